@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Pipeline, readable from the folder names:
+//   KBText (read, clean, normalise) → KBFacts (entities, facts) → KBGraph (the model)
+//   → KBWriters (one file per format) → KBXML (the only code that touches libxml2) → file.
+let package = Package(
+    name: "kbexport",
+    products: [
+        .executable(name: "kbexport", targets: ["kbexport"]),
+        .library(name: "KBExport", targets: ["KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "KBXML", dependencies: ["CLibXML2"]),
+        .target(name: "KBGraph"),
+        .target(name: "KBText"),
+        .target(
+            name: "KBFacts",
+            dependencies: ["KBText", "KBGraph"],
+            resources: [.copy("Resources/gazetteer.tsv")]
+        ),
+        .target(name: "KBWriters", dependencies: ["KBGraph", "KBXML"]),
+        .target(name: "KBEvaluation", dependencies: ["KBText", "KBGraph"]),
+        .executableTarget(
+            name: "kbexport",
+            dependencies: [
+                "KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "KBXMLTests",
+            dependencies: ["KBXML"]
+        ),
+        .testTarget(
+            name: "KBTextTests",
+            dependencies: ["KBText"]
+        ),
+        .testTarget(
+            name: "KBFactsTests",
+            dependencies: ["KBFacts", "KBText", "KBGraph", "KBEvaluation"]
+        ),
+        .testTarget(
+            name: "KBWritersTests",
+            dependencies: ["KBWriters", "KBGraph", "KBXML"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["KBXML", "KBFacts", "KBGraph", "KBText", "KBWriters", "KBEvaluation"]
+        ),
+    ]
+)

@@ -1,0 +1,140 @@
+import KBGraph
+import KBText
+
+/// A calendar expression found in a sentence.
+struct DateMention {
+    var range: Range<Int>      // token indices
+    var begin: Int             // scalar offsets in the document
+    var end: Int
+    var surface: String
+    var date: FactDate
+    /// True for "الماضي"/"المقبل" expressions resolved (or not) against the publication date.
+    var relative: Bool
+}
+
+/// Reads Arabic dates: MSA, Levantine and Maghrebi month names ("أغسطس", "آب", "آب/ أغسطس", "أوت"),
+/// day-month-year ("7 أغسطس 2018", "31 مايو 2024م"), "مايو 23, 2025", years ("عام 2015"),
+/// and months relative to the publication date ("مارس الماضي", "الشهر المقبل" is not a calendar date).
+enum DateParser {
+    /// normalised month word → month number. Two-word Levantine months are matched in `monthAt`.
+    static let singleMonths: [String: Int] = {
+        var m: [String: Int] = [:]
+        let table: [(String, Int)] = [
+            ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ابريل", 4), ("إبريل", 4), ("مايو", 5),
+            ("يونيو", 6), ("يونيه", 6), ("يوليو", 7), ("يوليه", 7), ("أغسطس", 8), ("اغسطس", 8), ("سبتمبر", 9),
+            ("أكتوبر", 10), ("اكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12), ("دجنبر", 12),
+            ("شباط", 2), ("آذار", 3), ("نيسان", 4), ("أيار", 5), ("حزيران", 6), ("تموز", 7), ("آب", 8),
+            ("أيلول", 9),
+            ("جانفي", 1), ("فيفري", 2), ("أفريل", 4), ("ماي", 5), ("جوان", 6), ("جويلية", 7), ("أوت", 8),
+        ]
+        for (w, n) in table { m[ArabicNormalizer.normalize(w)] = n }
+        return m
+    }()
+
+    static let kanun = ArabicNormalizer.normalize("كانون")
+    static let tishrin = ArabicNormalizer.normalize("تشرين")
+    static let first = ArabicNormalizer.normalize("الأول")
+    static let second = ArabicNormalizer.normalize("الثاني")
+    static let past = Lexicon.set("الماضي الفائت المنصرم السابق")
+    static let coming = Lexicon.set("المقبل القادم")
+    static let yearWords = Lexicon.set("عام العام سنة السنة لعام عامي")
+    static let monthWord = Lexicon.set("شهر الشهر")
+
+    /// The month at token `i` (after a clitic such as ب/في-less "بآب"), with the index after it.
+    static func monthAt(_ t: [Token], _ i: Int) -> (month: Int, next: Int)? {
+        guard i < t.count, t[i].kind == .word else { return nil }
+        let cands = [t[i].norm] + ArabicNormalizer.cliticCandidates(t[i].norm).map(\.stem)
+        for c in cands {
+            if c == kanun || c == tishrin, i + 1 < t.count {
+                let n = t[i + 1].norm
+                if c == kanun && n == second { return (1, i + 2) }
+                if c == kanun && n == first { return (12, i + 2) }
+                if c == tishrin && n == first { return (10, i + 2) }
+                if c == tishrin && n == second { return (11, i + 2) }
+            }
+            if let m = singleMonths[c] { return (m, i + 1) }
+        }
+        return nil
+    }
+
+    /// A number token's value (handles a trailing "م" for the Gregorian era: "2024م").
+    static func number(_ t: Token) -> Int? {
+        var s = ArabicDigits.toASCII(t.norm)
+        if s.hasSuffix("م") { s.removeLast() }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }), s.count <= 4 else { return nil }
+        return Int(s)
+    }
+
+    static func pad(_ n: Int, _ w: Int) -> String {
+        let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s
+    }
+
+    /// Finds every date expression in a sentence. `published` is the document date (`YYYY-MM-DD`, `YYYY-MM` or nil).
+    static func dates(in t: [Token], published: String?) -> [DateMention] {
+        var out: [DateMention] = []
+        var i = 0
+        let pubYear = published.flatMap { Int($0.prefix(4)) }
+        let pubMonth: Int? = published.flatMap { p in p.count >= 7 ? Int(p.dropFirst(5).prefix(2)) : nil }
+        while i < t.count {
+            var start = i
+            var day: Int? = nil
+            var j = i
+            // optional day before the month
+            if let d = number(t[j]), (1...31).contains(d), monthAt(t, j + 1) != nil { day = d; j += 1 }
+            if monthWord.contains(t[j].norm) && monthAt(t, j + 1) != nil { j += 1 }
+            if let (m, afterMonth) = monthAt(t, j) {
+                var k = afterMonth
+                // "آب/ أغسطس", "مارس/آذار", "مايو أيار": a second name for the same month
+                if k < t.count, t[k].text == "/" , let (m2, a2) = monthAt(t, k + 1), m2 == m { k = a2 }
+                else if let (m2, a2) = monthAt(t, k), m2 == m { k = a2 }
+                // "مايو 23, 2025"
+                if day == nil, k < t.count, let d = number(t[k]), (1...31).contains(d), k + 1 < t.count {
+                    var y = k + 1
+                    if y < t.count, t[y].kind == .punctuation, t[y].text == "," || t[y].text == "،" { y += 1 }
+                    if y < t.count, let yr = number(t[y]), yr >= 1900 { day = d; k = y }
+                }
+                var year: Int? = nil
+                if k < t.count, let y = number(t[k]), y >= 1900, y <= 2100 { year = y; k += 1 }
+                else if day != nil, k < t.count, let y = number(t[k]), y >= 1900 { year = y; k += 1 }
+                else if k + 1 < t.count, yearWords.contains(t[k].norm), let y = number(t[k + 1]), y >= 1900 { year = y; k += 2 }
+                var relative = false
+                if year == nil, k < t.count, past.contains(t[k].norm) || coming.contains(t[k].norm) {
+                    relative = true
+                    if let py = pubYear, let pm = pubMonth {
+                        if past.contains(t[k].norm) { year = m < pm ? py : py - 1 } else { year = m > pm ? py : py + 1 }
+                    } else if let py = pubYear, pubMonth == nil, past.contains(t[k].norm) {
+                        year = py
+                    }
+                    k += 1
+                }
+                if day == nil && year == nil && !relative && monthWord.contains(t[max(0, start - 1)].norm) == false {
+                    // a bare month name without day/year/relative word: accept only after "شهر" or "في"
+                    let prev = start > 0 ? t[start - 1].norm : ""
+                    if prev != "في" && !monthWord.contains(prev) { i += 1; continue }
+                }
+                if start > 0, monthWord.contains(t[start - 1].norm) { start -= 1 }
+                let value: FactDate
+                switch (day, year) {
+                case let (d?, y?): value = FactDate(value: "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))", precision: .day)
+                case let (nil, y?): value = FactDate(value: "\(pad(y, 4))-\(pad(m, 2))", precision: .month)
+                case let (d?, nil): value = FactDate(value: "--\(pad(m, 2))-\(pad(d, 2))", precision: .dayMonth)
+                case (nil, nil): value = FactDate(value: "--\(pad(m, 2))", precision: .monthOnly)
+                }
+                out.append(DateMention(range: start..<k, begin: t[start].begin, end: t[k - 1].end,
+                                       surface: "", date: value, relative: relative))
+                i = k
+                continue
+            }
+            // "عام 2015", "أوائل عام 2019", "سنة 2012"
+            if yearWords.contains(t[i].norm) || ArabicNormalizer.cliticCandidates(t[i].norm).contains(where: { yearWords.contains($0.stem) }),
+               i + 1 < t.count, let y = number(t[i + 1]), y >= 1900, y <= 2100 {
+                out.append(DateMention(range: i..<(i + 2), begin: t[i].begin, end: t[i + 1].end, surface: "",
+                                       date: FactDate(value: pad(y, 4), precision: .year), relative: false))
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,160 @@
+import KBGraph
+import KBText
+
+/// What extraction found in one document, ready to be merged into a graph.
+public struct DocumentExtraction: Sendable {
+    public var document: Document
+    public var entities: [Entity]
+    public var mentions: [Mention]
+    public var facts: [Fact]
+}
+
+/// Text → facts: recognises and links entities in one document and extracts facts between them.
+public struct Extractor: Sendable {
+    public let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer = .bundled) { self.gazetteer = gazetteer }
+
+    public func extract(_ source: SourceText, metadata: DocumentMetadata? = nil) -> DocumentExtraction {
+        let docID = source.documentID
+        let sentences = Cleaner.sentences(of: source)
+        let published = metadata?.published
+        let recognizer = EntityRecognizer(gazetteer: gazetteer)
+
+        // 1. mentions per sentence
+        var perSentence: [[RawMention]] = sentences.map { recognizer.recognize($0.tokens) }
+        // 2. document-level linking
+        let linker = Linker(gazetteer: gazetteer)
+        linker.link(&perSentence, sentences: sentences)
+
+        // 3. facts and dates
+        var drafts: [(Int, FactDraft)] = []
+        var dateMentions: [(Int, DateMention)] = []
+        for (si, s) in sentences.enumerated() {
+            let dates = DateParser.dates(in: s.tokens, published: published)
+            for d in dates { dateMentions.append((si, d)) }
+            let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
+            for d in FactRules.extract(ctx) { drafts.append((si, d)) }
+        }
+
+        // 4. entities and mentions
+        var entities: [String: Entity] = [:]
+        var mentions: [Mention] = []
+        func note(_ key: String, _ type: EntityType, _ subtype: String, _ label: String, _ b: Int, _ e: Int, gazetteer g: Bool, conf: Double) {
+            let id = Linker.entityID(key)
+            // the mention is the exact source span, line breaks shown as spaces (same length)
+            let text = String(String.UnicodeScalarView(source.scalars[b..<e].map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+            var ent = entities[id] ?? makeEntity(id: id, key: key, type: type, subtype: subtype,
+                                                 label: label.split(whereSeparator: { $0 == " " }).joined(separator: " "), fromGazetteer: g)
+            ent.mentionCount += 1
+            let form = text.split(whereSeparator: { $0 == " " }).joined(separator: " ")
+            if !ent.surfaceForms.contains(form) { ent.surfaceForms.append(form) }
+            entities[id] = ent
+            mentions.append(Mention(entityID: id, documentID: docID, begin: b, end: e, text: text))
+        }
+        for ms in perSentence {
+            for m in ms where !m.key.isEmpty {
+                note(m.key, m.type, m.subtype, m.text, m.begin, m.end, gazetteer: !m.gazetteerIDs.isEmpty, conf: m.confidence)
+            }
+        }
+        for (_, d) in dateMentions where d.date.precision != .monthOnly || true {
+            let text = source.slice(d.begin, d.end)
+            note("date:" + d.date.value, .date, d.date.precision.rawValue, text, d.begin, d.end, gazetteer: false, conf: 1)
+        }
+        // 5. facts with provenance
+        var facts: [Fact] = []
+        var seen = Set<String>()
+        for (si, d) in drafts {
+            let s = sentences[si]
+            let subj = Linker.entityID(d.subject), obj = Linker.entityID(d.object)
+            guard subj != obj, entities[subj] != nil, entities[obj] != nil else { continue }
+            let begin = s.tokens[d.span.lowerBound].begin
+            let end = s.tokens[d.span.upperBound - 1].end
+            let dedupe = "\(d.type)|\(subj)|\(obj)|\(si)"
+            guard seen.insert(dedupe).inserted else { continue }
+            let prov = Provenance(documentID: docID, sentenceBegin: s.begin, sentenceEnd: s.end, sentence: s.text,
+                                  spanBegin: begin, spanEnd: end)
+            let id = "f-" + String(StableID.hex("\(docID)|\(d.type)|\(subj)|\(obj)|\(begin)|\(d.rule)").prefix(12))
+            facts.append(Fact(id: id, type: d.type, subject: subj, object: obj, place: d.place.map(Linker.entityID),
+                              date: d.date, role: d.role, modality: d.modality, provenance: prov, rule: d.rule,
+                              confidence: d.confidence))
+        }
+        var document = Document(id: docID, path: source.path, url: metadata?.url, outlet: metadata?.outlet,
+                                published: metadata?.published, title: metadata?.title, length: source.scalars.count)
+        if document.title == nil, let first = sentences.first, first.text.count < 140 { document.title = first.text.trimmingCharacters() }
+        var ents = Array(entities.values)
+        for k in ents.indices {
+            ents[k].documents = [docID]
+            ents[k].surfaceForms.sort()
+        }
+        return DocumentExtraction(document: document, entities: ents.sorted { $0.id < $1.id }, mentions: mentions, facts: facts)
+    }
+
+    func makeEntity(id: String, key: String, type: EntityType, subtype: String, label: String, fromGazetteer: Bool) -> Entity {
+        if let e = gazetteer.entry(id: key) {
+            return Entity(id: id, type: e.type, subtype: e.subtype, labelAr: e.ar, labelEn: e.en.isEmpty ? nil : e.en,
+                          wikidata: e.wikidata, fromGazetteer: true)
+        }
+        return Entity(id: id, type: type, subtype: subtype, labelAr: label, fromGazetteer: false)
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// Merges document extractions into one graph: entities by id across documents, facts and mentions kept.
+public struct GraphBuilder: Sendable {
+    private var documents: [Document] = []
+    private var entities: [String: Entity] = [:]
+    private var facts: [Fact] = []
+    private var mentions: [Mention] = []
+
+    public init() {}
+
+    public mutating func add(_ x: DocumentExtraction) {
+        documents.append(x.document)
+        for e in x.entities {
+            if var old = entities[e.id] {
+                old.mentionCount += e.mentionCount
+                old.surfaceForms = Array(Set(old.surfaceForms).union(e.surfaceForms)).sorted()
+                old.documents = Array(Set(old.documents).union(e.documents)).sorted()
+                // a guessed entity keeps its longest label
+                if !old.fromGazetteer, e.labelAr.count > old.labelAr.count { old.labelAr = e.labelAr }
+                entities[e.id] = old
+            } else {
+                entities[e.id] = e
+            }
+        }
+        facts += x.facts
+        mentions += x.mentions
+    }
+
+    /// The graph, canonical order. Facts below `minConfidence` are dropped, and so are entities no
+    /// longer used when `pruneUnlinked` is set.
+    public func build(minConfidence: Double = 0) -> KnowledgeGraph {
+        var g = KnowledgeGraph(documents: documents, entities: Array(entities.values),
+                               facts: facts.filter { $0.confidence >= minConfidence }, mentions: mentions)
+        g.canonicalize()
+        return g
+    }
+}
+
+extension DocumentExtraction {
+    /// Gives the document another id (used when two inputs share a file name).
+    public mutating func rename(to newID: String) {
+        let old = document.id
+        document.id = newID
+        for k in entities.indices { entities[k].documents = entities[k].documents.map { $0 == old ? newID : $0 } }
+        for k in mentions.indices { mentions[k].documentID = newID }
+        for k in facts.indices {
+            facts[k].provenance.documentID = newID
+            facts[k].id = "f-" + String(StableID.hex(newID + "|" + facts[k].id).prefix(12))
+        }
+    }
+}

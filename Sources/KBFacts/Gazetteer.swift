@@ -1,0 +1,146 @@
+import Foundation
+import KBGraph
+import KBText
+
+/// One entry of the bundled gazetteer (`Resources/gazetteer.tsv`): general knowledge only.
+public struct GazetteerEntry: Sendable, Hashable {
+    public let id: String
+    public let type: EntityType
+    public let subtype: String
+    public let en: String
+    public let ar: String
+    public let aliases: [String]
+    public let adjectives: [String]
+    public let wikidata: String?
+    public let partOf: String?
+    public let capitalOf: String?
+}
+
+/// Errors in a gazetteer file, with file and line.
+public struct GazetteerError: Error, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let reason: String
+    public var description: String { "\(path):\(line): \(reason)" }
+}
+
+/// The gazetteer and its lookup indexes. Keys are normalised token sequences joined by one space.
+public final class Gazetteer: @unchecked Sendable {
+    public let entries: [GazetteerEntry]
+    private let byID: [String: Int]
+    /// normalised name → entry indexes (names and aliases).
+    private var names: [String: [Int]] = [:]
+    /// normalised adjective (without ال) → entry indexes.
+    private var adjectives: [String: [Int]] = [:]
+    /// Longest name, in tokens.
+    public private(set) var maxTokens = 1
+
+    public init(entries: [GazetteerEntry]) {
+        self.entries = entries
+        var ids: [String: Int] = [:]
+        for (i, e) in entries.enumerated() where ids[e.id] == nil { ids[e.id] = i }
+        byID = ids
+        for (i, e) in entries.enumerated() {
+            for form in [e.ar] + e.aliases { addName(form, i) }
+            for adj in e.adjectives {
+                let k = Gazetteer.key(adj)
+                if !k.isEmpty, !(adjectives[k]?.contains(i) ?? false) { adjectives[k, default: []].append(i) }
+            }
+        }
+    }
+
+    private func addName(_ form: String, _ i: Int) {
+        let k = Gazetteer.key(form)
+        guard !k.isEmpty else { return }
+        var variants = [k]
+        // "عبد المجيد" and "عبدالمجيد" are the same name.
+        if k.contains("عبد ال") { variants.append(k.replacingOccurrences(of: "عبد ال", with: "عبدال")) }
+        if k.contains("عبدال") { variants.append(k.replacingOccurrences(of: "عبدال", with: "عبد ال")) }
+        for v in variants where !(names[v]?.contains(i) ?? false) {
+            names[v, default: []].append(i)
+            maxTokens = max(maxTokens, v.split(separator: " ").count)
+        }
+    }
+
+    /// The normalised lookup key of a name.
+    public static func key(_ s: String) -> String {
+        ArabicNormalizer.normalize(s).split(separator: " ").joined(separator: " ")
+    }
+
+    public func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
+
+    /// Entries whose name or alias has this normalised key.
+    public func lookupName(_ key: String) -> [GazetteerEntry] { (names[key] ?? []).map { entries[$0] } }
+
+    /// Entries (countries, regions) whose adjective (without ال) has this normalised key.
+    public func lookupAdjective(_ key: String) -> [GazetteerEntry] { (adjectives[key] ?? []).map { entries[$0] } }
+
+    /// The country an entity belongs to, following `capitalOf` and `partOf` links.
+    public func country(of id: String) -> String? {
+        var cur = id
+        for _ in 0..<6 {
+            guard let e = entry(id: cur) else { return nil }
+            if e.subtype == "country" { return e.id }
+            if let c = e.capitalOf { return c }
+            guard let p = e.partOf else { return nil }
+            cur = p
+        }
+        return nil
+    }
+
+    // MARK: Loading
+
+    /// Parses the TSV format documented at the top of `gazetteer.tsv`.
+    public static func parse(_ text: String, path: String) throws -> Gazetteer {
+        var entries: [GazetteerEntry] = []
+        var sawHeader = false
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            if !sawHeader {
+                guard cols.first == "id" else { throw GazetteerError(path: path, line: n + 1, reason: "expected the header line") }
+                sawHeader = true
+                continue
+            }
+            guard cols.count >= 5 else {
+                throw GazetteerError(path: path, line: n + 1, reason: "expected 10 tab-separated columns, found \(cols.count)")
+            }
+            func col(_ i: Int) -> String { i < cols.count ? cols[i] : "" }
+            func list(_ i: Int) -> [String] { col(i).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            func opt(_ i: Int) -> String? { col(i).isEmpty ? nil : col(i) }
+            let type: EntityType
+            switch col(1) {
+            case "PERSON": type = .person
+            case "ORGANIZATION", "ORG": type = .organization
+            case "PLACE", "GPE", "LOC": type = .place
+            default: throw GazetteerError(path: path, line: n + 1, reason: "unknown type '\(col(1))'")
+            }
+            guard !col(0).isEmpty, !col(4).isEmpty else {
+                throw GazetteerError(path: path, line: n + 1, reason: "id and ar must not be empty")
+            }
+            entries.append(GazetteerEntry(id: col(0), type: type, subtype: col(2), en: col(3), ar: col(4),
+                                          aliases: list(5), adjectives: list(6), wikidata: opt(7),
+                                          partOf: opt(8), capitalOf: opt(9)))
+        }
+        return Gazetteer(entries: entries)
+    }
+
+    /// Loads a gazetteer file from disk.
+    public static func load(path: String) throws -> Gazetteer {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw GazetteerError(path: path, line: 0, reason: "cannot read the file as UTF-8")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// The gazetteer bundled with kbexport.
+    public static let bundled: Gazetteer = {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv") else {
+            fatalError("kbexport: the bundled gazetteer.tsv is missing from the build")
+        }
+        do { return try load(path: url.path) } catch { fatalError("kbexport: bundled gazetteer: \(error)") }
+    }()
+}

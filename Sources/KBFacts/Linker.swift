@@ -1,0 +1,183 @@
+import KBGraph
+import KBText
+
+/// Links mentions within a document: picks one gazetteer entry for ambiguous adjectives
+/// (النيجيرية = Niger or Nigeria, by the document's other mentions), ties surnames and
+/// title+surname mentions to the full name seen in the document ("حفتر" → "خليفة حفتر",
+/// "الجنرال مودي" → "ساليفو مودي"), finds bare surnames the recogniser could not see, and gives every
+/// mention its entity key (gazetteer id, or a guessed key from the normalised name).
+final class Linker {
+    let gazetteer: Gazetteer
+
+    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// A person known in the document, with the normalised tokens of its names.
+    struct KnownPerson { var key: String; var names: [[String]]; var order: Int }
+
+    func link(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
+        // 1. evidence for ambiguous gazetteer candidates
+        var evidence: [String: Int] = [:]
+        for ms in perSentence {
+            for m in ms where m.gazetteerIDs.count == 1 {
+                evidence[m.gazetteerIDs[0], default: 0] += 2
+                if let c = gazetteer.country(of: m.gazetteerIDs[0]) { evidence[c, default: 0] += 1 }
+            }
+        }
+        for s in perSentence.indices {
+            for k in perSentence[s].indices {
+                let m = perSentence[s][k]
+                if !m.gazetteerIDs.isEmpty {
+                    let best = m.gazetteerIDs.enumerated().max { a, b in
+                        (evidence[a.element] ?? 0, -a.offset) < (evidence[b.element] ?? 0, -b.offset)
+                    }!.element
+                    perSentence[s][k].key = best
+                    if let e = gazetteer.entry(id: best) { perSentence[s][k].type = e.type; perSentence[s][k].subtype = e.subtype }
+                }
+            }
+        }
+
+        // 2. people known in the document, in order of first mention
+        var people: [KnownPerson] = []
+        func register(_ key: String, _ names: [[String]], _ order: Int) {
+            if let i = people.firstIndex(where: { $0.key == key }) {
+                for n in names where !people[i].names.contains(n) { people[i].names.append(n) }
+            } else { people.append(KnownPerson(key: key, names: names, order: order)) }
+        }
+        var order = 0
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where perSentence[s][k].type == .person {
+                order += 1
+                let m = perSentence[s][k]
+                if !m.key.isEmpty, let e = gazetteer.entry(id: m.key) {
+                    register(m.key, ([e.ar] + e.aliases).map { Gazetteer.key($0).split(separator: " ").map(String.init) }, order)
+                } else if m.nameKey.split(separator: " ").count >= 2 {
+                    // a guessed full name that extends a known one ("خليفة حفتر" written with a middle name) links to it
+                    let toks = m.nameKey.split(separator: " ").map(String.init)
+                    if let p = people.first(where: { p in p.names.contains { sameName($0, toks) } }) {
+                        perSentence[s][k].key = p.key
+                    } else {
+                        perSentence[s][k].key = "per:" + m.nameKey
+                        register("per:" + m.nameKey, [toks], order)
+                    }
+                }
+            }
+        }
+        // 3. single-word people (title + surname) and guessed organisations/places
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where perSentence[s][k].key.isEmpty {
+                let m = perSentence[s][k]
+                switch m.type {
+                case .person:
+                    if let p = resolveSurname(m.nameKey, people) { perSentence[s][k].key = p }
+                    else {
+                        perSentence[s][k].key = "per:" + m.nameKey
+                        register("per:" + m.nameKey, [[m.nameKey]], order)
+                    }
+                case .organization:
+                    perSentence[s][k].key = "org:" + m.nameKey
+                case .place:
+                    perSentence[s][k].key = "plc:" + m.nameKey
+                case .date:
+                    perSentence[s][k].key = "date:" + m.nameKey
+                }
+            }
+        }
+        // a guessed organisation without a country ("المجلس العسكري") is the one named with its country in this document
+        var orgWithCountry: [String: String] = [:]
+        for ms in perSentence { for m in ms where m.type == .organization && m.key.hasPrefix("org:") && m.key.contains("@") {
+            orgWithCountry[String(m.key.split(separator: "@")[0]), default: m.key] = orgWithCountry[String(m.key.split(separator: "@")[0])] ?? m.key
+        } }
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where perSentence[s][k].key.hasPrefix("org:") && !perSentence[s][k].key.contains("@") {
+                if let full = orgWithCountry[perSentence[s][k].key] { perSentence[s][k].key = full }
+            }
+        }
+
+        // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
+        for s in perSentence.indices {
+            let toks = sentences[s].tokens
+            var covered = [Bool](repeating: false, count: toks.count)
+            for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }
+            var added: [RawMention] = []
+            for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
+                for cand in [(stem: t.norm, prefix: "")] + ArabicNormalizer.cliticCandidates(t.norm) where cand.stem.count >= 3 {
+                    if Lexicon.stopwords.contains(cand.stem) || Lexicon.verbs.contains(cand.stem) { continue }
+                    guard let p = resolveSurname(cand.stem, people, strict: true) else { continue }
+                    let rec = EntityRecognizer(gazetteer: gazetteer)
+                    let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)
+                    var m = RawMention(range: i..<(i + 1), begin: b, end: t.end, text: text, type: .person, subtype: "",
+                                       gazetteerIDs: [], nameKey: cand.stem, isAdjective: false, role: nil, confidence: 0.7)
+                    m.key = p
+                    if gazetteer.entry(id: p) != nil { m.gazetteerIDs = [p] }
+                    added.append(m)
+                    break
+                }
+            }
+            if !added.isEmpty {
+                perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            }
+        }
+        // platforms (Facebook, Twitter) are sources, not entities
+        for s in perSentence.indices {
+            perSentence[s].removeAll { m in gazetteer.entry(id: m.key)?.subtype == "platform" }
+        }
+    }
+
+    /// Two token lists name the same person when one is the other with extra middle names
+    /// (first and last tokens agree) or the same after removing "عبد" spacing.
+    func sameName(_ a: [String], _ b: [String]) -> Bool {
+        if a == b { return true }
+        let ja = a.joined().replacingOccurrences(of: " ", with: ""), jb = b.joined()
+        if ja == jb { return true }
+        guard a.count >= 2, b.count >= 2 else { return false }
+        return a.first == b.first && a.last == b.last
+    }
+
+    /// The known person whose surname (last name token) or full single-word name is `word`; the most recently
+    /// registered wins when two share it. `strict` (for bare words without a title) needs a multi-word antecedent.
+    func resolveSurname(_ word: String, _ people: [KnownPerson], strict: Bool = false) -> String? {
+        let w = ArabicNormalizer.stripArticle(word) == word ? word : word
+        var hit: String? = nil
+        for p in people {
+            for n in p.names where (n.count >= 2 || !strict) {
+                if n.last == w || (n.count >= 2 && n.dropFirst().joined(separator: " ") == w) || (!strict && n == [w]) {
+                    hit = p.key
+                }
+            }
+        }
+        return hit
+    }
+
+    // MARK: Ids
+
+    /// The entity id for a key: gazetteer ids as they are; guessed keys as type prefix + transliteration + short hash.
+    static func entityID(_ key: String) -> String {
+        guard let colon = key.firstIndex(of: ":") else { return key }
+        let kind = key[..<colon]
+        let name = String(key[key.index(after: colon)...])
+        switch kind {
+        case "date":
+            return "dat-" + (name.hasPrefix("--") ? "xxxx" + name.dropFirst(1) : name)
+        default:
+            let prefix = kind == "per" ? "per" : kind == "org" ? "org" : "plc"
+            let base = String(transliterate(name).prefix(40))
+            let h = String(StableID.hex(key).prefix(6))
+            return prefix + "-" + (base.isEmpty ? "" : base + "-") + h
+        }
+    }
+
+    /// A readable ASCII form of a normalised Arabic name for ids (not a scholarly transliteration).
+    static func transliterate(_ s: String) -> String {
+        let map: [Character: String] = [
+            "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
+            "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a", "غ": "gh", "ف": "f",
+            "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "", "پ": "p",
+            "چ": "ch", "ڤ": "v", "گ": "g", " ": "-", "@": "-",
+        ]
+        var out = ""
+        for ch in s {
+            if let m = map[ch] { out += m } else if ch.isASCII, ch.isLetter || ch.isNumber || ch == "-" { out += String(ch).lowercased() }
+        }
+        return StableID.slug(out)
+    }
+}

@@ -1,0 +1,232 @@
+// The knowledge-graph model: what extraction produces and what every writer reads.
+// Plain value types, no I/O. Offsets are Unicode scalar (code point) offsets into the
+// NFC-normalised text of the source file, which is what SPARQL STRLEN/SUBSTR count.
+
+/// The coarse type of an entity. Raw values are what the exports write.
+public enum EntityType: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case person = "PERSON"
+    case organization = "ORGANIZATION"
+    case place = "PLACE"
+    case date = "DATE"
+
+    public static func < (a: EntityType, b: EntityType) -> Bool { a.rawValue < b.rawValue }
+
+    /// The short prefix used in stable ids (`per-…`, `org-…`, `plc-…`, `dat-…`).
+    public var idPrefix: String {
+        switch self {
+        case .person: return "per"
+        case .organization: return "org"
+        case .place: return "plc"
+        case .date: return "dat"
+        }
+    }
+}
+
+/// An entity: one node of the graph, linked across documents.
+public struct Entity: Sendable, Hashable, Codable {
+    /// Stable ASCII id (`[A-Za-z0-9_.-]`), e.g. `per-khalifa-haftar` or `org-3f2a9c1d`.
+    public var id: String
+    public var type: EntityType
+    /// Finer kind: country, city, region, army, armed_group, media, party, ... ("" when unknown).
+    public var subtype: String
+    /// Arabic label as it is written in the gazetteer or, for a guessed entity, in the text.
+    public var labelAr: String
+    /// English label when known (gazetteer), else nil.
+    public var labelEn: String?
+    /// Wikidata id (`Q…`) when verified, else nil.
+    public var wikidata: String?
+    /// Every surface form seen in the text, sorted, unique.
+    public var surfaceForms: [String]
+    public var mentionCount: Int
+    /// Ids of the documents that mention it, sorted, unique.
+    public var documents: [String]
+    /// True when the entity came from the gazetteer, false when it was recognised from cues.
+    public var fromGazetteer: Bool
+
+    public init(id: String, type: EntityType, subtype: String = "", labelAr: String, labelEn: String? = nil,
+                wikidata: String? = nil, surfaceForms: [String] = [], mentionCount: Int = 0,
+                documents: [String] = [], fromGazetteer: Bool = false) {
+        self.id = id; self.type = type; self.subtype = subtype; self.labelAr = labelAr; self.labelEn = labelEn
+        self.wikidata = wikidata; self.surfaceForms = surfaceForms; self.mentionCount = mentionCount
+        self.documents = documents; self.fromGazetteer = fromGazetteer
+    }
+
+    /// The label to show for a language preference: Arabic by default, English when asked and known.
+    public func label(preferEnglish: Bool) -> String {
+        if preferEnglish, let en = labelEn, !en.isEmpty { return en }
+        return labelAr
+    }
+}
+
+/// A source document (one input file or stdin).
+public struct Document: Sendable, Hashable, Codable {
+    /// Stable ASCII id derived from the file name (e.g. `doc-000_0f4681632fbd4e5c`).
+    public var id: String
+    /// The path as given by the user (or `-` for stdin).
+    public var path: String
+    public var url: String?
+    public var outlet: String?
+    /// Publication date, ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) when known.
+    public var published: String?
+    public var title: String?
+    /// Length of the NFC text in Unicode scalars.
+    public var length: Int
+
+    public init(id: String, path: String, url: String? = nil, outlet: String? = nil, published: String? = nil,
+                title: String? = nil, length: Int = 0) {
+        self.id = id; self.path = path; self.url = url; self.outlet = outlet; self.published = published
+        self.title = title; self.length = length
+    }
+}
+
+/// A date as stated in the text, with its precision kept.
+public struct FactDate: Sendable, Hashable, Codable, Comparable {
+    public enum Precision: String, Sendable, Codable { case day, month, year, monthOnly = "month-only", dayMonth = "day-month" }
+    /// ISO form: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `--MM` (month without year) or `--MM-DD`.
+    public var value: String
+    public var precision: Precision
+
+    public init(value: String, precision: Precision) { self.value = value; self.precision = precision }
+
+    public static func < (a: FactDate, b: FactDate) -> Bool { a.value < b.value }
+
+    /// The XML Schema datatype local name that carries this value (`date`, `gYearMonth`, `gYear`, `gMonth`, `gMonthDay`).
+    public var xsdType: String {
+        switch precision {
+        case .day: return "date"
+        case .month: return "gYearMonth"
+        case .year: return "gYear"
+        case .monthOnly: return "gMonth"
+        case .dayMonth: return "gMonthDay"
+        }
+    }
+}
+
+/// Where a fact was read: document, sentence and the span that fired the rule.
+public struct Provenance: Sendable, Hashable, Codable {
+    public var documentID: String
+    public var sentenceBegin: Int
+    public var sentenceEnd: Int
+    /// The sentence text, exactly as in the NFC source between the two offsets.
+    public var sentence: String
+    /// The span of the evidence (trigger and arguments) within the document.
+    public var spanBegin: Int
+    public var spanEnd: Int
+
+    public init(documentID: String, sentenceBegin: Int, sentenceEnd: Int, sentence: String, spanBegin: Int, spanEnd: Int) {
+        self.documentID = documentID; self.sentenceBegin = sentenceBegin; self.sentenceEnd = sentenceEnd
+        self.sentence = sentence; self.spanBegin = spanBegin; self.spanEnd = spanEnd
+    }
+}
+
+/// Whether the text reports the fact as done, planned, or denied.
+public enum Modality: String, Sendable, Hashable, Codable {
+    case asserted, planned, negated
+}
+
+/// A fact between two entities (subject → object), with an optional place and date.
+public struct Fact: Sendable, Hashable, Codable {
+    /// Stable id, `f-<hash>` from the fact's content, unique in a graph.
+    public var id: String
+    /// Relation type, upper case (VISIT, MEET, TALKS, RECEIVE, INVITE, HOLDS_ROLE, ...): see `FactType`.
+    public var type: String
+    public var subject: String
+    public var object: String
+    /// Where it happened, when it is a third participant (entity id).
+    public var place: String?
+    public var date: FactDate?
+    /// Role phrase for HOLDS_ROLE / APPOINT (e.g. "وزير الدفاع").
+    public var role: String?
+    public var modality: Modality
+    public var provenance: Provenance
+    /// Name of the rule that fired, e.g. `visit.arrive-to`.
+    public var rule: String
+    /// 0...1
+    public var confidence: Double
+
+    public init(id: String = "", type: String, subject: String, object: String, place: String? = nil,
+                date: FactDate? = nil, role: String? = nil, modality: Modality = .asserted,
+                provenance: Provenance, rule: String, confidence: Double) {
+        self.id = id; self.type = type; self.subject = subject; self.object = object; self.place = place
+        self.date = date; self.role = role; self.modality = modality; self.provenance = provenance
+        self.rule = rule; self.confidence = confidence
+    }
+}
+
+/// The relation types kbexport extracts, with a short English gloss and a CAMEO code where one fits.
+public enum FactType {
+    public static let all: [(name: String, gloss: String, cameo: String?)] = [
+        ("VISIT", "makes a visit to", "042"),
+        ("PLANS_VISIT", "plans a visit to", "040"),
+        ("MEET", "meets", "040"),
+        ("PLANS_MEET", "plans to meet", "040"),
+        ("TALKS", "holds talks with", "040"),
+        ("RECEIVE", "receives (hosts a visit of)", "043"),
+        ("HOSTS", "hosts", "043"),
+        ("INVITE", "invites", "039"),
+        ("COOPERATE", "cooperates with", "050"),
+        ("AGREEMENT", "signs an agreement with", "057"),
+        ("SUPPORT", "supports", "070"),
+        ("APPOINT", "appoints", nil),
+        ("HOLDS_ROLE", "holds a role in", nil),
+        ("MEMBER_OF", "is a member of", nil),
+        ("CHILD_OF", "is a child of", nil),
+        ("CONTROLS", "controls", nil),
+        ("DEPLOYED_IN", "is deployed in", nil),
+        ("LOCATED_IN", "is located in", nil),
+        ("CAPITAL_OF", "is the capital of", nil),
+        ("ALLY_OF", "is allied with", nil),
+        ("ATTACK", "attacks", "190"),
+        ("KILLED", "killed", "186"),
+        ("ARREST", "arrests", "173"),
+        ("OPPOSE", "opposes", "110"),
+        ("ACCUSE", "accuses", "112"),
+        ("WITHDRAW_FROM", "withdraws from", "087"),
+        ("RECALL_AMBASSADOR", "recalls its ambassador from", "161"),
+        ("ENDS_COOPERATION", "ends cooperation with", "160"),
+        ("OTHER", "is related to", nil),
+    ]
+    public static func gloss(_ type: String) -> String { all.first { $0.name == type }?.gloss ?? "is related to" }
+    public static func cameo(_ type: String) -> String? { all.first { $0.name == type }?.cameo ?? nil }
+}
+
+/// One occurrence of an entity in a document.
+public struct Mention: Sendable, Hashable, Codable {
+    public var entityID: String
+    public var documentID: String
+    /// Scalar offsets into the document's NFC text.
+    public var begin: Int
+    public var end: Int
+    /// The surface text as written (with clitics removed when a clitic was split off).
+    public var text: String
+
+    public init(entityID: String, documentID: String, begin: Int, end: Int, text: String) {
+        self.entityID = entityID; self.documentID = documentID; self.begin = begin; self.end = end; self.text = text
+    }
+}
+
+/// The whole graph, in a deterministic order: documents by id, entities by id, facts by id.
+public struct KnowledgeGraph: Sendable, Codable {
+    public var documents: [Document]
+    public var entities: [Entity]
+    public var facts: [Fact]
+    /// Entity mentions (document order); used by evaluation and the facts file, not required by writers.
+    public var mentions: [Mention]
+
+    public init(documents: [Document] = [], entities: [Entity] = [], facts: [Fact] = [], mentions: [Mention] = []) {
+        self.documents = documents; self.entities = entities; self.facts = facts; self.mentions = mentions
+    }
+
+    /// Sorts every collection into its canonical order (ids are unique, so the order is total).
+    public mutating func canonicalize() {
+        documents.sort { $0.id < $1.id }
+        entities.sort { $0.id < $1.id }
+        facts.sort { $0.id < $1.id }
+        mentions.sort { ($0.documentID, $0.begin, $0.end, $0.entityID) < ($1.documentID, $1.begin, $1.end, $1.entityID) }
+    }
+
+    /// Entities by id, for writers that look participants up.
+    public func entityIndex() -> [String: Entity] {
+        Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}

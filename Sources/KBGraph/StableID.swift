@@ -1,0 +1,41 @@
+// Stable, ASCII, NMTOKEN-safe identifiers. The same input always gives the same id,
+// so exports can be diffed and compared with golden files.
+
+public enum StableID {
+    /// 64-bit FNV-1a over the UTF-8 bytes: stable across runs and platforms (unlike `Hasher`).
+    public static func fnv1a(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+
+    /// 16 lowercase hex digits of `fnv1a(s)`.
+    public static func hex(_ s: String) -> String {
+        let v = String(fnv1a(s), radix: 16)
+        return String(repeating: "0", count: 16 - v.count) + v
+    }
+
+    /// Keeps `[A-Za-z0-9_.-]`, turns runs of anything else into one `-`, trims `-`.
+    public static func slug(_ s: String) -> String {
+        var out = ""
+        var lastDash = false
+        for u in s.unicodeScalars {
+            let ok = (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") || u == "_" || u == "."
+            if ok { out.unicodeScalars.append(u); lastDash = false }
+            else if !lastDash { out.append("-"); lastDash = true }
+        }
+        while out.hasPrefix("-") { out.removeFirst() }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
+    }
+
+    /// The document id for an input path: `doc-` + slug of the file name without its extension,
+    /// or a hash when the name has no ASCII letters (e.g. an Arabic file name). `-` (stdin) is `doc-stdin`.
+    public static func document(path: String) -> String {
+        if path == "-" { return "doc-stdin" }
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        let s = slug(name)
+        return s.isEmpty ? "doc-" + String(hex(name).prefix(12)) : "doc-" + s
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+
+/// Finds, reads and decodes the input files.
+public enum InputReader {
+    /// Expands paths into the inputs to read.
+    ///
+    /// - A file is taken as given, whatever its extension.
+    /// - A directory is searched recursively for `*.txt` files (any case of the extension); names
+    ///   starting with "." are skipped. The files found under one directory argument are sorted by
+    ///   path (byte order of the UTF-8 path). Symbolic links are followed; a link that leads back to
+    ///   a directory being searched, or a link that loops on itself, is reported as
+    ///   ``InputError/symlinkLoop(path:)``; an entry that cannot be read or listed is reported.
+    /// - `"-"` stands for standard input.
+    /// - A missing path is reported as ``InputError/notFound(path:)``.
+    ///
+    /// The same file reached twice (given twice, or through a link) is read once.
+    public static func collect(_ paths: [String]) -> (files: [InputFile], errors: [InputError]) {
+        var files: [InputFile] = []
+        var errors: [InputError] = []
+        var seen = Set<FileSystem.FileID>()
+        var stdinTaken = false
+
+        for path in paths {
+            if path == "-" {
+                if !stdinTaken { files.append(.stdin) }
+                stdinTaken = true
+                continue
+            }
+            switch FileSystem.status(path) {
+            case .missing:
+                errors.append(.notFound(path: path))
+            case .loop:
+                errors.append(.symlinkLoop(path: path))
+            case .failed(let reason), .other(let reason):
+                errors.append(.unreadable(path: path, reason: reason))
+            case .file(let id):
+                if let problem = FileSystem.readProblem(path) {
+                    errors.append(.unreadable(path: path, reason: problem))
+                } else if seen.insert(id).inserted {
+                    files.append(InputFile(path: path))
+                }
+            case .directory(let id):
+                var found: [(path: String, id: FileSystem.FileID)] = []
+                walk(path, ancestors: [id], found: &found, errors: &errors)
+                found.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+                for entry in found where seen.insert(entry.id).inserted {
+                    files.append(InputFile(path: entry.path))
+                }
+            }
+        }
+        return (files, errors)
+    }
+
+    private static func walk(_ directory: String, ancestors: Set<FileSystem.FileID>,
+                             found: inout [(path: String, id: FileSystem.FileID)], errors: inout [InputError]) {
+        let names: [String]
+        switch FileSystem.entries(of: directory) {
+        case .success(let list): names = list
+        case .failure(let failure):
+            errors.append(.unreadable(path: directory, reason: "cannot list directory: \(failure.reason)"))
+            return
+        }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+            let path = prefix + name
+            let isText = name.lowercased().hasSuffix(".txt")
+            switch FileSystem.status(path) {
+            case .missing:
+                // A dangling link: worth a word only when it looks like an input.
+                if isText { errors.append(.notFound(path: path)) }
+            case .loop:
+                errors.append(.symlinkLoop(path: path))
+            case .failed(let reason):
+                errors.append(.unreadable(path: path, reason: reason))
+            case .other(let reason):
+                if isText { errors.append(.unreadable(path: path, reason: reason)) }
+            case .directory(let id):
+                if ancestors.contains(id) {
+                    errors.append(.symlinkLoop(path: path))
+                } else {
+                    walk(path, ancestors: ancestors.union([id]), found: &found, errors: &errors)
+                }
+            case .file(let id):
+                guard isText else { continue }
+                if let problem = FileSystem.readProblem(path) {
+                    errors.append(.unreadable(path: path, reason: problem))
+                } else {
+                    found.append((path, id))
+                }
+            }
+        }
+    }
+
+    /// Reads and decodes one input strictly as UTF-8 and returns it NFC-normalised.
+    ///
+    /// A UTF-8 byte order mark is removed. A UTF-16 byte order mark gives ``InputError/utf16(path:)``,
+    /// a NUL byte ``InputError/binary(path:byteOffset:)`` (offset of the first NUL), invalid UTF-8
+    /// ``InputError/invalidUTF8(path:byteOffset:)`` (offset of the first bad sequence), and an empty or
+    /// whitespace-only input ``InputError/empty(path:)``. Errors name `file.displayPath`.
+    public static func load(_ file: InputFile, documentID: String) throws -> SourceText {
+        let bytes: [UInt8]
+        if file.isStandardInput {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            switch FileSystem.readAll(file.path) {
+            case .success(let data): bytes = data
+            case .failure(let failure):
+                if failure.isMissing { throw InputError.notFound(path: file.displayPath) }
+                if failure.isLoop { throw InputError.symlinkLoop(path: file.displayPath) }
+                throw InputError.unreadable(path: file.displayPath, reason: failure.reason)
+            }
+        }
+        let text = try decode(bytes, path: file.displayPath)
+        return SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
+    }
+
+    /// The decoding step of ``load(_:documentID:)`` on bytes already read; `path` is used in errors.
+    public static func decode(_ bytes: [UInt8], path: String) throws -> String {
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            throw InputError.utf16(path: path)
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw InputError.binary(path: path, byteOffset: nul)
+        }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let bad = UTF8Check.firstInvalidOffset(bytes, from: start) {
+            throw InputError.invalidUTF8(path: path, byteOffset: bad)
+        }
+        let text = String(decoding: bytes[start...], as: UTF8.self)
+        if text.unicodeScalars.allSatisfy(ScalarClass.isSpaceLike) {
+            throw InputError.empty(path: path)
+        }
+        return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// The sidecar of `NAME.txt`: `NAME.meta.json` in the same directory (for another extension,
+    /// the extension is replaced the same way).
+    public static func metadataPath(for file: InputFile) -> String? {
+        guard !file.isStandardInput else { return nil }
+        let url = URL(fileURLWithPath: file.path)
+        let base = url.pathExtension.isEmpty ? url : url.deletingPathExtension()
+        let name = base.lastPathComponent + ".meta.json"
+        let dir = (file.path as NSString).deletingLastPathComponent
+        return dir.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
+    }
+
+    /// Optional metadata sidecar next to `NAME.txt`: `NAME.meta.json`, a JSON object with optional
+    /// string keys "url", "outlet", "published" (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) and "title";
+    /// other keys are ignored, null counts as absent, and blank strings as absent.
+    ///
+    /// - Returns: nil when there is no sidecar (or the input is standard input).
+    /// - Throws: ``InputError/unreadable(path:reason:)`` naming the sidecar when it is present but
+    ///   cannot be read, is not valid JSON, is not an object, has a non-string value, or has a bad date.
+    public static func metadata(for file: InputFile) throws -> DocumentMetadata? {
+        guard let path = metadataPath(for: file) else { return nil }
+        let bytes: [UInt8]
+        switch FileSystem.readAll(path) {
+        case .success(let data): bytes = data
+        case .failure(let failure):
+            if failure.isMissing { return nil }
+            throw InputError.unreadable(path: path, reason: failure.reason)
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            throw InputError.unreadable(path: path, reason: "metadata is not valid JSON")
+        }
+        guard let dict = object as? [String: Any] else {
+            throw InputError.unreadable(path: path, reason: "metadata must be a JSON object")
+        }
+        func field(_ key: String) throws -> String? {
+            guard let value = dict[key], !(value is NSNull) else { return nil }
+            guard let string = value as? String else {
+                throw InputError.unreadable(path: path, reason: "metadata key \"\(key)\" must be a string")
+            }
+            let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        let meta = DocumentMetadata(url: try field("url"), outlet: try field("outlet"),
+                                    published: try field("published"), title: try field("title"))
+        if let date = meta.published, !isPartialDate(date) {
+            throw InputError.unreadable(
+                path: path,
+                reason: "metadata \"published\" is \"\(date)\", not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        }
+        return meta
+    }
+
+    /// Whether `s` is a valid `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date.
+    public static func isPartialDate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        let widths = [4, 2, 2]
+        guard (1...3).contains(parts.count) else { return false }
+        var numbers: [Int] = []
+        for (i, part) in parts.enumerated() {
+            guard part.count == widths[i], part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  let n = Int(part) else { return false }
+            numbers.append(n)
+        }
+        if numbers.count >= 2 && !(1...12).contains(numbers[1]) { return false }
+        if numbers.count == 3 {
+            let year = numbers[0], month = numbers[1]
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+            if !(1...days).contains(numbers[2]) { return false }
+        }
+        return true
+    }
+}
+
+/// Strict UTF-8 validation that says where the first bad sequence starts.
+enum UTF8Check {
+    static func firstInvalidOffset(_ bytes: [UInt8], from start: Int = 0) -> Int? {
+        var i = start
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            let need: Int
+            var value: UInt32
+            let minimum: UInt32
+            switch lead {
+            case 0xC2...0xDF: need = 1; value = UInt32(lead & 0x1F); minimum = 0x80
+            case 0xE0...0xEF: need = 2; value = UInt32(lead & 0x0F); minimum = 0x800
+            case 0xF0...0xF4: need = 3; value = UInt32(lead & 0x07); minimum = 0x10000
+            default: return i
+            }
+            guard i + need < n else { return i }
+            for k in 1...need {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                value = value << 6 | UInt32(c & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+}

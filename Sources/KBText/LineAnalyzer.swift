@@ -1,0 +1,326 @@
+/// One physical line of the input as the cleaner sees it.
+struct AnalyzedLine {
+    /// The line without its terminator.
+    let begin: Int
+    let end: Int
+    /// Pieces of real text, trimmed, in order. Empty for blank and dropped lines.
+    var segments: [(begin: Int, end: Int)] = []
+    /// What was removed from this line (a whole dropped line is one span).
+    var removed: [(begin: Int, end: Int, reason: String)] = []
+    /// Word, number and punctuation tokens of the segments.
+    var tokens: [Token] = []
+    var isBlank = false
+    /// Publication line or date line: a sentence of its own.
+    var isDateline = false
+    /// The first segment starts after removed text (a notice or marker glued before it).
+    var startsAfterRemoval = false
+    /// The last segment ends before removed text.
+    var endsBeforeRemoval = false
+
+    var isDropped: Bool { !isBlank && segments.isEmpty }
+    var wordCount: Int { tokens.lazy.filter(\.isWordLike).count }
+}
+
+/// Decides, line by line, what is boilerplate. See ``BoilerplateRules`` for the word lists.
+struct LineAnalyzer {
+    let scalars: [Unicode.Scalar]
+
+    private static let wholeLines: [(reason: String, words: [[String]])] =
+        BoilerplateRules.wholeLines.map { ($0.reason, $0.phrases.map(BoilerplateRules.words)) }
+    private static let strippable: [(reason: String, words: [[String]])] =
+        BoilerplateRules.strippablePrefixes.map { ($0.reason, $0.phrases.map(BoilerplateRules.words)) }
+    private static let dropping: [(reason: String, follow: BoilerplateRules.Follow, maxWords: Int, words: [[String]])] =
+        BoilerplateRules.droppingPrefixes.map { ($0.reason, $0.follow, $0.maxWords, $0.phrases.map(BoilerplateRules.words)) }
+    private static let datelines: [[String]] = BoilerplateRules.datelinePrefixes.map(BoilerplateRules.words)
+    private static let noticeOpeners: [[String]] = BoilerplateRules.noticeOpeners.map(BoilerplateRules.words)
+    private static let noticePredicates: [[String]] = BoilerplateRules.noticePredicates.map(BoilerplateRules.words)
+    private static let credits: [[String]] = BoilerplateRules.photoCredits.map(BoilerplateRules.words)
+    private static let captionOpeners: [[String]] = BoilerplateRules.captionOpeners.map(BoilerplateRules.words)
+
+    /// Separators that may follow a label ("الوسوم:", "كتب -", "المصدر |").
+    private static let separators: Set<String> = [":", "-", "\u{2013}", "\u{2014}", "|", "/", "\u{00BB}", ">", "_"]
+    private static let breadcrumbSeparators: Set<String> = ["\u{00BB}", "\u{203A}", ">", "|", "/", "\\", "\u{2022}",
+                                                            "\u{00B7}", "\u{2192}", "\u{2190}", "\u{00AB}", "\u{2039}", "<"]
+    private static let homeWords: Set<String> = BoilerplateRules.normalizedSet(["الرئيسية", "الصفحة الرئيسية", "home"])
+
+    func analyze(begin: Int, end: Int) -> AnalyzedLine {
+        var line = AnalyzedLine(begin: begin, end: end)
+        guard let (cb, ce) = trim(begin, end) else {
+            line.isBlank = true
+            return line
+        }
+        // 1. Markup markers ([ad_1], [caption …], <br>) split the line; they are never text.
+        var removed = markers(cb, ce)
+        var segments = complement(of: removed, in: cb, ce)
+        guard !segments.isEmpty else {
+            return dropWhole(line, cb, ce, removed.isEmpty ? "punctuation only" : "markup marker")
+        }
+        // 2. Notices and skip links glued to the start of the line.
+        while let first = segments.first, let (cut, reason) = leadingNotice(first.begin, first.end) {
+            removed.append((first.begin, cut, reason))
+            if let rest = trimText(cut, first.end) {
+                segments[0] = rest
+            } else {
+                segments.removeFirst()
+            }
+            if segments.isEmpty { return dropWhole(line, cb, ce, reason) }
+        }
+        // 3. The remaining text, judged as a whole.
+        let tokens = segments.flatMap { Tokenizer.tokenize(scalars, begin: $0.begin, end: $0.end) }
+        if let reason = boilerplate(tokens) { return dropWhole(line, cb, ce, reason) }
+
+        line.segments = segments
+        line.removed = removed.sorted { $0.begin < $1.begin }
+        line.tokens = tokens
+        line.isDateline = isDateline(tokens)
+        line.startsAfterRemoval = removed.contains { $0.begin == cb }
+        line.endsBeforeRemoval = removed.contains { $0.end == ce }
+        return line
+    }
+
+    private func dropWhole(_ line: AnalyzedLine, _ cb: Int, _ ce: Int, _ reason: String) -> AnalyzedLine {
+        var line = line
+        line.segments = []
+        line.removed = [(cb, ce, reason)]
+        return line
+    }
+
+    // MARK: Trimming
+
+    /// The range without surrounding whitespace, or nil when nothing readable is left.
+    func trim(_ b: Int, _ e: Int) -> (Int, Int)? {
+        var b = b, e = e
+        while b < e && ScalarClass.isSpaceLike(scalars[b]) { b += 1 }
+        while e > b && ScalarClass.isSpaceLike(scalars[e - 1]) { e -= 1 }
+        return b < e ? (b, e) : nil
+    }
+
+    /// Like `trim`, but also drops leading separators left behind by a removal, and requires a
+    /// letter or digit in what is left.
+    func trimText(_ b: Int, _ e: Int) -> (begin: Int, end: Int)? {
+        var b = b
+        while b < e && (ScalarClass.isSpaceLike(scalars[b]) || Cleaner.isLeadingJunk(scalars[b])) { b += 1 }
+        guard let (tb, te) = trim(b, e), (tb..<te).contains(where: { ScalarClass.isLetterOrDigit(scalars[$0]) }) else {
+            return nil
+        }
+        return (tb, te)
+    }
+
+    // MARK: Markers
+
+    /// `[ad_1]`, `[/caption]`, `[embed …]`, `<br>`, `</p>`: a bracket whose content starts with an
+    /// ASCII letter (or `/` and one), has no Arabic, and is at most 80 characters long.
+    func markers(_ b: Int, _ e: Int) -> [(begin: Int, end: Int, reason: String)] {
+        var found: [(begin: Int, end: Int, reason: String)] = []
+        var i = b
+        while i < e {
+            let open = scalars[i]
+            guard open == "[" || open == "<" else { i += 1; continue }
+            let close: Unicode.Scalar = open == "[" ? "]" : ">"
+            var j = i + 1
+            if j < e && scalars[j] == "/" { j += 1 }
+            guard j < e, scalars[j].isASCII, ScalarClass.isOtherLetter(scalars[j]) else { i += 1; continue }
+            var k = j
+            while k < e && k - i <= 80 && scalars[k] != close && scalars[k] != open
+                    && !ScalarClass.isArabicBlock(scalars[k]) && !ScalarClass.isLineBreak(scalars[k]) {
+                k += 1
+            }
+            if k < e && scalars[k] == close {
+                found.append((i, k + 1, "markup marker"))
+                i = k + 1
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// The parts of [b, e) outside `removed`, trimmed, each with a letter or digit.
+    private func complement(of removed: [(begin: Int, end: Int, reason: String)], in b: Int, _ e: Int)
+        -> [(begin: Int, end: Int)] {
+        var pieces: [(begin: Int, end: Int)] = []
+        var start = b
+        for r in removed.sorted(by: { $0.begin < $1.begin }) {
+            if let piece = trimText(start, r.begin) { pieces.append(piece) }
+            start = r.end
+        }
+        if let piece = trimText(start, e) { pieces.append(piece) }
+        return pieces
+    }
+
+    // MARK: Notices at the start of a line
+
+    /// A skip link, or a short "page not available" sentence, at the start of [b, e): where it ends
+    /// (after its full stop and following punctuation) and why it goes.
+    private func leadingNotice(_ b: Int, _ e: Int) -> (Int, String)? {
+        let tokens = Tokenizer.tokenize(scalars, begin: b, end: e)
+        let words = tokens.filter(\.isWordLike)
+        for rule in Self.strippable {
+            for phrase in rule.words where startsWith(words, phrase) {
+                return (afterPunctuation(words[phrase.count - 1].end, e), rule.reason)
+            }
+        }
+        // A notice sentence: up to the first sentence end, at most 18 words.
+        guard Self.noticeOpeners.contains(where: { startsWith(words, $0) }) else { return nil }
+        var sentenceEnd = e
+        var count = 0
+        for t in tokens {
+            if t.isWordLike { count += 1 }
+            if t.kind == .punctuation, let s = t.text.unicodeScalars.first, ScalarClass.isTerminator(s) {
+                sentenceEnd = t.end
+                break
+            }
+            if count > 18 { return nil }
+        }
+        let sentenceWords = words.filter { $0.end <= sentenceEnd }.map(\.norm)
+        guard sentenceWords.count <= 18,
+              Self.noticePredicates.contains(where: { contains(sentenceWords, $0) }) else { return nil }
+        return (afterPunctuation(sentenceEnd, e), "page-not-available notice")
+    }
+
+    /// Skips punctuation (not opening quotes or brackets) and spaces after `i`.
+    private func afterPunctuation(_ i: Int, _ e: Int) -> Int {
+        var j = i
+        while j < e, ScalarClass.isSpaceLike(scalars[j]) || ScalarClass.isTerminator(scalars[j])
+                || Cleaner.isLeadingJunk(scalars[j]) {
+            j += 1
+        }
+        return j
+    }
+
+    // MARK: Whole-line judgement
+
+    /// Why the line (its tokens) is boilerplate, or nil when it is text.
+    func boilerplate(_ tokens: [Token]) -> String? {
+        let words = tokens.filter(\.isWordLike)
+        let norms = words.map(\.norm)
+        if words.isEmpty { return "punctuation only" }
+        for rule in Self.wholeLines where rule.words.contains(norms) { return rule.reason }
+        for rule in Self.dropping where words.count <= rule.maxWords {
+            for phrase in rule.words where startsWith(words, phrase) {
+                switch rule.follow {
+                case .anything:
+                    return rule.reason
+                case .separator:
+                    if let next = tokens.first(where: { $0.begin >= words[phrase.count - 1].end }),
+                       next.kind == .punctuation, Self.separators.contains(next.text) {
+                        return rule.reason
+                    }
+                }
+            }
+        }
+        if isHashtagLine(tokens) { return "tag line" }
+        if isBreadcrumb(tokens) { return "navigation" }
+        if isCounter(words) { return "page metadata" }
+        if tokens.contains(where: { $0.text == "\u{00A9}" }) && words.count <= 25 { return "copyright line" }
+        if isLink(tokens) { return "link" }
+        if isCaption(tokens) { return "photo caption" }
+        return nil
+    }
+
+    private func isHashtagLine(_ tokens: [Token]) -> Bool {
+        var sawTag = false
+        for (i, t) in tokens.enumerated() where t.isWordLike {
+            guard i > 0, tokens[i - 1].text == "#" || tokens[i - 1].text == "_" || tokens[i - 1].isWordLike
+                    && tokens[i - 1].end == t.begin else { return false }
+            if tokens[i - 1].text == "#" { sawTag = true }
+        }
+        return sawTag
+    }
+
+    /// "الرئيسية » أخبار » سياسة": three or more short items between separators.
+    private func isBreadcrumb(_ tokens: [Token]) -> Bool {
+        var items: [Int] = [0]
+        for t in tokens {
+            if t.kind == .punctuation && Self.breadcrumbSeparators.contains(t.text) {
+                if items.last != 0 { items.append(0) }
+            } else if t.isWordLike {
+                items[items.count - 1] += 1
+            } else if let s = t.text.unicodeScalars.first, ScalarClass.isTerminator(s) {
+                return false
+            }
+        }
+        items = items.filter { $0 > 0 }
+        guard items.count >= 2, items.allSatisfy({ $0 <= 3 }) else { return false }
+        let startsHome = tokens.first(where: \.isWordLike).map { Self.homeWords.contains($0.norm) } ?? false
+        let average = Double(items.reduce(0, +)) / Double(items.count)
+        return startsHome || (items.count >= 3 && average <= 2)
+    }
+
+    /// "۱۹۱مشاهدات", "3 دقائق قراءة".
+    private func isCounter(_ words: [Token]) -> Bool {
+        guard (2...4).contains(words.count), words.contains(where: { $0.kind == .number }) else { return false }
+        return words.allSatisfy { $0.kind == .number || BoilerplateRules.counterWords.contains($0.norm) }
+    }
+
+    /// A bare address: "https://…", "www.…".
+    private func isLink(_ tokens: [Token]) -> Bool {
+        guard let first = tokens.first, first.kind == .latin else { return false }
+        let hasScheme = ["http", "https", "www"].contains(first.norm)
+        let hasSpace = zip(tokens, tokens.dropFirst()).contains { a, b in
+            (a.end..<b.begin).contains { ScalarClass.isSpaceLike(scalars[$0]) }
+        }
+        return hasScheme && !hasSpace
+    }
+
+    /// A photo caption: a line without a full stop that ends in a credit, "… ( فيس بوك)" or
+    /// "… - أرشيفية", or that opens with "صورة:".
+    private func isCaption(_ tokens: [Token]) -> Bool {
+        let words = tokens.filter(\.isWordLike)
+        guard words.count <= 40, let last = tokens.last else { return false }
+        let hasStop = tokens.contains { t in t.kind == .punctuation && t.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }
+        // "صورة: …" / "صورة أرشيفية …"
+        for opener in Self.captionOpeners where startsWith(words, opener) {
+            let after = tokens.first { $0.begin >= words[opener.count - 1].end }
+            if let after, after.kind == .punctuation, Self.separators.contains(after.text) { return true }
+            if opener.count >= 2 { return true }
+        }
+        guard !hasStop else { return false }
+        // "… (credit)" at the very end.
+        if last.text == ")" || last.text == "\u{FD3F}" {
+            guard let open = tokens.lastIndex(where: { $0.text == "(" || $0.text == "\u{FD3E}" }) else { return false }
+            let inside = tokens[open...].filter(\.isWordLike).map(\.norm)
+            let before = tokens[..<open].filter(\.isWordLike).count
+            return before >= 2 && inside.count <= 5 && Self.credits.contains { contains(inside, $0) }
+        }
+        // "… - credit" at the very end.
+        if let dash = tokens.lastIndex(where: { ["-", "\u{2013}", "\u{2014}", "|"].contains($0.text) }) {
+            let after = tokens[(dash + 1)...].filter(\.isWordLike).map(\.norm)
+            let before = tokens[..<dash].filter(\.isWordLike).count
+            return before >= 2 && (1...4).contains(after.count) && Self.credits.contains { $0 == after || (after.count <= 2 && contains(after, $0)) }
+        }
+        return false
+    }
+
+    // MARK: Date lines
+
+    /// A publication line ("تاريخ النشر: …") or a line of only a date ("الثلاثاء 7 أغسطس 2018").
+    func isDateline(_ tokens: [Token]) -> Bool {
+        let words = tokens.filter(\.isWordLike)
+        guard !words.isEmpty, words.count <= 15 else { return false }
+        if Self.datelines.contains(where: { startsWith(words, $0) }) && words.contains(where: { $0.kind == .number }) {
+            return true
+        }
+        guard words.count <= 10 else { return false }
+        let numbers = words.filter { $0.kind == .number }.count
+        let months = words.filter { BoilerplateRules.monthWords.contains($0.norm) }.count
+        let allDateWords = words.allSatisfy { $0.kind == .number || BoilerplateRules.dateWords.contains($0.norm) }
+        return allDateWords && numbers >= 1 && (months >= 1 || numbers >= 3)
+    }
+
+    // MARK: Word sequence helpers
+
+    private func startsWith(_ words: [Token], _ phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
+        for (i, w) in phrase.enumerated() where words[i].norm != w { return false }
+        return true
+    }
+
+    private func contains(_ words: [String], _ phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
+            return true
+        }
+        return false
+    }
+}

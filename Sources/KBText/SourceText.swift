@@ -1,0 +1,117 @@
+import Foundation
+
+/// A decoded input: NFC text (BOM removed; CR kept as is), with the scalar array for offset arithmetic.
+///
+/// Every offset in KBText (sentences, tokens, dropped spans) is an index into ``scalars``.
+public struct SourceText: Sendable {
+    public let documentID: String
+    public let path: String
+    /// The text, NFC-normalised, without a leading byte order mark.
+    public let text: String
+    /// `text.unicodeScalars` as an array; offsets everywhere are indices into this.
+    public let scalars: [Unicode.Scalar]
+
+    /// Normalises `text` to NFC and removes a leading U+FEFF, so that a caller building a
+    /// `SourceText` by hand gets the same offsets as one loaded by ``InputReader/load(_:documentID:)``.
+    public init(documentID: String, path: String, text: String) {
+        var t = text.precomposedStringWithCanonicalMapping
+        if t.unicodeScalars.first == "\u{FEFF}" {
+            t = String(t.unicodeScalars.dropFirst())
+        }
+        self.init(documentID: documentID, path: path, normalizedText: t)
+    }
+
+    /// For text that is already NFC without a byte order mark (as ``InputReader/decode(_:path:)`` returns).
+    init(documentID: String, path: String, normalizedText: String) {
+        self.documentID = documentID
+        self.path = path
+        self.text = normalizedText
+        self.scalars = Array(normalizedText.unicodeScalars)
+    }
+
+    /// The text between two scalar offsets (clamped to the text), `begin` included, `end` excluded.
+    public func slice(_ begin: Int, _ end: Int) -> String {
+        let b = max(0, min(begin, scalars.count))
+        let e = max(b, min(end, scalars.count))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[b..<e])
+        return String(view)
+    }
+}
+
+/// Why an input was skipped. `description` names the file and the reason, with a byte offset where it applies.
+public enum InputError: Error, CustomStringConvertible, Hashable, Sendable {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    case empty(path: String)
+    case invalidUTF8(path: String, byteOffset: Int)
+    case binary(path: String, byteOffset: Int)
+    case utf16(path: String)
+    case onlyBoilerplate(path: String)
+    case symlinkLoop(path: String)
+
+    /// The file the error is about.
+    public var path: String {
+        switch self {
+        case .notFound(let p), .unreadable(let p, _), .empty(let p), .invalidUTF8(let p, _),
+             .binary(let p, _), .utf16(let p), .onlyBoilerplate(let p), .symlinkLoop(let p):
+            return p
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .notFound(let p):
+            return "\(p): no such file or directory"
+        case .unreadable(let p, let reason):
+            return "\(p): cannot read: \(reason)"
+        case .empty(let p):
+            return "\(p): empty input (no text, or only whitespace)"
+        case .invalidUTF8(let p, let offset):
+            return "\(p): not valid UTF-8: bad byte sequence at byte offset \(offset)"
+        case .binary(let p, let offset):
+            return "\(p): looks binary: NUL byte at byte offset \(offset)"
+        case .utf16(let p):
+            return "\(p): UTF-16 text (byte order mark at byte offset 0); only UTF-8 is read: "
+                + "convert it, e.g. iconv -f UTF-16 -t UTF-8"
+        case .onlyBoilerplate(let p):
+            return "\(p): no article text left after removing boilerplate (navigation, notices, ads)"
+        case .symlinkLoop(let p):
+            return "\(p): symbolic link loop"
+        }
+    }
+}
+
+/// One input to read: a file, or standard input.
+public struct InputFile: Sendable, Hashable {
+    /// The path to open; `"-"` for standard input.
+    public let path: String
+    /// The name to show in messages and provenance: the path as found, `"<stdin>"` for standard input.
+    public let displayPath: String
+
+    public init(path: String, displayPath: String? = nil) {
+        self.path = path
+        self.displayPath = displayPath ?? (path == "-" ? "<stdin>" : path)
+    }
+
+    /// Standard input.
+    public static let stdin = InputFile(path: "-", displayPath: "<stdin>")
+
+    public var isStandardInput: Bool { path == "-" }
+}
+
+/// Optional facts about a document from its `NAME.meta.json` sidecar.
+public struct DocumentMetadata: Sendable, Equatable {
+    public var url: String?
+    public var outlet: String?
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (checked when read).
+    public var published: String?
+    public var title: String?
+
+    public init(url: String? = nil, outlet: String? = nil, published: String? = nil, title: String? = nil) {
+        self.url = url
+        self.outlet = outlet
+        self.published = published
+        self.title = title
+    }
+}

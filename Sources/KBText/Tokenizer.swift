@@ -1,0 +1,107 @@
+/// A token: Arabic word, Latin (or other non-Arabic) word, number, or single punctuation mark.
+///
+/// `begin`/`end` are offsets into ``SourceText/scalars``; `text` is the exact slice there (diacritics
+/// and tatweel kept) and `norm` is `ArabicNormalizer.normalize(text)`.
+public struct Token: Sendable, Equatable {
+    public let text: String
+    public let norm: String
+    public let begin: Int
+    public let end: Int
+    public let kind: Kind
+
+    public enum Kind: String, Sendable, Hashable {
+        case word, number, punctuation, latin
+    }
+
+    public init(text: String, norm: String, begin: Int, end: Int, kind: Kind) {
+        self.text = text
+        self.norm = norm
+        self.begin = begin
+        self.end = end
+        self.kind = kind
+    }
+
+    /// A word, a Latin word or a number: something that can be part of a name or a date.
+    public var isWordLike: Bool { kind != .punctuation }
+}
+
+public enum Tokenizer {
+    /// Splits `scalars[begin..<end]` into tokens.
+    ///
+    /// - An Arabic word is a run of Arabic letters with their diacritics and tatweel (a zero-width
+    ///   joiner or non-joiner between two letters stays inside). Runs of tatweel alone are skipped.
+    /// - A number is a run of digits of any script, with `.` `,` `٫` `٬` kept between two digits
+    ///   (`2.5`, `1,500`). A number glued to a word is split from it (`2024م` → `2024`, `م`).
+    /// - A Latin token is a run of non-Arabic letters, marks and ASCII digits, with an apostrophe
+    ///   kept between two letters (`d'Ivoire`).
+    /// - Any other visible character is one punctuation token. Whitespace, controls, bidi and
+    ///   zero-width characters outside words are skipped.
+    public static func tokenize(_ scalars: [Unicode.Scalar], begin: Int, end: Int) -> [Token] {
+        let start = max(0, begin)
+        let stop = min(end, scalars.count)
+        var tokens: [Token] = []
+        var i = start
+
+        func emit(_ b: Int, _ e: Int, _ kind: Token.Kind) {
+            let text = ScalarClass.string(scalars[b..<e])
+            let norm = kind == .punctuation ? text : ArabicNormalizer.normalize(text)
+            tokens.append(Token(text: text, norm: norm, begin: b, end: e, kind: kind))
+        }
+
+        while i < stop {
+            let c = scalars[i]
+            if ScalarClass.isSpaceLike(c) || ScalarClass.isMark(c) {
+                i += 1
+            } else if ScalarClass.isArabicLetter(c) {
+                var j = i + 1
+                var hasLetter = c.value != 0x0640
+                while j < stop {
+                    let d = scalars[j]
+                    if ScalarClass.isArabicLetter(d) || ScalarClass.isMark(d) {
+                        if d.value != 0x0640 && !ScalarClass.isMark(d) { hasLetter = true }
+                        j += 1
+                    } else if (d == "\u{200C}" || d == "\u{200D}") && j + 1 < stop
+                                && ScalarClass.isArabicLetter(scalars[j + 1]) {
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                if hasLetter { emit(i, j, .word) }
+                i = j
+            } else if ScalarClass.isDigit(c) {
+                var j = i + 1
+                while j < stop {
+                    if ScalarClass.isDigit(scalars[j]) {
+                        j += 1
+                    } else if [".", ",", "\u{066B}", "\u{066C}"].contains(scalars[j]), j + 1 < stop,
+                              ScalarClass.isDigit(scalars[j + 1]) {
+                        j += 2
+                    } else {
+                        break
+                    }
+                }
+                emit(i, j, .number)
+                i = j
+            } else if ScalarClass.isOtherLetter(c) {
+                var j = i + 1
+                while j < stop {
+                    let d = scalars[j]
+                    if ScalarClass.isOtherLetter(d) || ScalarClass.isMark(d) || (d.isASCII && ScalarClass.isDigit(d)) {
+                        j += 1
+                    } else if (d == "'" || d == "\u{2019}") && j + 1 < stop && ScalarClass.isOtherLetter(scalars[j + 1]) {
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                emit(i, j, .latin)
+                i = j
+            } else {
+                emit(i, i + 1, .punctuation)
+                i += 1
+            }
+        }
+        return tokens
+    }
+}

@@ -1,0 +1,41 @@
+// The checks both writers run before writing a byte: ids are usable and unique, and every id a
+// fact refers to is in the graph. A refused graph leaves the sink untouched.
+
+import KBGraph
+
+enum GraphChecks {
+    /// - Returns: the entities by id.
+    /// - Throws: `WriterError.invalidIdentifier`, `.duplicateIdentifier` or `.danglingReference`.
+    @discardableResult
+    static func check(_ graph: KnowledgeGraph) throws -> [String: Entity] {
+        var documents = Set<String>()
+        for d in graph.documents {
+            guard Values.isStableID(d.id) else { throw WriterError.invalidIdentifier(kind: "document", id: d.id) }
+            guard documents.insert(d.id).inserted else { throw WriterError.duplicateIdentifier(kind: "document", id: d.id) }
+        }
+        var entities = [String: Entity]()
+        for e in graph.entities {
+            guard Values.isStableID(e.id) else { throw WriterError.invalidIdentifier(kind: "entity", id: e.id) }
+            guard entities.updateValue(e, forKey: e.id) == nil else {
+                throw WriterError.duplicateIdentifier(kind: "entity", id: e.id)
+            }
+        }
+        var facts = Set<String>()
+        for f in graph.facts {
+            guard Values.isStableID(f.id) else { throw WriterError.invalidIdentifier(kind: "fact", id: f.id) }
+            guard facts.insert(f.id).inserted else { throw WriterError.duplicateIdentifier(kind: "fact", id: f.id) }
+            if entities[f.subject] == nil { throw WriterError.danglingReference(fact: f.id, field: "subject", id: f.subject) }
+            if entities[f.object] == nil { throw WriterError.danglingReference(fact: f.id, field: "object", id: f.object) }
+            if let p = f.placeID, entities[p] == nil { throw WriterError.danglingReference(fact: f.id, field: "place", id: p) }
+            if !documents.contains(f.provenance.documentID) {
+                throw WriterError.danglingReference(fact: f.id, field: "document", id: f.provenance.documentID)
+            }
+        }
+        return entities
+    }
+}
+
+extension Fact {
+    /// The place entity id, nil when absent or empty.
+    var placeID: String? { (place?.isEmpty ?? true) ? nil : place }
+}

@@ -1,0 +1,160 @@
+// Portable GraphML for Gephi, networkx and igraph.
+// Spec: ../shared/notes/graphml-gexf-gephi.md §1. Profile schema: Schemas/kbexport-graphml.xsd.
+//
+// Shape: XML declaration at byte 0; <graphml xmlns="http://graphml.graphdrawing.org/xmlns">; every
+// <key> first (distinct ids for node and edge keys, ASCII snake_case attr.name, GraphML 1.0 types);
+// one <graph id="G" edgedefault="directed">; all <node>s, then all <edge>s (id, source, target always).
+// No per-edge `directed`, no <desc>, no <default>, no empty <data>: a missing value is left out.
+
+import KBGraph
+import KBXML
+
+public struct GraphMLWriter: GraphWriter {
+    public static let name = "GraphML"
+    public static let fileExtension = "graphml"
+    public static let mediaType = "application/graphml+xml"
+    public static let namespace = "http://graphml.graphdrawing.org/xmlns"
+    /// Separator of list values (surface forms, document ids) joined into one string.
+    public static let listSeparator = " | "
+
+    /// A `<key>` declaration.
+    public struct Key: Sendable, Equatable {
+        public enum Domain: String, Sendable { case node, edge }
+        public enum ValueType: String, Sendable { case boolean, int, long, float, double, string }
+        /// The key id (unique across node and edge keys) used by `<data key=…>`.
+        public let id: String
+        public let domain: Domain
+        /// The column name (`attr.name`) readers show.
+        public let name: String
+        public let type: ValueType
+    }
+
+    /// Node keys, in the order they are declared. `label` is Gephi's node label (a visual property,
+    /// not a Data Laboratory column), so the label is also written as the `label_ar`/`label_en` columns;
+    /// `type` (PERSON/ORGANIZATION/PLACE/DATE) is the column to colour or partition by.
+    public static let nodeKeys: [Key] = [
+        Key(id: "label", domain: .node, name: "label", type: .string),
+        Key(id: "label_ar", domain: .node, name: "label_ar", type: .string),
+        Key(id: "label_en", domain: .node, name: "label_en", type: .string),
+        Key(id: "type", domain: .node, name: "type", type: .string),
+        Key(id: "subtype", domain: .node, name: "subtype", type: .string),
+        Key(id: "wikidata", domain: .node, name: "wikidata", type: .string),
+        Key(id: "surface_forms", domain: .node, name: "surface_forms", type: .string),
+        Key(id: "mentions", domain: .node, name: "mentions", type: .int),
+        Key(id: "documents", domain: .node, name: "documents", type: .string),
+        Key(id: "in_gazetteer", domain: .node, name: "in_gazetteer", type: .boolean),
+    ]
+
+    /// Edge keys. `elabel` (attr.name `label`) is Gephi's edge label and `weight` its layout weight
+    /// (= confidence); both are visual properties in Gephi, so `relation` and `confidence` repeat
+    /// them as columns. `fact_id` repeats the edge id, which igraph does not keep.
+    public static let edgeKeys: [Key] = [
+        Key(id: "elabel", domain: .edge, name: "label", type: .string),
+        Key(id: "relation", domain: .edge, name: "relation", type: .string),
+        Key(id: "date", domain: .edge, name: "date", type: .string),
+        Key(id: "weight", domain: .edge, name: "weight", type: .double),
+        Key(id: "confidence", domain: .edge, name: "confidence", type: .double),
+        Key(id: "modality", domain: .edge, name: "modality", type: .string),
+        Key(id: "role", domain: .edge, name: "role", type: .string),
+        Key(id: "place", domain: .edge, name: "place", type: .string),
+        Key(id: "evidence", domain: .edge, name: "evidence", type: .string),
+        Key(id: "document", domain: .edge, name: "document", type: .string),
+        Key(id: "char_begin", domain: .edge, name: "char_begin", type: .int),
+        Key(id: "char_end", domain: .edge, name: "char_end", type: .int),
+        Key(id: "rule", domain: .edge, name: "rule", type: .string),
+        Key(id: "fact_id", domain: .edge, name: "fact_id", type: .string),
+    ]
+
+    public let options: ExportOptions
+
+    public init(options: ExportOptions) { self.options = options }
+
+    public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
+        try GraphChecks.check(graph)
+        let w = try XMLStreamWriter(sink: sink, indent: options.indent)
+        try w.startDocument()
+        try w.startElement(prefix: nil, name: "graphml", namespaceURI: Self.namespace)
+        for key in Self.nodeKeys + Self.edgeKeys {
+            try w.startElement("key")
+            try w.attribute("id", key.id)
+            try w.attribute("for", key.domain.rawValue)
+            try w.attribute("attr.name", key.name)
+            try w.attribute("attr.type", key.type.rawValue)
+            try w.endElement()
+        }
+        try w.startElement("graph")
+        try w.attribute("id", "G")
+        try w.attribute("edgedefault", "directed")
+        for entity in graph.entities {
+            try w.startElement("node")
+            try w.attribute("id", entity.id)
+            try writeData(nodeData(entity), to: w)
+            try w.endElement()
+        }
+        for fact in graph.facts {
+            try w.startElement("edge")
+            try w.attribute("id", fact.id)
+            try w.attribute("source", fact.subject)
+            try w.attribute("target", fact.object)
+            try writeData(edgeData(fact), to: w)
+            try w.endElement()
+        }
+        try w.endElement()  // graph
+        try w.endElement()  // graphml
+        try w.endDocument()
+    }
+
+    /// The `<data>` values of a node, in key order; absent or blank values are left out.
+    func nodeData(_ e: Entity) -> [(key: String, value: String?)] {
+        [
+            ("label", Values.display(e.label(preferEnglish: options.preferEnglishLabels))),
+            ("label_ar", Values.display(e.labelAr)),
+            ("label_en", e.labelEn.flatMap(Values.display)),
+            ("type", e.type.rawValue),
+            ("subtype", Values.display(e.subtype)),
+            ("wikidata", Values.wikidata(e.wikidata)),
+            ("surface_forms", Self.joined(e.surfaceForms)),
+            ("mentions", String(e.mentionCount)),
+            ("documents", Self.joined(e.documents)),
+            ("in_gazetteer", e.fromGazetteer ? "true" : "false"),
+        ]
+    }
+
+    /// The `<data>` values of an edge, in key order; absent or blank values are left out.
+    func edgeData(_ f: Fact) -> [(key: String, value: String?)] {
+        let confidence = Values.decimal(f.confidence)
+        return [
+            ("elabel", Values.display(f.type)),
+            ("relation", Values.display(f.type)),
+            ("date", f.date.flatMap { Values.display($0.value) }),
+            ("weight", confidence),
+            ("confidence", confidence),
+            ("modality", f.modality.rawValue),
+            ("role", f.role.flatMap(Values.display)),
+            ("place", f.placeID),
+            ("evidence", Values.display(f.provenance.sentence)),
+            ("document", f.provenance.documentID),
+            ("char_begin", String(f.provenance.spanBegin)),
+            ("char_end", String(f.provenance.spanEnd)),
+            ("rule", Values.display(f.rule)),
+            ("fact_id", f.id),
+        ]
+    }
+
+    private func writeData(_ data: [(key: String, value: String?)], to w: XMLStreamWriter) throws {
+        for (key, value) in data {
+            guard let value else { continue }
+            try w.startElement("data")
+            try w.attribute("key", key)
+            try w.text(value)
+            try w.endElement()
+        }
+    }
+
+    /// List values displayed, blanks dropped, duplicates dropped (first kept), joined; nil when empty.
+    static func joined(_ values: [String]) -> String? {
+        var seen = Set<String>()
+        let items = values.compactMap(Values.display).filter { seen.insert($0).inserted }
+        return items.isEmpty ? nil : items.joined(separator: listSeparator)
+    }
+}

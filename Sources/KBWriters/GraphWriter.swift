@@ -1,0 +1,94 @@
+// The one small interface every export format implements, the options they share, and the
+// errors they raise. One file per format: GraphMLWriter.swift, RDFXMLWriter.swift.
+
+import KBGraph
+import KBXML
+
+/// Options shared by every writer.
+public struct ExportOptions: Sendable {
+    /// Base under which RDF IRIs are minted (`<base>entity/<id>`, `<base>vocab#`...). An absolute
+    /// http(s) IRI ending in `/` or `#`; checked by `validate()` and again by the RDF/XML writer.
+    public var base: String = "https://kb.example.org/"
+    /// Node labels in English when the entity has one (GraphML `label`); Arabic otherwise.
+    public var preferEnglishLabels = false
+    /// Written into the RDF extraction-run IRI (`<base>run/kbexport-<version>`).
+    public var toolVersion = "0.1.0"
+    /// Pretty-print (newlines and indentation between elements; never inside text).
+    public var indent = true
+
+    public init(base: String = "https://kb.example.org/", preferEnglishLabels: Bool = false,
+                toolVersion: String = "0.1.0", indent: Bool = true) {
+        self.base = base; self.preferEnglishLabels = preferEnglishLabels
+        self.toolVersion = toolVersion; self.indent = indent
+    }
+
+    /// Checks the options a user can get wrong (today: `base`), so a CLI can fail before reading input.
+    /// - Throws: `WriterError.invalidBase` with a readable reason.
+    public func validate() throws { _ = try IRIMinter(base: base) }
+}
+
+/// A serialisation of a `KnowledgeGraph`.
+///
+/// Writers are deterministic: the same graph and options always give the same bytes. They check the
+/// graph before writing anything, so a refused graph leaves the sink untouched.
+public protocol GraphWriter {
+    /// Human-readable format name, e.g. "GraphML".
+    static var name: String { get }
+    /// File extension without the dot, e.g. "graphml".
+    static var fileExtension: String { get }
+    /// Media type, e.g. "application/rdf+xml".
+    static var mediaType: String { get }
+    init(options: ExportOptions)
+    func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws
+}
+
+/// The formats the tool can write (`--format`).
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case graphml
+    case rdfxml
+
+    public var writerType: any GraphWriter.Type {
+        switch self {
+        case .graphml: return GraphMLWriter.self
+        case .rdfxml: return RDFXMLWriter.self
+        }
+    }
+
+    public func makeWriter(options: ExportOptions) -> any GraphWriter { writerType.init(options: options) }
+
+    public var fileExtension: String { writerType.fileExtension }
+    public var mediaType: String { writerType.mediaType }
+}
+
+/// Why a writer refused a graph or an option. Every case names the offending value.
+public enum WriterError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// A predicate IRI that has no QName split (RDF/XML cannot express it).
+    case unserializablePredicate(String, reason: String)
+    /// An IRI that is not a well-formed absolute IRI.
+    case invalidIRI(String, reason: String)
+    /// The `--base` option is not usable.
+    case invalidBase(String, reason: String)
+    /// An id that is empty or not made of ASCII `[A-Za-z0-9_.-]` (kind: entity, fact, document).
+    case invalidIdentifier(kind: String, id: String)
+    /// Two records of one kind share an id.
+    case duplicateIdentifier(kind: String, id: String)
+    /// A fact refers to an entity or document the graph does not contain.
+    case danglingReference(fact: String, field: String, id: String)
+
+    public var description: String {
+        switch self {
+        case let .unserializablePredicate(iri, reason):
+            return "cannot serialise predicate <\(iri)> in RDF/XML: \(reason)"
+        case let .invalidIRI(iri, reason):
+            return "invalid IRI <\(iri)>: \(reason)"
+        case let .invalidBase(base, reason):
+            return "invalid --base '\(base)': \(reason) (expected an absolute http or https IRI ending in '/' or '#', e.g. https://kb.example.org/)"
+        case let .invalidIdentifier(kind, id):
+            return "invalid \(kind) id '\(id)': ids must be non-empty ASCII [A-Za-z0-9_.-]"
+        case let .duplicateIdentifier(kind, id):
+            return "duplicate \(kind) id '\(id)'"
+        case let .danglingReference(fact, field, id):
+            return "fact '\(fact)': \(field) '\(id)' is not in the graph"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import KBEvaluation
+import KBFacts
+import KBGraph
+import KBText
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score the extractor against gold annotations (seeds/ and the development corpus).",
+        discussion: """
+            Gold files use the development corpus format (kind, type, subject, object, date, arabic_evidence).
+            Seeds: NAME.gold.tsv next to NAME.txt. Dev corpus: docs/NAME.txt with gold/NAME.tsv.
+            """)
+
+    enum Corpus: String, ExpressibleByArgument, CaseIterable { case seeds, dev, all }
+
+    @Option(help: "Which corpus to score.")
+    var corpus: Corpus = .all
+
+    @Option(help: "The development corpus folder (default: ../shared/dev-corpus).")
+    var devCorpus: String?
+
+    @Flag(name: .shortAndLong, help: "List every missed and spurious entity and fact.")
+    var verbose = false
+
+    func run() throws {
+        var ran = false
+        if corpus != .dev {
+            guard let seeds = ProjectPaths.seeds else { throw ValidationError("seeds/ folder not found") }
+            try score(title: "seeds (\(seeds))", paths: [seeds]); ran = true
+        }
+        if corpus != .seeds {
+            guard let dev = devCorpus ?? ProjectPaths.devCorpus else {
+                throw ValidationError("development corpus not found: pass --dev-corpus PATH")
+            }
+            try score(title: "dev corpus (\(dev))", paths: [dev + "/docs"]); ran = true
+        }
+        if !ran { throw ExitCode(1) }
+    }
+
+    func score(title: String, paths: [String]) throws {
+        let (files, errors) = InputReader.collect(paths)
+        for e in errors { warn("skipped: \(e)") }
+        let result = Pipeline.run(files: files)
+        for e in result.errors { warn("skipped: \(e)") }
+        let gold = try Evaluator.loadGold(forTextFiles: files.map(\.path))
+        let report = Evaluator.evaluate(graph: result.graph, gold: gold)
+        print(report.render(title: title, verbose: verbose))
+    }
+}

@@ -41,6 +41,15 @@ struct EntityRecognizer {
 
     static let abd = Lexicon.set("عبد أبو ابو بن ابن ولد بو آل")
 
+    /// True when the token is written with the article (ال / لل with a plain alef), judged on the
+    /// original text: normalisation turns "إليزابيتا" into "اليزابيتا", which is not an article.
+    static func hasArticle(_ tok: Token) -> Bool {
+        let letters = tok.text.unicodeScalars.filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 }
+        let a = Array(letters.prefix(2))
+        guard a.count == 2 else { return false }
+        return (a[0] == "\u{0627}" && a[1] == "\u{0644}") || (a[0] == "\u{0644}" && a[1] == "\u{0644}")
+    }
+
     func recognize(_ t: [Token]) -> [RawMention] {
         var mentions: [RawMention] = []
         var covered = [Int?](repeating: nil, count: t.count)
@@ -53,6 +62,22 @@ struct EntityRecognizer {
         var i = 0
         while i < t.count {
             if let m = gazetteerMatch(t, i) { add(m); i = m.range.upperBound } else { i += 1 }
+        }
+
+        // Pass 1b: organisations requalified by a following adjective, capitals named by an adjective.
+        requalify(&mentions, t)
+        covered = [Int?](repeating: nil, count: t.count)
+        for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
+        i = 0
+        while i < t.count {
+            if covered[i] == nil, let m = capitalByAdjective(t, i, covered, mentions) {
+                for k in m.range { if let c = covered[k] { mentions[c].range = 0..<0 } }
+                mentions.removeAll { $0.range.isEmpty }
+                mentions.append(m)
+                covered = [Int?](repeating: nil, count: t.count)
+                for (k, mm) in mentions.enumerated() { for x in mm.range { covered[x] = k } }
+                i = m.range.upperBound
+            } else { i += 1 }
         }
 
         // Pass 2: role phrases and ranks in front of people.
@@ -84,8 +109,8 @@ struct EntityRecognizer {
         // Pass 3: organisations and places from head nouns.
         i = 0
         while i < t.count {
-            guard covered[i] == nil, t[i].kind == .word else { i += 1; continue }
-            let head = headWord(t[i].norm)
+            guard covered[i] == nil, t[i].kind == .word || t[i].kind == .latin else { i += 1; continue }
+            let head = t[i].kind == .word ? headWord(t[i].norm) : nil
             if let h = head, Lexicon.orgHeads.contains(h), let m = organization(t, i, covered, mentions) {
                 add(m); i = m.range.upperBound; continue
             }
@@ -93,6 +118,10 @@ struct EntityRecognizer {
                 add(m); i = m.range.upperBound; continue
             }
             i += 1
+        }
+        i = 0
+        while i < t.count {
+            if covered[i] == nil, let m = latinName(t, i, covered) { add(m); i = m.range.upperBound } else { i += 1 }
         }
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -206,12 +235,13 @@ struct EntityRecognizer {
             guard covered[k] == nil, tok.kind == .word || tok.kind == .latin else { break }
             let n = tok.norm
             if count == 0 {
-                if !isNameWord(n) || n.hasPrefix("ال") || (n.hasPrefix("و") && isFunctionAfterConj(n)) { return nil }
+                if !isNameWord(n) || EntityRecognizer.hasArticle(tok) || (n.hasPrefix("و") && isFunctionAfterConj(n)) { return nil }
             } else {
                 if !isNameWord(n) { break }
                 if n.hasPrefix("و") && n != "ولد" { break }
+                if n.hasPrefix("لل") || n.hasPrefix("بال") { break }
                 if gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty == false { break }
-                if n.hasPrefix("ال") {
+                if EntityRecognizer.hasArticle(tok) {
                     let prev = t[k - 1].norm
                     if EntityRecognizer.abd.contains(prev) { count += 1; k += 1; continue }
                     if n.count < 4 { break }
@@ -239,6 +269,11 @@ struct EntityRecognizer {
             && !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
             && !Lexicon.nonNameWords.contains(s) && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)
             && !Lexicon.constructNouns.contains(n) && DateParser.singleMonths[n] == nil
+            && !FactRules.allTriggers.contains(n) && !FactRules.allTriggers.contains(s)
+            && !ArabicNormalizer.cliticCandidates(n).contains { c in
+                c.prefix != "" && (FactRules.allTriggers.contains(c.stem) || Lexicon.verbs.contains(c.stem)
+                    || (c.stem.count > 2 && Lexicon.stopwords.contains(c.stem)))
+            }
     }
 
     func isFunctionAfterConj(_ n: String) -> Bool {
@@ -250,15 +285,25 @@ struct EntityRecognizer {
 
     func organization(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
         let head = headWord(t[i].norm) ?? t[i].norm
+        let definite = EntityRecognizer.hasArticle(t[i]) || head.hasPrefix("ال")
         var j = i + 1
         var keyParts = [ArabicNormalizer.stripArticle(head)]
         var country: String? = nil
         var modifiers = 0
+        var properName = false
+        // "قيادة حفتر", "حكومة باولو جينتيلوني": the leader is the entity, not an organisation
+        if !definite, Lexicon.leaderHeads.contains(head), j < t.count, covered[j] == nil,
+           !EntityRecognizer.hasArticle(t[j]), let name = personName(t, j, covered) {
+            let (text, b) = stripped(t, name)
+            return RawMention(range: name, begin: b, end: t[name.upperBound - 1].end, text: text, type: .person,
+                              subtype: "", gazetteerIDs: [], nameKey: key(t, name), isAdjective: false, role: nil,
+                              confidence: 0.6)
+        }
         // a proper name right after an indefinite head: "مجموعة فاغنر", "موقع أفريكا إنتلجنس"
-        if !head.hasPrefix("ال") {
-            while j < t.count, covered[j] == nil, t[j].kind == .word || t[j].kind == .latin, !t[j].norm.hasPrefix("ال"),
-                  isNameWord(t[j].norm), j - i <= 3 {
-                keyParts.append(t[j].norm); j += 1; modifiers += 1
+        if !definite, Lexicon.nameTakingHeads.contains(head) {
+            while j < t.count, covered[j] == nil, t[j].kind == .word || t[j].kind == .latin, !EntityRecognizer.hasArticle(t[j]),
+                  isNameWord(t[j].norm), !(t[j].kind == .word && t[j].norm.hasSuffix("يه")), j - i <= 3 {
+                keyParts.append(t[j].norm); j += 1; modifiers += 1; properName = true
             }
         }
         // definite modifiers: "وزارة الدفاع الروسية", "المجلس العسكري في النيجر"
@@ -275,22 +320,90 @@ struct EntityRecognizer {
                modifiers > 0 {
                 country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound; break
             }
-            guard t[j].kind == .word, n.hasPrefix("ال") || n.hasPrefix("لل"), !Lexicon.stopwords.contains(n),
+            guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), !Lexicon.stopwords.contains(n),
                   !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n) else { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
         }
         guard modifiers > 0 else { return nil }
-        if Lexicon.genericOrgWords.contains(head) && modifiers == 1 && country != nil && keyParts.count == 1 {
-            // "الحكومة الليبية", "الجيش النيجري": the state's institution
+        let onlyCountry = country != nil && keyParts.count == 1
+        if !properName {
+            if onlyCountry && !Lexicon.stateInstitutionHeads.contains(head) && !Lexicon.stateInstitutionHeads.contains("ال" + head) {
+                return nil   // "الموقع الفرنسي", "الاستخبارات الروسية": the country is the mention
+            }
+            if definite && country == nil && keyParts.count == 2 && !Lexicon.namedWithOneModifier.contains(head) {
+                return nil   // "الجهاز العسكري": a description, not a name
+            }
         }
         let range = i..<j
-        // drop trailing modifiers covered by a country mention from the surface? keep them: they are part of the name
         let (text, b) = stripped(t, range)
         var m = RawMention(range: range, begin: b, end: t[j - 1].end, text: text, type: .organization, subtype: "",
                            gazetteerIDs: [], nameKey: keyParts.joined(separator: " ") + (country.map { "@" + $0 } ?? ""),
                            isAdjective: false, role: nil, confidence: 0.6)
         m.countryHint = country
         return m
+    }
+
+    /// "العاصمة النيجيرية" with no city name after it: the capital of that country.
+    func capitalByAdjective(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
+        guard t[i].kind == .word, ArabicNormalizer.stripArticle(stripConj(t[i].norm)) == "عاصمه" || stripConj(t[i].norm) == "العاصمه",
+              i + 1 < t.count, let c = covered[i + 1], mentions[c].isAdjective else { return nil }
+        let after = mentions[c].range.upperBound
+        if after < t.count, let n = covered[after], mentions[n].type == .place { return nil }
+        let capitals = mentions[c].gazetteerIDs.compactMap { country in gazetteer.entries.first { $0.capitalOf == country }?.id }
+        guard !capitals.isEmpty else { return nil }
+        let range = i..<after
+        let (text, b) = stripped(t, range)
+        return RawMention(range: range, begin: b, end: t[after - 1].end, text: text, type: .place, subtype: "capital",
+                          gazetteerIDs: capitals, nameKey: "", isAdjective: false, role: nil, confidence: 0.8)
+    }
+
+    /// A gazetteer organisation followed by another country's adjective or an unknown nisba
+    /// ("مجلس النواب الإيطالي", "الكونغرس التباوي") is another organisation of the same kind.
+    func requalify(_ mentions: inout [RawMention], _ t: [Token]) {
+        var k = 0
+        while k + 1 < mentions.count {
+            let m = mentions[k], next = mentions[k + 1]
+            if m.type == .organization, !m.gazetteerIDs.isEmpty, next.range.lowerBound == m.range.upperBound, next.isAdjective,
+               let own = m.gazetteerIDs.first, let nextCountry = next.gazetteerIDs.first,
+               gazetteer.country(of: own) != nil, gazetteer.country(of: own) != nextCountry, !next.gazetteerIDs.contains(gazetteer.country(of: own)!) {
+                var g = m
+                g.range = m.range.lowerBound..<next.range.upperBound
+                g.end = next.end
+                g.text = m.text + " " + t[next.range.lowerBound].text
+                g.gazetteerIDs = []
+                g.nameKey = Gazetteer.key(m.text) + "@" + nextCountry
+                g.confidence = 0.7
+                g.subtype = ""
+                mentions[k] = g
+                mentions.remove(at: k + 1)
+            }
+            k += 1
+        }
+        // unknown nisba right after a gazetteer organisation: "الكونغرس التباوي"
+        for k in mentions.indices where mentions[k].type == .organization && !mentions[k].gazetteerIDs.isEmpty && mentions[k].range.count == 1 {
+            let e = mentions[k].range.upperBound
+            guard e < t.count, !mentions.contains(where: { $0.range.contains(e) }), EntityRecognizer.hasArticle(t[e]),
+                  t[e].norm.hasSuffix("ي"), t[e].norm.count >= 5, !Lexicon.stopwords.contains(t[e].norm), isModifier(t[e].norm) else { continue }
+            let generic = ["العسكري", "السياسي", "الامني", "الوطني", "الشعبي", "الرسمي", "الدولي", "الاقليمي", "المحلي", "الاعلامي", "الحالي", "الماضي"]
+            if generic.contains(t[e].norm) { continue }
+            mentions[k].nameKey = Gazetteer.key(mentions[k].text) + " " + ArabicNormalizer.stripArticle(t[e].norm)
+            mentions[k].text += " " + t[e].text
+            mentions[k].range = mentions[k].range.lowerBound..<(e + 1)
+            mentions[k].end = t[e].end
+            mentions[k].gazetteerIDs = []
+            mentions[k].subtype = ""
+            mentions[k].confidence = 0.7
+        }
+    }
+
+    /// A run of capitalised Latin-script words ("Redut", "Convoy", "Africa Corps") not otherwise known: an organisation.
+    func latinName(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
+        guard t[i].kind == .latin, let f = t[i].text.unicodeScalars.first, f.properties.isUppercase else { return nil }
+        var j = i
+        while j < t.count, covered[j] == nil, t[j].kind == .latin, j - i < 4 { j += 1 }
+        let range = i..<j
+        return RawMention(range: range, begin: t[i].begin, end: t[j - 1].end, text: surface(t, range), type: .organization,
+                          subtype: "", gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.5)
     }
 
     /// Definite words that can qualify an organisation name (not time words or generic adverbs).

@@ -158,3 +158,30 @@ extension DocumentExtraction {
         }
     }
 }
+
+extension Extractor {
+    /// A human-readable trace of what the extractor saw: each sentence with its mentions, dates and
+    /// facts (used by `kbexport inspect`).
+    public func explain(_ source: SourceText, metadata: DocumentMetadata? = nil) -> String {
+        let sentences = Cleaner.sentences(of: source)
+        let recognizer = EntityRecognizer(gazetteer: gazetteer)
+        var perSentence: [[RawMention]] = sentences.map { recognizer.recognize($0.tokens) }
+        Linker(gazetteer: gazetteer).link(&perSentence, sentences: sentences)
+        var out = ""
+        for (si, s) in sentences.enumerated() {
+            out += "[\(si)] \(s.begin)-\(s.end) \(s.text)\n"
+            for m in perSentence[si] {
+                let role = m.role.map { " role=«\($0.phrase)»" } ?? ""
+                out += "    \(m.type.rawValue) \(Linker.entityID(m.key)) «\(m.text)»\(m.isAdjective ? " adj" : "")\(m.inRolePhrase ? " in-role" : "")\(role)\n"
+            }
+            let dates = DateParser.dates(in: s.tokens, published: metadata?.published)
+            for d in dates { out += "    DATE \(d.date.value) «\(source.slice(d.begin, d.end))»\n" }
+            let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
+            for f in FactRules.extract(ctx) {
+                out += "    => \(f.type) \(Linker.entityID(f.subject)) -> \(Linker.entityID(f.object))"
+                out += "\(f.date.map { " @" + $0.value } ?? "") [\(f.rule) \(f.confidence)\(f.modality == .asserted ? "" : " " + f.modality.rawValue)]\n"
+            }
+        }
+        return out
+    }
+}

@@ -84,10 +84,10 @@ struct SentenceContext {
     }
 
     /// First place after a preposition ("إلى"/"الى"/"ل") following token i.
-    func destinationAfter(_ i: Int, limit: Int = 25) -> Int? {
+    func destinationAfter(_ i: Int, limit: Int = 45) -> Int? {
         var k = i + 1
         while k < tokens.count, k - i <= limit {
-            if isStrongPunct(k) { return nil }
+            if isStrongPunct(k) || (mention(at: k) == nil && matches(k, FactRules.clauseBreaks)) { return nil }
             if let m = mention(at: k) {
                 let mm = mentions[m]
                 if mm.type == .place, !mm.isAdjective, k > 0, mm.range.lowerBound == k {
@@ -106,13 +106,28 @@ struct SentenceContext {
     }
 
     /// Actors joined by "و" with mention m ("حفتر والمجلس العسكري"), including m.
-    func conjuncts(of m: Int) -> [Int] {
+    func conjuncts(of m: Int, adjectives: Bool = false) -> [Int] {
         var out = [m]
         var k = mentions[m].range.upperBound
-        while k < tokens.count, let n = mention(at: k), tokens[k].norm.hasPrefix("و"), isActor(mentions[n]) {
+        while k < tokens.count {
+            // "وConvoy": the conjunction can be a token of its own before a Latin name
+            let conj = tokens[k].norm == "و" ? k + 1 : k
+            guard conj < tokens.count, let n = mention(at: conj), conj > k || tokens[k].norm.hasPrefix("و"),
+                  isActor(mentions[n]) || (adjectives && mentions[n].type == .place) else { break }
             out.append(n); k = mentions[n].range.upperBound
         }
         return out
+    }
+
+    /// A country adjective within `limit` tokens after i ("بدعم من الاستخبارات الروسية" → Russia).
+    func adjectiveAfter(_ i: Int, limit: Int) -> Int? {
+        var k = i + 1
+        while k < tokens.count, k - i <= limit {
+            if isStrongPunct(k) || isComma(k) { return nil }
+            if let m = mention(at: k) { return mentions[m].isAdjective ? m : nil }
+            k += 1
+        }
+        return nil
     }
 
     func span(_ idx: [Int?], _ trigger: Int) -> Range<Int> {
@@ -153,7 +168,7 @@ enum FactRules {
     static let inviteWords = Lexicon.set("بدعوة دعوة")
     static let appointWords = Lexicon.set("عين عينت يعين تعيين بتعيين سمى")
     static let supportWords = Lexicon.set("دعم بدعم يدعم تدعم دعمت مساندة بمساندة بمباركة مباركة يساند تساند")
-    static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة")
+    static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة التقارب تقارب علاقات العلاقات محور تحالف التحالف")
     static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي")
     static let controlWords = Lexicon.set("يسيطر تسيطر سيطر سيطرت سيطرة يسيطرون")
     static let killWords = Lexicon.set("مقتل اغتيال")
@@ -161,6 +176,14 @@ enum FactRules {
     static let plannedCues = Lexicon.set("يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط")
     static let negationCues = Lexicon.set("لم لن نفى نفت ينفي تنفي")
     static let listCues = Lexicon.set("بينهم منهم ومنهم يضم ويضم تضم وتضم ضم")
+    /// Words that open a clause of their own: a date or a list does not reach across them.
+    static let clauseBreaks = Lexicon.set("الذي التي الذين اللذين منذ حيث بعد قبل عندما")
+
+    /// Every trigger word: none of them is part of a person's name.
+    static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
+        .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
+        .union(appointWords).union(supportWords).union(cooperateWords).union(agreementWords).union(controlWords)
+        .union(killWords).union(locatedWords).union(plannedCues)
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {
         var out: [FactDraft] = []
@@ -182,7 +205,7 @@ enum FactRules {
         }
         out += roles(c)
         out += capitals(c)
-        for k in out.indices { applyModality(c, &out[k]) }
+        for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
         attachDates(c, &out)
         return out
     }
@@ -194,17 +217,19 @@ enum FactRules {
         guard let dest = c.destinationAfter(i) ?? (c.matches(i, visitVerbs) || isNoun ? firstPlaceAfter(c, i) : nil) else { return [] }
         var visitors: [Int] = []
         // VSO: "وصل القائد العام ... المشير خليفة حفتر ... إلى نيامي"; noun: "زيارة وزير ... يفكوروف إلى نيامي"
-        if let a = c.actorAfter(i, limit: 24), c.mentions[a].range.lowerBound < c.mentions[dest].range.lowerBound {
+        if let a = c.actorAfter(i, limit: isNoun ? 10 : 24), c.mentions[a].range.lowerBound < c.mentions[dest].range.lowerBound {
             visitors = c.conjuncts(of: a)
         } else if !isNoun || c.tokens[i].norm.hasSuffix("ه") || c.tokens[i].norm.hasSuffix("ها") || c.tokens[i].norm.hasSuffix("هم") {
             if let b = c.actorBefore(i, limit: 12) { visitors = [b] }
+        } else if let b = c.actorBefore(i, limit: 5) {
+            visitors = [b]   // "X، بأكثر من زيارة، إلى …"
         }
         // "زار عدد من الشخصيات ... موسكو، بما في ذلك رئيس الوزراء X، ووزير الدفاع Y"
         if visitors.isEmpty {
             var k = c.mentions[dest].range.upperBound
             var listed = false
             while k < c.tokens.count {
-                if c.isStrongPunct(k) { break }
+                if c.isStrongPunct(k) || c.matches(k, clauseBreaks) { break }
                 if c.matches(k, listCues) || c.tokens[k].norm == "ذلك" { listed = true }
                 if listed, let m = c.mention(at: k) {
                     if c.mentions[m].type == .person { visitors.append(m) }
@@ -220,12 +245,13 @@ enum FactRules {
                                  span: c.span([v, dest], i), rule: isNoun ? "visit.noun" : "visit.verb",
                                  confidence: conf(0.9, dist, c, [v, dest])))
         }
-        // delegation members: "على رأس وفد ... يضم ..." / "ويضم الوفد ..."
+        // delegation members: "على رأس وفد ... يضم ..." / "ويضم الوفد ..." (the list ends at the destination)
         if let lead = visitors.first {
             var k = i
             var inList = false
-            while k < c.tokens.count {
-                if c.isStrongPunct(k) { break }
+            let stop = c.mentions[dest].range.lowerBound > i ? c.mentions[dest].range.lowerBound : c.tokens.count
+            while k < stop {
+                if c.isStrongPunct(k) || (inList && c.matches(k, clauseBreaks)) { break }
                 if c.matches(k, listCues) { inList = true }
                 if inList, let m = c.mention(at: k), c.mentions[m].type == .person, m != lead, !visitors.contains(m) {
                     out.append(FactDraft(type: "VISIT", subject: c.mentions[m].key, object: c.mentions[dest].key, trigger: i,
@@ -267,8 +293,23 @@ enum FactRules {
     static func hosts(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         guard let h = c.actorAfter(i, limit: 6) ?? c.actorBefore(i, limit: 6) else { return [] }
         guard let g = c.actorAfter(max(i, c.mentions[h].range.upperBound - 1), limit: 10, excluding: [c.mentions[h].key]) else { return [] }
-        return [FactDraft(type: "HOSTS", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
-                          span: c.span([h, g], i), rule: "hosts.verb", confidence: conf(0.8, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))]
+        var guests = c.conjuncts(of: g)
+        // "… بالإضافة إلى كيانات أخرى … مثل X وY"
+        var k = c.mentions[g].range.upperBound
+        var listed = false
+        while k < c.tokens.count, k - i <= 30 {
+            if c.isStrongPunct(k) || c.matches(k, clauseBreaks) { break }
+            if c.tokens[k].norm == "مثل" { listed = true }
+            if let m = c.mention(at: k) {
+                if listed, c.isActor(c.mentions[m]) { guests += c.conjuncts(of: m); k = (guests.last.map { c.mentions[$0].range.upperBound }) ?? k + 1; continue }
+                k = c.mentions[m].range.upperBound; continue
+            }
+            k += 1
+        }
+        return guests.filter { c.mentions[$0].key != c.mentions[h].key }.map { g in
+            FactDraft(type: "HOSTS", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
+                      span: c.span([h, g], i), rule: "hosts.verb", confidence: conf(0.8, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))
+        }
     }
 
     static func meet(_ c: SentenceContext, _ i: Int, type: String) -> [FactDraft] {
@@ -336,7 +377,7 @@ enum FactRules {
         let passive = n.hasPrefix("ب") || (i + 1 < c.tokens.count && c.tokens[i + 1].norm == "من")
         if passive {
             // "يحظى X بدعم من Y" / "بمباركة من الحليف الروسي": Y supports X
-            guard let supporter = c.actorAfter(i, limit: 6, types: [.person, .organization, .place]) else { return [] }
+            guard let supporter = c.actorAfter(i, limit: 6, types: [.person, .organization, .place]) ?? c.adjectiveAfter(i, limit: 4) else { return [] }
             var beneficiaries: [Int] = []
             var k = i - 1
             while k >= 0, i - k <= 14 {
@@ -369,8 +410,8 @@ enum FactRules {
             if c.isStrongPunct(k) { return [] }
             let n = c.tokens[k].norm
             if n == "بين" {
-                guard let a = c.actorAfter(k, limit: 6, types: [.person, .organization, .place]) else { return [] }
-                let conj = c.conjuncts(of: a)
+                guard let a = c.actorAfter(k, limit: 6, types: [.person, .organization, .place]) ?? c.adjectiveAfter(k, limit: 3) else { return [] }
+                let conj = c.conjuncts(of: a, adjectives: true)
                 var b: Int? = conj.count > 1 ? conj[1] : nil
                 if b == nil {
                     let after = c.mentions[a].range.upperBound
@@ -381,7 +422,7 @@ enum FactRules {
                                   span: c.span([a, bb], i), rule: type.lowercased() + ".between",
                                   confidence: conf(0.8, abs(c.mentions[a].range.lowerBound - i), c, [a, bb]))]
             }
-            if n == "مع" {
+            if n == "مع" || (n == "من" && c.matches(i, Lexicon.set("علاقات العلاقات"))) {
                 guard let b = c.actorAfter(k, limit: 4, types: [.person, .organization, .place]),
                       let a = c.actorBefore(i, limit: 12, excluding: [c.mentions[b].key]) else { return [] }
                 return [FactDraft(type: type, subject: c.mentions[a].key, object: c.mentions[b].key, trigger: i,
@@ -457,10 +498,12 @@ enum FactRules {
         var out: [FactDraft] = []
         for (pi, p) in c.mentions.enumerated() where p.type == .person {
             guard let cue = p.role, !cue.isRankOnly else { continue }
-            var target: Int? = cue.complementMention
-            if target == nil {
-                // a country adjective right after the phrase's head words or the nearest "من + country" before
-                for k in cue.range { if let m = c.mention(at: k), c.mentions[m].type != .person { target = m; break } }
+            var target: Int? = nil
+            for k in cue.range {
+                if let m = c.mention(at: k), c.mentions[m].type == .organization
+                    || (c.mentions[m].type == .place && c.mentions[m].subtype == "country") {
+                    target = m; break
+                }
             }
             if target == nil {
                 var j = cue.range.lowerBound - 1
@@ -508,10 +551,19 @@ enum FactRules {
         return out
     }
 
+    /// Relations between actors whose participant is a capital ("بين واشنطن ونيامي") concern the country.
+    static let actorRelations: Set<String> = ["COOPERATE", "AGREEMENT", "SUPPORT", "ALLY_OF", "OPPOSE", "ACCUSE", "TALKS", "MEET",
+                                              "ENDS_COOPERATION", "RECALL_AMBASSADOR", "INVITE", "RECEIVE", "HOSTS"]
+    static func governmentByCapital(_ c: SentenceContext, _ d: inout FactDraft) {
+        guard actorRelations.contains(d.type) else { return }
+        if let e = c.gazetteer.entry(id: d.subject), let country = e.capitalOf { d.subject = country }
+        if let e = c.gazetteer.entry(id: d.object), let country = e.capitalOf { d.object = country }
+    }
+
     // MARK: Modality, dates, confidence
 
     static func applyModality(_ c: SentenceContext, _ d: inout FactDraft) {
-        let lo = max(0, d.trigger - 8)
+        let lo = max(0, d.trigger - 12)
         for k in lo..<d.trigger where c.matches(k, plannedCues) { d.modality = .planned }
         let t = c.tokens[d.trigger].norm
         if t.hasPrefix("سي") || t.hasPrefix("ست"), Lexicon.verbs.contains("ي" + t.dropFirst(2)) || Lexicon.verbs.contains("ت" + t.dropFirst(2)) {
@@ -531,6 +583,8 @@ enum FactRules {
             var bestDist = Int.max
             for (k, d) in drafts.enumerated() where d.takesDate {
                 let dist = dm.range.lowerBound >= d.trigger ? dm.range.lowerBound - d.trigger : (d.trigger - dm.range.upperBound) * 2
+                let between = dm.range.lowerBound >= d.trigger ? (d.trigger + 1)..<dm.range.lowerBound : dm.range.upperBound..<d.trigger
+                if between.contains(where: { c.matches($0, clauseBreaks) }) { continue }
                 if dist < bestDist { bestDist = dist; best = k }
             }
             guard let b = best, bestDist <= 30 else { continue }

@@ -163,7 +163,7 @@ public enum FactType {
         ("TALKS", "holds talks with", "040"),
         ("RECEIVE", "receives (hosts a visit of)", "043"),
         ("HOSTS", "hosts", "043"),
-        ("INVITE", "invites", "039"),
+        ("INVITE", "invites", "036"),
         ("COOPERATE", "cooperates with", "050"),
         ("AGREEMENT", "signs an agreement with", "057"),
         ("SUPPORT", "supports", "070"),

@@ -26,6 +26,7 @@ enum BoilerplateRules {
             "رجوع", "السابق", "التالي", "إغلاق", "تسجيل الدخول", "الدخول", "اشترك", "اشترك الآن",
             "النشرة البريدية", "home", "menu", "search", "close", "next", "previous", "back", "login", "sign in",
             "subscribe", "english", "français", "عربي", "العربية", "تخطي إلى المحتوى", "skip to content",
+            "حفظ", "استمع", "استمع للمقال", "استمع إلى المقال", "listen", "save", "bookmark",
         ]),
         ("section label", [
             "العالم العربي", "الشرق الأوسط", "العالم", "أخبار العالم", "عربي ودولي", "عربي و دولي",
@@ -67,6 +68,8 @@ enum BoilerplateRules {
         case anything
         /// A separator (`:` `-` `–` `|` …) right after the phrase.
         case separator
+        /// Nothing but a few words: no punctuation at all on the line ("كتب أحمد عرفة").
+        case bareWords
     }
 
     /// Lines starting with one of these are dropped whole (they are links, tags, bylines, counters),
@@ -87,6 +90,7 @@ enum BoilerplateRules {
             "editor", "by", "photo", "credit", "reporting by", "writing by", "editing by",
         ]),
         ("byline or credit", .anything, 8, ["بقلم", "written by", "by"]),
+        ("byline or credit", .bareWords, 5, ["كتب", "كتبت", "كتبه", "تحرير", "إعداد", "تقرير", "ترجمة", "تصوير"]),
         ("share or follow bar", .anything, 15, [
             "تابعونا على", "تابعنا على", "تابعوا", "شارك على", "شارك عبر", "شارك هذا", "للاشتراك",
             "اشترك في", "حمل تطبيق", "نزل تطبيق", "follow us on", "share on", "share this", "download our app",
@@ -182,6 +186,13 @@ enum BoilerplateRules {
         "بينما", "ليس", "إلا", "أما", "أيضا", "ومن", "وفي", "وإلى", "وعلى", "وعن", "ومع", "وأن", "وإن", "فإن",
         "بأن", "بإن", "كأن", "لأن", "وبين", "وهو", "وهي", "ولا", "ولم", "ولن", "وقد", "فقد", "والتي", "والذي",
         "and", "or", "of", "the", "to", "in", "on", "at", "for", "with", "from", "by", "a", "an",
+    ])
+
+    /// Words that do not open a sentence: a line starting with one continues the line before it.
+    static let nonInitialWords: Set<String> = normalizedSet([
+        "إلى", "على", "عن", "مع", "بين", "حتى", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي",
+        "عبر", "لدى", "ضد", "نحو", "دون", "سوى", "أو", "أم", "بأن", "أن", "إن", "لأن", "كي", "لكي", "حيث",
+        "إذ", "بل", "سواء",
     ])
 
     // MARK: Helpers

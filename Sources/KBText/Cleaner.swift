@@ -37,12 +37,15 @@ public struct Sentence: Sendable {
 /// 1. Boilerplate lines are dropped: navigation and section labels, ads and `[ad_1]`-style markers,
 ///    related-news links, "page not available" notices (also when glued to the start of real text,
 ///    whose rest is kept), photo captions ending in a credit ("…( فيس بوك)", "… - أرشيفية"), tag
-///    lines, bylines, share bars, view counters, copyright lines, bare links and punctuation-only lines.
+///    lines, bylines, share bars, view counters, copyright lines, bare links, punctuation-only lines,
+///    and, in an Arabic page, lines of only Latin words ("list 1 of 4"). Two or more short labels in a
+///    row are a menu, and the title-like lines under a "related news" header are links: both go.
 ///    Headlines are kept. Publication and date-only lines are kept as sentences of their own.
 /// 2. Lines broken mid-sentence are joined: a line that does not end in sentence punctuation
 ///    continues on the next line unless it looks like a headline (the first line of a block, 4–15
 ///    words, no comma, not ending in a preposition or conjunction, followed by a line that ends a
-///    sentence). The line break stays in the slice and reads as a space in `text`.
+///    sentence and does not start with a word like إلى or الذي). The line break stays in the slice
+///    and reads as a space in `text`.
 /// 3. Blocks are split into sentences at `.` `!` `?` `؟` `…` (not inside numbers, URLs or one-letter
 ///    abbreviations, and not when a comma follows), and at the end of every block. A blank line,
 ///    a dropped line and a removed marker always end a sentence.
@@ -55,16 +58,24 @@ public enum Cleaner {
     /// in text order, for `--verbose`.
     public static func clean(_ source: SourceText) -> (sentences: [Sentence], dropped: [(begin: Int, end: Int, reason: String)]) {
         let scalars = source.scalars
-        let analyzer = LineAnalyzer(scalars: scalars)
-        let lines = lineRanges(scalars).map { analyzer.analyze(begin: $0.begin, end: $0.end) }
+        let analyzer = LineAnalyzer(scalars: scalars, arabicDocument: isMostlyArabic(scalars))
+        var lines = lineRanges(scalars).map { analyzer.analyze(begin: $0.begin, end: $0.end) }
+        dropMenus(&lines, scalars)
+        dropRelatedLists(&lines)
         let dropped = lines.flatMap(\.removed).sorted { $0.begin < $1.begin }
 
+        // Sentences fall on token boundaries, so they take their tokens from the lines'.
+        let tokens = lines.flatMap(\.tokens)
+        var next = 0
         var sentences: [Sentence] = []
         for block in blocks(lines, scalars) {
             for (b, e) in split(scalars, block.begin, block.end) {
+                while next < tokens.count && tokens[next].begin < b { next += 1 }
+                let first = next
+                while next < tokens.count && tokens[next].end <= e { next += 1 }
                 sentences.append(Sentence(index: sentences.count, begin: b, end: e,
                                           text: flattened(scalars[b..<e]),
-                                          tokens: Tokenizer.tokenize(scalars, begin: b, end: e),
+                                          tokens: Array(tokens[first..<next]),
                                           role: block.role))
             }
         }
@@ -79,141 +90,6 @@ public enum Cleaner {
             throw InputError.onlyBoilerplate(path: source.path)
         }
         return result
-    }
-
-    // MARK: Lines
-
-    /// Lines without their terminators; CRLF counts as one line end.
-    static func lineRanges(_ s: [Unicode.Scalar]) -> [(begin: Int, end: Int)] {
-        var lines: [(begin: Int, end: Int)] = []
-        var start = 0
-        var i = 0
-        while i < s.count {
-            if ScalarClass.isLineBreak(s[i]) {
-                lines.append((start, i))
-                if s[i] == "\r" && i + 1 < s.count && s[i + 1] == "\n" { i += 1 }
-                i += 1
-                start = i
-            } else {
-                i += 1
-            }
-        }
-        if start < s.count { lines.append((start, s.count)) }
-        return lines
-    }
-
-    // MARK: Blocks (lines joined)
-
-    struct Block {
-        var begin: Int
-        var end: Int
-        var lines: [Int]
-        var role: Sentence.Role
-    }
-
-    /// Runs of text that may form sentences: joined lines, cut at blank and dropped lines, at
-    /// removed markers, after date lines and after headline-like lines.
-    static func blocks(_ lines: [AnalyzedLine], _ s: [Unicode.Scalar]) -> [Block] {
-        var blocks: [Block] = []
-        var open: Block?
-        func close() {
-            if let b = open { blocks.append(b) }
-            open = nil
-        }
-        for (index, line) in lines.enumerated() {
-            if line.isBlank || line.isDropped {
-                close()
-                continue
-            }
-            for (k, segment) in line.segments.enumerated() {
-                if k == 0, var block = open, continues(block, into: index, lines) {
-                    block.end = segment.end
-                    block.lines.append(index)
-                    open = block
-                } else {
-                    close()
-                    open = Block(begin: segment.begin, end: segment.end, lines: [index],
-                                 role: line.isDateline ? .dateline : .body)
-                }
-            }
-            if line.isDateline || line.endsBeforeRemoval { close() }
-        }
-        close()
-
-        // A one-line block without any sentence punctuation, followed by more text, is a heading.
-        for i in blocks.indices where i < blocks.count - 1 && blocks[i].role == .body && blocks[i].lines.count == 1 {
-            let line = lines[blocks[i].lines[0]]
-            if line.segments.count == 1 && !line.tokens.contains(where: isStop) && line.wordCount <= 20 {
-                blocks[i].role = .heading
-            }
-        }
-        return blocks
-    }
-
-    private static func isStop(_ t: Token) -> Bool {
-        t.kind == .punctuation && t.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true
-    }
-
-    /// Whether line `index` continues the sentence left open at the end of `block`.
-    static func continues(_ block: Block, into index: Int, _ lines: [AnalyzedLine]) -> Bool {
-        let previous = lines[block.lines[block.lines.count - 1]]
-        let next = lines[index]
-        guard block.role == .body, !next.isDateline, !previous.endsBeforeRemoval, !next.startsAfterRemoval,
-              let last = previous.tokens.last(where: { !isCloserToken($0) }), let first = next.tokens.first else {
-            return false
-        }
-        if isStop(last) { return false }
-        if last.kind == .punctuation, let c = last.text.unicodeScalars.first, ScalarClass.isContinuationMark(c) {
-            return true
-        }
-        if first.kind == .punctuation, let c = first.text.unicodeScalars.first,
-           ScalarClass.isCloser(c) || [",", "\u{060C}", ";", "\u{061B}", ":", "."].contains(c) {
-            return true
-        }
-        if first.kind == .latin, let c = first.text.unicodeScalars.first, c.properties.isLowercase { return true }
-        if let lastWord = previous.tokens.last(where: \.isWordLike),
-           BoilerplateRules.continuationWords.contains(lastWord.norm)
-            || (lastWord.kind == .word && lastWord.norm.unicodeScalars.count == 1) {
-            return true
-        }
-        // Only the first line of a block can be a headline; later lines are already continuations.
-        if block.lines.count > 1 { return true }
-        if hasClausePunctuation(previous.tokens) || !isBalanced(previous.tokens) { return true }
-        let words = previous.wordCount
-        if words <= 3 || words > 15 { return true }
-        // A wrapped block: the next line does not end a sentence either and more text follows it.
-        let nextEnds = next.tokens.last(where: { !isCloserToken($0) }).map(isStop) ?? false
-        if !nextEnds && next.wordCount <= 15, index + 1 < lines.count,
-           !lines[index + 1].isBlank, !lines[index + 1].isDropped {
-            return true
-        }
-        return false
-    }
-
-    private static func isCloserToken(_ t: Token) -> Bool {
-        t.kind == .punctuation && t.text.unicodeScalars.first.map(ScalarClass.isCloser) == true
-    }
-
-    private static func hasClausePunctuation(_ tokens: [Token]) -> Bool {
-        tokens.contains { $0.kind == .punctuation && [",", "\u{060C}", ";", "\u{061B}"].contains($0.text) }
-    }
-
-    /// Brackets and quotes all closed on the line.
-    private static func isBalanced(_ tokens: [Token]) -> Bool {
-        var depth = 0, guillemets = 0, curly = 0, straight = 0
-        for t in tokens where t.kind == .punctuation {
-            switch t.text {
-            case "(", "[", "{": depth += 1
-            case ")", "]", "}": depth -= 1
-            case "\u{00AB}": guillemets += 1
-            case "\u{00BB}": guillemets -= 1
-            case "\u{201C}": curly += 1
-            case "\u{201D}": curly -= 1
-            case "\"": straight += 1
-            default: break
-            }
-        }
-        return depth <= 0 && guillemets <= 0 && curly <= 0 && straight % 2 == 0
     }
 
     // MARK: Sentences
@@ -339,10 +215,6 @@ public enum Cleaner {
 
     /// The slice as text, with line breaks and tabs shown as spaces (same length).
     static func flattened(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars.lazy.map { c in
-            c == "\t" || ScalarClass.isLineBreak(c) ? " " : c
-        })
-        return String(view)
+        ScalarClass.string(scalars.lazy.map { c in c == "\t" || ScalarClass.isLineBreak(c) ? " " : c })
     }
 }

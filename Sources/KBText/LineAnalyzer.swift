@@ -17,13 +17,31 @@ struct AnalyzedLine {
     /// The last segment ends before removed text.
     var endsBeforeRemoval = false
 
+    /// A line of one or two words and no punctuation (a menu item, if it has company).
+    var isShortLabel = false
+    /// A "related news" header: the title-like lines under it are links.
+    var isRelatedHeader = false
+
     var isDropped: Bool { !isBlank && segments.isEmpty }
     var wordCount: Int { tokens.lazy.filter(\.isWordLike).count }
+
+    /// Drops the whole line for `reason`.
+    mutating func drop(_ reason: String) {
+        guard let first = segments.first, let last = segments.last else { return }
+        let begin = min(first.begin, removed.first?.begin ?? first.begin)
+        let end = max(last.end, removed.last?.end ?? last.end)
+        segments = []
+        tokens = []
+        isDateline = false
+        removed = [(begin, end, reason)]
+    }
 }
 
 /// Decides, line by line, what is boilerplate. See ``BoilerplateRules`` for the word lists.
 struct LineAnalyzer {
     let scalars: [Unicode.Scalar]
+    /// Whether the document is mostly Arabic: then a line of only Latin words is page furniture.
+    var arabicDocument = true
 
     private static let wholeLines: [(reason: String, words: [[String]])] =
         BoilerplateRules.wholeLines.map { ($0.reason, $0.phrases.map(BoilerplateRules.words)) }
@@ -37,6 +55,11 @@ struct LineAnalyzer {
     private static let credits: [[String]] = BoilerplateRules.photoCredits.map(BoilerplateRules.words)
     private static let captionOpeners: [[String]] = BoilerplateRules.captionOpeners.map(BoilerplateRules.words)
 
+    private static let relatedReason = "related-news link"
+
+    /// How far into a line a notice or skip link is looked for.
+    private static let noticeWindow = 400
+
     /// Separators that may follow a label ("الوسوم:", "كتب -", "المصدر |").
     private static let separators: Set<String> = [":", "-", "\u{2013}", "\u{2014}", "|", "/", "\u{00BB}", ">", "_"]
     private static let breadcrumbSeparators: Set<String> = ["\u{00BB}", "\u{203A}", ">", "|", "/", "\\", "\u{2022}",
@@ -48,6 +71,10 @@ struct LineAnalyzer {
         guard let (cb, ce) = trim(begin, end) else {
             line.isBlank = true
             return line
+        }
+        if ce - cb <= 40 {
+            let tokens = Tokenizer.tokenize(scalars, begin: cb, end: ce)
+            line.isShortLabel = (1...2).contains(tokens.count) && tokens.allSatisfy(\.isWordLike)
         }
         // 1. Markup markers ([ad_1], [caption …], <br>) split the line; they are never text.
         var removed = markers(cb, ce)
@@ -67,7 +94,12 @@ struct LineAnalyzer {
         }
         // 3. The remaining text, judged as a whole.
         let tokens = segments.flatMap { Tokenizer.tokenize(scalars, begin: $0.begin, end: $0.end) }
-        if let reason = boilerplate(tokens) { return dropWhole(line, cb, ce, reason) }
+        if let reason = boilerplate(tokens) {
+            var dropped = dropWhole(line, cb, ce, reason)
+            dropped.isRelatedHeader = reason == Self.relatedReason
+                && Self.wholeLines.contains { $0.reason == reason && $0.words.contains(tokens.filter(\.isWordLike).map(\.norm)) }
+            return dropped
+        }
 
         line.segments = segments
         line.removed = removed.sorted { $0.begin < $1.begin }
@@ -153,7 +185,9 @@ struct LineAnalyzer {
     /// A skip link, or a short "page not available" sentence, at the start of [b, e): where it ends
     /// (after its full stop and following punctuation) and why it goes.
     private func leadingNotice(_ b: Int, _ e: Int) -> (Int, String)? {
-        let tokens = Tokenizer.tokenize(scalars, begin: b, end: e)
+        // A notice is short: look at the start of the line only.
+        let window = min(e, b + Self.noticeWindow)
+        let tokens = Tokenizer.tokenize(scalars, begin: b, end: window)
         let words = tokens.filter(\.isWordLike)
         for rule in Self.strippable {
             for phrase in rule.words where startsWith(words, phrase) {
@@ -162,7 +196,7 @@ struct LineAnalyzer {
         }
         // A notice sentence: up to the first sentence end, at most 18 words.
         guard Self.noticeOpeners.contains(where: { startsWith(words, $0) }) else { return nil }
-        var sentenceEnd = e
+        var sentenceEnd: Int?
         var count = 0
         for t in tokens {
             if t.isWordLike { count += 1 }
@@ -172,6 +206,8 @@ struct LineAnalyzer {
             }
             if count > 18 { return nil }
         }
+        // Without a full stop the notice is the whole line, which must then fit in the window.
+        guard let sentenceEnd = sentenceEnd ?? (window == e ? e : nil) else { return nil }
         let sentenceWords = words.filter { $0.end <= sentenceEnd }.map(\.norm)
         guard sentenceWords.count <= 18,
               Self.noticePredicates.contains(where: { contains(sentenceWords, $0) }) else { return nil }
@@ -201,6 +237,8 @@ struct LineAnalyzer {
                 switch rule.follow {
                 case .anything:
                     return rule.reason
+                case .bareWords:
+                    if !tokens.contains(where: { $0.kind == .punctuation }) { return rule.reason }
                 case .separator:
                     if let next = tokens.first(where: { $0.begin >= words[phrase.count - 1].end }),
                        next.kind == .punctuation, Self.separators.contains(next.text) {
@@ -214,6 +252,11 @@ struct LineAnalyzer {
         if isCounter(words) { return "page metadata" }
         if tokens.contains(where: { $0.text == "\u{00A9}" }) && words.count <= 25 { return "copyright line" }
         if isLink(tokens) { return "link" }
+        if arabicDocument, words.count <= 8, words.contains(where: { $0.kind == .latin }),
+           words.allSatisfy({ $0.kind == .latin || $0.kind == .number }),
+           !tokens.contains(where: { $0.kind == .punctuation && $0.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }) {
+            return "non-Arabic page label"
+        }
         if isCaption(tokens) { return "photo caption" }
         return nil
     }
@@ -241,7 +284,8 @@ struct LineAnalyzer {
             }
         }
         items = items.filter { $0 > 0 }
-        guard items.count >= 2, items.allSatisfy({ $0 <= 3 }) else { return false }
+        guard items.count >= 2, items.allSatisfy({ $0 <= 3 }),
+              tokens.contains(where: { $0.kind == .word || $0.kind == .latin }) else { return false }
         let startsHome = tokens.first(where: \.isWordLike).map { Self.homeWords.contains($0.norm) } ?? false
         let average = Double(items.reduce(0, +)) / Double(items.count)
         return startsHome || (items.count >= 3 && average <= 2)
@@ -249,7 +293,8 @@ struct LineAnalyzer {
 
     /// "۱۹۱مشاهدات", "3 دقائق قراءة".
     private func isCounter(_ words: [Token]) -> Bool {
-        guard (2...4).contains(words.count), words.contains(where: { $0.kind == .number }) else { return false }
+        guard (2...4).contains(words.count), words.contains(where: { $0.kind == .number }),
+              words.contains(where: { $0.kind != .number }) else { return false }
         return words.allSatisfy { $0.kind == .number || BoilerplateRules.counterWords.contains($0.norm) }
     }
 

@@ -10,27 +10,49 @@ enum ScalarClass {
 
     /// Decimal digits of any script (ASCII, Arabic-Indic, Persian, ...).
     static func isDigit(_ s: Unicode.Scalar) -> Bool {
-        s.properties.numericType == .decimal
+        switch s.value {
+        case 0x30...0x39, 0x0660...0x0669, 0x06F0...0x06F9: return true
+        case 0...0x7F, 0x0600...0x06FF: return false
+        default: return s.properties.numericType == .decimal
+        }
     }
 
     /// Marks that sit on a letter (Arabic harakat, Latin accents in decomposed form).
     static func isMark(_ s: Unicode.Scalar) -> Bool {
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
+        switch s.value {
+        case 0...0x2FF: return false
+        case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8,
+             0x06EA...0x06ED:
+            return true
+        case 0x0600...0x06FF: return false
+        default:
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: return false
+            }
         }
     }
 
     /// A letter of the Arabic script, tatweel included (digits and punctuation excluded).
     static func isArabicLetter(_ s: Unicode.Scalar) -> Bool {
-        guard isArabicBlock(s), !isDigit(s) else { return false }
-        if s.value == 0x0640 { return true }  // tatweel
-        return s.properties.isAlphabetic && !isMark(s)
+        switch s.value {
+        case 0x0620...0x064A, 0x066E, 0x066F, 0x0671...0x06D3, 0x06D5, 0x06E5, 0x06E6, 0x06EE, 0x06EF,
+             0x06FA...0x06FC, 0x06FF:
+            return true
+        case 0x0600...0x06FF: return false
+        default:
+            guard isArabicBlock(s), !isDigit(s) else { return false }
+            return s.properties.isAlphabetic && !isMark(s)
+        }
     }
 
     /// A letter of another script (Latin, Cyrillic, ...).
     static func isOtherLetter(_ s: Unicode.Scalar) -> Bool {
-        !isArabicBlock(s) && s.properties.isAlphabetic && !isMark(s) && !isDigit(s)
+        switch s.value {
+        case 0x41...0x5A, 0x61...0x7A: return true
+        case 0...0x7F: return false
+        default: return !isArabicBlock(s) && s.properties.isAlphabetic && !isMark(s) && !isDigit(s)
+        }
     }
 
     static func isLetter(_ s: Unicode.Scalar) -> Bool { isArabicLetter(s) || isOtherLetter(s) }
@@ -57,10 +79,17 @@ enum ScalarClass {
 
     /// Whitespace, invisible format characters and other controls: nothing to read.
     static func isSpaceLike(_ s: Unicode.Scalar) -> Bool {
-        if s.properties.isWhitespace || isInvisible(s) { return true }
-        switch s.properties.generalCategory {
-        case .control, .format: return true
-        default: return false
+        switch s.value {
+        case 0...0x20, 0x7F...0xA0: return true
+        case 0x21...0x7E: return false
+        case 0x0600...0x0605, 0x061C, 0x06DD: return true
+        case 0x0606...0x06FF: return false
+        default:
+            if s.properties.isWhitespace || isInvisible(s) { return true }
+            switch s.properties.generalCategory {
+            case .control, .format: return true
+            default: return false
+            }
         }
     }
 
@@ -93,10 +122,17 @@ enum ScalarClass {
         }
     }
 
-    /// Converts the scalar range of `scalars` to a String.
+    /// Converts scalars to a String (through UTF-8, the fast way to build one).
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var n = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[n] = byte
+                    n += 1
+                }
+            }
+            return n
+        }
     }
 }

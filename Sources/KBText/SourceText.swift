@@ -33,9 +33,7 @@ public struct SourceText: Sendable {
     public func slice(_ begin: Int, _ end: Int) -> String {
         let b = max(0, min(begin, scalars.count))
         let e = max(b, min(end, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[b..<e])
-        return String(view)
+        return ScalarClass.string(scalars[b..<e])
     }
 }
 

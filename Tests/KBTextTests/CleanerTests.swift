@@ -205,3 +205,61 @@ final class CleanerTests: XCTestCase {
         XCTAssertEqual(dropped.map { src.slice($0.begin, $0.end) }, ["إعلان", "[ad_1]", "اظهار أخبار متعلقة"])
     }
 }
+
+/// Furniture that only shows across several lines, and page layouts of other outlets.
+final class PageLayoutTests: XCTestCase {
+    private func texts(_ text: String) -> [String] {
+        let src = source(text)
+        let sentences = Cleaner.sentences(of: src)
+        assertOffsetsValid(src, sentences)
+        return sentences.map(\.text)
+    }
+
+    func testMenusOfShortLabelsAreDropped() {
+        XCTAssertEqual(texts("ليبيا\nالسودان\n\nتشاد\n\nوصل الوفد إلى نيامي."), ["وصل الوفد إلى نيامي."])
+        // One short line alone is not a menu.
+        XCTAssertEqual(texts("كشف موقع\nأفريكا إنتلجنس أن حفتر يقيم علاقات مع النيجر."),
+                       ["كشف موقع أفريكا إنتلجنس أن حفتر يقيم علاقات مع النيجر."])
+    }
+
+    func testRelatedListUnderAHeaderIsDropped() {
+        let text = """
+        استقبل السيسي حفتر في القاهرة.
+        اقرأ أيضا
+        list of 2 items
+        حفتر يزور روما ويلتقي ميلوني
+        الدبيبة: لا انتخابات دون دستور
+        end of list
+        وقال المتحدث إن اللقاء تناول سبل دعم الاستقرار.
+        """
+        XCTAssertEqual(texts(text), ["استقبل السيسي حفتر في القاهرة.", "وقال المتحدث إن اللقاء تناول سبل دعم الاستقرار."])
+        // Running text under the header is kept.
+        XCTAssertEqual(texts("اظهار أخبار متعلقة\nولفت الموقع إلى أن قادة عسكريين، مثل الوزير، يلعبون دورا لشرق\nليبيا في هذا السياق."),
+                       ["ولفت الموقع إلى أن قادة عسكريين، مثل الوزير، يلعبون دورا لشرق ليبيا في هذا السياق."])
+    }
+
+    func testLatinLabelsInAnArabicPage() {
+        XCTAssertEqual(texts("Share\nوصل الوفد إلى نيامي.\nRead more\nوتستضيف قيادة حفتر مرتزقة مثل Redut وConvoy."),
+                       ["وصل الوفد إلى نيامي.", "وتستضيف قيادة حفتر مرتزقة مثل Redut وConvoy."])
+        // In a Latin page they are text.
+        XCTAssertEqual(texts("Haftar visited Niamey\nwith a large delegation."), ["Haftar visited Niamey with a large delegation."])
+    }
+
+    func testBylinesAndDatesOfOtherLayouts() {
+        let text = """
+        كتب أحمد عرفة
+        الثلاثاء، 12 مارس 2024 10:00 ص
+        12/3/2024
+        وصل رئيس المجلس الرئاسي الليبي إلى الجزائر.
+        """
+        let src = source(text)
+        let sentences = Cleaner.sentences(of: src)
+        XCTAssertEqual(sentences.map(\.text), ["الثلاثاء، 12 مارس 2024 10:00 ص", "12/3/2024", "وصل رئيس المجلس الرئاسي الليبي إلى الجزائر."])
+        XCTAssertEqual(sentences.map(\.role), [.dateline, .dateline, .body])
+    }
+
+    func testLineStartingWithAPrepositionContinuesTheOneBefore() {
+        XCTAssertEqual(texts("وصل الرئيس التونسي قيس سعيد\r\nإلى روما في زيارة تستغرق يومين.\r\n"),
+                       ["وصل الرئيس التونسي قيس سعيد  إلى روما في زيارة تستغرق يومين."])
+    }
+}

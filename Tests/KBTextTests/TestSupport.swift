@@ -88,6 +88,8 @@ func assertOffsetsValid(_ source: SourceText, _ sentences: [Sentence], file: Sta
         })
         XCTAssertEqual(Array(flat), Array(s.text.unicodeScalars), "sentence \(i) text is not its slice", file: file, line: line)
         XCTAssertEqual(s.text.unicodeScalars.count, s.end - s.begin, file: file, line: line)
+        XCTAssertEqual(s.tokens, Tokenizer.tokenize(source.scalars, begin: s.begin, end: s.end),
+                       "sentence \(i) tokens differ from tokenizing its range", file: file, line: line)
         for t in s.tokens {
             XCTAssertTrue(s.begin <= t.begin && t.end <= s.end, "token outside its sentence", file: file, line: line)
             XCTAssertEqual(source.slice(t.begin, t.end), t.text, "token text is not its slice", file: file, line: line)

@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,11 +30,13 @@ let package = Package(
             resources: [.copy("Resources/gazetteer.tsv")]
         ),
         .target(name: "KBWriters", dependencies: ["KBGraph", "KBXML"]),
+        // RDF in: N-Triples and RDF/XML readers, and the mapping of arbitrary RDF to the graph writers.
+        .target(name: "KBRDF", dependencies: ["KBGraph", "KBXML", "KBWriters"]),
         .target(name: "KBEvaluation", dependencies: ["KBText", "KBGraph"]),
         .executableTarget(
             name: "kbexport",
             dependencies: [
-                "KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation",
+                "KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation", "KBRDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +55,17 @@ let package = Package(
         .testTarget(
             name: "KBWritersTests",
             dependencies: ["KBWriters", "KBGraph", "KBXML"]
+        ),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["KBRDF", "KBWriters", "KBXML", "KBGraph", "KBFacts", "KBText"]
+        ),
+        .testTarget(
+            name: "RobustnessTests",
+            dependencies: [
+                "KBXML", "KBText", "KBWriters", "KBGraph", "KBFacts",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

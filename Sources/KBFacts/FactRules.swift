@@ -46,8 +46,11 @@ struct SentenceContext {
     func matches(_ i: Int, _ set: Set<String>) -> Bool { forms(i).contains { set.contains($0) } }
 
     func isComma(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && (tokens[i].text == "،" || tokens[i].text == ",") }
+    /// Punctuation that closes a clause: an argument is not looked for across it (commas, slashes,
+    /// dashes and quotes do not count).
     func isStrongPunct(_ i: Int) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && !isComma(i) && tokens[i].text != "\"" && tokens[i].text != "-"
+        guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
+        return [".", "!", "?", "؟", ";", "؛", ":", "(", ")", "[", "]"].contains(tokens[i].text)
     }
 
     /// Nearest actor before token i (skipping role-phrase qualifiers), within `limit` tokens; a relative pronoun
@@ -444,7 +447,7 @@ enum FactRules {
             if c.isStrongPunct(k) { break }
             if let m = c.mention(at: k) {
                 let mm = c.mentions[m]
-                if mm.type == .place, !mm.isAdjective, place == nil, k > 0, c.tokens[k - 1].norm == "علي" || mm.text != c.tokens[k].text { place = m }
+                if mm.type == .place, !mm.isAdjective, place == nil { place = m }
                 else if c.isActor(mm), actor == nil { actor = m }
                 k = mm.range.upperBound; continue
             }
@@ -582,7 +585,7 @@ enum FactRules {
             var best: Int? = nil
             var bestDist = Int.max
             for (k, d) in drafts.enumerated() where d.takesDate {
-                let dist = dm.range.lowerBound >= d.trigger ? dm.range.lowerBound - d.trigger : (d.trigger - dm.range.upperBound) * 2
+                let dist = dm.range.lowerBound >= d.trigger ? dm.range.lowerBound - d.trigger : (d.trigger - dm.range.upperBound) * 3 + 6
                 let between = dm.range.lowerBound >= d.trigger ? (d.trigger + 1)..<dm.range.lowerBound : dm.range.upperBound..<d.trigger
                 if between.contains(where: { c.matches($0, clauseBreaks) }) { continue }
                 if dist < bestDist { bestDist = dist; best = k }

@@ -21,6 +21,8 @@ struct AnalyzedLine {
     var isShortLabel = false
     /// A "related news" header: the title-like lines under it are links.
     var isRelatedHeader = false
+    /// A photo caption whose credit was cut off: it stands as a sentence of its own.
+    var isCaption = false
 
     var isDropped: Bool { !isBlank && segments.isEmpty }
     var wordCount: Int { tokens.lazy.filter(\.isWordLike).count }
@@ -92,8 +94,14 @@ struct LineAnalyzer {
             }
             if segments.isEmpty { return dropWhole(line, cb, ce, reason) }
         }
-        // 3. The remaining text, judged as a whole.
-        let tokens = segments.flatMap { Tokenizer.tokenize(scalars, begin: $0.begin, end: $0.end) }
+        // 3. The remaining text, judged as a whole; a photo credit at the end of a caption is cut off.
+        var tokens = segments.flatMap { Tokenizer.tokenize(scalars, begin: $0.begin, end: $0.end) }
+        if let k = captionCredit(tokens), let last = segments.last, let kept = trim(last.begin, tokens[k].begin) {
+            removed.append((tokens[k].begin, last.end, "photo credit"))
+            segments[segments.count - 1] = (kept.0, kept.1)
+            tokens = Array(tokens[..<k])
+            line.isCaption = true
+        }
         if let reason = boilerplate(tokens) {
             var dropped = dropWhole(line, cb, ce, reason)
             dropped.isRelatedHeader = reason == Self.relatedReason
@@ -308,33 +316,40 @@ struct LineAnalyzer {
         return hasScheme && !hasSpace
     }
 
-    /// A photo caption: a line without a full stop that ends in a credit, "… ( فيس بوك)" or
-    /// "… - أرشيفية", or that opens with "صورة:".
+    /// A photo caption that opens with "صورة:" / "صورة أرشيفية": dropped whole.
     private func isCaption(_ tokens: [Token]) -> Bool {
         let words = tokens.filter(\.isWordLike)
-        guard words.count <= 40, let last = tokens.last else { return false }
-        let hasStop = tokens.contains { t in t.kind == .punctuation && t.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }
-        // "صورة: …" / "صورة أرشيفية …"
+        guard words.count <= 40 else { return false }
         for opener in Self.captionOpeners where startsWith(words, opener) {
             let after = tokens.first { $0.begin >= words[opener.count - 1].end }
             if let after, after.kind == .punctuation, Self.separators.contains(after.text) { return true }
             if opener.count >= 2 { return true }
         }
-        guard !hasStop else { return false }
-        // "… (credit)" at the very end.
+        return false
+    }
+
+    /// A photo credit closing a caption line without a full stop, "… ( فيس بوك)" or "… - أرشيفية":
+    /// the index of the credit's first token. The caption itself is kept (it often states a fact,
+    /// "الرئيس X يستقبل Y"); only the credit is removed.
+    func captionCredit(_ tokens: [Token]) -> Int? {
+        let words = tokens.filter(\.isWordLike)
+        guard words.count <= 40, let last = tokens.last else { return nil }
+        let hasStop = tokens.contains { t in t.kind == .punctuation && t.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }
+        guard !hasStop else { return nil }
         if last.text == ")" || last.text == "\u{FD3F}" {
-            guard let open = tokens.lastIndex(where: { $0.text == "(" || $0.text == "\u{FD3E}" }) else { return false }
+            guard let open = tokens.lastIndex(where: { $0.text == "(" || $0.text == "\u{FD3E}" }) else { return nil }
             let inside = tokens[open...].filter(\.isWordLike).map(\.norm)
             let before = tokens[..<open].filter(\.isWordLike).count
-            return before >= 2 && inside.count <= 5 && Self.credits.contains { contains(inside, $0) }
+            return before >= 2 && inside.count <= 5 && Self.credits.contains { contains(inside, $0) } ? open : nil
         }
-        // "… - credit" at the very end.
         if let dash = tokens.lastIndex(where: { ["-", "\u{2013}", "\u{2014}", "|"].contains($0.text) }) {
             let after = tokens[(dash + 1)...].filter(\.isWordLike).map(\.norm)
             let before = tokens[..<dash].filter(\.isWordLike).count
-            return before >= 2 && (1...4).contains(after.count) && Self.credits.contains { $0 == after || (after.count <= 2 && contains(after, $0)) }
+            let isCredit = before >= 2 && (1...4).contains(after.count)
+                && Self.credits.contains { $0 == after || (after.count <= 2 && contains(after, $0)) }
+            return isCredit ? dash : nil
         }
-        return false
+        return nil
     }
 
     // MARK: Date lines

@@ -17,7 +17,7 @@ public enum KBVocabulary {
 /// Labels of the CAMEO codes `FactType` uses (GDELT `CAMEO.eventcodes.txt`).
 enum CAMEO {
     static let labels: [String: String] = [
-        "039": "Express intent to mediate",
+        "036": "Express intent to meet or negotiate",
         "040": "Consult, not specified below",
         "042": "Make a visit",
         "043": "Host a visit",

@@ -60,7 +60,8 @@ final class CleanerTests: XCTestCase {
 
     // MARK: Captions, tags, bylines, counters, dates
 
-    func testPhotoCaptionsAreDroppedButHeadlinesKept() {
+    /// A caption keeps its text (it often states a fact) but loses its photo credit; a "صورة:" line goes.
+    func testPhotoCreditsAreCutCaptionsAndHeadlinesKept() {
         let text = """
         خليفة حفتر طرف في تعاون عسكري واستخباراتي ضخم في النيجر
 
@@ -79,10 +80,12 @@ final class CleanerTests: XCTestCase {
         assertOffsetsValid(src, sentences)
         XCTAssertEqual(sentences.map(\.text), [
             "خليفة حفتر طرف في تعاون عسكري واستخباراتي ضخم في النيجر",
+            "رئيس النيجر محمد يوسفو يستقبل خليفة حفتر",
+            "الرئيس التونسي يستقبل ميلوني",
             "السيسي يستقبل حفتر في القاهرة (فيديو)",
             "وصل حفتر إلى نيامي.",
         ])
-        XCTAssertEqual(sentences.map(\.role), [.heading, .heading, .body])
+        XCTAssertEqual(sentences.map(\.role), [.heading, .heading, .heading, .heading, .body])
     }
 
     func testTagsBylinesCountersAndCopyright() {

@@ -1,0 +1,1 @@
+// The RDF reader module: see the files beside this one.

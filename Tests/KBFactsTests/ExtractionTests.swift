@@ -1,0 +1,127 @@
+import KBFacts
+import KBGraph
+import KBText
+import XCTest
+
+/// Extraction on sentences written for these tests (not taken from the seeds or the dev corpus).
+final class ExtractionTests: XCTestCase {
+    static let extractor = Extractor()
+
+    func extract(_ text: String, published: String? = nil) -> DocumentExtraction {
+        var meta: DocumentMetadata? = nil
+        if let p = published { meta = DocumentMetadata(url: nil, outlet: nil, published: p, title: nil) }
+        return Self.extractor.extract(SourceText(documentID: "doc-test", path: "test.txt", text: text), metadata: meta)
+    }
+
+    func entity(_ x: DocumentExtraction, _ label: String) -> Entity? {
+        x.entities.first { $0.labelAr == label || $0.surfaceForms.contains(label) }
+    }
+
+    func facts(_ x: DocumentExtraction, _ type: String) -> [(String, String, Fact)] {
+        let idx = Dictionary(x.entities.map { ($0.id, $0.labelAr) }, uniquingKeysWith: { a, _ in a })
+        return x.facts.filter { $0.type == type }.map { (idx[$0.subject] ?? "?", idx[$0.object] ?? "?", $0) }
+    }
+
+    func testGazetteerLoadsAndCoversTheRegion() {
+        let g = Gazetteer.bundled
+        XCTAssertGreaterThan(g.entries.count, 500)
+        XCTAssertEqual(Set(g.entries.map(\.id)).count, g.entries.count, "gazetteer ids must be unique")
+        for name in ["ليبيا", "النيجر", "تشاد", "السودان", "مالي", "موسكو", "نيامي", "الاتحاد الأفريقي"] {
+            XCTAssertFalse(g.lookupName(Gazetteer.key(name)).isEmpty, name)
+        }
+        for e in g.entries {
+            if let p = e.partOf { XCTAssertNotNil(g.entry(id: p), "\(e.id) part_of \(p)") }
+            if let c = e.capitalOf { XCTAssertNotNil(g.entry(id: c), "\(e.id) capital_of \(c)") }
+            if let q = e.wikidata { XCTAssertTrue(q.hasPrefix("Q"), e.id) }
+        }
+    }
+
+    func testCliticsAreSplitButNamesStayWhole() {
+        let x = extract("وصل الوفد إلى موسكو، ثم توجه وزير الخارجية لبنغازي حيث تنشط مجموعة فاغنر وقوات أخرى.")
+        XCTAssertNotNil(x.entities.first { $0.labelEn == "Moscow" })
+        XCTAssertNotNil(x.entities.first { $0.labelEn == "Benghazi" })
+        XCTAssertNotNil(x.entities.first { $0.labelEn == "Wagner Group" })
+        let y = extract("وقال مسؤول إن وموسكو وأنقرة تتفقان.")
+        XCTAssertNotNil(y.entities.first { $0.labelEn == "Moscow" }, "وموسكو should be found as موسكو")
+    }
+
+    func testUnknownPersonFromRolePhraseDoesNotSwallowTheVerb() {
+        let x = extract("وقال وزير الداخلية المالي داودا كوليبالي يستقبل نظيره في باماكو.")
+        let p = x.entities.first { $0.type == .person }
+        XCTAssertEqual(p?.labelAr, "داودا كوليبالي")
+        XCTAssertFalse(x.entities.contains { $0.labelAr.contains("يستقبل") })
+    }
+
+    func testSurnameAndTitleMentionsLinkToTheFullName() {
+        let x = extract("التقى وزير الدفاع التشادي إسحاق مالوا جاموس بوفد روسي. وقال الجنرال جاموس إن التعاون مستمر. وأضاف جاموس أن الزيارة ناجحة.")
+        let people = x.entities.filter { $0.type == .person }
+        XCTAssertEqual(people.count, 1, "\(people.map(\.labelAr))")
+        XCTAssertEqual(people.first?.mentionCount, 3)
+    }
+
+    func testNigerAdjectiveResolvedByContext() {
+        let x = extract("وصل الرئيس إلى العاصمة النيجيرية نيامي في زيارة رسمية.")
+        XCTAssertNotNil(x.entities.first { $0.labelEn == "Niger" })
+        XCTAssertNil(x.entities.first { $0.labelEn == "Nigeria" })
+        let y = extract("وصل الرئيس إلى العاصمة النيجيرية أبوجا في زيارة رسمية.")
+        XCTAssertNotNil(y.entities.first { $0.labelEn == "Nigeria" })
+        XCTAssertNil(y.entities.first { $0.labelEn == "Niger" })
+    }
+
+    func testVisitWithDateAndInvitation() {
+        let x = extract("وصل رئيس الوزراء السوداني كامل إدريس يوم الأحد 3 آب/ أغسطس 2025 إلى القاهرة بدعوة رسمية من الرئيس عبد الفتاح السيسي.")
+        let visits = facts(x, "VISIT")
+        XCTAssertEqual(visits.count, 1, "\(visits.map { ($0.0, $0.1) })")
+        XCTAssertEqual(visits.first?.1, "القاهرة")
+        XCTAssertEqual(visits.first?.2.date?.value, "2025-08-03")
+        XCTAssertEqual(facts(x, "INVITE").first?.1, visits.first?.0)
+    }
+
+    func testPlannedVisitIsNotAVisit() {
+        let x = extract("ويخطط الرئيس محمد بازوم للسفر إلى باريس الشهر المقبل.")
+        XCTAssertTrue(facts(x, "VISIT").isEmpty)
+        XCTAssertEqual(facts(x, "PLANS_VISIT").count, 1)
+        XCTAssertEqual(facts(x, "PLANS_VISIT").first?.2.modality, .planned)
+    }
+
+    func testDatesInEveryWrittenForm() {
+        func date(_ s: String, _ pub: String? = nil) -> String? {
+            extract("زار الرئيس عبد المجيد تبون روما \(s).", published: pub).facts.first { $0.type == "VISIT" }?.date?.value
+        }
+        XCTAssertEqual(date("في 31 مايو 2024م"), "2024-05-31")
+        XCTAssertEqual(date("في ٧ أغسطس ٢٠١٨"), "2018-08-07")
+        XCTAssertEqual(date("في مايو 23, 2025"), "2025-05-23")
+        XCTAssertEqual(date("في تشرين الأول/ أكتوبر 2023"), "2023-10")
+        XCTAssertEqual(date("في مارس الماضي", "2024-06-10"), "2024-03")
+        XCTAssertEqual(date("في نوفمبر الماضي", "2024-06-10"), "2023-11")
+        XCTAssertEqual(date("في مارس الماضي"), "--03")
+        XCTAssertEqual(date("عام 2019"), "2019")
+    }
+
+    func testControlsAndCapital() {
+        let x = extract("ويسيطر الجيش الوطني الليبي على مدينة سبها في جنوب البلاد. وزار الوفد طرابلس، عاصمة ليبيا.")
+        XCTAssertEqual(facts(x, "CONTROLS").first?.1, "سبها")
+        XCTAssertEqual(facts(x, "CAPITAL_OF").first?.0, "طرابلس")
+    }
+
+    func testFactsCarryProvenanceRuleAndConfidence() {
+        let text = "عنوان\n\nاستقبل الرئيس التونسي قيس سعيد رئيسة الوزراء الإيطالية جورجيا ميلوني في قصر قرطاج."
+        let x = extract(text)
+        let r = facts(x, "RECEIVE")
+        XCTAssertEqual(r.count, 1)
+        guard let f = r.first?.2 else { return }
+        let scalars = Array(text.unicodeScalars)
+        let sentence = String(String.UnicodeScalarView(scalars[f.provenance.sentenceBegin..<f.provenance.sentenceEnd]))
+        XCTAssertEqual(sentence, f.provenance.sentence)
+        XCTAssertEqual(f.rule, "receive.verb")
+        XCTAssertGreaterThan(f.confidence, 0.5)
+        XCTAssertLessThanOrEqual(f.confidence, 1)
+    }
+
+    func testSameInputGivesSameIDs() {
+        let a = extract("التقى وزير الخارجية الروسي سيرغي لافروف نظيره المالي عبد الله ديوب في موسكو.")
+        let b = extract("التقى وزير الخارجية الروسي سيرغي لافروف نظيره المالي عبد الله ديوب في موسكو.")
+        XCTAssertEqual(a.entities.map(\.id), b.entities.map(\.id))
+        XCTAssertEqual(a.facts.map(\.id), b.facts.map(\.id))
+    }
+}

@@ -42,5 +42,6 @@ grep -vE "^(Test Case .* (started|passed)|\[[0-9]+/[0-9]+\] |Test Suite .* (star
 echo "== evaluation (seeds and dev corpus)"
 .build/debug/kbexport evaluate || status=1
 echo "== swift test summary"
+grep -E "Test run with [0-9]+ tests" .build/test.log | tail -n 1 || true
 grep -E "Executed [0-9]+ tests" .build/test.log | tail -n 1 || true
 exit "$status"

@@ -110,7 +110,7 @@ struct EntityRecognizer {
         i = 0
         while i < t.count {
             guard covered[i] == nil, t[i].kind == .word || t[i].kind == .latin else { i += 1; continue }
-            let head = t[i].kind == .word ? headWord(t[i].norm) : nil
+            let head = t[i].kind == .word && t[i].norm != "بقياده" ? headWord(t[i].norm) : nil
             if let h = head, Lexicon.orgHeads.contains(h), let m = organization(t, i, covered, mentions) {
                 add(m); i = m.range.upperBound; continue
             }
@@ -189,6 +189,9 @@ struct EntityRecognizer {
                 if Lexicon.stopwords.contains(n) {
                     // "المكلفة من مجلس النواب": من followed by a named organisation
                     if n == "من", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
+                    // "رئيس المجلس العسكري الحاكم في النيجر", "دائرة الاتصال في الرئاسة"
+                    if n == "في", j > i + 1, j + 1 < t.count,
+                       covered[j + 1].map({ mentions[$0].type != .person }) ?? EntityRecognizer.hasArticle(t[j + 1]) { j += 1; continue }
                     break
                 }
                 if Lexicon.verbs.contains(n) { break }
@@ -203,10 +206,12 @@ struct EntityRecognizer {
         if nameStart < t.count, t[nameStart].kind == .punctuation, t[nameStart].text == "،" || t[nameStart].text == "," {
             nameStart += 1
         }
+        if isRank, nameStart < t.count, t[nameStart].norm == "اول" { nameStart += 1 }   // "الفريق أول"
         // a rank after the role phrase: "القائد العام ... المشير خليفة حفتر"
         if nameStart < t.count, nameStart > i + 1 || !isRank, covered[nameStart] == nil,
            Lexicon.ranks.contains(t[nameStart].norm) {
             nameStart += 1
+            if nameStart < t.count, t[nameStart].norm == "اول" { nameStart += 1 }
             if nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.hasPrefix("ال"),
                !Lexicon.stopwords.contains(t[nameStart].norm), covered[nameStart] == nil,
                nameStart + 1 < t.count, personName(t, nameStart + 1, covered) != nil || covered[nameStart + 1] != nil {
@@ -263,6 +268,8 @@ struct EntityRecognizer {
 
     func isNameWord(_ n: String) -> Bool {
         guard n.count >= 2 else { return false }
+        // feminine and plural nisba forms ("دبلوماسية", "تنفيذيين") are adjectives, not names
+        if n.count >= 5 && (n.hasSuffix("يه") || n.hasSuffix("يين") || n.hasSuffix("يون")) { return false }
         if n.allSatisfy({ $0.isNumber }) { return false }
         let s = stripConj(n)
         return !Lexicon.stopwords.contains(n) && !Lexicon.verbs.contains(n) && !Lexicon.verbs.contains(s)
@@ -321,7 +328,8 @@ struct EntityRecognizer {
                 country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound; break
             }
             guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), !Lexicon.stopwords.contains(n),
-                  !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n) else { break }
+                  !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n),
+                  !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" else { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
         }
         guard modifiers > 0 else { return nil }
@@ -450,8 +458,12 @@ struct EntityRecognizer {
     func stripped(_ t: [Token], _ r: Range<Int>) -> (String, Int) {
         let first = t[r.lowerBound]
         var prefix = ""
-        for c in ArabicNormalizer.cliticCandidates(first.norm) where c.prefix == "و" || c.prefix == "ف" {
-            if Lexicon.orgHeads.contains(c.stem) || Lexicon.placeHeads.contains(c.stem) || isNameWord(c.stem) && !isNameWord(first.norm) {
+        let rawIsWord = Lexicon.orgHeads.contains(first.norm) || Lexicon.placeHeads.contains(first.norm)
+            || Lexicon.roleHeads.contains(first.norm) || Lexicon.ranks.contains(first.norm)
+        for c in ArabicNormalizer.cliticCandidates(first.norm) where !rawIsWord && (c.prefix == "و" || c.prefix == "ف" || c.prefix == "ب" || c.prefix == "ل") {
+            if Lexicon.orgHeads.contains(c.stem) || Lexicon.placeHeads.contains(c.stem) {
+                prefix = c.prefix
+            } else if c.prefix == "و" || c.prefix == "ف", isNameWord(c.stem) && !isNameWord(first.norm) {
                 prefix = c.prefix
             }
             break

@@ -26,6 +26,8 @@ enum DateParser {
             ("شباط", 2), ("آذار", 3), ("نيسان", 4), ("أيار", 5), ("حزيران", 6), ("تموز", 7), ("آب", 8),
             ("أيلول", 9),
             ("جانفي", 1), ("فيفري", 2), ("أفريل", 4), ("ماي", 5), ("جوان", 6), ("جويلية", 7), ("أوت", 8),
+            ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+            ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
         ]
         for (w, n) in table { m[ArabicNormalizer.normalize(w)] = n }
         return m
@@ -39,10 +41,14 @@ enum DateParser {
     static let coming = Lexicon.set("المقبل القادم")
     static let yearWords = Lexicon.set("عام العام سنة السنة لعام عامي")
     static let monthWord = Lexicon.set("شهر الشهر")
+    /// Words before a bare month name that make it a date ("نهاية يوليو", "منتصف أبريل").
+    static let monthLead = Lexicon.set("في خلال منذ حتى نهاية بداية منتصف مطلع أواخر أوائل أواسط بحلول قبل بعد")
 
     /// The month at token `i` (after a clitic such as ب/في-less "بآب"), with the index after it.
     static func monthAt(_ t: [Token], _ i: Int) -> (month: Int, next: Int)? {
-        guard i < t.count, t[i].kind == .word else { return nil }
+        guard i < t.count else { return nil }
+        if t[i].kind == .latin, let m = singleMonths[t[i].norm.lowercased()] { return (m, i + 1) }
+        guard t[i].kind == .word else { return nil }
         let cands = [t[i].norm] + ArabicNormalizer.cliticCandidates(t[i].norm).map(\.stem)
         for c in cands {
             if c == kanun || c == tishrin, i + 1 < t.count {
@@ -98,6 +104,8 @@ enum DateParser {
                 else if day != nil, k < t.count, let y = number(t[k]), y >= 1900 { year = y; k += 1 }
                 else if k + 1 < t.count, yearWords.contains(t[k].norm), let y = number(t[k + 1]), y >= 1900 { year = y; k += 2 }
                 var relative = false
+                var spanEnd = k
+                if year != nil, k < t.count, t[k].norm == "م", t[k].begin == t[k - 1].end { k += 1; spanEnd = k }   // "2024م"
                 if year == nil, k < t.count, past.contains(t[k].norm) || coming.contains(t[k].norm) {
                     relative = true
                     if let py = pubYear, let pm = pubMonth {
@@ -110,7 +118,7 @@ enum DateParser {
                 if day == nil && year == nil && !relative && monthWord.contains(t[max(0, start - 1)].norm) == false {
                     // a bare month name without day/year/relative word: accept only after "شهر" or "في"
                     let prev = start > 0 ? t[start - 1].norm : ""
-                    if prev != "في" && !monthWord.contains(prev) { i += 1; continue }
+                    if !monthLead.contains(prev) && !monthWord.contains(prev) { i += 1; continue }
                 }
                 if start > 0, monthWord.contains(t[start - 1].norm) { start -= 1 }
                 let value: FactDate
@@ -120,7 +128,8 @@ enum DateParser {
                 case let (d?, nil): value = FactDate(value: "--\(pad(m, 2))-\(pad(d, 2))", precision: .dayMonth)
                 case (nil, nil): value = FactDate(value: "--\(pad(m, 2))", precision: .monthOnly)
                 }
-                out.append(DateMention(range: start..<k, begin: t[start].begin, end: t[k - 1].end,
+                if !relative { spanEnd = k }
+                out.append(DateMention(range: start..<spanEnd, begin: t[start].begin, end: t[spanEnd - 1].end,
                                        surface: "", date: value, relative: relative))
                 i = k
                 continue

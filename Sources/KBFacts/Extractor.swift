@@ -95,7 +95,9 @@ public struct Extractor: Sendable {
             return Entity(id: id, type: e.type, subtype: e.subtype, labelAr: e.ar, labelEn: e.en.isEmpty ? nil : e.en,
                           wikidata: e.wikidata, fromGazetteer: true)
         }
-        return Entity(id: id, type: type, subtype: subtype, labelAr: label, fromGazetteer: false)
+        // a date's English label is its ISO form
+        let en: String? = type == .date && key.hasPrefix("date:") ? String(key.dropFirst(5)) : nil
+        return Entity(id: id, type: type, subtype: subtype, labelAr: label, labelEn: en, fromGazetteer: false)
     }
 }
 

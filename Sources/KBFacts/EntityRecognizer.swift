@@ -64,8 +64,17 @@ struct EntityRecognizer {
             if let m = gazetteerMatch(t, i) { add(m); i = m.range.upperBound } else { i += 1 }
         }
 
-        // Pass 1b: organisations requalified by a following adjective, capitals named by an adjective.
+        // Pass 1b: organisations requalified by a following adjective, capitals named by an adjective,
+        // facilities named after people ("مطار هواري بومدين").
         requalify(&mentions, t)
+        for k in mentions.indices where mentions[k].type == .person && mentions[k].range.lowerBound > 0 {
+            let h = mentions[k].range.lowerBound - 1
+            guard Lexicon.facilityHeads.contains(t[h].norm) else { continue }
+            let range = h..<mentions[k].range.upperBound
+            let (text, b) = stripped(t, range)
+            mentions[k] = RawMention(range: range, begin: b, end: mentions[k].end, text: text, type: .place, subtype: "facility",
+                                     gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.7)
+        }
         covered = [Int?](repeating: nil, count: t.count)
         for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
         i = 0
@@ -104,6 +113,47 @@ struct EntityRecognizer {
                 continue
             }
             i = cueRange.upperBound
+        }
+
+        // Pass 2b: roles after the name ("اللواء حسن رشاد، رئيس المخابرات العامة") and coordinated
+        // ministers ("وزراء الخارجية X، والطاقة Y، والدفاع Z").
+        for p in mentions.indices where mentions[p].type == .person {
+            let e = mentions[p].range.upperBound
+            guard e + 1 < t.count, t[e].kind == .punctuation, t[e].text == "،" || t[e].text == ",", covered[e + 1] == nil,
+                  mentions[p].role == nil || mentions[p].role!.isRankOnly,
+                  Lexicon.roleHeads.contains(stripConj(t[e + 1].norm)), let (cue, nameStart) = rolePhrase(t, e + 1, covered, mentions),
+                  cue.count > 1 else { continue }
+            if let c = covered[nameStart], mentions[c].type == .person { continue }
+            if covered[nameStart] == nil, personName(t, nameStart, covered) != nil { continue }
+            let complement = cue.compactMap { covered[$0] }.first { mentions[$0].type != .person }
+            for k in cue { if let c = covered[k] { mentions[c].inRolePhrase = true } }
+            mentions[p].role = RoleCue(range: cue, phrase: surface(t, cue), complementMention: complement, isRankOnly: false)
+        }
+        var p0 = 0
+        while p0 < mentions.count {
+            defer { p0 += 1 }
+            guard mentions[p0].type == .person, let cue = mentions[p0].role, !cue.isRankOnly,
+                  ["وزراء", "وزير", "وزيره"].contains(stripConj(t[cue.range.lowerBound].norm)) else { continue }
+            var e = mentions[p0].range.upperBound
+            while e + 2 < t.count, t[e].kind == .punctuation, t[e].text == "،" || t[e].text == ",", t[e + 1].norm.hasPrefix("وال") {
+                var j = e + 1
+                while j < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("ال") || t[j].norm.hasPrefix("وال") { j += 1 }
+                guard j < t.count, j > e + 1 else { break }
+                let domain = e + 1..<j
+                let phrase = "وزير " + surface(t, domain)
+                let newCue = RoleCue(range: domain, phrase: phrase, complementMention: nil, isRankOnly: false)
+                if let c = covered[j], mentions[c].type == .person {
+                    mentions[c].role = newCue; e = mentions[c].range.upperBound; continue
+                }
+                guard covered[j] == nil, let name = personName(t, j, covered) else { break }
+                let (text, b) = stripped(t, name)
+                var m = RawMention(range: name, begin: b, end: t[name.upperBound - 1].end, text: text, type: .person,
+                                   subtype: "", gazetteerIDs: [], nameKey: key(t, name), isAdjective: false, role: newCue,
+                                   confidence: 0.7)
+                m.role = newCue
+                add(m)
+                e = name.upperBound
+            }
         }
 
         // Pass 3: organisations and places from head nouns.
@@ -207,6 +257,8 @@ struct EntityRecognizer {
             nameStart += 1
         }
         if isRank, nameStart < t.count, t[nameStart].norm == "اول" { nameStart += 1 }   // "الفريق أول"
+        if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }             // "الفريق أول ركن"
+        if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
         // a rank after the role phrase: "القائد العام ... المشير خليفة حفتر"
         if nameStart < t.count, nameStart > i + 1 || !isRank, covered[nameStart] == nil,
            Lexicon.ranks.contains(t[nameStart].norm) {
@@ -416,7 +468,10 @@ struct EntityRecognizer {
 
     /// Definite words that can qualify an organisation name (not time words or generic adverbs).
     func isModifier(_ n: String) -> Bool {
-        let bad = Lexicon.set("الذي التي الماضي المقبل الأول الثاني الأخيرة الأخير العام اليوم الحالي الجديد الجديدة السابق السابقة")
+        let bad = Lexicon.set("""
+            الذي التي الماضي المقبل الأول الثاني الأخيرة الأخير العام اليوم الحالي الجديد الجديدة السابق السابقة
+            الوحيدة الوحيد المعترف الحالية المنتهية المقالة الأجنبية الأجنبي
+            """)
         return !bad.contains(n) && n.count >= 4
     }
 

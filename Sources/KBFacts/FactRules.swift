@@ -55,13 +55,14 @@ struct SentenceContext {
 
     /// Nearest actor before token i (skipping role-phrase qualifiers), within `limit` tokens; a relative pronoun
     /// ("الذي"/"التي") right before i points at the mention before it.
-    func actorBefore(_ i: Int, limit: Int = 14, excluding: Set<String> = []) -> Int? {
+    func actorBefore(_ i: Int, limit: Int = 14, excluding: Set<String> = [], countries: Bool = false) -> Int? {
         var k = i - 1
         while k >= 0, i - k <= limit {
             if isStrongPunct(k) { return nil }
             if let m = mention(at: k) {
                 let mm = mentions[m]
-                if isActor(mm), !mm.inRolePhrase, !excluding.contains(mm.key) { return m }
+                if isActor(mm) || (countries && mm.type == .place && mm.subtype == "country" && !mm.isAdjective),
+                   !mm.inRolePhrase, !excluding.contains(mm.key) { return m }
                 k = mm.range.lowerBound - 1; continue
             }
             k -= 1
@@ -162,16 +163,22 @@ extension EntityRecognizer {
 enum FactRules {
     static let visitVerbs = Lexicon.set("زار زارت يزور تزور سيزور ستزور زاروا يزورون قام قامت")
     static let arriveVerbs = Lexicon.set("وصل وصلت يصل تصل وصلوا سيصل ستصل حل حلت")
-    static let travelWords = Lexicon.set("السفر سفر يسافر تسافر سافر سافرت توجه توجهت يتوجه تتوجه التوجه")
+    static let travelWords = Lexicon.set("السفر سفر يسافر تسافر سافر سافرت توجه توجهت يتوجه تتوجه التوجه متوجها متوجهة")
     static let visitNouns = Lexicon.set("زيارة زيارته زيارتها زيارتهم زيارتهما الزيارة زيارات جولة")
-    static let receiveWords = Lexicon.set("استقبل استقبلت يستقبل تستقبل استقبال استقباله استقبالها")
+    static let receiveWords = Lexicon.set("استقبل استقبلت يستقبل تستقبل استقبال استقباله استقبالها رحب رحبت يرحب")
+    static let leadWords = Lexicon.set("بقيادة")
+    static let withdrawWords = Lexicon.set("انسحاب انسحابها انسحابه انسحابهم الانسحاب انسحب انسحبت تنسحب ينسحب")
+    static let recallWords = Lexicon.set("استدعاء استدعت استدعى باستدعاء")
+    static let conflictWords = Lexicon.set("الحرب حرب اشتباكات الاشتباكات معارك المعارك الصراع صراع القتال قتال المواجهات مواجهات")
     static let hostWords = Lexicon.set("تستضيف يستضيف استضاف استضافت تحتضن يحتضن")
     static let meetWords = Lexicon.set("التقى التقت يلتقي تلتقي التقوا التقيا اجتمع اجتمعت يجتمع تجتمع لقاء لقائه لقائها لقائهما اللقاء اجتماع اجتماعا")
     static let talksWords = Lexicon.set("محادثات مباحثات المحادثات المباحثات بحث بحثا بحثت ناقش ناقشا ناقشت يبحث تبحث يناقش تناقش مشاورات")
     static let inviteWords = Lexicon.set("بدعوة دعوة")
     static let appointWords = Lexicon.set("عين عينت يعين تعيين بتعيين سمى")
     static let supportWords = Lexicon.set("دعم بدعم يدعم تدعم دعمت مساندة بمساندة بمباركة مباركة يساند تساند")
-    static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة التقارب تقارب علاقات العلاقات محور تحالف التحالف")
+    static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة التقارب تقارب محور تحالف التحالف")
+    static let relationsWords = Lexicon.set("علاقات العلاقات علاقاتها علاقاته علاقاتهما")
+    static let tensionWords = Lexicon.set("توتر بتوتر التوتر تدهور تدهورا التدهور أزمة الأزمة قطيعة القطيعة توترا خلاف الخلاف")
     static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي")
     static let controlWords = Lexicon.set("يسيطر تسيطر سيطر سيطرت سيطرة يسيطرون")
     static let killWords = Lexicon.set("مقتل اغتيال")
@@ -186,7 +193,7 @@ enum FactRules {
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
         .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
         .union(appointWords).union(supportWords).union(cooperateWords).union(agreementWords).union(controlWords)
-        .union(killWords).union(locatedWords).union(plannedCues)
+        .union(killWords).union(locatedWords).union(plannedCues).union(withdrawWords).union(recallWords)
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {
         var out: [FactDraft] = []
@@ -205,6 +212,16 @@ enum FactRules {
             if c.matches(i, agreementWords) { out += between(c, i, type: "AGREEMENT") }
             if c.matches(i, controlWords) { out += controls(c, i) }
             if c.matches(i, locatedWords) { out += located(c, i) }
+            if c.matches(i, leadWords) { out += ledBy(c, i) }
+            if c.matches(i, relationsWords) { out += relations(c, i) }
+            if c.matches(i, withdrawWords) { out += withdraw(c, i) }
+            if c.matches(i, recallWords) { out += recall(c, i) }
+            if c.matches(i, conflictWords) {
+                for d in between(c, i, type: "OPPOSE") {
+                    out.append(d)
+                    var r = d; r.subject = d.object; r.object = d.subject; out.append(r)
+                }
+            }
         }
         out += roles(c)
         out += capitals(c)
@@ -217,7 +234,8 @@ enum FactRules {
 
     static func visit(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         let isNoun = c.matches(i, visitNouns)
-        guard let dest = c.destinationAfter(i) ?? (c.matches(i, visitVerbs) || isNoun ? firstPlaceAfter(c, i) : nil) else { return [] }
+        guard let dest = c.destinationAfter(i) ?? (c.matches(i, visitVerbs) || isNoun ? firstPlaceAfter(c, i) : nil)
+                ?? (c.matches(i, arriveVerbs) ? firstPlaceAfter(c, i).flatMap { c.mentions[$0].range.lowerBound == i + 1 ? $0 : nil } : nil) else { return [] }
         var visitors: [Int] = []
         // VSO: "وصل القائد العام ... المشير خليفة حفتر ... إلى نيامي"; noun: "زيارة وزير ... يفكوروف إلى نيامي"
         if let a = c.actorAfter(i, limit: isNoun ? 10 : 24), c.mentions[a].range.lowerBound < c.mentions[dest].range.lowerBound {
@@ -283,6 +301,15 @@ enum FactRules {
 
     static func receive(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         var host: Int?, guest: Int?
+        if c.matches(i, Lexicon.set("رحب رحبت يرحب")) {
+            // "رحب X بـ Y": only with a ب-guest right after the host
+            guard let h = c.actorAfter(i, limit: 6) ?? c.actorBefore(i, limit: 4) else { return [] }
+            let after = max(i, c.mentions[h].range.upperBound - 1)
+            guard let g = c.actorAfter(after, limit: 3, excluding: [c.mentions[h].key]), c.tokens[c.mentions[g].range.lowerBound].norm.hasPrefix("ب")
+                    || (c.mentions[g].range.lowerBound > 0 && c.tokens[c.mentions[g].range.lowerBound - 1].norm.hasPrefix("ب")) else { return [] }
+            return [FactDraft(type: "RECEIVE", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
+                              span: c.span([h, g], i), rule: "receive.welcome", confidence: conf(0.75, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))]
+        }
         if let b = c.actorBefore(i, limit: 6) {
             host = b; guest = c.actorAfter(i, limit: 14, types: [.person, .organization])
         } else if let a = c.actorAfter(i, limit: 10) {
@@ -496,6 +523,65 @@ enum FactRules {
         return [d]
     }
 
+    /// Relations between two parties: tense ones ("توتر", "تدهور") are OPPOSE; "يقيم علاقات (وثيقة) مع/من Y"
+    /// is COOPERATE; plain "العلاقات الثنائية بين X وY" is neither (a topic, not a fact).
+    static func relations(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        let tense = c.tokens.indices.contains { c.matches($0, tensionWords) }
+        let indefinite = c.tokens[i].norm == "علاقات"
+        guard tense || indefinite else { return [] }
+        var drafts = between(c, i, type: tense ? "OPPOSE" : "COOPERATE")
+        if drafts.isEmpty, c.tokens[i].norm.hasSuffix("ها") || c.tokens[i].norm.hasSuffix("ه") {
+            // "علاقاتها مع فرنسا": the owner is the subject before
+            var k = i + 1
+            while k < c.tokens.count, k - i <= 3, c.tokens[k].norm != "مع" { k += 1 }
+            if k < c.tokens.count, c.tokens[k].norm == "مع", let b = c.actorAfter(k, limit: 3, types: [.person, .organization, .place]),
+               let a = c.actorBefore(i, limit: 10, excluding: [c.mentions[b].key], countries: true) {
+                drafts = [FactDraft(type: tense ? "OPPOSE" : "COOPERATE", subject: c.mentions[a].key, object: c.mentions[b].key,
+                                    trigger: i, span: c.span([a, b], i), rule: "relations.with",
+                                    confidence: conf(0.7, abs(c.mentions[b].range.lowerBound - i), c, [a, b]))]
+            }
+        }
+        return drafts.map { var d = $0; d.rule = tense ? "relations.tense" : d.rule; return d }
+    }
+
+    /// "الجيش السوداني بقيادة عبد الفتاح البرهان": the person leads the organisation.
+    static func ledBy(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let p = c.actorAfter(i, limit: 5, types: [.person]),
+              let o = c.actorBefore(i, limit: 6), c.mentions[o].type == .organization else { return [] }
+        var d = FactDraft(type: "HOLDS_ROLE", subject: c.mentions[p].key, object: c.mentions[o].key, trigger: i,
+                          span: c.span([p, o], i), rule: "role.led-by", confidence: conf(0.8, abs(c.mentions[p].range.lowerBound - i), c, [p, o]),
+                          role: "قائد")
+        d.takesDate = false
+        return [d]
+    }
+
+    /// "انسحاب X من Y", "أعلنت X انسحابها من Y".
+    static func withdraw(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        var k = i + 1
+        var from: Int? = nil
+        while k < c.tokens.count, k - i <= 4 {
+            if c.tokens[k].norm == "من", let m = c.actorAfter(k, limit: 4, types: [.place, .organization]) { from = m; break }
+            k += 1
+        }
+        guard let y = from else { return [] }
+        let subject = c.actorAfter(i, limit: 3, excluding: [c.mentions[y].key]).flatMap { c.mentions[$0].range.lowerBound < c.mentions[y].range.lowerBound ? $0 : nil }
+            ?? c.actorBefore(i, limit: 8, excluding: [c.mentions[y].key], countries: true)
+        guard let x = subject else { return [] }
+        return [FactDraft(type: "WITHDRAW_FROM", subject: c.mentions[x].key, object: c.mentions[y].key, trigger: i,
+                          span: c.span([x, y], i), rule: "withdraw.from", confidence: conf(0.75, abs(c.mentions[x].range.lowerBound - i), c, [x, y]))]
+    }
+
+    /// "قررت الجزائر استدعاء سفيريها في مالي والنيجر".
+    static func recall(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard i + 1 < c.tokens.count, c.tokens[i + 1].norm.contains("سفير") || c.tokens[i + 1].norm.contains("مبعوث") else { return [] }
+        guard let x = c.actorBefore(i, limit: 10, countries: true) else { return [] }
+        guard let first = c.actorAfter(i + 1, limit: 3, types: [.place], excluding: [c.mentions[x].key]) else { return [] }
+        return c.conjuncts(of: first, adjectives: false).filter { c.mentions[$0].key != c.mentions[x].key }.map { y in
+            FactDraft(type: "RECALL_AMBASSADOR", subject: c.mentions[x].key, object: c.mentions[y].key, trigger: i,
+                      span: c.span([x, y], i), rule: "recall.ambassador", confidence: conf(0.8, abs(c.mentions[y].range.lowerBound - i), c, [x, y]))
+        }
+    }
+
     /// HOLDS_ROLE from role phrases: "وزير الدفاع ساليفو مودي", "رئيس النيجر محمد يوسفو".
     static func roles(_ c: SentenceContext) -> [FactDraft] {
         var out: [FactDraft] = []
@@ -522,6 +608,11 @@ enum FactRules {
                               confidence: conf(0.85, abs(p.range.lowerBound - cue.range.lowerBound), c, [pi, t]), role: cue.phrase)
             d.takesDate = false
             out.append(d)
+            // a role in an organisation makes its holder a member (the commander-in-chief aside)
+            let head = ArabicNormalizer.normalize(String(cue.phrase.split(separator: " ").first ?? ""))
+            if c.mentions[t].type == .organization, !["رئيس", "رييس", "رئيسه", "رييسه", "قائد", "القائد", "زعيم", "الزعيم", "الرئيس"].contains(head) {
+                var m = d; m.type = "MEMBER_OF"; m.rule = "role.member"; out.append(m)
+            }
         }
         return out
     }

@@ -32,6 +32,9 @@ struct RawMention {
     var confidence: Double
     /// Country named next to a guessed organisation ("المجلس العسكري في النيجر").
     var countryHint: String? = nil
+    /// A role phrase standing for a person named elsewhere in the document ("رئيسة الوزراء"):
+    /// the linker ties it to that person or drops it.
+    var titleOnly = false
 }
 
 /// Finds entity mentions in a sentence: gazetteer names and adjectives (clitic-aware, longest match),
@@ -111,6 +114,16 @@ struct EntityRecognizer {
                 add(m)
                 i = nameRange.upperBound
                 continue
+            }
+            // a full role phrase with no name: a title standing for someone named elsewhere
+            let afterName = i >= 2 && t[i - 1].kind == .punctuation && covered[i - 2].map { mentions[$0].type == .person } == true
+            if !isRank, cueRange.count > 1, !afterName, Lexicon.roleHeads.contains(stripConj(t[i].norm)) {
+                let head = i..<(i + 1)
+                let (text, b) = stripped(t, head)
+                var m = RawMention(range: head, begin: b, end: t[i].end, text: text, type: .person, subtype: "",
+                                   gazetteerIDs: [], nameKey: "", isAdjective: false, role: cue, confidence: 0.6)
+                m.titleOnly = true
+                add(m)
             }
             i = cueRange.upperBound
         }
@@ -352,7 +365,8 @@ struct EntityRecognizer {
         var properName = false
         // "قيادة حفتر", "حكومة باولو جينتيلوني": the leader is the entity, not an organisation
         if !definite, Lexicon.leaderHeads.contains(head), j < t.count, covered[j] == nil,
-           !EntityRecognizer.hasArticle(t[j]), let name = personName(t, j, covered) {
+           !EntityRecognizer.hasArticle(t[j]), let name = personName(t, j, covered),
+           name.count > 1 || !t[j].norm.hasSuffix("ه") {
             let (text, b) = stripped(t, name)
             return RawMention(range: name, begin: b, end: t[name.upperBound - 1].end, text: text, type: .person,
                               subtype: "", gazetteerIDs: [], nameKey: key(t, name), isAdjective: false, role: nil,
@@ -396,7 +410,9 @@ struct EntityRecognizer {
         }
         let range = i..<j
         let (text, b) = stripped(t, range)
-        var m = RawMention(range: range, begin: b, end: t[j - 1].end, text: text, type: .organization, subtype: "",
+        let media = Lexicon.set("وكالة الوكالة صحيفة الصحيفة قناة القناة موقع الموقع إذاعة مجلة")
+        var m = RawMention(range: range, begin: b, end: t[j - 1].end, text: text, type: .organization,
+                           subtype: media.contains(head) ? "media" : "",
                            gazetteerIDs: [], nameKey: keyParts.joined(separator: " ") + (country.map { "@" + $0 } ?? ""),
                            isAdjective: false, role: nil, confidence: 0.6)
         m.countryHint = country
@@ -458,7 +474,8 @@ struct EntityRecognizer {
 
     /// A run of capitalised Latin-script words ("Redut", "Convoy", "Africa Corps") not otherwise known: an organisation.
     func latinName(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
-        guard t[i].kind == .latin, let f = t[i].text.unicodeScalars.first, f.properties.isUppercase else { return nil }
+        guard t[i].kind == .latin, let f = t[i].text.unicodeScalars.first, f.properties.isUppercase,
+              DateParser.singleMonths[t[i].norm.lowercased()] == nil else { return nil }
         var j = i
         while j < t.count, covered[j] == nil, t[j].kind == .latin, j - i < 4 { j += 1 }
         let range = i..<j

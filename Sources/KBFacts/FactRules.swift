@@ -35,7 +35,10 @@ struct SentenceContext {
 
     func mention(at i: Int) -> Int? { i >= 0 && i < owner.count ? owner[i] : nil }
 
-    func isActor(_ m: RawMention) -> Bool { (m.type == .person || m.type == .organization) && !m.isAdjective }
+    /// People and organisations act; media outlets are sources, not actors.
+    func isActor(_ m: RawMention) -> Bool {
+        (m.type == .person || m.type == .organization) && !m.isAdjective && m.subtype != "media"
+    }
 
     /// The word (normalised) at i and its clitic-free stems.
     func forms(_ i: Int) -> [String] {
@@ -595,10 +598,11 @@ enum FactRules {
                 }
             }
             if target == nil {
+                // "من النيجر … ووزير الدفاع X" / "وفد تركي … وزراء الخارجية X": the country named before
                 var j = cue.range.lowerBound - 1
                 while j >= 0 {
                     if let m = c.mention(at: j), c.mentions[m].type == .place, c.mentions[m].subtype == "country" || c.mentions[m].isAdjective,
-                       j > 0, c.tokens[j - 1].norm == "من" { target = m; break }
+                       !c.mentions[m].inRolePhrase, (j > 0 && c.tokens[j - 1].norm == "من") || c.mentions[m].isAdjective { target = m; break }
                     j -= 1
                 }
             }

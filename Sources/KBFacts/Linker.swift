@@ -62,6 +62,28 @@ final class Linker {
                 }
             }
         }
+        // 2b. titles standing for a person named in the document: the most recent person with the same role phrase
+        var roles: [(key: String, phrase: String)] = []
+        for s in perSentence.indices {
+            for k in perSentence[s].indices {
+                let m = perSentence[s][k]
+                if m.titleOnly, let cue = m.role {
+                    let phrase = Gazetteer.key(cue.phrase)
+                    let hit = roles.last { $0.phrase == phrase || $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
+                    perSentence[s][k].key = hit?.key ?? ""
+                    perSentence[s][k].nameKey = hit == nil ? "" : "title"
+                } else if m.type == .person, let cue = m.role, !cue.isRankOnly, !m.key.isEmpty {
+                    roles.append((m.key, Gazetteer.key(cue.phrase)))
+                }
+            }
+            perSentence[s].removeAll { $0.titleOnly && $0.key.isEmpty }
+        }
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where perSentence[s][k].titleOnly && gazetteer.entry(id: perSentence[s][k].key) != nil {
+                perSentence[s][k].gazetteerIDs = [perSentence[s][k].key]
+            }
+        }
+
         // 3. single-word people (title + surname) and guessed organisations/places
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].key.isEmpty {

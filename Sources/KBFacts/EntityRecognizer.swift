@@ -153,7 +153,8 @@ struct EntityRecognizer {
                 while j < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("ال") || t[j].norm.hasPrefix("وال") { j += 1 }
                 guard j < t.count, j > e + 1 else { break }
                 let domain = e + 1..<j
-                let phrase = "وزير " + surface(t, domain)
+                let domainText = surface(t, domain)
+                let phrase = "وزير " + (domainText.hasPrefix("و") ? String(domainText.dropFirst()) : domainText)
                 let newCue = RoleCue(range: domain, phrase: phrase, complementMention: nil, isRankOnly: false)
                 if let c = covered[j], mentions[c].type == .person {
                     mentions[c].role = newCue; e = mentions[c].range.upperBound; continue

@@ -38,6 +38,20 @@ enum DateParser {
     static let first = ArabicNormalizer.normalize("الأول")
     static let second = ArabicNormalizer.normalize("الثاني")
     static let past = Lexicon.set("الماضي الفائت المنصرم السابق")
+    static let weekdays = Lexicon.set("السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة")
+
+    /// `YYYY-MM-DD` moved by some days (Gregorian, no time zone involved).
+    static func shift(_ iso: String, days: Int) -> String? {
+        let p = iso.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3 else { return nil }
+        var (y, m, d) = (p[0], p[1], p[2] + days)
+        func length(_ y: Int, _ m: Int) -> Int {
+            [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        }
+        while d < 1 { m -= 1; if m < 1 { m = 12; y -= 1 }; d += length(y, m) }
+        while d > length(y, m) { d -= length(y, m); m += 1; if m > 12 { m = 1; y += 1 } }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+    }
     static let coming = Lexicon.set("المقبل القادم")
     static let yearWords = Lexicon.set("عام العام سنة السنة لعام عامي")
     static let monthWord = Lexicon.set("شهر الشهر")
@@ -132,6 +146,19 @@ enum DateParser {
                 out.append(DateMention(range: start..<spanEnd, begin: t[start].begin, end: t[spanEnd - 1].end,
                                        surface: "", date: value, relative: relative))
                 i = k
+                continue
+            }
+            // "اليوم (الأربعاء)", "أمس": the publication day, when the text or its sidecar gives one
+            if let pub = published, pub.count == 10, t[i].kind == .word,
+               t[i].norm == "اليوم" || t[i].norm == "امس" || ArabicNormalizer.cliticCandidates(t[i].norm).contains(where: { $0.stem == "امس" }) {
+                let yesterday = t[i].norm != "اليوم"
+                var end = i + 1
+                if end < t.count, weekdays.contains(t[end].norm) { end += 1 }
+                if !yesterday || true, let v = yesterday ? shift(pub, days: -1) : pub {
+                    out.append(DateMention(range: i..<end, begin: t[i].begin, end: t[end - 1].end, surface: "",
+                                           date: FactDate(value: v, precision: .day), relative: true))
+                }
+                i = end
                 continue
             }
             // "عام 2015", "أوائل عام 2019", "سنة 2012"

@@ -35,6 +35,8 @@ struct RawMention {
     /// A role phrase standing for a person named elsewhere in the document ("رئيسة الوزراء"):
     /// the linker ties it to that person or drops it.
     var titleOnly = false
+    /// A one-word name after a bare role word ("قائد ميلشيات"): kept only if it links to a known person.
+    var weak = false
 }
 
 /// Finds entity mentions in a sentence: gazetteer names and adjectives (clitic-aware, longest match),
@@ -111,6 +113,7 @@ struct EntityRecognizer {
                                    type: .person, subtype: "", gazetteerIDs: [], nameKey: key(t, nameRange),
                                    isAdjective: false, role: cue, confidence: 0.75)
                 m.role = cue
+                m.weak = !isRank && cueRange.count == 1 && nameRange.count == 1
                 add(m)
                 i = nameRange.upperBound
                 continue
@@ -401,6 +404,13 @@ struct EntityRecognizer {
         }
         guard modifiers > 0 else { return nil }
         let onlyCountry = country != nil && keyParts.count == 1
+        if onlyCountry, let c = country, ["حكومه", "سلطات"].contains(ArabicNormalizer.stripArticle(head)) {
+            // "الحكومة الجزائرية", "حكومة النيجر": the state itself
+            let range = i..<j
+            let (text, b) = stripped(t, range)
+            return RawMention(range: range, begin: b, end: t[j - 1].end, text: text, type: .place, subtype: "country",
+                              gazetteerIDs: [c], nameKey: "", isAdjective: false, role: nil, confidence: 0.8)
+        }
         if !properName {
             if onlyCountry && !Lexicon.stateInstitutionHeads.contains(head) && !Lexicon.stateInstitutionHeads.contains("ال" + head) {
                 return nil   // "الموقع الفرنسي", "الاستخبارات الروسية": the country is the mention

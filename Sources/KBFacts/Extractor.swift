@@ -18,7 +18,8 @@ public struct Extractor: Sendable {
     public func extract(_ source: SourceText, metadata: DocumentMetadata? = nil) -> DocumentExtraction {
         let docID = source.documentID
         let sentences = Cleaner.sentences(of: source)
-        let published = metadata?.published
+        // without a sidecar date, a dateline printed in the text ("أبوظبي 08 يوليو 2017", "تاريخ النشر: …") dates the document
+        let published = metadata?.published ?? Extractor.datelineDate(sentences)
         let recognizer = EntityRecognizer(gazetteer: gazetteer)
 
         // 1. mentions per sentence
@@ -36,6 +37,7 @@ public struct Extractor: Sendable {
             let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
             for d in FactRules.extract(ctx) { drafts.append((si, d)) }
         }
+        drafts = Extractor.resolveAnaphoricMeetings(drafts)
 
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
@@ -57,8 +59,10 @@ public struct Extractor: Sendable {
                 note(m.key, m.type, m.subtype, m.text, m.begin, m.end, gazetteer: !m.gazetteerIDs.isEmpty, conf: m.confidence)
             }
         }
-        for (_, d) in dateMentions where d.date.precision != .monthOnly || true {
+        for (_, d) in dateMentions {
             let text = source.slice(d.begin, d.end)
+            // "اليوم", "أمس" date facts but are not calendar expressions of their own
+            if d.relative, d.date.precision == .day { continue }
             note("date:" + d.date.value, .date, d.date.precision.rawValue, text, d.begin, d.end, gazetteer: false, conf: 1)
         }
         // 5. facts with provenance
@@ -88,6 +92,37 @@ public struct Extractor: Sendable {
             ents[k].surfaceForms.sort()
         }
         return DocumentExtraction(document: document, entities: ents.sorted { $0.id < $1.id }, mentions: mentions, facts: facts)
+    }
+
+    /// A full date printed as the document's dateline: in a dateline sentence, or within the first
+    /// tokens of the first two sentences.
+    static func datelineDate(_ sentences: [Sentence]) -> String? {
+        for (k, s) in sentences.prefix(3).enumerated() {
+            for d in DateParser.dates(in: s.tokens, published: nil) where d.date.precision == .day {
+                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 3) { return d.date.value }
+            }
+        }
+        return nil
+    }
+
+    /// Meetings referred back to ("اللقاء تناول …") take the participants of the last reception or meeting
+    /// told before them in the document; without one they are dropped. One per type and sentence.
+    static func resolveAnaphoricMeetings(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
+        var out: [(Int, FactDraft)] = []
+        var last: (String, String, FactDate?)? = nil
+        var done = Set<String>()
+        for (si, d) in drafts {
+            if d.subject.isEmpty {
+                guard let (a, b, date) = last, done.insert("\(si)|\(d.type)").inserted else { continue }
+                var x = d; x.subject = a; x.object = b
+                if x.date == nil { x.date = date }
+                out.append((si, x))
+                continue
+            }
+            if ["RECEIVE", "MEET", "TALKS"].contains(d.type), d.modality == .asserted { last = (d.subject, d.object, d.date) }
+            out.append((si, d))
+        }
+        return out
     }
 
     func makeEntity(id: String, key: String, type: EntityType, subtype: String, label: String, fromGazetteer: Bool) -> Entity {

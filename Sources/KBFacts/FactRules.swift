@@ -175,7 +175,7 @@ enum FactRules {
     static let conflictWords = Lexicon.set("الحرب حرب اشتباكات الاشتباكات معارك المعارك الصراع صراع القتال قتال المواجهات مواجهات")
     static let hostWords = Lexicon.set("تستضيف يستضيف استضاف استضافت تحتضن يحتضن")
     static let meetWords = Lexicon.set("التقى التقت يلتقي تلتقي التقوا التقيا اجتمع اجتمعت يجتمع تجتمع لقاء لقائه لقائها لقائهما اللقاء اجتماع اجتماعا")
-    static let talksWords = Lexicon.set("محادثات مباحثات المحادثات المباحثات بحث بحثا بحثت ناقش ناقشا ناقشت يبحث تبحث يناقش تناقش مشاورات")
+    static let talksWords = Lexicon.set("محادثات مباحثات المحادثات المباحثات بحث بحثا بحثت ناقش ناقشا ناقشت يبحث تبحث يناقش تناقش مشاورات تناول تناولت تطرق النقاش ببحث")
     static let inviteWords = Lexicon.set("بدعوة دعوة")
     static let appointWords = Lexicon.set("عين عينت يعين تعيين بتعيين سمى")
     static let supportWords = Lexicon.set("دعم بدعم يدعم تدعم دعمت مساندة بمساندة بمباركة مباركة يساند تساند")
@@ -189,6 +189,8 @@ enum FactRules {
     static let plannedCues = Lexicon.set("يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط")
     static let negationCues = Lexicon.set("لم لن نفى نفت ينفي تنفي")
     static let listCues = Lexicon.set("بينهم منهم ومنهم يضم ويضم تضم وتضم ضم")
+    /// Nouns that refer back to a meeting already told ("اللقاء", "المحادثات").
+    static let anaphoraNouns = Lexicon.set("اللقاء لقاء الاجتماع المحادثات المباحثات النقاش معه معها")
     /// Words that open a clause of their own: a date or a list does not reach across them.
     static let clauseBreaks = Lexicon.set("الذي التي الذين اللذين منذ حيث بعد قبل عندما")
 
@@ -372,7 +374,14 @@ enum FactRules {
             a = c.actorBefore(i, limit: 8) ?? c.actorAfter(i, limit: 8)
             if let x = a { b = c.actorAfter(max(i, c.mentions[x].range.upperBound - 1), limit: 12, excluding: [c.mentions[x].key]) }
         }
-        guard let x = a, let y = b, c.mentions[x].key != c.mentions[y].key else { return [] }
+        guard let x = a, let y = b, c.mentions[x].key != c.mentions[y].key else {
+            // "اللقاء تناول …", "وبحث معه …", "النقاش بين الزعيمين": a meeting told before; the extractor
+            // gives it the participants of the last reception or meeting of the document
+            let anaphoric = c.matches(i, anaphoraNouns) || (type == "TALKS" && c.mentions.allSatisfy { !c.isActor($0) || $0.inRolePhrase })
+            guard anaphoric, a == nil || b == nil else { return [] }
+            return [FactDraft(type: type, subject: "", object: "", trigger: i, span: i..<(i + 1),
+                              rule: type == "MEET" ? "meet.anaphora" : "talks.anaphora", confidence: 0.6)]
+        }
         return [FactDraft(type: type, subject: c.mentions[x].key, object: c.mentions[y].key, trigger: i, span: c.span([x, y], i),
                           rule: type == "MEET" ? "meet.with" : "talks.with",
                           confidence: conf(0.85, abs(c.mentions[y].range.lowerBound - i), c, [x, y]))]

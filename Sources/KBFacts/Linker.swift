@@ -32,6 +32,12 @@ final class Linker {
                     }!.element
                     perSentence[s][k].key = best
                     if let e = gazetteer.entry(id: best) { perSentence[s][k].type = e.type; perSentence[s][k].subtype = e.subtype }
+                    // "الحكومة الجزائرية" in the gazetteer as "Government of Algeria": the state itself
+                    if let e = gazetteer.entry(id: best), let country = e.partOf, let ce = gazetteer.entry(id: country),
+                       ce.subtype == "country", e.en == "Government of " + ce.en {
+                        perSentence[s][k].key = country; perSentence[s][k].type = .place; perSentence[s][k].subtype = "country"
+                        perSentence[s][k].gazetteerIDs = [country]
+                    }
                 }
             }
         }
@@ -91,6 +97,7 @@ final class Linker {
                 switch m.type {
                 case .person:
                     if let p = resolveSurname(m.nameKey, people) { perSentence[s][k].key = p }
+                    else if m.weak { perSentence[s][k].key = "" }
                     else {
                         perSentence[s][k].key = "per:" + m.nameKey
                         register("per:" + m.nameKey, [[m.nameKey]], order)
@@ -139,9 +146,13 @@ final class Linker {
                 perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
         }
-        // platforms (Facebook, Twitter) are sources, not entities
+        // platforms (Facebook, Twitter) are sources, not entities; an adjective of a continent or region
+        // ("الإفريقية") is not a mention of it; weak names that linked to nobody go
         for s in perSentence.indices {
-            perSentence[s].removeAll { m in gazetteer.entry(id: m.key)?.subtype == "platform" }
+            perSentence[s].removeAll { m in
+                let sub = gazetteer.entry(id: m.key)?.subtype
+                return sub == "platform" || (m.isAdjective && (sub == "continent" || sub == "region")) || (m.type == .person && m.key.isEmpty)
+            }
         }
     }
 

@@ -90,7 +90,10 @@ enum DateParser {
     }
 
     /// Finds every date expression in a sentence. `published` is the document date (`YYYY-MM-DD`, `YYYY-MM` or nil).
-    static func dates(in t: [Token], published: String?) -> [DateMention] {
+    /// `today` dates "اليوم"/"أمس" (the publication date, or a dateline printed in the text); relative
+    /// months ("مارس الماضي") are resolved only against `published`, the sidecar's publication date.
+    static func dates(in t: [Token], published: String?, today: String? = nil) -> [DateMention] {
+        let today = today ?? published
         var out: [DateMention] = []
         var i = 0
         let pubYear = published.flatMap { Int($0.prefix(4)) }
@@ -149,7 +152,7 @@ enum DateParser {
                 continue
             }
             // "اليوم (الأربعاء)", "أمس": the publication day, when the text or its sidecar gives one
-            if let pub = published, pub.count == 10, t[i].kind == .word,
+            if let pub = today, pub.count == 10, t[i].kind == .word,
                t[i].norm == "اليوم" || t[i].norm == "امس" || ArabicNormalizer.cliticCandidates(t[i].norm).contains(where: { $0.stem == "امس" }) {
                 let yesterday = t[i].norm != "اليوم"
                 var end = i + 1

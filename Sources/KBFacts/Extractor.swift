@@ -19,7 +19,8 @@ public struct Extractor: Sendable {
         let docID = source.documentID
         let sentences = Cleaner.sentences(of: source)
         // without a sidecar date, a dateline printed in the text ("أبوظبي 08 يوليو 2017", "تاريخ النشر: …") dates the document
-        let published = metadata?.published ?? Extractor.datelineDate(sentences)
+        let published = metadata?.published
+        let today = published ?? Extractor.datelineDate(sentences)
         let recognizer = EntityRecognizer(gazetteer: gazetteer)
 
         // 1. mentions per sentence
@@ -32,7 +33,7 @@ public struct Extractor: Sendable {
         var drafts: [(Int, FactDraft)] = []
         var dateMentions: [(Int, DateMention)] = []
         for (si, s) in sentences.enumerated() {
-            let dates = DateParser.dates(in: s.tokens, published: published)
+            let dates = DateParser.dates(in: s.tokens, published: published, today: today)
             for d in dates { dateMentions.append((si, d)) }
             let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
             for d in FactRules.extract(ctx) { drafts.append((si, d)) }

@@ -38,7 +38,7 @@ public struct Extractor: Sendable {
             let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
             for d in FactRules.extract(ctx) { drafts.append((si, d)) }
         }
-        drafts = Extractor.resolveAnaphoricMeetings(drafts)
+        drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(drafts))
 
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
@@ -56,7 +56,7 @@ public struct Extractor: Sendable {
             mentions.append(Mention(entityID: id, documentID: docID, begin: b, end: e, text: text))
         }
         for ms in perSentence {
-            for m in ms where !m.key.isEmpty {
+            for m in ms where !m.key.isEmpty && !m.key.hasPrefix("group:") {
                 note(m.key, m.type, m.subtype, m.text, m.begin, m.end, gazetteer: !m.gazetteerIDs.isEmpty, conf: m.confidence)
             }
         }
@@ -104,6 +104,26 @@ public struct Extractor: Sendable {
             }
         }
         return nil
+    }
+
+    /// A fact whose participant is a group ("الدول الثلاث", a list of countries) is one fact per member;
+    /// a group related to itself ("تحالف بين الدول الثلاث") is one fact per pair.
+    static func expandGroups(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
+        func members(_ k: String) -> [String] {
+            k.hasPrefix("group:") ? k.dropFirst(6).split(separator: "|").map(String.init) : [k]
+        }
+        var out: [(Int, FactDraft)] = []
+        for (si, d) in drafts {
+            guard d.subject.hasPrefix("group:") || d.object.hasPrefix("group:") else { out.append((si, d)); continue }
+            let subs = members(d.subject), objs = members(d.object)
+            for (a, s) in subs.enumerated() {
+                for (b, o) in objs.enumerated() where s != o && (d.subject != d.object || a < b) {
+                    var x = d; x.subject = s; x.object = o
+                    out.append((si, x))
+                }
+            }
+        }
+        return out
     }
 
     /// Meetings referred back to ("اللقاء تناول …") take the participants of the last reception or meeting

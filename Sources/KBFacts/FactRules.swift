@@ -64,7 +64,7 @@ struct SentenceContext {
             if isStrongPunct(k) { return nil }
             if let m = mention(at: k) {
                 let mm = mentions[m]
-                if isActor(mm) || (countries && mm.type == .place && mm.subtype == "country" && !mm.isAdjective),
+                if isActor(mm) || (countries && mm.type == .place && (mm.subtype == "country" || mm.subtype == "group") && !mm.isAdjective),
                    !mm.inRolePhrase, !excluding.contains(mm.key) { return m }
                 k = mm.range.lowerBound - 1; continue
             }
@@ -180,6 +180,7 @@ enum FactRules {
     static let appointWords = Lexicon.set("عين عينت يعين تعيين بتعيين سمى")
     static let supportWords = Lexicon.set("دعم بدعم يدعم تدعم دعمت مساندة بمساندة بمباركة مباركة يساند تساند")
     static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة التقارب تقارب محور تحالف التحالف")
+    static let membershipWords = Lexicon.set("تمسك انضمام انضمت انضم عضوية الأعضاء أعضاء تؤسس تأسيس إنشاء أسست بعضوية")
     static let relationsWords = Lexicon.set("علاقات العلاقات علاقاتها علاقاته علاقاتهما")
     static let tensionWords = Lexicon.set("توتر بتوتر التوتر تدهور تدهورا التدهور أزمة الأزمة قطيعة القطيعة توترا خلاف الخلاف")
     static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي")
@@ -219,6 +220,7 @@ enum FactRules {
             if c.matches(i, locatedWords) { out += located(c, i) }
             if c.matches(i, leadWords) { out += ledBy(c, i) }
             if c.matches(i, relationsWords) { out += relations(c, i) }
+            if c.matches(i, membershipWords) { out += membership(c, i) }
             if c.matches(i, withdrawWords) { out += withdraw(c, i) }
             if c.matches(i, recallWords) { out += recall(c, i) }
             if c.matches(i, conflictWords) {
@@ -454,6 +456,12 @@ enum FactRules {
             if n == "بين" {
                 guard let a = c.actorAfter(k, limit: 6, types: [.person, .organization, .place]) ?? c.adjectiveAfter(k, limit: 3) else { return [] }
                 let conj = c.conjuncts(of: a, adjectives: true)
+                if conj.count > 2 || (conj.count == 1 && c.mentions[a].subtype == "group") {
+                    // "بين بوركينا فاسو ومالي والنيجر", "بين الدول الثلاث": every pair
+                    let keys = conj.count > 2 ? "group:" + conj.map { c.mentions[$0].key }.joined(separator: "|") : c.mentions[a].key
+                    return [FactDraft(type: type, subject: keys, object: keys, trigger: i, span: c.span(conj, i),
+                                      rule: type.lowercased() + ".between-all", confidence: 0.7)]
+                }
                 var b: Int? = conj.count > 1 ? conj[1] : nil
                 if b == nil {
                     let after = c.mentions[a].range.upperBound
@@ -556,6 +564,22 @@ enum FactRules {
         return drafts.map { var d = $0; d.rule = tense ? "relations.tense" : d.rule; return d }
     }
 
+    /// "تمسك مالي والنيجر وبوركينا فاسو بالكونفدرالية …", "انضمام X إلى Y": each country of the list is a
+    /// member of the international organisation named in the sentence.
+    static func membership(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let org = c.mentions.indices.first(where: { c.mentions[$0].type == .organization && c.mentions[$0].range.lowerBound > i
+                  && (c.mentions[$0].subtype == "intl_org" || c.mentions[$0].subtype == "alliance") }) else { return [] }
+        var members: [Int] = []
+        for m in c.mentions.indices where c.mentions[m].type == .place && !c.mentions[m].isAdjective
+            && (c.mentions[m].subtype == "country" || c.mentions[m].subtype == "group") && abs(c.mentions[m].range.lowerBound - i) <= 8 {
+            if !members.contains(where: { c.mentions[$0].key == c.mentions[m].key }) { members.append(m) }
+        }
+        return members.map { m in
+            FactDraft(type: "MEMBER_OF", subject: c.mentions[m].key, object: c.mentions[org].key, trigger: i,
+                      span: c.span([m, org], i), rule: "member.of", confidence: conf(0.7, abs(c.mentions[org].range.lowerBound - i), c, [m, org]))
+        }
+    }
+
     /// "الجيش السوداني بقيادة عبد الفتاح البرهان": the person leads the organisation.
     static func ledBy(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         guard let p = c.actorAfter(i, limit: 5, types: [.person]),
@@ -623,7 +647,7 @@ enum FactRules {
             out.append(d)
             // a role in an organisation makes its holder a member (the commander-in-chief aside)
             let head = ArabicNormalizer.normalize(String(cue.phrase.split(separator: " ").first ?? ""))
-            if c.mentions[t].type == .organization, !["رئيس", "رييس", "رئيسه", "رييسه", "قائد", "القائد", "زعيم", "الزعيم", "الرئيس"].contains(head) {
+            if c.mentions[t].type == .organization, !Lexicon.set("رئيس رئيسة الرئيس قائد القائد زعيم الزعيم").contains(head) {
                 var m = d; m.type = "MEMBER_OF"; m.rule = "role.member"; out.append(m)
             }
         }

@@ -146,6 +146,42 @@ final class Linker {
                 perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
         }
+        // 5. groups: a list of countries ("مالي والنيجر وبوركينا فاسو") is what "الدول الثلاث" refers to later
+        var group: [String] = []
+        for s in perSentence.indices {
+            let toks = sentences[s].tokens
+            let ms = perSentence[s]
+            var owner = [Int?](repeating: nil, count: toks.count)
+            for (k, m) in ms.enumerated() { for x in m.range where x < toks.count { owner[x] = k } }
+            var added: [RawMention] = []
+            var i = 0
+            while i < toks.count {
+                if let k = owner[i], isCountry(ms[k]) {
+                    var list = [ms[k].key]
+                    var e = ms[k].range.upperBound
+                    while e < toks.count, let n = owner[e], isCountry(ms[n]), toks[e].norm.hasPrefix("و") {
+                        if !list.contains(ms[n].key) { list.append(ms[n].key) }
+                        e = ms[n].range.upperBound
+                    }
+                    if list.count >= 2 { group = list }
+                    i = e
+                    continue
+                }
+                if owner[i] == nil, group.count >= 2, let (end, size) = Linker.pluralReference(toks, i), size == 0 || size == group.count,
+                   !(end < toks.count && owner[end].map { ms[$0].isAdjective } == true) {
+                    var m = RawMention(range: i..<end, begin: toks[i].begin, end: toks[end - 1].end, text: toks[i].text,
+                                       type: .place, subtype: "group", gazetteerIDs: [], nameKey: "", isAdjective: false,
+                                       role: nil, confidence: 0.6)
+                    m.key = "group:" + group.joined(separator: "|")
+                    added.append(m)
+                    i = end
+                    continue
+                }
+                i += 1
+            }
+            if !added.isEmpty { perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound } }
+        }
+
         // platforms (Facebook, Twitter) are sources, not entities; an adjective of a continent or region
         // ("الإفريقية") is not a mention of it; weak names that linked to nobody go
         for s in perSentence.indices {
@@ -154,6 +190,21 @@ final class Linker {
                 return sub == "platform" || (m.isAdjective && (sub == "continent" || sub == "region")) || (m.type == .person && m.key.isEmpty)
             }
         }
+    }
+
+    func isCountry(_ m: RawMention) -> Bool { m.type == .place && m.subtype == "country" && !m.isAdjective && !m.key.hasPrefix("group:") }
+
+    /// "الدول الثلاث", "البلدين", "الدولتين", "الجانبين", "الطرفين", "الدول الأعضاء": a plural that
+    /// refers back to a list of countries. Returns the end of the phrase.
+    /// The phrase's end and the number of countries it names (0 when it does not say: "الدول الأعضاء").
+    static func pluralReference(_ t: [Token], _ i: Int) -> (Int, Int)? {
+        let n = ArabicNormalizer.stripArticle(t[i].norm)
+        let stems = [n] + ArabicNormalizer.cliticCandidates(t[i].norm).map { ArabicNormalizer.stripArticle($0.stem) }
+        if stems.contains(where: { ["بلدين", "دولتين", "جانبين", "طرفين"].contains($0) }), t[i].norm.contains("ال") { return (i + 1, 2) }
+        let sizes = ["الثلاث": 3, "الثلاثه": 3, "الاربع": 4, "الاربعه": 4, "الخمس": 5, "الخمسه": 5, "الاعضاء": 0]
+        if stems.contains(where: { ["دول", "بلدان"].contains($0) }), t[i].norm.contains("ال"), i + 1 < t.count,
+           let size = sizes[t[i + 1].norm] { return (i + 2, size) }
+        return nil
     }
 
     /// Two token lists name the same person when one is the other with extra middle names

@@ -179,11 +179,12 @@ enum FactRules {
     static let inviteWords = Lexicon.set("بدعوة دعوة")
     static let appointWords = Lexicon.set("عين عينت يعين تعيين بتعيين سمى")
     static let supportWords = Lexicon.set("دعم بدعم يدعم تدعم دعمت مساندة بمساندة بمباركة مباركة يساند تساند")
-    static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة التقارب تقارب محور تحالف التحالف")
+    static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة التقارب تقارب محور تحالف التحالف لتحالف")
+    static let foundingWords = Lexicon.set("إنشاء انشاء تأسيس تؤسس أسست إقامة تشكيل")
     static let membershipWords = Lexicon.set("تمسك انضمام انضمت انضم عضوية الأعضاء أعضاء تؤسس تأسيس إنشاء أسست بعضوية")
     static let relationsWords = Lexicon.set("علاقات العلاقات علاقاتها علاقاته علاقاتهما")
     static let tensionWords = Lexicon.set("توتر بتوتر التوتر تدهور تدهورا التدهور أزمة الأزمة قطيعة القطيعة توترا خلاف الخلاف")
-    static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي")
+    static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي معاهدة المعاهدة ميثاق الميثاق كونفدرالية")
     static let controlWords = Lexicon.set("يسيطر تسيطر سيطر سيطرت سيطرة يسيطرون")
     static let killWords = Lexicon.set("مقتل اغتيال")
     static let locatedWords = Lexicon.set("الواقعة الواقع تقع يقع")
@@ -214,7 +215,9 @@ enum FactRules {
             if c.matches(i, inviteWords) { out += invite(c, i) }
             if c.matches(i, appointWords) { out += appoint(c, i) }
             if c.matches(i, supportWords) { out += support(c, i) }
-            if c.matches(i, cooperateWords) { out += between(c, i, type: "COOPERATE") }
+            // founding an alliance or a confederation is an agreement between its parties
+            let founding = (max(0, i - 3)..<i).contains { c.matches($0, foundingWords) }
+            if c.matches(i, cooperateWords) { out += between(c, i, type: founding ? "AGREEMENT" : "COOPERATE") }
             if c.matches(i, agreementWords) { out += between(c, i, type: "AGREEMENT") }
             if c.matches(i, controlWords) { out += controls(c, i) }
             if c.matches(i, locatedWords) { out += located(c, i) }
@@ -609,10 +612,16 @@ enum FactRules {
 
     /// "قررت الجزائر استدعاء سفيريها في مالي والنيجر".
     static func recall(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard i + 1 < c.tokens.count, c.tokens[i + 1].norm.contains("سفير") || c.tokens[i + 1].norm.contains("مبعوث") else { return [] }
-        guard let x = c.actorBefore(i, limit: 10, countries: true) else { return [] }
-        guard let first = c.actorAfter(i + 1, limit: 3, types: [.place], excluding: [c.mentions[x].key]) else { return [] }
-        return c.conjuncts(of: first, adjectives: false).filter { c.mentions[$0].key != c.mentions[x].key }.map { y in
+        // the envoy word within a few tokens: "استدعاء سفيريها", "استدعت الدول الثلاث مبعوثيها"
+        guard let envoy = (i + 1..<min(c.tokens.count, i + 5)).first(where: {
+            c.tokens[$0].norm.contains("سفير") || c.tokens[$0].norm.contains("مبعوث")
+        }) else { return [] }
+        let between = (i + 1..<envoy).compactMap { c.mention(at: $0) }.first {
+            c.mentions[$0].type == .place && ["country", "group"].contains(c.mentions[$0].subtype) && !c.mentions[$0].isAdjective
+        }
+        guard let x = between ?? c.actorBefore(i, limit: 16, countries: true) else { return [] }
+        guard let first = c.actorAfter(envoy, limit: 3, types: [.place], excluding: [c.mentions[x].key]) else { return [] }
+        return c.conjuncts(of: first, adjectives: true).filter { c.mentions[$0].key != c.mentions[x].key }.map { y in
             FactDraft(type: "RECALL_AMBASSADOR", subject: c.mentions[x].key, object: c.mentions[y].key, trigger: i,
                       span: c.span([x, y], i), rule: "recall.ambassador", confidence: conf(0.8, abs(c.mentions[y].range.lowerBound - i), c, [x, y]))
         }

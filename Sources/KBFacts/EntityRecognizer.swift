@@ -37,6 +37,8 @@ struct RawMention {
     var titleOnly = false
     /// A one-word name after a bare role word ("قائد ميلشيات"): kept only if it links to a known person.
     var weak = false
+    /// For a child named through kinship ("نجل حفتر خالد", "صدام خليفة حفتر"): the parent's name key.
+    var parentKey: String? = nil
 }
 
 /// Finds entity mentions in a sentence: gazetteer names and adjectives (clitic-aware, longest match),
@@ -67,6 +69,22 @@ struct EntityRecognizer {
         var i = 0
         while i < t.count {
             if let m = gazetteerMatch(t, i) { add(m); i = m.range.upperBound } else { i += 1 }
+        }
+
+        // Pass 1a: patronymic names: "صدام خليفة حفتر" is Saddam, son of Khalifa Haftar, when the gazetteer
+        // knows "صدام حفتر".
+        for k in mentions.indices where mentions[k].type == .person && mentions[k].range.lowerBound > 0 && mentions[k].range.count >= 2 {
+            let p = mentions[k].range.lowerBound - 1
+            guard covered[p] == nil, t[p].kind == .word, isNameWord(t[p].norm), !EntityRecognizer.hasArticle(t[p]),
+                  let last = mentions[k].range.last else { continue }
+            let hits = gazetteer.lookupName(t[p].norm + " " + t[last].norm).filter { $0.type == .person }
+            guard let child = hits.first, let parent = mentions[k].gazetteerIDs.first, child.id != parent else { continue }
+            let range = p..<mentions[k].range.upperBound
+            let (text, b) = stripped(t, range)
+            mentions[k] = RawMention(range: range, begin: b, end: mentions[k].end, text: text, type: .person, subtype: child.subtype,
+                                     gazetteerIDs: [child.id], nameKey: "", isAdjective: false, role: nil, confidence: 0.9)
+            mentions[k].parentKey = parent
+            covered[p] = k
         }
 
         // Pass 1b: organisations requalified by a following adjective, capitals named by an adjective,
@@ -105,6 +123,22 @@ struct EntityRecognizer {
             if let p = covered[nameStart], mentions[p].type == .person {
                 if mentions[p].role == nil || !(cue.isRankOnly) { mentions[p].role = cue }
                 i = mentions[p].range.upperBound
+                continue
+            }
+            if Lexicon.kinship.contains(stripConj(t[i].norm)), covered[nameStart] == nil,
+               let nameRange = personName(t, nameStart, covered), nameRange.count == 2 {
+                // "نجل حفتر خالد": the family name, then the child's own name
+                let fam = nameRange.lowerBound, own = fam + 1
+                var parent = RawMention(range: fam..<own, begin: t[fam].begin, end: t[fam].end, text: t[fam].text, type: .person,
+                                        subtype: "", gazetteerIDs: [], nameKey: t[fam].norm, isAdjective: false, role: nil, confidence: 0.6)
+                parent.weak = true
+                add(parent)
+                var child = RawMention(range: own..<(own + 1), begin: t[own].begin, end: t[own].end, text: t[own].text, type: .person,
+                                       subtype: "", gazetteerIDs: [], nameKey: t[own].norm + " " + t[fam].norm, isAdjective: false,
+                                       role: nil, confidence: 0.7)
+                child.parentKey = "surname:" + t[fam].norm
+                add(child)
+                i = nameRange.upperBound
                 continue
             }
             if covered[nameStart] == nil, let nameRange = personName(t, nameStart, covered) {

@@ -235,6 +235,7 @@ enum FactRules {
         }
         out += roles(c)
         out += capitals(c)
+        out += kinship(c)
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
         attachDates(c, &out)
         return out
@@ -661,6 +662,17 @@ enum FactRules {
             }
         }
         return out
+    }
+
+    /// CHILD_OF from kinship: "نجل حفتر خالد", "صدام خليفة حفتر".
+    static func kinship(_ c: SentenceContext) -> [FactDraft] {
+        c.mentions.enumerated().compactMap { (k, m) -> FactDraft? in
+            guard let parent = m.parentKey, parent != m.key, !m.key.isEmpty else { return nil }
+            var d = FactDraft(type: "CHILD_OF", subject: m.key, object: parent, trigger: m.range.lowerBound,
+                              span: m.range, rule: "kinship", confidence: conf(0.85, 0, c, [k]))
+            d.takesDate = false
+            return d
+        }
     }
 
     /// "العاصمة النيجيرية نيامي", "نيامي عاصمة النيجر".

@@ -59,7 +59,11 @@ final class Linker {
                 } else if m.nameKey.split(separator: " ").count >= 2 {
                     // a guessed full name that extends a known one ("خليفة حفتر" written with a middle name) links to it
                     let toks = m.nameKey.split(separator: " ").map(String.init)
-                    if let p = people.first(where: { p in p.names.contains { sameName($0, toks) } }) {
+                    if let g = gazetteer.lookupName(m.nameKey).first(where: { $0.type == .person }) {
+                        perSentence[s][k].key = g.id
+                        perSentence[s][k].gazetteerIDs = [g.id]
+                        register(g.id, ([g.ar] + g.aliases).map { Gazetteer.key($0).split(separator: " ").map(String.init) }, order)
+                    } else if let p = people.first(where: { p in p.names.contains { sameName($0, toks) } }) {
                         perSentence[s][k].key = p.key
                     } else {
                         perSentence[s][k].key = "per:" + m.nameKey
@@ -109,6 +113,14 @@ final class Linker {
                 case .date:
                     perSentence[s][k].key = "date:" + m.nameKey
                 }
+            }
+        }
+        // a child's parent named by family name ("نجل حفتر خالد") is the person of that name in the document
+        for s in perSentence.indices {
+            for k in perSentence[s].indices {
+                guard let pk = perSentence[s][k].parentKey, pk.hasPrefix("surname:") else { continue }
+                let child = perSentence[s][k].key
+                perSentence[s][k].parentKey = resolveSurname(String(pk.dropFirst(8)), people.filter { $0.key != child }, strict: true)
             }
         }
         // a guessed organisation without a country ("المجلس العسكري") is the one named with its country in this document
@@ -214,7 +226,46 @@ final class Linker {
         let ja = a.joined().replacingOccurrences(of: " ", with: ""), jb = b.joined()
         if ja == jb { return true }
         guard a.count >= 2, b.count >= 2 else { return false }
-        return a.first == b.first && a.last == b.last
+        // "خليفة بلقاسم حفتر" is "خليفة حفتر"; "يونس بيك يفكيروف" is "يونس بيك يفكوروف"
+        return Linker.variant(a.first!, b.first!) && Linker.variant(a.last!, b.last!)
+            && (a.count == b.count ? zip(a, b).allSatisfy { Linker.variant($0, $1) } : true)
+    }
+
+    /// Two spellings of one name word: equal, or — for words of five letters or more — equal once
+    /// transliteration variants are folded (تش/ش → ت, long vowels dropped: يفكوروف, يفكيروف, يفكوريف),
+    /// or one edit apart for words of eight letters or more. Short words must match exactly.
+    static func variant(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let a1 = ArabicNormalizer.stripArticle(a), b1 = ArabicNormalizer.stripArticle(b)
+        if a1 == b1 { return true }
+        guard a1.count >= 5 || b1.count >= 5 else { return false }
+        if skeleton(a1) == skeleton(b1), skeleton(a1).count >= 3 { return true }
+        return min(a1.count, b1.count) >= 8 && editDistance(a1, b1) <= 1
+    }
+
+    /// Consonant skeleton of a foreign name: "تش" → "ت", inner long vowels (ا و ي) dropped.
+    static func skeleton(_ w: String) -> String {
+        var s = w.replacingOccurrences(of: "تش", with: "ت")
+        if s.hasPrefix("ت") == false, s.hasPrefix("ش") { s = "ت" + s.dropFirst() }
+        var out = ""
+        for (k, ch) in s.enumerated() {
+            if k > 0, "اوي".contains(ch) { continue }
+            out.append(ch)
+        }
+        return out
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        var prev = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var cur = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return x.isEmpty ? y.count : prev[y.count]
     }
 
     /// The known person whose surname (last name token) or full single-word name is `word`; the most recently
@@ -224,7 +275,8 @@ final class Linker {
         var hit: String? = nil
         for p in people {
             for n in p.names where (n.count >= 2 || !strict) {
-                if n.last == w || (n.count >= 2 && n.dropFirst().joined(separator: " ") == w) || (!strict && n == [w]) {
+                if n.last == w || (n.count >= 2 && n.dropFirst().joined(separator: " ") == w) || (!strict && n == [w])
+                    || (n.count >= 2 && n.last.map { Linker.variant($0, w) } == true) {
                     hit = p.key
                 }
             }

@@ -124,4 +124,22 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(a.entities.map(\.id), b.entities.map(\.id))
         XCTAssertEqual(a.facts.map(\.id), b.facts.map(\.id))
     }
+
+    func testSpellingVariantsOfOnePersonLinkWithoutMergingRelatives() {
+        let x = extract("التقى وزير الدفاع الروسي يونس بيك يفكوروف بالقادة. وقال يفكيروف إن التعاون مستمر. وكان يفكوريف قد زار بنغازي.")
+        let people = x.entities.filter { $0.type == .person }
+        XCTAssertEqual(people.count, 1, "\(people.map(\.labelAr))")
+        XCTAssertEqual(people.first?.mentionCount, 3)
+        let y = extract("التقى المشير خليفة حفتر بنجله صدام حفتر، ثم وصل خالد حفتر إلى بنغازي.")
+        let haftars = Set(y.entities.filter { $0.type == .person }.map(\.id))
+        XCTAssertEqual(haftars.count, 3, "\(haftars)")
+    }
+
+    func testKinshipGivesChildOf() {
+        let x = extract("والتقى المشير خليفة حفتر بالوفد. وقال نجل حفتر بلقاسم إن المشاريع مستمرة.")
+        let kin = facts(x, "CHILD_OF")
+        XCTAssertEqual(kin.count, 1)
+        XCTAssertEqual(kin.first?.1, "خليفة حفتر")
+        XCTAssertEqual(kin.first?.0, "بلقاسم حفتر", "the gazetteer knows the son by his full name")
+    }
 }

@@ -296,6 +296,14 @@ struct EntityRecognizer {
                     break
                 }
                 if Lexicon.verbs.contains(n) { break }
+                // "وزير الداخلية والجماعات المحلية": a coordinated complement
+                if j > i + 1, n.hasPrefix("وال"), n.count > 4 {
+                    // only as a title before ", Name": the coordinated words run up to a comma
+                    var e = j
+                    while e < t.count, covered[e] == nil, t[e].kind == .word, t[e].norm.hasPrefix("ال") || t[e].norm.hasPrefix("وال") { e += 1 }
+                    if e < t.count, t[e].text == "،" || t[e].text == "," { j = e; continue }
+                    break
+                }
                 if n.hasPrefix("ال") || n.hasPrefix("لل") || Lexicon.constructNouns.contains(s)
                     || Lexicon.roleHeads.contains(n) || (n.hasPrefix("ل") && Lexicon.constructNouns.contains(String(n.dropFirst()))) {
                     j += 1; continue
@@ -382,6 +390,7 @@ struct EntityRecognizer {
             && !FactRules.allTriggers.contains(n) && !FactRules.allTriggers.contains(s)
             && !ArabicNormalizer.cliticCandidates(n).contains { c in
                 c.prefix != "" && (FactRules.allTriggers.contains(c.stem) || Lexicon.verbs.contains(c.stem)
+                    || Lexicon.roleHeads.contains(c.stem) || Lexicon.ranks.contains(c.stem) || Lexicon.orgHeads.contains(c.stem)
                     || (c.stem.count > 2 && Lexicon.stopwords.contains(c.stem)))
             }
     }

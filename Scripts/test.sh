@@ -15,6 +15,8 @@ command -v rapper  >/dev/null 2>&1 || apt_need+=(raptor2-utils)
 command -v xmllint >/dev/null 2>&1 || apt_need+=(libxml2-utils)
 dpkg -s libxml2-dev >/dev/null 2>&1 || apt_need+=(libxml2-dev)
 command -v pkg-config >/dev/null 2>&1 || apt_need+=(pkg-config)
+command -v virtuoso-t >/dev/null 2>&1 || apt_need+=(virtuoso-opensource)   # InteropTests: Virtuoso load + SPARQL
+command -v curl >/dev/null 2>&1 || apt_need+=(curl)                          # InteropTests: SPARQL over HTTP
 if [ ${#apt_need[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${apt_need[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

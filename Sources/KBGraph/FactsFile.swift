@@ -27,6 +27,7 @@ public enum FactsFile {
         public let line: Int
         public let reason: String
         public var description: String { "\(path):\(line): \(reason)" }
+        public init(path: String, line: Int, reason: String) { self.path = path; self.line = line; self.reason = reason }
     }
 
     private struct Tag: Codable { var record: String; var version: Int? }

@@ -1,1 +1,65 @@
-// The RDF reader module: see the files beside this one.
+// KBRDF: RDF in. Readers for N-Triples (NTriplesReader.swift) and RDF/XML (RDFXMLReader.swift, through
+// KBXML.XMLReader), IRI reference resolution (IRIResolver.swift), and the conversions of read RDF to every
+// output format (RDFConversion.swift; GraphML mapping in RDFGraphMLWriter.swift, documented in
+// docs/rdf-to-graphml.md).
+//
+// The triple model (RDFTerm: IRI, blank node, literal with datatype or language; RDFTriple;
+// RDFDescription) is defined in KBWriters/RDFTerms.swift, because the RDF writers need it and KBWriters
+// cannot depend on this module; the readers produce exactly those values, so read RDF is written by the
+// same syntax layers as the extracted knowledge graph.
+
+import KBWriters
+
+/// The RDF syntaxes kbexport reads (`--from`).
+public enum RDFInputSyntax: String, CaseIterable, Sendable {
+    case ntriples
+    case rdfxml
+
+    public var name: String { self == .ntriples ? "N-Triples" : "RDF/XML" }
+}
+
+/// An error in an RDF document, with the place it was found.
+public struct RDFReadError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The document's name (a path, `-`, or a label).
+    public var name: String
+    /// 1-based line, 0 when unknown (e.g. the file cannot be opened).
+    public var line: Int
+    /// 1-based column in Unicode scalars, 0 when unknown.
+    public var column: Int
+    public var message: String
+
+    public init(name: String, line: Int, column: Int = 0, message: String) {
+        self.name = name; self.line = line; self.column = column; self.message = message
+    }
+
+    /// `data.nt: line 3, column 12: message`
+    public var description: String {
+        if line == 0 { return "\(name): \(message)" }
+        return "\(name): line \(line)" + (column > 0 ? ", column \(column)" : "") + ": \(message)"
+    }
+}
+
+/// Reads RDF files.
+public enum RDFReader {
+    /// Reads a document.
+    /// - Parameters:
+    ///   - syntax: N-Triples or RDF/XML.
+    ///   - base: the base IRI for relative references in RDF/XML (N-Triples has none); nil refuses them.
+    ///   - name: the name used in error messages.
+    /// - Returns: the triples in document order (duplicates kept).
+    /// - Throws: `RDFReadError` naming the line.
+    public static func read(bytes: [UInt8], syntax: RDFInputSyntax, base: String? = nil, name: String) throws -> [RDFTriple] {
+        switch syntax {
+        case .ntriples: return try NTriplesReader.read(bytes: bytes, name: name)
+        case .rdfxml: return try RDFXMLReader.read(bytes: bytes, base: base, name: name)
+        }
+    }
+
+    /// Reads a file; see `read(bytes:syntax:base:name:)`.
+    public static func read(path: String, syntax: RDFInputSyntax, base: String? = nil) throws -> [RDFTriple] {
+        switch syntax {
+        case .ntriples: return try NTriplesReader.read(path: path)
+        case .rdfxml: return try RDFXMLReader.read(path: path, base: base)
+        }
+    }
+}

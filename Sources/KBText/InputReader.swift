@@ -96,7 +96,9 @@ public enum InputReader {
     /// A UTF-8 byte order mark is removed. A UTF-16 byte order mark gives ``InputError/utf16(path:)``,
     /// a NUL byte ``InputError/binary(path:byteOffset:)`` (offset of the first NUL), invalid UTF-8
     /// ``InputError/invalidUTF8(path:byteOffset:)`` (offset of the first bad sequence), and an empty or
-    /// whitespace-only input ``InputError/empty(path:)``. Errors name `file.displayPath`.
+    /// whitespace-only input ``InputError/empty(path:)``, and a text with nothing but page boilerplate (menus,
+    /// notices, share bars; see ``Cleaner/articleSentences(of:)``) ``InputError/onlyBoilerplate(path:)``.
+    /// Errors name `file.displayPath`.
     public static func load(_ file: InputFile, documentID: String) throws -> SourceText {
         let bytes: [UInt8]
         if file.isStandardInput {
@@ -111,7 +113,11 @@ public enum InputReader {
             }
         }
         let text = try decode(bytes, path: file.displayPath)
-        return SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
+        let source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
+        // A scraped page whose article is missing ("page not available", only menus) is skipped and named, not
+        // exported as an empty document. Cleaning is about 1% of the extraction time, so checking here is cheap.
+        _ = try Cleaner.articleSentences(of: source)
+        return source
     }
 
     /// The decoding step of ``load(_:documentID:)`` on bytes already read; `path` is used in errors.

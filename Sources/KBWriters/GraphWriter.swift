@@ -1,5 +1,6 @@
 // The one small interface every export format implements, the options they share, and the
-// errors they raise. One file per format: GraphMLWriter.swift, RDFXMLWriter.swift.
+// errors they raise. One file per format: GraphMLWriter.swift, RDFXMLWriter.swift, NTriplesWriter.swift,
+// TurtleWriter.swift (the three RDF formats write the same triples: RDFGraphMapping in RDFXMLWriter.swift).
 
 import KBGraph
 import KBXML
@@ -46,13 +47,25 @@ public protocol GraphWriter {
 public enum OutputFormat: String, CaseIterable, Sendable {
     case graphml
     case rdfxml
+    /// Canonical N-Triples (sorted lines): the same triples as `rdfxml`.
+    case ntriples
+    /// Turtle with the RDF/XML prefixes: the same triples as `rdfxml`.
+    case turtle
+    /// kbexport's facts file (JSON Lines): the extracted graph for other tools, or for a later export.
+    case jsonl
 
     public var writerType: any GraphWriter.Type {
         switch self {
         case .graphml: return GraphMLWriter.self
         case .rdfxml: return RDFXMLWriter.self
+        case .ntriples: return NTriplesWriter.self
+        case .turtle: return TurtleWriter.self
+        case .jsonl: return FactsFileWriter.self
         }
     }
+
+    /// True for the RDF formats (RDF/XML, N-Triples, Turtle).
+    public var isRDF: Bool { self == .rdfxml || self == .ntriples || self == .turtle }
 
     public func makeWriter(options: ExportOptions) -> any GraphWriter { writerType.init(options: options) }
 
@@ -72,8 +85,12 @@ public enum WriterError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidIdentifier(kind: String, id: String)
     /// Two records of one kind share an id.
     case duplicateIdentifier(kind: String, id: String)
+    /// A conversion the formats cannot express.
+    case unsupportedConversion(String)
     /// A fact refers to an entity or document the graph does not contain.
     case danglingReference(fact: String, field: String, id: String)
+    /// An RDF term (shown in N-Triples form) that `format` cannot carry, e.g. a literal with U+0001 in RDF/XML.
+    case unserializableTerm(String, format: String, reason: String)
 
     public var description: String {
         switch self {
@@ -87,8 +104,12 @@ public enum WriterError: Error, CustomStringConvertible, Equatable, Sendable {
             return "invalid \(kind) id '\(id)': ids must be non-empty ASCII [A-Za-z0-9_.-]"
         case let .duplicateIdentifier(kind, id):
             return "duplicate \(kind) id '\(id)'"
+        case let .unsupportedConversion(why):
+            return why
         case let .danglingReference(fact, field, id):
             return "fact '\(fact)': \(field) '\(id)' is not in the graph"
+        case let .unserializableTerm(term, format, reason):
+            return "cannot serialise \(term) in \(format): \(reason)"
         }
     }
 }

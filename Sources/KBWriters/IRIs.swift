@@ -6,7 +6,8 @@ import KBXML
 /// Checks and encodes IRIs.
 public enum IRIs {
     /// Checks that `iri` is an absolute IRI that every RDF/XML consumer accepts: a scheme, no space,
-    /// none of `<>"{}|\^` and backquote, no control or non-character, at most one `#`.
+    /// none of `<>"{}|\^` and backquote, no control or non-character, at most one `#`, and every `%`
+    /// followed by two hex digits (RFC 3987 `pct-encoded`).
     /// - Throws: `WriterError.invalidIRI` naming the first problem.
     public static func check(_ iri: String) throws {
         if let reason = problem(in: iri) { throw WriterError.invalidIRI(iri, reason: reason) }
@@ -21,7 +22,14 @@ public enum IRIs {
               scheme.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == "+" || $0 == "-" || $0 == "." })
         else { return "it has no valid scheme (not absolute)" }
         var hashes = 0
-        for (offset, u) in iri.unicodeScalars.enumerated() {
+        let scalars = Array(iri.unicodeScalars)
+        for (offset, u) in scalars.enumerated() {
+            if u == "%" {
+                let hex = { (i: Int) in i < scalars.count && scalars[i].isASCII && scalars[i].properties.isASCIIHexDigit }
+                if !(hex(offset + 1) && hex(offset + 2)) {
+                    return "it contains '%' not followed by two hex digits (offset \(offset))"
+                }
+            }
             switch u.value {
             case 0x20: return "it contains a space (offset \(offset))"
             case 0x00...0x1F, 0x7F...0x9F: return "it contains the control character \(hex(u)) (offset \(offset))"
@@ -86,7 +94,26 @@ public struct IRIMinter: Sendable, Equatable {
         if rest.isEmpty || rest.hasPrefix("/") || rest.hasPrefix("#") || rest.hasPrefix("?") { return "it has no host" }
         if !(base.hasSuffix("/") || base.hasSuffix("#")) { return "it must end in '/' or '#'" }
         if base.hasSuffix("/") && base.contains("#") { return "a base ending in '/' cannot contain '#'" }
+        // The vocabulary namespace (<base>vocab#) is declared as an XML namespace name in RDF/XML, which must be
+        // a URI (Namespaces in XML 1.0): libxml2-based readers reject a non-ASCII one as "not a valid URI".
+        if let (offset, u) = base.unicodeScalars.enumerated().first(where: { !$0.element.isASCII }) {
+            return "it contains the non-ASCII character '\(u)' (offset \(offset)); percent-encode it: "
+                + IRIMinter.percentEncodingNonASCII(base)
+        }
         return nil
+    }
+
+    /// `s` with every non-ASCII scalar replaced by the percent-encoding of its UTF-8 bytes (RFC 3987 §3.1).
+    static func percentEncodingNonASCII(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u.isASCII { out.unicodeScalars.append(u); continue }
+            for b in String(u).utf8 {
+                let h = String(b, radix: 16, uppercase: true)
+                out += "%" + (h.count == 1 ? "0" + h : h)
+            }
+        }
+        return out
     }
 
     /// The kbexport vocabulary namespace (`kbv:`).

@@ -1,10 +1,14 @@
 // RDF/XML for triple stores (rapper, rdflib, oxigraph, Virtuoso, Jena...).
 // Spec: ../shared/notes/rdfxml-triple-stores.md §1 (syntax) and §7 (model). The syntax is done by
-// RDFSerializer.swift; this file maps the knowledge graph to descriptions. Schemas/README.md lists the
-// resulting shape; Schemas/kbexport-vocabulary.rdf describes the kbv: terms.
+// RDFSerializer.swift; this file maps the knowledge graph to descriptions (RDFGraphMapping), which the
+// N-Triples and Turtle writers (NTriplesWriter.swift, TurtleWriter.swift) write too: the triples are
+// produced once, here. Schemas/README.md lists the resulting shape; Schemas/kbexport-vocabulary.rdf
+// describes the kbv: terms.
 //
 // Names, titles and role phrases are display text (trimmed, line breaks collapsed, as in GraphML);
-// nif:anchorOf keeps the sentence exactly as in the source, so that its offsets still hold.
+// nif:anchorOf keeps the sentence exactly as in the source, so that its offsets still hold. Every
+// literal has the characters XML 1.0 cannot carry removed here (XMLText.sanitize), so that the three RDF
+// formats carry the same literals; whitespace-only literals are left out.
 //
 // Subjects, in this order (all IRIs, no blank nodes):
 //   documents  <base>doc/<id>              schema:NewsArticle, then its nif:Context <doc>#char=0,N and its
@@ -28,17 +32,25 @@ public struct RDFXMLWriter: GraphWriter {
     public init(options: ExportOptions) { self.options = options }
 
     public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
-        let minter = try IRIMinter(base: options.base)
-        let entities = try GraphChecks.check(graph)
-        let descriptions = RDFGraphMapping(graph: graph, entities: entities, minter: minter,
-                                           toolVersion: options.toolVersion).descriptions()
-        var serializer = RDFXMLSerializer(vocabulary: minter.vocabulary, indent: options.indent)
+        let (descriptions, vocabulary) = try RDFGraphMapping.descriptions(of: graph, options: options)
+        var serializer = RDFXMLSerializer(vocabulary: vocabulary, indent: options.indent)
         try serializer.write(descriptions, to: sink)
     }
 }
 
-/// Maps a checked graph to RDF descriptions.
-struct RDFGraphMapping {
+/// Maps a checked graph to RDF descriptions: the one graph → triples mapping of the RDF writers.
+public struct RDFGraphMapping {
+    /// Checks the base and the graph, then maps it.
+    /// - Returns: the descriptions (triples grouped by subject, in writing order) and the `kbv:` namespace.
+    /// - Throws: `WriterError.invalidBase`, or the graph checks' errors (ids, dangling references).
+    public static func descriptions(of graph: KnowledgeGraph, options: ExportOptions) throws
+        -> (descriptions: [RDFDescription], vocabulary: String) {
+        let minter = try IRIMinter(base: options.base)
+        let entities = try GraphChecks.check(graph)
+        let mapping = RDFGraphMapping(graph: graph, entities: entities, minter: minter, toolVersion: options.toolVersion)
+        return (mapping.descriptions(), minter.vocabulary)
+    }
+
     let graph: KnowledgeGraph
     let entities: [String: Entity]
     let minter: IRIMinter
@@ -214,4 +226,25 @@ struct RDFGraphMapping {
 
     /// The decimal form of a count or offset, nil when negative (not a valid xsd:nonNegativeInteger).
     private func nonNegative(_ n: Int) -> String? { n >= 0 ? String(n) : nil }
+}
+
+/// Building descriptions from the knowledge graph: literal text cleaned of XML-illegal characters,
+/// whitespace-only literals and nil values left out.
+extension RDFDescription {
+    init(_ iri: String) { self.init(subject: .iri(iri)) }
+
+    mutating func type(_ classIRI: String) { append(Namespaces.rdf + "type", .iri(classIRI)) }
+    mutating func resource(_ predicate: String, _ iri: String) { append(predicate, .iri(iri)) }
+    mutating func literal(_ predicate: String, _ text: String?, language: String? = nil) {
+        if let text = Self.clean(text) { append(predicate, .literal(RDFLiteral(text, language: language))) }
+    }
+    mutating func typed(_ predicate: String, _ value: String?, _ datatype: String) {
+        if let value = Self.clean(value) { append(predicate, .literal(RDFLiteral(value, datatype: datatype))) }
+    }
+
+    private static func clean(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let clean = XMLText.sanitize(text).text
+        return clean.allSatisfy({ $0.isWhitespace }) ? nil : clean
+    }
 }

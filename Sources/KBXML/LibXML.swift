@@ -23,6 +23,19 @@ enum LibXML {
 
     static func ensureInitialized() { initialized }
 
+    /// Runs `body` with libxml2's thread-local structured error handler set to drop messages, then restores the
+    /// previous handler. libxml2 reports a failed output write (`xmlIOErr`: "I/O error : write error") through this
+    /// channel, which by default prints on standard error; `XMLStreamWriter` already turns the failure into the
+    /// sink's own error (`broken pipe`, `<path>: No space left on device`), so the extra line is only noise, and
+    /// `kbexport … | head` must end quietly. The corresponding C function is `xmlSetStructuredErrorFunc`.
+    static func withoutErrorOutput<R>(_ body: () throws -> R) rethrows -> R {
+        let savedHandler = __xmlStructuredError().pointee
+        let savedContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(nil, dropStructuredError)
+        defer { xmlSetStructuredErrorFunc(savedContext, savedHandler) }
+        return try body()
+    }
+
     /// Serialises schema compilation process-wide. Compiling resolves `schemaLocation` URLs through the catalogs,
     /// which libxml2 loads lazily into global tables; two first-time compilations in parallel leaked catalog
     /// entries under AddressSanitizer (libxml2 2.9.14). Compilation is rare, so one lock costs nothing.
@@ -75,3 +88,6 @@ func withXMLChars<R>(_ strings: [String?], _ body: ([UnsafePointer<xmlChar>?]) t
     }
     return try go(0, [])
 }
+
+/// A structured-error callback that ignores the error (see `LibXML.withoutErrorOutput`).
+private let dropStructuredError: xmlStructuredErrorFunc = { _, _ in }

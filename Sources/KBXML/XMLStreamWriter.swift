@@ -16,8 +16,8 @@ internal import CLibXML2
 /// thrown by the sink is rethrown as is, from the call during which libxml2 passed bytes to the sink (libxml2
 /// buffers about 4 KB, so that may be a later call than the one that produced the bytes). After any error the
 /// writer is unusable and every call throws again, except `XMLError.invalidName`, which is thrown before anything
-/// reaches libxml2 and leaves the writer usable. libxml2 reports a failed sink write once on standard error
-/// ("I/O error : write error" / "flush error"), through its default error channel.
+/// reaches libxml2 and leaves the writer usable. libxml2's own report of a failed sink write ("I/O error : write
+/// error") is silenced (see `LibXML.withoutErrorOutput`): the thrown error is the one report.
 ///
 /// Call `startDocument()` first: it also selects libxml2's UTF-8 output encoder, without which libxml2 writes
 /// non-ASCII characters in attribute values as character references.
@@ -53,7 +53,7 @@ public final class XMLStreamWriter {
 
     deinit {
         // Flushes what libxml2 still buffers into the sink (unless the sink already failed) and frees the buffer.
-        if let writer { xmlFreeTextWriter(writer) }
+        if let writer { LibXML.withoutErrorOutput { xmlFreeTextWriter(writer) } }
     }
 
     /// Writes `<?xml version="1.0" encoding="UTF-8"?>`, which must be the first bytes of the output.
@@ -142,7 +142,7 @@ public final class XMLStreamWriter {
     public func endDocument() throws {
         try call("xmlTextWriterEndDocument") { xmlTextWriterEndDocument($0) }
         try call("xmlTextWriterFlush") { xmlTextWriterFlush($0) }
-        if let writer { xmlFreeTextWriter(writer) }
+        if let writer { LibXML.withoutErrorOutput { xmlFreeTextWriter(writer) } }
         writer = nil
         try checkSink()
         do { try bridge.sink.flush() } catch {
@@ -157,7 +157,7 @@ public final class XMLStreamWriter {
     private func call(_ function: String, _ body: (xmlTextWriterPtr) -> Int32) throws {
         if let failure { throw failure }
         guard let writer else { throw XMLError.writer(function: function + " after endDocument", code: -1) }
-        let rc = body(writer)
+        let rc = LibXML.withoutErrorOutput { body(writer) }
         try checkSink()
         if rc < 0 {
             let error = XMLError.writer(function: function, code: rc)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KBFacts
 import KBGraph
+import KBRDF
 import KBText
 import KBWriters
 import KBXML
@@ -10,8 +11,11 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract entities and facts from articles and write the graph (the default command).")
 
-    @Argument(help: "Text files, directories (searched recursively for *.txt) or - for standard input. Default: the bundled seeds/.")
+    @Argument(help: "Text files, directories (searched recursively for *.txt) or - for standard input. Default: the bundled seeds/. With --from ntriples|rdfxml: exactly one RDF file, or -.")
     var inputs: [String] = []
+
+    @Option(help: "What the input is: text (articles, the default), a facts file to export (jsonl), or RDF to convert: ntriples, rdfxml.")
+    var from: InputSyntax = .text
 
     @Option(name: .shortAndLong, help: "Output format.")
     var format: OutputFormat = .graphml
@@ -36,12 +40,20 @@ struct Export: ParsableCommand {
 
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if from != .text {
+            guard inputs.count == 1 else { throw ValidationError("--from \(from.rawValue) reads exactly one INPUT (a file, or - for standard input)") }
+            guard minConfidence == 0 || from == .jsonl else { throw ValidationError("--min-confidence applies to text and facts-file input only") }
+        }
         do { try ExportOptions(base: base).validate() } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {
         // a closed pipe (kbexport … | head) must end with an error we handle, not a signal
         FileDescriptorSink.ignoreBrokenPipeSignal()
+        // Ctrl-C or kill mid-write: remove the temporary output file (the previous output stays as it was)
+        AtomicFileSink.removeTemporaryFilesOnSignals()
+        if let syntax = from.rdfSyntax { return try convert(inputs[0], syntax) }
+        if from == .jsonl { return try exportFactsFile(inputs[0]) }
         var paths = inputs
         if paths.isEmpty {
             guard let seeds = ProjectPaths.seeds else {
@@ -53,6 +65,7 @@ struct Export: ParsableCommand {
         var problems: [String] = collectErrors.map(\.description)
         if strict, !problems.isEmpty {
             for p in problems { warn(p) }
+            warn("--strict: \(problems.count) input(s) cannot be used; nothing written")
             throw ExitCode(1)
         }
         let report: (@Sendable (String) -> Void)? = files.count > 200 ? { @Sendable (s: String) in warn(s) } : nil
@@ -60,7 +73,10 @@ struct Export: ParsableCommand {
         problems += result.errors
         for p in problems { warn("skipped: " + p) }
         for n in result.notes { warn(n) }
-        if strict, !result.errors.isEmpty { throw ExitCode(1) }
+        if strict, !result.errors.isEmpty {
+            warn("--strict: \(result.errors.count) input(s) skipped; nothing written")
+            throw ExitCode(1)
+        }
         if result.graph.documents.isEmpty {
             warn("no readable input: nothing to export")
             throw ExitCode(1)
@@ -69,15 +85,25 @@ struct Export: ParsableCommand {
         if verbose {
             warn("\(graph.documents.count) documents, \(graph.entities.count) entities, \(graph.facts.count) facts")
         }
-        let options = ExportOptions(base: base, preferEnglishLabels: labelLang == .en, toolVersion: KBVersion.string)
-        let writer = format.makeWriter(options: options)
+        let writer = format.makeWriter(options: exportOptions)
+        try writeOutput { try writer.write(graph, to: $0) }
+        if !problems.isEmpty { throw ExitCode(2) }
+    }
+
+    var exportOptions: ExportOptions {
+        ExportOptions(base: base, preferEnglishLabels: labelLang == .en, toolVersion: KBVersion.string)
+    }
+
+    /// Writes the output through `body`: to `-o FILE` atomically (temporary file, renamed on success,
+    /// removed on error), else to standard output. A closed pipe ends with status 141, other errors with 1.
+    func writeOutput(_ body: (OutputSink) throws -> Void) throws {
         do {
             if let path = output {
                 let sink = try AtomicFileSink(path: path)
-                do { try writer.write(graph, to: sink); try sink.commit() } catch { sink.abort(); throw error }
+                do { try body(sink); try sink.commit() } catch { sink.abort(); throw error }
             } else {
                 let sink = FileDescriptorSink.standardOutput()
-                try writer.write(graph, to: sink)
+                try body(sink)
                 try sink.flush()
             }
         } catch let e as XMLError where "\(e)".contains("broken pipe") {
@@ -86,7 +112,61 @@ struct Export: ParsableCommand {
             warn("\(error)")
             throw ExitCode(1)
         }
-        if !problems.isEmpty { throw ExitCode(2) }
+    }
+
+    /// `--from jsonl`: exports a facts file (kbexport's own, or another extractor's) with any writer.
+    func exportFactsFile(_ path: String) throws {
+        let graph: KnowledgeGraph
+        do {
+            let data: Data
+            if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
+                guard let d = FileManager.default.contents(atPath: path) else {
+                    throw FactsFile.ReadError(path: path, line: 0, reason: "cannot read the file")
+                }
+                data = d
+            }
+            graph = try FactsFile.read(data: data, path: path == "-" ? "<stdin>" : path)
+        } catch {
+            warn("\(error)")
+            throw ExitCode(1)
+        }
+        let filtered = graph.filtered(minConfidence: minConfidence)
+        if verbose { warn("\(path): \(filtered.entities.count) entities, \(filtered.facts.count) facts") }
+        let writer = format.makeWriter(options: exportOptions)
+        try writeOutput { try writer.write(filtered, to: $0) }
+    }
+}
+
+// MARK: - RDF in (--from ntriples|rdfxml)
+
+/// `--from`: articles, or RDF to convert.
+enum InputSyntax: String, ExpressibleByArgument, CaseIterable {
+    case text, ntriples, rdfxml, jsonl
+
+    var rdfSyntax: RDFInputSyntax? { RDFInputSyntax(rawValue: rawValue) }
+}
+
+extension Export {
+    /// Reads one RDF document and writes its triples as they are in `--format`. Relative IRIs in RDF/XML
+    /// resolve against the file's own `file://` IRI (as rapper and rdflib do); standard input has no base.
+    func convert(_ path: String, _ syntax: RDFInputSyntax) throws {
+        let triples: [RDFTriple]
+        do {
+            triples = try RDFReader.read(path: path, syntax: syntax, base: path == "-" ? nil : Self.fileIRI(path))
+        } catch {
+            warn("\(error)")
+            throw ExitCode(1)
+        }
+        if verbose { warn("\(path): \(triples.count) triples read (\(syntax.name))") }
+        let options = exportOptions
+        try writeOutput { try RDFConversion.write(triples, format: format, options: options, to: $0) }
+    }
+
+    /// `file://` IRI of a path (made absolute; bytes outside RFC 3986 unreserved and `/` percent-encoded).
+    static func fileIRI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return "file://" + absolute.split(separator: "/", omittingEmptySubsequences: false)
+            .map { IRIs.percentEncode(String($0)) }.joined(separator: "/")
     }
 }
 

@@ -139,6 +139,25 @@ final class SeedExportTests: XCTestCase {
         }
     }
 
+    /// Extraction and export can run apart: seeds → facts file → any format gives the same bytes as the
+    /// direct export.
+    func testFactsFileSplitsExtractionFromExport() throws {
+        let dir = try E2E.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let facts = dir.appendingPathComponent("seeds.jsonl")
+        let r = try E2E.kbexport(["--format", "jsonl", "-o", facts.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for format in ["graphml", "rdfxml", "ntriples"] {
+            let direct = try E2E.kbexport(["--format", format])
+            let viaFile = try E2E.kbexport(["--from", "jsonl", facts.path, "--format", format])
+            XCTAssertEqual(viaFile.status, 0, viaFile.stderr)
+            XCTAssertEqual(viaFile.stdout, direct.stdout, format)
+        }
+        let bad = try E2E.kbexport(["--from", "jsonl", "-", "--format", "graphml"], stdin: Data("{\"record\":\"entity\"}\n".utf8))
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("<stdin>:1:"), bad.stderr)
+    }
+
     func seedGraph() throws -> KnowledgeGraph {
         let (files, errors) = InputReader.collect([E2E.root.appendingPathComponent("seeds").path])
         XCTAssertEqual(errors.count, 0)

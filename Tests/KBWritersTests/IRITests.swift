@@ -77,7 +77,8 @@ final class IRITests: XCTestCase {
     }
 
     func testFormats() {
-        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "rdfxml"])
+        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "rdfxml", "ntriples", "turtle", "jsonl"])
+        XCTAssertTrue(OutputFormat.jsonl.makeWriter(options: ExportOptions()) is FactsFileWriter)
         XCTAssertEqual(OutputFormat.graphml.fileExtension, "graphml")
         XCTAssertEqual(OutputFormat.rdfxml.fileExtension, "rdf")
         XCTAssertEqual(OutputFormat.rdfxml.mediaType, "application/rdf+xml")

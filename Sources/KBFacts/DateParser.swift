@@ -63,7 +63,7 @@ enum DateParser {
         guard i < t.count else { return nil }
         if t[i].kind == .latin, let m = singleMonths[t[i].norm.lowercased()] { return (m, i + 1) }
         guard t[i].kind == .word else { return nil }
-        let cands = [t[i].norm] + ArabicNormalizer.cliticCandidates(t[i].norm).map(\.stem)
+        let cands = [t[i].norm] + Clitics.of(t[i].norm).map(\.stem)
         for c in cands {
             if c == kanun || c == tishrin, i + 1 < t.count {
                 let n = t[i + 1].norm
@@ -153,7 +153,7 @@ enum DateParser {
             }
             // "اليوم (الأربعاء)", "أمس": the publication day, when the text or its sidecar gives one
             if let pub = today, pub.count == 10, t[i].kind == .word,
-               t[i].norm == "اليوم" || t[i].norm == "امس" || ArabicNormalizer.cliticCandidates(t[i].norm).contains(where: { $0.stem == "امس" }) {
+               t[i].norm == "اليوم" || t[i].norm == "امس" || Clitics.of(t[i].norm).contains(where: { $0.stem == "امس" }) {
                 let yesterday = t[i].norm != "اليوم"
                 var end = i + 1
                 if end < t.count, weekdays.contains(t[end].norm) { end += 1 }
@@ -165,7 +165,7 @@ enum DateParser {
                 continue
             }
             // "عام 2015", "أوائل عام 2019", "سنة 2012"
-            if yearWords.contains(t[i].norm) || ArabicNormalizer.cliticCandidates(t[i].norm).contains(where: { yearWords.contains($0.stem) }),
+            if yearWords.contains(t[i].norm) || Clitics.of(t[i].norm).contains(where: { yearWords.contains($0.stem) }),
                i + 1 < t.count, let y = number(t[i + 1]), y >= 1900, y <= 2100 {
                 out.append(DateMention(range: i..<(i + 2), begin: t[i].begin, end: t[i + 1].end, surface: "",
                                        date: FactDate(value: pad(y, 4), precision: .year), relative: false))

@@ -46,6 +46,11 @@ struct RawMention {
 struct EntityRecognizer {
     let gazetteer: Gazetteer
 
+    static let mediaHeads = Lexicon.set("وكالة الوكالة صحيفة الصحيفة قناة القناة موقع الموقع إذاعة مجلة")
+    static let descriptiveWords = Lexicon.set("""
+            الذي التي الماضي المقبل الأول الثاني الأخيرة الأخير العام اليوم الحالي الجديد الجديدة السابق السابقة
+            الوحيدة الوحيد المعترف الحالية المنتهية المقالة الأجنبية الأجنبي
+            """)
     static let abd = Lexicon.set("عبد أبو ابو بن ابن ولد بو آل")
 
     /// True when the token is written with the article (ال / لل with a plain alef), judged on the
@@ -231,13 +236,15 @@ struct EntityRecognizer {
 
     func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
         guard t[i].kind == .word || t[i].kind == .latin else { return nil }
-        let maxLen = min(gazetteer.maxTokens, t.count - i)
+        let firstForms = [(stem: t[i].norm, prefix: "")] + Clitics.of(t[i].norm)
+        // only the first words that start some name are looked up further
+        let maxLen = min(firstForms.map { gazetteer.longestName(startingWith: $0.stem) }.max() ?? 0, t.count - i)
         if maxLen >= 1 {
             for len in stride(from: maxLen, through: 1, by: -1) {
                 let range = i..<(i + len)
                 guard range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { continue }
                 let rest = t[(i + 1)..<(i + len)].map(\.norm)
-                for cand in [(stem: t[i].norm, prefix: "")] + ArabicNormalizer.cliticCandidates(t[i].norm) {
+                for cand in firstForms where gazetteer.longestName(startingWith: cand.stem) >= len {
                     let k = ([cand.stem] + rest).joined(separator: " ")
                     let hits = gazetteer.lookupName(k)
                     if let e = hits.first {
@@ -251,7 +258,7 @@ struct EntityRecognizer {
             }
         }
         // adjectives: "الليبي", "والنيجيرية", "الأمريكية"
-        for cand in [(stem: t[i].norm, prefix: "")] + ArabicNormalizer.cliticCandidates(t[i].norm) {
+        for cand in firstForms {
             let hits = gazetteer.lookupAdjective(cand.stem)
             if !hits.isEmpty {
                 let (text, b) = strippedPrefix(t[i], cand.prefix, restore: cand.stem)
@@ -388,7 +395,7 @@ struct EntityRecognizer {
             && !Lexicon.nonNameWords.contains(s) && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)
             && !Lexicon.constructNouns.contains(n) && DateParser.singleMonths[n] == nil
             && !FactRules.allTriggers.contains(n) && !FactRules.allTriggers.contains(s)
-            && !ArabicNormalizer.cliticCandidates(n).contains { c in
+            && !Clitics.of(n).contains { c in
                 c.prefix != "" && (FactRules.allTriggers.contains(c.stem) || Lexicon.verbs.contains(c.stem)
                     || Lexicon.roleHeads.contains(c.stem) || Lexicon.ranks.contains(c.stem) || Lexicon.orgHeads.contains(c.stem)
                     || (c.stem.count > 2 && Lexicon.stopwords.contains(c.stem)))
@@ -464,7 +471,7 @@ struct EntityRecognizer {
         }
         let range = i..<j
         let (text, b) = stripped(t, range)
-        let media = Lexicon.set("وكالة الوكالة صحيفة الصحيفة قناة القناة موقع الموقع إذاعة مجلة")
+        let media = EntityRecognizer.mediaHeads
         var m = RawMention(range: range, begin: b, end: t[j - 1].end, text: text, type: .organization,
                            subtype: media.contains(head) ? "media" : "",
                            gazetteerIDs: [], nameKey: keyParts.joined(separator: " ") + (country.map { "@" + $0 } ?? ""),
@@ -539,10 +546,7 @@ struct EntityRecognizer {
 
     /// Definite words that can qualify an organisation name (not time words or generic adverbs).
     func isModifier(_ n: String) -> Bool {
-        let bad = Lexicon.set("""
-            الذي التي الماضي المقبل الأول الثاني الأخيرة الأخير العام اليوم الحالي الجديد الجديدة السابق السابقة
-            الوحيدة الوحيد المعترف الحالية المنتهية المقالة الأجنبية الأجنبي
-            """)
+        let bad = EntityRecognizer.descriptiveWords
         return !bad.contains(n) && n.count >= 4
     }
 
@@ -561,7 +565,7 @@ struct EntityRecognizer {
     /// The word without a leading conjunction or preposition clitic, if that gives a lexicon head word.
     func headWord(_ n: String) -> String? {
         if Lexicon.orgHeads.contains(n) || Lexicon.placeHeads.contains(n) { return n }
-        for c in ArabicNormalizer.cliticCandidates(n) where Lexicon.orgHeads.contains(c.stem) || Lexicon.placeHeads.contains(c.stem) {
+        for c in Clitics.of(n) where Lexicon.orgHeads.contains(c.stem) || Lexicon.placeHeads.contains(c.stem) {
             return c.stem
         }
         return nil
@@ -569,7 +573,7 @@ struct EntityRecognizer {
 
     /// Strips one leading و/ف from a normalised word when the rest is a lexicon word ("ووزير" → "وزير").
     func stripConj(_ n: String) -> String {
-        for c in ArabicNormalizer.cliticCandidates(n) where c.prefix == "و" || c.prefix == "ف" || c.prefix == "ل" {
+        for c in Clitics.of(n) where c.prefix == "و" || c.prefix == "ف" || c.prefix == "ل" {
             if Lexicon.roleHeads.contains(c.stem) || Lexicon.ranks.contains(c.stem) || Lexicon.kinship.contains(c.stem)
                 || Lexicon.orgHeads.contains(c.stem) || Lexicon.constructNouns.contains(c.stem) { return c.stem }
         }
@@ -586,7 +590,7 @@ struct EntityRecognizer {
         var prefix = ""
         let rawIsWord = Lexicon.orgHeads.contains(first.norm) || Lexicon.placeHeads.contains(first.norm)
             || Lexicon.roleHeads.contains(first.norm) || Lexicon.ranks.contains(first.norm)
-        for c in ArabicNormalizer.cliticCandidates(first.norm) where !rawIsWord && (c.prefix == "و" || c.prefix == "ف" || c.prefix == "ب" || c.prefix == "ل") {
+        for c in Clitics.of(first.norm) where !rawIsWord && (c.prefix == "و" || c.prefix == "ف" || c.prefix == "ب" || c.prefix == "ل") {
             if Lexicon.orgHeads.contains(c.stem) || Lexicon.placeHeads.contains(c.stem) {
                 prefix = c.prefix
             } else if c.prefix == "و" || c.prefix == "ف", isNameWord(c.stem) && !isNameWord(first.norm) {

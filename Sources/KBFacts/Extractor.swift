@@ -17,7 +17,7 @@ public struct Extractor: Sendable {
 
     public func extract(_ source: SourceText, metadata: DocumentMetadata? = nil) -> DocumentExtraction {
         let docID = source.documentID
-        let sentences = Cleaner.sentences(of: source)
+        let sentences = Extractor.bounded(Cleaner.sentences(of: source), source)
         // without a sidecar date, a dateline printed in the text ("أبوظبي 08 يوليو 2017", "تاريخ النشر: …") dates the document
         let published = metadata?.published
         let today = published ?? Extractor.datelineDate(sentences)
@@ -93,6 +93,32 @@ public struct Extractor: Sendable {
             ents[k].surfaceForms.sort()
         }
         return DocumentExtraction(document: document, entities: ents.sorted { $0.id < $1.id }, mentions: mentions, facts: facts)
+    }
+
+    /// The longest run of tokens the rules look at as one sentence. Real sentences are far shorter; a
+    /// page with no punctuation (a 50 MB single line) is cut into windows so that the work stays linear.
+    static let maxSentenceTokens = 400
+
+    static func bounded(_ sentences: [Sentence], _ source: SourceText) -> [Sentence] {
+        guard sentences.contains(where: { $0.tokens.count > maxSentenceTokens }) else { return sentences }
+        var out: [Sentence] = []
+        for s in sentences {
+            guard s.tokens.count > maxSentenceTokens else {
+                out.append(Sentence(index: out.count, begin: s.begin, end: s.end, text: s.text, tokens: s.tokens, role: s.role))
+                continue
+            }
+            var k = 0
+            while k < s.tokens.count {
+                let chunk = Array(s.tokens[k..<min(k + maxSentenceTokens, s.tokens.count)])
+                let b = chunk.first!.begin, e = chunk.last!.end
+                let text = String(String.UnicodeScalarView(source.scalars[b..<e].map {
+                    $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0
+                }))
+                out.append(Sentence(index: out.count, begin: b, end: e, text: text, tokens: chunk, role: s.role))
+                k += maxSentenceTokens
+            }
+        }
+        return out
     }
 
     /// A full date printed as the document's dateline: in a dateline sentence, or within the first
@@ -221,7 +247,7 @@ extension Extractor {
     /// A human-readable trace of what the extractor saw: each sentence with its mentions, dates and
     /// facts (used by `kbexport inspect`).
     public func explain(_ source: SourceText, metadata: DocumentMetadata? = nil) -> String {
-        let sentences = Cleaner.sentences(of: source)
+        let sentences = Extractor.bounded(Cleaner.sentences(of: source), source)
         let recognizer = EntityRecognizer(gazetteer: gazetteer)
         var perSentence: [[RawMention]] = sentences.map { recognizer.recognize($0.tokens) }
         Linker(gazetteer: gazetteer).link(&perSentence, sentences: sentences)

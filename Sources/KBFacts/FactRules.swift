@@ -26,11 +26,15 @@ struct SentenceContext {
     let gazetteer: Gazetteer
     private let owner: [Int?]
 
+    /// Each word's normalised form and clitic-free stems, computed once per sentence.
+    private let wordForms: [[String]]
+
     init(tokens: [Token], mentions: [RawMention], dates: [DateMention], gazetteer: Gazetteer) {
         self.tokens = tokens; self.mentions = mentions; self.dates = dates; self.gazetteer = gazetteer
         var o = [Int?](repeating: nil, count: tokens.count)
         for (k, m) in mentions.enumerated() { for t in m.range where t < o.count { o[t] = k } }
         owner = o
+        wordForms = tokens.map { $0.kind == .word ? [$0.norm] + Clitics.of($0.norm).map(\.stem) : [] }
     }
 
     func mention(at i: Int) -> Int? { i >= 0 && i < owner.count ? owner[i] : nil }
@@ -42,8 +46,7 @@ struct SentenceContext {
 
     /// The word (normalised) at i and its clitic-free stems.
     func forms(_ i: Int) -> [String] {
-        guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return [] }
-        return [tokens[i].norm] + ArabicNormalizer.cliticCandidates(tokens[i].norm).map(\.stem)
+        i >= 0 && i < tokens.count ? wordForms[i] : []
     }
 
     func matches(_ i: Int, _ set: Set<String>) -> Bool { forms(i).contains { set.contains($0) } }
@@ -164,6 +167,12 @@ extension EntityRecognizer {
 /// The extraction rules, one function per relation family. Each returns drafts with the rule name
 /// that fired and a confidence from the evidence (rule strength, distance, gazetteer vs guessed).
 enum FactRules {
+    static let welcomeWords = Lexicon.set("رحب رحبت يرحب")
+    static let meetVerbs = Lexicon.set("التقى التقت يلتقي تلتقي")
+    static let relationsPlural = Lexicon.set("علاقات العلاقات")
+    static let capitalWords = Lexicon.set("العاصمة عاصمة")
+    static let leaderHeads = Lexicon.set("رئيس رئيسة الرئيس قائد القائد زعيم الزعيم")
+
     static let visitVerbs = Lexicon.set("زار زارت يزور تزور سيزور ستزور زاروا يزورون قام قامت")
     static let arriveVerbs = Lexicon.set("وصل وصلت يصل تصل وصلوا سيصل ستصل حل حلت")
     static let travelWords = Lexicon.set("السفر سفر يسافر تسافر سافر سافرت توجه توجهت يتوجه تتوجه التوجه متوجها متوجهة")
@@ -312,7 +321,7 @@ enum FactRules {
 
     static func receive(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         var host: Int?, guest: Int?
-        if c.matches(i, Lexicon.set("رحب رحبت يرحب")) {
+        if c.matches(i, FactRules.welcomeWords) {
             // "رحب X بـ Y": only with a ب-guest right after the host
             guard let h = c.actorAfter(i, limit: 6) ?? c.actorBefore(i, limit: 4) else { return [] }
             let after = max(i, c.mentions[h].range.upperBound - 1)
@@ -376,7 +385,7 @@ enum FactRules {
             let actors = c.mentions.indices.filter { c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase && c.mentions[$0].type == .person }
             let keys = actors.reduce(into: [Int]()) { acc, m in if !acc.contains(where: { c.mentions[$0].key == c.mentions[m].key }) { acc.append(m) } }
             if keys.count >= 2 { a = keys[0]; b = keys[1] }
-        } else if c.matches(i, Lexicon.set("التقى التقت يلتقي تلتقي")) {
+        } else if c.matches(i, FactRules.meetVerbs) {
             a = c.actorBefore(i, limit: 8) ?? c.actorAfter(i, limit: 8)
             if let x = a { b = c.actorAfter(max(i, c.mentions[x].range.upperBound - 1), limit: 12, excluding: [c.mentions[x].key]) }
         }
@@ -476,7 +485,7 @@ enum FactRules {
                                   span: c.span([a, bb], i), rule: type.lowercased() + ".between",
                                   confidence: conf(0.8, abs(c.mentions[a].range.lowerBound - i), c, [a, bb]))]
             }
-            if n == "مع" || (n == "من" && c.matches(i, Lexicon.set("علاقات العلاقات"))) {
+            if n == "مع" || (n == "من" && c.matches(i, FactRules.relationsPlural)) {
                 guard let b = c.actorAfter(k, limit: 4, types: [.person, .organization, .place]),
                       let a = c.actorBefore(i, limit: 12, excluding: [c.mentions[b].key]) else { return [] }
                 return [FactDraft(type: type, subject: c.mentions[a].key, object: c.mentions[b].key, trigger: i,
@@ -657,7 +666,7 @@ enum FactRules {
             out.append(d)
             // a role in an organisation makes its holder a member (the commander-in-chief aside)
             let head = ArabicNormalizer.normalize(String(cue.phrase.split(separator: " ").first ?? ""))
-            if c.mentions[t].type == .organization, !Lexicon.set("رئيس رئيسة الرئيس قائد القائد زعيم الزعيم").contains(head) {
+            if c.mentions[t].type == .organization, !FactRules.leaderHeads.contains(head) {
                 var m = d; m.type = "MEMBER_OF"; m.rule = "role.member"; out.append(m)
             }
         }
@@ -678,7 +687,7 @@ enum FactRules {
     /// "العاصمة النيجيرية نيامي", "نيامي عاصمة النيجر".
     static func capitals(_ c: SentenceContext) -> [FactDraft] {
         var out: [FactDraft] = []
-        for i in c.tokens.indices where c.matches(i, Lexicon.set("العاصمة عاصمة")) && c.mention(at: i) == nil {
+        for i in c.tokens.indices where c.matches(i, FactRules.capitalWords) && c.mention(at: i) == nil {
             var country: Int? = nil, city: Int? = nil
             var k = i + 1
             while k < c.tokens.count, k - i <= 3 {

@@ -34,6 +34,8 @@ public final class Gazetteer: @unchecked Sendable {
     private var adjectives: [String: [Int]] = [:]
     /// Longest name, in tokens.
     public private(set) var maxTokens = 1
+    /// First word of every name → the most words a name starting with it has (lookups start here).
+    private var firstWords: [String: Int] = [:]
 
     public init(entries: [GazetteerEntry]) {
         self.entries = entries
@@ -58,7 +60,9 @@ public final class Gazetteer: @unchecked Sendable {
         if k.contains("عبدال") { variants.append(k.replacingOccurrences(of: "عبدال", with: "عبد ال")) }
         for v in variants where !(names[v]?.contains(i) ?? false) {
             names[v, default: []].append(i)
-            maxTokens = max(maxTokens, v.split(separator: " ").count)
+            let words = v.split(separator: " ")
+            maxTokens = max(maxTokens, words.count)
+            if let f = words.first { firstWords[String(f), default: 0] = max(firstWords[String(f)] ?? 0, words.count) }
         }
     }
 
@@ -66,6 +70,9 @@ public final class Gazetteer: @unchecked Sendable {
     public static func key(_ s: String) -> String {
         ArabicNormalizer.normalize(s).split(separator: " ").joined(separator: " ")
     }
+
+    /// The most words of a name that starts with this normalised word (0 when none does).
+    public func longestName(startingWith word: String) -> Int { firstWords[word] ?? 0 }
 
     public func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
 

@@ -43,12 +43,8 @@ final class Linker {
         }
 
         // 2. people known in the document, in order of first mention
-        var people: [KnownPerson] = []
-        func register(_ key: String, _ names: [[String]], _ order: Int) {
-            if let i = people.firstIndex(where: { $0.key == key }) {
-                for n in names where !people[i].names.contains(n) { people[i].names.append(n) }
-            } else { people.append(KnownPerson(key: key, names: names, order: order)) }
-        }
+        let people = PeopleIndex()
+        func register(_ key: String, _ names: [[String]], _ order: Int) { people.register(key, names, order) }
         var order = 0
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].type == .person {
@@ -63,7 +59,7 @@ final class Linker {
                         perSentence[s][k].key = g.id
                         perSentence[s][k].gazetteerIDs = [g.id]
                         register(g.id, ([g.ar] + g.aliases).map { Gazetteer.key($0).split(separator: " ").map(String.init) }, order)
-                    } else if let p = people.first(where: { p in p.names.contains { sameName($0, toks) } }) {
+                    } else if let p = people.candidates(toks).first(where: { p in p.names.contains { sameName($0, toks) } }) {
                         perSentence[s][k].key = p.key
                     } else {
                         perSentence[s][k].key = "per:" + m.nameKey
@@ -79,7 +75,7 @@ final class Linker {
                 let m = perSentence[s][k]
                 if m.titleOnly, let cue = m.role {
                     let phrase = Gazetteer.key(cue.phrase)
-                    let hit = roles.last { $0.phrase == phrase || $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
+                    let hit = roles.suffix(200).last { $0.phrase == phrase || $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
                     perSentence[s][k].key = hit?.key ?? ""
                     perSentence[s][k].nameKey = hit == nil ? "" : "title"
                 } else if m.type == .person, let cue = m.role, !cue.isRankOnly, !m.key.isEmpty {
@@ -100,7 +96,7 @@ final class Linker {
                 let m = perSentence[s][k]
                 switch m.type {
                 case .person:
-                    if let p = resolveSurname(m.nameKey, people) { perSentence[s][k].key = p }
+                    if let p = people.resolve(m.nameKey, strict: false) { perSentence[s][k].key = p }
                     else if m.weak { perSentence[s][k].key = "" }
                     else {
                         perSentence[s][k].key = "per:" + m.nameKey
@@ -120,7 +116,7 @@ final class Linker {
             for k in perSentence[s].indices {
                 guard let pk = perSentence[s][k].parentKey, pk.hasPrefix("surname:") else { continue }
                 let child = perSentence[s][k].key
-                perSentence[s][k].parentKey = resolveSurname(String(pk.dropFirst(8)), people.filter { $0.key != child }, strict: true)
+                perSentence[s][k].parentKey = people.resolve(String(pk.dropFirst(8)), strict: true, excluding: child)
             }
         }
         // a guessed organisation without a country ("المجلس العسكري") is the one named with its country in this document
@@ -141,9 +137,9 @@ final class Linker {
             for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }
             var added: [RawMention] = []
             for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
-                for cand in [(stem: t.norm, prefix: "")] + ArabicNormalizer.cliticCandidates(t.norm) where cand.stem.count >= 3 {
+                for cand in [(stem: t.norm, prefix: "")] + Clitics.of(t.norm) where cand.stem.count >= 3 {
                     if Lexicon.stopwords.contains(cand.stem) || Lexicon.verbs.contains(cand.stem) { continue }
-                    guard let p = resolveSurname(cand.stem, people, strict: true) else { continue }
+                    guard let p = people.resolve(cand.stem, strict: true) else { continue }
                     let rec = EntityRecognizer(gazetteer: gazetteer)
                     let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)
                     var m = RawMention(range: i..<(i + 1), begin: b, end: t.end, text: text, type: .person, subtype: "",
@@ -211,7 +207,7 @@ final class Linker {
     /// The phrase's end and the number of countries it names (0 when it does not say: "الدول الأعضاء").
     static func pluralReference(_ t: [Token], _ i: Int) -> (Int, Int)? {
         let n = ArabicNormalizer.stripArticle(t[i].norm)
-        let stems = [n] + ArabicNormalizer.cliticCandidates(t[i].norm).map { ArabicNormalizer.stripArticle($0.stem) }
+        let stems = [n] + Clitics.of(t[i].norm).map { ArabicNormalizer.stripArticle($0.stem) }
         if stems.contains(where: { ["بلدين", "دولتين", "جانبين", "طرفين"].contains($0) }), t[i].norm.contains("ال") { return (i + 1, 2) }
         let sizes = ["الثلاث": 3, "الثلاثه": 3, "الاربع": 4, "الاربعه": 4, "الخمس": 5, "الخمسه": 5, "الاعضاء": 0]
         if stems.contains(where: { ["دول", "بلدان"].contains($0) }), t[i].norm.contains("ال"), i + 1 < t.count,
@@ -270,18 +266,67 @@ final class Linker {
 
     /// The known person whose surname (last name token) or full single-word name is `word`; the most recently
     /// registered wins when two share it. `strict` (for bare words without a title) needs a multi-word antecedent.
-    func resolveSurname(_ word: String, _ people: [KnownPerson], strict: Bool = false) -> String? {
-        let w = ArabicNormalizer.stripArticle(word) == word ? word : word
-        var hit: String? = nil
-        for p in people {
-            for n in p.names where (n.count >= 2 || !strict) {
-                if n.last == w || (n.count >= 2 && n.dropFirst().joined(separator: " ") == w) || (!strict && n == [w])
-                    || (n.count >= 2 && n.last.map { Linker.variant($0, w) } == true) {
-                    hit = p.key
+    /// The people named in a document, indexed so that every lookup costs the same however many people
+    /// and words there are (a page of a million words must stay linear).
+    final class PeopleIndex {
+        private(set) var people: [KnownPerson] = []
+        private var slot: [String: Int] = [:]
+        /// surname forms (last word, name without its first word, skeleton of the last word) → people
+        private var surnames: [String: [Int]] = [:]
+        /// one-word names → people
+        private var single: [String: [Int]] = [:]
+        /// "first|last" forms and "=joined" full names → people
+        private var full: [String: [Int]] = [:]
+
+        func register(_ key: String, _ names: [[String]], _ order: Int) {
+            let i: Int
+            if let k = slot[key] { i = k } else {
+                i = people.count
+                slot[key] = i
+                people.append(KnownPerson(key: key, names: [], order: order))
+            }
+            for n in names where !n.isEmpty && !people[i].names.contains(n) {
+                people[i].names.append(n)
+                if n.count >= 2 {
+                    for f in PeopleIndex.forms(n.last!) { surnames[f, default: []].append(i) }
+                    surnames[n.dropFirst().joined(separator: " "), default: []].append(i)
+                    for a in PeopleIndex.forms(n.first!) { for b in PeopleIndex.forms(n.last!) { full[a + "|" + b, default: []].append(i) } }
+                } else {
+                    single[n[0], default: []].append(i)
                 }
+                full["=" + n.joined(), default: []].append(i)
             }
         }
-        return hit
+
+        /// The word itself, without the article, and its consonant skeleton for words of five letters or more.
+        static func forms(_ w: String) -> [String] {
+            let bare = ArabicNormalizer.stripArticle(w)
+            var out = [w, bare]
+            if bare.count >= 5 { out.append("~" + Linker.skeleton(bare)) }
+            return out
+        }
+
+        /// The person whose surname (or spelling variant of it), or — unless `strict` — whole one-word name,
+        /// is `word`; the most recently registered wins when several share it.
+        func resolve(_ word: String, strict: Bool, excluding: String? = nil) -> String? {
+            var best: Int? = nil
+            for f in PeopleIndex.forms(word) {
+                for i in (surnames[f] ?? []) + (strict ? [] : single[f] ?? []) where people[i].key != excluding {
+                    best = max(best ?? i, i)
+                }
+            }
+            return best.map { people[$0].key }
+        }
+
+        /// People who could share a full name with `toks` (same first and last word up to spelling variants).
+        func candidates(_ toks: [String]) -> [KnownPerson] {
+            var hits = Set<Int>()
+            if let f = toks.first, let l = toks.last {
+                for a in PeopleIndex.forms(f) { for b in PeopleIndex.forms(l) { hits.formUnion(full[a + "|" + b] ?? []) } }
+            }
+            hits.formUnion(full["=" + toks.joined()] ?? [])
+            return hits.sorted().map { people[$0] }
+        }
     }
 
     // MARK: Ids

@@ -2,21 +2,32 @@ import Foundation
 import KBText
 
 /// `ArabicNormalizer.cliticCandidates`, remembered: the rules ask for the clitic-free forms of the same
-/// words many times over (every trigger list, every pass), and the words of news text repeat.
+/// words many times over (every pass), and the words of news text repeat. One cache per thread, so that
+/// documents extracted in parallel never wait for each other.
 enum Clitics {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: [(stem: String, prefix: String)]] = [:]
-    private static let limit = 400_000
+    private final class Cache {
+        var table: [String: [(stem: String, prefix: String)]] = [:]
+    }
+
+    private static let key: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k) { raw in if let raw { Unmanaged<AnyObject>.fromOpaque(raw).release() } }
+        return k
+    }()
+
+    private static var cache: Cache {
+        if let raw = pthread_getspecific(key) { return Unmanaged<Cache>.fromOpaque(raw).takeUnretainedValue() }
+        let c = Cache()
+        pthread_setspecific(key, Unmanaged.passRetained(c).toOpaque())
+        return c
+    }
 
     static func of(_ normalized: String) -> [(stem: String, prefix: String)] {
-        lock.lock()
-        if let hit = cache[normalized] { lock.unlock(); return hit }
-        lock.unlock()
+        let c = cache
+        if let hit = c.table[normalized] { return hit }
         let value = ArabicNormalizer.cliticCandidates(normalized)
-        lock.lock()
-        if cache.count >= limit { cache.removeAll(keepingCapacity: true) }
-        cache[normalized] = value
-        lock.unlock()
+        if c.table.count >= 200_000 { c.table.removeAll(keepingCapacity: true) }
+        c.table[normalized] = value
         return value
     }
 }

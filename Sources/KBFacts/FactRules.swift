@@ -34,7 +34,12 @@ struct SentenceContext {
         var o = [Int?](repeating: nil, count: tokens.count)
         for (k, m) in mentions.enumerated() { for t in m.range where t < o.count { o[t] = k } }
         owner = o
-        wordForms = tokens.map { $0.kind == .word ? [$0.norm] + Clitics.of($0.norm).map(\.stem) : [] }
+        // only words that some rule looks for keep their forms: `matches` is then a single test for the rest
+        wordForms = tokens.map { t in
+            guard t.kind == .word else { return [] }
+            let forms = [t.norm] + Clitics.of(t.norm).map(\.stem)
+            return forms.contains(where: { FactRules.ruleWords.contains($0) }) ? forms : []
+        }
     }
 
     func mention(at i: Int) -> Int? { i >= 0 && i < owner.count ? owner[i] : nil }
@@ -45,6 +50,7 @@ struct SentenceContext {
     }
 
     /// The word (normalised) at i and its clitic-free stems.
+    /// The word's clitic-free forms, when it is one the rules look for (else empty).
     func forms(_ i: Int) -> [String] {
         i >= 0 && i < tokens.count ? wordForms[i] : []
     }
@@ -204,6 +210,12 @@ enum FactRules {
     static let anaphoraNouns = Lexicon.set("اللقاء لقاء الاجتماع المحادثات المباحثات النقاش معه معها")
     /// Words that open a clause of their own: a date or a list does not reach across them.
     static let clauseBreaks = Lexicon.set("الذي التي الذين اللذين منذ حيث بعد قبل عندما")
+
+    /// Every word any rule tests with `matches`.
+    static let ruleWords: Set<String> = allTriggers.union(clauseBreaks).union(listCues).union(negationCues)
+        .union(tensionWords).union(foundingWords).union(membershipWords).union(anaphoraNouns).union(welcomeWords)
+        .union(relationsPlural).union(meetVerbs).union(capitalWords).union(relationsWords).union(conflictWords)
+        .union(leadWords).union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
 
     /// Every trigger word: none of them is part of a person's name.
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)

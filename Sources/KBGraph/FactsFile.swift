@@ -35,8 +35,17 @@ public enum FactsFile {
     private static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A model value JSON numbers cannot carry (a NaN confidence) is written as a string instead of failing
+        // the whole export with an EncodingError; `read` accepts it back (issue 5, found by the property tests).
+        e.nonConformingFloatEncodingStrategy = nonConforming.encoding
         return e
     }
+
+    private static let nonConforming = (
+        encoding: JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"),
+        decoding: JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"))
 
     /// Encodes a record as one line (without the newline), with its `record` tag first.
     private static func line<T: Encodable>(_ kind: String, _ value: T, _ e: JSONEncoder) throws -> Data {
@@ -63,6 +72,7 @@ public enum FactsFile {
     public static func read(data: Data, path: String) throws -> KnowledgeGraph {
         var g = KnowledgeGraph()
         let d = JSONDecoder()
+        d.nonConformingFloatDecodingStrategy = nonConforming.decoding
         var lineNo = 0
         for raw in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNo += 1

@@ -220,8 +220,14 @@ final class RDFXMLWriterTests: XCTestCase {
         XCTAssertThrowsError(try IRIMinter(base: "https://kb example.org/")) {
             XCTAssertTrue("\($0)".contains("space"), "\($0)")
         }
-        for good in ["https://kb.example.org/", "http://localhost:8080/kb/", "https://kb.example.org/ns#", "https://مثال.example/كب/"] {
+        for good in ["https://kb.example.org/", "http://localhost:8080/kb/", "https://kb.example.org/ns#",
+                     "https://kb.example.org/%D9%83%D8%A8/"] {
             XCTAssertNoThrow(try ExportOptions(base: good).validate(), good)
+        }
+        // The base is also the kbv: XML namespace name, which must be a URI: non-ASCII is refused, with the
+        // percent-encoded form to use (issue 5; libxml2 reported "xmlns:kbv: … is not a valid URI").
+        XCTAssertThrowsError(try ExportOptions(base: "https://kb.example.org/كب/").validate()) {
+            XCTAssertTrue("\($0)".contains("https://kb.example.org/%D9%83%D8%A8/"), "\($0)")
         }
     }
 

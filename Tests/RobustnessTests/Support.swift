@@ -51,6 +51,9 @@ enum Env {
 
     static var isRoot: Bool { geteuid() == 0 }
 
+    /// True when the tests (and so the binary built with them) run under AddressSanitizer.
+    static let underAddressSanitizer: Bool = dlsym(nil, "__asan_init") != nil
+
     /// Full path of a command on PATH, or nil.
     static func which(_ name: String) -> String? {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
@@ -255,6 +258,15 @@ func problems(in bytes: [UInt8], format: OutputFormat, label: String) throws -> 
     guard String(validatingUTF8: bytes) != nil || bytes.isEmpty else { return ["\(label): not UTF-8"] }
     if format.rawValue == "ntriples" {
         do { _ = try NTriples.parse(String(decoding: bytes, as: UTF8.self)) } catch { return ["\(label): \(error)"] }
+    }
+    if format.rawValue == "jsonl" {
+        // The facts file: one JSON object per line, and it reads back as a graph.
+        for (n, line) in bytes.split(separator: 0x0A).enumerated() {
+            guard (try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any] else {
+                return ["\(label): line \(n + 1) is not a JSON object"]
+            }
+        }
+        do { _ = try FactsFile.read(data: Data(bytes), path: label) } catch { return ["\(label): \(error)"] }
     }
     return []
 }

@@ -151,6 +151,26 @@ final class ConnectionCounter: @unchecked Sendable {
         #expect(counter.finish() == 0, "a parser connected to the network")
     }
 
+    /// `kbexport --from rdfxml` on hostile documents: refused with a message, nothing fetched or expanded.
+    @Test func rdfXMLInputRefusesEntitiesWithoutFetching() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let secret = try dir.write("secret.xml", "<unclosed SECRET-MARKER")
+        let counter = try ConnectionCounter()
+        for (name, xml) in Self.documents(port: counter.port, secret: secret) {
+            let path = try dir.write("\(name).rdf", xml)
+            let start = ContinuousClock.now
+            let r = try Proc.kbexport(["--from", "rdfxml", path, "--format", "ntriples"])
+            #expect(ContinuousClock.now - start < .seconds(10), "\(name)")
+            #expect(!r.stdoutText.contains("SECRET-MARKER") && !r.stderr.contains("SECRET-MARKER"), "\(name)")
+            #expect(r.stdout.count < 100_000, "\(name): an entity was expanded")
+            if xml.contains("<!DOCTYPE") {
+                #expect(r.status == 1 && !r.stderr.isEmpty, "\(name): a DOCTYPE must be refused: \(r.status) \(r.stderr)")
+            }
+        }
+        #expect(counter.finish() == 0, "kbexport --from rdfxml connected to the network")
+    }
+
     /// The file:// entity document is well-formed once the entity is left unexpanded: XMLDocumentCheck must say so
     /// (if it had loaded the secret file, "<unclosed" would make it malformed).
     @Test func externalFileEntityIsNotLoaded() throws {

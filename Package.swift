@@ -40,36 +40,38 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test helpers shared by the test targets (paths, child processes, temporary folders, schema cache).
+        .target(name: "KBTestSupport", dependencies: ["KBXML"], path: "Tests/KBTestSupport"),
         .testTarget(
             name: "KBXMLTests",
-            dependencies: ["KBXML"]
+            dependencies: ["KBTestSupport", "KBXML"]
         ),
         .testTarget(
             name: "KBTextTests",
-            dependencies: ["KBText"]
+            dependencies: ["KBTestSupport", "KBText"]
         ),
         .testTarget(
             name: "KBFactsTests",
-            dependencies: ["KBFacts", "KBText", "KBGraph", "KBEvaluation"]
+            dependencies: ["KBTestSupport", "KBFacts", "KBText", "KBGraph", "KBEvaluation"]
         ),
         .testTarget(
             name: "KBWritersTests",
-            dependencies: ["KBWriters", "KBGraph", "KBXML"]
+            dependencies: ["KBTestSupport", "KBWriters", "KBGraph", "KBXML"]
         ),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["KBRDF", "KBWriters", "KBXML", "KBGraph", "KBFacts", "KBText"]
+            dependencies: ["KBTestSupport", "KBRDF", "KBWriters", "KBXML", "KBGraph", "KBFacts", "KBText"]
         ),
         .testTarget(
             name: "RobustnessTests",
             dependencies: [
-                "KBXML", "KBText", "KBWriters", "KBGraph", "KBFacts",
+                "KBXML", "KBText", "KBWriters", "KBGraph", "KBFacts", "KBTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["KBXML", "KBFacts", "KBGraph", "KBText", "KBWriters", "KBEvaluation"]
+            dependencies: ["KBTestSupport", "KBXML", "KBFacts", "KBGraph", "KBText", "KBWriters", "KBEvaluation"]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import KBFacts
 import KBGraph
+import KBTestSupport
 import KBText
 import KBXML
 import XCTest
@@ -13,9 +14,9 @@ final class SeedExportTests: XCTestCase {
     /// Runs kbexport once per format (cached for the class).
     func export(_ format: String) throws -> URL {
         if let u = Self.outputs[format] { return u }
-        let dir = try E2E.tempDir()
+        let dir = try TempFolder("e2e").url
         let out = dir.appendingPathComponent("seeds.\(format)")
-        let r = try E2E.kbexport(["--format", format, "-o", out.path])
+        let r = try Command.kbexport(["--format", format, "-o", out.path])
         XCTAssertEqual(r.status, 0, "kbexport --format \(format) failed: \(r.stderr)")
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.path))
         Self.outputs[format] = out
@@ -31,16 +32,16 @@ final class SeedExportTests: XCTestCase {
 
     func testGraphMLPassesProjectAndOfficialSchemas() throws {
         let out = try export("graphml")
-        let shared = try E2E.shared()
-        try assertValid(out, schema: E2E.root.appendingPathComponent("Schemas/kbexport-graphml.xsd").path, kind: .xsd)
+        let shared = try Project.shared()
+        try assertValid(out, schema: Project.root.appendingPathComponent("Schemas/kbexport-graphml.xsd").path, kind: .xsd)
         try assertValid(out, schema: shared.appendingPathComponent("schemas/graphml/graphml.xsd").path, kind: .xsd,
                         catalog: shared.appendingPathComponent("schemas/graphml/catalog.xml").path)
     }
 
     func testRDFXMLPassesProjectAndOfficialSchemas() throws {
         let out = try export("rdfxml")
-        let shared = try E2E.shared()
-        try assertValid(out, schema: E2E.root.appendingPathComponent("Schemas/kbexport-rdfxml.rng").path, kind: .relaxNG)
+        let shared = try Project.shared()
+        try assertValid(out, schema: Project.root.appendingPathComponent("Schemas/kbexport-rdfxml.rng").path, kind: .relaxNG)
         try assertValid(out, schema: shared.appendingPathComponent("schemas/rdfxml/rdfxml-rdf11.rng").path, kind: .relaxNG)
     }
 
@@ -48,17 +49,17 @@ final class SeedExportTests: XCTestCase {
         for format in ["graphml", "rdfxml"] {
             let a = try Data(contentsOf: try export(format))
             XCTAssertTrue(a.starts(with: Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".utf8)), format)
-            let r = try E2E.kbexport(["--format", format])   // same job, to standard output
+            let r = try Command.kbexport(["--format", format])   // same job, to standard output
             XCTAssertEqual(r.status, 0, r.stderr)
-            XCTAssertEqual(r.stdout, a, "\(format): two runs gave different bytes")
+            XCTAssertEqual(r.stdoutData, a, "\(format): two runs gave different bytes")
         }
     }
 
     func testGraphMLLoadsInNetworkxAndIgraph() throws {
         let out = try export("graphml")
-        let python = E2E.which("python3")
-        let ok = python != nil && (try? E2E.run(python!, ["-c", "import networkx, igraph"]).status) == 0
-        try E2E.requireConsumer(ok, "python3 with networkx and igraph")
+        let python = Command.which("python3")
+        let ok = python != nil && (try? Command.run(python!, ["-c", "import networkx, igraph"]).status) == 0
+        try requireConsumer(ok, "python3 with networkx and igraph")
         // expected counts and labels from the library run of the same job
         let graph = try seedGraph()
         var labels: [String: String] = [:]
@@ -68,23 +69,23 @@ final class SeedExportTests: XCTestCase {
                                        "int_keys": ["mentions"], "double_keys": ["weight", "confidence"]]
         let exp = out.deletingLastPathComponent().appendingPathComponent("expected.json")
         try JSONSerialization.data(withJSONObject: expected).write(to: exp)
-        let r = try E2E.run(python!, [E2E.root.appendingPathComponent("Tests/Consumers/check_graphml.py").path, out.path, exp.path])
+        let r = try Command.run(python!, [Project.root.appendingPathComponent("Tests/Consumers/check_graphml.py").path, out.path, exp.path])
         XCTAssertEqual(r.status, 0, String(decoding: r.stdout, as: UTF8.self) + r.stderr)
     }
 
     func testRDFXMLParsesInRapperRdflibAndOxigraph() throws {
         let out = try export("rdfxml")
-        let rapper = E2E.which("rapper")
-        try E2E.requireConsumer(rapper != nil, "rapper (raptor2-utils)")
+        let rapper = Command.which("rapper")
+        try requireConsumer(rapper != nil, "rapper (raptor2-utils)")
         let base = "https://kb.example.org/"
-        let r = try E2E.run(rapper!, ["-i", "rdfxml", "-c", out.path, base])
+        let r = try Command.run(rapper!, ["-i", "rdfxml", "-c", out.path, base])
         XCTAssertEqual(r.status, 0, "rapper exit \(r.status) (2 = warnings): \(r.stderr)")
         let count = r.stderr.split(separator: " ").compactMap { Int($0) }.last ?? -1
         XCTAssertGreaterThan(count, 100, r.stderr)
-        let python = E2E.which("python3")
-        let ok = python != nil && (try? E2E.run(python!, ["-c", "import rdflib, pyoxigraph"]).status) == 0
-        try E2E.requireConsumer(ok, "python3 with rdflib and pyoxigraph")
-        let p = try E2E.run(python!, [E2E.root.appendingPathComponent("Tests/Consumers/check_rdfxml.py").path, out.path, base, String(count)])
+        let python = Command.which("python3")
+        let ok = python != nil && (try? Command.run(python!, ["-c", "import rdflib, pyoxigraph"]).status) == 0
+        try requireConsumer(ok, "python3 with rdflib and pyoxigraph")
+        let p = try Command.run(python!, [Project.root.appendingPathComponent("Tests/Consumers/check_rdfxml.py").path, out.path, base, String(count)])
         XCTAssertEqual(p.status, 0, String(decoding: p.stdout, as: UTF8.self) + p.stderr)
     }
 
@@ -142,24 +143,24 @@ final class SeedExportTests: XCTestCase {
     /// Extraction and export can run apart: seeds → facts file → any format gives the same bytes as the
     /// direct export.
     func testFactsFileSplitsExtractionFromExport() throws {
-        let dir = try E2E.tempDir()
+        let dir = try TempFolder("e2e").url
         defer { try? FileManager.default.removeItem(at: dir) }
         let facts = dir.appendingPathComponent("seeds.jsonl")
-        let r = try E2E.kbexport(["--format", "jsonl", "-o", facts.path])
+        let r = try Command.kbexport(["--format", "jsonl", "-o", facts.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         for format in ["graphml", "rdfxml", "ntriples"] {
-            let direct = try E2E.kbexport(["--format", format])
-            let viaFile = try E2E.kbexport(["--from", "jsonl", facts.path, "--format", format])
+            let direct = try Command.kbexport(["--format", format])
+            let viaFile = try Command.kbexport(["--from", "jsonl", facts.path, "--format", format])
             XCTAssertEqual(viaFile.status, 0, viaFile.stderr)
             XCTAssertEqual(viaFile.stdout, direct.stdout, format)
         }
-        let bad = try E2E.kbexport(["--from", "jsonl", "-", "--format", "graphml"], stdin: Data("{\"record\":\"entity\"}\n".utf8))
+        let bad = try Command.kbexport(["--from", "jsonl", "-", "--format", "graphml"], stdin: Array("{\"record\":\"entity\"}\n".utf8))
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("<stdin>:1:"), bad.stderr)
     }
 
     func seedGraph() throws -> KnowledgeGraph {
-        let (files, errors) = InputReader.collect([E2E.root.appendingPathComponent("seeds").path])
+        let (files, errors) = InputReader.collect([Project.root.appendingPathComponent("seeds").path])
         XCTAssertEqual(errors.count, 0)
         XCTAssertEqual(files.count, 2)
         let r = Pipeline.run(files: files)

@@ -4,12 +4,13 @@
 
 import Foundation
 import KBRDF
+import KBTestSupport
 import XCTest
 
 final class InteropReportTests: XCTestCase {
     func testInteropReport() throws {
-        try Interop.requireConsumer(Interop.which("rapper") != nil, "rapper (raptor2-utils)")
-        try Interop.requireConsumer(Interop.python(has: ["rdflib", "pyoxigraph", "networkx", "igraph"]),
+        try requireConsumer(Command.which("rapper") != nil, "rapper (raptor2-utils)")
+        try requireConsumer(Command.python(has: ["rdflib", "pyoxigraph", "networkx", "igraph"]),
                                     "python3 with rdflib, pyoxigraph, networkx and igraph")
         let run = try InteropRun.get()
         typealias Row = InteropReport.Row

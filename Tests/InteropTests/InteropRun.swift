@@ -6,6 +6,7 @@ import Foundation
 import KBFacts
 import KBGraph
 import KBRDF
+import KBTestSupport
 import KBText
 import KBWriters
 import KBXML
@@ -61,7 +62,7 @@ final class InteropRun: @unchecked Sendable {
     private(set) var seeds: Seeds!
 
     private init() throws {
-        dir = try Interop.tempDir("run")
+        dir = try TempFolder("interop-run").url
         InteropRun.removeAtExit = dir.path
         atexit {
             if let path = InteropRun.removeAtExit { try? FileManager.default.removeItem(atPath: path) }
@@ -95,7 +96,7 @@ final class InteropRun: @unchecked Sendable {
                                      graphml: graphml, nodes: nodes, edges: edges))
         }
         // The seeds, extracted in-process as the CLI does, in the four formats.
-        let (files, errors) = InputReader.collect([Interop.root.appendingPathComponent("seeds").path])
+        let (files, errors) = InputReader.collect([Project.root.appendingPathComponent("seeds").path])
         guard errors.isEmpty, !files.isEmpty else { throw SetupError("seeds/ unreadable: \(errors)") }
         let graph = Pipeline.run(files: files).graph
         var paths = [OutputFormat: URL]()
@@ -147,14 +148,14 @@ final class InteropRun: @unchecked Sendable {
     func roundTrips() throws -> [RoundTrip] {
         Self.lock.lock(); defer { Self.lock.unlock() }
         if let roundTripCache { return roundTripCache }
-        let tool = try Interop.shared("tools/rdf-roundtrip.sh").path
+        let tool = try Project.shared("tools/rdf-roundtrip.sh").path
         var jobs = positives.compactMap { f in f.rdfxml.map { (f.test.name, $0.path, f.test.file.path) } }
         jobs.append(("seeds", seeds.rdfxml.path, seeds.nt.path))
         let results = Interop.parallelMap(jobs) { (name, rdf, nt) -> RoundTrip in
-            guard let r = try? Interop.run("/bin/bash", [tool, rdf, nt]) else {
+            guard let r = try? Command.run("/bin/bash", [tool, rdf, nt]) else {
                 return RoundTrip(name: name, passed: false, consumers: [:], output: "could not run rdf-roundtrip.sh")
             }
-            let out = r.text + r.stderr
+            let out = r.stdoutText + r.stderr
             var consumers = [String: Bool]()
             for line in out.split(separator: "\n") {
                 let ok = line.hasPrefix("  ok")
@@ -197,10 +198,10 @@ final class InteropRun: @unchecked Sendable {
         }
         let jobsFile = dir.appendingPathComponent("jobs.json")
         try JSONSerialization.data(withJSONObject: jobs).write(to: jobsFile)
-        let script = Interop.root.appendingPathComponent("Tests/Consumers/check_rdf_outputs.py").path
-        let r = try Interop.run("python3", [script, jobsFile.path])
+        let script = Project.root.appendingPathComponent("Tests/Consumers/check_rdf_outputs.py").path
+        let r = try Command.run("python3", [script, jobsFile.path])
         guard r.status == 0 else { throw SetupError("check_rdf_outputs.py failed (\(r.status)): \(r.stderr)") }
-        let results = try JSONDecoder().decode([ConsumerResult].self, from: r.stdout)
+        let results = try JSONDecoder().decode([ConsumerResult].self, from: r.stdoutData)
         consumerCache = results
         return results
     }
@@ -222,7 +223,7 @@ final class InteropRun: @unchecked Sendable {
 
     func rdfxmlSuite() throws -> [RDFXMLCase] {
         if let suiteCache { return suiteCache }
-        let root = try Interop.shared("rdf-tests/rdf11/rdf-xml")
+        let root = try Project.shared("rdf-tests/rdf11/rdf-xml")
         let manifest = try String(contentsOf: root.appendingPathComponent("manifest.ttl"), encoding: .utf8)
         var cases = [RDFXMLCase]()
         let out = dir.appendingPathComponent("rdfxml-suite")

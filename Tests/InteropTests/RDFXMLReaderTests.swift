@@ -3,6 +3,7 @@
 
 import Foundation
 import KBRDF
+import KBTestSupport
 import KBWriters
 import KBXML
 import XCTest
@@ -20,7 +21,7 @@ final class RDFXMLReaderTests: XCTestCase {
     /// Every positive W3C RDF/XML test gives the expected graph, or is refused for a listed reason; every
     /// negative test is rejected with a line number.
     func testW3CRDFXMLSuite() throws {
-        try Interop.requireConsumer(Interop.python(has: ["rdflib", "pyoxigraph"]), "python3 with rdflib and pyoxigraph")
+        try requireConsumer(Command.python(has: ["rdflib", "pyoxigraph"]), "python3 with rdflib and pyoxigraph")
         let run = try InteropRun.get()
         let suite = try run.rdfxmlSuite()
         XCTAssertEqual(suite.filter(\.positive).count, 126)

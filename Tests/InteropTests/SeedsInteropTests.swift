@@ -6,14 +6,15 @@
 import Foundation
 import KBGraph
 import KBRDF
+import KBTestSupport
 import KBWriters
 import KBXML
 import XCTest
 
 final class SeedsInteropTests: XCTestCase {
     func testNTriplesIsTheRDFXMLGraph() throws {
-        try Interop.requireConsumer(Interop.which("rapper") != nil, "rapper (raptor2-utils)")
-        try Interop.requireConsumer(Interop.python(has: ["rdflib", "pyoxigraph"]), "python3 with rdflib and pyoxigraph")
+        try requireConsumer(Command.which("rapper") != nil, "rapper (raptor2-utils)")
+        try requireConsumer(Command.python(has: ["rdflib", "pyoxigraph"]), "python3 with rdflib and pyoxigraph")
         let run = try InteropRun.get()
         guard let trip = try run.roundTrips().first(where: { $0.name == "seeds" }) else { return XCTFail("no seeds round trip") }
         XCTAssertTrue(trip.passed, trip.output)
@@ -21,8 +22,8 @@ final class SeedsInteropTests: XCTestCase {
     }
 
     func testTurtleAndNTriplesReadBackInConsumers() throws {
-        try Interop.requireConsumer(Interop.which("rapper") != nil, "rapper (raptor2-utils)")
-        try Interop.requireConsumer(Interop.python(has: ["rdflib", "pyoxigraph", "networkx", "igraph"]),
+        try requireConsumer(Command.which("rapper") != nil, "rapper (raptor2-utils)")
+        try requireConsumer(Command.python(has: ["rdflib", "pyoxigraph", "networkx", "igraph"]),
                                     "python3 with rdflib, pyoxigraph, networkx and igraph")
         let run = try InteropRun.get()
         let results = try run.consumerResults().filter {
@@ -61,7 +62,7 @@ final class SeedsInteropTests: XCTestCase {
     func testGraphMLFromRDF() throws {
         let run = try InteropRun.get()
         let bytes = Array(try Data(contentsOf: run.seeds.rdfGraphml))
-        let shared = try Interop.shared("schemas/graphml")
+        let shared = try Project.shared("schemas/graphml")
         let validator = try SchemaValidator(path: shared.appendingPathComponent("graphml.xsd").path, kind: .xsd,
                                             catalog: shared.appendingPathComponent("catalog.xml").path)
         XCTAssertEqual(validator.validate(bytes: bytes, name: "seeds-from-rdf.graphml").map(\.description), [])
@@ -82,11 +83,11 @@ final class SeedsInteropTests: XCTestCase {
 
     /// The seed questions on pyoxigraph (Tests/Consumers/sparql_seeds.py) give the answers the graph holds.
     func testSPARQLOnPyoxigraph() throws {
-        try Interop.requireConsumer(Interop.python(has: ["pyoxigraph"]), "python3 with pyoxigraph")
+        try requireConsumer(Command.python(has: ["pyoxigraph"]), "python3 with pyoxigraph")
         let run = try InteropRun.get()
-        let r = try Interop.run("python3", [Interop.root.appendingPathComponent("Tests/Consumers/sparql_seeds.py").path, run.seeds.rdfxml.path])
+        let r = try Command.run("python3", [Project.root.appendingPathComponent("Tests/Consumers/sparql_seeds.py").path, run.seeds.rdfxml.path])
         XCTAssertEqual(r.status, 0, r.stderr)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])
         let answers = try XCTUnwrap(json["answers"] as? [String: [[String]]])
         let lines = try String(contentsOf: run.seeds.nt, encoding: .utf8).split(separator: "\n").count
         XCTAssertEqual(json["triples"] as? Int, lines)
@@ -106,7 +107,7 @@ enum SeedQuestions {
     }
 
     static func spec() throws -> Spec {
-        try JSONDecoder().decode(Spec.self, from: Data(contentsOf: Interop.root.appendingPathComponent("Tests/Consumers/seed_queries.json")))
+        try JSONDecoder().decode(Spec.self, from: Data(contentsOf: Project.root.appendingPathComponent("Tests/Consumers/seed_queries.json")))
     }
 
     /// What each query must return, computed from the model (not from RDF).

@@ -5,6 +5,7 @@
 
 import Foundation
 import KBRDF
+import KBTestSupport
 import KBWriters
 import KBXML
 import XCTest
@@ -39,8 +40,8 @@ final class W3CNTriplesTests: XCTestCase {
     /// Positive file → kbexport RDF/XML → rapper (exit 0, no warning), rdflib, pyoxigraph → isomorphic to the
     /// file; or refused with the reason in the table.
     func testRoundTripThroughRDFXMLOrListedRefusal() throws {
-        try Interop.requireConsumer(Interop.which("rapper") != nil, "rapper (raptor2-utils)")
-        try Interop.requireConsumer(Interop.python(has: ["rdflib", "pyoxigraph"]), "python3 with rdflib and pyoxigraph")
+        try requireConsumer(Command.which("rapper") != nil, "rapper (raptor2-utils)")
+        try requireConsumer(Command.python(has: ["rdflib", "pyoxigraph"]), "python3 with rdflib and pyoxigraph")
         let run = try InteropRun.get()
         let trips = Dictionary(uniqueKeysWithValues: try run.roundTrips().map { ($0.name, $0) })
         let names = Set(run.positives.map { $0.test.file.lastPathComponent })
@@ -70,8 +71,8 @@ final class W3CNTriplesTests: XCTestCase {
     /// to the file's graph (except rapper's known loss of literals at U+0000); the GraphML loads in networkx
     /// and igraph with the nodes and edges the mapping promises.
     func testNTriplesTurtleAndGraphMLOutputsReadBack() throws {
-        try Interop.requireConsumer(Interop.which("rapper") != nil, "rapper (raptor2-utils)")
-        try Interop.requireConsumer(Interop.python(has: ["rdflib", "pyoxigraph", "networkx", "igraph"]),
+        try requireConsumer(Command.which("rapper") != nil, "rapper (raptor2-utils)")
+        try requireConsumer(Command.python(has: ["rdflib", "pyoxigraph", "networkx", "igraph"]),
                                     "python3 with rdflib, pyoxigraph, networkx and igraph")
         let run = try InteropRun.get()
         let results = try run.consumerResults()
@@ -85,7 +86,7 @@ final class W3CNTriplesTests: XCTestCase {
 
     /// The RDF 1.2 N-Triples canonicalisation tests (RDF 1.1 content only) give exactly our output lines.
     func testCanonicalForm() throws {
-        let dir = try Interop.shared("rdf-tests/rdf12/rdf-n-triples/c14n")
+        let dir = try Project.shared("rdf-tests/rdf12/rdf-n-triples/c14n")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix("-c14n.nt") }
         var checked = 0
         for expectedName in files.sorted() {
@@ -105,42 +106,42 @@ final class W3CNTriplesTests: XCTestCase {
 
     /// The command line: conversions, a refusal that names the term and writes nothing, a syntax error with its line.
     func testCommandLine() throws {
-        guard FileManager.default.isExecutableFile(atPath: Interop.binary.path) else {
+        guard FileManager.default.isExecutableFile(atPath: Project.binary) else {
             throw XCTSkip("kbexport binary not built (swift build)")
         }
-        let dir = try Interop.shared("rdf-tests/rdf11/rdf-n-triples")
-        let tmp = try Interop.tempDir("cli")
+        let dir = try Project.shared("rdf-tests/rdf11/rdf-n-triples")
+        let tmp = try TempFolder("interop-cli").url
         defer { try? FileManager.default.removeItem(at: tmp) }
 
         // _:1a is not an NCName: relabelled, and the output round-trips.
-        var r = try Interop.kbexport(["--from", "ntriples", dir.appendingPathComponent("nt-syntax-bnode-03.nt").path, "--format", "rdfxml"])
+        var r = try Command.kbexport(["--from", "ntriples", dir.appendingPathComponent("nt-syntax-bnode-03.nt").path, "--format", "rdfxml"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.text.contains("rdf:nodeID=\"b1\""), r.text)
-        XCTAssertFalse(r.text.contains("\"1a\""), r.text)
+        XCTAssertTrue(r.stdoutText.contains("rdf:nodeID=\"b1\""), r.stdoutText)
+        XCTAssertFalse(r.stdoutText.contains("\"1a\""), r.stdoutText)
 
         // A control character: refused, the term named, no file written (not even a temporary one).
         let out = tmp.appendingPathComponent("out.rdf")
-        r = try Interop.kbexport(["--from", "ntriples", dir.appendingPathComponent("literal_with_BACKSPACE.nt").path,
+        r = try Command.kbexport(["--from", "ntriples", dir.appendingPathComponent("literal_with_BACKSPACE.nt").path,
                                   "--format", "rdfxml", "-o", out.path])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("\"\\b\"") && r.stderr.contains("U+0008") && r.stderr.contains("RDF/XML"), r.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [])
 
         // The same file is fine in N-Triples and Turtle.
-        r = try Interop.kbexport(["--from", "ntriples", dir.appendingPathComponent("literal_with_BACKSPACE.nt").path, "--format", "ntriples"])
+        r = try Command.kbexport(["--from", "ntriples", dir.appendingPathComponent("literal_with_BACKSPACE.nt").path, "--format", "ntriples"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.text, "<http://a.example/s> <http://a.example/p> \"\\b\" .\n")
+        XCTAssertEqual(r.stdoutText, "<http://a.example/s> <http://a.example/p> \"\\b\" .\n")
 
         // A predicate without a QName split is refused by name.
         let bad = tmp.appendingPathComponent("p.nt")
         try Data("<http://ex.org/s> <http://ex.org/123> \"x\" .\n".utf8).write(to: bad)
-        r = try Interop.kbexport(["--from", "ntriples", bad.path, "--format", "rdfxml"])
+        r = try Command.kbexport(["--from", "ntriples", bad.path, "--format", "rdfxml"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("<http://ex.org/123>"), r.stderr)
         XCTAssertEqual(r.stdout.count, 0)
 
         // A syntax error names file, line and column.
-        r = try Interop.kbexport(["--from", "ntriples", dir.appendingPathComponent("nt-syntax-bad-struct-01.nt").path])
+        r = try Command.kbexport(["--from", "ntriples", dir.appendingPathComponent("nt-syntax-bad-struct-01.nt").path])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("nt-syntax-bad-struct-01.nt: line 1, column 57"), r.stderr)
 
@@ -151,10 +152,10 @@ final class W3CNTriplesTests: XCTestCase {
               <ex:Thing rdf:about="http://ex.org/a" ex:p="v"/>
             </rdf:RDF>
             """.utf8).write(to: tmp.appendingPathComponent("a.rdf"))
-        r = try Interop.kbexport(["--from", "rdfxml", tmp.appendingPathComponent("a.rdf").path, "--format", "ntriples"])
+        r = try Command.kbexport(["--from", "rdfxml", tmp.appendingPathComponent("a.rdf").path, "--format", "ntriples"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.text, "<http://ex.org/a> <http://ex.org/p> \"v\" .\n<http://ex.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex.org/Thing> .\n")
-        r = try Interop.kbexport(["--from", "rdfxml", "a.rdf", "b.rdf"])
+        XCTAssertEqual(r.stdoutText, "<http://ex.org/a> <http://ex.org/p> \"v\" .\n<http://ex.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex.org/Thing> .\n")
+        r = try Command.kbexport(["--from", "rdfxml", "a.rdf", "b.rdf"])
         XCTAssertEqual(r.status, 64, r.stderr)
     }
 }

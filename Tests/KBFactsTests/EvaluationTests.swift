@@ -3,31 +3,22 @@
 import Foundation
 import KBEvaluation
 import KBGraph
+import KBTestSupport
 import XCTest
 
 /// Paths used by these tests, found from this file's location (never skipped: a missing folder fails the test).
 private enum EvalPaths {
     struct Missing: Error, CustomStringConvertible { var description: String }
 
-    /// The directory holding Package.swift, walking up from this source file.
-    static func packageRoot(file: String = #filePath) throws -> URL {
-        var dir = URL(fileURLWithPath: file).resolvingSymlinksInPath().deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
-            dir = dir.deletingLastPathComponent()
-        }
-        throw Missing(description: "no Package.swift above \(file)")
-    }
-
     static func seeds() throws -> URL {
-        let url = try packageRoot().appendingPathComponent("seeds")
+        let url = Project.seeds
         try requireDirectory(url, "seeds/ (the seed articles and their .gold.tsv files)")
         return url
     }
 
     /// `<package root>/../shared/dev-corpus`.
     static func devCorpus() throws -> URL {
-        let url = try packageRoot().appendingPathComponent("../shared/dev-corpus").standardizedFileURL
+        let url = try Project.shared("dev-corpus")
         try requireDirectory(url, "../shared/dev-corpus (the development corpus: docs/dNN.txt and gold/dNN.tsv)")
         return url
     }

@@ -1,10 +1,11 @@
 import Foundation
+import KBTestSupport
 import XCTest
 @testable import KBText
 
 final class InputReaderTests: XCTestCase {
     private func load(_ bytes: [UInt8]) throws -> SourceText {
-        let dir = try TempDir()
+        let dir = try TempFolder("kbtext", removeWhenDone: true)
         let path = try dir.write("in.txt", bytes)
         return try InputReader.load(InputFile(path: path), documentID: "d")
     }
@@ -83,7 +84,7 @@ final class InputReaderTests: XCTestCase {
     }
 
     func testLoadErrorsUseTheDisplayPath() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("kbtext", removeWhenDone: true)
         let path = try dir.write("x.txt", [0x41, 0x00])
         XCTAssertThrowsError(try InputReader.load(InputFile(path: path, displayPath: "shown/x.txt"), documentID: "x")) {
             XCTAssertEqual($0 as? InputError, .binary(path: "shown/x.txt", byteOffset: 1))
@@ -109,7 +110,7 @@ final class InputReaderTests: XCTestCase {
     // MARK: Collecting
 
     func testDirectoryRecursionIsSortedAndTxtOnly() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("kbtext", removeWhenDone: true)
         for name in ["b.txt", "a.txt", "sub/z.txt", "sub/c.TXT", "sub/deeper/a.txt", "notes.md", "sub/d.json", ".hidden.txt"] {
             try dir.write(name, "نص.")
         }
@@ -122,7 +123,7 @@ final class InputReaderTests: XCTestCase {
     }
 
     func testFilesAsGivenStdinAndDuplicates() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("kbtext", removeWhenDone: true)
         let md = try dir.write("note.md", "نص.")
         let txt = try dir.write("a.txt", "نص.")
         let (files, errors) = InputReader.collect([md, "-", txt, txt, dir.url.path, "-"])
@@ -133,7 +134,7 @@ final class InputReaderTests: XCTestCase {
     }
 
     func testMissingPathIsReported() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("kbtext", removeWhenDone: true)
         let good = try dir.write("ok.txt", "نص.")
         let missing = dir.path("nope.txt")
         let (files, errors) = InputReader.collect([missing, good])
@@ -142,7 +143,7 @@ final class InputReaderTests: XCTestCase {
     }
 
     func testSymlinkLoopsAreDetected() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("kbtext", removeWhenDone: true)
         try dir.write("tree/a.txt", "نص.")
         let fm = FileManager.default
         // A link back to an ancestor directory, and a link that points at itself.
@@ -156,7 +157,7 @@ final class InputReaderTests: XCTestCase {
     }
 
     func testLinkedDirectoryOutsideTheTreeIsFollowed() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("kbtext", removeWhenDone: true)
         try dir.write("other/x.txt", "نص.")
         try dir.write("tree/a.txt", "نص.")
         try FileManager.default.createSymbolicLink(atPath: dir.path("tree/link"), withDestinationPath: dir.path("other"))
@@ -167,7 +168,7 @@ final class InputReaderTests: XCTestCase {
 
     func testUnreadableEntryIsReported() throws {
         try XCTSkipIf(geteuid() == 0, "root reads every file")
-        let dir = try TempDir()
+        let dir = try TempFolder("kbtext", removeWhenDone: true)
         let path = try dir.write("locked.txt", "نص.")
         chmod(path, 0)
         defer { chmod(path, 0o644) }
@@ -180,7 +181,7 @@ final class InputReaderTests: XCTestCase {
     // MARK: Metadata
 
     func testMetadataSidecar() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("kbtext", removeWhenDone: true)
         let txt = try dir.write("doc.txt", "نص.")
         XCTAssertNil(try InputReader.metadata(for: InputFile(path: txt)))
         XCTAssertNil(try InputReader.metadata(for: .stdin))
@@ -191,7 +192,7 @@ final class InputReaderTests: XCTestCase {
     }
 
     func testMalformedMetadataIsUnreadable() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("kbtext", removeWhenDone: true)
         let txt = InputFile(path: try dir.write("doc.txt", "نص."))
         let cases: [(String, String)] = [
             (#"{"url": "x""#, "JSON"),

@@ -3,6 +3,7 @@
 // (CI), in which case it fails. Install: apt-get install raptor2-utils; pip install rdflib networkx igraph.
 
 import Foundation
+import KBTestSupport
 import KBWriters
 import XCTest
 
@@ -103,42 +104,17 @@ final class ConsumerTests: XCTestCase {
 
     // MARK: - Helpers
 
-    private var requireConsumers: Bool { ProcessInfo.processInfo.environment["KB_REQUIRE_CONSUMERS"] == "1" }
-
-    private func missing(_ what: String, install: String) throws -> Never {
-        let message = "\(what) is not installed (\(install))"
-        if requireConsumers { throw SetupError(message + "; KB_REQUIRE_CONSUMERS=1 requires it") }
-        throw XCTSkip(message + "; set KB_REQUIRE_CONSUMERS=1 to fail instead of skipping")
-    }
-
     private func require(executable: String, install: String) throws {
-        if (try? run("/bin/sh", ["-c", "command -v \(executable)"]))?.status != 0 { try missing(executable, install: install) }
+        try Command.requireConsumer(Command.which(executable) != nil, "\(executable) (\(install))") { XCTSkip($0) }
     }
 
     private func require(python module: String, install: String) throws {
-        try require(executable: "python3", install: "apt-get install python3")
-        if (try? run("python3", ["-c", "import \(module)"]))?.status != 0 { try missing("python3 module \(module)", install: install) }
+        try Command.requireConsumer(Command.python(has: [module]), "python3 module \(module) (\(install))") { XCTSkip($0) }
     }
 
-    private struct Result { let status: Int32; let stdout: String; let stderr: String }
-
-    /// Runs a program found on PATH; output goes through files, so large outputs cannot block the pipe.
-    private func run(_ program: String, _ arguments: [String]) throws -> Result {
-        let dir = try temporaryDirectory()
-        let out = dir.appendingPathComponent("stdout"), err = dir.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [program] + arguments
-        p.standardInput = FileHandle.nullDevice
-        p.standardOutput = try FileHandle(forWritingTo: out)
-        p.standardError = try FileHandle(forWritingTo: err)
-        try p.run()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    private func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let r = try Command.run(program, arguments)
+        return (r.status, r.stdoutText, r.stderr)
     }
 
     private func temporaryDirectory() throws -> URL {

@@ -1,5 +1,6 @@
 import Foundation
 import KBGraph
+import KBTestSupport
 import KBWriters
 import KBXML
 import XCTest
@@ -233,7 +234,7 @@ final class RDFXMLWriterTests: XCTestCase {
 
     /// Every kbv: term the writer emits is described in Schemas/kbexport-vocabulary.rdf, and that file is valid.
     func testVocabularyDescribesEveryEmittedTerm() throws {
-        let vocabularyPath = Paths.schema("kbexport-vocabulary.rdf")
+        let vocabularyPath = Project.schema("kbexport-vocabulary.rdf")
         let vocabulary = try [UInt8](Data(contentsOf: URL(fileURLWithPath: vocabularyPath)))
         assertValid(vocabulary, try Schemas.ownRDFXML(), "kbexport-vocabulary.rdf")
         assertValid(vocabulary, try Schemas.officialRDFXML(), "kbexport-vocabulary.rdf")

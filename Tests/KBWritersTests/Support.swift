@@ -6,6 +6,7 @@ import Foundation
 import FoundationXML
 #endif
 import KBGraph
+import KBTestSupport
 import KBWriters
 import KBXML
 import XCTest
@@ -78,58 +79,8 @@ enum Fixture {
     }
 }
 
-/// Paths of the project's own files and of ../shared, from this file's location.
-enum Paths {
-    /// The package root: the nearest ancestor of this file that holds Package.swift.
-    static let packageRoot: URL = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
-            dir = dir.deletingLastPathComponent()
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
-
-    static func schema(_ name: String) -> String { packageRoot.appendingPathComponent("Schemas/\(name)").path }
-
-    /// A file under ../shared (beside the package root); throws (fails the test) with a clear message when missing.
-    static func shared(_ relative: String) throws -> String {
-        let path = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/\(relative)").standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw SetupError("missing \(path): these tests read the official schemas from ../shared beside the project (\(packageRoot.path))")
-        }
-        return path
-    }
-}
-
-/// A test precondition that does not hold (missing file or tool): thrown, so the test fails with this text.
-struct SetupError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// Compiled schemas, loaded once.
-enum Schemas {
-    nonisolated(unsafe) private static var cache = [String: SchemaValidator]()
-    private static let lock = NSLock()
-
-    static func validator(_ path: String, _ kind: SchemaValidator.Kind, catalog: String? = nil) throws -> SchemaValidator {
-        lock.lock(); defer { lock.unlock() }
-        if let v = cache[path] { return v }
-        let v = try SchemaValidator(path: path, kind: kind, catalog: catalog)
-        cache[path] = v
-        return v
-    }
-
-    static func ownGraphML() throws -> SchemaValidator { try validator(Paths.schema("kbexport-graphml.xsd"), .xsd) }
-    static func ownRDFXML() throws -> SchemaValidator { try validator(Paths.schema("kbexport-rdfxml.rng"), .relaxNG) }
-    static func officialGraphML() throws -> SchemaValidator {
-        try validator(Paths.shared("schemas/graphml/graphml.xsd"), .xsd, catalog: Paths.shared("schemas/graphml/catalog.xml"))
-    }
-    static func officialRDFXML() throws -> SchemaValidator {
-        try validator(Paths.shared("schemas/rdfxml/rdfxml-rdf11.rng"), .relaxNG)
-    }
-}
+/// The compiled schemas every export is checked against (KBTestSupport caches them per process).
+typealias Schemas = SchemaCache
 
 func assertValid(_ bytes: [UInt8], _ validator: SchemaValidator, _ label: String,
                  file: StaticString = #filePath, line: UInt = #line) {

@@ -1,4 +1,5 @@
 import Foundation
+import KBTestSupport
 import Testing
 @testable import KBXML
 
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func externalEntityIsNotFetched() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TempFolder("kbxml")
         defer { dir.remove() }
         // If libxml2 loaded this entity, its content would make the document not well-formed.
         let secret = dir.path + "/secret.txt"

@@ -1,4 +1,5 @@
 import Foundation
+import KBTestSupport
 import Testing
 @testable import KBXML
 
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func fileDescriptorSinkBuffersAndWritesEverything() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TempFolder("kbxml")
         defer { dir.remove() }
         let path = dir.path + "/out.txt"
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func atomicSinkCommitReplacesTargetOnlyAtCommit() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TempFolder("kbxml")
         defer { dir.remove() }
         let path = dir.path + "/out.graphml"
         try "old".write(toFile: path, atomically: false, encoding: .utf8)
@@ -65,17 +66,17 @@ import Testing
         try write("new contents", to: sink)
         try sink.flush()
         #expect(try contents(path) == "old")
-        #expect(try dir.entries().count == 2)
+        #expect(dir.entries().count == 2)
         try sink.commit()
         #expect(try contents(path) == "new contents")
-        #expect(try dir.entries() == ["out.graphml"])
+        #expect(dir.entries() == ["out.graphml"])
         #expect(throws: XMLError.output("\(path): already committed")) { try write("more", to: sink) }
         sink.abort()                                                 // no effect after commit
         #expect(try contents(path) == "new contents")
     }
 
     @Test func atomicSinkAbortLeavesNoTemporaryFile() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TempFolder("kbxml")
         defer { dir.remove() }
         let path = dir.path + "/out.rdf"
         try "old".write(toFile: path, atomically: false, encoding: .utf8)
@@ -83,25 +84,25 @@ import Testing
         try write("partial", to: sink)
         try sink.flush()
         sink.abort()
-        #expect(try dir.entries() == ["out.rdf"])
+        #expect(dir.entries() == ["out.rdf"])
         #expect(try contents(path) == "old")
         #expect(throws: XMLError.self) { try sink.commit() }
     }
 
     @Test func atomicSinkDeinitWithoutCommitRemovesTemporaryFile() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TempFolder("kbxml")
         defer { dir.remove() }
         do {
             let sink = try AtomicFileSink(path: dir.path + "/new.xml")
             try write("partial", to: sink)
             try sink.flush()
-            #expect(try dir.entries().count == 1)
+            #expect(dir.entries().count == 1)
         }
-        #expect(try dir.entries() == [])
+        #expect(dir.entries() == [])
     }
 
     @Test func atomicSinkWithWriterProducesTheFile() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TempFolder("kbxml")
         defer { dir.remove() }
         let path = dir.path + "/doc.xml"
         let sink = try AtomicFileSink(path: path)
@@ -114,21 +115,21 @@ import Testing
     }
 
     @Test func atomicSinkMissingDirectoryNamesThePath() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TempFolder("kbxml")
         defer { dir.remove() }
         let path = dir.path + "/missing/out.graphml"
         #expect(throws: XMLError.output("\(path): No such file or directory")) { try AtomicFileSink(path: path) }
     }
 
     @Test func atomicSinkRejectsADirectory() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TempFolder("kbxml")
         defer { dir.remove() }
         #expect(throws: XMLError.output("\(dir.path): Is a directory")) { try AtomicFileSink(path: dir.path) }
         #expect(throws: XMLError.output("\(dir.path)/: Is a directory")) { try AtomicFileSink(path: dir.path + "/") }
     }
 
     @Test func atomicSinkKeepsPermissionsOfReplacedFile() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TempFolder("kbxml")
         defer { dir.remove() }
         let path = dir.path + "/out.xml"
         try "old".write(toFile: path, atomically: false, encoding: .utf8)

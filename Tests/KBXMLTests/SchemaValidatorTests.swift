@@ -1,33 +1,34 @@
 import Foundation
+import KBTestSupport
 import Testing
 @testable import KBXML
 
 @Suite struct SchemaValidatorTests {
     static func graphML() throws -> SchemaValidator {
-        try SchemaValidator(path: SharedPaths.file("schemas/graphml/graphml.xsd"), kind: .xsd,
-                            catalog: SharedPaths.file("schemas/graphml/catalog.xml"))
+        try SchemaValidator(path: Project.sharedPath("schemas/graphml/graphml.xsd"), kind: .xsd,
+                            catalog: Project.sharedPath("schemas/graphml/catalog.xml"))
     }
 
     static func rdfXML() throws -> SchemaValidator {
-        try SchemaValidator(path: SharedPaths.file("schemas/rdfxml/rdfxml-rdf11.rng"), kind: .relaxNG)
+        try SchemaValidator(path: Project.sharedPath("schemas/rdfxml/rdfxml-rdf11.rng"), kind: .relaxNG)
     }
 
     @Test func graphMLSampleIsValid() throws {
         let v = try Self.graphML()
-        #expect(v.validate(path: try SharedPaths.file("schemas/samples/valid.graphml")) == [])
-        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: SharedPaths.file("schemas/samples/valid.graphml"))))
+        #expect(v.validate(path: try Project.sharedPath("schemas/samples/valid.graphml")) == [])
+        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: Project.sharedPath("schemas/samples/valid.graphml"))))
         #expect(v.validate(bytes: bytes, name: "valid.graphml") == [])
     }
 
     @Test func graphMLDanglingTargetIsRejected() throws {
-        let messages = try Self.graphML().validate(path: SharedPaths.file("schemas/samples/invalid-dangling-target.graphml"))
+        let messages = try Self.graphML().validate(path: Project.sharedPath("schemas/samples/invalid-dangling-target.graphml"))
         #expect(!messages.isEmpty)
         #expect(messages.allSatisfy { $0.line > 0 }, "\(messages)")
         #expect(messages.contains { $0.message.contains("n9") }, "\(messages)")
     }
 
     @Test func graphMLEdgeWithoutTargetIsRejected() throws {
-        let messages = try Self.graphML().validate(path: SharedPaths.file("schemas/samples/invalid-edge-missing-target.graphml"))
+        let messages = try Self.graphML().validate(path: Project.sharedPath("schemas/samples/invalid-edge-missing-target.graphml"))
         #expect(messages.contains { $0.line == 7 && $0.message.contains("target") }, "\(messages)")
     }
 
@@ -77,12 +78,12 @@ import Testing
 
     @Test func relaxNGAcceptsTheNewsEventSample() throws {
         let v = try Self.rdfXML()
-        #expect(v.validate(path: try SharedPaths.file("schemas/rdfxml/samples/valid-news-event.rdf")) == [])
+        #expect(v.validate(path: try Project.sharedPath("schemas/rdfxml/samples/valid-news-event.rdf")) == [])
     }
 
     @Test(arguments: ["invalid-about-on-property.rdf", "invalid-mixed-content.rdf", "invalid-resource-and-nodeid.rdf"])
     func relaxNGRejectsInvalidSamples(_ sample: String) throws {
-        let messages = try Self.rdfXML().validate(path: SharedPaths.file("schemas/rdfxml/samples/" + sample))
+        let messages = try Self.rdfXML().validate(path: Project.sharedPath("schemas/rdfxml/samples/" + sample))
         #expect(!messages.isEmpty)
         #expect(messages.contains { $0.line > 0 }, "\(messages)")
     }
@@ -96,7 +97,7 @@ import Testing
 
     @Test(arguments: [SchemaValidator.Kind.xsd, .relaxNG])
     func brokenSchemaIsASchemaErrorWithMessages(_ kind: SchemaValidator.Kind) throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TempFolder("kbxml")
         defer { dir.remove() }
         let path = dir.path + "/broken"
         let text = kind == .xsd
@@ -117,13 +118,13 @@ import Testing
         _ = try Self.graphML()
         _ = try Self.graphML()
         #expect(throws: XMLError.self) {
-            try SchemaValidator(path: SharedPaths.file("schemas/graphml/graphml.xsd"), kind: .xsd,
+            try SchemaValidator(path: Project.sharedPath("schemas/graphml/graphml.xsd"), kind: .xsd,
                                 catalog: "/nonexistent/catalog.xml")
         }
     }
 
     @Test func messagesAreTrimmedAndDescribed() throws {
-        let messages = try Self.graphML().validate(path: SharedPaths.file("schemas/samples/invalid-edge-missing-target.graphml"))
+        let messages = try Self.graphML().validate(path: Project.sharedPath("schemas/samples/invalid-edge-missing-target.graphml"))
         #expect(messages.allSatisfy { !$0.message.hasSuffix("\n") && !$0.message.isEmpty })
         #expect(messages.first.map { "\($0)".hasPrefix("line \($0.line): ") } == true)
     }

@@ -5,6 +5,7 @@
 
 import Foundation
 import KBGraph
+import KBTestSupport
 import KBWriters
 import KBXML
 import Testing
@@ -28,7 +29,7 @@ enum Hostile {
 @Suite struct HostileTextTests {
     /// An article whose fact sentences and metadata carry every hostile character, exported in every format.
     @Test func hostileArticleGivesValidOutputInEveryFormat() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         let h = Hostile.mixed
         let text = "رئيس النيجر محمد يوسفو يستقبل \(h)خليفة حفتر \(h)في نيامي.\n\n"
@@ -44,7 +45,7 @@ enum Hostile {
         var counts: [String: Int] = [:]
         for format in OutputFormat.allCases {
             let out = dir.path("out.\(format.fileExtension)")
-            let r = try Proc.kbexport([input, "--format", format.rawValue, "-o", out])
+            let r = try Command.kbexport([input, "--format", format.rawValue, "-o", out])
             #expect(r.status == 0, "\(format): \(r.stderr)")
             let bytes = try #require(dir.read("out.\(format.fileExtension)"))
             try expectValid(bytes, format, out)

@@ -3,6 +3,7 @@
 
 import Foundation
 import KBGraph
+import KBTestSupport
 import KBWriters
 import KBXML
 import PropertyBased
@@ -48,13 +49,13 @@ let shortArticle = "وصل المشير خليفة حفتر يوم الثلاث�
     /// Input files with awkward names: document ids are NMTOKEN-safe ASCII, IRIs are valid RFC 3987, and two runs
     /// give the same bytes.
     @Test func awkwardFileNamesGiveSafeIdsAndStableIRIs() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         for name in Self.awkwardNames { try dir.write("in/\(name)", shortArticle) }
         var first: [String: [UInt8]] = [:]
         for run in 0..<2 {
             for format in OutputFormat.allCases {
-                let r = try Proc.kbexport([dir.path("in"), "--format", format.rawValue, "--base", "https://kb.example.org/%D9%85%D8%B9/"])
+                let r = try Command.kbexport([dir.path("in"), "--format", format.rawValue, "--base", "https://kb.example.org/%D9%85%D8%B9/"])
                 #expect(r.status == 0, "\(format): \(r.stderr)")
                 try expectValid(r.stdout, format, "names.\(format.rawValue)")
                 if run == 0 { first[format.rawValue] = r.stdout } else {
@@ -123,9 +124,9 @@ let shortArticle = "وصل المشير خليفة حفتر يوم الثلاث�
     /// An invalid --base stops with exit 64 and a message naming it, before reading any input or writing anything.
     @Test(arguments: badBases)
     func invalidBaseIsRejectedBeforeAnyWork(base: String) throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
-        let r = try Proc.kbexport([dir.path("missing-input.txt"), "--format", "rdfxml", "--base", base, "-o", dir.path("out.rdf")])
+        let r = try Command.kbexport([dir.path("missing-input.txt"), "--format", "rdfxml", "--base", base, "-o", dir.path("out.rdf")])
         #expect(r.status == 64, "--base \(base.debugDescription): status \(r.status)\n\(r.stderr)")
         #expect(r.stderr.contains("invalid --base"), "\(r.stderr)")
         #expect(!r.stderr.contains("missing-input.txt"), "inputs were read before the option was checked")
@@ -137,7 +138,7 @@ let shortArticle = "وصل المشير خليفة حفتر يوم الثلاث�
                       "https://kb.example.org/%D9%85%D8%B9%D8%B1%D9%81%D8%A9/", "https://kb.example.org/a%20b/", "https://kb.example.org:8443/x/"])
     func validBasesGiveValidRDF(base: String) throws {
         for format in OutputFormat.allCases where format.rawValue != "graphml" {
-            let r = try Proc.kbexport(["-", "--format", format.rawValue, "--base", base], stdin: Array(shortArticle.utf8))
+            let r = try Command.kbexport(["-", "--format", format.rawValue, "--base", base], stdin: Array(shortArticle.utf8))
             #expect(r.status == 0, "\(base) \(format): \(r.stderr)")
             try expectValid(r.stdout, format, "base.\(format.rawValue)")
             if format == .rdfxml {

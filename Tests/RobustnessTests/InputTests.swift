@@ -3,6 +3,7 @@
 // before anything is written.
 
 import Foundation
+import KBTestSupport
 import KBText
 import KBWriters
 import KBXML
@@ -14,7 +15,7 @@ import Glibc
 
 /// A real article (from the seeds) that yields entities and facts.
 let goodArticle: String = {
-    let url = Env.root.appendingPathComponent("seeds/000_0f4681632fbd4e5c.txt")
+    let url = Project.root.appendingPathComponent("seeds/000_0f4681632fbd4e5c.txt")
     return (try? String(contentsOf: url, encoding: .utf8)) ?? "وصل المشير خليفة حفتر إلى نيامي بدعوة من رئيس النيجر محمد يوسفو."
 }()
 
@@ -53,8 +54,8 @@ let badInputs: [BadInput] = [
 
 @Suite struct InputTests {
     /// A directory with one good article and every bad input, a symlink loop, and a missing path on the command line.
-    private func fixture() throws -> (dir: TempDir, inputs: String, missing: String) {
-        let dir = try TempDir()
+    private func fixture() throws -> (dir: TempFolder, inputs: String, missing: String) {
+        let dir = try TempFolder("robust")
         try dir.write("in/good.txt", goodArticle)
         for b in badInputs { try dir.write("in/\(b.name)", b.bytes) }
         try FileManager.default.createSymbolicLink(atPath: dir.path("in/loop.txt"), withDestinationPath: dir.path("in/loop.txt"))
@@ -67,7 +68,7 @@ let badInputs: [BadInput] = [
         let (dir, inputs, missing) = try fixture()
         defer { dir.remove() }
         let out = dir.path("out.\(format.fileExtension)")
-        let r = try Proc.kbexport([inputs, missing, "--format", format.rawValue, "-o", out])
+        let r = try Command.kbexport([inputs, missing, "--format", format.rawValue, "-o", out])
         #expect(r.status == 2, "exit status 2 = written, but inputs skipped; stderr:\n\(r.stderr)")
         #expect(r.stdout.isEmpty)
         for b in badInputs {
@@ -90,39 +91,39 @@ let badInputs: [BadInput] = [
         let (dir, inputs, _) = try fixture()
         defer { dir.remove() }
         // Problems found while collecting (a link loop), to standard output and to a file.
-        var r = try Proc.kbexport([inputs, "--strict"])
+        var r = try Command.kbexport([inputs, "--strict"])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty, "--strict must not write anything to standard output")
         #expect(r.stderr.contains("loop.txt: symbolic link loop") && r.stderr.contains("--strict"), "\(r.stderr)")
         try dir.write("previous.graphml", "previous")
-        r = try Proc.kbexport([inputs, "--strict", "-o", dir.path("previous.graphml")])
+        r = try Command.kbexport([inputs, "--strict", "-o", dir.path("previous.graphml")])
         #expect(r.status == 1)
         #expect(dir.read("previous.graphml") == Array("previous".utf8))
-        r = try Proc.kbexport([inputs, "--strict", "-o", dir.path("new.graphml")])
+        r = try Command.kbexport([inputs, "--strict", "-o", dir.path("new.graphml")])
         #expect(r.status == 1)
         #expect(dir.entries() == ["in", "previous.graphml"], "no output and no temporary file")
         // Problems found only while decoding (invalid UTF-8 next to a good file).
         let good = dir.path("in/good.txt"), bad = dir.path("in/stray-byte.txt")
         for format in OutputFormat.allCases {
-            r = try Proc.kbexport([good, bad, "--strict", "--format", format.rawValue])
+            r = try Command.kbexport([good, bad, "--strict", "--format", format.rawValue])
             #expect(r.status == 1, "\(format)")
             #expect(r.stdout.isEmpty, "\(format): --strict wrote \(r.stdout.count) bytes")
             #expect(r.stderr.contains("stray-byte.txt: not valid UTF-8: bad byte sequence at byte offset 3"), "\(r.stderr)")
         }
-        r = try Proc.kbexport([good, bad, "--strict", "-o", dir.path("new.graphml")])
+        r = try Command.kbexport([good, bad, "--strict", "-o", dir.path("new.graphml")])
         #expect(r.status == 1)
         #expect(dir.entries() == ["in", "previous.graphml"])
         // Without a problem, --strict writes as usual.
-        r = try Proc.kbexport([good, "--strict", "-o", dir.path("new.graphml")])
+        r = try Command.kbexport([good, "--strict", "-o", dir.path("new.graphml")])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(dir.entries() == ["in", "new.graphml", "previous.graphml"])
     }
 
     @Test func nothingReadableIsFatal() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         for b in badInputs { try dir.write(b.name, b.bytes) }
-        let r = try Proc.kbexport([dir.path, "-o", dir.path("out.graphml")])
+        let r = try Command.kbexport([dir.path, "-o", dir.path("out.graphml")])
         #expect(r.status == 1)
         #expect(r.stderr.contains("no readable input"), "\(r.stderr)")
         #expect(!dir.entries().contains { $0.contains("out.graphml") })
@@ -130,22 +131,22 @@ let badInputs: [BadInput] = [
 
     /// A named pipe is never opened (it could block forever): it is named and skipped, given or found in a tree.
     @Test func namedPipeInputIsSkippedWithoutBlocking() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         try dir.write("in/good.txt", shortArticleText)
         #expect(mkfifo(dir.path("in/pipe.txt"), 0o644) == 0)
-        let r = try Proc.kbexport([dir.path("in"), dir.path("in/pipe.txt")])
+        let r = try Command.kbexport([dir.path("in"), dir.path("in/pipe.txt")])
         #expect(r.status == 2, "\(r.stderr)")
         #expect(r.stderr.contains("in/pipe.txt: cannot read: a named pipe, not a regular file"), "\(r.stderr)")
         try expectValid(r.stdout, .graphml, "pipe.graphml")
     }
 
     @Test func standardInputErrorsNameStdinAndTheOffset() throws {
-        let r = try Proc.kbexport(["-"], stdin: Array("خبر".utf8) + [0xFF] + Array("x".utf8))
+        let r = try Command.kbexport(["-"], stdin: Array("خبر".utf8) + [0xFF] + Array("x".utf8))
         #expect(r.status == 1)
         #expect(r.stderr.contains("<stdin>: not valid UTF-8: bad byte sequence at byte offset 6"), "\(r.stderr)")
         #expect(r.stdout.isEmpty)
-        let ok = try Proc.kbexport(["-"], stdin: [0xEF, 0xBB, 0xBF] + Array(goodArticle.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        let ok = try Command.kbexport(["-"], stdin: [0xEF, 0xBB, 0xBF] + Array(goodArticle.replacingOccurrences(of: "\n", with: "\r\n").utf8))
         #expect(ok.status == 0, "a BOM and CRLF are fine: \(ok.stderr)")
         try expectValid(ok.stdout, .graphml, "stdin.graphml")
     }
@@ -154,13 +155,13 @@ let badInputs: [BadInput] = [
     @Test(.enabled(if: !Env.isRoot || Env.dropPrivileges != nil,
                    "needs a non-root user, or setpriv to drop root (root reads every file)"))
     func unreadableFileInADirectoryIsNamedAndSkipped() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         try dir.write("in/a-good.txt", goodArticle)
         let locked = try dir.write("in/locked.txt", goodArticle)
         #expect(chmod(locked, 0) == 0)
-        let command = (Env.dropPrivileges ?? []) + [Env.binary, dir.path("in"), "--format", "graphml"]
-        let r = try Proc.run(command[0], Array(command.dropFirst()))
+        let command = (Env.dropPrivileges ?? []) + [Project.binary, dir.path("in"), "--format", "graphml"]
+        let r = try Command.run(command[0], Array(command.dropFirst()))
         #expect(r.status == 2, "\(r.stderr)")
         #expect(r.stderr.contains("\(locked): cannot read: Permission denied"), "\(r.stderr)")
         try expectValid(r.stdout, .graphml, "unreadable.graphml")
@@ -169,7 +170,7 @@ let badInputs: [BadInput] = [
         let sub = try dir.write("in/sub/x.txt", goodArticle)
         _ = sub
         #expect(chmod(dir.path("in/sub"), 0) == 0)
-        let r2 = try Proc.run(command[0], Array(command.dropFirst()))
+        let r2 = try Command.run(command[0], Array(command.dropFirst()))
         #expect(r2.status == 2)
         #expect(r2.stderr.contains("in/sub: cannot read: cannot list directory"), "\(r2.stderr)")
     }
@@ -177,7 +178,7 @@ let badInputs: [BadInput] = [
     /// A long single-line input (no line break at all) finishes with a valid file; the 50 MB case is in
     /// Benchmarks/many-files.sh. Memory is checked with /usr/bin/time where it exists.
     @Test func longSingleLineInputFinishes() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         let line = goodArticle.replacingOccurrences(of: "\n", with: " ")
         var text = ""
@@ -186,13 +187,13 @@ let badInputs: [BadInput] = [
         let out = dir.path("line.graphml")
         let start = ContinuousClock.now
         var args = [input, "-o", out]
-        var exe = Env.binary
-        if let time = Env.which("time"), FileManager.default.isExecutableFile(atPath: "/usr/bin/time") {
+        var exe = Project.binary
+        if let time = Command.which("time"), FileManager.default.isExecutableFile(atPath: "/usr/bin/time") {
             _ = time
             exe = "/usr/bin/time"
-            args = ["-f", "%M", "-o", dir.path("rss"), Env.binary] + args
+            args = ["-f", "%M", "-o", dir.path("rss"), Project.binary] + args
         }
-        let r = try Proc.run(exe, args)
+        let r = try Command.run(exe, args)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(ContinuousClock.now - start < .seconds(60))
         try expectValid(try #require(dir.read("line.graphml")), .graphml, out)

@@ -4,6 +4,7 @@
 import Foundation
 import KBFacts
 import KBGraph
+import KBTestSupport
 import KBText
 import KBWriters
 import KBXML
@@ -14,7 +15,7 @@ import Glibc
 #endif
 
 /// The seeds: a small, real export.
-let seedsPath = Env.root.appendingPathComponent("seeds").path
+let seedsPath = Project.root.appendingPathComponent("seeds").path
 
 @Suite struct OutputSafetyTests {
     // MARK: In process: a sink that fails after N bytes
@@ -25,7 +26,7 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     func sinkFailingAfterNBytesLeavesThePreviousOutput(format: OutputFormat) throws {
         let graph = hostileGraph()
         let full = try render(graph, format).count
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         let path = try dir.write("out.\(format.fileExtension)", "previous output")
         for limit in [0, 100, 4_096, 65_537, full - 1] where limit < full {
@@ -54,12 +55,12 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     // MARK: The binary: failures mid-write
 
     /// RLIMIT_FSIZE makes the kernel refuse the write after N bytes (a deterministic "disk full" mid-write).
-    @Test(.enabled(if: Env.which("prlimit") != nil, "needs prlimit (util-linux)"), arguments: OutputFormat.allCases)
+    @Test(.enabled(if: Command.which("prlimit") != nil, "needs prlimit (util-linux)"), arguments: OutputFormat.allCases)
     func fileSizeLimitMidWriteLeavesThePreviousOutput(format: OutputFormat) throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         let out = try dir.write("out.\(format.fileExtension)", "previous output")
-        let r = try Proc.run(Env.which("prlimit")!, ["--fsize=3000", Env.binary, seedsPath, "--format", format.rawValue, "-o", out])
+        let r = try Command.run(Command.which("prlimit")!, ["--fsize=3000", Project.binary, seedsPath, "--format", format.rawValue, "-o", out])
         #expect(r.status == 1, "\(r.stderr)")
         #expect(!r.signaled, "SIGXFSZ must be an error, not a kill")
         #expect(r.stderr.contains("\(out): File too large"), "\(r.stderr)")
@@ -72,7 +73,7 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     /// complete new file: never a partial one.)
     @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
     func signalMidWriteLeavesThePreviousOutputAndNoTemporaryFile(signal: Int32) throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         // The write phase lasts milliseconds: on a busy machine the poller may miss it, so try a few times.
         for _ in 0..<5 {
@@ -92,7 +93,7 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
 
     /// SIGKILL cannot be caught: the previous output is still untouched (the hidden temporary file may stay).
     @Test func sigkillMidWriteLeavesThePreviousOutput() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         let out = try dir.write("out.graphml", "previous output")
         _ = try runAndSignal(args: [seedsPath, "-o", out], dir: dir, signal: SIGKILL)
@@ -104,9 +105,9 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     }
 
     /// Starts kbexport, waits (busy-polling the directory) for its temporary file, and sends `signal`.
-    private func runAndSignal(args: [String], dir: TempDir, signal: Int32) throws -> (status: Int32, sawTemporary: Bool) {
+    private func runAndSignal(args: [String], dir: TempFolder, signal: Int32) throws -> (status: Int32, sawTemporary: Bool) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Env.binary)
+        p.executableURL = URL(fileURLWithPath: Project.binary)
         p.arguments = args
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
@@ -124,21 +125,21 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     // MARK: Bad output paths
 
     @Test func outputIntoAMissingDirectory() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         let out = dir.path("missing/sub/out.graphml")
-        let r = try Proc.kbexport([seedsPath, "-o", out])
+        let r = try Command.kbexport([seedsPath, "-o", out])
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(out): No such file or directory"), "\(r.stderr)")
         #expect(dir.entries() == [])
     }
 
     @Test func outputOntoADirectory() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         try FileManager.default.createDirectory(atPath: dir.path("out.graphml"), withIntermediateDirectories: false)
         for target in [dir.path("out.graphml"), dir.path("out.graphml") + "/", dir.path] {
-            let r = try Proc.kbexport([seedsPath, "-o", target])
+            let r = try Command.kbexport([seedsPath, "-o", target])
             #expect(r.status == 1)
             #expect(r.stderr.contains("Is a directory"), "\(r.stderr)")
         }
@@ -149,7 +150,7 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     /// A path that cannot be created: /proc and /sys refuse new files even for root.
     @Test(arguments: ["/proc/kbexport-robustness-test.graphml", "/sys/kbexport-robustness-test.graphml"])
     func outputOntoAPathThatCannotBeCreated(path: String) throws {
-        let r = try Proc.kbexport([seedsPath, "-o", path])
+        let r = try Command.kbexport([seedsPath, "-o", path])
         #expect(r.status == 1)
         #expect(r.stderr.contains(path + ":"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: path))
@@ -159,7 +160,7 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     /// with a previous output in place.
     @Test(.enabled(if: Env.canMountTmpfs, "needs root and unshare -m with mount -t tmpfs"))
     func readOnlyAndFullFileSystems() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         let mnt = dir.path("mnt")
         try FileManager.default.createDirectory(atPath: mnt, withIntermediateDirectories: false)
@@ -175,7 +176,7 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
             "$2" "$3" -o "$1/out.graphml"; echo "full-status=$?"
             cat "$1/out.graphml"; echo; ls -A "$1"
             """
-        let r = try Proc.run(Env.which("unshare")!, ["-m", "sh", "-c", script, "sh", mnt, Env.binary, seedsPath])
+        let r = try Command.run(Command.which("unshare")!, ["-m", "sh", "-c", script, "sh", mnt, Project.binary, seedsPath])
         #expect(r.status == 0, "\(r.stdoutText)\n\(r.stderr)")
         let lines = r.stdoutText.split(separator: "\n").map(String.init)
         #expect(lines == ["ro-status=1", "previous output", "out.graphml", "full-status=1", "previous output", "filler", "out.graphml"],
@@ -187,7 +188,7 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     /// A device at -o is written to, not replaced: /dev/full fails with ENOSPC, a null device stays a device.
     /// (Before the fix, AtomicFileSink renamed its temporary file over the device node.)
     @Test func outputOntoDevices() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         // Private device nodes when we may create them, so a regression cannot damage the machine's /dev.
         let full: String, null: String
@@ -197,11 +198,11 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
         } else {
             full = "/dev/full"; null = "/dev/null"
         }
-        var r = try Proc.kbexport([seedsPath, "-o", full])
+        var r = try Command.kbexport([seedsPath, "-o", full])
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(full): No space left on device"), "\(r.stderr)")
         #expect(!r.stderr.contains("I/O error"), "libxml2's own report must not leak: \(r.stderr)")
-        r = try Proc.kbexport([seedsPath, "-o", null])
+        r = try Command.kbexport([seedsPath, "-o", null])
         #expect(r.status == 0, "\(r.stderr)")
         for path in [full, null, "/dev/null", "/dev/full"] {
             var st = stat()
@@ -211,7 +212,7 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
         // A named pipe is written through too, and stays a pipe.
         #expect(mkfifo(dir.path("fifo"), 0o644) == 0)
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Env.binary)
+        p.executableURL = URL(fileURLWithPath: Project.binary)
         p.arguments = [seedsPath, "-o", dir.path("fifo")]
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -226,7 +227,7 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     /// Standard output on a full device.
     @Test func standardOutputOnAFullDevice() throws {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
-        let r = try Proc.kbexport([seedsPath], stdoutHandle: handle)
+        let r = try Command.kbexport([seedsPath], stdoutHandle: handle)
         #expect(r.status == 1)
         #expect(r.stderr.contains("standard output: No space left on device"), "\(r.stderr)")
         #expect(!r.stderr.contains("I/O error"), "\(r.stderr)")
@@ -239,7 +240,7 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     func closedPipeEndsQuietly(format: OutputFormat) throws {
         let pipe = Pipe()
         try pipe.fileHandleForReading.close()
-        let r = try Proc.kbexport([seedsPath, "--format", format.rawValue], stdoutHandle: pipe.fileHandleForWriting)
+        let r = try Command.kbexport([seedsPath, "--format", format.rawValue], stdoutHandle: pipe.fileHandleForWriting)
         #expect(r.status == 141, "\(r.stderr)")
         #expect(!r.signaled)
         #expect(r.stderr.isEmpty, "\(r.stderr)")
@@ -251,14 +252,14 @@ let seedsPath = Env.root.appendingPathComponent("seeds").path
     func readerClosingAfter100BytesEndsQuietly(format: OutputFormat) throws {
         let pipe = Pipe()
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Env.binary)
+        p.executableURL = URL(fileURLWithPath: Project.binary)
         p.arguments = [seedsPath, "--format", format.rawValue]
         p.standardOutput = pipe.fileHandleForWriting
         let err = Pipe()
         p.standardError = err
         try p.run()
         try pipe.fileHandleForWriting.close()
-        let errData = Drain(err.fileHandleForReading)
+        let errData = ReadAll(err.fileHandleForReading)
         let head = try pipe.fileHandleForReading.read(upToCount: 100) ?? Data()
         try pipe.fileHandleForReading.close()
         p.waitUntilExit()

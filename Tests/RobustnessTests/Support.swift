@@ -1,9 +1,10 @@
 // Helpers for the robustness tests: paths, running the built kbexport binary, temporary directories, schema
 // validation of every output format, and small readers used to check that an output parses back.
-// (Test targets cannot share code; the process helpers follow Tests/EndToEndTests/Support.swift.)
+// (Paths, child processes, temporary folders and the schema cache come from KBTestSupport.)
 
 import Foundation
 import KBGraph
+import KBTestSupport
 import KBWriters
 import KBXML
 import Testing
@@ -12,206 +13,42 @@ import Testing
 import Glibc
 #endif
 
-/// Paths of the package, ../shared and the binary under test.
+/// What this machine allows the robustness tests to do.
 enum Env {
-    /// The directory that holds Package.swift, found from this file's path.
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
-
-    /// A file under ../shared; fails (never skips) when missing.
-    static func shared(_ relative: String) throws -> String {
-        let path = root.deletingLastPathComponent().appendingPathComponent("shared/\(relative)").standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw SetupError("missing \(path): the robustness tests read the official schemas from ../shared beside the project")
-        }
-        return path
-    }
-
-    static func schema(_ name: String) -> String { root.appendingPathComponent("Schemas/\(name)").path }
-
-    /// The kbexport binary built with the tests: beside the test bundle first (any --scratch-path), else .build/debug.
-    static let binary: String = {
-        var candidates: [String] = []
-        let argv0 = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var dir = argv0.deletingLastPathComponent()
-        for _ in 0..<4 {
-            candidates.append(dir.appendingPathComponent("kbexport").path)
-            dir.deleteLastPathComponent()
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("kbexport").path)
-        candidates.append(root.appendingPathComponent(".build/debug/kbexport").path)
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
-    }()
-
     static var isRoot: Bool { geteuid() == 0 }
 
     /// True when the tests (and so the binary built with them) run under AddressSanitizer.
     static let underAddressSanitizer: Bool = dlsym(nil, "__asan_init") != nil
 
-    /// Full path of a command on PATH, or nil.
-    static func which(_ name: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let p = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        for dir in ["/usr/bin", "/bin", "/usr/sbin", "/sbin"] where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
-            return "\(dir)/\(name)"
-        }
-        return nil
-    }
-
-    /// Whether tests may require the external consumers (CI sets KB_REQUIRE_CONSUMERS=1).
-    static var requireConsumers: Bool { ProcessInfo.processInfo.environment["KB_REQUIRE_CONSUMERS"] == "1" }
-
     /// `setpriv` arguments that run a command as the unprivileged user `nobody`, when we are root and can.
     static let dropPrivileges: [String]? = {
-        guard isRoot, let setpriv = which("setpriv") else { return nil }
+        guard isRoot, let setpriv = Command.which("setpriv") else { return nil }
         let args = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
-        guard let r = try? Proc.run(args[0], Array(args.dropFirst()) + ["/bin/true"]), r.status == 0 else { return nil }
+        guard let r = try? Command.run(args[0], Array(args.dropFirst()) + ["/bin/true"]), r.status == 0 else { return nil }
         return args
     }()
 
     /// Whether `unshare -m` + `mount -t tmpfs` work here (root in a container that allows mount namespaces).
     static let canMountTmpfs: Bool = {
-        guard isRoot, let unshare = which("unshare"), which("mount") != nil else { return false }
-        guard let dir = try? TempDir() else { return false }
+        guard isRoot, let unshare = Command.which("unshare"), Command.which("mount") != nil else { return false }
+        guard let dir = try? TempFolder("robust") else { return false }
         defer { dir.remove() }
-        let r = try? Proc.run(unshare, ["-m", "sh", "-c", "mount -t tmpfs -o size=64k none '\(dir.path)' && touch '\(dir.path)/x'"])
+        let r = try? Command.run(unshare, ["-m", "sh", "-c", "mount -t tmpfs -o size=64k none '\(dir.path)' && touch '\(dir.path)/x'"])
         return r?.status == 0
     }()
 }
 
-/// A test precondition that does not hold (missing file or tool): thrown, so the test fails with this text.
-struct SetupError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// A fresh temporary directory.
-struct TempDir {
-    let url: URL
-    var path: String { url.path }
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("kbexport-robust-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        _ = chmod(url.path, 0o755)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let p = url.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: p.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: p)
-        return p.path
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
-
-    func entries() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
-
-    func read(_ name: String) -> [UInt8]? { FileManager.default.contents(atPath: path(name)).map { [UInt8]($0) } }
-
-    func remove() {
-        // Undo chmod 000 and similar before removing.
-        _ = try? Proc.run("/bin/chmod", ["-R", "u+rwX", path])
-        try? FileManager.default.removeItem(at: url)
-    }
-}
-
-/// Running child processes.
-enum Proc {
-    struct Result {
-        var status: Int32
-        /// True when the child was ended by a signal (`status` is then the signal number).
-        var signaled: Bool
-        var stdout: [UInt8]
-        var stderr: String
-        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
-    }
-
-    /// Runs a program to the end, feeding `stdin`. `stdoutHandle` replaces the captured standard output.
-    @discardableResult
-    static func run(_ exe: String, _ args: [String], stdin: [UInt8]? = nil, cwd: String? = nil,
-                    stdoutHandle: FileHandle? = nil, env: [String: String] = [:]) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = stdoutHandle ?? out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        let outData = stdoutHandle == nil ? Drain(out.fileHandleForReading) : nil
-        let errData = Drain(err.fileHandleForReading)
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin)) }
-        try? inp.fileHandleForWriting.close()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, signaled: p.terminationReason == .uncaughtSignal,
-                      stdout: outData.map { [UInt8]($0.wait()) } ?? [], stderr: String(decoding: errData.wait(), as: UTF8.self))
-    }
-
-    /// Runs the kbexport binary.
-    @discardableResult
-    static func kbexport(_ args: [String], stdin: [UInt8]? = nil, cwd: String? = nil, stdoutHandle: FileHandle? = nil) throws -> Result {
-        guard FileManager.default.isExecutableFile(atPath: Env.binary) else {
-            throw SetupError("kbexport binary not found at \(Env.binary): build it first (swift build --build-tests)")
-        }
-        return try run(Env.binary, args, stdin: stdin, cwd: cwd, stdoutHandle: stdoutHandle)
-    }
-}
-
-/// Reads a file handle to the end on a background thread (so a full pipe never blocks the child).
-final class Drain: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-    init(_ h: FileHandle) {
-        DispatchQueue.global().async { [self] in
-            data = h.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-    func wait() -> Data { done.wait(); return data }
-}
-
 // MARK: - Validation of every output format
 
-/// Compiled schemas, loaded once per process.
+/// The schemas every output of a format must pass.
 enum Schemas {
-    nonisolated(unsafe) private static var cache = [String: SchemaValidator]()
-    private static let lock = NSLock()
-
-    static func validator(_ path: String, _ kind: SchemaValidator.Kind, catalog: String? = nil) throws -> SchemaValidator {
-        lock.lock(); defer { lock.unlock() }
-        if let v = cache[path] { return v }
-        let v = try SchemaValidator(path: path, kind: kind, catalog: catalog)
-        cache[path] = v
-        return v
-    }
-
     /// The validators every document of a format must pass: the project's profile and the official schema.
     static func validators(for format: OutputFormat) throws -> [SchemaValidator] {
         switch format.rawValue {
         case "graphml":
-            return [try validator(Env.schema("kbexport-graphml.xsd"), .xsd),
-                    try validator(Env.shared("schemas/graphml/graphml.xsd"), .xsd,
-                                  catalog: Env.shared("schemas/graphml/catalog.xml"))]
+            return [try SchemaCache.ownGraphML(), try SchemaCache.officialGraphML()]
         case "rdfxml":
-            return [try validator(Env.schema("kbexport-rdfxml.rng"), .relaxNG),
-                    try validator(Env.shared("schemas/rdfxml/rdfxml-rdf11.rng"), .relaxNG)]
+            return [try SchemaCache.ownRDFXML(), try SchemaCache.officialRDFXML()]
         default:
             return []
         }
@@ -290,11 +127,11 @@ extension String {
 /// Parses a file with rapper and returns the number of triples, or the error text. nil when rapper is absent
 /// (then the caller fails under KB_REQUIRE_CONSUMERS=1).
 func rapperCount(_ path: String, syntax: String) throws -> Result<Int, SetupError>? {
-    guard let rapper = Env.which("rapper") else {
-        if Env.requireConsumers { throw SetupError("rapper (raptor2-utils) is required (KB_REQUIRE_CONSUMERS=1)") }
+    guard let rapper = Command.which("rapper") else {
+        if Command.consumersRequired { throw SetupError("rapper (raptor2-utils) is required (KB_REQUIRE_CONSUMERS=1)") }
         return nil
     }
-    let r = try Proc.run(rapper, ["-i", syntax, "-c", path, "http://base.invalid/"])
+    let r = try Command.run(rapper, ["-i", syntax, "-c", path, "http://base.invalid/"])
     // rapper -c prints "rapper: Parsing returned N triples" on stderr.
     guard r.status == 0 else { return .failure(SetupError("rapper -i \(syntax) failed on \(path): \(r.stderr)")) }
     let digits = r.stderr.split(whereSeparator: { !$0.isNumber }).last.flatMap { Int($0) }

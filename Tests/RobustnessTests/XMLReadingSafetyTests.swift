@@ -3,6 +3,7 @@
 // local "secret" file whose content would break the document shows whether a file:// entity was loaded.
 
 import Foundation
+import KBTestSupport
 import KBXML
 import Testing
 
@@ -112,7 +113,7 @@ final class ConnectionCounter: @unchecked Sendable {
     }
 
     @Test func hostileDocumentsNeverReachTheNetworkOrTheFileAndNeverExplode() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         let secret = try dir.write("secret.xml", "<unclosed SECRET-MARKER")
         let counter = try ConnectionCounter()
@@ -153,14 +154,14 @@ final class ConnectionCounter: @unchecked Sendable {
 
     /// `kbexport --from rdfxml` on hostile documents: refused with a message, nothing fetched or expanded.
     @Test func rdfXMLInputRefusesEntitiesWithoutFetching() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         let secret = try dir.write("secret.xml", "<unclosed SECRET-MARKER")
         let counter = try ConnectionCounter()
         for (name, xml) in Self.documents(port: counter.port, secret: secret) {
             let path = try dir.write("\(name).rdf", xml)
             let start = ContinuousClock.now
-            let r = try Proc.kbexport(["--from", "rdfxml", path, "--format", "ntriples"])
+            let r = try Command.kbexport(["--from", "rdfxml", path, "--format", "ntriples"])
             #expect(ContinuousClock.now - start < .seconds(10), "\(name)")
             #expect(!r.stdoutText.contains("SECRET-MARKER") && !r.stderr.contains("SECRET-MARKER"), "\(name)")
             #expect(r.stdout.count < 100_000, "\(name): an entity was expanded")
@@ -174,7 +175,7 @@ final class ConnectionCounter: @unchecked Sendable {
     /// The file:// entity document is well-formed once the entity is left unexpanded: XMLDocumentCheck must say so
     /// (if it had loaded the secret file, "<unclosed" would make it malformed).
     @Test func externalFileEntityIsNotLoaded() throws {
-        let dir = try TempDir()
+        let dir = try TempFolder("robust")
         defer { dir.remove() }
         let secret = try dir.write("secret.xml", "<unclosed SECRET-MARKER")
         let doc = Self.documents(port: 9, secret: secret).first { $0.name == "xxe-file" }!.xml

@@ -229,6 +229,11 @@ struct EntityRecognizer {
         while i < t.count {
             if covered[i] == nil, let m = latinName(t, i, covered) { add(m); i = m.range.upperBound } else { i += 1 }
         }
+        // organisations found after the role phrases (pass 3) qualify the role they sit in
+        for p in mentions.indices where mentions[p].type == .person {
+            guard let cue = mentions[p].role else { continue }
+            for k in cue.range { if let c = covered[k], c != p, !mentions[c].inRolePhrase { mentions[c].inRolePhrase = true } }
+        }
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -335,6 +340,9 @@ struct EntityRecognizer {
                nameStart + 1 < t.count, personName(t, nameStart + 1, covered) != nil || covered[nameStart + 1] != nil {
                 nameStart += 1   // "اللواء المتقاعد خليفة حفتر"
             }
+            // "المشير أركان حرب خليفة حفتر", "الفريق أول ركن عبد الفتاح البرهان" after a role phrase
+            if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }
+            if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
         } else if isRank, nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.hasPrefix("ال"),
                   !Lexicon.stopwords.contains(t[nameStart].norm), nameStart + 1 < t.count,
                   covered[nameStart + 1] != nil || personName(t, nameStart + 1, covered) != nil {

@@ -193,8 +193,12 @@ enum FactRules {
     static let talksWords = Lexicon.set("محادثات مباحثات المحادثات المباحثات بحث بحثا بحثت ناقش ناقشا ناقشت يبحث تبحث يناقش تناقش مشاورات تناول تناولت تطرق النقاش ببحث")
     static let inviteWords = Lexicon.set("بدعوة دعوة")
     static let appointWords = Lexicon.set("عين عينت يعين تعيين بتعيين سمى")
-    static let supportWords = Lexicon.set("دعم بدعم يدعم تدعم دعمت مساندة بمساندة بمباركة مباركة يساند تساند")
+    static let supportWords = Lexicon.verbForms("دعم بدعم يدعم تدعم دعمت دعموا يدعمون مساندة بمساندة بمباركة مباركة يساند تساند ساند ساندت")
+        .union(aidWords).union(standWords)
     static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة التقارب تقارب محور تحالف التحالف لتحالف")
+        .union(Lexicon.nounForms("تنسيق تعاون تحالف شراكة"))
+    /// "مجالات التعاون", "آفاق التعاون": cooperation as a topic discussed, not a fact.
+    static let topicWords = Lexicon.set("مجالات ومجالات آفاق وآفاق إمكانيات إمكانية فرص")
     static let foundingWords = Lexicon.set("إنشاء انشاء تأسيس تؤسس أسست إقامة تشكيل")
     static let membershipWords = Lexicon.set("تمسك انضمام انضمت انضم عضوية الأعضاء أعضاء تؤسس تأسيس إنشاء أسست بعضوية")
     static let relationsWords = Lexicon.set("علاقات العلاقات علاقاتها علاقاته علاقاتهما")
@@ -203,7 +207,13 @@ enum FactRules {
     static let controlWords = Lexicon.set("يسيطر تسيطر سيطر سيطرت سيطرة يسيطرون")
     static let killWords = Lexicon.set("مقتل اغتيال")
     static let locatedWords = Lexicon.set("الواقعة الواقع تقع يقع")
-    static let plannedCues = Lexicon.set("يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط")
+    static let plannedCues = Lexicon.set("""
+        يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط
+        المزمع المزمعة مقرر يرتقب ينتظر يتضمن تتضمن سيتضمن جدول المقبل المقبلة القادم القادمة
+        """)
+    static let agendaCues = Lexicon.set("يتضمن تتضمن سيتضمن جدول")
+    /// Cues right after the trigger that make it a plan ("زيارته المرتقبة", "يزور الأسبوع المقبل").
+    static let plannedAfterCues = Lexicon.set("المقبل المقبلة القادم القادمة المرتقب المرتقبة المزمع المزمعة المنتظر المنتظرة")
     static let negationCues = Lexicon.set("لم لن نفى نفت ينفي تنفي")
     static let listCues = Lexicon.set("بينهم منهم ومنهم يضم ويضم تضم وتضم ضم")
     /// Nouns that refer back to a meeting already told ("اللقاء", "المحادثات").
@@ -216,15 +226,18 @@ enum FactRules {
         .union(tensionWords).union(foundingWords).union(membershipWords).union(anaphoraNouns).union(welcomeWords)
         .union(relationsPlural).union(meetVerbs).union(capitalWords).union(relationsWords).union(conflictWords)
         .union(leadWords).union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
+        .union(eventTriggers).union(eventContextWords).union(topicWords).union(killWords).union(plannedAfterCues)
 
     /// Every trigger word: none of them is part of a person's name.
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
         .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
         .union(appointWords).union(supportWords).union(cooperateWords).union(agreementWords).union(controlWords)
         .union(killWords).union(locatedWords).union(plannedCues).union(withdrawWords).union(recallWords)
+        .union(eventTriggers)
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {
         var out: [FactDraft] = []
+        var cancelledTies = Set<Int>()
         for i in c.tokens.indices where c.tokens[i].kind == .word && c.mention(at: i) == nil {
             if c.matches(i, visitVerbs) || c.matches(i, arriveVerbs) || c.matches(i, travelWords) || c.matches(i, visitNouns) {
                 out += visit(c, i)
@@ -236,10 +249,23 @@ enum FactRules {
             if c.matches(i, inviteWords) { out += invite(c, i) }
             if c.matches(i, appointWords) { out += appoint(c, i) }
             if c.matches(i, supportWords) { out += support(c, i) }
+            if c.matches(i, cancelWords) {
+                let (ends, tie) = endsCooperation(c, i)
+                out += ends
+                // "اتفاقات التعاون الدفاعي": every tie word of the phrase is ended
+                if let t = tie { for k in t..<min(c.tokens.count, t + 3) { cancelledTies.insert(k) } }
+            }
+            if c.matches(i, accuseWords) { out += accuse(c, i) }
+            if c.matches(i, arrestWords) { out += arrest(c, i) }
+            if c.matches(i, killVerbs) || c.matches(i, killWords) { out += killed(c, i) }
+            if c.matches(i, attackWords) { out += attack(c, i) }
+            if c.matches(i, activeWords) || c.matches(i, deployVerbs) { out += deployed(c, i) }
+            // a tie that is being ended is not cooperation; "مجالات التعاون" is a topic
+            let topic = i > 0 && c.matches(i - 1, topicWords)
             // founding an alliance or a confederation is an agreement between its parties
             let founding = (max(0, i - 3)..<i).contains { c.matches($0, foundingWords) }
-            if c.matches(i, cooperateWords) { out += between(c, i, type: founding ? "AGREEMENT" : "COOPERATE") }
-            if c.matches(i, agreementWords) { out += between(c, i, type: "AGREEMENT") }
+            if c.matches(i, cooperateWords), !cancelledTies.contains(i), !topic { out += between(c, i, type: founding ? "AGREEMENT" : "COOPERATE") }
+            if c.matches(i, agreementWords), !cancelledTies.contains(i) { out += between(c, i, type: "AGREEMENT") }
             if c.matches(i, controlWords) { out += controls(c, i) }
             if c.matches(i, locatedWords) { out += located(c, i) }
             if c.matches(i, leadWords) { out += ledBy(c, i) }
@@ -248,15 +274,14 @@ enum FactRules {
             if c.matches(i, withdrawWords) { out += withdraw(c, i) }
             if c.matches(i, recallWords) { out += recall(c, i) }
             if c.matches(i, conflictWords) {
-                for d in between(c, i, type: "OPPOSE") {
-                    out.append(d)
-                    var r = d; r.subject = d.object; r.object = d.subject; out.append(r)
-                }
+                // a conflict is mutual: the side named first is the subject (one fact, as for symmetric relations)
+                out += between(c, i, type: "OPPOSE").nonEmpty ?? conflictPair(c, i)
             }
         }
         out += roles(c)
         out += capitals(c)
         out += kinship(c)
+        out += locatedByApposition(c)
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
         attachDates(c, &out)
         return out
@@ -440,36 +465,19 @@ enum FactRules {
                           confidence: conf(0.85, abs(c.mentions[appointee].range.lowerBound - i), c, [agent, appointee]))]
     }
 
-    static func support(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        var out: [FactDraft] = []
-        let n = c.tokens[i].norm
-        let passive = n.hasPrefix("ب") || (i + 1 < c.tokens.count && c.tokens[i + 1].norm == "من")
-        if passive {
-            // "يحظى X بدعم من Y" / "بمباركة من الحليف الروسي": Y supports X
-            guard let supporter = c.actorAfter(i, limit: 6, types: [.person, .organization, .place]) ?? c.adjectiveAfter(i, limit: 4) else { return [] }
-            var beneficiaries: [Int] = []
-            var k = i - 1
-            while k >= 0, i - k <= 14 {
-                if c.isStrongPunct(k) { break }
-                if let m = c.mention(at: k), c.isActor(c.mentions[m]), !c.mentions[m].inRolePhrase {
-                    beneficiaries = [m] + beneficiaries.filter { c.mentions[$0].key != c.mentions[m].key }
-                    k = c.mentions[m].range.lowerBound - 1; continue
-                }
-                k -= 1
-            }
-            for b in beneficiaries where c.mentions[b].key != c.mentions[supporter].key {
-                out.append(FactDraft(type: "SUPPORT", subject: c.mentions[supporter].key, object: c.mentions[b].key, trigger: i,
-                                     span: c.span([supporter, b], i), rule: "support.by",
-                                     confidence: conf(0.75, abs(c.mentions[b].range.lowerBound - i), c, [supporter, b])))
-            }
-        } else {
-            guard let obj = c.actorAfter(i, limit: 4, types: [.person, .organization, .place]) else { return [] }
-            guard let subj = c.actorBefore(i, limit: 12, excluding: [c.mentions[obj].key]) else { return [] }
-            out.append(FactDraft(type: "SUPPORT", subject: c.mentions[subj].key, object: c.mentions[obj].key, trigger: i,
-                                 span: c.span([subj, obj], i), rule: "support.verb",
-                                 confidence: conf(0.75, abs(c.mentions[obj].range.lowerBound - i), c, [subj, obj])))
+    /// "اشتباكات الجيش وقوات X", "الصراع مع X" (the party before): the two sides of a conflict.
+    static func conflictPair(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        if i + 1 < c.tokens.count, let a = c.mention(at: i + 1), isParty(c, c.mentions[a]), !c.mentions[a].inRolePhrase {
+            let conj = c.conjuncts(of: a)
+            guard conj.count == 2, let d = draft(c, "OPPOSE", conj[0], conj[1], i, rule: "oppose.conflict-of", base: 0.75) else { return [] }
+            return [d]
         }
-        return out
+        if i + 1 < c.tokens.count, c.tokens[i + 1].norm == "مع" || c.tokens[i + 1].norm == "ضد",
+           let b = partyAfter(c, i + 1, limit: 3, people: false),
+           let a = partyBefore(c, i, limit: 14, excluding: [c.mentions[b].key]) {
+            return draft(c, "OPPOSE", a, b, i, rule: "oppose.conflict-with", base: 0.7).map { [$0] } ?? []
+        }
+        return []
     }
 
     /// "التعاون العسكري بين X و Y", "اتفاقية بين X و Y", "بالتعاون مع X".
@@ -479,6 +487,7 @@ enum FactRules {
             if c.isStrongPunct(k) { return [] }
             let n = c.tokens[k].norm
             if n == "بين" {
+                if k + 1 < c.tokens.count, c.matches(k + 1, dualPartyWords) { return dualParties(c, i, type: type) }
                 guard let a = c.actorAfter(k, limit: 6, types: [.person, .organization, .place]) ?? c.adjectiveAfter(k, limit: 3) else { return [] }
                 let conj = c.conjuncts(of: a, adjectives: true)
                 if conj.count > 2 || (conj.count == 1 && c.mentions[a].subtype == "group") {
@@ -513,9 +522,13 @@ enum FactRules {
     static func controls(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         var place: Int? = nil
         var actor: Int? = nil
+        // "سيطرة قواته على …": the forces of someone named elsewhere
+        if i + 1 < c.tokens.count, ["قواته", "قواتها", "قواتهم"].contains(c.tokens[i + 1].norm) { return [] }
         // "X يسيطر على Y" / "يسيطر X على Y"
         var k = i + 1
-        while k < c.tokens.count, k - i <= 8 {
+        while k < c.tokens.count, k - i <= 14 {
+            // an alias in brackets ("محمد حمدان دقلو (حميدتي)") does not end the clause
+            if c.tokens[k].text == "(", let close = (k + 1..<min(c.tokens.count, k + 6)).first(where: { c.tokens[$0].text == ")" }) { k = close + 1; continue }
             if c.isStrongPunct(k) { break }
             if let m = c.mention(at: k) {
                 let mm = c.mentions[m]
@@ -525,7 +538,9 @@ enum FactRules {
             }
             k += 1
         }
-        if actor == nil { actor = c.actorBefore(i, limit: 8) }
+        // "السيطرة على Y" names no one: the agent of a definite masdar is not the subject before it
+        let definiteMasdar = c.tokens[i].norm.hasSuffix("سيطره") && c.tokens[i].norm.contains("الس")
+        if actor == nil, !definiteMasdar { actor = c.actorBefore(i, limit: 8) }
         // "بنغازي، حيث يسيطر هناك حفتر"
         if place == nil {
             var j = i - 1
@@ -574,19 +589,39 @@ enum FactRules {
         let tense = c.tokens.indices.contains { c.matches($0, tensionWords) }
         let indefinite = c.tokens[i].norm == "علاقات"
         guard tense || indefinite else { return [] }
-        var drafts = between(c, i, type: tense ? "OPPOSE" : "COOPERATE")
-        if drafts.isEmpty, c.tokens[i].norm.hasSuffix("ها") || c.tokens[i].norm.hasSuffix("ه") {
+        // "علاقاتها مع Y": the owner of the pronoun is the subject, not the nearest name before
+        let possessive = c.tokens[i].norm.hasSuffix("ها") || c.tokens[i].norm.hasSuffix("ه") || c.tokens[i].norm.hasSuffix("هم")
+        var drafts = possessive ? [] : between(c, i, type: tense ? "OPPOSE" : "COOPERATE")
+        if drafts.isEmpty, possessive {
             // "علاقاتها مع فرنسا": the owner is the subject before
             var k = i + 1
             while k < c.tokens.count, k - i <= 3, c.tokens[k].norm != "مع" { k += 1 }
             if k < c.tokens.count, c.tokens[k].norm == "مع", let b = c.actorAfter(k, limit: 3, types: [.person, .organization, .place]),
-               let a = c.actorBefore(i, limit: 10, excluding: [c.mentions[b].key], countries: true) {
+               let a = ownerBefore(c, i, excluding: c.mentions[b].key, feminine: c.tokens[i].norm.hasSuffix("ها")) {
                 drafts = [FactDraft(type: tense ? "OPPOSE" : "COOPERATE", subject: c.mentions[a].key, object: c.mentions[b].key,
                                     trigger: i, span: c.span([a, b], i), rule: "relations.with",
                                     confidence: conf(0.7, abs(c.mentions[b].range.lowerBound - i), c, [a, b]))]
             }
         }
         return drafts.map { var d = $0; d.rule = tense ? "relations.tense" : d.rule; return d }
+    }
+
+    /// The owner of a possessive ("علاقاتها"): the nearest party before; a feminine pronoun skips men
+    /// (countries and most organisations are feminine in Arabic).
+    static func ownerBefore(_ c: SentenceContext, _ i: Int, excluding: String, feminine: Bool) -> Int? {
+        var skip: Set<String> = [excluding]
+        for _ in 0..<4 {
+            guard let a = c.actorBefore(i, limit: 12, excluding: skip, countries: true) else { return nil }
+            if feminine, c.mentions[a].type == .person {
+                // a woman's name cannot be told from a man's here: keep her only when her title is feminine
+                let t = c.mentions[a].role.map { ArabicNormalizer.normalize($0.phrase) } ?? ""
+                if !(t.hasPrefix("رييسه") || t.hasPrefix("وزيره") || t.hasPrefix("الرييسه") || t.hasPrefix("الوزيره")) {
+                    skip.insert(c.mentions[a].key); continue
+                }
+            }
+            return a
+        }
+        return nil
     }
 
     /// "تمسك مالي والنيجر وبوركينا فاسو بالكونفدرالية …", "انضمام X إلى Y": each country of the list is a
@@ -737,7 +772,13 @@ enum FactRules {
 
     static func applyModality(_ c: SentenceContext, _ d: inout FactDraft) {
         let lo = max(0, d.trigger - 12)
-        for k in lo..<d.trigger where c.matches(k, plannedCues) { d.modality = .planned }
+        // an agenda lists the meetings of a visit under way ("يتضمن جدول أعمال زيارة X لقاء مع …"), not the visit
+        let agenda = d.type == "VISIT" ? agendaCues : []
+        for k in lo..<d.trigger where c.matches(k, plannedCues) && !c.matches(k, agenda) { d.modality = .planned }
+        // "زيارته المرتقبة", "يزور X الجزائر الأسبوع المقبل": a cue right after the trigger or its arguments
+        for k in (d.trigger + 1)..<min(c.tokens.count, max(d.trigger, d.span.upperBound) + 3) where c.matches(k, plannedAfterCues) {
+            d.modality = .planned
+        }
         let t = c.tokens[d.trigger].norm
         if t.hasPrefix("سي") || t.hasPrefix("ست"), Lexicon.verbs.contains("ي" + t.dropFirst(2)) || Lexicon.verbs.contains("ت" + t.dropFirst(2)) {
             d.modality = .planned
@@ -774,4 +815,9 @@ enum FactRules {
         for a in args where c.mentions[a].gazetteerIDs.isEmpty { v -= 0.07 }
         return min(0.99, max(0.3, (v * 100).rounded() / 100))
     }
+}
+
+extension Array {
+    /// The array, or nil when it is empty.
+    var nonEmpty: [Element]? { isEmpty ? nil : self }
 }

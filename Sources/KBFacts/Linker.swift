@@ -14,6 +14,37 @@ final class Linker {
     /// A person known in the document, with the normalised tokens of its names.
     struct KnownPerson { var key: String; var names: [[String]]; var order: Int }
 
+    /// Words of a generic army phrase: "القوات المسلحة", "الجيش", "القوات الليبية" (the country kept apart).
+    static let armyWords: Set<String> = ["قوات", "القوات", "مسلحه", "المسلحه", "جيش", "الجيش", "العربيه", "الوطني", "الوطنيه"]
+
+    /// A guessed generic army ("للقوات المسلحة الليبية", "القوات المسلحة") is the country's army in the
+    /// gazetteer: the one of the country named with it, or else the only army the document names.
+    func linkGenericArmies(_ perSentence: inout [[RawMention]]) {
+        var armiesInDocument: [String] = []
+        for ms in perSentence { for m in ms where m.type == .organization && gazetteer.entry(id: m.key)?.subtype == "army" {
+            if !armiesInDocument.contains(m.key) { armiesInDocument.append(m.key) }
+        } }
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where perSentence[s][k].key.hasPrefix("org:") && perSentence[s][k].type == .organization {
+                let parts = perSentence[s][k].key.dropFirst(4).split(separator: "@", maxSplits: 1).map(String.init)
+                let words = parts[0].split(separator: " ").map(String.init)
+                guard !words.isEmpty, words.allSatisfy({ Linker.armyWords.contains($0) }),
+                      words.contains(where: { $0.hasSuffix("قوات") || $0.hasSuffix("جيش") }) else { continue }
+                var army: String? = nil
+                if parts.count == 2 {
+                    let own = gazetteer.entries.filter { $0.subtype == "army" && $0.partOf == parts[1] }.map(\.id)
+                    army = own.count == 1 ? own[0] : own.first { armiesInDocument.contains($0) }
+                } else if armiesInDocument.count == 1 {
+                    army = armiesInDocument[0]
+                }
+                guard let a = army, let e = gazetteer.entry(id: a) else { continue }
+                perSentence[s][k].key = a
+                perSentence[s][k].gazetteerIDs = [a]
+                perSentence[s][k].subtype = e.subtype
+            }
+        }
+    }
+
     func link(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         // 1. evidence for ambiguous gazetteer candidates
         var evidence: [String: Int] = [:]
@@ -129,6 +160,7 @@ final class Linker {
                 if let full = orgWithCountry[perSentence[s][k].key] { perSentence[s][k].key = full }
             }
         }
+        linkGenericArmies(&perSentence)
 
         // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
         for s in perSentence.indices {

@@ -38,7 +38,7 @@ public struct Extractor: Sendable {
             let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
             for d in FactRules.extract(ctx) { drafts.append((si, d)) }
         }
-        drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(drafts))
+        drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts)))
 
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
@@ -148,6 +148,27 @@ public struct Extractor: Sendable {
                     out.append((si, x))
                 }
             }
+        }
+        return out
+    }
+
+    /// Delegation members listed in a sentence after the visit ("كما يضم الوفد …") visit its destination:
+    /// the last visit told in the two sentences before; without one they are dropped.
+    static func resolveDelegations(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
+        var out: [(Int, FactDraft)] = []
+        var last: (si: Int, dest: String, date: FactDate?)? = nil
+        for (si, d) in drafts {
+            guard d.type == "VISIT" else { out.append((si, d)); continue }
+            if !d.object.isEmpty {
+                if d.modality == .asserted { last = (si, d.object, d.date) }
+                // an anchor ("وصل وفد … إلى Y" naming no one) only gives its destination
+                if !d.subject.isEmpty { out.append((si, d)) }
+                continue
+            }
+            guard let l = last, l.si < si, si - l.si <= 2 else { continue }
+            var x = d; x.object = l.dest
+            if x.date == nil { x.date = l.date }
+            out.append((si, x))
         }
         return out
     }

@@ -67,14 +67,14 @@ struct SentenceContext {
 
     /// Nearest actor before token i (skipping role-phrase qualifiers), within `limit` tokens; a relative pronoun
     /// ("الذي"/"التي") right before i points at the mention before it.
-    func actorBefore(_ i: Int, limit: Int = 14, excluding: Set<String> = [], countries: Bool = false) -> Int? {
+    func actorBefore(_ i: Int, limit: Int = 14, excluding: Set<String> = [], countries: Bool = false, personsOnly: Bool = false) -> Int? {
         var k = i - 1
         while k >= 0, i - k <= limit {
             if isStrongPunct(k) { return nil }
             if let m = mention(at: k) {
                 let mm = mentions[m]
                 if isActor(mm) || (countries && mm.type == .place && (mm.subtype == "country" || mm.subtype == "group") && !mm.isAdjective),
-                   !mm.inRolePhrase, !excluding.contains(mm.key) { return m }
+                   !mm.inRolePhrase, !excluding.contains(mm.key), !personsOnly || mm.type == .person { return m }
                 k = mm.range.lowerBound - 1; continue
             }
             k -= 1
@@ -174,23 +174,23 @@ extension EntityRecognizer {
 /// that fired and a confidence from the evidence (rule strength, distance, gazetteer vs guessed).
 enum FactRules {
     static let welcomeWords = Lexicon.set("رحب رحبت يرحب")
-    static let meetVerbs = Lexicon.set("التقى التقت يلتقي تلتقي")
+    static let meetVerbs = Lexicon.verbForms("التقى التقت يلتقي تلتقي يلتقيان تلتقيان")
     static let relationsPlural = Lexicon.set("علاقات العلاقات")
     static let capitalWords = Lexicon.set("العاصمة عاصمة")
     static let leaderHeads = Lexicon.set("رئيس رئيسة الرئيس قائد القائد زعيم الزعيم")
 
-    static let visitVerbs = Lexicon.set("زار زارت يزور تزور سيزور ستزور زاروا يزورون قام قامت")
-    static let arriveVerbs = Lexicon.set("وصل وصلت يصل تصل وصلوا سيصل ستصل حل حلت")
+    static let visitVerbs = Lexicon.verbForms("زار زارت يزور تزور سيزور ستزور زاروا يزورون قام قامت")
+    static let arriveVerbs = Lexicon.verbForms("وصل وصلت يصل تصل وصلوا سيصل ستصل حل حلت")
     static let travelWords = Lexicon.set("السفر سفر يسافر تسافر سافر سافرت توجه توجهت يتوجه تتوجه التوجه متوجها متوجهة")
     static let visitNouns = Lexicon.set("زيارة زيارته زيارتها زيارتهم زيارتهما الزيارة زيارات جولة")
-    static let receiveWords = Lexicon.set("استقبل استقبلت يستقبل تستقبل استقبال استقباله استقبالها رحب رحبت يرحب")
+    static let receiveWords = Lexicon.verbForms("استقبل استقبلت يستقبل تستقبل استقبال استقباله استقبالها رحب رحبت يرحب ترحب استقبله استقبلها")
     static let leadWords = Lexicon.set("بقيادة")
     static let withdrawWords = Lexicon.set("انسحاب انسحابها انسحابه انسحابهم الانسحاب انسحب انسحبت تنسحب ينسحب")
     static let recallWords = Lexicon.set("استدعاء استدعت استدعى باستدعاء")
     static let conflictWords = Lexicon.set("الحرب حرب اشتباكات الاشتباكات معارك المعارك الصراع صراع القتال قتال المواجهات مواجهات")
-    static let hostWords = Lexicon.set("تستضيف يستضيف استضاف استضافت تحتضن يحتضن")
-    static let meetWords = Lexicon.set("التقى التقت يلتقي تلتقي التقوا التقيا اجتمع اجتمعت يجتمع تجتمع لقاء لقائه لقائها لقائهما اللقاء اجتماع اجتماعا")
-    static let talksWords = Lexicon.set("محادثات مباحثات المحادثات المباحثات بحث بحثا بحثت ناقش ناقشا ناقشت يبحث تبحث يناقش تناقش مشاورات تناول تناولت تطرق النقاش ببحث")
+    static let hostWords = Lexicon.verbForms("تستضيف يستضيف استضاف استضافت تحتضن يحتضن")
+    static let meetWords = Lexicon.verbForms("التقى التقت يلتقي تلتقي التقوا التقيا يلتقيان تلتقيان اجتمع اجتمعت يجتمع تجتمع لقاء لقائه لقائها لقائهما اللقاء اجتماع اجتماعا")
+    static let talksWords = Lexicon.verbForms("محادثات مباحثات المحادثات المباحثات بحث بحثا بحثت ناقش ناقشا ناقشت يبحث تبحث يناقش تناقش يبحثان يناقشان مشاورات تناول تناولت تطرق النقاش ببحث")
     static let inviteWords = Lexicon.set("بدعوة دعوة")
     static let appointWords = Lexicon.set("عين عينت يعين تعيين بتعيين سمى")
     static let supportWords = Lexicon.verbForms("دعم بدعم يدعم تدعم دعمت دعموا يدعمون مساندة بمساندة بمباركة مباركة يساند تساند ساند ساندت")
@@ -211,6 +211,13 @@ enum FactRules {
         يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط
         المزمع المزمعة مقرر يرتقب ينتظر يتضمن تتضمن سيتضمن جدول المقبل المقبلة القادم القادمة
         """)
+    static let delegationNouns = Lexicon.set("وفد الوفد وفدا ووفد بوفد")
+    /// Nouns for a person: a nationality adjective after them describes that person.
+    static let personNouns = Lexicon.set("المسؤول مسؤول المسؤوله الضيف الزائر المبعوث نظيره نظيرها الدبلوماسي المتحدث")
+    static func isPersonNoun(_ n: String) -> Bool {
+        let forms = [n] + Clitics.of(n).map(\.stem)
+        return forms.contains { personNouns.contains($0) || Lexicon.roleHeads.contains($0) }
+    }
     static let agendaCues = Lexicon.set("يتضمن تتضمن سيتضمن جدول")
     /// Cues right after the trigger that make it a plan ("زيارته المرتقبة", "يزور الأسبوع المقبل").
     static let plannedAfterCues = Lexicon.set("المقبل المقبلة القادم القادمة المرتقب المرتقبة المزمع المزمعة المنتظر المنتظرة")
@@ -282,6 +289,7 @@ enum FactRules {
         out += capitals(c)
         out += kinship(c)
         out += locatedByApposition(c)
+        if !out.contains(where: { $0.type == "VISIT" }) { out += delegationContinued(c) }
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
         attachDates(c, &out)
         return out
@@ -317,6 +325,11 @@ enum FactRules {
             }
         }
         var out: [FactDraft] = []
+        // "وصل وفد مصري إلى الخرطوم" with no one named: the destination waits for "ويضم الوفد …" in a later sentence
+        if visitors.isEmpty, !isNoun, (i + 1..<min(c.tokens.count, i + 3)).contains(where: { delegationNouns.contains(c.tokens[$0].norm) }) {
+            out.append(FactDraft(type: "VISIT", subject: "", object: c.mentions[dest].key, trigger: i, span: c.span([dest], i),
+                                 rule: "visit.delegation-anchor", confidence: 0.5))
+        }
         for v in visitors where c.mentions[v].key != c.mentions[dest].key {
             let dist = abs(c.mentions[v].range.lowerBound - i) + abs(c.mentions[dest].range.lowerBound - i)
             out.append(FactDraft(type: "VISIT", subject: c.mentions[v].key, object: c.mentions[dest].key, trigger: i,
@@ -415,13 +428,21 @@ enum FactRules {
         }
         if let w = withIdx {
             b = w
-            a = c.actorBefore(i, limit: 12, excluding: [c.mentions[w].key])
+            a = c.actorBefore(i, limit: pronounBefore(c, i) ? 25 : 12, excluding: [c.mentions[w].key])
+            // an agenda ("يتضمن جدول أعمال زيارة X لقاء مع Y، ثم لقاء مع Z"): every meeting is the visitor's
+            if (0..<i).contains(where: { c.matches($0, agendaCues) }) {
+                a = c.mentions.indices.first { c.mentions[$0].range.upperBound <= i && c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase
+                    && c.mentions[$0].type == .person && c.mentions[$0].key != c.mentions[w].key }
+            }
             if a == nil, let after = c.actorAfter(i, limit: 8, excluding: [c.mentions[w].key]),
                c.mentions[after].range.lowerBound < c.mentions[w].range.lowerBound { a = after }
         } else if dual {
             let actors = c.mentions.indices.filter { c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase && c.mentions[$0].type == .person }
             let keys = actors.reduce(into: [Int]()) { acc, m in if !acc.contains(where: { c.mentions[$0].key == c.mentions[m].key }) { acc.append(m) } }
             if keys.count >= 2 { a = keys[0]; b = keys[1] }
+        } else if c.matches(i, FactRules.meetVerbs), pronounBefore(c, i) {
+            // "أنه سيلتقي X": the subject is the person the sentence is about
+            a = c.actorBefore(i, limit: 25, personsOnly: true); b = c.actorAfter(i, limit: 8)
         } else if c.matches(i, FactRules.meetVerbs) {
             a = c.actorBefore(i, limit: 8) ?? c.actorAfter(i, limit: 8)
             if let x = a { b = c.actorAfter(max(i, c.mentions[x].range.upperBound - 1), limit: 12, excluding: [c.mentions[x].key]) }
@@ -463,6 +484,30 @@ enum FactRules {
         return [FactDraft(type: "APPOINT", subject: c.mentions[agent].key, object: c.mentions[appointee].key, trigger: i,
                           span: c.span([agent, appointee], i), rule: "appoint.verb",
                           confidence: conf(0.85, abs(c.mentions[appointee].range.lowerBound - i), c, [agent, appointee]))]
+    }
+
+    /// "كما يضم الوفد أيضا X، وY": members of a delegation whose visit was told in a sentence before; the
+    /// extractor gives them that visit's destination (the object is left empty here).
+    static func delegationContinued(_ c: SentenceContext) -> [FactDraft] {
+        guard let cue = c.tokens.indices.first(where: { k in
+            c.mention(at: k) == nil && c.matches(k, listCues)
+                && ((k + 1 < c.tokens.count && c.tokens[k + 1].norm.hasSuffix("الوفد")) || (k > 0 && c.tokens[k - 1].norm.hasSuffix("الوفد")))
+        }) else { return [] }
+        var out: [FactDraft] = []
+        var k = cue + 1
+        while k < c.tokens.count {
+            if c.isStrongPunct(k) || (c.mention(at: k) == nil && c.matches(k, clauseBreaks)) { break }
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                if mm.type == .person, !mm.inRolePhrase, !out.contains(where: { $0.subject == mm.key }) {
+                    out.append(FactDraft(type: "VISIT", subject: mm.key, object: "", trigger: cue, span: c.span([m], cue),
+                                         rule: "visit.delegation-continued", confidence: conf(0.75, abs(mm.range.lowerBound - cue), c, [m])))
+                }
+                k = mm.range.upperBound; continue
+            }
+            k += 1
+        }
+        return out
     }
 
     /// "اشتباكات الجيش وقوات X", "الصراع مع X" (the party before): the two sides of a conflict.
@@ -688,7 +733,12 @@ enum FactRules {
     static func roles(_ c: SentenceContext) -> [FactDraft] {
         var out: [FactDraft] = []
         for (pi, p) in c.mentions.enumerated() where p.type == .person {
-            guard let cue = p.role, !cue.isRankOnly else { continue }
+            guard let cue = p.role else { continue }
+            if cue.isRankOnly || !cue.range.contains(where: { c.mention(at: $0).map { c.mentions[$0].type != .person } ?? false }) {
+                // "الرئيس عبد المجيد تبون", "رئيسة الوزراء X": a title with no country; the gazetteer knows whose leader he is
+                if let d = knownLeaderRole(c, pi, cue) { out.append(d); if cue.isRankOnly { continue } }
+                else if cue.isRankOnly { continue }
+            }
             var target: Int? = nil
             for k in cue.range {
                 if let m = c.mention(at: k), c.mentions[m].type == .organization
@@ -701,7 +751,10 @@ enum FactRules {
                 var j = cue.range.lowerBound - 1
                 while j >= 0 {
                     if let m = c.mention(at: j), c.mentions[m].type == .place, c.mentions[m].subtype == "country" || c.mentions[m].isAdjective,
-                       !c.mentions[m].inRolePhrase, (j > 0 && c.tokens[j - 1].norm == "من") || c.mentions[m].isAdjective { target = m; break }
+                       !c.mentions[m].inRolePhrase, (j > 0 && c.tokens[j - 1].norm == "من")
+                        // "وفد تركي", "النفوذ الروسي", but not the adjective of another person ("المسؤول الليبي")
+                        || (c.mentions[m].isAdjective && !(c.mentions[m].range.lowerBound > 0
+                            && isPersonNoun(c.tokens[c.mentions[m].range.lowerBound - 1].norm))) { target = m; break }
                     j -= 1
                 }
             }
@@ -718,6 +771,27 @@ enum FactRules {
             }
         }
         return out
+    }
+
+    static let stateTitles = Lexicon.set("الرئيس رئيس الملك العاهل الأمير أمير ملك")
+    static let leaderSubtypes: Set<String> = ["head_of_state", "head_of_government", "monarch", "minister"]
+
+    /// HOLDS_ROLE from a title that names no country ("الرئيس X", "رئيس الوزراء X", "الوزير X") for a
+    /// leader the gazetteer knows with the country he serves (`part_of`).
+    static func knownLeaderRole(_ c: SentenceContext, _ pi: Int, _ cue: RoleCue) -> FactDraft? {
+        let p = c.mentions[pi]
+        guard let e = c.gazetteer.entry(id: p.key), e.type == .person, leaderSubtypes.contains(e.subtype),
+              let country = e.partOf, c.gazetteer.entry(id: country)?.subtype == "country" else { return nil }
+        let head = ArabicNormalizer.normalize(String(cue.phrase.split(separator: " ").first ?? ""))
+        let heads = [head] + Clitics.of(head).map(\.stem)
+        if cue.isRankOnly, !heads.contains(where: { stateTitles.contains($0) }) { return nil }   // "العقيد", "الشيخ": ranks, not offices
+        // an adjective of another country in the phrase ("الرئيس الفرنسي") is handled by the phrase itself
+        if cue.range.contains(where: { c.mention(at: $0).map { c.mentions[$0].isAdjective } ?? false }) { return nil }
+        var d = FactDraft(type: "HOLDS_ROLE", subject: p.key, object: country, trigger: cue.range.lowerBound,
+                          span: c.span([pi], cue.range.lowerBound), rule: "role.known-leader",
+                          confidence: conf(0.8, 0, c, [pi]), role: cue.phrase)
+        d.takesDate = false
+        return d
     }
 
     /// CHILD_OF from kinship: "نجل حفتر خالد", "صدام خليفة حفتر".
@@ -775,6 +849,7 @@ enum FactRules {
         // an agenda lists the meetings of a visit under way ("يتضمن جدول أعمال زيارة X لقاء مع …"), not the visit
         let agenda = d.type == "VISIT" ? agendaCues : []
         for k in lo..<d.trigger where c.matches(k, plannedCues) && !c.matches(k, agenda) { d.modality = .planned }
+        if d.type == "MEET" || d.type == "TALKS", (0..<d.trigger).contains(where: { c.matches($0, agendaCues) }) { d.modality = .planned }
         // "زيارته المرتقبة", "يزور X الجزائر الأسبوع المقبل": a cue right after the trigger or its arguments
         for k in (d.trigger + 1)..<min(c.tokens.count, max(d.trigger, d.span.upperBound) + 3) where c.matches(k, plannedAfterCues) {
             d.modality = .planned

@@ -106,7 +106,13 @@ final class Linker {
                 let m = perSentence[s][k]
                 if m.titleOnly, let cue = m.role {
                     let phrase = Gazetteer.key(cue.phrase)
-                    let hit = roles.suffix(200).last { $0.phrase == phrase || $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
+                    var hit = roles.suffix(200).last { $0.phrase == phrase || $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
+                    // "نظيره المالي": the counterpart is the person whose role carries the same nationality
+                    let words = phrase.split(separator: " ").map(String.init)
+                    if hit == nil, let head = words.first, head.hasPrefix("نظير"), words.count > 1 {
+                        let rest = Set(words.dropFirst())
+                        hit = roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.split(separator: " ").map(String.init))) }
+                    }
                     perSentence[s][k].key = hit?.key ?? ""
                     perSentence[s][k].nameKey = hit == nil ? "" : "title"
                 } else if m.type == .person, let cue = m.role, !cue.isRankOnly, !m.key.isEmpty {

@@ -217,4 +217,31 @@ final class ExtractionTests: XCTestCase {
         let y = extract("وقال الرئيس الكيني ويليام روتو إنه سيلتقي الرئيس الأوغندي يويري موسيفيني في كمبالا.")
         XCTAssertTrue(pairs(y, "MEET").isEmpty)
     }
+    func testDelegationListedInTheNextSentenceVisitsToo() {
+        let x = extract("ووصل وفد مصري رفيع إلى الخرطوم في زيارة رسمية. ويضم الوفد وزير الخارجية بدر عبد العاطي ووزير الري هاني سويلم.")
+        XCTAssertEqual(Set(pairs(x, "VISIT")), ["Badr Abdelatty -> Khartoum", "هاني سويلم -> Khartoum"])
+        // without a visit before, a delegation's members go nowhere
+        XCTAssertTrue(pairs(extract("ويضم الوفد وزير الخارجية بدر عبد العاطي."), "VISIT").isEmpty)
+    }
+
+    func testCounterpartAndPronounSubjects() {
+        let x = extract("""
+            استقبل وزير الخارجية الموريتاني محمد سالم ولد مرزوك نظيره المصري بدر عبد العاطي في نواكشوط. \
+            ويتضمن جدول أعمال زيارة عبد العاطي لقاء مع نظيره الموريتاني، ثم لقاء مع الرئيس محمد ولد الغزواني.
+            """)
+        // "نظيره الموريتاني" is the person named before with a Mauritanian role; every meeting of the agenda is the visitor's
+        XCTAssertEqual(Set(pairs(x, "PLANS_MEET")), ["Badr Abdelatty -> محمد سالم ولد مرزوك", "Badr Abdelatty -> Mohamed Ould Ghazouani"])
+        XCTAssertTrue(pairs(x, "MEET").isEmpty, "an agenda is a plan")
+        let y = extract("وقال وزير الخارجية الموريتاني محمد سالم ولد مرزوك إنه سيلتقي الرئيس السنغالي بصيرو ديوماي فاي في دكار.")
+        XCTAssertEqual(pairs(y, "PLANS_MEET"), ["محمد سالم ولد مرزوك -> بصيرو ديوماي فاي"])
+    }
+
+    func testKnownLeadersHoldTheirOfficeWithoutACountryInTheTitle() {
+        // (the country must be named in the document: a fact links entities of the document)
+        let x = extract("واستقبل الرئيس بولا تينوبو في أبوجا وفدا من رجال الأعمال لبحث الاستثمار في نيجيريا.")
+        XCTAssertEqual(pairs(x, "HOLDS_ROLE"), ["Bola Tinubu -> Nigeria"])
+        // a rank is not an office, and an unknown person gets nothing from the gazetteer
+        XCTAssertTrue(pairs(extract("وقال العقيد محمد ولد الغزواني إن الوضع مستقر."), "HOLDS_ROLE").isEmpty)
+        XCTAssertTrue(pairs(extract("وقال الرئيس عثمان ولد محمد إن الوضع مستقر."), "HOLDS_ROLE").isEmpty)
+    }
 }

@@ -88,12 +88,20 @@ extension FactRules {
     /// name before it.
     static let pronounSubjects = Lexicon.set("أنه أنها إنه إنها لأنه لأنها كونه كونها")
 
+    /// Taking power: "وصل إلى السلطة", "استولى على الحكم", "تولي X الحكم".
+    static let powerVerbs = Lexicon.verbForms("وصل وصلت وصلوا استولى استولت استولوا تولى تولت تولي استلم استلمت انتزع انتزعت").union(Lexicon.set("الاستيلاء استيلاء"))
+    static let powerNouns = Lexicon.set("السلطة الحكم بالسلطة بالحكم")
+    /// A force leaving a country: "غادرت مجموعة X مالي", "X تنهي وجودها في مالي".
+    static let leaveVerbs = Lexicon.verbForms("غادر غادرت يغادر تغادر غادروا").union(Lexicon.nounForms("مغادرة"))
+    static let presenceNouns = Lexicon.nounForms("وجود تواجد مهمة انتشار")
+
     /// Every trigger word the rules of this file look for.
     static let eventTriggers: Set<String> = standWords.union(aidWords).union(accuseWords).union(arrestWords)
         .union(killVerbs).union(attackWords).union(activeWords).union(deployVerbs).union(cancelWords)
+        .union(powerVerbs).union(leaveVerbs)
     /// Context words this file tests with `matches`.
     static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords).union(forceWords)
-        .union(militaryWords).union(tieWords).union(pronounSubjects)
+        .union(militaryWords).union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns)
 
     // MARK: Parties
 
@@ -467,6 +475,45 @@ extension FactRules {
         }
         let targets = ys.count > 1 && others.count == 1 ? others : (ys.count == 1 ? ys : [])
         return (targets.compactMap { draft(c, "ENDS_COOPERATION", s, $0, i, rule: "ends-cooperation", base: 0.75) }, tie)
+    }
+
+    /// CONTROLS of a country by the organisation that took power: "المجلس العسكري النيجري الذي وصل إلى السلطة",
+    /// "استولى الجيش على الحكم في X". The country: the one named with the organisation, or "في X" after.
+    static func tookPower(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let noun = (i + 1..<min(c.tokens.count, i + 4)).first(where: { c.matches($0, powerNouns) }) else { return [] }
+        // the organisation: between verb and noun (VSO), else before the verb
+        let org = (i + 1..<noun).compactMap { c.mention(at: $0) }.first { c.mentions[$0].type == .organization && c.isActor(c.mentions[$0]) }
+            ?? c.actorBefore(i, limit: 6).flatMap { c.mentions[$0].type == .organization ? $0 : nil }
+        guard let o = org else { return [] }
+        let om = c.mentions[o]
+        var country: String? = om.countryHint ?? c.gazetteer.country(of: om.key)
+        if country == nil, noun + 2 < c.tokens.count, c.tokens[noun + 1].norm == "في", let m = c.mention(at: noun + 2),
+           c.mentions[m].type == .place, c.mentions[m].subtype == "country" { country = c.mentions[m].key }
+        guard let k = country, k != om.key else { return [] }
+        return [FactDraft(type: "CONTROLS", subject: om.key, object: k, trigger: i, span: c.span([o], i),
+                          rule: "controls.took-power", confidence: conf(0.75, abs(om.range.lowerBound - i), c, [o]))]
+    }
+
+    /// WITHDRAW_FROM for a force that leaves a country ("غادرت مجموعة X مالي") or ends its presence there
+    /// ("X تنهي وجودها في مالي"). People leaving a place are travelling, not withdrawing.
+    static func forceLeaves(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        var place: Int? = nil
+        var j = i + 1
+        if c.matches(i, cancelWords) {
+            guard i + 1 < c.tokens.count, c.matches(i + 1, presenceNouns) else { return [] }
+            j = i + 2
+            guard j + 1 < c.tokens.count, c.tokens[j].norm == "في", let m = c.mention(at: j + 1) else { return [] }
+            place = m
+        } else if let m = c.actorAfter(i, limit: 6, types: [.place]),
+                  c.mentions[m].subtype == "country" || c.mentions[m].subtype == "capital" || c.mentions[m].subtype == "city" {
+            place = m
+        }
+        guard let p = place, c.mentions[p].type == .place, !c.mentions[p].isAdjective else { return [] }
+        let force = (j..<c.mentions[p].range.lowerBound).compactMap { c.mention(at: $0) }.first { c.mentions[$0].type == .organization }
+            ?? c.actorBefore(i, limit: 8).flatMap { c.mentions[$0].type == .organization ? $0 : nil }
+        guard let f = force, canDeploy(c, c.mentions[f]), c.mentions[f].type == .organization,
+              let d = draft(c, "WITHDRAW_FROM", f, p, i, rule: "withdraw.leaves", base: 0.7) else { return [] }
+        return [d]
     }
 
     /// LOCATED_IN from apposition: "مدينة الفاشر في السودان", "مدينة أغاديس النيجرية".

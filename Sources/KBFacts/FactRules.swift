@@ -263,6 +263,8 @@ enum FactRules {
                 if let t = tie { for k in t..<min(c.tokens.count, t + 3) { cancelledTies.insert(k) } }
             }
             if c.matches(i, accuseWords) { out += accuse(c, i) }
+            if c.matches(i, powerVerbs) { out += tookPower(c, i) }
+            if c.matches(i, leaveVerbs) || c.matches(i, cancelWords) { out += forceLeaves(c, i) }
             if c.matches(i, arrestWords) { out += arrest(c, i) }
             if c.matches(i, killVerbs) || c.matches(i, killWords) { out += killed(c, i) }
             if c.matches(i, attackWords) { out += attack(c, i) }
@@ -271,7 +273,10 @@ enum FactRules {
             let topic = i > 0 && c.matches(i - 1, topicWords)
             // founding an alliance or a confederation is an agreement between its parties
             let founding = (max(0, i - 3)..<i).contains { c.matches($0, foundingWords) }
-            if c.matches(i, cooperateWords), !cancelledTies.contains(i), !topic { out += between(c, i, type: founding ? "AGREEMENT" : "COOPERATE") }
+            if c.matches(i, cooperateWords), !cancelledTies.contains(i), !topic {
+                let type = founding ? "AGREEMENT" : "COOPERATE"
+                out += between(c, i, type: type).nonEmpty ?? bilateral(c, i, type: type)
+            }
             if c.matches(i, agreementWords), !cancelledTies.contains(i) { out += between(c, i, type: "AGREEMENT") }
             if c.matches(i, controlWords) { out += controls(c, i) }
             if c.matches(i, locatedWords) { out += located(c, i) }
@@ -380,7 +385,13 @@ enum FactRules {
             return [FactDraft(type: "RECEIVE", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
                               span: c.span([h, g], i), rule: "receive.welcome", confidence: conf(0.75, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))]
         }
-        if let b = c.actorBefore(i, limit: 6) {
+        let n = c.tokens[i].norm
+        if (n.hasSuffix("استقباله") || n.hasSuffix("استقبالها")), let g = c.actorAfter(i, limit: 3),
+           c.mentions[g].range.lowerBound > 0, hasLam(c, c.mentions[g].range.lowerBound, c.mentions[g].range.lowerBound),
+           let h = c.actorBefore(i, limit: 14, excluding: [c.mentions[g].key]) {
+            // "صورا من استقباله لنظيره": the pronoun's owner receives the ل-guest
+            host = h; guest = g
+        } else if let b = c.actorBefore(i, limit: 6) {
             host = b; guest = c.actorAfter(i, limit: 14, types: [.person, .organization])
         } else if let a = c.actorAfter(i, limit: 10) {
             host = a; guest = c.actorAfter(c.mentions[a].range.upperBound - 1, limit: 14, excluding: [c.mentions[a].key])
@@ -484,6 +495,16 @@ enum FactRules {
         return [FactDraft(type: "APPOINT", subject: c.mentions[agent].key, object: c.mentions[appointee].key, trigger: i,
                           span: c.span([agent, appointee], i), rule: "appoint.verb",
                           confidence: conf(0.85, abs(c.mentions[appointee].range.lowerBound - i), c, [agent, appointee]))]
+    }
+
+    /// "التعاون الثنائي", "العلاقات بين البلدين … تتميز بالتعاون": cooperation of the two countries of the sentence.
+    static func bilateral(_ c: SentenceContext, _ i: Int, type: String) -> [FactDraft] {
+        let after = (i + 1..<min(c.tokens.count, i + 3)).contains { ["الثنايي", "الثناييه"].contains(c.tokens[$0].norm) }
+        let betweenTwo = (max(0, i - 8)..<i).contains { k in
+            c.tokens[k].norm == "بين" && k + 1 < c.tokens.count && c.matches(k + 1, dualPartyWords)
+        }
+        guard after || betweenTwo else { return [] }
+        return dualParties(c, i, type: type)
     }
 
     /// "كما يضم الوفد أيضا X، وY": members of a delegation whose visit was told in a sentence before; the
@@ -759,6 +780,7 @@ enum FactRules {
                 }
             }
             guard let t = target, c.mentions[t].key != p.key else { continue }
+            out += stackedRoles(c, pi, cue, first: c.mentions[t].key)
             var d = FactDraft(type: "HOLDS_ROLE", subject: p.key, object: c.mentions[t].key, trigger: cue.range.lowerBound,
                               span: c.span([pi, t], cue.range.lowerBound), rule: "role.apposition",
                               confidence: conf(0.85, abs(p.range.lowerBound - cue.range.lowerBound), c, [pi, t]), role: cue.phrase)
@@ -769,6 +791,32 @@ enum FactRules {
             if c.mentions[t].type == .organization, !FactRules.leaderHeads.contains(head) {
                 var m = d; m.type = "MEMBER_OF"; m.rule = "role.member"; out.append(m)
             }
+        }
+        return out
+    }
+
+    /// A second office in the same title ("رئيس مجلس السيادة … القائد العام للقوات المسلحة الفريق X"):
+    /// each definite role head after the first opens a role of its own.
+    static func stackedRoles(_ c: SentenceContext, _ pi: Int, _ cue: RoleCue, first: String) -> [FactDraft] {
+        let starts = cue.range.filter { k in
+            k > cue.range.lowerBound && c.mention(at: k) == nil && c.tokens[k].norm.hasPrefix("ال")
+                && Lexicon.roleHeads.contains(c.tokens[k].norm) && !Lexicon.roleHeads.contains(c.tokens[k - 1].norm)
+                // right after an organisation's name the word qualifies it ("المجلس العسكري الحاكم": the ruling council)
+                && !(c.mention(at: k - 1).map { c.mentions[$0].type == .organization } ?? false)
+        }
+        var out: [FactDraft] = []
+        var seen: Set<String> = [first, c.mentions[pi].key]
+        for (n, s) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1] : cue.range.upperBound
+            guard let t = (s..<end).compactMap({ c.mention(at: $0) }).first(where: {
+                c.mentions[$0].type == .organization || (c.mentions[$0].type == .place && c.mentions[$0].subtype == "country")
+            }), seen.insert(c.mentions[t].key).inserted else { continue }
+            let phrase = (s..<end).map { c.tokens[$0].text }.joined(separator: " ")
+            var d = FactDraft(type: "HOLDS_ROLE", subject: c.mentions[pi].key, object: c.mentions[t].key, trigger: s,
+                              span: c.span([pi, t], s), rule: "role.stacked", confidence: conf(0.8, abs(c.mentions[pi].range.lowerBound - s), c, [pi, t]),
+                              role: phrase)
+            d.takesDate = false
+            out.append(d)
         }
         return out
     }
@@ -823,6 +871,15 @@ enum FactRules {
                 var j = i - 1
                 if c.isComma(j) { j -= 1 }
                 if let m = c.mention(at: j), c.mentions[m].type == .place, !c.mentions[m].isAdjective, c.mentions[m].key != c.mentions[co].key { city = m }
+            }
+            if country == nil, let ci = city, c.mentions[ci].range.lowerBound == i + 1,
+               let known = c.gazetteer.entry(id: c.mentions[ci].key)?.capitalOf {
+                // "إلى العاصمة طرابلس": the gazetteer knows whose capital it is (kept when the country is named in the document)
+                var d = FactDraft(type: "CAPITAL_OF", subject: c.mentions[ci].key, object: known, trigger: i,
+                                  span: c.span([ci], i), rule: "capital.known", confidence: conf(0.85, 0, c, [ci]))
+                d.takesDate = false
+                out.append(d)
+                continue
             }
             guard let ci = city, let co = country, c.mentions[ci].key != c.mentions[co].key else { continue }
             var d = FactDraft(type: "CAPITAL_OF", subject: c.mentions[ci].key, object: c.mentions[co].key, trigger: i,

@@ -109,7 +109,8 @@ final class Linker {
                     var hit = roles.suffix(200).last { $0.phrase == phrase || $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
                     // "نظيره المالي": the counterpart is the person whose role carries the same nationality
                     let words = phrase.split(separator: " ").map(String.init)
-                    if hit == nil, let head = words.first, head.hasPrefix("نظير"), words.count > 1 {
+                    if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),
+                       words.count > 1 {
                         let rest = Set(words.dropFirst())
                         hit = roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.split(separator: " ").map(String.init))) }
                     }

@@ -244,4 +244,22 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(pairs(extract("وقال العقيد محمد ولد الغزواني إن الوضع مستقر."), "HOLDS_ROLE").isEmpty)
         XCTAssertTrue(pairs(extract("وقال الرئيس عثمان ولد محمد إن الوضع مستقر."), "HOLDS_ROLE").isEmpty)
     }
+    func testKnownCapitalStackedOfficesAndBilateralCooperation() {
+        XCTAssertEqual(pairs(extract("ووصل الوزير إلى العاصمة نواكشوط في زيارة تستمر يومين إلى موريتانيا."), "CAPITAL_OF"),
+                       ["Nouakchott -> Mauritania"])
+        let x = extract("وصل رئيس المجلس العسكري الانتقالي في تشاد القائد العام للجيش التشادي الجنرال محمد إدريس ديبي إلى باريس.")
+        XCTAssertTrue(pairs(x, "HOLDS_ROLE").contains("Mahamat Déby -> Chadian National Army"), "\(pairs(x, "HOLDS_ROLE"))")
+        XCTAssertEqual(pairs(x, "HOLDS_ROLE").count, 2)
+        XCTAssertEqual(pairs(extract("وأكد الرئيسان الغاني والإيفواري أهمية التعاون الثنائي."), "COOPERATE"), ["Ghana -> Ivory Coast"])
+    }
+
+    func testJuntaTakingPowerAndForcesLeaving() {
+        let x = extract("وفرضت الإيكواس عقوبات على المجلس العسكري الغيني الذي استولى على السلطة في غينيا عام 2021.")
+        XCTAssertEqual(pairs(x, "CONTROLS").count, 1)
+        XCTAssertTrue(pairs(x, "CONTROLS").first?.hasSuffix("-> Guinea") == true)
+        XCTAssertEqual(pairs(extract("وغادرت القوات الفرنسية تشاد في يناير."), "WITHDRAW_FROM"), ["French Armed Forces -> Chad"])
+        XCTAssertEqual(pairs(extract("وأعلنت مجموعة فاغنر أنها تنهي وجودها في ليبيا."), "WITHDRAW_FROM"), ["Wagner Group -> Libya"])
+        // a president leaving a capital is travelling
+        XCTAssertTrue(pairs(extract("وغادر الرئيس التشادي محمد ديبي باريس مساء الأحد."), "WITHDRAW_FROM").isEmpty)
+    }
 }

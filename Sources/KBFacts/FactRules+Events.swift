@@ -41,6 +41,10 @@ extension FactRules {
         .union(Lexicon.verbForms("زود زودت يزود تزود أمد أمدت يمد تمد سلح سلحت يسلح تسلح"))
         .union(Lexicon.set("الداعم الداعمة الداعمين الداعمون داعم داعمة دعما دعمًا"))
         .union(Lexicon.nounForms("دعم"))
+    /// Finite verbs of support (not the masdar "دعم"): a verb followed by two parties is verb-subject-object.
+    static let supportVerbs = Lexicon.verbForms("""
+        يدعم تدعم دعمت دعموا يدعمون ساند ساندت يساند تساند زود زودت يزود تزود أمد أمدت يمد تمد سلح سلحت يسلح تسلح
+        """)
     /// The people of a country stand for it as a beneficiary ("الشعب الليبي" → Libya).
     static let peopleWords = Lexicon.set("الشعب للشعب بالشعب والشعب شعب الشعوب شعوب لشعب")
     /// "البلدين", "الجانبين": the two countries of the sentence.
@@ -62,6 +66,7 @@ extension FactRules {
     static let attackVerbs = Lexicon.verbForms("""
         هاجم هاجمت يهاجم تهاجم هاجموا استهدف استهدفت يستهدف تستهدف قصف قصفت يقصف تقصف
         """)
+    static let strikeWords = Lexicon.nounForms("ضربة ضربات")
     /// A threatened or attempted attack is hostility, not an attack: "بمحاولة الاعتداء على Y", "هدد بمهاجمة Y".
     static let attemptWords = Lexicon.set("محاولة بمحاولة ومحاولة هدد هددت يهدد تهدد التهديد بالتهديد تهديد")
     /// Deployments: "تنشط X في Y", "انتشار X في Y", "نشر قوات في Y", "الوجود العسكري الفرنسي في Y".
@@ -98,10 +103,10 @@ extension FactRules {
     /// Every trigger word the rules of this file look for.
     static let eventTriggers: Set<String> = standWords.union(aidWords).union(accuseWords).union(arrestWords)
         .union(killVerbs).union(attackWords).union(activeWords).union(deployVerbs).union(cancelWords)
-        .union(powerVerbs).union(leaveVerbs)
+        .union(powerVerbs).union(leaveVerbs).union(strikeWords)
     /// Context words this file tests with `matches`.
     static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords).union(forceWords)
-        .union(militaryWords).union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns)
+        .union(militaryWords).union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns).union(supportVerbs)
 
     // MARK: Parties
 
@@ -235,6 +240,11 @@ extension FactRules {
            hasLam(c, c.mentions[x].range.upperBound, c.mentions[y].range.lowerBound) {
             return draft(c, "SUPPORT", x, y, i, rule: "support.masdar", base: 0.75).map { [$0] } ?? []
         }
+        // VSO: "تدعم الإمارات قوات X بالسلاح", "زودت روسيا مالي بطائرات"
+        if c.matches(i, supportVerbs), partyBefore(c, i, limit: 12) == nil, let x = partyAfter(c, i, limit: 2, people: false),
+           let y = partyAfter(c, c.mentions[x].range.upperBound - 1, limit: 2, excluding: [c.mentions[x].key]) {
+            return draft(c, "SUPPORT", x, y, i, rule: "support.verb", base: 0.75).map { [$0] } ?? []
+        }
         guard let obj = partyAfter(c, i, limit: 4) else { return [] }
         // "X الداعمة لـ Y", "X يدعم Y", "الدور المصري في دعم استقرار ليبيا"
         var subj = partyBefore(c, i, limit: 12, excluding: [c.mentions[obj].key])
@@ -281,7 +291,11 @@ extension FactRules {
         let agentAfter = (j + 1..<c.mentions[victim].range.lowerBound).compactMap { c.mention(at: $0) }.first {
             c.mentions[$0].type == .organization && c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase
         }
-        let agent = agentAfter ?? (pronounBefore(c, i) ? nil : c.actorBefore(i, limit: 10, excluding: [c.mentions[victim].key], countries: true))
+        // "اعتقلت السلطات التونسية X": the state, by its adjective
+        let stateAdjective = (j + 1..<c.mentions[victim].range.lowerBound).compactMap { c.mention(at: $0) }.first {
+            c.mentions[$0].isAdjective && c.mentions[$0].type == .place && !c.mentions[$0].inRolePhrase
+        }
+        let agent = agentAfter ?? stateAdjective ?? (pronounBefore(c, i) ? nil : c.actorBefore(i, limit: 10, excluding: [c.mentions[victim].key], countries: true))
         guard let a = agent, c.mentions[a].type != .person || agentAfter == nil,
               let d = draft(c, "ARREST", a, victim, i, rule: "arrest.verb", base: 0.75) else { return [] }
         return [d]
@@ -308,9 +322,11 @@ extension FactRules {
         guard let victim = c.actorAfter(i, limit: 8, types: [.person]) else { return [] }
         // "قتل" is also the passive ("قُتل X"): the killer must be named, an organisation between verb and victim,
         // or, for "اغتال", the subject before
-        let agentAfter = (i + 1..<c.mentions[victim].range.lowerBound).compactMap { c.mention(at: $0) }.first {
+        // ("قتل القيادي في حركة X Y" is the passive: the organisation there is the victim's own)
+        let agentAfter = i + 1 < c.tokens.count ? c.mention(at: i + 1).flatMap {
             c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase && c.mentions[$0].type == .organization
-        }
+                && c.mentions[$0].range.upperBound <= c.mentions[victim].range.lowerBound ? $0 : nil
+        } : nil
         let before = n.contains("غتال") && !pronounBefore(c, i) ? c.actorBefore(i, limit: 10, excluding: [c.mentions[victim].key], countries: true) : nil
         guard let a = agentAfter ?? before,
               let d = draft(c, "KILLED", a, victim, i, rule: "killed.verb", base: 0.75) else { return [] }
@@ -340,6 +356,10 @@ extension FactRules {
             k += 1
         }
         let isVerb = !c.tokens[i].norm.hasPrefix("ال") && c.matches(i, attackVerbs)
+        if target == nil, isVerb, agentAfter == nil {
+            // "هاجمت قوات X مدينة Y" after an SVO subject: the first place or party after the verb
+            target = c.actorAfter(i, limit: 4, types: [.place, .organization, .person])
+        }
         if target == nil, isVerb, let a = agentAfter {
             // "هاجمت X Y" (VSO with two parties) or "X يهاجم Y"
             if let b = partyAfter(c, c.mentions[a].range.upperBound - 1, limit: 3, excluding: [c.mentions[a].key], people: false) {
@@ -415,9 +435,11 @@ extension FactRules {
                 j -= 1
             }
         }
-        guard let a = agent, c.mentions[a].type != .person, c.mentions[a].key != c.mentions[p].key, canDeploy(c, c.mentions[a]),
-              let d = draft(c, "DEPLOYED_IN", a, p, i, rule: isDeployVerb ? "deployed.send" : "deployed.active", base: 0.75) else { return [] }
-        return [d]
+        guard let a = agent, c.mentions[a].type != .person, c.mentions[a].key != c.mentions[p].key, canDeploy(c, c.mentions[a]) else { return [] }
+        // "في بوركينا فاسو والنيجر": every place of the list
+        return c.conjuncts(of: p, adjectives: true).filter { !c.mentions[$0].isAdjective && c.mentions[$0].type == .place }.compactMap {
+            draft(c, "DEPLOYED_IN", a, $0, i, rule: isDeployVerb ? "deployed.send" : "deployed.active", base: 0.75)
+        }
     }
 
     /// Forces, armed groups, governments and states deploy; parliaments, ministries, media and companies do not.

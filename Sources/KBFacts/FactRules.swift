@@ -185,7 +185,7 @@ enum FactRules {
     static let visitNouns = Lexicon.set("زيارة زيارته زيارتها زيارتهم زيارتهما الزيارة زيارات جولة")
     static let receiveWords = Lexicon.verbForms("استقبل استقبلت يستقبل تستقبل استقبال استقباله استقبالها رحب رحبت يرحب ترحب استقبله استقبلها")
     static let leadWords = Lexicon.set("بقيادة")
-    static let withdrawWords = Lexicon.set("انسحاب انسحابها انسحابه انسحابهم الانسحاب انسحب انسحبت تنسحب ينسحب")
+    static let withdrawWords = Lexicon.verbForms("انسحاب انسحابها انسحابه انسحابهم الانسحاب انسحب انسحبت تنسحب ينسحب سحب سحبت يسحب تسحب سحبوا")
     static let recallWords = Lexicon.set("استدعاء استدعت استدعى باستدعاء")
     static let conflictWords = Lexicon.set("الحرب حرب اشتباكات الاشتباكات معارك المعارك الصراع صراع القتال قتال المواجهات مواجهات")
     static let hostWords = Lexicon.verbForms("تستضيف يستضيف استضاف استضافت تحتضن يحتضن")
@@ -220,8 +220,11 @@ enum FactRules {
     }
     static let agendaCues = Lexicon.set("يتضمن تتضمن سيتضمن جدول")
     /// Cues right after the trigger that make it a plan ("زيارته المرتقبة", "يزور الأسبوع المقبل").
-    static let plannedAfterCues = Lexicon.set("المقبل المقبلة القادم القادمة المرتقب المرتقبة المزمع المزمعة المنتظر المنتظرة")
+    static let plannedAfterCues = Lexicon.set("المقبل المقبلة القادم القادمة المرتقب المرتقبة المزمع المزمعة المنتظر المنتظرة غدا غدًا")
+    /// Signing an agreement: "وقعت X وY اتفاقية", "توقيع X اتفاقا مع Y".
+    static let signWords = Lexicon.verbForms("وقع وقعت وقعا وقعتا يوقع توقع يوقعان توقيع أبرم أبرمت أبرما إبرام")
     static let negationCues = Lexicon.set("لم لن نفى نفت ينفي تنفي")
+    static let denialVerbs = Lexicon.set("نفى نفت ينفي تنفي نفوا ينفون نفي ونفى ونفت")
     static let listCues = Lexicon.set("بينهم منهم ومنهم يضم ويضم تضم وتضم ضم")
     /// Nouns that refer back to a meeting already told ("اللقاء", "المحادثات").
     static let anaphoraNouns = Lexicon.set("اللقاء لقاء الاجتماع المحادثات المباحثات النقاش معه معها")
@@ -234,6 +237,7 @@ enum FactRules {
         .union(relationsPlural).union(meetVerbs).union(capitalWords).union(relationsWords).union(conflictWords)
         .union(leadWords).union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
         .union(eventTriggers).union(eventContextWords).union(topicWords).union(killWords).union(plannedAfterCues)
+        .union(denialVerbs).union(signWords)
 
     /// Every trigger word: none of them is part of a person's name.
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
@@ -267,7 +271,7 @@ enum FactRules {
             if c.matches(i, leaveVerbs) || c.matches(i, cancelWords) { out += forceLeaves(c, i) }
             if c.matches(i, arrestWords) { out += arrest(c, i) }
             if c.matches(i, killVerbs) || c.matches(i, killWords) { out += killed(c, i) }
-            if c.matches(i, attackWords) { out += attack(c, i) }
+            if c.matches(i, attackWords) || c.matches(i, strikeWords) { out += attack(c, i) }
             if c.matches(i, activeWords) || c.matches(i, deployVerbs) { out += deployed(c, i) }
             // a tie that is being ended is not cooperation; "مجالات التعاون" is a topic
             let topic = i > 0 && c.matches(i - 1, topicWords)
@@ -277,7 +281,7 @@ enum FactRules {
                 let type = founding ? "AGREEMENT" : "COOPERATE"
                 out += between(c, i, type: type).nonEmpty ?? bilateral(c, i, type: type)
             }
-            if c.matches(i, agreementWords), !cancelledTies.contains(i) { out += between(c, i, type: "AGREEMENT") }
+            if c.matches(i, agreementWords), !cancelledTies.contains(i) { out += between(c, i, type: "AGREEMENT").nonEmpty ?? signed(c, i) }
             if c.matches(i, controlWords) { out += controls(c, i) }
             if c.matches(i, locatedWords) { out += located(c, i) }
             if c.matches(i, leadWords) { out += ledBy(c, i) }
@@ -497,6 +501,21 @@ enum FactRules {
                           confidence: conf(0.85, abs(c.mentions[appointee].range.lowerBound - i), c, [agent, appointee]))]
     }
 
+    /// "وقعت مصر والسعودية اتفاقية …", "وقع X اتفاقا مع Y": the parties named with the signing verb.
+    static func signed(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let v = (max(0, i - 6)..<i).last(where: { c.mention(at: $0) == nil && c.matches($0, signWords) }) else { return [] }
+        let between = (v + 1..<i).compactMap { c.mention(at: $0) }.filter { isParty(c, c.mentions[$0]) && !c.mentions[$0].inRolePhrase }
+        var parties: [Int] = []
+        for m in between where !parties.contains(where: { c.mentions[$0].key == c.mentions[m].key }) { parties.append(m) }
+        if parties.count == 1, i + 1 < c.tokens.count {
+            // "وقعت X اتفاقا مع Y"
+            if let k = (i + 1..<min(c.tokens.count, i + 4)).first(where: { c.tokens[$0].norm == "مع" }),
+               let y = partyAfter(c, k, limit: 3, excluding: [c.mentions[parties[0]].key], people: false) { parties.append(y) }
+        }
+        guard parties.count >= 2 else { return [] }
+        return (1..<parties.count).compactMap { draft(c, "AGREEMENT", parties[0], parties[$0], i, rule: "agreement.signed", base: 0.75) }
+    }
+
     /// "التعاون الثنائي", "العلاقات بين البلدين … تتميز بالتعاون": cooperation of the two countries of the sentence.
     static func bilateral(_ c: SentenceContext, _ i: Int, type: String) -> [FactDraft] {
         let after = (i + 1..<min(c.tokens.count, i + 3)).contains { ["الثنايي", "الثناييه"].contains(c.tokens[$0].norm) }
@@ -573,8 +592,10 @@ enum FactRules {
                                   confidence: conf(0.8, abs(c.mentions[a].range.lowerBound - i), c, [a, bb]))]
             }
             if n == "مع" || (n == "من" && c.matches(i, FactRules.relationsPlural)) {
+                // "تسعى الجزائر إلى تعزيز التعاون مع تونس": a state is a party too
                 guard let b = c.actorAfter(k, limit: 4, types: [.person, .organization, .place]),
-                      let a = c.actorBefore(i, limit: 12, excluding: [c.mentions[b].key]) else { return [] }
+                      let a = c.actorBefore(i, limit: 12, excluding: [c.mentions[b].key])
+                        ?? partyBefore(c, i, limit: 12, excluding: [c.mentions[b].key]) else { return [] }
                 return [FactDraft(type: type, subject: c.mentions[a].key, object: c.mentions[b].key, trigger: i,
                                   span: c.span([a, b], i), rule: type.lowercased() + ".with",
                                   confidence: conf(0.7, abs(c.mentions[b].range.lowerBound - i), c, [a, b]))]
@@ -902,6 +923,8 @@ enum FactRules {
     // MARK: Modality, dates, confidence
 
     static func applyModality(_ c: SentenceContext, _ d: inout FactDraft) {
+        // states (offices, capitals, kinship) are not planned or denied by the event words around them
+        guard d.takesDate else { return }
         let lo = max(0, d.trigger - 12)
         // an agenda lists the meetings of a visit under way ("يتضمن جدول أعمال زيارة X لقاء مع …"), not the visit
         let agenda = d.type == "VISIT" ? agendaCues : []
@@ -916,6 +939,8 @@ enum FactRules {
             d.modality = .planned
         }
         for k in max(0, d.trigger - 3)..<d.trigger where c.matches(k, negationCues) { d.modality = .negated }
+        // "نفت الإمارات تقديم أي دعم": a denial governs the masdar a few words on
+        for k in max(0, d.trigger - 6)..<d.trigger where c.matches(k, denialVerbs) { d.modality = .negated }
         if d.modality == .planned {
             if d.type == "VISIT" { d.type = "PLANS_VISIT" }
             if d.type == "MEET" || d.type == "TALKS" { d.type = "PLANS_MEET" }

@@ -262,4 +262,22 @@ final class ExtractionTests: XCTestCase {
         // a president leaving a capital is travelling
         XCTAssertTrue(pairs(extract("وغادر الرئيس التشادي محمد ديبي باريس مساء الأحد."), "WITHDRAW_FROM").isEmpty)
     }
+    func testVerbSubjectObjectSigningStatesAsPartiesAndDenials() {
+        XCTAssertEqual(pairs(extract("وتدعم الإمارات قوات الدعم السريع بالسلاح بحسب تقرير أممي."), "SUPPORT"),
+                       ["United Arab Emirates -> Rapid Support Forces"])
+        let denied = extract("ونفت الإمارات تقديم أي دعم عسكري لقوات الدعم السريع.").facts.filter { $0.type == "SUPPORT" }
+        XCTAssertEqual(denied.map(\.modality), [.negated])
+        XCTAssertEqual(pairs(extract("ووقعت مصر والسعودية اتفاقية للتعاون في مجال الطاقة."), "AGREEMENT"), ["Egypt -> Saudi Arabia"])
+        XCTAssertEqual(pairs(extract("وتسعى الجزائر إلى تعزيز التعاون الاقتصادي مع تونس."), "COOPERATE"), ["Algeria -> Tunisia"])
+        XCTAssertEqual(pairs(extract("واعتقلت السلطات التونسية المعارض راشد الغنوشي في أبريل 2023."), "ARREST"), ["Tunisia -> Rached Ghannouchi"])
+        XCTAssertEqual(pairs(extract("وكانت فرنسا قد سحبت قواتها من مالي عام 2022."), "WITHDRAW_FROM"), ["France -> Mali"])
+        XCTAssertEqual(Set(pairs(extract("وتنتشر قوات فيلق إفريقيا الروسي في بوركينا فاسو والنيجر."), "DEPLOYED_IN")),
+                       ["Africa Corps -> Burkina Faso", "Africa Corps -> Niger"])
+        XCTAssertEqual(pairs(extract("وقال الناطق باسم الجيش إن قوات الدعم السريع هاجمت مدينة الأبيض صباح اليوم."), "ATTACK").count, 1)
+        // the organisation of the killed man is not his killer ("قُتل القيادي في حركة X")
+        XCTAssertTrue(pairs(extract("وقتل القيادي في حركة حماس إسماعيل هنية في طهران."), "KILLED").isEmpty)
+        let m = extract("ويلتقي وزير الخارجية التركي هاكان فيدان نظيره المصري بدر عبد العاطي في القاهرة غدا.")
+        XCTAssertEqual(pairs(m, "PLANS_MEET"), ["Hakan Fidan -> Badr Abdelatty"])
+        XCTAssertTrue(m.facts.filter { $0.type == "HOLDS_ROLE" }.allSatisfy { $0.modality == .asserted }, "an office is not planned")
+    }
 }

@@ -157,8 +157,17 @@ public struct Extractor: Sendable {
     static func resolveDelegations(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
         var out: [(Int, FactDraft)] = []
         var last: (si: Int, dest: String, date: FactDate?)? = nil
+        var visitor: (si: Int, key: String, date: FactDate?)? = nil
         for (si, d) in drafts {
+            if d.type == "RECEIVE", d.object.isEmpty, !d.subject.isEmpty {
+                // "وكان في استقباله …": the guest is the visitor told just before
+                guard let v = visitor, si - v.si <= 4, v.key != d.subject else { continue }
+                var x = d; x.object = v.key
+                if x.date == nil { x.date = v.date }
+                out.append((si, x)); continue
+            }
             guard d.type == "VISIT" else { out.append((si, d)); continue }
+            if !d.subject.isEmpty, !d.object.isEmpty, d.modality == .asserted { visitor = (si, d.subject, d.date) }
             if !d.object.isEmpty {
                 if d.modality == .asserted { last = (si, d.object, d.date) }
                 // an anchor ("وصل وفد … إلى Y" naming no one) only gives its destination

@@ -46,7 +46,10 @@ extension FactRules {
         يدعم تدعم دعمت دعموا يدعمون ساند ساندت يساند تساند زود زودت يزود تزود أمد أمدت يمد تمد سلح سلحت يسلح تسلح
         """)
     /// The people of a country stand for it as a beneficiary ("الشعب الليبي" → Libya).
-    static let peopleWords = Lexicon.set("الشعب للشعب بالشعب والشعب شعب الشعوب شعوب لشعب")
+    static let peopleWords = Lexicon.set("""
+        الشعب للشعب بالشعب والشعب شعب الشعوب شعوب لشعب
+        الجانب والجانب بالجانب للجانب القيادة والقيادة للقيادة بالقيادة السلطات والسلطات للسلطات بالسلطات
+        """)
     /// "البلدين", "الجانبين": the two countries of the sentence.
     static let dualPartyWords = Lexicon.set("البلدين البلدان الدولتين الدولتان الجانبين الجانبان الطرفين الطرفان البلدين")
     /// Accusations: "اتهمت X Y بـ", "اتهام X لـ Y".

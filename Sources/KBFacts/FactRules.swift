@@ -202,7 +202,10 @@ enum FactRules {
     static let foundingWords = Lexicon.set("إنشاء انشاء تأسيس تؤسس أسست إقامة تشكيل")
     static let membershipWords = Lexicon.set("تمسك انضمام انضمت انضم عضوية الأعضاء أعضاء تؤسس تأسيس إنشاء أسست بعضوية")
     static let relationsWords = Lexicon.set("علاقات العلاقات علاقاتها علاقاته علاقاتهما")
-    static let tensionWords = Lexicon.set("توتر بتوتر التوتر تدهور تدهورا التدهور أزمة الأزمة قطيعة القطيعة توترا خلاف الخلاف")
+    static let tensionWords = Lexicon.verbForms("""
+        توتر بتوتر التوتر تدهور تدهورا التدهور أزمة الأزمة قطيعة القطيعة توترا خلاف الخلاف
+        توترت تتوتر تدهورت تتدهور
+        """)
     static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي معاهدة المعاهدة ميثاق الميثاق كونفدرالية")
     static let controlWords = Lexicon.set("يسيطر تسيطر سيطر سيطرت سيطرة يسيطرون")
     static let killWords = Lexicon.set("مقتل اغتيال")
@@ -379,6 +382,7 @@ enum FactRules {
     }
 
     static func receive(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        if let r = receptionCommittee(c, i) { return r }
         var host: Int?, guest: Int?
         if c.matches(i, FactRules.welcomeWords) {
             // "رحب X بـ Y": only with a ب-guest right after the host
@@ -403,6 +407,36 @@ enum FactRules {
         guard let h = host, let g = guest, c.mentions[h].key != c.mentions[g].key else { return [] }
         return [FactDraft(type: "RECEIVE", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
                           span: c.span([h, g], i), rule: "receive.verb", confidence: conf(0.9, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))]
+    }
+
+    /// "وكان في استقباله (لدى وصوله) … X وY", "كان في استقبال الضيف … X": everyone named after the cue
+    /// receives the guest; a guest named by a pronoun or a description is the visitor of the sentences before
+    /// (the object is left empty here for the extractor to fill).
+    static func receptionCommittee(_ c: SentenceContext, _ i: Int) -> [FactDraft]? {
+        guard i >= 2, c.tokens[i - 1].norm == "في", ["كان", "وكان", "كانت", "وكانت"].contains(c.tokens[i - 2].norm) else { return nil }
+        let n = c.tokens[i].norm
+        var guest: Int? = nil
+        if !(n.hasSuffix("ه") || n.hasSuffix("ها")), i + 1 < c.tokens.count, let g = c.mention(at: i + 1), c.mentions[g].type == .person {
+            guest = g
+        }
+        var out: [FactDraft] = []
+        var k = i + 1
+        while k < c.tokens.count {
+            if c.isStrongPunct(k) { break }
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                if mm.type == .person, m != guest, !mm.inRolePhrase, !out.contains(where: { $0.subject == mm.key }) {
+                    let object = guest.map { c.mentions[$0].key } ?? ""
+                    if object != mm.key {
+                        out.append(FactDraft(type: "RECEIVE", subject: mm.key, object: object, trigger: i, span: c.span([m], i),
+                                             rule: "receive.committee", confidence: conf(0.8, abs(mm.range.lowerBound - i), c, [m])))
+                    }
+                }
+                k = mm.range.upperBound; continue
+            }
+            k += 1
+        }
+        return out
     }
 
     static func hosts(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
@@ -501,6 +535,14 @@ enum FactRules {
                           confidence: conf(0.85, abs(c.mentions[appointee].range.lowerBound - i), c, [agent, appointee]))]
     }
 
+    /// "وأكد مصدر عسكري مالي مواصلة التعاون مع روسيا": a nationality adjective just before (outside a title)
+    /// speaks for its country.
+    static func sourceAdjectiveBefore(_ c: SentenceContext, _ i: Int, excluding: String) -> Int? {
+        (max(0, i - 4)..<i).compactMap { c.mention(at: $0) }.last {
+            c.mentions[$0].isAdjective && c.mentions[$0].type == .place && !c.mentions[$0].inRolePhrase && c.mentions[$0].key != excluding
+        }
+    }
+
     /// "وقعت مصر والسعودية اتفاقية …", "وقع X اتفاقا مع Y": the parties named with the signing verb.
     static func signed(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         guard let v = (max(0, i - 6)..<i).last(where: { c.mention(at: $0) == nil && c.matches($0, signWords) }) else { return [] }
@@ -593,9 +635,11 @@ enum FactRules {
             }
             if n == "مع" || (n == "من" && c.matches(i, FactRules.relationsPlural)) {
                 // "تسعى الجزائر إلى تعزيز التعاون مع تونس": a state is a party too
-                guard let b = c.actorAfter(k, limit: 4, types: [.person, .organization, .place]),
+                // "مع الجانب المصري", "مع القيادة المصرية": the country of the adjective
+                guard let b = c.actorAfter(k, limit: 4, types: [.person, .organization, .place]) ?? partyAfter(c, k, limit: 3),
                       let a = c.actorBefore(i, limit: 12, excluding: [c.mentions[b].key])
-                        ?? partyBefore(c, i, limit: 12, excluding: [c.mentions[b].key]) else { return [] }
+                        ?? partyBefore(c, i, limit: 12, excluding: [c.mentions[b].key])
+                        ?? sourceAdjectiveBefore(c, i, excluding: c.mentions[b].key) else { return [] }
                 return [FactDraft(type: type, subject: c.mentions[a].key, object: c.mentions[b].key, trigger: i,
                                   span: c.span([a, b], i), rule: type.lowercased() + ".with",
                                   confidence: conf(0.7, abs(c.mentions[b].range.lowerBound - i), c, [a, b]))]
@@ -949,21 +993,26 @@ enum FactRules {
 
     /// Each date goes to the one fact whose trigger is nearest to it (not to every fact of the sentence).
     static func attachDates(_ c: SentenceContext, _ drafts: inout [FactDraft]) {
+        // each date goes to its nearest fact; when several dates are nearest to one fact, the closest one wins
+        var chosen: [Int: (dist: Int, date: FactDate)] = [:]     // trigger → closest date
         for dm in c.dates {
             var best: Int? = nil
             var bestDist = Int.max
             for (k, d) in drafts.enumerated() where d.takesDate {
                 let dist = dm.range.lowerBound >= d.trigger ? dm.range.lowerBound - d.trigger : (d.trigger - dm.range.upperBound) * 3 + 6
                 let between = dm.range.lowerBound >= d.trigger ? (d.trigger + 1)..<dm.range.lowerBound : dm.range.upperBound..<d.trigger
-                if between.contains(where: { c.matches($0, clauseBreaks) }) { continue }
+                // "منذ 26 يوليو", "منذ العام 2021" introduce the date itself, not a clause of their own
+                if between.contains(where: { c.matches($0, clauseBreaks) && !(c.tokens[$0].norm == "منذ" && dm.range.lowerBound - $0 <= 2) }) { continue }
                 if dist < bestDist { bestDist = dist; best = k }
             }
             guard let b = best, bestDist <= 30 else { continue }
-            // every draft with the same trigger (e.g. a delegation's visits) shares the date
             let trig = drafts[b].trigger
-            for k in drafts.indices where drafts[k].trigger == trig && drafts[k].takesDate && drafts[k].date == nil {
-                drafts[k].date = dm.date
-            }
+            if let old = chosen[trig], old.dist <= bestDist { continue }
+            chosen[trig] = (bestDist, dm.date)
+        }
+        // every draft with the same trigger (e.g. a delegation's visits) shares the date
+        for k in drafts.indices where drafts[k].takesDate && drafts[k].date == nil {
+            if let d = chosen[drafts[k].trigger] { drafts[k].date = d.date }
         }
     }
 

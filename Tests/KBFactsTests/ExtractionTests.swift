@@ -280,4 +280,21 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(pairs(m, "PLANS_MEET"), ["Hakan Fidan -> Badr Abdelatty"])
         XCTAssertTrue(m.facts.filter { $0.type == "HOLDS_ROLE" }.allSatisfy { $0.modality == .asserted }, "an office is not planned")
     }
+    func testReceptionCommitteeCounterpartsAbroadAndStatesBySide() {
+        let x = extract("""
+            وصل رئيس الوزراء الإثيوبي آبي أحمد إلى نيروبي في زيارة رسمية. وكان في استقباله لدى وصوله إلى المطار الرئيس الكيني \
+            ويليام روتو ووزير الخارجية موساليا مودافادي.
+            """)
+        XCTAssertEqual(Set(pairs(x, "RECEIVE")), ["William Ruto -> Abiy Ahmed", "موساليا مودافادي -> Abiy Ahmed"])
+        XCTAssertEqual(pairs(extract("وأكد مصدر دبلوماسي جزائري استمرار التعاون مع موريتانيا."), "COOPERATE"), ["Algeria -> Mauritania"])
+        let y = extract("وأكدت السعودية حرصها على التنسيق مع الجانب المصري.")
+        XCTAssertEqual(pairs(y, "COOPERATE"), ["Saudi Arabia -> Egypt"])
+        let z = extract("وقال الرئيس الكيني في كلمته أمام نظيره في أوغندا الرئيس يويري موسيفيني إن البلدين شريكان.")
+        XCTAssertEqual(pairs(z, "HOLDS_ROLE"), ["Yoweri Museveni -> Uganda"])
+    }
+
+    func testDateAfterSinceAndTheClosestDateWins() {
+        let x = extract("وأعلن المغرب في سبتمبر الماضي أن العلاقات بين المغرب والجزائر تشهد توترا منذ 24 أغسطس 2021.")
+        XCTAssertEqual(x.facts.filter { $0.type == "OPPOSE" }.first?.date?.value, "2021-08-24")
+    }
 }

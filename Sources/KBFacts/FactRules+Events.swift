@@ -235,6 +235,16 @@ extension FactRules {
                 }
                 k -= 1
             }
+            // "أشاد الرئيس الصومالي بالدعم التركي لبلاده": the beneficiary is the country of the speaker's title
+            if let k = (c.mentions[supporter].range.upperBound..<min(c.tokens.count, c.mentions[supporter].range.upperBound + 3)).first(where: {
+                ["لبلاده", "لبلادها", "لبلده", "لبلدها"].contains(c.tokens[$0].norm) }) {
+                let own = beneficiaries.compactMap { b -> Int? in
+                    guard c.mentions[b].type == .person, let cue = c.mentions[b].role else { return nil }
+                    return cue.range.compactMap { c.mention(at: $0) }.first { c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country") }
+                }.first
+                guard let country = own else { return [] }
+                return draft(c, "SUPPORT", supporter, country, k, rule: "support.by", base: 0.75).map { [$0] } ?? []
+            }
             return beneficiaries.compactMap { b in draft(c, "SUPPORT", supporter, b, i, rule: "support.by", base: 0.75) }
         }
         // the masdar with its agent and a ل-object: "دعم القاهرة لسيادة ليبيا", "دعم روسيا للمجلس العسكري"

@@ -190,8 +190,10 @@ enum FactRules {
     static let conflictWords = Lexicon.set("الحرب حرب اشتباكات الاشتباكات معارك المعارك الصراع صراع القتال قتال المواجهات مواجهات")
     static let hostWords = Lexicon.verbForms("تستضيف يستضيف استضاف استضافت تحتضن يحتضن")
     static let meetWords = Lexicon.verbForms("التقى التقت يلتقي تلتقي التقوا التقيا يلتقيان تلتقيان اجتمع اجتمعت يجتمع تجتمع لقاء لقائه لقائها لقائهما اللقاء اجتماع اجتماعا")
-    static let talksWords = Lexicon.verbForms("محادثات مباحثات المحادثات المباحثات بحث بحثا بحثت ناقش ناقشا ناقشت يبحث تبحث يناقش تناقش يبحثان يناقشان مشاورات تناول تناولت تطرق النقاش ببحث")
+    static let talksWords = Lexicon.verbForms("محادثات مباحثات المحادثات المباحثات بحث بحثا بحثت ناقش ناقشا ناقشت يبحث تبحث يناقش تناقش يبحثان يناقشان مشاورات تناول تناولت تطرق النقاش ببحث اتصالا مكالمه")
     static let inviteWords = Lexicon.set("بدعوة دعوة")
+    /// "دعا X Y لزيارة Z": the verb of an invitation (only with a visit after it).
+    static let inviteVerbs = Lexicon.verbForms("دعا دعت يدعو تدعو وجه وجهت")
     static let appointWords = Lexicon.set("عين عينت يعين تعيين بتعيين سمى")
     static let supportWords = Lexicon.verbForms("دعم بدعم يدعم تدعم دعمت دعموا يدعمون مساندة بمساندة بمباركة مباركة يساند تساند ساند ساندت")
         .union(aidWords).union(standWords)
@@ -240,7 +242,7 @@ enum FactRules {
         .union(relationsPlural).union(meetVerbs).union(capitalWords).union(relationsWords).union(conflictWords)
         .union(leadWords).union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
         .union(eventTriggers).union(eventContextWords).union(topicWords).union(killWords).union(plannedAfterCues)
-        .union(denialVerbs).union(signWords)
+        .union(denialVerbs).union(signWords).union(inviteVerbs).union(inviteWords)
 
     /// Every trigger word: none of them is part of a person's name.
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
@@ -261,6 +263,7 @@ enum FactRules {
             if c.matches(i, meetWords) { out += meet(c, i, type: "MEET") }
             if c.matches(i, talksWords) { out += meet(c, i, type: "TALKS") }
             if c.matches(i, inviteWords) { out += invite(c, i) }
+            if c.matches(i, inviteVerbs) { out += inviteToVisit(c, i) }
             if c.matches(i, appointWords) { out += appoint(c, i) }
             if c.matches(i, supportWords) { out += support(c, i) }
             if c.matches(i, cancelWords) {
@@ -342,11 +345,34 @@ enum FactRules {
             out.append(FactDraft(type: "VISIT", subject: "", object: c.mentions[dest].key, trigger: i, span: c.span([dest], i),
                                  rule: "visit.delegation-anchor", confidence: 0.5))
         }
-        for v in visitors where c.mentions[v].key != c.mentions[dest].key {
-            let dist = abs(c.mentions[v].range.lowerBound - i) + abs(c.mentions[dest].range.lowerBound - i)
-            out.append(FactDraft(type: "VISIT", subject: c.mentions[v].key, object: c.mentions[dest].key, trigger: i,
-                                 span: c.span([v, dest], i), rule: isNoun ? "visit.noun" : "visit.verb",
-                                 confidence: conf(0.9, dist, c, [v, dest])))
+        // "لزيارة" after an invitation: the invitee's planned visit, not the host's
+        var invited = false
+        if c.tokens[i].norm.hasPrefix("لزياره"), let inv = (max(0, i - 14)..<i).last(where: { c.matches($0, inviteWords) || c.matches($0, inviteVerbs) }) {
+            invited = true
+            if c.matches(inv, inviteVerbs) {
+                // "دعا X Y لزيارة Z": Y, the second person after the verb
+                if let x = c.actorAfter(inv, limit: 8, types: [.person]),
+                   let y = c.actorAfter(c.mentions[x].range.upperBound - 1, limit: 6, types: [.person], excluding: [c.mentions[x].key]),
+                   c.mentions[y].range.lowerBound < i { visitors = [y] }
+                else if let x = c.actorBefore(inv, limit: 8, personsOnly: true),
+                        let y = c.actorAfter(inv, limit: 8, types: [.person], excluding: [c.mentions[x].key]), c.mentions[y].range.lowerBound < i {
+                    visitors = [y]   // "X دعا Y لزيارة"
+                } else { visitors = [] }
+            } else if let y = c.actorBefore(inv, limit: 10, personsOnly: true) {
+                visitors = [y]       // "تلقى Y دعوة من X لزيارة"
+            } else { visitors = [] }
+        }
+        // "جولة شملت مالي وبوركينا فاسو والنيجر", "زار باريس ولندن": every place of the list
+        let dests = c.conjuncts(of: dest, adjectives: true).filter { c.mentions[$0].type == .place && !c.mentions[$0].isAdjective }
+        for v in visitors {
+            for d in dests where c.mentions[v].key != c.mentions[d].key {
+                let dist = abs(c.mentions[v].range.lowerBound - i) + abs(c.mentions[d].range.lowerBound - i)
+                var f = FactDraft(type: "VISIT", subject: c.mentions[v].key, object: c.mentions[d].key, trigger: i,
+                                  span: c.span([v, d], i), rule: invited ? "visit.invited" : isNoun ? "visit.noun" : "visit.verb",
+                                  confidence: conf(0.9, dist, c, [v, d]))
+                if invited { f.modality = .planned }
+                out.append(f)
+            }
         }
         // delegation members: "على رأس وفد ... يضم ..." / "ويضم الوفد ..." (the list ends at the destination)
         if let lead = visitors.first {
@@ -440,6 +466,13 @@ enum FactRules {
     }
 
     static func hosts(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        // "تحتضن العاصمة المغربية الرباط اجتماعات الاتحاد الأفريقي": a city hosts the organisation's meeting
+        if let p = c.actorAfter(i, limit: 4, types: [.place]), !c.mentions[p].isAdjective,
+           (i + 1..<c.mentions[p].range.lowerBound).allSatisfy({ c.mention(at: $0).map { c.mentions[$0].type == .place } ?? Lexicon.placeHeads.contains(c.tokens[$0].norm) }),
+           let g = c.actorAfter(c.mentions[p].range.upperBound - 1, limit: 4, types: [.organization]),
+           let d = draft(c, "HOSTS", p, g, i, rule: "hosts.place", base: 0.75) {
+            return [d]
+        }
         guard let h = c.actorAfter(i, limit: 6) ?? c.actorBefore(i, limit: 6) else { return [] }
         guard let g = c.actorAfter(max(i, c.mentions[h].range.upperBound - 1), limit: 10, excluding: [c.mentions[h].key]) else { return [] }
         var guests = c.conjuncts(of: g)
@@ -507,6 +540,24 @@ enum FactRules {
         return [FactDraft(type: type, subject: c.mentions[x].key, object: c.mentions[y].key, trigger: i, span: c.span([x, y], i),
                           rule: type == "MEET" ? "meet.with" : "talks.with",
                           confidence: conf(0.85, abs(c.mentions[y].range.lowerBound - i), c, [x, y]))]
+    }
+
+    /// "دعا الرئيس X نظيره Y لزيارة Z", "وجه X دعوة إلى Y لزيارة": X invites Y.
+    static func inviteToVisit(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let v = (i + 1..<min(c.tokens.count, i + 16)).first(where: {
+            c.tokens[$0].norm.hasPrefix("لزياره") || c.tokens[$0].norm == "زياره" && $0 > 0 && c.tokens[$0 - 1].norm == "الي"
+        }) else { return [] }
+        let x: Int?, y: Int?
+        if let a = c.actorAfter(i, limit: 8, types: [.person]), c.mentions[a].range.lowerBound < v,
+           let b = c.actorAfter(c.mentions[a].range.upperBound - 1, limit: 8, types: [.person], excluding: [c.mentions[a].key]),
+           c.mentions[b].range.lowerBound < v {
+            x = a; y = b
+        } else if let a = c.actorBefore(i, limit: 8, personsOnly: true), let b = c.actorAfter(i, limit: 10, types: [.person], excluding: [c.mentions[a].key]),
+                  c.mentions[b].range.lowerBound < v {
+            x = a; y = b
+        } else { return [] }
+        guard let s = x, let o = y, let d = draft(c, "INVITE", s, o, i, rule: "invite.to-visit", base: 0.8) else { return [] }
+        return [d]
     }
 
     static func invite(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
@@ -959,7 +1010,8 @@ enum FactRules {
     static let actorRelations: Set<String> = ["COOPERATE", "AGREEMENT", "SUPPORT", "ALLY_OF", "OPPOSE", "ACCUSE", "TALKS", "MEET",
                                               "ENDS_COOPERATION", "RECALL_AMBASSADOR", "INVITE", "RECEIVE", "HOSTS"]
     static func governmentByCapital(_ c: SentenceContext, _ d: inout FactDraft) {
-        guard actorRelations.contains(d.type) else { return }
+        // a city hosting a meeting is the place itself
+        guard actorRelations.contains(d.type), d.rule != "hosts.place" else { return }
         if let e = c.gazetteer.entry(id: d.subject), let country = e.capitalOf { d.subject = country }
         if let e = c.gazetteer.entry(id: d.object), let country = e.capitalOf { d.object = country }
     }

@@ -297,4 +297,18 @@ final class ExtractionTests: XCTestCase {
         let x = extract("وأعلن المغرب في سبتمبر الماضي أن العلاقات بين المغرب والجزائر تشهد توترا منذ 24 أغسطس 2021.")
         XCTAssertEqual(x.facts.filter { $0.type == "OPPOSE" }.first?.date?.value, "2021-08-24")
     }
+    func testInvitationsPhoneCallsToursHostsAndSupportForTheSpeakersCountry() {
+        let x = extract("ودعا الرئيس الفرنسي إيمانويل ماكرون نظيره الجزائري عبد المجيد تبون لزيارة باريس.")
+        XCTAssertEqual(pairs(x, "INVITE"), ["Emmanuel Macron -> Abdelmadjid Tebboune"])
+        XCTAssertEqual(pairs(x, "PLANS_VISIT"), ["Abdelmadjid Tebboune -> Paris"], "the invitee's visit, and only a plan")
+        XCTAssertTrue(pairs(x, "VISIT").isEmpty)
+        let y = extract("وتلقى الرئيس التونسي قيس سعيد دعوة من نظيره الجزائري عبد المجيد تبون لزيارة الجزائر.")
+        XCTAssertEqual(pairs(y, "PLANS_VISIT"), ["Kais Saied -> Algeria"])
+        XCTAssertEqual(pairs(extract("وأجرى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا مع الرئيس الفرنسي إيمانويل ماكرون."), "TALKS"),
+                       ["Abdel Fattah el-Sisi -> Emmanuel Macron"])
+        XCTAssertEqual(Set(pairs(extract("وقام وزير الخارجية الروسي سيرغي لافروف بجولة أفريقية شملت مالي وبوركينا فاسو والنيجر."), "VISIT")),
+                       ["Sergey Lavrov -> Mali", "Sergey Lavrov -> Burkina Faso", "Sergey Lavrov -> Niger"])
+        XCTAssertEqual(pairs(extract("وتحتضن العاصمة المغربية الرباط اجتماعات الاتحاد الأفريقي في المغرب."), "HOSTS"), ["Rabat -> African Union"])
+        XCTAssertEqual(pairs(extract("وأشاد الرئيس الصومالي حسن شيخ محمود بالدعم التركي لبلاده."), "SUPPORT"), ["Turkey -> Somalia"])
+    }
 }

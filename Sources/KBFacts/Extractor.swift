@@ -38,7 +38,8 @@ public struct Extractor: Sendable {
             let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
             for d in FactRules.extract(ctx) { drafts.append((si, d)) }
         }
-        drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts)))
+        let gaz = gazetteer
+        drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
 
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
@@ -154,11 +155,35 @@ public struct Extractor: Sendable {
 
     /// Delegation members listed in a sentence after the visit ("كما يضم الوفد …") visit its destination:
     /// the last visit told in the two sentences before; without one they are dropped.
-    static func resolveDelegations(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
+    static func resolveDelegations(_ drafts: [(Int, FactDraft)], countryOf: (String) -> String? = { _ in nil }) -> [(Int, FactDraft)] {
         var out: [(Int, FactDraft)] = []
         var last: (si: Int, dest: String, date: FactDate?)? = nil
         var visitor: (si: Int, key: String, date: FactDate?)? = nil
+        var reception: (si: Int, host: String, guest: String, date: FactDate?)? = nil
+        var countryOfPerson: [String: String] = [:]
+        var visitors = Set<String>()
         for (si, d) in drafts {
+            if d.type == "VISIT" || d.type == "PLANS_VISIT", !d.subject.isEmpty { visitors.insert(d.subject) }
+            if d.type == "HOLDS_ROLE", !d.object.isEmpty, countryOf(d.object) == d.object, countryOfPerson[d.subject] == nil {
+                countryOfPerson[d.subject] = d.object
+            }
+            if d.type == "RECEIVE", !d.subject.isEmpty, !d.object.isEmpty, d.modality == .asserted {
+                reception = (si, d.subject, d.object, d.date)
+            }
+            if d.type == "HOLDS_ROLE", d.object.isEmpty {
+                // a host's office in the country visited
+                guard let l = last, si - l.si <= 4, let country = countryOf(l.dest) else { continue }
+                var x = d; x.object = country
+                out.append((si, x)); continue
+            }
+            if d.type == "VISIT", d.subject.isEmpty, d.object.isEmpty {
+                // "الزيارة": the guest of the last reception visited the host's country
+                // (when the guest's visit was told already, "الزيارة" is that one)
+                guard let r = reception, si - r.si <= 5, let country = countryOfPerson[r.host], !visitors.contains(r.guest) else { continue }
+                var x = d; x.subject = r.guest; x.object = country
+                if x.date == nil { x.date = r.date }
+                out.append((si, x)); continue
+            }
             if d.type == "RECEIVE", d.object.isEmpty, !d.subject.isEmpty {
                 // "وكان في استقباله …": the guest is the visitor told just before
                 guard let v = visitor, si - v.si <= 4, v.key != d.subject else { continue }

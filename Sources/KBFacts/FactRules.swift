@@ -314,8 +314,14 @@ enum FactRules {
 
     static func visit(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         let isNoun = c.matches(i, visitNouns)
+        // "وشكلت الزيارة مناسبة …" with no one named: the visit of the guest received before; the extractor resolves it
+        if ["الزياره", "والزياره"].contains(c.tokens[i].norm), !c.mentions.contains(where: { c.isActor($0) && $0.type == .person && !$0.inRolePhrase }) {
+            return [FactDraft(type: "VISIT", subject: "", object: "", trigger: i, span: i..<(i + 1), rule: "visit.anaphora", confidence: 0.6)]
+        }
         guard let dest = c.destinationAfter(i) ?? (c.matches(i, visitVerbs) || isNoun ? firstPlaceAfter(c, i) : nil)
-                ?? (c.matches(i, arriveVerbs) ? firstPlaceAfter(c, i).flatMap { c.mentions[$0].range.lowerBound == i + 1 ? $0 : nil } : nil) else { return [] }
+                ?? (c.matches(i, arriveVerbs) ? firstPlaceAfter(c, i).flatMap { c.mentions[$0].range.lowerBound == i + 1 ? $0 : nil } : nil) else {
+            return []
+        }
         var visitors: [Int] = []
         // VSO: "وصل القائد العام ... المشير خليفة حفتر ... إلى نيامي"; noun: "زيارة وزير ... يفكوروف إلى نيامي"
         if let a = c.actorAfter(i, limit: isNoun ? 10 : 24), c.mentions[a].range.lowerBound < c.mentions[dest].range.lowerBound {
@@ -456,6 +462,17 @@ enum FactRules {
                     if object != mm.key {
                         out.append(FactDraft(type: "RECEIVE", subject: mm.key, object: object, trigger: i, span: c.span([m], i),
                                              rule: "receive.committee", confidence: conf(0.8, abs(mm.range.lowerBound - i), c, [m])))
+                        // an official receiving a visitor at home serves the host country: "رئيس الوزراء X" with no
+                        // country in the title holds the office there (the extractor fills in the visit's country)
+                        if let cue = mm.role, !cue.isRankOnly, guest == nil,
+                           !cue.range.contains(where: { c.mention(at: $0).map { c.mentions[$0].type != .person } ?? false }),
+                           c.gazetteer.entry(id: mm.key) == nil {
+                            var r = FactDraft(type: "HOLDS_ROLE", subject: mm.key, object: "", trigger: cue.range.lowerBound,
+                                              span: c.span([m], cue.range.lowerBound), rule: "role.host-country",
+                                              confidence: conf(0.7, 0, c, [m]), role: cue.phrase)
+                            r.takesDate = false
+                            out.append(r)
+                        }
                     }
                 }
                 k = mm.range.upperBound; continue
@@ -853,7 +870,7 @@ enum FactRules {
     static func recall(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         // the envoy word within a few tokens: "استدعاء سفيريها", "استدعت الدول الثلاث مبعوثيها"
         guard let envoy = (i + 1..<min(c.tokens.count, i + 5)).first(where: {
-            c.tokens[$0].norm.contains("سفير") || c.tokens[$0].norm.contains("مبعوث")
+            c.tokens[$0].norm.contains("سفير") || c.tokens[$0].norm.contains("سفرا") || c.tokens[$0].norm.contains("مبعوث")
         }) else { return [] }
         let between = (i + 1..<envoy).compactMap { c.mention(at: $0) }.first {
             c.mentions[$0].type == .place && ["country", "group"].contains(c.mentions[$0].subtype) && !c.mentions[$0].isAdjective

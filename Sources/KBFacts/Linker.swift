@@ -195,6 +195,7 @@ final class Linker {
         }
         // 5. groups: a list of countries ("مالي والنيجر وبوركينا فاسو") is what "الدول الثلاث" refers to later
         var group: [String] = []
+        var recent: [String] = []          // countries by last mention, most recent last
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             let ms = perSentence[s]
@@ -210,16 +211,20 @@ final class Linker {
                         if !list.contains(ms[n].key) { list.append(ms[n].key) }
                         e = ms[n].range.upperBound
                     }
+                    for c in list { recent.removeAll { $0 == c }; recent.append(c) }
                     if list.count >= 2 { group = list }
                     i = e
                     continue
                 }
-                if owner[i] == nil, group.count >= 2, let (end, size) = Linker.pluralReference(toks, i), size == 0 || size == group.count,
+                // "الدول الثلاث" after "بمالي والنيجر … إلى بوركينا فاسو": the three countries named last
+                if owner[i] == nil, let (end, size) = Linker.pluralReference(toks, i),
+                   let members = group.count >= 2 && (size == 0 || size == group.count) ? group
+                        : (size > 2 && recent.count >= size ? Array(recent.suffix(size)) : nil),
                    !(end < toks.count && owner[end].map { ms[$0].isAdjective } == true) {
                     var m = RawMention(range: i..<end, begin: toks[i].begin, end: toks[end - 1].end, text: toks[i].text,
                                        type: .place, subtype: "group", gazetteerIDs: [], nameKey: "", isAdjective: false,
                                        role: nil, confidence: 0.6)
-                    m.key = "group:" + group.joined(separator: "|")
+                    m.key = "group:" + members.joined(separator: "|")
                     added.append(m)
                     i = end
                     continue

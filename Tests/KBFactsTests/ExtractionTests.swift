@@ -311,4 +311,20 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(pairs(extract("وتحتضن العاصمة المغربية الرباط اجتماعات الاتحاد الأفريقي في المغرب."), "HOSTS"), ["Rabat -> African Union"])
         XCTAssertEqual(pairs(extract("وأشاد الرئيس الصومالي حسن شيخ محمود بالدعم التركي لبلاده."), "SUPPORT"), ["Turkey -> Somalia"])
     }
+    func testDocumentLevelInferences() {
+        // "الدول الثلاث": the three countries named last
+        let x = extract("وقررت فرنسا استدعاء سفيرها في غانا وتوغو ثم في بنين، بعدما استدعت الدول الثلاث سفراءها من باريس.")
+        XCTAssertEqual(Set(pairs(x, "RECALL_AMBASSADOR").filter { $0.hasSuffix("-> France") }),
+                       ["Ghana -> France", "Togo -> France", "Benin -> France"])
+        // "الزيارة" after a reception: the guest visited the host's country
+        let y = extract("استقبل الرئيس الكيني ويليام روتو رئيس الوزراء الإثيوبي آبي أحمد في نيروبي. وشكلت الزيارة مناسبة لبحث الأمن في كينيا.")
+        XCTAssertEqual(pairs(y, "VISIT"), ["Abiy Ahmed -> Kenya"])
+        // officials receiving a visitor at home serve the host country
+        let z = extract("""
+            وصل الرئيس الغاني جون ماهاما إلى داكار في زيارة رسمية إلى السنغال. وكان في استقباله بالمطار رئيس الوزراء عثمان سونكو \
+            ووزير الخارجية ياسين فال.
+            """)
+        XCTAssertTrue(pairs(z, "HOLDS_ROLE").contains("ياسين فال -> Senegal"), "\(pairs(z, "HOLDS_ROLE"))")
+        XCTAssertTrue(pairs(z, "RECEIVE").contains("ياسين فال -> John Mahama"), "\(pairs(z, "RECEIVE"))")
+    }
 }

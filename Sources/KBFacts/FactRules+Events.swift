@@ -258,7 +258,8 @@ extension FactRules {
            let y = partyAfter(c, c.mentions[x].range.upperBound - 1, limit: 2, excluding: [c.mentions[x].key]) {
             return draft(c, "SUPPORT", x, y, i, rule: "support.verb", base: 0.75).map { [$0] } ?? []
         }
-        guard let obj = partyAfter(c, i, limit: 4) else { return [] }
+        // "أرسلت X مساعدات إنسانية إلى غزة": aid goes to a place too
+        guard let obj = partyAfter(c, i, limit: 4) ?? (c.matches(i, aidWords) ? c.destinationAfter(i, limit: 5) : nil) else { return [] }
         // "X الداعمة لـ Y", "X يدعم Y", "الدور المصري في دعم استقرار ليبيا"
         var subj = partyBefore(c, i, limit: 12, excluding: [c.mentions[obj].key])
         if subj == nil {

@@ -753,6 +753,15 @@ enum FactRules {
                           span: c.span([a, p], i), rule: "controls.verb", confidence: conf(0.8, abs(c.mentions[a].range.lowerBound - i), c, [a, p]))]
     }
 
+    /// "في (شمال|جنوب|…) Y" starting at token k: the place Y.
+    static func placeInAfter(_ c: SentenceContext, _ k: Int) -> Int? {
+        guard k < c.tokens.count, c.tokens[k].norm == "في" else { return nil }
+        var j = k + 1
+        if j < c.tokens.count, ["شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"].contains(c.tokens[j].norm) { j += 1 }
+        guard j < c.tokens.count, let m = c.mention(at: j), c.mentions[m].type == .place, !c.mentions[m].isAdjective else { return nil }
+        return m
+    }
+
     static func located(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         // "X، المدينة الواقعة في شمال Y"
         var k = i + 1
@@ -765,6 +774,13 @@ enum FactRules {
             k += 1
         }
         guard let y = container else { return [] }
+        // "تقع مدينة أغاديس في شمال النيجر": the verb first, then the place and its container
+        if c.mentions[y].subtype != "country", let after = placeInAfter(c, c.mentions[y].range.upperBound), c.mentions[after].key != c.mentions[y].key {
+            var d = FactDraft(type: "LOCATED_IN", subject: c.mentions[y].key, object: c.mentions[after].key, trigger: i,
+                              span: c.span([y, after], i), rule: "located.in", confidence: conf(0.8, abs(c.mentions[after].range.lowerBound - i), c, [y, after]))
+            d.takesDate = false
+            return [d]
+        }
         var x: Int? = nil
         var j = i - 1
         while j >= 0, i - j <= 20 {
@@ -860,10 +876,19 @@ enum FactRules {
         }
         guard let y = from else { return [] }
         let subject = c.actorAfter(i, limit: 3, excluding: [c.mentions[y].key]).flatMap { c.mentions[$0].range.lowerBound < c.mentions[y].range.lowerBound ? $0 : nil }
-            ?? c.actorBefore(i, limit: 8, excluding: [c.mentions[y].key], countries: true)
+            ?? nearest(c, c.actorBefore(i, limit: 8, excluding: [c.mentions[y].key], countries: true),
+                       // "إن واشنطن لن تسحب قواتها": a capital is the state that acts
+                       partyBefore(c, i, limit: 8, excluding: [c.mentions[y].key]))
         guard let x = subject else { return [] }
         return [FactDraft(type: "WITHDRAW_FROM", subject: c.mentions[x].key, object: c.mentions[y].key, trigger: i,
                           span: c.span([x, y], i), rule: "withdraw.from", confidence: conf(0.75, abs(c.mentions[x].range.lowerBound - i), c, [x, y]))]
+    }
+
+    /// The later (nearer to what follows) of two mentions.
+    static func nearest(_ c: SentenceContext, _ a: Int?, _ b: Int?) -> Int? {
+        guard let x = a else { return b }
+        guard let y = b else { return a }
+        return c.mentions[y].range.lowerBound > c.mentions[x].range.lowerBound ? y : x
     }
 
     /// "قررت الجزائر استدعاء سفيريها في مالي والنيجر".
@@ -1026,7 +1051,10 @@ enum FactRules {
     /// Relations between actors whose participant is a capital ("بين واشنطن ونيامي") concern the country.
     static let actorRelations: Set<String> = ["COOPERATE", "AGREEMENT", "SUPPORT", "ALLY_OF", "OPPOSE", "ACCUSE", "TALKS", "MEET",
                                               "ENDS_COOPERATION", "RECALL_AMBASSADOR", "INVITE", "RECEIVE", "HOSTS"]
+    /// Actions whose agent may be named by its capital ("واشنطن تسحب قواتها"); the object stays the place.
+    static let agentRelations: Set<String> = ["WITHDRAW_FROM", "DEPLOYED_IN", "ATTACK", "ARREST", "KILLED"]
     static func governmentByCapital(_ c: SentenceContext, _ d: inout FactDraft) {
+        if agentRelations.contains(d.type), let e = c.gazetteer.entry(id: d.subject), let country = e.capitalOf { d.subject = country; return }
         // a city hosting a meeting is the place itself
         guard actorRelations.contains(d.type), d.rule != "hosts.place" else { return }
         if let e = c.gazetteer.entry(id: d.subject), let country = e.capitalOf { d.subject = country }

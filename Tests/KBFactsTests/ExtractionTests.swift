@@ -327,4 +327,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(pairs(z, "HOLDS_ROLE").contains("ياسين فال -> Senegal"), "\(pairs(z, "HOLDS_ROLE"))")
         XCTAssertTrue(pairs(z, "RECEIVE").contains("ياسين فال -> John Mahama"), "\(pairs(z, "RECEIVE"))")
     }
+    func testLocationVerbFirstAidToAPlaceAndCapitalsActing() {
+        XCTAssertEqual(pairs(extract("وتقع مدينة أغاديس في شمال النيجر."), "LOCATED_IN"), ["Agadez -> Niger"])
+        XCTAssertTrue(pairs(extract("وأرسلت الحكومة المصرية مساعدات إنسانية إلى غزة."), "SUPPORT").first?.hasPrefix("Egypt -> Gaza") == true)
+        // (the state must be named in the document, here by the adjective)
+        let x = extract("وقال مسؤول أمريكي إن واشنطن لن تسحب قواتها من العراق.")
+        XCTAssertEqual(pairs(x, "WITHDRAW_FROM"), ["United States -> Iraq"])
+        XCTAssertEqual(x.facts.first { $0.type == "WITHDRAW_FROM" }?.modality, .negated)
+        // a news agency publishing a report deploys nothing; a charge by an unnamed opposition accuses no one
+        XCTAssertTrue(extract("ونشرت وكالة الأنباء الفرنسية تقريرا عن الأوضاع في مالي.").facts.filter { $0.type == "DEPLOYED_IN" }.isEmpty)
+        XCTAssertTrue(pairs(extract("ويأتي ذلك بعد أيام من اتهام المعارضة للحكومة التونسية بالفساد."), "ACCUSE").isEmpty)
+    }
 }

@@ -304,7 +304,9 @@ struct EntityRecognizer {
                     if n == "من", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
                     // "رئيس المجلس العسكري الحاكم في النيجر", "دائرة الاتصال في الرئاسة"
                     // "نظيريه في بوركينا": the counterpart's country after في
-                    if n == "في", j > i + 1 || w.hasPrefix("نظير"), j + 1 < t.count,
+                    // "القيادي في حركة حماس": a member's title names the organisation after في
+                    if n == "في", j > i + 1 || w.hasPrefix("نظير") || (j + 1 < t.count && covered[j + 1].map { mentions[$0].type == .organization } == true),
+                       j + 1 < t.count,
                        covered[j + 1].map({ mentions[$0].type != .person }) ?? EntityRecognizer.hasArticle(t[j + 1]) { j += 1; continue }
                     break
                 }

@@ -62,6 +62,8 @@ extension FactRules {
     /// Killings: "قتل X Y", "اغتيال Y", "مقتل Y على يد X".
     static let killVerbs = Lexicon.verbForms("قتل قتلت يقتل تقتل قتلوا اغتال اغتالت يغتال تغتال")
         .union(Lexicon.nounForms("اغتيال"))
+    /// Claiming an act: "أعلن الجيش اغتيال X", "تبنت الجماعة الهجوم".
+    static let claimVerbs = Lexicon.set("أعلن أعلنت وأعلن وأعلنت تبنى تبنت وتبنى وتبنت")
     /// Attacks: "هاجمت X Y", "هجوم X على Y", "شنت X غارات على Y", "قصف X لـ Y".
     static let attackWords = Lexicon.verbForms("""
         هاجم هاجمت يهاجم تهاجم هاجموا استهدف استهدفت يستهدف تستهدف قصف قصفت يقصف تقصف
@@ -110,6 +112,7 @@ extension FactRules {
     /// Context words this file tests with `matches`.
     static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords).union(forceWords)
         .union(militaryWords).union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns).union(supportVerbs)
+        .union(claimVerbs).union(Lexicon.kinship)
 
     // MARK: Parties
 
@@ -323,13 +326,18 @@ extension FactRules {
             // the killer after "على يد", "بنيران", "برصاص"
             var k = c.mentions[victim].range.upperBound
             while k < c.tokens.count, k - i <= 14 {
-                if c.isStrongPunct(k) { return [] }
+                if c.isStrongPunct(k) { break }
                 let t = c.tokens[k].norm
                 if t == "يد" || t == "ايدي" || t == "بنيران" || t == "برصاص" || t == "بغاره" || t == "بقصف" {
                     guard let killer = partyAfter(c, k, limit: 4, excluding: [c.mentions[victim].key], people: false) else { return [] }
                     return draft(c, "KILLED", killer, victim, i, rule: "killed.by", base: 0.75).map { [$0] } ?? []
                 }
                 k += 1
+            }
+            // "أعلن الجيش الإسرائيلي اغتيال X": an assassination claimed by the one who announces it
+            if n.contains("اغتيال"), i > 0, let a = c.actorBefore(i, limit: 5, excluding: [c.mentions[victim].key]),
+               c.mentions[a].type == .organization, (c.mentions[a].range.lowerBound..<i).contains(where: { c.matches($0, claimVerbs) }) || (max(0, c.mentions[a].range.lowerBound - 2)..<c.mentions[a].range.lowerBound).contains(where: { c.matches($0, claimVerbs) }) {
+                return draft(c, "KILLED", a, victim, i, rule: "killed.claimed", base: 0.7).map { [$0] } ?? []
             }
             return []
         }

@@ -597,7 +597,11 @@ enum FactRules {
 
     static func appoint(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         guard let appointee = c.actorAfter(i, limit: 12, types: [.person]) else { return [] }
-        guard let agent = c.actorBefore(i, limit: 8, excluding: [c.mentions[appointee].key]) else { return [] }
+        // VSO: "وعين المجلس العسكري في مالي الجنرال X رئيسا للوزراء"
+        let between = (i + 1..<c.mentions[appointee].range.lowerBound).compactMap { c.mention(at: $0) }.first {
+            c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase
+        }
+        guard let agent = between ?? c.actorBefore(i, limit: 8, excluding: [c.mentions[appointee].key]) else { return [] }
         return [FactDraft(type: "APPOINT", subject: c.mentions[agent].key, object: c.mentions[appointee].key, trigger: i,
                           span: c.span([agent, appointee], i), rule: "appoint.verb",
                           confidence: conf(0.85, abs(c.mentions[appointee].range.lowerBound - i), c, [agent, appointee]))]
@@ -913,6 +917,9 @@ enum FactRules {
         var out: [FactDraft] = []
         for (pi, p) in c.mentions.enumerated() where p.type == .person {
             guard let cue = p.role else { continue }
+            // "نجل الرئيس الأوغندي X": the office is the parent's, not X's
+            if cue.range.lowerBound > 0, c.forms(cue.range.lowerBound - 1).contains(where: { Lexicon.kinship.contains($0) })
+                || Lexicon.kinship.contains(c.tokens[max(0, cue.range.lowerBound - 1)].norm) { continue }
             if cue.isRankOnly || !cue.range.contains(where: { c.mention(at: $0).map { c.mentions[$0].type != .person } ?? false }) {
                 // "الرئيس عبد المجيد تبون", "رئيسة الوزراء X": a title with no country; the gazetteer knows whose leader he is
                 if let d = knownLeaderRole(c, pi, cue) { out.append(d); if cue.isRankOnly { continue } }

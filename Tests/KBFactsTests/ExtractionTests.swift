@@ -338,4 +338,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(extract("ونشرت وكالة الأنباء الفرنسية تقريرا عن الأوضاع في مالي.").facts.filter { $0.type == "DEPLOYED_IN" }.isEmpty)
         XCTAssertTrue(pairs(extract("ويأتي ذلك بعد أيام من اتهام المعارضة للحكومة التونسية بالفساد."), "ACCUSE").isEmpty)
     }
+    func testAppointmentsKinshipTitlesAndClaimedKillings() {
+        XCTAssertEqual(pairs(extract("وعين المجلس العسكري في مالي الجنرال عبد الله مايغا رئيسا للوزراء."), "APPOINT").count, 1)
+        // "نجل الرئيس الأوغندي X": X is the president's son, not the president
+        XCTAssertTrue(pairs(extract("وقال نجل الرئيس الأوغندي موهوزي كاينيروغابا إن الجيش جاهز."), "HOLDS_ROLE").isEmpty)
+        let x = extract("وأعلن الجيش الإسرائيلي اغتيال القيادي في حركة حماس صالح العاروري في بيروت.")
+        XCTAssertEqual(pairs(x, "KILLED"), ["Israel Defense Forces -> صالح العاروري"])
+        XCTAssertEqual(pairs(x, "MEMBER_OF"), ["صالح العاروري -> Hamas"], "القيادي في حركة X is a member")
+        // the passive names no killer; announcing a death is not killing
+        XCTAssertTrue(pairs(extract("واغتيل القائد العسكري في حزب الله فؤاد شكر في غارة."), "KILLED").isEmpty)
+        XCTAssertTrue(pairs(extract("وأعلنت وزارة الصحة مقتل القيادي في حركة حماس صالح العاروري."), "KILLED").isEmpty)
+    }
 }

@@ -319,6 +319,7 @@ enum FactRules {
             return [FactDraft(type: "VISIT", subject: "", object: "", trigger: i, span: i..<(i + 1), rule: "visit.anaphora", confidence: 0.6)]
         }
         guard let dest = c.destinationAfter(i) ?? (c.matches(i, visitVerbs) || isNoun ? firstPlaceAfter(c, i) : nil)
+                ?? (c.matches(i, visitVerbs) ? placeReferredBack(c, i) : nil)
                 ?? (c.matches(i, arriveVerbs) ? firstPlaceAfter(c, i).flatMap { c.mentions[$0].range.lowerBound == i + 1 ? $0 : nil } : nil) else {
             return []
         }
@@ -397,6 +398,20 @@ enum FactRules {
             }
         }
         return out
+    }
+
+    /// "زار المدينة", "زار البلاد": the city (or country) named before in the sentence.
+    static func placeReferredBack(_ c: SentenceContext, _ i: Int) -> Int? {
+        guard i + 1 < c.tokens.count else { return nil }
+        let n = c.tokens[i + 1].norm
+        let kinds: Set<String>
+        switch n {
+        case "المدينه": kinds = ["city", "capital"]
+        case "العاصمه": kinds = ["capital"]
+        case "البلاد": kinds = ["country"]
+        default: return nil
+        }
+        return (0..<i).compactMap { c.mention(at: $0) }.last { c.mentions[$0].type == .place && !c.mentions[$0].isAdjective && kinds.contains(c.mentions[$0].subtype) }
     }
 
     static func firstPlaceAfter(_ c: SentenceContext, _ i: Int) -> Int? {
@@ -636,8 +651,27 @@ enum FactRules {
         let betweenTwo = (max(0, i - 8)..<i).contains { k in
             c.tokens[k].norm == "بين" && k + 1 < c.tokens.count && c.matches(k + 1, dualPartyWords)
         }
-        guard after || betweenTwo else { return [] }
-        return dualParties(c, i, type: type)
+        if after || betweenTwo { return dualParties(c, i, type: type) }
+        // "ويسعى X وY إلى وضع تفاصيل الشراكة": two parties joined as the subject (not a topic of talks)
+        guard !(max(0, i - 4)..<i).contains(where: { c.matches($0, talksWords) || c.matches($0, meetWords) }) else { return [] }
+        var k = i - 1
+        while k >= 0, i - k <= 10 {
+            if c.isStrongPunct(k) || c.isComma(k) { return [] }
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                // "X وY", "الرئيس A X والرئيس B Y": the second joined with و (on the name or on its title)
+                let start = mm.role.map { min($0.range.lowerBound, mm.range.lowerBound) } ?? mm.range.lowerBound
+                guard isParty(c, mm), !mm.inRolePhrase, c.tokens[start].norm.hasPrefix("و"), start > 0,
+                      let first = c.mention(at: start - 1), isParty(c, c.mentions[first]), !c.mentions[first].inRolePhrase else { return [] }
+                // "بحث X وY التعاون": the verb before the subjects makes it a topic
+                let firstStart = c.mentions[first].role.map { min($0.range.lowerBound, c.mentions[first].range.lowerBound) } ?? c.mentions[first].range.lowerBound
+                guard !(max(0, firstStart - 3)..<i).contains(where: { c.mention(at: $0) == nil && (c.matches($0, talksWords) || c.matches($0, meetWords)) }),
+                      let d = draft(c, type, first, m, i, rule: type.lowercased() + ".joint-subject", base: 0.7) else { return [] }
+                return [d]
+            }
+            k -= 1
+        }
+        return []
     }
 
     /// "كما يضم الوفد أيضا X، وY": members of a delegation whose visit was told in a sentence before; the
@@ -1076,7 +1110,11 @@ enum FactRules {
         let lo = max(0, d.trigger - 12)
         // an agenda lists the meetings of a visit under way ("يتضمن جدول أعمال زيارة X لقاء مع …"), not the visit
         let agenda = d.type == "VISIT" ? agendaCues : []
-        for k in lo..<d.trigger where c.matches(k, plannedCues) && !c.matches(k, agenda) { d.modality = .planned }
+        // a cue does not reach into a relative clause ("يخطط X للسفر … بدعوة من Y، الذي زار المدينة")
+        for k in lo..<d.trigger where c.matches(k, plannedCues) && !c.matches(k, agenda)
+            && !(k + 1..<d.trigger).contains(where: { c.mention(at: $0) == nil && ["الذي", "التي", "الذين"].contains(c.tokens[$0].norm) }) {
+            d.modality = .planned
+        }
         if d.type == "MEET" || d.type == "TALKS", (0..<d.trigger).contains(where: { c.matches($0, agendaCues) }) { d.modality = .planned }
         // "زيارته المرتقبة", "يزور X الجزائر الأسبوع المقبل": a cue right after the trigger or its arguments
         for k in (d.trigger + 1)..<min(c.tokens.count, max(d.trigger, d.span.upperBound) + 3) where c.matches(k, plannedAfterCues) {

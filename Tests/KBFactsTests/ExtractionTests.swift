@@ -349,4 +349,12 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(pairs(extract("واغتيل القائد العسكري في حزب الله فؤاد شكر في غارة."), "KILLED").isEmpty)
         XCTAssertTrue(pairs(extract("وأعلنت وزارة الصحة مقتل القيادي في حركة حماس صالح العاروري."), "KILLED").isEmpty)
     }
+    func testPlaceReferredBackRelativeClausesAndJointSubjects() {
+        let x = extract("ويخطط وزير الدفاع التشادي للسفر إلى أبشي الشهر المقبل بدعوة من الرئيس الفرنسي إيمانويل ماكرون، الذي زار المدينة مرات عدة.")
+        XCTAssertEqual(pairs(x, "VISIT"), ["Emmanuel Macron -> Abéché"], "a past visit in a relative clause is not planned")
+        let y = extract("ويسعى الرئيس السنغالي بصيرو ديوماي فاي والرئيس الغاني جون ماهاما إلى تعزيز الشراكة الاقتصادية.")
+        XCTAssertEqual(pairs(y, "COOPERATE"), ["بصيرو ديوماي فاي -> John Mahama"])
+        // cooperation as the topic of talks is not cooperation
+        XCTAssertTrue(pairs(extract("وبحث الرئيس السنغالي بصيرو ديوماي فاي والرئيس الغاني جون ماهاما التعاون الاقتصادي."), "COOPERATE").isEmpty)
+    }
 }

@@ -105,10 +105,15 @@ extension FactRules {
     static let leaveVerbs = Lexicon.verbForms("غادر غادرت يغادر تغادر غادروا").union(Lexicon.nounForms("مغادرة"))
     static let presenceNouns = Lexicon.nounForms("وجود تواجد مهمة انتشار")
 
+    /// Condemning, rejecting, criticising: "أدانت X العدوان الإسرائيلي", "رفضت X تصريحات Y", "انتقد X Y".
+    static let opposeVerbs = Lexicon.verbForms("""
+        أدان أدانت يدين تدين ندد نددت يندد تندد انتقد انتقدت ينتقد تنتقد رفض رفضت يرفض ترفض استنكر استنكرت يستنكر تستنكر
+        """)
+
     /// Every trigger word the rules of this file look for.
     static let eventTriggers: Set<String> = standWords.union(aidWords).union(accuseWords).union(arrestWords)
         .union(killVerbs).union(attackWords).union(activeWords).union(deployVerbs).union(cancelWords)
-        .union(powerVerbs).union(leaveVerbs).union(strikeWords)
+        .union(powerVerbs).union(leaveVerbs).union(strikeWords).union(opposeVerbs)
     /// Context words this file tests with `matches`.
     static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords).union(forceWords)
         .union(militaryWords).union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns).union(supportVerbs)
@@ -557,6 +562,33 @@ extension FactRules {
             ?? c.actorBefore(i, limit: 8).flatMap { c.mentions[$0].type == .organization ? $0 : nil }
         guard let f = force, canDeploy(c, c.mentions[f]), c.mentions[f].type == .organization,
               let d = draft(c, "WITHDRAW_FROM", f, p, i, rule: "withdraw.leaves", base: 0.7) else { return [] }
+        return [d]
+    }
+
+    /// OPPOSE from condemnation and rejection: the condemned party is named (or its nationality given) a few
+    /// words after the verb, in the same clause.
+    static func condemns(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        var parties: [Int] = []
+        var k = i + 1
+        while k < c.tokens.count, k - i <= 7, parties.count < 2 {
+            if c.isStrongPunct(k) || c.isComma(k) || (c.mention(at: k) == nil && c.matches(k, clauseBreaks)) { break }
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                // "أي تدخل في النيجر": a place after a preposition is where, not whom
+                let located = mm.range.lowerBound > 0 && ["في", "من", "الي", "الى"].contains(c.tokens[mm.range.lowerBound - 1].norm)
+                    || (!mm.isAdjective && (c.tokens[mm.range.lowerBound].norm.hasPrefix("ب") || c.tokens[mm.range.lowerBound].norm.hasPrefix("في")) && mm.type == .place)
+                if (isParty(c, mm) || (mm.isAdjective && mm.type == .place)), !mm.inRolePhrase, !located, !parties.contains(where: { c.mentions[$0].key == mm.key }) {
+                    parties.append(m)
+                }
+                k = mm.range.upperBound; continue
+            }
+            k += 1
+        }
+        guard let firstAfter = parties.first else { return [] }
+        let before = pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[firstAfter].key])
+        let (s, o): (Int?, Int?) = before != nil ? (before, firstAfter)
+            : (parties.count == 2 && !c.mentions[firstAfter].isAdjective ? (firstAfter, parties[1]) : (nil, nil))
+        guard let x = s, let y = o, let d = draft(c, "OPPOSE", x, y, i, rule: "oppose.condemn", base: 0.7) else { return [] }
         return [d]
     }
 

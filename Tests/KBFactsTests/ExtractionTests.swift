@@ -357,4 +357,11 @@ final class ExtractionTests: XCTestCase {
         // cooperation as the topic of talks is not cooperation
         XCTAssertTrue(pairs(extract("وبحث الرئيس السنغالي بصيرو ديوماي فاي والرئيس الغاني جون ماهاما التعاون الاقتصادي."), "COOPERATE").isEmpty)
     }
+    func testCondemnationAndRejectionAreOpposition() {
+        XCTAssertEqual(pairs(extract("وأدانت الجزائر العدوان الإسرائيلي على غزة."), "OPPOSE"), ["Algeria -> Israel"])
+        XCTAssertEqual(pairs(extract("ورفضت مصر تصريحات رئيس الوزراء الإثيوبي آبي أحمد بشأن سد النهضة."), "OPPOSE"), ["Egypt -> Abiy Ahmed"])
+        // rejecting an intervention in a country is not opposing that country; refusing to speak opposes no one
+        XCTAssertTrue(pairs(extract("وقال إن فرنسا ترفض أي تدخل عسكري في النيجر."), "OPPOSE").isEmpty)
+        XCTAssertTrue(pairs(extract("ورفض الرئيس المالي عاصمي غويتا أن يتحدث للصحفيين."), "OPPOSE").isEmpty)
+    }
 }

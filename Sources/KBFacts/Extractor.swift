@@ -162,6 +162,11 @@ public struct Extractor: Sendable {
         var reception: (si: Int, host: String, guest: String, date: FactDate?)? = nil
         var countryOfPerson: [String: String] = [:]
         var visitors = Set<String>()
+        // the date of a visitor's visit, wherever the document gives it (a reception at arrival shares it)
+        var visitDate: [String: FactDate] = [:]
+        for (_, d) in drafts where d.type == "VISIT" && d.modality == .asserted && !d.subject.isEmpty {
+            if visitDate[d.subject] == nil, let dt = d.date { visitDate[d.subject] = dt }
+        }
         for (si, d) in drafts {
             if d.type == "VISIT" || d.type == "PLANS_VISIT", !d.subject.isEmpty { visitors.insert(d.subject) }
             if d.type == "HOLDS_ROLE", !d.object.isEmpty, countryOf(d.object) == d.object, countryOfPerson[d.subject] == nil {
@@ -188,7 +193,7 @@ public struct Extractor: Sendable {
                 // "وكان في استقباله …": the guest is the visitor told just before
                 guard let v = visitor, si - v.si <= 4, v.key != d.subject else { continue }
                 var x = d; x.object = v.key
-                if x.date == nil { x.date = v.date }
+                if x.date == nil { x.date = v.date ?? visitDate[v.key] }
                 out.append((si, x)); continue
             }
             guard d.type == "VISIT" else { out.append((si, d)); continue }

@@ -364,4 +364,9 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(pairs(extract("وقال إن فرنسا ترفض أي تدخل عسكري في النيجر."), "OPPOSE").isEmpty)
         XCTAssertTrue(pairs(extract("ورفض الرئيس المالي عاصمي غويتا أن يتحدث للصحفيين."), "OPPOSE").isEmpty)
     }
+    func testBareYearsAfterATimePreposition() {
+        let x = extract("وعقب انقلابين في 2020 و2021 تولى المجلس العسكري الحكم في غينيا.")
+        XCTAssertEqual(Set(x.entities.filter { $0.type == .date }.compactMap(\.labelEn)), ["2020", "2021"])
+        XCTAssertTrue(extract("ونشرت القوات نحو 2000 جندي على الحدود.").entities.filter { $0.type == .date }.isEmpty)
+    }
 }

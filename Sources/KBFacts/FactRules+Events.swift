@@ -167,6 +167,14 @@ extension FactRules {
         return nil
     }
 
+    /// "قال الرئيس الفرنسي … إن بلاده تدعم …": "بلاده" right before the trigger is the country of the
+    /// nearest person's title.
+    static func speakersCountry(_ c: SentenceContext, _ i: Int) -> Int? {
+        guard let b = (max(0, i - 2)..<i).last(where: { ["بلاده", "بلادها", "بلده", "بلدها", "وبلاده"].contains(c.tokens[$0].norm) }) else { return nil }
+        guard let p = (0..<b).compactMap({ c.mention(at: $0) }).last(where: { c.mentions[$0].type == .person }), let cue = c.mentions[p].role else { return nil }
+        return cue.range.compactMap { c.mention(at: $0) }.first { c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country") }
+    }
+
     /// True when one of the tokens from..<to (or the token `to` itself) carries the preposition ل.
     static func hasLam(_ c: SentenceContext, _ from: Int, _ to: Int) -> Bool {
         guard from <= to else { return false }
@@ -269,7 +277,7 @@ extension FactRules {
         // "أرسلت X مساعدات إنسانية إلى غزة": aid goes to a place too
         guard let obj = partyAfter(c, i, limit: 4) ?? (c.matches(i, aidWords) ? c.destinationAfter(i, limit: 5) : nil) else { return [] }
         // "X الداعمة لـ Y", "X يدعم Y", "الدور المصري في دعم استقرار ليبيا"
-        var subj = partyBefore(c, i, limit: 12, excluding: [c.mentions[obj].key])
+        var subj = speakersCountry(c, i) ?? partyBefore(c, i, limit: 12, excluding: [c.mentions[obj].key])
         if subj == nil {
             subj = (max(0, i - 3)..<i).compactMap { c.mention(at: $0) }.last {
                 c.mentions[$0].isAdjective && c.mentions[$0].type == .place && !c.mentions[$0].inRolePhrase && c.mentions[$0].key != c.mentions[obj].key
@@ -585,7 +593,7 @@ extension FactRules {
             k += 1
         }
         guard let firstAfter = parties.first else { return [] }
-        let before = pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[firstAfter].key])
+        let before = speakersCountry(c, i) ?? (pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[firstAfter].key]))
         let (s, o): (Int?, Int?) = before != nil ? (before, firstAfter)
             : (parties.count == 2 && !c.mentions[firstAfter].isAdjective ? (firstAfter, parties[1]) : (nil, nil))
         guard let x = s, let y = o, let d = draft(c, "OPPOSE", x, y, i, rule: "oppose.condemn", base: 0.7) else { return [] }

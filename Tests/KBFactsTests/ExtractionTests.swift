@@ -369,4 +369,9 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(Set(x.entities.filter { $0.type == .date }.compactMap(\.labelEn)), ["2020", "2021"])
         XCTAssertTrue(extract("ونشرت القوات نحو 2000 جندي على الحدود.").entities.filter { $0.type == .date }.isEmpty)
     }
+    func testHisCountryIsTheCountryOfHisTitle() {
+        XCTAssertEqual(pairs(extract("وقال الرئيس الفرنسي إيمانويل ماكرون إن بلاده تدعم الجيش المالي."), "SUPPORT"),
+                       ["France -> Malian Armed Forces"])
+        XCTAssertEqual(pairs(extract("وأكد وزير الخارجية الجزائري أحمد عطاف أن بلاده ترفض التدخل الفرنسي."), "OPPOSE"), ["Algeria -> France"])
+    }
 }

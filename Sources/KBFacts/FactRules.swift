@@ -988,7 +988,13 @@ enum FactRules {
             out.append(d)
             // a role in an organisation makes its holder a member (the commander-in-chief aside)
             let head = ArabicNormalizer.normalize(String(cue.phrase.split(separator: " ").first ?? ""))
-            if c.mentions[t].type == .organization, !FactRules.leaderHeads.contains(head) {
+            // the head of an army or a security service ("رئيس الأركان", "رئيس المخابرات") is one of its officers;
+            // the commander-in-chief or the head of a state body leads it
+            let orgHead = ArabicNormalizer.normalize(String(c.mentions[t].text.split(separator: " ").first ?? ""))
+            let forceOrService = ["army", "security_agency"].contains(c.gazetteer.entry(id: c.mentions[t].key)?.subtype ?? "")
+                || ([orgHead] + Clitics.of(orgHead).map(\.stem)).contains { serviceHeads.contains($0) }
+            let officer = head == "رييس" && forceOrService
+            if c.mentions[t].type == .organization, !FactRules.leaderHeads.contains(head) || officer {
                 var m = d; m.type = "MEMBER_OF"; m.rule = "role.member"; out.append(m)
             }
         }
@@ -1021,6 +1027,7 @@ enum FactRules {
         return out
     }
 
+    static let serviceHeads = Lexicon.set("قوات القوات جيش الجيش المخابرات مخابرات الاستخبارات استخبارات الشرطة الأمن")
     static let stateTitles = Lexicon.set("الرئيس رئيس الملك العاهل الأمير أمير ملك")
     static let leaderSubtypes: Set<String> = ["head_of_state", "head_of_government", "monarch", "minister"]
 

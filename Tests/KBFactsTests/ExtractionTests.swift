@@ -374,4 +374,12 @@ final class ExtractionTests: XCTestCase {
                        ["France -> Malian Armed Forces"])
         XCTAssertEqual(pairs(extract("وأكد وزير الخارجية الجزائري أحمد عطاف أن بلاده ترفض التدخل الفرنسي."), "OPPOSE"), ["Algeria -> France"])
     }
+    func testOfficersOfAnArmyOrAServiceAreMembersItsCommanderIsNot() {
+        let x = extract("وحضر اللقاء الفريق محمد عثمان، رئيس أركان الجيش التشادي، واللواء أحمد صالح، رئيس المخابرات العامة.")
+        XCTAssertTrue(pairs(x, "MEMBER_OF").contains("محمد عثمان -> Chadian National Army"), "\(pairs(x, "MEMBER_OF"))")
+        XCTAssertEqual(pairs(x, "MEMBER_OF").count, 2)
+        let y = extract("وقال القائد العام للجيش التشادي الجنرال أبكر عبد الكريم داوود إن الوضع مستقر.")
+        XCTAssertTrue(pairs(y, "MEMBER_OF").isEmpty)
+        XCTAssertEqual(pairs(y, "HOLDS_ROLE").count, 1)
+    }
 }

@@ -498,6 +498,21 @@ enum FactRules {
         return out
     }
 
+    /// "توجه إلى مصر للقاء السيسي ولبحث …": the traveller meets (and talks with) the person named after
+    /// "للقاء"; a talk coordinated right after the meeting ("ولبحث") has the same pair.
+    static func purposeMeeting(_ c: SentenceContext, _ i: Int, type: String) -> (Int, Int)? {
+        func pair(at k: Int) -> (Int, Int)? {
+            guard ["للقاء", "وللقاء"].contains(c.tokens[k].norm), let y = c.actorAfter(k, limit: 6, types: [.person]),
+                  (c.mentions[y].role.map { min($0.range.lowerBound, c.mentions[y].range.lowerBound) } ?? c.mentions[y].range.lowerBound) == k + 1,
+                  let x = c.actorBefore(k, limit: 14, excluding: [c.mentions[y].key], personsOnly: true) else { return nil }
+            return (x, y)
+        }
+        if type == "MEET" { return pair(at: i) }
+        guard c.tokens[i].norm.hasPrefix("لب") || c.tokens[i].norm.hasPrefix("ولب") else { return nil }
+        for k in max(0, i - 5)..<i { if let p = pair(at: k) { return p } }
+        return nil
+    }
+
     static func hosts(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         // "تحتضن العاصمة المغربية الرباط اجتماعات الاتحاد الأفريقي": a city hosts the organisation's meeting
         if let p = c.actorAfter(i, limit: 4, types: [.place]), !c.mentions[p].isAdjective,
@@ -562,6 +577,7 @@ enum FactRules {
             a = c.actorBefore(i, limit: 8) ?? c.actorAfter(i, limit: 8)
             if let x = a { b = c.actorAfter(max(i, c.mentions[x].range.upperBound - 1), limit: 12, excluding: [c.mentions[x].key]) }
         }
+        if a == nil || b == nil, let (x, y) = purposeMeeting(c, i, type: type) { a = x; b = y }
         guard let x = a, let y = b, c.mentions[x].key != c.mentions[y].key else {
             // "اللقاء تناول …", "وبحث معه …", "النقاش بين الزعيمين": a meeting told before; the extractor
             // gives it the participants of the last reception or meeting of the document

@@ -382,4 +382,10 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(pairs(y, "MEMBER_OF").isEmpty)
         XCTAssertEqual(pairs(y, "HOLDS_ROLE").count, 1)
     }
+    func testTravelToMeetAndTalk() {
+        let x = extract("وغادر الرئيس الصومالي حسن شيخ محمود مقديشو متوجها إلى نيروبي للقاء الرئيس ويليام روتو ولبحث الأوضاع الأمنية في كينيا.")
+        XCTAssertEqual(pairs(x, "MEET"), ["Hassan Sheikh Mohamud -> William Ruto"])
+        XCTAssertEqual(pairs(x, "TALKS"), ["Hassan Sheikh Mohamud -> William Ruto"])
+        XCTAssertEqual(pairs(x, "VISIT"), ["Hassan Sheikh Mohamud -> Nairobi"])
+    }
 }

@@ -1023,8 +1023,8 @@ enum FactRules {
         let starts = cue.range.filter { k in
             k > cue.range.lowerBound && c.mention(at: k) == nil && c.tokens[k].norm.hasPrefix("ال")
                 && Lexicon.roleHeads.contains(c.tokens[k].norm) && !Lexicon.roleHeads.contains(c.tokens[k - 1].norm)
-                // right after an organisation's name the word qualifies it ("المجلس العسكري الحاكم": the ruling council)
-                && !(c.mention(at: k - 1).map { c.mentions[$0].type == .organization } ?? false)
+                // right after an organisation's name "الحاكم" qualifies it ("المجلس العسكري الحاكم": the ruling council)
+                && !(["الحاكم", "الحاكمه"].contains(c.tokens[k].norm) && (c.mention(at: k - 1).map { c.mentions[$0].type == .organization } ?? false))
         }
         var out: [FactDraft] = []
         var seen: Set<String> = [first, c.mentions[pi].key]

@@ -388,4 +388,9 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(pairs(x, "TALKS"), ["Hassan Sheikh Mohamud -> William Ruto"])
         XCTAssertEqual(pairs(x, "VISIT"), ["Hassan Sheikh Mohamud -> Nairobi"])
     }
+    func testTheRulingCouncilIsNotASecondOffice() {
+        let x = extract("وقال رئيس المجلس العسكري الحاكم في غينيا مامادي دومبويا إن الانتخابات ستجري العام المقبل.")
+        XCTAssertFalse(pairs(x, "HOLDS_ROLE").contains("Mamady Doumbouya -> Guinea") && pairs(x, "HOLDS_ROLE").count > 1,
+                       "\(pairs(x, "HOLDS_ROLE"))")
+    }
 }

@@ -38,6 +38,7 @@ extension FactRules {
     static let standWords = Lexicon.nounForms("وقوف") .union(Lexicon.verbForms("وقف وقفت يقف تقف وقفوا يقفون"))
     /// Aid and supply: "مساعدات عسكرية من Y", "تزويد X بالسلاح", "قدمت X مساعدات لـ Y".
     static let aidWords = Lexicon.nounForms("مساعدة مساعدات معونة معونات إمدادات تزويد إمداد تسليح مساندة")
+        .union(solidarityWords)
         .union(Lexicon.verbForms("زود زودت يزود تزود أمد أمدت يمد تمد سلح سلحت يسلح تسلح"))
         .union(Lexicon.set("الداعم الداعمة الداعمين الداعمون داعم داعمة دعما دعمًا"))
         .union(Lexicon.nounForms("دعم"))
@@ -45,6 +46,8 @@ extension FactRules {
     static let supportVerbs = Lexicon.verbForms("""
         يدعم تدعم دعمت دعموا يدعمون ساند ساندت يساند تساند زود زودت يزود تزود أمد أمدت يمد تمد سلح سلحت يسلح تسلح
         """)
+    /// Solidarity with someone: "تضامن X مع Y", "أعلنت X تضامنها مع Y".
+    static let solidarityWords = Lexicon.nounForms("تضامن").union(Lexicon.verbForms("تضامن تضامنت يتضامن تتضامن"))
     /// The people of a country stand for it as a beneficiary ("الشعب الليبي" → Libya).
     static let peopleWords = Lexicon.set("""
         الشعب للشعب بالشعب والشعب شعب الشعوب شعوب لشعب
@@ -225,6 +228,15 @@ extension FactRules {
             let x = (i + 1..<j).compactMap { c.mention(at: $0) }.first { isParty(c, c.mentions[$0]) && !c.mentions[$0].inRolePhrase }
                 ?? partyBefore(c, i, limit: 10, excluding: [c.mentions[y].key])
             guard let s = x, let d = draft(c, "SUPPORT", s, y, i, rule: "support.stand-by", base: 0.75) else { return [] }
+            return [d]
+        }
+        // "تضامن X مع Y", "أعلنت X تضامنها الكامل مع Y": X supports Y
+        if c.matches(i, solidarityWords) {
+            guard let k = (i + 1..<min(c.tokens.count, i + 5)).first(where: { c.tokens[$0].norm == "مع" }),
+                  let y = partyAfter(c, k, limit: 3) else { return [] }
+            let x = (i + 1..<k).compactMap { c.mention(at: $0) }.first { isParty(c, c.mentions[$0]) && !c.mentions[$0].inRolePhrase }
+                ?? speakersCountry(c, i) ?? partyBefore(c, i, limit: 10, excluding: [c.mentions[y].key])
+            guard let s = x, let d = draft(c, "SUPPORT", s, y, i, rule: "support.solidarity", base: 0.7) else { return [] }
             return [d]
         }
         // "… من Y" right after the trigger (up to two words between): Y supports the party before

@@ -393,4 +393,8 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(pairs(x, "HOLDS_ROLE").contains("Mamady Doumbouya -> Guinea") && pairs(x, "HOLDS_ROLE").count > 1,
                        "\(pairs(x, "HOLDS_ROLE"))")
     }
+    func testSolidarityIsSupport() {
+        XCTAssertEqual(pairs(extract("وأعلنت السنغال تضامنها الكامل مع موريتانيا بعد الفيضانات."), "SUPPORT"), ["Senegal -> Mauritania"])
+        XCTAssertEqual(pairs(extract("وأكد البيان تضامن الجزائر مع الشعب الفلسطيني."), "SUPPORT"), ["Algeria -> State of Palestine"])
+    }
 }

@@ -554,6 +554,18 @@ enum FactRules {
             if c.tokens[k].norm == "مع" || (c.tokens[k].norm.hasPrefix("ب") && c.mention(at: k) != nil && k == i + 1) {
                 withIdx = c.actorAfter(k - 1, limit: 12); break
             }
+            // "تلقى X اتصالا هاتفيا من Y": the caller
+            if c.tokens[k].norm == "من", ["اتصالا", "مكالمه"].contains(c.tokens[i].norm) {
+                withIdx = c.actorAfter(k, limit: 8); break
+            }
+            // "اجتمع X بالرئيس Y": the person whose title (or name) carries ب, after the subject
+            if k > i + 1, c.tokens[k].norm.hasPrefix("ب"), let m = c.actorAfter(k - 1, limit: 6, types: [.person]),
+               (c.mentions[m].role.map { min($0.range.lowerBound, c.mentions[m].range.lowerBound) } ?? c.mentions[m].range.lowerBound) - k <= 3,
+               c.forms(k).contains(where: { Lexicon.roleHeads.contains($0) || Lexicon.ranks.contains($0) }) || c.mentions[m].range.lowerBound == k
+                || Lexicon.roleHeads.contains(String(c.tokens[k].norm.dropFirst())) || Lexicon.roleHeads.contains(String(c.tokens[k].norm.dropFirst(3))) {
+                withIdx = m; break
+            }
+            if let m = c.mention(at: k) { k = c.mentions[m].range.upperBound; continue }
             k += 1
         }
         if let w = withIdx {
@@ -577,7 +589,7 @@ enum FactRules {
             a = c.actorBefore(i, limit: 8) ?? c.actorAfter(i, limit: 8)
             if let x = a { b = c.actorAfter(max(i, c.mentions[x].range.upperBound - 1), limit: 12, excluding: [c.mentions[x].key]) }
         }
-        if a == nil || b == nil, let (x, y) = purposeMeeting(c, i, type: type) { a = x; b = y }
+        if a == nil || b == nil, let (x, y) = purposeMeeting(c, i, type: type) ?? jointSubject(c, i) { a = x; b = y }
         guard let x = a, let y = b, c.mentions[x].key != c.mentions[y].key else {
             // "اللقاء تناول …", "وبحث معه …", "النقاش بين الزعيمين": a meeting told before; the extractor
             // gives it the participants of the last reception or meeting of the document
@@ -671,24 +683,31 @@ enum FactRules {
         if after || betweenTwo { return dualParties(c, i, type: type) }
         // "ويسعى X وY إلى وضع تفاصيل الشراكة": two parties joined as the subject (not a topic of talks)
         guard !(max(0, i - 4)..<i).contains(where: { c.matches($0, talksWords) || c.matches($0, meetWords) }) else { return [] }
+        guard let (first, m) = jointSubject(c, i) else { return [] }
+        // "بحث X وY التعاون": the verb before the subjects makes it a topic
+        let firstStart = c.mentions[first].role.map { min($0.range.lowerBound, c.mentions[first].range.lowerBound) } ?? c.mentions[first].range.lowerBound
+        guard !(max(0, firstStart - 3)..<i).contains(where: { c.mention(at: $0) == nil && (c.matches($0, talksWords) || c.matches($0, meetWords)) }),
+              let d = draft(c, type, first, m, i, rule: type.lowercased() + ".joint-subject", base: 0.7) else { return [] }
+        return [d]
+    }
+
+    /// "X وY" (or "الرئيس A X والرئيس B Y") as the subject just before token i: the two parties.
+    static func jointSubject(_ c: SentenceContext, _ i: Int) -> (Int, Int)? {
         var k = i - 1
         while k >= 0, i - k <= 10 {
-            if c.isStrongPunct(k) || c.isComma(k) { return [] }
+            if c.isStrongPunct(k) || c.isComma(k) { return nil }
             if let m = c.mention(at: k) {
                 let mm = c.mentions[m]
-                // "X وY", "الرئيس A X والرئيس B Y": the second joined with و (on the name or on its title)
+                // the second joined with و (on the name or on its title)
                 let start = mm.role.map { min($0.range.lowerBound, mm.range.lowerBound) } ?? mm.range.lowerBound
                 guard isParty(c, mm), !mm.inRolePhrase, c.tokens[start].norm.hasPrefix("و"), start > 0,
-                      let first = c.mention(at: start - 1), isParty(c, c.mentions[first]), !c.mentions[first].inRolePhrase else { return [] }
-                // "بحث X وY التعاون": the verb before the subjects makes it a topic
-                let firstStart = c.mentions[first].role.map { min($0.range.lowerBound, c.mentions[first].range.lowerBound) } ?? c.mentions[first].range.lowerBound
-                guard !(max(0, firstStart - 3)..<i).contains(where: { c.mention(at: $0) == nil && (c.matches($0, talksWords) || c.matches($0, meetWords)) }),
-                      let d = draft(c, type, first, m, i, rule: type.lowercased() + ".joint-subject", base: 0.7) else { return [] }
-                return [d]
+                      let first = c.mention(at: start - 1), isParty(c, c.mentions[first]), !c.mentions[first].inRolePhrase,
+                      c.mentions[first].key != mm.key else { return nil }
+                return (first, m)
             }
             k -= 1
         }
-        return []
+        return nil
     }
 
     /// "كما يضم الوفد أيضا X، وY": members of a delegation whose visit was told in a sentence before; the

@@ -397,4 +397,13 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(pairs(extract("وأعلنت السنغال تضامنها الكامل مع موريتانيا بعد الفيضانات."), "SUPPORT"), ["Senegal -> Mauritania"])
         XCTAssertEqual(pairs(extract("وأكد البيان تضامن الجزائر مع الشعب الفلسطيني."), "SUPPORT"), ["Algeria -> State of Palestine"])
     }
+    func testMeetingWithBaAndCallsFromAndJointSubjects() {
+        let x = extract("واجتمع الرئيس التشادي محمد ديبي بالرئيس الفرنسي إيمانويل ماكرون في قصر الإليزيه.")
+        XCTAssertEqual(pairs(x, "MEET"), ["Mahamat Déby -> Emmanuel Macron"])
+        XCTAssertTrue(pairs(x, "HOLDS_ROLE").contains("Emmanuel Macron -> France"), "a title after بـ is a title")
+        XCTAssertEqual(pairs(extract("وعقد الرئيس الجزائري عبد المجيد تبون والرئيس التونسي قيس سعيد جلسة مباحثات في قرطاج."), "TALKS"),
+                       ["Abdelmadjid Tebboune -> Kais Saied"])
+        XCTAssertEqual(pairs(extract("وتلقى الرئيس الموريتاني محمد ولد الغزواني اتصالا هاتفيا من الرئيس الغاني جون ماهاما."), "TALKS"),
+                       ["Mohamed Ould Ghazouani -> John Mahama"])
+    }
 }

@@ -594,6 +594,7 @@ enum FactRules {
             // "اللقاء تناول …", "وبحث معه …", "النقاش بين الزعيمين": a meeting told before; the extractor
             // gives it the participants of the last reception or meeting of the document
             let anaphoric = c.matches(i, anaphoraNouns) || (type == "TALKS" && c.mentions.allSatisfy { !c.isActor($0) || $0.inRolePhrase })
+                || (i + 1 < c.tokens.count && ["معه", "معها", "معهم"].contains(c.tokens[i + 1].norm))
             guard anaphoric, a == nil || b == nil else { return [] }
             return [FactDraft(type: type, subject: "", object: "", trigger: i, span: i..<(i + 1),
                               rule: type == "MEET" ? "meet.anaphora" : "talks.anaphora", confidence: 0.6)]
@@ -1028,8 +1029,9 @@ enum FactRules {
             let orgHead = ArabicNormalizer.normalize(String(c.mentions[t].text.split(separator: " ").first ?? ""))
             let forceOrService = ["army", "security_agency"].contains(c.gazetteer.entry(id: c.mentions[t].key)?.subtype ?? "")
                 || ([orgHead] + Clitics.of(orgHead).map(\.stem)).contains { serviceHeads.contains($0) }
-            let officer = head == "رييس" && forceOrService
-            if c.mentions[t].type == .organization, !FactRules.leaderHeads.contains(head) || officer {
+            let officer = ([head] + Clitics.of(head).map(\.stem)).contains("رييس") && forceOrService
+            let leads = ([head] + Clitics.of(head).map(\.stem)).contains { FactRules.leaderHeads.contains($0) }
+            if c.mentions[t].type == .organization, !leads || officer {
                 var m = d; m.type = "MEMBER_OF"; m.rule = "role.member"; out.append(m)
             }
         }

@@ -114,6 +114,20 @@ final class Linker {
                         let rest = Set(words.dropFirst())
                         hit = roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.split(separator: " ").map(String.init))) }
                     }
+                    // "بالقائد العام للقوات المسلحة الليبية" for "القائد العام للقوات المسلحة العربية الليبية": the same head
+                    // (clitics aside) and every word of the title in the role (clitics aside)
+                    if hit == nil, words.count >= 2 {
+                        func bare(_ w: String) -> Set<String> { Set([w] + Clitics.of(w).map(\.stem) + Clitics.of(w).map { ArabicNormalizer.stripArticle($0.stem) } + [ArabicNormalizer.stripArticle(w)]) }
+                        let titleWords = words.map(bare)
+                        hit = roles.suffix(200).last { r in
+                            let rw = r.phrase.split(separator: " ").map(String.init)
+                            guard let rh = rw.first, !bare(rh).isDisjoint(with: titleWords[0]) else { return false }
+                            let roleForms = rw.map(bare)
+                            // one phrase's words all in the other ("… في القصر" may follow the title)
+                            return titleWords.allSatisfy { t in roleForms.contains { !$0.isDisjoint(with: t) } }
+                                || (roleForms.count >= 2 && roleForms.allSatisfy { r in titleWords.contains { !$0.isDisjoint(with: r) } })
+                        }
+                    }
                     perSentence[s][k].key = hit?.key ?? ""
                     perSentence[s][k].nameKey = hit == nil ? "" : "title"
                 } else if m.type == .person, let cue = m.role, !cue.isRankOnly, !m.key.isEmpty {

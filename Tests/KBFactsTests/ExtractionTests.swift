@@ -406,4 +406,13 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(pairs(extract("وتلقى الرئيس الموريتاني محمد ولد الغزواني اتصالا هاتفيا من الرئيس الغاني جون ماهاما."), "TALKS"),
                        ["Mohamed Ould Ghazouani -> John Mahama"])
     }
+    func testTitlesReferringBackWithClitics() {
+        let x = extract("""
+            وصل رئيس أركان الجيش التشادي الفريق أبكر عبد الكريم داوود إلى نيامي. واستقبل الرئيس النيجري عبد الرحمن تياني \
+            برئيس أركان الجيش التشادي في القصر الرئاسي، وبحث معه الوضع الأمني.
+            """)
+        let people = Set(x.entities.filter { $0.type == .person }.map(\.id))
+        XCTAssertEqual(people.count, 2, "the title after ب links to the chief of staff named before: \(people)")
+        XCTAssertEqual(pairs(x, "TALKS").count, 1, "\(pairs(x, "TALKS"))")
+    }
 }

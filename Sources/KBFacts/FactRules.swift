@@ -684,6 +684,8 @@ enum FactRules {
         if after || betweenTwo { return dualParties(c, i, type: type) }
         // "ويسعى X وY إلى وضع تفاصيل الشراكة": two parties joined as the subject (not a topic of talks)
         guard !(max(0, i - 4)..<i).contains(where: { c.matches($0, talksWords) || c.matches($0, meetWords) }) else { return [] }
+        // "وقعت X وY اتفاقية للتعاون": the agreement is the fact
+        guard !(max(0, i - 3)..<i).contains(where: { c.matches($0, agreementWords) }) else { return [] }
         guard let (first, m) = jointSubject(c, i) else { return [] }
         // "بحث X وY التعاون": the verb before the subjects makes it a topic
         let firstStart = c.mentions[first].role.map { min($0.range.lowerBound, c.mentions[first].range.lowerBound) } ?? c.mentions[first].range.lowerBound

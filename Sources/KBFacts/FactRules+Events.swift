@@ -111,6 +111,7 @@ extension FactRules {
     /// Condemning, rejecting, criticising: "أدانت X العدوان الإسرائيلي", "رفضت X تصريحات Y", "انتقد X Y".
     static let opposeVerbs = Lexicon.verbForms("""
         أدان أدانت يدين تدين ندد نددت يندد تندد انتقد انتقدت ينتقد تنتقد رفض رفضت يرفض ترفض استنكر استنكرت يستنكر تستنكر
+        واجه واجهت يواجه تواجه
         """)
 
     /// Every trigger word the rules of this file look for.
@@ -608,7 +609,7 @@ extension FactRules {
         let before = speakersCountry(c, i) ?? (pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[firstAfter].key]))
         let (s, o): (Int?, Int?) = before != nil ? (before, firstAfter)
             : (parties.count == 2 && !c.mentions[firstAfter].isAdjective ? (firstAfter, parties[1]) : (nil, nil))
-        guard let x = s, let y = o, let d = draft(c, "OPPOSE", x, y, i, rule: "oppose.condemn", base: 0.7) else { return [] }
+        guard let x = s, let y = o, let d = draft(c, "OPPOSE", x, y, i, rule: "oppose.verb", base: 0.7) else { return [] }
         return [d]
     }
 

@@ -181,7 +181,7 @@ enum FactRules {
 
     static let visitVerbs = Lexicon.verbForms("زار زارت يزور تزور سيزور ستزور زاروا يزورون قام قامت")
     static let arriveVerbs = Lexicon.verbForms("وصل وصلت يصل تصل وصلوا سيصل ستصل حل حلت")
-    static let travelWords = Lexicon.set("السفر سفر يسافر تسافر سافر سافرت توجه توجهت يتوجه تتوجه التوجه متوجها متوجهة")
+    static let travelWords = Lexicon.verbForms("السفر سفر يسافر تسافر سافر سافرت توجه توجهت يتوجه تتوجه التوجه متوجها متوجهة")
     static let visitNouns = Lexicon.set("زيارة زيارته زيارتها زيارتهم زيارتهما الزيارة زيارات جولة")
     static let receiveWords = Lexicon.verbForms("استقبل استقبلت يستقبل تستقبل استقبال استقباله استقبالها رحب رحبت يرحب ترحب استقبله استقبلها")
     static let leadWords = Lexicon.set("بقيادة")
@@ -284,7 +284,9 @@ enum FactRules {
             let topic = i > 0 && c.matches(i - 1, topicWords)
             // founding an alliance or a confederation is an agreement between its parties
             let founding = (max(0, i - 3)..<i).contains { c.matches($0, foundingWords) }
-            if c.matches(i, cooperateWords), !cancelledTies.contains(i), !topic {
+            // "اتفاقية تعاون عسكري": the agreement is the fact
+            let ofAgreement = i > 0 && c.matches(i - 1, agreementWords)
+            if c.matches(i, cooperateWords), !cancelledTies.contains(i), !topic, !ofAgreement {
                 let type = founding ? "AGREEMENT" : "COOPERATE"
                 out += between(c, i, type: type).nonEmpty ?? bilateral(c, i, type: type)
             }
@@ -1172,6 +1174,10 @@ enum FactRules {
             d.modality = .planned
         }
         for k in max(0, d.trigger - 3)..<d.trigger where c.matches(k, negationCues) { d.modality = .negated }
+        // "لا تنوي سحب …" ("لا سيما" is "especially")
+        for k in max(0, d.trigger - 3)..<d.trigger where c.tokens[k].norm == "لا" && !(k + 1 < c.tokens.count && c.tokens[k + 1].norm == "سيما") {
+            d.modality = .negated
+        }
         // "نفت الإمارات تقديم أي دعم": a denial governs the masdar a few words on
         for k in max(0, d.trigger - 6)..<d.trigger where c.matches(k, denialVerbs) { d.modality = .negated }
         if d.modality == .planned {

@@ -417,4 +417,18 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(people.count, 2, "the title after ب links to the chief of staff named before: \(people)")
         XCTAssertEqual(pairs(x, "TALKS").count, 1, "\(pairs(x, "TALKS"))")
     }
+    func testFutureTravelNegatedIntentConfrontationAndAgreementsOfCooperation() {
+        XCTAssertEqual(pairs(extract("وذكرت مصادر أن الرئيس السوداني عبد الفتاح البرهان سيتوجه إلى القاهرة الأسبوع المقبل."), "PLANS_VISIT"),
+                       ["Abdel Fattah al-Burhan -> Cairo"])
+        let w = extract("وأكد مسؤول روسي أن موسكو لا تنوي سحب قواتها من سوريا.")
+        XCTAssertEqual(w.facts.first { $0.type == "WITHDRAW_FROM" }?.modality, .negated)
+        XCTAssertEqual(pairs(extract("ويواجه الجيش السوداني قوات الدعم السريع في معارك عنيفة."), "OPPOSE"),
+                       ["Sudanese Armed Forces -> Rapid Support Forces"])
+        let a = extract("وفي عام 2019، وقعت روسيا اتفاقية تعاون عسكري مع جمهورية أفريقيا الوسطى.")
+        XCTAssertEqual(pairs(a, "AGREEMENT"), ["Russia -> Central African Republic"])
+        XCTAssertTrue(pairs(a, "COOPERATE").isEmpty)
+        // "لا سيما" is "especially", not a negation
+        let s = extract("وبحث الجانبان التعاون، ولا سيما دعم تركيا للصومال.")
+        XCTAssertTrue(s.facts.filter { $0.type == "SUPPORT" }.allSatisfy { $0.modality == .asserted })
+    }
 }

@@ -251,7 +251,14 @@ struct EntityRecognizer {
                 let rest = t[(i + 1)..<(i + len)].map(\.norm)
                 for cand in firstForms where gazetteer.longestName(startingWith: cand.stem) >= len {
                     let k = ([cand.stem] + rest).joined(separator: " ")
-                    let hits = gazetteer.lookupName(k)
+                    var hits = gazetteer.lookupName(k)
+                    // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
+                    // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
+                    if hits.contains(where: { $0.type == .place }), hits.contains(where: { $0.type == .organization }) {
+                        let prev = i > 0 ? t[i - 1].norm : ""
+                        let locative = cand.prefix.hasPrefix("ب") || cand.prefix.hasSuffix("ب") || ["في", "داخل", "قصر", "بقصر", "الي", "من"].contains(prev)
+                        hits = hits.filter { ($0.type == .place) == locative }
+                    }
                     if let e = hits.first {
                         let (text, b) = strippedPrefix(t[i], cand.prefix, restore: cand.stem)
                         let surface = ([text] + t[(i + 1)..<(i + len)].map(\.text)).joined(separator: " ")

@@ -455,8 +455,28 @@ enum FactRules {
             host = a; guest = c.actorAfter(c.mentions[a].range.upperBound - 1, limit: 14, excluding: [c.mentions[a].key])
         }
         guard let h = host, let g = guest, c.mentions[h].key != c.mentions[g].key else { return [] }
-        return [FactDraft(type: "RECEIVE", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
-                          span: c.span([h, g], i), rule: "receive.verb", confidence: conf(0.9, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))]
+        var out = [FactDraft(type: "RECEIVE", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
+                             span: c.span([h, g], i), rule: "receive.verb", confidence: conf(0.9, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))]
+        // "استقبل X Y … في الكرملين": the guest came to the place of the reception
+        if c.mentions[g].type == .person {
+            var k = c.mentions[g].range.upperBound
+            while k < c.tokens.count, k - c.mentions[g].range.upperBound <= 8 {
+                if c.isStrongPunct(k) || c.isComma(k) && k > c.mentions[g].range.upperBound { break }
+                if let m = c.mention(at: k) {
+                    let mm = c.mentions[m]
+                    let locative = (k > 0 && c.tokens[k - 1].norm == "في") || c.tokens[mm.range.lowerBound].norm.hasPrefix("ب")
+                        || c.tokens[mm.range.lowerBound].norm.hasPrefix("في")
+                    if mm.type == .place, !mm.isAdjective, ["city", "capital", "facility"].contains(mm.subtype), locative {
+                        out.append(FactDraft(type: "VISIT", subject: c.mentions[g].key, object: mm.key, trigger: i, span: c.span([g, m], i),
+                                             rule: "visit.received-in", confidence: conf(0.75, abs(mm.range.lowerBound - i), c, [g, m])))
+                        break
+                    }
+                    if mm.type != .date { k = mm.range.upperBound; continue }
+                }
+                k += 1
+            }
+        }
+        return out
     }
 
     /// "وكان في استقباله (لدى وصوله) … X وY", "كان في استقبال الضيف … X": everyone named after the cue

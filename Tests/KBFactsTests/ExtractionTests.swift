@@ -319,8 +319,11 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(Set(pairs(x, "RECALL_AMBASSADOR").filter { $0.hasSuffix("-> France") }),
                        ["Ghana -> France", "Togo -> France", "Benin -> France"])
         // "الزيارة" after a reception: the guest visited the host's country
-        let y = extract("استقبل الرئيس الكيني ويليام روتو رئيس الوزراء الإثيوبي آبي أحمد في نيروبي. وشكلت الزيارة مناسبة لبحث الأمن في كينيا.")
+        let y = extract("استقبل الرئيس الكيني ويليام روتو رئيس الوزراء الإثيوبي آبي أحمد أمس. وشكلت الزيارة مناسبة لبحث الأمن في كينيا.")
         XCTAssertEqual(pairs(y, "VISIT"), ["Abiy Ahmed -> Kenya"])
+        // received in a named city: that visit, and "الزيارة" is the same one
+        let y2 = extract("استقبل الرئيس الكيني ويليام روتو رئيس الوزراء الإثيوبي آبي أحمد في نيروبي. وشكلت الزيارة مناسبة لبحث الأمن في كينيا.")
+        XCTAssertEqual(pairs(y2, "VISIT"), ["Abiy Ahmed -> Nairobi"])
         // officials receiving a visitor at home serve the host country
         let z = extract("""
             وصل الرئيس الغاني جون ماهاما إلى داكار في زيارة رسمية إلى السنغال. وكان في استقباله بالمطار رئيس الوزراء عثمان سونكو \
@@ -430,5 +433,12 @@ final class ExtractionTests: XCTestCase {
         // "لا سيما" is "especially", not a negation
         let s = extract("وبحث الجانبان التعاون، ولا سيما دعم تركيا للصومال.")
         XCTAssertTrue(s.facts.filter { $0.type == "SUPPORT" }.allSatisfy { $0.modality == .asserted })
+    }
+    func testTheKremlinAsPlaceAndAsInstitutionAndReceptionsIn() {
+        let x = extract("واستقبل الرئيس الروسي فلاديمير بوتين نظيره الكيني ويليام روتو في الكرملين. وقال الكرملين إن المحادثات بناءة.")
+        XCTAssertEqual(Set(x.entities.filter { $0.labelEn?.contains("Kremlin") == true }.map(\.id)), ["plc-moscow-kremlin", "org-kremlin"])
+        XCTAssertEqual(pairs(x, "VISIT"), ["William Ruto -> Moscow Kremlin"])
+        // a reception with no place named gives no visit
+        XCTAssertTrue(pairs(extract("واستقبل الرئيس الروسي فلاديمير بوتين نظيره الكيني ويليام روتو."), "VISIT").isEmpty)
     }
 }

@@ -444,6 +444,11 @@ struct EntityRecognizer {
                               subtype: "", gazetteerIDs: [], nameKey: key(t, name), isAdjective: false, role: nil,
                               confidence: 0.6)
         }
+        // "حركة المدنيين", "تنظيم الرحلات": the verbal noun of movement or organising, not a movement or an organisation
+        if !definite, ["حركه", "تنظيم"].contains(head), j < t.count, covered[j] == nil, t[j].norm.hasPrefix("ال"),
+           t[j].norm.hasSuffix("ين") || t[j].norm.hasSuffix("ات"), j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.hasPrefix("ال") {
+            return nil
+        }
         // a proper name right after an indefinite head: "مجموعة فاغنر", "موقع أفريكا إنتلجنس"
         if !definite, Lexicon.nameTakingHeads.contains(head) {
             while j < t.count, covered[j] == nil, t[j].kind == .word || t[j].kind == .latin, !EntityRecognizer.hasArticle(t[j]),

@@ -441,4 +441,10 @@ final class ExtractionTests: XCTestCase {
         // a reception with no place named gives no visit
         XCTAssertTrue(pairs(extract("واستقبل الرئيس الروسي فلاديمير بوتين نظيره الكيني ويليام روتو."), "VISIT").isEmpty)
     }
+    func testMovementOfPeopleIsNotAMovement() {
+        let x = extract("وطالبت الأمم المتحدة بالسماح بحركة المدنيين وتنظيم الرحلات بين المدن، وقالت حركة العدل والمساواة إنها ستشارك.")
+        let orgs = x.entities.filter { $0.type == .organization }.map(\.labelAr)
+        XCTAssertFalse(orgs.contains { $0.contains("المدنيين") || $0.contains("الرحلات") }, "\(orgs)")
+        XCTAssertTrue(orgs.contains { $0.contains("العدل") }, "\(orgs)")
+    }
 }

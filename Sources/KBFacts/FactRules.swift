@@ -308,6 +308,14 @@ enum FactRules {
         out += kinship(c)
         out += locatedByApposition(c)
         if !out.contains(where: { $0.type == "VISIT" }) { out += delegationContinued(c) }
+        // a force that withdraws from a country was deployed there ("أنهت القوات الفرنسية انسحابها من النيجر")
+        for d in out where d.type == "WITHDRAW_FROM" {
+            guard let f = c.mentions.first(where: { $0.key == d.subject }), f.type == .organization, canDeploy(c, f),
+                  f.subtype != "intl_org", f.subtype != "alliance", f.subtype != "government",
+                  let p = c.mentions.first(where: { $0.key == d.object }), p.type == .place else { continue }
+            var x = d; x.type = "DEPLOYED_IN"; x.rule = "deployed.withdrawn"; x.takesDate = false
+            out.append(x)
+        }
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
         attachDates(c, &out)
         return out

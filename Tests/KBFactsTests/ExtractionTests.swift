@@ -447,4 +447,11 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(orgs.contains { $0.contains("المدنيين") || $0.contains("الرحلات") }, "\(orgs)")
         XCTAssertTrue(orgs.contains { $0.contains("العدل") }, "\(orgs)")
     }
+    func testAForceWithdrawingWasDeployed() {
+        let x = extract("وأكملت القوات الفرنسية انسحابها من تشاد بعد وجود دام عقودا.")
+        XCTAssertEqual(pairs(x, "WITHDRAW_FROM"), ["French Armed Forces -> Chad"])
+        XCTAssertEqual(pairs(x, "DEPLOYED_IN"), ["French Armed Forces -> Chad"])
+        // a state leaving a bloc was never deployed in it
+        XCTAssertTrue(pairs(extract("وأعلنت مالي انسحابها من المجموعة الاقتصادية لدول غرب إفريقيا."), "DEPLOYED_IN").isEmpty)
+    }
 }

@@ -48,6 +48,8 @@ extension FactRules {
         """)
     /// Solidarity with someone: "تضامن X مع Y", "أعلنت X تضامنها مع Y".
     static let solidarityWords = Lexicon.nounForms("تضامن").union(Lexicon.verbForms("تضامن تضامنت يتضامن تتضامن"))
+    /// Thanking someone for their support: "شكر شعوب مالي وغينيا على تضامنها", "أعرب عن شكره لدولة X على وقوفها …".
+    static let thankWords = Lexicon.nounForms("شكر").union(Lexicon.verbForms("شكر شكرت يشكر تشكر"))
     /// The people of a country stand for it as a beneficiary ("الشعب الليبي" → Libya).
     static let peopleWords = Lexicon.set("""
         الشعب للشعب بالشعب والشعب شعب الشعوب شعوب لشعب
@@ -117,7 +119,7 @@ extension FactRules {
     /// Every trigger word the rules of this file look for.
     static let eventTriggers: Set<String> = standWords.union(aidWords).union(accuseWords).union(arrestWords)
         .union(killVerbs).union(attackWords).union(activeWords).union(deployVerbs).union(cancelWords)
-        .union(powerVerbs).union(leaveVerbs).union(strikeWords).union(opposeVerbs)
+        .union(powerVerbs).union(leaveVerbs).union(strikeWords).union(opposeVerbs).union(thankWords)
     /// Context words this file tests with `matches`.
     static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords).union(forceWords)
         .union(militaryWords).union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns).union(supportVerbs)
@@ -584,6 +586,24 @@ extension FactRules {
         guard let f = force, canDeploy(c, c.mentions[f]), c.mentions[f].type == .organization,
               let d = draft(c, "WITHDRAW_FROM", f, p, i, rule: "withdraw.leaves", base: 0.7) else { return [] }
         return [d]
+    }
+
+    /// SUPPORT from thanks: those thanked "على تضامنها/دعمها/وقوفها" support the one who thanks them (the country
+    /// of his title when it names one).
+    static func thanks(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let first = partyAfter(c, i, limit: 4, people: true) else { return [] }
+        let thanked = c.conjuncts(of: first, adjectives: true).filter { isParty(c, c.mentions[$0]) }
+        guard let last = thanked.last,
+              let on = (c.mentions[last].range.upperBound..<min(c.tokens.count, c.mentions[last].range.upperBound + 4)).first(where: {
+                  c.tokens[$0].norm == "علي" || c.tokens[$0].norm == "على" }),
+              on + 1 < c.tokens.count, c.matches(on + 1, supportWords) else { return [] }
+        // "على وقوفها إلى جانب X" names its own beneficiary (the stand-by rule)
+        if c.matches(on + 1, standWords) { return [] }
+        // the one who thanks: the country of the nearest title before ("رئيس النيجر", "الرئيس النيجري X")
+        guard let own = (0..<i).compactMap({ c.mention(at: $0) }).last(where: {
+            c.mentions[$0].type == .place && c.mentions[$0].inRolePhrase && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country")
+        }) else { return [] }
+        return thanked.compactMap { draft(c, "SUPPORT", $0, own, on + 1, rule: "support.thanked", base: 0.7) }
     }
 
     /// OPPOSE from condemnation and rejection: the condemned party is named (or its nationality given) a few

@@ -454,4 +454,11 @@ final class ExtractionTests: XCTestCase {
         // a state leaving a bloc was never deployed in it
         XCTAssertTrue(pairs(extract("وأعلنت مالي انسحابها من المجموعة الاقتصادية لدول غرب إفريقيا."), "DEPLOYED_IN").isEmpty)
     }
+    func testThanksForSolidarityIsSupportOfTheOneWhoThanks() {
+        let x = extract("وقال الرئيس الصومالي إن زيارته تهدف إلى شكر شعوب كينيا وإثيوبيا على تضامنها خلال الأزمة.")
+        XCTAssertEqual(Set(pairs(x, "SUPPORT")), ["Kenya -> Somalia", "Ethiopia -> Somalia"])
+        // thanks for a stand with its own beneficiary: that beneficiary, not the speaker
+        let y = extract("وأعرب الرئيس الصومالي عن شكره لدولة قطر على وقوفها إلى جانب الشعب السوداني.")
+        XCTAssertEqual(pairs(y, "SUPPORT"), ["Qatar -> Sudan"])
+    }
 }

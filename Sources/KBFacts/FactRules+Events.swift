@@ -538,7 +538,6 @@ extension FactRules {
             k += 1
         }
         guard let s = x, !ys.isEmpty else { return ([], tie) }
-        _ = words
         // "بين باريس ونيامي": the party that is not the subject's own country
         let own = c.gazetteer.country(of: c.mentions[s].key) ?? c.mentions[s].countryHint ?? c.mentions[s].key
         let others = ys.filter { y in

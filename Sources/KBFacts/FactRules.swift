@@ -702,6 +702,20 @@ enum FactRules {
             if let k = (i + 1..<min(c.tokens.count, i + 4)).first(where: { c.tokens[$0].norm == "مع" }),
                let y = partyAfter(c, k, limit: 3, excluding: [c.mentions[parties[0]].key], people: false) { parties.append(y) }
         }
+        if parties.isEmpty, v > 0, ["شهدا", "وشهدا", "حضرا", "وحضرا", "ترأسا", "وترأسا"].contains(c.tokens[v - 1].norm)
+            || ["وقعا", "ووقعا", "أبرما", "وأبرما"].map(ArabicNormalizer.normalize).contains(c.tokens[v].norm) {
+            // "وشهدا توقيع اتفاقيتي تعاون": the two officials of the sentence sign for what they represent
+            let people = c.mentions.indices.filter { c.mentions[$0].type == .person && !c.mentions[$0].inRolePhrase && c.mentions[$0].range.upperBound <= v }
+            let represented = people.compactMap { p -> Int? in
+                guard let cue = c.mentions[p].role else { return nil }
+                return cue.range.compactMap { c.mention(at: $0) }.first {
+                    c.mentions[$0].type == .organization || (c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country"))
+                }
+            }
+            if people.count == 2, represented.count == 2, c.mentions[represented[0]].key != c.mentions[represented[1]].key {
+                parties = represented
+            }
+        }
         guard parties.count >= 2 else { return [] }
         return (1..<parties.count).compactMap { draft(c, "AGREEMENT", parties[0], parties[$0], i, rule: "agreement.signed", base: 0.75) }
     }

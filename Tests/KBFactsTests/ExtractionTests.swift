@@ -461,4 +461,11 @@ final class ExtractionTests: XCTestCase {
         let y = extract("وأعرب الرئيس الصومالي عن شكره لدولة قطر على وقوفها إلى جانب الشعب السوداني.")
         XCTAssertEqual(pairs(y, "SUPPORT"), ["Qatar -> Sudan"])
     }
+    func testTwoOfficialsWitnessingASigningSignForWhatTheyRepresent() {
+        let x = extract("التقى وزير الخارجية المغربي ناصر بوريطة مع رئيس الحكومة الليبية عبد الحميد الدبيبة، وشهدا توقيع اتفاقيتي تعاون.")
+        XCTAssertEqual(pairs(x, "AGREEMENT"), ["Morocco -> Libya"])
+        // "أيضا" before the signing is no dual subject
+        XCTAssertTrue(pairs(extract("التقى وزير الخارجية المغربي ناصر بوريطة مع رئيس الحكومة الليبية عبد الحميد الدبيبة، وتم أيضا توقيع اتفاقية."),
+                            "AGREEMENT").isEmpty)
+    }
 }

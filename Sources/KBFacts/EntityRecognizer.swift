@@ -407,6 +407,8 @@ struct EntityRecognizer {
         // feminine and plural nisba forms ("دبلوماسية", "تنفيذيين") are adjectives, not names
         if n.count >= 5 && (n.hasSuffix("يه") || n.hasSuffix("يين") || n.hasSuffix("يون")) { return false }
         if n.allSatisfy({ $0.isNumber }) { return false }
+        // "لانتقادات", "باتهامات": a preposition on a plural masdar, not a name
+        if n.count >= 6, n.hasPrefix("ل") || n.hasPrefix("ب"), n.dropFirst().hasPrefix("ا"), n.hasSuffix("ات") { return false }
         let s = stripConj(n)
         return !Lexicon.stopwords.contains(n) && !Lexicon.verbs.contains(n) && !Lexicon.verbs.contains(s)
             && !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)

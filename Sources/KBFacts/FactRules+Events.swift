@@ -86,7 +86,7 @@ extension FactRules {
     static let deployVerbs = Lexicon.verbForms("نشر نشرت ينشر تنشر أرسل أرسلت يرسل ترسل دفع دفعت يدفع تدفع").union(Lexicon.nounForms("نشر إرسال"))
     /// What is deployed: "نشر قوات", "إرسال جنود", "نشر وحدة عسكرية".
     static let forceWords = Lexicon.set("""
-        قوات القوات جنود الجنود جنديا قوة وحدة وحدات مرتزقة المرتزقة عناصر مقاتلين المقاتلين عسكريين مستشارين
+        قوات القوات جنود الجنود جنديا جنودا قواتها قواته قوة وحدة وحدات مرتزقة المرتزقة عناصر مقاتلين المقاتلين عسكريين مستشارين
         خبراء قطعا سفنا طائرات كتيبة لواء
         """)
     static let militaryWords = Lexicon.set("عسكري العسكري عسكريا عسكرية العسكرية")
@@ -299,6 +299,8 @@ extension FactRules {
             }
         }
         guard let s = subj, let d = draft(c, "SUPPORT", s, obj, i, rule: "support.verb", base: 0.75) else { return [] }
+        // "وأكدت فرنسا وألمانيا دعمهما لأوكرانيا": both supporters
+        if let (a, b) = jointSubject(c, i), b == s, let e = draft(c, "SUPPORT", a, obj, i, rule: "support.verb", base: 0.75) { return [e, d] }
         return [d]
     }
 

@@ -468,4 +468,10 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(pairs(extract("التقى وزير الخارجية المغربي ناصر بوريطة مع رئيس الحكومة الليبية عبد الحميد الدبيبة، وتم أيضا توقيع اتفاقية."),
                             "AGREEMENT").isEmpty)
     }
+    func testJointSupportersSendingTroopsAndNoNameFromAPrepositionalMasdar() {
+        XCTAssertEqual(Set(pairs(extract("وأكدت فرنسا وألمانيا دعمهما لأوكرانيا."), "SUPPORT")), ["France -> Ukraine", "Germany -> Ukraine"])
+        XCTAssertEqual(pairs(extract("وكشفت صحيفة لوموند أن فرنسا أرسلت جنودا إلى تشاد."), "DEPLOYED_IN"), ["France -> Chad"])
+        let x = extract("وتعرض الرئيس لانتقادات من المعارضة بسبب زيارته إلى موسكو.")
+        XCTAssertTrue(x.entities.filter { $0.type == .person }.isEmpty, "\(x.entities.map(\.labelAr))")
+    }
 }

@@ -54,6 +54,8 @@ enum DateParser {
     }
     static let coming = Lexicon.set("المقبل القادم")
     static let yearWords = Lexicon.set("عام العام سنة السنة لعام عامي")
+    /// Prepositions of time before a bare year ("في 2020", "منذ 2013").
+    static let yearPrepositions = Lexicon.set("في منذ خلال حتى وفي ومنذ")
     static let monthWord = Lexicon.set("شهر الشهر")
     /// Words before a bare month name that make it a date ("نهاية يوليو", "منتصف أبريل").
     static let monthLead = Lexicon.set("في خلال منذ حتى نهاية بداية منتصف مطلع أواخر أوائل أواسط بحلول قبل بعد")
@@ -162,6 +164,21 @@ enum DateParser {
                                            date: FactDate(value: v, precision: .day), relative: true))
                 }
                 i = end
+                continue
+            }
+            // a bare year after a preposition of time ("في 2020", "منذ 2013"), or joined to one ("في 2020 و2021")
+            if i > 0, let y = number(t[i]), y >= 1950, y <= 2100, yearPrepositions.contains(t[i - 1].norm)
+                || (out.last.map { $0.range.upperBound == i - 1 && $0.date.precision == .year } == true && t[i - 1].norm == "و") {
+                out.append(DateMention(range: i..<(i + 1), begin: t[i].begin, end: t[i].end, surface: "",
+                                       date: FactDate(value: pad(y, 4), precision: .year), relative: false))
+                i += 1
+                continue
+            }
+            if i > 0, t[i].norm.hasPrefix("و"), let y = Int(String(ArabicDigits.toASCII(t[i].norm).dropFirst())), y >= 1950, y <= 2100,
+               out.last.map({ $0.range.upperBound == i && $0.date.precision == .year }) == true {
+                out.append(DateMention(range: i..<(i + 1), begin: t[i].begin, end: t[i].end, surface: "",
+                                       date: FactDate(value: pad(y, 4), precision: .year), relative: false))
+                i += 1
                 continue
             }
             // "عام 2015", "أوائل عام 2019", "سنة 2012"

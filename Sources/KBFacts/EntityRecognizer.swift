@@ -229,6 +229,11 @@ struct EntityRecognizer {
         while i < t.count {
             if covered[i] == nil, let m = latinName(t, i, covered) { add(m); i = m.range.upperBound } else { i += 1 }
         }
+        // organisations found after the role phrases (pass 3) qualify the role they sit in
+        for p in mentions.indices where mentions[p].type == .person {
+            guard let cue = mentions[p].role else { continue }
+            for k in cue.range { if let c = covered[k], c != p, !mentions[c].inRolePhrase { mentions[c].inRolePhrase = true } }
+        }
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -246,7 +251,14 @@ struct EntityRecognizer {
                 let rest = t[(i + 1)..<(i + len)].map(\.norm)
                 for cand in firstForms where gazetteer.longestName(startingWith: cand.stem) >= len {
                     let k = ([cand.stem] + rest).joined(separator: " ")
-                    let hits = gazetteer.lookupName(k)
+                    var hits = gazetteer.lookupName(k)
+                    // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
+                    // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
+                    if hits.contains(where: { $0.type == .place }), hits.contains(where: { $0.type == .organization }) {
+                        let prev = i > 0 ? t[i - 1].norm : ""
+                        let locative = cand.prefix.hasPrefix("ب") || cand.prefix.hasSuffix("ب") || ["في", "داخل", "قصر", "بقصر", "الي", "من"].contains(prev)
+                        hits = hits.filter { ($0.type == .place) == locative }
+                    }
                     if let e = hits.first {
                         let (text, b) = strippedPrefix(t[i], cand.prefix, restore: cand.stem)
                         let surface = ([text] + t[(i + 1)..<(i + len)].map(\.text)).joined(separator: " ")
@@ -298,7 +310,10 @@ struct EntityRecognizer {
                     // "المكلفة من مجلس النواب": من followed by a named organisation
                     if n == "من", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
                     // "رئيس المجلس العسكري الحاكم في النيجر", "دائرة الاتصال في الرئاسة"
-                    if n == "في", j > i + 1, j + 1 < t.count,
+                    // "نظيريه في بوركينا": the counterpart's country after في
+                    // "القيادي في حركة حماس": a member's title names the organisation after في
+                    if n == "في", j > i + 1 || w.hasPrefix("نظير") || (j + 1 < t.count && covered[j + 1].map { mentions[$0].type == .organization } == true),
+                       j + 1 < t.count,
                        covered[j + 1].map({ mentions[$0].type != .person }) ?? EntityRecognizer.hasArticle(t[j + 1]) { j += 1; continue }
                     break
                 }
@@ -335,6 +350,9 @@ struct EntityRecognizer {
                nameStart + 1 < t.count, personName(t, nameStart + 1, covered) != nil || covered[nameStart + 1] != nil {
                 nameStart += 1   // "اللواء المتقاعد خليفة حفتر"
             }
+            // "المشير أركان حرب خليفة حفتر", "الفريق أول ركن عبد الفتاح البرهان" after a role phrase
+            if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }
+            if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
         } else if isRank, nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.hasPrefix("ال"),
                   !Lexicon.stopwords.contains(t[nameStart].norm), nameStart + 1 < t.count,
                   covered[nameStart + 1] != nil || personName(t, nameStart + 1, covered) != nil {
@@ -389,6 +407,8 @@ struct EntityRecognizer {
         // feminine and plural nisba forms ("دبلوماسية", "تنفيذيين") are adjectives, not names
         if n.count >= 5 && (n.hasSuffix("يه") || n.hasSuffix("يين") || n.hasSuffix("يون")) { return false }
         if n.allSatisfy({ $0.isNumber }) { return false }
+        // "لانتقادات", "باتهامات": a preposition on a plural masdar, not a name
+        if n.count >= 6, n.hasPrefix("ل") || n.hasPrefix("ب"), n.dropFirst().hasPrefix("ا"), n.hasSuffix("ات") { return false }
         let s = stripConj(n)
         return !Lexicon.stopwords.contains(n) && !Lexicon.verbs.contains(n) && !Lexicon.verbs.contains(s)
             && !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
@@ -425,6 +445,11 @@ struct EntityRecognizer {
             return RawMention(range: name, begin: b, end: t[name.upperBound - 1].end, text: text, type: .person,
                               subtype: "", gazetteerIDs: [], nameKey: key(t, name), isAdjective: false, role: nil,
                               confidence: 0.6)
+        }
+        // "حركة المدنيين", "تنظيم الرحلات": the verbal noun of movement or organising, not a movement or an organisation
+        if !definite, ["حركه", "تنظيم"].contains(head), j < t.count, covered[j] == nil, t[j].norm.hasPrefix("ال"),
+           t[j].norm.hasSuffix("ين") || t[j].norm.hasSuffix("ات"), j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.hasPrefix("ال") {
+            return nil
         }
         // a proper name right after an indefinite head: "مجموعة فاغنر", "موقع أفريكا إنتلجنس"
         if !definite, Lexicon.nameTakingHeads.contains(head) {
@@ -573,7 +598,7 @@ struct EntityRecognizer {
 
     /// Strips one leading و/ف from a normalised word when the rest is a lexicon word ("ووزير" → "وزير").
     func stripConj(_ n: String) -> String {
-        for c in Clitics.of(n) where c.prefix == "و" || c.prefix == "ف" || c.prefix == "ل" {
+        for c in Clitics.of(n) where c.prefix == "و" || c.prefix == "ف" || c.prefix == "ل" || c.prefix == "ب" || c.prefix == "وب" || c.prefix == "لل" || c.prefix == "ول" {
             if Lexicon.roleHeads.contains(c.stem) || Lexicon.ranks.contains(c.stem) || Lexicon.kinship.contains(c.stem)
                 || Lexicon.orgHeads.contains(c.stem) || Lexicon.constructNouns.contains(c.stem) { return c.stem }
         }

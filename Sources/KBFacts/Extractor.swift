@@ -38,7 +38,8 @@ public struct Extractor: Sendable {
             let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
             for d in FactRules.extract(ctx) { drafts.append((si, d)) }
         }
-        drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(drafts))
+        let gaz = gazetteer
+        drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
 
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
@@ -148,6 +149,65 @@ public struct Extractor: Sendable {
                     out.append((si, x))
                 }
             }
+        }
+        return out
+    }
+
+    /// Delegation members listed in a sentence after the visit ("كما يضم الوفد …") visit its destination:
+    /// the last visit told in the two sentences before; without one they are dropped.
+    static func resolveDelegations(_ drafts: [(Int, FactDraft)], countryOf: (String) -> String? = { _ in nil }) -> [(Int, FactDraft)] {
+        var out: [(Int, FactDraft)] = []
+        var last: (si: Int, dest: String, date: FactDate?)? = nil
+        var visitor: (si: Int, key: String, date: FactDate?)? = nil
+        var reception: (si: Int, host: String, guest: String, date: FactDate?)? = nil
+        var countryOfPerson: [String: String] = [:]
+        var visitors = Set<String>()
+        // the date of a visitor's visit, wherever the document gives it (a reception at arrival shares it)
+        var visitDate: [String: FactDate] = [:]
+        for (_, d) in drafts where d.type == "VISIT" && d.modality == .asserted && !d.subject.isEmpty {
+            if visitDate[d.subject] == nil, let dt = d.date { visitDate[d.subject] = dt }
+        }
+        for (si, d) in drafts {
+            if d.type == "VISIT" || d.type == "PLANS_VISIT", !d.subject.isEmpty { visitors.insert(d.subject) }
+            if d.type == "HOLDS_ROLE", !d.object.isEmpty, countryOf(d.object) == d.object, countryOfPerson[d.subject] == nil {
+                countryOfPerson[d.subject] = d.object
+            }
+            if d.type == "RECEIVE", !d.subject.isEmpty, !d.object.isEmpty, d.modality == .asserted {
+                reception = (si, d.subject, d.object, d.date)
+            }
+            if d.type == "HOLDS_ROLE", d.object.isEmpty {
+                // a host's office in the country visited
+                guard let l = last, si - l.si <= 4, let country = countryOf(l.dest) else { continue }
+                var x = d; x.object = country
+                out.append((si, x)); continue
+            }
+            if d.type == "VISIT", d.subject.isEmpty, d.object.isEmpty {
+                // "الزيارة": the guest of the last reception visited the host's country
+                // (when the guest's visit was told already, "الزيارة" is that one)
+                guard let r = reception, si - r.si <= 5, let country = countryOfPerson[r.host], !visitors.contains(r.guest) else { continue }
+                var x = d; x.subject = r.guest; x.object = country
+                if x.date == nil { x.date = r.date }
+                out.append((si, x)); continue
+            }
+            if d.type == "RECEIVE", d.object.isEmpty, !d.subject.isEmpty {
+                // "وكان في استقباله …": the guest is the visitor told just before
+                guard let v = visitor, si - v.si <= 4, v.key != d.subject else { continue }
+                var x = d; x.object = v.key
+                if x.date == nil { x.date = v.date ?? visitDate[v.key] }
+                out.append((si, x)); continue
+            }
+            guard d.type == "VISIT" else { out.append((si, d)); continue }
+            if !d.subject.isEmpty, !d.object.isEmpty, d.modality == .asserted { visitor = (si, d.subject, d.date) }
+            if !d.object.isEmpty {
+                if d.modality == .asserted { last = (si, d.object, d.date) }
+                // an anchor ("وصل وفد … إلى Y" naming no one) only gives its destination
+                if !d.subject.isEmpty { out.append((si, d)) }
+                continue
+            }
+            guard let l = last, l.si < si, si - l.si <= 2 else { continue }
+            var x = d; x.object = l.dest
+            if x.date == nil { x.date = l.date }
+            out.append((si, x))
         }
         return out
     }

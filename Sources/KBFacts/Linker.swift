@@ -14,6 +14,37 @@ final class Linker {
     /// A person known in the document, with the normalised tokens of its names.
     struct KnownPerson { var key: String; var names: [[String]]; var order: Int }
 
+    /// Words of a generic army phrase: "القوات المسلحة", "الجيش", "القوات الليبية" (the country kept apart).
+    static let armyWords: Set<String> = ["قوات", "القوات", "مسلحه", "المسلحه", "جيش", "الجيش", "العربيه", "الوطني", "الوطنيه"]
+
+    /// A guessed generic army ("للقوات المسلحة الليبية", "القوات المسلحة") is the country's army in the
+    /// gazetteer: the one of the country named with it, or else the only army the document names.
+    func linkGenericArmies(_ perSentence: inout [[RawMention]]) {
+        var armiesInDocument: [String] = []
+        for ms in perSentence { for m in ms where m.type == .organization && gazetteer.entry(id: m.key)?.subtype == "army" {
+            if !armiesInDocument.contains(m.key) { armiesInDocument.append(m.key) }
+        } }
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where perSentence[s][k].key.hasPrefix("org:") && perSentence[s][k].type == .organization {
+                let parts = perSentence[s][k].key.dropFirst(4).split(separator: "@", maxSplits: 1).map(String.init)
+                let words = parts[0].split(separator: " ").map(String.init)
+                guard !words.isEmpty, words.allSatisfy({ Linker.armyWords.contains($0) }),
+                      words.contains(where: { $0.hasSuffix("قوات") || $0.hasSuffix("جيش") }) else { continue }
+                var army: String? = nil
+                if parts.count == 2 {
+                    let own = gazetteer.entries.filter { $0.subtype == "army" && $0.partOf == parts[1] }.map(\.id)
+                    army = own.count == 1 ? own[0] : own.first { armiesInDocument.contains($0) }
+                } else if armiesInDocument.count == 1 {
+                    army = armiesInDocument[0]
+                }
+                guard let a = army, let e = gazetteer.entry(id: a) else { continue }
+                perSentence[s][k].key = a
+                perSentence[s][k].gazetteerIDs = [a]
+                perSentence[s][k].subtype = e.subtype
+            }
+        }
+    }
+
     func link(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         // 1. evidence for ambiguous gazetteer candidates
         var evidence: [String: Int] = [:]
@@ -75,7 +106,28 @@ final class Linker {
                 let m = perSentence[s][k]
                 if m.titleOnly, let cue = m.role {
                     let phrase = Gazetteer.key(cue.phrase)
-                    let hit = roles.suffix(200).last { $0.phrase == phrase || $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
+                    var hit = roles.suffix(200).last { $0.phrase == phrase || $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
+                    // "نظيره المالي": the counterpart is the person whose role carries the same nationality
+                    let words = phrase.split(separator: " ").map(String.init)
+                    if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),
+                       words.count > 1 {
+                        let rest = Set(words.dropFirst())
+                        hit = roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.split(separator: " ").map(String.init))) }
+                    }
+                    // "بالقائد العام للقوات المسلحة الليبية" for "القائد العام للقوات المسلحة العربية الليبية": the same head
+                    // (clitics aside) and every word of the title in the role (clitics aside)
+                    if hit == nil, words.count >= 2 {
+                        func bare(_ w: String) -> Set<String> { Set([w] + Clitics.of(w).map(\.stem) + Clitics.of(w).map { ArabicNormalizer.stripArticle($0.stem) } + [ArabicNormalizer.stripArticle(w)]) }
+                        let titleWords = words.map(bare)
+                        hit = roles.suffix(200).last { r in
+                            let rw = r.phrase.split(separator: " ").map(String.init)
+                            guard let rh = rw.first, !bare(rh).isDisjoint(with: titleWords[0]) else { return false }
+                            let roleForms = rw.map(bare)
+                            // one phrase's words all in the other ("… في القصر" may follow the title)
+                            return titleWords.allSatisfy { t in roleForms.contains { !$0.isDisjoint(with: t) } }
+                                || (roleForms.count >= 2 && roleForms.allSatisfy { r in titleWords.contains { !$0.isDisjoint(with: r) } })
+                        }
+                    }
                     perSentence[s][k].key = hit?.key ?? ""
                     perSentence[s][k].nameKey = hit == nil ? "" : "title"
                 } else if m.type == .person, let cue = m.role, !cue.isRankOnly, !m.key.isEmpty {
@@ -129,6 +181,7 @@ final class Linker {
                 if let full = orgWithCountry[perSentence[s][k].key] { perSentence[s][k].key = full }
             }
         }
+        linkGenericArmies(&perSentence)
 
         // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
         for s in perSentence.indices {
@@ -156,6 +209,7 @@ final class Linker {
         }
         // 5. groups: a list of countries ("مالي والنيجر وبوركينا فاسو") is what "الدول الثلاث" refers to later
         var group: [String] = []
+        var recent: [String] = []          // countries by last mention, most recent last
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             let ms = perSentence[s]
@@ -171,16 +225,20 @@ final class Linker {
                         if !list.contains(ms[n].key) { list.append(ms[n].key) }
                         e = ms[n].range.upperBound
                     }
+                    for c in list { recent.removeAll { $0 == c }; recent.append(c) }
                     if list.count >= 2 { group = list }
                     i = e
                     continue
                 }
-                if owner[i] == nil, group.count >= 2, let (end, size) = Linker.pluralReference(toks, i), size == 0 || size == group.count,
+                // "الدول الثلاث" after "بمالي والنيجر … إلى بوركينا فاسو": the three countries named last
+                if owner[i] == nil, let (end, size) = Linker.pluralReference(toks, i),
+                   let members = group.count >= 2 && (size == 0 || size == group.count) ? group
+                        : (size > 2 && recent.count >= size ? Array(recent.suffix(size)) : nil),
                    !(end < toks.count && owner[end].map { ms[$0].isAdjective } == true) {
                     var m = RawMention(range: i..<end, begin: toks[i].begin, end: toks[end - 1].end, text: toks[i].text,
                                        type: .place, subtype: "group", gazetteerIDs: [], nameKey: "", isAdjective: false,
                                        role: nil, confidence: 0.6)
-                    m.key = "group:" + group.joined(separator: "|")
+                    m.key = "group:" + members.joined(separator: "|")
                     added.append(m)
                     i = end
                     continue

@@ -7,6 +7,12 @@ import KBText
 enum Clitics {
     private final class Cache {
         var table: [String: [(stem: String, prefix: String)]] = [:]
+        /// `Linker.skeleton` of a word (it goes through Foundation's string replacement: slow).
+        var skeletons: [String: String] = [:]
+        /// `Linker.PeopleIndex.forms` of a word.
+        var peopleForms: [String: [String]] = [:]
+        /// `DateParser.monthSteps` of a word.
+        var monthSteps: [String: [DateParser.MonthStep]] = [:]
     }
 
     private static let key: pthread_key_t = {
@@ -28,6 +34,36 @@ enum Clitics {
         let value = ArabicNormalizer.cliticCandidates(normalized)
         if c.table.count >= 200_000 { c.table.removeAll(keepingCapacity: true) }
         c.table[normalized] = value
+        return value
+    }
+
+    /// `Linker.skeleton(w)`, remembered per thread.
+    static func skeleton(_ w: String, _ compute: (String) -> String) -> String {
+        let c = cache
+        if let hit = c.skeletons[w] { return hit }
+        let value = compute(w)
+        if c.skeletons.count >= 200_000 { c.skeletons.removeAll(keepingCapacity: true) }
+        c.skeletons[w] = value
+        return value
+    }
+
+    /// `Linker.PeopleIndex.forms(w)`, remembered per thread.
+    static func peopleForms(_ w: String, _ compute: (String) -> [String]) -> [String] {
+        let c = cache
+        if let hit = c.peopleForms[w] { return hit }
+        let value = compute(w)
+        if c.peopleForms.count >= 200_000 { c.peopleForms.removeAll(keepingCapacity: true) }
+        c.peopleForms[w] = value
+        return value
+    }
+
+    /// `DateParser.monthSteps(w)`, remembered per thread.
+    static func monthSteps(_ w: String, _ compute: (String) -> [DateParser.MonthStep]) -> [DateParser.MonthStep] {
+        let c = cache
+        if let hit = c.monthSteps[w] { return hit }
+        let value = compute(w)
+        if c.monthSteps.count >= 200_000 { c.monthSteps.removeAll(keepingCapacity: true) }
+        c.monthSteps[w] = value
         return value
     }
 }

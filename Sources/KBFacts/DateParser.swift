@@ -63,22 +63,41 @@ enum DateParser {
         guard i < t.count else { return nil }
         if t[i].kind == .latin, let m = singleMonths[t[i].norm.lowercased()] { return (m, i + 1) }
         guard t[i].kind == .word else { return nil }
-        let cands = [t[i].norm] + Clitics.of(t[i].norm).map(\.stem)
-        for c in cands {
-            if c == kanun || c == tishrin, i + 1 < t.count {
+        for step in Clitics.monthSteps(t[i].norm, monthSteps) {
+            switch step {
+            case .kanun, .tishrin:
+                guard i + 1 < t.count else { continue }
                 let n = t[i + 1].norm
-                if c == kanun && n == second { return (1, i + 2) }
-                if c == kanun && n == first { return (12, i + 2) }
-                if c == tishrin && n == first { return (10, i + 2) }
-                if c == tishrin && n == second { return (11, i + 2) }
+                if step == .kanun && n == second { return (1, i + 2) }
+                if step == .kanun && n == first { return (12, i + 2) }
+                if step == .tishrin && n == first { return (10, i + 2) }
+                if step == .tishrin && n == second { return (11, i + 2) }
+            case .month(let m):
+                return (m, i + 1)
             }
-            if let m = singleMonths[c] { return (m, i + 1) }
         }
         return nil
     }
 
+    /// What `monthAt` checks for a word, in order (the word and its clitic-free stems): a two-word
+    /// month's first word, or a month name (which ends the list). Remembered per word (`Clitics`).
+    enum MonthStep: Equatable { case kanun, tishrin, month(Int) }
+
+    static func monthSteps(_ w: String) -> [MonthStep] {
+        var out: [MonthStep] = []
+        for c in [w] + Clitics.of(w).map(\.stem) {
+            if c == kanun { out.append(.kanun) } else if c == tishrin { out.append(.tishrin) }
+            if let m = singleMonths[c] { out.append(.month(m)); break }
+        }
+        return out
+    }
+
     /// A number token's value (handles a trailing "م" for the Gregorian era: "2024م").
     static func number(_ t: Token) -> Int? {
+        // a number starts with a digit (ASCII, Arabic-Indic or Persian): other words are out at once
+        guard let f = t.norm.unicodeScalars.first,
+              (0x30...0x39).contains(f.value) || (0x0660...0x0669).contains(f.value) || (0x06F0...0x06F9).contains(f.value)
+        else { return nil }
         var s = ArabicDigits.toASCII(t.norm)
         if s.hasSuffix("م") { s.removeLast() }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }), s.count <= 4 else { return nil }

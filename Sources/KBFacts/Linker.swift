@@ -206,6 +206,8 @@ final class Linker {
     /// refers back to a list of countries. Returns the end of the phrase.
     /// The phrase's end and the number of countries it names (0 when it does not say: "الدول الأعضاء").
     static func pluralReference(_ t: [Token], _ i: Int) -> (Int, Int)? {
+        // both readings need the article somewhere in the word: most words are out at once
+        guard t[i].norm.contains("ال") else { return nil }
         let n = ArabicNormalizer.stripArticle(t[i].norm)
         let stems = [n] + Clitics.of(t[i].norm).map { ArabicNormalizer.stripArticle($0.stem) }
         if stems.contains(where: { ["بلدين", "دولتين", "جانبين", "طرفين"].contains($0) }), t[i].norm.contains("ال") { return (i + 1, 2) }
@@ -240,7 +242,9 @@ final class Linker {
     }
 
     /// Consonant skeleton of a foreign name: "تش" → "ت", inner long vowels (ا و ي) dropped.
-    static func skeleton(_ w: String) -> String {
+    static func skeleton(_ w: String) -> String { Clitics.skeleton(w, computeSkeleton) }
+
+    static func computeSkeleton(_ w: String) -> String {
         var s = w.replacingOccurrences(of: "تش", with: "ت")
         if s.hasPrefix("ت") == false, s.hasPrefix("ش") { s = "ت" + s.dropFirst() }
         var out = ""
@@ -299,7 +303,9 @@ final class Linker {
         }
 
         /// The word itself, without the article, and its consonant skeleton for words of five letters or more.
-        static func forms(_ w: String) -> [String] {
+        static func forms(_ w: String) -> [String] { Clitics.peopleForms(w, computeForms) }
+
+        static func computeForms(_ w: String) -> [String] {
             let bare = ArabicNormalizer.stripArticle(w)
             var out = [w, bare]
             if bare.count >= 5 { out.append("~" + Linker.skeleton(bare)) }

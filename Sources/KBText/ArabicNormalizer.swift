@@ -12,18 +12,31 @@ public enum ArabicNormalizer {
         if input.contains(where: needsCompatibilityFolding) {
             input = s.precomposedStringWithCompatibilityMapping.unicodeScalars
         }
-        var out = String.UnicodeScalarView()
+        // built as UTF-8 bytes (appending to a String.UnicodeScalarView scalar by scalar is slow)
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count * 2 + 8)
         var pendingSpace = false
         for scalar in input {
-            if scalar.properties.isWhitespace || ScalarClass.isLineBreak(scalar) {
+            if isWhitespace(scalar) || ScalarClass.isLineBreak(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }
             guard let folded = fold(scalar) else { continue }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(folded)
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            UTF8.encode(folded) { out.append($0) }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `scalar.properties.isWhitespace` (Unicode White_Space), without the property table lookup for
+    /// ASCII and the Arabic block (which has no white space).
+    @inline(__always)
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0...0x7F, 0x0600...0x06FF: return false
+        default: return c.properties.isWhitespace
+        }
     }
 
     /// One scalar folded, or nil when it is dropped.

@@ -6,13 +6,13 @@ import KBText
 /// documents extracted in parallel never wait for each other.
 enum Clitics {
     private final class Cache {
-        var table: [String: [(stem: String, prefix: String)]] = [:]
+        var table: [NormKey: [(stem: String, prefix: String)]] = [:]
         /// `Linker.skeleton` of a word (it goes through Foundation's string replacement: slow).
-        var skeletons: [String: String] = [:]
+        var skeletons: [NormKey: String] = [:]
         /// `Linker.PeopleIndex.forms` of a word.
-        var peopleForms: [String: [String]] = [:]
+        var peopleForms: [NormKey: [String]] = [:]
         /// `DateParser.monthSteps` of a word.
-        var monthSteps: [String: [DateParser.MonthStep]] = [:]
+        var monthSteps: [NormKey: [DateParser.MonthStep]] = [:]
     }
 
     private static let key: pthread_key_t = {
@@ -30,40 +30,44 @@ enum Clitics {
 
     static func of(_ normalized: String) -> [(stem: String, prefix: String)] {
         let c = cache
-        if let hit = c.table[normalized] { return hit }
+        let k = NormKey(normalized)
+        if let hit = c.table[k] { return hit }
         let value = ArabicNormalizer.cliticCandidates(normalized)
         if c.table.count >= 200_000 { c.table.removeAll(keepingCapacity: true) }
-        c.table[normalized] = value
+        c.table[k] = value
         return value
     }
 
     /// `Linker.skeleton(w)`, remembered per thread.
     static func skeleton(_ w: String, _ compute: (String) -> String) -> String {
         let c = cache
-        if let hit = c.skeletons[w] { return hit }
+        let k = NormKey(w)
+        if let hit = c.skeletons[k] { return hit }
         let value = compute(w)
         if c.skeletons.count >= 200_000 { c.skeletons.removeAll(keepingCapacity: true) }
-        c.skeletons[w] = value
+        c.skeletons[k] = value
         return value
     }
 
     /// `Linker.PeopleIndex.forms(w)`, remembered per thread.
     static func peopleForms(_ w: String, _ compute: (String) -> [String]) -> [String] {
         let c = cache
-        if let hit = c.peopleForms[w] { return hit }
+        let k = NormKey(w)
+        if let hit = c.peopleForms[k] { return hit }
         let value = compute(w)
         if c.peopleForms.count >= 200_000 { c.peopleForms.removeAll(keepingCapacity: true) }
-        c.peopleForms[w] = value
+        c.peopleForms[k] = value
         return value
     }
 
     /// `DateParser.monthSteps(w)`, remembered per thread.
     static func monthSteps(_ w: String, _ compute: (String) -> [DateParser.MonthStep]) -> [DateParser.MonthStep] {
         let c = cache
-        if let hit = c.monthSteps[w] { return hit }
+        let k = NormKey(w)
+        if let hit = c.monthSteps[k] { return hit }
         let value = compute(w)
         if c.monthSteps.count >= 200_000 { c.monthSteps.removeAll(keepingCapacity: true) }
-        c.monthSteps[w] = value
+        c.monthSteps[k] = value
         return value
     }
 }

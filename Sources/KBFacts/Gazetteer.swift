@@ -29,13 +29,13 @@ public final class Gazetteer: @unchecked Sendable {
     public let entries: [GazetteerEntry]
     private let byID: [String: Int]
     /// normalised name → entry indexes (names and aliases).
-    private var names: [String: [Int]] = [:]
+    private var names: [NormKey: [Int]] = [:]
     /// normalised adjective (without ال) → entry indexes.
-    private var adjectives: [String: [Int]] = [:]
+    private var adjectives: [NormKey: [Int]] = [:]
     /// Longest name, in tokens.
     public private(set) var maxTokens = 1
     /// First word of every name → the most words a name starting with it has (lookups start here).
-    private var firstWords: [String: Int] = [:]
+    private var firstWords: [NormKey: Int] = [:]
 
     public init(entries: [GazetteerEntry]) {
         self.entries = entries
@@ -46,7 +46,7 @@ public final class Gazetteer: @unchecked Sendable {
             for form in [e.ar] + e.aliases { addName(form, i) }
             for adj in e.adjectives {
                 let k = Gazetteer.key(adj)
-                if !k.isEmpty, !(adjectives[k]?.contains(i) ?? false) { adjectives[k, default: []].append(i) }
+                if !k.isEmpty, !(adjectives[NormKey(k)]?.contains(i) ?? false) { adjectives[NormKey(k), default: []].append(i) }
             }
         }
     }
@@ -58,11 +58,14 @@ public final class Gazetteer: @unchecked Sendable {
         // "عبد المجيد" and "عبدالمجيد" are the same name.
         if k.contains("عبد ال") { variants.append(k.replacingOccurrences(of: "عبد ال", with: "عبدال")) }
         if k.contains("عبدال") { variants.append(k.replacingOccurrences(of: "عبدال", with: "عبد ال")) }
-        for v in variants where !(names[v]?.contains(i) ?? false) {
-            names[v, default: []].append(i)
+        for v in variants where !(names[NormKey(v)]?.contains(i) ?? false) {
+            names[NormKey(v), default: []].append(i)
             let words = v.split(separator: " ")
             maxTokens = max(maxTokens, words.count)
-            if let f = words.first { firstWords[String(f), default: 0] = max(firstWords[String(f)] ?? 0, words.count) }
+            if let f = words.first {
+                let fk = NormKey(String(f))
+                firstWords[fk, default: 0] = max(firstWords[fk] ?? 0, words.count)
+            }
         }
     }
 
@@ -72,15 +75,15 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// The most words of a name that starts with this normalised word (0 when none does).
-    public func longestName(startingWith word: String) -> Int { firstWords[word] ?? 0 }
+    public func longestName(startingWith word: String) -> Int { firstWords[NormKey(word)] ?? 0 }
 
     public func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
 
     /// Entries whose name or alias has this normalised key.
-    public func lookupName(_ key: String) -> [GazetteerEntry] { (names[key] ?? []).map { entries[$0] } }
+    public func lookupName(_ key: String) -> [GazetteerEntry] { (names[NormKey(key)] ?? []).map { entries[$0] } }
 
     /// Entries (countries, regions) whose adjective (without ال) has this normalised key.
-    public func lookupAdjective(_ key: String) -> [GazetteerEntry] { (adjectives[key] ?? []).map { entries[$0] } }
+    public func lookupAdjective(_ key: String) -> [GazetteerEntry] { (adjectives[NormKey(key)] ?? []).map { entries[$0] } }
 
     /// The country an entity belongs to, following `capitalOf` and `partOf` links.
     public func country(of id: String) -> String? {

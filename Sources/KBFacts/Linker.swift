@@ -274,31 +274,31 @@ final class Linker {
     /// and words there are (a page of a million words must stay linear).
     final class PeopleIndex {
         private(set) var people: [KnownPerson] = []
-        private var slot: [String: Int] = [:]
+        private var slot: [NormKey: Int] = [:]
         /// surname forms (last word, name without its first word, skeleton of the last word) → people
-        private var surnames: [String: [Int]] = [:]
+        private var surnames: [NormKey: [Int]] = [:]
         /// one-word names → people
-        private var single: [String: [Int]] = [:]
+        private var single: [NormKey: [Int]] = [:]
         /// "first|last" forms and "=joined" full names → people
-        private var full: [String: [Int]] = [:]
+        private var full: [NormKey: [Int]] = [:]
 
         func register(_ key: String, _ names: [[String]], _ order: Int) {
             let i: Int
-            if let k = slot[key] { i = k } else {
+            if let k = slot[NormKey(key)] { i = k } else {
                 i = people.count
-                slot[key] = i
+                slot[NormKey(key)] = i
                 people.append(KnownPerson(key: key, names: [], order: order))
             }
             for n in names where !n.isEmpty && !people[i].names.contains(n) {
                 people[i].names.append(n)
                 if n.count >= 2 {
-                    for f in PeopleIndex.forms(n.last!) { surnames[f, default: []].append(i) }
-                    surnames[n.dropFirst().joined(separator: " "), default: []].append(i)
-                    for a in PeopleIndex.forms(n.first!) { for b in PeopleIndex.forms(n.last!) { full[a + "|" + b, default: []].append(i) } }
+                    for f in PeopleIndex.forms(n.last!) { surnames[NormKey(f), default: []].append(i) }
+                    surnames[NormKey(n.dropFirst().joined(separator: " ")), default: []].append(i)
+                    for a in PeopleIndex.forms(n.first!) { for b in PeopleIndex.forms(n.last!) { full[NormKey(a + "|" + b), default: []].append(i) } }
                 } else {
-                    single[n[0], default: []].append(i)
+                    single[NormKey(n[0]), default: []].append(i)
                 }
-                full["=" + n.joined(), default: []].append(i)
+                full[NormKey("=" + n.joined()), default: []].append(i)
             }
         }
 
@@ -317,7 +317,8 @@ final class Linker {
         func resolve(_ word: String, strict: Bool, excluding: String? = nil) -> String? {
             var best: Int? = nil
             for f in PeopleIndex.forms(word) {
-                for i in (surnames[f] ?? []) + (strict ? [] : single[f] ?? []) where people[i].key != excluding {
+                let k = NormKey(f)
+                for i in (surnames[k] ?? []) + (strict ? [] : single[k] ?? []) where people[i].key != excluding {
                     best = max(best ?? i, i)
                 }
             }
@@ -328,9 +329,9 @@ final class Linker {
         func candidates(_ toks: [String]) -> [KnownPerson] {
             var hits = Set<Int>()
             if let f = toks.first, let l = toks.last {
-                for a in PeopleIndex.forms(f) { for b in PeopleIndex.forms(l) { hits.formUnion(full[a + "|" + b] ?? []) } }
+                for a in PeopleIndex.forms(f) { for b in PeopleIndex.forms(l) { hits.formUnion(full[NormKey(a + "|" + b)] ?? []) } }
             }
-            hits.formUnion(full["=" + toks.joined()] ?? [])
+            hits.formUnion(full[NormKey("=" + toks.joined())] ?? [])
             return hits.sorted().map { people[$0] }
         }
     }

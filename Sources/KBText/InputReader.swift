@@ -113,10 +113,10 @@ public enum InputReader {
             }
         }
         let text = try decode(bytes, path: file.displayPath)
-        let source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
+        var source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
         // A scraped page whose article is missing ("page not available", only menus) is skipped and named, not
-        // exported as an empty document. Cleaning is about 1% of the extraction time, so checking here is cheap.
-        _ = try Cleaner.articleSentences(of: source)
+        // exported as an empty document. The sentences are kept with the text: extraction starts from them.
+        source.precleaned = try Cleaner.articleSentences(of: source)
         return source
     }
 

@@ -235,7 +235,7 @@ struct EntityRecognizer {
     // MARK: Gazetteer
 
     func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
-        guard t[i].kind == .word || t[i].kind == .latin else { return nil }
+        guard t[i].kind == .word || t[i].kind == .latin, gazetteer.mayStartMatch(t[i].norm) else { return nil }
         let firstForms = [(stem: t[i].norm, prefix: "")] + Clitics.of(t[i].norm)
         // only the first words that start some name are looked up further
         let maxLen = min(firstForms.map { gazetteer.longestName(startingWith: $0.stem) }.max() ?? 0, t.count - i)

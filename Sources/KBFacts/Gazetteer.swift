@@ -37,6 +37,10 @@ public final class Gazetteer: @unchecked Sendable {
     /// First word of every name → the most words a name starting with it has (lookups start here).
     private var firstWords: [NormKey: Int] = [:]
 
+    /// Every normalised token that can start a gazetteer match (a name's first word or an adjective, alone
+    /// or behind one proclitic): a superset, so a token not in it has no match and needs no further lookup.
+    private var matchStarts: Set<NormKey> = []
+
     public init(entries: [GazetteerEntry]) {
         self.entries = entries
         var ids: [String: Int] = [:]
@@ -49,6 +53,22 @@ public final class Gazetteer: @unchecked Sendable {
                 if !k.isEmpty, !(adjectives[NormKey(k)]?.contains(i) ?? false) { adjectives[NormKey(k), default: []].append(i) }
             }
         }
+        for k in Array(firstWords.keys) + Array(adjectives.keys) {
+            let w = k.string
+            matchStarts.insert(k)
+            for (p, swallows) in ArabicNormalizer.procliticPrefixes {
+                matchStarts.insert(NormKey(p + w))
+                if swallows, w.unicodeScalars.starts(with: "ال".unicodeScalars) {
+                    matchStarts.insert(NormKey(p + String(w.unicodeScalars.dropFirst(2))))
+                }
+            }
+        }
+    }
+
+    /// False when no gazetteer name or adjective can start at a token with this plain normalised form
+    /// (see `NormKey.isPlain`); true when one may (or when the form is not plain: then nothing is ruled out).
+    public func mayStartMatch(_ norm: String) -> Bool {
+        !NormKey.isPlain(norm) || matchStarts.contains(NormKey(norm))
     }
 
     private func addName(_ form: String, _ i: Int) {

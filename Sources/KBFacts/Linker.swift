@@ -138,7 +138,7 @@ final class Linker {
             var added: [RawMention] = []
             for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
                 for cand in [(stem: t.norm, prefix: "")] + Clitics.of(t.norm) where cand.stem.count >= 3 {
-                    if Lexicon.stopwords.contains(cand.stem) || Lexicon.verbs.contains(cand.stem) { continue }
+                    if Linker.stopwordsAndVerbs.contains(NormKey(cand.stem)) { continue }
                     guard let p = people.resolve(cand.stem, strict: true) else { continue }
                     let rec = EntityRecognizer(gazetteer: gazetteer)
                     let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)
@@ -200,6 +200,9 @@ final class Linker {
         }
     }
 
+    /// `Lexicon.stopwords` ∪ `Lexicon.verbs` as fast keys (same membership).
+    static let stopwordsAndVerbs: Set<NormKey> = Set(Lexicon.stopwords.union(Lexicon.verbs).map(NormKey.init))
+
     func isCountry(_ m: RawMention) -> Bool { m.type == .place && m.subtype == "country" && !m.isAdjective && !m.key.hasPrefix("group:") }
 
     /// "الدول الثلاث", "البلدين", "الدولتين", "الجانبين", "الطرفين", "الدول الأعضاء": a plural that
@@ -207,7 +210,7 @@ final class Linker {
     /// The phrase's end and the number of countries it names (0 when it does not say: "الدول الأعضاء").
     static func pluralReference(_ t: [Token], _ i: Int) -> (Int, Int)? {
         // both readings need the article somewhere in the word: most words are out at once
-        guard t[i].norm.contains("ال") else { return nil }
+        guard NormKey.plainContains(t[i].norm, "ال") ?? t[i].norm.contains("ال") else { return nil }
         let n = ArabicNormalizer.stripArticle(t[i].norm)
         let stems = [n] + Clitics.of(t[i].norm).map { ArabicNormalizer.stripArticle($0.stem) }
         if stems.contains(where: { ["بلدين", "دولتين", "جانبين", "طرفين"].contains($0) }), t[i].norm.contains("ال") { return (i + 1, 2) }

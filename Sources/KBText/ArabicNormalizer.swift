@@ -73,6 +73,9 @@ public enum ArabicNormalizer {
 
     /// Proclitics tried by ``cliticCandidates(_:)``, as (prefix, the part of it that is the article).
     /// "لل" and its combinations swallow the alef of ال: their stems are tried with ال restored too.
+    /// The proclitics ``cliticCandidates(_:)`` removes, and whether each swallows the alef of ال.
+    public static var procliticPrefixes: [(prefix: String, swallowsAlef: Bool)] { proclitics }
+
     private static let proclitics: [(prefix: String, swallowsAlef: Bool)] = [
         ("و", false), ("ف", false), ("ب", false), ("ك", false), ("ل", false),
         ("ال", false), ("لل", true),

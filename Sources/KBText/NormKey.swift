@@ -23,7 +23,11 @@ public struct NormKey: Hashable, Sendable {
 
     /// Only ASCII and the plain Arabic letters, tatweel and Arabic-Indic digits (checked on UTF-8 bytes).
     @usableFromInline
-    static func isSimple(_ s: String) -> Bool {
+    static func isSimple(_ s: String) -> Bool { isPlain(s) }
+
+    /// True when `s` has only ASCII, plain Arabic letters (U+0621–U+063A, U+0640–U+064A) and Arabic-Indic
+    /// digits: such a string is in NFC, with no combining marks, so its `String` comparisons are byte comparisons.
+    public static func isPlain(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { b in
             var i = 0
@@ -87,4 +91,24 @@ public struct NormKey: Hashable, Sendable {
         }
         return true
     }()
+
+    /// `s.contains(needle)` for plain strings (see ``isPlain(_:)``), as a byte search; nil for others.
+    public static func plainContains(_ s: String, _ needle: StaticString) -> Bool? {
+        guard isPlain(s) else { return nil }
+        var s = s
+        return s.withUTF8 { h in
+            let n = needle.utf8CodeUnitCount
+            guard n > 0 else { return true }
+            guard h.count >= n else { return false }
+            let p = needle.utf8Start
+            var i = 0
+            while i + n <= h.count {
+                var k = 0
+                while k < n && h[i + k] == p[k] { k += 1 }
+                if k == n { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 }

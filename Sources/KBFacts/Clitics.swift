@@ -13,6 +13,10 @@ enum Clitics {
         var peopleForms: [NormKey: [String]] = [:]
         /// `DateParser.monthSteps` of a word.
         var monthSteps: [NormKey: [DateParser.MonthStep]] = [:]
+        /// `EntityRecognizer.headWord`, `EntityRecognizer.stripConj`, `DateParser.isDayWord` of a word.
+        var headWords: [NormKey: String?] = [:]
+        var stripConj: [NormKey: String] = [:]
+        var dayWords: [NormKey: Bool] = [:]
     }
 
     private static let key: pthread_key_t = {
@@ -68,6 +72,39 @@ enum Clitics {
         let value = compute(w)
         if c.monthSteps.count >= 200_000 { c.monthSteps.removeAll(keepingCapacity: true) }
         c.monthSteps[k] = value
+        return value
+    }
+
+    /// Remembered per thread (a pure function of the word: lexicon lists are fixed).
+    static func headWord(_ w: String, _ compute: (String) -> String?) -> String? {
+        let c = cache
+        let k = NormKey(w)
+        if let hit = c.headWords[k] { return hit }
+        let value = compute(w)
+        if c.headWords.count >= 200_000 { c.headWords.removeAll(keepingCapacity: true) }
+        c.headWords[k] = value
+        return value
+    }
+
+    /// Remembered per thread (a pure function of the word: lexicon lists are fixed).
+    static func stripConj(_ w: String, _ compute: (String) -> String) -> String {
+        let c = cache
+        let k = NormKey(w)
+        if let hit = c.stripConj[k] { return hit }
+        let value = compute(w)
+        if c.stripConj.count >= 200_000 { c.stripConj.removeAll(keepingCapacity: true) }
+        c.stripConj[k] = value
+        return value
+    }
+
+    /// Remembered per thread (a pure function of the word: lexicon lists are fixed).
+    static func isDayWord(_ w: String, _ compute: (String) -> Bool) -> Bool {
+        let c = cache
+        let k = NormKey(w)
+        if let hit = c.dayWords[k] { return hit }
+        let value = compute(w)
+        if c.dayWords.count >= 200_000 { c.dayWords.removeAll(keepingCapacity: true) }
+        c.dayWords[k] = value
         return value
     }
 }

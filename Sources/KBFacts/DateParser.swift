@@ -92,6 +92,11 @@ enum DateParser {
         return out
     }
 
+    /// "اليوم", "أمس" (or أمس behind a clitic): the words `dates` reads as the publication day or the day before.
+    static func isDayWord(_ n: String) -> Bool {
+        n == "اليوم" || n == "امس" || Clitics.of(n).contains(where: { $0.stem == "امس" })
+    }
+
     /// A number token's value (handles a trailing "م" for the Gregorian era: "2024م").
     static func number(_ t: Token) -> Int? {
         // a number starts with a digit (ASCII, Arabic-Indic or Persian): other words are out at once
@@ -172,7 +177,7 @@ enum DateParser {
             }
             // "اليوم (الأربعاء)", "أمس": the publication day, when the text or its sidecar gives one
             if let pub = today, pub.count == 10, t[i].kind == .word,
-               t[i].norm == "اليوم" || t[i].norm == "امس" || Clitics.of(t[i].norm).contains(where: { $0.stem == "امس" }) {
+               Clitics.isDayWord(t[i].norm, isDayWord) {
                 let yesterday = t[i].norm != "اليوم"
                 var end = i + 1
                 if end < t.count, weekdays.contains(t[end].norm) { end += 1 }

@@ -563,7 +563,9 @@ struct EntityRecognizer {
     // MARK: Helpers
 
     /// The word without a leading conjunction or preposition clitic, if that gives a lexicon head word.
-    func headWord(_ n: String) -> String? {
+    func headWord(_ n: String) -> String? { Clitics.headWord(n, EntityRecognizer.computeHeadWord) }
+
+    static func computeHeadWord(_ n: String) -> String? {
         if Lexicon.orgHeads.contains(n) || Lexicon.placeHeads.contains(n) { return n }
         for c in Clitics.of(n) where Lexicon.orgHeads.contains(c.stem) || Lexicon.placeHeads.contains(c.stem) {
             return c.stem
@@ -572,7 +574,9 @@ struct EntityRecognizer {
     }
 
     /// Strips one leading و/ف from a normalised word when the rest is a lexicon word ("ووزير" → "وزير").
-    func stripConj(_ n: String) -> String {
+    func stripConj(_ n: String) -> String { Clitics.stripConj(n, EntityRecognizer.computeStripConj) }
+
+    static func computeStripConj(_ n: String) -> String {
         for c in Clitics.of(n) where c.prefix == "و" || c.prefix == "ف" || c.prefix == "ل" {
             if Lexicon.roleHeads.contains(c.stem) || Lexicon.ranks.contains(c.stem) || Lexicon.kinship.contains(c.stem)
                 || Lexicon.orgHeads.contains(c.stem) || Lexicon.constructNouns.contains(c.stem) { return c.stem }

@@ -17,6 +17,9 @@ enum Clitics {
         var headWords: [NormKey: String?] = [:]
         var stripConj: [NormKey: String] = [:]
         var dayWords: [NormKey: Bool] = [:]
+        /// `Linker.pluralKind`, `Linker.surnameCandidates` of a word.
+        var pluralKinds: [NormKey: (dual: Bool, plural: Bool)] = [:]
+        var surnameCandidates: [NormKey: [(stem: String, prefix: String)]] = [:]
     }
 
     private static let key: pthread_key_t = {
@@ -105,6 +108,28 @@ enum Clitics {
         let value = compute(w)
         if c.dayWords.count >= 200_000 { c.dayWords.removeAll(keepingCapacity: true) }
         c.dayWords[k] = value
+        return value
+    }
+
+    /// Remembered per thread (a pure function of the word).
+    static func pluralKind(_ w: String, _ compute: (String) -> (dual: Bool, plural: Bool)) -> (dual: Bool, plural: Bool) {
+        let c = cache
+        let k = NormKey(w)
+        if let hit = c.pluralKinds[k] { return hit }
+        let value = compute(w)
+        if c.pluralKinds.count >= 200_000 { c.pluralKinds.removeAll(keepingCapacity: true) }
+        c.pluralKinds[k] = value
+        return value
+    }
+
+    /// Remembered per thread (a pure function of the word).
+    static func surnameCandidates(_ w: String, _ compute: (String) -> [(stem: String, prefix: String)]) -> [(stem: String, prefix: String)] {
+        let c = cache
+        let k = NormKey(w)
+        if let hit = c.surnameCandidates[k] { return hit }
+        let value = compute(w)
+        if c.surnameCandidates.count >= 200_000 { c.surnameCandidates.removeAll(keepingCapacity: true) }
+        c.surnameCandidates[k] = value
         return value
     }
 }

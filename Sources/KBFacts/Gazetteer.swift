@@ -41,6 +41,9 @@ public final class Gazetteer: @unchecked Sendable {
     /// or behind one proclitic): a superset, so a token not in it has no match and needs no further lookup.
     private var matchStarts: Set<NormKey> = []
 
+    /// For each person entry: its name and aliases as normalised token lists (what the linker registers).
+    private var personNameTokens: [Int: [[String]]] = [:]
+
     public init(entries: [GazetteerEntry]) {
         self.entries = entries
         var ids: [String: Int] = [:]
@@ -53,6 +56,9 @@ public final class Gazetteer: @unchecked Sendable {
                 if !k.isEmpty, !(adjectives[NormKey(k)]?.contains(i) ?? false) { adjectives[NormKey(k), default: []].append(i) }
             }
         }
+        for (i, e) in entries.enumerated() where e.type == .person {
+            personNameTokens[i] = Gazetteer.nameTokens(e)
+        }
         for k in Array(firstWords.keys) + Array(adjectives.keys) {
             let w = k.string
             matchStarts.insert(k)
@@ -63,6 +69,17 @@ public final class Gazetteer: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The name and aliases of an entry as normalised token lists.
+    static func nameTokens(_ e: GazetteerEntry) -> [[String]] {
+        ([e.ar] + e.aliases).map { Gazetteer.key($0).split(separator: " ").map(String.init) }
+    }
+
+    /// ``nameTokens(_:)`` of the entry with this id (computed once for people).
+    func nameTokens(id: String) -> [[String]]? {
+        guard let i = byID[id] else { return nil }
+        return personNameTokens[i] ?? Gazetteer.nameTokens(entries[i])
     }
 
     /// False when no gazetteer name or adjective can start at a token with this plain normalised form

@@ -51,14 +51,14 @@ final class Linker {
                 order += 1
                 let m = perSentence[s][k]
                 if !m.key.isEmpty, let e = gazetteer.entry(id: m.key) {
-                    register(m.key, ([e.ar] + e.aliases).map { Gazetteer.key($0).split(separator: " ").map(String.init) }, order)
+                    register(m.key, gazetteer.nameTokens(id: e.id) ?? Gazetteer.nameTokens(e), order)
                 } else if m.nameKey.split(separator: " ").count >= 2 {
                     // a guessed full name that extends a known one ("خليفة حفتر" written with a middle name) links to it
                     let toks = m.nameKey.split(separator: " ").map(String.init)
                     if let g = gazetteer.lookupName(m.nameKey).first(where: { $0.type == .person }) {
                         perSentence[s][k].key = g.id
                         perSentence[s][k].gazetteerIDs = [g.id]
-                        register(g.id, ([g.ar] + g.aliases).map { Gazetteer.key($0).split(separator: " ").map(String.init) }, order)
+                        register(g.id, gazetteer.nameTokens(id: g.id) ?? Gazetteer.nameTokens(g), order)
                     } else if let p = people.candidates(toks).first(where: { p in p.names.contains { sameName($0, toks) } }) {
                         perSentence[s][k].key = p.key
                     } else {
@@ -137,8 +137,7 @@ final class Linker {
             for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }
             var added: [RawMention] = []
             for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
-                for cand in [(stem: t.norm, prefix: "")] + Clitics.of(t.norm) where cand.stem.count >= 3 {
-                    if Linker.stopwordsAndVerbs.contains(NormKey(cand.stem)) { continue }
+                for cand in Clitics.surnameCandidates(t.norm, Linker.surnameCandidates) {
                     guard let p = people.resolve(cand.stem, strict: true) else { continue }
                     let rec = EntityRecognizer(gazetteer: gazetteer)
                     let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)
@@ -209,15 +208,32 @@ final class Linker {
     /// refers back to a list of countries. Returns the end of the phrase.
     /// The phrase's end and the number of countries it names (0 when it does not say: "الدول الأعضاء").
     static func pluralReference(_ t: [Token], _ i: Int) -> (Int, Int)? {
-        // both readings need the article somewhere in the word: most words are out at once
-        guard NormKey.plainContains(t[i].norm, "ال") ?? t[i].norm.contains("ال") else { return nil }
-        let n = ArabicNormalizer.stripArticle(t[i].norm)
-        let stems = [n] + Clitics.of(t[i].norm).map { ArabicNormalizer.stripArticle($0.stem) }
-        if stems.contains(where: { ["بلدين", "دولتين", "جانبين", "طرفين"].contains($0) }), t[i].norm.contains("ال") { return (i + 1, 2) }
-        let sizes = ["الثلاث": 3, "الثلاثه": 3, "الاربع": 4, "الاربعه": 4, "الخمس": 5, "الخمسه": 5, "الاعضاء": 0]
-        if stems.contains(where: { ["دول", "بلدان"].contains($0) }), t[i].norm.contains("ال"), i + 1 < t.count,
-           let size = sizes[t[i + 1].norm] { return (i + 2, size) }
+        let (dual, plural) = Clitics.pluralKind(t[i].norm, pluralKind)
+        if dual { return (i + 1, 2) }
+        if plural, i + 1 < t.count, let size = pluralSizes[t[i + 1].norm] { return (i + 2, size) }
         return nil
+    }
+
+    static let pluralSizes = ["الثلاث": 3, "الثلاثه": 3, "الاربع": 4, "الاربعه": 4, "الخمس": 5, "الخمسه": 5, "الاعضاء": 0]
+
+    /// Whether a word is a dual ("البلدين", "الطرفين") or a plural ("الدول", "البلدان") that can refer to a list
+    /// of countries (remembered per word in `Clitics`).
+    static func pluralKind(_ norm: String) -> (dual: Bool, plural: Bool) {
+        // both readings need the article somewhere in the word: most words are out at once
+        guard NormKey.plainContains(norm, "ال") ?? norm.contains("ال") else { return (false, false) }
+        let n = ArabicNormalizer.stripArticle(norm)
+        let stems = [n] + Clitics.of(norm).map { ArabicNormalizer.stripArticle($0.stem) }
+        let dual = stems.contains(where: { ["بلدين", "دولتين", "جانبين", "طرفين"].contains($0) })
+        let plural = stems.contains(where: { ["دول", "بلدان"].contains($0) })
+        return (dual, plural)
+    }
+
+    /// The forms of a word that step 4 of `link` tries as a bare surname: the word and its clitic-free stems,
+    /// of three letters or more, that are not function words or verbs.
+    static func surnameCandidates(_ norm: String) -> [(stem: String, prefix: String)] {
+        ([(stem: norm, prefix: "")] + Clitics.of(norm)).filter { cand in
+            cand.stem.count >= 3 && !Linker.stopwordsAndVerbs.contains(NormKey(cand.stem))
+        }
     }
 
     /// Two token lists name the same person when one is the other with extra middle names
@@ -321,9 +337,8 @@ final class Linker {
             var best: Int? = nil
             for f in PeopleIndex.forms(word) {
                 let k = NormKey(f)
-                for i in (surnames[k] ?? []) + (strict ? [] : single[k] ?? []) where people[i].key != excluding {
-                    best = max(best ?? i, i)
-                }
+                if let hits = surnames[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
+                if !strict, let hits = single[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
             }
             return best.map { people[$0].key }
         }

@@ -20,6 +20,9 @@ enum Clitics {
         /// `Linker.pluralKind`, `Linker.surnameCandidates` of a word.
         var pluralKinds: [NormKey: (dual: Bool, plural: Bool)] = [:]
         var surnameCandidates: [NormKey: [(stem: String, prefix: String)]] = [:]
+        /// `DateParser.dateCue`, and the word forms `SentenceContext` keeps for the fact rules.
+        var dateCues: [NormKey: Bool] = [:]
+        var ruleForms: [NormKey: [String]] = [:]
     }
 
     private static let key: pthread_key_t = {
@@ -130,6 +133,28 @@ enum Clitics {
         let value = compute(w)
         if c.surnameCandidates.count >= 200_000 { c.surnameCandidates.removeAll(keepingCapacity: true) }
         c.surnameCandidates[k] = value
+        return value
+    }
+
+    /// Remembered per thread (a pure function of the word).
+    static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool {
+        let c = cache
+        let k = NormKey(w)
+        if let hit = c.dateCues[k] { return hit }
+        let value = compute(w)
+        if c.dateCues.count >= 200_000 { c.dateCues.removeAll(keepingCapacity: true) }
+        c.dateCues[k] = value
+        return value
+    }
+
+    /// Remembered per thread (a pure function of the word).
+    static func ruleForms(_ w: String, _ compute: (String) -> [String]) -> [String] {
+        let c = cache
+        let k = NormKey(w)
+        if let hit = c.ruleForms[k] { return hit }
+        let value = compute(w)
+        if c.ruleForms.count >= 200_000 { c.ruleForms.removeAll(keepingCapacity: true) }
+        c.ruleForms[k] = value
         return value
     }
 }

@@ -97,6 +97,17 @@ enum DateParser {
         n == "اليوم" || n == "امس" || Clitics.of(n).contains(where: { $0.stem == "امس" })
     }
 
+    /// "عام", "سنة", "لعام" …: a word that introduces a bare year.
+    static func isYearWord(_ n: String) -> Bool {
+        yearWords.contains(n) || Clitics.of(n).contains(where: { yearWords.contains($0.stem) })
+    }
+
+    /// False when a non-number token with this normalised form can start no date in `dates`: it is no month
+    /// word ("شهر"), month name (alone, behind a clitic, or the first word of "كانون الثاني"), day word or year word.
+    static func dateCue(_ n: String) -> Bool {
+        monthWord.contains(n) || singleMonths[n.lowercased()] != nil || !monthSteps(n).isEmpty || isDayWord(n) || isYearWord(n)
+    }
+
     /// A number token's value (handles a trailing "م" for the Gregorian era: "2024م").
     static func number(_ t: Token) -> Int? {
         // a number starts with a digit (ASCII, Arabic-Indic or Persian): other words are out at once
@@ -123,6 +134,8 @@ enum DateParser {
         let pubYear = published.flatMap { Int($0.prefix(4)) }
         let pubMonth: Int? = published.flatMap { p in p.count >= 7 ? Int(p.dropFirst(5).prefix(2)) : nil }
         while i < t.count {
+            // most tokens are no part of a date: one remembered test rules them out (see `dateCue`)
+            if number(t[i]) == nil, !Clitics.dateCue(t[i].norm, dateCue) { i += 1; continue }
             var start = i
             var day: Int? = nil
             var j = i
@@ -189,8 +202,7 @@ enum DateParser {
                 continue
             }
             // "عام 2015", "أوائل عام 2019", "سنة 2012"
-            if yearWords.contains(t[i].norm) || Clitics.of(t[i].norm).contains(where: { yearWords.contains($0.stem) }),
-               i + 1 < t.count, let y = number(t[i + 1]), y >= 1900, y <= 2100 {
+            if i + 1 < t.count, let y = number(t[i + 1]), y >= 1900, y <= 2100, isYearWord(t[i].norm) {
                 out.append(DateMention(range: i..<(i + 2), begin: t[i].begin, end: t[i + 1].end, surface: "",
                                        date: FactDate(value: pad(y, 4), precision: .year), relative: false))
                 i += 2

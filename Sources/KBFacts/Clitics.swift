@@ -24,6 +24,9 @@ enum Clitics {
         /// `DateParser.dateCue`, and the word forms `SentenceContext` keeps for the fact rules.
         let dateCues = WordMemo<Bool>()
         let ruleForms = WordMemo<[String]>()
+        /// `Gazetteer.mayStartMatch` for the gazetteer with serial `gazetteerSerial` (emptied for another).
+        var mayStart = WordMemo<Bool>()
+        var gazetteerSerial: UInt64 = 0
     }
 
     private static let key: pthread_key_t = {
@@ -66,6 +69,16 @@ enum Clitics {
     }
     static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dateCues.get(w, compute) }
     static func ruleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.ruleForms.get(w, compute) }
+
+    /// `Gazetteer.mayStartMatch`, remembered per thread for one gazetteer at a time.
+    static func mayStartMatch(_ w: String, in g: Gazetteer, _ compute: (String) -> Bool) -> Bool {
+        let c = cache
+        if c.gazetteerSerial != g.serial {
+            c.mayStart = WordMemo<Bool>()
+            c.gazetteerSerial = g.serial
+        }
+        return c.mayStart.get(w, compute)
+    }
 }
 
 /// A memo of a pure function of a word, for one thread. Two levels:

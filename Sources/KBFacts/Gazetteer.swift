@@ -85,7 +85,18 @@ public final class Gazetteer: @unchecked Sendable {
     /// False when no gazetteer name or adjective can start at a token with this plain normalised form
     /// (see `NormKey.isPlain`); true when one may (or when the form is not plain: then nothing is ruled out).
     public func mayStartMatch(_ norm: String) -> Bool {
-        !NormKey.isPlain(norm) || matchStarts.contains(NormKey(norm))
+        Clitics.mayStartMatch(norm, in: self) { !NormKey.isPlain($0) || self.matchStarts.contains(NormKey($0)) }
+    }
+
+    /// A number no other gazetteer made in this process has: per-thread memos of lookups name the gazetteer by it.
+    let serial: UInt64 = Gazetteer.nextSerial()
+
+    private static let serialLock = NSLock()
+    nonisolated(unsafe) private static var lastSerial: UInt64 = 0
+    private static func nextSerial() -> UInt64 {
+        serialLock.lock(); defer { serialLock.unlock() }
+        lastSerial += 1
+        return lastSerial
     }
 
     private func addName(_ form: String, _ i: Int) {

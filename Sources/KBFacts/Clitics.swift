@@ -24,6 +24,8 @@ enum Clitics {
         /// `DateParser.dateCue`, and the word forms `SentenceContext` keeps for the fact rules.
         let dateCues = WordMemo<Bool>()
         let ruleForms = WordMemo<[String]>()
+        /// `Linker.entityID` of an entity key.
+        let entityIDs = WordMemo<String>()
         /// `Gazetteer.mayStartMatch` for the gazetteer with serial `gazetteerSerial` (emptied for another).
         var mayStart = WordMemo<Bool>()
         var gazetteerSerial: UInt64 = 0
@@ -69,6 +71,7 @@ enum Clitics {
     }
     static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dateCues.get(w, compute) }
     static func ruleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.ruleForms.get(w, compute) }
+    static func entityID(_ w: String, _ compute: (String) -> String) -> String { cache.entityIDs.get(w, compute) }
 
     /// `Gazetteer.mayStartMatch`, remembered per thread for one gazetteer at a time.
     static func mayStartMatch(_ w: String, in g: Gazetteer, _ compute: (String) -> Bool) -> Bool {

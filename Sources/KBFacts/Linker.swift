@@ -357,7 +357,9 @@ final class Linker {
     // MARK: Ids
 
     /// The entity id for a key: gazetteer ids as they are; guessed keys as type prefix + transliteration + short hash.
-    static func entityID(_ key: String) -> String {
+    static func entityID(_ key: String) -> String { Clitics.entityID(key, computeEntityID) }
+
+    static func computeEntityID(_ key: String) -> String {
         guard let colon = key.firstIndex(of: ":") else { return key }
         let kind = key[..<colon]
         let name = String(key[key.index(after: colon)...])

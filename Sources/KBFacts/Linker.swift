@@ -131,14 +131,22 @@ final class Linker {
         }
 
         // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
+        // (the people index no longer changes here: the first form of a word that names someone is remembered)
+        let bare = WordMemo<(stem: String, prefix: String, key: String)?>()
+        func bareSurname(_ norm: String) -> (stem: String, prefix: String, key: String)? {
+            for cand in Clitics.surnameCandidates(norm, Linker.surnameCandidates) {
+                if let p = people.resolve(cand.stem, strict: true) { return (cand.stem, cand.prefix, p) }
+            }
+            return nil
+        }
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             var covered = [Bool](repeating: false, count: toks.count)
             for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }
             var added: [RawMention] = []
             for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
-                for cand in Clitics.surnameCandidates(t.norm, Linker.surnameCandidates) {
-                    guard let p = people.resolve(cand.stem, strict: true) else { continue }
+                if let (stem, prefix, p) = bare.get(t.norm, bareSurname) {
+                    let cand = (stem: stem, prefix: prefix)
                     let rec = EntityRecognizer(gazetteer: gazetteer)
                     let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)
                     var m = RawMention(range: i..<(i + 1), begin: b, end: t.end, text: text, type: .person, subtype: "",
@@ -146,7 +154,6 @@ final class Linker {
                     m.key = p
                     if gazetteer.entry(id: p) != nil { m.gazetteerIDs = [p] }
                     added.append(m)
-                    break
                 }
             }
             if !added.isEmpty {

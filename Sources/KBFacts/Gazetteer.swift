@@ -154,9 +154,9 @@ public final class Gazetteer: @unchecked Sendable {
         var sawHeader = false
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            if Gazetteer.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                Gazetteer.trimmed($0)
             }
             if !sawHeader {
                 guard cols.first == "id" else { throw GazetteerError(path: path, line: n + 1, reason: "expected the header line") }
@@ -167,7 +167,7 @@ public final class Gazetteer: @unchecked Sendable {
                 throw GazetteerError(path: path, line: n + 1, reason: "expected 10 tab-separated columns, found \(cols.count)")
             }
             func col(_ i: Int) -> String { i < cols.count ? cols[i] : "" }
-            func list(_ i: Int) -> [String] { col(i).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            func list(_ i: Int) -> [String] { col(i).split(separator: "|").map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty } }
             func opt(_ i: Int) -> String? { col(i).isEmpty ? nil : col(i) }
             let type: EntityType
             switch col(1) {
@@ -184,6 +184,22 @@ public final class Gazetteer: @unchecked Sendable {
                                           partOf: opt(8), capitalOf: opt(9)))
         }
         return Gazetteer(entries: entries)
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)` without Foundation's NSString round trip (slow: it was most
+    /// of the start-up time). `CharacterSet.whitespaces` is U+0009 and the space separators (category Zs),
+    /// removed scalar by scalar at both ends.
+    static func trimmed<S: StringProtocol>(_ s: S) -> String {
+        func isBlank(_ c: Unicode.Scalar) -> Bool {
+            switch c.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+            default: return false
+            }
+        }
+        let u = s.unicodeScalars
+        guard let first = u.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = u.lastIndex(where: { !isBlank($0) })!
+        return String(String.UnicodeScalarView(u[first...last]))
     }
 
     /// Loads a gazetteer file from disk.

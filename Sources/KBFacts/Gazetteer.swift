@@ -187,12 +187,12 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// `s.trimmingCharacters(in: .whitespaces)` without Foundation's NSString round trip (slow: it was most
-    /// of the start-up time). `CharacterSet.whitespaces` is U+0009 and the space separators (category Zs),
-    /// removed scalar by scalar at both ends.
+    /// of the start-up time). Foundation's `CharacterSet.whitespaces` here is U+0009, the space separators
+    /// and U+200B (zero width space, a separator in older Unicode); removed scalar by scalar at both ends.
     static func trimmed<S: StringProtocol>(_ s: S) -> String {
         func isBlank(_ c: Unicode.Scalar) -> Bool {
             switch c.value {
-            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
             default: return false
             }
         }

@@ -93,6 +93,13 @@ public enum ArabicNormalizer {
     /// بنغازي stay whole.
     public static func cliticCandidates(_ normalizedToken: String) -> [(stem: String, prefix: String)] {
         guard !normalizedToken.isEmpty else { return [] }
+        if NormKey.isPlain(normalizedToken) { return plainCliticCandidates(normalizedToken) }
+        return generalCliticCandidates(normalizedToken)
+    }
+
+    /// ``cliticCandidates(_:)`` for any token (on `String`s).
+    static func generalCliticCandidates(_ normalizedToken: String) -> [(stem: String, prefix: String)] {
+        guard !normalizedToken.isEmpty else { return [] }
         var result: [(stem: String, prefix: String)] = [(normalizedToken, "")]
         guard let first = normalizedToken.unicodeScalars.first, ScalarClass.isArabicLetter(first) else {
             return result
@@ -107,6 +114,33 @@ public enum ArabicNormalizer {
             guard rest.unicodeScalars.count >= 2 else { continue }
             if swallowsAlef {
                 add("ال" + rest, prefix)
+            }
+            add(rest, prefix)
+        }
+        return result
+    }
+
+    /// ``cliticCandidates(_:)`` for a plain token (`NormKey.isPlain`: ASCII, plain Arabic letters and digits),
+    /// on UTF-8 bytes. In such a string every scalar is a character of its own and the text is NFC, so
+    /// `hasPrefix` is a byte prefix test, dropping the prefix's scalars drops its bytes, and `==` is byte equality.
+    static func plainCliticCandidates(_ token: String) -> [(stem: String, prefix: String)] {
+        var result: [(stem: String, prefix: String)] = [(token, "")]
+        guard let first = token.unicodeScalars.first, ScalarClass.isArabicLetter(first) else { return result }
+        let bytes = Array(token.utf8)
+        var seen: [[UInt8]] = [bytes]
+        func scalarCount<C: Collection>(_ b: C) -> Int where C.Element == UInt8 { b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        func add(_ stem: [UInt8], _ prefix: String) {
+            guard scalarCount(stem) >= 2, !seen.contains(stem) else { return }
+            seen.append(stem)
+            result.append((String(decoding: stem, as: UTF8.self), prefix))
+        }
+        for (prefix, swallowsAlef) in proclitics {
+            let p = Array(prefix.utf8)
+            guard bytes.count >= p.count, bytes.starts(with: p) else { continue }
+            let rest = Array(bytes[p.count...])
+            guard scalarCount(rest) >= 2 else { continue }
+            if swallowsAlef {
+                add(Array("ال".utf8) + rest, prefix)
             }
             add(rest, prefix)
         }

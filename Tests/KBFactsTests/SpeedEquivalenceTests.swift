@@ -78,6 +78,19 @@ final class SpeedEquivalenceTests: XCTestCase {
         XCTAssertFalse(InputReader.isPlainNFC("\u{2000}"))
     }
 
+    func testPlainCliticCandidatesAreTheGeneralOnes() {
+        var words = Self.samples + ["وموسكو", "للقوات", "فبالقوات", "ولل", "لل", "والا", "بالل", "ككك", "الجزائر", "وال", "فلله", "ب", "وب"]
+        for e in Gazetteer.bundled.entries { words += Gazetteer.key(e.ar).split(separator: " ").map(String.init) }
+        for w in words {
+            let n = ArabicNormalizer.normalize(w)
+            guard NormKey.isPlain(n), !n.isEmpty else { continue }
+            let fast = ArabicNormalizer.plainCliticCandidates(n)
+            let slow = ArabicNormalizer.generalCliticCandidates(n)
+            XCTAssertEqual(fast.map(\.stem), slow.map(\.stem), n)
+            XCTAssertEqual(fast.map(\.prefix), slow.map(\.prefix), n)
+        }
+    }
+
     func testWhitespaceFastPathIsTheProperty() {
         for v in UInt32(0)...0x3100 {
             guard let c = Unicode.Scalar(v) else { continue }

@@ -104,8 +104,8 @@ public final class Gazetteer: @unchecked Sendable {
         guard !k.isEmpty else { return }
         var variants = [k]
         // "عبد المجيد" and "عبدالمجيد" are the same name.
-        if k.contains("عبد ال") { variants.append(k.replacingOccurrences(of: "عبد ال", with: "عبدال")) }
-        if k.contains("عبدال") { variants.append(k.replacingOccurrences(of: "عبدال", with: "عبد ال")) }
+        if NormKey.plainContains(k, "عبد ال") ?? k.contains("عبد ال") { variants.append(k.replacingOccurrences(of: "عبد ال", with: "عبدال")) }
+        if NormKey.plainContains(k, "عبدال") ?? k.contains("عبدال") { variants.append(k.replacingOccurrences(of: "عبدال", with: "عبد ال")) }
         for v in variants where !(names[NormKey(v)]?.contains(i) ?? false) {
             names[NormKey(v), default: []].append(i)
             let words = v.split(separator: " ")
@@ -197,6 +197,7 @@ public final class Gazetteer: @unchecked Sendable {
             }
         }
         let u = s.unicodeScalars
+        if let a = u.first, let z = u.last, !isBlank(a), !isBlank(z) { return String(s) }   // nothing to trim
         guard let first = u.firstIndex(where: { !isBlank($0) }) else { return "" }
         let last = u.lastIndex(where: { !isBlank($0) })!
         return String(String.UnicodeScalarView(u[first...last]))

@@ -1,12 +1,34 @@
 import Foundation
 import KBText
 
-/// `ArabicNormalizer.cliticCandidates`, remembered: the rules ask for the clitic-free forms of the same
-/// words many times over (every pass), and the words of news text repeat. One cache per thread, so that
-/// documents extracted in parallel never wait for each other.
+/// `ArabicNormalizer.cliticCandidates` and other pure functions of one normalised word, remembered: the
+/// rules ask for the clitic-free forms (and head words, month names, …) of the same words many times over
+/// (every pass), and the words of news text repeat. One cache per thread, so that documents extracted in
+/// parallel never wait for each other (no lock, nothing shared but immutable tables).
 enum Clitics {
     private final class Cache {
-        var table: [String: [(stem: String, prefix: String)]] = [:]
+        let table = WordMemo<[(stem: String, prefix: String)]>()
+        /// `Linker.skeleton` of a word (it goes through Foundation's string replacement: slow).
+        let skeletons = WordMemo<String>()
+        /// `Linker.PeopleIndex.forms` of a word.
+        let peopleForms = WordMemo<[String]>()
+        /// `DateParser.monthSteps` of a word.
+        let monthSteps = WordMemo<[DateParser.MonthStep]>()
+        /// `EntityRecognizer.headWord`, `EntityRecognizer.stripConj`, `DateParser.isDayWord` of a word.
+        let headWords = WordMemo<String?>()
+        let stripConj = WordMemo<String>()
+        let dayWords = WordMemo<Bool>()
+        /// `Linker.pluralKind`, `Linker.surnameCandidates` of a word.
+        let pluralKinds = WordMemo<(dual: Bool, plural: Bool)>()
+        let surnameCandidates = WordMemo<[(stem: String, prefix: String)]>()
+        /// `DateParser.dateCue`, and the word forms `SentenceContext` keeps for the fact rules.
+        let dateCues = WordMemo<Bool>()
+        let ruleForms = WordMemo<[String]>()
+        /// `Linker.entityID` of an entity key.
+        let entityIDs = WordMemo<String>()
+        /// `Gazetteer.mayStartMatch` for the gazetteer with serial `gazetteerSerial` (emptied for another).
+        var mayStart = WordMemo<Bool>()
+        var gazetteerSerial: UInt64 = 0
     }
 
     private static let key: pthread_key_t = {
@@ -23,11 +45,93 @@ enum Clitics {
     }
 
     static func of(_ normalized: String) -> [(stem: String, prefix: String)] {
+        cache.table.get(normalized, ArabicNormalizer.cliticCandidates)
+    }
+
+    /// `Linker.skeleton(w)`, remembered per thread.
+    static func skeleton(_ w: String, _ compute: (String) -> String) -> String { cache.skeletons.get(w, compute) }
+
+    /// `Linker.PeopleIndex.forms(w)`, remembered per thread.
+    static func peopleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.peopleForms.get(w, compute) }
+
+    /// `DateParser.monthSteps(w)`, remembered per thread.
+    static func monthSteps(_ w: String, _ compute: (String) -> [DateParser.MonthStep]) -> [DateParser.MonthStep] {
+        cache.monthSteps.get(w, compute)
+    }
+
+    // Remembered per thread (pure functions of the word: the lexicon lists are fixed).
+    static func headWord(_ w: String, _ compute: (String) -> String?) -> String? { cache.headWords.get(w, compute) }
+    static func stripConj(_ w: String, _ compute: (String) -> String) -> String { cache.stripConj.get(w, compute) }
+    static func isDayWord(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dayWords.get(w, compute) }
+    static func pluralKind(_ w: String, _ compute: (String) -> (dual: Bool, plural: Bool)) -> (dual: Bool, plural: Bool) {
+        cache.pluralKinds.get(w, compute)
+    }
+    static func surnameCandidates(_ w: String, _ compute: (String) -> [(stem: String, prefix: String)]) -> [(stem: String, prefix: String)] {
+        cache.surnameCandidates.get(w, compute)
+    }
+    static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dateCues.get(w, compute) }
+    static func ruleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.ruleForms.get(w, compute) }
+    static func entityID(_ w: String, _ compute: (String) -> String) -> String { cache.entityIDs.get(w, compute) }
+
+    /// `Gazetteer.mayStartMatch`, remembered per thread for one gazetteer at a time.
+    static func mayStartMatch(_ w: String, in g: Gazetteer, _ compute: (String) -> Bool) -> Bool {
         let c = cache
-        if let hit = c.table[normalized] { return hit }
-        let value = ArabicNormalizer.cliticCandidates(normalized)
-        if c.table.count >= 200_000 { c.table.removeAll(keepingCapacity: true) }
-        c.table[normalized] = value
+        if c.gazetteerSerial != g.serial {
+            c.mayStart = WordMemo<Bool>()
+            c.gazetteerSerial = g.serial
+        }
+        return c.mayStart.get(w, compute)
+    }
+}
+
+/// A memo of a pure function of a word, for one thread. Two levels:
+///
+/// 1. a small direct-mapped table keyed by the `String` value's own bits (its 16 bytes): the same token's
+///    `norm` passed again (the passes ask about the same tokens over and over) is found without hashing or
+///    comparing text. Equal bits mean the same text: a short string holds its UTF-8 bytes in those bits,
+///    and a longer one points to its storage, which the table keeps alive (so it is neither freed nor
+///    changed in place while the entry is there);
+/// 2. behind it a dictionary keyed by ``NormKey`` (the meaning of `String` keys), emptied when it gets large.
+final class WordMemo<V> {
+    private static var slots: Int { 1024 }
+    private let keys: UnsafeMutablePointer<String>
+    private let values: UnsafeMutablePointer<V?>
+    private var table: [NormKey: V] = [:]
+
+    init() {
+        keys = .allocate(capacity: Self.slots)
+        keys.initialize(repeating: "", count: Self.slots)
+        values = .allocate(capacity: Self.slots)
+        values.initialize(repeating: nil, count: Self.slots)
+    }
+
+    deinit {
+        keys.deinitialize(count: Self.slots); keys.deallocate()
+        values.deinitialize(count: Self.slots); values.deallocate()
+    }
+
+    @inline(__always)
+    private static func bits(_ p: UnsafeRawPointer) -> (UInt64, UInt64) {
+        (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    }
+
+    func get(_ w: String, _ compute: (String) -> V) -> V {
+        var w = w
+        let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
+        let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
+        let slot = Int(truncatingIfNeeded: mixed >> 40) & (Self.slots - 1)
+        if let v = values[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return v }
+        let k = NormKey(w)
+        let value: V
+        if let hit = table[k] {
+            value = hit
+        } else {
+            value = compute(w)
+            if table.count >= 200_000 { table.removeAll(keepingCapacity: true) }
+            table[k] = value
+        }
+        keys[slot] = w
+        values[slot] = value
         return value
     }
 }

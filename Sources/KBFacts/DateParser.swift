@@ -65,22 +65,57 @@ enum DateParser {
         guard i < t.count else { return nil }
         if t[i].kind == .latin, let m = singleMonths[t[i].norm.lowercased()] { return (m, i + 1) }
         guard t[i].kind == .word else { return nil }
-        let cands = [t[i].norm] + Clitics.of(t[i].norm).map(\.stem)
-        for c in cands {
-            if c == kanun || c == tishrin, i + 1 < t.count {
+        for step in Clitics.monthSteps(t[i].norm, monthSteps) {
+            switch step {
+            case .kanun, .tishrin:
+                guard i + 1 < t.count else { continue }
                 let n = t[i + 1].norm
-                if c == kanun && n == second { return (1, i + 2) }
-                if c == kanun && n == first { return (12, i + 2) }
-                if c == tishrin && n == first { return (10, i + 2) }
-                if c == tishrin && n == second { return (11, i + 2) }
+                if step == .kanun && n == second { return (1, i + 2) }
+                if step == .kanun && n == first { return (12, i + 2) }
+                if step == .tishrin && n == first { return (10, i + 2) }
+                if step == .tishrin && n == second { return (11, i + 2) }
+            case .month(let m):
+                return (m, i + 1)
             }
-            if let m = singleMonths[c] { return (m, i + 1) }
         }
         return nil
     }
 
+    /// What `monthAt` checks for a word, in order (the word and its clitic-free stems): a two-word
+    /// month's first word, or a month name (which ends the list). Remembered per word (`Clitics`).
+    enum MonthStep: Equatable { case kanun, tishrin, month(Int) }
+
+    static func monthSteps(_ w: String) -> [MonthStep] {
+        var out: [MonthStep] = []
+        for c in [w] + Clitics.of(w).map(\.stem) {
+            if c == kanun { out.append(.kanun) } else if c == tishrin { out.append(.tishrin) }
+            if let m = singleMonths[c] { out.append(.month(m)); break }
+        }
+        return out
+    }
+
+    /// "اليوم", "أمس" (or أمس behind a clitic): the words `dates` reads as the publication day or the day before.
+    static func isDayWord(_ n: String) -> Bool {
+        n == "اليوم" || n == "امس" || Clitics.of(n).contains(where: { $0.stem == "امس" })
+    }
+
+    /// "عام", "سنة", "لعام" …: a word that introduces a bare year.
+    static func isYearWord(_ n: String) -> Bool {
+        yearWords.contains(n) || Clitics.of(n).contains(where: { yearWords.contains($0.stem) })
+    }
+
+    /// False when a non-number token with this normalised form can start no date in `dates`: it is no month
+    /// word ("شهر"), month name (alone, behind a clitic, or the first word of "كانون الثاني"), day word or year word.
+    static func dateCue(_ n: String) -> Bool {
+        monthWord.contains(n) || singleMonths[n.lowercased()] != nil || !monthSteps(n).isEmpty || isDayWord(n) || isYearWord(n)
+    }
+
     /// A number token's value (handles a trailing "م" for the Gregorian era: "2024م").
     static func number(_ t: Token) -> Int? {
+        // a number starts with a digit (ASCII, Arabic-Indic or Persian): other words are out at once
+        guard let f = t.norm.unicodeScalars.first,
+              (0x30...0x39).contains(f.value) || (0x0660...0x0669).contains(f.value) || (0x06F0...0x06F9).contains(f.value)
+        else { return nil }
         var s = ArabicDigits.toASCII(t.norm)
         if s.hasSuffix("م") { s.removeLast() }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }), s.count <= 4 else { return nil }
@@ -101,6 +136,8 @@ enum DateParser {
         let pubYear = published.flatMap { Int($0.prefix(4)) }
         let pubMonth: Int? = published.flatMap { p in p.count >= 7 ? Int(p.dropFirst(5).prefix(2)) : nil }
         while i < t.count {
+            // most tokens are no part of a date: one remembered test rules them out (see `dateCue`)
+            if number(t[i]) == nil, !Clitics.dateCue(t[i].norm, dateCue) { i += 1; continue }
             var start = i
             var day: Int? = nil
             var j = i
@@ -155,7 +192,7 @@ enum DateParser {
             }
             // "اليوم (الأربعاء)", "أمس": the publication day, when the text or its sidecar gives one
             if let pub = today, pub.count == 10, t[i].kind == .word,
-               t[i].norm == "اليوم" || t[i].norm == "امس" || Clitics.of(t[i].norm).contains(where: { $0.stem == "امس" }) {
+               Clitics.isDayWord(t[i].norm, isDayWord) {
                 let yesterday = t[i].norm != "اليوم"
                 var end = i + 1
                 if end < t.count, weekdays.contains(t[end].norm) { end += 1 }
@@ -182,8 +219,7 @@ enum DateParser {
                 continue
             }
             // "عام 2015", "أوائل عام 2019", "سنة 2012"
-            if yearWords.contains(t[i].norm) || Clitics.of(t[i].norm).contains(where: { yearWords.contains($0.stem) }),
-               i + 1 < t.count, let y = number(t[i + 1]), y >= 1900, y <= 2100 {
+            if i + 1 < t.count, let y = number(t[i + 1]), y >= 1900, y <= 2100, isYearWord(t[i].norm) {
                 out.append(DateMention(range: i..<(i + 2), begin: t[i].begin, end: t[i + 1].end, surface: "",
                                        date: FactDate(value: pad(y, 4), precision: .year), relative: false))
                 i += 2

@@ -240,7 +240,7 @@ struct EntityRecognizer {
     // MARK: Gazetteer
 
     func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
-        guard t[i].kind == .word || t[i].kind == .latin else { return nil }
+        guard t[i].kind == .word || t[i].kind == .latin, gazetteer.mayStartMatch(t[i].norm) else { return nil }
         let firstForms = [(stem: t[i].norm, prefix: "")] + Clitics.of(t[i].norm)
         // only the first words that start some name are looked up further
         let maxLen = min(firstForms.map { gazetteer.longestName(startingWith: $0.stem) }.max() ?? 0, t.count - i)
@@ -507,8 +507,8 @@ struct EntityRecognizer {
 
     /// "العاصمة النيجيرية" with no city name after it: the capital of that country.
     func capitalByAdjective(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
-        guard t[i].kind == .word, ArabicNormalizer.stripArticle(stripConj(t[i].norm)) == "عاصمه" || stripConj(t[i].norm) == "العاصمه",
-              i + 1 < t.count, let c = covered[i + 1], mentions[c].isAdjective else { return nil }
+        guard t[i].kind == .word, i + 1 < t.count, let c = covered[i + 1], mentions[c].isAdjective,
+              ArabicNormalizer.stripArticle(stripConj(t[i].norm)) == "عاصمه" || stripConj(t[i].norm) == "العاصمه" else { return nil }
         let after = mentions[c].range.upperBound
         if after < t.count, let n = covered[after], mentions[n].type == .place { return nil }
         let capitals = mentions[c].gazetteerIDs.compactMap { country in gazetteer.entries.first { $0.capitalOf == country }?.id }
@@ -588,7 +588,9 @@ struct EntityRecognizer {
     // MARK: Helpers
 
     /// The word without a leading conjunction or preposition clitic, if that gives a lexicon head word.
-    func headWord(_ n: String) -> String? {
+    func headWord(_ n: String) -> String? { Clitics.headWord(n, EntityRecognizer.computeHeadWord) }
+
+    static func computeHeadWord(_ n: String) -> String? {
         if Lexicon.orgHeads.contains(n) || Lexicon.placeHeads.contains(n) { return n }
         for c in Clitics.of(n) where Lexicon.orgHeads.contains(c.stem) || Lexicon.placeHeads.contains(c.stem) {
             return c.stem
@@ -597,7 +599,9 @@ struct EntityRecognizer {
     }
 
     /// Strips one leading و/ف from a normalised word when the rest is a lexicon word ("ووزير" → "وزير").
-    func stripConj(_ n: String) -> String {
+    func stripConj(_ n: String) -> String { Clitics.stripConj(n, EntityRecognizer.computeStripConj) }
+
+    static func computeStripConj(_ n: String) -> String {
         for c in Clitics.of(n) where c.prefix == "و" || c.prefix == "ف" || c.prefix == "ل" || c.prefix == "ب" || c.prefix == "وب" || c.prefix == "لل" || c.prefix == "ول" {
             if Lexicon.roleHeads.contains(c.stem) || Lexicon.ranks.contains(c.stem) || Lexicon.kinship.contains(c.stem)
                 || Lexicon.orgHeads.contains(c.stem) || Lexicon.constructNouns.contains(c.stem) { return c.stem }

@@ -256,6 +256,10 @@ extension String {
 public struct GraphBuilder: Sendable {
     private var documents: [Document] = []
     private var entities: [String: Entity] = [:]
+    /// Surface forms and documents of the entities seen in more than one extraction, gathered as sets (the
+    /// entity's sorted arrays are made once, in `build`: re-sorting them at every document made merging
+    /// quadratic in the number of documents an entity appears in).
+    private var merged: [String: (forms: Set<String>, documents: Set<String>)] = [:]
     private var facts: [Fact] = []
     private var mentions: [Mention] = []
 
@@ -266,8 +270,11 @@ public struct GraphBuilder: Sendable {
         for e in x.entities {
             if var old = entities[e.id] {
                 old.mentionCount += e.mentionCount
-                old.surfaceForms = Array(Set(old.surfaceForms).union(e.surfaceForms)).sorted()
-                old.documents = Array(Set(old.documents).union(e.documents)).sorted()
+                // a set keeps its members: the first spelling seen of equivalent forms stays, as with Set.union
+                var acc = merged.removeValue(forKey: e.id) ?? (Set(old.surfaceForms), Set(old.documents))
+                acc.forms.formUnion(e.surfaceForms)
+                acc.documents.formUnion(e.documents)
+                merged[e.id] = acc
                 // a guessed entity keeps its longest label
                 if !old.fromGazetteer, e.labelAr.count > old.labelAr.count { old.labelAr = e.labelAr }
                 entities[e.id] = old
@@ -282,7 +289,12 @@ public struct GraphBuilder: Sendable {
     /// The graph, canonical order. Facts below `minConfidence` are dropped, and so are entities no
     /// longer used when `pruneUnlinked` is set.
     public func build(minConfidence: Double = 0) -> KnowledgeGraph {
-        var g = KnowledgeGraph(documents: documents, entities: Array(entities.values),
+        var all = entities
+        for (id, acc) in merged {
+            all[id]?.surfaceForms = Array(acc.forms).sorted()
+            all[id]?.documents = Array(acc.documents).sorted()
+        }
+        var g = KnowledgeGraph(documents: documents, entities: Array(all.values),
                                facts: facts.filter { $0.confidence >= minConfidence }, mentions: mentions)
         g.canonicalize()
         return g

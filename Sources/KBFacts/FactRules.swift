@@ -37,8 +37,10 @@ struct SentenceContext {
         // only words that some rule looks for keep their forms: `matches` is then a single test for the rest
         wordForms = tokens.map { t in
             guard t.kind == .word else { return [] }
-            let forms = [t.norm] + Clitics.of(t.norm).map(\.stem)
-            return forms.contains(where: { FactRules.ruleWords.contains($0) }) ? forms : []
+            return Clitics.ruleForms(t.norm) { n in
+                let forms = [n] + Clitics.of(n).map(\.stem)
+                return forms.contains(where: { FactRules.ruleWords.contains($0) }) ? forms : []
+            }
         }
     }
 

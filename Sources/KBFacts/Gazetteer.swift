@@ -29,13 +29,20 @@ public final class Gazetteer: @unchecked Sendable {
     public let entries: [GazetteerEntry]
     private let byID: [String: Int]
     /// normalised name → entry indexes (names and aliases).
-    private var names: [String: [Int]] = [:]
+    private var names: [NormKey: [Int]] = [:]
     /// normalised adjective (without ال) → entry indexes.
-    private var adjectives: [String: [Int]] = [:]
+    private var adjectives: [NormKey: [Int]] = [:]
     /// Longest name, in tokens.
     public private(set) var maxTokens = 1
     /// First word of every name → the most words a name starting with it has (lookups start here).
-    private var firstWords: [String: Int] = [:]
+    private var firstWords: [NormKey: Int] = [:]
+
+    /// Every normalised token that can start a gazetteer match (a name's first word or an adjective, alone
+    /// or behind one proclitic): a superset, so a token not in it has no match and needs no further lookup.
+    private var matchStarts: Set<NormKey> = []
+
+    /// For each person entry: its name and aliases as normalised token lists (what the linker registers).
+    private var personNameTokens: [Int: [[String]]] = [:]
 
     public init(entries: [GazetteerEntry]) {
         self.entries = entries
@@ -46,9 +53,50 @@ public final class Gazetteer: @unchecked Sendable {
             for form in [e.ar] + e.aliases { addName(form, i) }
             for adj in e.adjectives {
                 let k = Gazetteer.key(adj)
-                if !k.isEmpty, !(adjectives[k]?.contains(i) ?? false) { adjectives[k, default: []].append(i) }
+                if !k.isEmpty, !(adjectives[NormKey(k)]?.contains(i) ?? false) { adjectives[NormKey(k), default: []].append(i) }
             }
         }
+        for (i, e) in entries.enumerated() where e.type == .person {
+            personNameTokens[i] = Gazetteer.nameTokens(e)
+        }
+        for k in Array(firstWords.keys) + Array(adjectives.keys) {
+            let w = k.string
+            matchStarts.insert(k)
+            for (p, swallows) in ArabicNormalizer.procliticPrefixes {
+                matchStarts.insert(NormKey(p + w))
+                if swallows, w.unicodeScalars.starts(with: "ال".unicodeScalars) {
+                    matchStarts.insert(NormKey(p + String(w.unicodeScalars.dropFirst(2))))
+                }
+            }
+        }
+    }
+
+    /// The name and aliases of an entry as normalised token lists.
+    static func nameTokens(_ e: GazetteerEntry) -> [[String]] {
+        ([e.ar] + e.aliases).map { Gazetteer.key($0).split(separator: " ").map(String.init) }
+    }
+
+    /// ``nameTokens(_:)`` of the entry with this id (computed once for people).
+    func nameTokens(id: String) -> [[String]]? {
+        guard let i = byID[id] else { return nil }
+        return personNameTokens[i] ?? Gazetteer.nameTokens(entries[i])
+    }
+
+    /// False when no gazetteer name or adjective can start at a token with this plain normalised form
+    /// (see `NormKey.isPlain`); true when one may (or when the form is not plain: then nothing is ruled out).
+    public func mayStartMatch(_ norm: String) -> Bool {
+        Clitics.mayStartMatch(norm, in: self) { !NormKey.isPlain($0) || self.matchStarts.contains(NormKey($0)) }
+    }
+
+    /// A number no other gazetteer made in this process has: per-thread memos of lookups name the gazetteer by it.
+    let serial: UInt64 = Gazetteer.nextSerial()
+
+    private static let serialLock = NSLock()
+    nonisolated(unsafe) private static var lastSerial: UInt64 = 0
+    private static func nextSerial() -> UInt64 {
+        serialLock.lock(); defer { serialLock.unlock() }
+        lastSerial += 1
+        return lastSerial
     }
 
     private func addName(_ form: String, _ i: Int) {
@@ -56,13 +104,16 @@ public final class Gazetteer: @unchecked Sendable {
         guard !k.isEmpty else { return }
         var variants = [k]
         // "عبد المجيد" and "عبدالمجيد" are the same name.
-        if k.contains("عبد ال") { variants.append(k.replacingOccurrences(of: "عبد ال", with: "عبدال")) }
-        if k.contains("عبدال") { variants.append(k.replacingOccurrences(of: "عبدال", with: "عبد ال")) }
-        for v in variants where !(names[v]?.contains(i) ?? false) {
-            names[v, default: []].append(i)
+        if NormKey.plainContains(k, "عبد ال") ?? k.contains("عبد ال") { variants.append(k.replacingOccurrences(of: "عبد ال", with: "عبدال")) }
+        if NormKey.plainContains(k, "عبدال") ?? k.contains("عبدال") { variants.append(k.replacingOccurrences(of: "عبدال", with: "عبد ال")) }
+        for v in variants where !(names[NormKey(v)]?.contains(i) ?? false) {
+            names[NormKey(v), default: []].append(i)
             let words = v.split(separator: " ")
             maxTokens = max(maxTokens, words.count)
-            if let f = words.first { firstWords[String(f), default: 0] = max(firstWords[String(f)] ?? 0, words.count) }
+            if let f = words.first {
+                let fk = NormKey(String(f))
+                firstWords[fk, default: 0] = max(firstWords[fk] ?? 0, words.count)
+            }
         }
     }
 
@@ -72,15 +123,15 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// The most words of a name that starts with this normalised word (0 when none does).
-    public func longestName(startingWith word: String) -> Int { firstWords[word] ?? 0 }
+    public func longestName(startingWith word: String) -> Int { firstWords[NormKey(word)] ?? 0 }
 
     public func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
 
     /// Entries whose name or alias has this normalised key.
-    public func lookupName(_ key: String) -> [GazetteerEntry] { (names[key] ?? []).map { entries[$0] } }
+    public func lookupName(_ key: String) -> [GazetteerEntry] { (names[NormKey(key)] ?? []).map { entries[$0] } }
 
     /// Entries (countries, regions) whose adjective (without ال) has this normalised key.
-    public func lookupAdjective(_ key: String) -> [GazetteerEntry] { (adjectives[key] ?? []).map { entries[$0] } }
+    public func lookupAdjective(_ key: String) -> [GazetteerEntry] { (adjectives[NormKey(key)] ?? []).map { entries[$0] } }
 
     /// The country an entity belongs to, following `capitalOf` and `partOf` links.
     public func country(of id: String) -> String? {
@@ -103,9 +154,9 @@ public final class Gazetteer: @unchecked Sendable {
         var sawHeader = false
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            if Gazetteer.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                Gazetteer.trimmed($0)
             }
             if !sawHeader {
                 guard cols.first == "id" else { throw GazetteerError(path: path, line: n + 1, reason: "expected the header line") }
@@ -116,7 +167,7 @@ public final class Gazetteer: @unchecked Sendable {
                 throw GazetteerError(path: path, line: n + 1, reason: "expected 10 tab-separated columns, found \(cols.count)")
             }
             func col(_ i: Int) -> String { i < cols.count ? cols[i] : "" }
-            func list(_ i: Int) -> [String] { col(i).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            func list(_ i: Int) -> [String] { col(i).split(separator: "|").map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty } }
             func opt(_ i: Int) -> String? { col(i).isEmpty ? nil : col(i) }
             let type: EntityType
             switch col(1) {
@@ -133,6 +184,23 @@ public final class Gazetteer: @unchecked Sendable {
                                           partOf: opt(8), capitalOf: opt(9)))
         }
         return Gazetteer(entries: entries)
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)` without Foundation's NSString round trip (slow: it was most
+    /// of the start-up time). Foundation's `CharacterSet.whitespaces` here is U+0009, the space separators
+    /// and U+200B (zero width space, a separator in older Unicode); removed scalar by scalar at both ends.
+    static func trimmed<S: StringProtocol>(_ s: S) -> String {
+        func isBlank(_ c: Unicode.Scalar) -> Bool {
+            switch c.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+            default: return false
+            }
+        }
+        let u = s.unicodeScalars
+        if let a = u.first, let z = u.last, !isBlank(a), !isBlank(z) { return String(s) }   // nothing to trim
+        guard let first = u.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = u.lastIndex(where: { !isBlank($0) })!
+        return String(String.UnicodeScalarView(u[first...last]))
     }
 
     /// Loads a gazetteer file from disk.

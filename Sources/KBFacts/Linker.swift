@@ -82,14 +82,14 @@ final class Linker {
                 order += 1
                 let m = perSentence[s][k]
                 if !m.key.isEmpty, let e = gazetteer.entry(id: m.key) {
-                    register(m.key, ([e.ar] + e.aliases).map { Gazetteer.key($0).split(separator: " ").map(String.init) }, order)
+                    register(m.key, gazetteer.nameTokens(id: e.id) ?? Gazetteer.nameTokens(e), order)
                 } else if m.nameKey.split(separator: " ").count >= 2 {
                     // a guessed full name that extends a known one ("خليفة حفتر" written with a middle name) links to it
                     let toks = m.nameKey.split(separator: " ").map(String.init)
                     if let g = gazetteer.lookupName(m.nameKey).first(where: { $0.type == .person }) {
                         perSentence[s][k].key = g.id
                         perSentence[s][k].gazetteerIDs = [g.id]
-                        register(g.id, ([g.ar] + g.aliases).map { Gazetteer.key($0).split(separator: " ").map(String.init) }, order)
+                        register(g.id, gazetteer.nameTokens(id: g.id) ?? Gazetteer.nameTokens(g), order)
                     } else if let p = people.candidates(toks).first(where: { p in p.names.contains { sameName($0, toks) } }) {
                         perSentence[s][k].key = p.key
                     } else {
@@ -184,15 +184,22 @@ final class Linker {
         linkGenericArmies(&perSentence)
 
         // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
+        // (the people index no longer changes here: the first form of a word that names someone is remembered)
+        let bare = WordMemo<(stem: String, prefix: String, key: String)?>()
+        func bareSurname(_ norm: String) -> (stem: String, prefix: String, key: String)? {
+            for cand in Clitics.surnameCandidates(norm, Linker.surnameCandidates) {
+                if let p = people.resolve(cand.stem, strict: true) { return (cand.stem, cand.prefix, p) }
+            }
+            return nil
+        }
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             var covered = [Bool](repeating: false, count: toks.count)
             for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }
             var added: [RawMention] = []
             for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
-                for cand in [(stem: t.norm, prefix: "")] + Clitics.of(t.norm) where cand.stem.count >= 3 {
-                    if Lexicon.stopwords.contains(cand.stem) || Lexicon.verbs.contains(cand.stem) { continue }
-                    guard let p = people.resolve(cand.stem, strict: true) else { continue }
+                if let (stem, prefix, p) = bare.get(t.norm, bareSurname) {
+                    let cand = (stem: stem, prefix: prefix)
                     let rec = EntityRecognizer(gazetteer: gazetteer)
                     let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)
                     var m = RawMention(range: i..<(i + 1), begin: b, end: t.end, text: text, type: .person, subtype: "",
@@ -200,7 +207,6 @@ final class Linker {
                     m.key = p
                     if gazetteer.entry(id: p) != nil { m.gazetteerIDs = [p] }
                     added.append(m)
-                    break
                 }
             }
             if !added.isEmpty {
@@ -258,19 +264,41 @@ final class Linker {
         }
     }
 
+    /// `Lexicon.stopwords` ∪ `Lexicon.verbs` as fast keys (same membership).
+    static let stopwordsAndVerbs: Set<NormKey> = Set(Lexicon.stopwords.union(Lexicon.verbs).map(NormKey.init))
+
     func isCountry(_ m: RawMention) -> Bool { m.type == .place && m.subtype == "country" && !m.isAdjective && !m.key.hasPrefix("group:") }
 
     /// "الدول الثلاث", "البلدين", "الدولتين", "الجانبين", "الطرفين", "الدول الأعضاء": a plural that
     /// refers back to a list of countries. Returns the end of the phrase.
     /// The phrase's end and the number of countries it names (0 when it does not say: "الدول الأعضاء").
     static func pluralReference(_ t: [Token], _ i: Int) -> (Int, Int)? {
-        let n = ArabicNormalizer.stripArticle(t[i].norm)
-        let stems = [n] + Clitics.of(t[i].norm).map { ArabicNormalizer.stripArticle($0.stem) }
-        if stems.contains(where: { ["بلدين", "دولتين", "جانبين", "طرفين"].contains($0) }), t[i].norm.contains("ال") { return (i + 1, 2) }
-        let sizes = ["الثلاث": 3, "الثلاثه": 3, "الاربع": 4, "الاربعه": 4, "الخمس": 5, "الخمسه": 5, "الاعضاء": 0]
-        if stems.contains(where: { ["دول", "بلدان"].contains($0) }), t[i].norm.contains("ال"), i + 1 < t.count,
-           let size = sizes[t[i + 1].norm] { return (i + 2, size) }
+        let (dual, plural) = Clitics.pluralKind(t[i].norm, pluralKind)
+        if dual { return (i + 1, 2) }
+        if plural, i + 1 < t.count, let size = pluralSizes[t[i + 1].norm] { return (i + 2, size) }
         return nil
+    }
+
+    static let pluralSizes = ["الثلاث": 3, "الثلاثه": 3, "الاربع": 4, "الاربعه": 4, "الخمس": 5, "الخمسه": 5, "الاعضاء": 0]
+
+    /// Whether a word is a dual ("البلدين", "الطرفين") or a plural ("الدول", "البلدان") that can refer to a list
+    /// of countries (remembered per word in `Clitics`).
+    static func pluralKind(_ norm: String) -> (dual: Bool, plural: Bool) {
+        // both readings need the article somewhere in the word: most words are out at once
+        guard NormKey.plainContains(norm, "ال") ?? norm.contains("ال") else { return (false, false) }
+        let n = ArabicNormalizer.stripArticle(norm)
+        let stems = [n] + Clitics.of(norm).map { ArabicNormalizer.stripArticle($0.stem) }
+        let dual = stems.contains(where: { ["بلدين", "دولتين", "جانبين", "طرفين"].contains($0) })
+        let plural = stems.contains(where: { ["دول", "بلدان"].contains($0) })
+        return (dual, plural)
+    }
+
+    /// The forms of a word that step 4 of `link` tries as a bare surname: the word and its clitic-free stems,
+    /// of three letters or more, that are not function words or verbs.
+    static func surnameCandidates(_ norm: String) -> [(stem: String, prefix: String)] {
+        ([(stem: norm, prefix: "")] + Clitics.of(norm)).filter { cand in
+            cand.stem.count >= 3 && !Linker.stopwordsAndVerbs.contains(NormKey(cand.stem))
+        }
     }
 
     /// Two token lists name the same person when one is the other with extra middle names
@@ -298,7 +326,9 @@ final class Linker {
     }
 
     /// Consonant skeleton of a foreign name: "تش" → "ت", inner long vowels (ا و ي) dropped.
-    static func skeleton(_ w: String) -> String {
+    static func skeleton(_ w: String) -> String { Clitics.skeleton(w, computeSkeleton) }
+
+    static func computeSkeleton(_ w: String) -> String {
         var s = w.replacingOccurrences(of: "تش", with: "ت")
         if s.hasPrefix("ت") == false, s.hasPrefix("ش") { s = "ت" + s.dropFirst() }
         var out = ""
@@ -328,36 +358,38 @@ final class Linker {
     /// and words there are (a page of a million words must stay linear).
     final class PeopleIndex {
         private(set) var people: [KnownPerson] = []
-        private var slot: [String: Int] = [:]
+        private var slot: [NormKey: Int] = [:]
         /// surname forms (last word, name without its first word, skeleton of the last word) → people
-        private var surnames: [String: [Int]] = [:]
+        private var surnames: [NormKey: [Int]] = [:]
         /// one-word names → people
-        private var single: [String: [Int]] = [:]
+        private var single: [NormKey: [Int]] = [:]
         /// "first|last" forms and "=joined" full names → people
-        private var full: [String: [Int]] = [:]
+        private var full: [NormKey: [Int]] = [:]
 
         func register(_ key: String, _ names: [[String]], _ order: Int) {
             let i: Int
-            if let k = slot[key] { i = k } else {
+            if let k = slot[NormKey(key)] { i = k } else {
                 i = people.count
-                slot[key] = i
+                slot[NormKey(key)] = i
                 people.append(KnownPerson(key: key, names: [], order: order))
             }
             for n in names where !n.isEmpty && !people[i].names.contains(n) {
                 people[i].names.append(n)
                 if n.count >= 2 {
-                    for f in PeopleIndex.forms(n.last!) { surnames[f, default: []].append(i) }
-                    surnames[n.dropFirst().joined(separator: " "), default: []].append(i)
-                    for a in PeopleIndex.forms(n.first!) { for b in PeopleIndex.forms(n.last!) { full[a + "|" + b, default: []].append(i) } }
+                    for f in PeopleIndex.forms(n.last!) { surnames[NormKey(f), default: []].append(i) }
+                    surnames[NormKey(n.dropFirst().joined(separator: " ")), default: []].append(i)
+                    for a in PeopleIndex.forms(n.first!) { for b in PeopleIndex.forms(n.last!) { full[NormKey(a + "|" + b), default: []].append(i) } }
                 } else {
-                    single[n[0], default: []].append(i)
+                    single[NormKey(n[0]), default: []].append(i)
                 }
-                full["=" + n.joined(), default: []].append(i)
+                full[NormKey("=" + n.joined()), default: []].append(i)
             }
         }
 
         /// The word itself, without the article, and its consonant skeleton for words of five letters or more.
-        static func forms(_ w: String) -> [String] {
+        static func forms(_ w: String) -> [String] { Clitics.peopleForms(w, computeForms) }
+
+        static func computeForms(_ w: String) -> [String] {
             let bare = ArabicNormalizer.stripArticle(w)
             var out = [w, bare]
             if bare.count >= 5 { out.append("~" + Linker.skeleton(bare)) }
@@ -369,9 +401,9 @@ final class Linker {
         func resolve(_ word: String, strict: Bool, excluding: String? = nil) -> String? {
             var best: Int? = nil
             for f in PeopleIndex.forms(word) {
-                for i in (surnames[f] ?? []) + (strict ? [] : single[f] ?? []) where people[i].key != excluding {
-                    best = max(best ?? i, i)
-                }
+                let k = NormKey(f)
+                if let hits = surnames[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
+                if !strict, let hits = single[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
             }
             return best.map { people[$0].key }
         }
@@ -380,9 +412,9 @@ final class Linker {
         func candidates(_ toks: [String]) -> [KnownPerson] {
             var hits = Set<Int>()
             if let f = toks.first, let l = toks.last {
-                for a in PeopleIndex.forms(f) { for b in PeopleIndex.forms(l) { hits.formUnion(full[a + "|" + b] ?? []) } }
+                for a in PeopleIndex.forms(f) { for b in PeopleIndex.forms(l) { hits.formUnion(full[NormKey(a + "|" + b)] ?? []) } }
             }
-            hits.formUnion(full["=" + toks.joined()] ?? [])
+            hits.formUnion(full[NormKey("=" + toks.joined())] ?? [])
             return hits.sorted().map { people[$0] }
         }
     }
@@ -390,7 +422,9 @@ final class Linker {
     // MARK: Ids
 
     /// The entity id for a key: gazetteer ids as they are; guessed keys as type prefix + transliteration + short hash.
-    static func entityID(_ key: String) -> String {
+    static func entityID(_ key: String) -> String { Clitics.entityID(key, computeEntityID) }
+
+    static func computeEntityID(_ key: String) -> String {
         guard let colon = key.firstIndex(of: ":") else { return key }
         let kind = key[..<colon]
         let name = String(key[key.index(after: colon)...])

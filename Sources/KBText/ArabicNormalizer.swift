@@ -12,18 +12,31 @@ public enum ArabicNormalizer {
         if input.contains(where: needsCompatibilityFolding) {
             input = s.precomposedStringWithCompatibilityMapping.unicodeScalars
         }
-        var out = String.UnicodeScalarView()
+        // built as UTF-8 bytes (appending to a String.UnicodeScalarView scalar by scalar is slow)
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count * 2 + 8)
         var pendingSpace = false
         for scalar in input {
-            if scalar.properties.isWhitespace || ScalarClass.isLineBreak(scalar) {
+            if isWhitespace(scalar) || ScalarClass.isLineBreak(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }
             guard let folded = fold(scalar) else { continue }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(folded)
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            UTF8.encode(folded) { out.append($0) }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `scalar.properties.isWhitespace` (Unicode White_Space), without the property table lookup for
+    /// ASCII and the Arabic block (which has no white space).
+    @inline(__always)
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0...0x7F, 0x0600...0x06FF: return false
+        default: return c.properties.isWhitespace
+        }
     }
 
     /// One scalar folded, or nil when it is dropped.
@@ -60,6 +73,9 @@ public enum ArabicNormalizer {
 
     /// Proclitics tried by ``cliticCandidates(_:)``, as (prefix, the part of it that is the article).
     /// "لل" and its combinations swallow the alef of ال: their stems are tried with ال restored too.
+    /// The proclitics ``cliticCandidates(_:)`` removes, and whether each swallows the alef of ال.
+    public static var procliticPrefixes: [(prefix: String, swallowsAlef: Bool)] { proclitics }
+
     private static let proclitics: [(prefix: String, swallowsAlef: Bool)] = [
         ("و", false), ("ف", false), ("ب", false), ("ك", false), ("ل", false),
         ("ال", false), ("لل", true),
@@ -77,6 +93,13 @@ public enum ArabicNormalizer {
     /// بنغازي stay whole.
     public static func cliticCandidates(_ normalizedToken: String) -> [(stem: String, prefix: String)] {
         guard !normalizedToken.isEmpty else { return [] }
+        if NormKey.isPlain(normalizedToken) { return plainCliticCandidates(normalizedToken) }
+        return generalCliticCandidates(normalizedToken)
+    }
+
+    /// ``cliticCandidates(_:)`` for any token (on `String`s).
+    static func generalCliticCandidates(_ normalizedToken: String) -> [(stem: String, prefix: String)] {
+        guard !normalizedToken.isEmpty else { return [] }
         var result: [(stem: String, prefix: String)] = [(normalizedToken, "")]
         guard let first = normalizedToken.unicodeScalars.first, ScalarClass.isArabicLetter(first) else {
             return result
@@ -91,6 +114,33 @@ public enum ArabicNormalizer {
             guard rest.unicodeScalars.count >= 2 else { continue }
             if swallowsAlef {
                 add("ال" + rest, prefix)
+            }
+            add(rest, prefix)
+        }
+        return result
+    }
+
+    /// ``cliticCandidates(_:)`` for a plain token (`NormKey.isPlain`: ASCII, plain Arabic letters and digits),
+    /// on UTF-8 bytes. In such a string every scalar is a character of its own and the text is NFC, so
+    /// `hasPrefix` is a byte prefix test, dropping the prefix's scalars drops its bytes, and `==` is byte equality.
+    static func plainCliticCandidates(_ token: String) -> [(stem: String, prefix: String)] {
+        var result: [(stem: String, prefix: String)] = [(token, "")]
+        guard let first = token.unicodeScalars.first, ScalarClass.isArabicLetter(first) else { return result }
+        let bytes = Array(token.utf8)
+        var seen: [[UInt8]] = [bytes]
+        func scalarCount<C: Collection>(_ b: C) -> Int where C.Element == UInt8 { b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        func add(_ stem: [UInt8], _ prefix: String) {
+            guard scalarCount(stem) >= 2, !seen.contains(stem) else { return }
+            seen.append(stem)
+            result.append((String(decoding: stem, as: UTF8.self), prefix))
+        }
+        for (prefix, swallowsAlef) in proclitics {
+            let p = Array(prefix.utf8)
+            guard bytes.count >= p.count, bytes.starts(with: p) else { continue }
+            let rest = Array(bytes[p.count...])
+            guard scalarCount(rest) >= 2 else { continue }
+            if swallowsAlef {
+                add(Array("ال".utf8) + rest, prefix)
             }
             add(rest, prefix)
         }

@@ -51,7 +51,8 @@ public struct Sentence: Sendable {
 ///    a dropped line and a removed marker always end a sentence.
 public enum Cleaner {
     public static func sentences(of source: SourceText) -> [Sentence] {
-        clean(source).sentences
+        if let done = source.precleaned { return done }
+        return clean(source).sentences
     }
 
     /// Same as ``sentences(of:)``, plus a report of what was dropped (scalar offsets and reason),
@@ -85,7 +86,7 @@ public enum Cleaner {
     /// The sentences, or ``InputError/onlyBoilerplate(path:)`` when nothing but boilerplate (and
     /// date lines) is left.
     public static func articleSentences(of source: SourceText) throws -> [Sentence] {
-        let result = sentences(of: source)
+        let result = source.precleaned ?? clean(source).sentences
         guard result.contains(where: { $0.role != .dateline }) else {
             throw InputError.onlyBoilerplate(path: source.path)
         }

@@ -113,10 +113,10 @@ public enum InputReader {
             }
         }
         let text = try decode(bytes, path: file.displayPath)
-        let source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
+        var source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
         // A scraped page whose article is missing ("page not available", only menus) is skipped and named, not
-        // exported as an empty document. Cleaning is about 1% of the extraction time, so checking here is cheap.
-        _ = try Cleaner.articleSentences(of: source)
+        // exported as an empty document. The sentences are kept with the text: extraction starts from them.
+        source.precleaned = try Cleaner.articleSentences(of: source)
         return source
     }
 
@@ -136,7 +136,25 @@ public enum InputReader {
         if text.unicodeScalars.allSatisfy(ScalarClass.isSpaceLike) {
             throw InputError.empty(path: path)
         }
-        return text.precomposedStringWithCanonicalMapping
+        // most pages are NFC already (checked without Foundation's round trip, which is slow)
+        return isPlainNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every scalar of `s` is one that NFC leaves as it is in any context (NFC quick check "Yes"
+    /// and combining class 0): ASCII, Latin-1, the Arabic block without its combining marks, and general
+    /// punctuation after U+2001 (U+2000 and U+2001 decompose). Such a string is its own NFC form. False
+    /// means "not known": the caller normalises.
+    static func isPlainNFC(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { c in
+            switch c.value {
+            case 0...0xFF: return true
+            case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8, 0x06EA...0x06ED:
+                return false
+            case 0x0600...0x06FF: return true
+            case 0x2002...0x205E: return true
+            default: return false
+            }
+        }
     }
 
     /// The sidecar of `NAME.txt`: `NAME.meta.json` in the same directory (for another extension,

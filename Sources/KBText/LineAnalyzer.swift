@@ -53,6 +53,9 @@ struct LineAnalyzer {
         BoilerplateRules.droppingPrefixes.map { ($0.reason, $0.follow, $0.maxWords, $0.phrases.map(BoilerplateRules.words)) }
     private static let datelines: [[String]] = BoilerplateRules.datelinePrefixes.map(BoilerplateRules.words)
     private static let noticeOpeners: [[String]] = BoilerplateRules.noticeOpeners.map(BoilerplateRules.words)
+    /// The first words of the strippable phrases and notice openers (`leadingNotice` needs one to start the line).
+    private static let noticeFirstWords: Set<NormKey> =
+        Set((strippable.flatMap(\.words) + noticeOpeners).compactMap { $0.first.map(NormKey.init) })
     private static let noticePredicates: [[String]] = BoilerplateRules.noticePredicates.map(BoilerplateRules.words)
     private static let credits: [[String]] = BoilerplateRules.photoCredits.map(BoilerplateRules.words)
     private static let captionOpeners: [[String]] = BoilerplateRules.captionOpeners.map(BoilerplateRules.words)
@@ -195,6 +198,15 @@ struct LineAnalyzer {
     private func leadingNotice(_ b: Int, _ e: Int) -> (Int, String)? {
         // A notice is short: look at the start of the line only.
         let window = min(e, b + Self.noticeWindow)
+        // Every rule starts with a given word: look at the first word alone first (tokenized from a short
+        // probe; a token ending more than one scalar before the probe's end is the one the window gives).
+        let probeEnd = min(window, b + 48)
+        let probe = Tokenizer.tokenize(scalars, begin: b, end: probeEnd)
+        if let first = probe.first(where: \.isWordLike) {
+            if first.end + 1 < probeEnd, !Self.noticeFirstWords.contains(NormKey(first.norm)) { return nil }
+        } else if probeEnd == window {
+            return nil   // no word at all
+        }
         let tokens = Tokenizer.tokenize(scalars, begin: b, end: window)
         let words = tokens.filter(\.isWordLike)
         for rule in Self.strippable {

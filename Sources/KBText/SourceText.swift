@@ -10,6 +10,10 @@ public struct SourceText: Sendable {
     public let text: String
     /// `text.unicodeScalars` as an array; offsets everywhere are indices into this.
     public let scalars: [Unicode.Scalar]
+    /// The sentences ``Cleaner/sentences(of:)`` gives for this text, when ``InputReader/load(_:documentID:)``
+    /// already computed them (it cleans every input to reject boilerplate-only pages): extraction reuses them
+    /// instead of cleaning the same text twice. Cleaning is deterministic, so they are the same sentences.
+    var precleaned: [Sentence]? = nil
 
     /// Normalises `text` to NFC and removes a leading U+FEFF, so that a caller building a
     /// `SourceText` by hand gets the same offsets as one loaded by ``InputReader/load(_:documentID:)``.

@@ -1,0 +1,114 @@
+import Foundation
+@testable import KBFacts
+@testable import KBText
+import XCTest
+
+/// The shortcuts taken for extraction speed give exactly what the code they replace gave.
+final class SpeedEquivalenceTests: XCTestCase {
+    /// Strings that are equal as `String`s (canonical equivalence) but differ in bytes, plain ones, and others.
+    static let samples: [String] = [
+        "", "a", "abc", "الجزائر", "وزير الخارجية", "أ", "ا\u{0654}", "\u{0623}حمد", "ا\u{0654}حمد", "é", "e\u{0301}",
+        "حفتر", "لحفتر", "ومودي", "2024", "٢٠٢٤", "مهـدي", "a\u{0654}\u{0301}", "Ä", "A\u{0308}", "ﻻ", "x y",
+        String(repeating: "مصر ", count: 12),
+    ]
+
+    func testNormKeyHasTheMeaningOfStringKeys() {
+        XCTAssertTrue(NormKey.hashMatchesString)
+        for a in Self.samples {
+            for b in Self.samples {
+                XCTAssertEqual(NormKey(a) == NormKey(b), a == b, "\(a.unicodeScalars.map(\.value)) vs \(b.unicodeScalars.map(\.value))")
+                if a == b { XCTAssertEqual(NormKey(a).hashValue, NormKey(b).hashValue) }
+            }
+        }
+        var d: [NormKey: Int] = [:]
+        var e: [String: Int] = [:]
+        for (i, s) in Self.samples.enumerated() { d[NormKey(s), default: 0] += i; e[s, default: 0] += i }
+        for s in Self.samples { XCTAssertEqual(d[NormKey(s)], e[s]) }
+        XCTAssertEqual(d.count, e.count)
+    }
+
+    func testPlainContainsIsContains() {
+        for s in Self.samples + ["الدول", "دول", "اللقاء", "ال"] {
+            if let fast = NormKey.plainContains(s, "ال") { XCTAssertEqual(fast, s.contains("ال"), s) }
+        }
+    }
+
+    func testWordMemoGivesTheFunctionsValue() {
+        let memo = WordMemo<String>()
+        var calls = 0
+        func f(_ s: String) -> String { calls += 1; return String(s.reversed()) }
+        for _ in 0..<3 {
+            for s in Self.samples { XCTAssertEqual(memo.get(s, f), String(s.reversed())) }
+        }
+        // long strings built afresh (new storage each time) are found by text
+        for k in 0..<50 {
+            let s = String(repeating: "مصر", count: 10) + String(k)
+            XCTAssertEqual(memo.get(s, f), String(s.reversed()))
+            XCTAssertEqual(memo.get(String(repeating: "مصر", count: 10) + String(k), f), String(s.reversed()))
+        }
+        XCTAssertLessThanOrEqual(calls, Self.samples.count + 50)
+    }
+
+    func testGazetteerTrimmingIsFoundationsWhitespaceTrimming() throws {
+        var texts = ["", " ", "\t a \t", "\u{00A0}b\u{2003}", "\u{3000}c d\u{202F}", "\u{200B}x\u{200B}", "\n y \n", " \u{0301}z "]
+        let url = try XCTUnwrap(Self.bundledGazetteerURL())
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            texts.append(String(line))
+            for col in line.split(separator: "\t", omittingEmptySubsequences: false) {
+                texts.append(String(col))
+                texts += col.split(separator: "|").map(String.init)
+            }
+        }
+        for t in texts { XCTAssertEqual(Gazetteer.trimmed(t), t.trimmingCharacters(in: .whitespaces), t) }
+    }
+
+    static func bundledGazetteerURL() -> URL? {
+        let here = URL(fileURLWithPath: #filePath)
+        return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/KBFacts/Resources/gazetteer.tsv")
+    }
+
+    func testPlainNFCTextIsItsOwnNFC() {
+        let texts = Self.samples + ["قال الرئيس، «نعم» — 2024…", "إنّ", "كتبَ", "\u{2000}", "a\u{0300}", "ﻻ"]
+        for t in texts where InputReader.isPlainNFC(t) {
+            XCTAssertEqual(Array(t.precomposedStringWithCanonicalMapping.unicodeScalars), Array(t.unicodeScalars), t)
+        }
+        XCTAssertFalse(InputReader.isPlainNFC("إنّ"))
+        XCTAssertFalse(InputReader.isPlainNFC("\u{2000}"))
+    }
+
+    func testPlainCliticCandidatesAreTheGeneralOnes() {
+        var words = Self.samples + ["وموسكو", "للقوات", "فبالقوات", "ولل", "لل", "والا", "بالل", "ككك", "الجزائر", "وال", "فلله", "ب", "وب"]
+        for e in Gazetteer.bundled.entries { words += Gazetteer.key(e.ar).split(separator: " ").map(String.init) }
+        for w in words {
+            let n = ArabicNormalizer.normalize(w)
+            guard NormKey.isPlain(n), !n.isEmpty else { continue }
+            let fast = ArabicNormalizer.plainCliticCandidates(n)
+            let slow = ArabicNormalizer.generalCliticCandidates(n)
+            XCTAssertEqual(fast.map(\.stem), slow.map(\.stem), n)
+            XCTAssertEqual(fast.map(\.prefix), slow.map(\.prefix), n)
+        }
+    }
+
+    func testWhitespaceFastPathIsTheProperty() {
+        for v in UInt32(0)...0x3100 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(ArabicNormalizer.isWhitespace(c), c.properties.isWhitespace, String(v, radix: 16))
+        }
+    }
+
+    func testGazetteerMatchStartsCoverEveryMatch() {
+        let g = Gazetteer.bundled
+        // every name's first word and every adjective, bare and behind each proclitic, may start a match
+        for e in g.entries {
+            let starts = ([e.ar] + e.aliases).compactMap { Gazetteer.key($0).split(separator: " ").first.map(String.init) }
+                + e.adjectives.map(Gazetteer.key)
+            for w in starts where !w.isEmpty {
+                XCTAssertTrue(g.mayStartMatch(w), w)
+                for (p, _) in ArabicNormalizer.procliticPrefixes { XCTAssertTrue(g.mayStartMatch(p + w), p + w) }
+            }
+        }
+        XCTAssertFalse(g.mayStartMatch("كتب"))
+    }
+}

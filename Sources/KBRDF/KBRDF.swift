@@ -63,3 +63,21 @@ public enum RDFReader {
         }
     }
 }
+
+/// An N-Triples file as a `TripleSource`: each pass reads the file again, in blocks (standard input, which cannot
+/// be read twice, is kept in memory as bytes).
+public struct NTriplesFile: TripleSource {
+    public let path: String
+    private let bytes: [UInt8]?
+
+    /// - Throws: `RDFReadError` when standard input cannot be read.
+    public init(path: String) throws {
+        self.path = path
+        bytes = path == "-" ? try FileBytes.read(path) : nil
+    }
+
+    public func forEachTriple(_ body: (RDFTriple) throws -> Void) throws {
+        if let bytes { try NTriplesReader.parse(bytes: bytes, name: path, body) }
+        else { try NTriplesReader.parse(path: path, body) }
+    }
+}

@@ -30,54 +30,62 @@ public struct RDFGraphMLWriter {
     static let labelPredicates = [Namespaces.rdfs + "label", Namespaces.schema + "name"]
 
     public func write(_ triples: [RDFTriple], to sink: OutputSink) throws {
+        try write(source: triples, to: sink)
+    }
+
+    /// Reads `source` twice: first the nodes, their columns and literal values (a node's data must be complete when
+    /// it is written, and every key comes before the graph), then the edges, written as they come. Memory grows
+    /// with the nodes and their literal values (and 8 bytes per distinct edge, to leave out repeated triples).
+    public func write(source: some TripleSource, to sink: OutputSink) throws {
         let vocabulary = try IRIMinter(base: options.base).vocabulary
         var splitter = Namespaces.splitter(vocabulary: vocabulary)
         let known = Set(Namespaces.splitter(vocabulary: vocabulary).bindings.map(\.prefix))
+        var shortNames = [String: String]()
         /// The QName in a known namespace (schema:name), else nil; and the local name of any split.
         func split(_ iri: String) -> (qname: String?, local: String?) {
             guard let q = try? splitter.split(iri) else { return (nil, nil) }
             return (known.contains(q.prefix) ? q.qualified : nil, q.localName)
         }
-        func short(_ iri: String) -> String { split(iri).qname ?? iri }
+        func short(_ iri: String) -> String {
+            if let s = shortNames[iri] { return s }
+            let s = split(iri).qname ?? iri
+            shortNames[iri] = s
+            return s
+        }
         func column(_ iri: String) -> String {
             let (qname, local) = split(iri)
             return Self.columnName(qname ?? local ?? iri)
         }
-        func show(_ term: RDFTerm) -> String {
-            switch term {
-            case let .iri(iri): return iri
-            case let .blank(label): return "_:" + label
-            case let .literal(l): return l.lexical
-            }
-        }
 
-        // Nodes, in order of first appearance.
+        // Pass 1. Nodes, in order of first appearance; literal columns, per predicate in order of first use;
+        // values, types and label candidates per node.
         var nodeIndex = [RDFTerm: Int]()
         var nodes = [RDFTerm]()
-        func node(_ t: RDFTerm) {
-            if nodeIndex[t] == nil { nodeIndex[t] = nodes.count; nodes.append(t) }
+        func node(_ t: RDFTerm) -> Int {
+            if let i = nodeIndex[t] { return i }
+            nodeIndex[t] = nodes.count
+            nodes.append(t)
+            return nodes.count - 1
         }
-        var seen = Set<RDFTriple>()
-        let unique = triples.filter { seen.insert($0).inserted }
-        for t in unique {
-            node(t.subject)
-            if !t.object.isLiteral && t.predicate != Self.rdfType { node(t.object) }
-        }
-
-        // Literal columns, per predicate in order of first use; values per node.
-        var columns = [String: Key]()
-        var columnOrder = [String]()
+        var columns = [String: Int]()     // predicate -> column number (key id p<n+1>)
+        var columnKeys = [Key]()
         var usedNames: Set<String> = ["label", "iri", "kind", "type"]
-        var values = [Int: [String: [String]]]()  // node -> key id -> values
-        var types = [Int: [String]]()
-        var labels = [Int: [RDFLiteral]]()
-        var edges = [(source: Int, target: Int, predicate: String)]()
-        for t in unique {
-            let s = nodeIndex[t.subject]!
+        var values = [[(column: Int, value: String)]]()   // per node, in triple order
+        var types = [[String]]()
+        var labels = [[RDFLiteral]]()
+        var lastSubject: (term: RDFTerm, index: Int)?
+        try source.forEachTriple { t in
+            let s: Int
+            if let l = lastSubject, l.term == t.subject { s = l.index } else {
+                s = node(t.subject)
+                lastSubject = (t.subject, s)
+            }
+            if s == values.count { values.append([]); types.append([]); labels.append([]) }
             switch t.object {
             case let .literal(l):
-                if Self.labelPredicates.contains(t.predicate) { labels[s, default: []].append(l) }
-                if columns[t.predicate] == nil {
+                if Self.labelPredicates.contains(t.predicate) { labels[s].append(l) }
+                let c: Int
+                if let known = columns[t.predicate] { c = known } else {
                     var name = column(t.predicate)
                     if usedNames.contains(name) {
                         var n = 2
@@ -85,25 +93,28 @@ public struct RDFGraphMLWriter {
                         name = "\(name)_\(n)"
                     }
                     usedNames.insert(name)
-                    columns[t.predicate] = Key(id: "p\(columnOrder.count + 1)", domain: "node", name: name)
-                    columnOrder.append(t.predicate)
+                    c = columnKeys.count
+                    columns[t.predicate] = c
+                    columnKeys.append(Key(id: "p\(c + 1)", domain: "node", name: name))
                 }
-                let id = columns[t.predicate]!.id
-                if !(values[s]?[id]?.contains(l.lexical) ?? false) { values[s, default: [:]][id, default: []].append(l.lexical) }
+                if !values[s].contains(where: { $0.column == c && $0.value == l.lexical }) {
+                    values[s].append((c, l.lexical))
+                }
             default:
                 if t.predicate == Self.rdfType {
                     let name: String
-                    if case let .iri(iri) = t.object { name = short(iri) } else { name = show(t.object) }
-                    if !(types[s]?.contains(name) ?? false) { types[s, default: []].append(name) }
+                    if case let .iri(iri) = t.object { name = short(iri) } else { name = Self.show(t.object) }
+                    if !types[s].contains(name) { types[s].append(name) }
                 } else {
-                    edges.append((s, nodeIndex[t.object]!, t.predicate))
+                    let o = node(t.object)
+                    if o == values.count { values.append([]); types.append([]); labels.append([]) }
                 }
             }
         }
 
         let nodeKeys = [Key(id: "label", domain: "node", name: "label"), Key(id: "iri", domain: "node", name: "iri"),
                         Key(id: "kind", domain: "node", name: "kind"), Key(id: "type", domain: "node", name: "type")]
-            + columnOrder.map { columns[$0]! }
+            + columnKeys
         let edgeKeys = [Key(id: "elabel", domain: "edge", name: "label"), Key(id: "relation", domain: "edge", name: "relation"),
                         Key(id: "predicate", domain: "edge", name: "predicate")]
 
@@ -124,35 +135,70 @@ public struct RDFGraphMLWriter {
         for (i, term) in nodes.enumerated() {
             try w.startElement("node")
             try w.attribute("id", "n\(i + 1)")
-            var data: [(String, String?)] = []
             let fallback: String
             switch term {
             case let .iri(iri): fallback = short(iri)
-            default: fallback = show(term)
+            default: fallback = Self.show(term)
             }
-            data.append(("label", pickLabel(labels[i] ?? []) ?? fallback))
-            data.append(("iri", show(term)))
-            data.append(("kind", term.isLiteral ? "literal" : { if case .iri = term { return "iri" } else { return "blank" } }()))
-            data.append(("type", types[i].map { $0.joined(separator: GraphMLWriter.listSeparator) }))
-            for p in columnOrder {
-                let id = columns[p]!.id
-                data.append((id, values[i]?[id].map { $0.joined(separator: GraphMLWriter.listSeparator) }))
+            try writeData("label", pickLabel(labels[i]) ?? fallback, w)
+            try writeData("iri", Self.show(term), w)
+            try writeData("kind", term.isLiteral ? "literal" : { if case .iri = term { return "iri" } else { return "blank" } }(), w)
+            if !types[i].isEmpty { try writeData("type", types[i].joined(separator: GraphMLWriter.listSeparator), w) }
+            // Columns in order; the values of one column in triple order.
+            let vs = values[i]
+            var done = Set<Int>()
+            for c in vs.map(\.column).sorted() where done.insert(c).inserted {
+                let joined = vs.filter { $0.column == c }.map(\.value).joined(separator: GraphMLWriter.listSeparator)
+                try writeData(columnKeys[c].id, joined, w)
             }
-            try writeData(data, w)
             try w.endElement()
         }
-        for (i, e) in edges.enumerated() {
+        values = []; types = []; labels = []
+
+        // Pass 2. Edges, in triple order, a repeated triple once.
+        var predicates = [RDFTerm: (index: UInt64, short: String)]()
+        var seenEdges = Set<UInt64>()
+        var wideEdges = Set<[Int]>()
+        var edgeCount = 0
+        try source.forEachTriple { t in
+            guard !t.object.isLiteral, t.predicate != Self.rdfType else { return }
+            let s: Int
+            if let l = lastSubject, l.term == t.subject { s = l.index } else {
+                s = nodeIndex[t.subject]!
+                lastSubject = (t.subject, s)
+            }
+            let o = nodeIndex[t.object]!
+            let p: (index: UInt64, short: String)
+            if let known = predicates[.iri(t.predicate)] { p = known } else {
+                p = (UInt64(predicates.count), short(t.predicate))
+                predicates[.iri(t.predicate)] = p
+            }
+            if s < 1 << 24, o < 1 << 24, p.index < 1 << 16 {
+                guard seenEdges.insert(UInt64(s) << 40 | UInt64(o) << 16 | p.index).inserted else { return }
+            } else {
+                guard wideEdges.insert([s, o, Int(p.index)]).inserted else { return }
+            }
+            edgeCount += 1
             try w.startElement("edge")
-            try w.attribute("id", "e\(i + 1)")
-            try w.attribute("source", "n\(e.source + 1)")
-            try w.attribute("target", "n\(e.target + 1)")
-            let name = short(e.predicate)
-            try writeData([("elabel", name), ("relation", name), ("predicate", e.predicate)], w)
+            try w.attribute("id", "e\(edgeCount)")
+            try w.attribute("source", "n\(s + 1)")
+            try w.attribute("target", "n\(o + 1)")
+            try writeData("elabel", p.short, w)
+            try writeData("relation", p.short, w)
+            try writeData("predicate", t.predicate, w)
             try w.endElement()
         }
         try w.endElement()
         try w.endElement()
         try w.endDocument()
+    }
+
+    static func show(_ term: RDFTerm) -> String {
+        switch term {
+        case let .iri(iri): return iri
+        case let .blank(label): return "_:" + label
+        case let .literal(l): return l.lexical
+        }
     }
 
     /// @ar, then @en, then no language, then any (English first with preferEnglishLabels).
@@ -169,14 +215,12 @@ public struct RDFGraphMLWriter {
 
     private func isBlank(_ s: String) -> Bool { XMLText.sanitize(s).text.allSatisfy(\.isWhitespace) }
 
-    private func writeData(_ data: [(String, String?)], _ w: XMLStreamWriter) throws {
-        for (key, value) in data {
-            guard let value, !isBlank(value) else { continue }
-            try w.startElement("data")
-            try w.attribute("key", key)
-            try w.text(value)
-            try w.endElement()
-        }
+    private func writeData(_ key: String, _ value: String, _ w: XMLStreamWriter) throws {
+        guard !isBlank(value) else { return }
+        try w.startElement("data")
+        try w.attribute("key", key)
+        try w.text(value)
+        try w.endElement()
     }
 
     /// `schema:name` → `schema_name`: ASCII letters, digits and `_` kept, anything else becomes `_`.

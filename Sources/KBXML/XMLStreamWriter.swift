@@ -78,7 +78,7 @@ public final class XMLStreamWriter {
         if let prefix { try requirePrefix(prefix) }
         let uri = namespaceURI.map(clean)
         try call("xmlTextWriterStartElementNS") { w in
-            withXMLChars([prefix, name, uri]) { xmlTextWriterStartElementNS(w, $0[0], $0[1], $0[2]) }
+            withXMLChars(prefix, name, uri) { xmlTextWriterStartElementNS(w, $0, $1, $2) }
         }
     }
 
@@ -88,7 +88,7 @@ public final class XMLStreamWriter {
         try requireQName(name)
         let value = clean(value)
         try call("xmlTextWriterWriteAttribute") { w in
-            withXMLChars([name, value]) { xmlTextWriterWriteAttribute(w, $0[0], $0[1]) }
+            withXMLChars(name, value) { xmlTextWriterWriteAttribute(w, $0, $1) }
         }
     }
 
@@ -100,7 +100,7 @@ public final class XMLStreamWriter {
         let uri = namespaceURI.map(clean)
         let value = clean(value)
         try call("xmlTextWriterWriteAttributeNS") { w in
-            withXMLChars([prefix, name, uri, value]) { xmlTextWriterWriteAttributeNS(w, $0[0], $0[1], $0[2], $0[3]) }
+            withXMLChars(prefix, name, uri, value) { xmlTextWriterWriteAttributeNS(w, $0, $1, $2, $3) }
         }
     }
 
@@ -113,7 +113,7 @@ public final class XMLStreamWriter {
         let name = prefix.map { "xmlns:" + $0 } ?? "xmlns"
         let uri = clean(uri)
         try call("xmlTextWriterWriteAttribute") { w in
-            withXMLChars([name, uri]) { xmlTextWriterWriteAttribute(w, $0[0], $0[1]) }
+            withXMLChars(name, uri) { xmlTextWriterWriteAttribute(w, $0, $1) }
         }
     }
 

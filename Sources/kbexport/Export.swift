@@ -149,7 +149,18 @@ enum InputSyntax: String, ExpressibleByArgument, CaseIterable {
 extension Export {
     /// Reads one RDF document and writes its triples as they are in `--format`. Relative IRIs in RDF/XML
     /// resolve against the file's own `file://` IRI (as rapper and rdflib do); standard input has no base.
+    /// N-Triples are streamed from the file (read twice by RDF/XML and GraphML); RDF/XML is read first.
     func convert(_ path: String, _ syntax: RDFInputSyntax) throws {
+        let options = exportOptions
+        if syntax == .ntriples {
+            let source: NTriplesFile
+            do { source = try NTriplesFile(path: path) } catch {
+                warn("\(error)")
+                throw ExitCode(1)
+            }
+            try writeOutput { try RDFConversion.write(source: source, format: format, options: options, to: $0) }
+            return
+        }
         let triples: [RDFTriple]
         do {
             triples = try RDFReader.read(path: path, syntax: syntax, base: path == "-" ? nil : Self.fileIRI(path))
@@ -158,7 +169,6 @@ extension Export {
             throw ExitCode(1)
         }
         if verbose { warn("\(path): \(triples.count) triples read (\(syntax.name))") }
-        let options = exportOptions
         try writeOutput { try RDFConversion.write(triples, format: format, options: options, to: $0) }
     }
 

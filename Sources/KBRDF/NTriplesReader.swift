@@ -151,9 +151,13 @@ struct TermCaches {
 
 enum IRIPosition { case subject, predicate, object, datatype }
 
-/// Bytes that may appear as they are in an ASCII IRIREF: `[^#x00-#x20<>"{}|^`\]` below U+0080.
-private let plainIRIByte: [Bool] = (0..<256).map { c in
-    c > 0x20 && c < 0x7F && !"<>\"{}|^`\\".utf8.contains(UInt8(c))
+/// Bytes that may appear as they are in an ASCII IRIREF: `[^#x00-#x20<>"{}|^`\\]` below U+0080.
+@inline(__always) private func plainIRIByte(_ c: UInt8) -> Bool {
+    guard c > 0x20, c < 0x7F else { return false }
+    switch c {
+    case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60, 0x5C: return false
+    default: return true
+    }
 }
 
 private struct Parser {
@@ -218,7 +222,7 @@ private struct Parser {
     /// `<IRI>` at `i`: plain ASCII IRIs (the usual case) straight from the bytes, through the position's cache.
     mutating func iri(_ position: IRIPosition) throws -> String {
         var j = i + 1
-        while j < b.count, plainIRIByte[Int(b[j])] { j += 1 }
+        while j < b.count, plainIRIByte(b[j]) { j += 1 }
         guard j < b.count, b[j] == UInt8(ascii: ">"), Self.hasScheme(b, from: i + 1, to: j) else { return try iri() }
         let bytes = UnsafeBufferPointer(rebasing: b[(i + 1)..<j])
         i = j + 1

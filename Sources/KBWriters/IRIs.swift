@@ -53,7 +53,11 @@ public enum IRIs {
             var inScheme = true, hashes = 0
             while i < n {
                 let c = u[i]
-                guard c > 0x20, c < 0x7F, !refusedASCII[Int(c)] else { return false }
+                guard c > 0x20, c < 0x7F else { return false }
+                switch c {
+                case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E, 0x60: return false  // <>"{}|\^`
+                default: break
+                }
                 if inScheme {
                     let letter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
                     if c == 0x3A { if i == 0 { return false }; inScheme = false }
@@ -70,7 +74,6 @@ public enum IRIs {
         }
     }
 
-    private static let refusedASCII: [Bool] = (0..<256).map { c in "<>\"{}|\\^`".utf8.contains(UInt8(c)) }
     private static func isHex(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
     }

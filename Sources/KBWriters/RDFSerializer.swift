@@ -89,6 +89,51 @@ public struct RDFXMLSerializer {
         try out.finish()
     }
 
+    /// Starts a stream of descriptions whose predicates all split into the standard namespaces (kbexport's own
+    /// mapping): each description is checked, then written, as it comes.
+    func startStream(to sink: OutputSink) throws -> Stream {
+        try Stream(Output(self, Terms(), sink), splitter: splitter, standard: Set(standard.map(\.prefix)))
+    }
+
+    /// Descriptions written one at a time (`startStream`).
+    final class Stream {
+        let out: Output
+        var splitter: QNameSplitter
+        var terms = Terms()
+        let standard: Set<String>
+
+        init(_ out: Output, splitter: QNameSplitter, standard: Set<String>) {
+            self.out = out; self.splitter = splitter; self.standard = standard
+        }
+
+        /// - Throws: the checks' errors (before writing the description), or a predicate outside the declared
+        ///   namespaces; then the writer's.
+        func write(_ d: RDFDescription) throws {
+            try terms.note(subject: d.subject)
+            for (predicate, object) in d.properties {
+                try terms.note(predicate, object, subject: d.subject, &splitter)
+                if out.qnames[predicate] == nil {
+                    guard let q = terms.qnames[predicate], let prefix = q.split(separator: ":").first,
+                          standard.contains(String(prefix)) else {
+                        throw WriterError.unserializablePredicate(predicate, reason: "not in a namespace declared on rdf:RDF")
+                    }
+                    out.qnames[predicate] = q
+                }
+            }
+            guard case .iri = d.subject else {
+                throw RDFXMLSerializer.refuse(d.subject, "a streamed description needs an IRI subject")
+            }
+            try out.start(d.subject)
+            for (predicate, object) in d.properties {
+                if case .blank = object { throw RDFXMLSerializer.refuse(object, "a streamed description has no blank nodes") }
+                try out.property(predicate, object)
+            }
+            try out.end()
+        }
+
+        func finish() throws { try out.finish() }
+    }
+
     /// What the first pass learns: the predicates' QNames, the prefixes used, the blank-node labels.
     struct Terms {
         var qnames = [String: String]()
@@ -120,7 +165,7 @@ public struct RDFXMLSerializer {
     /// The second pass: the root with every namespace, then descriptions and properties as they come.
     final class Output {
         let w: XMLStreamWriter
-        let qnames: [String: String]
+        var qnames: [String: String]
         let nodeIDs: [String: String]
         private var lastPredicate = "", lastQName = ""
 

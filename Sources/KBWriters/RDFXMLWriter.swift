@@ -32,9 +32,46 @@ public struct RDFXMLWriter: GraphWriter {
     public init(options: ExportOptions) { self.options = options }
 
     public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
-        let (descriptions, vocabulary) = try RDFGraphMapping.descriptions(of: graph, options: options)
-        var serializer = RDFXMLSerializer(vocabulary: vocabulary, indent: options.indent)
-        try serializer.write(descriptions, to: sink)
+        _ = try IRIMinter(base: options.base)
+        try GraphChecks.check(graph)
+        let stream = try startStream(documents: graph.documents, entities: graph.entities,
+                                     sentences: RDFGraphMapping.sentences(of: graph.facts), to: sink)
+        for f in graph.facts { try stream.fact(f) }
+        try stream.finish()
+    }
+
+    /// Starts a streamed export: documents (with their sentences), publishers and entities are written now, then
+    /// each fact as it is given (in id order), then the CAMEO concepts and the run. The facts must have passed the
+    /// graph checks (`GraphChecks.check(_:documents:entities:)`).
+    /// - Parameter sentences: the evidence sentences by document (`RDFGraphMapping.sentences(of:)`).
+    public func startStream(documents: [Document], entities: [Entity], sentences: RDFGraphMapping.Sentences,
+                            to sink: OutputSink) throws -> RDFXMLStream {
+        let minter = try IRIMinter(base: options.base)
+        let index = try GraphChecks.check(documents: documents, entities: entities)
+        let mapping = RDFGraphMapping(entities: index, minter: minter, toolVersion: options.toolVersion)
+        var serializer = RDFXMLSerializer(vocabulary: minter.vocabulary, indent: options.indent)
+        let out = try serializer.startStream(to: sink)
+        for d in mapping.head(documents: documents, entities: entities, sentences: sentences) { try out.write(d) }
+        return RDFXMLStream(mapping: mapping, out: out)
+    }
+}
+
+/// A streamed RDF/XML export of facts (see `RDFXMLWriter.startStream`).
+public final class RDFXMLStream {
+    let mapping: RDFGraphMapping
+    let out: RDFXMLSerializer.Stream
+    private var codes = Set<String>()
+
+    init(mapping: RDFGraphMapping, out: RDFXMLSerializer.Stream) { self.mapping = mapping; self.out = out }
+
+    public func fact(_ f: Fact) throws {
+        if let code = FactType.cameo(f.type) { codes.insert(code) }
+        try out.write(mapping.fact(f))
+    }
+
+    public func finish() throws {
+        for d in mapping.tail(codes: codes) { try out.write(d) }
+        try out.finish()
     }
 }
 
@@ -47,11 +84,17 @@ public struct RDFGraphMapping {
         -> (descriptions: [RDFDescription], vocabulary: String) {
         let minter = try IRIMinter(base: options.base)
         let entities = try GraphChecks.check(graph)
-        let mapping = RDFGraphMapping(graph: graph, entities: entities, minter: minter, toolVersion: options.toolVersion)
-        return (mapping.descriptions(), minter.vocabulary)
+        let mapping = RDFGraphMapping(entities: entities, minter: minter, toolVersion: options.toolVersion)
+        var out = mapping.head(documents: graph.documents, entities: graph.entities, sentences: sentences(of: graph.facts))
+        var codes = Set<String>()
+        for f in graph.facts {
+            if let code = FactType.cameo(f.type) { codes.insert(code) }
+            out.append(mapping.fact(f))
+        }
+        out += mapping.tail(codes: codes)
+        return (out, minter.vocabulary)
     }
 
-    let graph: KnowledgeGraph
     let entities: [String: Entity]
     let minter: IRIMinter
     let toolVersion: String
@@ -62,28 +105,37 @@ public struct RDFGraphMapping {
     private var kbv: String { minter.vocabulary }
 
     /// A distinct evidence sentence.
-    private struct SentenceKey: Hashable, Comparable {
+    public struct SentenceKey: Hashable, Comparable, Sendable {
         let begin: Int, end: Int
-        static func < (a: SentenceKey, b: SentenceKey) -> Bool { (a.begin, a.end) < (b.begin, b.end) }
+        public static func < (a: SentenceKey, b: SentenceKey) -> Bool { (a.begin, a.end) < (b.begin, b.end) }
     }
 
-    func descriptions() -> [RDFDescription] {
-        let runIRI = minter.run(version: toolVersion)
+    /// The evidence sentences of each document: offsets and text.
+    public typealias Sentences = [String: [SentenceKey: String]]
 
-        // Sentences per document (first fact in id order wins if two facts disagree on the text).
-        var sentences = [String: [SentenceKey: String]]()
-        for f in graph.facts {
-            let p = f.provenance
-            let key = SentenceKey(begin: p.sentenceBegin, end: p.sentenceEnd)
-            if sentences[p.documentID]?[key] == nil { sentences[p.documentID, default: [:]][key] = p.sentence }
-        }
+    /// Notes the sentence of `fact` (the first fact in id order wins if two facts disagree on the text).
+    public static func note(_ fact: Fact, in sentences: inout Sentences) {
+        let p = fact.provenance
+        let key = SentenceKey(begin: p.sentenceBegin, end: p.sentenceEnd)
+        if sentences[p.documentID]?[key] == nil { sentences[p.documentID, default: [:]][key] = p.sentence }
+    }
+
+    /// The sentences of `facts` (in id order).
+    public static func sentences(of facts: [Fact]) -> Sentences {
+        var out = Sentences()
+        for f in facts { note(f, in: &out) }
+        return out
+    }
+
+    /// Documents with their contexts and sentences, publishers, entities.
+    func head(documents: [Document], entities: [Entity], sentences: Sentences) -> [RDFDescription] {
         // Entities mentioned per document, in entity order.
         var mentioned = [String: [String]]()
-        for e in graph.entities { for d in e.documents { mentioned[d, default: []].append(e.id) } }
+        for e in entities { for d in e.documents { mentioned[d, default: []].append(e.id) } }
 
         var out = [RDFDescription]()
         var publishers = [String: RDFDescription]()
-        for doc in graph.documents {
+        for doc in documents {
             let docSentences = sentences[doc.id] ?? [:]
             out.append(document(doc, mentions: mentioned[doc.id] ?? [], publishers: &publishers))
             // The context spans the whole text; a length the model does not know (0) is widened to the last sentence.
@@ -111,12 +163,13 @@ public struct RDFGraphMapping {
             out += sentenceNodes
         }
         out += publishers.keys.sorted().map { publishers[$0]! }
-        for e in graph.entities { out.append(entity(e)) }
-        var codes = Set<String>()
-        for f in graph.facts {
-            if let code = FactType.cameo(f.type) { codes.insert(code) }
-            out.append(fact(f, run: runIRI))
-        }
+        for e in entities { out.append(entity(e)) }
+        return out
+    }
+
+    /// CAMEO concepts of the codes used, the run and the software.
+    func tail(codes: Set<String>) -> [RDFDescription] {
+        var out = [RDFDescription]()
         for code in codes.sorted() {
             var c = RDFDescription(minter.cameo(code))
             c.type(skos + "Concept")
@@ -124,6 +177,7 @@ public struct RDFGraphMapping {
             c.literal(skos + "prefLabel", CAMEO.label(code), language: "en")
             out.append(c)
         }
+        let runIRI = minter.run(version: toolVersion)
         let agentIRI = minter.agent(version: toolVersion)
         var run = RDFDescription(runIRI)
         run.type(prov + "Activity")
@@ -194,7 +248,8 @@ public struct RDFGraphMapping {
         return d
     }
 
-    private func fact(_ f: Fact, run: String) -> RDFDescription {
+    func fact(_ f: Fact) -> RDFDescription {
+        let run = minter.run(version: toolVersion)
         let p = f.provenance
         var d = RDFDescription(minter.fact(f.id))
         d.type(schema + "Event")

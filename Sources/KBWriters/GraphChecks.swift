@@ -19,6 +19,11 @@ public enum GraphChecks {
         return entities
     }
 
+    /// Checks a fact's id (a stream whose references and id order were checked by its reader).
+    public static func check(_ f: Fact) throws {
+        guard Values.isStableID(f.id) else { throw WriterError.invalidIdentifier(kind: "fact", id: f.id) }
+    }
+
     /// Checks one fact: its id and its references (uniqueness is the caller's: a stream checks the id order).
     public static func check(_ f: Fact, documents: Set<String>, entities: [String: Entity]) throws {
         guard Values.isStableID(f.id) else { throw WriterError.invalidIdentifier(kind: "fact", id: f.id) }

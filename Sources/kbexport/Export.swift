@@ -115,17 +115,16 @@ struct Export: ParsableCommand {
     }
 
     /// `--from jsonl`: exports a facts file (kbexport's own, or another extractor's) with any writer.
+    /// GraphML and RDF/XML stream the facts of kbexport's own files (documents and entities first, facts in id
+    /// order): memory holds the documents and entities (and, for RDF/XML, the evidence sentences), not the facts.
+    /// Other files, standard input and the other formats read the whole graph first.
     func exportFactsFile(_ path: String) throws {
+        if format == .graphml || format == .rdfxml, FactsFile.isStreamable(path: path) {
+            return try streamFactsFile(path)
+        }
         let graph: KnowledgeGraph
         do {
-            let data: Data
-            if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
-                guard let d = FileManager.default.contents(atPath: path) else {
-                    throw FactsFile.ReadError(path: path, line: 0, reason: "cannot read the file")
-                }
-                data = d
-            }
-            graph = try FactsFile.read(data: data, path: path == "-" ? "<stdin>" : path)
+            graph = try FactsFile.read(path: path)
         } catch {
             warn("\(error)")
             throw ExitCode(1)
@@ -134,6 +133,47 @@ struct Export: ParsableCommand {
         if verbose { warn("\(path): \(filtered.entities.count) entities, \(filtered.facts.count) facts") }
         let writer = format.makeWriter(options: exportOptions)
         try writeOutput { try writer.write(filtered, to: $0) }
+    }
+}
+
+extension Export {
+    func streamFactsFile(_ path: String) throws {
+        let options = exportOptions
+        let keep = { (f: Fact) in minConfidence <= 0 || !(f.confidence < minConfidence) }
+        var facts = 0
+        try writeOutput { sink in
+            switch format {
+            case .graphml:
+                var stream: GraphMLStream?
+                try FactsFile.stream(path: path, begin: { documents, entities in
+                    _ = try GraphChecks.check(documents: documents, entities: entities)
+                    stream = try GraphMLWriter(options: options).startStream(entities: entities, to: sink)
+                }, fact: { f in
+                    guard keep(f) else { return }
+                    try GraphChecks.check(f)
+                    try stream!.fact(f)
+                    facts += 1
+                })
+                try stream!.finish()
+            default:
+                var sentences = RDFGraphMapping.Sentences()
+                var stream: RDFXMLStream?
+                try FactsFile.stream(path: path, sentences: { f in
+                    if keep(f) { RDFGraphMapping.note(f, in: &sentences) }
+                }, begin: { documents, entities in
+                    stream = try RDFXMLWriter(options: options).startStream(
+                        documents: documents, entities: entities, sentences: sentences, to: sink)
+                    sentences = [:]
+                }, fact: { f in
+                    guard keep(f) else { return }
+                    try GraphChecks.check(f)
+                    try stream!.fact(f)
+                    facts += 1
+                })
+                try stream!.finish()
+            }
+        }
+        if verbose { warn("\(path): \(facts) facts streamed") }
     }
 }
 

@@ -51,7 +51,7 @@ public struct RDFXMLWriter: GraphWriter {
         let mapping = RDFGraphMapping(entities: index, minter: minter, toolVersion: options.toolVersion)
         var serializer = RDFXMLSerializer(vocabulary: minter.vocabulary, indent: options.indent)
         let out = try serializer.startStream(to: sink)
-        for d in mapping.head(documents: documents, entities: entities, sentences: sentences) { try out.write(d) }
+        try mapping.head(documents: documents, entities: entities, sentences: sentences) { try out.write($0) }
         return RDFXMLStream(mapping: mapping, out: out)
     }
 }
@@ -85,7 +85,8 @@ public struct RDFGraphMapping {
         let minter = try IRIMinter(base: options.base)
         let entities = try GraphChecks.check(graph)
         let mapping = RDFGraphMapping(entities: entities, minter: minter, toolVersion: options.toolVersion)
-        var out = mapping.head(documents: graph.documents, entities: graph.entities, sentences: sentences(of: graph.facts))
+        var out = [RDFDescription]()
+        mapping.head(documents: graph.documents, entities: graph.entities, sentences: sentences(of: graph.facts)) { out.append($0) }
         var codes = Set<String>()
         for f in graph.facts {
             if let code = FactType.cameo(f.type) { codes.insert(code) }
@@ -127,17 +128,17 @@ public struct RDFGraphMapping {
         return out
     }
 
-    /// Documents with their contexts and sentences, publishers, entities.
-    func head(documents: [Document], entities: [Entity], sentences: Sentences) -> [RDFDescription] {
+    /// Documents with their contexts and sentences, publishers, entities, one at a time to `emit`.
+    func head(documents: [Document], entities: [Entity], sentences: Sentences,
+              _ emit: (RDFDescription) throws -> Void) rethrows {
         // Entities mentioned per document, in entity order.
         var mentioned = [String: [String]]()
         for e in entities { for d in e.documents { mentioned[d, default: []].append(e.id) } }
 
-        var out = [RDFDescription]()
         var publishers = [String: RDFDescription]()
         for doc in documents {
             let docSentences = sentences[doc.id] ?? [:]
-            out.append(document(doc, mentions: mentioned[doc.id] ?? [], publishers: &publishers))
+            try emit(document(doc, mentions: mentioned[doc.id] ?? [], publishers: &publishers))
             // The context spans the whole text; a length the model does not know (0) is widened to the last sentence.
             let length = max(doc.length, docSentences.keys.map(\.end).max() ?? 0)
             guard length > 0 else { continue }
@@ -159,12 +160,11 @@ public struct RDFGraphMapping {
                 s.literal(nif + "anchorOf", docSentences[key])
                 if iri == contextIRI { context = s } else { sentenceNodes.append(s) }
             }
-            out.append(context)
-            out += sentenceNodes
+            try emit(context)
+            for s in sentenceNodes { try emit(s) }
         }
-        out += publishers.keys.sorted().map { publishers[$0]! }
-        for e in entities { out.append(entity(e)) }
-        return out
+        for key in publishers.keys.sorted() { try emit(publishers[key]!) }
+        for e in entities { try emit(entity(e)) }
     }
 
     /// CAMEO concepts of the codes used, the run and the software.

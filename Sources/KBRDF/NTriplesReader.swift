@@ -46,17 +46,26 @@ public enum NTriplesReader {
     /// - Throws: `RDFReadError` with the line and column of the first error (the triples before it have been
     ///   passed to `body`), or what `body` throws.
     public static func parse(bytes: [UInt8], name: String, _ body: (RDFTriple) throws -> Void) throws {
-        var caches = TermCaches()
+        try parse(bytes: bytes, name: name, positions: { t, _, _ in try body(t) })
+    }
+
+    /// `parse(bytes:name:_:)`, with the byte offsets where each triple starts and ends (before the line break).
+    public static func parse(bytes: [UInt8], name: String, firstLine: Int = 1,
+                             positions body: (RDFTriple, Int, Int) throws -> Void) throws {
         try bytes.withUnsafeBufferPointer { buffer in
-            var p = Parser(bytes: buffer, name: name, firstLine: 1, caches: caches)
-            try p.document(atStart: true, body)
-            caches = p.caches
+            var p = Parser(bytes: buffer, name: name, firstLine: firstLine, caches: TermCaches())
+            try p.document(atStart: firstLine == 1, body)
         }
     }
 
     /// Streams the triples of a file (`-`: standard input) to `body`, in document order, reading it in blocks
     /// of whole lines (memory does not grow with the file). Errors as `parse(bytes:name:_:)`.
     public static func parse(path: String, _ body: (RDFTriple) throws -> Void) throws {
+        try parse(path: path, positions: { t, _, _ in try body(t) })
+    }
+
+    /// `parse(path:_:)`, with the byte offsets in the file where each triple starts and ends.
+    public static func parse(path: String, positions body: (RDFTriple, Int, Int) throws -> Void) throws {
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw RDFReadError(name: path, line: 0, message: String(cString: strerror(errno))) }
         defer { if path != "-" { _ = close(fd) } }
@@ -67,6 +76,7 @@ public enum NTriplesReader {
         var atStart = true
         var eof = false
         var caches = TermCaches()
+        var base = 0            // file offset of buffer[0]
         while !eof {
             if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }  // a very long line
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
@@ -83,7 +93,7 @@ public enum NTriplesReader {
             }
             try buffer.withUnsafeBufferPointer { all in
                 var p = Parser(bytes: UnsafeBufferPointer(rebasing: all[0..<end]), name: path, firstLine: line, caches: caches)
-                try p.document(atStart: atStart, body)
+                try p.document(atStart: atStart) { t, start, end in try body(t, base + start, base + end) }
                 line = p.line
                 caches = p.caches
             }
@@ -95,6 +105,7 @@ public enum NTriplesReader {
                 }
             }
             filled -= end
+            base += end
         }
     }
 }
@@ -174,7 +185,7 @@ private struct Parser {
 
     // MARK: Document
 
-    mutating func document(atStart: Bool, _ body: (RDFTriple) throws -> Void) throws {
+    mutating func document(atStart: Bool, _ body: (RDFTriple, Int, Int) throws -> Void) throws {
         if atStart, b.starts(with: [0xEF, 0xBB, 0xBF]) { throw error("a byte order mark is not allowed in N-Triples") }
         while true {
             skipSpace()
@@ -183,7 +194,9 @@ private struct Parser {
             case UInt8(ascii: "#"): skipComment()
             case 0x0A, 0x0D: newline()
             default:
-                try body(try triple())
+                let start = i
+                let t = try triple()
+                try body(t, start, i)
                 skipSpace()
                 if i < b.count, b[i] == UInt8(ascii: "#") { skipComment() }
                 if i < b.count, b[i] != 0x0A, b[i] != 0x0D {

@@ -36,7 +36,11 @@ public enum RDFConversion {
         case .turtle:
             try TurtleSerializer(vocabulary: vocabulary).write(RDFDescription.group(try all()), to: sink)
         case .graphml:
-            try RDFGraphMLWriter(options: options).write(source: source, to: sink)
+            if let ranged = source as? any RangedTripleSource {
+                try RDFGraphMLWriter(options: options).write(source: ranged, to: sink)
+            } else {
+                try RDFGraphMLWriter(options: options).write(source: try all(), to: sink)
+            }
         case .jsonl:
             throw WriterError.unsupportedConversion("RDF input cannot be written as a facts file (--format jsonl holds extracted facts); choose graphml, rdfxml, ntriples or turtle")
         }

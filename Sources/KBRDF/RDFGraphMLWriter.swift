@@ -33,20 +33,25 @@ public struct RDFGraphMLWriter {
         try write(source: triples, to: sink)
     }
 
-    /// Reads `source` twice: first the nodes, their columns and literal values (a node's data must be complete when
-    /// it is written, and every key comes before the graph), then the edges, written as they come. Memory grows
-    /// with the nodes and their literal values (and 8 bytes per distinct edge, to leave out repeated triples).
-    public func write(source: some TripleSource, to sink: OutputSink) throws {
+    /// Reads `source` in three passes, keeping only the node table, not the triples: first the nodes, the literal
+    /// columns (every key comes before the graph) and where each node's description runs are (positions of the
+    /// consecutive triples with that subject that carry literals or types); then each node's runs again, so that its
+    /// data is complete when it is written; then the edges, written as they come. Memory grows with the nodes
+    /// (and 8 bytes per distinct edge, to leave out repeated triples).
+    public func write(source: some RangedTripleSource, to sink: OutputSink) throws {
         let vocabulary = try IRIMinter(base: options.base).vocabulary
         var splitter = Namespaces.splitter(vocabulary: vocabulary)
-        let known = Set(Namespaces.splitter(vocabulary: vocabulary).bindings.map(\.prefix))
+        let knownBindings = Namespaces.splitter(vocabulary: vocabulary).bindings
+        let known = Set(knownBindings.map(\.prefix))
         var shortNames = [String: String]()
         /// The QName in a known namespace (schema:name), else nil; and the local name of any split.
         func split(_ iri: String) -> (qname: String?, local: String?) {
             guard let q = try? splitter.split(iri) else { return (nil, nil) }
             return (known.contains(q.prefix) ? q.qualified : nil, q.localName)
         }
+        /// The QName in a known namespace, else the IRI (only an IRI in a known namespace can have one).
         func short(_ iri: String) -> String {
+            guard knownBindings.contains(where: { iri.utf8.starts(with: $0.namespace.utf8) }) else { return iri }
             if let s = shortNames[iri] { return s }
             let s = split(iri).qname ?? iri
             shortNames[iri] = s
@@ -57,35 +62,41 @@ public struct RDFGraphMLWriter {
             return Self.columnName(qname ?? local ?? iri)
         }
 
-        // Pass 1. Nodes, in order of first appearance; literal columns, per predicate in order of first use;
-        // values, types and label candidates per node.
+        // Pass 1. Nodes, in order of first appearance; literal columns, per predicate in order of first use; the
+        // runs of triples that give each node data.
         var nodeIndex = [RDFTerm: Int]()
         var nodes = [RDFTerm]()
+        var firstRun = [Range<Int>?]()          // per node
+        var moreRuns = [Int: [Range<Int>]]()    // nodes described in more than one place
         func node(_ t: RDFTerm) -> Int {
             if let i = nodeIndex[t] { return i }
             nodeIndex[t] = nodes.count
             nodes.append(t)
+            firstRun.append(nil)
             return nodes.count - 1
         }
         var columns = [String: Int]()     // predicate -> column number (key id p<n+1>)
         var columnKeys = [Key]()
         var usedNames: Set<String> = ["label", "iri", "kind", "type"]
-        var values = [[(column: Int, value: String)]]()   // per node, in triple order
-        var types = [[String]]()
-        var labels = [[RDFLiteral]]()
+        var run: (node: Int, start: Int, end: Int, data: Bool)?
+        func closeRun() {
+            guard let r = run, r.data else { return }
+            if firstRun[r.node] == nil { firstRun[r.node] = r.start..<r.end } else { moreRuns[r.node, default: []].append(r.start..<r.end) }
+        }
         var lastSubject: (term: RDFTerm, index: Int)?
-        try source.forEachTriple { t in
+        try source.forEachTriple(positions: { t, start, end in
             let s: Int
             if let l = lastSubject, l.term == t.subject { s = l.index } else {
+                closeRun()
                 s = node(t.subject)
                 lastSubject = (t.subject, s)
+                run = (s, start, end, false)
             }
-            if s == values.count { values.append([]); types.append([]); labels.append([]) }
+            run!.end = end
             switch t.object {
-            case let .literal(l):
-                if Self.labelPredicates.contains(t.predicate) { labels[s].append(l) }
-                let c: Int
-                if let known = columns[t.predicate] { c = known } else {
+            case .literal:
+                run!.data = true
+                if columns[t.predicate] == nil {
                     var name = column(t.predicate)
                     if usedNames.contains(name) {
                         var n = 2
@@ -93,24 +104,14 @@ public struct RDFGraphMLWriter {
                         name = "\(name)_\(n)"
                     }
                     usedNames.insert(name)
-                    c = columnKeys.count
-                    columns[t.predicate] = c
-                    columnKeys.append(Key(id: "p\(c + 1)", domain: "node", name: name))
-                }
-                if !values[s].contains(where: { $0.column == c && $0.value == l.lexical }) {
-                    values[s].append((c, l.lexical))
+                    columns[t.predicate] = columnKeys.count
+                    columnKeys.append(Key(id: "p\(columnKeys.count + 1)", domain: "node", name: name))
                 }
             default:
-                if t.predicate == Self.rdfType {
-                    let name: String
-                    if case let .iri(iri) = t.object { name = short(iri) } else { name = Self.show(t.object) }
-                    if !types[s].contains(name) { types[s].append(name) }
-                } else {
-                    let o = node(t.object)
-                    if o == values.count { values.append([]); types.append([]); labels.append([]) }
-                }
+                if t.predicate == Self.rdfType { run!.data = true } else { _ = node(t.object) }
             }
-        }
+        })
+        closeRun()
 
         let nodeKeys = [Key(id: "label", domain: "node", name: "label"), Key(id: "iri", domain: "node", name: "iri"),
                         Key(id: "kind", domain: "node", name: "kind"), Key(id: "type", domain: "node", name: "type")]
@@ -132,7 +133,26 @@ public struct RDFGraphMLWriter {
         try w.startElement("graph")
         try w.attribute("id", "G")
         try w.attribute("edgedefault", "directed")
+        // Pass 2. Each node with its data: values, types and label candidates from its runs, in triple order.
         for (i, term) in nodes.enumerated() {
+            var values = [(column: Int, value: String)]()
+            var types = [String]()
+            var labels = [RDFLiteral]()
+            for r in (firstRun[i].map { [$0] } ?? []) + (moreRuns[i] ?? []) {
+                try source.forEachTriple(from: r.lowerBound, to: r.upperBound) { t in
+                    switch t.object {
+                    case let .literal(l):
+                        if Self.labelPredicates.contains(t.predicate) { labels.append(l) }
+                        let c = columns[t.predicate]!
+                        if !values.contains(where: { $0.column == c && $0.value == l.lexical }) { values.append((c, l.lexical)) }
+                    default:
+                        guard t.predicate == Self.rdfType else { return }
+                        let name: String
+                        if case let .iri(iri) = t.object { name = short(iri) } else { name = Self.show(t.object) }
+                        if !types.contains(name) { types.append(name) }
+                    }
+                }
+            }
             try w.startElement("node")
             try w.attribute("id", "n\(i + 1)")
             let fallback: String
@@ -140,22 +160,21 @@ public struct RDFGraphMLWriter {
             case let .iri(iri): fallback = short(iri)
             default: fallback = Self.show(term)
             }
-            try writeData("label", pickLabel(labels[i]) ?? fallback, w)
+            try writeData("label", pickLabel(labels) ?? fallback, w)
             try writeData("iri", Self.show(term), w)
             try writeData("kind", term.isLiteral ? "literal" : { if case .iri = term { return "iri" } else { return "blank" } }(), w)
-            if !types[i].isEmpty { try writeData("type", types[i].joined(separator: GraphMLWriter.listSeparator), w) }
+            if !types.isEmpty { try writeData("type", types.joined(separator: GraphMLWriter.listSeparator), w) }
             // Columns in order; the values of one column in triple order.
-            let vs = values[i]
             var done = Set<Int>()
-            for c in vs.map(\.column).sorted() where done.insert(c).inserted {
-                let joined = vs.filter { $0.column == c }.map(\.value).joined(separator: GraphMLWriter.listSeparator)
+            for c in values.map(\.column).sorted() where done.insert(c).inserted {
+                let joined = values.filter { $0.column == c }.map(\.value).joined(separator: GraphMLWriter.listSeparator)
                 try writeData(columnKeys[c].id, joined, w)
             }
             try w.endElement()
         }
-        values = []; types = []; labels = []
+        firstRun = []; moreRuns = [:]
 
-        // Pass 2. Edges, in triple order, a repeated triple once.
+        // Pass 3. Edges, in triple order, a repeated triple once.
         var predicates = [RDFTerm: (index: UInt64, short: String)]()
         var seenEdges = Set<UInt64>()
         var wideEdges = Set<[Int]>()
@@ -213,7 +232,11 @@ public struct RDFGraphMLWriter {
         return candidates.first(where: { !isBlank($0.lexical) })?.lexical
     }
 
-    private func isBlank(_ s: String) -> Bool { XMLText.sanitize(s).text.allSatisfy(\.isWhitespace) }
+    private func isBlank(_ s: String) -> Bool {
+        // A printable ASCII first character is never whitespace (the usual case: IRIs, ids, names).
+        if let first = s.utf8.first, first > 0x20, first < 0x7F { return false }
+        return XMLText.sanitize(s).text.allSatisfy(\.isWhitespace)
+    }
 
     private func writeData(_ key: String, _ value: String, _ w: XMLStreamWriter) throws {
         guard !isBlank(value) else { return }

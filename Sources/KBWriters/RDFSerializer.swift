@@ -28,6 +28,25 @@ extension Array: TripleSource where Element == RDFTriple {
     public func forEachTriple(_ body: (RDFTriple) throws -> Void) throws { for t in self { try body(t) } }
 }
 
+/// A `TripleSource` that can also give back a part of itself, by the positions it reported.
+public protocol RangedTripleSource: TripleSource {
+    /// Calls `body` with every triple, in order, and the positions where it starts and ends (increasing).
+    func forEachTriple(positions body: (RDFTriple, Int, Int) throws -> Void) throws
+    /// Calls `body` with the triples from the one starting at `start` to the one ending at `end`.
+    func forEachTriple(from start: Int, to end: Int, _ body: (RDFTriple) throws -> Void) throws
+}
+
+extension Array: RangedTripleSource where Element == RDFTriple {
+    /// Positions are indices (a triple ends at its index + 1).
+    public func forEachTriple(positions body: (RDFTriple, Int, Int) throws -> Void) throws {
+        for (i, t) in enumerated() { try body(t, i, i + 1) }
+    }
+
+    public func forEachTriple(from start: Int, to end: Int, _ body: (RDFTriple) throws -> Void) throws {
+        for t in self[start..<end] { try body(t) }
+    }
+}
+
 public struct RDFXMLSerializer {
     /// Declared on the root in this order, used or not.
     let standard: [(prefix: String, namespace: String)]

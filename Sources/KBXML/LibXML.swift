@@ -36,6 +36,21 @@ enum LibXML {
         return try body()
     }
 
+    /// The error handler `silenceErrorOutput()` replaced.
+    typealias SavedErrorOutput = (handler: xmlStructuredErrorFunc?, context: UnsafeMutableRawPointer?)
+
+    /// Silences libxml2's error output (as `withoutErrorOutput`) until `restoreErrorOutput` is called with the
+    /// returned value: for a report that happens inside a callback, such as a failed sink write.
+    static func silenceErrorOutput() -> SavedErrorOutput {
+        let saved = (__xmlStructuredError().pointee, __xmlStructuredErrorContext().pointee)
+        xmlSetStructuredErrorFunc(nil, dropStructuredError)
+        return saved
+    }
+
+    static func restoreErrorOutput(_ saved: SavedErrorOutput) {
+        xmlSetStructuredErrorFunc(saved.context, saved.handler)
+    }
+
     /// Serialises schema compilation process-wide. Compiling resolves `schemaLocation` URLs through the catalogs,
     /// which libxml2 loads lazily into global tables; two first-time compilations in parallel leaked catalog
     /// entries under AddressSanitizer (libxml2 2.9.14). Compilation is rare, so one lock costs nothing.

@@ -139,14 +139,22 @@ public enum FactsFile {
     /// - Parameter sentences: called first with every fact, in id order, in a pass of its own (an exporter that
     ///   writes the evidence sentences before the facts collects them there).
     /// - Throws: `ReadError` naming the line (output may have been started), or what the closures throw.
-    public static func stream(path: String, sentences: ((Fact) throws -> Void)? = nil,
+    public static func stream(path: String, sentences: ((SentenceRef) throws -> Void)? = nil,
                               begin: ([Document], [Entity]) throws -> Void, fact: (Fact) throws -> Void) throws {
         if let sentences {
-            try LineSplitter.forEachLine(path: path, name: path) { n, line in
-                guard line.starts(with: Array(#"{"record":"fact""#.utf8)) || !line.starts(with: Array(#"{"record":""#.utf8))
-                else { return }
-                if case let .fact(f)? = try decode(line, lineNo: n, path: path) { try sentences(f) }
-            }
+            let factPrefix = Array(#"{"record":"fact""#.utf8), recordPrefix = Array(#"{"record":""#.utf8)
+            try LineSplitter.forEachLine(path: path, name: path, offsets: { n, offset, line in
+                if line.starts(with: factPrefix) {
+                    // Only the fields needed; a line that does not decode is reported by the main pass.
+                    guard let f = try? decoder.decode(SentenceFields.self, from: Data(line)) else { return }
+                    try sentences(SentenceRef(documentID: f.provenance.documentID, begin: f.provenance.sentenceBegin,
+                                              end: f.provenance.sentenceEnd, confidence: f.confidence ?? 1, offset: offset))
+                } else if !line.starts(with: recordPrefix), case let .fact(f)? = try decode(line, lineNo: n, path: path) {
+                    let p = f.provenance
+                    try sentences(SentenceRef(documentID: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd,
+                                              confidence: f.confidence, offset: offset))
+                }
+            })
         }
         var documents = [Document](), entities = [Entity]()
         var documentIDs = Set<String>(), entityIDs = Set<String>()
@@ -156,6 +164,7 @@ public enum FactsFile {
             entities.sort { $0.id < $1.id }
             documentIDs = Set(documents.map(\.id)); entityIDs = Set(entities.map(\.id))
             try begin(documents, entities)
+            documents = []; entities = []   // the exporter keeps what it needs
             begun = true
         }
         try LineSplitter.forEachLine(path: path, name: path) { n, line in
@@ -170,6 +179,57 @@ public enum FactsFile {
             }
         }
         if !begun { try start() }
+    }
+
+    /// Where a fact's evidence sentence is: its offsets, and the file offset of the fact's line
+    /// (`LineReader.fact(at:)` reads the text back).
+    public struct SentenceRef: Sendable {
+        public let documentID: String
+        public let begin: Int, end: Int
+        public let confidence: Double
+        public let offset: Int
+    }
+
+    private struct SentenceFields: Decodable {
+        struct P: Decodable { let documentID: String; let sentenceBegin: Int; let sentenceEnd: Int }
+        let provenance: P
+        let confidence: Double?
+    }
+
+    /// Reads single lines of a facts file back, by file offset.
+    public final class LineReader {
+        let path: String
+        private var fd: Int32 = -1
+        private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+        public init(path: String) { self.path = path }
+        deinit { if fd >= 0 { _ = close(fd) } }
+
+        /// The fact on the line that starts at `offset`.
+        public func fact(at offset: Int) throws -> Fact {
+            if fd < 0 {
+                fd = open(path, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { throw ReadError(path: path, line: 0, reason: "cannot read the file (\(String(cString: strerror(errno))))") }
+            }
+            var filled = 0
+            while true {
+                if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+                let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(offset + filled)) }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { throw ReadError(path: path, line: 0, reason: "cannot read the file (\(String(cString: strerror(errno))))") }
+                let start = filled
+                filled += n
+                if n == 0 || buffer[start..<filled].contains(0x0A) { break }
+            }
+            let end = buffer[0..<filled].firstIndex(of: 0x0A) ?? filled
+            let record = try buffer.withUnsafeBufferPointer { all in
+                try FactsFile.decode(UnsafeBufferPointer(rebasing: all[0..<end]), lineNo: 0, path: path)
+            }
+            guard case let .fact(f)? = record else {
+                throw ReadError(path: path, line: 0, reason: "the file changed while it was read (no fact at byte \(offset))")
+            }
+            return f
+        }
     }
 
     /// True when `path` is a file that can be streamed (`stream`) with the output `read` would give: every document
@@ -292,11 +352,18 @@ enum LineSplitter {
     /// - Returns: the number of the last line.
     @discardableResult
     static func forEachLine(path: String, name: String, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int {
+        try forEachLine(path: path, name: name, offsets: { n, _, line in try body(n, line) })
+    }
+
+    /// `forEachLine(path:name:_:)`, with the file offset where each line starts.
+    @discardableResult
+    static func forEachLine(path: String, name: String,
+                            offsets body: (Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int {
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FactsFile.ReadError(path: name, line: 0, reason: "cannot read the file (\(String(cString: strerror(errno))))") }
         defer { if path != "-" { _ = close(fd) } }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        var filled = 0, line = 1, lastLine = 0
+        var filled = 0, line = 1, lastLine = 0, base = 0
         while true {
             if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
@@ -315,7 +382,10 @@ enum LineSplitter {
                 try buffer.withUnsafeBufferPointer { all in
                     // Whole lines (the block ends with LF, or the file ends).
                     let block = UnsafeBufferPointer(rebasing: all[0..<(eof ? end : end - 1)])
-                    try forEachLine(block, firstLine: line) { n, l in lastLine = n; try body(n, l) }
+                    try forEachLine(block, firstLine: line) { n, l in
+                        lastLine = n
+                        try body(n, base + (l.baseAddress.map { $0 - all.baseAddress! } ?? 0), l)
+                    }
                 }
                 line = lastLine + 1
             }
@@ -325,6 +395,7 @@ enum LineSplitter {
                 memmove(base, base + end, filled - end)
             }
             filled -= end
+            base += end
         }
         return lastLine
     }

@@ -124,8 +124,15 @@ public struct RDFDescription: Sendable {
 
     public init(subject: RDFTerm) { self.subject = subject }
 
-    /// Adds a property as it is (only an exact duplicate is dropped).
+    /// Adds a property as it is (only an exact duplicate is dropped). Short descriptions compare with each
+    /// property; from 32 properties on, a set of them is kept.
     public mutating func append(_ predicate: String, _ object: RDFTerm) {
+        if properties.count < 32 {
+            for p in properties where p.object == object && RDFExact.equal(p.predicate, predicate) { return }
+            properties.append((predicate, object))
+            if properties.count == 32 { for p in properties { seen.insert(Key(predicate: p.predicate, object: p.object)) } }
+            return
+        }
         if seen.insert(Key(predicate: predicate, object: object)).inserted { properties.append((predicate, object)) }
     }
 

@@ -156,13 +156,17 @@ extension Export {
                 })
                 try stream!.finish()
             default:
+                // The sentences are kept as offsets of fact lines, their text read back when written.
                 var sentences = RDFGraphMapping.Sentences()
                 var stream: RDFXMLStream?
-                try FactsFile.stream(path: path, sentences: { f in
-                    if keep(f) { RDFGraphMapping.note(f, in: &sentences) }
+                let lines = FactsFile.LineReader(path: path)
+                try FactsFile.stream(path: path, sentences: { s in
+                    guard minConfidence <= 0 || !(s.confidence < minConfidence) else { return }
+                    RDFGraphMapping.note(document: s.documentID, begin: s.begin, end: s.end, .reference(s.offset), in: &sentences)
                 }, begin: { documents, entities in
                     stream = try RDFXMLWriter(options: options).startStream(
-                        documents: documents, entities: entities, sentences: sentences, to: sink)
+                        documents: documents, entities: entities, sentences: sentences,
+                        resolve: { try lines.fact(at: $0).provenance.sentence }, to: sink)
                     sentences = [:]
                 }, fact: { f in
                     guard keep(f) else { return }

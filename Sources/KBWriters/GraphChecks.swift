@@ -4,10 +4,10 @@
 import KBGraph
 
 public enum GraphChecks {
-    /// - Returns: the entities by id.
+    /// - Returns: the entity types by id.
     /// - Throws: `WriterError.invalidIdentifier`, `.duplicateIdentifier` or `.danglingReference`.
     @discardableResult
-    static func check(_ graph: KnowledgeGraph) throws -> [String: Entity] {
+    static func check(_ graph: KnowledgeGraph) throws -> [String: EntityType] {
         let entities = try check(documents: graph.documents, entities: graph.entities)
         let documents = Set(graph.documents.map(\.id))
         var facts = Set<String>()
@@ -25,7 +25,7 @@ public enum GraphChecks {
     }
 
     /// Checks one fact: its id and its references (uniqueness is the caller's: a stream checks the id order).
-    public static func check(_ f: Fact, documents: Set<String>, entities: [String: Entity]) throws {
+    public static func check(_ f: Fact, documents: Set<String>, entities: [String: EntityType]) throws {
         guard Values.isStableID(f.id) else { throw WriterError.invalidIdentifier(kind: "fact", id: f.id) }
         if entities[f.subject] == nil { throw WriterError.danglingReference(fact: f.id, field: "subject", id: f.subject) }
         if entities[f.object] == nil { throw WriterError.danglingReference(fact: f.id, field: "object", id: f.object) }
@@ -36,17 +36,19 @@ public enum GraphChecks {
     }
 
     /// Checks documents and entities (ids, uniqueness).
-    /// - Returns: the entities by id.
-    public static func check(documents docs: [Document], entities ents: [Entity]) throws -> [String: Entity] {
+    /// - Returns: the entity types by id.
+    @discardableResult
+    public static func check(documents docs: [Document], entities ents: [Entity]) throws -> [String: EntityType] {
         var documents = Set<String>()
         for d in docs {
             guard Values.isStableID(d.id) else { throw WriterError.invalidIdentifier(kind: "document", id: d.id) }
             guard documents.insert(d.id).inserted else { throw WriterError.duplicateIdentifier(kind: "document", id: d.id) }
         }
-        var entities = [String: Entity]()
+        var entities = [String: EntityType]()
+        entities.reserveCapacity(ents.count)
         for e in ents {
             guard Values.isStableID(e.id) else { throw WriterError.invalidIdentifier(kind: "entity", id: e.id) }
-            guard entities.updateValue(e, forKey: e.id) == nil else {
+            guard entities.updateValue(e.type, forKey: e.id) == nil else {
                 throw WriterError.duplicateIdentifier(kind: "entity", id: e.id)
             }
         }

@@ -50,7 +50,7 @@ public struct RDFXMLWriter: GraphWriter {
                             resolve: (Int) throws -> String = { _ in "" }, to sink: OutputSink) throws -> RDFXMLStream {
         let minter = try IRIMinter(base: options.base)
         let index = try GraphChecks.check(documents: documents, entities: entities)
-        let mapping = RDFGraphMapping(types: index.mapValues(\.type), minter: minter, toolVersion: options.toolVersion)
+        let mapping = RDFGraphMapping(types: index, minter: minter, toolVersion: options.toolVersion)
         var serializer = RDFXMLSerializer(vocabulary: minter.vocabulary, indent: options.indent)
         let out = try serializer.startStream(to: sink)
         try mapping.head(documents: documents, entities: entities, sentences: sentences, resolve: resolve) { try out.write($0) }
@@ -86,7 +86,7 @@ public struct RDFGraphMapping {
         -> (descriptions: [RDFDescription], vocabulary: String) {
         let minter = try IRIMinter(base: options.base)
         let entities = try GraphChecks.check(graph)
-        let mapping = RDFGraphMapping(types: entities.mapValues(\.type), minter: minter, toolVersion: options.toolVersion)
+        let mapping = RDFGraphMapping(types: entities, minter: minter, toolVersion: options.toolVersion)
         var out = [RDFDescription]()
         try mapping.head(documents: graph.documents, entities: graph.entities, sentences: sentences(of: graph.facts)) { out.append($0) }
         var codes = Set<String>()

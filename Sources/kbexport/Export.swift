@@ -146,7 +146,7 @@ extension Export {
             case .graphml:
                 var stream: GraphMLStream?
                 try FactsFile.stream(path: path, begin: { documents, entities in
-                    _ = try GraphChecks.check(documents: documents, entities: entities)
+                    try GraphChecks.check(documents: documents, entities: entities)
                     stream = try GraphMLWriter(options: options).startStream(entities: entities, to: sink)
                 }, fact: { f in
                     guard keep(f) else { return }

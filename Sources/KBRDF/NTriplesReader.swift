@@ -178,6 +178,8 @@ private struct Parser {
     var line: Int
     var lineStart = 0
     var caches: TermCaches
+    /// Bytes of a string with escapes, being decoded.
+    var scratch = [UInt8]()
 
     init(bytes: UnsafeBufferPointer<UInt8>, name: String, firstLine: Int, caches: TermCaches) {
         b = bytes; self.name = name; line = firstLine; self.caches = caches
@@ -359,8 +361,52 @@ private struct Parser {
                 i = j + 1
                 return s
             }
+        } else if j < b.count, b[j] == UInt8(ascii: "\\"), let s = quotedWithEscapes() {
+            return s
         }
         return try quotedSlow()
+    }
+
+    /// The string at `i` with escapes, decoded into bytes and validated once; nil (and `i` unchanged) for anything
+    /// `quotedSlow` must report.
+    mutating func quotedWithEscapes() -> String? {
+        scratch.removeAll(keepingCapacity: true)
+        var j = i + 1
+        while j < b.count {
+            let c = b[j]
+            if c == UInt8(ascii: "\"") {
+                guard let s = String(validating: scratch, as: UTF8.self) else { return nil }
+                i = j + 1
+                return s
+            }
+            if c == 0x0A || c == 0x0D { return nil }
+            guard c == UInt8(ascii: "\\") else { scratch.append(c); j += 1; continue }
+            guard j + 1 < b.count else { return nil }
+            switch b[j + 1] {
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "\""): scratch.append(0x22)
+            case UInt8(ascii: "'"): scratch.append(0x27)
+            case UInt8(ascii: "\\"): scratch.append(0x5C)
+            case UInt8(ascii: "u"), UInt8(ascii: "U"):
+                let count = b[j + 1] == UInt8(ascii: "u") ? 4 : 8
+                var value: UInt32 = 0
+                for k in 0..<count {
+                    guard j + 2 + k < b.count, let h = hexValue(b[j + 2 + k]) else { return nil }
+                    value = value * 16 + h
+                }
+                guard let u = Unicode.Scalar(value) else { return nil }
+                scratch.append(contentsOf: String(u).utf8)
+                j += 2 + count
+                continue
+            default: return nil
+            }
+            j += 2
+        }
+        return nil
     }
 
     /// The string at `i`, scalar by scalar (escapes, errors).

@@ -134,12 +134,12 @@ public enum FactsFile {
     }
 
     /// Streams a facts file to an exporter: `begin` gets the documents and entities (canonical order) once they are
-    /// all read, then `fact` each fact in id order, as it is read; only documents, entities (and, with
-    /// `sentences`, the evidence sentences) are kept. Call it when `isStreamable(path:)` said yes.
-    /// - Parameter sentences: called first with every fact, in id order, in a pass of its own (an exporter that
+    /// all read, then `fact` each fact as it is read; only documents, entities (and, with `sentences`, where the
+    /// evidence sentences are) are kept. Call it with the order `factOrder(path:)` found.
+    /// - Parameter sentences: called first with every fact, in file order, in a pass of its own (an exporter that
     ///   writes the evidence sentences before the facts collects them there).
     /// - Throws: `ReadError` naming the line (output may have been started), or what the closures throw.
-    public static func stream(path: String, sentences: ((SentenceRef) throws -> Void)? = nil,
+    public static func stream(path: String, order: FactOrder = .idOrder, sentences: ((SentenceRef) throws -> Void)? = nil,
                               begin: ([Document], [Entity]) throws -> Void, fact: (Fact) throws -> Void) throws {
         if let sentences {
             let factPrefix = Array(#"{"record":"fact""#.utf8), recordPrefix = Array(#"{"record":""#.utf8)
@@ -165,6 +165,7 @@ public enum FactsFile {
         var documents = [Document](), entities = [Entity]()
         var documentIDs = Set<String>(), entityIDs = Set<String>()
         var begun = false
+        var factIDs = Set<String>()   // file order only: ids in order cannot repeat
         func start() throws {
             documents.sort { $0.id < $1.id }
             entities.sort { $0.id < $1.id }
@@ -180,6 +181,9 @@ public enum FactsFile {
             case let .fact(f)?:
                 if !begun { try start() }
                 try checkReferences(f, entities: entityIDs, documents: documentIDs, path: path, line: n)
+                if order == .fileOrder, !factIDs.insert(f.id).inserted {
+                    throw ReadError(path: path, line: n, reason: "duplicate fact id \"\(f.id)\"")
+                }
                 try fact(f)
             default: break
             }
@@ -239,12 +243,21 @@ public enum FactsFile {
         }
     }
 
-    /// True when `path` is a file that can be streamed (`stream`) with the output `read` would give: every document
-    /// and entity comes before the first fact, and fact ids increase (kbexport's own files). A quick scan of each
-    /// line's top-level `record` and `id`; anything it cannot tell (escapes, unusual JSON) answers false.
-    public static func isStreamable(path: String) -> Bool {
-        guard path != "-" else { return false }
-        var factsSeen = false, ok = true
+    /// In what order a streamable file gives its facts.
+    public enum FactOrder: Sendable, Equatable {
+        /// Ids increase (kbexport's own files): streaming gives the order `read` gives.
+        case idOrder
+        /// Another order: the facts are exported in the order of the file (deterministic, but not the id order
+        /// `read` gives), and `stream` checks ids for duplicates.
+        case fileOrder
+    }
+
+    /// Whether `path` is a file that can be streamed (`stream`): every document and entity comes before the first
+    /// fact. A quick scan of each line's top-level `record` and `id`; anything it cannot tell (escapes, unusual
+    /// JSON, standard input) answers nil, and the file is read whole.
+    public static func factOrder(path: String) -> FactOrder? {
+        guard path != "-" else { return nil }
+        var factsSeen = false, ok = true, increasing = true
         var lastID: String?
         do {
             try LineSplitter.forEachLine(path: path, name: path) { _, line in
@@ -254,14 +267,18 @@ public enum FactsFile {
                 case "document", "entity": if factsSeen { ok = false }
                 case "fact":
                     factsSeen = true
-                    guard let id, lastID.map({ $0 < id }) ?? true else { ok = false; return }
+                    guard let id else { ok = false; return }
+                    if increasing, let last = lastID, !(last < id) { increasing = false }
                     lastID = id
                 default: ok = false
                 }
             }
-        } catch { return false }
-        return ok
+        } catch { return nil }
+        return ok ? (increasing ? .idOrder : .fileOrder) : nil
     }
+
+    /// True when `path` streams in id order (`factOrder(path:) == .idOrder`): the output is the one `read` gives.
+    public static func isStreamable(path: String) -> Bool { factOrder(path: path) == .idOrder }
 
     private struct TagKeys: CodingKey {
         var stringValue: String

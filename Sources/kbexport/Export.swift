@@ -115,12 +115,13 @@ struct Export: ParsableCommand {
     }
 
     /// `--from jsonl`: exports a facts file (kbexport's own, or another extractor's) with any writer.
-    /// GraphML and RDF/XML stream the facts of kbexport's own files (documents and entities first, facts in id
-    /// order): memory holds the documents and entities (and, for RDF/XML, the evidence sentences), not the facts.
-    /// Other files, standard input and the other formats read the whole graph first.
+    /// GraphML and RDF/XML stream the facts of files that list documents and entities first (kbexport's own files,
+    /// whose facts are in id order, give the bytes the whole-graph export gives; other files give their facts in
+    /// file order): memory holds the documents and entities (and, for RDF/XML, where the evidence sentences are),
+    /// not the facts. Other files, standard input and the other formats read the whole graph first.
     func exportFactsFile(_ path: String) throws {
-        if format == .graphml || format == .rdfxml, FactsFile.isStreamable(path: path) {
-            return try streamFactsFile(path)
+        if format == .graphml || format == .rdfxml, let order = FactsFile.factOrder(path: path) {
+            return try streamFactsFile(path, order: order)
         }
         let graph: KnowledgeGraph
         do {
@@ -137,7 +138,7 @@ struct Export: ParsableCommand {
 }
 
 extension Export {
-    func streamFactsFile(_ path: String) throws {
+    func streamFactsFile(_ path: String, order: FactsFile.FactOrder) throws {
         let options = exportOptions
         let keep = { (f: Fact) in minConfidence <= 0 || !(f.confidence < minConfidence) }
         var facts = 0
@@ -145,7 +146,7 @@ extension Export {
             switch format {
             case .graphml:
                 var stream: GraphMLStream?
-                try FactsFile.stream(path: path, begin: { documents, entities in
+                try FactsFile.stream(path: path, order: order, begin: { documents, entities in
                     try GraphChecks.check(documents: documents, entities: entities)
                     stream = try GraphMLWriter(options: options).startStream(entities: entities, to: sink)
                 }, fact: { f in
@@ -160,7 +161,7 @@ extension Export {
                 var sentences = RDFGraphMapping.Sentences()
                 var stream: RDFXMLStream?
                 let lines = FactsFile.LineReader(path: path)
-                try FactsFile.stream(path: path, sentences: { s in
+                try FactsFile.stream(path: path, order: order, sentences: { s in
                     guard minConfidence <= 0 || !(s.confidence < minConfidence) else { return }
                     RDFGraphMapping.note(document: s.documentID, begin: s.begin, end: s.end, .reference(s.offset), in: &sentences)
                 }, begin: { documents, entities in

@@ -65,6 +65,21 @@ final class FactsFileTests: XCTestCase {
         XCTAssertTrue(FactsFile.isStreamable(path: own.path))
         XCTAssertFalse(FactsFile.isStreamable(path: reversed.path))
         XCTAssertFalse(FactsFile.isStreamable(path: "-"))
+        XCTAssertEqual(FactsFile.factOrder(path: reversed.path), nil)
+        // Documents and entities first, facts in another order: streamed in file order, duplicates refused.
+        let factLines = lines.filter { $0.starts(with: Data(#"{"record":"fact""#.utf8)) }
+        let head = lines.filter { !$0.starts(with: Data(#"{"record":"fact""#.utf8)) }
+        let shuffled = dir.appendingPathComponent("shuffled.jsonl")
+        try Data((head + factLines.reversed()).joined()).write(to: shuffled)
+        XCTAssertEqual(FactsFile.factOrder(path: shuffled.path), .fileOrder)
+        var inFileOrder = [Fact]()
+        try FactsFile.stream(path: shuffled.path, order: .fileOrder, begin: { _, _ in }, fact: { inFileOrder.append($0) })
+        XCTAssertEqual(inFileOrder, g.facts.reversed())
+        let duplicated = dir.appendingPathComponent("duplicated.jsonl")
+        try Data((head + factLines.reversed() + [factLines[0]]).joined()).write(to: duplicated)
+        XCTAssertThrowsError(try FactsFile.stream(path: duplicated.path, order: .fileOrder, begin: { _, _ in }, fact: { _ in })) { e in
+            XCTAssertEqual((e as? FactsFile.ReadError)?.line, head.count + factLines.count + 1, "\(e)")
+        }
         var documents = [Document](), entities = [Entity](), facts = [Fact](), sentences = 0
         try FactsFile.stream(path: own.path, sentences: { _ in sentences += 1 }, begin: { documents = $0; entities = $1 },
                              fact: { facts.append($0) })

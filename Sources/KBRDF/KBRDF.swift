@@ -10,6 +10,14 @@
 
 import KBWriters
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The RDF syntaxes kbexport reads (`--from`).
 public enum RDFInputSyntax: String, CaseIterable, Sendable {
     case ntriples
@@ -61,5 +69,55 @@ public enum RDFReader {
         case .ntriples: return try NTriplesReader.read(path: path)
         case .rdfxml: return try RDFXMLReader.read(path: path, base: base)
         }
+    }
+}
+
+/// An N-Triples file as a `RangedTripleSource`: each pass reads the file again, in blocks; positions are byte
+/// offsets, and a range is read back with `pread`. Standard input, which cannot be read twice, is kept in memory
+/// as bytes.
+public final class NTriplesFile: RangedTripleSource {
+    public let path: String
+    private let bytes: [UInt8]?
+    private var fd: Int32 = -1
+    private var buffer = [UInt8]()
+
+    /// - Throws: `RDFReadError` when standard input cannot be read.
+    public init(path: String) throws {
+        self.path = path
+        bytes = path == "-" ? try FileBytes.read(path) : nil
+    }
+
+    deinit { if fd >= 0 { _ = close(fd) } }
+
+    public func forEachTriple(_ body: (RDFTriple) throws -> Void) throws {
+        try forEachTriple(positions: { t, _, _ in try body(t) })
+    }
+
+    public func forEachTriple(positions body: (RDFTriple, Int, Int) throws -> Void) throws {
+        if let bytes { try NTriplesReader.parse(bytes: bytes, name: path, positions: body) }
+        else { try NTriplesReader.parse(path: path, positions: body) }
+    }
+
+    public func forEachTriple(from start: Int, to end: Int, _ body: (RDFTriple) throws -> Void) throws {
+        if let bytes {
+            try NTriplesReader.parse(bytes: Array(bytes[start..<end]), name: path, firstLine: 0) { t, _, _ in try body(t) }
+            return
+        }
+        if fd < 0 {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw RDFReadError(name: path, line: 0, message: String(cString: strerror(errno))) }
+        }
+        let count = end - start
+        if buffer.count < count { buffer = [UInt8](repeating: 0, count: max(count, 64 * 1024)) }
+        var done = 0
+        while done < count {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(start + done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                throw RDFReadError(name: path, line: 0, message: n < 0 ? String(cString: strerror(errno)) : "the file changed while it was read")
+            }
+            done += n
+        }
+        try NTriplesReader.parse(bytes: Array(buffer[0..<count]), name: path, firstLine: 0) { t, _, _ in try body(t) }
     }
 }

@@ -30,13 +30,83 @@ public enum NTriplesReader {
     /// - Returns: the triples in document order.
     /// - Throws: `RDFReadError` with the line and column of the first error.
     public static func read(bytes: [UInt8], name: String) throws -> [RDFTriple] {
-        var p = Parser(bytes: bytes, name: name)
-        return try p.document()
+        var out = [RDFTriple]()
+        try parse(bytes: bytes, name: name) { out.append($0) }
+        return out
     }
 
     /// Reads a file (`-` reads standard input).
     public static func read(path: String) throws -> [RDFTriple] {
-        try read(bytes: FileBytes.read(path), name: path)
+        var out = [RDFTriple]()
+        try parse(path: path) { out.append($0) }
+        return out
+    }
+
+    /// Streams the triples of N-Triples text to `body`, in document order.
+    /// - Throws: `RDFReadError` with the line and column of the first error (the triples before it have been
+    ///   passed to `body`), or what `body` throws.
+    public static func parse(bytes: [UInt8], name: String, _ body: (RDFTriple) throws -> Void) throws {
+        try parse(bytes: bytes, name: name, positions: { t, _, _ in try body(t) })
+    }
+
+    /// `parse(bytes:name:_:)`, with the byte offsets where each triple starts and ends (before the line break).
+    public static func parse(bytes: [UInt8], name: String, firstLine: Int = 1,
+                             positions body: (RDFTriple, Int, Int) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var p = Parser(bytes: buffer, name: name, firstLine: firstLine, caches: TermCaches())
+            try p.document(atStart: firstLine == 1, body)
+        }
+    }
+
+    /// Streams the triples of a file (`-`: standard input) to `body`, in document order, reading it in blocks
+    /// of whole lines (memory does not grow with the file). Errors as `parse(bytes:name:_:)`.
+    public static func parse(path: String, _ body: (RDFTriple) throws -> Void) throws {
+        try parse(path: path, positions: { t, _, _ in try body(t) })
+    }
+
+    /// `parse(path:_:)`, with the byte offsets in the file where each triple starts and ends.
+    public static func parse(path: String, positions body: (RDFTriple, Int, Int) throws -> Void) throws {
+        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw RDFReadError(name: path, line: 0, message: String(cString: strerror(errno))) }
+        defer { if path != "-" { _ = close(fd) } }
+        let block = 1 << 22
+        var buffer = [UInt8](repeating: 0, count: block)
+        var filled = 0          // bytes in buffer
+        var line = 1            // line number of buffer[0]
+        var atStart = true
+        var eof = false
+        var caches = TermCaches()
+        var base = 0            // file offset of buffer[0]
+        while !eof {
+            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }  // a very long line
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw RDFReadError(name: path, line: 0, message: String(cString: strerror(errno)))
+            }
+            if n == 0 { eof = true } else { filled += n }
+            // Parse up to the last line feed (everything at the end of the input).
+            var end = filled
+            if !eof {
+                while end > 0, buffer[end - 1] != 0x0A { end -= 1 }
+                if end == 0 { continue }
+            }
+            try buffer.withUnsafeBufferPointer { all in
+                var p = Parser(bytes: UnsafeBufferPointer(rebasing: all[0..<end]), name: path, firstLine: line, caches: caches)
+                try p.document(atStart: atStart) { t, start, end in try body(t, base + start, base + end) }
+                line = p.line
+                caches = p.caches
+            }
+            atStart = false
+            if end < filled {
+                buffer.withUnsafeMutableBytes { raw in
+                    let base = raw.baseAddress!
+                    memmove(base, base + end, filled - end)
+                }
+            }
+            filled -= end
+            base += end
+        }
     }
 }
 
@@ -61,20 +131,64 @@ enum FileBytes {
     }
 }
 
+/// The last IRIs read in each position, by their bytes: consecutive triples share subjects, predicates and
+/// datatypes, which then cost a compare instead of a new string.
+struct TermCaches {
+    struct Slots {
+        private var keys: [[UInt8]]
+        private var values: [String]
+        private var next = 0
+        init(_ n: Int) { keys = Array(repeating: [], count: n); values = Array(repeating: "", count: n) }
+
+        func find(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            for k in 0..<keys.count where keys[k].count == bytes.count && bytes.count > 0 {
+                let same = keys[k].withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+                if same { return values[k] }
+            }
+            return nil
+        }
+
+        mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ value: String) {
+            keys[next] = Array(bytes)
+            values[next] = value
+            next = (next + 1) % keys.count
+        }
+    }
+    var subject = Slots(2)
+    var predicate = Slots(16)
+    var object = Slots(4)
+    var datatype = Slots(4)
+}
+
+enum IRIPosition { case subject, predicate, object, datatype }
+
+/// Bytes that may appear as they are in an ASCII IRIREF: `[^#x00-#x20<>"{}|^`\\]` below U+0080.
+@inline(__always) private func plainIRIByte(_ c: UInt8) -> Bool {
+    guard c > 0x20, c < 0x7F else { return false }
+    switch c {
+    case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60, 0x5C: return false
+    default: return true
+    }
+}
+
 private struct Parser {
-    let b: [UInt8]
+    let b: UnsafeBufferPointer<UInt8>
     let name: String
     var i = 0
-    var line = 1
+    var line: Int
     var lineStart = 0
+    var caches: TermCaches
+    /// Bytes of a string with escapes, being decoded.
+    var scratch = [UInt8]()
 
-    init(bytes: [UInt8], name: String) { b = bytes; self.name = name }
+    init(bytes: UnsafeBufferPointer<UInt8>, name: String, firstLine: Int, caches: TermCaches) {
+        b = bytes; self.name = name; line = firstLine; self.caches = caches
+    }
 
     // MARK: Document
 
-    mutating func document() throws -> [RDFTriple] {
-        if b.starts(with: [0xEF, 0xBB, 0xBF]) { throw error("a byte order mark is not allowed in N-Triples") }
-        var triples = [RDFTriple]()
+    mutating func document(atStart: Bool, _ body: (RDFTriple, Int, Int) throws -> Void) throws {
+        if atStart, b.starts(with: [0xEF, 0xBB, 0xBF]) { throw error("a byte order mark is not allowed in N-Triples") }
         while true {
             skipSpace()
             guard i < b.count else { break }
@@ -82,7 +196,9 @@ private struct Parser {
             case UInt8(ascii: "#"): skipComment()
             case 0x0A, 0x0D: newline()
             default:
-                triples.append(try triple())
+                let start = i
+                let t = try triple()
+                try body(t, start, i)
                 skipSpace()
                 if i < b.count, b[i] == UInt8(ascii: "#") { skipComment() }
                 if i < b.count, b[i] != 0x0A, b[i] != 0x0D {
@@ -90,23 +206,22 @@ private struct Parser {
                 }
             }
         }
-        return triples
     }
 
     mutating func triple() throws -> RDFTriple {
         let subject: RDFTerm
         switch peek() {
-        case UInt8(ascii: "<"): subject = .iri(try iri())
+        case UInt8(ascii: "<"): subject = .iri(try iri(.subject))
         case UInt8(ascii: "_"): subject = .blank(try blank())
         default: throw error("expected a subject (<IRI> or _:label), found \(show())")
         }
         skipSpace()
         guard peek() == UInt8(ascii: "<") else { throw error("expected a predicate (<IRI>), found \(show())") }
-        let predicate = try iri()
+        let predicate = try iri(.predicate)
         skipSpace()
         let object: RDFTerm
         switch peek() {
-        case UInt8(ascii: "<"): object = .iri(try iri())
+        case UInt8(ascii: "<"): object = .iri(try iri(.object))
         case UInt8(ascii: "_"): object = .blank(try blank())
         case UInt8(ascii: "\""): object = .literal(try literal())
         default: throw error("expected an object (<IRI>, _:label or \"literal\"), found \(show())")
@@ -119,6 +234,45 @@ private struct Parser {
 
     // MARK: Terms
 
+    /// `<IRI>` at `i`: plain ASCII IRIs (the usual case) straight from the bytes, through the position's cache.
+    mutating func iri(_ position: IRIPosition) throws -> String {
+        var j = i + 1
+        while j < b.count, plainIRIByte(b[j]) { j += 1 }
+        guard j < b.count, b[j] == UInt8(ascii: ">"), Self.hasScheme(b, from: i + 1, to: j) else { return try iri() }
+        let bytes = UnsafeBufferPointer(rebasing: b[(i + 1)..<j])
+        i = j + 1
+        switch position {
+        case .subject: return Self.cached(&caches.subject, bytes)
+        case .predicate: return Self.cached(&caches.predicate, bytes)
+        case .object: return Self.cached(&caches.object, bytes)
+        case .datatype: return Self.cached(&caches.datatype, bytes)
+        }
+    }
+
+    static func cached(_ slots: inout TermCaches.Slots, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if let s = slots.find(bytes) { return s }
+        let s = String(decoding: bytes, as: UTF8.self)
+        slots.insert(bytes, s)
+        return s
+    }
+
+    /// `scheme ":"` at the start of `b[from..<to]` (what `NTriplesSyntax.iriProblem` requires of an absolute IRI).
+    static func hasScheme(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        guard from < to else { return false }
+        func letter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+        guard letter(b[from]) else { return false }
+        var k = from + 1
+        while k < to {
+            let c = b[k]
+            if c == UInt8(ascii: ":") { return true }
+            guard letter(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+            else { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// `<IRI>` at `i`, scalar by scalar (escapes, non-ASCII characters, errors).
     mutating func iri() throws -> String {
         let start = i
         i += 1  // <
@@ -183,6 +337,80 @@ private struct Parser {
     }
 
     mutating func literal() throws -> RDFLiteral {
+        let lexical = try quoted()
+        return try literalSuffix(lexical)
+    }
+
+    /// The string at `i`: without escapes (the usual case), validated and decoded in one step.
+    mutating func quoted() throws -> String {
+        var j = i + 1
+        var ascii = true
+        while j < b.count {
+            let c = b[j]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c == 0x0A || c == 0x0D { break }
+            if c >= 0x80 { ascii = false }
+            j += 1
+        }
+        if j < b.count, b[j] == UInt8(ascii: "\"") {
+            let bytes = UnsafeBufferPointer(rebasing: b[(i + 1)..<j])
+            if ascii {
+                i = j + 1
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            if let s = String(validating: bytes, as: UTF8.self) {
+                i = j + 1
+                return s
+            }
+        } else if j < b.count, b[j] == UInt8(ascii: "\\"), let s = quotedWithEscapes() {
+            return s
+        }
+        return try quotedSlow()
+    }
+
+    /// The string at `i` with escapes, decoded into bytes and validated once; nil (and `i` unchanged) for anything
+    /// `quotedSlow` must report.
+    mutating func quotedWithEscapes() -> String? {
+        scratch.removeAll(keepingCapacity: true)
+        var j = i + 1
+        while j < b.count {
+            let c = b[j]
+            if c == UInt8(ascii: "\"") {
+                guard let s = String(validating: scratch, as: UTF8.self) else { return nil }
+                i = j + 1
+                return s
+            }
+            if c == 0x0A || c == 0x0D { return nil }
+            guard c == UInt8(ascii: "\\") else { scratch.append(c); j += 1; continue }
+            guard j + 1 < b.count else { return nil }
+            switch b[j + 1] {
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "\""): scratch.append(0x22)
+            case UInt8(ascii: "'"): scratch.append(0x27)
+            case UInt8(ascii: "\\"): scratch.append(0x5C)
+            case UInt8(ascii: "u"), UInt8(ascii: "U"):
+                let count = b[j + 1] == UInt8(ascii: "u") ? 4 : 8
+                var value: UInt32 = 0
+                for k in 0..<count {
+                    guard j + 2 + k < b.count, let h = hexValue(b[j + 2 + k]) else { return nil }
+                    value = value * 16 + h
+                }
+                guard let u = Unicode.Scalar(value) else { return nil }
+                scratch.append(contentsOf: String(u).utf8)
+                j += 2 + count
+                continue
+            default: return nil
+            }
+            j += 2
+        }
+        return nil
+    }
+
+    /// The string at `i`, scalar by scalar (escapes, errors).
+    mutating func quotedSlow() throws -> String {
         let start = i
         i += 1  // "
         var out = String.UnicodeScalarView()
@@ -212,7 +440,11 @@ private struct Parser {
             }
             out.append(try scalar())
         }
-        let lexical = String(out)
+        return String(out)
+    }
+
+    /// The language tag or datatype after the string, if any.
+    mutating func literalSuffix(_ lexical: String) throws -> RDFLiteral {
         let save = (i, line, lineStart)
         skipSpace()
         if peek() == UInt8(ascii: "@") {
@@ -234,7 +466,7 @@ private struct Parser {
             i += 2
             skipSpace()
             guard peek() == UInt8(ascii: "<") else { throw error("expected a datatype IRI after '^^', found \(show())") }
-            return RDFLiteral(lexical, datatype: try iri())
+            return RDFLiteral(lexical, datatype: try iri(.datatype))
         }
         (i, line, lineStart) = save
         return RDFLiteral(lexical)

@@ -13,17 +13,34 @@ public enum RDFConversion {
     ///   `preferEnglishLabels` for the GraphML `label`.
     /// - Throws: `WriterError` (refusals, before anything is written), or the sink's errors.
     public static func write(_ triples: [RDFTriple], format: OutputFormat, options: ExportOptions, to sink: OutputSink) throws {
+        try write(source: triples, format: format, options: options, to: sink)
+    }
+
+    /// Writes the triples of `source` to `sink` in `format`. RDF/XML and GraphML read the source twice and keep only
+    /// what the format needs (QNames and blank-node labels; nodes and their literal values); canonical N-Triples
+    /// (sorted) and Turtle (grouped by subject) collect the triples first.
+    public static func write(source: some TripleSource, format: OutputFormat, options: ExportOptions, to sink: OutputSink) throws {
         let vocabulary = try IRIMinter(base: options.base).vocabulary
+        func all() throws -> [RDFTriple] {
+            if let triples = source as? [RDFTriple] { return triples }
+            var out = [RDFTriple]()
+            try source.forEachTriple { out.append($0) }
+            return out
+        }
         switch format {
         case .rdfxml:
             var serializer = RDFXMLSerializer(vocabulary: vocabulary, indent: options.indent)
-            try serializer.write(RDFDescription.group(triples), to: sink)
+            try serializer.write(source, to: sink)
         case .ntriples:
-            try NTriplesSerializer.write(triples, to: sink)
+            try NTriplesSerializer.write(try all(), to: sink)
         case .turtle:
-            try TurtleSerializer(vocabulary: vocabulary).write(RDFDescription.group(triples), to: sink)
+            try TurtleSerializer(vocabulary: vocabulary).write(RDFDescription.group(try all()), to: sink)
         case .graphml:
-            try RDFGraphMLWriter(options: options).write(triples, to: sink)
+            if let ranged = source as? any RangedTripleSource {
+                try RDFGraphMLWriter(options: options).write(source: ranged, to: sink)
+            } else {
+                try RDFGraphMLWriter(options: options).write(source: try all(), to: sink)
+            }
         case .jsonl:
             throw WriterError.unsupportedConversion("RDF input cannot be written as a facts file (--format jsonl holds extracted facts); choose graphml, rdfxml, ntriples or turtle")
         }

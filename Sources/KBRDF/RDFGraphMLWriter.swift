@@ -30,53 +30,72 @@ public struct RDFGraphMLWriter {
     static let labelPredicates = [Namespaces.rdfs + "label", Namespaces.schema + "name"]
 
     public func write(_ triples: [RDFTriple], to sink: OutputSink) throws {
+        try write(source: triples, to: sink)
+    }
+
+    /// Reads `source` in three passes, keeping only the node table, not the triples: first the nodes, the literal
+    /// columns (every key comes before the graph) and where each node's description runs are (positions of the
+    /// consecutive triples with that subject that carry literals or types); then each node's runs again, so that its
+    /// data is complete when it is written; then the edges, written as they come. Memory grows with the nodes
+    /// (and 8 bytes per distinct edge, to leave out repeated triples).
+    public func write(source: some RangedTripleSource, to sink: OutputSink) throws {
         let vocabulary = try IRIMinter(base: options.base).vocabulary
         var splitter = Namespaces.splitter(vocabulary: vocabulary)
-        let known = Set(Namespaces.splitter(vocabulary: vocabulary).bindings.map(\.prefix))
+        let knownBindings = Namespaces.splitter(vocabulary: vocabulary).bindings
+        let known = Set(knownBindings.map(\.prefix))
+        var shortNames = [String: String]()
         /// The QName in a known namespace (schema:name), else nil; and the local name of any split.
         func split(_ iri: String) -> (qname: String?, local: String?) {
             guard let q = try? splitter.split(iri) else { return (nil, nil) }
             return (known.contains(q.prefix) ? q.qualified : nil, q.localName)
         }
-        func short(_ iri: String) -> String { split(iri).qname ?? iri }
+        /// The QName in a known namespace, else the IRI (only an IRI in a known namespace can have one).
+        func short(_ iri: String) -> String {
+            guard knownBindings.contains(where: { iri.utf8.starts(with: $0.namespace.utf8) }) else { return iri }
+            if let s = shortNames[iri] { return s }
+            let s = split(iri).qname ?? iri
+            shortNames[iri] = s
+            return s
+        }
         func column(_ iri: String) -> String {
             let (qname, local) = split(iri)
             return Self.columnName(qname ?? local ?? iri)
         }
-        func show(_ term: RDFTerm) -> String {
-            switch term {
-            case let .iri(iri): return iri
-            case let .blank(label): return "_:" + label
-            case let .literal(l): return l.lexical
-            }
-        }
 
-        // Nodes, in order of first appearance.
+        // Pass 1. Nodes, in order of first appearance; literal columns, per predicate in order of first use; the
+        // runs of triples that give each node data.
         var nodeIndex = [RDFTerm: Int]()
         var nodes = [RDFTerm]()
-        func node(_ t: RDFTerm) {
-            if nodeIndex[t] == nil { nodeIndex[t] = nodes.count; nodes.append(t) }
+        var firstRun = [Range<Int>?]()          // per node
+        var moreRuns = [Int: [Range<Int>]]()    // nodes described in more than one place
+        func node(_ t: RDFTerm) -> Int {
+            if let i = nodeIndex[t] { return i }
+            nodeIndex[t] = nodes.count
+            nodes.append(t)
+            firstRun.append(nil)
+            return nodes.count - 1
         }
-        var seen = Set<RDFTriple>()
-        let unique = triples.filter { seen.insert($0).inserted }
-        for t in unique {
-            node(t.subject)
-            if !t.object.isLiteral && t.predicate != Self.rdfType { node(t.object) }
-        }
-
-        // Literal columns, per predicate in order of first use; values per node.
-        var columns = [String: Key]()
-        var columnOrder = [String]()
+        var columns = [String: Int]()     // predicate -> column number (key id p<n+1>)
+        var columnKeys = [Key]()
         var usedNames: Set<String> = ["label", "iri", "kind", "type"]
-        var values = [Int: [String: [String]]]()  // node -> key id -> values
-        var types = [Int: [String]]()
-        var labels = [Int: [RDFLiteral]]()
-        var edges = [(source: Int, target: Int, predicate: String)]()
-        for t in unique {
-            let s = nodeIndex[t.subject]!
+        var run: (node: Int, start: Int, end: Int, data: Bool)?
+        func closeRun() {
+            guard let r = run, r.data else { return }
+            if firstRun[r.node] == nil { firstRun[r.node] = r.start..<r.end } else { moreRuns[r.node, default: []].append(r.start..<r.end) }
+        }
+        var lastSubject: (term: RDFTerm, index: Int)?
+        try source.forEachTriple(positions: { t, start, end in
+            let s: Int
+            if let l = lastSubject, l.term == t.subject { s = l.index } else {
+                closeRun()
+                s = node(t.subject)
+                lastSubject = (t.subject, s)
+                run = (s, start, end, false)
+            }
+            run!.end = end
             switch t.object {
-            case let .literal(l):
-                if Self.labelPredicates.contains(t.predicate) { labels[s, default: []].append(l) }
+            case .literal:
+                run!.data = true
                 if columns[t.predicate] == nil {
                     var name = column(t.predicate)
                     if usedNames.contains(name) {
@@ -85,25 +104,18 @@ public struct RDFGraphMLWriter {
                         name = "\(name)_\(n)"
                     }
                     usedNames.insert(name)
-                    columns[t.predicate] = Key(id: "p\(columnOrder.count + 1)", domain: "node", name: name)
-                    columnOrder.append(t.predicate)
+                    columns[t.predicate] = columnKeys.count
+                    columnKeys.append(Key(id: "p\(columnKeys.count + 1)", domain: "node", name: name))
                 }
-                let id = columns[t.predicate]!.id
-                if !(values[s]?[id]?.contains(l.lexical) ?? false) { values[s, default: [:]][id, default: []].append(l.lexical) }
             default:
-                if t.predicate == Self.rdfType {
-                    let name: String
-                    if case let .iri(iri) = t.object { name = short(iri) } else { name = show(t.object) }
-                    if !(types[s]?.contains(name) ?? false) { types[s, default: []].append(name) }
-                } else {
-                    edges.append((s, nodeIndex[t.object]!, t.predicate))
-                }
+                if t.predicate == Self.rdfType { run!.data = true } else { _ = node(t.object) }
             }
-        }
+        })
+        closeRun()
 
         let nodeKeys = [Key(id: "label", domain: "node", name: "label"), Key(id: "iri", domain: "node", name: "iri"),
                         Key(id: "kind", domain: "node", name: "kind"), Key(id: "type", domain: "node", name: "type")]
-            + columnOrder.map { columns[$0]! }
+            + columnKeys
         let edgeKeys = [Key(id: "elabel", domain: "edge", name: "label"), Key(id: "relation", domain: "edge", name: "relation"),
                         Key(id: "predicate", domain: "edge", name: "predicate")]
 
@@ -121,38 +133,91 @@ public struct RDFGraphMLWriter {
         try w.startElement("graph")
         try w.attribute("id", "G")
         try w.attribute("edgedefault", "directed")
+        // Pass 2. Each node with its data: values, types and label candidates from its runs, in triple order.
         for (i, term) in nodes.enumerated() {
+            var values = [(column: Int, value: String)]()
+            var types = [String]()
+            var labels = [RDFLiteral]()
+            for r in (firstRun[i].map { [$0] } ?? []) + (moreRuns[i] ?? []) {
+                try source.forEachTriple(from: r.lowerBound, to: r.upperBound) { t in
+                    switch t.object {
+                    case let .literal(l):
+                        if Self.labelPredicates.contains(t.predicate) { labels.append(l) }
+                        let c = columns[t.predicate]!
+                        if !values.contains(where: { $0.column == c && $0.value == l.lexical }) { values.append((c, l.lexical)) }
+                    default:
+                        guard t.predicate == Self.rdfType else { return }
+                        let name: String
+                        if case let .iri(iri) = t.object { name = short(iri) } else { name = Self.show(t.object) }
+                        if !types.contains(name) { types.append(name) }
+                    }
+                }
+            }
             try w.startElement("node")
             try w.attribute("id", "n\(i + 1)")
-            var data: [(String, String?)] = []
             let fallback: String
             switch term {
             case let .iri(iri): fallback = short(iri)
-            default: fallback = show(term)
+            default: fallback = Self.show(term)
             }
-            data.append(("label", pickLabel(labels[i] ?? []) ?? fallback))
-            data.append(("iri", show(term)))
-            data.append(("kind", term.isLiteral ? "literal" : { if case .iri = term { return "iri" } else { return "blank" } }()))
-            data.append(("type", types[i].map { $0.joined(separator: GraphMLWriter.listSeparator) }))
-            for p in columnOrder {
-                let id = columns[p]!.id
-                data.append((id, values[i]?[id].map { $0.joined(separator: GraphMLWriter.listSeparator) }))
+            try writeData("label", pickLabel(labels) ?? fallback, w)
+            try writeData("iri", Self.show(term), w)
+            try writeData("kind", term.isLiteral ? "literal" : { if case .iri = term { return "iri" } else { return "blank" } }(), w)
+            if !types.isEmpty { try writeData("type", types.joined(separator: GraphMLWriter.listSeparator), w) }
+            // Columns in order; the values of one column in triple order.
+            var done = Set<Int>()
+            for c in values.map(\.column).sorted() where done.insert(c).inserted {
+                let joined = values.filter { $0.column == c }.map(\.value).joined(separator: GraphMLWriter.listSeparator)
+                try writeData(columnKeys[c].id, joined, w)
             }
-            try writeData(data, w)
             try w.endElement()
         }
-        for (i, e) in edges.enumerated() {
+        firstRun = []; moreRuns = [:]
+
+        // Pass 3. Edges, in triple order, a repeated triple once.
+        var predicates = [RDFTerm: (index: UInt64, short: String)]()
+        var seenEdges = Set<UInt64>()
+        var wideEdges = Set<[Int]>()
+        var edgeCount = 0
+        try source.forEachTriple { t in
+            guard !t.object.isLiteral, t.predicate != Self.rdfType else { return }
+            let s: Int
+            if let l = lastSubject, l.term == t.subject { s = l.index } else {
+                s = nodeIndex[t.subject]!
+                lastSubject = (t.subject, s)
+            }
+            let o = nodeIndex[t.object]!
+            let p: (index: UInt64, short: String)
+            if let known = predicates[.iri(t.predicate)] { p = known } else {
+                p = (UInt64(predicates.count), short(t.predicate))
+                predicates[.iri(t.predicate)] = p
+            }
+            if s < 1 << 24, o < 1 << 24, p.index < 1 << 16 {
+                guard seenEdges.insert(UInt64(s) << 40 | UInt64(o) << 16 | p.index).inserted else { return }
+            } else {
+                guard wideEdges.insert([s, o, Int(p.index)]).inserted else { return }
+            }
+            edgeCount += 1
             try w.startElement("edge")
-            try w.attribute("id", "e\(i + 1)")
-            try w.attribute("source", "n\(e.source + 1)")
-            try w.attribute("target", "n\(e.target + 1)")
-            let name = short(e.predicate)
-            try writeData([("elabel", name), ("relation", name), ("predicate", e.predicate)], w)
+            try w.attribute("id", "e\(edgeCount)")
+            try w.attribute("source", "n\(s + 1)")
+            try w.attribute("target", "n\(o + 1)")
+            try writeData("elabel", p.short, w)
+            try writeData("relation", p.short, w)
+            try writeData("predicate", t.predicate, w)
             try w.endElement()
         }
         try w.endElement()
         try w.endElement()
         try w.endDocument()
+    }
+
+    static func show(_ term: RDFTerm) -> String {
+        switch term {
+        case let .iri(iri): return iri
+        case let .blank(label): return "_:" + label
+        case let .literal(l): return l.lexical
+        }
     }
 
     /// @ar, then @en, then no language, then any (English first with preferEnglishLabels).
@@ -167,16 +232,18 @@ public struct RDFGraphMLWriter {
         return candidates.first(where: { !isBlank($0.lexical) })?.lexical
     }
 
-    private func isBlank(_ s: String) -> Bool { XMLText.sanitize(s).text.allSatisfy(\.isWhitespace) }
+    private func isBlank(_ s: String) -> Bool {
+        // A printable ASCII first character is never whitespace (the usual case: IRIs, ids, names).
+        if let first = s.utf8.first, first > 0x20, first < 0x7F { return false }
+        return XMLText.sanitize(s).text.allSatisfy(\.isWhitespace)
+    }
 
-    private func writeData(_ data: [(String, String?)], _ w: XMLStreamWriter) throws {
-        for (key, value) in data {
-            guard let value, !isBlank(value) else { continue }
-            try w.startElement("data")
-            try w.attribute("key", key)
-            try w.text(value)
-            try w.endElement()
-        }
+    private func writeData(_ key: String, _ value: String, _ w: XMLStreamWriter) throws {
+        guard !isBlank(value) else { return }
+        try w.startElement("data")
+        try w.attribute("key", key)
+        try w.text(value)
+        try w.endElement()
     }
 
     /// `schema:name` → `schema_name`: ASCII letters, digits and `_` kept, anything else becomes `_`.

@@ -3,32 +3,53 @@
 
 import KBGraph
 
-enum GraphChecks {
-    /// - Returns: the entities by id.
+public enum GraphChecks {
+    /// - Returns: the entity types by id.
     /// - Throws: `WriterError.invalidIdentifier`, `.duplicateIdentifier` or `.danglingReference`.
     @discardableResult
-    static func check(_ graph: KnowledgeGraph) throws -> [String: Entity] {
-        var documents = Set<String>()
-        for d in graph.documents {
-            guard Values.isStableID(d.id) else { throw WriterError.invalidIdentifier(kind: "document", id: d.id) }
-            guard documents.insert(d.id).inserted else { throw WriterError.duplicateIdentifier(kind: "document", id: d.id) }
-        }
-        var entities = [String: Entity]()
-        for e in graph.entities {
-            guard Values.isStableID(e.id) else { throw WriterError.invalidIdentifier(kind: "entity", id: e.id) }
-            guard entities.updateValue(e, forKey: e.id) == nil else {
-                throw WriterError.duplicateIdentifier(kind: "entity", id: e.id)
-            }
-        }
+    static func check(_ graph: KnowledgeGraph) throws -> [String: EntityType] {
+        let entities = try check(documents: graph.documents, entities: graph.entities)
+        let documents = Set(graph.documents.map(\.id))
         var facts = Set<String>()
         for f in graph.facts {
             guard Values.isStableID(f.id) else { throw WriterError.invalidIdentifier(kind: "fact", id: f.id) }
             guard facts.insert(f.id).inserted else { throw WriterError.duplicateIdentifier(kind: "fact", id: f.id) }
-            if entities[f.subject] == nil { throw WriterError.danglingReference(fact: f.id, field: "subject", id: f.subject) }
-            if entities[f.object] == nil { throw WriterError.danglingReference(fact: f.id, field: "object", id: f.object) }
-            if let p = f.placeID, entities[p] == nil { throw WriterError.danglingReference(fact: f.id, field: "place", id: p) }
-            if !documents.contains(f.provenance.documentID) {
-                throw WriterError.danglingReference(fact: f.id, field: "document", id: f.provenance.documentID)
+            try check(f, documents: documents, entities: entities)
+        }
+        return entities
+    }
+
+    /// Checks a fact's id (a stream whose references and id order were checked by its reader).
+    public static func check(_ f: Fact) throws {
+        guard Values.isStableID(f.id) else { throw WriterError.invalidIdentifier(kind: "fact", id: f.id) }
+    }
+
+    /// Checks one fact: its id and its references (uniqueness is the caller's: a stream checks the id order).
+    public static func check(_ f: Fact, documents: Set<String>, entities: [String: EntityType]) throws {
+        guard Values.isStableID(f.id) else { throw WriterError.invalidIdentifier(kind: "fact", id: f.id) }
+        if entities[f.subject] == nil { throw WriterError.danglingReference(fact: f.id, field: "subject", id: f.subject) }
+        if entities[f.object] == nil { throw WriterError.danglingReference(fact: f.id, field: "object", id: f.object) }
+        if let p = f.placeID, entities[p] == nil { throw WriterError.danglingReference(fact: f.id, field: "place", id: p) }
+        if !documents.contains(f.provenance.documentID) {
+            throw WriterError.danglingReference(fact: f.id, field: "document", id: f.provenance.documentID)
+        }
+    }
+
+    /// Checks documents and entities (ids, uniqueness).
+    /// - Returns: the entity types by id.
+    @discardableResult
+    public static func check(documents docs: [Document], entities ents: [Entity]) throws -> [String: EntityType] {
+        var documents = Set<String>()
+        for d in docs {
+            guard Values.isStableID(d.id) else { throw WriterError.invalidIdentifier(kind: "document", id: d.id) }
+            guard documents.insert(d.id).inserted else { throw WriterError.duplicateIdentifier(kind: "document", id: d.id) }
+        }
+        var entities = [String: EntityType]()
+        entities.reserveCapacity(ents.count)
+        for e in ents {
+            guard Values.isStableID(e.id) else { throw WriterError.invalidIdentifier(kind: "entity", id: e.id) }
+            guard entities.updateValue(e.type, forKey: e.id) == nil else {
+                throw WriterError.duplicateIdentifier(kind: "entity", id: e.id)
             }
         }
         return entities

@@ -71,6 +71,14 @@ public struct GraphMLWriter: GraphWriter {
 
     public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
         try GraphChecks.check(graph)
+        let stream = try startStream(entities: graph.entities, to: sink)
+        for fact in graph.facts { try stream.fact(fact) }
+        try stream.finish()
+    }
+
+    /// Starts a streamed export: the keys and every node are written now, then one edge per fact as it is given,
+    /// then `finish()`. The facts must have passed the graph checks (`GraphChecks.check(_:documents:entities:)`).
+    public func startStream(entities: [Entity], to sink: OutputSink) throws -> GraphMLStream {
         let w = try XMLStreamWriter(sink: sink, indent: options.indent)
         try w.startDocument()
         try w.startElement(prefix: nil, name: "graphml", namespaceURI: Self.namespace)
@@ -85,23 +93,13 @@ public struct GraphMLWriter: GraphWriter {
         try w.startElement("graph")
         try w.attribute("id", "G")
         try w.attribute("edgedefault", "directed")
-        for entity in graph.entities {
+        for entity in entities {
             try w.startElement("node")
             try w.attribute("id", entity.id)
-            try writeData(nodeData(entity), to: w)
+            try Self.writeData(nodeData(entity), to: w)
             try w.endElement()
         }
-        for fact in graph.facts {
-            try w.startElement("edge")
-            try w.attribute("id", fact.id)
-            try w.attribute("source", fact.subject)
-            try w.attribute("target", fact.object)
-            try writeData(edgeData(fact), to: w)
-            try w.endElement()
-        }
-        try w.endElement()  // graph
-        try w.endElement()  // graphml
-        try w.endDocument()
+        return GraphMLStream(writer: self, xml: w)
     }
 
     /// The `<data>` values of a node, in key order; absent or blank values are left out.
@@ -141,7 +139,7 @@ public struct GraphMLWriter: GraphWriter {
         ]
     }
 
-    private func writeData(_ data: [(key: String, value: String?)], to w: XMLStreamWriter) throws {
+    static func writeData(_ data: [(key: String, value: String?)], to w: XMLStreamWriter) throws {
         for (key, value) in data {
             guard let value else { continue }
             try w.startElement("data")
@@ -156,5 +154,28 @@ public struct GraphMLWriter: GraphWriter {
         var seen = Set<String>()
         let items = values.compactMap(Values.display).filter { seen.insert($0).inserted }
         return items.isEmpty ? nil : items.joined(separator: listSeparator)
+    }
+}
+
+/// A streamed GraphML export (see `GraphMLWriter.startStream`): one edge per fact, then `finish()`.
+public final class GraphMLStream {
+    let writer: GraphMLWriter
+    let w: XMLStreamWriter
+
+    init(writer: GraphMLWriter, xml: XMLStreamWriter) { self.writer = writer; w = xml }
+
+    public func fact(_ fact: Fact) throws {
+        try w.startElement("edge")
+        try w.attribute("id", fact.id)
+        try w.attribute("source", fact.subject)
+        try w.attribute("target", fact.object)
+        try GraphMLWriter.writeData(writer.edgeData(fact), to: w)
+        try w.endElement()
+    }
+
+    public func finish() throws {
+        try w.endElement()  // graph
+        try w.endElement()  // graphml
+        try w.endDocument()
     }
 }

@@ -15,6 +15,7 @@ public enum IRIs {
 
     /// The first reason `iri` is not a usable absolute IRI, or nil when it is fine.
     public static func problem(in iri: String) -> String? {
+        if isPlainASCIIIRI(iri) { return nil }
         if iri.isEmpty { return "it is empty" }
         guard let colon = iri.unicodeScalars.firstIndex(of: ":") else { return "it has no scheme (not absolute)" }
         let scheme = iri.unicodeScalars[..<colon]
@@ -40,6 +41,41 @@ public enum IRIs {
             if u == "#" { hashes += 1; if hashes > 1 { return "it contains more than one '#' (offset \(offset))" } }
         }
         return nil
+    }
+
+    /// The common case of `problem(in:)` in one pass over the bytes: a printable-ASCII IRI with a scheme, none of
+    /// the refused characters, `%` followed by two hex digits, at most one `#`. False means "look closer".
+    static func isPlainASCIIIRI(_ iri: String) -> Bool {
+        var iri = iri
+        return iri.withUTF8 { u in
+            let n = u.count
+            var i = 0
+            var inScheme = true, hashes = 0
+            while i < n {
+                let c = u[i]
+                guard c > 0x20, c < 0x7F else { return false }
+                switch c {
+                case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E, 0x60: return false  // <>"{}|\^`
+                default: break
+                }
+                if inScheme {
+                    let letter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+                    if c == 0x3A { if i == 0 { return false }; inScheme = false }
+                    else if i == 0 ? !letter : !(letter || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E) { return false }
+                } else if c == 0x23 {
+                    hashes += 1
+                    if hashes > 1 { return false }
+                } else if c == 0x25 {
+                    guard i + 2 < n, isHex(u[i + 1]), isHex(u[i + 2]) else { return false }
+                }
+                i += 1
+            }
+            return !inScheme
+        }
+    }
+
+    private static func isHex(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
     }
 
     /// Percent-encodes every UTF-8 byte outside RFC 3986 `unreserved` (`A-Z a-z 0-9 - . _ ~`).

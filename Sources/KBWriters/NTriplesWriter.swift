@@ -158,6 +158,7 @@ public enum NTriplesSyntax {
     /// Why `iri` cannot be an `IRIREF` of an absolute IRI, or nil: `IRIREF` forbids U+0000-U+0020 and
     /// `<>"{}|^`\` (escaping them would not make a valid IRI), and RDF IRIs are absolute.
     public static func iriProblem(_ iri: String) -> String? {
+        if IRIs.isPlainASCIIIRI(iri) { return nil }
         for u in iri.unicodeScalars where u.value <= 0x20 || "<>\"{}|^`\\".unicodeScalars.contains(u) {
             return "the IRI contains \(RDFSyntax.codePoint(u)), which an IRI cannot hold"
         }

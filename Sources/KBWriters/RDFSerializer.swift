@@ -18,6 +18,35 @@
 import KBXML
 
 /// Writes descriptions as RDF/XML.
+/// Triples that can be read more than once, in the same order each time: an array, or a file read again.
+public protocol TripleSource {
+    /// Calls `body` with every triple, in order.
+    func forEachTriple(_ body: (RDFTriple) throws -> Void) throws
+}
+
+extension Array: TripleSource where Element == RDFTriple {
+    public func forEachTriple(_ body: (RDFTriple) throws -> Void) throws { for t in self { try body(t) } }
+}
+
+/// A `TripleSource` that can also give back a part of itself, by the positions it reported.
+public protocol RangedTripleSource: TripleSource {
+    /// Calls `body` with every triple, in order, and the positions where it starts and ends (increasing).
+    func forEachTriple(positions body: (RDFTriple, Int, Int) throws -> Void) throws
+    /// Calls `body` with the triples from the one starting at `start` to the one ending at `end`.
+    func forEachTriple(from start: Int, to end: Int, _ body: (RDFTriple) throws -> Void) throws
+}
+
+extension Array: RangedTripleSource where Element == RDFTriple {
+    /// Positions are indices (a triple ends at its index + 1).
+    public func forEachTriple(positions body: (RDFTriple, Int, Int) throws -> Void) throws {
+        for (i, t) in enumerated() { try body(t, i, i + 1) }
+    }
+
+    public func forEachTriple(from start: Int, to end: Int, _ body: (RDFTriple) throws -> Void) throws {
+        for t in self[start..<end] { try body(t) }
+    }
+}
+
 public struct RDFXMLSerializer {
     /// Declared on the root in this order, used or not.
     let standard: [(prefix: String, namespace: String)]
@@ -37,65 +66,176 @@ public struct RDFXMLSerializer {
     ///   writing anything, or the sink's and XML layer's errors while writing.
     public mutating func write(_ descriptions: [RDFDescription], to sink: OutputSink) throws {
         // 1. Split every predicate and check every term first: a refused graph writes nothing.
-        var qnames = [String: QName]()
+        var terms = Terms()
+        for d in descriptions {
+            try terms.note(subject: d.subject)
+            for (predicate, object) in d.properties { try terms.note(predicate, object, subject: d.subject, &splitter) }
+        }
+        // 2. One rdf:Description per description.
+        let out = try Output(self, terms, sink)
+        for d in descriptions {
+            try out.start(d.subject)
+            for (predicate, object) in d.properties { try out.property(predicate, object) }
+            try out.end()
+        }
+        try out.finish()
+    }
+
+    /// Writes the triples of `source` (read twice: checked, then written) as they come: consecutive triples with the
+    /// same subject share one `rdf:Description` (a subject that comes back gets another one), and a triple equal to
+    /// the one before it is left out. Memory holds the predicates' QNames and the blank-node labels, not the triples.
+    /// - Throws: as `write(_:to:)`, and the source's errors.
+    public mutating func write(_ source: some TripleSource, to sink: OutputSink) throws {
+        var terms = Terms()
+        var previous: RDFTerm?
+        try source.forEachTriple { t in
+            if previous != t.subject { try terms.note(subject: t.subject); previous = t.subject }
+            try terms.note(t.predicate, t.object, subject: t.subject, &splitter)
+        }
+        let out = try Output(self, terms, sink)
+        var last: RDFTriple?
+        try source.forEachTriple { t in
+            if let l = last {
+                if l == t { return }
+                if l.subject != t.subject { try out.end(); try out.start(t.subject) }
+            } else {
+                try out.start(t.subject)
+            }
+            try out.property(t.predicate, t.object)
+            last = t
+        }
+        if last != nil { try out.end() }
+        try out.finish()
+    }
+
+    /// Starts a stream of descriptions whose predicates all split into the standard namespaces (kbexport's own
+    /// mapping): each description is checked, then written, as it comes.
+    func startStream(to sink: OutputSink) throws -> Stream {
+        try Stream(Output(self, Terms(), sink), splitter: splitter, standard: Set(standard.map(\.prefix)))
+    }
+
+    /// Descriptions written one at a time (`startStream`).
+    final class Stream {
+        let out: Output
+        var splitter: QNameSplitter
+        var terms = Terms()
+        let standard: Set<String>
+
+        init(_ out: Output, splitter: QNameSplitter, standard: Set<String>) {
+            self.out = out; self.splitter = splitter; self.standard = standard
+        }
+
+        /// - Throws: the checks' errors (before writing the description), or a predicate outside the declared
+        ///   namespaces; then the writer's.
+        func write(_ d: RDFDescription) throws {
+            try terms.note(subject: d.subject)
+            for (predicate, object) in d.properties {
+                try terms.note(predicate, object, subject: d.subject, &splitter)
+                if out.qnames[predicate] == nil {
+                    guard let q = terms.qnames[predicate], let prefix = q.split(separator: ":").first,
+                          standard.contains(String(prefix)) else {
+                        throw WriterError.unserializablePredicate(predicate, reason: "not in a namespace declared on rdf:RDF")
+                    }
+                    out.qnames[predicate] = q
+                }
+            }
+            guard case .iri = d.subject else {
+                throw RDFXMLSerializer.refuse(d.subject, "a streamed description needs an IRI subject")
+            }
+            try out.start(d.subject)
+            for (predicate, object) in d.properties {
+                if case .blank = object { throw RDFXMLSerializer.refuse(object, "a streamed description has no blank nodes") }
+                try out.property(predicate, object)
+            }
+            try out.end()
+        }
+
+        func finish() throws { try out.finish() }
+    }
+
+    /// What the first pass learns: the predicates' QNames, the prefixes used, the blank-node labels.
+    struct Terms {
+        var qnames = [String: String]()
         var usedPrefixes = Set<String>()
         var blanks = BlankLabels()
-        for d in descriptions {
-            switch d.subject {
+
+        mutating func note(subject: RDFTerm) throws {
+            switch subject {
             case let .iri(iri): try IRIs.check(iri)
             case let .blank(label): blanks.note(label)
-            case .literal: throw Self.refuse(d.subject, "a literal cannot be a subject")
-            }
-            for (predicate, object) in d.properties {
-                if qnames[predicate] == nil {
-                    let q = try splitter.split(predicate)
-                    qnames[predicate] = q
-                    usedPrefixes.insert(q.prefix)
-                }
-                switch object {
-                case let .iri(iri): try IRIs.check(iri)
-                case let .blank(label): blanks.note(label)
-                case let .literal(l): try Self.check(l, object, subject: d.subject, predicate: predicate)
-                }
+            case .literal: throw RDFXMLSerializer.refuse(subject, "a literal cannot be a subject")
             }
         }
-        let nodeIDs = blanks.assign()
-        // 2. Root with every namespace: the standard ones, then any other used binding in binding order.
-        let standardPrefixes = Set(standard.map(\.prefix))
-        let extra = splitter.bindings.filter { !standardPrefixes.contains($0.prefix) && usedPrefixes.contains($0.prefix) }
 
-        let w = try XMLStreamWriter(sink: sink, indent: indent)
-        try w.startDocument()
-        try w.startElement("rdf:RDF")
-        for (prefix, namespace) in standard + extra { try w.namespaceDeclaration(prefix: prefix, uri: namespace) }
-        for d in descriptions {
+        mutating func note(_ predicate: String, _ object: RDFTerm, subject: RDFTerm, _ splitter: inout QNameSplitter) throws {
+            if qnames[predicate] == nil {
+                let q = try splitter.split(predicate)
+                qnames[predicate] = q.qualified
+                usedPrefixes.insert(q.prefix)
+            }
+            switch object {
+            case let .iri(iri): try IRIs.check(iri)
+            case let .blank(label): blanks.note(label)
+            case let .literal(l): try RDFXMLSerializer.check(l, object, subject: subject, predicate: predicate)
+            }
+        }
+    }
+
+    /// The second pass: the root with every namespace, then descriptions and properties as they come.
+    final class Output {
+        let w: XMLStreamWriter
+        var qnames: [String: String]
+        let nodeIDs: [String: String]
+        private var lastPredicate = "", lastQName = ""
+
+        init(_ serializer: RDFXMLSerializer, _ terms: Terms, _ sink: OutputSink) throws {
+            qnames = terms.qnames
+            nodeIDs = terms.blanks.assign()
+            // The standard namespaces, then any other used binding in binding order.
+            let standardPrefixes = Set(serializer.standard.map(\.prefix))
+            let extra = serializer.splitter.bindings.filter {
+                !standardPrefixes.contains($0.prefix) && terms.usedPrefixes.contains($0.prefix)
+            }
+            w = try XMLStreamWriter(sink: sink, indent: serializer.indent)
+            try w.startDocument()
+            try w.startElement("rdf:RDF")
+            for (prefix, namespace) in serializer.standard + extra { try w.namespaceDeclaration(prefix: prefix, uri: namespace) }
+        }
+
+        func start(_ subject: RDFTerm) throws {
             try w.startElement("rdf:Description")
-            switch d.subject {
+            switch subject {
             case let .iri(iri): try w.attribute("rdf:about", iri)
             case let .blank(label): try w.attribute("rdf:nodeID", nodeIDs[label]!)
-            case .literal: break  // refused above
+            case .literal: break  // refused in the first pass
             }
-            for (predicate, object) in d.properties {
-                try w.startElement(qnames[predicate]!.qualified)
-                switch object {
-                case let .iri(iri):
-                    try w.attribute("rdf:resource", iri)
-                case let .blank(label):
-                    try w.attribute("rdf:nodeID", nodeIDs[label]!)
-                case let .literal(l):
-                    if let language = l.language {
-                        try w.attribute("xml:lang", language)
-                    } else if !l.isSimple || Self.needsExplicitString(l.lexical) {
-                        try w.attribute("rdf:datatype", l.datatype)
-                    }
-                    if !l.lexical.isEmpty { try w.text(l.lexical) }
+        }
+
+        func property(_ predicate: String, _ object: RDFTerm) throws {
+            if predicate != lastPredicate { lastPredicate = predicate; lastQName = qnames[predicate]! }
+            try w.startElement(lastQName)
+            switch object {
+            case let .iri(iri):
+                try w.attribute("rdf:resource", iri)
+            case let .blank(label):
+                try w.attribute("rdf:nodeID", nodeIDs[label]!)
+            case let .literal(l):
+                if let language = l.language {
+                    try w.attribute("xml:lang", language)
+                } else if !l.isSimple || RDFXMLSerializer.needsExplicitString(l.lexical) {
+                    try w.attribute("rdf:datatype", l.datatype)
                 }
-                try w.endElement()
+                if !l.lexical.isEmpty { try w.text(l.lexical) }
             }
             try w.endElement()
         }
-        try w.endElement()
-        try w.endDocument()
+
+        func end() throws { try w.endElement() }
+
+        func finish() throws {
+            try w.endElement()
+            try w.endDocument()
+        }
     }
 
     /// Whitespace-only simple literals get an explicit `rdf:datatype` xsd:string: Virtuoso 7.2.5 reads
@@ -106,7 +246,7 @@ public struct RDFXMLSerializer {
 
     static func check(_ l: RDFLiteral, _ term: RDFTerm, subject: RDFTerm, predicate: String) throws {
         let context = " (subject \(RDFSyntax.show(subject)), predicate <\(predicate)>)"
-        if let bad = l.lexical.unicodeScalars.first(where: { !XMLText.isXMLChar($0) }) {
+        if !XMLText.isAllXMLChars(l.lexical), let bad = l.lexical.unicodeScalars.first(where: { !XMLText.isXMLChar($0) }) {
             throw refuse(term, "it contains \(RDFSyntax.codePoint(bad)), which XML 1.0 cannot carry" + context)
         }
         if let language = l.language {

@@ -5,6 +5,14 @@
 //
 // Terms compare by Unicode scalars (RDF compares code points), not by Swift's canonical equivalence.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An RDF term.
 public enum RDFTerm: Hashable, Sendable, CustomStringConvertible {
     /// An absolute IRI.
@@ -116,8 +124,15 @@ public struct RDFDescription: Sendable {
 
     public init(subject: RDFTerm) { self.subject = subject }
 
-    /// Adds a property as it is (only an exact duplicate is dropped).
+    /// Adds a property as it is (only an exact duplicate is dropped). Short descriptions compare with each
+    /// property; from 32 properties on, a set of them is kept.
     public mutating func append(_ predicate: String, _ object: RDFTerm) {
+        if properties.count < 32 {
+            for p in properties where p.object == object && RDFExact.equal(p.predicate, predicate) { return }
+            properties.append((predicate, object))
+            if properties.count == 32 { for p in properties { seen.insert(Key(predicate: p.predicate, object: p.object)) } }
+            return
+        }
         if seen.insert(Key(predicate: predicate, object: object)).inserted { properties.append((predicate, object)) }
     }
 
@@ -142,7 +157,11 @@ public struct RDFDescription: Sendable {
 /// Exact (code point) comparison and hashing of strings: Swift's `==` on String uses canonical
 /// equivalence, under which two different RDF terms (NFC vs NFD) would be equal.
 public enum RDFExact {
-    public static func equal(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+    }
     public static func hash(_ s: String, into h: inout Hasher) {
         var s = s
         s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }

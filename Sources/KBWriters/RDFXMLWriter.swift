@@ -32,9 +32,48 @@ public struct RDFXMLWriter: GraphWriter {
     public init(options: ExportOptions) { self.options = options }
 
     public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
-        let (descriptions, vocabulary) = try RDFGraphMapping.descriptions(of: graph, options: options)
-        var serializer = RDFXMLSerializer(vocabulary: vocabulary, indent: options.indent)
-        try serializer.write(descriptions, to: sink)
+        _ = try IRIMinter(base: options.base)
+        try GraphChecks.check(graph)
+        let stream = try startStream(documents: graph.documents, entities: graph.entities,
+                                     sentences: RDFGraphMapping.sentences(of: graph.facts), to: sink)
+        for f in graph.facts { try stream.fact(f) }
+        try stream.finish()
+    }
+
+    /// Starts a streamed export: documents (with their sentences), publishers and entities are written now, then
+    /// each fact as it is given (in id order), then the CAMEO concepts and the run. The facts must have passed the
+    /// graph checks (`GraphChecks.check(_:documents:entities:)`).
+    /// - Parameters:
+    ///   - sentences: the evidence sentences by document (`RDFGraphMapping.sentences(of:)`).
+    ///   - resolve: the text of a `.reference` sentence.
+    public func startStream(documents: [Document], entities: [Entity], sentences: RDFGraphMapping.Sentences,
+                            resolve: (Int) throws -> String = { _ in "" }, to sink: OutputSink) throws -> RDFXMLStream {
+        let minter = try IRIMinter(base: options.base)
+        let index = try GraphChecks.check(documents: documents, entities: entities)
+        let mapping = RDFGraphMapping(types: index, minter: minter, toolVersion: options.toolVersion)
+        var serializer = RDFXMLSerializer(vocabulary: minter.vocabulary, indent: options.indent)
+        let out = try serializer.startStream(to: sink)
+        try mapping.head(documents: documents, entities: entities, sentences: sentences, resolve: resolve) { try out.write($0) }
+        return RDFXMLStream(mapping: mapping, out: out)
+    }
+}
+
+/// A streamed RDF/XML export of facts (see `RDFXMLWriter.startStream`).
+public final class RDFXMLStream {
+    let mapping: RDFGraphMapping
+    let out: RDFXMLSerializer.Stream
+    private var codes = Set<String>()
+
+    init(mapping: RDFGraphMapping, out: RDFXMLSerializer.Stream) { self.mapping = mapping; self.out = out }
+
+    public func fact(_ f: Fact) throws {
+        if let code = FactType.cameo(f.type) { codes.insert(code) }
+        try out.write(mapping.fact(f))
+    }
+
+    public func finish() throws {
+        for d in mapping.tail(codes: codes) { try out.write(d) }
+        try out.finish()
     }
 }
 
@@ -47,14 +86,52 @@ public struct RDFGraphMapping {
         -> (descriptions: [RDFDescription], vocabulary: String) {
         let minter = try IRIMinter(base: options.base)
         let entities = try GraphChecks.check(graph)
-        let mapping = RDFGraphMapping(graph: graph, entities: entities, minter: minter, toolVersion: options.toolVersion)
-        return (mapping.descriptions(), minter.vocabulary)
+        let mapping = RDFGraphMapping(types: entities, minter: minter, toolVersion: options.toolVersion)
+        var out = [RDFDescription]()
+        try mapping.head(documents: graph.documents, entities: graph.entities, sentences: sentences(of: graph.facts)) { out.append($0) }
+        var codes = Set<String>()
+        for f in graph.facts {
+            if let code = FactType.cameo(f.type) { codes.insert(code) }
+            out.append(mapping.fact(f))
+        }
+        out += mapping.tail(codes: codes)
+        return (out, minter.vocabulary)
     }
 
-    let graph: KnowledgeGraph
-    let entities: [String: Entity]
+    /// Entity types by id (the schema.org role of a fact's object depends on it).
+    let types: [String: EntityType]
     let minter: IRIMinter
     let toolVersion: String
+    /// Property and class IRIs, built once (the per-fact and per-entity code would otherwise concatenate them).
+    private let t: TermIRIs
+    private let runIRI: String
+
+    init(types: [String: EntityType], minter: IRIMinter, toolVersion: String) {
+        self.types = types; self.minter = minter; self.toolVersion = toolVersion
+        t = TermIRIs(kbv: minter.vocabulary)
+        runIRI = minter.run(version: toolVersion)
+    }
+
+    private struct TermIRIs {
+        let schemaEvent = Namespaces.schema + "Event", semEvent = Namespaces.sem + "Event"
+        let identifier = Namespaces.dcterms + "identifier", semEventType = Namespaces.sem + "eventType"
+        let startDate = Namespaces.schema + "startDate", decimal = Namespaces.xsd + "decimal"
+        let nonNegativeInteger = Namespaces.xsd + "nonNegativeInteger", boolean = Namespaces.xsd + "boolean"
+        let wasDerivedFrom = Namespaces.prov + "wasDerivedFrom", wasGeneratedBy = Namespaces.prov + "wasGeneratedBy"
+        let person = Namespaces.schema + "Person", organization = Namespaces.schema + "Organization"
+        let place = Namespaces.schema + "Place", country = Namespaces.schema + "Country", city = Namespaces.schema + "City"
+        let name = Namespaces.schema + "name", alternateName = Namespaces.schema + "alternateName"
+        let sameAs = Namespaces.schema + "sameAs"
+        let relation, subject, object, modality, role, confidence, rule, charBegin, charEnd: String
+        let mentionCount, subtype, inGazetteer, dateMention: String
+
+        init(kbv: String) {
+            relation = kbv + "relation"; subject = kbv + "subject"; object = kbv + "object"; modality = kbv + "modality"
+            role = kbv + "role"; confidence = kbv + "confidence"; rule = kbv + "rule"; charBegin = kbv + "charBegin"
+            charEnd = kbv + "charEnd"; mentionCount = kbv + "mentionCount"; subtype = kbv + "subtype"
+            inGazetteer = kbv + "inGazetteer"; dateMention = kbv + "DateMention"
+        }
+    }
 
     // Terms, by namespace.
     private let rdfs = Namespaces.rdfs, xsd = Namespaces.xsd, schema = Namespaces.schema, prov = Namespaces.prov
@@ -62,30 +139,51 @@ public struct RDFGraphMapping {
     private var kbv: String { minter.vocabulary }
 
     /// A distinct evidence sentence.
-    private struct SentenceKey: Hashable, Comparable {
+    public struct SentenceKey: Hashable, Comparable, Sendable {
         let begin: Int, end: Int
-        static func < (a: SentenceKey, b: SentenceKey) -> Bool { (a.begin, a.end) < (b.begin, b.end) }
+        public static func < (a: SentenceKey, b: SentenceKey) -> Bool { (a.begin, a.end) < (b.begin, b.end) }
     }
 
-    func descriptions() -> [RDFDescription] {
-        let runIRI = minter.run(version: toolVersion)
+    /// The text of a sentence, or where to read it (a number the exporter's `resolve` understands, such as the
+    /// offset of a fact's line in a facts file), so that a stream need not keep every sentence's text.
+    public enum SentenceText: Sendable {
+        case text(String)
+        case reference(Int)
+    }
 
-        // Sentences per document (first fact in id order wins if two facts disagree on the text).
-        var sentences = [String: [SentenceKey: String]]()
-        for f in graph.facts {
-            let p = f.provenance
-            let key = SentenceKey(begin: p.sentenceBegin, end: p.sentenceEnd)
-            if sentences[p.documentID]?[key] == nil { sentences[p.documentID, default: [:]][key] = p.sentence }
-        }
+    /// The evidence sentences of each document: offsets and text.
+    public typealias Sentences = [String: [SentenceKey: SentenceText]]
+
+    /// Notes the sentence of `fact` (the first fact in id order wins if two facts disagree on the text).
+    public static func note(_ fact: Fact, in sentences: inout Sentences) {
+        let p = fact.provenance
+        note(document: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd, .text(p.sentence), in: &sentences)
+    }
+
+    /// Notes a sentence unless one with the same offsets is known (the first, in fact id order, wins).
+    public static func note(document: String, begin: Int, end: Int, _ text: SentenceText, in sentences: inout Sentences) {
+        let key = SentenceKey(begin: begin, end: end)
+        if sentences[document]?[key] == nil { sentences[document, default: [:]][key] = text }
+    }
+
+    /// The sentences of `facts` (in id order).
+    public static func sentences(of facts: [Fact]) -> Sentences {
+        var out = Sentences()
+        for f in facts { note(f, in: &out) }
+        return out
+    }
+
+    /// Documents with their contexts and sentences, publishers, entities, one at a time to `emit`.
+    func head(documents: [Document], entities: [Entity], sentences: Sentences,
+              resolve: (Int) throws -> String = { _ in "" }, _ emit: (RDFDescription) throws -> Void) throws {
         // Entities mentioned per document, in entity order.
         var mentioned = [String: [String]]()
-        for e in graph.entities { for d in e.documents { mentioned[d, default: []].append(e.id) } }
+        for e in entities { for d in e.documents { mentioned[d, default: []].append(e.id) } }
 
-        var out = [RDFDescription]()
         var publishers = [String: RDFDescription]()
-        for doc in graph.documents {
+        for doc in documents {
             let docSentences = sentences[doc.id] ?? [:]
-            out.append(document(doc, mentions: mentioned[doc.id] ?? [], publishers: &publishers))
+            try emit(document(doc, mentions: mentioned[doc.id] ?? [], publishers: &publishers))
             // The context spans the whole text; a length the model does not know (0) is widened to the last sentence.
             let length = max(doc.length, docSentences.keys.map(\.end).max() ?? 0)
             guard length > 0 else { continue }
@@ -104,19 +202,22 @@ public struct RDFGraphMapping {
                 s.resource(nif + "referenceContext", contextIRI)
                 s.typed(nif + "beginIndex", nonNegative(key.begin), xsd + "nonNegativeInteger")
                 s.typed(nif + "endIndex", nonNegative(key.end), xsd + "nonNegativeInteger")
-                s.literal(nif + "anchorOf", docSentences[key])
+                switch docSentences[key]! {
+                case let .text(text): s.literal(nif + "anchorOf", text)
+                case let .reference(r): s.literal(nif + "anchorOf", try resolve(r))
+                }
                 if iri == contextIRI { context = s } else { sentenceNodes.append(s) }
             }
-            out.append(context)
-            out += sentenceNodes
+            try emit(context)
+            for s in sentenceNodes { try emit(s) }
         }
-        out += publishers.keys.sorted().map { publishers[$0]! }
-        for e in graph.entities { out.append(entity(e)) }
-        var codes = Set<String>()
-        for f in graph.facts {
-            if let code = FactType.cameo(f.type) { codes.insert(code) }
-            out.append(fact(f, run: runIRI))
-        }
+        for key in publishers.keys.sorted() { try emit(publishers[key]!) }
+        for e in entities { try emit(entity(e)) }
+    }
+
+    /// CAMEO concepts of the codes used, the run and the software.
+    func tail(codes: Set<String>) -> [RDFDescription] {
+        var out = [RDFDescription]()
         for code in codes.sorted() {
             var c = RDFDescription(minter.cameo(code))
             c.type(skos + "Concept")
@@ -124,6 +225,7 @@ public struct RDFGraphMapping {
             c.literal(skos + "prefLabel", CAMEO.label(code), language: "en")
             out.append(c)
         }
+        let runIRI = minter.run(version: toolVersion)
         let agentIRI = minter.agent(version: toolVersion)
         var run = RDFDescription(runIRI)
         run.type(prov + "Activity")
@@ -169,58 +271,59 @@ public struct RDFGraphMapping {
     private func entity(_ e: Entity) -> RDFDescription {
         var d = RDFDescription(minter.entity(e.id))
         switch e.type {
-        case .person: d.type(schema + "Person")
-        case .organization: d.type(schema + "Organization")
+        case .person: d.type(t.person)
+        case .organization: d.type(t.organization)
         case .place:
-            d.type(schema + "Place")
+            d.type(t.place)
             switch e.subtype.lowercased() {
-            case "country": d.type(schema + "Country")
-            case "city": d.type(schema + "City")
+            case "country": d.type(t.country)
+            case "city": d.type(t.city)
             default: break
             }
-        case .date: d.type(kbv + "DateMention")
+        case .date: d.type(t.dateMention)
         }
-        d.literal(dcterms + "identifier", e.id)
+        d.literal(t.identifier, e.id)
         let name = Values.display(e.labelAr)
-        d.literal(schema + "name", name, language: "ar")
-        d.literal(schema + "name", e.labelEn.flatMap(Values.display), language: "en")
+        d.literal(t.name, name, language: "ar")
+        d.literal(t.name, e.labelEn.flatMap(Values.display), language: "en")
         for form in e.surfaceForms.compactMap(Values.display) where form != name {
-            d.literal(schema + "alternateName", form, language: "ar")
+            d.literal(t.alternateName, form, language: "ar")
         }
-        if let q = Values.wikidata(e.wikidata) { d.resource(schema + "sameAs", Namespaces.wikidataEntity + q) }
-        d.typed(kbv + "mentionCount", nonNegative(e.mentionCount), xsd + "nonNegativeInteger")
-        d.literal(kbv + "subtype", Values.display(e.subtype))
-        d.typed(kbv + "inGazetteer", e.fromGazetteer ? "true" : "false", xsd + "boolean")
+        if let q = Values.wikidata(e.wikidata) { d.resource(t.sameAs, Namespaces.wikidataEntity + q) }
+        d.typed(t.mentionCount, nonNegative(e.mentionCount), t.nonNegativeInteger)
+        d.literal(t.subtype, Values.display(e.subtype))
+        d.typed(t.inGazetteer, e.fromGazetteer ? "true" : "false", t.boolean)
         return d
     }
 
-    private func fact(_ f: Fact, run: String) -> RDFDescription {
+    func fact(_ f: Fact) -> RDFDescription {
+        let run = runIRI
         let p = f.provenance
         var d = RDFDescription(minter.fact(f.id))
-        d.type(schema + "Event")
-        d.type(sem + "Event")
-        d.literal(dcterms + "identifier", f.id)
-        d.literal(kbv + "relation", f.type)
-        if let code = FactType.cameo(f.type) { d.resource(sem + "eventType", minter.cameo(code)) }
+        d.type(t.schemaEvent)
+        d.type(t.semEvent)
+        d.literal(t.identifier, f.id)
+        d.literal(t.relation, f.type)
+        if let code = FactType.cameo(f.type) { d.resource(t.semEventType, minter.cameo(code)) }
         let subject = minter.entity(f.subject), object = minter.entity(f.object)
-        d.resource(kbv + "subject", subject)
-        d.resource(kbv + "object", object)
-        let roles = EventRoles.properties(relation: f.type, objectType: entities[f.object]?.type ?? .person)
+        d.resource(t.subject, subject)
+        d.resource(t.object, object)
+        let roles = EventRoles.properties(relation: f.type, objectType: types[f.object] ?? .person)
         if let r = roles.subject { d.resource(r, subject) }
         if let r = roles.object { d.resource(r, object) }
         if let place = f.placeID { d.resource(EventRoles.location, minter.entity(place)) }
         if let date = f.date {
-            if let dt = XSDDates.datatype(date.value, xsdType: date.xsdType) { d.typed(schema + "startDate", date.value, dt) }
-            else { d.literal(schema + "startDate", date.value) }
+            if let dt = XSDDates.datatype(date.value, xsdType: date.xsdType) { d.typed(t.startDate, date.value, dt) }
+            else { d.literal(t.startDate, date.value) }
         }
-        d.literal(kbv + "modality", f.modality.rawValue)
-        d.literal(kbv + "role", f.role.flatMap(Values.display), language: "ar")
-        d.typed(kbv + "confidence", Values.decimal(f.confidence), xsd + "decimal")
-        d.literal(kbv + "rule", f.rule)
-        d.typed(kbv + "charBegin", nonNegative(p.spanBegin), xsd + "nonNegativeInteger")
-        d.typed(kbv + "charEnd", nonNegative(p.spanEnd), xsd + "nonNegativeInteger")
-        d.resource(prov + "wasDerivedFrom", minter.span(document: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd))
-        d.resource(prov + "wasGeneratedBy", run)
+        d.literal(t.modality, f.modality.rawValue)
+        d.literal(t.role, f.role.flatMap(Values.display), language: "ar")
+        d.typed(t.confidence, Values.decimal(f.confidence), t.decimal)
+        d.literal(t.rule, f.rule)
+        d.typed(t.charBegin, nonNegative(p.spanBegin), t.nonNegativeInteger)
+        d.typed(t.charEnd, nonNegative(p.spanEnd), t.nonNegativeInteger)
+        d.resource(t.wasDerivedFrom, minter.span(document: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd))
+        d.resource(t.wasGeneratedBy, run)
         return d
     }
 

@@ -7,6 +7,7 @@ enum Values {
     /// breaks/tabs (with the spaces around it) collapsed to one space, then trimmed. Nil when nothing
     /// but whitespace is left, so the caller omits the value instead of writing it empty.
     static func display(_ s: String) -> String? {
+        if isDisplayReady(s) { return s }
         let clean = XMLText.sanitize(s).text
         var out = String.UnicodeScalarView()
         var pendingBreak = false
@@ -20,6 +21,34 @@ enum Values {
         }
         let trimmed = trim(String(out))
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// True when `display(s)` is `s` itself, decided in one pass over the UTF-8 bytes: not empty, no XML-illegal
+    /// character, no line break or tab (TAB-CR, U+0085, U+2028, U+2029), and neither end is whitespace. (An
+    /// ASCII end byte other than a space is not whitespace; a non-ASCII end is checked as `trim` checks it.)
+    static func isDisplayReady(_ s: String) -> Bool {
+        var copy = s
+        let bytesOK = copy.withUTF8 { u -> Bool in
+            let n = u.count
+            guard n > 0, u[0] != 0x20, u[n - 1] != 0x20 else { return false }
+            var i = 0
+            while i < n {
+                let b = u[i]
+                if b < 0x20 { return false }
+                if b >= 0xC2 {
+                    if b == 0xC2, i + 1 < n, u[i + 1] == 0x85 { return false }
+                    if b == 0xE2, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 { return false }
+                    if b == 0xEF, i + 2 < n, u[i + 1] == 0xBF, u[i + 2] >= 0xBE { return false }
+                }
+                i += 1
+            }
+            return true
+        }
+        guard bytesOK else { return false }
+        let first = s.utf8.first!, last = s.utf8.last!
+        if first >= 0x80, s.first!.isWhitespace { return false }
+        if last >= 0x80, s.last!.isWhitespace { return false }
+        return true
     }
 
     /// True when `s` has nothing but whitespace once XML-illegal characters are removed.

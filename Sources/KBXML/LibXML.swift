@@ -36,6 +36,21 @@ enum LibXML {
         return try body()
     }
 
+    /// The error handler `silenceErrorOutput()` replaced.
+    typealias SavedErrorOutput = (handler: xmlStructuredErrorFunc?, context: UnsafeMutableRawPointer?)
+
+    /// Silences libxml2's error output (as `withoutErrorOutput`) until `restoreErrorOutput` is called with the
+    /// returned value: for a report that happens inside a callback, such as a failed sink write.
+    static func silenceErrorOutput() -> SavedErrorOutput {
+        let saved = (__xmlStructuredError().pointee, __xmlStructuredErrorContext().pointee)
+        xmlSetStructuredErrorFunc(nil, dropStructuredError)
+        return saved
+    }
+
+    static func restoreErrorOutput(_ saved: SavedErrorOutput) {
+        xmlSetStructuredErrorFunc(saved.context, saved.handler)
+    }
+
     /// Serialises schema compilation process-wide. Compiling resolves `schemaLocation` URLs through the catalogs,
     /// which libxml2 loads lazily into global tables; two first-time compilations in parallel leaked catalog
     /// entries under AddressSanitizer (libxml2 2.9.14). Compilation is rare, so one lock costs nothing.
@@ -80,13 +95,23 @@ func withXMLChars<R>(_ s: String?, _ body: (UnsafePointer<xmlChar>?) throws -> R
     }
 }
 
-/// `withXMLChars` for several strings at once.
-func withXMLChars<R>(_ strings: [String?], _ body: ([UnsafePointer<xmlChar>?]) throws -> R) rethrows -> R {
-    func go(_ i: Int, _ acc: [UnsafePointer<xmlChar>?]) throws -> R {
-        if i == strings.count { return try body(acc) }
-        return try withXMLChars(strings[i]) { try go(i + 1, acc + [$0]) }
-    }
-    return try go(0, [])
+/// `withXMLChars` for two strings at once.
+func withXMLChars<R>(_ a: String?, _ b: String?,
+                     _ body: (UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?) throws -> R) rethrows -> R {
+    try withXMLChars(a) { pa in try withXMLChars(b) { pb in try body(pa, pb) } }
+}
+
+/// `withXMLChars` for three strings at once.
+func withXMLChars<R>(_ a: String?, _ b: String?, _ c: String?,
+                     _ body: (UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?) throws -> R) rethrows -> R {
+    try withXMLChars(a, b) { pa, pb in try withXMLChars(c) { pc in try body(pa, pb, pc) } }
+}
+
+/// `withXMLChars` for four strings at once.
+func withXMLChars<R>(_ a: String?, _ b: String?, _ c: String?, _ d: String?,
+                     _ body: (UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?,
+                              UnsafePointer<xmlChar>?) throws -> R) rethrows -> R {
+    try withXMLChars(a, b, c) { pa, pb, pc in try withXMLChars(d) { pd in try body(pa, pb, pc, pd) } }
 }
 
 /// A structured-error callback that ignores the error (see `LibXML.withoutErrorOutput`).

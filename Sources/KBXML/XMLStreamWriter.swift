@@ -17,7 +17,7 @@ internal import CLibXML2
 /// buffers about 4 KB, so that may be a later call than the one that produced the bytes). After any error the
 /// writer is unusable and every call throws again, except `XMLError.invalidName`, which is thrown before anything
 /// reaches libxml2 and leaves the writer usable. libxml2's own report of a failed sink write ("I/O error : write
-/// error") is silenced (see `LibXML.withoutErrorOutput`): the thrown error is the one report.
+/// error") is silenced (see `LibXML.silenceErrorOutput`): the thrown error is the one report.
 ///
 /// Call `startDocument()` first: it also selects libxml2's UTF-8 output encoder, without which libxml2 writes
 /// non-ASCII characters in attribute values as character references.
@@ -78,7 +78,7 @@ public final class XMLStreamWriter {
         if let prefix { try requirePrefix(prefix) }
         let uri = namespaceURI.map(clean)
         try call("xmlTextWriterStartElementNS") { w in
-            withXMLChars([prefix, name, uri]) { xmlTextWriterStartElementNS(w, $0[0], $0[1], $0[2]) }
+            withXMLChars(prefix, name, uri) { xmlTextWriterStartElementNS(w, $0, $1, $2) }
         }
     }
 
@@ -88,7 +88,7 @@ public final class XMLStreamWriter {
         try requireQName(name)
         let value = clean(value)
         try call("xmlTextWriterWriteAttribute") { w in
-            withXMLChars([name, value]) { xmlTextWriterWriteAttribute(w, $0[0], $0[1]) }
+            withXMLChars(name, value) { xmlTextWriterWriteAttribute(w, $0, $1) }
         }
     }
 
@@ -100,7 +100,7 @@ public final class XMLStreamWriter {
         let uri = namespaceURI.map(clean)
         let value = clean(value)
         try call("xmlTextWriterWriteAttributeNS") { w in
-            withXMLChars([prefix, name, uri, value]) { xmlTextWriterWriteAttributeNS(w, $0[0], $0[1], $0[2], $0[3]) }
+            withXMLChars(prefix, name, uri, value) { xmlTextWriterWriteAttributeNS(w, $0, $1, $2, $3) }
         }
     }
 
@@ -113,7 +113,7 @@ public final class XMLStreamWriter {
         let name = prefix.map { "xmlns:" + $0 } ?? "xmlns"
         let uri = clean(uri)
         try call("xmlTextWriterWriteAttribute") { w in
-            withXMLChars([name, uri]) { xmlTextWriterWriteAttribute(w, $0[0], $0[1]) }
+            withXMLChars(name, uri) { xmlTextWriterWriteAttribute(w, $0, $1) }
         }
     }
 
@@ -157,7 +157,13 @@ public final class XMLStreamWriter {
     private func call(_ function: String, _ body: (xmlTextWriterPtr) -> Int32) throws {
         if let failure { throw failure }
         guard let writer else { throw XMLError.writer(function: function + " after endDocument", code: -1) }
-        let rc = LibXML.withoutErrorOutput { body(writer) }
+        // libxml2 reports a failed sink write on its error output after the callback returns; the callback silences
+        // it (sinkWrite) and the handler comes back here, so a call that writes nothing costs no handler swap.
+        let rc = body(writer)
+        if let saved = bridge.savedErrorOutput {
+            LibXML.restoreErrorOutput(saved)
+            bridge.savedErrorOutput = nil
+        }
         try checkSink()
         if rc < 0 {
             let error = XMLError.writer(function: function, code: rc)
@@ -196,6 +202,8 @@ public final class XMLStreamWriter {
 private final class SinkBridge {
     let sink: OutputSink
     var error: (any Error)?
+    /// The error handler to restore after the current call, set when a write failed during it.
+    var savedErrorOutput: LibXML.SavedErrorOutput?
 
     init(_ sink: OutputSink) { self.sink = sink }
 }
@@ -205,13 +213,17 @@ private final class SinkBridge {
 private let sinkWrite: xmlOutputWriteCallback = { context, buffer, length in
     guard let context else { return -1 }
     let bridge = Unmanaged<SinkBridge>.fromOpaque(context).takeUnretainedValue()
-    if bridge.error != nil { return -1 }
+    if bridge.error != nil {
+        if bridge.savedErrorOutput == nil { bridge.savedErrorOutput = LibXML.silenceErrorOutput() }
+        return -1
+    }
     guard length > 0, let buffer else { return 0 }
     do {
         try bridge.sink.write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
         return length
     } catch {
         bridge.error = error
+        if bridge.savedErrorOutput == nil { bridge.savedErrorOutput = LibXML.silenceErrorOutput() }
         return -1
     }
 }

@@ -14,13 +14,33 @@ public enum XMLText {
     ///
     ///     XMLText.sanitize("a\u{1B}b")   // ("ab", 1)
     public static func sanitize(_ s: String) -> (text: String, removed: Int) {
-        guard s.unicodeScalars.contains(where: { !isXMLChar($0) }) else { return (s, 0) }
+        guard !isAllXMLChars(s) else { return (s, 0) }
         var out = String.UnicodeScalarView()
         var removed = 0
         for u in s.unicodeScalars {
             if isXMLChar(u) { out.append(u) } else { removed += 1 }
         }
         return (String(out), removed)
+    }
+
+    /// True when every scalar of `s` is an XML 1.0 `Char`: one pass over the UTF-8 bytes (the only
+    /// non-characters in UTF-8 are C0 controls other than TAB/LF/CR, and U+FFFE/U+FFFF = EF BF BE/BF).
+    public static func isAllXMLChars(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { u in
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b = u[i]
+                if b < 0x20 {
+                    if b != 0x09 && b != 0x0A && b != 0x0D { return false }
+                } else if b == 0xEF, i + 2 < n, u[i + 1] == 0xBF, u[i + 2] >= 0xBE {
+                    return false
+                }
+                i += 1
+            }
+            return true
+        }
     }
 
     /// `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`
@@ -33,6 +53,7 @@ public enum XMLText {
 
     /// `NCName ::= Name - (Char* ':' Char*)`: a `NameStartChar` other than `:`, then `NameChar`s other than `:`.
     public static func isNCName(_ s: String) -> Bool {
+        if let ascii = asciiNameCheck(s, colons: false) { return ascii }
         var it = s.unicodeScalars.makeIterator()
         guard let first = it.next(), first != ":", isNameStartChar(first) else { return false }
         while let u = it.next() {
@@ -43,11 +64,38 @@ public enum XMLText {
 
     /// `QName ::= PrefixedName | UnprefixedName`, that is `NCName` or `NCName ':' NCName`.
     public static func isQName(_ s: String) -> Bool {
+        if let ascii = asciiNameCheck(s, colons: true) { return ascii }
         let parts = s.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
         switch parts.count {
         case 1: return isNCName(s)
         case 2: return isNCName(String(parts[0])) && isNCName(String(parts[1]))
         default: return false
+        }
+    }
+
+    /// NCName (or, with `colons`, QName) check of an all-ASCII string over its bytes; nil when `s` has a
+    /// non-ASCII byte (the scalar check decides then).
+    private static func asciiNameCheck(_ s: String, colons: Bool) -> Bool? {
+        var s = s
+        return s.withUTF8 { u -> Bool? in
+            var ok = !u.isEmpty
+            var atStart = true
+            var colonSeen = false
+            for b in u {
+                if b >= 0x80 { return nil }
+                let letter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+                if atStart {
+                    if !letter { ok = false }
+                    atStart = false
+                } else if b == 0x3A {
+                    if !colons || colonSeen { ok = false }
+                    colonSeen = true
+                    atStart = true
+                } else if !(letter || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E) {
+                    ok = false
+                }
+            }
+            return ok && !atStart
         }
     }
 

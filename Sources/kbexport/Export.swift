@@ -115,17 +115,17 @@ struct Export: ParsableCommand {
     }
 
     /// `--from jsonl`: exports a facts file (kbexport's own, or another extractor's) with any writer.
+    /// GraphML and RDF/XML stream the facts of files that list documents and entities first (kbexport's own files,
+    /// whose facts are in id order, give the bytes the whole-graph export gives; other files give their facts in
+    /// file order): memory holds the documents and entities (and, for RDF/XML, where the evidence sentences are),
+    /// not the facts. Other files, standard input and the other formats read the whole graph first.
     func exportFactsFile(_ path: String) throws {
+        if format == .graphml || format == .rdfxml, let order = FactsFile.factOrder(path: path) {
+            return try streamFactsFile(path, order: order)
+        }
         let graph: KnowledgeGraph
         do {
-            let data: Data
-            if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
-                guard let d = FileManager.default.contents(atPath: path) else {
-                    throw FactsFile.ReadError(path: path, line: 0, reason: "cannot read the file")
-                }
-                data = d
-            }
-            graph = try FactsFile.read(data: data, path: path == "-" ? "<stdin>" : path)
+            graph = try FactsFile.read(path: path)
         } catch {
             warn("\(error)")
             throw ExitCode(1)
@@ -134,6 +134,51 @@ struct Export: ParsableCommand {
         if verbose { warn("\(path): \(filtered.entities.count) entities, \(filtered.facts.count) facts") }
         let writer = format.makeWriter(options: exportOptions)
         try writeOutput { try writer.write(filtered, to: $0) }
+    }
+}
+
+extension Export {
+    func streamFactsFile(_ path: String, order: FactsFile.FactOrder) throws {
+        let options = exportOptions
+        let keep = { (f: Fact) in minConfidence <= 0 || !(f.confidence < minConfidence) }
+        var facts = 0
+        try writeOutput { sink in
+            switch format {
+            case .graphml:
+                var stream: GraphMLStream?
+                try FactsFile.stream(path: path, order: order, begin: { documents, entities in
+                    try GraphChecks.check(documents: documents, entities: entities)
+                    stream = try GraphMLWriter(options: options).startStream(entities: entities, to: sink)
+                }, fact: { f in
+                    guard keep(f) else { return }
+                    try GraphChecks.check(f)
+                    try stream!.fact(f)
+                    facts += 1
+                })
+                try stream!.finish()
+            default:
+                // The sentences are kept as offsets of fact lines, their text read back when written.
+                var sentences = RDFGraphMapping.Sentences()
+                var stream: RDFXMLStream?
+                let lines = FactsFile.LineReader(path: path)
+                try FactsFile.stream(path: path, order: order, sentences: { s in
+                    guard minConfidence <= 0 || !(s.confidence < minConfidence) else { return }
+                    RDFGraphMapping.note(document: s.documentID, begin: s.begin, end: s.end, .reference(s.offset), in: &sentences)
+                }, begin: { documents, entities in
+                    stream = try RDFXMLWriter(options: options).startStream(
+                        documents: documents, entities: entities, sentences: sentences,
+                        resolve: { try lines.fact(at: $0).provenance.sentence }, to: sink)
+                    sentences = [:]
+                }, fact: { f in
+                    guard keep(f) else { return }
+                    try GraphChecks.check(f)
+                    try stream!.fact(f)
+                    facts += 1
+                })
+                try stream!.finish()
+            }
+        }
+        if verbose { warn("\(path): \(facts) facts streamed") }
     }
 }
 
@@ -149,7 +194,18 @@ enum InputSyntax: String, ExpressibleByArgument, CaseIterable {
 extension Export {
     /// Reads one RDF document and writes its triples as they are in `--format`. Relative IRIs in RDF/XML
     /// resolve against the file's own `file://` IRI (as rapper and rdflib do); standard input has no base.
+    /// N-Triples are streamed from the file (read twice by RDF/XML and GraphML); RDF/XML is read first.
     func convert(_ path: String, _ syntax: RDFInputSyntax) throws {
+        let options = exportOptions
+        if syntax == .ntriples {
+            let source: NTriplesFile
+            do { source = try NTriplesFile(path: path) } catch {
+                warn("\(error)")
+                throw ExitCode(1)
+            }
+            try writeOutput { try RDFConversion.write(source: source, format: format, options: options, to: $0) }
+            return
+        }
         let triples: [RDFTriple]
         do {
             triples = try RDFReader.read(path: path, syntax: syntax, base: path == "-" ? nil : Self.fileIRI(path))
@@ -158,7 +214,6 @@ extension Export {
             throw ExitCode(1)
         }
         if verbose { warn("\(path): \(triples.count) triples read (\(syntax.name))") }
-        let options = exportOptions
         try writeOutput { try RDFConversion.write(triples, format: format, options: options, to: $0) }
     }
 

@@ -159,6 +159,36 @@ final class SeedExportTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("<stdin>:1:"), bad.stderr)
     }
 
+    /// Issue 6: `--from jsonl` streams kbexport's own facts file into GraphML and RDF/XML and writes the bytes the
+    /// direct export writes; a file in another order is read whole, with the same result.
+    func testFactsFileExportGivesTheDirectExportsBytes() throws {
+        let dir = try E2E.tempDir()
+        let facts = dir.appendingPathComponent("seeds.jsonl")
+        let r = try E2E.kbexport(["--format", "jsonl", "-o", facts.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = try String(contentsOf: facts, encoding: .utf8).split(separator: "\n").map { $0 + "\n" }
+        let reversed = dir.appendingPathComponent("reversed.jsonl")
+        try Data(lines.reversed().joined().utf8).write(to: reversed)
+        for format in ["graphml", "rdfxml"] {
+            let direct = try Data(contentsOf: try export(format))
+            for input in [facts, reversed] {
+                let out = dir.appendingPathComponent("from-\(input.lastPathComponent).\(format)")
+                let run = try E2E.kbexport(["--from", "jsonl", input.path, "--format", format, "-o", out.path])
+                XCTAssertEqual(run.status, 0, run.stderr)
+                XCTAssertEqual(try Data(contentsOf: out), direct, "\(format) from \(input.lastPathComponent)")
+            }
+        }
+        // An error found while streaming: exit 1, the line named, no output file left.
+        let dangling = dir.appendingPathComponent("dangling.jsonl")
+        let bad = lines.last!.replacingOccurrences(of: "\"subject\":\"", with: "\"subject\":\"zz-")
+        try Data((lines.dropLast().joined() + bad).utf8).write(to: dangling)
+        let out = dir.appendingPathComponent("dangling.rdf")
+        let run = try E2E.kbexport(["--from", "jsonl", dangling.path, "--format", "rdfxml", "-o", out.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("dangling.jsonl:\(lines.count):"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
     func seedGraph() throws -> KnowledgeGraph {
         let (files, errors) = InputReader.collect([Project.root.appendingPathComponent("seeds").path])
         XCTAssertEqual(errors.count, 0)

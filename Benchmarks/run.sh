@@ -6,14 +6,17 @@
 #
 # Environment:
 #   REPEAT=3        runs per tool and conversion (alternating A B C A B C ...)
-#   SKIP=rdflib     comma-separated tools to leave out (rdflib is skipped by default above 100k relations:
-#                   it takes minutes and GiBs; SKIP_RDFLIB=1 skips it everywhere)
+#   SKIP=rdflib     comma-separated tools to leave out: kbexport, floor, rapper, pyoxigraph, rdflib, igraph,
+#                   networkx (rdflib is skipped by default above 100k relations: it takes minutes and GiBs;
+#                   SKIP_RDFLIB=1 skips it everywhere)
+#   CONVS=...       comma-separated subset of nt-rdfxml,nt-graphml,jsonl-graphml,jsonl-rdfxml (default all)
 #   MEMSWEEP=1      also run kbexport once on data sets that vary entities and facts apart and fit
 #                   RSS = base + b*entities + c*facts (default 1 for sizes <= 100k, 0 above)
 #   KBEXPORT=path   benchmark this binary instead of building one (default: release build, .build-bench)
 #   KEEP=1          keep the outputs (under .build-bench/bench/<size>)
 # Data is generated once and cached in .build-bench/data/<relations>[-e<entities>] (Benchmarks/generate.py).
-# Results: the markdown tables on stdout, progress on stderr, JSON in .build-bench/bench/<size>/results.json.
+# Results: the markdown tables on stdout, progress on stderr, JSON in .build-bench/bench/<size>/results.json
+# (`python3 Benchmarks/harness.py --report .build-bench/bench/100k/results.json` prints them again).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$root/.build-bench"
@@ -88,7 +91,7 @@ for size in "${sizes[@]}"; do
   mkdir -p "$work"
   echo "== $size: $n relations, data $dir" >&2
   python3 "$root/Benchmarks/harness.py" --kbexport "$bin" --floor "$scratch/floor/floor" --data "$dir" \
-    --work "$work" --size "$size" --repeat "$repeat" --skip "$skip" --json "$work/results.json" \
+    --work "$work" --size "$size" --repeat "$repeat" --skip "$skip" --convs "${CONVS:-}" --json "$work/results.json" \
     ${sweep[@]:+--sweep "${sweep[@]}"} || status=1
   echo
 done

@@ -162,9 +162,9 @@ final class SeedExportTests: XCTestCase {
     /// Issue 6: `--from jsonl` streams kbexport's own facts file into GraphML and RDF/XML and writes the bytes the
     /// direct export writes; a file in another order is read whole, with the same result.
     func testFactsFileExportGivesTheDirectExportsBytes() throws {
-        let dir = try E2E.tempDir()
+        let dir = try TempFolder("e2e").url
         let facts = dir.appendingPathComponent("seeds.jsonl")
-        let r = try E2E.kbexport(["--format", "jsonl", "-o", facts.path])
+        let r = try Command.kbexport(["--format", "jsonl", "-o", facts.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = try String(contentsOf: facts, encoding: .utf8).split(separator: "\n").map { $0 + "\n" }
         let reversed = dir.appendingPathComponent("reversed.jsonl")
@@ -173,7 +173,7 @@ final class SeedExportTests: XCTestCase {
             let direct = try Data(contentsOf: try export(format))
             for input in [facts, reversed] {
                 let out = dir.appendingPathComponent("from-\(input.lastPathComponent).\(format)")
-                let run = try E2E.kbexport(["--from", "jsonl", input.path, "--format", format, "-o", out.path])
+                let run = try Command.kbexport(["--from", "jsonl", input.path, "--format", format, "-o", out.path])
                 XCTAssertEqual(run.status, 0, run.stderr)
                 XCTAssertEqual(try Data(contentsOf: out), direct, "\(format) from \(input.lastPathComponent)")
             }
@@ -183,7 +183,7 @@ final class SeedExportTests: XCTestCase {
         let bad = lines.last!.replacingOccurrences(of: "\"subject\":\"", with: "\"subject\":\"zz-")
         try Data((lines.dropLast().joined() + bad).utf8).write(to: dangling)
         let out = dir.appendingPathComponent("dangling.rdf")
-        let run = try E2E.kbexport(["--from", "jsonl", dangling.path, "--format", "rdfxml", "-o", out.path])
+        let run = try Command.kbexport(["--from", "jsonl", dangling.path, "--format", "rdfxml", "-o", out.path])
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertTrue(run.stderr.contains("dangling.jsonl:\(lines.count):"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))

@@ -4,6 +4,7 @@
 
 import Foundation
 import KBRDF
+import KBTestSupport
 import KBWriters
 import KBXML
 import XCTest
@@ -24,7 +25,7 @@ final class StreamingTests: XCTestCase {
     }
 
     func tempFile(_ text: String) throws -> URL {
-        let url = try Interop.tempDir("stream").appendingPathComponent("big.nt")
+        let url = try TempFolder("interop-stream").url.appendingPathComponent("big.nt")
         try Data(text.utf8).write(to: url)
         return url
     }

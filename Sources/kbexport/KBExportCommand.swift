@@ -43,8 +43,10 @@ enum ProjectPaths {
     }
     static var seeds: String? {
         let fm = FileManager.default
-        for p in [fm.currentDirectoryPath + "/seeds", packageRoot + "/seeds"] where fm.fileExists(atPath: p) { return p }
-        return nil
+        // Relative when run from the project root, so the document paths in the output do not depend on where the
+        // project was cloned (the same input gives the same bytes on every machine).
+        if fm.fileExists(atPath: fm.currentDirectoryPath + "/seeds") { return "seeds" }
+        return fm.fileExists(atPath: packageRoot + "/seeds") ? packageRoot + "/seeds" : nil
     }
     static var devCorpus: String? {
         let fm = FileManager.default

@@ -140,8 +140,14 @@ struct Export: ParsableCommand {
 extension Export {
     func streamFactsFile(_ path: String, order: FactsFile.FactOrder) throws {
         let options = exportOptions
-        let keep = { (f: Fact) in minConfidence <= 0 || !(f.confidence < minConfidence) }
         var facts = 0
+        /// Writes one streamed fact through `write` when it passes --min-confidence and the graph checks.
+        func emit(_ f: Fact, _ write: (Fact) throws -> Void) throws {
+            guard minConfidence <= 0 || !(f.confidence < minConfidence) else { return }
+            try GraphChecks.check(f)
+            try write(f)
+            facts += 1
+        }
         try writeOutput { sink in
             switch format {
             case .graphml:
@@ -149,12 +155,7 @@ extension Export {
                 try FactsFile.stream(path: path, order: order, begin: { documents, entities in
                     try GraphChecks.check(documents: documents, entities: entities)
                     stream = try GraphMLWriter(options: options).startStream(entities: entities, to: sink)
-                }, fact: { f in
-                    guard keep(f) else { return }
-                    try GraphChecks.check(f)
-                    try stream!.fact(f)
-                    facts += 1
-                })
+                }, fact: { f in try emit(f) { try stream!.fact($0) } })
                 try stream!.finish()
             default:
                 // The sentences are kept as offsets of fact lines, their text read back when written.
@@ -169,12 +170,7 @@ extension Export {
                         documents: documents, entities: entities, sentences: sentences,
                         resolve: { try lines.fact(at: $0).provenance.sentence }, to: sink)
                     sentences = [:]
-                }, fact: { f in
-                    guard keep(f) else { return }
-                    try GraphChecks.check(f)
-                    try stream!.fact(f)
-                    facts += 1
-                })
+                }, fact: { f in try emit(f) { try stream!.fact($0) } })
                 try stream!.finish()
             }
         }

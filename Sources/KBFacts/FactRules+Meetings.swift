@@ -1,0 +1,465 @@
+// The fact rules for visits, receptions, hosting, meetings and talks, invitations, appointments, signed
+// agreements and bilateral ties, and delegations (FactRules.extract calls them by trigger word).
+
+import KBGraph
+import KBText
+
+extension FactRules {
+    static func visit(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        let isNoun = c.matches(i, visitNouns)
+        // "وشكلت الزيارة مناسبة …" with no one named: the visit of the guest received before; the extractor resolves it
+        if ["الزياره", "والزياره"].contains(c.tokens[i].norm), !c.mentions.contains(where: { c.isActor($0) && $0.type == .person && !$0.inRolePhrase }) {
+            return [FactDraft(type: "VISIT", subject: "", object: "", trigger: i, span: i..<(i + 1), rule: "visit.anaphora", confidence: 0.6)]
+        }
+        guard let dest = c.destinationAfter(i) ?? (c.matches(i, visitVerbs) || isNoun ? firstPlaceAfter(c, i) : nil)
+                ?? (c.matches(i, visitVerbs) ? placeReferredBack(c, i) : nil)
+                ?? (c.matches(i, arriveVerbs) ? firstPlaceAfter(c, i).flatMap { c.mentions[$0].range.lowerBound == i + 1 ? $0 : nil } : nil) else {
+            return []
+        }
+        var visitors: [Int] = []
+        // VSO: "وصل القائد العام ... المشير خليفة حفتر ... إلى نيامي"; noun: "زيارة وزير ... يفكوروف إلى نيامي"
+        if let a = c.actorAfter(i, limit: isNoun ? 10 : 24), c.mentions[a].range.lowerBound < c.mentions[dest].range.lowerBound {
+            visitors = c.conjuncts(of: a)
+        } else if !isNoun || c.tokens[i].norm.hasSuffix("ه") || c.tokens[i].norm.hasSuffix("ها") || c.tokens[i].norm.hasSuffix("هم") {
+            if let b = c.actorBefore(i, limit: 12) { visitors = [b] }
+        } else if let b = c.actorBefore(i, limit: 5) {
+            visitors = [b]   // "X، بأكثر من زيارة، إلى …"
+        }
+        // "زار عدد من الشخصيات ... موسكو، بما في ذلك رئيس الوزراء X، ووزير الدفاع Y"
+        if visitors.isEmpty {
+            var k = c.mentions[dest].range.upperBound
+            var listed = false
+            while k < c.tokens.count {
+                if c.isStrongPunct(k) || c.matches(k, clauseBreaks) { break }
+                if c.matches(k, listCues) || c.tokens[k].norm == "ذلك" { listed = true }
+                if listed, let m = c.mention(at: k) {
+                    if c.mentions[m].type == .person { visitors.append(m) }
+                    k = c.mentions[m].range.upperBound; continue
+                }
+                k += 1
+            }
+        }
+        var out: [FactDraft] = []
+        // "وصل وفد مصري إلى الخرطوم" with no one named: the destination waits for "ويضم الوفد …" in a later sentence
+        if visitors.isEmpty, !isNoun, (i + 1..<min(c.tokens.count, i + 3)).contains(where: { delegationNouns.contains(c.tokens[$0].norm) }) {
+            out.append(FactDraft(type: "VISIT", subject: "", object: c.mentions[dest].key, trigger: i, span: c.span([dest], i),
+                                 rule: "visit.delegation-anchor", confidence: 0.5))
+        }
+        // "لزيارة" after an invitation: the invitee's planned visit, not the host's
+        var invited = false
+        if c.tokens[i].norm.hasPrefix("لزياره"), let inv = (max(0, i - 14)..<i).last(where: { c.matches($0, inviteWords) || c.matches($0, inviteVerbs) }) {
+            invited = true
+            if c.matches(inv, inviteVerbs) {
+                // "دعا X Y لزيارة Z": Y, the second person after the verb
+                if let x = c.actorAfter(inv, limit: 8, types: [.person]),
+                   let y = c.actorAfter(c.mentions[x].range.upperBound - 1, limit: 6, types: [.person], excluding: [c.mentions[x].key]),
+                   c.mentions[y].range.lowerBound < i { visitors = [y] }
+                else if let x = c.actorBefore(inv, limit: 8, personsOnly: true),
+                        let y = c.actorAfter(inv, limit: 8, types: [.person], excluding: [c.mentions[x].key]), c.mentions[y].range.lowerBound < i {
+                    visitors = [y]   // "X دعا Y لزيارة"
+                } else { visitors = [] }
+            } else if let y = c.actorBefore(inv, limit: 10, personsOnly: true) {
+                visitors = [y]       // "تلقى Y دعوة من X لزيارة"
+            } else { visitors = [] }
+        }
+        // "جولة شملت مالي وبوركينا فاسو والنيجر", "زار باريس ولندن": every place of the list
+        let dests = c.conjuncts(of: dest, adjectives: true).filter { c.mentions[$0].type == .place && !c.mentions[$0].isAdjective }
+        for v in visitors {
+            for d in dests where c.mentions[v].key != c.mentions[d].key {
+                let dist = abs(c.mentions[v].range.lowerBound - i) + abs(c.mentions[d].range.lowerBound - i)
+                var f = FactDraft(type: "VISIT", subject: c.mentions[v].key, object: c.mentions[d].key, trigger: i,
+                                  span: c.span([v, d], i), rule: invited ? "visit.invited" : isNoun ? "visit.noun" : "visit.verb",
+                                  confidence: conf(0.9, dist, c, [v, d]))
+                if invited { f.modality = .planned }
+                out.append(f)
+            }
+        }
+        // delegation members: "على رأس وفد ... يضم ..." / "ويضم الوفد ..." (the list ends at the destination)
+        if let lead = visitors.first {
+            var k = i
+            var inList = false
+            let stop = c.mentions[dest].range.lowerBound > i ? c.mentions[dest].range.lowerBound : c.tokens.count
+            while k < stop {
+                if c.isStrongPunct(k) || (inList && c.matches(k, clauseBreaks)) { break }
+                if c.matches(k, listCues) { inList = true }
+                if inList, let m = c.mention(at: k), c.mentions[m].type == .person, m != lead, !visitors.contains(m) {
+                    out.append(FactDraft(type: "VISIT", subject: c.mentions[m].key, object: c.mentions[dest].key, trigger: i,
+                                         span: c.span([m, dest], i), rule: "visit.delegation",
+                                         confidence: conf(0.8, abs(k - i), c, [m, dest])))
+                }
+                if let m = c.mention(at: k) { k = c.mentions[m].range.upperBound } else { k += 1 }
+            }
+        }
+        return out
+    }
+
+    /// "زار المدينة", "زار البلاد": the city (or country) named before in the sentence.
+    static func placeReferredBack(_ c: SentenceContext, _ i: Int) -> Int? {
+        guard i + 1 < c.tokens.count else { return nil }
+        let n = c.tokens[i + 1].norm
+        let kinds: Set<String>
+        switch n {
+        case "المدينه": kinds = ["city", "capital"]
+        case "العاصمه": kinds = ["capital"]
+        case "البلاد": kinds = ["country"]
+        default: return nil
+        }
+        return (0..<i).compactMap { c.mention(at: $0) }.last { c.mentions[$0].type == .place && !c.mentions[$0].isAdjective && kinds.contains(c.mentions[$0].subtype) }
+    }
+
+    static func firstPlaceAfter(_ c: SentenceContext, _ i: Int) -> Int? {
+        var k = i + 1
+        while k < c.tokens.count, k - i <= 12 {
+            if c.isStrongPunct(k) { return nil }
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                if mm.type == .place, !mm.isAdjective, !(k > 0 && c.tokens[k - 1].norm == "من") { return m }
+                k = mm.range.upperBound; continue
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    static func receive(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        if let r = receptionCommittee(c, i) { return r }
+        var host: Int?, guest: Int?
+        if c.matches(i, FactRules.welcomeWords) {
+            // "رحب X بـ Y": only with a ب-guest right after the host
+            guard let h = c.actorAfter(i, limit: 6) ?? c.actorBefore(i, limit: 4) else { return [] }
+            let after = max(i, c.mentions[h].range.upperBound - 1)
+            guard let g = c.actorAfter(after, limit: 3, excluding: [c.mentions[h].key]), c.tokens[c.mentions[g].range.lowerBound].norm.hasPrefix("ب")
+                    || (c.mentions[g].range.lowerBound > 0 && c.tokens[c.mentions[g].range.lowerBound - 1].norm.hasPrefix("ب")) else { return [] }
+            return [FactDraft(type: "RECEIVE", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
+                              span: c.span([h, g], i), rule: "receive.welcome", confidence: conf(0.75, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))]
+        }
+        let n = c.tokens[i].norm
+        if (n.hasSuffix("استقباله") || n.hasSuffix("استقبالها")), let g = c.actorAfter(i, limit: 3),
+           c.mentions[g].range.lowerBound > 0, hasLam(c, c.mentions[g].range.lowerBound, c.mentions[g].range.lowerBound),
+           let h = c.actorBefore(i, limit: 14, excluding: [c.mentions[g].key]) {
+            // "صورا من استقباله لنظيره": the pronoun's owner receives the ل-guest
+            host = h; guest = g
+        } else if let b = c.actorBefore(i, limit: 6) {
+            host = b; guest = c.actorAfter(i, limit: 14, types: [.person, .organization])
+        } else if let a = c.actorAfter(i, limit: 10) {
+            host = a; guest = c.actorAfter(c.mentions[a].range.upperBound - 1, limit: 14, excluding: [c.mentions[a].key])
+        }
+        guard let h = host, let g = guest, c.mentions[h].key != c.mentions[g].key else { return [] }
+        var out = [FactDraft(type: "RECEIVE", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
+                             span: c.span([h, g], i), rule: "receive.verb", confidence: conf(0.9, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))]
+        // "استقبل X Y … في الكرملين": the guest came to the place of the reception
+        if c.mentions[g].type == .person {
+            var k = c.mentions[g].range.upperBound
+            while k < c.tokens.count, k - c.mentions[g].range.upperBound <= 8 {
+                if c.isStrongPunct(k) || c.isComma(k) && k > c.mentions[g].range.upperBound { break }
+                if let m = c.mention(at: k) {
+                    let mm = c.mentions[m]
+                    let locative = (k > 0 && c.tokens[k - 1].norm == "في") || c.tokens[mm.range.lowerBound].norm.hasPrefix("ب")
+                        || c.tokens[mm.range.lowerBound].norm.hasPrefix("في")
+                    if mm.type == .place, !mm.isAdjective, ["city", "capital", "facility"].contains(mm.subtype), locative {
+                        out.append(FactDraft(type: "VISIT", subject: c.mentions[g].key, object: mm.key, trigger: i, span: c.span([g, m], i),
+                                             rule: "visit.received-in", confidence: conf(0.75, abs(mm.range.lowerBound - i), c, [g, m])))
+                        break
+                    }
+                    if mm.type != .date { k = mm.range.upperBound; continue }
+                }
+                k += 1
+            }
+        }
+        return out
+    }
+
+    /// "وكان في استقباله (لدى وصوله) … X وY", "كان في استقبال الضيف … X": everyone named after the cue
+    /// receives the guest; a guest named by a pronoun or a description is the visitor of the sentences before
+    /// (the object is left empty here for the extractor to fill).
+    static func receptionCommittee(_ c: SentenceContext, _ i: Int) -> [FactDraft]? {
+        guard i >= 2, c.tokens[i - 1].norm == "في", ["كان", "وكان", "كانت", "وكانت"].contains(c.tokens[i - 2].norm) else { return nil }
+        let n = c.tokens[i].norm
+        var guest: Int? = nil
+        if !(n.hasSuffix("ه") || n.hasSuffix("ها")), i + 1 < c.tokens.count, let g = c.mention(at: i + 1), c.mentions[g].type == .person {
+            guest = g
+        }
+        var out: [FactDraft] = []
+        var k = i + 1
+        while k < c.tokens.count {
+            if c.isStrongPunct(k) { break }
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                if mm.type == .person, m != guest, !mm.inRolePhrase, !out.contains(where: { $0.subject == mm.key }) {
+                    let object = guest.map { c.mentions[$0].key } ?? ""
+                    if object != mm.key {
+                        out.append(FactDraft(type: "RECEIVE", subject: mm.key, object: object, trigger: i, span: c.span([m], i),
+                                             rule: "receive.committee", confidence: conf(0.8, abs(mm.range.lowerBound - i), c, [m])))
+                        // an official receiving a visitor at home serves the host country: "رئيس الوزراء X" with no
+                        // country in the title holds the office there (the extractor fills in the visit's country)
+                        if let cue = mm.role, !cue.isRankOnly, guest == nil,
+                           !cue.range.contains(where: { c.mention(at: $0).map { c.mentions[$0].type != .person } ?? false }),
+                           c.gazetteer.entry(id: mm.key) == nil {
+                            var r = FactDraft(type: "HOLDS_ROLE", subject: mm.key, object: "", trigger: cue.range.lowerBound,
+                                              span: c.span([m], cue.range.lowerBound), rule: "role.host-country",
+                                              confidence: conf(0.7, 0, c, [m]), role: cue.phrase)
+                            r.takesDate = false
+                            out.append(r)
+                        }
+                    }
+                }
+                k = mm.range.upperBound; continue
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// "توجه إلى مصر للقاء السيسي ولبحث …": the traveller meets (and talks with) the person named after
+    /// "للقاء"; a talk coordinated right after the meeting ("ولبحث") has the same pair.
+    static func purposeMeeting(_ c: SentenceContext, _ i: Int, type: String) -> (Int, Int)? {
+        func pair(at k: Int) -> (Int, Int)? {
+            guard ["للقاء", "وللقاء"].contains(c.tokens[k].norm), let y = c.actorAfter(k, limit: 6, types: [.person]),
+                  (c.mentions[y].role.map { min($0.range.lowerBound, c.mentions[y].range.lowerBound) } ?? c.mentions[y].range.lowerBound) == k + 1,
+                  let x = c.actorBefore(k, limit: 14, excluding: [c.mentions[y].key], personsOnly: true) else { return nil }
+            return (x, y)
+        }
+        if type == "MEET" { return pair(at: i) }
+        guard c.tokens[i].norm.hasPrefix("لب") || c.tokens[i].norm.hasPrefix("ولب") else { return nil }
+        for k in max(0, i - 5)..<i { if let p = pair(at: k) { return p } }
+        return nil
+    }
+
+    static func hosts(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        // "تحتضن العاصمة المغربية الرباط اجتماعات الاتحاد الأفريقي": a city hosts the organisation's meeting
+        if let p = c.actorAfter(i, limit: 4, types: [.place]), !c.mentions[p].isAdjective,
+           (i + 1..<c.mentions[p].range.lowerBound).allSatisfy({ c.mention(at: $0).map { c.mentions[$0].type == .place } ?? Lexicon.placeHeads.contains(c.tokens[$0].norm) }),
+           let g = c.actorAfter(c.mentions[p].range.upperBound - 1, limit: 4, types: [.organization]),
+           let d = draft(c, "HOSTS", p, g, i, rule: "hosts.place", base: 0.75) {
+            return [d]
+        }
+        guard let h = c.actorAfter(i, limit: 6) ?? c.actorBefore(i, limit: 6) else { return [] }
+        guard let g = c.actorAfter(max(i, c.mentions[h].range.upperBound - 1), limit: 10, excluding: [c.mentions[h].key]) else { return [] }
+        var guests = c.conjuncts(of: g)
+        // "… بالإضافة إلى كيانات أخرى … مثل X وY"
+        var k = c.mentions[g].range.upperBound
+        var listed = false
+        while k < c.tokens.count, k - i <= 30 {
+            if c.isStrongPunct(k) || c.matches(k, clauseBreaks) { break }
+            if c.tokens[k].norm == "مثل" { listed = true }
+            if let m = c.mention(at: k) {
+                if listed, c.isActor(c.mentions[m]) { guests += c.conjuncts(of: m); k = (guests.last.map { c.mentions[$0].range.upperBound }) ?? k + 1; continue }
+                k = c.mentions[m].range.upperBound; continue
+            }
+            k += 1
+        }
+        return guests.filter { c.mentions[$0].key != c.mentions[h].key }.map { g in
+            FactDraft(type: "HOSTS", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
+                      span: c.span([h, g], i), rule: "hosts.verb", confidence: conf(0.8, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))
+        }
+    }
+
+    static func meet(_ c: SentenceContext, _ i: Int, type: String) -> [FactDraft] {
+        let n = c.tokens[i].norm
+        var a: Int?, b: Int?
+        let dual = n.hasSuffix("هما") || n.hasSuffix("ا") && type == "TALKS" && (n == "بحثا" || n == "ناقشا")
+        // "مع X" / "ب X" after the trigger
+        var withIdx: Int? = nil
+        var k = i + 1
+        while k < c.tokens.count, k - i <= 12 {
+            if c.isStrongPunct(k) { break }
+            if c.tokens[k].norm == "مع" || (c.tokens[k].norm.hasPrefix("ب") && c.mention(at: k) != nil && k == i + 1) {
+                withIdx = c.actorAfter(k - 1, limit: 12); break
+            }
+            // "تلقى X اتصالا هاتفيا من Y": the caller
+            if c.tokens[k].norm == "من", ["اتصالا", "مكالمه"].contains(c.tokens[i].norm) {
+                withIdx = c.actorAfter(k, limit: 8); break
+            }
+            // "اجتمع X بالرئيس Y": the person whose title (or name) carries ب, after the subject
+            if k > i + 1, c.tokens[k].norm.hasPrefix("ب"), let m = c.actorAfter(k - 1, limit: 6, types: [.person]),
+               (c.mentions[m].role.map { min($0.range.lowerBound, c.mentions[m].range.lowerBound) } ?? c.mentions[m].range.lowerBound) - k <= 3,
+               c.forms(k).contains(where: { Lexicon.roleHeads.contains($0) || Lexicon.ranks.contains($0) }) || c.mentions[m].range.lowerBound == k
+                || Lexicon.roleHeads.contains(String(c.tokens[k].norm.dropFirst())) || Lexicon.roleHeads.contains(String(c.tokens[k].norm.dropFirst(3))) {
+                withIdx = m; break
+            }
+            if let m = c.mention(at: k) { k = c.mentions[m].range.upperBound; continue }
+            k += 1
+        }
+        if let w = withIdx {
+            b = w
+            a = c.actorBefore(i, limit: pronounBefore(c, i) ? 25 : 12, excluding: [c.mentions[w].key])
+            // an agenda ("يتضمن جدول أعمال زيارة X لقاء مع Y، ثم لقاء مع Z"): every meeting is the visitor's
+            if (0..<i).contains(where: { c.matches($0, agendaCues) }) {
+                a = c.mentions.indices.first { c.mentions[$0].range.upperBound <= i && c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase
+                    && c.mentions[$0].type == .person && c.mentions[$0].key != c.mentions[w].key }
+            }
+            if a == nil, let after = c.actorAfter(i, limit: 8, excluding: [c.mentions[w].key]),
+               c.mentions[after].range.lowerBound < c.mentions[w].range.lowerBound { a = after }
+        } else if dual {
+            let actors = c.mentions.indices.filter { c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase && c.mentions[$0].type == .person }
+            let keys = actors.reduce(into: [Int]()) { acc, m in if !acc.contains(where: { c.mentions[$0].key == c.mentions[m].key }) { acc.append(m) } }
+            if keys.count >= 2 { a = keys[0]; b = keys[1] }
+        } else if c.matches(i, FactRules.meetVerbs), pronounBefore(c, i) {
+            // "أنه سيلتقي X": the subject is the person the sentence is about
+            a = c.actorBefore(i, limit: 25, personsOnly: true); b = c.actorAfter(i, limit: 8)
+        } else if c.matches(i, FactRules.meetVerbs) {
+            a = c.actorBefore(i, limit: 8) ?? c.actorAfter(i, limit: 8)
+            if let x = a { b = c.actorAfter(max(i, c.mentions[x].range.upperBound - 1), limit: 12, excluding: [c.mentions[x].key]) }
+        }
+        if a == nil || b == nil, let (x, y) = purposeMeeting(c, i, type: type) ?? jointSubject(c, i) { a = x; b = y }
+        guard let x = a, let y = b, c.mentions[x].key != c.mentions[y].key else {
+            // "اللقاء تناول …", "وبحث معه …", "النقاش بين الزعيمين": a meeting told before; the extractor
+            // gives it the participants of the last reception or meeting of the document
+            let anaphoric = c.matches(i, anaphoraNouns) || (type == "TALKS" && c.mentions.allSatisfy { !c.isActor($0) || $0.inRolePhrase })
+                || (i + 1 < c.tokens.count && ["معه", "معها", "معهم"].contains(c.tokens[i + 1].norm))
+            guard anaphoric, a == nil || b == nil else { return [] }
+            return [FactDraft(type: type, subject: "", object: "", trigger: i, span: i..<(i + 1),
+                              rule: type == "MEET" ? "meet.anaphora" : "talks.anaphora", confidence: 0.6)]
+        }
+        return [FactDraft(type: type, subject: c.mentions[x].key, object: c.mentions[y].key, trigger: i, span: c.span([x, y], i),
+                          rule: type == "MEET" ? "meet.with" : "talks.with",
+                          confidence: conf(0.85, abs(c.mentions[y].range.lowerBound - i), c, [x, y]))]
+    }
+
+    /// "دعا الرئيس X نظيره Y لزيارة Z", "وجه X دعوة إلى Y لزيارة": X invites Y.
+    static func inviteToVisit(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let v = (i + 1..<min(c.tokens.count, i + 16)).first(where: {
+            c.tokens[$0].norm.hasPrefix("لزياره") || c.tokens[$0].norm == "زياره" && $0 > 0 && c.tokens[$0 - 1].norm == "الي"
+        }) else { return [] }
+        let x: Int?, y: Int?
+        if let a = c.actorAfter(i, limit: 8, types: [.person]), c.mentions[a].range.lowerBound < v,
+           let b = c.actorAfter(c.mentions[a].range.upperBound - 1, limit: 8, types: [.person], excluding: [c.mentions[a].key]),
+           c.mentions[b].range.lowerBound < v {
+            x = a; y = b
+        } else if let a = c.actorBefore(i, limit: 8, personsOnly: true), let b = c.actorAfter(i, limit: 10, types: [.person], excluding: [c.mentions[a].key]),
+                  c.mentions[b].range.lowerBound < v {
+            x = a; y = b
+        } else { return [] }
+        guard let s = x, let o = y, let d = draft(c, "INVITE", s, o, i, rule: "invite.to-visit", base: 0.8) else { return [] }
+        return [d]
+    }
+
+    static func invite(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        // "بدعوة (رسمية) من X": X invites the traveller of the sentence
+        var k = i + 1
+        if k < c.tokens.count, c.mention(at: k) == nil, c.tokens[k].norm != "من" { k += 1 }
+        guard k < c.tokens.count, c.tokens[k].norm == "من" || c.forms(k).contains("من") else { return [] }
+        guard let host = c.actorAfter(k - 1, limit: 12) else { return [] }
+        // the guest: the visitor in this sentence, the first person actor before the cue
+        var guest: Int? = nil
+        for m in c.mentions.indices where c.mentions[m].range.upperBound <= i && c.isActor(c.mentions[m])
+            && !c.mentions[m].inRolePhrase && c.mentions[m].type == .person && c.mentions[m].key != c.mentions[host].key {
+            guest = m; break
+        }
+        guard let g = guest else { return [] }
+        return [FactDraft(type: "INVITE", subject: c.mentions[host].key, object: c.mentions[g].key, trigger: i,
+                          span: c.span([host, g], i), rule: "invite.at-invitation-of",
+                          confidence: conf(0.85, abs(c.mentions[host].range.lowerBound - i), c, [host, g]))]
+    }
+
+    static func appoint(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let appointee = c.actorAfter(i, limit: 12, types: [.person]) else { return [] }
+        // VSO: "وعين المجلس العسكري في مالي الجنرال X رئيسا للوزراء"
+        let between = (i + 1..<c.mentions[appointee].range.lowerBound).compactMap { c.mention(at: $0) }.first {
+            c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase
+        }
+        guard let agent = between ?? c.actorBefore(i, limit: 8, excluding: [c.mentions[appointee].key]) else { return [] }
+        return [FactDraft(type: "APPOINT", subject: c.mentions[agent].key, object: c.mentions[appointee].key, trigger: i,
+                          span: c.span([agent, appointee], i), rule: "appoint.verb",
+                          confidence: conf(0.85, abs(c.mentions[appointee].range.lowerBound - i), c, [agent, appointee]))]
+    }
+
+    /// "وأكد مصدر عسكري مالي مواصلة التعاون مع روسيا": a nationality adjective just before (outside a title)
+    /// speaks for its country.
+    static func sourceAdjectiveBefore(_ c: SentenceContext, _ i: Int, excluding: String) -> Int? {
+        (max(0, i - 4)..<i).compactMap { c.mention(at: $0) }.last {
+            c.mentions[$0].isAdjective && c.mentions[$0].type == .place && !c.mentions[$0].inRolePhrase && c.mentions[$0].key != excluding
+        }
+    }
+
+    /// "وقعت مصر والسعودية اتفاقية …", "وقع X اتفاقا مع Y": the parties named with the signing verb.
+    static func signed(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let v = (max(0, i - 6)..<i).last(where: { c.mention(at: $0) == nil && c.matches($0, signWords) }) else { return [] }
+        let between = (v + 1..<i).compactMap { c.mention(at: $0) }.filter { isParty(c, c.mentions[$0]) && !c.mentions[$0].inRolePhrase }
+        var parties: [Int] = []
+        for m in between where !parties.contains(where: { c.mentions[$0].key == c.mentions[m].key }) { parties.append(m) }
+        if parties.count == 1, i + 1 < c.tokens.count {
+            // "وقعت X اتفاقا مع Y"
+            if let k = (i + 1..<min(c.tokens.count, i + 4)).first(where: { c.tokens[$0].norm == "مع" }),
+               let y = partyAfter(c, k, limit: 3, excluding: [c.mentions[parties[0]].key], people: false) { parties.append(y) }
+        }
+        if parties.isEmpty, v > 0, ["شهدا", "وشهدا", "حضرا", "وحضرا", "ترأسا", "وترأسا"].contains(c.tokens[v - 1].norm)
+            || ["وقعا", "ووقعا", "أبرما", "وأبرما"].map(ArabicNormalizer.normalize).contains(c.tokens[v].norm) {
+            // "وشهدا توقيع اتفاقيتي تعاون": the two officials of the sentence sign for what they represent
+            let people = c.mentions.indices.filter { c.mentions[$0].type == .person && !c.mentions[$0].inRolePhrase && c.mentions[$0].range.upperBound <= v }
+            let represented = people.compactMap { p -> Int? in
+                guard let cue = c.mentions[p].role else { return nil }
+                return cue.range.compactMap { c.mention(at: $0) }.first {
+                    c.mentions[$0].type == .organization || (c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country"))
+                }
+            }
+            if people.count == 2, represented.count == 2, c.mentions[represented[0]].key != c.mentions[represented[1]].key {
+                parties = represented
+            }
+        }
+        guard parties.count >= 2 else { return [] }
+        return (1..<parties.count).compactMap { draft(c, "AGREEMENT", parties[0], parties[$0], i, rule: "agreement.signed", base: 0.75) }
+    }
+
+    /// "التعاون الثنائي", "العلاقات بين البلدين … تتميز بالتعاون": cooperation of the two countries of the sentence.
+    static func bilateral(_ c: SentenceContext, _ i: Int, type: String) -> [FactDraft] {
+        let after = (i + 1..<min(c.tokens.count, i + 3)).contains { ["الثنايي", "الثناييه"].contains(c.tokens[$0].norm) }
+        let betweenTwo = (max(0, i - 8)..<i).contains { k in
+            c.tokens[k].norm == "بين" && k + 1 < c.tokens.count && c.matches(k + 1, dualPartyWords)
+        }
+        if after || betweenTwo { return dualParties(c, i, type: type) }
+        // "ويسعى X وY إلى وضع تفاصيل الشراكة": two parties joined as the subject (not a topic of talks)
+        guard !(max(0, i - 4)..<i).contains(where: { c.matches($0, talksWords) || c.matches($0, meetWords) }) else { return [] }
+        // "وقعت X وY اتفاقية للتعاون": the agreement is the fact
+        guard !(max(0, i - 3)..<i).contains(where: { c.matches($0, agreementWords) }) else { return [] }
+        guard let (first, m) = jointSubject(c, i) else { return [] }
+        // "بحث X وY التعاون": the verb before the subjects makes it a topic
+        let firstStart = c.mentions[first].role.map { min($0.range.lowerBound, c.mentions[first].range.lowerBound) } ?? c.mentions[first].range.lowerBound
+        guard !(max(0, firstStart - 3)..<i).contains(where: { c.mention(at: $0) == nil && (c.matches($0, talksWords) || c.matches($0, meetWords)) }),
+              let d = draft(c, type, first, m, i, rule: type.lowercased() + ".joint-subject", base: 0.7) else { return [] }
+        return [d]
+    }
+
+    /// "X وY" (or "الرئيس A X والرئيس B Y") as the subject just before token i: the two parties.
+    static func jointSubject(_ c: SentenceContext, _ i: Int) -> (Int, Int)? {
+        var k = i - 1
+        while k >= 0, i - k <= 10 {
+            if c.isStrongPunct(k) || c.isComma(k) { return nil }
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                // the second joined with و (on the name or on its title)
+                let start = mm.role.map { min($0.range.lowerBound, mm.range.lowerBound) } ?? mm.range.lowerBound
+                guard isParty(c, mm), !mm.inRolePhrase, c.tokens[start].norm.hasPrefix("و"), start > 0,
+                      let first = c.mention(at: start - 1), isParty(c, c.mentions[first]), !c.mentions[first].inRolePhrase,
+                      c.mentions[first].key != mm.key else { return nil }
+                return (first, m)
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// "كما يضم الوفد أيضا X، وY": members of a delegation whose visit was told in a sentence before; the
+    /// extractor gives them that visit's destination (the object is left empty here).
+    static func delegationContinued(_ c: SentenceContext) -> [FactDraft] {
+        guard let cue = c.tokens.indices.first(where: { k in
+            c.mention(at: k) == nil && c.matches(k, listCues)
+                && ((k + 1 < c.tokens.count && c.tokens[k + 1].norm.hasSuffix("الوفد")) || (k > 0 && c.tokens[k - 1].norm.hasSuffix("الوفد")))
+        }) else { return [] }
+        var out: [FactDraft] = []
+        var k = cue + 1
+        while k < c.tokens.count {
+            if c.isStrongPunct(k) || (c.mention(at: k) == nil && c.matches(k, clauseBreaks)) { break }
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                if mm.type == .person, !mm.inRolePhrase, !out.contains(where: { $0.subject == mm.key }) {
+                    out.append(FactDraft(type: "VISIT", subject: mm.key, object: "", trigger: cue, span: c.span([m], cue),
+                                         rule: "visit.delegation-continued", confidence: conf(0.75, abs(mm.range.lowerBound - cue), c, [m])))
+                }
+                k = mm.range.upperBound; continue
+            }
+            k += 1
+        }
+        return out
+    }
+}

@@ -22,7 +22,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "KBXML", dependencies: ["CLibXML2"]),
-        .target(name: "KBGraph"),
+        .target(name: "KBGraph", resources: [.copy("Resources/relations.tsv")]),
         .target(name: "KBText"),
         .target(
             name: "KBFacts",
@@ -45,6 +45,10 @@ let package = Package(
         .testTarget(
             name: "KBXMLTests",
             dependencies: ["KBTestSupport", "KBXML"]
+        ),
+        .testTarget(
+            name: "KBGraphTests",
+            dependencies: ["KBTestSupport", "KBGraph"]
         ),
         .testTarget(
             name: "KBTextTests",

@@ -10,12 +10,13 @@ struct Evaluate: ParsableCommand {
         abstract: "Score the extractor against gold annotations (seeds/ and the development corpus).",
         discussion: """
             Gold files use the development corpus format (kind, type, subject, object, date, arabic_evidence).
-            Seeds: NAME.gold.tsv next to NAME.txt. Dev corpus: docs/NAME.txt with gold/NAME.tsv.
+            Seeds: NAME.gold.tsv next to NAME.txt. Dev corpus: docs/NAME.txt with gold/NAME.tsv, scored as two
+            parts: its check split (d04, d08, …, d56: measures generalisation) and the rest (for development).
             """)
 
-    enum Corpus: String, ExpressibleByArgument, CaseIterable { case seeds, dev, all }
+    enum Corpus: String, ExpressibleByArgument, CaseIterable { case seeds, dev, check, rest, all }
 
-    @Option(help: "Which corpus to score.")
+    @Option(help: "Which corpus to score: seeds, dev (check split and rest, apart), check, rest, or all.")
     var corpus: Corpus = .all
 
     @Option(help: "The development corpus folder (default: ../shared/dev-corpus).")
@@ -26,7 +27,7 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         var ran = false
-        if corpus != .dev {
+        if corpus == .seeds || corpus == .all {
             guard let seeds = ProjectPaths.seeds else { throw ValidationError("seeds/ folder not found") }
             try score(title: "seeds (\(seeds))", paths: [seeds]); ran = true
         }
@@ -34,7 +35,14 @@ struct Evaluate: ParsableCommand {
             guard let dev = devCorpus ?? ProjectPaths.devCorpus else {
                 throw ValidationError("development corpus not found: pass --dev-corpus PATH")
             }
-            try score(title: "dev corpus (\(dev))", paths: [dev + "/docs"]); ran = true
+            let (files, errors) = InputReader.collect([dev + "/docs"])
+            for e in errors { warn("skipped: \(e)") }
+            for split in DevCorpusSplit.allCases where corpus == .dev || corpus == .all || corpus.rawValue == split.rawValue {
+                let part = files.filter { DevCorpusSplit.of(path: $0.path) == split }
+                let what = split == .check ? "check split (d04, d08, …, d56)" : "rest (development part)"
+                try score(title: "dev corpus, \(what) (\(dev))", files: part)
+            }
+            ran = true
         }
         if !ran { throw ExitCode(1) }
     }
@@ -42,6 +50,10 @@ struct Evaluate: ParsableCommand {
     func score(title: String, paths: [String]) throws {
         let (files, errors) = InputReader.collect(paths)
         for e in errors { warn("skipped: \(e)") }
+        try score(title: title, files: files)
+    }
+
+    func score(title: String, files: [InputFile]) throws {
         let result = Pipeline.run(files: files)
         for e in result.errors { warn("skipped: \(e)") }
         let gold = try Evaluator.loadGold(forTextFiles: files.map(\.path))

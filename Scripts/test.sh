@@ -14,6 +14,7 @@ apt_need=()
 command -v rapper  >/dev/null 2>&1 || apt_need+=(raptor2-utils)
 command -v xmllint >/dev/null 2>&1 || apt_need+=(libxml2-utils)
 dpkg -s libxml2-dev >/dev/null 2>&1 || apt_need+=(libxml2-dev)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || apt_need+=(libsqlite3-dev)          # KBStore (GRDB)
 command -v pkg-config >/dev/null 2>&1 || apt_need+=(pkg-config)
 command -v virtuoso-t >/dev/null 2>&1 || apt_need+=(virtuoso-opensource)   # InteropTests: Virtuoso load + SPARQL
 command -v curl >/dev/null 2>&1 || apt_need+=(curl)                          # InteropTests: SPARQL over HTTP

@@ -35,11 +35,26 @@ struct Export: ParsableCommand {
     @Flag(help: "Treat any skipped input as fatal: nothing is written.")
     var strict = false
 
+    @Option(help: "Export a knowledge base made with `kbexport add` (no INPUT then).")
+    var kb: String?
+
+    @Option(help: "With --kb: only articles published on or after this date (YYYY-MM-DD; undated articles are left out).")
+    var since: String?
+
+    @Option(help: "With --kb: only this document (id or path as added); repeat for several.")
+    var document: [String] = []
+
     @Flag(name: .shortAndLong, help: "Print what was read and skipped on standard error.")
     var verbose = false
 
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if kb != nil {
+            guard inputs.isEmpty, from == .text else { throw ValidationError("--kb exports the knowledge base: give no INPUT and no --from") }
+        } else if since != nil || !document.isEmpty {
+            throw ValidationError("--since and --document filter a knowledge base: use them with --kb FILE")
+        }
+        if let since, !Self.isISODate(since) { throw ValidationError("--since takes a date YYYY-MM-DD (or YYYY-MM, YYYY), not '\(since)'") }
         if from != .text {
             guard inputs.count == 1 || (from == .jsonl && !inputs.isEmpty && !inputs.contains("-")) else {
                 throw ValidationError("--from \(from.rawValue) reads exactly one INPUT (a file, or - for standard input)"
@@ -55,6 +70,7 @@ struct Export: ParsableCommand {
         FileDescriptorSink.ignoreBrokenPipeSignal()
         // Ctrl-C or kill mid-write: remove the temporary output file (the previous output stays as it was)
         AtomicFileSink.removeTemporaryFilesOnSignals()
+        if let kb { return try exportKnowledgeBase(kb) }
         if let syntax = from.rdfSyntax { return try convert(inputs[0], syntax) }
         if from == .jsonl, inputs.count > 1 {
             let graph = try mergeFactsFiles(inputs).filtered(minConfidence: minConfidence)

@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,10 +34,15 @@ let package = Package(
         // RDF in: N-Triples and RDF/XML readers, and the mapping of arbitrary RDF to the graph writers.
         .target(name: "KBRDF", dependencies: ["KBGraph", "KBXML", "KBWriters"]),
         .target(name: "KBEvaluation", dependencies: ["KBText", "KBGraph"]),
+        // The knowledge base that grows (kbexport add / export --kb): SQLite through GRDB.
+        .target(
+            name: "KBStore",
+            dependencies: ["KBText", "KBFacts", "KBGraph", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "kbexport",
             dependencies: [
-                "KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation", "KBRDF",
+                "KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation", "KBRDF", "KBStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +55,10 @@ let package = Package(
         .testTarget(
             name: "KBGraphTests",
             dependencies: ["KBTestSupport", "KBGraph"]
+        ),
+        .testTarget(
+            name: "KBStoreTests",
+            dependencies: ["KBTestSupport", "KBStore", "KBFacts", "KBGraph", "KBText"]
         ),
         .testTarget(
             name: "KBTextTests",

@@ -14,6 +14,7 @@ apt_need=()
 command -v rapper  >/dev/null 2>&1 || apt_need+=(raptor2-utils)
 command -v xmllint >/dev/null 2>&1 || apt_need+=(libxml2-utils)
 dpkg -s libxml2-dev >/dev/null 2>&1 || apt_need+=(libxml2-dev)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || apt_need+=(libsqlite3-dev)          # KBStore (GRDB)
 command -v pkg-config >/dev/null 2>&1 || apt_need+=(pkg-config)
 command -v virtuoso-t >/dev/null 2>&1 || apt_need+=(virtuoso-opensource)   # InteropTests: Virtuoso load + SPARQL
 command -v curl >/dev/null 2>&1 || apt_need+=(curl)                          # InteropTests: SPARQL over HTTP
@@ -23,9 +24,14 @@ if [ ${#apt_need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_need[@]}" >/dev/null
 fi
-if ! python3 -c 'import rdflib, pyoxigraph, networkx, igraph' >/dev/null 2>&1; then
-  echo "== installing Python packages: rdflib pyoxigraph networkx igraph"
-  python3 -m pip install -q --disable-pip-version-check rdflib pyoxigraph networkx igraph
+if ! python3 -c 'import rdflib, pyoxigraph, networkx, igraph, pyspark' >/dev/null 2>&1; then
+  echo "== installing Python packages: rdflib pyoxigraph networkx igraph pyspark"
+  python3 -m pip install -q --disable-pip-version-check rdflib pyoxigraph networkx igraph pyspark
+fi
+command -v java >/dev/null 2>&1 || apt_java=1   # the Spark job (EndToEndTests/ShardTests) runs on Java 17
+if [ "${apt_java:-0}" = 1 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null
 fi
 
 # Consumer tests fail (instead of skipping) when a consumer is missing.

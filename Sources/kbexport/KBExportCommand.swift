@@ -23,7 +23,7 @@ struct KBExportCommand: ParsableCommand {
               kbexport evaluate                                    # scores on seeds/ and ../shared/dev-corpus
             """,
         version: KBVersion.string,
-        subcommands: [Export.self, Evaluate.self, Inspect.self],
+        subcommands: [Export.self, Evaluate.self, Inspect.self, Extract.self, Merge.self, Add.self],
         defaultSubcommand: Export.self
     )
 }

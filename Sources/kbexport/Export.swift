@@ -54,14 +54,8 @@ struct Export: ParsableCommand {
         AtomicFileSink.removeTemporaryFilesOnSignals()
         if let syntax = from.rdfSyntax { return try convert(inputs[0], syntax) }
         if from == .jsonl { return try exportFactsFile(inputs[0]) }
-        var paths = inputs
-        if paths.isEmpty {
-            guard let seeds = ProjectPaths.seeds else {
-                throw ValidationError("no INPUT given and the bundled seeds/ folder was not found; pass files or directories")
-            }
-            paths = [seeds]
-        }
-        let (files, collectErrors) = InputReader.collect(paths)
+        // No input: the seed articles embedded in the binary (never a ./seeds folder of the current directory)
+        let (files, collectErrors) = inputs.isEmpty ? (InputFile.embeddedSeeds, []) : InputReader.collect(inputs)
         var problems: [String] = collectErrors.map(\.description)
         if strict, !problems.isEmpty {
             for p in problems { warn(p) }

@@ -34,19 +34,12 @@ extension OutputFormat: ExpressibleByArgument {}
 
 enum LabelLanguage: String, ExpressibleByArgument, CaseIterable { case ar, en }
 
-/// Where the bundled seeds are: ./seeds when run from the project, else the package's own seeds/.
+/// Where the development corpus is (for `evaluate`): ../shared beside the current directory or the source tree.
 enum ProjectPaths {
     static var packageRoot: String {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.path
-    }
-    static var seeds: String? {
-        let fm = FileManager.default
-        // Relative when run from the project root, so the document paths in the output do not depend on where the
-        // project was cloned (the same input gives the same bytes on every machine).
-        if fm.fileExists(atPath: fm.currentDirectoryPath + "/seeds") { return "seeds" }
-        return fm.fileExists(atPath: packageRoot + "/seeds") ? packageRoot + "/seeds" : nil
     }
     static var devCorpus: String? {
         let fm = FileManager.default

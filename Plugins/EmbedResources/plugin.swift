@@ -3,7 +3,8 @@
 // What is embedded (found again at every build, so adding a file is enough — no manifest or code change):
 //   - every file below `Sources/<Module>/Resources/`, named `<Module>/<path below Resources>`
 //     (e.g. `KBFacts/gazetteer.tsv`);
-//   - every file below the package's `seeds/`, named `seeds/<path>` (e.g. `seeds/000_….txt`).
+//   - every file below the package's `seeds/` and `Schemas/`, named `seeds/<path>` (e.g. `seeds/000_….txt`)
+//     and `Schemas/<path>` (the project's own schemas, used by `kbexport validate`).
 // Names starting with "." are skipped. The tool writes one Swift file per resource (a base64 string literal:
 // string literals compile in about a second for 20 MB, unlike array literals) and an index; see
 // Sources/KBResources/EmbeddedResources.swift for the API.
@@ -22,8 +23,10 @@ struct EmbedResources: BuildToolPlugin {
             let dir = sources.appendingPathComponent(module).appendingPathComponent("Resources")
             entries += files(below: dir).map { ("\(module)/\($0)", dir.appendingPathComponent($0)) }
         }
-        let seeds = root.appendingPathComponent("seeds")
-        entries += files(below: seeds).map { ("seeds/\($0)", seeds.appendingPathComponent($0)) }
+        for folder in ["seeds", "Schemas"] {
+            let dir = root.appendingPathComponent(folder)
+            entries += files(below: dir).map { ("\(folder)/\($0)", dir.appendingPathComponent($0)) }
+        }
 
         let out = context.pluginWorkDirectoryURL.appendingPathComponent("embedded")
         let outputs = [out.appendingPathComponent("EmbeddedIndex.swift")]

@@ -32,6 +32,9 @@ struct Export: ParsableCommand {
     @Option(help: "Drop facts whose confidence is below this value (0...1).")
     var minConfidence: Double = 0
 
+    @Flag(help: "Read inputs that look like XML, HTML, PDF, JSON or RDF as article text anyway (refused by default).")
+    var forceText = false
+
     @Flag(help: "Treat any skipped input as fatal: nothing is written.")
     var strict = false
 
@@ -55,15 +58,19 @@ struct Export: ParsableCommand {
         if let syntax = from.rdfSyntax { return try convert(inputs[0], syntax) }
         if from == .jsonl { return try exportFactsFile(inputs[0]) }
         // No input: the seed articles embedded in the binary (never a ./seeds folder of the current directory)
-        let (files, collectErrors) = inputs.isEmpty ? (InputFile.embeddedSeeds, []) : InputReader.collect(inputs)
-        var problems: [String] = collectErrors.map(\.description)
+        let (collected, collectErrors) = inputs.isEmpty ? (InputFile.embeddedSeeds, []) : InputReader.collect(inputs)
+        let (files, refused) = forceText ? (collected, []) : Self.refuseNonText(collected)
+        var problems: [String] = collectErrors.map(\.description) + refused
         if strict, !problems.isEmpty {
             for p in problems { warn(p) }
             warn("--strict: \(problems.count) input(s) cannot be used; nothing written")
             throw ExitCode(1)
         }
-        let report: (@Sendable (String) -> Void)? = files.count > 200 ? { @Sendable (s: String) in warn(s) } : nil
+        let report: (@Sendable (String) -> Void)? = files.count > 200 && ProgressLine.enabled ? { @Sendable (s: String) in warn(s) } : nil
+        let bytes = files.count <= 200 ? files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) } : 0
+        let progress = bytes > 1_000_000 ? ProgressLine.start { "extracting \(files.count) file(s), \(ProgressLine.megabytes(bytes))" } : nil
         let result = Pipeline.run(files: files, progress: report)
+        progress?.stop()
         problems += result.errors
         for p in problems { warn("skipped: " + p) }
         for n in result.notes { warn(n) }
@@ -94,10 +101,10 @@ struct Export: ParsableCommand {
         do {
             if let path = output {
                 let sink = try AtomicFileSink(path: path)
-                do { try body(sink); try sink.commit() } catch { sink.abort(); throw error }
+                do { try withProgress(sink, body); try sink.commit() } catch { sink.abort(); throw error }
             } else {
                 let sink = FileDescriptorSink.standardOutput()
-                try body(sink)
+                try withProgress(sink, body)
                 try sink.flush()
             }
         } catch let e as XMLError where "\(e)".contains("broken pipe") {

@@ -54,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KBGraphTests",
-            dependencies: ["KBTestSupport", "KBGraph"]
+            dependencies: ["KBTestSupport", "KBGraph", "KBResources"]
         ),
         .testTarget(
             name: "KBTextTests",

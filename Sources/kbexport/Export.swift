@@ -11,7 +11,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract entities and facts from articles and write the graph (the default command).")
 
-    @Argument(help: "Text files, directories (searched recursively for *.txt) or - for standard input. Default: the bundled seeds/. With --from ntriples|rdfxml: exactly one RDF file, or -.")
+    @Argument(help: "Text files, directories (searched recursively for *.txt) or - for standard input. Default: the seed articles built into the binary. With --from ntriples|rdfxml: exactly one RDF file, or -.")
     var inputs: [String] = []
 
     @Option(help: "What the input is: text (articles, the default), a facts file to export (jsonl), or RDF to convert: ntriples, rdfxml.")

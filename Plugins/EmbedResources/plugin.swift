@@ -1,13 +1,15 @@
 // Build-tool plugin: embeds every bundled resource in the executable, so a copied binary needs no files beside it.
 //
-// What is embedded (found again at every build, so adding a file is enough — no manifest or code change):
+// What is embedded (adding a file is enough — no manifest or code change):
 //   - every file below `Sources/<Module>/Resources/`, named `<Module>/<path below Resources>`
 //     (e.g. `KBFacts/gazetteer.tsv`);
 //   - every file below the package's `seeds/` and `Schemas/`, named `seeds/<path>` (e.g. `seeds/000_….txt`)
 //     and `Schemas/<path>` (the project's own schemas, used by `kbexport validate`).
-// Names starting with "." are skipped. The tool writes one Swift file per resource (a base64 string literal:
-// string literals compile in about a second for 20 MB, unlike array literals) and an index; see
-// Sources/KBResources/EmbeddedResources.swift for the API.
+// Names starting with "." are skipped. The tool (Sources/EmbedResourcesTool) lists the folders itself when it runs
+// and writes one Swift file: each resource's bytes as a base64 string literal (string literals compile in about a
+// second for 20 MB, unlike array literals) and an index. The folders are inputs of the command too, so a file added
+// to `seeds/` (outside every target, where SwiftPM's cached build plan does not look) still re-runs it.
+// See Sources/KBResources/EmbeddedResources.swift for the API.
 
 import Foundation
 import PackagePlugin
@@ -16,43 +18,36 @@ import PackagePlugin
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
-        var entries: [(name: String, url: URL)] = []
+        var roots: [(name: String, dir: URL)] = []
         let sources = root.appendingPathComponent("Sources")
         let modules = (try? FileManager.default.contentsOfDirectory(atPath: sources.path)) ?? []
         for module in modules.sorted() where !module.hasPrefix(".") {
             let dir = sources.appendingPathComponent(module).appendingPathComponent("Resources")
-            entries += files(below: dir).map { ("\(module)/\($0)", dir.appendingPathComponent($0)) }
+            if FileManager.default.fileExists(atPath: dir.path) { roots.append((module, dir)) }
         }
-        for folder in ["seeds", "Schemas"] {
-            let dir = root.appendingPathComponent(folder)
-            entries += files(below: dir).map { ("\(folder)/\($0)", dir.appendingPathComponent($0)) }
+        for folder in ["seeds", "Schemas"] where FileManager.default.fileExists(atPath: root.appendingPathComponent(folder).path) {
+            roots.append((folder, root.appendingPathComponent(folder)))
         }
-
-        let out = context.pluginWorkDirectoryURL.appendingPathComponent("embedded")
-        let outputs = [out.appendingPathComponent("EmbeddedIndex.swift")]
-            + entries.indices.map { out.appendingPathComponent("Embedded\($0).swift") }
-        // arguments: OUTPUT_DIR then NAME PATH pairs
-        var arguments = [out.path]
-        for e in entries { arguments += [e.name, e.url.path] }
+        var inputs: [URL] = []
+        for r in roots { inputs += [r.dir] + entries(below: r.dir) }
+        let out = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedResourceData.swift")
         return [.buildCommand(
-            displayName: "Embedding \(entries.count) resources in \(target.name)",
+            displayName: "Embedding the resources of \(roots.map(\.name).joined(separator: ", ")) in \(target.name)",
             executable: try context.tool(named: "EmbedResourcesTool").url,
-            arguments: arguments,
-            inputFiles: entries.map(\.url),
-            outputFiles: outputs)]
+            arguments: [out.path] + roots.flatMap { [$0.name, $0.dir.path] },
+            inputFiles: inputs,
+            outputFiles: [out])]
     }
 
-    /// Regular files below `dir` (recursively), as paths relative to it, sorted; hidden names skipped.
-    func files(below dir: URL) -> [String] {
+    /// Files and folders below `dir` (recursively), hidden names skipped: folders are inputs too (their time changes
+    /// when a file is added or removed).
+    func entries(below dir: URL) -> [URL] {
         guard let walker = FileManager.default.enumerator(atPath: dir.path) else { return [] }
-        var found: [String] = []
+        var found: [URL] = []
         while let rel = walker.nextObject() as? String {
             if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(rel).path, isDirectory: &isDir), !isDir.boolValue {
-                found.append(rel)
-            }
+            found.append(dir.appendingPathComponent(rel))
         }
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return found
     }
 }

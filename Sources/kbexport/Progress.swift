@@ -19,11 +19,8 @@ final class ProgressLine: @unchecked Sendable {
     private let started = Date()
     private let status: @Sendable () -> String
 
-    /// Whether progress is shown at all: standard error is a terminal (KBEXPORT_PROGRESS=1 forces it, for tests).
-    static var enabled: Bool {
-        if ProcessInfo.processInfo.environment["KBEXPORT_PROGRESS"] == "1" { return true }
-        return isatty(2) == 1
-    }
+    /// Whether progress is shown at all: standard error is a terminal.
+    static var enabled: Bool { isatty(2) == 1 }
 
     /// Starts showing `status()` (nil when progress is disabled). `delay`: seconds before the first line.
     static func start(delay: Double = 1, _ status: @escaping @Sendable () -> String) -> ProgressLine? {

@@ -23,12 +23,18 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "KBXML", dependencies: ["CLibXML2"]),
-        .target(name: "KBGraph", resources: [.copy("Resources/relations.tsv")]),
-        .target(name: "KBText"),
+        // Every file below Sources/<Module>/Resources/ and seeds/ compiled into the binary (EmbeddedResources),
+        // so a copied kbexport works anywhere; adding a file there is enough. See Plugins/EmbedResources.
+        .executableTarget(name: "EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
+        .target(name: "KBResources", plugins: ["EmbedResources"]),
+        // resources: the bundle is only a fallback for a build without the plugin (the binary reads the embedded copy)
+        .target(name: "KBGraph", dependencies: ["KBResources"], resources: [.copy("Resources")]),
+        .target(name: "KBText", dependencies: ["KBResources"]),
         .target(
             name: "KBFacts",
-            dependencies: ["KBText", "KBGraph"],
-            resources: [.copy("Resources/gazetteer.tsv")]
+            dependencies: ["KBText", "KBGraph", "KBResources"],
+            resources: [.copy("Resources")]
         ),
         .target(name: "KBWriters", dependencies: ["KBGraph", "KBXML"]),
         // RDF in: N-Triples and RDF/XML readers, and the mapping of arbitrary RDF to the graph writers.
@@ -54,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KBGraphTests",
-            dependencies: ["KBTestSupport", "KBGraph"]
+            dependencies: ["KBTestSupport", "KBGraph", "KBResources"]
         ),
         .testTarget(
             name: "KBStoreTests",

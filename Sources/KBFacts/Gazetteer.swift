@@ -1,4 +1,5 @@
 import Foundation
+import KBResources
 import KBGraph
 import KBText
 
@@ -211,11 +212,12 @@ public final class Gazetteer: @unchecked Sendable {
         return try parse(text, path: path)
     }
 
-    /// The gazetteer bundled with kbexport.
+    /// The gazetteer bundled with kbexport (embedded in the binary: `Resources/gazetteer.tsv`).
     public static let bundled: Gazetteer = {
-        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv") else {
+        guard let data = EmbeddedResources.data(named: "gazetteer.tsv", module: "KBFacts", fallback: { Bundle.module }),
+              let text = String(data: data, encoding: .utf8) else {
             fatalError("kbexport: the bundled gazetteer.tsv is missing from the build")
         }
-        do { return try load(path: url.path) } catch { fatalError("kbexport: bundled gazetteer: \(error)") }
+        do { return try parse(text, path: "gazetteer.tsv") } catch { fatalError("kbexport: bundled gazetteer: \(error)") }
     }()
 }

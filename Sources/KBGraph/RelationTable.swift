@@ -3,6 +3,7 @@
 // there plus its rules.
 
 import Foundation
+import KBResources
 
 /// One relation type of the inventory.
 public struct RelationType: Sendable, Hashable {
@@ -61,8 +62,8 @@ public struct RelationTable: Sendable {
 
     /// The bundled table (Resources/relations.tsv). A broken bundled table is a build defect: it stops the program.
     public static let standard: RelationTable = {
-        guard let url = Bundle.module.url(forResource: "relations", withExtension: "tsv"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let data = EmbeddedResources.data(named: "relations.tsv", module: "KBGraph", fallback: { Bundle.module }),
+              let text = String(data: data, encoding: .utf8) else {
             fatalError("kbexport: the bundled relation table (relations.tsv) is missing")
         }
         do { return try parse(text, file: "relations.tsv") } catch { fatalError("kbexport: \(error)") }

@@ -3,6 +3,7 @@ import Foundation
 import KBEvaluation
 import KBFacts
 import KBGraph
+import KBResources
 import KBText
 
 struct Evaluate: ParsableCommand {
@@ -28,8 +29,7 @@ struct Evaluate: ParsableCommand {
     func run() throws {
         var ran = false
         if corpus == .seeds || corpus == .all {
-            guard let seeds = ProjectPaths.seeds else { throw ValidationError("seeds/ folder not found") }
-            try score(title: "seeds (\(seeds))", paths: [seeds]); ran = true
+            try scoreEmbeddedSeeds(); ran = true
         }
         if corpus != .seeds {
             guard let dev = devCorpus ?? ProjectPaths.devCorpus else {
@@ -51,6 +51,20 @@ struct Evaluate: ParsableCommand {
         let (files, errors) = InputReader.collect(paths)
         for e in errors { warn("skipped: \(e)") }
         try score(title: title, files: files)
+    }
+
+    /// The seed articles and their gold (`seeds/NAME.gold.tsv`), both embedded in the binary.
+    func scoreEmbeddedSeeds() throws {
+        let files = InputFile.embeddedSeeds
+        let result = Pipeline.run(files: files)
+        for e in result.errors { warn("skipped: \(e)") }
+        var gold: [String: [GoldRow]] = [:]
+        for f in files {
+            let name = String(f.path.dropLast(4)) + ".gold.tsv"
+            guard let text = EmbeddedResources.text(named: name) else { continue }
+            gold[StableID.document(path: f.path)] = try GoldReader.parse(text, file: name)
+        }
+        print(Evaluator.evaluate(graph: result.graph, gold: gold).render(title: "seeds (bundled)", verbose: verbose))
     }
 
     func score(title: String, files: [InputFile]) throws {

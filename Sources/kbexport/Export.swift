@@ -11,7 +11,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract entities and facts from articles and write the graph (the default command).")
 
-    @Argument(help: "Text files, directories (searched recursively for *.txt) or - for standard input. Default: the bundled seeds/. With --from ntriples|rdfxml: exactly one RDF file, or -. With --from jsonl: one facts file, or several to merge.")
+    @Argument(help: "Text files, directories (searched recursively for *.txt) or - for standard input. Default: the seed articles built into the binary. With --from ntriples|rdfxml: exactly one RDF file, or -. With --from jsonl: one facts file, or several to merge.")
     var inputs: [String] = []
 
     @Option(help: "What the input is: text (articles, the default), a facts file to export (jsonl), or RDF to convert: ntriples, rdfxml.")
@@ -31,6 +31,9 @@ struct Export: ParsableCommand {
 
     @Option(help: "Drop facts whose confidence is below this value (0...1).")
     var minConfidence: Double = 0
+
+    @Flag(help: "Read inputs that look like XML, HTML, PDF, JSON or RDF as article text anyway (refused by default).")
+    var forceText = false
 
     @Flag(help: "Treat any skipped input as fatal: nothing is written.")
     var strict = false
@@ -79,22 +82,20 @@ struct Export: ParsableCommand {
             return
         }
         if from == .jsonl { return try exportFactsFile(inputs[0]) }
-        var paths = inputs
-        if paths.isEmpty {
-            guard let seeds = ProjectPaths.seeds else {
-                throw ValidationError("no INPUT given and the bundled seeds/ folder was not found; pass files or directories")
-            }
-            paths = [seeds]
-        }
-        let (files, collectErrors) = InputReader.collect(paths)
-        var problems: [String] = collectErrors.map(\.description)
+        // No input: the seed articles embedded in the binary (never a ./seeds folder of the current directory)
+        let (collected, collectErrors) = inputs.isEmpty ? (InputFile.embeddedSeeds, []) : InputReader.collect(inputs)
+        let (files, refused) = forceText ? (collected, []) : Self.refuseNonText(collected)
+        var problems: [String] = collectErrors.map(\.description) + refused
         if strict, !problems.isEmpty {
             for p in problems { warn(p) }
             warn("--strict: \(problems.count) input(s) cannot be used; nothing written")
             throw ExitCode(1)
         }
-        let report: (@Sendable (String) -> Void)? = files.count > 200 ? { @Sendable (s: String) in warn(s) } : nil
+        let report: (@Sendable (String) -> Void)? = files.count > 200 && ProgressLine.enabled ? { @Sendable (s: String) in warn(s) } : nil
+        let bytes = files.count <= 200 ? files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) } : 0
+        let progress = bytes > 1_000_000 ? ProgressLine.start { "extracting \(files.count) file(s), \(ProgressLine.megabytes(bytes))" } : nil
         let result = Pipeline.run(files: files, progress: report)
+        progress?.stop()
         problems += result.errors
         for p in problems { warn("skipped: " + p) }
         for n in result.notes { warn(n) }
@@ -125,10 +126,10 @@ struct Export: ParsableCommand {
         do {
             if let path = output {
                 let sink = try AtomicFileSink(path: path)
-                do { try body(sink); try sink.commit() } catch { sink.abort(); throw error }
+                do { try withProgress(sink, body); try sink.commit() } catch { sink.abort(); throw error }
             } else {
                 let sink = FileDescriptorSink.standardOutput()
-                try body(sink)
+                try withProgress(sink, body)
                 try sink.flush()
             }
         } catch let e as XMLError where "\(e)".contains("broken pipe") {

@@ -22,7 +22,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "KBXML", dependencies: ["CLibXML2"]),
-        .target(name: "KBGraph", resources: [.copy("Resources/relations.tsv")]),
+        .target(name: "KBGraph", resources: [.copy("Resources/relations.tsv"), .copy("Resources/role-qualifiers.txt")]),
         .target(name: "KBText"),
         .target(
             name: "KBFacts",

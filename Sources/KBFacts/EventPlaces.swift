@@ -9,12 +9,22 @@ import KBText
 
 enum EventPlaces {
     /// How far from the trigger the place is looked for, in tokens (after it, then before it).
-    static let after = 14, before = 8
+    static let after = 12, before = 6
+
+    /// Words that open the topic of talks ("بحثا تطورات الأوضاع في X"): a place after them is what was discussed,
+    /// not where. The scan stops at them.
+    static let topicWords = Lexicon.set("""
+        بحث لبحث وبحث بحثا لمناقشة مناقشة ناقش ناقشا تناول تناولا تطورات مستجدات الأوضاع الوضع أوضاع الأزمة أزمة
+        ملف قضية قضايا القضية استقرار الاستقرار أمن الأمن العلاقات علاقات التعاون تعاون الصراع الحرب الأحداث
+        السلام الحل التسوية الانتخابات المفاوضات جهود الجهود دعم تعزيز لتعزيز التطورات المستجدات
+        """)
 
     /// The draft with its place filled when the sentence states where the event happened.
     static func filled(_ d: FactDraft, _ c: SentenceContext, table: RelationTable = .standard) -> FactDraft {
         guard d.place == nil, let t = table[d.type], t.kind == .event,
               t.subjectRole == "attendee" || t.objectRole == "attendee" || t.objectRoleNonPlace == "attendee" else { return d }
+        // a visit's place is its destination: only a visit to a person or a body gets a place of its own
+        if t.objectRole == "location", c.mentions.contains(where: { $0.key == d.object && $0.type == .place }) { return d }
         guard let m = place(around: d.trigger, excluding: [d.subject, d.object], c) else { return d }
         var x = d
         x.place = c.mentions[m].key
@@ -30,7 +40,13 @@ enum EventPlaces {
                   !excluding.contains(mm.key), introducedByIn(mm, c) else { return nil }
             return m
         }
-        func breaks(_ k: Int) -> Bool { c.isStrongPunct(k) || (c.mention(at: k) == nil && c.matches(k, FactRules.clauseBreaks)) }
+        func breaks(_ k: Int) -> Bool {
+            c.isStrongPunct(k) || (c.mention(at: k) == nil && (c.matches(k, FactRules.clauseBreaks) || isTopic(k)))
+        }
+        func isTopic(_ k: Int) -> Bool {
+            let n = c.tokens[k].norm
+            return topicWords.contains(n) || (n.hasPrefix("و") && topicWords.contains(String(n.dropFirst())))
+        }
         var k = trigger + 1
         while k < c.tokens.count, k - trigger <= after, !breaks(k) {
             if let m = candidate(k) { return m }

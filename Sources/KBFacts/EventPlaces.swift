@@ -9,7 +9,7 @@ import KBText
 
 enum EventPlaces {
     /// How far from the trigger the place is looked for, in tokens (after it, then before it).
-    static let after = 12, before = 6
+    static let after = 16, before = 6
 
     /// Words that open the topic of talks ("بحثا تطورات الأوضاع في X"): a place after them is what was discussed,
     /// not where. The scan stops at them.

@@ -36,7 +36,7 @@ public struct Extractor: Sendable {
             let dates = DateParser.dates(in: s.tokens, published: published, today: today)
             for d in dates { dateMentions.append((si, d)) }
             let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
-            for d in FactRules.extract(ctx) { drafts.append((si, d)) }
+            for d in FactRules.extract(ctx) { drafts.append((si, EventPlaces.filled(d, ctx))) }
         }
         let gaz = gazetteer
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
@@ -81,7 +81,9 @@ public struct Extractor: Sendable {
             let prov = Provenance(documentID: docID, sentenceBegin: s.begin, sentenceEnd: s.end, sentence: s.text,
                                   spanBegin: begin, spanEnd: end)
             let id = "f-" + String(StableID.hex("\(docID)|\(d.type)|\(subj)|\(obj)|\(begin)|\(d.rule)").prefix(12))
-            facts.append(Fact(id: id, type: d.type, subject: subj, object: obj, place: d.place.map(Linker.entityID),
+            // where it happened, unless the place is a participant (resolved after the place was found)
+            let place = d.place.map(Linker.entityID).flatMap { $0 == subj || $0 == obj || entities[$0] == nil ? nil : $0 }
+            facts.append(Fact(id: id, type: d.type, subject: subj, object: obj, place: place,
                               date: d.date, role: d.role, modality: d.modality, provenance: prov, rule: d.rule,
                               confidence: d.confidence))
         }

@@ -24,7 +24,9 @@ import Musl
 /// in any order (documents and entities are needed only by the end of the file). Writing is deterministic:
 /// header, documents, entities, mentions, facts, each sorted by id, keys sorted.
 public enum FactsFile {
-    public static let version = 1
+    /// The version written. Version 2 added a fact's `evidence` (every report of a merged fact) and `support`;
+    /// version 1 files (no evidence: each fact is its single report) are read as they always were.
+    public static let version = 2
 
     /// Why a facts file could not be read: file, line and reason.
     public struct ReadError: Error, CustomStringConvertible, Equatable {
@@ -131,6 +133,9 @@ public enum FactsFile {
         if !documents.contains(f.provenance.documentID) {
             throw ReadError(path: path, line: line, reason: "fact \(f.id): document \"\(f.provenance.documentID)\" is not in the file")
         }
+        for e in f.evidence where !documents.contains(e.documentID) {
+            throw ReadError(path: path, line: line, reason: "fact \(f.id): evidence document \"\(e.documentID)\" is not in the file")
+        }
     }
 
     /// Streams a facts file to an exporter: `begin` gets the documents and entities (canonical order) once they are
@@ -140,25 +145,37 @@ public enum FactsFile {
     ///   writes the evidence sentences before the facts collects them there).
     /// - Throws: `ReadError` naming the line (output may have been started), or what the closures throw.
     public static func stream(path: String, order: FactOrder = .idOrder, sentences: ((SentenceRef) throws -> Void)? = nil,
+                              scan: ((Fact) throws -> Void)? = nil,
                               begin: ([Document], [Entity]) throws -> Void, fact: (Fact) throws -> Void) throws {
-        if let sentences {
+        if sentences != nil || scan != nil {
             let factPrefix = Array(#"{"record":"fact""#.utf8), recordPrefix = Array(#"{"record":""#.utf8)
+            /// The primary sentence and every report's, each with the index of its report (nil: the primary).
+            func note(_ f: Fact, _ offset: Int) throws {
+                try scan?(f)
+                guard let sentences else { return }
+                let p = f.provenance
+                try sentences(SentenceRef(documentID: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd,
+                                          confidence: f.confidence, offset: offset, evidence: nil))
+                for (k, e) in f.evidence.enumerated() {
+                    try sentences(SentenceRef(documentID: e.documentID, begin: e.sentenceBegin, end: e.sentenceEnd,
+                                              confidence: f.confidence, offset: offset, evidence: k))
+                }
+            }
             try LineSplitter.forEachLine(path: path, name: path, offsets: { n, offset, line in
                 if line.starts(with: factPrefix) {
-                    if case let .fact(f)? = fastRecord(line) {
-                        let p = f.provenance
-                        try sentences(SentenceRef(documentID: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd,
-                                                  confidence: f.confidence, offset: offset))
+                    if case let .fact(f)? = fastRecord(line) { return try note(f, offset) }
+                    // A line that does not decode is reported by the main pass.
+                    if scan != nil || line.count > 0 && Self.mentionsEvidence(line) {
+                        if case let .fact(f)? = try? decode(line, lineNo: n, path: path) { try note(f, offset) }
                         return
                     }
-                    // Only the fields needed; a line that does not decode is reported by the main pass.
-                    guard let f = try? decoder.decode(SentenceFields.self, from: Data(line)) else { return }
+                    // Only the fields needed.
+                    guard let sentences, let f = try? decoder.decode(SentenceFields.self, from: Data(line)) else { return }
                     try sentences(SentenceRef(documentID: f.provenance.documentID, begin: f.provenance.sentenceBegin,
-                                              end: f.provenance.sentenceEnd, confidence: f.confidence ?? 1, offset: offset))
+                                              end: f.provenance.sentenceEnd, confidence: f.confidence ?? 1, offset: offset,
+                                              evidence: nil))
                 } else if !line.starts(with: recordPrefix), case let .fact(f)? = try decode(line, lineNo: n, path: path) {
-                    let p = f.provenance
-                    try sentences(SentenceRef(documentID: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd,
-                                              confidence: f.confidence, offset: offset))
+                    try note(f, offset)
                 }
             })
         }
@@ -198,6 +215,18 @@ public enum FactsFile {
         public let begin: Int, end: Int
         public let confidence: Double
         public let offset: Int
+        /// The index of the report in the fact's `evidence`, nil for the fact's own provenance.
+        public let evidence: Int?
+    }
+
+    /// Whether a line has an `"evidence"` key somewhere (the light decoding of the sentence pass would miss it).
+    static func mentionsEvidence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let key = Array(#""evidence""#.utf8)
+        guard line.count >= key.count else { return false }
+        for i in 0...(line.count - key.count) where line[i] == 0x22 {
+            if line[i..<(i + key.count)].elementsEqual(key) { return true }
+        }
+        return false
     }
 
     private struct SentenceFields: Decodable {
@@ -536,7 +565,7 @@ extension Document {
 
 extension Fact {
     private enum Keys: String, CodingKey {
-        case id, type, subject, object, place, date, role, modality, provenance, rule, confidence
+        case id, type, subject, object, place, date, role, modality, provenance, rule, confidence, evidence, support
     }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -548,6 +577,48 @@ extension Fact {
                   modality: try c.decodeIfPresent(Modality.self, forKey: .modality) ?? .asserted,
                   provenance: try c.decode(Provenance.self, forKey: .provenance),
                   rule: try c.decodeIfPresent(String.self, forKey: .rule) ?? "external",
-                  confidence: try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 1.0)
+                  confidence: try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 1.0,
+                  evidence: try c.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [])
+        // `support` is written for readers; it is the number of evidence entries, not an independent value
+    }
+
+    /// Every field; `evidence` and `support` only when the fact has evidence (a version-1 fact stays as it was).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(type, forKey: .type)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(object, forKey: .object)
+        try c.encodeIfPresent(place, forKey: .place)
+        try c.encodeIfPresent(date, forKey: .date)
+        try c.encodeIfPresent(role, forKey: .role)
+        try c.encode(modality, forKey: .modality)
+        try c.encode(provenance, forKey: .provenance)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(confidence, forKey: .confidence)
+        if !evidence.isEmpty {
+            try c.encode(evidence, forKey: .evidence)
+            try c.encode(evidence.count, forKey: .support)
+        }
+    }
+}
+
+extension Evidence {
+    private enum Keys: String, CodingKey {
+        case id, documentID, sentenceBegin, sentenceEnd, sentence, spanBegin, spanEnd, rule, confidence, date
+    }
+    /// The offsets, the document and the sentence are required; `rule` defaults to "external", `confidence` to 1.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        self.init(id: try c.decodeIfPresent(String.self, forKey: .id) ?? "",
+                  provenance: Provenance(documentID: try c.decode(String.self, forKey: .documentID),
+                                         sentenceBegin: try c.decode(Int.self, forKey: .sentenceBegin),
+                                         sentenceEnd: try c.decode(Int.self, forKey: .sentenceEnd),
+                                         sentence: try c.decode(String.self, forKey: .sentence),
+                                         spanBegin: try c.decode(Int.self, forKey: .spanBegin),
+                                         spanEnd: try c.decode(Int.self, forKey: .spanEnd)),
+                  rule: try c.decodeIfPresent(String.self, forKey: .rule) ?? "external",
+                  confidence: try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 1.0,
+                  date: try c.decodeIfPresent(FactDate.self, forKey: .date))
     }
 }

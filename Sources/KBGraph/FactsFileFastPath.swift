@@ -262,6 +262,35 @@ extension FactsFile {
                       let precision = FactDate.Precision(rawValue: precisionName), !d.failed else { return nil }
                 date = FactDate(value: value, precision: precision)
             }
+            var evidence = [Evidence]()
+            if let raw = f.raw("evidence") {
+                // every entry as Evidence's Decodable reads it; anything unusual goes to JSONDecoder
+                guard case let .array(items) = raw else { return nil }
+                evidence.reserveCapacity(items.count)
+                for item in items {
+                    guard case let .object(fields) = item else { return nil }
+                    var e = Fields(fields)
+                    guard let documentID = e.string("documentID"), let sentenceBegin = e.int("sentenceBegin", required: true),
+                          let sentenceEnd = e.int("sentenceEnd", required: true), let sentence = e.string("sentence"),
+                          let spanBegin = e.int("spanBegin", required: true), let spanEnd = e.int("spanEnd", required: true)
+                    else { return nil }
+                    var date: FactDate?
+                    if var d = e.object("date", required: false) {
+                        guard let value = d.string("value"), let precisionName = d.string("precision"),
+                              let precision = FactDate.Precision(rawValue: precisionName), !d.failed else { return nil }
+                        date = FactDate(value: value, precision: precision)
+                    }
+                    let entry = Evidence(
+                        id: e.optionalString("id") ?? "",
+                        provenance: Provenance(documentID: documentID, sentenceBegin: sentenceBegin, sentenceEnd: sentenceEnd,
+                                               sentence: sentence, spanBegin: spanBegin, spanEnd: spanEnd),
+                        rule: e.optionalString("rule") ?? "external", confidence: e.double("confidence") ?? 1.0, date: date)
+                    guard !e.failed else { return nil }
+                    evidence.append(entry)
+                }
+            }
+            // `support` is derived (the number of evidence entries); a non-integer one is JSONDecoder's to judge
+            _ = f.int("support", required: false)
             var modality = Modality.asserted
             if let m = f.optionalString("modality") {
                 guard let known = Modality(rawValue: m) else { return nil }
@@ -272,7 +301,7 @@ extension FactsFile {
                 role: f.optionalString("role"), modality: modality,
                 provenance: Provenance(documentID: documentID, sentenceBegin: sentenceBegin, sentenceEnd: sentenceEnd,
                                        sentence: sentence, spanBegin: spanBegin, spanEnd: spanEnd),
-                rule: f.optionalString("rule") ?? "external", confidence: f.double("confidence") ?? 1.0))
+                rule: f.optionalString("rule") ?? "external", confidence: f.double("confidence") ?? 1.0, evidence: evidence))
         default:
             return nil
         }

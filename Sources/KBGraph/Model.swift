@@ -124,7 +124,39 @@ public enum Modality: String, Sendable, Hashable, Codable {
     case asserted, planned, negated
 }
 
+/// One report of a fact: where it was read (document, sentence, span), which rule read it, how sure that rule
+/// was, and the event date as that report states it. A merged fact (`EventMerging`) keeps every report.
+public struct Evidence: Sendable, Hashable, Codable {
+    /// The id the fact had as a single report (`f-…`), so that a merge can be audited or undone.
+    public var id: String
+    public var documentID: String
+    public var sentenceBegin: Int
+    public var sentenceEnd: Int
+    public var sentence: String
+    public var spanBegin: Int
+    public var spanEnd: Int
+    public var rule: String
+    public var confidence: Double
+    /// The event date as this report states it (nil when it states none).
+    public var date: FactDate?
+
+    public init(id: String, provenance p: Provenance, rule: String, confidence: Double, date: FactDate? = nil) {
+        self.id = id; documentID = p.documentID; sentenceBegin = p.sentenceBegin; sentenceEnd = p.sentenceEnd
+        sentence = p.sentence; spanBegin = p.spanBegin; spanEnd = p.spanEnd
+        self.rule = rule; self.confidence = confidence; self.date = date
+    }
+
+    public var provenance: Provenance {
+        Provenance(documentID: documentID, sentenceBegin: sentenceBegin, sentenceEnd: sentenceEnd, sentence: sentence,
+                   spanBegin: spanBegin, spanEnd: spanEnd)
+    }
+}
+
 /// A fact between two entities (subject → object), with an optional place and date.
+///
+/// A fact is one event (or state) however many times it is reported: `evidence` lists every report (the
+/// first is the primary one, whose `provenance`, `rule` and `id` the fact keeps); an empty list means the fact
+/// is its single report (a facts file of version 1, or a fact that did not go through `EventMerging`).
 public struct Fact: Sendable, Hashable, Codable {
     /// Stable id, `f-<hash>` from the fact's content, unique in a graph.
     public var id: String
@@ -141,15 +173,30 @@ public struct Fact: Sendable, Hashable, Codable {
     public var provenance: Provenance
     /// Name of the rule that fired, e.g. `visit.arrive-to`.
     public var rule: String
-    /// 0...1
+    /// 0...1 (a merged fact: the noisy-or of its reports, see `EventMerging`)
     public var confidence: Double
+    /// Every report of the fact, primary first (empty: the fact is its single report).
+    public var evidence: [Evidence]
 
     public init(id: String = "", type: String, subject: String, object: String, place: String? = nil,
                 date: FactDate? = nil, role: String? = nil, modality: Modality = .asserted,
-                provenance: Provenance, rule: String, confidence: Double) {
+                provenance: Provenance, rule: String, confidence: Double, evidence: [Evidence] = []) {
         self.id = id; self.type = type; self.subject = subject; self.object = object; self.place = place
         self.date = date; self.role = role; self.modality = modality; self.provenance = provenance
-        self.rule = rule; self.confidence = confidence
+        self.rule = rule; self.confidence = confidence; self.evidence = evidence
+    }
+
+    /// The reports of the fact: `evidence`, or the fact itself as its one report.
+    public var reports: [Evidence] {
+        evidence.isEmpty ? [Evidence(id: id, provenance: provenance, rule: rule, confidence: confidence, date: date)] : evidence
+    }
+
+    /// How many reports state the fact (at least 1).
+    public var support: Int { max(1, evidence.count) }
+
+    /// The documents that report the fact, sorted, unique.
+    public var reportingDocuments: [String] {
+        evidence.isEmpty ? [provenance.documentID] : Array(Set(evidence.map(\.documentID))).sorted()
     }
 }
 

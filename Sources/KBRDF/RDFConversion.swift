@@ -41,6 +41,8 @@ public enum RDFConversion {
             } else {
                 try RDFGraphMLWriter(options: options).write(source: try all(), to: sink)
             }
+        case .gexf:
+            throw WriterError.unsupportedConversion("RDF input cannot be written as GEXF yet; choose graphml (Gephi reads it), rdfxml, ntriples or turtle")
         case .jsonl:
             throw WriterError.unsupportedConversion("RDF input cannot be written as a facts file (--format jsonl holds extracted facts); choose graphml, rdfxml, ntriples or turtle")
         }

@@ -33,6 +33,9 @@ public enum GraphChecks {
         if !documents.contains(f.provenance.documentID) {
             throw WriterError.danglingReference(fact: f.id, field: "document", id: f.provenance.documentID)
         }
+        for e in f.evidence where !documents.contains(e.documentID) {
+            throw WriterError.danglingReference(fact: f.id, field: "evidence document", id: e.documentID)
+        }
     }
 
     /// Checks documents and entities (ids, uniqueness).

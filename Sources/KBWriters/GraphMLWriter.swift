@@ -63,6 +63,10 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "char_end", domain: .edge, name: "char_end", type: .int),
         Key(id: "rule", domain: .edge, name: "rule", type: .string),
         Key(id: "fact_id", domain: .edge, name: "fact_id", type: .string),
+        Key(id: "date_precision", domain: .edge, name: "date_precision", type: .string),
+        Key(id: "reported", domain: .edge, name: "reported", type: .string),
+        Key(id: "support", domain: .edge, name: "support", type: .int),
+        Key(id: "edocuments", domain: .edge, name: "documents", type: .string),
     ]
 
     public let options: ExportOptions
@@ -71,14 +75,17 @@ public struct GraphMLWriter: GraphWriter {
 
     public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
         try GraphChecks.check(graph)
-        let stream = try startStream(entities: graph.entities, to: sink)
-        for fact in graph.facts { try stream.fact(fact) }
+        let view = GraphView(options: options, entities: graph.entities, facts: graph.facts)
+        let stream = try startStream(entities: view.nodes, documents: graph.documents, to: sink)
+        for fact in graph.facts where view.keeps(fact) { try stream.fact(fact) }
         try stream.finish()
     }
 
     /// Starts a streamed export: the keys and every node are written now, then one edge per fact as it is given,
     /// then `finish()`. The facts must have passed the graph checks (`GraphChecks.check(_:documents:entities:)`).
-    public func startStream(entities: [Entity], to sink: OutputSink) throws -> GraphMLStream {
+    /// The entities are written as given (a `GraphView` decides which, when DATE or isolated nodes are left out);
+    /// `documents` give the edges their report dates.
+    public func startStream(entities: [Entity], documents: [Document] = [], to sink: OutputSink) throws -> GraphMLStream {
         let w = try XMLStreamWriter(sink: sink, indent: options.indent)
         try w.startDocument()
         try w.startElement(prefix: nil, name: "graphml", namespaceURI: Self.namespace)
@@ -99,7 +106,7 @@ public struct GraphMLWriter: GraphWriter {
             try Self.writeData(nodeData(entity), to: w)
             try w.endElement()
         }
-        return GraphMLStream(writer: self, xml: w)
+        return GraphMLStream(writer: self, xml: w, published: GraphView.publicationDates(documents))
     }
 
     /// The `<data>` values of a node, in key order; absent or blank values are left out.
@@ -119,8 +126,9 @@ public struct GraphMLWriter: GraphWriter {
     }
 
     /// The `<data>` values of an edge, in key order; absent or blank values are left out.
-    func edgeData(_ f: Fact) -> [(key: String, value: String?)] {
+    func edgeData(_ f: Fact, published: [String: String] = [:]) -> [(key: String, value: String?)] {
         let confidence = Values.decimal(f.confidence)
+        let documents = f.reportingDocuments
         return [
             ("elabel", Values.display(f.type)),
             ("relation", Values.display(f.type)),
@@ -136,6 +144,10 @@ public struct GraphMLWriter: GraphWriter {
             ("char_end", String(f.provenance.spanEnd)),
             ("rule", Values.display(f.rule)),
             ("fact_id", f.id),
+            ("date_precision", f.date?.precision.rawValue),
+            ("reported", GraphView.firstReported(documents, published)),
+            ("support", String(f.support)),
+            ("edocuments", Self.joined(documents)),
         ]
     }
 
@@ -161,15 +173,18 @@ public struct GraphMLWriter: GraphWriter {
 public final class GraphMLStream {
     let writer: GraphMLWriter
     let w: XMLStreamWriter
+    let published: [String: String]
 
-    init(writer: GraphMLWriter, xml: XMLStreamWriter) { self.writer = writer; w = xml }
+    init(writer: GraphMLWriter, xml: XMLStreamWriter, published: [String: String]) {
+        self.writer = writer; w = xml; self.published = published
+    }
 
     public func fact(_ fact: Fact) throws {
         try w.startElement("edge")
         try w.attribute("id", fact.id)
         try w.attribute("source", fact.subject)
         try w.attribute("target", fact.object)
-        try GraphMLWriter.writeData(writer.edgeData(fact), to: w)
+        try GraphMLWriter.writeData(writer.edgeData(fact, published: published), to: w)
         try w.endElement()
     }
 

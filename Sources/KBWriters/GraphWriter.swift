@@ -16,11 +16,18 @@ public struct ExportOptions: Sendable {
     public var toolVersion = "0.1.0"
     /// Pretty-print (newlines and indentation between elements; never inside text).
     public var indent = true
+    /// Graph formats (GraphML, GEXF): write DATE entities as nodes (and the facts that link them). The facts file
+    /// and RDF always keep them. The library keeps them by default; the command line leaves them out unless
+    /// `--date-nodes`.
+    public var dateNodes = true
+    /// Graph formats: keep entities that no written fact links (the command line drops them unless `--keep-isolated`).
+    public var keepIsolated = true
 
     public init(base: String = "https://kb.example.org/", preferEnglishLabels: Bool = false,
-                toolVersion: String = "0.1.0", indent: Bool = true) {
+                toolVersion: String = "0.1.0", indent: Bool = true, dateNodes: Bool = true, keepIsolated: Bool = true) {
         self.base = base; self.preferEnglishLabels = preferEnglishLabels
         self.toolVersion = toolVersion; self.indent = indent
+        self.dateNodes = dateNodes; self.keepIsolated = keepIsolated
     }
 
     /// Checks the options a user can get wrong (today: `base`), so a CLI can fail before reading input.
@@ -46,6 +53,8 @@ public protocol GraphWriter {
 /// The formats the tool can write (`--format`).
 public enum OutputFormat: String, CaseIterable, Sendable {
     case graphml
+    /// GEXF 1.3 (Gephi's own format) with a timeline.
+    case gexf
     case rdfxml
     /// Canonical N-Triples (sorted lines): the same triples as `rdfxml`.
     case ntriples
@@ -57,6 +66,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     public var writerType: any GraphWriter.Type {
         switch self {
         case .graphml: return GraphMLWriter.self
+        case .gexf: return GEXFWriter.self
         case .rdfxml: return RDFXMLWriter.self
         case .ntriples: return NTriplesWriter.self
         case .turtle: return TurtleWriter.self

@@ -8,7 +8,7 @@ import KBGraph
 public enum KBVocabulary {
     /// Every `kbv:` term the RDF/XML writer can emit; Schemas/kbexport-vocabulary.rdf describes each.
     public static let properties = [
-        "relation", "subject", "object", "modality", "role", "confidence", "rule", "charBegin", "charEnd",
+        "relation", "subject", "object", "modality", "role", "confidence", "support", "rule", "charBegin", "charEnd",
         "mentionCount", "subtype", "inGazetteer",
     ]
     public static let classes = ["DateMention"]

@@ -47,7 +47,7 @@ public struct RDFXMLWriter: GraphWriter {
     ///   - sentences: the evidence sentences by document (`RDFGraphMapping.sentences(of:)`).
     ///   - resolve: the text of a `.reference` sentence.
     public func startStream(documents: [Document], entities: [Entity], sentences: RDFGraphMapping.Sentences,
-                            resolve: (Int) throws -> String = { _ in "" }, to sink: OutputSink) throws -> RDFXMLStream {
+                            resolve: (Int, Int?) throws -> String = { _, _ in "" }, to sink: OutputSink) throws -> RDFXMLStream {
         let minter = try IRIMinter(base: options.base)
         let index = try GraphChecks.check(documents: documents, entities: entities)
         let mapping = RDFGraphMapping(types: index, minter: minter, toolVersion: options.toolVersion)
@@ -117,19 +117,20 @@ public struct RDFGraphMapping {
         let identifier = Namespaces.dcterms + "identifier", semEventType = Namespaces.sem + "eventType"
         let startDate = Namespaces.schema + "startDate", decimal = Namespaces.xsd + "decimal"
         let nonNegativeInteger = Namespaces.xsd + "nonNegativeInteger", boolean = Namespaces.xsd + "boolean"
+        let positiveInteger = Namespaces.xsd + "positiveInteger"
         let wasDerivedFrom = Namespaces.prov + "wasDerivedFrom", wasGeneratedBy = Namespaces.prov + "wasGeneratedBy"
         let person = Namespaces.schema + "Person", organization = Namespaces.schema + "Organization"
         let place = Namespaces.schema + "Place", country = Namespaces.schema + "Country", city = Namespaces.schema + "City"
         let name = Namespaces.schema + "name", alternateName = Namespaces.schema + "alternateName"
         let sameAs = Namespaces.schema + "sameAs"
         let relation, subject, object, modality, role, confidence, rule, charBegin, charEnd: String
-        let mentionCount, subtype, inGazetteer, dateMention: String
+        let mentionCount, subtype, inGazetteer, dateMention, support: String
 
         init(kbv: String) {
             relation = kbv + "relation"; subject = kbv + "subject"; object = kbv + "object"; modality = kbv + "modality"
             role = kbv + "role"; confidence = kbv + "confidence"; rule = kbv + "rule"; charBegin = kbv + "charBegin"
             charEnd = kbv + "charEnd"; mentionCount = kbv + "mentionCount"; subtype = kbv + "subtype"
-            inGazetteer = kbv + "inGazetteer"; dateMention = kbv + "DateMention"
+            inGazetteer = kbv + "inGazetteer"; dateMention = kbv + "DateMention"; support = kbv + "support"
         }
     }
 
@@ -148,16 +149,21 @@ public struct RDFGraphMapping {
     /// offset of a fact's line in a facts file), so that a stream need not keep every sentence's text.
     public enum SentenceText: Sendable {
         case text(String)
-        case reference(Int)
+        /// Where the text is, and which report of the fact there (nil: the fact's own provenance).
+        case reference(Int, evidence: Int?)
     }
 
     /// The evidence sentences of each document: offsets and text.
     public typealias Sentences = [String: [SentenceKey: SentenceText]]
 
-    /// Notes the sentence of `fact` (the first fact in id order wins if two facts disagree on the text).
+    /// Notes the sentences of `fact`, the primary one and every report's (the first fact in id order wins if two
+    /// facts disagree on the text).
     public static func note(_ fact: Fact, in sentences: inout Sentences) {
         let p = fact.provenance
         note(document: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd, .text(p.sentence), in: &sentences)
+        for e in fact.evidence {
+            note(document: e.documentID, begin: e.sentenceBegin, end: e.sentenceEnd, .text(e.sentence), in: &sentences)
+        }
     }
 
     /// Notes a sentence unless one with the same offsets is known (the first, in fact id order, wins).
@@ -175,7 +181,7 @@ public struct RDFGraphMapping {
 
     /// Documents with their contexts and sentences, publishers, entities, one at a time to `emit`.
     func head(documents: [Document], entities: [Entity], sentences: Sentences,
-              resolve: (Int) throws -> String = { _ in "" }, _ emit: (RDFDescription) throws -> Void) throws {
+              resolve: (Int, Int?) throws -> String = { _, _ in "" }, _ emit: (RDFDescription) throws -> Void) throws {
         // Entities mentioned per document, in entity order.
         var mentioned = [String: [String]]()
         for e in entities { for d in e.documents { mentioned[d, default: []].append(e.id) } }
@@ -204,7 +210,7 @@ public struct RDFGraphMapping {
                 s.typed(nif + "endIndex", nonNegative(key.end), xsd + "nonNegativeInteger")
                 switch docSentences[key]! {
                 case let .text(text): s.literal(nif + "anchorOf", text)
-                case let .reference(r): s.literal(nif + "anchorOf", try resolve(r))
+                case let .reference(r, k): s.literal(nif + "anchorOf", try resolve(r, k))
                 }
                 if iri == contextIRI { context = s } else { sentenceNodes.append(s) }
             }
@@ -322,7 +328,13 @@ public struct RDFGraphMapping {
         d.literal(t.rule, f.rule)
         d.typed(t.charBegin, nonNegative(p.spanBegin), t.nonNegativeInteger)
         d.typed(t.charEnd, nonNegative(p.spanEnd), t.nonNegativeInteger)
+        // one event node, derived from every sentence that reports it (the primary one first)
         d.resource(t.wasDerivedFrom, minter.span(document: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd))
+        var seen: Set<String> = ["\(p.documentID)#\(p.sentenceBegin),\(p.sentenceEnd)"]
+        for e in f.evidence where seen.insert("\(e.documentID)#\(e.sentenceBegin),\(e.sentenceEnd)").inserted {
+            d.resource(t.wasDerivedFrom, minter.span(document: e.documentID, begin: e.sentenceBegin, end: e.sentenceEnd))
+        }
+        if !f.evidence.isEmpty { d.typed(t.support, String(f.support), t.positiveInteger) }
         d.resource(t.wasGeneratedBy, run)
         return d
     }

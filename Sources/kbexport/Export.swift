@@ -35,6 +35,16 @@ struct Export: ParsableCommand {
     @Flag(help: "Read inputs that look like XML, HTML, PDF, JSON or RDF as article text anyway (refused by default).")
     var forceText = false
 
+    @Flag(name: [.customLong("reports"), .customLong("one-edge-per-report")],
+          help: "Keep one fact per report: do not merge the facts that state the same event (by default they are one fact with a support count and every report as evidence).")
+    var reports = false
+
+    @Flag(help: "GraphML and GEXF: draw DATE entities as nodes (by default dates are attributes of the facts; the facts file and RDF always keep them).")
+    var dateNodes = false
+
+    @Flag(help: "GraphML and GEXF: keep entities that no fact links (by default they are left out).")
+    var keepIsolated = false
+
     @Flag(help: "Treat any skipped input as fatal: nothing is written.")
     var strict = false
 
@@ -75,12 +85,7 @@ struct Export: ParsableCommand {
         AtomicFileSink.removeTemporaryFilesOnSignals()
         if let kb { return try exportKnowledgeBase(kb) }
         if let syntax = from.rdfSyntax { return try convert(inputs[0], syntax) }
-        if from == .jsonl, inputs.count > 1 {
-            let graph = try mergeFactsFiles(inputs).filtered(minConfidence: minConfidence)
-            let writer = format.makeWriter(options: exportOptions)
-            try writeOutput { try writer.write(graph, to: $0) }
-            return
-        }
+        if from == .jsonl, inputs.count > 1 { return try mergeShards() }
         if from == .jsonl { return try exportFactsFile(inputs[0]) }
         // No input: the seed articles embedded in the binary (never a ./seeds folder of the current directory)
         let (collected, collectErrors) = inputs.isEmpty ? (InputFile.embeddedSeeds, []) : InputReader.collect(inputs)
@@ -107,7 +112,7 @@ struct Export: ParsableCommand {
             warn("no readable input: nothing to export")
             throw ExitCode(1)
         }
-        let graph = result.graph.filtered(minConfidence: minConfidence)
+        let graph = (reports ? result.graph : result.graph.mergingEvents()).filtered(minConfidence: minConfidence)
         if verbose {
             warn("\(graph.documents.count) documents, \(graph.entities.count) entities, \(graph.facts.count) facts")
         }
@@ -117,7 +122,8 @@ struct Export: ParsableCommand {
     }
 
     var exportOptions: ExportOptions {
-        ExportOptions(base: base, preferEnglishLabels: labelLang == .en, toolVersion: KBVersion.string)
+        ExportOptions(base: base, preferEnglishLabels: labelLang == .en, toolVersion: KBVersion.string,
+                      dateNodes: dateNodes, keepIsolated: keepIsolated)
     }
 
     /// Writes the output through `body`: to `-o FILE` atomically (temporary file, renamed on success,
@@ -178,10 +184,21 @@ extension Export {
             switch format {
             case .graphml:
                 var stream: GraphMLStream?
-                try FactsFile.stream(path: path, order: order, begin: { documents, entities in
+                var view: GraphView?
+                // the nodes to draw depend on the facts: a first pass notes who they link
+                var used = Set<String>(), pairs = Set<[String]>()
+                try FactsFile.stream(path: path, order: order, scan: options.keepIsolated ? nil : { f in
+                    guard minConfidence <= 0 || !(f.confidence < minConfidence) else { return }
+                    if options.dateNodes { used.insert(f.subject); used.insert(f.object) } else { pairs.insert([f.subject, f.object]) }
+                }, begin: { documents, entities in
                     try GraphChecks.check(documents: documents, entities: entities)
-                    stream = try GraphMLWriter(options: options).startStream(entities: entities, to: sink)
-                }, fact: { f in try emit(f) { try stream!.fact($0) } })
+                    view = GraphView(options: options, entities: entities, participants: { body in
+                        for id in used { body(id, id) }
+                        for p in pairs { body(p[0], p[1]) }
+                    })
+                    used = []; pairs = []
+                    stream = try GraphMLWriter(options: options).startStream(entities: view!.nodes, documents: documents, to: sink)
+                }, fact: { f in if view!.keeps(f) { try emit(f) { try stream!.fact($0) } } })
                 try stream!.finish()
             default:
                 // The sentences are kept as offsets of fact lines, their text read back when written.
@@ -190,11 +207,15 @@ extension Export {
                 let lines = FactsFile.LineReader(path: path)
                 try FactsFile.stream(path: path, order: order, sentences: { s in
                     guard minConfidence <= 0 || !(s.confidence < minConfidence) else { return }
-                    RDFGraphMapping.note(document: s.documentID, begin: s.begin, end: s.end, .reference(s.offset), in: &sentences)
+                    RDFGraphMapping.note(document: s.documentID, begin: s.begin, end: s.end,
+                                         .reference(s.offset, evidence: s.evidence), in: &sentences)
                 }, begin: { documents, entities in
                     stream = try RDFXMLWriter(options: options).startStream(
                         documents: documents, entities: entities, sentences: sentences,
-                        resolve: { try lines.fact(at: $0).provenance.sentence }, to: sink)
+                        resolve: { offset, k in
+                            let f = try lines.fact(at: offset)
+                            return k.map { f.evidence[$0].sentence } ?? f.provenance.sentence
+                        }, to: sink)
                     sentences = [:]
                 }, fact: { f in try emit(f) { try stream!.fact($0) } })
                 try stream!.finish()

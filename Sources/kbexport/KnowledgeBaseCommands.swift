@@ -58,7 +58,8 @@ extension Export {
     func exportKnowledgeBase(_ path: String) throws {
         let graph: KnowledgeGraph
         do {
-            graph = try KnowledgeBase(path: path, create: false).graph(since: since, documents: document)
+            let stored = try KnowledgeBase(path: path, create: false).graph(since: since, documents: document)
+            graph = reports ? stored : stored.mergingEvents()   // the base keeps reports; events are merged here
         } catch {
             warn("\(error)")
             throw ExitCode(1)

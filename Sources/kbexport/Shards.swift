@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import KBFacts
 import KBGraph
+import KBWriters
+import KBXML
 
 /// `kbexport extract INPUT… -o shard.jsonl`: extraction alone, to a facts file (a shard of a corpus).
 /// Every id in it is derived from content (document file names, entity names, fact content), never from how the
@@ -30,7 +32,8 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         guard !inputs.isEmpty else { throw ValidationError("extract needs at least one INPUT (files or directories)") }
-        var args = ["--format", "jsonl"]
+        // reports, not events: events are merged when the shards are (`merge`), across all of them
+        var args = ["--format", "jsonl", "--reports"]
         if let output { args += ["--output", output] }
         if strict { args.append("--strict") }
         if verbose { args.append("--verbose") }
@@ -54,13 +57,25 @@ struct Merge: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        var export = try Export.parse(["--from", "jsonl"] + arguments)
-        guard !export.inputs.isEmpty else { throw ValidationError("merge needs at least one shard file") }
-        try export.run()
+        let export = try Export.parse(["--from", "jsonl"] + arguments)
+        guard !export.inputs.isEmpty, !export.inputs.contains("-") else {
+            throw ValidationError("merge needs one or more shard files (not -)")
+        }
+        try export.mergeShards()
     }
 }
 
 extension Export {
+    /// Several facts files (shards of reports) as one graph, their events merged as in one run unless --reports.
+    func mergeShards() throws {
+        FileDescriptorSink.ignoreBrokenPipeSignal()
+        AtomicFileSink.removeTemporaryFilesOnSignals()
+        let merged = try mergeFactsFiles(inputs)
+        let graph = (reports ? merged : merged.mergingEvents()).filtered(minConfidence: minConfidence)
+        let writer = format.makeWriter(options: exportOptions)
+        try writeOutput { try writer.write(graph, to: $0) }
+    }
+
     /// Several facts files: each read whole, then merged as the documents of one run are.
     func mergeFactsFiles(_ paths: [String]) throws -> KnowledgeGraph {
         var builder = GraphBuilder()

@@ -3,6 +3,7 @@ import KBFacts
 import KBGraph
 import KBTestSupport
 import KBText
+import KBWriters
 import KBXML
 import XCTest
 
@@ -60,12 +61,13 @@ final class SeedExportTests: XCTestCase {
         let python = Command.which("python3")
         let ok = python != nil && (try? Command.run(python!, ["-c", "import networkx, igraph"]).status) == 0
         try requireConsumer(ok, "python3 with networkx and igraph")
-        // expected counts and labels from the library run of the same job
-        let graph = try seedGraph()
+        // expected counts and labels from the library run of the same job: events merged, no DATE or isolated node
+        let graph = try seedGraph().mergingEvents()
+        let view = GraphView(options: ExportOptions(dateNodes: false, keepIsolated: false), entities: graph.entities, facts: graph.facts)
         var labels: [String: String] = [:]
-        for e in graph.entities { labels[e.id] = e.labelAr }
-        let edges = graph.facts.count
-        let expected: [String: Any] = ["nodes": graph.entities.count, "edges": edges, "labels": labels,
+        for e in view.nodes { labels[e.id] = e.labelAr }
+        let edges = graph.facts.filter(view.keeps).count
+        let expected: [String: Any] = ["nodes": view.nodes.count, "edges": edges, "labels": labels,
                                        "int_keys": ["mentions"], "double_keys": ["weight", "confidence"]]
         let exp = out.deletingLastPathComponent().appendingPathComponent("expected.json")
         try JSONSerialization.data(withJSONObject: expected).write(to: exp)
@@ -148,7 +150,7 @@ final class SeedExportTests: XCTestCase {
         let facts = dir.appendingPathComponent("seeds.jsonl")
         let r = try Command.kbexport(["--format", "jsonl", "-o", facts.path])
         XCTAssertEqual(r.status, 0, r.stderr)
-        for format in ["graphml", "rdfxml", "ntriples"] {
+        for format in ["graphml", "gexf", "rdfxml", "ntriples"] {
             let direct = try Command.kbexport(["--format", format])
             let viaFile = try Command.kbexport(["--from", "jsonl", facts.path, "--format", format])
             XCTAssertEqual(viaFile.status, 0, viaFile.stderr)

@@ -84,7 +84,7 @@ final class RDFSyntaxTests: XCTestCase {
     }
 
     func testOutputFormats() {
-        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "rdfxml", "ntriples", "turtle", "jsonl"])
+        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "gexf", "rdfxml", "ntriples", "turtle", "jsonl"])
         XCTAssertEqual(OutputFormat.ntriples.fileExtension, "nt")
         XCTAssertEqual(OutputFormat.turtle.fileExtension, "ttl")
         XCTAssertEqual(OutputFormat.ntriples.mediaType, "application/n-triples")

@@ -212,6 +212,10 @@ public enum SchemaCache {
         try validator(Project.sharedPath("schemas/graphml/graphml.xsd"), .xsd,
                       catalog: Project.sharedPath("schemas/graphml/catalog.xml"))
     }
+    /// GEXF 1.3's RELAX NG (the official XSD rejects the namespaced viz elements: ../shared/schemas/gexf/SOURCES.md).
+    public static func officialGEXF() throws -> SchemaValidator {
+        try validator(Project.sharedPath("schemas/gexf/gexf.rng"), .relaxNG)
+    }
     public static func officialRDFXML() throws -> SchemaValidator {
         try validator(Project.sharedPath("schemas/rdfxml/rdfxml-rdf11.rng"), .relaxNG)
     }

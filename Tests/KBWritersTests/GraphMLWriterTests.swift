@@ -32,7 +32,7 @@ final class GraphMLWriterTests: XCTestCase {
     func testShape() throws {
         let root = try XMLNode.parse(Fixture.write(.graphml))
         XCTAssertEqual(root.name, "graphml")
-        XCTAssertEqual(root.children.map(\.name), Array(repeating: "key", count: 24) + ["graph"])
+        XCTAssertEqual(root.children.map(\.name), Array(repeating: "key", count: 28) + ["graph"])
         let keys = root.all("key")
         XCTAssertEqual(Set(keys.compactMap { $0["id"] }).count, keys.count, "key ids are unique")
         for key in keys {
@@ -87,13 +87,18 @@ final class GraphMLWriterTests: XCTestCase {
             "label": "VISIT", "relation": "VISIT", "date": "2018-08-07", "weight": "0.855", "confidence": "0.855",
             "modality": "planned", "role": "المشير", "place": "plc-niger", "evidence": Fixture.sentenceA,
             "document": "doc-a", "char_begin": "4", "char_end": "31", "rule": "visit.arrive-to", "fact_id": "f-0001",
+            "date_precision": "day", "reported": "2018-08-07", "support": "1", "documents": "doc-a",
         ])
         let (_, bare) = try XCTUnwrap(edges["f-0002"])
         XCTAssertEqual(Set(bare.keys), ["label", "relation", "weight", "confidence", "modality", "evidence", "document",
-                                        "char_begin", "char_end", "rule", "fact_id"])
+                                        "char_begin", "char_end", "rule", "fact_id", "reported", "support", "documents"])
         XCTAssertEqual(bare["modality"], "asserted")
         XCTAssertEqual(edges["f-0003"]?.1["evidence"], "أكد محمدو يوسفو، رئيس النيجر، أن اللقاء كان مثمرا.")
         XCTAssertEqual(edges["f-0003"]?.1["weight"], "1.0")
+        XCTAssertEqual(edges["f-0003"]?.1["support"], "2", "a merged fact: its reports")
+        XCTAssertEqual(edges["f-0003"]?.1["documents"], "doc-a | doc-b")
+        XCTAssertEqual(edges["f-0003"]?.1["reported"], "2018-08-07", "the first publication date of its documents")
+        XCTAssertEqual(edges["f-0003"]?.1["date_precision"], "year")
         XCTAssertEqual(edges["f-0004"]?.1["weight"], "0.333")
         XCTAssertNil(edges["f-0004"]?.1["evidence"], "whitespace-only evidence is left out")
         XCTAssertEqual(edges["f-0004"]?.1["date"], "--08-07")

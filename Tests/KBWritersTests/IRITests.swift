@@ -77,7 +77,9 @@ final class IRITests: XCTestCase {
     }
 
     func testFormats() {
-        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "rdfxml", "ntriples", "turtle", "jsonl"])
+        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "gexf", "rdfxml", "ntriples", "turtle", "jsonl"])
+        XCTAssertTrue(OutputFormat.gexf.makeWriter(options: ExportOptions()) is GEXFWriter)
+        XCTAssertEqual(OutputFormat.gexf.fileExtension, "gexf")
         XCTAssertTrue(OutputFormat.jsonl.makeWriter(options: ExportOptions()) is FactsFileWriter)
         XCTAssertEqual(OutputFormat.graphml.fileExtension, "graphml")
         XCTAssertEqual(OutputFormat.rdfxml.fileExtension, "rdf")

@@ -143,6 +143,10 @@ final class RDFXMLWriterTests: XCTestCase {
         XCTAssertEqual(role.resources("sem:eventType"), [], "HOLDS_ROLE has no CAMEO code")
         XCTAssertEqual(role.literals("schema:startDate"), ["2018^^\(xsd)gYear"])
         XCTAssertEqual(role.literals("kbv:confidence"), ["1.0^^\(xsd)decimal"])
+        // a merged fact: one event node, derived from every sentence that reports it, with its support
+        XCTAssertEqual(role.resources("prov:wasDerivedFrom"), [base + "doc/doc-b#char=10,61", base + "doc/doc-a#char=0,79"])
+        XCTAssertEqual(role.literals("kbv:support"), ["2^^\(xsd)positiveInteger"])
+        XCTAssertEqual(full.literals("kbv:support"), [], "a fact that was not merged has no support count")
         let meet = try XCTUnwrap(d[base + "fact/f-0004"])
         XCTAssertEqual(meet.resources("schema:attendee"), [base + "entity/org-tricky", base + "entity/org-un"])
         XCTAssertEqual(meet.literals("schema:startDate"), ["--08-07^^\(xsd)gMonthDay"])

@@ -59,7 +59,16 @@ enum Fixture {
                      date: FactDate(value: "2018", precision: .year), role: "رئيس",
                      provenance: Provenance(documentID: "doc-b", sentenceBegin: 10, sentenceEnd: 61, sentence: sentenceB,
                                             spanBegin: 14, spanEnd: 38),
-                     rule: "role.apposition", confidence: 1),
+                     rule: "role.apposition", confidence: 1,
+                     // a merged fact: reported in doc-b and again in doc-a's first sentence
+                     evidence: [
+                        Evidence(id: "f-0003", provenance: Provenance(documentID: "doc-b", sentenceBegin: 10, sentenceEnd: 61,
+                                                                      sentence: sentenceB, spanBegin: 14, spanEnd: 38),
+                                 rule: "role.apposition", confidence: 1, date: FactDate(value: "2018", precision: .year)),
+                        Evidence(id: "f-0005", provenance: Provenance(documentID: "doc-a", sentenceBegin: 0, sentenceEnd: 79,
+                                                                      sentence: sentenceA, spanBegin: 62, spanEnd: 79),
+                                 rule: "role.of", confidence: 0.6),
+                     ]),
                 Fact(id: "f-0004", type: "MEET", subject: "org-tricky", object: "org-un",
                      date: FactDate(value: "--08-07", precision: .dayMonth),
                      provenance: Provenance(documentID: "doc-b", sentenceBegin: 62, sentenceEnd: 90, sentence: "\u{1B}  ",

@@ -1,0 +1,91 @@
+// Where an event happened: a gathering (a meeting, visit, talks, reception, signing: an event type whose RDF roles
+// make someone an attendee, in the relation table) whose clause names a place after "في" or the clitic "ب"
+// ("في روما", "بالعاصمة الإيطالية روما", "وفي القاهرة") gets that place as the fact's `place`. No second fact is
+// made: the place is an attribute of the event. A place that is a participant, an adjective or part of a role
+// phrase ("سفير X في Y") is not where the event happened.
+
+import KBGraph
+import KBText
+
+enum EventPlaces {
+    /// How far from the trigger the place is looked for, in tokens (after it, then before it).
+    static let after = 16, before = 6
+
+    /// Words that open the topic of talks ("بحثا تطورات الأوضاع في X"): a place after them is what was discussed,
+    /// not where. The scan stops at them.
+    static let topicWords = Lexicon.set("""
+        بحث لبحث وبحث بحثا لمناقشة مناقشة ناقش ناقشا تناول تناولا تطورات مستجدات الأوضاع الوضع أوضاع الأزمة أزمة
+        ملف قضية قضايا القضية استقرار الاستقرار أمن الأمن العلاقات علاقات التعاون تعاون الصراع الحرب الأحداث
+        السلام الحل التسوية الانتخابات المفاوضات جهود الجهود دعم تعزيز لتعزيز التطورات المستجدات
+        """)
+
+    /// The draft with its place filled when the sentence states where the event happened.
+    static func filled(_ d: FactDraft, _ c: SentenceContext, table: RelationTable = .standard) -> FactDraft {
+        guard d.place == nil, let t = table[d.type], t.kind == .event,
+              t.subjectRole == "attendee" || t.objectRole == "attendee" || t.objectRoleNonPlace == "attendee" else { return d }
+        // a visit's place is its destination: only a visit to a person or a body gets a place of its own
+        if t.objectRole == "location", c.mentions.contains(where: { $0.key == d.object && $0.type == .place }) { return d }
+        guard let m = place(around: d.trigger, excluding: [d.subject, d.object], c) else { return d }
+        var x = d
+        x.place = c.mentions[m].key
+        return x
+    }
+
+    /// The first place introduced by "في"/"ب" in the trigger's clause: after the trigger, else before it.
+    static func place(around trigger: Int, excluding: Set<String>, _ c: SentenceContext) -> Int? {
+        func candidate(_ k: Int) -> Int? {
+            guard let m = c.mention(at: k), c.mentions[m].range.lowerBound == k else { return nil }
+            let mm = c.mentions[m]
+            guard mm.type == .place, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, !mm.key.hasPrefix("group:"),
+                  !excluding.contains(mm.key), introducedByIn(mm, c) else { return nil }
+            return m
+        }
+        func breaks(_ k: Int) -> Bool {
+            c.isStrongPunct(k) || (c.mention(at: k) == nil && (c.matches(k, FactRules.clauseBreaks) || isTopic(k)))
+        }
+        func isTopic(_ k: Int) -> Bool {
+            let n = c.tokens[k].norm
+            return topicWords.contains(n) || (n.hasPrefix("و") && topicWords.contains(String(n.dropFirst())))
+        }
+        var k = trigger + 1
+        while k < c.tokens.count, k - trigger <= after, !breaks(k) {
+            if let m = candidate(k) { return m }
+            k += 1
+        }
+        k = trigger - 1
+        while k >= 0, trigger - k <= before, !breaks(k) {
+            if let m = candidate(k) { return m }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// True when "في" stands before the mention (or before the place nouns and place adjectives in front of it:
+    /// "في العاصمة الإيطالية روما"), or the clitic "ب" is on the mention or on such a place noun.
+    static func introducedByIn(_ m: RawMention, _ c: SentenceContext) -> Bool {
+        let first = m.range.lowerBound
+        if let word = ArabicNormalizer.normalize(m.text).split(separator: " ").first, hasClitic(c.tokens[first].norm, String(word)) {
+            return true
+        }
+        var j = first - 1, steps = 0
+        while j >= 0, steps < 3 {
+            let n = c.tokens[j].norm
+            if n == "في" || n == "وفي" { return true }
+            if Lexicon.placeHeads.contains(n) { j -= 1; steps += 1; continue }
+            if n.hasPrefix("ب") && Lexicon.placeHeads.contains(String(n.dropFirst()))
+                || n.hasPrefix("وب") && Lexicon.placeHeads.contains(String(n.dropFirst(2))) { return true }
+            if let a = c.mention(at: j), c.mentions[a].isAdjective, c.mentions[a].type == .place {
+                j = c.mentions[a].range.lowerBound - 1; steps += 1; continue
+            }
+            return false
+        }
+        return false
+    }
+
+    /// True when the token is the word with "ب" or "وب" in front ("بالقاهرة" for "القاهرة").
+    static func hasClitic(_ token: String, _ word: String) -> Bool {
+        guard !word.isEmpty, token.hasSuffix(word) else { return false }
+        let prefix = token.dropLast(word.count)
+        return prefix == "ب" || prefix == "وب"
+    }
+}

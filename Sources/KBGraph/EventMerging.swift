@@ -1,0 +1,212 @@
+// Events, not reports: facts that state the same event are merged into one fact that keeps every report.
+//
+// Two facts state the same event when they have
+//   - the same type and modality (a planned visit is not the visit; a denial is not the meeting),
+//   - the same participants after linking (an unordered pair for the symmetric types of the relation table),
+//   - compatible dates: equal, one unknown, or one a coarser precision containing the other (2018-08 contains
+//     2018-08-07; --08 contains 2018-08-07; 2018 and --08 are not compatible: neither contains the other),
+//   - compatible places and roles: equal, or one unknown.
+// Facts are taken most precise date first (then by their first report), and each joins the first group it is
+// compatible with; a group it shares a document with is preferred, so an undated "the visit" joins the dated
+// visit of its own article. The order is total, so the result does not depend on the input order.
+//
+// The merged fact keeps, as its primary report, the first report in (document, sentence, span, rule, id) order:
+// its id, provenance and rule are those of that report, and `evidence` lists every report (document, sentence,
+// offsets, rule, confidence, the date that report states). Its date is the most precise one, its place and role
+// the first known. Its confidence is the noisy-or of the reports' confidences, 1 − ∏(1 − cᵢ) (independent reports,
+// each right with its own probability), capped at 0.99 — several reports make a fact likelier, never certain —
+// and never below the most confident report (a report of confidence 1 stays 1). A fact with one report keeps its
+// confidence.
+
+import Foundation
+import KBResources
+
+/// Merges facts that state the same event (see the comment at the top of EventMerging.swift).
+public enum EventMerging {
+    /// The highest confidence merging alone can give.
+    public static let confidenceCap = 0.99
+
+    /// The merged facts, each with `evidence` listing its reports (a fact with one report gets a one-entry list).
+    public static func merge(_ facts: [Fact], table: RelationTable = .standard) -> [Fact] {
+        var groups = [String: [Fact]]()
+        for f in facts { groups[key(f, table), default: []].append(f) }
+        var out = [Fact]()
+        out.reserveCapacity(facts.count)
+        for k in groups.keys.sorted() {
+            let members = groups[k]!.map(Member.init).sorted(by: Member.before)
+            var clusters = [Cluster]()
+            for m in members {
+                let fits = clusters.indices.filter { clusters[$0].accepts(m) }
+                if let i = fits.first(where: { !clusters[$0].documents.isDisjoint(with: m.documents) }) ?? fits.first {
+                    clusters[i].add(m)
+                } else {
+                    clusters.append(Cluster(m))
+                }
+            }
+            for c in clusters { out.append(c.fact()) }
+        }
+        return out
+    }
+
+    /// The key of the facts that may state one event: type, modality, participants (ordered unless symmetric).
+    static func key(_ f: Fact, _ table: RelationTable) -> String {
+        let pair = table.isSymmetric(f.type) && f.object < f.subject ? (f.object, f.subject) : (f.subject, f.object)
+        return "\(f.type)|\(f.modality.rawValue)|\(pair.0)|\(pair.1)"
+    }
+
+    /// The noisy-or of the confidences, capped (see the comment at the top of the file); one value is kept as it is.
+    public static func confidence(_ values: [Double]) -> Double {
+        guard values.count > 1 else { return values.first ?? 0 }
+        var none = 1.0
+        for c in values { none *= 1 - min(1, max(0, c)) }
+        return max(values.max()!, min(confidenceCap, 1 - none))
+    }
+
+    /// Words that name a kind of state in a role phrase (Resources/role-qualifiers.txt), normalised.
+    static let roleQualifiers: Set<String> = {
+        guard let data = EmbeddedResources.data(named: "role-qualifiers.txt", module: "KBGraph", fallback: { Bundle.module }),
+              let text = String(data: data, encoding: .utf8) else {
+            fatalError("kbexport: the bundled role-qualifiers.txt is missing")
+        }
+        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(normalized))
+    }()
+
+    /// A role phrase compared across reports: normalised words without the state qualifiers ("رئيس جمهورية" = "رئيس").
+    static func roleKey(_ role: String) -> String {
+        role.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { normalized(String($0)) }
+            .filter { !roleQualifiers.contains($0) }.joined(separator: " ")
+    }
+
+    /// Arabic spelling variants unified: no diacritics or tatweel; أ إ آ ٱ → ا; ة → ه; ى → ي.
+    static func normalized(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x064B...0x0652, 0x0670, 0x0640: continue
+            case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")
+            case 0x0629: out.append("\u{0647}")
+            case 0x0649: out.append("\u{064A}")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// Year, month and day of a date value (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `--MM`, `--MM-DD`), nil where unknown.
+    struct Parts: Equatable {
+        var year: String?, month: String?, day: String?
+
+        init(_ value: String) {
+            if value.hasPrefix("--") {
+                let p = value.dropFirst(2).split(separator: "-").map(String.init)
+                month = p.first; day = p.count > 1 ? p[1] : nil
+            } else {
+                let p = value.split(separator: "-").map(String.init)
+                year = p.first; month = p.count > 1 ? p[1] : nil; day = p.count > 2 ? p[2] : nil
+            }
+        }
+
+        var known: Int { [year, month, day].compactMap { $0 }.count }
+
+        /// True when every part known here is known in `other` with the same value (`self` contains `other`).
+        func contains(_ other: Parts) -> Bool {
+            func ok(_ a: String?, _ b: String?) -> Bool { a == nil || a == b }
+            return ok(year, other.year) && ok(month, other.month) && ok(day, other.day)
+        }
+    }
+
+    /// Equal, one unknown, or one containing the other.
+    public static func compatible(_ a: FactDate?, _ b: FactDate?) -> Bool {
+        guard let a, let b else { return true }
+        let pa = Parts(a.value), pb = Parts(b.value)
+        return pa.contains(pb) || pb.contains(pa)
+    }
+
+    /// A fact to merge, with what ordering and matching need.
+    struct Member {
+        let fact: Fact
+        let reports: [Evidence]
+        let documents: Set<String>
+        let precision: Int
+
+        init(_ f: Fact) {
+            fact = f
+            reports = f.reports.sorted(by: EventMerging.reportBefore)
+            documents = Set(reports.map(\.documentID))
+            precision = f.date.map { Parts($0.value).known } ?? 0
+        }
+
+        static func before(_ a: Member, _ b: Member) -> Bool {
+            if a.precision != b.precision { return a.precision > b.precision }
+            let da = a.fact.date?.value ?? "", db = b.fact.date?.value ?? ""
+            if da != db { return da < db }
+            return EventMerging.reportBefore(a.reports[0], b.reports[0]) || (a.reports[0] == b.reports[0] && a.fact.id < b.fact.id)
+        }
+    }
+
+    /// Reports in (document, sentence, span, rule, id) order.
+    static func reportBefore(_ a: Evidence, _ b: Evidence) -> Bool {
+        (a.documentID, a.sentenceBegin, a.spanBegin, a.spanEnd, a.rule, a.id)
+            < (b.documentID, b.sentenceBegin, b.spanBegin, b.spanEnd, b.rule, b.id)
+    }
+
+    /// Facts found to state one event.
+    struct Cluster {
+        var members: [Member]
+        var date: FactDate?
+        var place: String?
+        var role: String?
+        var documents: Set<String>
+
+        init(_ m: Member) {
+            members = [m]; date = m.fact.date; place = m.fact.place.flatMap { $0.isEmpty ? nil : $0 }
+            role = m.fact.role; documents = m.documents
+        }
+
+        func accepts(_ m: Member) -> Bool {
+            guard EventMerging.compatible(date, m.fact.date) else { return false }
+            // every member's date, too: compatibility is not transitive
+            guard members.allSatisfy({ EventMerging.compatible($0.fact.date, m.fact.date) }) else { return false }
+            let p = m.fact.place.flatMap { $0.isEmpty ? nil : $0 }
+            if let a = place, let b = p, a != b { return false }
+            if let a = role, let b = m.fact.role, a != b, EventMerging.roleKey(a) != EventMerging.roleKey(b) { return false }
+            return true
+        }
+
+        mutating func add(_ m: Member) {
+            members.append(m)
+            if let d = m.fact.date, date.map({ Parts($0.value).known < Parts(d.value).known }) ?? true { date = d }
+            if place == nil { place = m.fact.place.flatMap { $0.isEmpty ? nil : $0 } }
+            if role == nil { role = m.fact.role }
+            documents.formUnion(m.documents)
+        }
+
+        /// The merged fact: the primary report's member gives id, orientation, provenance and rule.
+        func fact() -> Fact {
+            let reports = members.flatMap(\.reports).sorted(by: EventMerging.reportBefore)
+            let primary = members.first { $0.reports[0] == reports[0] } ?? members[0]
+            var f = primary.fact
+            let first = reports[0]
+            f.provenance = first.provenance
+            f.rule = first.rule
+            f.date = date
+            f.place = place ?? f.place
+            f.role = role
+            f.confidence = members.count == 1 && !primary.fact.evidence.isEmpty
+                ? primary.fact.confidence : EventMerging.confidence(reports.map(\.confidence))
+            f.evidence = reports
+            return f
+        }
+    }
+}
+
+extension KnowledgeGraph {
+    /// The graph with the facts that state one event merged (`EventMerging`), in canonical order.
+    public func mergingEvents(table: RelationTable = .standard) -> KnowledgeGraph {
+        var g = self
+        g.facts = EventMerging.merge(facts, table: table)
+        g.canonicalize()
+        return g
+    }
+}

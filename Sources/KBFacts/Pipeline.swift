@@ -8,36 +8,45 @@ public enum Pipeline {
 
     public static func run(files: [InputFile], extractor: Extractor = Extractor(), progress: (@Sendable (String) -> Void)? = nil) -> Result {
         let n = files.count
-        let slots = ResultSlots(count: n)
-        DispatchQueue.concurrentPerform(iterations: n) { i in
-            let f = files[i]
-            do {
-                let src = try InputReader.load(f, documentID: StableID.document(path: f.path))
-                let meta = try InputReader.metadata(for: f)
-                slots.set(i, .success(extractor.extract(src, metadata: meta)))
-            } catch {
-                slots.set(i, .failure(error))
-            }
-            if let p = progress, i % 100 == 0 { p("processed \(i)/\(n) files") }
-        }
         var builder = GraphBuilder()
         var errors: [String] = []
         var notes: [String] = []
         var seenIDs: [String: String] = [:]
-        for i in 0..<n {
-            switch slots.get(i) {
-            case .success(var x)?:
-                // two inputs with the same file name get distinct document ids
-                if let other = seenIDs[x.document.id] {
-                    let newID = x.document.id + "-" + String(StableID.hex(files[i].path).prefix(6))
-                    notes.append("\(files[i].displayPath): same document name as \(other); its id is \(newID)")
-                    x.rename(to: newID)
+        // Files are extracted a window at a time, on every core, and each window's results go into the graph
+        // (in file order) before the next starts: memory holds the graph, not every file's extraction.
+        let window = max(64, 32 * ProcessInfo.processInfo.activeProcessorCount)
+        var done = 0
+        for start in stride(from: 0, to: n, by: window) {
+            let end = min(n, start + window)
+            let slots = ResultSlots(count: end - start)
+            DispatchQueue.concurrentPerform(iterations: end - start) { k in
+                let f = files[start + k]
+                do {
+                    let src = try InputReader.load(f, documentID: StableID.document(path: f.path))
+                    let meta = try InputReader.metadata(for: f)
+                    slots.set(k, .success(extractor.extract(src, metadata: meta)))
+                } catch {
+                    slots.set(k, .failure(error))
                 }
-                seenIDs[x.document.id] = files[i].displayPath
-                builder.add(x)
-            case .failure(let e)?: errors.append("\(e)")
-            case nil: break
             }
+            for k in 0..<(end - start) {
+                let i = start + k
+                switch slots.get(k) {
+                case .success(var x)?:
+                    // two inputs with the same file name get distinct document ids
+                    if let other = seenIDs[x.document.id] {
+                        let newID = x.document.id + "-" + String(StableID.hex(files[i].path).prefix(6))
+                        notes.append("\(files[i].displayPath): same document name as \(other); its id is \(newID)")
+                        x.rename(to: newID)
+                    }
+                    seenIDs[x.document.id] = files[i].displayPath
+                    builder.add(x)
+                case .failure(let e)?: errors.append("\(e)")
+                case nil: break
+                }
+            }
+            if let p = progress, end / 1000 > done / 1000 || end == n { p("processed \(end)/\(n) files") }
+            done = end
         }
         return Result(graph: builder.build(), errors: errors, notes: notes)
     }

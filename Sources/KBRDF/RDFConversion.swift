@@ -43,6 +43,8 @@ public enum RDFConversion {
             }
         case .jsonl:
             throw WriterError.unsupportedConversion("RDF input cannot be written as a facts file (--format jsonl holds extracted facts); choose graphml, rdfxml, ntriples or turtle")
+        case .svg, .html:
+            throw WriterError.unsupportedConversion("RDF input cannot be drawn (--format \(format.rawValue) draws extracted entities and facts); choose graphml, rdfxml, ntriples or turtle")
         }
     }
 }

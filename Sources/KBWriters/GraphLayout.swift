@@ -65,11 +65,12 @@ public struct GraphLayout: Sendable {
         let connected = (0..<n).filter { degree[$0] > 0 }
         let isolated = (0..<n).filter { degree[$0] == 0 }
 
-        // Simulate the connected nodes (local index = position in `connected`).
+        // Each connected component is laid out on its own (so a small one is not pushed to the far edge by a big
+        // one), turned so its longest extent is horizontal, and the components are packed in rows, biggest first.
+        var p = [LayoutPoint](repeating: LayoutPoint(x: 0, y: 0), count: connected.count)
         var local = [Int](repeating: -1, count: n)
         for (j, r) in connected.enumerated() { local[r] = j }
-        let localLinks = links.map { (local[$0.a], local[$0.b]) }
-        var p = simulate(ids: connected.map { nodes[order[$0]].id }, links: localLinks)
+        pack(Self.components(connected, links, count: n), links: links, ids: { nodes[order[$0]].id }) { r, q in p[local[r]] = q }
 
         // Fit to the canvas.
         let m = connected.count
@@ -179,12 +180,59 @@ public struct GraphLayout: Sendable {
         }
     }
 
+    // MARK: - Components
+
+    /// The connected components of the linked nodes (ranks), each in rank order; biggest first, then by lowest rank.
+    static func components(_ connected: [Int], _ links: [Pair], count n: Int) -> [[Int]] {
+        var parent = Array(0..<n)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        for l in links {
+            let a = find(l.a), b = find(l.b)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var members = [[Int]](repeating: [], count: n)
+        for r in connected { members[find(r)].append(r) }
+        return members.filter { !$0.isEmpty }.sorted { ($1.count, $0[0]) < ($0.count, $1[0]) }
+    }
+
+    /// Lays out each component, turns it, and packs the components in rows about as wide as the canvas's aspect
+    /// asks for (the widest component alone when it is wider). Hands each rank's position (layout units) to `place`.
+    func pack(_ components: [[Int]], links: [Pair], ids: (Int) -> String, place: (Int, LayoutPoint) -> Void) {
+        var where_ = [Int: (component: Int, index: Int)]()
+        for (c, members) in components.enumerated() { for (i, r) in members.enumerated() { where_[r] = (c, i) } }
+        var componentLinks = [[(Int, Int)]](repeating: [], count: components.count)
+        for l in links {
+            let a = where_[l.a]!, b = where_[l.b]!
+            componentLinks[a.component].append((a.index, b.index))
+        }
+        let pad = 3.0
+        var laid: [(points: [LayoutPoint], w: Double, h: Double)] = []
+        for (c, members) in components.enumerated() {
+            var q = simulate(ids: members.map(ids), links: componentLinks[c])
+            Self.alignPrincipalAxis(&q)
+            let minX = q.map(\.x).min()!, minY = q.map(\.y).min()!
+            q = q.map { LayoutPoint(x: $0.x - minX, y: $0.y - minY) }
+            laid.append((q, q.map(\.x).max()! + pad, q.map(\.y).max()! + pad))
+        }
+        let area = laid.reduce(0) { $0 + $1.w * $1.h }
+        let rowWidth = max(laid.map(\.w).max() ?? 0, (area * aspect).squareRoot())
+        var x = 0.0, y = 0.0, rowHeight = 0.0
+        for (c, item) in laid.enumerated() {
+            if x > 0 && x + item.w > rowWidth { x = 0; y += rowHeight; rowHeight = 0 }
+            for (i, q) in item.points.enumerated() { place(components[c][i], LayoutPoint(x: x + q.x, y: y + q.y)) }
+            x += item.w
+            rowHeight = max(rowHeight, item.h)
+        }
+    }
+
     // MARK: - Canvas
 
-    /// Turns `p` so that its longest extent is horizontal, then scales and centres it uniformly into `width` ×
-    /// `height` less the margin.
+    /// Scales and centres `p` uniformly into `width` × `height` less the margin.
     func fit(_ p: inout [LayoutPoint], width: Double, height: Double) {
-        Self.alignPrincipalAxis(&p)
         guard let first = p.first else { return }
         var minX = first.x, maxX = first.x, minY = first.y, maxY = first.y
         for q in p { minX = min(minX, q.x); maxX = max(maxX, q.x); minY = min(minY, q.y); maxY = max(maxY, q.y) }
@@ -200,7 +248,7 @@ public struct GraphLayout: Sendable {
 
     /// Rotates `p` about its centroid so that its principal axis (largest variance) is the x axis.
     static func alignPrincipalAxis(_ p: inout [LayoutPoint]) {
-        guard p.count > 2 else { return }
+        guard p.count > 1 else { return }
         let count = Double(p.count)
         let mx = p.reduce(0) { $0 + $1.x } / count, my = p.reduce(0) { $0 + $1.y } / count
         var sxx = 0.0, syy = 0.0, sxy = 0.0
@@ -261,7 +309,7 @@ public struct GraphLayout: Sendable {
 
     // MARK: - Helpers
 
-    private struct Pair: Hashable, Comparable {
+    struct Pair: Hashable, Comparable {
         let a: Int, b: Int
         init(_ a: Int, _ b: Int) { self.a = a; self.b = b }
         static func < (l: Pair, r: Pair) -> Bool { (l.a, l.b) < (r.a, r.b) }

@@ -77,12 +77,14 @@ final class IRITests: XCTestCase {
     }
 
     func testFormats() {
-        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "rdfxml", "ntriples", "turtle", "jsonl"])
+        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "rdfxml", "ntriples", "turtle", "jsonl", "svg", "html"])
         XCTAssertTrue(OutputFormat.jsonl.makeWriter(options: ExportOptions()) is FactsFileWriter)
         XCTAssertEqual(OutputFormat.graphml.fileExtension, "graphml")
         XCTAssertEqual(OutputFormat.rdfxml.fileExtension, "rdf")
         XCTAssertEqual(OutputFormat.rdfxml.mediaType, "application/rdf+xml")
         XCTAssertTrue(OutputFormat.graphml.makeWriter(options: ExportOptions()) is GraphMLWriter)
         XCTAssertTrue(OutputFormat.rdfxml.makeWriter(options: ExportOptions()) is RDFXMLWriter)
+        XCTAssertTrue(OutputFormat.svg.makeWriter(options: ExportOptions()) is SVGWriter)
+        XCTAssertTrue(OutputFormat.html.makeWriter(options: ExportOptions()) is HTMLWriter)
     }
 }

@@ -76,7 +76,11 @@ public struct GraphLayout: Sendable {
         let m = connected.count
         let width = max(minWidth, (Double(m) * areaPerNode * aspect).squareRoot(),
                         Double(min(isolated.count, 6)) * cellWidth + 2 * margin)
-        let graphHeight = m == 0 ? 0 : max(420, width / aspect)
+        // The drawing's own proportions (within reason) decide the height, so no wide band stays empty.
+        let xs = p.map(\.x), ys = p.map(\.y)
+        let spanX = (xs.max() ?? 0) - (xs.min() ?? 0), spanY = (ys.max() ?? 0) - (ys.min() ?? 0)
+        let shape = spanY > 0 ? min(max(spanX / spanY, 1), 2.5) : aspect
+        let graphHeight = m == 0 ? 0 : max(420, (width - 2 * margin) / shape + 2 * margin)
         fit(&p, width: width, height: graphHeight)
         let radii = connected.map { nodes[order[$0]].radius }
         separate(&p, radii: radii, width: width, height: graphHeight)

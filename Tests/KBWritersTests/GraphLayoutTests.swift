@@ -102,7 +102,7 @@ final class GraphLayoutTests: XCTestCase {
 
     /// A large graph (grid repulsion) is laid out in bounded time and stays on the canvas.
     func testLargeGraph() {
-        let count = 2_500
+        let count = 1_200
         let nodes = (0..<count).map { GraphLayout.Node(id: "v\($0)", radius: 6) }
         var edges: [(Int, Int)] = []
         for i in 1..<count { edges.append((i, (i * 7919) % i)) }  // a tree

@@ -34,9 +34,9 @@ public final class XMLStreamWriter {
     /// - Parameters:
     ///   - sink: receives the bytes; kept alive by the writer.
     ///   - indent: indent nested elements by two spaces per level.
-    /// The corresponding C functions are `xmlOutputBufferCreateIO` and `xmlNewTextWriter`.
     ///   - xmlDeclaration: false leaves the `<?xml …?>` line that `startDocument()` writes out of the output (an
     ///     HTML5 page in XML syntax starts with `<!DOCTYPE html>`); the UTF-8 encoder is selected all the same.
+    /// The corresponding C functions are `xmlOutputBufferCreateIO` and `xmlNewTextWriter`.
     public init(sink: OutputSink, indent: Bool = true, xmlDeclaration: Bool = true) throws {
         LibXML.ensureInitialized()
         bridge = SinkBridge(sink)

@@ -34,6 +34,8 @@ struct GraphScene {
         /// SVG path data of the arrow, and where its label sits.
         var path: String = ""
         var labelX = 0.0, labelY = 0.0
+        /// Other places along the curve the label may take when its middle is covered (most central first).
+        var labelAlternatives: [LayoutPoint] = []
         /// False when the label would cover a circle or another label (the tooltip still tells the relation).
         var showLabel = true
         /// Every fact of the edge is planned or negated (drawn dashed).
@@ -143,6 +145,10 @@ struct GraphScene {
             edges[i].path = "M \(n(start.x)) \(n(start.y)) Q \(n(cx)) \(n(cy)) \(n(end.x)) \(n(end.y))"
             edges[i].labelX = 0.25 * a.x + 0.5 * cx + 0.25 * b.x
             edges[i].labelY = 0.25 * a.y + 0.5 * cy + 0.25 * b.y
+            edges[i].labelAlternatives = [0.4, 0.6, 0.3, 0.7].map { t in
+                let u = 1 - t
+                return LayoutPoint(x: u * u * a.x + 2 * u * t * cx + t * t * b.x, y: u * u * a.y + 2 * u * t * cy + t * t * b.y)
+            }
         }
     }
 
@@ -195,17 +201,20 @@ struct GraphScene {
         placeEdgeLabels(&taken)
     }
 
-    /// Edge labels go where nothing else is (node labels first): biggest edges first, at the curve's middle.
+    /// Edge labels go where nothing else is (node labels first): biggest edges first, at the curve's middle or,
+    /// when that is covered, a little toward either end.
     mutating func placeEdgeLabels(_ taken: inout BoxIndex) {
         let order = edges.indices.sorted { (-edges[$0].facts.count, $0) < (-edges[$1].facts.count, $1) }
         for i in order {
             let e = edges[i]
             let w = Self.textWidth(e.label, fontSize: Self.edgeFontSize)
-            let box = Box(x0: e.labelX - w / 2, y0: e.labelY - 6, x1: e.labelX + w / 2, y1: e.labelY + 6)
-            if taken.intersects(box, except: nil) {
-                edges[i].showLabel = false
-            } else {
+            edges[i].showLabel = false
+            for p in [LayoutPoint(x: e.labelX, y: e.labelY)] + e.labelAlternatives {
+                let box = Box(x0: p.x - w / 2, y0: p.y - 6, x1: p.x + w / 2, y1: p.y + 6)
+                guard !taken.intersects(box, except: nil) else { continue }
                 taken.insert(box)
+                edges[i].labelX = p.x; edges[i].labelY = p.y; edges[i].showLabel = true
+                break
             }
         }
     }

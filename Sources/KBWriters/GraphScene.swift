@@ -221,9 +221,21 @@ struct GraphScene {
 
     static let edgeFontSize = 10.0
 
-    /// An estimate of the drawn width: about half an em per character (Arabic letters join, so a little less).
+    /// An estimate of the drawn width (a little generous), from advances measured in Chromium with Noto Sans Arabic
+    /// and DejaVu Sans: Arabic letters join and are narrow (about 0.45 em), Latin capitals and digits wide.
     static func textWidth(_ s: String, fontSize: Double) -> Double {
-        Double(s.count) * fontSize * 0.56 + 2
+        var ems = 0.0
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x20: ems += 0.32
+            case 0x30...0x39, 0x41...0x5A, 0x5F: ems += 0.72
+            case 0x61...0x7A: ems += 0.58
+            case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: ems += 0.48
+            case 0x0300...0x036F, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069: break  // marks, bidi controls
+            default: ems += 0.7
+            }
+        }
+        return ems * fontSize + 2
     }
 
     /// `s` cut to `maxLabelLength` characters (grapheme clusters, so no mark loses its letter) with an ellipsis.

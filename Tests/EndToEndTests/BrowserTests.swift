@@ -71,7 +71,7 @@ final class BrowserTests: XCTestCase {
     }
 
     /// Clicks driven by a test script added to a copy of the page: an edge shows its evidence, a node its relations,
-    /// the wheel zooms.
+    /// the wheel zooms; and the labels, measured in the browser's own fonts, do not overlap.
     func testSeedsPageShowsEvidenceOnClick() throws {
         let page = try export("html")
         var html = try String(contentsOfFile: page, encoding: .utf8)
@@ -92,6 +92,25 @@ final class BrowserTests: XCTestCase {
               var before = svg.getAttribute('viewBox');
               svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: 300, clientY: 300, bubbles: true, cancelable: true }));
               root.setAttribute('data-test-zoom', String(before !== svg.getAttribute('viewBox')));
+              svg.setAttribute('viewBox', before);
+              // Labels as laid out in the browser's fonts: the middle half of each text's line box (about the height
+              // of its letters; Arabic fonts have tall line boxes) must not meet another label or another node's circle.
+              function over(a, b) { return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height; }
+              var labels = Array.prototype.map.call(svg.querySelectorAll('.node text, .edge text'), function (t) {
+                var r = t.getBBox();
+                return { box: { x: r.x, y: r.y + r.height / 4, width: r.width, height: r.height / 2 }, text: t.textContent, node: t.closest('.node') };
+              });
+              var circles = Array.prototype.map.call(svg.querySelectorAll('.node circle'), function (c) {
+                return { box: c.getBBox(), node: c.closest('.node') };
+              });
+              var clashes = [];
+              labels.forEach(function (a, i) {
+                labels.slice(i + 1).forEach(function (b) { if (over(a.box, b.box)) { clashes.push(a.text + ' / ' + b.text); } });
+                circles.forEach(function (c) {
+                  if (c.node !== a.node && over(a.box, c.box)) { clashes.push(a.text + ' / circle of ' + c.node.getAttribute('data-id')); }
+                });
+              });
+              root.setAttribute('data-test-labels', labels.length + ':' + clashes.join(' ; '));
             })();
             </script>
             """
@@ -112,6 +131,9 @@ final class BrowserTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Int(node[1]) ?? 0, 1, "the node's relations are shown")
         XCTAssertEqual(node.last, "true")
         XCTAssertEqual(attribute("data-test-zoom", in: dom), "true")
+        let labels = try XCTUnwrap(attribute("data-test-labels", in: dom)).split(separator: ":", maxSplits: 1)
+        XCTAssertGreaterThan(Int(labels[0]) ?? 0, 60, "labels drawn")
+        XCTAssertEqual(labels.count == 2 ? String(labels[1]) : "", "", "labels that overlap in Chromium")
         XCTAssertNil(attribute("data-kb-error", in: dom))
     }
 

@@ -50,7 +50,7 @@ struct SVGDrawing {
         try w.attribute("viewBox", "0 0 \(n(scene.width)) \(n(scene.height))")
         try w.attribute("font-family", GraphScene.fontFamily)
         try w.attribute("class", "kb-graph")
-        try w.attribute("role", "img")
+        if !inPage { try w.attribute("role", "img") }  // in the page its links stay reachable
         try w.element("title", text: "Knowledge graph: \(scene.nodes.count) entities, \(scene.edges.count) relations")
         try w.startElement("style")
         try w.text(Self.style)

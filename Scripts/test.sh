@@ -18,6 +18,9 @@ dpkg -s libsqlite3-dev >/dev/null 2>&1 || apt_need+=(libsqlite3-dev)          # 
 command -v pkg-config >/dev/null 2>&1 || apt_need+=(pkg-config)
 command -v virtuoso-t >/dev/null 2>&1 || apt_need+=(virtuoso-opensource)   # InteropTests: Virtuoso load + SPARQL
 command -v curl >/dev/null 2>&1 || apt_need+=(curl)                          # InteropTests: SPARQL over HTTP
+command -v chromium >/dev/null 2>&1 || apt_need+=(chromium)                  # EndToEndTests: SVG/HTML in a browser
+dpkg -s fonts-noto-core >/dev/null 2>&1 || apt_need+=(fonts-noto-core)       # Arabic glyphs in the pictures
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || apt_need+=(fonts-dejavu-core)   # Latin glyphs in the pictures
 if [ ${#apt_need[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${apt_need[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -45,6 +45,8 @@ public enum RDFConversion {
             throw WriterError.unsupportedConversion("RDF input cannot be written as GEXF yet; choose graphml (Gephi reads it), rdfxml, ntriples or turtle")
         case .jsonl:
             throw WriterError.unsupportedConversion("RDF input cannot be written as a facts file (--format jsonl holds extracted facts); choose graphml, rdfxml, ntriples or turtle")
+        case .svg, .html:
+            throw WriterError.unsupportedConversion("RDF input cannot be drawn (--format \(format.rawValue) draws extracted entities and facts); choose graphml, rdfxml, ntriples or turtle")
         }
     }
 }

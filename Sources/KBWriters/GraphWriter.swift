@@ -1,6 +1,7 @@
 // The one small interface every export format implements, the options they share, and the
 // errors they raise. One file per format: GraphMLWriter.swift, RDFXMLWriter.swift, NTriplesWriter.swift,
-// TurtleWriter.swift (the three RDF formats write the same triples: RDFGraphMapping in RDFXMLWriter.swift).
+// TurtleWriter.swift (the three RDF formats write the same triples: RDFGraphMapping in RDFXMLWriter.swift),
+// FactsFileWriter.swift, and the pictures SVGWriter.swift and HTMLWriter.swift (layout: GraphLayout.swift).
 
 import KBGraph
 import KBXML
@@ -62,6 +63,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case turtle
     /// kbexport's facts file (JSON Lines): the extracted graph for other tools, or for a later export.
     case jsonl
+    /// A picture: force-directed layout, nodes coloured by type (SVG 1.1).
+    case svg
+    /// A self-contained page with the picture, a legend and each edge's evidence.
+    case html
 
     public var writerType: any GraphWriter.Type {
         switch self {
@@ -71,6 +76,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .ntriples: return NTriplesWriter.self
         case .turtle: return TurtleWriter.self
         case .jsonl: return FactsFileWriter.self
+        case .svg: return SVGWriter.self
+        case .html: return HTMLWriter.self
         }
     }
 

@@ -25,6 +25,8 @@ public enum XMLError: Error, CustomStringConvertible, Equatable {
     case output(String)
     /// An element or attribute name is not a valid XML `Name` / `QName`, or a prefix is not an `NCName`.
     case invalidName(String)
+    /// Text given for a CDATA section contains `]]>`, which would end the section.
+    case invalidCDATA
     /// A schema (or catalog) file could not be loaded or compiled.
     case schema(path: String, messages: [ValidationMessage])
     /// An instance document is not well-formed.
@@ -38,6 +40,8 @@ public enum XMLError: Error, CustomStringConvertible, Equatable {
             return text
         case let .invalidName(name):
             return "invalid XML name \(name.debugDescription)"
+        case .invalidCDATA:
+            return "text for a CDATA section contains ']]>'"
         case let .schema(path, messages):
             return "cannot load schema \(path)" + Self.list(messages)
         case let .parse(path, messages):

@@ -34,10 +34,13 @@ public final class XMLStreamWriter {
     /// - Parameters:
     ///   - sink: receives the bytes; kept alive by the writer.
     ///   - indent: indent nested elements by two spaces per level.
+    ///   - xmlDeclaration: false leaves the `<?xml …?>` line that `startDocument()` writes out of the output (an
+    ///     HTML5 page in XML syntax starts with `<!DOCTYPE html>`); the UTF-8 encoder is selected all the same.
     /// The corresponding C functions are `xmlOutputBufferCreateIO` and `xmlNewTextWriter`.
-    public init(sink: OutputSink, indent: Bool = true) throws {
+    public init(sink: OutputSink, indent: Bool = true, xmlDeclaration: Bool = true) throws {
         LibXML.ensureInitialized()
         bridge = SinkBridge(sink)
+        if !xmlDeclaration { bridge.skip = Array(Self.declaration.utf8) }
         guard let output = xmlOutputBufferCreateIO(sinkWrite, nil, Unmanaged.passUnretained(bridge).toOpaque(), nil)
         else { throw XMLError.writer(function: "xmlOutputBufferCreateIO", code: -1) }
         guard let w = xmlNewTextWriter(output) else {
@@ -60,6 +63,26 @@ public final class XMLStreamWriter {
     /// The corresponding C function is `xmlTextWriterStartDocument`.
     public func startDocument() throws {
         try call("xmlTextWriterStartDocument") { xmlTextWriterStartDocument($0, "1.0", "UTF-8", nil) }
+    }
+
+    /// The declaration `startDocument()` writes (left out when the writer was made with `xmlDeclaration: false`).
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+    /// Writes `<!DOCTYPE name>` (no public or system id), e.g. `<!DOCTYPE html>`.
+    /// The corresponding C function is `xmlTextWriterWriteDTD`.
+    public func doctype(_ name: String) throws {
+        try requireQName(name)
+        try call("xmlTextWriterWriteDTD") { w in withXMLChars(name) { xmlTextWriterWriteDTD(w, $0, nil, nil, nil) } }
+    }
+
+    /// Writes `<![CDATA[s]]>`. `s` is sanitized; it must not contain `]]>`.
+    /// The corresponding C function is `xmlTextWriterWriteCDATA`.
+    ///
+    /// - Throws: `XMLError.invalidCDATA` when `s` contains `]]>` (nothing is written).
+    public func cdata(_ s: String) throws {
+        let s = clean(s)
+        guard !s.contains("]]>") else { throw XMLError.invalidCDATA }
+        try call("xmlTextWriterWriteCDATA") { w in withXMLChars(s) { xmlTextWriterWriteCDATA(w, $0) } }
     }
 
     /// Opens an element. `name` may be a QName (`rdf:Description`) whose prefix is declared on this element or an
@@ -137,6 +160,13 @@ public final class XMLStreamWriter {
         try call("xmlTextWriterEndElement") { xmlTextWriterEndElement($0) }
     }
 
+    /// Closes the innermost open element with an end tag even when it is empty (`<x></x>`, never `<x/>`): what an
+    /// HTML parser needs for every element that is not a void element (`<div/>` opens a div in HTML).
+    /// The corresponding C function is `xmlTextWriterFullEndElement`.
+    public func fullEndElement() throws {
+        try call("xmlTextWriterFullEndElement") { xmlTextWriterFullEndElement($0) }
+    }
+
     /// Closes every open element, flushes libxml2's buffer and then the sink. The writer cannot be used afterwards.
     /// The corresponding C functions are `xmlTextWriterEndDocument` and `xmlTextWriterFlush`.
     public func endDocument() throws {
@@ -204,8 +234,25 @@ private final class SinkBridge {
     var error: (any Error)?
     /// The error handler to restore after the current call, set when a write failed during it.
     var savedErrorOutput: LibXML.SavedErrorOutput?
+    /// Bytes still to leave out at the start of the output (the XML declaration, when it is not wanted).
+    var skip: [UInt8] = []
 
     init(_ sink: OutputSink) { self.sink = sink }
+
+    /// Writes `bytes` to the sink, less the leading bytes of `skip` not yet left out.
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        var bytes = bytes
+        if !skip.isEmpty {
+            let n = min(skip.count, bytes.count)
+            guard bytes.prefix(n).elementsEqual(skip.prefix(n)) else {
+                throw XMLError.writer(function: "xmlTextWriterStartDocument (unexpected declaration)", code: -1)
+            }
+            skip.removeFirst(n)
+            bytes = UnsafeRawBufferPointer(rebasing: bytes[n...])
+            if bytes.isEmpty { return }
+        }
+        try sink.write(bytes)
+    }
 }
 
 /// libxml2's write callback: forwards the bytes to the sink. On a thrown error it records the error and returns -1,
@@ -219,7 +266,7 @@ private let sinkWrite: xmlOutputWriteCallback = { context, buffer, length in
     }
     guard length > 0, let buffer else { return 0 }
     do {
-        try bridge.sink.write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+        try bridge.write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
         return length
     } catch {
         bridge.error = error

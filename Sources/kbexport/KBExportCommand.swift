@@ -20,6 +20,7 @@ struct KBExportCommand: ParsableCommand {
               kbexport --format rdfxml --base https://example.org/kb/ -o seeds.rdf
               kbexport articles/ --format graphml --label-lang en > graph.graphml
               cat article.txt | kbexport - --format rdfxml
+              kbexport --format html -o seeds.html                # a picture with the evidence, in any browser
               kbexport evaluate                                    # scores on seeds/ and ../shared/dev-corpus
               kbexport validate seeds.graphml seeds.rdf            # check files against the schemas
             """,

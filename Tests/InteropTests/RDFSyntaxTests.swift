@@ -84,7 +84,7 @@ final class RDFSyntaxTests: XCTestCase {
     }
 
     func testOutputFormats() {
-        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "gexf", "rdfxml", "ntriples", "turtle", "jsonl"])
+        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "gexf", "rdfxml", "ntriples", "turtle", "jsonl", "svg", "html"])
         XCTAssertEqual(OutputFormat.ntriples.fileExtension, "nt")
         XCTAssertEqual(OutputFormat.turtle.fileExtension, "ttl")
         XCTAssertEqual(OutputFormat.ntriples.mediaType, "application/n-triples")
@@ -92,6 +92,15 @@ final class RDFSyntaxTests: XCTestCase {
         XCTAssertTrue(OutputFormat.ntriples.makeWriter(options: ExportOptions()) is NTriplesWriter)
         XCTAssertTrue(OutputFormat.turtle.makeWriter(options: ExportOptions()) is TurtleWriter)
         XCTAssertEqual(OutputFormat.allCases.filter(\.isRDF), [.rdfxml, .ntriples, .turtle])
+        // RDF cannot be drawn: a clear refusal, nothing written.
+        for format in [OutputFormat.svg, .html] {
+            let sink = MemorySink()
+            XCTAssertThrowsError(try RDFConversion.write([RDFTriple(.iri("http://a/s"), "http://a/p", .string("x"))],
+                                                         format: format, options: ExportOptions(), to: sink)) {
+                XCTAssertTrue("\($0)".contains("cannot be drawn"), "\($0)")
+            }
+            XCTAssertTrue(sink.bytes.isEmpty)
+        }
     }
 
     /// A graph that is refused writes nothing in any RDF format, and the three RDF formats agree on a graph

@@ -77,7 +77,7 @@ final class IRITests: XCTestCase {
     }
 
     func testFormats() {
-        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "gexf", "rdfxml", "ntriples", "turtle", "jsonl"])
+        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["graphml", "gexf", "rdfxml", "ntriples", "turtle", "jsonl", "svg", "html"])
         XCTAssertTrue(OutputFormat.gexf.makeWriter(options: ExportOptions()) is GEXFWriter)
         XCTAssertEqual(OutputFormat.gexf.fileExtension, "gexf")
         XCTAssertTrue(OutputFormat.jsonl.makeWriter(options: ExportOptions()) is FactsFileWriter)
@@ -86,5 +86,7 @@ final class IRITests: XCTestCase {
         XCTAssertEqual(OutputFormat.rdfxml.mediaType, "application/rdf+xml")
         XCTAssertTrue(OutputFormat.graphml.makeWriter(options: ExportOptions()) is GraphMLWriter)
         XCTAssertTrue(OutputFormat.rdfxml.makeWriter(options: ExportOptions()) is RDFXMLWriter)
+        XCTAssertTrue(OutputFormat.svg.makeWriter(options: ExportOptions()) is SVGWriter)
+        XCTAssertTrue(OutputFormat.html.makeWriter(options: ExportOptions()) is HTMLWriter)
     }
 }

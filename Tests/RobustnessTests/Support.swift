@@ -64,7 +64,7 @@ func expectValid(_ bytes: [UInt8], _ format: OutputFormat, _ label: String,
 }
 
 /// Whether a format writes XML (and so must be well-formed and schema-valid).
-func isXML(_ format: OutputFormat) -> Bool { format.rawValue == "graphml" || format.rawValue == "rdfxml" }
+func isXML(_ format: OutputFormat) -> Bool { ["graphml", "rdfxml", "svg", "html"].contains(format.rawValue) }
 
 /// The raptor parser name of a non-XML RDF format, nil for formats rapper cannot read.
 func rapperSyntax(_ format: OutputFormat) -> String? {

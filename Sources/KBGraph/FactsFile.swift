@@ -61,6 +61,25 @@ public enum FactsFile {
         return out
     }
 
+    /// Encodes records one at a time, each as one line ending in "\n" (a stream writer's encoder).
+    public final class LineEncoder {
+        private let e = FactsFile.encoder()
+        public init() {}
+        public func header() -> Data { Data("{\"record\":\"kbexport-facts\",\"version\":\(FactsFile.version)}\n".utf8) }
+        public func line(_ record: Record) throws -> Data {
+            var d: Data
+            switch record {
+            case .header: return header()
+            case let .document(x): d = try FactsFile.line("document", x, e)
+            case let .entity(x): d = try FactsFile.line("entity", x, e)
+            case let .mention(x): d = try FactsFile.line("mention", x, e)
+            case let .fact(x): d = try FactsFile.line("fact", x, e)
+            }
+            d.append(0x0A)
+            return d
+        }
+    }
+
     /// The whole graph as facts-file lines, in canonical order, each ending in "\n".
     public static func lines(_ graph: KnowledgeGraph) throws -> [Data] {
         var g = graph
@@ -145,13 +164,13 @@ public enum FactsFile {
     ///   writes the evidence sentences before the facts collects them there).
     /// - Throws: `ReadError` naming the line (output may have been started), or what the closures throw.
     public static func stream(path: String, order: FactOrder = .idOrder, sentences: ((SentenceRef) throws -> Void)? = nil,
-                              scan: ((Fact) throws -> Void)? = nil,
+                              scan: ((Fact, Int) throws -> Void)? = nil,
                               begin: ([Document], [Entity]) throws -> Void, fact: (Fact) throws -> Void) throws {
         if sentences != nil || scan != nil {
             let factPrefix = Array(#"{"record":"fact""#.utf8), recordPrefix = Array(#"{"record":""#.utf8)
             /// The primary sentence and every report's, each with the index of its report (nil: the primary).
             func note(_ f: Fact, _ offset: Int) throws {
-                try scan?(f)
+                try scan?(f, offset)
                 guard let sentences else { return }
                 let p = f.provenance
                 try sentences(SentenceRef(documentID: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd,

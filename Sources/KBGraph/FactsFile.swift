@@ -61,6 +61,25 @@ public enum FactsFile {
         return out
     }
 
+    /// Encodes records one at a time, each as one line ending in "\n" (a stream writer's encoder).
+    public final class LineEncoder {
+        private let e = FactsFile.encoder()
+        public init() {}
+        public func header() -> Data { Data("{\"record\":\"kbexport-facts\",\"version\":\(FactsFile.version)}\n".utf8) }
+        public func line(_ record: Record) throws -> Data {
+            var d: Data
+            switch record {
+            case .header: return header()
+            case let .document(x): d = try FactsFile.line("document", x, e)
+            case let .entity(x): d = try FactsFile.line("entity", x, e)
+            case let .mention(x): d = try FactsFile.line("mention", x, e)
+            case let .fact(x): d = try FactsFile.line("fact", x, e)
+            }
+            d.append(0x0A)
+            return d
+        }
+    }
+
     /// The whole graph as facts-file lines, in canonical order, each ending in "\n".
     public static func lines(_ graph: KnowledgeGraph) throws -> [Data] {
         var g = graph
@@ -145,13 +164,13 @@ public enum FactsFile {
     ///   writes the evidence sentences before the facts collects them there).
     /// - Throws: `ReadError` naming the line (output may have been started), or what the closures throw.
     public static func stream(path: String, order: FactOrder = .idOrder, sentences: ((SentenceRef) throws -> Void)? = nil,
-                              scan: ((Fact) throws -> Void)? = nil,
+                              scan: ((Fact, Int) throws -> Void)? = nil,
                               begin: ([Document], [Entity]) throws -> Void, fact: (Fact) throws -> Void) throws {
         if sentences != nil || scan != nil {
             let factPrefix = Array(#"{"record":"fact""#.utf8), recordPrefix = Array(#"{"record":""#.utf8)
             /// The primary sentence and every report's, each with the index of its report (nil: the primary).
             func note(_ f: Fact, _ offset: Int) throws {
-                try scan?(f)
+                try scan?(f, offset)
                 guard let sentences else { return }
                 let p = f.provenance
                 try sentences(SentenceRef(documentID: p.documentID, begin: p.sentenceBegin, end: p.sentenceEnd,
@@ -527,98 +546,5 @@ enum TopLevelScan {
         }
         guard let record else { return nil }
         return (record, id)
-    }
-}
-
-// Decoding with defaults, so that other extractors need to write only what they know.
-// (Encoding stays synthesized: every field is written.)
-extension Entity {
-    private enum Keys: String, CodingKey {
-        case id, type, subtype, labelAr, labelEn, wikidata, surfaceForms, mentionCount, documents, fromGazetteer
-    }
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        self.init(id: try c.decode(String.self, forKey: .id), type: try c.decode(EntityType.self, forKey: .type),
-                  subtype: try c.decodeIfPresent(String.self, forKey: .subtype) ?? "",
-                  labelAr: try c.decode(String.self, forKey: .labelAr),
-                  labelEn: try c.decodeIfPresent(String.self, forKey: .labelEn),
-                  wikidata: try c.decodeIfPresent(String.self, forKey: .wikidata),
-                  surfaceForms: try c.decodeIfPresent([String].self, forKey: .surfaceForms) ?? [],
-                  mentionCount: try c.decodeIfPresent(Int.self, forKey: .mentionCount) ?? 0,
-                  documents: try c.decodeIfPresent([String].self, forKey: .documents) ?? [],
-                  fromGazetteer: try c.decodeIfPresent(Bool.self, forKey: .fromGazetteer) ?? false)
-    }
-}
-
-extension Document {
-    private enum Keys: String, CodingKey { case id, path, url, outlet, published, title, length }
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        let id = try c.decode(String.self, forKey: .id)
-        self.init(id: id, path: try c.decodeIfPresent(String.self, forKey: .path) ?? id,
-                  url: try c.decodeIfPresent(String.self, forKey: .url), outlet: try c.decodeIfPresent(String.self, forKey: .outlet),
-                  published: try c.decodeIfPresent(String.self, forKey: .published),
-                  title: try c.decodeIfPresent(String.self, forKey: .title),
-                  length: try c.decodeIfPresent(Int.self, forKey: .length) ?? 0)
-    }
-}
-
-extension Fact {
-    private enum Keys: String, CodingKey {
-        case id, type, subject, object, place, date, role, modality, provenance, rule, confidence, evidence, support
-    }
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        self.init(id: try c.decode(String.self, forKey: .id), type: try c.decode(String.self, forKey: .type),
-                  subject: try c.decode(String.self, forKey: .subject), object: try c.decode(String.self, forKey: .object),
-                  place: try c.decodeIfPresent(String.self, forKey: .place),
-                  date: try c.decodeIfPresent(FactDate.self, forKey: .date),
-                  role: try c.decodeIfPresent(String.self, forKey: .role),
-                  modality: try c.decodeIfPresent(Modality.self, forKey: .modality) ?? .asserted,
-                  provenance: try c.decode(Provenance.self, forKey: .provenance),
-                  rule: try c.decodeIfPresent(String.self, forKey: .rule) ?? "external",
-                  confidence: try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 1.0,
-                  evidence: try c.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [])
-        // `support` is written for readers; it is the number of evidence entries, not an independent value
-    }
-
-    /// Every field; `evidence` and `support` only when the fact has evidence (a version-1 fact stays as it was).
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(type, forKey: .type)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(object, forKey: .object)
-        try c.encodeIfPresent(place, forKey: .place)
-        try c.encodeIfPresent(date, forKey: .date)
-        try c.encodeIfPresent(role, forKey: .role)
-        try c.encode(modality, forKey: .modality)
-        try c.encode(provenance, forKey: .provenance)
-        try c.encode(rule, forKey: .rule)
-        try c.encode(confidence, forKey: .confidence)
-        if !evidence.isEmpty {
-            try c.encode(evidence, forKey: .evidence)
-            try c.encode(evidence.count, forKey: .support)
-        }
-    }
-}
-
-extension Evidence {
-    private enum Keys: String, CodingKey {
-        case id, documentID, sentenceBegin, sentenceEnd, sentence, spanBegin, spanEnd, rule, confidence, date
-    }
-    /// The offsets, the document and the sentence are required; `rule` defaults to "external", `confidence` to 1.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        self.init(id: try c.decodeIfPresent(String.self, forKey: .id) ?? "",
-                  provenance: Provenance(documentID: try c.decode(String.self, forKey: .documentID),
-                                         sentenceBegin: try c.decode(Int.self, forKey: .sentenceBegin),
-                                         sentenceEnd: try c.decode(Int.self, forKey: .sentenceEnd),
-                                         sentence: try c.decode(String.self, forKey: .sentence),
-                                         spanBegin: try c.decode(Int.self, forKey: .spanBegin),
-                                         spanEnd: try c.decode(Int.self, forKey: .spanEnd)),
-                  rule: try c.decodeIfPresent(String.self, forKey: .rule) ?? "external",
-                  confidence: try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 1.0,
-                  date: try c.decodeIfPresent(FactDate.self, forKey: .date))
     }
 }

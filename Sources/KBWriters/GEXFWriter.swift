@@ -20,7 +20,7 @@
 import KBGraph
 import KBXML
 
-public struct GEXFWriter: GraphWriter {
+public struct GEXFWriter: StreamingGraphWriter {
     public static let name = "GEXF"
     public static let fileExtension = "gexf"
     public static let mediaType = "application/gexf+xml"
@@ -45,21 +45,14 @@ public struct GEXFWriter: GraphWriter {
         .init(id: "modality", type: "string"), .init(id: "role", type: "string"), .init(id: "place", type: "string"),
         .init(id: "evidence", type: "string"), .init(id: "document", type: "string"), .init(id: "documents", type: "string"),
         .init(id: "char_begin", type: "integer"), .init(id: "char_end", type: "integer"), .init(id: "rule", type: "string"),
-        .init(id: "fact_id", type: "string"),
+        .init(id: "fact_id", type: "string"), .init(id: "all_evidence", type: "string"),
     ]
 
     public let options: ExportOptions
 
     public init(options: ExportOptions) { self.options = options }
 
-    public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
-        try GraphChecks.check(graph)
-        let view = GraphView(options: options, entities: graph.entities, facts: graph.facts)
-        let timeline = GEXFTimeline(documents: graph.documents, entities: view.nodes, facts: graph.facts.filter(view.keeps))
-        let stream = try startStream(entities: view.nodes, documents: graph.documents, timeline: timeline, to: sink)
-        for f in graph.facts where view.keeps(f) { try stream.fact(f) }
-        try stream.finish()
-    }
+    public func streamWriter() -> FactStreamWriter { GEXFStreamWriter(self) }
 
     /// Starts a streamed export: the head, the attribute declarations and every node (with its span from
     /// `timeline`) are written now, then one edge per fact, then `finish()`.
@@ -133,7 +126,7 @@ public struct GEXFWriter: GraphWriter {
             ("role", f.role.flatMap(Values.display)), ("place", f.placeID), ("evidence", Values.display(f.provenance.sentence)),
             ("document", f.provenance.documentID), ("documents", GraphMLWriter.joined(documents)),
             ("char_begin", String(f.provenance.spanBegin)), ("char_end", String(f.provenance.spanEnd)),
-            ("rule", Values.display(f.rule)), ("fact_id", f.id),
+            ("rule", Values.display(f.rule)), ("fact_id", f.id), ("all_evidence", GraphMLWriter.allEvidence(f)),
         ]
     }
 
@@ -186,6 +179,30 @@ public final class GEXFStream {
     }
 }
 
+/// GEXF behind the streaming interface: the node spans come from the first pass over the facts (every fact above
+/// the confidence threshold) and the documents' publication dates.
+public final class GEXFStreamWriter: FactStreamWriter {
+    let writer: GEXFWriter
+    private var stream: GEXFStream?
+    private var view: GraphView?
+
+    public init(_ writer: GEXFWriter) { self.writer = writer }
+
+    public var needs: FactPass { writer.options.keepIsolated ? [.timeline] : [.timeline, .participants] }
+
+    public func begin(_ outline: GraphOutline, to sink: OutputSink) throws {
+        let view = outline.view(writer.options)
+        self.view = view
+        var timeline = outline.timeline
+        timeline.note(documents: outline.documents, entities: view.nodes)
+        stream = try writer.startStream(entities: view.nodes, documents: outline.documents, timeline: timeline, to: sink)
+    }
+
+    public func fact(_ f: Fact) throws { if view!.keeps(f) { try stream!.fact(f) } }
+
+    public func finish() throws { try stream?.finish() }
+}
+
 /// The time spans of a GEXF export: a fact's date as an interval, a node's span over its facts and documents.
 public struct GEXFTimeline: Sendable {
     public struct Span: Sendable, Equatable {
@@ -199,11 +216,17 @@ public struct GEXFTimeline: Sendable {
     public init() {}
 
     public init(documents: [Document], entities: [Entity], facts: [Fact]) {
+        for f in facts { note(f) }
+        note(documents: documents, entities: entities)
+    }
+
+    /// Widens the spans of the entities by the publication dates of the documents that mention them.
+    public mutating func note(documents: [Document], entities: [Entity]) {
         let published = GraphView.publicationDates(documents)
+        guard !published.isEmpty else { return }
         for e in entities {
             for d in e.documents { if let p = published[d], let span = Self.interval(isoDate: p) { note(e.id, span) } }
         }
-        for f in facts { note(f) }
     }
 
     /// Widens the spans of the fact's participants (and place) by the fact's interval.

@@ -9,7 +9,7 @@
 import KBGraph
 import KBXML
 
-public struct GraphMLWriter: GraphWriter {
+public struct GraphMLWriter: StreamingGraphWriter {
     public static let name = "GraphML"
     public static let fileExtension = "graphml"
     public static let mediaType = "application/graphml+xml"
@@ -67,19 +67,14 @@ public struct GraphMLWriter: GraphWriter {
         Key(id: "reported", domain: .edge, name: "reported", type: .string),
         Key(id: "support", domain: .edge, name: "support", type: .int),
         Key(id: "edocuments", domain: .edge, name: "documents", type: .string),
+        Key(id: "all_evidence", domain: .edge, name: "all_evidence", type: .string),
     ]
 
     public let options: ExportOptions
 
     public init(options: ExportOptions) { self.options = options }
 
-    public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
-        try GraphChecks.check(graph)
-        let view = GraphView(options: options, entities: graph.entities, facts: graph.facts)
-        let stream = try startStream(entities: view.nodes, documents: graph.documents, to: sink)
-        for fact in graph.facts where view.keeps(fact) { try stream.fact(fact) }
-        try stream.finish()
-    }
+    public func streamWriter() -> FactStreamWriter { GraphMLStreamWriter(self) }
 
     /// Starts a streamed export: the keys and every node are written now, then one edge per fact as it is given,
     /// then `finish()`. The facts must have passed the graph checks (`GraphChecks.check(_:documents:entities:)`).
@@ -148,6 +143,7 @@ public struct GraphMLWriter: GraphWriter {
             ("reported", GraphView.firstReported(documents, published)),
             ("support", String(f.support)),
             ("edocuments", Self.joined(documents)),
+            ("all_evidence", Self.allEvidence(f)),
         ]
     }
 
@@ -159,6 +155,14 @@ public struct GraphMLWriter: GraphWriter {
             try w.text(value)
             try w.endElement()
         }
+    }
+
+    /// The sentences of every report of a merged fact (first report first, each once), joined; nil for a fact with
+    /// one sentence (`evidence` has it).
+    static func allEvidence(_ f: Fact) -> String? {
+        let sentences = f.evidence.map(\.sentence)
+        guard Set(sentences).count > 1 else { return nil }
+        return joined(sentences)
     }
 
     /// List values displayed, blanks dropped, duplicates dropped (first kept), joined; nil when empty.
@@ -193,4 +197,25 @@ public final class GraphMLStream {
         try w.endElement()  // graphml
         try w.endDocument()
     }
+}
+
+/// GraphML behind the streaming interface: the nodes the view draws, then one edge per fact it keeps.
+public final class GraphMLStreamWriter: FactStreamWriter {
+    let writer: GraphMLWriter
+    private var stream: GraphMLStream?
+    private var view: GraphView?
+
+    public init(_ writer: GraphMLWriter) { self.writer = writer }
+
+    public var needs: FactPass { writer.options.keepIsolated ? [] : [.participants] }
+
+    public func begin(_ outline: GraphOutline, to sink: OutputSink) throws {
+        let view = outline.view(writer.options)
+        self.view = view
+        stream = try writer.startStream(entities: view.nodes, documents: outline.documents, to: sink)
+    }
+
+    public func fact(_ f: Fact) throws { if view!.keeps(f) { try stream!.fact(f) } }
+
+    public func finish() throws { try stream?.finish() }
 }

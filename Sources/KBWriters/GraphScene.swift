@@ -61,7 +61,12 @@ struct GraphScene {
     var legend: [(type: EntityType, count: Int)] = []
     let documents: [String: Document]
 
-    init(_ graph: KnowledgeGraph, options: ExportOptions, layout: GraphLayout = GraphLayout()) {
+    init(_ whole: KnowledgeGraph, options: ExportOptions, layout: GraphLayout = GraphLayout()) {
+        // the nodes the graph formats draw (no DATE or isolated node unless asked, as in GraphML and GEXF)
+        let view = GraphView(options: options, entities: whole.entities, facts: whole.facts)
+        var graph = whole
+        graph.entities = view.nodes
+        graph.facts = whole.facts.filter(view.keeps)
         documents = Dictionary(graph.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let maxMentions = Double(max(1, graph.entities.map(\.mentionCount).max() ?? 1))
         var index = [String: Int]()

@@ -11,7 +11,7 @@
 import KBGraph
 import KBXML
 
-public struct NTriplesWriter: GraphWriter {
+public struct NTriplesWriter: StreamingGraphWriter {
     public static let name = "N-Triples"
     public static let fileExtension = "nt"
     public static let mediaType = "application/n-triples"
@@ -21,9 +21,11 @@ public struct NTriplesWriter: GraphWriter {
     public init(options: ExportOptions) { self.options = options }
 
     public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
-        let (descriptions, _) = try RDFGraphMapping.descriptions(of: graph, options: options)
-        try NTriplesSerializer.write(descriptions.flatMap(\.triples), to: sink)
+        _ = try IRIMinter(base: options.base)
+        try GraphExport.run(GraphSource(graph), writer: streamWriter(), to: sink)
     }
+
+    public func streamWriter() -> FactStreamWriter { RDFBufferedStreamWriter(options: options, syntax: .ntriples) }
 }
 
 /// Writes triples as canonical N-Triples.

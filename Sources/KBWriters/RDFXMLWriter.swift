@@ -22,7 +22,7 @@
 import KBGraph
 import KBXML
 
-public struct RDFXMLWriter: GraphWriter {
+public struct RDFXMLWriter: StreamingGraphWriter {
     public static let name = "RDF/XML"
     public static let fileExtension = "rdf"
     public static let mediaType = "application/rdf+xml"
@@ -33,12 +33,10 @@ public struct RDFXMLWriter: GraphWriter {
 
     public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
         _ = try IRIMinter(base: options.base)
-        try GraphChecks.check(graph)
-        let stream = try startStream(documents: graph.documents, entities: graph.entities,
-                                     sentences: RDFGraphMapping.sentences(of: graph.facts), to: sink)
-        for f in graph.facts { try stream.fact(f) }
-        try stream.finish()
+        try GraphExport.run(GraphSource(graph), writer: streamWriter(), to: sink)
     }
+
+    public func streamWriter() -> FactStreamWriter { RDFXMLStreamWriter(self) }
 
     /// Starts a streamed export: documents (with their sentences), publishers and entities are written now, then
     /// each fact as it is given (in id order), then the CAMEO concepts and the run. The facts must have passed the
@@ -74,6 +72,68 @@ public final class RDFXMLStream {
     public func finish() throws {
         for d in mapping.tail(codes: codes) { try out.write(d) }
         try out.finish()
+    }
+}
+
+/// RDF/XML behind the streaming interface: the evidence sentences come from the first pass over the facts.
+public final class RDFXMLStreamWriter: FactStreamWriter {
+    let writer: RDFXMLWriter
+    private var stream: RDFXMLStream?
+
+    public init(_ writer: RDFXMLWriter) { self.writer = writer }
+
+    public var needs: FactPass { [.sentences] }
+
+    public func begin(_ outline: GraphOutline, to sink: OutputSink) throws {
+        stream = try writer.startStream(documents: outline.documents, entities: outline.entities, sentences: outline.sentences,
+                                        resolve: outline.resolve, to: sink)
+    }
+
+    public func fact(_ f: Fact) throws { try stream!.fact(f) }
+
+    public func finish() throws { try stream?.finish() }
+}
+
+/// N-Triples and Turtle behind the streaming interface: the descriptions are collected (N-Triples sorts its lines,
+/// Turtle groups by subject), then written at `finish`.
+public final class RDFBufferedStreamWriter: FactStreamWriter {
+    public enum Syntax: Sendable { case ntriples, turtle }
+    let options: ExportOptions
+    let syntax: Syntax
+    private var mapping: RDFGraphMapping?
+    private var vocabulary = ""
+    private var descriptions = [RDFDescription]()
+    private var codes = Set<String>()
+    private var sink: OutputSink?
+
+    public init(options: ExportOptions, syntax: Syntax) { self.options = options; self.syntax = syntax }
+
+    public var needs: FactPass { [.sentences] }
+
+    public func begin(_ outline: GraphOutline, to sink: OutputSink) throws {
+        let minter = try IRIMinter(base: options.base)
+        let types = try GraphChecks.check(documents: outline.documents, entities: outline.entities)
+        let mapping = RDFGraphMapping(types: types, minter: minter, toolVersion: options.toolVersion)
+        try mapping.head(documents: outline.documents, entities: outline.entities, sentences: outline.sentences,
+                         resolve: outline.resolve) { descriptions.append($0) }
+        self.mapping = mapping
+        vocabulary = minter.vocabulary
+        self.sink = sink
+    }
+
+    public func fact(_ f: Fact) throws {
+        if let code = FactType.cameo(f.type) { codes.insert(code) }
+        descriptions.append(mapping!.fact(f))
+    }
+
+    public func finish() throws {
+        guard let mapping, let sink else { return }
+        descriptions += mapping.tail(codes: codes)
+        switch syntax {
+        case .ntriples: try NTriplesSerializer.write(descriptions.flatMap(\.triples), to: sink)
+        case .turtle: try TurtleSerializer(vocabulary: vocabulary).write(descriptions, to: sink)
+        }
+        descriptions = []
     }
 }
 

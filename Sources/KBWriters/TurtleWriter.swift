@@ -11,7 +11,7 @@
 import KBGraph
 import KBXML
 
-public struct TurtleWriter: GraphWriter {
+public struct TurtleWriter: StreamingGraphWriter {
     public static let name = "Turtle"
     public static let fileExtension = "ttl"
     public static let mediaType = "text/turtle"
@@ -21,9 +21,11 @@ public struct TurtleWriter: GraphWriter {
     public init(options: ExportOptions) { self.options = options }
 
     public func write(_ graph: KnowledgeGraph, to sink: OutputSink) throws {
-        let (descriptions, vocabulary) = try RDFGraphMapping.descriptions(of: graph, options: options)
-        try TurtleSerializer(vocabulary: vocabulary).write(descriptions, to: sink)
+        _ = try IRIMinter(base: options.base)
+        try GraphExport.run(GraphSource(graph), writer: streamWriter(), to: sink)
     }
+
+    public func streamWriter() -> FactStreamWriter { RDFBufferedStreamWriter(options: options, syntax: .turtle) }
 }
 
 /// Writes descriptions as Turtle.

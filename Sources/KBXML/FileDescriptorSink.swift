@@ -10,7 +10,7 @@ import Darwin
 
 /// Writes to a file descriptor through a 64 KiB buffer, retrying on `EINTR` and short writes.
 ///
-/// Errors are `XMLError.output("<name>: <strerror>")`, or `XMLError.output("broken pipe")` when the reader went away
+/// Errors are `XMLError.output("<name>: <strerror>")`, or `XMLError.closedPipe` when the reader went away
 /// (`EPIPE`; call `ignoreBrokenPipeSignal()` once at startup, or the default `SIGPIPE` action ends the process
 /// before the error can be seen). After an error every further call throws the same error.
 /// On deinit, buffered bytes are flushed (errors ignored) and the descriptor is closed if `closeOnDeinit`.

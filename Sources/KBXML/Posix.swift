@@ -17,7 +17,7 @@ enum Posix {
 
     /// Writes all of `bytes` to `fd`, retrying on `EINTR` and short writes.
     ///
-    /// - Throws: `XMLError.output("broken pipe")` on `EPIPE`, else `XMLError.output("<name>: <strerror>")`.
+    /// - Throws: `XMLError.closedPipe` on `EPIPE`, else `XMLError.output("<name>: <strerror>")`.
     /// The corresponding C function is `write`.
     static func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer, name: String) throws {
         guard var p = bytes.baseAddress else { return }
@@ -30,7 +30,7 @@ enum Posix {
             } else if n < 0 {
                 let e = errno
                 if e == EINTR { continue }
-                if e == EPIPE { throw XMLError.output("broken pipe") }
+                if e == EPIPE { throw XMLError.closedPipe }
                 throw XMLError.output("\(name): \(errorText(e))")
             } else {
                 throw XMLError.output("\(name): write returned 0")

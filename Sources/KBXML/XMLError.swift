@@ -21,8 +21,11 @@ public struct ValidationMessage: Equatable, Sendable, CustomStringConvertible {
 public enum XMLError: Error, CustomStringConvertible, Equatable {
     /// An `xmlTextWriter*` call returned a negative value.
     case writer(function: String, code: Int32)
-    /// The output sink failed; the text names the path (or `broken pipe`) and the `strerror` text.
+    /// The output sink failed; the text names the path and the `strerror` text.
     case output(String)
+    /// The reader of the output went away (`EPIPE`: `kbexport … | head`). Shown as "broken pipe"; the command
+    /// line ends with status 141, as a shell does for a process killed by SIGPIPE.
+    case closedPipe
     /// An element or attribute name is not a valid XML `Name` / `QName`, or a prefix is not an `NCName`.
     case invalidName(String)
     /// Text given for a CDATA section contains `]]>`, which would end the section.
@@ -38,6 +41,8 @@ public enum XMLError: Error, CustomStringConvertible, Equatable {
             return "\(function) failed (return code \(code))"
         case let .output(text):
             return text
+        case .closedPipe:
+            return "broken pipe"
         case let .invalidName(name):
             return "invalid XML name \(name.debugDescription)"
         case .invalidCDATA:

@@ -112,13 +112,19 @@ struct Export: ParsableCommand {
             warn("no readable input: nothing to export")
             throw ExitCode(1)
         }
-        let graph = (reports ? result.graph : result.graph.mergingEvents()).filtered(minConfidence: minConfidence)
+        let graph = reports ? result.graph : result.graph.mergingEvents()
         if verbose {
-            warn("\(graph.documents.count) documents, \(graph.entities.count) entities, \(graph.facts.count) facts")
+            let events = reports ? "" : " (\(result.graph.facts.count) reports)"
+            warn("\(graph.documents.count) documents, \(graph.entities.count) entities, \(graph.facts.count) facts\(events)")
         }
-        let writer = format.makeWriter(options: exportOptions)
-        try writeOutput { try writer.write(graph, to: $0) }
+        try export(GraphSource(graph))
         if !problems.isEmpty { throw ExitCode(2) }
+    }
+
+    /// Writes `source` in `--format` through the format's stream writer; `--min-confidence` is applied there, once.
+    func export(_ source: FactSource, writer: FactStreamWriter? = nil) throws {
+        let writer = writer ?? format.makeStreamWriter(options: exportOptions)
+        try writeOutput { try GraphExport.run(source, writer: writer, minConfidence: minConfidence, to: $0) }
     }
 
     var exportOptions: ExportOptions {
@@ -138,7 +144,7 @@ struct Export: ParsableCommand {
                 try withProgress(sink, body)
                 try sink.flush()
             }
-        } catch let e as XMLError where "\(e)".contains("broken pipe") {
+        } catch XMLError.closedPipe {
             throw ExitCode(141)
         } catch {
             warn("\(error)")
@@ -146,14 +152,16 @@ struct Export: ParsableCommand {
         }
     }
 
-    /// `--from jsonl`: exports a facts file (kbexport's own, or another extractor's) with any writer.
-    /// GraphML and RDF/XML stream the facts of files that list documents and entities first (kbexport's own files,
-    /// whose facts are in id order, give the bytes the whole-graph export gives; other files give their facts in
-    /// file order): memory holds the documents and entities (and, for RDF/XML, where the evidence sentences are),
-    /// not the facts. Other files, standard input and the other formats read the whole graph first.
+    /// `--from jsonl`: exports a facts file (kbexport's own, or another extractor's) with any writer. A file that lists
+    /// documents and entities before its facts is streamed (kbexport's own files, whose facts are in id order, give
+    /// the bytes the whole-graph export gives; other files give their facts in file order): memory holds the
+    /// documents and entities (and what the writer's first pass keeps), not the facts. Other files, standard input
+    /// and writers that need the whole graph (the facts file itself) read the whole graph first.
     func exportFactsFile(_ path: String) throws {
-        if format == .graphml || format == .rdfxml, let order = FactsFile.factOrder(path: path) {
-            return try streamFactsFile(path, order: order)
+        let writer = format.makeStreamWriter(options: exportOptions)
+        if !writer.needs.contains(.wholeGraph), let order = FactsFile.factOrder(path: path) {
+            if verbose { warn("\(path): streamed") }
+            return try export(FactsFileSource(path: path, order: order), writer: writer)
         }
         let graph: KnowledgeGraph
         do {
@@ -162,66 +170,8 @@ struct Export: ParsableCommand {
             warn("\(error)")
             throw ExitCode(1)
         }
-        let filtered = graph.filtered(minConfidence: minConfidence)
-        if verbose { warn("\(path): \(filtered.entities.count) entities, \(filtered.facts.count) facts") }
-        let writer = format.makeWriter(options: exportOptions)
-        try writeOutput { try writer.write(filtered, to: $0) }
-    }
-}
-
-extension Export {
-    func streamFactsFile(_ path: String, order: FactsFile.FactOrder) throws {
-        let options = exportOptions
-        var facts = 0
-        /// Writes one streamed fact through `write` when it passes --min-confidence and the graph checks.
-        func emit(_ f: Fact, _ write: (Fact) throws -> Void) throws {
-            guard minConfidence <= 0 || !(f.confidence < minConfidence) else { return }
-            try GraphChecks.check(f)
-            try write(f)
-            facts += 1
-        }
-        try writeOutput { sink in
-            switch format {
-            case .graphml:
-                var stream: GraphMLStream?
-                var view: GraphView?
-                // the nodes to draw depend on the facts: a first pass notes who they link
-                var used = Set<String>(), pairs = Set<[String]>()
-                try FactsFile.stream(path: path, order: order, scan: options.keepIsolated ? nil : { f in
-                    guard minConfidence <= 0 || !(f.confidence < minConfidence) else { return }
-                    if options.dateNodes { used.insert(f.subject); used.insert(f.object) } else { pairs.insert([f.subject, f.object]) }
-                }, begin: { documents, entities in
-                    try GraphChecks.check(documents: documents, entities: entities)
-                    view = GraphView(options: options, entities: entities, participants: { body in
-                        for id in used { body(id, id) }
-                        for p in pairs { body(p[0], p[1]) }
-                    })
-                    used = []; pairs = []
-                    stream = try GraphMLWriter(options: options).startStream(entities: view!.nodes, documents: documents, to: sink)
-                }, fact: { f in if view!.keeps(f) { try emit(f) { try stream!.fact($0) } } })
-                try stream!.finish()
-            default:
-                // The sentences are kept as offsets of fact lines, their text read back when written.
-                var sentences = RDFGraphMapping.Sentences()
-                var stream: RDFXMLStream?
-                let lines = FactsFile.LineReader(path: path)
-                try FactsFile.stream(path: path, order: order, sentences: { s in
-                    guard minConfidence <= 0 || !(s.confidence < minConfidence) else { return }
-                    RDFGraphMapping.note(document: s.documentID, begin: s.begin, end: s.end,
-                                         .reference(s.offset, evidence: s.evidence), in: &sentences)
-                }, begin: { documents, entities in
-                    stream = try RDFXMLWriter(options: options).startStream(
-                        documents: documents, entities: entities, sentences: sentences,
-                        resolve: { offset, k in
-                            let f = try lines.fact(at: offset)
-                            return k.map { f.evidence[$0].sentence } ?? f.provenance.sentence
-                        }, to: sink)
-                    sentences = [:]
-                }, fact: { f in try emit(f) { try stream!.fact($0) } })
-                try stream!.finish()
-            }
-        }
-        if verbose { warn("\(path): \(facts) facts streamed") }
+        if verbose { warn("\(path): \(graph.entities.count) entities, \(graph.facts.count) facts") }
+        try export(GraphSource(graph), writer: writer)
     }
 }
 
@@ -267,14 +217,3 @@ extension Export {
             .map { IRIs.percentEncode(String($0)) }.joined(separator: "/")
     }
 }
-
-extension KnowledgeGraph {
-    /// The graph without facts below a confidence threshold.
-    func filtered(minConfidence: Double) -> KnowledgeGraph {
-        guard minConfidence > 0 else { return self }
-        var g = self
-        g.facts.removeAll { $0.confidence < minConfidence }
-        return g
-    }
-}
-

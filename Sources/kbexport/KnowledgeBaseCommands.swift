@@ -3,6 +3,7 @@ import Foundation
 import KBGraph
 import KBStore
 import KBText
+import KBWriters
 
 /// `kbexport add INPUT… --kb FILE`: grows a knowledge base with new or changed articles.
 struct Add: ParsableCommand {
@@ -65,8 +66,7 @@ extension Export {
             throw ExitCode(1)
         }
         if graph.documents.isEmpty { warn("\(path): no document matches; the export is empty") }
-        let writer = format.makeWriter(options: exportOptions)
-        try writeOutput { try writer.write(graph.filtered(minConfidence: minConfidence), to: $0) }
+        try export(GraphSource(graph))
     }
 
     static func isISODate(_ s: String) -> Bool {

@@ -71,9 +71,7 @@ extension Export {
         FileDescriptorSink.ignoreBrokenPipeSignal()
         AtomicFileSink.removeTemporaryFilesOnSignals()
         let merged = try mergeFactsFiles(inputs)
-        let graph = (reports ? merged : merged.mergingEvents()).filtered(minConfidence: minConfidence)
-        let writer = format.makeWriter(options: exportOptions)
-        try writeOutput { try writer.write(graph, to: $0) }
+        try export(GraphSource(reports ? merged : merged.mergingEvents()))
     }
 
     /// Several facts files: each read whole, then merged as the documents of one run are.

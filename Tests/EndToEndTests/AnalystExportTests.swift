@@ -93,4 +93,19 @@ final class AnalystExportTests: XCTestCase {
         for (_, s) in spans { XCTAssertLessThanOrEqual(s[0], s[1]) }
         XCTAssertFalse((seen["node_spans"] as? [String: [String]] ?? [:]).isEmpty)
     }
+
+    /// `--min-confidence` is applied in one place: text input and a streamed facts file give the same bytes.
+    func testMinConfidenceGivesTheSameGraphFromTextAndFromTheFactsFile() throws {
+        let dir = try TempFolder("e2e-conf").url
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let facts = dir.appendingPathComponent("seeds.jsonl")
+        XCTAssertEqual(try Command.kbexport(["--format", "jsonl", "-o", facts.path]).status, 0)
+        for format in ["graphml", "gexf", "rdfxml", "ntriples"] {
+            let direct = try Command.kbexport(["--format", format, "--min-confidence", "0.8"])
+            let streamed = try Command.kbexport(["--from", "jsonl", facts.path, "--format", format, "--min-confidence", "0.8"])
+            XCTAssertEqual(direct.status, 0, direct.stderr)
+            XCTAssertEqual(streamed.stdoutData, direct.stdoutData, format)
+            XCTAssertNotEqual(direct.stdoutData, try Command.kbexport(["--format", format]).stdoutData, "\(format): the filter drops facts")
+        }
+    }
 }

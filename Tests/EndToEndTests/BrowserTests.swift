@@ -132,7 +132,7 @@ final class BrowserTests: XCTestCase {
         XCTAssertEqual(node.last, "true")
         XCTAssertEqual(attribute("data-test-zoom", in: dom), "true")
         let labels = try XCTUnwrap(attribute("data-test-labels", in: dom)).split(separator: ":", maxSplits: 1)
-        XCTAssertGreaterThan(Int(labels[0]) ?? 0, 60, "labels drawn")
+        XCTAssertGreaterThan(Int(labels[0]) ?? 0, 40, "labels drawn (the seeds: 32 linked entities and some relation labels)")
         XCTAssertEqual(labels.count == 2 ? String(labels[1]) : "", "", "labels that overlap in Chromium")
         XCTAssertNil(attribute("data-kb-error", in: dom))
     }

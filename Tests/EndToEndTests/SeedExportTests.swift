@@ -171,7 +171,7 @@ final class SeedExportTests: XCTestCase {
         let lines = try String(contentsOf: facts, encoding: .utf8).split(separator: "\n").map { $0 + "\n" }
         let reversed = dir.appendingPathComponent("reversed.jsonl")
         try Data(lines.reversed().joined().utf8).write(to: reversed)
-        for format in ["graphml", "rdfxml"] {
+        for format in ["graphml", "gexf", "rdfxml", "turtle"] {
             let direct = try Data(contentsOf: try export(format))
             for input in [facts, reversed] {
                 let out = dir.appendingPathComponent("from-\(input.lastPathComponent).\(format)")

@@ -34,7 +34,7 @@ final class FactsFileEvidenceTests: XCTestCase {
         try data.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         var streamed = [Fact](), refs = [FactsFile.SentenceRef](), scanned = 0
-        try FactsFile.stream(path: file.path, sentences: { refs.append($0) }, scan: { _ in scanned += 1 },
+        try FactsFile.stream(path: file.path, sentences: { refs.append($0) }, scan: { _, _ in scanned += 1 },
                              begin: { _, _ in }, fact: { streamed.append($0) })
         XCTAssertEqual(streamed, g.facts)
         XCTAssertEqual(scanned, g.facts.count)

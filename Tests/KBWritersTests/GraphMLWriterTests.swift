@@ -32,7 +32,7 @@ final class GraphMLWriterTests: XCTestCase {
     func testShape() throws {
         let root = try XMLNode.parse(Fixture.write(.graphml))
         XCTAssertEqual(root.name, "graphml")
-        XCTAssertEqual(root.children.map(\.name), Array(repeating: "key", count: 28) + ["graph"])
+        XCTAssertEqual(root.children.map(\.name), Array(repeating: "key", count: 29) + ["graph"])
         let keys = root.all("key")
         XCTAssertEqual(Set(keys.compactMap { $0["id"] }).count, keys.count, "key ids are unique")
         for key in keys {
@@ -99,6 +99,9 @@ final class GraphMLWriterTests: XCTestCase {
         XCTAssertEqual(edges["f-0003"]?.1["documents"], "doc-a | doc-b")
         XCTAssertEqual(edges["f-0003"]?.1["reported"], "2018-08-07", "the first publication date of its documents")
         XCTAssertEqual(edges["f-0003"]?.1["date_precision"], "year")
+        XCTAssertEqual(edges["f-0003"]?.1["all_evidence"], "أكد محمدو يوسفو، رئيس النيجر، أن اللقاء كان مثمرا. | " + Fixture.sentenceA,
+                       "every report's sentence of a merged fact")
+        XCTAssertNil(edges["f-0001"]?.1["all_evidence"])
         XCTAssertEqual(edges["f-0004"]?.1["weight"], "0.333")
         XCTAssertNil(edges["f-0004"]?.1["evidence"], "whitespace-only evidence is left out")
         XCTAssertEqual(edges["f-0004"]?.1["date"], "--08-07")

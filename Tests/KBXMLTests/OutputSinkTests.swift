@@ -46,8 +46,8 @@ import Testing
         close(fds[0])                                                // no reader
         let sink = FileDescriptorSink(fd: fds[1], closeOnDeinit: true, name: "pipe")
         try write("x", to: sink)
-        #expect(throws: XMLError.output("broken pipe")) { try sink.flush() }
-        #expect(throws: XMLError.output("broken pipe")) { try write("y", to: sink) }
+        #expect(throws: XMLError.closedPipe) { try sink.flush() }
+        #expect(throws: XMLError.closedPipe) { try write("y", to: sink) }
     }
 
     @Test func fileDescriptorSinkNamesTheTargetOnError() throws {

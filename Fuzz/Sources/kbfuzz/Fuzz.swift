@@ -80,7 +80,7 @@ private func writeEverywhere(_ graph: KnowledgeGraph) {
         } catch {
             fatalError("\(format): unexpected error \(error)")
         }
-        if format == .graphml || format == .rdfxml {
+        if format == .graphml || format == .gexf || format == .rdfxml {
             let problems = XMLDocumentCheck.wellFormedErrors(bytes: sink.bytes, name: "out.\(format.rawValue)")
             if !problems.isEmpty { fatalError("\(format) output is not well-formed: \(problems)") }
         } else if String(validating: sink.bytes, as: UTF8.self) == nil {

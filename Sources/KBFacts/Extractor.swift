@@ -235,7 +235,7 @@ public struct Extractor: Sendable {
     func makeEntity(id: String, key: String, type: EntityType, subtype: String, label: String, fromGazetteer: Bool) -> Entity {
         if let e = gazetteer.entry(id: key) {
             return Entity(id: id, type: e.type, subtype: e.subtype, labelAr: e.ar, labelEn: e.en.isEmpty ? nil : e.en,
-                          wikidata: e.wikidata, fromGazetteer: true)
+                          wikidata: e.wikidata, fromGazetteer: true, lat: e.lat, lon: e.lon, geonames: e.geonames)
         }
         // a date's English label is its ISO form
         let en: String? = type == .date && key.hasPrefix("date:") ? String(key.dropFirst(5)) : nil

@@ -14,6 +14,10 @@ public struct GazetteerEntry: Sendable, Hashable {
     public let wikidata: String?
     public let partOf: String?
     public let capitalOf: String?
+    /// GeoNames id and WGS84 coordinates (from `places-geonames.tsv`), else nil.
+    public var geonames: String? = nil
+    public var lat: Double? = nil
+    public var lon: Double? = nil
 }
 
 /// Errors in a gazetteer file, with file and line.
@@ -150,6 +154,11 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Parses the TSV format documented at the top of `gazetteer.tsv`.
     public static func parse(_ text: String, path: String) throws -> Gazetteer {
+        Gazetteer(entries: try parseEntries(text, path: path))
+    }
+
+    /// The entries of a file in the format of `gazetteer.tsv`.
+    static func parseEntries(_ text: String, path: String) throws -> [GazetteerEntry] {
         var entries: [GazetteerEntry] = []
         var sawHeader = false
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -183,7 +192,49 @@ public final class Gazetteer: @unchecked Sendable {
                                           aliases: list(5), adjectives: list(6), wikidata: opt(7),
                                           partOf: opt(8), capitalOf: opt(9)))
         }
-        return Gazetteer(entries: entries)
+        return entries
+    }
+
+    /// Merges the place file made from GeoNames (`places-geonames.tsv`, written by Scripts/gazetteer-places.py)
+    /// into hand-written entries: a row whose id is already an entry only adds its GeoNames id and coordinates
+    /// (the hand-written names win); any other row is a new place (subtype `city`, part of its country).
+    /// Columns: id, en, ar, aliases, country, population, geonames, lat, lon.
+    static func mergePlaces(_ text: String, path: String, into entries: [GazetteerEntry]) throws -> [GazetteerEntry] {
+        var out = entries
+        var index: [String: Int] = [:]
+        for (i, e) in entries.enumerated() where index[e.id] == nil { index[e.id] = i }
+        var sawHeader = false
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+            if Gazetteer.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { Gazetteer.trimmed($0) }
+            if !sawHeader {
+                guard cols.first == "id" else { throw GazetteerError(path: path, line: n + 1, reason: "expected the header line") }
+                sawHeader = true
+                continue
+            }
+            guard cols.count == 9, !cols[0].isEmpty else {
+                throw GazetteerError(path: path, line: n + 1, reason: "expected 9 tab-separated columns with an id, found \(cols.count)")
+            }
+            let geonames = cols[6].isEmpty ? nil : cols[6]
+            let lat = Double(cols[7]), lon = Double(cols[8])
+            if (lat == nil) != cols[7].isEmpty || (lon == nil) != cols[8].isEmpty
+                || !(lat.map { abs($0) <= 90 } ?? true) || !(lon.map { abs($0) <= 180 } ?? true) {
+                throw GazetteerError(path: path, line: n + 1, reason: "lat and lon must be degrees (-90…90, -180…180)")
+            }
+            if let i = index[cols[0]] {
+                out[i].geonames = geonames; out[i].lat = lat; out[i].lon = lon
+                continue
+            }
+            guard !cols[2].isEmpty else { throw GazetteerError(path: path, line: n + 1, reason: "a new place needs an Arabic name") }
+            var e = GazetteerEntry(id: cols[0], type: .place, subtype: "city", en: cols[1], ar: cols[2],
+                                   aliases: cols[3].split(separator: "|").map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty },
+                                   adjectives: [], wikidata: nil, partOf: cols[4].isEmpty ? nil : cols[4], capitalOf: nil)
+            e.geonames = geonames; e.lat = lat; e.lon = lon
+            index[e.id] = out.count
+            out.append(e)
+        }
+        return out
     }
 
     /// `s.trimmingCharacters(in: .whitespaces)` without Foundation's NSString round trip (slow: it was most
@@ -211,11 +262,25 @@ public final class Gazetteer: @unchecked Sendable {
         return try parse(text, path: path)
     }
 
-    /// The gazetteer bundled with kbexport.
-    public static let bundled: Gazetteer = {
-        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv") else {
-            fatalError("kbexport: the bundled gazetteer.tsv is missing from the build")
+    /// Loads a hand-written gazetteer file and, when given, a GeoNames place file merged into it.
+    public static func load(path: String, places: String?) throws -> Gazetteer {
+        func read(_ p: String) throws -> String {
+            guard let data = FileManager.default.contents(atPath: p), let text = String(data: data, encoding: .utf8) else {
+                throw GazetteerError(path: p, line: 0, reason: "cannot read the file as UTF-8")
+            }
+            return text
         }
-        do { return try load(path: url.path) } catch { fatalError("kbexport: bundled gazetteer: \(error)") }
+        var entries = try parseEntries(try read(path), path: path)
+        if let places { entries = try mergePlaces(try read(places), path: places, into: entries) }
+        return Gazetteer(entries: entries)
+    }
+
+    /// The gazetteer bundled with kbexport: `gazetteer.tsv` (hand-written) with `places-geonames.tsv` (GeoNames) merged in.
+    public static let bundled: Gazetteer = {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv"),
+              let places = Bundle.module.url(forResource: "places-geonames", withExtension: "tsv") else {
+            fatalError("kbexport: the bundled gazetteer.tsv or places-geonames.tsv is missing from the build")
+        }
+        do { return try load(path: url.path, places: places.path) } catch { fatalError("kbexport: bundled gazetteer: \(error)") }
     }()
 }

@@ -122,6 +122,7 @@ public struct RDFGraphMapping {
         let place = Namespaces.schema + "Place", country = Namespaces.schema + "Country", city = Namespaces.schema + "City"
         let name = Namespaces.schema + "name", alternateName = Namespaces.schema + "alternateName"
         let sameAs = Namespaces.schema + "sameAs"
+        let lat = Namespaces.geo + "lat", long = Namespaces.geo + "long"
         let relation, subject, object, modality, role, confidence, rule, charBegin, charEnd: String
         let mentionCount, subtype, inGazetteer, dateMention: String
 
@@ -290,6 +291,11 @@ public struct RDFGraphMapping {
             d.literal(t.alternateName, form, language: "ar")
         }
         if let q = Values.wikidata(e.wikidata) { d.resource(t.sameAs, Namespaces.wikidataEntity + q) }
+        if let g = Values.geonames(e.geonames) { d.resource(t.sameAs, Namespaces.geonamesFeature + g + "/") }
+        if let (lat, lon) = e.coordinates {
+            d.typed(t.lat, Values.degrees(lat), t.decimal)
+            d.typed(t.long, Values.degrees(lon), t.decimal)
+        }
         d.typed(t.mentionCount, nonNegative(e.mentionCount), t.nonNegativeInteger)
         d.literal(t.subtype, Values.display(e.subtype))
         d.typed(t.inGazetteer, e.fromGazetteer ? "true" : "false", t.boolean)

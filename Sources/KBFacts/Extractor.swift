@@ -288,8 +288,14 @@ public struct GraphBuilder: Sendable {
 
     /// The graph, canonical order. Facts below `minConfidence` are dropped, and so are entities no
     /// longer used when `pruneUnlinked` is set.
-    public func build(minConfidence: Double = 0) -> KnowledgeGraph {
+    /// People named in several documents are joined first (`CrossDocumentLinker`) unless `linkAcrossDocuments` is off.
+    public func build(minConfidence: Double = 0, linkAcrossDocuments: Bool = true) -> KnowledgeGraph {
         var all = entities
+        var merged = merged, facts = facts, mentions = mentions
+        if linkAcrossDocuments, documents.count > 1 {
+            CrossDocumentLinker.apply(CrossDocumentLinker.merges(Array(all.values)), entities: &all, merged: &merged,
+                                      facts: &facts, mentions: &mentions)
+        }
         for (id, acc) in merged {
             all[id]?.surfaceForms = Array(acc.forms).sorted()
             all[id]?.documents = Array(acc.documents).sorted()

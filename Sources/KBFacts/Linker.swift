@@ -303,7 +303,9 @@ final class Linker {
 
     /// Two token lists name the same person when one is the other with extra middle names
     /// (first and last tokens agree) or the same after removing "عبد" spacing.
-    func sameName(_ a: [String], _ b: [String]) -> Bool {
+    func sameName(_ a: [String], _ b: [String]) -> Bool { Linker.sameName(a, b) }
+
+    static func sameName(_ a: [String], _ b: [String]) -> Bool {
         if a == b { return true }
         let ja = a.joined().replacingOccurrences(of: " ", with: ""), jb = b.joined()
         if ja == jb { return true }
@@ -406,6 +408,13 @@ final class Linker {
                 if !strict, let hits = single[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
             }
             return best.map { people[$0].key }
+        }
+
+        /// Every person whose surname (or a spelling variant of it) is `word`.
+        func all(_ word: String) -> [String] {
+            var hits = Set<Int>()
+            for f in PeopleIndex.forms(word) { hits.formUnion(surnames[NormKey(f)] ?? []) }
+            return hits.sorted().map { people[$0].key }
         }
 
         /// People who could share a full name with `toks` (same first and last word up to spelling variants).

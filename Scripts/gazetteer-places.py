@@ -28,8 +28,9 @@ What it writes:
 Names kept: Arabic script only (Arabic letters U+0621-U+064A, harakat, and ڤ), which leaves out
 Persian, Urdu, Pashto and Kurdish spellings (پ چ ژ گ ک ی ۀ ے ٹ ڈ ڑ ں ھ, Persian digits, ...).
 Names dropped from a new place (precision): fewer than 3 letters; one word of 3 letters, unless the city
-is in the Arab League and has 100,000 people; one word of a city outside the Arab League under 100,000
-people, or that the corpora above ever tag O more often than as an entity; a name, alias or adjective of
+is in the Arab League and has 100,000 people; one word of a city outside the Arab League under 300,000
+people (English and European town names are often surnames: ريتشموند, لينكولن), or that the corpora above
+tag O more often than as an entity or as a person more often than as a place; a name, alias or adjective of
 any hand-written gazetteer entry; a stop-list word; a word the corpora tag O at least twice and more often
 than as an entity.
 A name shared by several new places goes to the most populous one only. A place left without names is
@@ -52,6 +53,10 @@ NER_DATA = os.path.join(ROOT, "..", "shared", "ner-data")
 
 # Arab League members (ISO codes): a one-word Arabic name of a city there is its own name, not a transliteration.
 ARAB = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
+
+# Tags of the corpora (ANERcorp, AQMAR, WikiFANE fine types) for people and for places.
+PERSON_TAGS = set("PER PERS Politician Religious_PER Artist Scientist Other_PER Athlete Businessperson Engineer".split())
+PLACE_TAGS = set("LOC GPE Population-Center Nation State-or-Province County-or-District GPE-Cluster".split())
 
 ALLOWED = set(range(0x0621, 0x063B)) | set(range(0x0641, 0x0653)) | {0x0670, 0x0640, 0x06A4}
 
@@ -113,7 +118,7 @@ def country_of(row, by_id):
 
 def common_words(ner_dir):
     """Normalised tokens the tagged corpora tag O at least twice and more often than as an entity."""
-    o, ent = collections.Counter(), collections.Counter()
+    o, ent, per, loc = collections.Counter(), collections.Counter(), collections.Counter(), collections.Counter()
     files = [os.path.join(ner_dir, "anercorp", "ANERCorp_CamelLab_train.txt")]
     for sub in ("aqmar", "wikifane"):
         d = os.path.join(ner_dir, sub)
@@ -133,6 +138,11 @@ def common_words(ner_dir):
                     continue
                 k = norm(parts[0])
                 (o if parts[1] == "O" else ent)[k] += 1
+                kind = parts[1][2:]
+                if kind in PERSON_TAGS:
+                    per[k] += 1
+                elif kind in PLACE_TAGS:
+                    loc[k] += 1
     # (a word the corpora tag O at least twice and more often than as an entity,
     #  a word they tag O at least once and more often than as an entity)
     names = os.path.join(ner_dir, "anergazet", "AlignedPersGazetteer.txt")
@@ -142,7 +152,9 @@ def common_words(ner_dir):
             k = norm(line.strip())
             if k and not k.startswith("="):
                 o[k] += 2
-    return ({k for k, n in o.items() if n >= 2 and n > ent[k]}, {k for k, n in o.items() if n > ent[k]}), used
+    common = {k for k, n in o.items() if n >= 2 and n > ent[k]}
+    seen_as_word = {k for k, n in o.items() if n > ent[k]} | {k for k, n in per.items() if n > loc[k]}
+    return (common, seen_as_word), used
 
 
 def main():
@@ -226,7 +238,7 @@ def main():
         arab = c["countrycode"] in ARAB
         if one_word and letters == 3 and (not arab or c["population"] < 100_000):
             return False
-        if one_word and not arab and (c["population"] < 100_000 or k in seen_as_word):
+        if one_word and not arab and (c["population"] < 300_000 or k in seen_as_word):
             return False
         return True
 

@@ -52,7 +52,8 @@ public struct RDFXMLWriter: GraphWriter {
         let index = try GraphChecks.check(documents: documents, entities: entities)
         let mapping = RDFGraphMapping(types: index, minter: minter, toolVersion: options.toolVersion)
         var serializer = RDFXMLSerializer(vocabulary: minter.vocabulary, indent: options.indent)
-        let out = try serializer.startStream(to: sink)
+        // geo:lat/geo:long (an optional namespace) are declared on the root when some entity has coordinates
+        let out = try serializer.startStream(to: sink, declaring: entities.contains { $0.coordinates != nil } ? ["geo"] : [])
         try mapping.head(documents: documents, entities: entities, sentences: sentences, resolve: resolve) { try out.write($0) }
         return RDFXMLStream(mapping: mapping, out: out)
     }

@@ -52,7 +52,8 @@ final class GeoTests: XCTestCase {
         XCTAssertEqual(niamey.children.compactMap { $0["key"] }.filter { ["lat", "lon", "geonames"].contains($0) }, [])
         let nt = String(decoding: try Fixture.write(.ntriples, g), as: UTF8.self)
         XCTAssertFalse(nt.contains("wgs84_pos#"))
-        XCTAssertFalse(nt.contains("sws.geonames.org"))
+        XCTAssertFalse(nt.contains("plc-niamey> <http://schema.org/sameAs> <https://sws.geonames.org/"), "Niamey's bad id is left out")
+        XCTAssertTrue(nt.contains("plc-niger> <http://schema.org/sameAs> <https://sws.geonames.org/2440476/>"))
     }
 
     func testRDFXMLUsesW3CGeoAndSameAsGeoNames() throws {

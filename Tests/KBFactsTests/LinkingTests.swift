@@ -36,6 +36,13 @@ final class LinkingTests: XCTestCase {
         XCTAssertEqual(p.first?.mentionCount, 2)
     }
 
+    func testAFourLetterSpellingFindsTheFiveLetterOne() {
+        let x = extract("وصل وزير الخارجية الكندي ماركو بيلين إلى الرباط. وقال بيلن إن المحادثات بناءة.")
+        let p = people(x.entities)
+        XCTAssertEqual(p.count, 1, "\(p.map(\.labelAr))")
+        XCTAssertEqual(p.first?.mentionCount, 2)
+    }
+
     func testHamzaAndTaMarbutaForms() {
         let x = extract("التقى رئيس الوزراء أسامة الأنصاري بالسفراء. وقال اسامه الانصاري إن اللقاء مثمر. وأضاف الأنصارى أن التعاون قائم.")
         let p = people(x.entities)

@@ -209,19 +209,25 @@ def main():
         city_ar[key] = names
 
     # hand-written places matched to a city of the same country by Arabic or English name
+    # (a match by English name comes first, then for a capital the city GeoNames names as its country's capital,
+    # then a match by Arabic name only, the larger population first: a small town called واشنطن is not the capital)
     existing_places = [r for r in gaz if r["type"] == "PLACE" and r["subtype"] not in ("country", "continent")]
+    capital_name = {iso_to_gaz[iso]: c["capital"] for iso, c in countries.items() if iso in iso_to_gaz and c.get("capital")}
     claimed = set()
     for r in existing_places:
         country = country_of(r, by_id)
         forms = {norm(n) for n in [r["ar"]] + r["aliases"]}
-        best = None
+        best, best_rank = None, None
         for key, c in cities.items():
             if country is None or iso_to_gaz.get(c["countrycode"]) != country:
                 continue
             latin = {c["name"]} | set(c["alternatenames"])
-            if (r["en"] and r["en"] in latin) or forms & {norm(a) for a in city_ar[key]}:
-                if best is None or (c["population"], -c["geonameid"]) > (cities[best]["population"], -cities[best]["geonameid"]):
-                    best = key
+            by_en = bool(r["en"]) and r["en"] in latin
+            by_capital = bool(r["capital_of"]) and capital_name.get(r["capital_of"]) == c["name"]
+            if by_en or by_capital or forms & {norm(a) for a in city_ar[key]}:
+                rank = (by_en, by_capital, c["population"], -c["geonameid"])
+                if best is None or rank > best_rank:
+                    best, best_rank = key, rank
         if best is not None and best not in claimed:
             claimed.add(best)
             c = cities[best]

@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,21 +23,32 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "KBXML", dependencies: ["CLibXML2"]),
-        .target(name: "KBGraph"),
-        .target(name: "KBText"),
+        // Every file below Sources/<Module>/Resources/ and seeds/ compiled into the binary (EmbeddedResources),
+        // so a copied kbexport works anywhere; adding a file there is enough. See Plugins/EmbedResources.
+        .executableTarget(name: "EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
+        .target(name: "KBResources", plugins: ["EmbedResources"]),
+        // resources: the bundle is only a fallback for a build without the plugin (the binary reads the embedded copy)
+        .target(name: "KBGraph", dependencies: ["KBResources"], resources: [.copy("Resources")]),
+        .target(name: "KBText", dependencies: ["KBResources"]),
         .target(
             name: "KBFacts",
-            dependencies: ["KBText", "KBGraph"],
-            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/places-geonames.tsv")]
+            dependencies: ["KBText", "KBGraph", "KBResources"],
+            resources: [.copy("Resources")]
         ),
         .target(name: "KBWriters", dependencies: ["KBGraph", "KBXML"]),
         // RDF in: N-Triples and RDF/XML readers, and the mapping of arbitrary RDF to the graph writers.
         .target(name: "KBRDF", dependencies: ["KBGraph", "KBXML", "KBWriters"]),
         .target(name: "KBEvaluation", dependencies: ["KBText", "KBGraph"]),
+        // The knowledge base that grows (kbexport add / export --kb): SQLite through GRDB.
+        .target(
+            name: "KBStore",
+            dependencies: ["KBText", "KBFacts", "KBGraph", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "kbexport",
             dependencies: [
-                "KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation", "KBRDF",
+                "KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation", "KBRDF", "KBStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +57,14 @@ let package = Package(
         .testTarget(
             name: "KBXMLTests",
             dependencies: ["KBTestSupport", "KBXML"]
+        ),
+        .testTarget(
+            name: "KBGraphTests",
+            dependencies: ["KBTestSupport", "KBGraph", "KBResources"]
+        ),
+        .testTarget(
+            name: "KBStoreTests",
+            dependencies: ["KBTestSupport", "KBStore", "KBFacts", "KBGraph", "KBText"]
         ),
         .testTarget(
             name: "KBTextTests",

@@ -32,7 +32,7 @@ import KBText
 ///   left over is a false positive.
 /// - **Fact match.** An extracted fact of the document matches a gold relation of the same type when its subject
 ///   and object are the entities aligned to the gold subject and object (by canonical gold name). The symmetric
-///   types (MEET, TALKS, COOPERATE, AGREEMENT, ALLY_OF) match in either direction. Duplicate extracted facts
+///   types of the relation table (MEET, TALKS, COOPERATE, AGREEMENT, ALLY_OF, …) match in either direction. Duplicate extracted facts
 ///   (same type, subject and object in a document; for symmetric types the same unordered pair) count once.
 ///   The matching is one-to-one; unmatched extracted facts are false positives, unmatched gold relations false
 ///   negatives. A gold relation whose subject or object is not aligned cannot be matched.
@@ -41,7 +41,7 @@ import KBText
 ///   is used.
 public enum Evaluator {
     /// Relation types whose direction does not matter for matching.
-    public static let symmetricTypes: Set<String> = ["MEET", "TALKS", "COOPERATE", "AGREEMENT", "ALLY_OF"]
+    public static var symmetricTypes: Set<String> { Set(RelationTable.standard.types.filter(\.symmetric).map(\.name)) }
 
     /// The graph entity type for a gold entity type, nil for an unknown type.
     public static func entityType(forGoldType type: String) -> EntityType? {

@@ -2,6 +2,7 @@
 // a TSV file with the header `kind type subject object date arabic_evidence`.
 
 import Foundation
+import KBGraph
 
 /// One row of a gold file: an entity (canonical name in `subject`) or a relation (`subject` → `object`).
 public struct GoldRow: Sendable, Hashable {
@@ -55,12 +56,8 @@ public enum GoldReader {
     /// The exact header line of a gold file.
     public static let header = ["kind", "type", "subject", "object", "date", "arabic_evidence"]
     public static let entityTypes: Set<String> = ["PERSON", "ORG", "GPE", "LOC", "DATE"]
-    public static let relationTypes: Set<String> = [
-        "VISIT", "MEET", "RECEIVE", "INVITE", "TALKS", "COOPERATE", "AGREEMENT", "SUPPORT", "APPOINT", "HOLDS_ROLE",
-        "MEMBER_OF", "CONTROLS", "LOCATED_IN", "CAPITAL_OF", "KILLED", "HOSTS", "ALLY_OF", "PLANS_VISIT", "CHILD_OF",
-        "DEPLOYED_IN", "ATTACK", "ARREST", "OPPOSE", "OTHER", "PLANS_MEET", "WITHDRAW_FROM", "RECALL_AMBASSADOR",
-        "ACCUSE", "ENDS_COOPERATION",
-    ]
+    /// The relation types of the inventory (the relation table, Resources/relations.tsv of KBGraph).
+    public static var relationTypes: Set<String> { Set(RelationTable.standard.names) }
 
     /// Reads and validates a gold file: the header, six tab-separated columns per row, a known kind and type,
     /// a subject, an object for relations (none for entities), and at least one evidence fragment.

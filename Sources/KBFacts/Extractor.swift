@@ -266,24 +266,48 @@ public struct GraphBuilder: Sendable {
     public init() {}
 
     public mutating func add(_ x: DocumentExtraction) {
-        documents.append(x.document)
-        for e in x.entities {
+        add(documents: [x.document], entities: x.entities, facts: x.facts, mentions: x.mentions)
+    }
+
+    /// Adds a graph extracted elsewhere (a shard of the corpus, read back from its facts file): entities with the
+    /// same id are one entity, as for the documents of one run.
+    public mutating func add(_ g: KnowledgeGraph) {
+        add(documents: g.documents, entities: g.entities, facts: g.facts, mentions: g.mentions)
+    }
+
+    private mutating func add(documents docs: [Document], entities ents: [Entity], facts newFacts: [Fact], mentions ms: [Mention]) {
+        documents += docs
+        for e in ents {
             if var old = entities[e.id] {
+                // what one document says of an entity and another does not, or says otherwise, is settled the same
+                // way whatever the order (a shard merge gives the bytes of one run): the gazetteer's entity wins,
+                // then a known subtype (the smaller of two), English label and Wikidata id
+                if e.fromGazetteer && !old.fromGazetteer {
+                    (old.fromGazetteer, old.subtype, old.labelAr, old.labelEn, old.wikidata) =
+                        (true, e.subtype, e.labelAr, e.labelEn, e.wikidata)
+                } else if e.fromGazetteer == old.fromGazetteer {
+                    if !e.subtype.isEmpty, old.subtype.isEmpty || e.subtype < old.subtype { old.subtype = e.subtype }
+                    if old.labelEn == nil { old.labelEn = e.labelEn }
+                    if old.wikidata == nil { old.wikidata = e.wikidata }
+                }
                 old.mentionCount += e.mentionCount
                 // a set keeps its members: the first spelling seen of equivalent forms stays, as with Set.union
                 var acc = merged.removeValue(forKey: e.id) ?? (Set(old.surfaceForms), Set(old.documents))
                 acc.forms.formUnion(e.surfaceForms)
                 acc.documents.formUnion(e.documents)
                 merged[e.id] = acc
-                // a guessed entity keeps its longest label
-                if !old.fromGazetteer, e.labelAr.count > old.labelAr.count { old.labelAr = e.labelAr }
+                // a guessed entity keeps its longest label (of two as long, the smaller: the result does not depend
+                // on the order documents or shards come in)
+                if !old.fromGazetteer, !e.fromGazetteer, (e.labelAr.count, old.labelAr) > (old.labelAr.count, e.labelAr) {
+                    old.labelAr = e.labelAr
+                }
                 entities[e.id] = old
             } else {
                 entities[e.id] = e
             }
         }
-        facts += x.facts
-        mentions += x.mentions
+        facts += newFacts
+        mentions += ms
     }
 
     /// The graph, canonical order. Facts below `minConfidence` are dropped, and so are entities no

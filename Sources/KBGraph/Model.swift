@@ -166,41 +166,14 @@ public struct Fact: Sendable, Hashable, Codable {
     }
 }
 
-/// The relation types kbexport extracts, with a short English gloss and a CAMEO code where one fits.
+/// The relation types kbexport extracts: a view of `RelationTable.standard` (Resources/relations.tsv).
 public enum FactType {
-    public static let all: [(name: String, gloss: String, cameo: String?)] = [
-        ("VISIT", "makes a visit to", "042"),
-        ("PLANS_VISIT", "plans a visit to", "040"),
-        ("MEET", "meets", "040"),
-        ("PLANS_MEET", "plans to meet", "040"),
-        ("TALKS", "holds talks with", "040"),
-        ("RECEIVE", "receives (hosts a visit of)", "043"),
-        ("HOSTS", "hosts", "043"),
-        ("INVITE", "invites", "036"),
-        ("COOPERATE", "cooperates with", "050"),
-        ("AGREEMENT", "signs an agreement with", "057"),
-        ("SUPPORT", "supports", "070"),
-        ("APPOINT", "appoints", nil),
-        ("HOLDS_ROLE", "holds a role in", nil),
-        ("MEMBER_OF", "is a member of", nil),
-        ("CHILD_OF", "is a child of", nil),
-        ("CONTROLS", "controls", nil),
-        ("DEPLOYED_IN", "is deployed in", nil),
-        ("LOCATED_IN", "is located in", nil),
-        ("CAPITAL_OF", "is the capital of", nil),
-        ("ALLY_OF", "is allied with", nil),
-        ("ATTACK", "attacks", "190"),
-        ("KILLED", "killed", "186"),
-        ("ARREST", "arrests", "173"),
-        ("OPPOSE", "opposes", "110"),
-        ("ACCUSE", "accuses", "112"),
-        ("WITHDRAW_FROM", "withdraws from", "087"),
-        ("RECALL_AMBASSADOR", "recalls its ambassador from", "161"),
-        ("ENDS_COOPERATION", "ends cooperation with", "160"),
-        ("OTHER", "is related to", nil),
-    ]
-    public static func gloss(_ type: String) -> String { all.first { $0.name == type }?.gloss ?? "is related to" }
-    public static func cameo(_ type: String) -> String? { all.first { $0.name == type }?.cameo ?? nil }
+    public static var all: [(name: String, gloss: String, cameo: String?)] {
+        RelationTable.standard.types.map { ($0.name, $0.gloss, $0.cameo) }
+    }
+    public static func gloss(_ type: String) -> String { RelationTable.standard[type]?.gloss ?? "is related to" }
+    public static func cameo(_ type: String) -> String? { RelationTable.standard[type]?.cameo }
+    public static func isSymmetric(_ type: String) -> Bool { RelationTable.standard.isSymmetric(type) }
 }
 
 /// One occurrence of an entity in a document.

@@ -1,4 +1,5 @@
 import Foundation
+import KBResources
 
 /// Finds, reads and decodes the input files.
 public enum InputReader {
@@ -103,6 +104,9 @@ public enum InputReader {
         let bytes: [UInt8]
         if file.isStandardInput {
             bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else if file.isEmbedded {
+            guard let data = EmbeddedResources.data(named: file.path) else { throw InputError.notFound(path: file.displayPath) }
+            bytes = [UInt8](data)
         } else {
             switch FileSystem.readAll(file.path) {
             case .success(let data): bytes = data
@@ -178,11 +182,16 @@ public enum InputReader {
     public static func metadata(for file: InputFile) throws -> DocumentMetadata? {
         guard let path = metadataPath(for: file) else { return nil }
         let bytes: [UInt8]
-        switch FileSystem.readAll(path) {
-        case .success(let data): bytes = data
-        case .failure(let failure):
-            if failure.isMissing { return nil }
-            throw InputError.unreadable(path: path, reason: failure.reason)
+        if file.isEmbedded {
+            guard let data = EmbeddedResources.data(named: path) else { return nil }
+            bytes = [UInt8](data)
+        } else {
+            switch FileSystem.readAll(path) {
+            case .success(let data): bytes = data
+            case .failure(let failure):
+                if failure.isMissing { return nil }
+                throw InputError.unreadable(path: path, reason: failure.reason)
+            }
         }
         let object: Any
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import KBResources
 
 /// A decoded input: NFC text (BOM removed; CR kept as is), with the scalar array for offset arithmetic.
 ///
@@ -84,16 +85,32 @@ public enum InputError: Error, CustomStringConvertible, Hashable, Sendable {
     }
 }
 
-/// One input to read: a file, or standard input.
+/// One input to read: a file, standard input, or a resource embedded in the binary (the bundled seeds).
 public struct InputFile: Sendable, Hashable {
-    /// The path to open; `"-"` for standard input.
+    /// The path to open; `"-"` for standard input; the resource name for an embedded resource.
     public let path: String
     /// The name to show in messages and provenance: the path as found, `"<stdin>"` for standard input.
     public let displayPath: String
+    /// True when `path` names a resource embedded in the binary (`EmbeddedResources`), not a file.
+    public let isEmbedded: Bool
 
     public init(path: String, displayPath: String? = nil) {
         self.path = path
         self.displayPath = displayPath ?? (path == "-" ? "<stdin>" : path)
+        isEmbedded = false
+    }
+
+    /// An embedded resource such as `seeds/000_….txt`: read from the binary, shown and identified by that name
+    /// (so the output is the same as for the file `seeds/000_….txt` read from the project folder).
+    public init(embedded name: String) {
+        path = name
+        displayPath = name
+        isEmbedded = true
+    }
+
+    /// The embedded seed articles (`seeds/*.txt` of the project, compiled into the binary), in name order.
+    public static var embeddedSeeds: [InputFile] {
+        EmbeddedResources.names(under: "seeds/").filter { $0.lowercased().hasSuffix(".txt") }.map { InputFile(embedded: $0) }
     }
 
     /// Standard input.

@@ -17,19 +17,25 @@ public enum KBVocabulary {
 /// Labels of the CAMEO codes `FactType` uses (GDELT `CAMEO.eventcodes.txt`).
 enum CAMEO {
     static let labels: [String: String] = [
+        "032": "Make a visit, not specified below (send an envoy or delegation)",
         "036": "Express intent to meet or negotiate",
         "040": "Consult, not specified below",
         "042": "Make a visit",
         "043": "Host a visit",
         "050": "Engage in diplomatic cooperation, not specified below",
+        "051": "Praise or endorse",
         "057": "Sign formal agreement",
         "070": "Provide aid, not specified below",
+        "074": "Provide military protection or peacekeeping",
         "087": "De-escalate military engagement",
         "110": "Disapprove, not specified below",
         "112": "Accuse, not specified below",
+        "130": "Threaten, not specified below",
         "160": "Reduce relations, not specified below",
         "161": "Reduce or break diplomatic relations",
+        "166": "Expel or deport individuals",
         "173": "Arrest, detain, or charge with legal action",
+        "181": "Abduct, hijack, or take hostage",
         "186": "Assassinate",
         "190": "Use conventional military force, not specified below",
     ]
@@ -37,13 +43,9 @@ enum CAMEO {
     static func label(_ code: String) -> String { labels[code] ?? "CAMEO \(code)" }
 }
 
-/// Which schema.org Event properties the participants of a fact get, besides kbv:subject/kbv:object.
-///
-/// - VISIT, PLANS_VISIT: subject `schema:attendee`; object `schema:location` when it is a PLACE,
-///   else `schema:organizer` (the visited party hosts the visit).
-/// - RECEIVE, HOSTS, INVITE: subject `schema:organizer`, object `schema:attendee`.
-/// - MEET, PLANS_MEET, TALKS: both `schema:attendee`.
-/// - Any other relation: none (kbv:subject/kbv:object only).
+/// Which schema.org Event properties the participants of a fact get, besides kbv:subject/kbv:object: the
+/// `subj_role` and `obj_role` columns of the relation table (e.g. VISIT: subject `schema:attendee`, object
+/// `schema:location` when it is a PLACE, else `schema:organizer`; RECEIVE: `schema:organizer` → `schema:attendee`).
 /// A fact's `place` is always `schema:location`.
 enum EventRoles {
     static let attendee = Namespaces.schema + "attendee"
@@ -51,12 +53,8 @@ enum EventRoles {
     static let location = Namespaces.schema + "location"
 
     static func properties(relation: String, objectType: EntityType) -> (subject: String?, object: String?) {
-        switch relation {
-        case "VISIT", "PLANS_VISIT": return (attendee, objectType == .place ? location : organizer)
-        case "RECEIVE", "HOSTS", "INVITE": return (organizer, attendee)
-        case "MEET", "PLANS_MEET", "TALKS": return (attendee, attendee)
-        default: return (nil, nil)
-        }
+        guard let r = RelationTable.standard[relation] else { return (nil, nil) }
+        return (r.subjectRole.map { Namespaces.schema + $0 }, r.objectRole(for: objectType).map { Namespaces.schema + $0 })
     }
 }
 

@@ -44,7 +44,17 @@ public final class SchemaValidator: Sendable {
         }
         self.path = path
         self.kind = kind
-        schema = try LibXML.compileLock.withLock { try CompiledSchema(path: path, kind: kind) }
+        schema = try LibXML.compileLock.withLock { try CompiledSchema(source: .file(path), name: path, kind: kind) }
+    }
+
+    /// Compiles a schema held in memory (an embedded resource, say); `name` labels it in messages. The schema must be
+    /// self-contained (relative includes and imports resolve against the current directory).
+    /// The corresponding C functions are `xmlSchemaNewMemParserCtxt` and `xmlRelaxNGNewMemParserCtxt`.
+    public init(bytes: [UInt8], name: String, kind: Kind) throws {
+        LibXML.ensureInitialized()
+        path = name
+        self.kind = kind
+        schema = try LibXML.compileLock.withLock { try CompiledSchema(source: .bytes(bytes), name: name, kind: kind) }
     }
 
     /// Validates a document held in memory.
@@ -83,7 +93,9 @@ private final class CompiledSchema: @unchecked Sendable {
 
     private let handle: Handle
 
-    init(path: String, kind: SchemaValidator.Kind) throws {
+    enum Source { case file(String), bytes([UInt8]) }
+
+    init(source: Source, name path: String, kind: SchemaValidator.Kind) throws {
         let collector = MessageCollector(primaryFile: path)
         func failure(_ function: String) -> XMLError {
             var messages = collector.messages
@@ -92,7 +104,13 @@ private final class CompiledSchema: @unchecked Sendable {
         }
         switch kind {
         case .xsd:
-            guard let parser = xmlSchemaNewParserCtxt(path) else { throw failure("xmlSchemaNewParserCtxt") }
+            let made: xmlSchemaParserCtxtPtr? = switch source {
+            case .file(let p): xmlSchemaNewParserCtxt(p)
+            case .bytes(let b): b.withUnsafeBufferPointer { buf in
+                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { xmlSchemaNewMemParserCtxt($0, Int32(b.count)) }
+            }
+            }
+            guard let parser = made else { throw failure("xmlSchemaNewParserCtxt") }
             defer { xmlSchemaFreeParserCtxt(parser) }
             let compiled = withExtendedLifetime(collector) { () -> xmlSchemaPtr? in
                 xmlSchemaSetParserStructuredErrors(parser, collectStructuredError, collector.context)
@@ -104,7 +122,13 @@ private final class CompiledSchema: @unchecked Sendable {
             }
             handle = .xsd(compiled)
         case .relaxNG:
-            guard let parser = xmlRelaxNGNewParserCtxt(path) else { throw failure("xmlRelaxNGNewParserCtxt") }
+            let made: xmlRelaxNGParserCtxtPtr? = switch source {
+            case .file(let p): xmlRelaxNGNewParserCtxt(p)
+            case .bytes(let b): b.withUnsafeBufferPointer { buf in
+                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { xmlRelaxNGNewMemParserCtxt($0, Int32(b.count)) }
+            }
+            }
+            guard let parser = made else { throw failure("xmlRelaxNGNewParserCtxt") }
             defer { xmlRelaxNGFreeParserCtxt(parser) }
             let compiled = withExtendedLifetime(collector) { () -> xmlRelaxNGPtr? in
                 xmlRelaxNGSetParserStructuredErrors(parser, collectStructuredError, collector.context)

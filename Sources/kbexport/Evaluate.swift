@@ -3,6 +3,7 @@ import Foundation
 import KBEvaluation
 import KBFacts
 import KBGraph
+import KBResources
 import KBText
 
 struct Evaluate: ParsableCommand {
@@ -10,12 +11,13 @@ struct Evaluate: ParsableCommand {
         abstract: "Score the extractor against gold annotations (seeds/ and the development corpus).",
         discussion: """
             Gold files use the development corpus format (kind, type, subject, object, date, arabic_evidence).
-            Seeds: NAME.gold.tsv next to NAME.txt. Dev corpus: docs/NAME.txt with gold/NAME.tsv.
+            Seeds: NAME.gold.tsv next to NAME.txt. Dev corpus: docs/NAME.txt with gold/NAME.tsv, scored as two
+            parts: its check split (d04, d08, …, d56: measures generalisation) and the rest (for development).
             """)
 
-    enum Corpus: String, ExpressibleByArgument, CaseIterable { case seeds, dev, all }
+    enum Corpus: String, ExpressibleByArgument, CaseIterable { case seeds, dev, check, rest, all }
 
-    @Option(help: "Which corpus to score.")
+    @Option(help: "Which corpus to score: seeds, dev (check split and rest, apart), check, rest, or all.")
     var corpus: Corpus = .all
 
     @Option(help: "The development corpus folder (default: ../shared/dev-corpus).")
@@ -26,15 +28,21 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         var ran = false
-        if corpus != .dev {
-            guard let seeds = ProjectPaths.seeds else { throw ValidationError("seeds/ folder not found") }
-            try score(title: "seeds (\(seeds))", paths: [seeds]); ran = true
+        if corpus == .seeds || corpus == .all {
+            try scoreEmbeddedSeeds(); ran = true
         }
         if corpus != .seeds {
             guard let dev = devCorpus ?? ProjectPaths.devCorpus else {
                 throw ValidationError("development corpus not found: pass --dev-corpus PATH")
             }
-            try score(title: "dev corpus (\(dev))", paths: [dev + "/docs"]); ran = true
+            let (files, errors) = InputReader.collect([dev + "/docs"])
+            for e in errors { warn("skipped: \(e)") }
+            for split in DevCorpusSplit.allCases where corpus == .dev || corpus == .all || corpus.rawValue == split.rawValue {
+                let part = files.filter { DevCorpusSplit.of(path: $0.path) == split }
+                let what = split == .check ? "check split (d04, d08, …, d56)" : "rest (development part)"
+                try score(title: "dev corpus, \(what) (\(dev))", files: part)
+            }
+            ran = true
         }
         if !ran { throw ExitCode(1) }
     }
@@ -42,6 +50,24 @@ struct Evaluate: ParsableCommand {
     func score(title: String, paths: [String]) throws {
         let (files, errors) = InputReader.collect(paths)
         for e in errors { warn("skipped: \(e)") }
+        try score(title: title, files: files)
+    }
+
+    /// The seed articles and their gold (`seeds/NAME.gold.tsv`), both embedded in the binary.
+    func scoreEmbeddedSeeds() throws {
+        let files = InputFile.embeddedSeeds
+        let result = Pipeline.run(files: files)
+        for e in result.errors { warn("skipped: \(e)") }
+        var gold: [String: [GoldRow]] = [:]
+        for f in files {
+            let name = String(f.path.dropLast(4)) + ".gold.tsv"
+            guard let text = EmbeddedResources.text(named: name) else { continue }
+            gold[StableID.document(path: f.path)] = try GoldReader.parse(text, file: name)
+        }
+        print(Evaluator.evaluate(graph: result.graph, gold: gold).render(title: "seeds (bundled)", verbose: verbose))
+    }
+
+    func score(title: String, files: [InputFile]) throws {
         let result = Pipeline.run(files: files)
         for e in result.errors { warn("skipped: \(e)") }
         let gold = try Evaluator.loadGold(forTextFiles: files.map(\.path))

@@ -11,7 +11,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract entities and facts from articles and write the graph (the default command).")
 
-    @Argument(help: "Text files, directories (searched recursively for *.txt) or - for standard input. Default: the bundled seeds/. With --from ntriples|rdfxml: exactly one RDF file, or -.")
+    @Argument(help: "Text files, directories (searched recursively for *.txt) or - for standard input. Default: the seed articles built into the binary. With --from ntriples|rdfxml: exactly one RDF file, or -. With --from jsonl: one facts file, or several to merge.")
     var inputs: [String] = []
 
     @Option(help: "What the input is: text (articles, the default), a facts file to export (jsonl), or RDF to convert: ntriples, rdfxml.")
@@ -32,16 +32,37 @@ struct Export: ParsableCommand {
     @Option(help: "Drop facts whose confidence is below this value (0...1).")
     var minConfidence: Double = 0
 
+    @Flag(help: "Read inputs that look like XML, HTML, PDF, JSON or RDF as article text anyway (refused by default).")
+    var forceText = false
+
     @Flag(help: "Treat any skipped input as fatal: nothing is written.")
     var strict = false
+
+    @Option(help: "Export a knowledge base made with `kbexport add` (no INPUT then).")
+    var kb: String?
+
+    @Option(help: "With --kb: only articles published on or after this date (YYYY-MM-DD; undated articles are left out).")
+    var since: String?
+
+    @Option(help: "With --kb: only this document (id or path as added); repeat for several.")
+    var document: [String] = []
 
     @Flag(name: .shortAndLong, help: "Print what was read and skipped on standard error.")
     var verbose = false
 
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if kb != nil {
+            guard inputs.isEmpty, from == .text else { throw ValidationError("--kb exports the knowledge base: give no INPUT and no --from") }
+        } else if since != nil || !document.isEmpty {
+            throw ValidationError("--since and --document filter a knowledge base: use them with --kb FILE")
+        }
+        if let since, !Self.isISODate(since) { throw ValidationError("--since takes a date YYYY-MM-DD (or YYYY-MM, YYYY), not '\(since)'") }
         if from != .text {
-            guard inputs.count == 1 else { throw ValidationError("--from \(from.rawValue) reads exactly one INPUT (a file, or - for standard input)") }
+            guard inputs.count == 1 || (from == .jsonl && !inputs.isEmpty && !inputs.contains("-")) else {
+                throw ValidationError("--from \(from.rawValue) reads exactly one INPUT (a file, or - for standard input)"
+                                      + (from == .jsonl ? "; several facts files (not -) are merged" : ""))
+            }
             guard minConfidence == 0 || from == .jsonl else { throw ValidationError("--min-confidence applies to text and facts-file input only") }
         }
         do { try ExportOptions(base: base).validate() } catch { throw ValidationError("\(error)") }
@@ -52,24 +73,29 @@ struct Export: ParsableCommand {
         FileDescriptorSink.ignoreBrokenPipeSignal()
         // Ctrl-C or kill mid-write: remove the temporary output file (the previous output stays as it was)
         AtomicFileSink.removeTemporaryFilesOnSignals()
+        if let kb { return try exportKnowledgeBase(kb) }
         if let syntax = from.rdfSyntax { return try convert(inputs[0], syntax) }
-        if from == .jsonl { return try exportFactsFile(inputs[0]) }
-        var paths = inputs
-        if paths.isEmpty {
-            guard let seeds = ProjectPaths.seeds else {
-                throw ValidationError("no INPUT given and the bundled seeds/ folder was not found; pass files or directories")
-            }
-            paths = [seeds]
+        if from == .jsonl, inputs.count > 1 {
+            let graph = try mergeFactsFiles(inputs).filtered(minConfidence: minConfidence)
+            let writer = format.makeWriter(options: exportOptions)
+            try writeOutput { try writer.write(graph, to: $0) }
+            return
         }
-        let (files, collectErrors) = InputReader.collect(paths)
-        var problems: [String] = collectErrors.map(\.description)
+        if from == .jsonl { return try exportFactsFile(inputs[0]) }
+        // No input: the seed articles embedded in the binary (never a ./seeds folder of the current directory)
+        let (collected, collectErrors) = inputs.isEmpty ? (InputFile.embeddedSeeds, []) : InputReader.collect(inputs)
+        let (files, refused) = forceText ? (collected, []) : Self.refuseNonText(collected)
+        var problems: [String] = collectErrors.map(\.description) + refused
         if strict, !problems.isEmpty {
             for p in problems { warn(p) }
             warn("--strict: \(problems.count) input(s) cannot be used; nothing written")
             throw ExitCode(1)
         }
-        let report: (@Sendable (String) -> Void)? = files.count > 200 ? { @Sendable (s: String) in warn(s) } : nil
+        let report: (@Sendable (String) -> Void)? = files.count > 200 && ProgressLine.enabled ? { @Sendable (s: String) in warn(s) } : nil
+        let bytes = files.count <= 200 ? files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) } : 0
+        let progress = bytes > 1_000_000 ? ProgressLine.start { "extracting \(files.count) file(s), \(ProgressLine.megabytes(bytes))" } : nil
         let result = Pipeline.run(files: files, progress: report)
+        progress?.stop()
         problems += result.errors
         for p in problems { warn("skipped: " + p) }
         for n in result.notes { warn(n) }
@@ -100,10 +126,10 @@ struct Export: ParsableCommand {
         do {
             if let path = output {
                 let sink = try AtomicFileSink(path: path)
-                do { try body(sink); try sink.commit() } catch { sink.abort(); throw error }
+                do { try withProgress(sink, body); try sink.commit() } catch { sink.abort(); throw error }
             } else {
                 let sink = FileDescriptorSink.standardOutput()
-                try body(sink)
+                try withProgress(sink, body)
                 try sink.flush()
             }
         } catch let e as XMLError where "\(e)".contains("broken pipe") {

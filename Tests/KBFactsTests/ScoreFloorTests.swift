@@ -4,9 +4,10 @@ import KBFacts
 import KBText
 import XCTest
 
-/// Regression floors for the extractor, measured with the evaluation command's own scorer.
-/// Seeds: the thresholds of issue 2. Dev corpus: the level reached when these floors were set, so a
-/// change that makes extraction worse on real articles fails here (raise the floors as it improves).
+/// Regression floors for the extractor, measured with the evaluation command's own scorer on the development
+/// corpus's check split (d04, d08, …, d56), which no rule is written from: the floors measure generalisation,
+/// not memory of the articles the rules were developed on. They sit a little below the level reached when they
+/// were set; raise them as extraction improves on the check split.
 final class ScoreFloorTests: XCTestCase {
     static let root: URL = {
         var url = URL(fileURLWithPath: #filePath)
@@ -17,31 +18,35 @@ final class ScoreFloorTests: XCTestCase {
         fatalError("Package.swift not found")
     }()
 
-    func score(_ dir: URL) throws -> EvaluationReport {
+    func score(split: DevCorpusSplit) throws -> EvaluationReport {
+        let dir = Self.root.deletingLastPathComponent().appendingPathComponent("shared/dev-corpus/docs")
         guard FileManager.default.fileExists(atPath: dir.path) else {
             XCTFail("missing \(dir.path)")
             throw CocoaError(.fileNoSuchFile)
         }
-        let (files, errors) = InputReader.collect([dir.path])
+        let (all, errors) = InputReader.collect([dir.path])
         XCTAssertEqual(errors.count, 0)
+        let files = all.filter { DevCorpusSplit.of(path: $0.path) == split }
+        XCTAssertGreaterThanOrEqual(files.count, split == .check ? 14 : 45, "dev corpus \(split) split size")
         let result = Pipeline.run(files: files)
         let gold = try Evaluator.loadGold(forTextFiles: files.map(\.path))
-        XCTAssertFalse(gold.isEmpty)
+        XCTAssertEqual(gold.count, files.count, "every \(split) document has gold")
         return Evaluator.evaluate(graph: result.graph, gold: gold)
     }
 
-    func testSeedsMeetIssueTwoThresholds() throws {
-        let r = try score(Self.root.appendingPathComponent("seeds"))
-        XCTAssertGreaterThanOrEqual(r.entityTotal.f1, 0.97, "seed entity F1 (issue 2: 0.95)")
-        XCTAssertGreaterThanOrEqual(r.factTotal.f1, 0.89, "seed fact F1 (issue 2: 0.85)")
+    func testCheckSplitDoesNotRegress() throws {
+        let r = try score(split: .check)
+        // set 2026-12-06 on main at entity F1 0.825, fact P 0.738 R 0.360 F1 0.484
+        XCTAssertGreaterThanOrEqual(r.entityTotal.f1, 0.80, "check split entity F1 (issue 11 target: 0.90)")
+        XCTAssertGreaterThanOrEqual(r.factTotal.f1, 0.45, "check split fact F1 (issue 12 target: 0.60)")
+        XCTAssertGreaterThanOrEqual(r.factTotal.precision, 0.65, "check split fact precision")
     }
 
-    func testDevCorpusDoesNotRegress() throws {
-        let r = try score(Self.root.deletingLastPathComponent().appendingPathComponent("shared/dev-corpus/docs"))
-        XCTAssertGreaterThanOrEqual(r.entityTotal.f1, 0.955, "dev corpus entity F1 (issue 3: 0.85)")
-        XCTAssertGreaterThanOrEqual(r.factTotal.f1, 0.85, "dev corpus fact F1 (issue 3: 0.60)")
-        // recall must not be bought with precision: new rules may not add false positives
-        XCTAssertGreaterThanOrEqual(r.factTotal.precision, 0.90, "dev corpus fact precision (issue 3: 0.85)")
-        XCTAssertGreaterThanOrEqual(r.factTotal.recall, 0.75, "dev corpus fact recall")
+    func testSplitIsTheMultiplesOfFour() {
+        XCTAssertEqual(DevCorpusSplit.of(path: "/x/docs/d04.txt"), .check)
+        XCTAssertEqual(DevCorpusSplit.of(path: "d56.txt"), .check)
+        XCTAssertEqual(DevCorpusSplit.of(path: "d01.txt"), .rest)
+        XCTAssertEqual(DevCorpusSplit.of(path: "d59.txt"), .rest)
+        XCTAssertNil(DevCorpusSplit.of(path: "seeds/000_0f4681632fbd4e5c.txt"))
     }
 }

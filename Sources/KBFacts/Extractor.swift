@@ -263,7 +263,10 @@ public struct GraphBuilder: Sendable {
     private var facts: [Fact] = []
     private var mentions: [Mention] = []
 
-    public init() {}
+    /// The gazetteer whose people bare surnames may join across documents (`CrossDocumentLinker`); nil: none.
+    private let gazetteer: Gazetteer?
+
+    public init(gazetteer: Gazetteer? = nil) { self.gazetteer = gazetteer }
 
     public mutating func add(_ x: DocumentExtraction) {
         add(documents: [x.document], entities: x.entities, facts: x.facts, mentions: x.mentions)
@@ -317,7 +320,7 @@ public struct GraphBuilder: Sendable {
         var all = entities
         var merged = merged, facts = facts, mentions = mentions
         if linkAcrossDocuments, documents.count > 1 {
-            CrossDocumentLinker.apply(CrossDocumentLinker.merges(Array(all.values)), entities: &all, merged: &merged,
+            CrossDocumentLinker.apply(CrossDocumentLinker.merges(Array(all.values), gazetteer: gazetteer), entities: &all, merged: &merged,
                                       facts: &facts, mentions: &mentions)
         }
         for (id, acc) in merged {

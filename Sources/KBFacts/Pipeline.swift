@@ -20,7 +20,7 @@ public enum Pipeline {
             }
             if let p = progress, i % 100 == 0 { p("processed \(i)/\(n) files") }
         }
-        var builder = GraphBuilder()
+        var builder = GraphBuilder(gazetteer: extractor.gazetteer)
         var errors: [String] = []
         var notes: [String] = []
         var seenIDs: [String: String] = [:]

@@ -237,7 +237,7 @@ public struct Extractor: Sendable {
     func makeEntity(id: String, key: String, type: EntityType, subtype: String, label: String, fromGazetteer: Bool) -> Entity {
         if let e = gazetteer.entry(id: key) {
             return Entity(id: id, type: e.type, subtype: e.subtype, labelAr: e.ar, labelEn: e.en.isEmpty ? nil : e.en,
-                          wikidata: e.wikidata, fromGazetteer: true)
+                          wikidata: e.wikidata, fromGazetteer: true, lat: e.lat, lon: e.lon, geonames: e.geonames)
         }
         // a date's English label is its ISO form
         let en: String? = type == .date && key.hasPrefix("date:") ? String(key.dropFirst(5)) : nil
@@ -265,7 +265,10 @@ public struct GraphBuilder: Sendable {
     private var facts: [Fact] = []
     private var mentions: [Mention] = []
 
-    public init() {}
+    /// The gazetteer whose people bare surnames may join across documents (`CrossDocumentLinker`); nil: none.
+    private let gazetteer: Gazetteer?
+
+    public init(gazetteer: Gazetteer? = nil) { self.gazetteer = gazetteer }
 
     public mutating func add(_ x: DocumentExtraction) {
         add(documents: [x.document], entities: x.entities, facts: x.facts, mentions: x.mentions)
@@ -314,8 +317,14 @@ public struct GraphBuilder: Sendable {
 
     /// The graph, canonical order. Facts below `minConfidence` are dropped, and so are entities no
     /// longer used when `pruneUnlinked` is set.
-    public func build(minConfidence: Double = 0) -> KnowledgeGraph {
+    /// People named in several documents are joined first (`CrossDocumentLinker`) unless `linkAcrossDocuments` is off.
+    public func build(minConfidence: Double = 0, linkAcrossDocuments: Bool = true) -> KnowledgeGraph {
         var all = entities
+        var merged = merged, facts = facts, mentions = mentions
+        if linkAcrossDocuments, documents.count > 1 {
+            CrossDocumentLinker.apply(CrossDocumentLinker.merges(Array(all.values), gazetteer: gazetteer), entities: &all, merged: &merged,
+                                      facts: &facts, mentions: &mentions)
+        }
         for (id, acc) in merged {
             all[id]?.surfaceForms = Array(acc.forms).sorted()
             all[id]?.documents = Array(acc.documents).sorted()

@@ -15,6 +15,10 @@ public struct GazetteerEntry: Sendable, Hashable {
     public let wikidata: String?
     public let partOf: String?
     public let capitalOf: String?
+    /// GeoNames id and WGS84 coordinates (from `places-geonames.tsv`), else nil.
+    public var geonames: String? = nil
+    public var lat: Double? = nil
+    public var lon: Double? = nil
 }
 
 /// Errors in a gazetteer file, with file and line.
@@ -60,10 +64,13 @@ public final class Gazetteer: @unchecked Sendable {
         for (i, e) in entries.enumerated() where e.type == .person {
             personNameTokens[i] = Gazetteer.nameTokens(e)
         }
+        // reserved at once: growing the set step by step was most of the start-up time with the GeoNames places
+        let prefixes = ArabicNormalizer.procliticPrefixes
+        matchStarts.reserveCapacity((firstWords.count + adjectives.count) * (prefixes.count + 4))
         for k in Array(firstWords.keys) + Array(adjectives.keys) {
             let w = k.string
             matchStarts.insert(k)
-            for (p, swallows) in ArabicNormalizer.procliticPrefixes {
+            for (p, swallows) in prefixes {
                 matchStarts.insert(NormKey(p + w))
                 if swallows, w.unicodeScalars.starts(with: "ال".unicodeScalars) {
                     matchStarts.insert(NormKey(p + String(w.unicodeScalars.dropFirst(2))))
@@ -151,6 +158,11 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Parses the TSV format documented at the top of `gazetteer.tsv`.
     public static func parse(_ text: String, path: String) throws -> Gazetteer {
+        Gazetteer(entries: try parseEntries(text, path: path))
+    }
+
+    /// The entries of a file in the format of `gazetteer.tsv`.
+    static func parseEntries(_ text: String, path: String) throws -> [GazetteerEntry] {
         var entries: [GazetteerEntry] = []
         var sawHeader = false
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -184,7 +196,53 @@ public final class Gazetteer: @unchecked Sendable {
                                           aliases: list(5), adjectives: list(6), wikidata: opt(7),
                                           partOf: opt(8), capitalOf: opt(9)))
         }
-        return Gazetteer(entries: entries)
+        return entries
+    }
+
+    /// Merges the place file made from GeoNames (`places-geonames.tsv`, written by Scripts/gazetteer-places.py)
+    /// into hand-written entries: a row whose id is already an entry only adds its GeoNames id and coordinates
+    /// (the hand-written names win); any other row is a new place (subtype `city`, part of its country).
+    /// Columns: id, en, ar, aliases, country, population, geonames, lat, lon.
+    static func mergePlaces(_ text: String, path: String, into entries: [GazetteerEntry]) throws -> [GazetteerEntry] {
+        var out = entries
+        var index: [String: Int] = [:]
+        for (i, e) in entries.enumerated() where index[e.id] == nil { index[e.id] = i }
+        var sawHeader = false
+        // split on UTF-8 bytes (String's Character split is most of the time for a file of thousands of lines)
+        for (n, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let bytes = raw.last == 0x0D ? raw.dropLast() : raw
+            if bytes.first == UInt8(ascii: "#") { continue }
+            let cols = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                Gazetteer.trimmed(String(decoding: $0, as: UTF8.self))
+            }
+            if cols.allSatisfy(\.isEmpty) { continue }
+            if !sawHeader {
+                guard cols.first == "id" else { throw GazetteerError(path: path, line: n + 1, reason: "expected the header line") }
+                sawHeader = true
+                continue
+            }
+            guard cols.count == 9, !cols[0].isEmpty else {
+                throw GazetteerError(path: path, line: n + 1, reason: "expected 9 tab-separated columns with an id, found \(cols.count)")
+            }
+            let geonames = cols[6].isEmpty ? nil : cols[6]
+            let lat = Double(cols[7]), lon = Double(cols[8])
+            if (lat == nil) != cols[7].isEmpty || (lon == nil) != cols[8].isEmpty
+                || !(lat.map { abs($0) <= 90 } ?? true) || !(lon.map { abs($0) <= 180 } ?? true) {
+                throw GazetteerError(path: path, line: n + 1, reason: "lat and lon must be degrees (-90…90, -180…180)")
+            }
+            if let i = index[cols[0]] {
+                out[i].geonames = geonames; out[i].lat = lat; out[i].lon = lon
+                continue
+            }
+            guard !cols[2].isEmpty else { throw GazetteerError(path: path, line: n + 1, reason: "a new place needs an Arabic name") }
+            var e = GazetteerEntry(id: cols[0], type: .place, subtype: "city", en: cols[1], ar: cols[2],
+                                   aliases: cols[3].split(separator: "|").map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty },
+                                   adjectives: [], wikidata: nil, partOf: cols[4].isEmpty ? nil : cols[4], capitalOf: nil)
+            e.geonames = geonames; e.lat = lat; e.lon = lon
+            index[e.id] = out.count
+            out.append(e)
+        }
+        return out
     }
 
     /// `s.trimmingCharacters(in: .whitespaces)` without Foundation's NSString round trip (slow: it was most
@@ -212,12 +270,32 @@ public final class Gazetteer: @unchecked Sendable {
         return try parse(text, path: path)
     }
 
-    /// The gazetteer bundled with kbexport (embedded in the binary: `Resources/gazetteer.tsv`).
-    public static let bundled: Gazetteer = {
-        guard let data = EmbeddedResources.data(named: "gazetteer.tsv", module: "KBFacts", fallback: { Bundle.module }),
-              let text = String(data: data, encoding: .utf8) else {
-            fatalError("kbexport: the bundled gazetteer.tsv is missing from the build")
+    /// Loads a hand-written gazetteer file and, when given, a GeoNames place file merged into it.
+    public static func load(path: String, places: String?) throws -> Gazetteer {
+        func read(_ p: String) throws -> String {
+            guard let data = FileManager.default.contents(atPath: p), let text = String(data: data, encoding: .utf8) else {
+                throw GazetteerError(path: p, line: 0, reason: "cannot read the file as UTF-8")
+            }
+            return text
         }
-        do { return try parse(text, path: "gazetteer.tsv") } catch { fatalError("kbexport: bundled gazetteer: \(error)") }
+        var entries = try parseEntries(try read(path), path: path)
+        if let places { entries = try mergePlaces(try read(places), path: places, into: entries) }
+        return Gazetteer(entries: entries)
+    }
+
+    /// The gazetteer bundled with kbexport (embedded in the binary): `Resources/gazetteer.tsv` (hand-written) with
+    /// `Resources/places-geonames.tsv` (GeoNames, generated by Scripts/gazetteer-places.py) merged in.
+    public static let bundled: Gazetteer = {
+        func resource(_ name: String) -> String {
+            guard let data = EmbeddedResources.data(named: name, module: "KBFacts", fallback: { Bundle.module }),
+                  let text = String(data: data, encoding: .utf8) else {
+                fatalError("kbexport: the bundled \(name) is missing from the build")
+            }
+            return text
+        }
+        do {
+            let hand = try parseEntries(resource("gazetteer.tsv"), path: "gazetteer.tsv")
+            return Gazetteer(entries: try mergePlaces(resource("places-geonames.tsv"), path: "places-geonames.tsv", into: hand))
+        } catch { fatalError("kbexport: bundled gazetteer: \(error)") }
     }()
 }

@@ -303,7 +303,9 @@ final class Linker {
 
     /// Two token lists name the same person when one is the other with extra middle names
     /// (first and last tokens agree) or the same after removing "عبد" spacing.
-    func sameName(_ a: [String], _ b: [String]) -> Bool {
+    func sameName(_ a: [String], _ b: [String]) -> Bool { Linker.sameName(a, b) }
+
+    static func sameName(_ a: [String], _ b: [String]) -> Bool {
         if a == b { return true }
         let ja = a.joined().replacingOccurrences(of: " ", with: ""), jb = b.joined()
         if ja == jb { return true }
@@ -389,6 +391,15 @@ final class Linker {
         /// The word itself, without the article, and its consonant skeleton for words of five letters or more.
         static func forms(_ w: String) -> [String] { Clitics.peopleForms(w, computeForms) }
 
+        /// `forms` of a word looked up, plus the skeleton of a four-letter word: a surname written with one long
+        /// vowel less ("بيلن" for "بيلين") finds the registered five-letter spelling (as `Linker.variant` allows:
+        /// one of the two has five letters). Names are registered with `forms`, so two four-letter words never meet.
+        static func lookupForms(_ w: String) -> [String] {
+            let f = forms(w)
+            let bare = ArabicNormalizer.stripArticle(w)
+            return bare.count == 4 ? f + ["~" + Linker.skeleton(bare)] : f
+        }
+
         static func computeForms(_ w: String) -> [String] {
             let bare = ArabicNormalizer.stripArticle(w)
             var out = [w, bare]
@@ -400,12 +411,19 @@ final class Linker {
         /// is `word`; the most recently registered wins when several share it.
         func resolve(_ word: String, strict: Bool, excluding: String? = nil) -> String? {
             var best: Int? = nil
-            for f in PeopleIndex.forms(word) {
+            for f in PeopleIndex.lookupForms(word) {
                 let k = NormKey(f)
                 if let hits = surnames[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
                 if !strict, let hits = single[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
             }
             return best.map { people[$0].key }
+        }
+
+        /// Every person whose surname (or a spelling variant of it) is `word`.
+        func all(_ word: String) -> [String] {
+            var hits = Set<Int>()
+            for f in PeopleIndex.lookupForms(word) { hits.formUnion(surnames[NormKey(f)] ?? []) }
+            return hits.sorted().map { people[$0].key }
         }
 
         /// People who could share a full name with `toks` (same first and last word up to spelling variants).

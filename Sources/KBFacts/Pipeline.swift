@@ -8,7 +8,7 @@ public enum Pipeline {
 
     public static func run(files: [InputFile], extractor: Extractor = Extractor(), progress: (@Sendable (String) -> Void)? = nil) -> Result {
         let n = files.count
-        var builder = GraphBuilder()
+        var builder = GraphBuilder(gazetteer: extractor.gazetteer)
         var errors: [String] = []
         var notes: [String] = []
         var seenIDs: [String: String] = [:]

@@ -243,7 +243,8 @@ extension FactsFile {
                 id: id, type: type, subtype: f.optionalString("subtype") ?? "", labelAr: labelAr,
                 labelEn: f.optionalString("labelEn"), wikidata: f.optionalString("wikidata"),
                 surfaceForms: f.strings("surfaceForms") ?? [], mentionCount: f.int("mentionCount", required: false) ?? 0,
-                documents: f.strings("documents") ?? [], fromGazetteer: f.bool("fromGazetteer") ?? false))
+                documents: f.strings("documents") ?? [], fromGazetteer: f.bool("fromGazetteer") ?? false,
+                lat: f.double("lat"), lon: f.double("lon"), geonames: f.optionalString("geonames")))
         case "mention":
             guard let entityID = f.string("entityID"), let documentID = f.string("documentID"),
                   let begin = f.int("begin", required: true), let end = f.int("end", required: true),

@@ -7,6 +7,7 @@
 extension Entity {
     private enum Keys: String, CodingKey {
         case id, type, subtype, labelAr, labelEn, wikidata, surfaceForms, mentionCount, documents, fromGazetteer
+        case lat, lon, geonames
     }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -18,7 +19,9 @@ extension Entity {
                   surfaceForms: try c.decodeIfPresent([String].self, forKey: .surfaceForms) ?? [],
                   mentionCount: try c.decodeIfPresent(Int.self, forKey: .mentionCount) ?? 0,
                   documents: try c.decodeIfPresent([String].self, forKey: .documents) ?? [],
-                  fromGazetteer: try c.decodeIfPresent(Bool.self, forKey: .fromGazetteer) ?? false)
+                  fromGazetteer: try c.decodeIfPresent(Bool.self, forKey: .fromGazetteer) ?? false,
+                  lat: try c.decodeIfPresent(Double.self, forKey: .lat), lon: try c.decodeIfPresent(Double.self, forKey: .lon),
+                  geonames: try c.decodeIfPresent(String.self, forKey: .geonames))
     }
 }
 

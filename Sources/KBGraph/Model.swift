@@ -42,13 +42,26 @@ public struct Entity: Sendable, Hashable, Codable {
     public var documents: [String]
     /// True when the entity came from the gazetteer, false when it was recognised from cues.
     public var fromGazetteer: Bool
+    /// WGS84 latitude and longitude in degrees (places from GeoNames), else nil.
+    public var lat: Double?
+    public var lon: Double?
+    /// GeoNames id (digits) when known, else nil.
+    public var geonames: String?
 
     public init(id: String, type: EntityType, subtype: String = "", labelAr: String, labelEn: String? = nil,
                 wikidata: String? = nil, surfaceForms: [String] = [], mentionCount: Int = 0,
-                documents: [String] = [], fromGazetteer: Bool = false) {
+                documents: [String] = [], fromGazetteer: Bool = false,
+                lat: Double? = nil, lon: Double? = nil, geonames: String? = nil) {
         self.id = id; self.type = type; self.subtype = subtype; self.labelAr = labelAr; self.labelEn = labelEn
         self.wikidata = wikidata; self.surfaceForms = surfaceForms; self.mentionCount = mentionCount
         self.documents = documents; self.fromGazetteer = fromGazetteer
+        self.lat = lat; self.lon = lon; self.geonames = geonames
+    }
+
+    /// The coordinates when both are present and valid WGS84 degrees, else nil.
+    public var coordinates: (lat: Double, lon: Double)? {
+        guard let lat, let lon, lat.isFinite, lon.isFinite, abs(lat) <= 90, abs(lon) <= 180 else { return nil }
+        return (lat, lon)
     }
 
     /// The label to show for a language preference: Arabic by default, English when asked and known.

@@ -125,7 +125,7 @@ public final class KnowledgeBase: Sendable {
     /// The stored documents as one graph; `since`: only articles published on or after this ISO date (articles
     /// without a date are left out); `documents`: only these document ids or paths (empty: all).
     public func graph(since: String? = nil, documents: [String] = []) throws -> KnowledgeGraph {
-        var builder = GraphBuilder()
+        var builder = GraphBuilder(gazetteer: .bundled)   // cross-document linking as in one run
         var sql = "SELECT id, extraction FROM document"
         var clauses: [String] = [], args: [DatabaseValueConvertible?] = []
         if let since { clauses.append("published IS NOT NULL AND published >= ?"); args.append(since) }

@@ -43,6 +43,9 @@ public struct GraphMLWriter: StreamingGraphWriter {
         Key(id: "mentions", domain: .node, name: "mentions", type: .int),
         Key(id: "documents", domain: .node, name: "documents", type: .string),
         Key(id: "in_gazetteer", domain: .node, name: "in_gazetteer", type: .boolean),
+        Key(id: "lat", domain: .node, name: "lat", type: .double),
+        Key(id: "lon", domain: .node, name: "lon", type: .double),
+        Key(id: "geonames", domain: .node, name: "geonames", type: .string),
     ]
 
     /// Edge keys. `elabel` (attr.name `label`) is Gephi's edge label and `weight` its layout weight
@@ -117,6 +120,9 @@ public struct GraphMLWriter: StreamingGraphWriter {
             ("mentions", String(e.mentionCount)),
             ("documents", Self.joined(e.documents)),
             ("in_gazetteer", e.fromGazetteer ? "true" : "false"),
+            ("lat", e.coordinates.flatMap { Values.degrees($0.lat) }),
+            ("lon", e.coordinates.flatMap { Values.degrees($0.lon) }),
+            ("geonames", Values.geonames(e.geonames)),
         ]
     }
 

@@ -41,7 +41,8 @@ public struct GraphView {
     /// Publication dates by document id (documents without one left out).
     public static func publicationDates(_ documents: [Document]) -> [String: String] {
         var out = [String: String]()
-        for d in documents { if let p = d.published, !p.isEmpty { out[d.id] = p } }
+        // as the writers show it (an XML-illegal character removed): a date that is nothing after that is none
+        for d in documents { if let p = d.published.flatMap(Values.display), !p.isEmpty { out[d.id] = p } }
         return out
     }
 

@@ -105,8 +105,9 @@ public struct HTMLWriter: GraphWriter {
         try w.fullEndElement()
         try w.startElement("ol")
         for f in edge.facts {
+          for r in f.reports {   // an event stated by several reports: each one's sentence
             try w.startElement("li")
-            let sentence = Values.display(f.provenance.sentence) ?? ""
+            let sentence = Values.display(r.sentence) ?? ""
             try w.startElement("blockquote")
             if GraphScene.isRightToLeft(sentence) {
                 try w.attribute("lang", "ar"); try w.attribute("xml:lang", "ar"); try w.attribute("dir", "rtl")
@@ -114,17 +115,18 @@ public struct HTMLWriter: GraphWriter {
             try w.text(sentence)
             try w.fullEndElement()
             try w.startElement("dl")
-            try field("document", documentText(f.provenance.documentID, scene), w)
+            try field("document", documentText(r.documentID, scene), w)
             try field("relation", f.type + (f.modality == .asserted ? "" : " (\(f.modality.rawValue))"), w)
-            try field("date", f.date?.value ?? "not stated", w)
-            if let published = scene.document(f.provenance.documentID)?.published {
+            try field("date", (r.date ?? f.date)?.value ?? "not stated", w)
+            if let published = scene.document(r.documentID)?.published {
                 try field("published", published, w)
             }
-            try field("confidence", Values.decimal(f.confidence) ?? "?", w)
+            try field("confidence", Values.decimal(r.confidence) ?? "?", w)
             if let role = f.role.flatMap(Values.display) { try field("role", role, w) }
-            try field("rule", f.rule, w)
+            try field("rule", r.rule, w)
             try w.fullEndElement()  // dl
             try w.fullEndElement()  // li
+          }
         }
         try w.fullEndElement()  // ol
         try w.fullEndElement()  // div

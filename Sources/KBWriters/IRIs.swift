@@ -267,6 +267,10 @@ public enum Namespaces {
     public static let skos = "http://www.w3.org/2004/02/skos/core#"
     public static let dcterms = "http://purl.org/dc/terms/"
     public static let wikidataEntity = "http://www.wikidata.org/entity/"
+    /// W3C Basic Geo (WGS84 lat/long) vocabulary: `geo:lat`, `geo:long`.
+    public static let geo = "http://www.w3.org/2003/01/geo/wgs84_pos#"
+    /// GeoNames' semantic web IRIs: `<https://sws.geonames.org/ID/>`.
+    public static let geonamesFeature = "https://sws.geonames.org/"
 
     /// The bindings declared on every `rdf:RDF` root, in this order (`kbv` is `<base>vocab#`).
     public static func standard(vocabulary: String) -> [(prefix: String, namespace: String)] {
@@ -274,8 +278,11 @@ public enum Namespaces {
          ("sem", sem), ("skos", skos), ("dcterms", dcterms), ("kbv", vocabulary)]
     }
 
-    /// The standard bindings plus `owl`, which the splitter knows but the root declares only when used.
+    /// Bindings the writers know but declare only when a term uses them.
+    public static let optional: [(prefix: String, namespace: String)] = [("owl", owl), ("geo", geo)]
+
+    /// The standard bindings plus the optional ones (`owl`, `geo`), which the root declares only when used.
     public static func splitter(vocabulary: String) -> QNameSplitter {
-        QNameSplitter(known: standard(vocabulary: vocabulary) + [("owl", owl)])
+        QNameSplitter(known: standard(vocabulary: vocabulary) + optional)
     }
 }

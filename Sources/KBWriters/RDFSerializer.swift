@@ -109,9 +109,12 @@ public struct RDFXMLSerializer {
     }
 
     /// Starts a stream of descriptions whose predicates all split into the standard namespaces (kbexport's own
-    /// mapping): each description is checked, then written, as it comes.
-    func startStream(to sink: OutputSink) throws -> Stream {
-        try Stream(Output(self, Terms(), sink), splitter: splitter, standard: Set(standard.map(\.prefix)))
+    /// mapping), or into the optional ones named in `declaring` (declared on the root too): each description is
+    /// checked, then written, as it comes.
+    func startStream(to sink: OutputSink, declaring optional: Set<String> = []) throws -> Stream {
+        var terms = Terms()
+        terms.usedPrefixes = optional
+        return try Stream(Output(self, terms, sink), splitter: splitter, standard: Set(standard.map(\.prefix)).union(optional))
     }
 
     /// Descriptions written one at a time (`startStream`).

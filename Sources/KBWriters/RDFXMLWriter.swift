@@ -50,7 +50,8 @@ public struct RDFXMLWriter: StreamingGraphWriter {
         let index = try GraphChecks.check(documents: documents, entities: entities)
         let mapping = RDFGraphMapping(types: index, minter: minter, toolVersion: options.toolVersion)
         var serializer = RDFXMLSerializer(vocabulary: minter.vocabulary, indent: options.indent)
-        let out = try serializer.startStream(to: sink)
+        // geo:lat/geo:long (an optional namespace) are declared on the root when some entity has coordinates
+        let out = try serializer.startStream(to: sink, declaring: entities.contains { $0.coordinates != nil } ? ["geo"] : [])
         try mapping.head(documents: documents, entities: entities, sentences: sentences, resolve: resolve) { try out.write($0) }
         return RDFXMLStream(mapping: mapping, out: out)
     }
@@ -183,6 +184,7 @@ public struct RDFGraphMapping {
         let place = Namespaces.schema + "Place", country = Namespaces.schema + "Country", city = Namespaces.schema + "City"
         let name = Namespaces.schema + "name", alternateName = Namespaces.schema + "alternateName"
         let sameAs = Namespaces.schema + "sameAs"
+        let lat = Namespaces.geo + "lat", long = Namespaces.geo + "long"
         let relation, subject, object, modality, role, confidence, rule, charBegin, charEnd: String
         let mentionCount, subtype, inGazetteer, dateMention, support: String
 
@@ -356,6 +358,11 @@ public struct RDFGraphMapping {
             d.literal(t.alternateName, form, language: "ar")
         }
         if let q = Values.wikidata(e.wikidata) { d.resource(t.sameAs, Namespaces.wikidataEntity + q) }
+        if let g = Values.geonames(e.geonames) { d.resource(t.sameAs, Namespaces.geonamesFeature + g + "/") }
+        if let (lat, lon) = e.coordinates {
+            d.typed(t.lat, Values.degrees(lat), t.decimal)
+            d.typed(t.long, Values.degrees(lon), t.decimal)
+        }
         d.typed(t.mentionCount, nonNegative(e.mentionCount), t.nonNegativeInteger)
         d.literal(t.subtype, Values.display(e.subtype))
         d.typed(t.inGazetteer, e.fromGazetteer ? "true" : "false", t.boolean)

@@ -182,12 +182,14 @@ struct SVGDrawing {
         let s = scene.nodes[edge.source].fullLabel, o = scene.nodes[edge.target].fullLabel
         var lines = ["\(s) → \(edge.type) → \(o)"]
         for f in edge.facts {
-            var meta = [f.provenance.documentID]
-            if let d = f.date?.value { meta.append(d) }
-            meta.append("confidence " + (Values.decimal(f.confidence) ?? "?"))
-            if f.modality != .asserted { meta.append(f.modality.rawValue) }
-            let sentence = Values.display(f.provenance.sentence) ?? ""
-            lines.append("• " + Self.clip(sentence, 300) + " [" + meta.joined(separator: ", ") + "]")
+            for r in f.reports {   // an event stated by several reports: each one's sentence
+                var meta = [r.documentID]
+                if let d = (r.date ?? f.date)?.value { meta.append(d) }
+                meta.append("confidence " + (Values.decimal(r.confidence) ?? "?"))
+                if f.modality != .asserted { meta.append(f.modality.rawValue) }
+                let sentence = Values.display(r.sentence) ?? ""
+                lines.append("• " + Self.clip(sentence, 300) + " [" + meta.joined(separator: ", ") + "]")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -1,7 +1,7 @@
 // Turtle (RDF 1.1, https://www.w3.org/TR/turtle/): the triples of the RDF/XML export
 // (RDFGraphMapping in RDFXMLWriter.swift) with the prefixes the RDF/XML root declares.
 //
-// Shape: `@prefix` lines (the standard bindings, then `owl` when used), a blank line, then one block per
+// Shape: `@prefix` lines (the standard bindings, then `owl` and `geo` when used), a blank line, then one block per
 // subject in the RDF/XML order: `subject predicate object ;` with the objects of one predicate joined by
 // `,` and the block ended by ` .`. `rdf:type` is written `a`. An IRI is written as a prefixed name when a
 // known namespace leaves a simple local name (ASCII-safe subset of PN_LOCAL: no escapes needed), else as
@@ -30,9 +30,9 @@ public struct TurtleWriter: StreamingGraphWriter {
 
 /// Writes descriptions as Turtle.
 public struct TurtleSerializer {
-    /// The standard bindings (declared always), then `owl` (declared when used).
+    /// The standard bindings (declared always), then `owl` and `geo` (declared when used).
     let standard: [(prefix: String, namespace: String)]
-    let optional: [(prefix: String, namespace: String)] = [("owl", Namespaces.owl)]
+    let optional: [(prefix: String, namespace: String)] = Namespaces.optional
 
     /// - Parameter vocabulary: the `kbv:` namespace, as for `RDFXMLSerializer`.
     public init(vocabulary: String) { standard = Namespaces.standard(vocabulary: vocabulary) }

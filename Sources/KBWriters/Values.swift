@@ -94,6 +94,16 @@ enum Values {
         }
     }
 
+    /// A GeoNames id when it is digits without a leading zero, else nil.
+    static func geonames(_ s: String?) -> String? {
+        guard let s, let first = s.unicodeScalars.first, first != "0",
+              s.unicodeScalars.allSatisfy({ $0 >= "0" && $0 <= "9" }) else { return nil }
+        return s
+    }
+
+    /// Degrees with five decimals (about a metre), trailing zeros dropped: valid xsd:decimal and GraphML double.
+    static func degrees(_ x: Double) -> String? { decimal(x, fractionDigits: 5) }
+
     /// The Wikidata id when it has the form `Q<digits>` (no leading zero), else nil.
     static func wikidata(_ s: String?) -> String? {
         guard let s, s.hasPrefix("Q") else { return nil }

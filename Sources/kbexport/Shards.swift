@@ -76,7 +76,7 @@ extension Export {
 
     /// Several facts files: each read whole, then merged as the documents of one run are.
     func mergeFactsFiles(_ paths: [String]) throws -> KnowledgeGraph {
-        var builder = GraphBuilder()
+        var builder = GraphBuilder(gazetteer: .bundled)
         var seen: [String: String] = [:]
         for path in paths {
             let g: KnowledgeGraph

@@ -32,7 +32,7 @@ final class GraphMLWriterTests: XCTestCase {
     func testShape() throws {
         let root = try XMLNode.parse(Fixture.write(.graphml))
         XCTAssertEqual(root.name, "graphml")
-        XCTAssertEqual(root.children.map(\.name), Array(repeating: "key", count: 29) + ["graph"])
+        XCTAssertEqual(root.children.map(\.name), Array(repeating: "key", count: 32) + ["graph"])
         let keys = root.all("key")
         XCTAssertEqual(Set(keys.compactMap { $0["id"] }).count, keys.count, "key ids are unique")
         for key in keys {

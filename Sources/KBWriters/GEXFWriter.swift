@@ -37,6 +37,8 @@ public struct GEXFWriter: StreamingGraphWriter {
         .init(id: "label_ar", type: "string"), .init(id: "label_en", type: "string"), .init(id: "type", type: "string"),
         .init(id: "subtype", type: "string"), .init(id: "wikidata", type: "string"), .init(id: "surface_forms", type: "string"),
         .init(id: "mentions", type: "integer"), .init(id: "documents", type: "string"), .init(id: "in_gazetteer", type: "boolean"),
+        // places known to GeoNames: WGS84 degrees (what Gephi's Geo Layout reads) and the GeoNames id
+        .init(id: "lat", type: "double"), .init(id: "lon", type: "double"), .init(id: "geonames", type: "string"),
     ]
 
     public static let edgeAttributes: [Attribute] = [
@@ -114,6 +116,8 @@ public struct GEXFWriter: StreamingGraphWriter {
             ("subtype", Values.display(e.subtype)), ("wikidata", Values.wikidata(e.wikidata)),
             ("surface_forms", GraphMLWriter.joined(e.surfaceForms)), ("mentions", String(e.mentionCount)),
             ("documents", GraphMLWriter.joined(e.documents)), ("in_gazetteer", e.fromGazetteer ? "true" : "false"),
+            ("lat", e.coordinates.flatMap { Values.degrees($0.lat) }), ("lon", e.coordinates.flatMap { Values.degrees($0.lon) }),
+            ("geonames", Values.geonames(e.geonames)),
         ]
     }
 

@@ -42,6 +42,27 @@ final class GeoTests: XCTestCase {
         XCTAssertNil(nodes["per-khalifa-haftar"]?["lat"])
     }
 
+    func testGEXFCarriesLatLonAndGeoNamesID() throws {
+        let bytes = try Fixture.write(.gexf, Self.placedGraph())
+        assertValid(bytes, try SchemaCache.officialGEXF(), "geo.gexf")
+        let graph = try XCTUnwrap(try XMLNode.parse(bytes).first("graph"))
+        let nodeClass = try XCTUnwrap(graph.all("attributes").first { $0["class"] == "node" })
+        let declared = Dictionary(uniqueKeysWithValues: nodeClass.all("attribute").map { ($0["id"]!, $0["type"]!) })
+        XCTAssertEqual(declared["lat"], "double")
+        XCTAssertEqual(declared["lon"], "double")
+        XCTAssertEqual(declared["geonames"], "string")
+        let nodes = try XCTUnwrap(graph.first("nodes")).all("node")
+        func values(_ id: String) throws -> [String: String] {
+            let node = try XCTUnwrap(nodes.first { $0["id"] == id }, id)
+            return Dictionary(uniqueKeysWithValues: (node.first("attvalues")?.all("attvalue") ?? []).map { ($0["for"]!, $0["value"]!) })
+        }
+        XCTAssertEqual(try values("plc-niamey")["lat"], "13.51366")
+        XCTAssertEqual(try values("plc-niamey")["lon"], "2.1098")
+        XCTAssertEqual(try values("plc-niamey")["geonames"], "2440485")
+        XCTAssertNil(try values("plc-niger")["lat"], "no coordinates, no lat")
+        XCTAssertEqual(try values("plc-niger")["geonames"], "2440476")
+    }
+
     func testInvalidCoordinatesAndIDsAreLeftOut() throws {
         var g = Self.placedGraph()
         let i = g.entities.firstIndex { $0.id == "plc-niamey" }!

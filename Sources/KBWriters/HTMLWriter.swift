@@ -40,8 +40,10 @@ public struct HTMLWriter: GraphWriter {
         try w.startElement("body")
         try w.startElement("header")
         try w.element("h1", text: "Knowledge graph")
-        try w.element("p", text: "\(graph.documents.count) documents · \(graph.entities.count) entities · "
-                      + "\(graph.facts.count) facts · \(scene.edges.count) drawn relations")
+        let hidden = graph.entities.count - scene.nodes.count
+        try w.element("p", text: "\(graph.documents.count) documents · \(scene.nodes.count) entities drawn"
+                      + (hidden > 0 ? " (\(hidden) dates or unlinked left out)" : "")
+                      + " · \(graph.facts.count) facts · \(scene.edges.count) drawn relations")
         try w.fullEndElement()
         try w.startElement("main")
         try w.startElement("div")

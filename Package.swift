@@ -8,7 +8,8 @@ let package = Package(
     name: "kbexport",
     products: [
         .executable(name: "kbexport", targets: ["kbexport"]),
-        .library(name: "KBExport", targets: ["KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML"]),
+        .executable(name: "kbner-train", targets: ["kbner-train"]),
+        .library(name: "KBExport", targets: ["KBText", "KBNER", "KBFacts", "KBGraph", "KBWriters", "KBXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,19 +25,26 @@ let package = Package(
         .target(name: "KBXML", dependencies: ["CLibXML2"]),
         .target(name: "KBGraph"),
         .target(name: "KBText"),
+        // Statistical entity labeller (averaged perceptron, Viterbi over IOB2 labels); docs/ner.md.
+        .target(name: "KBNER", dependencies: ["KBText"], resources: [.copy("Resources/cues.txt")]),
         .target(
             name: "KBFacts",
-            dependencies: ["KBText", "KBGraph"],
-            resources: [.copy("Resources/gazetteer.tsv")]
+            dependencies: ["KBText", "KBGraph", "KBNER"],
+            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/ner.model")]
         ),
         .target(name: "KBWriters", dependencies: ["KBGraph", "KBXML"]),
         // RDF in: N-Triples and RDF/XML readers, and the mapping of arbitrary RDF to the graph writers.
         .target(name: "KBRDF", dependencies: ["KBGraph", "KBXML", "KBWriters"]),
-        .target(name: "KBEvaluation", dependencies: ["KBText", "KBGraph"]),
+        .target(name: "KBEvaluation", dependencies: ["KBText", "KBGraph", "KBNER"]),
+        // Trains the entity labeller from ../shared/ner-data (docs/ner.md).
+        .executableTarget(
+            name: "kbner-train",
+            dependencies: ["KBNER", "KBEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "kbexport",
             dependencies: [
-                "KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation", "KBRDF",
+                "KBText", "KBNER", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation", "KBRDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

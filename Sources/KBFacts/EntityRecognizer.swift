@@ -234,6 +234,8 @@ struct EntityRecognizer {
             guard let cue = mentions[p].role else { continue }
             for k in cue.range { if let c = covered[k], c != p, !mentions[c].inRolePhrase { mentions[c].inRolePhrase = true } }
         }
+        // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
+        addModelMentions(t, &mentions)
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 

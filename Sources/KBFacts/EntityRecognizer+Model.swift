@@ -1,0 +1,104 @@
+import Foundation
+import KBGraph
+import KBNER
+import KBText
+
+/// The statistical labeller's part in recognition (docs/ner.md, "Conflict policy"): the model proposes
+/// spans and types where the gazetteer and the rules found nothing; the gazetteer links what it knows.
+extension EntityRecognizer {
+    /// The shipped model (`Resources/ner.model`), loaded once; nil if it is missing or unreadable (the rules
+    /// still run).
+    static let nerModel: NERModel? = {
+        guard let url = Bundle.module.url(forResource: "ner", withExtension: "model"),
+              let data = try? Data(contentsOf: url), !data.isEmpty else { return nil }
+        return try? NERModel(bytes: data)
+    }()
+
+    /// The least Viterbi margin a model span needs: a name of one word needs more.
+    static let modelMargin: Float = 2.0
+    static let modelMarginOneWord: Float = 4.0
+
+    /// Adds the model's spans over tokens no mention and no role phrase covers, after sanity checks.
+    func addModelMentions(_ t: [Token], _ mentions: inout [RawMention]) {
+        guard let model = EntityRecognizer.nerModel, !t.isEmpty else { return }
+        let result = model.label(norms: t.map(\.norm), texts: t.map(\.text), cache: NERThreadCache.current)
+        var taken = [Bool](repeating: false, count: t.count)
+        for m in mentions {
+            for k in m.range { taken[k] = true }
+            if let r = m.role { for k in r.range { taken[k] = true } }
+        }
+        for (span, margin) in result.spans {
+            let type: EntityType
+            switch span.type {
+            case .per: type = .person
+            case .org: type = .organization
+            case .loc: type = .place
+            case .misc: continue
+            }
+            guard !span.range.contains(where: { taken[$0] }),
+                  margin >= (span.range.count == 1 ? EntityRecognizer.modelMarginOneWord : EntityRecognizer.modelMargin),
+                  let m = modelMention(t, span.range, type, model.lexicon) else { continue }
+            for k in m.range { taken[k] = true }
+            mentions.append(m)
+        }
+    }
+
+    /// A mention for a model span, or nil when the span fails the checks: a few words at most, words only,
+    /// no function word, verb, role word or nationality adjective alone, no word the rules know as not a name.
+    func modelMention(_ t: [Token], _ range: Range<Int>, _ type: EntityType, _ lexicon: NERLexicon) -> RawMention? {
+        guard range.count <= (type == .person ? 4 : 6),
+              range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { return nil }
+        let first = t[range.lowerBound]
+        let (stem, prefix) = modelStem(first, lexicon)
+        var norms = range.map { t[$0].norm }
+        norms[0] = stem
+        // every word of a person's name, the first and last words of other names, must pass as a name word
+        for (k, n) in norms.enumerated() where type == .person || k == 0 || k == norms.count - 1 {
+            if type == .person ? !isNameWord(n) : (n.count < 2 || Lexicon.stopwords.contains(n) || Lexicon.verbs.contains(n)) { return nil }
+        }
+        if range.count == 1 {
+            if stem.count < 3 || !gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(stem)).isEmpty { return nil }
+        }
+        let (text0, b) = strippedPrefix(first, prefix, restore: stem)
+        let text = ([text0] + range.dropFirst().map { t[$0].text }).joined(separator: " ")
+        let key = norms.joined(separator: " ")
+        let hits = gazetteer.lookupName(key).filter { $0.type == type }
+        var m = RawMention(range: range, begin: b, end: t[range.upperBound - 1].end, text: text, type: type,
+                           subtype: hits.first?.subtype ?? "", gazetteerIDs: hits.map(\.id), nameKey: hits.isEmpty ? key : "",
+                           isAdjective: false, role: nil, confidence: hits.isEmpty ? 0.6 : 0.9)
+        // one word the model calls a person, linked to no one: kept only if it links to a known person
+        m.weak = type == .person && range.count == 1 && hits.isEmpty
+        return m
+    }
+
+    /// The first word of a model span without a proclitic the training data kept inside the tag
+    /// ("وموسكو" → "موسكو", "للقوات" → "القوات"): و and ف come off when the rest is a word of three letters or
+    /// more and the whole is not a known name; ب ل ك and the article forms only when what remains is a known
+    /// name or starts with the article.
+    func modelStem(_ tok: Token, _ lexicon: NERLexicon) -> (String, String) {
+        let n = tok.norm
+        guard tok.kind == .word, lexicon.names[n] == nil, gazetteer.lookupName(n).isEmpty else { return (n, "") }
+        for c in Clitics.of(n).dropFirst() where c.prefix != "ال" {
+            let known = lexicon.names[c.stem] != nil || !gazetteer.lookupName(c.stem).isEmpty
+            if known || (c.stem.hasPrefix("ال") && c.stem.count >= 4) { return (c.stem, c.prefix) }
+            if (c.prefix == "و" || c.prefix == "ف"), c.stem.count >= 3 { return (c.stem, c.prefix) }
+        }
+        return (n, "")
+    }
+}
+
+/// One word-feature cache per thread for the labeller (documents are extracted in parallel).
+enum NERThreadCache {
+    private static let key: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k) { raw in if let raw { Unmanaged<AnyObject>.fromOpaque(raw).release() } }
+        return k
+    }()
+
+    static var current: NERWordCache {
+        if let raw = pthread_getspecific(key) { return Unmanaged<NERWordCache>.fromOpaque(raw).takeUnretainedValue() }
+        let c = NERWordCache()
+        pthread_setspecific(key, Unmanaged.passRetained(c).toOpaque())
+        return c
+    }
+}

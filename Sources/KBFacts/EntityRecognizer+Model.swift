@@ -14,6 +14,7 @@ extension EntityRecognizer {
         return try? NERModel(bytes: data)
     }()
 
+    static let debugNER = ProcessInfo.processInfo.environment["KBNER_DEBUG"] != nil
     /// The least Viterbi margin a model span needs: a name of one word needs more.
     static let modelMargin: Float = 2.0
     static let modelMarginOneWord: Float = 4.0
@@ -22,12 +23,19 @@ extension EntityRecognizer {
     func addModelMentions(_ t: [Token], _ mentions: inout [RawMention]) {
         guard let model = EntityRecognizer.nerModel, !t.isEmpty else { return }
         let result = model.label(norms: t.map(\.norm), texts: t.map(\.text), cache: NERThreadCache.current)
+        // a person the rules guessed (no gazetteer entry) where the model sees no name at all is kept only if
+        // it links to a known person ("بحضور", "خلفا لوالده" after a title)
+        for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
+            && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil {
+            if mentions[k].range.allSatisfy({ result.labels[$0] == NERLabel.o }) { mentions[k].weak = true }
+        }
         var taken = [Bool](repeating: false, count: t.count)
         for m in mentions {
             for k in m.range { taken[k] = true }
             if let r = m.role { for k in r.range { taken[k] = true } }
         }
         for (span, margin) in result.spans {
+            if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("NER \(span.type.name) \(margin) «\(span.range.map { t[$0].text }.joined(separator: " "))» taken=\(span.range.contains(where: { taken[$0] }))\n".utf8)) }
             let type: EntityType
             switch span.type {
             case .per: type = .person
@@ -35,9 +43,19 @@ extension EntityRecognizer {
             case .loc: type = .place
             case .misc: continue
             }
-            guard !span.range.contains(where: { taken[$0] }),
-                  margin >= (span.range.count == 1 ? EntityRecognizer.modelMarginOneWord : EntityRecognizer.modelMargin),
-                  let m = modelMention(t, span.range, type, model.lexicon) else { continue }
+            // a span that runs into a mention found otherwise keeps its free end ("الجزائر عبد المجيد فرشيشي")
+            // (a person's name after a place or organisation, two words or more)
+            var r = span.range
+            if type == .person {
+                func other(_ k: Int) -> Bool { taken[k] && !mentions.contains { $0.range.contains(k) && $0.type == .person } }
+                while let f = r.first, other(f) { r = (f + 1)..<r.upperBound }
+                while let l = r.last, other(l) { r = r.lowerBound..<l }
+                if r.count < 2 && r != span.range { continue }
+            }
+            guard !r.isEmpty, !r.contains(where: { taken[$0] }),
+                  margin >= (r.count == 1 ? EntityRecognizer.modelMarginOneWord : EntityRecognizer.modelMargin),
+                  let m = modelMention(t, r, type, model) else { continue }
+            if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("  ADDED «\(m.text)» \(margin)\n".utf8)) }
             for k in m.range { taken[k] = true }
             mentions.append(m)
         }
@@ -45,8 +63,9 @@ extension EntityRecognizer {
 
     /// A mention for a model span, or nil when the span fails the checks: a few words at most, words only,
     /// no function word, verb, role word or nationality adjective alone, no word the rules know as not a name.
-    func modelMention(_ t: [Token], _ range: Range<Int>, _ type: EntityType, _ lexicon: NERLexicon) -> RawMention? {
-        guard range.count <= (type == .person ? 4 : 6),
+    func modelMention(_ t: [Token], _ range: Range<Int>, _ type: EntityType, _ model: NERModel) -> RawMention? {
+        let lexicon = model.lexicon
+        guard range.count <= (type == .person ? 6 : 7),
               range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { return nil }
         let first = t[range.lowerBound]
         let (stem, prefix) = modelStem(first, lexicon)
@@ -54,9 +73,15 @@ extension EntityRecognizer {
         norms[0] = stem
         // every word of a person's name, the first and last words of other names, must pass as a name word
         for (k, n) in norms.enumerated() where type == .person || k == 0 || k == norms.count - 1 {
-            if type == .person ? !isNameWord(n) : (n.count < 2 || Lexicon.stopwords.contains(n) || Lexicon.verbs.contains(n)) { return nil }
+            if !modelNameWord(n, inPerson: type == .person) {
+                if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("  rejected at «\(n)»\n".utf8)) }
+                return nil
+            }
         }
         if range.count == 1 {
+            let bare = ArabicNormalizer.stripArticle(stem)
+            if Lexicon.orgHeads.contains(stem) || Lexicon.placeHeads.contains(stem) || Lexicon.orgHeads.contains(bare)
+                || Lexicon.placeHeads.contains(bare) || model.lexicon.cues[stem] != nil || model.lexicon.cues[bare] != nil { return nil }
             if stem.count < 3 || !gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(stem)).isEmpty { return nil }
         }
         let (text0, b) = strippedPrefix(first, prefix, restore: stem)
@@ -69,6 +94,20 @@ extension EntityRecognizer {
         // one word the model calls a person, linked to no one: kept only if it links to a known person
         m.weak = type == .person && range.count == 1 && hits.isEmpty
         return m
+    }
+
+    /// A word a model span may hold: not a function word, verb, role word or rank, month, or a word the rules
+    /// know as not a name; an imperfect verb form of one word ("سيغادرون") is not a name either.
+    func modelNameWord(_ n: String, inPerson: Bool) -> Bool {
+        guard n.count >= 2, !n.allSatisfy(\.isNumber), !Lexicon.stopwords.contains(n), !Lexicon.verbs.contains(n),
+              DateParser.singleMonths[n] == nil, !FactRules.allTriggers.contains(n) else { return false }
+        if n.count >= 5, n.hasPrefix("سي") || n.hasPrefix("ست") || n.hasPrefix("سن"), n.hasSuffix("ون") || n.hasSuffix("ان") || n.hasSuffix("ين") {
+            return false
+        }
+        guard inPerson else { return true }
+        let s = stripConj(n)
+        return !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
+            && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)
     }
 
     /// The first word of a model span without a proclitic the training data kept inside the tag

@@ -29,6 +29,7 @@ extension EntityRecognizer {
             && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil {
             if mentions[k].range.allSatisfy({ result.labels[$0] == NERLabel.o }) { mentions[k].weak = true }
         }
+        splitJoinedPeople(t, result.labels, &mentions, model)
         var taken = [Bool](repeating: false, count: t.count)
         for m in mentions {
             for k in m.range { taken[k] = true }

@@ -618,6 +618,9 @@ struct EntityRecognizer {
     /// Surface text of a range with a leading conjunction clitic removed from the first token.
     func stripped(_ t: [Token], _ r: Range<Int>) -> (String, Int) {
         let first = t[r.lowerBound]
+        if let (text, b) = leadingCliticStripped(first) {
+            return (([text] + t[(r.lowerBound + 1)..<r.upperBound].map(\.text)).joined(separator: " "), b)
+        }
         var prefix = ""
         let rawIsWord = Lexicon.orgHeads.contains(first.norm) || Lexicon.placeHeads.contains(first.norm)
             || Lexicon.roleHeads.contains(first.norm) || Lexicon.ranks.contains(first.norm)

@@ -2,6 +2,7 @@
 
 import Foundation
 import KBNER
+import KBText
 
 /// Entity scores of a labelled token file: a system span counts when its tokens and type are exactly a gold
 /// span's. Per type and micro-averaged over the types kept.
@@ -42,5 +43,18 @@ public struct CoNLLScore: Sendable {
         for t in NERType.allCases { if let s = byType[t] { out += line(t.name, s) } }
         out += line("micro", micro)
         return out
+    }
+}
+
+extension CoNLLScore {
+    /// Labels every sentence of a labelled token file with `model` and scores it against the file's own tags.
+    public static func evaluate(model: NERModel, on sentences: [NERSentence], excluding excluded: Set<NERType> = []) -> CoNLLScore {
+        var score = CoNLLScore()
+        let cache = NERWordCache()
+        for s in sentences {
+            let r = model.label(norms: s.tokens.map(ArabicNormalizer.normalize), texts: s.tokens, cache: cache)
+            score.add(gold: s.labels, system: r.labels, excluding: excluded)
+        }
+        return score
     }
 }

@@ -35,6 +35,7 @@ extension EntityRecognizer {
             for k in m.range { taken[k] = true }
             if let r = m.role { for k in r.range { taken[k] = true } }
         }
+        ministriesByAdjective(t, &mentions, &taken)
         for (span, margin) in result.spans {
             if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("NER \(span.type.name) \(margin) «\(span.range.map { t[$0].text }.joined(separator: " "))» taken=\(span.range.contains(where: { taken[$0] }))\n".utf8)) }
             let type: EntityType
@@ -97,6 +98,27 @@ extension EntityRecognizer {
         return m
     }
 
+    /// "الخارجية الفرنسية", "والداخلية التركية": a ministry named by its domain and a country adjective,
+    /// outside a role phrase, is that country's ministry (linked as "وزارة الخارجية الفرنسية" is).
+    func ministriesByAdjective(_ t: [Token], _ mentions: inout [RawMention], _ taken: inout [Bool]) {
+        let domains: Set<String> = ["الخارجيه", "الداخليه", "الدفاع"]
+        for k in mentions.indices where mentions[k].isAdjective && mentions[k].range.lowerBound > 0 {
+            let h = mentions[k].range.lowerBound - 1
+            guard !taken[h], t[h].kind == .word, let country = mentions[k].gazetteerIDs.first else { continue }
+            let forms = [(t[h].norm, "")] + Clitics.of(t[h].norm).filter { ["و", "ف", "ب", "ل", "وب", "ول"].contains($0.prefix) }
+            guard let (stem, prefix) = forms.first(where: { domains.contains($0.0) }) else { continue }
+            let range = h..<mentions[k].range.upperBound
+            let (head, b) = strippedPrefix(t[h], prefix, restore: stem)
+            var m = RawMention(range: range, begin: b, end: mentions[k].end, text: head + " " + t[h + 1..<range.upperBound].map(\.text).joined(separator: " "),
+                               type: .organization, subtype: "", gazetteerIDs: [],
+                               nameKey: "وزاره " + ArabicNormalizer.stripArticle(stem) + "@" + country, isAdjective: false, role: nil,
+                               confidence: 0.7)
+            m.countryHint = country
+            taken[h] = true
+            mentions.append(m)
+        }
+    }
+
     /// A word a model span may hold: not a function word, verb, role word or rank, month, or a word the rules
     /// know as not a name; an imperfect verb form of one word ("سيغادرون") is not a name either.
     func modelNameWord(_ n: String, inPerson: Bool) -> Bool {
@@ -141,4 +163,9 @@ enum NERThreadCache {
         pthread_setspecific(key, Unmanaged.passRetained(c).toOpaque())
         return c
     }
+}
+
+/// The labeller model shipped with KBFacts, for the commands that score it.
+public enum BundledNER {
+    public static var model: NERModel? { EntityRecognizer.nerModel }
 }

@@ -21,6 +21,7 @@ struct KBExportCommand: ParsableCommand {
               kbexport articles/ --format graphml --label-lang en > graph.graphml
               cat article.txt | kbexport - --format rdfxml
               kbexport evaluate                                    # scores on seeds/ and ../shared/dev-corpus
+              kbexport evaluate --conll test.txt --no-misc         # scores the entity labeller on a CoNLL file
             """,
         version: KBVersion.string,
         subcommands: [Export.self, Evaluate.self, Inspect.self],

@@ -54,13 +54,14 @@ let package = Package(
             name: "KBXMLTests",
             dependencies: ["KBTestSupport", "KBXML"]
         ),
+        .testTarget(name: "KBNERTests", dependencies: ["KBNER", "KBText"]),
         .testTarget(
             name: "KBTextTests",
             dependencies: ["KBTestSupport", "KBText"]
         ),
         .testTarget(
             name: "KBFactsTests",
-            dependencies: ["KBTestSupport", "KBFacts", "KBText", "KBGraph", "KBEvaluation"]
+            dependencies: ["KBTestSupport", "KBFacts", "KBText", "KBGraph", "KBEvaluation", "KBNER"]
         ),
         .testTarget(
             name: "KBWritersTests",

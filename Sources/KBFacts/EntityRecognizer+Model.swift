@@ -22,7 +22,15 @@ extension EntityRecognizer {
     /// Adds the model's spans over tokens no mention and no role phrase covers, after sanity checks.
     func addModelMentions(_ t: [Token], _ mentions: inout [RawMention]) {
         guard let model = EntityRecognizer.nerModel, !t.isEmpty else { return }
-        let result = model.label(norms: t.map(\.norm), texts: t.map(\.text), cache: NERThreadCache.current)
+        let f = model.featurizer
+        let result = model.label(info: t.map { tok in
+            tok.kind == .word ? Clitics.nerWord(tok.norm) { f.wordInfo(norm: $0, text: $0) } : f.wordInfo(norm: tok.norm, text: tok.text)
+        })
+        guard !result.spans.isEmpty else {
+            for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
+                && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil { mentions[k].weak = true }
+            return
+        }
         // a person the rules guessed (no gazetteer entry) where the model sees no name at all is kept only if
         // it links to a known person ("بحضور", "خلفا لوالده" after a title)
         for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
@@ -30,13 +38,22 @@ extension EntityRecognizer {
             if mentions[k].range.allSatisfy({ result.labels[$0] == NERLabel.o }) { mentions[k].weak = true }
         }
         splitJoinedPeople(t, result.labels, &mentions, model)
+        reshapeGuessedOrganizations(t, result, &mentions, model)
         var taken = [Bool](repeating: false, count: t.count)
         for m in mentions {
             for k in m.range { taken[k] = true }
             if let r = m.role { for k in r.range { taken[k] = true } }
         }
         ministriesByAdjective(t, &mentions, &taken)
-        for (span, margin) in result.spans {
+        // margins are computed only for spans over free tokens (most spans are gazetteer names found already)
+        var spans: [(span: NERSpan, margin: Float)] = []
+        for s in result.spans where s.range.contains(where: { !taken[$0] }) {
+            var e = s
+            if e.type == .org { e.range = extendedOrganization(t, e.range, model.lexicon) }
+            spans.append((e, model.margin(of: s, in: result)))
+        }
+        absorbIntoOrganizations(t, spans, &mentions, &taken, model)
+        for (span, margin) in spans {
             if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("NER \(span.type.name) \(margin) «\(span.range.map { t[$0].text }.joined(separator: " "))» taken=\(span.range.contains(where: { taken[$0] }))\n".utf8)) }
             let type: EntityType
             switch span.type {
@@ -98,6 +115,66 @@ extension EntityRecognizer {
         return m
     }
 
+    /// An organisation the head-noun rules guessed takes the model's extent when the model starts an
+    /// organisation at the same word and is sure of it: "الاتحاد العام للشغل" (the rules stop before للشغل),
+    /// "جمعية النهضة للتنمية" (the rules run on into the next definite word). The new extent may not run into
+    /// another mention.
+    func reshapeGuessedOrganizations(_ t: [Token], _ result: NERModel.Result, _ mentions: inout [RawMention], _ model: NERModel) {
+        for span in result.spans where span.type == .org && span.range.count >= 2 {
+            guard let k = mentions.firstIndex(where: { $0.type == .organization && $0.gazetteerIDs.isEmpty && $0.range.lowerBound == span.range.lowerBound }),
+                  mentions[k].range != span.range, mentions[k].countryHint == nil,
+                  !mentions.indices.contains(where: { o in
+                      o != k && mentions[o].range.overlaps(span.range) && !mentions[o].range.allSatisfy { mentions[k].range.contains($0) }
+                  }),
+                  let last = span.range.last, modelNameWord(t[last].norm, inPerson: false),
+                  model.margin(of: span, in: result) >= EntityRecognizer.modelMargin else { continue }
+            let r = span.range
+            let (text, b) = stripped(t, r)
+            mentions[k].range = r
+            mentions[k].begin = b
+            mentions[k].end = t[r.upperBound - 1].end
+            mentions[k].text = text
+            mentions[k].nameKey = r.map { ArabicNormalizer.stripArticle(stripConj(t[$0].norm)) }.joined(separator: " ")
+        }
+    }
+
+    /// An organisation name the model cut before a لل-complement ("الاتحاد العام" + "للشغل", "الهيئة العامة" +
+    /// "للاستثمار"): when it starts with an organisation head noun, it runs on over one such word.
+    func extendedOrganization(_ t: [Token], _ r: Range<Int>, _ lexicon: NERLexicon) -> Range<Int> {
+        let e = r.upperBound
+        guard e < t.count, t[e].kind == .word, t[e].norm.hasPrefix("لل"), t[e].norm.count >= 5,
+              !Lexicon.stopwords.contains(t[e].norm), !EntityRecognizer.nonComplements.contains(t[e].norm) else { return r }
+        let first = t[r.lowerBound].norm
+        let heads = [first] + Clitics.of(first).map(\.stem)
+        guard heads.contains(where: { (lexicon.cues[$0] ?? 0) & (1 << UInt8(NERLexicon.Cue.orgHead.rawValue)) != 0 }) else { return r }
+        return r.lowerBound..<(e + 1)
+    }
+
+    /// لل-words that do not complete a name ("للمرة", "للصحفيين").
+    static let nonComplements = Lexicon.set("للمرة للمره للصحفيين للصحافة للإعلام للتلفزيون للإذاعة للوكالة للأنباء للمواطنين للشعب للبلاد للدولة")
+
+    /// An organisation the model reads over one gazetteer name and a head noun before it ("شركة الفرات
+    /// للاتصالات": a company, not the river): that mention becomes the organisation (in place, so that role
+    /// phrases pointing to it still do).
+    func absorbIntoOrganizations(_ t: [Token], _ spans: [(span: NERSpan, margin: Float)], _ mentions: inout [RawMention],
+                                 _ taken: inout [Bool], _ model: NERModel) {
+        for (span, margin) in spans where span.type == .org && span.range.count >= 2 && margin >= EntityRecognizer.modelMargin {
+            let inside = mentions.indices.filter { mentions[$0].range.overlaps(span.range) }
+            guard inside.count == 1, let k = inside.first, mentions[k].type != .organization, !mentions[k].isAdjective,
+                  mentions[k].role == nil, !mentions[k].inRolePhrase,
+                  mentions[k].range.allSatisfy({ span.range.contains($0) }), mentions[k].range.lowerBound > span.range.lowerBound,
+                  !(span.range.lowerBound..<mentions[k].range.lowerBound).contains(where: { taken[$0] }),
+                  !(mentions[k].range.upperBound..<span.range.upperBound).contains(where: { taken[$0] }) else { continue }
+            let first = t[span.range.lowerBound].norm
+            let heads = [first] + Clitics.of(first).map(\.stem)
+            guard heads.contains(where: { (model.lexicon.cues[$0] ?? 0) & (1 << UInt8(NERLexicon.Cue.orgHead.rawValue)) != 0 }),
+                  var m = modelMention(t, span.range, .organization, model) else { continue }
+            m.confidence = 0.7
+            mentions[k] = m
+            for x in span.range { taken[x] = true }
+        }
+    }
+
     /// "الخارجية الفرنسية", "والداخلية التركية": a ministry named by its domain and a country adjective,
     /// outside a role phrase, is that country's ministry (linked as "وزارة الخارجية الفرنسية" is).
     func ministriesByAdjective(_ t: [Token], _ mentions: inout [RawMention], _ taken: inout [Bool]) {
@@ -146,22 +223,6 @@ extension EntityRecognizer {
             if (c.prefix == "و" || c.prefix == "ف"), c.stem.count >= 3 { return (c.stem, c.prefix) }
         }
         return (n, "")
-    }
-}
-
-/// One word-feature cache per thread for the labeller (documents are extracted in parallel).
-enum NERThreadCache {
-    private static let key: pthread_key_t = {
-        var k = pthread_key_t()
-        pthread_key_create(&k) { raw in if let raw { Unmanaged<AnyObject>.fromOpaque(raw).release() } }
-        return k
-    }()
-
-    static var current: NERWordCache {
-        if let raw = pthread_getspecific(key) { return Unmanaged<NERWordCache>.fromOpaque(raw).takeUnretainedValue() }
-        let c = NERWordCache()
-        pthread_setspecific(key, Unmanaged.passRetained(c).toOpaque())
-        return c
     }
 }
 

@@ -20,7 +20,8 @@ public struct NERFeaturizer: Sendable {
         var pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64), stemPre: (UInt64, UInt64)
         var shape: UInt64
         var cues: UInt8          // cue bits of the word or its stem
-        var stems: [String]      // forms tried for gazetteer matches (the word, then without proclitics)
+        public internal(set) var stems: [String]      // forms tried for gazetteer matches (the word, then without proclitics)
+        var mayStartName: Bool   // some form starts a name of the lexicon
     }
 
     static func fnv(_ s: Substring.UTF8View) -> UInt64 {
@@ -79,13 +80,14 @@ public struct NERFeaturizer: Sendable {
         }
         return WordInfo(word: NERFeaturizer.fnv(norm), stem: NERFeaturizer.fnv(stem), clitic: NERFeaturizer.fnv(clitic),
                         pre: (part(0..<1), part(0..<2), part(0..<3)), suf: (part((n - 1)..<n), part((n - 2)..<n), part((n - 3)..<n)),
-                        stemPre: (stemPart(2), stemPart(3)), shape: shape, cues: cues, stems: stems)
+                        stemPre: (stemPart(2), stemPart(3)), shape: shape, cues: cues, stems: stems,
+                        mayStartName: stems.contains { lexicon.firstWords[$0] != nil })
     }
 
     /// Bucket indices of every token's features, `perToken` per token, token after token.
     public func features(_ info: [WordInfo]) -> [UInt32] {
         let n = info.count
-        let gaz = lexicon.gazetteerTags(info.map { $0.stems[0] }, stems: info.map(\.stems))
+        let gaz = lexicon.gazetteerTags(info)
         let shift = UInt64(64 - bits)
         var out = [UInt32](repeating: 0, count: n * NERFeaturizer.perToken)
         let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05

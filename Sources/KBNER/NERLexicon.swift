@@ -72,19 +72,21 @@ public struct NERLexicon: Sendable, Equatable {
 
     /// Gazetteer labels of a sentence (normalised tokens): for each token, B bits and I bits by type, from
     /// longest matches left to right (the first token may carry a proclitic: وموسكو, للقوات).
-    func gazetteerTags(_ norms: [String], stems: [[String]]) -> [(b: UInt8, i: UInt8)] {
-        var out = [(b: UInt8, i: UInt8)](repeating: (0, 0), count: norms.count)
+    func gazetteerTags(_ info: [NERFeaturizer.WordInfo]) -> [(b: UInt8, i: UInt8)] {
+        var out = [(b: UInt8, i: UInt8)](repeating: (0, 0), count: info.count)
         var i = 0
-        while i < norms.count {
+        while i < info.count {
             var matched = 0
             var bits: UInt8 = 0
-            for first in stems[i] {
-                guard let maxLen = firstWords[first] else { continue }
-                var len = min(maxLen, norms.count - i)
-                while len > matched {
-                    let key = len == 1 ? first : ([first] + norms[(i + 1)..<(i + len)]).joined(separator: " ")
-                    if let b = names[key] { matched = len; bits = b; break }
-                    len -= 1
+            if info[i].mayStartName {
+                for first in info[i].stems {
+                    guard let maxLen = firstWords[first] else { continue }
+                    // the key grows a word at a time; the longest name found wins
+                    var key = first
+                    for len in 1...min(maxLen, info.count - i) {
+                        if len > 1 { key += " "; key += info[i + len - 1].stems[0] }
+                        if len > matched, let b = names[key] { matched = len; bits = b }
+                    }
                 }
             }
             if matched > 0 {

@@ -21,40 +21,55 @@ public final class NERModel: @unchecked Sendable {
         self.transitions = transitions
     }
 
-    /// One labelled sentence: a label per token and the spans with their margin (how much better the best
-    /// labelling is than the best one that leaves the span's tokens O; larger is surer).
+    /// One labelled sentence: a label per token, the spans, and what ``margin(of:)`` needs.
     public struct Result: Sendable {
         public var labels: [UInt8]
-        public var spans: [(span: NERSpan, margin: Float)]
+        public var spans: [NERSpan]
+        let emissions: [Float]
+        let best: Float
     }
 
     /// Labels a sentence given as normalised tokens (`ArabicNormalizer.normalize`) and their surface text.
     public func label(norms: [String], texts: [String], cache: NERWordCache? = nil) -> Result {
-        guard !norms.isEmpty else { return Result(labels: [], spans: []) }
-        let info = norms.indices.map { k in cache?.info(norms[k], texts[k], featurizer) ?? featurizer.wordInfo(norm: norms[k], text: texts[k]) }
+        label(info: norms.indices.map { k in cache?.info(norms[k], texts[k], featurizer) ?? featurizer.wordInfo(norm: norms[k], text: texts[k]) })
+    }
+
+    /// Labels a sentence from its words' features (``NERFeaturizer/wordInfo(norm:text:)``, remembered by the caller).
+    public func label(info: [NERFeaturizer.WordInfo]) -> Result {
+        guard !info.isEmpty else { return Result(labels: [], spans: [], emissions: [], best: 0) }
         let feats = featurizer.features(info)
-        let em = emissions(feats, count: norms.count)
-        let (labels, best) = NERDecoder.viterbi(em, transitions, count: norms.count)
-        var spans: [(span: NERSpan, margin: Float)] = []
-        for s in NERSpan.spans(labels) {
-            let (_, without) = NERDecoder.viterbi(em, transitions, count: norms.count, forceO: s.range)
-            spans.append((s, best - without))
-        }
-        return Result(labels: labels, spans: spans)
+        let em = emissions(feats, count: info.count)
+        let (labels, best) = NERDecoder.viterbi(em, transitions, count: info.count)
+        return Result(labels: labels, spans: NERSpan.spans(labels), emissions: em, best: best)
+    }
+
+    /// How much better the best labelling is than the best one that leaves the span's tokens O (larger is surer).
+    public func margin(of span: NERSpan, in r: Result) -> Float {
+        let (_, without) = NERDecoder.viterbi(r.emissions, transitions, count: r.labels.count, forceO: span.range)
+        return r.best - without
     }
 
     func emissions(_ feats: [UInt32], count n: Int) -> [Float] {
         let L = NERLabel.count, F = NERFeaturizer.perToken
         var em = [Float](repeating: 0, count: n * L)
+        let s = scale
         weights.withUnsafeBufferPointer { w in
             feats.withUnsafeBufferPointer { f in
-                for i in 0..<n {
-                    var acc = [Int32](repeating: 0, count: 9)
-                    for k in 0..<F {
-                        let row = Int(f[i * F + k]) * L
-                        for l in 0..<L { acc[l] &+= Int32(w[row + l]) }
+                em.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n {
+                        var a0: Int32 = 0, a1: Int32 = 0, a2: Int32 = 0, a3: Int32 = 0, a4: Int32 = 0
+                        var a5: Int32 = 0, a6: Int32 = 0, a7: Int32 = 0, a8: Int32 = 0
+                        for k in 0..<F {
+                            let row = w.baseAddress! + Int(f[i * F + k]) * L
+                            a0 &+= Int32(row[0]); a1 &+= Int32(row[1]); a2 &+= Int32(row[2]); a3 &+= Int32(row[3])
+                            a4 &+= Int32(row[4]); a5 &+= Int32(row[5]); a6 &+= Int32(row[6]); a7 &+= Int32(row[7])
+                            a8 &+= Int32(row[8])
+                        }
+                        let o = i * L
+                        out[o] = Float(a0) * s; out[o + 1] = Float(a1) * s; out[o + 2] = Float(a2) * s
+                        out[o + 3] = Float(a3) * s; out[o + 4] = Float(a4) * s; out[o + 5] = Float(a5) * s
+                        out[o + 6] = Float(a6) * s; out[o + 7] = Float(a7) * s; out[o + 8] = Float(a8) * s
                     }
-                    for l in 0..<L { em[i * L + l] = Float(acc[l]) * scale }
                 }
             }
         }

@@ -4,7 +4,7 @@ import KBText
 /// IOB2 constraints. Deterministic: the sentence order of every epoch comes from a seeded generator, and
 /// every sum is taken in the same order, so the same data and settings give the same model bytes.
 public struct NERTrainer {
-    public var bits = 20
+    public var bits = 18
     public var epochs = 8
     public var seed: UInt64 = 20_261_206
     public var lexicon: NERLexicon

@@ -27,8 +27,10 @@ struct Train: ParsableCommand {
     var sources = "anercorp,aqmar,wikifane"
 
     @Option(help: "Training epochs.") var epochs = 8
+    @Option(help: "How many times ANERcorp (the news data) is seen per epoch, against once for the Wikipedia data.")
+    var anercorpCopies = 1
     @Option(help: "Seed of the sentence order.") var seed: UInt64 = 20_261_206
-    @Option(help: "Weight table size: 2^bits rows.") var bits = 20
+    @Option(help: "Weight table size: 2^bits rows.") var bits = 18
 
     @Flag(help: "Hold ANERcorp train's last tenth apart: train on the rest, score the tenth, and write it as CoNLL to --heldout-file.")
     var holdoutAnercorp = false
@@ -48,7 +50,8 @@ struct Train: ParsableCommand {
         if wanted.contains("anercorp") {
             let s = try NERCorpus.read(path: data + "/anercorp/ANERCorp_CamelLab_train.txt")
             let cut = holdoutAnercorp ? s.count - s.count / 10 : s.count
-            train += s[..<cut]; heldout = Array(s[cut...])
+            for _ in 0..<max(1, anercorpCopies) { train += s[..<cut] }
+            heldout = Array(s[cut...])
             say("ANERcorp train: \(s.count) sentences (\(cut) for training)")
         }
         if wanted.contains("aqmar") {

@@ -21,7 +21,9 @@ public struct NERFeaturizer: Sendable {
         var shape: UInt64
         var cues: UInt8          // cue bits of the word or its stem
         public internal(set) var stems: [String]      // forms tried for gazetteer matches (the word, then without proclitics)
-        var mayStartName: Bool   // some form starts a name of the lexicon
+        /// The forms that start a name of the lexicon: the form, the most words such a name has, and the
+        /// types of the one-word name it is (0 if none), in `stems` order.
+        var nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]
     }
 
     static func fnv(_ s: Substring.UTF8View) -> UInt64 {
@@ -81,7 +83,7 @@ public struct NERFeaturizer: Sendable {
         return WordInfo(word: NERFeaturizer.fnv(norm), stem: NERFeaturizer.fnv(stem), clitic: NERFeaturizer.fnv(clitic),
                         pre: (part(0..<1), part(0..<2), part(0..<3)), suf: (part((n - 1)..<n), part((n - 2)..<n), part((n - 3)..<n)),
                         stemPre: (stemPart(2), stemPart(3)), shape: shape, cues: cues, stems: stems,
-                        mayStartName: stems.contains { lexicon.firstWords[$0] != nil })
+                        nameStarts: stems.compactMap { f in lexicon.firstWords[f].map { (f, $0, lexicon.names[f] ?? 0) } })
     }
 
     /// Bucket indices of every token's features, `perToken` per token, token after token.

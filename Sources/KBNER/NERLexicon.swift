@@ -78,15 +78,14 @@ public struct NERLexicon: Sendable, Equatable {
         while i < info.count {
             var matched = 0
             var bits: UInt8 = 0
-            if info[i].mayStartName {
-                for first in info[i].stems {
-                    guard let maxLen = firstWords[first] else { continue }
-                    // the key grows a word at a time; the longest name found wins
-                    var key = first
-                    for len in 1...min(maxLen, info.count - i) {
-                        if len > 1 { key += " "; key += info[i + len - 1].stems[0] }
-                        if len > matched, let b = names[key] { matched = len; bits = b }
-                    }
+            for (first, maxLen, oneWord) in info[i].nameStarts {
+                // the key grows a word at a time; the longest name found wins (the first form on a tie)
+                if oneWord != 0, matched < 1 { matched = 1; bits = oneWord }
+                guard maxLen >= 2, i + 1 < info.count else { continue }
+                var key = first
+                for len in 2...min(maxLen, info.count - i) {
+                    key += " "; key += info[i + len - 1].stems[0]
+                    if len > matched, let b = names[key] { matched = len; bits = b }
                 }
             }
             if matched > 0 {

@@ -166,20 +166,29 @@ public final class NERWordCache {
 }
 
 enum NERDecoder {
+    /// `NERLabel.allowed(a, b)` as a table: row `NERLabel.count` is the sentence start.
+    static let allowedTable: [Bool] = {
+        let L = NERLabel.count
+        var t = [Bool](repeating: false, count: (L + 1) * L)
+        for a in 0...L { for b in 0..<L { t[a * L + b] = NERLabel.allowed(a == L ? nil : UInt8(a), UInt8(b)) } }
+        return t
+    }()
+
     /// Best label sequence under IOB2 constraints and its score; `forceO` tokens may only be O.
     static func viterbi(_ em: [Float], _ trans: [Float], count n: Int, forceO: Range<Int> = 0..<0) -> ([UInt8], Float) {
         let L = NERLabel.count
         let neg: Float = -1e30
         var score = [Float](repeating: neg, count: n * L)
         var back = [UInt8](repeating: 0, count: n * L)
-        for l in 0..<L where NERLabel.allowed(nil, UInt8(l)) && (!forceO.contains(0) || l == 0) {
+        let allowed = allowedTable
+        for l in 0..<L where allowed[L * L + l] && (!forceO.contains(0) || l == 0) {
             score[l] = trans[L * L + l] + em[l]
         }
         if n > 1 {
             for i in 1..<n {
                 for l in 0..<L where !forceO.contains(i) || l == 0 {
                     var best = neg, arg = 0
-                    for p in 0..<L where score[(i - 1) * L + p] > neg && NERLabel.allowed(UInt8(p), UInt8(l)) {
+                    for p in 0..<L where score[(i - 1) * L + p] > neg && allowed[p * L + l] {
                         let s = score[(i - 1) * L + p] + trans[p * L + l]
                         if s > best { best = s; arg = p }
                     }

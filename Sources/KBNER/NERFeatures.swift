@@ -15,15 +15,22 @@ public struct NERFeaturizer: Sendable {
     }
 
     /// What the features need of one word (a pure function of its normalised form and its Latin capitalisation).
-    public struct WordInfo: Sendable {
-        var word: UInt64, stem: UInt64, clitic: UInt64
-        var pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64), stemPre: (UInt64, UInt64)
-        var shape: UInt64
-        var cues: UInt8          // cue bits of the word or its stem
-        public internal(set) var stems: [String]      // forms tried for gazetteer matches (the word, then without proclitics)
+    /// A class: it is remembered per word and handed around without copying.
+    public final class WordInfo: @unchecked Sendable {
+        let word: UInt64, stem: UInt64, clitic: UInt64
+        let pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64), stemPre: (UInt64, UInt64)
+        let shape: UInt64
+        let cues: UInt8          // cue bits of the word or its stem
+        public let stems: [String]      // forms tried for gazetteer matches (the word, then without proclitics)
         /// The forms that start a name of the lexicon: the form, the most words such a name has, and the
         /// types of the one-word name it is (0 if none), in `stems` order.
-        var nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]
+        let nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]
+
+        init(word: UInt64, stem: UInt64, clitic: UInt64, pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64),
+             stemPre: (UInt64, UInt64), shape: UInt64, cues: UInt8, stems: [String], nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]) {
+            self.word = word; self.stem = stem; self.clitic = clitic; self.pre = pre; self.suf = suf; self.stemPre = stemPre
+            self.shape = shape; self.cues = cues; self.stems = stems; self.nameStarts = nameStarts
+        }
     }
 
     static func fnv(_ s: Substring.UTF8View) -> UInt64 {

@@ -8,7 +8,8 @@ let package = Package(
     name: "kbexport",
     products: [
         .executable(name: "kbexport", targets: ["kbexport"]),
-        .library(name: "KBExport", targets: ["KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML"]),
+        .executable(name: "kbner-train", targets: ["kbner-train"]),
+        .library(name: "KBExport", targets: ["KBText", "KBNER", "KBFacts", "KBGraph", "KBWriters", "KBXML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,24 +32,31 @@ let package = Package(
         // resources: the bundle is only a fallback for a build without the plugin (the binary reads the embedded copy)
         .target(name: "KBGraph", dependencies: ["KBResources"], resources: [.copy("Resources")]),
         .target(name: "KBText", dependencies: ["KBResources"]),
+        // Statistical entity labeller (averaged perceptron, Viterbi over IOB2 labels); docs/ner.md.
+        .target(name: "KBNER", dependencies: ["KBText", "KBResources"], resources: [.copy("Resources")]),
         .target(
             name: "KBFacts",
-            dependencies: ["KBText", "KBGraph", "KBResources"],
+            dependencies: ["KBText", "KBGraph", "KBNER", "KBResources"],
             resources: [.copy("Resources")]
         ),
         .target(name: "KBWriters", dependencies: ["KBGraph", "KBXML"]),
         // RDF in: N-Triples and RDF/XML readers, and the mapping of arbitrary RDF to the graph writers.
         .target(name: "KBRDF", dependencies: ["KBGraph", "KBXML", "KBWriters"]),
-        .target(name: "KBEvaluation", dependencies: ["KBText", "KBGraph"]),
+        .target(name: "KBEvaluation", dependencies: ["KBText", "KBGraph", "KBNER"]),
         // The knowledge base that grows (kbexport add / export --kb): SQLite through GRDB.
         .target(
             name: "KBStore",
             dependencies: ["KBText", "KBFacts", "KBGraph", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Trains the entity labeller from ../shared/ner-data (docs/ner.md).
+        .executableTarget(
+            name: "kbner-train",
+            dependencies: ["KBNER", "KBEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "kbexport",
             dependencies: [
-                "KBText", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation", "KBRDF", "KBStore",
+                "KBText", "KBNER", "KBFacts", "KBGraph", "KBWriters", "KBXML", "KBEvaluation", "KBRDF", "KBStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +66,7 @@ let package = Package(
             name: "KBXMLTests",
             dependencies: ["KBTestSupport", "KBXML"]
         ),
+        .testTarget(name: "KBNERTests", dependencies: ["KBNER", "KBText"]),
         .testTarget(
             name: "KBGraphTests",
             dependencies: ["KBTestSupport", "KBGraph", "KBResources"]
@@ -72,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KBFactsTests",
-            dependencies: ["KBTestSupport", "KBFacts", "KBText", "KBGraph", "KBEvaluation"]
+            dependencies: ["KBTestSupport", "KBResources", "KBFacts", "KBText", "KBGraph", "KBEvaluation", "KBNER"]
         ),
         .testTarget(
             name: "KBWritersTests",

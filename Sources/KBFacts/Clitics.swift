@@ -1,4 +1,5 @@
 import Foundation
+import KBNER
 import KBText
 
 /// `ArabicNormalizer.cliticCandidates` and other pure functions of one normalised word, remembered: the
@@ -26,6 +27,8 @@ enum Clitics {
         let ruleForms = WordMemo<[String]>()
         /// `Linker.entityID` of an entity key.
         let entityIDs = WordMemo<String>()
+        /// The entity labeller's features of an Arabic word (`NERFeaturizer.wordInfo`).
+        let nerWords = WordMemo<NERFeaturizer.WordInfo>()
         /// `Gazetteer.mayStartMatch` for the gazetteer with serial `gazetteerSerial` (emptied for another).
         var mayStart = WordMemo<Bool>()
         var gazetteerSerial: UInt64 = 0
@@ -72,6 +75,11 @@ enum Clitics {
     static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dateCues.get(w, compute) }
     static func ruleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.ruleForms.get(w, compute) }
     static func entityID(_ w: String, _ compute: (String) -> String) -> String { cache.entityIDs.get(w, compute) }
+
+    /// `NERFeaturizer.wordInfo` of an Arabic word, remembered per thread (one model is shipped).
+    static func nerWord(_ w: String, _ compute: (String) -> NERFeaturizer.WordInfo) -> NERFeaturizer.WordInfo {
+        cache.nerWords.get(w, compute)
+    }
 
     /// `Gazetteer.mayStartMatch`, remembered per thread for one gazetteer at a time.
     static func mayStartMatch(_ w: String, in g: Gazetteer, _ compute: (String) -> Bool) -> Bool {

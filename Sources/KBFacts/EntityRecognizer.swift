@@ -234,6 +234,8 @@ struct EntityRecognizer {
             guard let cue = mentions[p].role else { continue }
             for k in cue.range { if let c = covered[k], c != p, !mentions[c].inRolePhrase { mentions[c].inRolePhrase = true } }
         }
+        // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
+        addModelMentions(t, &mentions)
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -616,6 +618,9 @@ struct EntityRecognizer {
     /// Surface text of a range with a leading conjunction clitic removed from the first token.
     func stripped(_ t: [Token], _ r: Range<Int>) -> (String, Int) {
         let first = t[r.lowerBound]
+        if let (text, b) = leadingCliticStripped(first) {
+            return (([text] + t[(r.lowerBound + 1)..<r.upperBound].map(\.text)).joined(separator: " "), b)
+        }
         var prefix = ""
         let rawIsWord = Lexicon.orgHeads.contains(first.norm) || Lexicon.placeHeads.contains(first.norm)
             || Lexicon.roleHeads.contains(first.norm) || Lexicon.ranks.contains(first.norm)

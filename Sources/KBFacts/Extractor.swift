@@ -44,7 +44,8 @@ public struct Extractor: Sendable {
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
         var mentions: [Mention] = []
-        func note(_ key: String, _ type: EntityType, _ subtype: String, _ label: String, _ b: Int, _ e: Int, gazetteer g: Bool, conf: Double) {
+        func note(_ key: String, _ type: EntityType, _ subtype: String, _ label: String, _ b: Int, _ e: Int, gazetteer g: Bool, conf: Double,
+                  adjective: Bool = false) {
             let id = Linker.entityID(key)
             // the mention is the exact source span, line breaks shown as spaces (same length)
             let text = String(String.UnicodeScalarView(source.scalars[b..<e].map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
@@ -54,11 +55,12 @@ public struct Extractor: Sendable {
             let form = text.split(whereSeparator: { $0 == " " }).joined(separator: " ")
             if !ent.surfaceForms.contains(form) { ent.surfaceForms.append(form) }
             entities[id] = ent
-            mentions.append(Mention(entityID: id, documentID: docID, begin: b, end: e, text: text))
+            mentions.append(Mention(entityID: id, documentID: docID, begin: b, end: e, text: text, adjective: adjective))
         }
         for ms in perSentence {
             for m in ms where !m.key.isEmpty && !m.key.hasPrefix("group:") {
-                note(m.key, m.type, m.subtype, m.text, m.begin, m.end, gazetteer: !m.gazetteerIDs.isEmpty, conf: m.confidence)
+                note(m.key, m.type, m.subtype, m.text, m.begin, m.end, gazetteer: !m.gazetteerIDs.isEmpty, conf: m.confidence,
+                     adjective: m.isAdjective)
             }
         }
         for (_, d) in dateMentions {

@@ -92,6 +92,9 @@ final class Linker {
                         register(g.id, gazetteer.nameTokens(id: g.id) ?? Gazetteer.nameTokens(g), order)
                     } else if let p = people.candidates(toks).first(where: { p in p.names.contains { sameName($0, toks) } }) {
                         perSentence[s][k].key = p.key
+                    } else if let p = people.resolve(m.nameKey, strict: true) {
+                        // a compound surname of a person named before ("عبد العاطي" after "بدر عبد العاطي")
+                        perSentence[s][k].key = p
                     } else {
                         perSentence[s][k].key = "per:" + m.nameKey
                         register("per:" + m.nameKey, [toks], order)

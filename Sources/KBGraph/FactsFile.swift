@@ -14,6 +14,7 @@ import Musl
 /// {"record":"document","id":"doc-a","path":"a.txt","url":"…","published":"2018-08-07","length":1520}
 /// {"record":"entity","id":"per-khalifa-haftar","type":"PERSON","labelAr":"خليفة حفتر","labelEn":"Khalifa Haftar",…}
 /// {"record":"mention","entityID":"per-khalifa-haftar","documentID":"doc-a","begin":10,"end":20,"text":"خليفة حفتر"}
+/// (a nisba adjective standing for a place adds "adjective":true)
 /// {"record":"fact","id":"f-1","type":"VISIT","subject":"per-…","object":"plc-niamey","date":{"value":"2018-08-07","precision":"day"},
 ///  "modality":"asserted","provenance":{"documentID":"doc-a","sentenceBegin":0,"sentenceEnd":79,"sentence":"…",
 ///  "spanBegin":0,"spanEnd":40},"rule":"visit.verb","confidence":0.87}

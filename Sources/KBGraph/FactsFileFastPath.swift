@@ -249,7 +249,8 @@ extension FactsFile {
             guard let entityID = f.string("entityID"), let documentID = f.string("documentID"),
                   let begin = f.int("begin", required: true), let end = f.int("end", required: true),
                   let text = f.string("text") else { return nil }
-            record = .mention(Mention(entityID: entityID, documentID: documentID, begin: begin, end: end, text: text))
+            record = .mention(Mention(entityID: entityID, documentID: documentID, begin: begin, end: end, text: text,
+                                      adjective: f.bool("adjective")))
         case "fact":
             guard let id = f.string("id"), let type = f.string("type"), let subject = f.string("subject"),
                   let object = f.string("object"), var p = f.object("provenance", required: true) else { return nil }

@@ -232,9 +232,12 @@ public struct Mention: Sendable, Hashable, Codable {
     public var end: Int
     /// The surface text as written (with clitics removed when a clitic was split off).
     public var text: String
+    /// True for a nisba adjective standing for a place («الأمريكي» for the United States); absent otherwise.
+    public var adjective: Bool?
 
-    public init(entityID: String, documentID: String, begin: Int, end: Int, text: String) {
+    public init(entityID: String, documentID: String, begin: Int, end: Int, text: String, adjective: Bool? = nil) {
         self.entityID = entityID; self.documentID = documentID; self.begin = begin; self.end = end; self.text = text
+        self.adjective = adjective == true ? true : nil
     }
 }
 

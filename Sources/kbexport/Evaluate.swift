@@ -4,6 +4,7 @@ import KBEvaluation
 import KBFacts
 import KBGraph
 import KBResources
+import KBNER
 import KBText
 
 struct Evaluate: ParsableCommand {
@@ -26,7 +27,27 @@ struct Evaluate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List every missed and spurious entity and fact.")
     var verbose = false
 
+    @Option(help: "Score the entity labeller on a labelled token file (CoNLL/ANERcorp: `token TAG` lines, IOB2, blank line between sentences): exact spans, per type and micro.")
+    var conll: String?
+
+    @Flag(help: "With --conll: leave MISC out (PER, ORG and LOC only).")
+    var noMisc = false
+
+    @Option(help: "With --conll: the model file to score (default: the shipped one).")
+    var model: String?
+
     func run() throws {
+        if let file = conll {
+            let m: NERModel
+            if let path = model { m = try NERModel(path: path) } else {
+                guard let b = BundledNER.model else { throw ValidationError("the shipped NER model is missing") }
+                m = b
+            }
+            let sentences = try NERCorpus.read(path: file)
+            let score = CoNLLScore.evaluate(model: m, on: sentences, excluding: noMisc ? [.misc] : [])
+            print(score.render(title: file + (noMisc ? " (PER, ORG, LOC)" : "")), terminator: "")
+            return
+        }
         var ran = false
         if corpus == .seeds || corpus == .all {
             try scoreEmbeddedSeeds(); ran = true

@@ -23,6 +23,7 @@ struct KBExportCommand: ParsableCommand {
               kbexport --format html -o seeds.html                # a picture with the evidence, in any browser
               kbexport evaluate                                    # scores on seeds/ and ../shared/dev-corpus
               kbexport validate seeds.graphml seeds.rdf            # check files against the schemas
+              kbexport evaluate --conll test.txt --no-misc         # scores the entity labeller on a CoNLL file
             """,
         version: KBVersion.string,
         subcommands: [Export.self, Evaluate.self, Inspect.self, Validate.self, Add.self, Extract.self, Merge.self],

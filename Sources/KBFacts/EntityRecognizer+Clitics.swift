@@ -1,0 +1,66 @@
+import KBNER
+import KBText
+
+/// Proclitics that stay outside a mention's label (docs/ner.md, "Boundaries"): a conjunction or preposition
+/// glued to a head noun, a title or a known first name is not part of the name.
+extension EntityRecognizer {
+    /// The first token of a mention without its proclitic, when the rest is a head noun, title, rank or
+    /// kinship word ("ووزير" → "وزير", "بالقائد" → "القائد", "للقوات" → "القوات": the article that لل swallows
+    /// is given back in the label) or a known first name after و/ف ("ونبيل" → "نبيل"). Nil when nothing
+    /// comes off. The offset is where the label starts in the source.
+    func leadingCliticStripped(_ tok: Token) -> (text: String, begin: Int)? {
+        let n = tok.norm
+        guard tok.kind == .word, n.count >= 4, !EntityRecognizer.isLexiconWord(n) else { return nil }
+        if n.hasPrefix("لل") {
+            let stem = "ال" + String(n.dropFirst(2))
+            if EntityRecognizer.isLexiconWord(stem) {
+                let (rest, b) = strippedPrefix(tok, "لل", restore: "")
+                return ("ال" + rest, b)
+            }
+        }
+        for c in Clitics.of(n).dropFirst() where ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"].contains(c.prefix) {
+            let known = EntityRecognizer.isLexiconWord(c.stem)
+                || ((c.prefix == "و" || c.prefix == "ف") && EntityRecognizer.isKnownFirstName(c.stem) && !EntityRecognizer.isKnownFirstName(n))
+            if known { return strippedPrefix(tok, c.prefix, restore: c.stem) }
+        }
+        return nil
+    }
+
+    /// A head noun, title, rank, kinship or construct word of the lexicon.
+    static func isLexiconWord(_ w: String) -> Bool {
+        Lexicon.orgHeads.contains(w) || Lexicon.placeHeads.contains(w) || Lexicon.roleHeads.contains(w) || Lexicon.ranks.contains(w)
+            || Lexicon.kinship.contains(w) || Lexicon.constructNouns.contains(w)
+    }
+
+    /// A word the labeller's name lists know as a person's name.
+    static func isKnownFirstName(_ w: String) -> Bool {
+        guard let bits = nerModel?.lexicon.names[w] else { return false }
+        return bits & (1 << UInt8(NERType.per.rawValue)) != 0
+    }
+
+    /// Splits a person the rules found where the labeller starts a second name inside it ("… أحمد علي سامي
+    /// الخالد …" read as two people): the first part stays, the second becomes a mention of its own if it
+    /// passes the model checks. Only guessed names (not gazetteer entries) are split.
+    func splitJoinedPeople(_ t: [Token], _ labels: [UInt8], _ mentions: inout [RawMention], _ model: NERModel) {
+        let bPer = NERLabel.begin(.per), iPer = NERLabel.inside(.per)
+        var added: [RawMention] = []
+        for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
+            && mentions[k].parentKey == nil && mentions[k].range.count >= 2 {
+            let r = mentions[k].range
+            guard labels[r.lowerBound] == bPer,
+                  let cut = r.dropFirst().first(where: { labels[$0] == bPer }),
+                  (r.lowerBound + 1..<cut).allSatisfy({ labels[$0] == iPer }) else { continue }
+            let head = r.lowerBound..<cut
+            let (text, b) = stripped(t, head)
+            mentions[k].range = head
+            mentions[k].begin = b
+            mentions[k].end = t[cut - 1].end
+            mentions[k].text = text
+            mentions[k].nameKey = key(t, head)
+            var e = cut
+            while e < r.upperBound, labels[e] == iPer { e += 1 }
+            if e - cut >= 1, let m = modelMention(t, cut..<e, .person, model) { added.append(m) }
+        }
+        mentions += added
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import KBResources
+import KBGraph
+import KBNER
+import KBText
+
+/// The statistical labeller's part in recognition (docs/ner.md, "Conflict policy"): the model proposes
+/// spans and types where the gazetteer and the rules found nothing; the gazetteer links what it knows.
+extension EntityRecognizer {
+    /// The shipped model (`Resources/ner.model`), loaded once; nil if it is missing or unreadable (the rules
+    /// still run).
+    static let nerModel: NERModel? = {
+        guard let data = EmbeddedResources.data(named: "ner.model", module: "KBFacts", fallback: { Bundle.module }),
+              !data.isEmpty else { return nil }
+        return try? NERModel(bytes: data)
+    }()
+
+    static let debugNER = ProcessInfo.processInfo.environment["KBNER_DEBUG"] != nil
+    /// The least Viterbi margin a model span needs: a name of one word needs more.
+    static let modelMargin: Float = 2.0
+    static let modelMarginOneWord: Float = 4.0
+
+    /// Adds the model's spans over tokens no mention and no role phrase covers, after sanity checks.
+    func addModelMentions(_ t: [Token], _ mentions: inout [RawMention]) {
+        guard let model = EntityRecognizer.nerModel, !t.isEmpty else { return }
+        let f = model.featurizer
+        let result = model.label(info: t.map { tok in
+            tok.kind == .word ? Clitics.nerWord(tok.norm) { f.wordInfo(norm: $0, text: $0) } : f.wordInfo(norm: tok.norm, text: tok.text)
+        })
+        guard !result.spans.isEmpty else {
+            for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
+                && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil { mentions[k].weak = true }
+            return
+        }
+        // a person the rules guessed (no gazetteer entry) where the model sees no name at all is kept only if
+        // it links to a known person ("بحضور", "خلفا لوالده" after a title)
+        for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
+            && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil {
+            if mentions[k].range.allSatisfy({ result.labels[$0] == NERLabel.o }) { mentions[k].weak = true }
+        }
+        splitJoinedPeople(t, result.labels, &mentions, model)
+        reshapeGuessedOrganizations(t, result, &mentions, model)
+        var taken = [Bool](repeating: false, count: t.count)
+        for m in mentions {
+            for k in m.range { taken[k] = true }
+            if let r = m.role { for k in r.range { taken[k] = true } }
+        }
+        ministriesByAdjective(t, &mentions, &taken)
+        // margins are computed only for spans over free tokens (most spans are gazetteer names found already)
+        var spans: [(span: NERSpan, margin: Float)] = []
+        for s in result.spans where s.range.contains(where: { !taken[$0] }) {
+            var e = s
+            if e.type == .org { e.range = extendedOrganization(t, e.range, model.lexicon) }
+            spans.append((e, model.margin(of: s, in: result)))
+        }
+        absorbIntoOrganizations(t, spans, &mentions, &taken, model)
+        for (span, margin) in spans {
+            if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("NER \(span.type.name) \(margin) «\(span.range.map { t[$0].text }.joined(separator: " "))» taken=\(span.range.contains(where: { taken[$0] }))\n".utf8)) }
+            let type: EntityType
+            switch span.type {
+            case .per: type = .person
+            case .org: type = .organization
+            case .loc: type = .place
+            case .misc: continue
+            }
+            // a span that runs into a mention found otherwise keeps its free end ("الجزائر عبد المجيد فرشيشي")
+            // (a person's name after a place or organisation, two words or more)
+            var r = span.range
+            if type == .person {
+                func other(_ k: Int) -> Bool { taken[k] && !mentions.contains { $0.range.contains(k) && $0.type == .person } }
+                while let f = r.first, other(f) { r = (f + 1)..<r.upperBound }
+                while let l = r.last, other(l) { r = r.lowerBound..<l }
+                if r.count < 2 && r != span.range { continue }
+            }
+            guard !r.isEmpty, !r.contains(where: { taken[$0] }),
+                  margin >= (r.count == 1 ? EntityRecognizer.modelMarginOneWord : EntityRecognizer.modelMargin),
+                  let m = modelMention(t, r, type, model) else { continue }
+            if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("  ADDED «\(m.text)» \(margin)\n".utf8)) }
+            for k in m.range { taken[k] = true }
+            mentions.append(m)
+        }
+    }
+
+    /// A mention for a model span, or nil when the span fails the checks: a few words at most, words only,
+    /// no function word, verb, role word or nationality adjective alone, no word the rules know as not a name.
+    func modelMention(_ t: [Token], _ range: Range<Int>, _ type: EntityType, _ model: NERModel) -> RawMention? {
+        let lexicon = model.lexicon
+        guard range.count <= (type == .person ? 6 : 7),
+              range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { return nil }
+        let first = t[range.lowerBound]
+        let (stem, prefix) = modelStem(first, lexicon)
+        var norms = range.map { t[$0].norm }
+        norms[0] = stem
+        // every word of a person's name, the first and last words of other names, must pass as a name word
+        for (k, n) in norms.enumerated() where type == .person || k == 0 || k == norms.count - 1 {
+            if !modelNameWord(n, inPerson: type == .person) {
+                if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("  rejected at «\(n)»\n".utf8)) }
+                return nil
+            }
+        }
+        if range.count == 1 {
+            let bare = ArabicNormalizer.stripArticle(stem)
+            if Lexicon.orgHeads.contains(stem) || Lexicon.placeHeads.contains(stem) || Lexicon.orgHeads.contains(bare)
+                || Lexicon.placeHeads.contains(bare) || model.lexicon.cues[stem] != nil || model.lexicon.cues[bare] != nil { return nil }
+            if stem.count < 3 || !gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(stem)).isEmpty { return nil }
+        }
+        let (text0, b) = strippedPrefix(first, prefix, restore: stem)
+        let text = ([text0] + range.dropFirst().map { t[$0].text }).joined(separator: " ")
+        let key = norms.joined(separator: " ")
+        let hits = gazetteer.lookupName(key).filter { $0.type == type }
+        var m = RawMention(range: range, begin: b, end: t[range.upperBound - 1].end, text: text, type: type,
+                           subtype: hits.first?.subtype ?? "", gazetteerIDs: hits.map(\.id), nameKey: hits.isEmpty ? key : "",
+                           isAdjective: false, role: nil, confidence: hits.isEmpty ? 0.6 : 0.9)
+        // one word the model calls a person, linked to no one: kept only if it links to a known person
+        m.weak = type == .person && range.count == 1 && hits.isEmpty
+        return m
+    }
+
+    /// An organisation the head-noun rules guessed takes the model's extent when the model starts an
+    /// organisation at the same word and is sure of it: "الاتحاد العام للشغل" (the rules stop before للشغل),
+    /// "جمعية النهضة للتنمية" (the rules run on into the next definite word). The new extent may not run into
+    /// another mention.
+    func reshapeGuessedOrganizations(_ t: [Token], _ result: NERModel.Result, _ mentions: inout [RawMention], _ model: NERModel) {
+        for span in result.spans where span.type == .org && span.range.count >= 2 {
+            guard let k = mentions.firstIndex(where: { $0.type == .organization && $0.gazetteerIDs.isEmpty && $0.range.lowerBound == span.range.lowerBound }),
+                  mentions[k].range != span.range, mentions[k].countryHint == nil,
+                  !mentions.indices.contains(where: { o in
+                      o != k && mentions[o].range.overlaps(span.range) && !mentions[o].range.allSatisfy { mentions[k].range.contains($0) }
+                  }),
+                  let last = span.range.last, modelNameWord(t[last].norm, inPerson: false),
+                  model.margin(of: span, in: result) >= EntityRecognizer.modelMargin else { continue }
+            let r = span.range
+            let (text, b) = stripped(t, r)
+            mentions[k].range = r
+            mentions[k].begin = b
+            mentions[k].end = t[r.upperBound - 1].end
+            mentions[k].text = text
+            mentions[k].nameKey = r.map { ArabicNormalizer.stripArticle(stripConj(t[$0].norm)) }.joined(separator: " ")
+        }
+    }
+
+    /// An organisation name the model cut before a لل-complement ("الاتحاد العام" + "للشغل", "الهيئة العامة" +
+    /// "للاستثمار"): when it starts with an organisation head noun, it runs on over one such word.
+    func extendedOrganization(_ t: [Token], _ r: Range<Int>, _ lexicon: NERLexicon) -> Range<Int> {
+        let e = r.upperBound
+        guard e < t.count, t[e].kind == .word, t[e].norm.hasPrefix("لل"), t[e].norm.count >= 5,
+              !Lexicon.stopwords.contains(t[e].norm), !EntityRecognizer.nonComplements.contains(t[e].norm) else { return r }
+        let first = t[r.lowerBound].norm
+        let heads = [first] + Clitics.of(first).map(\.stem)
+        guard heads.contains(where: { (lexicon.cues[$0] ?? 0) & (1 << UInt8(NERLexicon.Cue.orgHead.rawValue)) != 0 }) else { return r }
+        return r.lowerBound..<(e + 1)
+    }
+
+    /// لل-words that do not complete a name ("للمرة", "للصحفيين").
+    static let nonComplements = Lexicon.set("للمرة للمره للصحفيين للصحافة للإعلام للتلفزيون للإذاعة للوكالة للأنباء للمواطنين للشعب للبلاد للدولة")
+
+    /// An organisation the model reads over one gazetteer name and a head noun before it ("شركة الفرات
+    /// للاتصالات": a company, not the river): that mention becomes the organisation (in place, so that role
+    /// phrases pointing to it still do).
+    func absorbIntoOrganizations(_ t: [Token], _ spans: [(span: NERSpan, margin: Float)], _ mentions: inout [RawMention],
+                                 _ taken: inout [Bool], _ model: NERModel) {
+        for (span, margin) in spans where span.type == .org && span.range.count >= 2 && margin >= EntityRecognizer.modelMargin {
+            let inside = mentions.indices.filter { mentions[$0].range.overlaps(span.range) }
+            guard inside.count == 1, let k = inside.first, mentions[k].type != .organization, !mentions[k].isAdjective,
+                  mentions[k].role == nil, !mentions[k].inRolePhrase,
+                  mentions[k].range.allSatisfy({ span.range.contains($0) }), mentions[k].range.lowerBound > span.range.lowerBound,
+                  !(span.range.lowerBound..<mentions[k].range.lowerBound).contains(where: { taken[$0] }),
+                  !(mentions[k].range.upperBound..<span.range.upperBound).contains(where: { taken[$0] }) else { continue }
+            let first = t[span.range.lowerBound].norm
+            let heads = [first] + Clitics.of(first).map(\.stem)
+            guard heads.contains(where: { (model.lexicon.cues[$0] ?? 0) & (1 << UInt8(NERLexicon.Cue.orgHead.rawValue)) != 0 }),
+                  var m = modelMention(t, span.range, .organization, model) else { continue }
+            m.confidence = 0.7
+            mentions[k] = m
+            for x in span.range { taken[x] = true }
+        }
+    }
+
+    /// "الخارجية الفرنسية", "والداخلية التركية": a ministry named by its domain and a country adjective,
+    /// outside a role phrase, is that country's ministry (linked as "وزارة الخارجية الفرنسية" is).
+    func ministriesByAdjective(_ t: [Token], _ mentions: inout [RawMention], _ taken: inout [Bool]) {
+        let domains: Set<String> = ["الخارجيه", "الداخليه", "الدفاع"]
+        for k in mentions.indices where mentions[k].isAdjective && mentions[k].range.lowerBound > 0 {
+            let h = mentions[k].range.lowerBound - 1
+            guard !taken[h], t[h].kind == .word, let country = mentions[k].gazetteerIDs.first else { continue }
+            let forms = [(t[h].norm, "")] + Clitics.of(t[h].norm).filter { ["و", "ف", "ب", "ل", "وب", "ول"].contains($0.prefix) }
+            guard let (stem, prefix) = forms.first(where: { domains.contains($0.0) }) else { continue }
+            let range = h..<mentions[k].range.upperBound
+            let (head, b) = strippedPrefix(t[h], prefix, restore: stem)
+            var m = RawMention(range: range, begin: b, end: mentions[k].end, text: head + " " + t[h + 1..<range.upperBound].map(\.text).joined(separator: " "),
+                               type: .organization, subtype: "", gazetteerIDs: [],
+                               nameKey: "وزاره " + ArabicNormalizer.stripArticle(stem) + "@" + country, isAdjective: false, role: nil,
+                               confidence: 0.7)
+            m.countryHint = country
+            taken[h] = true
+            mentions.append(m)
+        }
+    }
+
+    /// A word a model span may hold: not a function word, verb, role word or rank, month, or a word the rules
+    /// know as not a name; an imperfect verb form of one word ("سيغادرون") is not a name either.
+    func modelNameWord(_ n: String, inPerson: Bool) -> Bool {
+        guard n.count >= 2, !n.allSatisfy(\.isNumber), !Lexicon.stopwords.contains(n), !Lexicon.verbs.contains(n),
+              DateParser.singleMonths[n] == nil, !FactRules.allTriggers.contains(n) else { return false }
+        if n.count >= 5, n.hasPrefix("سي") || n.hasPrefix("ست") || n.hasPrefix("سن"), n.hasSuffix("ون") || n.hasSuffix("ان") || n.hasSuffix("ين") {
+            return false
+        }
+        guard inPerson else { return true }
+        let s = stripConj(n)
+        return !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
+            && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)
+    }
+
+    /// The first word of a model span without a proclitic the training data kept inside the tag
+    /// ("وموسكو" → "موسكو", "للقوات" → "القوات"): و and ف come off when the rest is a word of three letters or
+    /// more and the whole is not a known name; ب ل ك and the article forms only when what remains is a known
+    /// name or starts with the article.
+    func modelStem(_ tok: Token, _ lexicon: NERLexicon) -> (String, String) {
+        let n = tok.norm
+        guard tok.kind == .word, lexicon.names[n] == nil, gazetteer.lookupName(n).isEmpty else { return (n, "") }
+        for c in Clitics.of(n).dropFirst() where c.prefix != "ال" {
+            let known = lexicon.names[c.stem] != nil || !gazetteer.lookupName(c.stem).isEmpty
+            if known || (c.stem.hasPrefix("ال") && c.stem.count >= 4) { return (c.stem, c.prefix) }
+            if (c.prefix == "و" || c.prefix == "ف"), c.stem.count >= 3 { return (c.stem, c.prefix) }
+        }
+        return (n, "")
+    }
+}
+
+/// The labeller model shipped with KBFacts, for the commands that score it.
+public enum BundledNER {
+    public static var model: NERModel? { EntityRecognizer.nerModel }
+}

@@ -1,0 +1,156 @@
+import KBText
+
+/// Hashed features of tokens. Each feature is a template number mixed with a value hash, reduced to a
+/// bucket of a fixed-size weight table (`1 << bits` rows of one weight per label).
+public struct NERFeaturizer: Sendable {
+    public let lexicon: NERLexicon
+    public let bits: Int
+
+    /// Features per token (every template gives exactly one, "none" values included).
+    public static let perToken = 40
+
+    public init(lexicon: NERLexicon, bits: Int) {
+        self.lexicon = lexicon
+        self.bits = bits
+    }
+
+    /// What the features need of one word (a pure function of its normalised form and its Latin capitalisation).
+    /// A class: it is remembered per word and handed around without copying.
+    public final class WordInfo: @unchecked Sendable {
+        let word: UInt64, stem: UInt64, clitic: UInt64
+        let pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64), stemPre: (UInt64, UInt64)
+        let shape: UInt64
+        let cues: UInt8          // cue bits of the word or its stem
+        public let stems: [String]      // forms tried for gazetteer matches (the word, then without proclitics)
+        /// The forms that start a name of the lexicon: the form, the most words such a name has, and the
+        /// types of the one-word name it is (0 if none), in `stems` order.
+        let nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]
+
+        init(word: UInt64, stem: UInt64, clitic: UInt64, pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64),
+             stemPre: (UInt64, UInt64), shape: UInt64, cues: UInt8, stems: [String], nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]) {
+            self.word = word; self.stem = stem; self.clitic = clitic; self.pre = pre; self.suf = suf; self.stemPre = stemPre
+            self.shape = shape; self.cues = cues; self.stems = stems; self.nameStarts = nameStarts
+        }
+    }
+
+    static func fnv(_ s: Substring.UTF8View) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+    static func fnv(_ s: String) -> UInt64 { fnv(Substring(s).utf8) }
+
+    @inline(__always)
+    static func mix(_ template: UInt64, _ v: UInt64) -> UInt64 {
+        var x = v ^ (template &* 0x9E37_79B9_7F4A_7C15)
+        x ^= x >> 31; x = x &* 0xBF58_476D_1CE4_E5B9
+        x ^= x >> 29; x = x &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 32)
+    }
+
+    /// The proclitics stripped for the stem feature, longest first.
+    static let stemPrefixes: [String] = ArabicNormalizer.procliticPrefixes.map(\.prefix).sorted { ($0.count, $0) > ($1.count, $1) }
+
+    public func wordInfo(norm: String, text: String) -> WordInfo {
+        let scalars = Array(norm.unicodeScalars)
+        let first = scalars.first
+        let isArabic = first.map { NERFeaturizer.isArabicLetter($0) } ?? false
+        // stem: the word without its longest proclitic (article included), when three letters or more remain
+        var stem = norm
+        var clitic = ""
+        if isArabic {
+            for p in NERFeaturizer.stemPrefixes where norm.hasPrefix(p) {
+                let rest = scalars.count - p.unicodeScalars.count
+                if rest >= 3 { stem = String(String.UnicodeScalarView(scalars[p.unicodeScalars.count...])); clitic = p; break }
+            }
+        }
+        func part(_ r: Range<Int>) -> UInt64 {
+            guard r.lowerBound >= 0, r.upperBound <= scalars.count else { return 0x5EED }
+            return NERFeaturizer.fnv(String(String.UnicodeScalarView(scalars[r])))
+        }
+        let n = scalars.count
+        let stemScalars = Array(stem.unicodeScalars)
+        func stemPart(_ k: Int) -> UInt64 {
+            k <= stemScalars.count ? NERFeaturizer.fnv(String(String.UnicodeScalarView(stemScalars[0..<k]))) : 0x5EED
+        }
+        // shape: script, length bucket, Latin capital, article
+        var shape: UInt64
+        if first == nil { shape = 0 } else if isArabic { shape = 1 } else if norm.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) { shape = 2 }
+        else if first!.properties.isAlphabetic { shape = 3 } else { shape = 4 }
+        let lenBucket: UInt64 = n <= 2 ? 0 : n == 3 ? 1 : n <= 5 ? 2 : n <= 8 ? 3 : 4
+        shape = shape * 16 + lenBucket * 2
+        if shape / 16 == 3, let f = text.unicodeScalars.first, f.properties.isUppercase { shape += 1 }
+        if isArabic, norm.hasPrefix("ال") || norm.hasPrefix("لل") { shape += 100 }
+        var cues = lexicon.cues[norm] ?? 0
+        if stem != norm { cues |= lexicon.cues[stem] ?? 0 }
+        var stems = [norm]
+        if isArabic {
+            for c in ArabicNormalizer.cliticCandidates(norm).dropFirst() where !stems.contains(c.stem) { stems.append(c.stem) }
+        }
+        return WordInfo(word: NERFeaturizer.fnv(norm), stem: NERFeaturizer.fnv(stem), clitic: NERFeaturizer.fnv(clitic),
+                        pre: (part(0..<1), part(0..<2), part(0..<3)), suf: (part((n - 1)..<n), part((n - 2)..<n), part((n - 3)..<n)),
+                        stemPre: (stemPart(2), stemPart(3)), shape: shape, cues: cues, stems: stems,
+                        nameStarts: stems.compactMap { f in lexicon.firstWords[f].map { (f, $0, lexicon.names[f] ?? 0) } })
+    }
+
+    /// Bucket indices of every token's features, `perToken` per token, token after token.
+    public func features(_ info: [WordInfo]) -> [UInt32] {
+        let n = info.count
+        let gaz = lexicon.gazetteerTags(info)
+        let shift = UInt64(64 - bits)
+        var out = [UInt32](repeating: 0, count: n * NERFeaturizer.perToken)
+        let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05
+        func w(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].word }
+        func st(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].stem }
+        func sh(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].shape }
+        func cue(_ k: Int, _ c: NERLexicon.Cue) -> Bool { k >= 0 && k < n && info[k].cues & (1 << UInt8(c.rawValue)) != 0 }
+        func gz(_ k: Int) -> UInt64 { k < 0 || k >= n ? 0xFFFF : UInt64(gaz[k].b) | UInt64(gaz[k].i) << 8 }
+        var o = 0
+        for i in 0..<n {
+            let x = info[i]
+            @inline(__always) func put(_ t: UInt64, _ v: UInt64) {
+                out[o] = UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift); o += 1
+            }
+            let speechBefore = cue(i - 1, .speech) || cue(i - 2, .speech) || cue(i - 3, .speech)
+            let speechAfter = cue(i + 1, .speech) || cue(i + 2, .speech) || cue(i + 3, .speech)
+            var cueVec: UInt64 = 0
+            for c in NERLexicon.Cue.allCases {
+                if cue(i, c) { cueVec |= 1 << UInt64(c.rawValue) }
+                if cue(i - 1, c) { cueVec |= 1 << UInt64(8 + c.rawValue) }
+                if cue(i - 2, c) { cueVec |= 1 << UInt64(16 + c.rawValue) }
+                if cue(i + 1, c) { cueVec |= 1 << UInt64(24 + c.rawValue) }
+            }
+            put(1, 0)                                   // bias
+            put(2, x.word); put(3, x.stem); put(4, x.clitic)
+            put(5, x.pre.0); put(6, x.pre.1); put(7, x.pre.2)
+            put(8, x.suf.0); put(9, x.suf.1); put(10, x.suf.2)
+            put(11, x.stemPre.0); put(12, x.stemPre.1)
+            put(13, x.shape); put(14, sh(i - 1) &* 31 &+ x.shape); put(15, x.shape &* 31 &+ sh(i + 1))
+            put(16, w(i - 1)); put(17, w(i + 1)); put(18, w(i - 2)); put(19, w(i + 2))
+            put(20, st(i - 1)); put(21, st(i + 1))
+            put(22, w(i - 1) &* 0x100000001B3 ^ x.word); put(23, x.word &* 0x100000001B3 ^ w(i + 1))
+            put(24, gz(i)); put(25, gz(i - 1)); put(26, gz(i + 1)); put(27, gz(i) &* 65599 &+ x.shape)
+            put(28, cueVec & 0xFF); put(29, (cueVec >> 8) & 0xFF); put(30, (cueVec >> 16) & 0xFF); put(31, (cueVec >> 24) & 0xFF)
+            put(32, (speechBefore ? 1 : 0) + (speechAfter ? 2 : 0))
+            put(33, (cueVec >> 8 & 0xFF) &* 131 &+ x.shape)    // a cue before and the word's shape
+            put(34, i < n - 1 ? info[i + 1].suf.1 : eos); put(35, i > 0 ? info[i - 1].suf.1 : bos)
+            put(36, i > 0 ? info[i - 1].clitic : bos)
+            put(37, x.suf.1 &* 31 &+ x.clitic)
+            put(38, i == 0 ? 1 : i == n - 1 ? 2 : 0)
+            put(39, st(i - 1) &* 0x100000001B3 ^ x.stem)
+            put(40, gz(i) &* 65599 &+ (cueVec >> 8 & 0xFF))
+        }
+        return out
+    }
+}
+
+extension NERFeaturizer {
+    /// An Arabic-script letter (the Arabic block's letters and the extended letters used for other languages).
+    @inline(__always)
+    public static func isArabicLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0621...0x063A, 0x0641...0x064A, 0x066E...0x066F, 0x0671...0x06D3, 0x06D5, 0x06FA...0x06FC: return true
+        default: return false
+        }
+    }
+}

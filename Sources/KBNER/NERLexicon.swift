@@ -1,0 +1,111 @@
+import Foundation
+import KBResources
+import KBText
+
+/// What the labeller knows besides its weights: names by type (the project gazetteer and ANERGazet, normalised
+/// token sequences) and cue words (titles, speech verbs, organisation and place head nouns). It travels inside
+/// the model file, so that a model always sees the lists it was trained with.
+public struct NERLexicon: Sendable, Equatable {
+    /// Cue lists, one bit each.
+    public enum Cue: Int, CaseIterable, Sendable {
+        case title = 0, speech, orgHead, locHead, personContext
+        public var name: String { ["title", "speech", "orghead", "lochead", "personcontext"][rawValue] }
+        public static func named(_ s: String) -> Cue? { allCases.first { $0.name == s } }
+    }
+
+    /// Normalised name (tokens joined by one space) → type bits (1 << NERType.rawValue).
+    public private(set) var names: [String: UInt8] = [:]
+    /// Normalised word → cue bits (1 << Cue.rawValue).
+    public private(set) var cues: [String: UInt8] = [:]
+    /// First word of a name → the most tokens a name starting with it has.
+    public private(set) var firstWords: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func addName(_ name: String, _ type: NERType) {
+        let words = ArabicNormalizer.normalize(name).split(separator: " ").map(String.init)
+        guard !words.isEmpty, words.count <= 8 else { return }
+        let key = words.joined(separator: " ")
+        names[key, default: 0] |= 1 << UInt8(type.rawValue)
+        firstWords[words[0]] = max(firstWords[words[0]] ?? 0, words.count)
+    }
+
+    public mutating func addCue(_ word: String, _ cue: Cue) {
+        let w = ArabicNormalizer.normalize(word)
+        guard !w.isEmpty, !w.contains(" ") else { return }
+        cues[w, default: 0] |= 1 << UInt8(cue.rawValue)
+    }
+
+    /// Reads a cue file: `# comment` lines, `[title]`-style section heads, then words separated by spaces or lines.
+    public mutating func addCues(fileText: String) {
+        var current: Cue? = nil
+        for raw in fileText.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let line = String(raw).trimmingSpaces
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("["), line.hasSuffix("]") { current = Cue.named(String(line.dropFirst().dropLast())); continue }
+            guard let c = current else { continue }
+            for w in line.split(separator: " ") { addCue(String(w), c) }
+        }
+    }
+
+    /// Serialised form: sorted lines `N<TAB>bits<TAB>name` and `C<TAB>bits<TAB>word` (deterministic bytes).
+    public func serialized() -> String {
+        var lines: [String] = []
+        for (k, v) in names { lines.append("N\t\(v)\t\(k)") }
+        for (k, v) in cues { lines.append("C\t\(v)\t\(k)") }
+        lines.sort()
+        return lines.joined(separator: "\n")
+    }
+
+    public init(serialized text: String) {
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: "\t", maxSplits: 2).map(String.init)
+            guard f.count == 3, let bits = UInt8(f[1]) else { continue }
+            if f[0] == "N" {
+                names[f[2]] = bits
+                let first = f[2].split(separator: " ")
+                if let w = first.first { firstWords[String(w)] = max(firstWords[String(w)] ?? 0, first.count) }
+            } else if f[0] == "C" {
+                cues[f[2]] = bits
+            }
+        }
+    }
+
+    /// Gazetteer labels of a sentence (normalised tokens): for each token, B bits and I bits by type, from
+    /// longest matches left to right (the first token may carry a proclitic: وموسكو, للقوات).
+    func gazetteerTags(_ info: [NERFeaturizer.WordInfo]) -> [(b: UInt8, i: UInt8)] {
+        var out = [(b: UInt8, i: UInt8)](repeating: (0, 0), count: info.count)
+        var i = 0
+        while i < info.count {
+            var matched = 0
+            var bits: UInt8 = 0
+            for (first, maxLen, oneWord) in info[i].nameStarts {
+                // the key grows a word at a time; the longest name found wins (the first form on a tie)
+                if oneWord != 0, matched < 1 { matched = 1; bits = oneWord }
+                guard maxLen >= 2, i + 1 < info.count else { continue }
+                var key = first
+                for len in 2...min(maxLen, info.count - i) {
+                    key += " "; key += info[i + len - 1].stems[0]
+                    if len > matched, let b = names[key] { matched = len; bits = b }
+                }
+            }
+            if matched > 0 {
+                out[i].b = bits
+                for k in (i + 1)..<(i + matched) { out[k].i = bits }
+                i += matched
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+extension NERLexicon {
+    /// The cue word file shipped with KBNER (`Resources/cues.txt`, embedded), read by the training command.
+    public static var bundledCues: String {
+        guard let data = EmbeddedResources.data(named: "cues.txt", module: "KBNER", fallback: { Bundle.module }),
+              let text = String(data: data, encoding: .utf8) else { fatalError("kbexport: the bundled cues.txt is missing") }
+        return text
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import KBText
+
+/// A trained sequence labeller: hashed feature weights (one per label), label transitions, and the lexicon
+/// its features read. Decoding is Viterbi over IOB2 labels (an I- label only after B-/I- of its type).
+public final class NERModel: @unchecked Sendable {
+    public let featurizer: NERFeaturizer
+    /// `(1 << bits) × NERLabel.count` weights, quantised; the real weight is `weight × scale`.
+    let weights: [Int16]
+    let scale: Float
+    /// `(NERLabel.count + 1) × NERLabel.count`: row `NERLabel.count` is the sentence start.
+    let transitions: [Float]
+
+    public var bits: Int { featurizer.bits }
+    public var lexicon: NERLexicon { featurizer.lexicon }
+
+    init(featurizer: NERFeaturizer, weights: [Int16], scale: Float, transitions: [Float]) {
+        self.featurizer = featurizer
+        self.weights = weights
+        self.scale = scale
+        self.transitions = transitions
+    }
+
+    /// One labelled sentence: a label per token, the spans, and what ``margin(of:)`` needs.
+    public struct Result: Sendable {
+        public var labels: [UInt8]
+        public var spans: [NERSpan]
+        let emissions: [Float]
+        let best: Float
+    }
+
+    /// Labels a sentence given as normalised tokens (`ArabicNormalizer.normalize`) and their surface text.
+    public func label(norms: [String], texts: [String], cache: NERWordCache? = nil) -> Result {
+        label(info: norms.indices.map { k in cache?.info(norms[k], texts[k], featurizer) ?? featurizer.wordInfo(norm: norms[k], text: texts[k]) })
+    }
+
+    /// Labels a sentence from its words' features (``NERFeaturizer/wordInfo(norm:text:)``, remembered by the caller).
+    public func label(info: [NERFeaturizer.WordInfo]) -> Result {
+        guard !info.isEmpty else { return Result(labels: [], spans: [], emissions: [], best: 0) }
+        let feats = featurizer.features(info)
+        let em = emissions(feats, count: info.count)
+        let (labels, best) = NERDecoder.viterbi(em, transitions, count: info.count)
+        return Result(labels: labels, spans: NERSpan.spans(labels), emissions: em, best: best)
+    }
+
+    /// How much better the best labelling is than the best one that leaves the span's tokens O (larger is surer).
+    public func margin(of span: NERSpan, in r: Result) -> Float {
+        let (_, without) = NERDecoder.viterbi(r.emissions, transitions, count: r.labels.count, forceO: span.range)
+        return r.best - without
+    }
+
+    func emissions(_ feats: [UInt32], count n: Int) -> [Float] {
+        let L = NERLabel.count, F = NERFeaturizer.perToken
+        var em = [Float](repeating: 0, count: n * L)
+        let s = scale
+        weights.withUnsafeBufferPointer { w in
+            feats.withUnsafeBufferPointer { f in
+                em.withUnsafeMutableBufferPointer { out in
+                    for i in 0..<n {
+                        var a0: Int32 = 0, a1: Int32 = 0, a2: Int32 = 0, a3: Int32 = 0, a4: Int32 = 0
+                        var a5: Int32 = 0, a6: Int32 = 0, a7: Int32 = 0, a8: Int32 = 0
+                        for k in 0..<F {
+                            let row = w.baseAddress! + Int(f[i * F + k]) * L
+                            a0 &+= Int32(row[0]); a1 &+= Int32(row[1]); a2 &+= Int32(row[2]); a3 &+= Int32(row[3])
+                            a4 &+= Int32(row[4]); a5 &+= Int32(row[5]); a6 &+= Int32(row[6]); a7 &+= Int32(row[7])
+                            a8 &+= Int32(row[8])
+                        }
+                        let o = i * L
+                        out[o] = Float(a0) * s; out[o + 1] = Float(a1) * s; out[o + 2] = Float(a2) * s
+                        out[o + 3] = Float(a3) * s; out[o + 4] = Float(a4) * s; out[o + 5] = Float(a5) * s
+                        out[o + 6] = Float(a6) * s; out[o + 7] = Float(a7) * s; out[o + 8] = Float(a8) * s
+                    }
+                }
+            }
+        }
+        return em
+    }
+
+    // MARK: File format
+
+    static let magic: [UInt8] = Array("KBNER01\n".utf8)
+
+    /// The model as bytes (little-endian): magic, bits, label count, scale, transitions, lexicon text, then the
+    /// non-zero weight rows in bucket order (bucket number, then one Int16 per label).
+    public func serialized() -> [UInt8] {
+        var out = NERModel.magic
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out += $0 } }
+        u32(UInt32(bits)); u32(UInt32(NERLabel.count)); u32(scale.bitPattern)
+        for t in transitions { u32(t.bitPattern) }
+        let lex = Array(lexicon.serialized().utf8)
+        u32(UInt32(lex.count)); out += lex
+        let L = NERLabel.count
+        var rows: [UInt32] = []
+        for r in 0..<(1 << bits) where (0..<L).contains(where: { weights[r * L + $0] != 0 }) { rows.append(UInt32(r)) }
+        u32(UInt32(rows.count))
+        for r in rows {
+            u32(r)
+            for l in 0..<L { withUnsafeBytes(of: UInt16(bitPattern: weights[Int(r) * L + l]).littleEndian) { out += $0 } }
+        }
+        return out
+    }
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case format(String)
+        public var description: String { if case .format(let s) = self { return "NER model: \(s)" }; return "NER model" }
+    }
+
+    public convenience init(bytes data: Data) throws {
+        let L = NERLabel.count
+        var p = 0
+        func need(_ k: Int) throws { if p + k > data.count { throw LoadError.format("truncated at byte \(p)") } }
+        func u32() throws -> UInt32 {
+            try need(4)
+            let v = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: p, as: UInt32.self) }
+            p += 4
+            return UInt32(littleEndian: v)
+        }
+        try need(8)
+        guard Array(data.prefix(8)) == NERModel.magic else { throw LoadError.format("not a kbexport NER model") }
+        p = 8
+        let bits = Int(try u32())
+        guard (10...24).contains(bits), Int(try u32()) == L else { throw LoadError.format("unsupported table size or labels") }
+        let scale = Float(bitPattern: try u32())
+        var transitions: [Float] = []
+        for _ in 0..<((L + 1) * L) { transitions.append(Float(bitPattern: try u32())) }
+        let lexCount = Int(try u32())
+        try need(lexCount)
+        let lexText = String(decoding: data[data.startIndex + p..<data.startIndex + p + lexCount], as: UTF8.self)
+        p += lexCount
+        let rows = Int(try u32())
+        try need(rows * (4 + 2 * L))
+        var weights = [Int16](repeating: 0, count: (1 << bits) * L)
+        try data.withUnsafeBytes { raw in
+            for _ in 0..<rows {
+                let r = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self)))
+                guard r < (1 << bits) else { throw LoadError.format("bucket out of range") }
+                p += 4
+                for l in 0..<L {
+                    weights[r * L + l] = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt16.self)))
+                    p += 2
+                }
+            }
+        }
+        self.init(featurizer: NERFeaturizer(lexicon: NERLexicon(serialized: lexText), bits: bits), weights: weights,
+                  scale: scale, transitions: transitions)
+    }
+
+    public convenience init(path: String) throws {
+        try self.init(bytes: try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}
+
+/// Word features remembered between sentences (one per thread: not shared).
+public final class NERWordCache {
+    private var table: [String: NERFeaturizer.WordInfo] = [:]
+    public init() {}
+    func info(_ norm: String, _ text: String, _ f: NERFeaturizer) -> NERFeaturizer.WordInfo {
+        // the surface text matters only for a Latin word's capital
+        let key = norm.unicodeScalars.first.map({ NERFeaturizer.isArabicLetter($0) }) == true ? norm : norm + "\u{1}" + text
+        if let v = table[key] { return v }
+        let v = f.wordInfo(norm: norm, text: text)
+        if table.count > 100_000 { table.removeAll(keepingCapacity: true) }
+        table[key] = v
+        return v
+    }
+}
+
+enum NERDecoder {
+    /// `NERLabel.allowed(a, b)` as a table: row `NERLabel.count` is the sentence start.
+    static let allowedTable: [Bool] = {
+        let L = NERLabel.count
+        var t = [Bool](repeating: false, count: (L + 1) * L)
+        for a in 0...L { for b in 0..<L { t[a * L + b] = NERLabel.allowed(a == L ? nil : UInt8(a), UInt8(b)) } }
+        return t
+    }()
+
+    /// Best label sequence under IOB2 constraints and its score; `forceO` tokens may only be O.
+    static func viterbi(_ em: [Float], _ trans: [Float], count n: Int, forceO: Range<Int> = 0..<0) -> ([UInt8], Float) {
+        let L = NERLabel.count
+        let neg: Float = -1e30
+        var score = [Float](repeating: neg, count: n * L)
+        var back = [UInt8](repeating: 0, count: n * L)
+        let allowed = allowedTable
+        for l in 0..<L where allowed[L * L + l] && (!forceO.contains(0) || l == 0) {
+            score[l] = trans[L * L + l] + em[l]
+        }
+        if n > 1 {
+            for i in 1..<n {
+                for l in 0..<L where !forceO.contains(i) || l == 0 {
+                    var best = neg, arg = 0
+                    for p in 0..<L where score[(i - 1) * L + p] > neg && allowed[p * L + l] {
+                        let s = score[(i - 1) * L + p] + trans[p * L + l]
+                        if s > best { best = s; arg = p }
+                    }
+                    if best > neg { score[i * L + l] = best + em[i * L + l]; back[i * L + l] = UInt8(arg) }
+                }
+            }
+        }
+        var best = neg, arg = 0
+        for l in 0..<L where score[(n - 1) * L + l] > best { best = score[(n - 1) * L + l]; arg = l }
+        var labels = [UInt8](repeating: 0, count: n)
+        labels[n - 1] = UInt8(arg)
+        if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { labels[i - 1] = back[i * L + Int(labels[i])] } }
+        return (labels, best)
+    }
+}

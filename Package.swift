@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "KBFacts",
             dependencies: ["KBText", "KBGraph"],
-            resources: [.copy("Resources/gazetteer.tsv")]
+            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/lexicon.txt"), .copy("Resources/rules")]
         ),
         .target(name: "KBWriters", dependencies: ["KBGraph", "KBXML"]),
         // RDF in: N-Triples and RDF/XML readers, and the mapping of arbitrary RDF to the graph writers.

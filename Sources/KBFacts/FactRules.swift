@@ -24,13 +24,18 @@ struct SentenceContext {
     let mentions: [RawMention]
     let dates: [DateMention]
     let gazetteer: Gazetteer
+    /// The data rules run on this sentence, and the trace that records them (inspect).
+    let ruleSet: RuleSet
+    let trace: ExtractionTrace?
     private let owner: [Int?]
 
     /// Each word's normalised form and clitic-free stems, computed once per sentence.
     private let wordForms: [[String]]
 
-    init(tokens: [Token], mentions: [RawMention], dates: [DateMention], gazetteer: Gazetteer) {
+    init(tokens: [Token], mentions: [RawMention], dates: [DateMention], gazetteer: Gazetteer,
+         ruleSet: RuleSet = .bundled, trace: ExtractionTrace? = nil) {
         self.tokens = tokens; self.mentions = mentions; self.dates = dates; self.gazetteer = gazetteer
+        self.ruleSet = ruleSet; self.trace = trace
         var o = [Int?](repeating: nil, count: tokens.count)
         for (k, m) in mentions.enumerated() { for t in m.range where t < o.count { o[t] = k } }
         owner = o
@@ -320,6 +325,19 @@ enum FactRules {
             out.append(x)
         }
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
+        if let t = c.trace { for d in out { t.note("swift rule \(d.rule) fired: \(d.type) \(RuleEngine.label(c, d.subject)) → \(RuleEngine.label(c, d.object))") } }
+        // the data rules (Resources/rules): a fact the Swift rules already give (same type, same pair) is not repeated
+        var extra = RuleEngine.run(c, c.ruleSet, trace: c.trace)
+        for k in extra.indices { governmentByCapital(c, &extra[k]) }
+        func family(_ t: String) -> String { t.hasPrefix("PLANS_") ? String(t.dropFirst(6)) : t }
+        var have = Set(out.map { "\(family($0.type))|\($0.subject)|\($0.object)" })
+        for d in extra {
+            let sym = RelationTable.standard.isSymmetric(d.type)
+            let key = "\(family(d.type))|\(d.subject)|\(d.object)"
+            if have.contains(key) || (sym && have.contains("\(family(d.type))|\(d.object)|\(d.subject)")) { continue }
+            have.insert(key)
+            out.append(d)
+        }
         attachDates(c, &out)
         return out
     }

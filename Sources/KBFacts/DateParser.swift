@@ -53,6 +53,7 @@ enum DateParser {
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
     static let coming = Lexicon.set("المقبل القادم")
+    static let current = Lexicon.set("الجاري الحالي")
     static let yearWords = Lexicon.set("عام العام سنة السنة لعام عامي")
     /// Prepositions of time before a bare year ("في 2020", "منذ 2013").
     static let yearPrepositions = Lexicon.set("في منذ خلال حتى وفي ومنذ")
@@ -143,6 +144,10 @@ enum DateParser {
             var j = i
             // optional day before the month
             if let d = number(t[j]), (1...31).contains(d), monthAt(t, j + 1) != nil { day = d; j += 1 }
+            // "28-ديسمبر-2023"
+            else if let d = number(t[j]), (1...31).contains(d), j + 2 < t.count, t[j + 1].text == "-", monthAt(t, j + 2) != nil {
+                day = d; j += 2
+            }
             if monthWord.contains(t[j].norm) && monthAt(t, j + 1) != nil { j += 1 }
             if let (m, afterMonth) = monthAt(t, j) {
                 var k = afterMonth
@@ -156,13 +161,17 @@ enum DateParser {
                     if y < t.count, let yr = number(t[y]), yr >= 1900 { day = d; k = y }
                 }
                 var year: Int? = nil
-                if k < t.count, let y = number(t[k]), y >= 1900, y <= 2100 { year = y; k += 1 }
+                if k + 1 < t.count, t[k].text == "-", let y = number(t[k + 1]), y >= 1900, y <= 2100 { year = y; k += 2 }
+                else if k < t.count, let y = number(t[k]), y >= 1900, y <= 2100 { year = y; k += 1 }
                 else if day != nil, k < t.count, let y = number(t[k]), y >= 1900 { year = y; k += 1 }
                 else if k + 1 < t.count, yearWords.contains(t[k].norm), let y = number(t[k + 1]), y >= 1900 { year = y; k += 2 }
                 var relative = false
                 var spanEnd = k
                 if year != nil, k < t.count, t[k].norm == "م", t[k].begin == t[k - 1].end { k += 1; spanEnd = k }   // "2024م"
-                if year == nil, k < t.count, past.contains(t[k].norm) || coming.contains(t[k].norm) {
+                // "28 يونيو الجاري": the month of the dateline or publication date
+                if year == nil, k < t.count, current.contains(t[k].norm), let ty = today.flatMap({ Int($0.prefix(4)) }) {
+                    year = ty; k += 1
+                } else if year == nil, k < t.count, past.contains(t[k].norm) || coming.contains(t[k].norm) {
                     relative = true
                     if let py = pubYear, let pm = pubMonth {
                         if past.contains(t[k].norm) { year = m < pm ? py : py - 1 } else { year = m > pm ? py : py + 1 }

@@ -25,6 +25,13 @@ extension FactRules {
                     target = m; break
                 }
             }
+            // "رئيس مجلس الوزراء العراقي X": a government body the gazetteer does not know stands for its country
+            if let t = target, c.mentions[t].type == .organization, c.mentions[t].gazetteerIDs.isEmpty,
+               let country = c.mentions.indices.first(where: { m in
+                   c.mentions[m].type == .place && c.mentions[m].subtype == "country" && !c.mentions[m].gazetteerIDs.isEmpty
+                       && cue.range.contains(c.mentions[m].range.lowerBound) }) {
+                target = country
+            }
             if target == nil {
                 // "من النيجر … ووزير الدفاع X" / "وفد تركي … وزراء الخارجية X": the country named before
                 var j = cue.range.lowerBound - 1

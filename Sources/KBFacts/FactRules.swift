@@ -377,28 +377,28 @@ enum FactRules {
         }
     }
 
-    /// Each date goes to the one fact whose trigger is nearest to it (not to every fact of the sentence).
+    /// Every event fact takes the date of its sentence nearest to its trigger (a date after the trigger is
+    /// preferred: "وصل X اليوم السبت 2 فبراير إلى Y"); a date behind a clause break ("الذي", "منذ", "بعد") is
+    /// taken only when no other date is nearer. Facts of one trigger (a delegation's visits) share it.
     static func attachDates(_ c: SentenceContext, _ drafts: inout [FactDraft]) {
-        // each date goes to its nearest fact; when several dates are nearest to one fact, the closest one wins
-        var chosen: [Int: (dist: Int, date: FactDate)] = [:]     // trigger → closest date
-        for dm in c.dates {
-            var best: Int? = nil
-            var bestDist = Int.max
-            for (k, d) in drafts.enumerated() where d.takesDate {
-                let dist = dm.range.lowerBound >= d.trigger ? dm.range.lowerBound - d.trigger : (d.trigger - dm.range.upperBound) * 3 + 6
-                let between = dm.range.lowerBound >= d.trigger ? (d.trigger + 1)..<dm.range.lowerBound : dm.range.upperBound..<d.trigger
-                // "منذ 26 يوليو", "منذ العام 2021" introduce the date itself, not a clause of their own
-                if between.contains(where: { c.matches($0, clauseBreaks) && !(c.tokens[$0].norm == "منذ" && dm.range.lowerBound - $0 <= 2) }) { continue }
-                if dist < bestDist { bestDist = dist; best = k }
-            }
-            guard let b = best, bestDist <= 30 else { continue }
-            let trig = drafts[b].trigger
-            if let old = chosen[trig], old.dist <= bestDist { continue }
-            chosen[trig] = (bestDist, dm.date)
-        }
-        // every draft with the same trigger (e.g. a delegation's visits) shares the date
+        guard !c.dates.isEmpty else { return }
+        var byTrigger: [Int: FactDate] = [:]
         for k in drafts.indices where drafts[k].takesDate && drafts[k].date == nil {
-            if let d = chosen[drafts[k].trigger] { drafts[k].date = d.date }
+            let trig = drafts[k].trigger
+            if let d = byTrigger[trig] { drafts[k].date = d; continue }
+            var best: (cost: Int, date: FactDate)? = nil
+            for dm in c.dates {
+                let after = dm.range.lowerBound >= trig
+                var cost = after ? dm.range.lowerBound - trig : (trig - dm.range.upperBound) * 2 + 4
+                let between = after ? (trig + 1)..<dm.range.lowerBound : dm.range.upperBound..<trig
+                // "منذ 26 يوليو", "منذ العام 2021" introduce the date itself, not a clause of their own
+                if between.contains(where: { c.matches($0, clauseBreaks) && !(c.tokens[$0].norm == "منذ" && dm.range.lowerBound - $0 <= 2) }) {
+                    cost += 40
+                }
+                if cost > 80 { continue }
+                if best == nil || cost < best!.cost { best = (cost, dm.date) }
+            }
+            if let b = best { drafts[k].date = b.date; byTrigger[trig] = b.date }
         }
     }
 

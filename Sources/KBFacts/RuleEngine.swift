@@ -158,7 +158,8 @@ enum RuleEngine {
                 guard types.contains(mm.type), !mm.key.isEmpty, mm.key != excluding, mm.subtype != "media" else { return false }
                 if mm.isAdjective, !f.adjectives { return false }
                 if mm.inRolePhrase, !f.inRole { return false }
-                if let st = f.subtypes, !st.contains(mm.subtype) { return false }
+                if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
+                if f.known, mm.gazetteerIDs.isEmpty { return false }
                 return true
             }
             switch f.kind {
@@ -197,7 +198,10 @@ enum RuleEngine {
                 if let m = c.mention(at: k), c.mentions[m].range.upperBound == k + 1, ok(m) { return m }
             case .adjacentAfter:
                 var k = start + 1
-                while k < c.tokens.count, k - start <= 3, c.mention(at: k) == nil, isPlaceHead(c.tokens[k].norm) { k += 1 }
+                // place heads ("مدينة"), ranks and honorifics ("الدكتور"), a comma or a slash may stand between
+                while k < c.tokens.count, k - start <= 3, c.mention(at: k) == nil,
+                      isPlaceHead(c.tokens[k].norm) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
+                        || (c.tokens[k].kind == .punctuation && ["/", "«", "»", "\"", "“", "”", "'"].contains(c.tokens[k].text)) { k += 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, ok(m) { return m }
             }
         }

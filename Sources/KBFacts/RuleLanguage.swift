@@ -23,6 +23,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var subtypes: Set<String>? = nil
     public var adjectives = false
     public var inRole = false
+    /// only entities the gazetteer knows
+    public var known = false
     /// "X وY": conjoined mentions each give a fact
     public var list = false
 }
@@ -218,9 +220,10 @@ public struct RuleSet: Sendable {
                 guard k + 1 < rest.count else { throw fail("subtypes country,city,…") }
                 f.subtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
             case "adj": f.adjectives = true; k += 1
+            case "known": f.known = true; k += 1
             case "role": f.inRole = true; k += 1
             case "list": f.list = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, adj, role, list)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, adj, role, known, list)")
             }
         }
         return f

@@ -203,6 +203,8 @@ enum RuleEngine {
                       isPlaceHead(c.tokens[k].norm) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
                         || (c.tokens[k].kind == .punctuation && ["/", "«", "»", "\"", "“", "”", "'"].contains(c.tokens[k].text)) { k += 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, ok(m) { return m }
+                // a person's title phrase starts here ("زيارة الرئيس التونسي X"): the person it names
+                if k < c.tokens.count, let p = c.mentions.indices.first(where: { c.mentions[$0].type == .person && (c.mentions[$0].role?.range.contains(k) ?? false) && c.mentions[$0].range.lowerBound > k }), ok(p) { return p }
             }
         }
         return nil

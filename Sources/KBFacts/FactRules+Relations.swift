@@ -143,7 +143,7 @@ extension FactRules {
         return [d]
     }
 
-    /// Relations between two parties: tense ones ("توتر", "تدهور") are OPPOSE; "يقيم علاقات (وثيقة) مع/من Y"
+    /// Relations between two parties: tense ones ("توتر", "تدهور") are TENSION_WITH; "يقيم علاقات (وثيقة) مع/من Y"
     /// is COOPERATE; plain "العلاقات الثنائية بين X وY" is neither (a topic, not a fact).
     static func relations(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         let tense = c.tokens.indices.contains { c.matches($0, tensionWords) }
@@ -151,14 +151,14 @@ extension FactRules {
         guard tense || indefinite else { return [] }
         // "علاقاتها مع Y": the owner of the pronoun is the subject, not the nearest name before
         let possessive = c.tokens[i].norm.hasSuffix("ها") || c.tokens[i].norm.hasSuffix("ه") || c.tokens[i].norm.hasSuffix("هم")
-        var drafts = possessive ? [] : between(c, i, type: tense ? "OPPOSE" : "COOPERATE")
+        var drafts = possessive ? [] : between(c, i, type: tense ? "TENSION_WITH" : "COOPERATE")
         if drafts.isEmpty, possessive {
             // "علاقاتها مع فرنسا": the owner is the subject before
             var k = i + 1
             while k < c.tokens.count, k - i <= 3, c.tokens[k].norm != "مع" { k += 1 }
             if k < c.tokens.count, c.tokens[k].norm == "مع", let b = c.actorAfter(k, limit: 3, types: [.person, .organization, .place]),
                let a = ownerBefore(c, i, excluding: c.mentions[b].key, feminine: c.tokens[i].norm.hasSuffix("ها")) {
-                drafts = [FactDraft(type: tense ? "OPPOSE" : "COOPERATE", subject: c.mentions[a].key, object: c.mentions[b].key,
+                drafts = [FactDraft(type: tense ? "TENSION_WITH" : "COOPERATE", subject: c.mentions[a].key, object: c.mentions[b].key,
                                     trigger: i, span: c.span([a, b], i), rule: "relations.with",
                                     confidence: conf(0.7, abs(c.mentions[b].range.lowerBound - i), c, [a, b]))]
             }

@@ -127,7 +127,7 @@ enum RuleEngine {
         var type = r.type
         if modality == .planned, let p = r.plannedType { type = p }
         if type.hasPrefix("PLANS_") { modality = .planned }
-        let subjects = s == -1 ? [-1] : (r.subject.first(where: { $0.list }) != nil ? c.conjuncts(of: s) : [s])
+        let subjects = s == -1 ? [-1] : (r.subject.contains(where: { $0.list }) ? c.conjuncts(of: s, adjectives: true) : [s])
         let objects = r.object.contains(where: { $0.list }) ? c.conjuncts(of: o, adjectives: true) : [o]
         var out: [FactDraft] = []
         for a in subjects {
@@ -157,6 +157,7 @@ enum RuleEngine {
                 let mm = c.mentions[m]
                 guard types.contains(mm.type), !mm.key.isEmpty, mm.key != excluding, mm.subtype != "media" else { return false }
                 if mm.isAdjective, !f.adjectives { return false }
+                if !mm.isAdjective, f.adjectivesOnly { return false }
                 if mm.inRolePhrase, !f.inRole { return false }
                 if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
                 if f.known, mm.gazetteerIDs.isEmpty { return false }

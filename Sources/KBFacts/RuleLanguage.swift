@@ -22,6 +22,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     /// place subtypes required (country, city, region, …) when given
     public var subtypes: Set<String>? = nil
     public var adjectives = false
+    /// only nationality adjectives ("الجزائرية الفرنسية")
+    public var adjectivesOnly = false
     public var inRole = false
     /// only entities the gazetteer knows
     public var known = false
@@ -220,10 +222,11 @@ public struct RuleSet: Sendable {
                 guard k + 1 < rest.count else { throw fail("subtypes country,city,…") }
                 f.subtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
             case "adj": f.adjectives = true; k += 1
+            case "adj-only": f.adjectives = true; f.adjectivesOnly = true; k += 1
             case "known": f.known = true; k += 1
             case "role": f.inRole = true; k += 1
             case "list": f.list = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, adj, role, known, list)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, adj, adj-only, role, known, list)")
             }
         }
         return f

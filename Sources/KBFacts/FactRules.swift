@@ -338,8 +338,20 @@ enum FactRules {
             have.insert(key)
             out.append(d)
         }
+        companionsVisit(&out)
         attachDates(c, &out)
         return out
+    }
+
+    /// A companion ("برفقة X") visits the place the principal visits in the same sentence.
+    static func companionsVisit(_ out: inout [FactDraft]) {
+        for a in out where a.type == "ACCOMPANIES" {
+            for v in out where (v.type == "VISIT" || v.type == "PLANS_VISIT") && v.subject == a.object && !v.object.isEmpty
+                && !out.contains(where: { $0.type == v.type && $0.subject == a.subject && $0.object == v.object }) {
+                var x = v; x.subject = a.subject; x.rule = "visit.companion"; x.span = v.span.lowerBound..<max(v.span.upperBound, a.span.upperBound)
+                out.append(x)
+            }
+        }
     }
 
     // MARK: Modality, dates, confidence

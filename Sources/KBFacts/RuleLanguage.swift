@@ -89,7 +89,7 @@ public struct RuleSet: Sendable {
         "appoint", "support", "ends-cooperation", "accuse", "took-power", "condemns", "thanks", "forces-leave", "arrest",
         "killed", "attack", "deployed", "cooperate", "agreement", "controls", "located", "led-by", "relations",
         "membership", "withdraw", "recall", "conflict", "located-by-apposition", "delegation-continued",
-        "delegation-members", "anaphoric-meetings", "government-by-capital", "group-expansion",
+        "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
 
     /// Parses a rule file; word classes must be in the lexicon (the relation table gives the types).

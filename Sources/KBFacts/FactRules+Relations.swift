@@ -31,7 +31,7 @@ extension FactRules {
                 guard let a = c.actorAfter(k, limit: 6, types: [.person, .organization, .place]) ?? c.adjectiveAfter(k, limit: 3) else { return [] }
                 let conj = c.conjuncts(of: a, adjectives: true)
                 if conj.count > 2 || (conj.count == 1 && c.mentions[a].subtype == "group") {
-                    // "بين بوركينا فاسو ومالي والنيجر", "بين الدول الثلاث": every pair
+                    // "بين X وY وZ", "بين الدول الثلاث": every pair
                     let keys = conj.count > 2 ? "group:" + conj.map { c.mentions[$0].key }.joined(separator: "|") : c.mentions[a].key
                     return [FactDraft(type: type, subject: keys, object: keys, trigger: i, span: c.span(conj, i),
                                       rule: type.lowercased() + ".between-all", confidence: 0.7)]
@@ -85,7 +85,7 @@ extension FactRules {
         // "السيطرة على Y" names no one: the agent of a definite masdar is not the subject before it
         let definiteMasdar = c.tokens[i].norm.hasSuffix("سيطره") && c.tokens[i].norm.contains("الس")
         if actor == nil, !definiteMasdar { actor = c.actorBefore(i, limit: 8) }
-        // "بنغازي، حيث يسيطر هناك حفتر"
+        // "Z، حيث يسيطر هناك X"
         if place == nil {
             var j = i - 1
             while j >= 0, i - j <= 5 {
@@ -184,7 +184,7 @@ extension FactRules {
         return nil
     }
 
-    /// "تمسك مالي والنيجر وبوركينا فاسو بالكونفدرالية …", "انضمام X إلى Y": each country of the list is a
+    /// "تمسك X وY وZ بالكونفدرالية …", "انضمام X إلى Y": each country of the list is a
     /// member of the international organisation named in the sentence.
     static func membership(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         guard let org = c.mentions.indices.first(where: { c.mentions[$0].type == .organization && c.mentions[$0].range.lowerBound > i
@@ -200,7 +200,7 @@ extension FactRules {
         }
     }
 
-    /// "الجيش السوداني بقيادة عبد الفتاح البرهان": the person leads the organisation.
+    /// "الجيش X(adj) بقيادة Y": the person leads the organisation.
     static func ledBy(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         guard let p = c.actorAfter(i, limit: 5, types: [.person]),
               let o = c.actorBefore(i, limit: 6), c.mentions[o].type == .organization else { return [] }

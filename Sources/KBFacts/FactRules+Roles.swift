@@ -67,7 +67,7 @@ extension FactRules {
         return out
     }
 
-    /// A second office in the same title ("رئيس مجلس السيادة … القائد العام للقوات المسلحة الفريق X"):
+    /// A second office in the same title ("رئيس المجلس … القائد العام للجيش X"):
     /// each definite role head after the first opens a role of its own.
     static func stackedRoles(_ c: SentenceContext, _ pi: Int, _ cue: RoleCue, first: String) -> [FactDraft] {
         let starts = cue.range.filter { k in

@@ -38,6 +38,8 @@ struct Export: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print what was read and skipped on standard error.")
     var verbose = false
 
+    @OptionGroup var extraction: ExtractionOptions
+
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
         if from != .text {
@@ -69,7 +71,7 @@ struct Export: ParsableCommand {
             throw ExitCode(1)
         }
         let report: (@Sendable (String) -> Void)? = files.count > 200 ? { @Sendable (s: String) in warn(s) } : nil
-        let result = Pipeline.run(files: files, progress: report)
+        let result = Pipeline.run(files: files, extractor: try extraction.extractor(), progress: report)
         problems += result.errors
         for p in problems { warn("skipped: " + p) }
         for n in result.notes { warn(n) }

@@ -154,7 +154,7 @@ extension FactRules {
 
     /// True when the mention follows "بقيادة" (a rank or two between).
     static func afterLedBy(_ c: SentenceContext, _ m: RawMention) -> Bool {
-        (max(0, m.range.lowerBound - 3)..<m.range.lowerBound).contains { c.matches($0, leadWords) }
+        (max(0, m.range.lowerBound - 3)..<m.range.lowerBound).contains { c.inClass($0, "LED_BY") }
     }
 
     /// First party after token i; "الشعب الليبي" counts as the country of the adjective.

@@ -200,17 +200,6 @@ extension FactRules {
         }
     }
 
-    /// "الجيش X(adj) بقيادة Y": the person leads the organisation.
-    static func ledBy(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard let p = c.actorAfter(i, limit: 5, types: [.person]),
-              let o = c.actorBefore(i, limit: 6), c.mentions[o].type == .organization else { return [] }
-        var d = FactDraft(type: "HOLDS_ROLE", subject: c.mentions[p].key, object: c.mentions[o].key, trigger: i,
-                          span: c.span([p, o], i), rule: "role.led-by", confidence: conf(0.8, abs(c.mentions[p].range.lowerBound - i), c, [p, o]),
-                          role: "قائد")
-        d.takesDate = false
-        return [d]
-    }
-
     /// "انسحاب X من Y", "أعلنت X انسحابها من Y".
     static func withdraw(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         var k = i + 1
@@ -234,22 +223,5 @@ extension FactRules {
         guard let x = a else { return b }
         guard let y = b else { return a }
         return c.mentions[y].range.lowerBound > c.mentions[x].range.lowerBound ? y : x
-    }
-
-    /// "قررت الجزائر استدعاء سفيريها في مالي والنيجر".
-    static func recall(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        // the envoy word within a few tokens: "استدعاء سفيريها", "استدعت الدول الثلاث مبعوثيها"
-        guard let envoy = (i + 1..<min(c.tokens.count, i + 5)).first(where: {
-            c.tokens[$0].norm.contains("سفير") || c.tokens[$0].norm.contains("سفرا") || c.tokens[$0].norm.contains("مبعوث")
-        }) else { return [] }
-        let between = (i + 1..<envoy).compactMap { c.mention(at: $0) }.first {
-            c.mentions[$0].type == .place && ["country", "group"].contains(c.mentions[$0].subtype) && !c.mentions[$0].isAdjective
-        }
-        guard let x = between ?? c.actorBefore(i, limit: 16, countries: true) else { return [] }
-        guard let first = c.actorAfter(envoy, limit: 3, types: [.place], excluding: [c.mentions[x].key]) else { return [] }
-        return c.conjuncts(of: first, adjectives: true).filter { c.mentions[$0].key != c.mentions[x].key }.map { y in
-            FactDraft(type: "RECALL_AMBASSADOR", subject: c.mentions[x].key, object: c.mentions[y].key, trigger: i,
-                      span: c.span([x, y], i), rule: "recall.ambassador", confidence: conf(0.8, abs(c.mentions[y].range.lowerBound - i), c, [x, y]))
-        }
     }
 }

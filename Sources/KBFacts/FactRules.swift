@@ -64,6 +64,12 @@ struct SentenceContext {
 
     func matches(_ i: Int, _ set: Set<String>) -> Bool { forms(i).contains { set.contains($0) } }
 
+    /// True when the word at i is in a word class of the lexicon (Resources/lexicon.txt).
+    func inClass(_ i: Int, _ name: String) -> Bool {
+        guard i >= 0, i < tokens.count, let id = ruleSet.lexicon.classID(name) else { return false }
+        return ruleSet.lexicon.classes(of: tokens[i].norm).contains(id)
+    }
+
     func isComma(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && (tokens[i].text == "،" || tokens[i].text == ",") }
     /// Punctuation that closes a clause: an argument is not looked for across it (commas, slashes,
     /// dashes and quotes do not count).
@@ -191,9 +197,7 @@ enum FactRules {
     static let travelWords = Lexicon.verbForms("السفر سفر يسافر تسافر سافر سافرت توجه توجهت يتوجه تتوجه التوجه متوجها متوجهة")
     static let visitNouns = Lexicon.set("زيارة زيارته زيارتها زيارتهم زيارتهما الزيارة زيارات جولة")
     static let receiveWords = Lexicon.verbForms("استقبل استقبلت يستقبل تستقبل استقبال استقباله استقبالها رحب رحبت يرحب ترحب استقبله استقبلها")
-    static let leadWords = Lexicon.set("بقيادة")
     static let withdrawWords = Lexicon.verbForms("انسحاب انسحابها انسحابه انسحابهم الانسحاب انسحب انسحبت تنسحب ينسحب سحب سحبت يسحب تسحب سحبوا")
-    static let recallWords = Lexicon.set("استدعاء استدعت استدعى باستدعاء")
     static let conflictWords = Lexicon.set("الحرب حرب اشتباكات الاشتباكات معارك المعارك الصراع صراع القتال قتال المواجهات مواجهات")
     static let hostWords = Lexicon.verbForms("تستضيف يستضيف استضاف استضافت تحتضن يحتضن")
     static let meetWords = Lexicon.verbForms("التقى التقت يلتقي تلتقي التقوا التقيا يلتقيان تلتقيان اجتمع اجتمعت يجتمع تجتمع لقاء لقائه لقائها لقائهما اللقاء اجتماع اجتماعا")
@@ -247,7 +251,7 @@ enum FactRules {
     static let ruleWords: Set<String> = allTriggers.union(clauseBreaks).union(listCues).union(negationCues)
         .union(tensionWords).union(foundingWords).union(membershipWords).union(anaphoraNouns).union(welcomeWords)
         .union(relationsPlural).union(meetVerbs).union(capitalWords).union(relationsWords).union(conflictWords)
-        .union(leadWords).union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
+        .union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
         .union(eventTriggers).union(eventContextWords).union(topicWords).union(killWords).union(plannedAfterCues)
         .union(denialVerbs).union(signWords).union(inviteVerbs).union(inviteWords)
 
@@ -255,7 +259,7 @@ enum FactRules {
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
         .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
         .union(appointWords).union(supportWords).union(cooperateWords).union(agreementWords).union(controlWords)
-        .union(killWords).union(locatedWords).union(plannedCues).union(withdrawWords).union(recallWords)
+        .union(killWords).union(locatedWords).union(plannedCues).union(withdrawWords)
         .union(eventTriggers)
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {
@@ -301,11 +305,9 @@ enum FactRules {
             if c.matches(i, agreementWords), !cancelledTies.contains(i) { out += between(c, i, type: "AGREEMENT").nonEmpty ?? signed(c, i) }
             if c.matches(i, controlWords) { out += controls(c, i) }
             if c.matches(i, locatedWords) { out += located(c, i) }
-            if c.matches(i, leadWords) { out += ledBy(c, i) }
             if c.matches(i, relationsWords) { out += relations(c, i) }
             if c.matches(i, membershipWords) { out += membership(c, i) }
             if c.matches(i, withdrawWords) { out += withdraw(c, i) }
-            if c.matches(i, recallWords) { out += recall(c, i) }
             if c.matches(i, conflictWords) {
                 // a conflict is mutual: the side named first is the subject (one fact, as for symmetric relations)
                 out += between(c, i, type: "OPPOSE").nonEmpty ?? conflictPair(c, i)

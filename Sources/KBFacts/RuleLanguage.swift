@@ -87,8 +87,8 @@ public struct RuleSet: Sendable {
     public static let proceduralResolvers: Set<String> = [
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet", "invite",
         "appoint", "support", "ends-cooperation", "accuse", "took-power", "condemns", "thanks", "forces-leave", "arrest",
-        "killed", "attack", "deployed", "cooperate", "agreement", "controls", "located", "led-by", "relations",
-        "membership", "withdraw", "recall", "conflict", "located-by-apposition", "delegation-continued",
+        "killed", "attack", "deployed", "cooperate", "agreement", "controls", "located", "relations",
+        "membership", "withdraw", "conflict", "located-by-apposition", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
 

@@ -26,6 +26,9 @@ enum Clitics {
         let ruleForms = WordMemo<[String]>()
         /// `Linker.entityID` of an entity key.
         let entityIDs = WordMemo<String>()
+        /// `WordLexicon.classes(of:)` for the lexicon with serial `lexiconSerial` (emptied for another).
+        var lexiconClasses = WordMemo<[Int]>()
+        var lexiconSerial: UInt64 = 0
         /// `Gazetteer.mayStartMatch` for the gazetteer with serial `gazetteerSerial` (emptied for another).
         var mayStart = WordMemo<Bool>()
         var gazetteerSerial: UInt64 = 0
@@ -72,6 +75,16 @@ enum Clitics {
     static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dateCues.get(w, compute) }
     static func ruleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.ruleForms.get(w, compute) }
     static func entityID(_ w: String, _ compute: (String) -> String) -> String { cache.entityIDs.get(w, compute) }
+
+    /// The lexicon word classes of a word, remembered per thread for one lexicon at a time.
+    static func lexiconClasses(_ w: String, serial: UInt64, _ compute: (String) -> [Int]) -> [Int] {
+        let c = cache
+        if c.lexiconSerial != serial {
+            c.lexiconClasses = WordMemo<[Int]>()
+            c.lexiconSerial = serial
+        }
+        return c.lexiconClasses.get(w, compute)
+    }
 
     /// `Gazetteer.mayStartMatch`, remembered per thread for one gazetteer at a time.
     static func mayStartMatch(_ w: String, in g: Gazetteer, _ compute: (String) -> Bool) -> Bool {

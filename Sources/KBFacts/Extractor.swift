@@ -13,9 +13,13 @@ public struct DocumentExtraction: Sendable {
 public struct Extractor: Sendable {
     public let gazetteer: Gazetteer
     /// The data rules and their lexicon (bundled, plus `--rules` / `--lexicon` files).
-    public let rules: RuleSet
+    public var rules: RuleSet { sharedRules.set }
+    let sharedRules: RuleSet.Shared
 
-    public init(gazetteer: Gazetteer = .bundled, rules: RuleSet = .bundled) { self.gazetteer = gazetteer; self.rules = rules }
+    public init(gazetteer: Gazetteer = .bundled, rules: RuleSet? = nil) {
+        self.gazetteer = gazetteer
+        sharedRules = rules.map(RuleSet.Shared.init) ?? RuleSet.sharedBundled
+    }
 
     public func extract(_ source: SourceText, metadata: DocumentMetadata? = nil) -> DocumentExtraction {
         extract(source, metadata: metadata, trace: nil)
@@ -44,7 +48,7 @@ public struct Extractor: Sendable {
             for d in dates { dateMentions.append((si, d)) }
             trace?.sentence = si
             let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer,
-                                      ruleSet: rules, trace: trace)
+                                      rules: sharedRules, trace: trace)
             for d in FactRules.extract(ctx) { drafts.append((si, d)) }
         }
         let gaz = gazetteer

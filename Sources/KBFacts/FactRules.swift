@@ -25,7 +25,9 @@ struct SentenceContext {
     let dates: [DateMention]
     let gazetteer: Gazetteer
     /// The data rules run on this sentence, and the trace that records them (inspect).
-    let ruleSet: RuleSet
+    /// (held through one reference: the context is passed and captured a great deal)
+    let rules: RuleSet.Shared
+    var ruleSet: RuleSet { rules.set }
     let trace: ExtractionTrace?
     private let owner: [Int?]
 
@@ -33,9 +35,9 @@ struct SentenceContext {
     private let wordForms: [[String]]
 
     init(tokens: [Token], mentions: [RawMention], dates: [DateMention], gazetteer: Gazetteer,
-         ruleSet: RuleSet = .bundled, trace: ExtractionTrace? = nil) {
+         rules: RuleSet.Shared = RuleSet.sharedBundled, trace: ExtractionTrace? = nil) {
         self.tokens = tokens; self.mentions = mentions; self.dates = dates; self.gazetteer = gazetteer
-        self.ruleSet = ruleSet; self.trace = trace
+        self.rules = rules; self.trace = trace
         var o = [Int?](repeating: nil, count: tokens.count)
         for (k, m) in mentions.enumerated() { for t in m.range where t < o.count { o[t] = k } }
         owner = o

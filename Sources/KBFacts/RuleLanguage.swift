@@ -232,6 +232,13 @@ public struct RuleSet: Sendable {
         return f
     }
 
+    /// One reference to a rule set (what a sentence context holds).
+    public final class Shared: Sendable {
+        public let set: RuleSet
+        public init(_ set: RuleSet) { self.set = set }
+    }
+    public static let sharedBundled = Shared(bundled)
+
     /// The bundled rules (`Resources/rules/*.rules`, in file-name order) over the bundled lexicon.
     public static let bundled: RuleSet = {
         do { return try load(ruleDirs: [], lexiconFiles: []) } catch { fatalError("\(error)") }

@@ -23,24 +23,36 @@ public struct WordLexicon: Sendable {
     /// class name → id
     public private(set) var classIDs: [String: Int] = [:]
     public private(set) var classNames: [String] = []
-    /// normalised form → class ids
-    private(set) var forms: [String: [Int]] = [:]
+    /// normalised form → class ids (NormKey: hashed on bytes, see KBText.NormKey)
+    private(set) var forms: [NormKey: [Int]] = [:]
     /// forms that are a verb's future (سيزور)
     private(set) var futureForms: Set<String> = []
+
+    /// Changes whenever entries are added (the per-thread memo of `classes(of:)` is kept per serial).
+    private(set) var serial: UInt64 = WordLexicon.nextSerial()
+    private static let serialLock = NSLock()
+    nonisolated(unsafe) private static var lastSerial: UInt64 = 0
+    static func nextSerial() -> UInt64 {
+        serialLock.lock(); defer { serialLock.unlock() }
+        lastSerial += 1
+        return lastSerial
+    }
 
     public init() {}
 
     public func classID(_ name: String) -> Int? { classIDs[name] }
-    func classes(of norm: String) -> [Int] { forms[norm] ?? [] }
+    func classes(of norm: String) -> [Int] {
+        Clitics.lexiconClasses(norm, serial: serial) { forms[NormKey($0)] ?? [] }
+    }
     func isFuture(_ norm: String) -> Bool { futureForms.contains(norm) }
     /// Every normalised form of the class (for tests and the trace).
     public func words(of name: String) -> Set<String> {
         guard let id = classIDs[name] else { return [] }
-        return Set(forms.filter { $0.value.contains(id) }.map(\.key))
+        return Set(forms.filter { $0.value.contains(id) }.map(\.key.string))
     }
     public func contains(_ word: String, in name: String) -> Bool {
         guard let id = classIDs[name] else { return false }
-        return forms[ArabicNormalizer.normalize(word)]?.contains(id) ?? false
+        return forms[NormKey(ArabicNormalizer.normalize(word))]?.contains(id) ?? false
     }
 
     mutating func id(_ name: String) -> Int {
@@ -51,13 +63,15 @@ public struct WordLexicon: Sendable {
 
     private mutating func add(_ form: String, _ cls: Int, future: Bool = false) {
         guard !form.isEmpty else { return }
-        if !(forms[form]?.contains(cls) ?? false) { forms[form, default: []].append(cls) }
+        let key = NormKey(form)
+        if !(forms[key]?.contains(cls) ?? false) { forms[key, default: []].append(cls) }
         if future { futureForms.insert(form) }
     }
 
     /// Adds the entries of a lexicon file (a verb entry of CLASS also fills CLASS.verb with its finite forms
     /// and CLASS.noun with its masdars) (`#` starts a comment).
     public mutating func parse(_ text: String, file: String) throws {
+        serial = WordLexicon.nextSerial()
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)

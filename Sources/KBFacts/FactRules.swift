@@ -389,7 +389,8 @@ enum FactRules {
         for k in max(0, d.trigger - 6)..<d.trigger where c.matches(k, denialVerbs) { d.modality = .negated }
         if d.modality == .planned {
             if d.type == "VISIT" { d.type = "PLANS_VISIT" }
-            if d.type == "MEET" || d.type == "TALKS" { d.type = "PLANS_MEET" }
+            if d.type == "MEET" { d.type = "PLANS_MEET" }
+            if d.type == "TALKS" { d.type = "PLANS_TALKS" }
         }
     }
 

@@ -141,7 +141,7 @@ public struct Extractor: Sendable {
     static func datelineDate(_ sentences: [Sentence]) -> String? {
         for (k, s) in sentences.prefix(3).enumerated() {
             for d in DateParser.dates(in: s.tokens, published: nil) where d.date.precision == .day {
-                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 3) { return d.date.value }
+                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 5) { return d.date.value }
             }
         }
         return nil

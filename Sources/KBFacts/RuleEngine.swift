@@ -161,6 +161,7 @@ enum RuleEngine {
                 if mm.inRolePhrase, !f.inRole { return false }
                 if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
                 if f.known, mm.gazetteerIDs.isEmpty { return false }
+                if f.named, mm.titleOnly { return false }
                 return true
             }
             switch f.kind {

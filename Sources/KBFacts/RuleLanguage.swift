@@ -27,6 +27,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var inRole = false
     /// only entities the gazetteer knows
     public var known = false
+    /// only names (not a title standing for a person named elsewhere: "رئيسة الوزراء")
+    public var named = false
     /// "X وY": conjoined mentions each give a fact
     public var list = false
 }
@@ -224,9 +226,10 @@ public struct RuleSet: Sendable {
             case "adj": f.adjectives = true; k += 1
             case "adj-only": f.adjectives = true; f.adjectivesOnly = true; k += 1
             case "known": f.known = true; k += 1
+            case "named": f.named = true; k += 1
             case "role": f.inRole = true; k += 1
             case "list": f.list = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, adj, adj-only, role, known, list)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, adj, adj-only, role, known, named, list)")
             }
         }
         return f

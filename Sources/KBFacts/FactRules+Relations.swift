@@ -107,42 +107,6 @@ extension FactRules {
         return m
     }
 
-    static func located(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        // "X، المدينة الواقعة في شمال Y"
-        var k = i + 1
-        var container: Int? = nil
-        while k < c.tokens.count, k - i <= 5 {
-            if let m = c.mention(at: k) {
-                if c.mentions[m].type == .place, !c.mentions[m].isAdjective { container = m }
-                break
-            }
-            k += 1
-        }
-        guard let y = container else { return [] }
-        // "تقع مدينة أغاديس في شمال النيجر": the verb first, then the place and its container
-        if c.mentions[y].subtype != "country", let after = placeInAfter(c, c.mentions[y].range.upperBound), c.mentions[after].key != c.mentions[y].key {
-            var d = FactDraft(type: "LOCATED_IN", subject: c.mentions[y].key, object: c.mentions[after].key, trigger: i,
-                              span: c.span([y, after], i), rule: "located.in", confidence: conf(0.8, abs(c.mentions[after].range.lowerBound - i), c, [y, after]))
-            d.takesDate = false
-            return [d]
-        }
-        var x: Int? = nil
-        var j = i - 1
-        while j >= 0, i - j <= 20 {
-            if let m = c.mention(at: j) {
-                let mm = c.mentions[m]
-                if mm.type == .place, !mm.isAdjective, mm.key != c.mentions[y].key, mm.subtype != "country" { x = m; break }
-                j = mm.range.lowerBound - 1; continue
-            }
-            j -= 1
-        }
-        guard let xx = x else { return [] }
-        var d = FactDraft(type: "LOCATED_IN", subject: c.mentions[xx].key, object: c.mentions[y].key, trigger: i,
-                          span: c.span([xx, y], i), rule: "located.in", confidence: conf(0.8, abs(c.mentions[xx].range.lowerBound - i), c, [xx, y]))
-        d.takesDate = false
-        return [d]
-    }
-
     /// Relations between two parties: tense ones ("توتر", "تدهور") are TENSION_WITH; "يقيم علاقات (وثيقة) مع/من Y"
     /// is COOPERATE; plain "العلاقات الثنائية بين X وY" is neither (a topic, not a fact).
     static func relations(_ c: SentenceContext, _ i: Int) -> [FactDraft] {

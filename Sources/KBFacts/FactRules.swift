@@ -224,7 +224,6 @@ enum FactRules {
     static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي معاهدة المعاهدة ميثاق الميثاق كونفدرالية")
     static let controlWords = Lexicon.set("يسيطر تسيطر سيطر سيطرت سيطرة يسيطرون")
     static let killWords = Lexicon.set("مقتل اغتيال")
-    static let locatedWords = Lexicon.set("الواقعة الواقع تقع يقع")
     static let plannedCues = Lexicon.set("""
         يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط
         المزمع المزمعة مقرر يرتقب ينتظر يتضمن تتضمن سيتضمن جدول المقبل المقبلة القادم القادمة
@@ -261,7 +260,7 @@ enum FactRules {
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
         .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
         .union(appointWords).union(supportWords).union(cooperateWords).union(agreementWords).union(controlWords)
-        .union(killWords).union(locatedWords).union(plannedCues).union(withdrawWords)
+        .union(killWords).union(RuleSet.bundled.lexicon.words(of: "LOCATED")).union(plannedCues).union(withdrawWords)
         .union(eventTriggers)
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {
@@ -306,7 +305,6 @@ enum FactRules {
             }
             if c.matches(i, agreementWords), !cancelledTies.contains(i) { out += between(c, i, type: "AGREEMENT").nonEmpty ?? signed(c, i) }
             if c.matches(i, controlWords) { out += controls(c, i) }
-            if c.matches(i, locatedWords) { out += located(c, i) }
             if c.matches(i, relationsWords) { out += relations(c, i) }
             if c.matches(i, membershipWords) { out += membership(c, i) }
             if c.matches(i, withdrawWords) { out += withdraw(c, i) }

@@ -162,6 +162,7 @@ enum RuleEngine {
                 if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
                 if f.known, mm.gazetteerIDs.isEmpty { return false }
                 if f.named, mm.titleOnly { return false }
+                if f.notCountry, mm.type == .place, mm.subtype == "country" { return false }
                 return true
             }
             switch f.kind {
@@ -224,7 +225,9 @@ enum RuleEngine {
         // a person's title stands between the preposition and the name ("مع الرئيس الجزائري X", "بالرئيس X")
         var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
         var steps = 0
-        while steps < 2, j - 1 >= 0, c.mention(at: j - 1) == nil, isPlaceHead(c.tokens[j - 1].norm) { j -= 1; steps += 1 }
+        while steps < 2, j - 1 >= 0, c.mention(at: j - 1) == nil, isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") {
+            j -= 1; steps += 1
+        }
         let first = c.tokens[j].norm
         let surfaceFirst = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
         for p in preps {

@@ -27,6 +27,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var inRole = false
     /// only entities the gazetteer knows
     public var known = false
+    /// any place but a country
+    public var notCountry = false
     /// only names (not a title standing for a person named elsewhere: "رئيسة الوزراء")
     public var named = false
     /// "X وY": conjoined mentions each give a fact
@@ -89,7 +91,7 @@ public struct RuleSet: Sendable {
     public static let proceduralResolvers: Set<String> = [
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet", "invite",
         "appoint", "support", "ends-cooperation", "accuse", "took-power", "condemns", "thanks", "forces-leave", "arrest",
-        "killed", "attack", "deployed", "cooperate", "agreement", "controls", "located", "relations",
+        "killed", "attack", "deployed", "cooperate", "agreement", "controls", "relations",
         "membership", "withdraw", "conflict", "located-by-apposition", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
@@ -227,9 +229,10 @@ public struct RuleSet: Sendable {
             case "adj-only": f.adjectives = true; f.adjectivesOnly = true; k += 1
             case "known": f.known = true; k += 1
             case "named": f.named = true; k += 1
+            case "not-country": f.notCountry = true; k += 1
             case "role": f.inRole = true; k += 1
             case "list": f.list = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, adj, adj-only, role, known, named, list)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, known, named, list)")
             }
         }
         return f

@@ -20,7 +20,8 @@ enum RuleEngine {
         let lex = set.lexicon
         var classes = [[Int]](repeating: [], count: c.tokens.count)
         var any = false
-        for (i, t) in c.tokens.enumerated() where t.kind == .word {
+        // words inside a name trigger nothing and serve as no cue
+        for (i, t) in c.tokens.enumerated() where t.kind == .word && c.mention(at: i) == nil {
             let k = lex.classes(of: t.norm)
             if !k.isEmpty { classes[i] = k; any = true }
         }

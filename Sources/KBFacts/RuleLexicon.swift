@@ -61,10 +61,12 @@ public struct WordLexicon: Sendable {
         return classNames.count - 1
     }
 
-    private mutating func add(_ form: String, _ cls: Int, future: Bool = false) {
+    private mutating func add(_ form: String, _ cls: [Int], future: Bool = false) {
         guard !form.isEmpty else { return }
         let key = NormKey(form)
-        if !(forms[key]?.contains(cls) ?? false) { forms[key, default: []].append(cls) }
+        var have = forms[key] ?? []
+        for c in cls where !have.contains(c) { have.append(c) }
+        forms[key] = have
         if future { futureForms.insert(form) }
     }
 
@@ -92,22 +94,20 @@ public struct WordLexicon: Sendable {
                 }
                 // CLASS.verb holds the finite forms only, CLASS.noun the masdars
                 let v = id(cls + ".verb"), nn = id(cls + ".noun")
-                for f in Self.pastForms(words[0]) { addWithClitics(f, c, verb: true); addWithClitics(f, v, verb: true) }
-                for (f, fut) in Self.presentForms(words[1]) {
-                    addWithClitics(f, c, verb: true, future: fut); addWithClitics(f, v, verb: true, future: fut)
-                }
-                for m in words.dropFirst(2) { for f in Self.nounForms(m) { addWithClitics(f, c, verb: false); addWithClitics(f, nn, verb: false) } }
+                for f in Self.pastForms(words[0]) { addWithClitics(f, [c, v], verb: true) }
+                for (f, fut) in Self.presentForms(words[1]) { addWithClitics(f, [c, v], verb: true, future: fut) }
+                for m in words.dropFirst(2) { for f in Self.nounForms(m) { addWithClitics(f, [c, nn], verb: false) } }
             case "noun":
-                for m in words { for f in Self.nounForms(m) { addWithClitics(f, c, verb: false) } }
+                for m in words { for f in Self.nounForms(m) { addWithClitics(f, [c], verb: false) } }
             case "word":
-                for w in words { add(w, c); add("و" + w, c); add("ف" + w, c) }
+                for w in words { add(w, [c]); add("و" + w, [c]); add("ف" + w, [c]) }
             default:
                 throw RuleFileError(file: file, line: n + 1, message: "unknown entry kind «\(parts[1])» (verb, noun or word)")
             }
         }
     }
 
-    private mutating func addWithClitics(_ f: String, _ c: Int, verb: Bool, future: Bool = false) {
+    private mutating func addWithClitics(_ f: String, _ c: [Int], verb: Bool, future: Bool = false) {
         add(f, c, future: future)
         let prefixes = verb ? ["و", "ف", "ل", "ول", "فل"] : ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"]
         if !verb, f.hasPrefix("ال") {

@@ -29,6 +29,9 @@ enum Clitics {
         let entityIDs = WordMemo<String>()
         /// The entity labeller's features of an Arabic word (`NERFeaturizer.wordInfo`).
         let nerWords = WordMemo<NERFeaturizer.WordInfo>()
+        /// `WordLexicon.classes(of:)` for the lexicon with serial `lexiconSerial` (emptied for another).
+        var lexiconClasses = WordMemo<[Int]>()
+        var lexiconSerial: UInt64 = 0
         /// `Gazetteer.mayStartMatch` for the gazetteer with serial `gazetteerSerial` (emptied for another).
         var mayStart = WordMemo<Bool>()
         var gazetteerSerial: UInt64 = 0
@@ -79,6 +82,16 @@ enum Clitics {
     /// `NERFeaturizer.wordInfo` of an Arabic word, remembered per thread (one model is shipped).
     static func nerWord(_ w: String, _ compute: (String) -> NERFeaturizer.WordInfo) -> NERFeaturizer.WordInfo {
         cache.nerWords.get(w, compute)
+    }
+
+    /// The lexicon word classes of a word, remembered per thread for one lexicon at a time.
+    static func lexiconClasses(_ w: String, serial: UInt64, _ compute: (String) -> [Int]) -> [Int] {
+        let c = cache
+        if c.lexiconSerial != serial {
+            c.lexiconClasses = WordMemo<[Int]>()
+            c.lexiconSerial = serial
+        }
+        return c.lexiconClasses.get(w, compute)
     }
 
     /// `Gazetteer.mayStartMatch`, remembered per thread for one gazetteer at a time.

@@ -53,6 +53,7 @@ enum DateParser {
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
     static let coming = Lexicon.set("المقبل القادم")
+    static let current = Lexicon.set("الجاري الحالي")
     static let yearWords = Lexicon.set("عام العام سنة السنة لعام عامي")
     /// Prepositions of time before a bare year ("في 2020", "منذ 2013").
     static let yearPrepositions = Lexicon.set("في منذ خلال حتى وفي ومنذ")
@@ -122,6 +123,38 @@ enum DateParser {
         return Int(s)
     }
 
+    /// A numeric date at token i, written as one token ("27.01.2026") or as numbers and separators
+    /// ("27", ".", "01", ".", "2026"); the day comes first unless the year does (ISO).
+    static func numericDate(_ t: [Token], _ i: Int) -> (FactDate, Int)? {
+        guard let f = t[i].norm.unicodeScalars.first, (0x30...0x39).contains(f.value) || (0x0660...0x0669).contains(f.value) else { return nil }
+        var parts: [String] = []
+        var end = i
+        let seps: Set<Character> = [".", "/", "-"]
+        let one = ArabicDigits.toASCII(t[i].norm)
+        if one.contains(where: { seps.contains($0) }) {
+            parts = one.split(whereSeparator: { seps.contains($0) }).map(String.init)
+            end = i + 1
+        } else {
+            var k = i
+            while k < t.count, parts.count < 3 {
+                let w = ArabicDigits.toASCII(t[k].norm)
+                guard !w.isEmpty, w.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                parts.append(w)
+                if parts.count == 3 { break }
+                guard k + 2 < t.count, t[k + 1].kind == .punctuation, t[k + 1].text.count == 1,
+                      seps.contains(t[k + 1].text.first!), t[k + 1].begin == t[k].end, t[k + 2].begin == t[k + 1].end else { return nil }
+                k += 2
+            }
+            end = k + 1
+        }
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let n = parts.compactMap { Int($0) }
+        guard n.count == 3 else { return nil }
+        let (y, m, d): (Int, Int, Int) = parts[0].count == 4 ? (n[0], n[1], n[2]) : (n[2], n[1], n[0])
+        guard (1900...2100).contains(y), (1...12).contains(m), (1...31).contains(d), parts[0].count == 4 || parts[2].count == 4 else { return nil }
+        return (FactDate(value: "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))", precision: .day), end)
+    }
+
     static func pad(_ n: Int, _ w: Int) -> String {
         let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s
     }
@@ -136,6 +169,11 @@ enum DateParser {
         let pubYear = published.flatMap { Int($0.prefix(4)) }
         let pubMonth: Int? = published.flatMap { p in p.count >= 7 ? Int(p.dropFirst(5).prefix(2)) : nil }
         while i < t.count {
+            // "27.01.2026", "27/01/2026", "2026-01-27": an all-numeric date (day first, or ISO)
+            if let (value, end) = numericDate(t, i) {
+                out.append(DateMention(range: i..<end, begin: t[i].begin, end: t[end - 1].end, surface: "", date: value, relative: false))
+                i = end; continue
+            }
             // most tokens are no part of a date: one remembered test rules them out (see `dateCue`)
             if number(t[i]) == nil, !Clitics.dateCue(t[i].norm, dateCue) { i += 1; continue }
             var start = i
@@ -143,6 +181,10 @@ enum DateParser {
             var j = i
             // optional day before the month
             if let d = number(t[j]), (1...31).contains(d), monthAt(t, j + 1) != nil { day = d; j += 1 }
+            // "28-ديسمبر-2023"
+            else if let d = number(t[j]), (1...31).contains(d), j + 2 < t.count, t[j + 1].text == "-", monthAt(t, j + 2) != nil {
+                day = d; j += 2
+            }
             if monthWord.contains(t[j].norm) && monthAt(t, j + 1) != nil { j += 1 }
             if let (m, afterMonth) = monthAt(t, j) {
                 var k = afterMonth
@@ -156,13 +198,17 @@ enum DateParser {
                     if y < t.count, let yr = number(t[y]), yr >= 1900 { day = d; k = y }
                 }
                 var year: Int? = nil
-                if k < t.count, let y = number(t[k]), y >= 1900, y <= 2100 { year = y; k += 1 }
+                if k + 1 < t.count, t[k].text == "-", let y = number(t[k + 1]), y >= 1900, y <= 2100 { year = y; k += 2 }
+                else if k < t.count, let y = number(t[k]), y >= 1900, y <= 2100 { year = y; k += 1 }
                 else if day != nil, k < t.count, let y = number(t[k]), y >= 1900 { year = y; k += 1 }
                 else if k + 1 < t.count, yearWords.contains(t[k].norm), let y = number(t[k + 1]), y >= 1900 { year = y; k += 2 }
                 var relative = false
                 var spanEnd = k
                 if year != nil, k < t.count, t[k].norm == "م", t[k].begin == t[k - 1].end { k += 1; spanEnd = k }   // "2024م"
-                if year == nil, k < t.count, past.contains(t[k].norm) || coming.contains(t[k].norm) {
+                // "28 يونيو الجاري": the month of the dateline or publication date
+                if year == nil, k < t.count, current.contains(t[k].norm), let ty = today.flatMap({ Int($0.prefix(4)) }) {
+                    year = ty; k += 1
+                } else if year == nil, k < t.count, past.contains(t[k].norm) || coming.contains(t[k].norm) {
                     relative = true
                     if let py = pubYear, let pm = pubMonth {
                         if past.contains(t[k].norm) { year = m < pm ? py : py - 1 } else { year = m > pm ? py : py + 1 }

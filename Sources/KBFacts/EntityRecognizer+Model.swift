@@ -83,8 +83,13 @@ extension EntityRecognizer {
 
     /// A mention for a model span, or nil when the span fails the checks: a few words at most, words only,
     /// no function word, verb, role word or nationality adjective alone, no word the rules know as not a name.
-    func modelMention(_ t: [Token], _ range: Range<Int>, _ type: EntityType, _ model: NERModel) -> RawMention? {
+    func modelMention(_ t: [Token], _ whole: Range<Int>, _ type: EntityType, _ model: NERModel) -> RawMention? {
         let lexicon = model.lexicon
+        // a person's span ends before trailing trigger words of the rules ("أحمد فلان خلفا" → "أحمد فلان")
+        var range = whole
+        while type == .person, range.count > 1, !RuleSet.bundled.lexicon.classes(of: t[range.upperBound - 1].norm).isEmpty {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
         guard range.count <= (type == .person ? 6 : 7),
               range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { return nil }
         let first = t[range.lowerBound]
@@ -206,6 +211,8 @@ extension EntityRecognizer {
             return false
         }
         guard inPerson else { return true }
+        // a trigger word of the rules' lexicon ends a name: "… خلفا ل…", "… معربا عن …"
+        if !RuleSet.bundled.lexicon.classes(of: n).isEmpty { return false }
         let s = stripConj(n)
         return !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
             && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)

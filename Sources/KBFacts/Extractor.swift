@@ -12,10 +12,21 @@ public struct DocumentExtraction: Sendable {
 /// Text → facts: recognises and links entities in one document and extracts facts between them.
 public struct Extractor: Sendable {
     public let gazetteer: Gazetteer
+    /// The data rules and their lexicon (bundled, plus `--rules` / `--lexicon` files).
+    public var rules: RuleSet { sharedRules.set }
+    let sharedRules: RuleSet.Shared
 
-    public init(gazetteer: Gazetteer = .bundled) { self.gazetteer = gazetteer }
+    public init(gazetteer: Gazetteer = .bundled, rules: RuleSet? = nil) {
+        self.gazetteer = gazetteer
+        sharedRules = rules.map(RuleSet.Shared.init) ?? RuleSet.sharedBundled
+    }
 
     public func extract(_ source: SourceText, metadata: DocumentMetadata? = nil) -> DocumentExtraction {
+        extract(source, metadata: metadata, trace: nil)
+    }
+
+    /// Extraction, recording in `trace` (when given) what the rules saw in each sentence.
+    public func extract(_ source: SourceText, metadata: DocumentMetadata?, trace: ExtractionTrace?) -> DocumentExtraction {
         let docID = source.documentID
         let sentences = Extractor.bounded(Cleaner.sentences(of: source), source)
         // without a sidecar date, a dateline printed in the text ("أبوظبي 08 يوليو 2017", "تاريخ النشر: …") dates the document
@@ -35,10 +46,13 @@ public struct Extractor: Sendable {
         for (si, s) in sentences.enumerated() {
             let dates = DateParser.dates(in: s.tokens, published: published, today: today)
             for d in dates { dateMentions.append((si, d)) }
-            let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
+            trace?.sentence = si
+            let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer,
+                                      rules: sharedRules, trace: trace)
             for d in FactRules.extract(ctx) { drafts.append((si, EventPlaces.filled(d, ctx))) }
         }
         let gaz = gazetteer
+        drafts = Extractor.resolveDocumentSubjects(drafts)
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
 
         // 4. entities and mentions
@@ -131,7 +145,7 @@ public struct Extractor: Sendable {
     static func datelineDate(_ sentences: [Sentence]) -> String? {
         for (k, s) in sentences.prefix(3).enumerated() {
             for d in DateParser.dates(in: s.tokens, published: nil) where d.date.precision == .day {
-                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 3) { return d.date.value }
+                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 5) { return d.date.value }
             }
         }
         return nil
@@ -212,6 +226,23 @@ public struct Extractor: Sendable {
             var x = d; x.object = l.dest
             if x.date == nil { x.date = l.date }
             out.append((si, x))
+        }
+        return out
+    }
+
+    /// `doc-subject` arguments: the subject of the last fact told before (in an earlier sentence, or earlier in
+    /// the same one) whose subject is a named actor; without one the draft is dropped.
+    static func resolveDocumentSubjects(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
+        var out: [(Int, FactDraft)] = []
+        var last: String? = nil
+        for (si, d) in drafts {
+            if d.subject == RuleEngine.documentSubject {
+                guard let l = last, l != d.object else { continue }
+                var x = d; x.subject = l
+                out.append((si, x)); continue
+            }
+            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), d.takesDate { last = d.subject }
+            out.append((si, d))
         }
         return out
     }
@@ -353,25 +384,24 @@ extension DocumentExtraction {
 }
 
 extension Extractor {
-    /// A human-readable trace of what the extractor saw: each sentence with its mentions, dates and
-    /// facts (used by `kbexport inspect`).
+    /// A human-readable trace of the export's own pipeline (used by `kbexport inspect`): each sentence with its
+    /// mentions and dates, the trigger words the rules saw, every rule that fired (with its arguments) or did not
+    /// (and why), and the facts the document finally keeps (after the document-level resolvers).
     public func explain(_ source: SourceText, metadata: DocumentMetadata? = nil) -> String {
+        let trace = ExtractionTrace()
+        let x = extract(source, metadata: metadata, trace: trace)
         let sentences = Extractor.bounded(Cleaner.sentences(of: source), source)
-        let recognizer = EntityRecognizer(gazetteer: gazetteer)
-        var perSentence: [[RawMention]] = sentences.map { recognizer.recognize($0.tokens) }
-        Linker(gazetteer: gazetteer).link(&perSentence, sentences: sentences)
+        let label = Dictionary(x.entities.map { ($0.id, $0.labelAr) }, uniquingKeysWith: { a, _ in a })
         var out = ""
         for (si, s) in sentences.enumerated() {
             out += "[\(si)] \(s.begin)-\(s.end) \(s.text)\n"
-            for m in perSentence[si] {
-                let role = m.role.map { " role=«\($0.phrase)»" } ?? ""
-                out += "    \(m.type.rawValue) \(Linker.entityID(m.key)) «\(m.text)»\(m.isAdjective ? " adj" : "")\(m.inRolePhrase ? " in-role" : "")\(role)\n"
+            for m in x.mentions where m.begin >= s.begin && m.end <= s.end {
+                let type = x.entities.first(where: { $0.id == m.entityID })?.type.rawValue ?? "?"
+                out += "    \(type) \(m.entityID) «\(m.text)»\n"
             }
-            let dates = DateParser.dates(in: s.tokens, published: metadata?.published)
-            for d in dates { out += "    DATE \(d.date.value) «\(source.slice(d.begin, d.end))»\n" }
-            let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer)
-            for f in FactRules.extract(ctx) {
-                out += "    => \(f.type) \(Linker.entityID(f.subject)) -> \(Linker.entityID(f.object))"
+            for line in trace.lines[si] ?? [] { out += "    \(line)\n" }
+            for f in x.facts where f.provenance.sentenceBegin == s.begin {
+                out += "    => \(f.type) \(label[f.subject] ?? f.subject) -> \(label[f.object] ?? f.object)"
                 out += "\(f.date.map { " @" + $0.value } ?? "") [\(f.rule) \(f.confidence)\(f.modality == .asserted ? "" : " " + f.modality.rawValue)]\n"
             }
         }

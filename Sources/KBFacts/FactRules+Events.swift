@@ -154,7 +154,7 @@ extension FactRules {
 
     /// True when the mention follows "بقيادة" (a rank or two between).
     static func afterLedBy(_ c: SentenceContext, _ m: RawMention) -> Bool {
-        (max(0, m.range.lowerBound - 3)..<m.range.lowerBound).contains { c.matches($0, leadWords) }
+        (max(0, m.range.lowerBound - 3)..<m.range.lowerBound).contains { c.inClass($0, "LED_BY") }
     }
 
     /// First party after token i; "الشعب الليبي" counts as the country of the adjective.
@@ -291,7 +291,7 @@ extension FactRules {
         }
         // "أرسلت X مساعدات إنسانية إلى غزة": aid goes to a place too
         guard let obj = partyAfter(c, i, limit: 4) ?? (c.matches(i, aidWords) ? c.destinationAfter(i, limit: 5) : nil) else { return [] }
-        // "X الداعمة لـ Y", "X يدعم Y", "الدور المصري في دعم استقرار ليبيا"
+        // "X الداعمة لـ Y", "X يدعم Y", "دور X في دعم Y"
         var subj = speakersCountry(c, i) ?? partyBefore(c, i, limit: 12, excluding: [c.mentions[obj].key])
         if subj == nil {
             subj = (max(0, i - 3)..<i).compactMap { c.mention(at: $0) }.last {
@@ -550,7 +550,7 @@ extension FactRules {
         return (targets.compactMap { draft(c, "ENDS_COOPERATION", s, $0, i, rule: "ends-cooperation", base: 0.75) }, tie)
     }
 
-    /// CONTROLS of a country by the organisation that took power: "المجلس العسكري النيجري الذي وصل إلى السلطة",
+    /// CONTROLS of a country by the organisation that took power: "المجلس العسكري X(adj) الذي استولى على الحكم",
     /// "استولى الجيش على الحكم في X". The country: the one named with the organisation, or "في X" after.
     static func tookPower(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         guard let noun = (i + 1..<min(c.tokens.count, i + 4)).first(where: { c.matches($0, powerNouns) }) else { return [] }

@@ -25,7 +25,7 @@ extension FactRules {
         } else if let b = c.actorBefore(i, limit: 5) {
             visitors = [b]   // "X، بأكثر من زيارة، إلى …"
         }
-        // "زار عدد من الشخصيات ... موسكو، بما في ذلك رئيس الوزراء X، ووزير الدفاع Y"
+        // "زار مسؤولون … Z، من بينهم رئيس الوزراء X ووزير الدفاع Y"
         if visitors.isEmpty {
             var k = c.mentions[dest].range.upperBound
             var listed = false
@@ -210,7 +210,7 @@ extension FactRules {
         return out
     }
 
-    /// "توجه إلى مصر للقاء السيسي ولبحث …": the traveller meets (and talks with) the person named after
+    /// "توجه إلى Z للقاء X ولبحث …": the traveller meets (and talks with) the person named after
     /// "للقاء"; a talk coordinated right after the meeting ("ولبحث") has the same pair.
     static func purposeMeeting(_ c: SentenceContext, _ i: Int, type: String) -> (Int, Int)? {
         func pair(at k: Int) -> (Int, Int)? {
@@ -364,7 +364,7 @@ extension FactRules {
                           confidence: conf(0.85, abs(c.mentions[appointee].range.lowerBound - i), c, [agent, appointee]))]
     }
 
-    /// "وأكد مصدر عسكري مالي مواصلة التعاون مع روسيا": a nationality adjective just before (outside a title)
+    /// "وأكد مصدر عسكري X(adj) استمرار التعاون مع Y": a nationality adjective just before (outside a title)
     /// speaks for its country.
     static func sourceAdjectiveBefore(_ c: SentenceContext, _ i: Int, excluding: String) -> Int? {
         (max(0, i - 4)..<i).compactMap { c.mention(at: $0) }.last {

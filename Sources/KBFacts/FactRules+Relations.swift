@@ -31,7 +31,7 @@ extension FactRules {
                 guard let a = c.actorAfter(k, limit: 6, types: [.person, .organization, .place]) ?? c.adjectiveAfter(k, limit: 3) else { return [] }
                 let conj = c.conjuncts(of: a, adjectives: true)
                 if conj.count > 2 || (conj.count == 1 && c.mentions[a].subtype == "group") {
-                    // "بين بوركينا فاسو ومالي والنيجر", "بين الدول الثلاث": every pair
+                    // "بين X وY وZ", "بين الدول الثلاث": every pair
                     let keys = conj.count > 2 ? "group:" + conj.map { c.mentions[$0].key }.joined(separator: "|") : c.mentions[a].key
                     return [FactDraft(type: type, subject: keys, object: keys, trigger: i, span: c.span(conj, i),
                                       rule: type.lowercased() + ".between-all", confidence: 0.7)]
@@ -85,7 +85,7 @@ extension FactRules {
         // "السيطرة على Y" names no one: the agent of a definite masdar is not the subject before it
         let definiteMasdar = c.tokens[i].norm.hasSuffix("سيطره") && c.tokens[i].norm.contains("الس")
         if actor == nil, !definiteMasdar { actor = c.actorBefore(i, limit: 8) }
-        // "بنغازي، حيث يسيطر هناك حفتر"
+        // "Z، حيث يسيطر هناك X"
         if place == nil {
             var j = i - 1
             while j >= 0, i - j <= 5 {
@@ -107,43 +107,7 @@ extension FactRules {
         return m
     }
 
-    static func located(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        // "X، المدينة الواقعة في شمال Y"
-        var k = i + 1
-        var container: Int? = nil
-        while k < c.tokens.count, k - i <= 5 {
-            if let m = c.mention(at: k) {
-                if c.mentions[m].type == .place, !c.mentions[m].isAdjective { container = m }
-                break
-            }
-            k += 1
-        }
-        guard let y = container else { return [] }
-        // "تقع مدينة أغاديس في شمال النيجر": the verb first, then the place and its container
-        if c.mentions[y].subtype != "country", let after = placeInAfter(c, c.mentions[y].range.upperBound), c.mentions[after].key != c.mentions[y].key {
-            var d = FactDraft(type: "LOCATED_IN", subject: c.mentions[y].key, object: c.mentions[after].key, trigger: i,
-                              span: c.span([y, after], i), rule: "located.in", confidence: conf(0.8, abs(c.mentions[after].range.lowerBound - i), c, [y, after]))
-            d.takesDate = false
-            return [d]
-        }
-        var x: Int? = nil
-        var j = i - 1
-        while j >= 0, i - j <= 20 {
-            if let m = c.mention(at: j) {
-                let mm = c.mentions[m]
-                if mm.type == .place, !mm.isAdjective, mm.key != c.mentions[y].key, mm.subtype != "country" { x = m; break }
-                j = mm.range.lowerBound - 1; continue
-            }
-            j -= 1
-        }
-        guard let xx = x else { return [] }
-        var d = FactDraft(type: "LOCATED_IN", subject: c.mentions[xx].key, object: c.mentions[y].key, trigger: i,
-                          span: c.span([xx, y], i), rule: "located.in", confidence: conf(0.8, abs(c.mentions[xx].range.lowerBound - i), c, [xx, y]))
-        d.takesDate = false
-        return [d]
-    }
-
-    /// Relations between two parties: tense ones ("توتر", "تدهور") are OPPOSE; "يقيم علاقات (وثيقة) مع/من Y"
+    /// Relations between two parties: tense ones ("توتر", "تدهور") are TENSION_WITH; "يقيم علاقات (وثيقة) مع/من Y"
     /// is COOPERATE; plain "العلاقات الثنائية بين X وY" is neither (a topic, not a fact).
     static func relations(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         let tense = c.tokens.indices.contains { c.matches($0, tensionWords) }
@@ -151,14 +115,14 @@ extension FactRules {
         guard tense || indefinite else { return [] }
         // "علاقاتها مع Y": the owner of the pronoun is the subject, not the nearest name before
         let possessive = c.tokens[i].norm.hasSuffix("ها") || c.tokens[i].norm.hasSuffix("ه") || c.tokens[i].norm.hasSuffix("هم")
-        var drafts = possessive ? [] : between(c, i, type: tense ? "OPPOSE" : "COOPERATE")
+        var drafts = possessive ? [] : between(c, i, type: tense ? "TENSION_WITH" : "COOPERATE")
         if drafts.isEmpty, possessive {
             // "علاقاتها مع فرنسا": the owner is the subject before
             var k = i + 1
             while k < c.tokens.count, k - i <= 3, c.tokens[k].norm != "مع" { k += 1 }
             if k < c.tokens.count, c.tokens[k].norm == "مع", let b = c.actorAfter(k, limit: 3, types: [.person, .organization, .place]),
                let a = ownerBefore(c, i, excluding: c.mentions[b].key, feminine: c.tokens[i].norm.hasSuffix("ها")) {
-                drafts = [FactDraft(type: tense ? "OPPOSE" : "COOPERATE", subject: c.mentions[a].key, object: c.mentions[b].key,
+                drafts = [FactDraft(type: tense ? "TENSION_WITH" : "COOPERATE", subject: c.mentions[a].key, object: c.mentions[b].key,
                                     trigger: i, span: c.span([a, b], i), rule: "relations.with",
                                     confidence: conf(0.7, abs(c.mentions[b].range.lowerBound - i), c, [a, b]))]
             }
@@ -184,7 +148,7 @@ extension FactRules {
         return nil
     }
 
-    /// "تمسك مالي والنيجر وبوركينا فاسو بالكونفدرالية …", "انضمام X إلى Y": each country of the list is a
+    /// "تمسك X وY وZ بالكونفدرالية …", "انضمام X إلى Y": each country of the list is a
     /// member of the international organisation named in the sentence.
     static func membership(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         guard let org = c.mentions.indices.first(where: { c.mentions[$0].type == .organization && c.mentions[$0].range.lowerBound > i
@@ -198,17 +162,6 @@ extension FactRules {
             FactDraft(type: "MEMBER_OF", subject: c.mentions[m].key, object: c.mentions[org].key, trigger: i,
                       span: c.span([m, org], i), rule: "member.of", confidence: conf(0.7, abs(c.mentions[org].range.lowerBound - i), c, [m, org]))
         }
-    }
-
-    /// "الجيش السوداني بقيادة عبد الفتاح البرهان": the person leads the organisation.
-    static func ledBy(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard let p = c.actorAfter(i, limit: 5, types: [.person]),
-              let o = c.actorBefore(i, limit: 6), c.mentions[o].type == .organization else { return [] }
-        var d = FactDraft(type: "HOLDS_ROLE", subject: c.mentions[p].key, object: c.mentions[o].key, trigger: i,
-                          span: c.span([p, o], i), rule: "role.led-by", confidence: conf(0.8, abs(c.mentions[p].range.lowerBound - i), c, [p, o]),
-                          role: "قائد")
-        d.takesDate = false
-        return [d]
     }
 
     /// "انسحاب X من Y", "أعلنت X انسحابها من Y".
@@ -234,22 +187,5 @@ extension FactRules {
         guard let x = a else { return b }
         guard let y = b else { return a }
         return c.mentions[y].range.lowerBound > c.mentions[x].range.lowerBound ? y : x
-    }
-
-    /// "قررت الجزائر استدعاء سفيريها في مالي والنيجر".
-    static func recall(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        // the envoy word within a few tokens: "استدعاء سفيريها", "استدعت الدول الثلاث مبعوثيها"
-        guard let envoy = (i + 1..<min(c.tokens.count, i + 5)).first(where: {
-            c.tokens[$0].norm.contains("سفير") || c.tokens[$0].norm.contains("سفرا") || c.tokens[$0].norm.contains("مبعوث")
-        }) else { return [] }
-        let between = (i + 1..<envoy).compactMap { c.mention(at: $0) }.first {
-            c.mentions[$0].type == .place && ["country", "group"].contains(c.mentions[$0].subtype) && !c.mentions[$0].isAdjective
-        }
-        guard let x = between ?? c.actorBefore(i, limit: 16, countries: true) else { return [] }
-        guard let first = c.actorAfter(envoy, limit: 3, types: [.place], excluding: [c.mentions[x].key]) else { return [] }
-        return c.conjuncts(of: first, adjectives: true).filter { c.mentions[$0].key != c.mentions[x].key }.map { y in
-            FactDraft(type: "RECALL_AMBASSADOR", subject: c.mentions[x].key, object: c.mentions[y].key, trigger: i,
-                      span: c.span([x, y], i), rule: "recall.ambassador", confidence: conf(0.8, abs(c.mentions[y].range.lowerBound - i), c, [x, y]))
-        }
     }
 }

@@ -25,6 +25,13 @@ extension FactRules {
                     target = m; break
                 }
             }
+            // "رئيس مجلس الوزراء العراقي X": a government body the gazetteer does not know stands for its country
+            if let t = target, c.mentions[t].type == .organization, c.mentions[t].gazetteerIDs.isEmpty,
+               let country = c.mentions.indices.first(where: { m in
+                   c.mentions[m].type == .place && c.mentions[m].subtype == "country" && !c.mentions[m].gazetteerIDs.isEmpty
+                       && cue.range.contains(c.mentions[m].range.lowerBound) }) {
+                target = country
+            }
             if target == nil {
                 // "من النيجر … ووزير الدفاع X" / "وفد تركي … وزراء الخارجية X": the country named before
                 var j = cue.range.lowerBound - 1
@@ -60,7 +67,7 @@ extension FactRules {
         return out
     }
 
-    /// A second office in the same title ("رئيس مجلس السيادة … القائد العام للقوات المسلحة الفريق X"):
+    /// A second office in the same title ("رئيس المجلس … القائد العام للجيش X"):
     /// each definite role head after the first opens a role of its own.
     static func stackedRoles(_ c: SentenceContext, _ pi: Int, _ cue: RoleCue, first: String) -> [FactDraft] {
         let starts = cue.range.filter { k in

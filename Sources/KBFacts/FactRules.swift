@@ -24,13 +24,20 @@ struct SentenceContext {
     let mentions: [RawMention]
     let dates: [DateMention]
     let gazetteer: Gazetteer
+    /// The data rules run on this sentence, and the trace that records them (inspect).
+    /// (held through one reference: the context is passed and captured a great deal)
+    let rules: RuleSet.Shared
+    var ruleSet: RuleSet { rules.set }
+    let trace: ExtractionTrace?
     private let owner: [Int?]
 
     /// Each word's normalised form and clitic-free stems, computed once per sentence.
     private let wordForms: [[String]]
 
-    init(tokens: [Token], mentions: [RawMention], dates: [DateMention], gazetteer: Gazetteer) {
+    init(tokens: [Token], mentions: [RawMention], dates: [DateMention], gazetteer: Gazetteer,
+         rules: RuleSet.Shared = RuleSet.sharedBundled, trace: ExtractionTrace? = nil) {
         self.tokens = tokens; self.mentions = mentions; self.dates = dates; self.gazetteer = gazetteer
+        self.rules = rules; self.trace = trace
         var o = [Int?](repeating: nil, count: tokens.count)
         for (k, m) in mentions.enumerated() { for t in m.range where t < o.count { o[t] = k } }
         owner = o
@@ -58,6 +65,12 @@ struct SentenceContext {
     }
 
     func matches(_ i: Int, _ set: Set<String>) -> Bool { forms(i).contains { set.contains($0) } }
+
+    /// True when the word at i is in a word class of the lexicon (Resources/lexicon.txt).
+    func inClass(_ i: Int, _ name: String) -> Bool {
+        guard i >= 0, i < tokens.count, let id = ruleSet.lexicon.classID(name) else { return false }
+        return ruleSet.lexicon.classes(of: tokens[i].norm).contains(id)
+    }
 
     func isComma(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && (tokens[i].text == "،" || tokens[i].text == ",") }
     /// Punctuation that closes a clause: an argument is not looked for across it (commas, slashes,
@@ -186,9 +199,7 @@ enum FactRules {
     static let travelWords = Lexicon.verbForms("السفر سفر يسافر تسافر سافر سافرت توجه توجهت يتوجه تتوجه التوجه متوجها متوجهة")
     static let visitNouns = Lexicon.set("زيارة زيارته زيارتها زيارتهم زيارتهما الزيارة زيارات جولة")
     static let receiveWords = Lexicon.verbForms("استقبل استقبلت يستقبل تستقبل استقبال استقباله استقبالها رحب رحبت يرحب ترحب استقبله استقبلها")
-    static let leadWords = Lexicon.set("بقيادة")
     static let withdrawWords = Lexicon.verbForms("انسحاب انسحابها انسحابه انسحابهم الانسحاب انسحب انسحبت تنسحب ينسحب سحب سحبت يسحب تسحب سحبوا")
-    static let recallWords = Lexicon.set("استدعاء استدعت استدعى باستدعاء")
     static let conflictWords = Lexicon.set("الحرب حرب اشتباكات الاشتباكات معارك المعارك الصراع صراع القتال قتال المواجهات مواجهات")
     static let hostWords = Lexicon.verbForms("تستضيف يستضيف استضاف استضافت تحتضن يحتضن")
     static let meetWords = Lexicon.verbForms("التقى التقت يلتقي تلتقي التقوا التقيا يلتقيان تلتقيان اجتمع اجتمعت يجتمع تجتمع لقاء لقائه لقائها لقائهما اللقاء اجتماع اجتماعا")
@@ -213,7 +224,6 @@ enum FactRules {
     static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي معاهدة المعاهدة ميثاق الميثاق كونفدرالية")
     static let controlWords = Lexicon.set("يسيطر تسيطر سيطر سيطرت سيطرة يسيطرون")
     static let killWords = Lexicon.set("مقتل اغتيال")
-    static let locatedWords = Lexicon.set("الواقعة الواقع تقع يقع")
     static let plannedCues = Lexicon.set("""
         يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط
         المزمع المزمعة مقرر يرتقب ينتظر يتضمن تتضمن سيتضمن جدول المقبل المقبلة القادم القادمة
@@ -242,7 +252,7 @@ enum FactRules {
     static let ruleWords: Set<String> = allTriggers.union(clauseBreaks).union(listCues).union(negationCues)
         .union(tensionWords).union(foundingWords).union(membershipWords).union(anaphoraNouns).union(welcomeWords)
         .union(relationsPlural).union(meetVerbs).union(capitalWords).union(relationsWords).union(conflictWords)
-        .union(leadWords).union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
+        .union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
         .union(eventTriggers).union(eventContextWords).union(topicWords).union(killWords).union(plannedAfterCues)
         .union(denialVerbs).union(signWords).union(inviteVerbs).union(inviteWords)
 
@@ -250,7 +260,7 @@ enum FactRules {
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
         .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
         .union(appointWords).union(supportWords).union(cooperateWords).union(agreementWords).union(controlWords)
-        .union(killWords).union(locatedWords).union(plannedCues).union(withdrawWords).union(recallWords)
+        .union(killWords).union(RuleSet.bundled.lexicon.words(of: "LOCATED")).union(plannedCues).union(withdrawWords)
         .union(eventTriggers)
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {
@@ -295,12 +305,9 @@ enum FactRules {
             }
             if c.matches(i, agreementWords), !cancelledTies.contains(i) { out += between(c, i, type: "AGREEMENT").nonEmpty ?? signed(c, i) }
             if c.matches(i, controlWords) { out += controls(c, i) }
-            if c.matches(i, locatedWords) { out += located(c, i) }
-            if c.matches(i, leadWords) { out += ledBy(c, i) }
             if c.matches(i, relationsWords) { out += relations(c, i) }
             if c.matches(i, membershipWords) { out += membership(c, i) }
             if c.matches(i, withdrawWords) { out += withdraw(c, i) }
-            if c.matches(i, recallWords) { out += recall(c, i) }
             if c.matches(i, conflictWords) {
                 // a conflict is mutual: the side named first is the subject (one fact, as for symmetric relations)
                 out += between(c, i, type: "OPPOSE").nonEmpty ?? conflictPair(c, i)
@@ -320,8 +327,33 @@ enum FactRules {
             out.append(x)
         }
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
+        if let t = c.trace { for d in out { t.note("swift rule \(d.rule) fired: \(d.type) \(RuleEngine.label(c, d.subject)) → \(RuleEngine.label(c, d.object))") } }
+        // the data rules (Resources/rules): a fact the Swift rules already give (same type, same pair) is not repeated
+        var extra = RuleEngine.run(c, c.ruleSet, trace: c.trace)
+        for k in extra.indices { governmentByCapital(c, &extra[k]) }
+        func family(_ t: String) -> String { t.hasPrefix("PLANS_") ? String(t.dropFirst(6)) : t }
+        var have = Set(out.map { "\(family($0.type))|\($0.subject)|\($0.object)" })
+        for d in extra {
+            let sym = RelationTable.standard.isSymmetric(d.type)
+            let key = "\(family(d.type))|\(d.subject)|\(d.object)"
+            if have.contains(key) || (sym && have.contains("\(family(d.type))|\(d.object)|\(d.subject)")) { continue }
+            have.insert(key)
+            out.append(d)
+        }
+        companionsVisit(&out)
         attachDates(c, &out)
         return out
+    }
+
+    /// A companion ("برفقة X") visits the place the principal visits in the same sentence.
+    static func companionsVisit(_ out: inout [FactDraft]) {
+        for a in out where a.type == "ACCOMPANIES" {
+            for v in out where (v.type == "VISIT" || v.type == "PLANS_VISIT") && v.subject == a.object && !v.object.isEmpty
+                && !out.contains(where: { $0.type == v.type && $0.subject == a.subject && $0.object == v.object }) {
+                var x = v; x.subject = a.subject; x.rule = "visit.companion"; x.span = v.span.lowerBound..<max(v.span.upperBound, a.span.upperBound)
+                out.append(x)
+            }
+        }
     }
 
     // MARK: Modality, dates, confidence
@@ -355,32 +387,33 @@ enum FactRules {
         for k in max(0, d.trigger - 6)..<d.trigger where c.matches(k, denialVerbs) { d.modality = .negated }
         if d.modality == .planned {
             if d.type == "VISIT" { d.type = "PLANS_VISIT" }
-            if d.type == "MEET" || d.type == "TALKS" { d.type = "PLANS_MEET" }
+            if d.type == "MEET" { d.type = "PLANS_MEET" }
+            if d.type == "TALKS" { d.type = "PLANS_TALKS" }
         }
     }
 
-    /// Each date goes to the one fact whose trigger is nearest to it (not to every fact of the sentence).
+    /// Every event fact takes the date of its sentence nearest to its trigger (a date after the trigger is
+    /// preferred: "وصل X اليوم السبت 2 فبراير إلى Y"); a date behind a clause break ("الذي", "منذ", "بعد") is
+    /// taken only when no other date is nearer. Facts of one trigger (a delegation's visits) share it.
     static func attachDates(_ c: SentenceContext, _ drafts: inout [FactDraft]) {
-        // each date goes to its nearest fact; when several dates are nearest to one fact, the closest one wins
-        var chosen: [Int: (dist: Int, date: FactDate)] = [:]     // trigger → closest date
-        for dm in c.dates {
-            var best: Int? = nil
-            var bestDist = Int.max
-            for (k, d) in drafts.enumerated() where d.takesDate {
-                let dist = dm.range.lowerBound >= d.trigger ? dm.range.lowerBound - d.trigger : (d.trigger - dm.range.upperBound) * 3 + 6
-                let between = dm.range.lowerBound >= d.trigger ? (d.trigger + 1)..<dm.range.lowerBound : dm.range.upperBound..<d.trigger
-                // "منذ 26 يوليو", "منذ العام 2021" introduce the date itself, not a clause of their own
-                if between.contains(where: { c.matches($0, clauseBreaks) && !(c.tokens[$0].norm == "منذ" && dm.range.lowerBound - $0 <= 2) }) { continue }
-                if dist < bestDist { bestDist = dist; best = k }
-            }
-            guard let b = best, bestDist <= 30 else { continue }
-            let trig = drafts[b].trigger
-            if let old = chosen[trig], old.dist <= bestDist { continue }
-            chosen[trig] = (bestDist, dm.date)
-        }
-        // every draft with the same trigger (e.g. a delegation's visits) shares the date
+        guard !c.dates.isEmpty else { return }
+        var byTrigger: [Int: FactDate] = [:]
         for k in drafts.indices where drafts[k].takesDate && drafts[k].date == nil {
-            if let d = chosen[drafts[k].trigger] { drafts[k].date = d.date }
+            let trig = drafts[k].trigger
+            if let d = byTrigger[trig] { drafts[k].date = d; continue }
+            var best: (cost: Int, date: FactDate)? = nil
+            for dm in c.dates {
+                let after = dm.range.lowerBound >= trig
+                var cost = after ? dm.range.lowerBound - trig : (trig - dm.range.upperBound) * 2 + 4
+                let between = after ? (trig + 1)..<dm.range.lowerBound : dm.range.upperBound..<trig
+                // "منذ 26 يوليو", "منذ العام 2021" introduce the date itself, not a clause of their own
+                if between.contains(where: { c.matches($0, clauseBreaks) && !(c.tokens[$0].norm == "منذ" && dm.range.lowerBound - $0 <= 2) }) {
+                    cost += 40
+                }
+                if cost > 80 { continue }
+                if best == nil || cost < best!.cost { best = (cost, dm.date) }
+            }
+            if let b = best { drafts[k].date = b.date; byTrigger[trig] = b.date }
         }
     }
 

@@ -60,6 +60,8 @@ struct Export: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print what was read and skipped on standard error.")
     var verbose = false
 
+    @OptionGroup var extraction: ExtractionOptions
+
     func validate() throws {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
         if kb != nil {
@@ -99,7 +101,7 @@ struct Export: ParsableCommand {
         let report: (@Sendable (String) -> Void)? = files.count > 200 && ProgressLine.enabled ? { @Sendable (s: String) in warn(s) } : nil
         let bytes = files.count <= 200 ? files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) } : 0
         let progress = bytes > 1_000_000 ? ProgressLine.start { "extracting \(files.count) file(s), \(ProgressLine.megabytes(bytes))" } : nil
-        let result = Pipeline.run(files: files, progress: report)
+        let result = Pipeline.run(files: files, extractor: try extraction.extractor(), progress: report)
         progress?.stop()
         problems += result.errors
         for p in problems { warn("skipped: " + p) }

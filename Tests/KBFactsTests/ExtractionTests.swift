@@ -297,7 +297,7 @@ final class ExtractionTests: XCTestCase {
 
     func testDateAfterSinceAndTheClosestDateWins() {
         let x = extract("وأعلن المغرب في سبتمبر الماضي أن العلاقات بين المغرب والجزائر تشهد توترا منذ 24 أغسطس 2021.")
-        XCTAssertEqual(x.facts.filter { $0.type == "OPPOSE" }.first?.date?.value, "2021-08-24")
+        XCTAssertEqual(x.facts.filter { $0.type == "TENSION_WITH" }.first?.date?.value, "2021-08-24")
     }
     func testInvitationsPhoneCallsToursHostsAndSupportForTheSpeakersCountry() {
         let x = extract("ودعا الرئيس الفرنسي إيمانويل ماكرون نظيره الجزائري عبد المجيد تبون لزيارة باريس.")

@@ -1,0 +1,251 @@
+import KBGraph
+import KBText
+
+/// Collects what the rules saw, sentence by sentence (`kbexport inspect`). Extraction without a trace
+/// pays nothing for it.
+public final class ExtractionTrace: @unchecked Sendable {
+    public private(set) var lines: [Int: [String]] = [:]
+    var sentence = 0
+    public init() {}
+    func note(_ s: String) { lines[sentence, default: []].append(s) }
+}
+
+/// Runs the rules of a `RuleSet` on one sentence: triggers from the lexicon, arguments from the finders,
+/// entity types from the relation table, modality from the cue classes.
+enum RuleEngine {
+    /// Placeholder subject resolved at document level (`doc-subject`).
+    static let documentSubject = "@doc-subject"
+
+    static func run(_ c: SentenceContext, _ set: RuleSet, table: RelationTable = .standard, trace: ExtractionTrace? = nil) -> [FactDraft] {
+        let lex = set.lexicon
+        var classes = [[Int]](repeating: [], count: c.tokens.count)
+        var any = false
+        // words inside a name trigger nothing and serve as no cue
+        for (i, t) in c.tokens.enumerated() where t.kind == .word && c.mention(at: i) == nil {
+            let k = lex.classes(of: t.norm)
+            if !k.isEmpty { classes[i] = k; any = true }
+        }
+        guard any else { return [] }
+        if let trace {
+            let seen = c.tokens.indices.filter { !classes[$0].isEmpty && c.mention(at: $0) == nil }
+                .map { "«\(c.tokens[$0].text)» \(classes[$0].map { lex.classNames[$0] }.filter { !$0.contains(".") }.joined(separator: ","))" }
+            if !seen.isEmpty { trace.note("triggers: " + seen.joined(separator: " ")) }
+        }
+        let cue = Cues(lex)
+        var out: [FactDraft] = []
+        for i in c.tokens.indices where !classes[i].isEmpty && c.mention(at: i) == nil {
+            var tried = Set<Int>()
+            for cls in classes[i] {
+                for ri in set.rules(triggeredBy: cls) where tried.insert(ri).inserted {
+                    let r = set.rules[ri]
+                    switch apply(r, at: i, c, classes, cue, lex, table) {
+                    case .fired(let drafts):
+                        out += drafts
+                        if let trace {
+                            for d in drafts {
+                                trace.note("rule \(r.name) fired on «\(c.tokens[i].text)»: \(d.type) \(label(c, d.subject)) → \(label(c, d.object))"
+                                           + (d.modality == .asserted ? "" : " [\(d.modality.rawValue)]"))
+                            }
+                        }
+                    case .failed(let why):
+                        trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static func label(_ c: SentenceContext, _ key: String) -> String {
+        if key == documentSubject { return "(the document's earlier subject)" }
+        return c.mentions.first(where: { $0.key == key })?.text ?? key
+    }
+
+    struct Cues {
+        let negation, denial, planned, plannedAfter, relative: Int?
+        init(_ lex: WordLexicon) {
+            negation = lex.classID("NEGATION"); denial = lex.classID("DENIAL"); planned = lex.classID("PLANNED")
+            plannedAfter = lex.classID("PLANNED_AFTER"); relative = lex.classID("RELATIVE")
+        }
+    }
+
+    enum Outcome { case fired([FactDraft]), failed(String) }
+
+    static func has(_ classes: [[Int]], _ cls: Int?, _ range: Range<Int>) -> Int? {
+        guard let cls else { return nil }
+        return range.first { $0 >= 0 && $0 < classes.count && classes[$0].contains(cls) }
+    }
+
+    static func window(_ i: Int, before: Bool, _ n: Int, _ count: Int) -> Range<Int> {
+        before ? max(0, i - n)..<i : min(count, i + 1)..<min(count, i + 1 + n)
+    }
+
+    static func apply(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
+                      _ lex: WordLexicon, _ table: RelationTable) -> Outcome {
+        for q in r.requires where has(classes, q.cls, window(i, before: q.before, q.within, c.tokens.count)) == nil {
+            return .failed("no \(q.className) \(q.before ? "before" : "after") it")
+        }
+        for q in r.unless {
+            if let k = has(classes, q.cls, window(i, before: q.before, q.within, c.tokens.count)) {
+                return .failed("blocked by «\(c.tokens[k].text)» (\(q.className))")
+            }
+        }
+        let rel = table[r.type]
+        // the second argument looked for after the trigger is looked for after the first one
+        func after(_ m: Int?) -> Int { m.map { $0 >= 0 && c.mentions[$0].range.lowerBound > i ? c.mentions[$0].range.upperBound - 1 : i } ?? i }
+        let s: Int, o: Int
+        if r.objectFirst {
+            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: nil), oo >= 0 else {
+                return .failed("trigger without an object of the allowed types")
+            }
+            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: c.mentions[oo].key, from: after(oo)) else {
+                return .failed("trigger without a subject of the allowed types")
+            }
+            s = ss; o = oo
+        } else {
+            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: nil) else {
+                return .failed("trigger without a subject of the allowed types")
+            }
+            let sKey = ss == -1 ? documentSubject : c.mentions[ss].key
+            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: sKey, from: after(ss)), oo >= 0 else {
+                return .failed("trigger without an object of the allowed types")
+            }
+            s = ss; o = oo
+        }
+        // modality
+        var modality = r.modality ?? .asserted
+        if r.modality == nil {
+            if let k = has(classes, cue.negation, max(0, i - 3)..<i) ?? has(classes, cue.denial, max(0, i - 6)..<i) {
+                return .failed("negated by «\(c.tokens[k].text)»")
+            }
+            let lo = max(0, i - 8)
+            let lastRelative = (lo..<i).last { k in has(classes, cue.relative, k..<(k + 1)) != nil }
+            if lex.isFuture(c.tokens[i].norm) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
+                || has(classes, cue.plannedAfter, window(i, before: false, 4, c.tokens.count)) != nil {
+                modality = .planned
+            }
+        }
+        var type = r.type
+        if modality == .planned, let p = r.plannedType { type = p }
+        if type.hasPrefix("PLANS_") { modality = .planned }
+        let subjects = s == -1 ? [-1] : (r.subject.contains(where: { $0.list }) ? c.conjuncts(of: s, adjectives: true) : [s])
+        let objects = r.object.contains(where: { $0.list }) ? c.conjuncts(of: o, adjectives: true) : [o]
+        var out: [FactDraft] = []
+        for a in subjects {
+            for b in objects {
+                let sk = a == -1 ? documentSubject : c.mentions[a].key
+                let ok = c.mentions[b].key
+                guard sk != ok, !ok.isEmpty else { continue }
+                let args = [a, b].filter { $0 >= 0 }
+                let dist = args.map { m in min(abs(c.mentions[m].range.lowerBound - i), abs(c.mentions[m].range.upperBound - 1 - i)) }.max() ?? 0
+                var d = FactDraft(type: type, subject: sk, object: ok, trigger: i, span: c.span(args.map { Optional($0) }, i),
+                                  rule: r.name, confidence: FactRules.conf(r.confidence, dist, c, args))
+                d.modality = modality
+                d.takesDate = r.takesDate && (table[type]?.kind ?? .event) == .event
+                out.append(d)
+            }
+        }
+        return out.isEmpty ? .failed("subject and object are the same entity") : .fired(out)
+    }
+
+    /// The mention a finder names (-1 for the document's subject), or nil.
+    static func find(_ finders: [ArgumentFinder], _ i: Int, _ c: SentenceContext, allowed: Set<EntityType>?, excluding: String?,
+                     from: Int? = nil) -> Int? {
+        let start = from ?? i
+        for f in finders {
+            let types = f.types ?? allowed ?? [.person, .organization, .place]
+            func ok(_ m: Int) -> Bool {
+                let mm = c.mentions[m]
+                guard types.contains(mm.type), !mm.key.isEmpty, mm.key != excluding, mm.subtype != "media" else { return false }
+                if mm.isAdjective, !f.adjectives { return false }
+                if !mm.isAdjective, f.adjectivesOnly { return false }
+                if mm.inRolePhrase, !f.inRole { return false }
+                if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
+                if f.known, mm.gazetteerIDs.isEmpty { return false }
+                if f.named, mm.titleOnly { return false }
+                if f.notCountry, mm.type == .place, mm.subtype == "country" { return false }
+                return true
+            }
+            switch f.kind {
+            case .documentSubject:
+                return -1
+            case .before(let n):
+                var k = i - 1
+                while k >= 0, i - k <= n, !c.isStrongPunct(k) {
+                    if let m = c.mention(at: k) {
+                        if ok(m) { return m }
+                        k = c.mentions[m].range.lowerBound - 1; continue
+                    }
+                    k -= 1
+                }
+            case .after(let n):
+                var k = start + 1
+                while k < c.tokens.count, k - start <= n, !c.isStrongPunct(k) {
+                    if let m = c.mention(at: k) {
+                        if ok(m) { return m }
+                        k = c.mentions[m].range.upperBound; continue
+                    }
+                    k += 1
+                }
+            case .afterPrep(let preps, let n):
+                var k = start + 1
+                while k < c.tokens.count, k - start <= n, !c.isStrongPunct(k) {
+                    if let m = c.mention(at: k) {
+                        if c.mentions[m].range.lowerBound == k, ok(m), introduced(m, by: preps, c) { return m }
+                        k = c.mentions[m].range.upperBound; continue
+                    }
+                    k += 1
+                }
+            case .adjacentBefore:
+                var k = i - 1
+                if c.isComma(k) { k -= 1 }
+                if let m = c.mention(at: k), c.mentions[m].range.upperBound == k + 1, ok(m) { return m }
+            case .adjacentAfter:
+                var k = start + 1
+                // place heads ("مدينة"), ranks and honorifics ("الدكتور"), a comma or a slash may stand between
+                while k < c.tokens.count, k - start <= 3, c.mention(at: k) == nil,
+                      isPlaceHead(c.tokens[k].norm) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
+                        || (c.tokens[k].kind == .punctuation && ["/", "«", "»", "\"", "“", "”", "'"].contains(c.tokens[k].text)) { k += 1 }
+                if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, ok(m) { return m }
+                // a person's title phrase starts here ("زيارة الرئيس التونسي X"): the person it names
+                if k < c.tokens.count, let p = c.mentions.indices.first(where: { c.mentions[$0].type == .person && (c.mentions[$0].role?.range.contains(k) ?? false) && c.mentions[$0].range.lowerBound > k }), ok(p) { return p }
+            }
+        }
+        return nil
+    }
+
+    static func isPlaceHead(_ n: String) -> Bool {
+        Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n)
+            || (n.count > 3 && ["ب", "ل", "و", "ف"].contains(n.first.map(String.init) ?? "") && Lexicon.placeHeads.contains(String(n.dropFirst())))
+    }
+
+    /// True when mention m follows one of the prepositions, a place head noun ("إلى العاصمة X", "بمدينة X")
+    /// allowed between.
+    static func introduced(_ m: Int, by preps: [String], _ c: SentenceContext) -> Bool {
+        let mm = c.mentions[m]
+        // a person's title stands between the preposition and the name ("مع الرئيس الجزائري X", "بالرئيس X")
+        var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
+        var steps = 0
+        while steps < 2, j - 1 >= 0, c.mention(at: j - 1) == nil, isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") {
+            j -= 1; steps += 1
+        }
+        let first = c.tokens[j].norm
+        let surfaceFirst = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
+        for p in preps {
+            if p.hasSuffix("-") {
+                let pre = String(p.dropLast())
+                if j < mm.range.lowerBound {
+                    if first.hasPrefix(pre) || first.hasPrefix("و" + pre) { return true }
+                    continue
+                }
+                // the clitic is on the name's first word: "بالجزائر", "لتونس", "وبطرابلس"
+                let bare = surfaceFirst.hasPrefix("ال") ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
+                for q in [pre, "و" + pre] where first == q + surfaceFirst || first == q + "ال" + bare
+                    || (pre == "ل" && surfaceFirst.hasPrefix("ال") && first == String(q.dropLast()) + "لل" + bare) { return true }
+            } else if j > 0, c.tokens[j - 1].norm == p || c.tokens[j - 1].norm == "و" + p {
+                return true
+            }
+        }
+        return false
+    }
+}

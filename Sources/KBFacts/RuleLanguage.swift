@@ -1,0 +1,287 @@
+import Foundation
+import KBResources
+import KBGraph
+import KBText
+
+/// How a rule finds one argument around its trigger (see the README, "Rule files").
+public struct ArgumentFinder: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// nearest mention of an allowed type before / after the trigger, within N tokens
+        case before(Int), after(Int)
+        /// first allowed mention after one of the prepositions (a word, or a clitic written `ب-`), within N tokens
+        case afterPrep([String], Int)
+        /// the mention right before the trigger (a comma may sit between): apposition
+        case adjacentBefore
+        /// the mention right after the trigger (a place head noun may sit between)
+        case adjacentAfter
+        /// the subject of the document's last fact told before this sentence
+        case documentSubject
+    }
+    public var kind: Kind
+    /// entity types allowed (nil: the relation table's for this role)
+    public var types: Set<EntityType>? = nil
+    /// place subtypes required (country, city, region, …) when given
+    public var subtypes: Set<String>? = nil
+    public var adjectives = false
+    /// only nationality adjectives ("الجزائرية الفرنسية")
+    public var adjectivesOnly = false
+    public var inRole = false
+    /// only entities the gazetteer knows
+    public var known = false
+    /// any place but a country
+    public var notCountry = false
+    /// only names (not a title standing for a person named elsewhere: "رئيسة الوزراء")
+    public var named = false
+    /// "X وY": conjoined mentions each give a fact
+    public var list = false
+}
+
+/// A cue word class looked for around the trigger.
+public struct ContextCue: Sendable, Equatable {
+    public var cls: Int
+    public var className: String
+    public var before: Bool
+    public var within: Int
+}
+
+/// One rule of a rule file.
+public struct Rule: Sendable {
+    public var name: String
+    public var file: String
+    public var line: Int
+    public var type: String = ""
+    public var triggers: [Int] = []
+    public var triggerNames: [String] = []
+    public var subject: [ArgumentFinder] = []
+    public var object: [ArgumentFinder] = []
+    public var requires: [ContextCue] = []
+    public var unless: [ContextCue] = []
+    /// The type a planned instance gets (PLANS_VISIT for VISIT); nil keeps the type, marked planned.
+    public var plannedType: String? = nil
+    /// Fixed modality (a rule whose trigger is itself a plan or a denial).
+    public var modality: Modality? = nil
+    public var confidence = 0.75
+    public var takesDate = true
+    /// Find the object first (and the subject after it): "يرافق هولاند وزير الخارجية X".
+    public var objectFirst = false
+    /// A resolver written in Swift, listed here so the rule files are the whole inventory.
+    public var procedural: String? = nil
+    public var examples: [(text: String, line: Int)] = []
+    public var counters: [(text: String, line: Int)] = []
+}
+
+/// The rules and the lexicon they use.
+public struct RuleSet: Sendable {
+    public var lexicon: WordLexicon
+    public private(set) var rules: [Rule] = []
+    /// class id → indices of the rules it triggers
+    private(set) var byTrigger: [Int: [Int]] = [:]
+
+    public init(lexicon: WordLexicon, rules: [Rule] = []) {
+        self.lexicon = lexicon
+        for r in rules { add(r) }
+    }
+
+    mutating func add(_ r: Rule) {
+        rules.append(r)
+        for t in r.triggers { byTrigger[t, default: []].append(rules.count - 1) }
+    }
+    func rules(triggeredBy cls: Int) -> [Int] { byTrigger[cls] ?? [] }
+
+    /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
+    public static let proceduralResolvers: Set<String> = [
+        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet", "invite",
+        "appoint", "support", "ends-cooperation", "accuse", "took-power", "condemns", "thanks", "forces-leave", "arrest",
+        "killed", "attack", "deployed", "cooperate", "agreement", "controls", "relations",
+        "membership", "withdraw", "conflict", "located-by-apposition", "delegation-continued",
+        "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
+    ]
+
+    /// Parses a rule file; word classes must be in the lexicon (the relation table gives the types).
+    public mutating func parse(_ text: String, file: String, table: RelationTable = .standard) throws {
+        var current: Rule? = nil
+        func finish() throws {
+            guard let r = current else { return }
+            current = nil
+            func err(_ m: String) -> RuleFileError { RuleFileError(file: file, line: r.line, message: "rule \(r.name): \(m)") }
+            guard table.contains(r.type) else { throw err("unknown relation type «\(r.type)» (see relations.tsv)") }
+            if let p = r.plannedType, !table.contains(p) { throw err("unknown planned type «\(p)»") }
+            if r.procedural == nil {
+                guard !r.triggers.isEmpty else { throw err("no trigger") }
+                guard !r.subject.isEmpty, !r.object.isEmpty else { throw err("needs a subject and an object finder") }
+                guard !r.examples.isEmpty else { throw err("needs at least one example: line") }
+            }
+            var r2 = r
+            if table[r.type]?.kind == .state { r2.takesDate = r.takesDate && false }
+            add(r2)
+        }
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let ln = n + 1
+            var line = String(raw).trimmingCharacters()
+            func fail(_ m: String) -> RuleFileError { RuleFileError(file: file, line: ln, message: m) }
+            if line.hasPrefix("example:") || line.hasPrefix("counter:") {
+                guard current != nil else { throw fail("example outside a rule") }
+                let isExample = line.hasPrefix("example:")
+                let body = String(line.dropFirst(8)).trimmingCharacters()
+                guard !body.isEmpty else { throw fail("empty example") }
+                if isExample { current!.examples.append((body, ln)) } else { current!.counters.append((body, ln)) }
+                continue
+            }
+            if let h = line.firstIndex(of: "#") { line = String(line[..<h]).trimmingCharacters() }
+            let w = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard let key = w.first else { continue }
+            let args = Array(w.dropFirst())
+            switch key {
+            case "rule", "procedural":
+                try finish()
+                guard let name = args.first else { throw fail("\(key) needs a name") }
+                current = Rule(name: name, file: file, line: ln)
+                if key == "procedural" {
+                    guard args.count == 2, Self.proceduralResolvers.contains(args[1]) else {
+                        throw fail("procedural NAME RESOLVER: the resolver must be one of \(Self.proceduralResolvers.sorted().joined(separator: ", "))")
+                    }
+                    current!.procedural = args[1]
+                }
+            default:
+                guard current != nil else { throw fail("«\(key)» outside a rule (start one with: rule NAME)") }
+                switch key {
+                case "type":
+                    guard args.count == 1 else { throw fail("type NAME") }
+                    current!.type = args[0]
+                case "trigger":
+                    guard !args.isEmpty else { throw fail("trigger CLASS…") }
+                    for a in args {
+                        guard let id = lexicon.classID(a) else { throw fail("unknown word class «\(a)» (not in the lexicon)") }
+                        current!.triggers.append(id); current!.triggerNames.append(a)
+                    }
+                case "subject", "object":
+                    let finders = try args.split(separator: "|").map { try Self.finder(Array($0), fail) }
+                    guard !finders.isEmpty else { throw fail("\(key) FINDER [| FINDER …]") }
+                    if key == "subject" { current!.subject = finders } else { current!.object = finders }
+                case "requires", "unless":
+                    // requires CLASS before|after N
+                    guard args.count == 3, let id = lexicon.classID(args[0]), ["before", "after"].contains(args[1]), let k = Int(args[2]) else {
+                        throw fail("\(key) CLASS before|after N (a class of the lexicon)")
+                    }
+                    let cue = ContextCue(cls: id, className: args[0], before: args[1] == "before", within: k)
+                    if key == "requires" { current!.requires.append(cue) } else { current!.unless.append(cue) }
+                case "planned":
+                    guard args.count == 1 else { throw fail("planned TYPE") }
+                    current!.plannedType = args[0]
+                case "modality":
+                    guard args.count == 1, let m = Modality(rawValue: args[0]) else { throw fail("modality asserted|planned|negated") }
+                    current!.modality = m
+                case "confidence":
+                    guard args.count == 1, let v = Double(args[0]), v > 0, v <= 1 else { throw fail("confidence 0…1") }
+                    current!.confidence = v
+                case "state":
+                    current!.takesDate = false
+                case "order":
+                    guard args == ["object"] || args == ["subject"] else { throw fail("order subject|object (which argument is found first)") }
+                    current!.objectFirst = args == ["object"]
+                default:
+                    throw fail("unknown keyword «\(key)»")
+                }
+            }
+        }
+        try finish()
+    }
+
+    static func finder(_ w: [String], _ fail: (String) -> RuleFileError) throws -> ArgumentFinder {
+        guard let head = w.first else { throw fail("empty finder") }
+        var f: ArgumentFinder
+        var rest = Array(w.dropFirst())
+        switch head {
+        case "before", "after":
+            guard let n = rest.first.flatMap(Int.init) else { throw fail("\(head) N") }
+            f = ArgumentFinder(kind: head == "before" ? .before(n) : .after(n))
+            rest.removeFirst()
+        case "after-prep":
+            guard let wi = rest.firstIndex(of: "within"), wi > 0, wi + 1 < rest.count, let n = Int(rest[wi + 1]) else {
+                throw fail("after-prep WORD… within N")
+            }
+            let preps = rest[..<wi].map { p in p.hasSuffix("-") ? ArabicNormalizer.normalize(String(p.dropLast())) + "-" : ArabicNormalizer.normalize(p) }
+            f = ArgumentFinder(kind: .afterPrep(preps, n))
+            rest = Array(rest[(wi + 2)...])
+        case "adjacent-before": f = ArgumentFinder(kind: .adjacentBefore)
+        case "adjacent-after": f = ArgumentFinder(kind: .adjacentAfter)
+        case "doc-subject": f = ArgumentFinder(kind: .documentSubject)
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject)")
+        }
+        var k = 0
+        while k < rest.count {
+            switch rest[k] {
+            case "types":
+                guard k + 1 < rest.count else { throw fail("types PER,ORG,PLACE") }
+                var s = Set<EntityType>()
+                for t in rest[k + 1].split(separator: ",") {
+                    switch t {
+                    case "PER": s.insert(.person)
+                    case "ORG": s.insert(.organization)
+                    case "PLACE": s.insert(.place)
+                    default: throw fail("unknown entity type «\(t)» (PER, ORG, PLACE)")
+                    }
+                }
+                f.types = s; k += 2
+            case "subtypes":
+                guard k + 1 < rest.count else { throw fail("subtypes country,city,…") }
+                f.subtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
+            case "adj": f.adjectives = true; k += 1
+            case "adj-only": f.adjectives = true; f.adjectivesOnly = true; k += 1
+            case "known": f.known = true; k += 1
+            case "named": f.named = true; k += 1
+            case "not-country": f.notCountry = true; k += 1
+            case "role": f.inRole = true; k += 1
+            case "list": f.list = true; k += 1
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, known, named, list)")
+            }
+        }
+        return f
+    }
+
+    /// One reference to a rule set (what a sentence context holds).
+    public final class Shared: Sendable {
+        public let set: RuleSet
+        public init(_ set: RuleSet) { self.set = set }
+    }
+    public static let sharedBundled = Shared(bundled)
+
+    /// The bundled rules (`Resources/rules/*.rules`, in file-name order) over the bundled lexicon.
+    public static let bundled: RuleSet = {
+        do { return try load(ruleDirs: [], lexiconFiles: []) } catch { fatalError("\(error)") }
+    }()
+
+    /// The bundled lexicon and rules plus the user's files (`--lexicon FILE`, `--rules DIR`).
+    public static func load(ruleDirs: [String], lexiconFiles: [String]) throws -> RuleSet {
+        var lex = WordLexicon()
+        // the bundled files are embedded in the binary (EmbeddedResources): a copied kbexport has them too
+        guard let lexicon = EmbeddedResources.text(named: "KBFacts/lexicon.txt") else { fatalError("kbexport: the bundled lexicon.txt is missing") }
+        let bundledRules = EmbeddedResources.names(under: "KBFacts/rules/").filter { $0.hasSuffix(".rules") }
+        guard !bundledRules.isEmpty else { fatalError("kbexport: the bundled rule files are missing") }
+        try lex.parse(lexicon, file: "lexicon.txt")
+        for f in lexiconFiles { try lex.parse(try readFile(f), file: f) }
+        var set = RuleSet(lexicon: lex)
+        for name in bundledRules {
+            guard let text = EmbeddedResources.text(named: name) else { fatalError("kbexport: \(name) is not UTF-8") }
+            try set.parse(text, file: String(name.dropFirst("KBFacts/".count)))
+        }
+        for (path, shown) in try ruleDirs.flatMap({ try ruleFiles($0) }) {
+            try set.parse(try readFile(path), file: shown)
+        }
+        return set
+    }
+
+    static func readFile(_ path: String) throws -> String {
+        guard let d = FileManager.default.contents(atPath: path) else { throw RuleFileError(file: path, line: 0, message: "cannot read") }
+        guard let s = String(data: d, encoding: .utf8) else { throw RuleFileError(file: path, line: 0, message: "not UTF-8") }
+        return s
+    }
+
+    static func ruleFiles(_ dir: String) throws -> [(String, String)] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) else { throw RuleFileError(file: dir, line: 0, message: "no such rule folder") }
+        if !isDir.boolValue { return [(dir, dir)] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".rules") }.sorted()
+        return names.map { (dir + "/" + $0, dir + "/" + $0) }
+    }
+}

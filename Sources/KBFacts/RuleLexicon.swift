@@ -1,0 +1,172 @@
+import Foundation
+import KBText
+
+/// An error in a rule or lexicon file, with the place it was found.
+public struct RuleFileError: Error, CustomStringConvertible, Sendable {
+    public var file: String, line: Int, message: String
+    public init(file: String, line: Int, message: String) { self.file = file; self.line = line; self.message = message }
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// The word classes the rules trigger on, read from lexicon files written in natural spelling
+/// (`Resources/lexicon.txt`, and `--lexicon FILE`). Every entry is normalised when loaded and expands to the
+/// forms news text writes, so that one look-up of a token's normalised form finds its classes:
+///
+///     VISIT   verb  زار يزور زيارة       # past, present, then masdars
+///     VISIT   noun  جولة                 # noun: article, pronoun suffixes, plural in ات
+///     PLANNED word  المقرر المرتقب        # exact words (with و / ف in front)
+///
+/// A verb gives past (زار زارت زاروا زارا زارته), present (يزور تزور يزورون يزوران يزوره), future
+/// (سيزور ستزور: marked as future), and its masdars (زيارة الزيارة زيارته زيارتها زيارات); every form also with
+/// the clitics و ف ب ل (and their article forms وال بال لل).
+public struct WordLexicon: Sendable {
+    /// class name → id
+    public private(set) var classIDs: [String: Int] = [:]
+    public private(set) var classNames: [String] = []
+    /// normalised form → class ids (NormKey: hashed on bytes, see KBText.NormKey)
+    private(set) var forms: [NormKey: [Int]] = [:]
+    /// forms that are a verb's future (سيزور)
+    private(set) var futureForms: Set<String> = []
+
+    /// Changes whenever entries are added (the per-thread memo of `classes(of:)` is kept per serial).
+    private(set) var serial: UInt64 = WordLexicon.nextSerial()
+    private static let serialLock = NSLock()
+    nonisolated(unsafe) private static var lastSerial: UInt64 = 0
+    static func nextSerial() -> UInt64 {
+        serialLock.lock(); defer { serialLock.unlock() }
+        lastSerial += 1
+        return lastSerial
+    }
+
+    public init() {}
+
+    public func classID(_ name: String) -> Int? { classIDs[name] }
+    func classes(of norm: String) -> [Int] {
+        Clitics.lexiconClasses(norm, serial: serial) { forms[NormKey($0)] ?? [] }
+    }
+    func isFuture(_ norm: String) -> Bool { futureForms.contains(norm) }
+    /// Every normalised form of the class (for tests and the trace).
+    public func words(of name: String) -> Set<String> {
+        guard let id = classIDs[name] else { return [] }
+        return Set(forms.filter { $0.value.contains(id) }.map(\.key.string))
+    }
+    public func contains(_ word: String, in name: String) -> Bool {
+        guard let id = classIDs[name] else { return false }
+        return forms[NormKey(ArabicNormalizer.normalize(word))]?.contains(id) ?? false
+    }
+
+    mutating func id(_ name: String) -> Int {
+        if let k = classIDs[name] { return k }
+        classIDs[name] = classNames.count; classNames.append(name)
+        return classNames.count - 1
+    }
+
+    private mutating func add(_ form: String, _ cls: [Int], future: Bool = false) {
+        guard !form.isEmpty else { return }
+        let key = NormKey(form)
+        var have = forms[key] ?? []
+        for c in cls where !have.contains(c) { have.append(c) }
+        forms[key] = have
+        if future { futureForms.insert(form) }
+    }
+
+    /// Adds the entries of a lexicon file (a verb entry of CLASS also fills CLASS.verb with its finite forms
+    /// and CLASS.noun with its masdars) (`#` starts a comment).
+    public mutating func parse(_ text: String, file: String) throws {
+        serial = WordLexicon.nextSerial()
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            if parts.isEmpty { continue }
+            guard parts.count >= 3 else {
+                throw RuleFileError(file: file, line: n + 1, message: "expected CLASS KIND WORD…, got «\(line.trimmingCharacters())»")
+            }
+            let cls = parts[0]
+            guard cls.allSatisfy({ $0.isUppercase || $0 == "_" || $0.isNumber }) else {
+                throw RuleFileError(file: file, line: n + 1, message: "class names are upper case: «\(cls)»")
+            }
+            let words = parts.dropFirst(2).map { ArabicNormalizer.normalize($0) }
+            let c = id(cls)
+            switch parts[1] {
+            case "verb":
+                guard words.count >= 2, words[1].hasPrefix("ي") else {
+                    throw RuleFileError(file: file, line: n + 1, message: "a verb entry gives the past and the present (يفعل), then masdars")
+                }
+                // CLASS.verb holds the finite forms only, CLASS.noun the masdars
+                let v = id(cls + ".verb"), nn = id(cls + ".noun")
+                for f in Self.pastForms(words[0]) { addWithClitics(f, [c, v], verb: true) }
+                for (f, fut) in Self.presentForms(words[1]) { addWithClitics(f, [c, v], verb: true, future: fut) }
+                for m in words.dropFirst(2) { for f in Self.nounForms(m) { addWithClitics(f, [c, nn], verb: false) } }
+            case "noun":
+                for m in words { for f in Self.nounForms(m) { addWithClitics(f, [c], verb: false) } }
+            case "word":
+                for w in words { add(w, [c]); add("و" + w, [c]); add("ف" + w, [c]) }
+            default:
+                throw RuleFileError(file: file, line: n + 1, message: "unknown entry kind «\(parts[1])» (verb, noun or word)")
+            }
+        }
+    }
+
+    private mutating func addWithClitics(_ f: String, _ c: [Int], verb: Bool, future: Bool = false) {
+        add(f, c, future: future)
+        let prefixes = verb ? ["و", "ف", "ل", "ول", "فل"] : ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"]
+        if !verb, f.hasPrefix("ال") {
+            let bare = String(f.dropFirst(2))
+            for p in ["و", "ف"] { add(p + f, c) }
+            for p in ["بال", "وبال", "فبال", "كال"] { add(p + bare, c) }
+            // لل: ل + ال; a stem starting with ل keeps it (للقاء)
+            for p in ["لل", "ولل", "فلل"] { add(p + bare, c) }
+            return
+        }
+        for p in prefixes { add(p + f, c, future: future) }
+    }
+
+    static let objectSuffixes = ["ه", "ها", "هم", "هما"]
+
+    /// زار → زار زارت زارا زاروا زارتا زاره زارها زارته; التقى → التقي التقت التقوا التقيا التقاه
+    static func pastForms(_ p: String) -> [String] {
+        var out = [p]
+        if p.hasSuffix("ي") || p.hasSuffix("ا") {
+            let s = String(p.dropLast())
+            out += [s + "ت", s + "وا", s + "يا", s + "تا", s + "ا", s + "اه", s + "اها", s + "اهم", s + "تها", s + "ته"]
+        } else {
+            out += [p + "ت", p + "ا", p + "وا", p + "تا", p + "تم", p + "نا"]
+            for x in objectSuffixes { out += [p + x, p + "ت" + x, p + "و" + x, p + "ا" + x] }
+        }
+        return out
+    }
+
+    /// يزور → يزور تزور يزورون يزوران تزوران نزور ازور يزوره, with future سيزور ستزور (flagged).
+    static func presentForms(_ r: String) -> [(String, Bool)] {
+        let stem = String(r.dropFirst())
+        var base = ["ي" + stem, "ت" + stem, "ن" + stem, "ا" + stem]
+        if stem.hasSuffix("ي") || stem.hasSuffix("ا") {
+            let s = String(stem.dropLast())
+            base += ["ي" + s + "ون", "ي" + s + "ان", "ت" + s + "ان", "ي" + stem + "ان", "ت" + stem + "ان"]
+            for x in objectSuffixes { base += ["ي" + s + "ا" + x, "ت" + s + "ا" + x, "ي" + stem + x] }
+        } else {
+            base += ["ي" + stem + "ون", "ي" + stem + "ان", "ت" + stem + "ان"]
+            for x in objectSuffixes { base += ["ي" + stem + x, "ت" + stem + x, "ي" + stem + "ون" + x.dropFirst(0)] }
+        }
+        var out = base.map { ($0, false) }
+        for f in base where !f.hasPrefix("ن") && !f.hasPrefix("ا") { out.append(("س" + f, true)) }
+        return out
+    }
+
+    /// زيارة → زياره الزياره زيارته زيارتها زيارتهم زيارتهما زيارات الزيارات زيارتي
+    static func nounForms(_ m: String) -> [String] {
+        let definite = m.hasPrefix("ال")
+        let bare = definite ? String(m.dropFirst(2)) : m
+        var out = [bare, "ال" + bare]
+        let construct = bare.hasSuffix("ه") ? String(bare.dropLast()) + "ت" : bare
+        for x in objectSuffixes + ["ي", "نا", "كم"] { out.append(construct + x) }
+        if bare.hasSuffix("ه") {
+            let pl = String(bare.dropLast()) + "ات"
+            out += [pl, "ال" + pl, construct + "ا", String(bare.dropLast()) + "تين", String(bare.dropLast()) + "تي"]
+            for x in objectSuffixes { out.append(pl + x) }
+        } else {
+            out += [bare + "ا", bare + "ات", "ال" + bare + "ات"]
+        }
+        return out
+    }
+}

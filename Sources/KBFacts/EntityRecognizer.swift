@@ -170,7 +170,7 @@ struct EntityRecognizer {
             i = cueRange.upperBound
         }
 
-        // Pass 2b: roles after the name ("اللواء حسن رشاد، رئيس المخابرات العامة") and coordinated
+        // Pass 2b: roles after the name ("العقيد سامر نجيب، رئيس الاستخبارات العسكرية") and coordinated
         // ministers ("وزراء الخارجية X، والطاقة Y، والدفاع Z").
         for p in mentions.indices where mentions[p].type == .person {
             let e = mentions[p].range.upperBound
@@ -311,7 +311,7 @@ struct EntityRecognizer {
                 if Lexicon.stopwords.contains(n) {
                     // "المكلفة من مجلس النواب": من followed by a named organisation
                     if n == "من", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
-                    // "رئيس المجلس العسكري الحاكم في النيجر", "دائرة الاتصال في الرئاسة"
+                    // "رئيس المجلس الانتقالي الحاكم في البلاد", "دائرة الإعلام في الرئاسة"
                     // "نظيريه في بوركينا": the counterpart's country after في
                     // "القيادي في حركة حماس": a member's title names the organisation after في
                     if n == "في", j > i + 1 || w.hasPrefix("نظير") || (j + 1 < t.count && covered[j + 1].map { mentions[$0].type == .organization } == true),
@@ -352,7 +352,7 @@ struct EntityRecognizer {
                nameStart + 1 < t.count, personName(t, nameStart + 1, covered) != nil || covered[nameStart + 1] != nil {
                 nameStart += 1   // "اللواء المتقاعد خليفة حفتر"
             }
-            // "المشير أركان حرب خليفة حفتر", "الفريق أول ركن عبد الفتاح البرهان" after a role phrase
+            // "المشير أركان حرب فلان الفلاني", "الفريق أول ركن علان العلاني" after a role phrase
             if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }
             if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
         } else if isRank, nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.hasPrefix("ال"),

@@ -117,7 +117,7 @@ final class Linker {
                         let rest = Set(words.dropFirst())
                         hit = roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.split(separator: " ").map(String.init))) }
                     }
-                    // "بالقائد العام للقوات المسلحة الليبية" for "القائد العام للقوات المسلحة العربية الليبية": the same head
+                    // "بالقائد العام للجيش" for "القائد العام للجيش الوطني": the same head
                     // (clitics aside) and every word of the title in the role (clitics aside)
                     if hit == nil, words.count >= 2 {
                         func bare(_ w: String) -> Set<String> { Set([w] + Clitics.of(w).map(\.stem) + Clitics.of(w).map { ArabicNormalizer.stripArticle($0.stem) } + [ArabicNormalizer.stripArticle(w)]) }

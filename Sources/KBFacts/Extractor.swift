@@ -55,6 +55,9 @@ public struct Extractor: Sendable {
         drafts = Extractor.resolveDocumentSubjects(drafts)
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
 
+        // the first full date of the lead (the first three sentences), if any
+        let leadDate = dateMentions.first { $0.0 <= 2 && $0.1.date.precision == .day }.map { (si: $0.0, date: $0.1.date) }
+
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
         var mentions: [Mention] = []
@@ -99,8 +102,11 @@ public struct Extractor: Sendable {
             let id = "f-" + String(StableID.hex("\(docID)|\(d.type)|\(subj)|\(obj)|\(begin)|\(d.rule)").prefix(12))
             // where it happened, unless the place is a participant (resolved after the place was found)
             let place = d.place.map(Linker.entityID).flatMap { $0 == subj || $0 == obj || entities[$0] == nil ? nil : $0 }
+            // an event whose sentence states no date happened on the day the lead states (news states the date
+            // once, in its first sentences, and goes on about the same event)
+            let date = d.date ?? (RelationTable.standard[d.type]?.kind == .event && si > leadDate?.si ?? Int.max ? leadDate?.date : nil)
             facts.append(Fact(id: id, type: d.type, subject: subj, object: obj, place: place,
-                              date: d.date, role: d.role, modality: d.modality, provenance: prov, rule: d.rule,
+                              date: date, role: d.role, modality: d.modality, provenance: prov, rule: d.rule,
                               confidence: d.confidence))
         }
         var document = Document(id: docID, path: source.path, url: metadata?.url, outlet: metadata?.outlet,

@@ -32,4 +32,25 @@ final class DateAttachmentTests: XCTestCase {
         XCTAssertEqual(date(x, "VISIT"), "2024-04-05")
         XCTAssertEqual(date(x, "RECEIVE"), "2024-04-05")
     }
+
+    /// An event later in the article whose sentence states no date happened on the lead's date; a lasting state
+    /// (a role) takes none, and neither does an event of the lead's own sentence that states none.
+    func testAnEventWithoutADateTakesTheLeadsDate() {
+        let x = extract("""
+            وصل الرئيس التونسي قيس سعيد يوم 12 فبراير 2024 إلى الجزائر في زيارة رسمية.
+            وكان في استقباله الرئيس الجزائري عبد المجيد تبون.
+            والتقى الرئيس التونسي قيس سعيد رئيس الوزراء الجزائري نذير العرباوي.
+            """)
+        XCTAssertEqual(date(x, "VISIT"), "2024-02-12")
+        XCTAssertEqual(date(x, "MEET"), "2024-02-12", "\(x.facts.map { "\($0.type) \($0.date?.value ?? "-")" })")
+        XCTAssertNil(x.facts.first { $0.type == "HOLDS_ROLE" && $0.provenance.sentence.contains("العرباوي") }?.date)
+    }
+
+    func testNoLeadDateNoDate() {
+        let x = extract("""
+            وصل الرئيس التونسي قيس سعيد إلى الجزائر في زيارة رسمية.
+            والتقى الرئيس التونسي قيس سعيد رئيس الوزراء الجزائري نذير العرباوي.
+            """)
+        XCTAssertNil(date(x, "MEET"))
+    }
 }

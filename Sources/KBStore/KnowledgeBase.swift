@@ -31,9 +31,15 @@ public final class KnowledgeBase: Sendable {
         }
         var config = Configuration()
         config.busyMode = .timeout(30)
+        // a reader (export) opens the base read-only and never migrates: it may run while a writer adds
+        config.readonly = !create
         do {
             pool = try DatabasePool(path: path, configuration: config)
-            try Self.migrator.migrate(pool)
+            if create {
+                try Self.migrator.migrate(pool)
+            } else if try !pool.read({ try $0.tableExists("document") }) {
+                throw KnowledgeBaseError("no document table")
+            }
         } catch {
             throw KnowledgeBaseError("\(path): not a kbexport knowledge base or unreadable (\(error))")
         }

@@ -1,0 +1,450 @@
+// The Swift event rules still listed as procedural in the rule files (support, accusations, arrests, killings,
+// attacks, deployments, ends of cooperation, seizures of power, withdrawals, thanks, condemnation, apposition of
+// places); their lexicons and party finders are in FactRules+Events.swift.
+
+import KBGraph
+import KBText
+
+extension FactRules {
+    // MARK: Rules
+
+    /// SUPPORT: "تقف X إلى جانب Y", "وقوف X إلى جانب الشعب الليبي", "دعم X لـ Y", "X الداعمة لـ Y",
+    /// "مساعدات عسكرية من Y" (Y supports the party before), "زودت X Y بالأسلحة".
+    static func support(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        if c.matches(i, standWords) {
+            guard let j = (i + 1..<min(c.tokens.count, i + 9)).first(where: {
+                c.tokens[$0].norm == "جانب" || c.tokens[$0].norm == "بجانب" }), j > 0, c.tokens[j - 1].norm == "الي" || c.tokens[j - 1].norm == "الى"
+                || c.tokens[j].norm == "بجانب" else { return [] }
+            guard let y = partyAfter(c, j, limit: 5) else { return [] }
+            let x = (i + 1..<j).compactMap { c.mention(at: $0) }.first { isParty(c, c.mentions[$0]) && !c.mentions[$0].inRolePhrase }
+                ?? partyBefore(c, i, limit: 10, excluding: [c.mentions[y].key])
+            guard let s = x, let d = draft(c, "SUPPORT", s, y, i, rule: "support.stand-by", base: 0.75) else { return [] }
+            return [d]
+        }
+        // "تضامن X مع Y", "أعلنت X تضامنها الكامل مع Y": X supports Y
+        if c.matches(i, solidarityWords) {
+            guard let k = (i + 1..<min(c.tokens.count, i + 5)).first(where: { c.tokens[$0].norm == "مع" }),
+                  let y = partyAfter(c, k, limit: 3) else { return [] }
+            let x = (i + 1..<k).compactMap { c.mention(at: $0) }.first { isParty(c, c.mentions[$0]) && !c.mentions[$0].inRolePhrase }
+                ?? speakersCountry(c, i) ?? partyBefore(c, i, limit: 10, excluding: [c.mentions[y].key])
+            guard let s = x, let d = draft(c, "SUPPORT", s, y, i, rule: "support.solidarity", base: 0.7) else { return [] }
+            return [d]
+        }
+        // "… من Y" right after the trigger (up to two words between): Y supports the party before
+        var fromIdx: Int? = nil
+        for k in i + 1..<min(c.tokens.count, i + 4) {
+            if c.isStrongPunct(k) || c.isComma(k) || c.mention(at: k) != nil { break }
+            if c.tokens[k].norm == "من" { fromIdx = k; break }
+        }
+        let withBa = c.tokens[i].norm.hasPrefix("ب")
+        if withBa || fromIdx != nil {
+            let after = fromIdx ?? i
+            guard let supporter = c.actorAfter(after, limit: 6, types: [.person, .organization, .place]) ?? c.adjectiveAfter(after, limit: 4),
+                  fromIdx == nil || c.mentions[supporter].range.lowerBound <= after + 3 else { return [] }
+            var beneficiaries: [Int] = []
+            var k = i - 1
+            while k >= 0, i - k <= 14 {
+                if c.isStrongPunct(k) || (!withBa && c.isComma(k)) { break }
+                if let m = c.mention(at: k) {
+                    let mm = c.mentions[m]
+                    if (withBa ? c.isActor(mm) : isParty(c, mm)), !mm.inRolePhrase {
+                        beneficiaries = [m] + beneficiaries.filter { c.mentions[$0].key != mm.key }
+                    }
+                    k = mm.range.lowerBound - 1; continue
+                }
+                k -= 1
+            }
+            // "أشاد الرئيس الصومالي بالدعم التركي لبلاده": the beneficiary is the country of the speaker's title
+            if let k = (c.mentions[supporter].range.upperBound..<min(c.tokens.count, c.mentions[supporter].range.upperBound + 3)).first(where: {
+                ["لبلاده", "لبلادها", "لبلده", "لبلدها"].contains(c.tokens[$0].norm) }) {
+                let own = beneficiaries.compactMap { b -> Int? in
+                    guard c.mentions[b].type == .person, let cue = c.mentions[b].role else { return nil }
+                    return cue.range.compactMap { c.mention(at: $0) }.first { c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country") }
+                }.first
+                guard let country = own else { return [] }
+                return draft(c, "SUPPORT", supporter, country, k, rule: "support.by", base: 0.75).map { [$0] } ?? []
+            }
+            return beneficiaries.compactMap { b in draft(c, "SUPPORT", supporter, b, i, rule: "support.by", base: 0.75) }
+        }
+        // the masdar with its agent and a ل-object: "دعم القاهرة لسيادة ليبيا", "دعم روسيا للمجلس العسكري"
+        if let x = partyAfter(c, i, limit: 2, people: false), c.mentions[x].range.lowerBound <= i + 2,
+           let y = partyAfter(c, c.mentions[x].range.upperBound - 1, limit: 3, excluding: [c.mentions[x].key]),
+           hasLam(c, c.mentions[x].range.upperBound, c.mentions[y].range.lowerBound) {
+            return draft(c, "SUPPORT", x, y, i, rule: "support.masdar", base: 0.75).map { [$0] } ?? []
+        }
+        // VSO: "تدعم الإمارات قوات X بالسلاح", "زودت روسيا مالي بطائرات"
+        if c.matches(i, supportVerbs), partyBefore(c, i, limit: 12) == nil, let x = partyAfter(c, i, limit: 2, people: false),
+           let y = partyAfter(c, c.mentions[x].range.upperBound - 1, limit: 2, excluding: [c.mentions[x].key]) {
+            return draft(c, "SUPPORT", x, y, i, rule: "support.verb", base: 0.75).map { [$0] } ?? []
+        }
+        // "أرسلت X مساعدات إنسانية إلى غزة": aid goes to a place too
+        guard let obj = partyAfter(c, i, limit: 4) ?? (c.matches(i, aidWords) ? c.destinationAfter(i, limit: 5) : nil) else { return [] }
+        // "X الداعمة لـ Y", "X يدعم Y", "دور X في دعم Y"
+        var subj = speakersCountry(c, i) ?? partyBefore(c, i, limit: 12, excluding: [c.mentions[obj].key])
+        if subj == nil {
+            subj = (max(0, i - 3)..<i).compactMap { c.mention(at: $0) }.last {
+                c.mentions[$0].isAdjective && c.mentions[$0].type == .place && !c.mentions[$0].inRolePhrase && c.mentions[$0].key != c.mentions[obj].key
+            }
+        }
+        guard let s = subj, let d = draft(c, "SUPPORT", s, obj, i, rule: "support.verb", base: 0.75) else { return [] }
+        // "وأكدت فرنسا وألمانيا دعمهما لأوكرانيا": both supporters
+        if let (a, b) = jointSubject(c, i), b == s, let e = draft(c, "SUPPORT", a, obj, i, rule: "support.verb", base: 0.75) { return [e, d] }
+        return [d]
+    }
+
+    /// ACCUSE: "اتهمت X Y بـ …", "X يتهم Y", "اتهام X لـ Y", "اتهام Y بـ …" (the accuser before).
+    static func accuse(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let first = partyAfter(c, i, limit: 4, people: false) else { return [] }
+        let second = partyAfter(c, c.mentions[first].range.upperBound - 1, limit: 3, excluding: [c.mentions[first].key], people: false)
+        let lamSecond = second.map { hasLam(c, c.mentions[first].range.upperBound, c.mentions[$0].range.lowerBound) } ?? false
+        let subjectBefore = pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[first].key])
+        let isMasdar = c.tokens[i].norm.contains("اتهام")
+        var pair: (Int, Int)? = nil
+        if let y = second, lamSecond || !isMasdar {
+            pair = (first, y)                  // "اتهام باماكو للجزائر", "اتهمت مالي الجزائر"
+        } else if let x = subjectBefore {
+            pair = (x, first)                  // "X تتهم Y", "X … اتهام Y بـ"
+        }
+        guard let (s, o) = pair, let d = draft(c, "ACCUSE", s, o, i, rule: "accuse.verb", base: 0.75) else { return [] }
+        return [d]
+    }
+
+    /// True when the subject of the trigger is a pronoun ("أنه احتجز"): no name before it is the subject.
+    static func pronounBefore(_ c: SentenceContext, _ i: Int) -> Bool {
+        i > 0 && (c.matches(i - 1, pronounSubjects) || (i > 1 && c.matches(i - 2, pronounSubjects) && c.mention(at: i - 1) == nil))
+    }
+
+    /// ARREST: "اعتقلت X Y", "X تعتقل Y", "احتجاز X لـ Y", "ألقت X القبض على Y". The arrested is a person.
+    static func arrest(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        var j = i
+        if c.tokens[i].norm == "القبض" {
+            guard i + 1 < c.tokens.count, c.tokens[i + 1].norm == "علي" || c.tokens[i + 1].norm == "على" else { return [] }
+            j = i + 1
+        }
+        // the agent may stand between the verb and the arrested: "اعتقلت الشرطة الفرنسية X"
+        guard let victim = c.actorAfter(j, limit: 8, types: [.person]) else { return [] }
+        let agentAfter = (j + 1..<c.mentions[victim].range.lowerBound).compactMap { c.mention(at: $0) }.first {
+            c.mentions[$0].type == .organization && c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase
+        }
+        // "اعتقلت السلطات التونسية X": the state, by its adjective
+        let stateAdjective = (j + 1..<c.mentions[victim].range.lowerBound).compactMap { c.mention(at: $0) }.first {
+            c.mentions[$0].isAdjective && c.mentions[$0].type == .place && !c.mentions[$0].inRolePhrase
+        }
+        let agent = agentAfter ?? stateAdjective ?? (pronounBefore(c, i) ? nil : c.actorBefore(i, limit: 10, excluding: [c.mentions[victim].key], countries: true))
+        guard let a = agent, c.mentions[a].type != .person || agentAfter == nil,
+              let d = draft(c, "ARREST", a, victim, i, rule: "arrest.verb", base: 0.75) else { return [] }
+        return [d]
+    }
+
+    /// KILLED (killer → killed): "قتلت X Y", "اغتيال Y على يد X", "مقتل Y بنيران X".
+    static func killed(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        let n = c.tokens[i].norm
+        if n.contains("مقتل") || n.contains("اغتيال") {
+            guard let victim = c.actorAfter(i, limit: 6, types: [.person]) else { return [] }
+            // the killer after "على يد", "بنيران", "برصاص"
+            var k = c.mentions[victim].range.upperBound
+            while k < c.tokens.count, k - i <= 14 {
+                if c.isStrongPunct(k) { break }
+                let t = c.tokens[k].norm
+                if t == "يد" || t == "ايدي" || t == "بنيران" || t == "برصاص" || t == "بغاره" || t == "بقصف" {
+                    guard let killer = partyAfter(c, k, limit: 4, excluding: [c.mentions[victim].key], people: false) else { return [] }
+                    return draft(c, "KILLED", killer, victim, i, rule: "killed.by", base: 0.75).map { [$0] } ?? []
+                }
+                k += 1
+            }
+            // "أعلن الجيش الإسرائيلي اغتيال X": an assassination claimed by the one who announces it
+            if n.contains("اغتيال"), i > 0, let a = c.actorBefore(i, limit: 5, excluding: [c.mentions[victim].key]),
+               c.mentions[a].type == .organization, (c.mentions[a].range.lowerBound..<i).contains(where: { c.matches($0, claimVerbs) }) || (max(0, c.mentions[a].range.lowerBound - 2)..<c.mentions[a].range.lowerBound).contains(where: { c.matches($0, claimVerbs) }) {
+                return draft(c, "KILLED", a, victim, i, rule: "killed.claimed", base: 0.7).map { [$0] } ?? []
+            }
+            return []
+        }
+        guard let victim = c.actorAfter(i, limit: 8, types: [.person]) else { return [] }
+        // "قتل" is also the passive ("قُتل X"): the killer must be named, an organisation between verb and victim,
+        // or, for "اغتال", the subject before
+        // ("قتل القيادي في حركة X Y" is the passive: the organisation there is the victim's own)
+        let agentAfter = i + 1 < c.tokens.count ? c.mention(at: i + 1).flatMap {
+            c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase && c.mentions[$0].type == .organization
+                && c.mentions[$0].range.upperBound <= c.mentions[victim].range.lowerBound ? $0 : nil
+        } : nil
+        let before = n.contains("غتال") && !pronounBefore(c, i) ? c.actorBefore(i, limit: 10, excluding: [c.mentions[victim].key], countries: true) : nil
+        guard let a = agentAfter ?? before,
+              let d = draft(c, "KILLED", a, victim, i, rule: "killed.verb", base: 0.75) else { return [] }
+        return [d]
+    }
+
+    /// ATTACK: "هاجمت X Y", "شنت X هجوما على Y", "هجوم X على Y", "قصف X لـ Y". An attempted or
+    /// threatened attack ("بمحاولة الاعتداء على Y") is OPPOSE.
+    static func attack(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        // "بمحاولة الاعتداء", "بمحاولة الاتحاد الأوروبي الاعتداء" (the agent's name between)
+        let attempted = (max(0, i - 5)..<i).contains { c.matches($0, attemptWords) }
+        let type = attempted ? "OPPOSE" : "ATTACK"
+        // the target: after "على" / "ضد", or the direct object of a verb
+        var target: Int? = nil
+        var agentAfter: Int? = nil
+        var k = i + 1
+        while k < c.tokens.count, k - i <= 8 {
+            if c.isStrongPunct(k) { break }
+            let t = c.tokens[k].norm
+            if t == "علي" || t == "على" || t == "ضد" {
+                target = partyAfter(c, k, limit: 4, people: false) ?? placeAfter(c, k, limit: 4); break
+            }
+            if let m = c.mention(at: k) {
+                if isParty(c, c.mentions[m]), !c.mentions[m].inRolePhrase, agentAfter == nil { agentAfter = m }
+                k = c.mentions[m].range.upperBound; continue
+            }
+            k += 1
+        }
+        let isVerb = !c.tokens[i].norm.hasPrefix("ال") && c.matches(i, attackVerbs)
+        if target == nil, isVerb, agentAfter == nil {
+            // "هاجمت قوات X مدينة Y" after an SVO subject: the first place or party after the verb
+            target = c.actorAfter(i, limit: 4, types: [.place, .organization, .person])
+        }
+        if target == nil, isVerb, let a = agentAfter {
+            // "هاجمت X Y" (VSO with two parties) or "X يهاجم Y"
+            if let b = partyAfter(c, c.mentions[a].range.upperBound - 1, limit: 3, excluding: [c.mentions[a].key], people: false) {
+                return draft(c, type, a, b, i, rule: "attack.verb", base: 0.75).map { [$0] } ?? []
+            }
+            target = a; agentAfter = nil
+        }
+        guard let y = target else { return [] }
+        let x = (agentAfter.flatMap { c.mentions[$0].range.lowerBound < c.mentions[y].range.lowerBound ? $0 : nil })
+            ?? (pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[y].key]))
+        guard let s = x, let d = draft(c, type, s, y, i, rule: attempted ? "oppose.attempted-attack" : "attack.on", base: 0.75) else { return [] }
+        return [d]
+    }
+
+    /// A place (not an adjective) after token i.
+    static func placeAfter(_ c: SentenceContext, _ i: Int, limit: Int) -> Int? {
+        c.actorAfter(i, limit: limit, types: [.place])
+    }
+
+    /// DEPLOYED_IN: "تنشط X في Y", "Y حيث تنشط X", "انتشار X في Y", "نشر X قوات في Y",
+    /// "الوجود العسكري الفرنسي في Y", "توسيع تواجدها في Y".
+    static func deployed(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        let isDeployVerb = c.matches(i, deployVerbs)
+        if isDeployVerb {
+            // only with what is deployed right after: "نشر قوات", "إرسال ألف جندي", "نشر وحدة عسكرية"
+            guard (i + 1..<min(c.tokens.count, i + 4)).contains(where: { c.matches($0, forceWords) || c.tokens[$0].norm.hasSuffix("جندي") }) else { return [] }
+        }
+        let presence = ["وجود", "تواجد"].contains { c.tokens[i].norm.contains($0) }
+        // the place: after في / ب / إلى within a few words, or the place before "حيث"
+        var place: Int? = nil
+        var k = i + 1
+        var agentAfter: Int? = nil
+        while k < c.tokens.count, k - i <= 8 {
+            if c.isStrongPunct(k) || (mentionFree(c, k) && c.matches(k, clauseBreaks)) { break }
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                if mm.type == .place, !mm.isAdjective, k > 0 {
+                    let prev = c.tokens[mm.range.lowerBound - 1].norm
+                    let own = c.tokens[mm.range.lowerBound].norm
+                    if prev == "في" || prev == "الي" || prev == "الى" || own.hasPrefix("ب") || own.hasPrefix("في")
+                        || EntityRecognizer.placeHeadBefore(c, mm.range.lowerBound) || (mm.range.lowerBound >= 2 && c.tokens[mm.range.lowerBound - 2].norm == "في") {
+                        place = m; break
+                    }
+                }
+                if isParty(c, mm) || mm.isAdjective, !mm.inRolePhrase, agentAfter == nil, mm.type != .person { agentAfter = m }
+                k = mm.range.upperBound; continue
+            }
+            if presence, k == i + 1 || k == i + 2, !(c.matches(k, militaryWords) || c.tokens[k].norm == "في" || c.mention(at: k) != nil) { return [] }
+            k += 1
+        }
+        if place == nil, i >= 2 {
+            // "غادرت مالي حيث كانت تنشط": the place before "حيث"
+            var j = i - 1
+            while j >= 0, i - j <= 3, c.tokens[j].norm != "حيث" { j -= 1 }
+            if j > 0, c.tokens[j].norm == "حيث", let m = c.mention(at: j - 1) ?? (j > 1 && c.isComma(j - 1) ? c.mention(at: j - 2) : nil),
+               c.mentions[m].type == .place, !c.mentions[m].isAdjective { place = m }
+        }
+        guard let p = place else { return [] }
+        // the deployed force: an organisation (or a country, or a nationality adjective after a presence word)
+        var agent = agentAfter.flatMap { c.mentions[$0].range.lowerBound < c.mentions[p].range.lowerBound ? $0 : nil }
+        if agent == nil {
+            var j = i - 1
+            while j >= 0, i - j <= 12 {
+                if c.isStrongPunct(j) { break }
+                if let m = c.mention(at: j) {
+                    let mm = c.mentions[m]
+                    if mm.type == .organization && c.isActor(mm) && !mm.inRolePhrase
+                        || (mm.type == .place && !mm.isAdjective && (mm.subtype == "country" || mm.subtype == "group") && m != p && mm.key != c.mentions[p].key && c.mentions[p].range.lowerBound > i) {
+                        agent = m; break
+                    }
+                    j = mm.range.lowerBound - 1; continue
+                }
+                j -= 1
+            }
+        }
+        guard let a = agent, c.mentions[a].type != .person, c.mentions[a].key != c.mentions[p].key, canDeploy(c, c.mentions[a]) else { return [] }
+        // "في بوركينا فاسو والنيجر": every place of the list
+        return c.conjuncts(of: p, adjectives: true).filter { !c.mentions[$0].isAdjective && c.mentions[$0].type == .place }.compactMap {
+            draft(c, "DEPLOYED_IN", a, $0, i, rule: isDeployVerb ? "deployed.send" : "deployed.active", base: 0.75)
+        }
+    }
+
+    /// Forces, armed groups, governments and states deploy; parliaments, ministries, media and companies do not.
+    static func canDeploy(_ c: SentenceContext, _ m: RawMention) -> Bool {
+        if m.type == .place { return true }
+        let sub = c.gazetteer.entry(id: m.key)?.subtype ?? m.subtype
+        if ["army", "armed_group", "government", "security_agency", "intl_org", "alliance"].contains(sub) { return true }
+        guard sub.isEmpty, let head = m.text.split(separator: " ").first.map({ ArabicNormalizer.normalize(String($0)) }) else { return false }
+        return forceHeads.contains(head) || Clitics.of(head).contains { forceHeads.contains($0.stem) }
+    }
+    static let forceHeads = Lexicon.set("قوات القوات جيش الجيش مجموعة المجموعة ميليشيا ميليشيات مليشيا مليشيات فيلق كتيبة لواء تنظيم جماعة حركة قوة القوة")
+
+    static func mentionFree(_ c: SentenceContext, _ k: Int) -> Bool { c.mention(at: k) == nil }
+
+    /// ENDS_COOPERATION: "ألغى X اتفاقات التعاون مع Y", "فكت X تحالفها مع Y", "إنهاء X العلاقات مع Y",
+    /// "ألغى X اتفاقات التعاون بين A وB" (the party that is not X's own). Returns the tie word consumed.
+    static func endsCooperation(_ c: SentenceContext, _ i: Int) -> (drafts: [FactDraft], tie: Int?) {
+        // the tie within a few words, names between not counted ("ألغى الجيش بقيادة الجنرال X اتفاقات التعاون")
+        var tieIdx: Int? = nil
+        var words = 0
+        var k0 = i + 1
+        while k0 < c.tokens.count, words < 5 {
+            if c.isStrongPunct(k0) || c.isComma(k0) { break }
+            if let m = c.mention(at: k0) { k0 = c.mentions[m].range.upperBound; continue }
+            if c.matches(k0, tieWords) { tieIdx = k0; break }
+            words += 1; k0 += 1
+        }
+        guard let tie = tieIdx else { return ([], nil) }
+        var x = (i + 1..<tie).compactMap { c.mention(at: $0) }.first {
+            isParty(c, c.mentions[$0]) && !c.mentions[$0].inRolePhrase && !afterLedBy(c, c.mentions[$0])
+        }
+        // "فقد ألغى X …": after قد the subject follows the verb
+        let vso = i > 0 && ["قد", "فقد", "وقد", "لقد"].contains(c.tokens[i - 1].norm)
+        if x == nil, !vso, !pronounBefore(c, i) { x = partyBefore(c, i, limit: 10) }
+        var ys: [Int] = []
+        var k = tie + 1
+        while k < c.tokens.count, k - tie <= 6 {
+            if c.isStrongPunct(k) { break }
+            let t = c.tokens[k].norm
+            if t == "مع" || t == "بين" {
+                if let a = partyAfter(c, k, limit: 6, people: false) {
+                    ys = t == "بين" ? c.conjuncts(of: a, adjectives: false).filter { isParty(c, c.mentions[$0]) } : [a]
+                }
+                break
+            }
+            k += 1
+        }
+        guard let s = x, !ys.isEmpty else { return ([], tie) }
+        // "بين باريس ونيامي": the party that is not the subject's own country
+        let own = c.gazetteer.country(of: c.mentions[s].key) ?? c.mentions[s].countryHint ?? c.mentions[s].key
+        let others = ys.filter { y in
+            let yk = c.mentions[y].key
+            return yk != c.mentions[s].key && (c.gazetteer.country(of: yk) ?? yk) != own
+        }
+        let targets = ys.count > 1 && others.count == 1 ? others : (ys.count == 1 ? ys : [])
+        return (targets.compactMap { draft(c, "ENDS_COOPERATION", s, $0, i, rule: "ends-cooperation", base: 0.75) }, tie)
+    }
+
+    /// CONTROLS of a country by the organisation that took power: "المجلس العسكري X(adj) الذي استولى على الحكم",
+    /// "استولى الجيش على الحكم في X". The country: the one named with the organisation, or "في X" after.
+    static func tookPower(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let noun = (i + 1..<min(c.tokens.count, i + 4)).first(where: { c.matches($0, powerNouns) }) else { return [] }
+        // the organisation: between verb and noun (VSO), else before the verb
+        let org = (i + 1..<noun).compactMap { c.mention(at: $0) }.first { c.mentions[$0].type == .organization && c.isActor(c.mentions[$0]) }
+            ?? c.actorBefore(i, limit: 6).flatMap { c.mentions[$0].type == .organization ? $0 : nil }
+        guard let o = org else { return [] }
+        let om = c.mentions[o]
+        var country: String? = om.countryHint ?? c.gazetteer.country(of: om.key)
+        if country == nil, noun + 2 < c.tokens.count, c.tokens[noun + 1].norm == "في", let m = c.mention(at: noun + 2),
+           c.mentions[m].type == .place, c.mentions[m].subtype == "country" { country = c.mentions[m].key }
+        guard let k = country, k != om.key else { return [] }
+        return [FactDraft(type: "CONTROLS", subject: om.key, object: k, trigger: i, span: c.span([o], i),
+                          rule: "controls.took-power", confidence: conf(0.75, abs(om.range.lowerBound - i), c, [o]))]
+    }
+
+    /// WITHDRAW_FROM for a force that leaves a country ("غادرت مجموعة X مالي") or ends its presence there
+    /// ("X تنهي وجودها في مالي"). People leaving a place are travelling, not withdrawing.
+    static func forceLeaves(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        var place: Int? = nil
+        var j = i + 1
+        if c.matches(i, cancelWords) {
+            guard i + 1 < c.tokens.count, c.matches(i + 1, presenceNouns) else { return [] }
+            j = i + 2
+            guard j + 1 < c.tokens.count, c.tokens[j].norm == "في", let m = c.mention(at: j + 1) else { return [] }
+            place = m
+        } else if let m = c.actorAfter(i, limit: 6, types: [.place]),
+                  c.mentions[m].subtype == "country" || c.mentions[m].subtype == "capital" || c.mentions[m].subtype == "city" {
+            place = m
+        }
+        guard let p = place, c.mentions[p].type == .place, !c.mentions[p].isAdjective else { return [] }
+        let force = (j..<c.mentions[p].range.lowerBound).compactMap { c.mention(at: $0) }.first { c.mentions[$0].type == .organization }
+            ?? c.actorBefore(i, limit: 8).flatMap { c.mentions[$0].type == .organization ? $0 : nil }
+        guard let f = force, canDeploy(c, c.mentions[f]), c.mentions[f].type == .organization,
+              let d = draft(c, "WITHDRAW_FROM", f, p, i, rule: "withdraw.leaves", base: 0.7) else { return [] }
+        return [d]
+    }
+
+    /// SUPPORT from thanks: those thanked "على تضامنها/دعمها/وقوفها" support the one who thanks them (the country
+    /// of his title when it names one).
+    static func thanks(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        guard let first = partyAfter(c, i, limit: 4, people: true) else { return [] }
+        let thanked = c.conjuncts(of: first, adjectives: true).filter { isParty(c, c.mentions[$0]) }
+        guard let last = thanked.last,
+              let on = (c.mentions[last].range.upperBound..<min(c.tokens.count, c.mentions[last].range.upperBound + 4)).first(where: {
+                  c.tokens[$0].norm == "علي" || c.tokens[$0].norm == "على" }),
+              on + 1 < c.tokens.count, c.matches(on + 1, supportWords) else { return [] }
+        // "على وقوفها إلى جانب X" names its own beneficiary (the stand-by rule)
+        if c.matches(on + 1, standWords) { return [] }
+        // the one who thanks: the country of the nearest title before ("رئيس النيجر", "الرئيس النيجري X")
+        guard let own = (0..<i).compactMap({ c.mention(at: $0) }).last(where: {
+            c.mentions[$0].type == .place && c.mentions[$0].inRolePhrase && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country")
+        }) else { return [] }
+        return thanked.compactMap { draft(c, "SUPPORT", $0, own, on + 1, rule: "support.thanked", base: 0.7) }
+    }
+
+    /// OPPOSE from condemnation and rejection: the condemned party is named (or its nationality given) a few
+    /// words after the verb, in the same clause.
+    static func condemns(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
+        var parties: [Int] = []
+        var k = i + 1
+        while k < c.tokens.count, k - i <= 7, parties.count < 2 {
+            if c.isStrongPunct(k) || c.isComma(k) || (c.mention(at: k) == nil && c.matches(k, clauseBreaks)) { break }
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                // "أي تدخل في النيجر": a place after a preposition is where, not whom
+                let located = mm.range.lowerBound > 0 && ["في", "من", "الي", "الى"].contains(c.tokens[mm.range.lowerBound - 1].norm)
+                    || (!mm.isAdjective && (c.tokens[mm.range.lowerBound].norm.hasPrefix("ب") || c.tokens[mm.range.lowerBound].norm.hasPrefix("في")) && mm.type == .place)
+                if (isParty(c, mm) || (mm.isAdjective && mm.type == .place)), !mm.inRolePhrase, !located, !parties.contains(where: { c.mentions[$0].key == mm.key }) {
+                    parties.append(m)
+                }
+                k = mm.range.upperBound; continue
+            }
+            k += 1
+        }
+        guard let firstAfter = parties.first else { return [] }
+        let before = speakersCountry(c, i) ?? (pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[firstAfter].key]))
+        let (s, o): (Int?, Int?) = before != nil ? (before, firstAfter)
+            : (parties.count == 2 && !c.mentions[firstAfter].isAdjective ? (firstAfter, parties[1]) : (nil, nil))
+        guard let x = s, let y = o, let d = draft(c, "OPPOSE", x, y, i, rule: "oppose.verb", base: 0.7) else { return [] }
+        return [d]
+    }
+
+    /// LOCATED_IN from apposition: "مدينة الفاشر في السودان", "مدينة أغاديس النيجرية".
+    static func locatedByApposition(_ c: SentenceContext) -> [FactDraft] {
+        var out: [FactDraft] = []
+        for (k, m) in c.mentions.enumerated() where m.type == .place && !m.isAdjective && ["city", "capital", "region", "facility", ""].contains(m.subtype) {
+            let after = m.range.upperBound
+            var container: Int? = nil
+            if after < c.tokens.count, let n = c.mention(at: after), c.mentions[n].isAdjective, c.mentions[n].type == .place,
+               m.range.lowerBound > 0, c.matches(m.range.lowerBound - 1, Lexicon.placeHeads) {
+                container = n    // "مدينة أغاديس النيجرية"
+            } else if after + 1 < c.tokens.count, c.tokens[after].norm == "في", let n = c.mention(at: after + 1),
+                      c.mentions[n].range.lowerBound == after + 1, c.mentions[n].type == .place, !c.mentions[n].isAdjective,
+                      c.mentions[n].subtype == "country" || c.mentions[n].subtype == "region" {
+                container = n    // "مدينة الفاشر في السودان"
+            }
+            guard let y = container, c.mentions[y].key != m.key else { continue }
+            // a city is not in a region that is in it, nor the capital of another country
+            if let e = c.gazetteer.entry(id: m.key), let cap = e.capitalOf, cap != c.mentions[y].key,
+               c.gazetteer.entry(id: c.mentions[y].key)?.subtype == "country" { continue }
+            var d = FactDraft(type: "LOCATED_IN", subject: m.key, object: c.mentions[y].key, trigger: m.range.lowerBound,
+                              span: c.span([k, y], m.range.lowerBound), rule: "located.apposition", confidence: conf(0.8, 0, c, [k, y]))
+            d.takesDate = false
+            out.append(d)
+        }
+        return out
+    }
+}

@@ -28,6 +28,8 @@ public struct Extractor: Sendable {
     /// Extraction, recording in `trace` (when given) what the rules saw in each sentence.
     public func extract(_ source: SourceText, metadata: DocumentMetadata?, trace: ExtractionTrace?) -> DocumentExtraction {
         let docID = source.documentID
+        // a segment of a long document reports offsets in the whole document
+        let base = source.offset
         let sentences = Extractor.bounded(Cleaner.sentences(of: source), source)
         // without a sidecar date, a dateline printed in the text ("أبوظبي 08 يوليو 2017", "تاريخ النشر: …") dates the document
         let published = metadata?.published
@@ -72,7 +74,7 @@ public struct Extractor: Sendable {
             let form = text.split(whereSeparator: { $0 == " " }).joined(separator: " ")
             if !ent.surfaceForms.contains(form) { ent.surfaceForms.append(form) }
             entities[id] = ent
-            mentions.append(Mention(entityID: id, documentID: docID, begin: b, end: e, text: text, adjective: adjective))
+            mentions.append(Mention(entityID: id, documentID: docID, begin: base + b, end: base + e, text: text, adjective: adjective))
         }
         for ms in perSentence {
             for m in ms where !m.key.isEmpty && !m.key.hasPrefix("group:") {
@@ -93,11 +95,11 @@ public struct Extractor: Sendable {
             let s = sentences[si]
             let subj = Linker.entityID(d.subject), obj = Linker.entityID(d.object)
             guard subj != obj, entities[subj] != nil, entities[obj] != nil else { continue }
-            let begin = s.tokens[d.span.lowerBound].begin
-            let end = s.tokens[d.span.upperBound - 1].end
+            let begin = base + s.tokens[d.span.lowerBound].begin
+            let end = base + s.tokens[d.span.upperBound - 1].end
             let dedupe = "\(d.type)|\(subj)|\(obj)|\(si)"
             guard seen.insert(dedupe).inserted else { continue }
-            let prov = Provenance(documentID: docID, sentenceBegin: s.begin, sentenceEnd: s.end, sentence: s.text,
+            let prov = Provenance(documentID: docID, sentenceBegin: base + s.begin, sentenceEnd: base + s.end, sentence: s.text,
                                   spanBegin: begin, spanEnd: end)
             let id = "f-" + String(StableID.hex("\(docID)|\(d.type)|\(subj)|\(obj)|\(begin)|\(d.rule)").prefix(12))
             // where it happened, unless the place is a participant (resolved after the place was found)
@@ -307,10 +309,14 @@ public struct GraphBuilder: Sendable {
     /// The gazetteer whose people bare surnames may join across documents (`CrossDocumentLinker`); nil: none.
     private let gazetteer: Gazetteer?
 
-    public init(gazetteer: Gazetteer? = nil) { self.gazetteer = gazetteer }
+    /// False: mentions are not kept (the graph's `mentions` is empty).
+    private let keepMentions: Bool
 
-    public mutating func add(_ x: DocumentExtraction) {
-        add(documents: [x.document], entities: x.entities, facts: x.facts, mentions: x.mentions)
+    public init(gazetteer: Gazetteer? = nil, keepMentions: Bool = true) { self.gazetteer = gazetteer; self.keepMentions = keepMentions }
+
+    /// Adds one document's extraction; `document: false` adds a further segment of a document already added.
+    public mutating func add(_ x: DocumentExtraction, document: Bool = true) {
+        add(documents: document ? [x.document] : [], entities: x.entities, facts: x.facts, mentions: x.mentions)
     }
 
     /// Adds a graph extracted elsewhere (a shard of the corpus, read back from its facts file): entities with the
@@ -351,15 +357,22 @@ public struct GraphBuilder: Sendable {
             }
         }
         facts += newFacts
-        mentions += ms
+        if keepMentions { mentions += ms }
     }
 
     /// The graph, canonical order. Facts below `minConfidence` are dropped, and so are entities no
     /// longer used when `pruneUnlinked` is set.
     /// People named in several documents are joined first (`CrossDocumentLinker`) unless `linkAcrossDocuments` is off.
     public func build(minConfidence: Double = 0, linkAcrossDocuments: Bool = true) -> KnowledgeGraph {
-        var all = entities
-        var merged = merged, facts = facts, mentions = mentions
+        var copy = self
+        return copy.take(minConfidence: minConfidence, linkAcrossDocuments: linkAcrossDocuments)
+    }
+
+    /// ``build(minConfidence:linkAcrossDocuments:)`` that moves what the builder holds into the graph instead of
+    /// copying it (the builder is left empty): one copy of the facts in memory, not two.
+    public mutating func take(minConfidence: Double = 0, linkAcrossDocuments: Bool = true) -> KnowledgeGraph {
+        var all = entities, merged = merged, facts = facts, mentions = mentions, documents = documents
+        (entities, self.merged, self.facts, self.mentions, self.documents) = ([:], [:], [], [], [])
         if linkAcrossDocuments, documents.count > 1 {
             CrossDocumentLinker.apply(CrossDocumentLinker.merges(Array(all.values), gazetteer: gazetteer), entities: &all, merged: &merged,
                                       facts: &facts, mentions: &mentions)
@@ -368,8 +381,8 @@ public struct GraphBuilder: Sendable {
             all[id]?.surfaceForms = Array(acc.forms).sorted()
             all[id]?.documents = Array(acc.documents).sorted()
         }
-        var g = KnowledgeGraph(documents: documents, entities: Array(all.values),
-                               facts: facts.filter { $0.confidence >= minConfidence }, mentions: mentions)
+        if minConfidence > 0 { facts.removeAll { $0.confidence < minConfidence } }
+        var g = KnowledgeGraph(documents: documents, entities: Array(all.values), facts: facts, mentions: mentions)
         g.canonicalize()
         return g
     }

@@ -6,9 +6,12 @@ import KBText
 public enum Pipeline {
     public struct Result: Sendable { public var graph: KnowledgeGraph; public var errors: [String]; public var notes: [String] }
 
-    public static func run(files: [InputFile], extractor: Extractor = Extractor(), progress: (@Sendable (String) -> Void)? = nil) -> Result {
+    /// `keepMentions: false` leaves the mentions out of the graph (writers other than the facts file do not use
+    /// them, and on a large corpus they are most of the memory).
+    public static func run(files: [InputFile], extractor: Extractor = Extractor(), keepMentions: Bool = true,
+                           progress: (@Sendable (String) -> Void)? = nil) -> Result {
         let n = files.count
-        var builder = GraphBuilder(gazetteer: extractor.gazetteer)
+        var builder = GraphBuilder(gazetteer: extractor.gazetteer, keepMentions: keepMentions)
         var errors: [String] = []
         var notes: [String] = []
         var seenIDs: [String: String] = [:]
@@ -18,45 +21,99 @@ public enum Pipeline {
         var done = 0
         for start in stride(from: 0, to: n, by: window) {
             let end = min(n, start + window)
-            let slots = ResultSlots(count: end - start)
+            let slots = ResultSlots<Loaded>(count: end - start)
             DispatchQueue.concurrentPerform(iterations: end - start) { k in
                 let f = files[start + k]
                 do {
-                    let src = try InputReader.load(f, documentID: StableID.document(path: f.path))
                     let meta = try InputReader.metadata(for: f)
-                    slots.set(k, .success(extractor.extract(src, metadata: meta)))
+                    switch try InputReader.loadLong(f, documentID: StableID.document(path: f.path)) {
+                    case .left(let src): slots.set(k, .success(.extracted(extractor.extract(src, metadata: meta))))
+                    case .right(let long): slots.set(k, .success(.long(long, meta)))
+                    }
                 } catch {
                     slots.set(k, .failure(error))
                 }
             }
             for k in 0..<(end - start) {
                 let i = start + k
+                let loaded: Loaded
                 switch slots.get(k) {
-                case .success(var x)?:
-                    // two inputs with the same file name get distinct document ids
-                    if let other = seenIDs[x.document.id] {
-                        let newID = x.document.id + "-" + String(StableID.hex(files[i].path).prefix(6))
-                        notes.append("\(files[i].displayPath): same document name as \(other); its id is \(newID)")
-                        x.rename(to: newID)
-                    }
-                    seenIDs[x.document.id] = files[i].displayPath
-                    builder.add(x)
-                case .failure(let e)?: errors.append("\(e)")
-                case nil: break
+                case .success(let l)?: loaded = l
+                case .failure(let e)?: errors.append("\(e)"); continue
+                case nil: continue
                 }
+                let documentID = loaded.documentID
+                // two inputs with the same file name get distinct document ids
+                let newID = seenIDs[documentID].map { other in
+                    let id = documentID + "-" + String(StableID.hex(files[i].path).prefix(6))
+                    notes.append("\(files[i].displayPath): same document name as \(other); its id is \(id)")
+                    return id
+                }
+                func add(_ x: DocumentExtraction, first: Bool) {
+                    var x = x
+                    if let newID { x.rename(to: newID) }
+                    builder.add(x, document: first)
+                }
+                switch loaded {
+                case .extracted(let x): add(x, first: true)
+                case .long(let long, let meta):
+                    // each segment goes into the graph as it is extracted: memory never holds the whole document's
+                    let found = extractSegments(long, metadata: meta, extractor: extractor) { add($0, first: $1) }
+                    if !found { errors.append("\(InputError.onlyBoilerplate(path: long.path))"); continue }
+                }
+                seenIDs[newID ?? documentID] = files[i].displayPath
             }
             if let p = progress, end / 1000 > done / 1000 || end == n { p("processed \(end)/\(n) files") }
             done = end
         }
-        return Result(graph: builder.build(), errors: errors, notes: notes)
+        return Result(graph: builder.take(), errors: errors, notes: notes)
+    }
+
+    /// The segments of a long document extracted, a window at a time on every core, and given to `body` in order
+    /// (with `true` for the first, which carries the document, its length the whole document's). Segments with no
+    /// article sentence give nothing; false when no segment had one.
+    static func extractSegments(_ long: LongDocument, metadata: DocumentMetadata?, extractor: Extractor,
+                                _ body: (DocumentExtraction, Bool) -> Void) -> Bool {
+        let count = long.segments.count
+        let window = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        var first = true
+        for start in stride(from: 0, to: count, by: window) {
+            let end = min(count, start + window)
+            let slots = ResultSlots<DocumentExtraction?>(count: end - start)
+            DispatchQueue.concurrentPerform(iterations: end - start) { k in
+                let src = long.segment(start + k)
+                let hasArticle = Cleaner.sentences(of: src).contains { $0.role != .dateline }
+                slots.set(k, .success(hasArticle ? extractor.extract(src, metadata: metadata) : nil))
+            }
+            for k in 0..<(end - start) {
+                guard case .success(var x?)? = slots.get(k) else { continue }
+                if first { x.document.length = long.length }
+                body(x, first)
+                first = false
+            }
+        }
+        return !first
+    }
+
+    /// What reading one input gave: its extraction, or a long document to extract segment by segment.
+    enum Loaded: Sendable {
+        case extracted(DocumentExtraction)
+        case long(LongDocument, DocumentMetadata?)
+
+        var documentID: String {
+            switch self {
+            case .extracted(let x): return x.document.id
+            case .long(let long, _): return long.documentID
+            }
+        }
     }
 }
 
-/// Per-file results filled from several threads.
-final class ResultSlots: @unchecked Sendable {
-    private var items: [Result<DocumentExtraction, Error>?]
+/// Per-item results filled from several threads.
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private var items: [Result<T, Error>?]
     private let lock = NSLock()
     init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<DocumentExtraction, Error>) { lock.lock(); items[i] = r; lock.unlock() }
-    func get(_ i: Int) -> Result<DocumentExtraction, Error>? { lock.lock(); defer { lock.unlock() }; return items[i] }
+    func set(_ i: Int, _ r: Result<T, Error>) { lock.lock(); items[i] = r; lock.unlock() }
+    func get(_ i: Int) -> Result<T, Error>? { lock.lock(); defer { lock.unlock() }; return items[i] }
 }

@@ -205,8 +205,15 @@ extension KnowledgeGraph {
     /// The graph with the facts that state one event merged (`EventMerging`), in canonical order.
     public func mergingEvents(table: RelationTable = .standard) -> KnowledgeGraph {
         var g = self
-        g.facts = EventMerging.merge(facts, table: table)
-        g.canonicalize()
+        g.mergeEvents(table: table)
         return g
+    }
+
+    /// ``mergingEvents(table:)`` in place: the reports are released once merged.
+    public mutating func mergeEvents(table: RelationTable = .standard) {
+        let reports = facts
+        facts = []
+        facts = EventMerging.merge(reports, table: table)
+        canonicalize()
     }
 }

@@ -101,27 +101,30 @@ public enum InputReader {
     /// notices, share bars; see ``Cleaner/articleSentences(of:)``) ``InputError/onlyBoilerplate(path:)``.
     /// Errors name `file.displayPath`.
     public static func load(_ file: InputFile, documentID: String) throws -> SourceText {
-        let bytes: [UInt8]
-        if file.isStandardInput {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else if file.isEmbedded {
-            guard let data = EmbeddedResources.data(named: file.path) else { throw InputError.notFound(path: file.displayPath) }
-            bytes = [UInt8](data)
-        } else {
-            switch FileSystem.readAll(file.path) {
-            case .success(let data): bytes = data
-            case .failure(let failure):
-                if failure.isMissing { throw InputError.notFound(path: file.displayPath) }
-                if failure.isLoop { throw InputError.symlinkLoop(path: file.displayPath) }
-                throw InputError.unreadable(path: file.displayPath, reason: failure.reason)
-            }
-        }
+        let bytes = try readBytes(file)
         let text = try decode(bytes, path: file.displayPath)
         var source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
         // A scraped page whose article is missing ("page not available", only menus) is skipped and named, not
         // exported as an empty document. The sentences are kept with the text: extraction starts from them.
         source.precleaned = try Cleaner.articleSentences(of: source)
         return source
+    }
+
+    /// The bytes of one input (standard input, a resource built into the binary, or a file).
+    static func readBytes(_ file: InputFile) throws -> [UInt8] {
+        if file.isStandardInput {
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else if file.isEmbedded {
+            guard let data = EmbeddedResources.data(named: file.path) else { throw InputError.notFound(path: file.displayPath) }
+            return [UInt8](data)
+        }
+        switch FileSystem.readAll(file.path) {
+        case .success(let data): return data
+        case .failure(let failure):
+            if failure.isMissing { throw InputError.notFound(path: file.displayPath) }
+            if failure.isLoop { throw InputError.symlinkLoop(path: file.displayPath) }
+            throw InputError.unreadable(path: file.displayPath, reason: failure.reason)
+        }
     }
 
     /// The decoding step of ``load(_:documentID:)`` on bytes already read; `path` is used in errors.

@@ -15,6 +15,9 @@ public struct SourceText: Sendable {
     /// already computed them (it cleans every input to reject boilerplate-only pages): extraction reuses them
     /// instead of cleaning the same text twice. Cleaning is deterministic, so they are the same sentences.
     var precleaned: [Sentence]? = nil
+    /// Where this text starts in its document, in scalars: 0, or the start of a segment of a long document
+    /// (``LongDocument``). Offsets in ``scalars`` are local; extraction adds this to what it reports.
+    public internal(set) var offset: Int = 0
 
     /// Normalises `text` to NFC and removes a leading U+FEFF, so that a caller building a
     /// `SourceText` by hand gets the same offsets as one loaded by ``InputReader/load(_:documentID:)``.

@@ -101,7 +101,9 @@ struct Export: ParsableCommand {
         let report: (@Sendable (String) -> Void)? = files.count > 200 && ProgressLine.enabled ? { @Sendable (s: String) in warn(s) } : nil
         let bytes = files.count <= 200 ? files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) } : 0
         let progress = bytes > 1_000_000 ? ProgressLine.start { "extracting \(files.count) file(s), \(ProgressLine.megabytes(bytes))" } : nil
-        let result = Pipeline.run(files: files, extractor: try extraction.extractor(), progress: report)
+        // the facts file writes the mentions; the other formats do not need them kept
+        let keepMentions = format.makeStreamWriter(options: exportOptions).needs.contains(.wholeGraph)
+        var result = Pipeline.run(files: files, extractor: try extraction.extractor(), keepMentions: keepMentions, progress: report)
         progress?.stop()
         problems += result.errors
         for p in problems { warn("skipped: " + p) }
@@ -114,9 +116,12 @@ struct Export: ParsableCommand {
             warn("no readable input: nothing to export")
             throw ExitCode(1)
         }
-        let graph = reports ? result.graph : result.graph.mergingEvents()
+        let reportCount = result.graph.facts.count
+        var graph = KnowledgeGraph()
+        swap(&graph, &result.graph)   // the reports are let go once merged into events
+        if !reports { graph.mergeEvents() }
         if verbose {
-            let events = reports ? "" : " (\(result.graph.facts.count) reports)"
+            let events = reports ? "" : " (\(reportCount) reports)"
             warn("\(graph.documents.count) documents, \(graph.entities.count) entities, \(graph.facts.count) facts\(events)")
         }
         try export(GraphSource(graph))

@@ -95,6 +95,31 @@ public enum Pipeline {
         return !first
     }
 
+    /// One input read and extracted on its own (a long document segment by segment, joined into one extraction).
+    public static func extract(_ file: InputFile, extractor: Extractor, longDocument: (threshold: Int, segment: Int)
+                               = (LongDocument.threshold, LongDocument.segmentScalars)) throws -> DocumentExtraction {
+        let meta = try InputReader.metadata(for: file)
+        switch try InputReader.loadLong(file, documentID: StableID.document(path: file.path), threshold: longDocument.threshold,
+                                        segmentScalars: longDocument.segment) {
+        case .left(let src): return extractor.extract(src, metadata: meta)
+        case .right(let long):
+            var joined: DocumentExtraction? = nil
+            var entities: [String: Entity] = [:]
+            let found = extractSegments(long, metadata: meta, extractor: extractor) { x, first in
+                if first { joined = x } else { joined?.mentions += x.mentions; joined?.facts += x.facts }
+                for e in x.entities {
+                    guard var old = entities[e.id] else { entities[e.id] = e; continue }
+                    old.mentionCount += e.mentionCount
+                    old.surfaceForms = Array(Set(old.surfaceForms).union(e.surfaceForms)).sorted()
+                    entities[e.id] = old
+                }
+            }
+            guard found, var x = joined else { throw InputError.onlyBoilerplate(path: long.path) }
+            x.entities = entities.values.sorted { $0.id < $1.id }
+            return x
+        }
+    }
+
     /// What reading one input gave: its extraction, or a long document to extract segment by segment.
     enum Loaded: Sendable {
         case extracted(DocumentExtraction)

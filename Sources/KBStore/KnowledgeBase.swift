@@ -172,9 +172,7 @@ public final class KnowledgeBase: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let f = files[i]
             do {
-                let src = try InputReader.load(f, documentID: StableID.document(path: f.path))
-                let meta = try InputReader.metadata(for: f)
-                slots.set(i, .success(extractor.extract(src, metadata: meta)))
+                slots.set(i, .success(try Pipeline.extract(f, extractor: extractor)))
             } catch { slots.set(i, .failure(error)) }
         }
         return slots.all

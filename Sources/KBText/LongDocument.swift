@@ -71,16 +71,17 @@ extension InputReader {
     /// Reads one input like ``load(_:documentID:)``; a text longer than ``LongDocument/threshold`` scalars is
     /// returned as a ``LongDocument`` to be read segment by segment (and is refused as boilerplate only when
     /// no segment has an article sentence, which the caller finds out).
-    public static func loadLong(_ file: InputFile, documentID: String) throws -> Either<SourceText, LongDocument> {
+    public static func loadLong(_ file: InputFile, documentID: String, threshold: Int = LongDocument.threshold,
+                                segmentScalars: Int = LongDocument.segmentScalars) throws -> Either<SourceText, LongDocument> {
         let bytes = try readBytes(file)
         let text = try decode(bytes, path: file.displayPath)
         // the scalar count is at least a third of the byte count: a short text needs no count
-        if bytes.count <= LongDocument.threshold || text.unicodeScalars.count <= LongDocument.threshold {
+        if bytes.count <= threshold || text.unicodeScalars.count <= threshold {
             var source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
             source.precleaned = try Cleaner.articleSentences(of: source)
             return .left(source)
         }
-        return .right(LongDocument(documentID: documentID, path: file.displayPath, text: text))
+        return .right(LongDocument(documentID: documentID, path: file.displayPath, text: text, segmentScalars: segmentScalars))
     }
 }
 

@@ -60,3 +60,23 @@ final class LongDocumentExtractionTests: XCTestCase {
         XCTAssertEqual(with.entities, without.entities)
     }
 }
+
+extension LongDocumentExtractionTests {
+    /// `Pipeline.extract` (used by the knowledge base) joins a long document's segments into one extraction.
+    func testOneInputJoinsItsSegments() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kb-long-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("long.txt").path
+        let copies = 10
+        try String(repeating: paragraph, count: copies).write(toFile: path, atomically: true, encoding: .utf8)
+        let x = try Pipeline.extract(InputFile(path: path), extractor: Extractor(), longDocument: (1_000, 600))
+        XCTAssertEqual(x.document.length, paragraph.unicodeScalars.count * copies)
+        XCTAssertEqual(x.facts.count, whole(paragraph).facts.count * copies)
+        XCTAssertEqual(Set(x.entities.map(\.id)).count, x.entities.count)
+        XCTAssertEqual(x.entities.reduce(0) { $0 + $1.mentionCount }, x.mentions.count)
+        XCTAssertEqual(Set(x.facts.map(\.id)).count, x.facts.count)
+    }
+
+    private func whole(_ text: String) -> DocumentExtraction { Extractor().extract(SourceText(documentID: "d", path: "d.txt", text: text)) }
+}

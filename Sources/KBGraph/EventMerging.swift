@@ -158,16 +158,22 @@ public enum EventMerging {
         var place: String?
         var role: String?
         var documents: Set<String>
+        /// The distinct dates of the members, parsed.
+        var memberDates: [String: Parts] = [:]
 
         init(_ m: Member) {
             members = [m]; date = m.fact.date; place = m.fact.place.flatMap { $0.isEmpty ? nil : $0 }
+            if let d = m.fact.date { memberDates[d.value] = Parts(d.value) }
             role = m.fact.role; documents = m.documents
         }
 
         func accepts(_ m: Member) -> Bool {
             guard EventMerging.compatible(date, m.fact.date) else { return false }
-            // every member's date, too: compatibility is not transitive
-            guard members.allSatisfy({ EventMerging.compatible($0.fact.date, m.fact.date) }) else { return false }
+            // every member's date, too: compatibility is not transitive (each distinct date checked once)
+            if let d = m.fact.date {
+                let pd = Parts(d.value)
+                guard memberDates.values.allSatisfy({ $0.contains(pd) || pd.contains($0) }) else { return false }
+            }
             let p = m.fact.place.flatMap { $0.isEmpty ? nil : $0 }
             if let a = place, let b = p, a != b { return false }
             if let a = role, let b = m.fact.role, a != b, EventMerging.roleKey(a) != EventMerging.roleKey(b) { return false }
@@ -176,6 +182,7 @@ public enum EventMerging {
 
         mutating func add(_ m: Member) {
             members.append(m)
+            if let d = m.fact.date, memberDates[d.value] == nil { memberDates[d.value] = Parts(d.value) }
             if let d = m.fact.date, date.map({ Parts($0.value).known < Parts(d.value).known }) ?? true { date = d }
             if place == nil { place = m.fact.place.flatMap { $0.isEmpty ? nil : $0 } }
             if role == nil { role = m.fact.role }

@@ -29,6 +29,9 @@ public enum RDFConversion {
         }
         switch format {
         case .rdfxml:
+            if let file = source as? NTriplesFile {
+                return try NTriplesToRDFXML.write(file, vocabulary: vocabulary, indent: options.indent, to: sink)
+            }
             var serializer = RDFXMLSerializer(vocabulary: vocabulary, indent: options.indent)
             try serializer.write(source, to: sink)
         case .ntriples:
@@ -36,7 +39,9 @@ public enum RDFConversion {
         case .turtle:
             try TurtleSerializer(vocabulary: vocabulary).write(RDFDescription.group(try all()), to: sink)
         case .graphml:
-            if let ranged = source as? any RangedTripleSource {
+            if let file = source as? NTriplesFile {
+                try RDFGraphMLWriter(options: options).write(ntriples: file, to: sink)
+            } else if let ranged = source as? any RangedTripleSource {
                 try RDFGraphMLWriter(options: options).write(source: ranged, to: sink)
             } else {
                 try RDFGraphMLWriter(options: options).write(source: try all(), to: sink)

@@ -18,7 +18,9 @@ public enum RDFConversion {
 
     /// Writes the triples of `source` to `sink` in `format`. RDF/XML and GraphML read the source twice and keep only
     /// what the format needs (QNames and blank-node labels; nodes and their literal values); canonical N-Triples
-    /// (sorted) and Turtle (grouped by subject) collect the triples first.
+    /// (sorted) and Turtle (grouped by subject) collect the triples first. An N-Triples file (`NTriplesFile`) is
+    /// read once for GraphML (NTriplesToGraphML.swift) and for RDF/XML into a file that can start again
+    /// (NTriplesToRDFXML.swift), with the same bytes.
     public static func write(source: some TripleSource, format: OutputFormat, options: ExportOptions, to sink: OutputSink) throws {
         let vocabulary = try IRIMinter(base: options.base).vocabulary
         func all() throws -> [RDFTriple] {

@@ -190,9 +190,15 @@ struct NTriplesToGraphML {
                 key.append(contentsOf: UnsafeBufferPointer(rebasing: b[t.subject]))
                 let p = predicate(UnsafeBufferPointer(rebasing: b[t.predicate]))
                 if t.literal {
-                    let tag = t.language.map { UnsafeBufferPointer(rebasing: b[$0]) }
-                    try triple(subject: key, start: offset + i, end: offset + t.next, p: p, literal: UnsafeBufferPointer(rebasing: b[t.object]),
-                               language: RunData.language(tag), object: nil)
+                    let language = RunData.language(t.language.map { UnsafeBufferPointer(rebasing: b[$0]) })
+                    if let u = t.unescaped {
+                        try u.withUnsafeBufferPointer {
+                            try triple(subject: key, start: offset + i, end: offset + t.next, p: p, literal: $0, language: language, object: nil)
+                        }
+                    } else {
+                        try triple(subject: key, start: offset + i, end: offset + t.next, p: p, literal: UnsafeBufferPointer(rebasing: b[t.object]),
+                                   language: language, object: nil)
+                    }
                 } else {
                     var o = [UInt8]([0])
                     o.append(contentsOf: UnsafeBufferPointer(rebasing: b[t.object]))

@@ -1,7 +1,7 @@
 // N-Triples file → RDF/XML, byte for byte what RDFXMLSerializer.write(source:to:) writes, in less time:
 //
 // - Lines in the common form (`<iri> <iri> <iri> .` or `<iri> <iri> "text"[@lang|^^<iri>] .`: plain ASCII IRIs,
-//   a literal without escapes, no comment, LF line ends) are read straight from the block of bytes and written as
+//   a literal whose escapes are decoded on the way, no comment, LF line ends) are read straight from the block of bytes and written as
 //   escaped markup (KBXML.XMLEscapedBuffer, through XMLStreamWriter.raw) without making a String per term. Any
 //   other line goes through the full N-Triples parser (NTriplesReader) and the same checks as before
 //   (RDFXMLSerializer.Terms), so errors and refusals are unchanged.
@@ -153,9 +153,14 @@ enum NTriplesToRDFXML {
 
         /// Checks and writes a line in the common form; false (nothing done) when the full parser must take it.
         mutating func fast(_ t: FastLine, _ b: UnsafeBufferPointer<UInt8>) throws -> Bool {
+            if let u = t.unescaped { return try u.withUnsafeBufferPointer { try fast(t, b, object: $0) } }
+            return try fast(t, b, object: UnsafeBufferPointer(rebasing: b[t.object]))
+        }
+
+        /// `fast`, with the object's bytes (the IRI, or the string with its escapes decoded).
+        mutating func fast(_ t: FastLine, _ b: UnsafeBufferPointer<UInt8>, object o: UnsafeBufferPointer<UInt8>) throws -> Bool {
             let s = UnsafeBufferPointer(rebasing: b[t.subject])
             let p = UnsafeBufferPointer(rebasing: b[t.predicate])
-            let o = UnsafeBufferPointer(rebasing: b[t.object])
             // The IRIs passed IRIs.isPlainASCIIIRI's test while they were scanned.
             var datatype = DatatypeKind.string
             if t.literal {
@@ -371,21 +376,35 @@ enum NTriplesToRDFXML {
     }
 }
 
+/// Bytes in an IRIREF taken as it is: 0 plain, 1 `#`, 2 `%`, 3 anything else (`>` ends the IRI; the rest is not
+/// plain: `[#x00-#x20<>"{}|^`\\]`, and every byte from 0x7F).
+nonisolated(unsafe) private let iriByteClasses: UnsafePointer<UInt8> = {  // never written after it is made
+    let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for c in 0..<256 {
+        let plain = c > 0x20 && c < 0x7F && ![0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60, 0x5C].contains(c)
+        p[c] = !plain ? 3 : c == 0x23 ? 1 : c == 0x25 ? 2 : 0
+    }
+    return UnsafePointer(p)
+}()
+
 /// The terms of a line in the common form, as byte ranges of the block.
 struct FastLine {
     var subject = 0..<0, predicate = 0..<0, object = 0..<0
     var literal = false
+    /// The string with its escapes decoded, when it has any (else the bytes of `object`).
+    var unescaped: [UInt8]?
     var language: Range<Int>?
     var datatype: Range<Int>?
     /// The index after the line feed (or the end of the block).
     var next = 0
 
     /// Reads `<s> <p> <o> .` or `<s> <p> "lexical"[@tag|^^<dt>] .` at `from` up to the line feed: IRIs of the
-    /// bytes the N-Triples parser takes as they are (plain ASCII, with a scheme), a string without `\\`; spaces
+    /// bytes the N-Triples parser takes as they are (plain ASCII, with a scheme), a string (its escapes decoded into `unescaped`); spaces
     /// and tabs between the tokens as the parser allows them. False for anything else (the parser decides).
     mutating func scan(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         let n = b.count
         var i = start
+        let classes = iriByteClasses
         func space() { while i < n, b[i] == 0x20 || b[i] == 0x09 { i += 1 } }
         /// An IRI for which `IRIs.isPlainASCIIIRI` holds too (so the writer's check passes without a second look).
         func iri() -> Range<Int>? {
@@ -402,13 +421,15 @@ struct FastLine {
             guard j < n else { return nil }
             var hashes = 0
             while j < n {
-                let c = b[j]
-                guard plainByte(c) else { break }
-                if c == 0x23 {
+                let k = classes[Int(b[j])]
+                if k == 0 { j += 1; continue }
+                if k == 1 {
                     hashes += 1
                     if hashes > 1 { return nil }
-                } else if c == 0x25 {
+                } else if k == 2 {
                     guard j + 2 < n, hex(b[j + 1]), hex(b[j + 2]) else { return nil }
+                } else {
+                    break
                 }
                 j += 1
             }
@@ -432,9 +453,15 @@ struct FastLine {
                 if c >= 0x80 { ascii = false }
                 j += 1
             }
-            guard j < n, b[j] == 0x22 else { return false }
-            object = (i + 1)..<j
-            if !ascii, !validUTF8(UnsafeBufferPointer(rebasing: b[object])) { return false }
+            if j < n, b[j] == 0x5C {
+                guard let end = unescape(b, from: i + 1) else { return false }
+                object = (i + 1)..<end
+                j = end
+            } else {
+                guard j < n, b[j] == 0x22 else { return false }
+                object = (i + 1)..<j
+                if !ascii, !validUTF8(UnsafeBufferPointer(rebasing: b[object])) { return false }
+            }
             literal = true
             i = j + 1
             space()
@@ -473,20 +500,64 @@ struct FastLine {
         return true
     }
 
+    /// The string from `start` (after the opening quote) with its escapes decoded into `unescaped`, as the parser's
+    /// `quotedWithEscapes` decodes it; the index of the closing quote, or nil for anything the parser must report.
+    mutating func unescape(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var out = [UInt8]()
+        out.reserveCapacity(128)
+        var j = start
+        let n = b.count
+        while j < n {
+            let c = b[j]
+            if c == 0x22 {
+                guard out.withUnsafeBufferPointer({ validUTF8($0) }) else { return nil }
+                unescaped = out
+                return j
+            }
+            if c == 0x0A || c == 0x0D { return nil }
+            guard c == 0x5C else { out.append(c); j += 1; continue }
+            guard j + 1 < n else { return nil }
+            switch b[j + 1] {
+            case 0x74: out.append(0x09)  // t
+            case 0x62: out.append(0x08)  // b
+            case 0x6E: out.append(0x0A)  // n
+            case 0x72: out.append(0x0D)  // r
+            case 0x66: out.append(0x0C)  // f
+            case 0x22: out.append(0x22)
+            case 0x27: out.append(0x27)
+            case 0x5C: out.append(0x5C)
+            case 0x75, 0x55:  // u U
+                let count = b[j + 1] == 0x75 ? 4 : 8
+                var value: UInt32 = 0
+                for k in 0..<count {
+                    guard j + 2 + k < n, let h = hexValue(b[j + 2 + k]) else { return nil }
+                    value = value * 16 + h
+                }
+                guard let u = Unicode.Scalar(value) else { return nil }
+                out.append(contentsOf: String(u).utf8)
+                j += 2 + count
+                continue
+            default: return nil
+            }
+            j += 2
+        }
+        return nil
+    }
+
+    @inline(__always) private func hexValue(_ c: UInt8) -> UInt32? {
+        switch c {
+        case 0x30...0x39: return UInt32(c - 0x30)
+        case 0x41...0x46: return UInt32(c - 0x41 + 10)
+        case 0x61...0x66: return UInt32(c - 0x61 + 10)
+        default: return nil
+        }
+    }
+
     @inline(__always) private func hex(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
     }
 
     @inline(__always) private func letter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
-
-    /// `[^#x00-#x20<>"{}|^`\\]` below U+0080.
-    @inline(__always) private func plainByte(_ c: UInt8) -> Bool {
-        guard c > 0x20, c < 0x7F else { return false }
-        switch c {
-        case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60, 0x5C: return false
-        default: return true
-        }
-    }
 
     /// Well-formed UTF-8 (no overlong forms, surrogates or values above U+10FFFF), as `String(validating:)` requires.
     private func validUTF8(_ u: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -88,3 +88,51 @@ final class SinglePassConversionTests: XCTestCase {
         }
     }
 }
+
+/// N-Triples → GraphML from a file reads it once (NTriplesToGraphML): the bytes are those of the three-pass
+/// writer over the same triples in memory, for every label and value case of the mapping.
+final class SingleReadGraphMLTests: XCTestCase {
+    func testEveryLabelAndValueCaseGivesTheThreePassBytes() throws {
+        var text = ""
+        for i in 0..<400 {
+            let s = i % 5 == 0 ? "_:n\(i)" : "<https://kb.example.org/entity/e-\(i)>"
+            text += "\(s) <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Person> .\n"
+            text += "\(s) <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex.org/types#Thing> .\n"
+            text += "\(s) <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> _:t\(i % 3) .\n"
+            text += "\(s) <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/Person> .\n"
+            if i % 2 == 0 { text += "\(s) <http://schema.org/name> \"اسم & <\(i)>\"@AR .\n" }
+            if i % 3 == 0 { text += "\(s) <http://schema.org/name> \"Name \(i)\"@en-GB .\n" }
+            if i % 4 == 0 { text += "\(s) <http://www.w3.org/2000/01/rdf-schema#label> \"plain \(i)\" .\n" }
+            if i % 7 == 0 { text += "\(s) <http://schema.org/name> \"Nom\"@fr .\n" }
+            if i % 11 == 0 { text += "\(s) <http://schema.org/name> \"   \"@ar .\n" }                 // blank: not a label
+            if i % 13 == 0 { text += "\(s) <http://schema.org/name> \"\\u0007bell\\r\\n\"@ar .\n" }  // sanitized
+            text += "\(s) <http://schema.org/description> \"d \\\"q\\\"\" .\n"
+            text += "\(s) <http://schema.org/description> \"d \\\"q\\\"\" .\n"                       // repeated value
+            text += "\(s) <http://ex.org/p#score> \"\(i % 10)\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+            text += "\(s) <http://schema.org/knows> <https://kb.example.org/entity/e-\((i * 7) % 400)> .\n"
+            text += "\(s) <http://schema.org/knows> <https://kb.example.org/entity/e-\((i * 7) % 400)> .\n"  // repeated edge
+            text += "\(s) <http://ex.org/p#rel> _:n\((i * 3) % 400) .\n"
+            text += "\(s) <http://schema.org/url> <http://ex.org/only-an-object/\(i % 50)> .\n"       // node without data
+        }
+        // A subject that comes back (described in two places) and a CRLF line.
+        text += "<https://kb.example.org/entity/e-1> <http://schema.org/name> \"again\"@ar .\r\n"
+        text += "<https://kb.example.org/entity/e-1> <http://schema.org/description> \"late\" .\n"
+        let folder = try TempFolder("graphml-once", removeWhenDone: true)
+        let input = folder.path("in.nt")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+        let triples = try NTriplesReader.read(path: input)
+        for options in [ExportOptions(), ExportOptions(preferEnglishLabels: true), ExportOptions(indent: false)] {
+            let once = MemorySink(), threePasses = MemorySink()
+            try RDFConversion.write(source: try NTriplesFile(path: input), format: .graphml, options: options, to: once)
+            try RDFGraphMLWriter(options: options).write(source: triples, to: threePasses)
+            XCTAssertEqual(once.string, threePasses.string, "preferEnglishLabels \(options.preferEnglishLabels), indent \(options.indent)")
+        }
+        // An empty file: an empty graph.
+        let empty = folder.path("empty.nt")
+        try Data().write(to: URL(fileURLWithPath: empty))
+        let a = MemorySink(), b = MemorySink()
+        try RDFConversion.write(source: try NTriplesFile(path: empty), format: .graphml, options: ExportOptions(), to: a)
+        try RDFGraphMLWriter(options: ExportOptions()).write(source: [RDFTriple](), to: b)
+        XCTAssertEqual(a.string, b.string)
+    }
+}

@@ -570,3 +570,15 @@ private struct Parser {
         return RDFReadError(name: name, line: line, column: column, message: message)
     }
 }
+
+extension NTriplesReader {
+    /// Parses `bytes` (whole lines, from line `firstLine`; `body` gets each triple with its start and end in `bytes`; `atStart`: the start of the document, where a byte order
+    /// mark is refused) and returns the number of the line after them. Errors as `parse(bytes:name:_:)`.
+    static func parseLines(_ bytes: UnsafeBufferPointer<UInt8>, name: String, firstLine: Int, atStart: Bool,
+                           caches: inout TermCaches, _ body: (RDFTriple, Int, Int) throws -> Void) throws -> Int {
+        var p = Parser(bytes: bytes, name: name, firstLine: firstLine, caches: caches)
+        try p.document(atStart: atStart, body)
+        caches = p.caches
+        return p.line
+    }
+}

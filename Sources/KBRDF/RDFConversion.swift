@@ -18,7 +18,9 @@ public enum RDFConversion {
 
     /// Writes the triples of `source` to `sink` in `format`. RDF/XML and GraphML read the source twice and keep only
     /// what the format needs (QNames and blank-node labels; nodes and their literal values); canonical N-Triples
-    /// (sorted) and Turtle (grouped by subject) collect the triples first.
+    /// (sorted) and Turtle (grouped by subject) collect the triples first. An N-Triples file (`NTriplesFile`) is
+    /// read once for GraphML (NTriplesToGraphML.swift) and for RDF/XML into a file that can start again
+    /// (NTriplesToRDFXML.swift), with the same bytes.
     public static func write(source: some TripleSource, format: OutputFormat, options: ExportOptions, to sink: OutputSink) throws {
         let vocabulary = try IRIMinter(base: options.base).vocabulary
         func all() throws -> [RDFTriple] {
@@ -29,6 +31,9 @@ public enum RDFConversion {
         }
         switch format {
         case .rdfxml:
+            if let file = source as? NTriplesFile {
+                return try NTriplesToRDFXML.write(file, vocabulary: vocabulary, indent: options.indent, to: sink)
+            }
             var serializer = RDFXMLSerializer(vocabulary: vocabulary, indent: options.indent)
             try serializer.write(source, to: sink)
         case .ntriples:
@@ -36,7 +41,9 @@ public enum RDFConversion {
         case .turtle:
             try TurtleSerializer(vocabulary: vocabulary).write(RDFDescription.group(try all()), to: sink)
         case .graphml:
-            if let ranged = source as? any RangedTripleSource {
+            if let file = source as? NTriplesFile {
+                try RDFGraphMLWriter(options: options).write(ntriples: file, to: sink)
+            } else if let ranged = source as? any RangedTripleSource {
                 try RDFGraphMLWriter(options: options).write(source: ranged, to: sink)
             } else {
                 try RDFGraphMLWriter(options: options).write(source: try all(), to: sink)

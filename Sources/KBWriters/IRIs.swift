@@ -47,31 +47,34 @@ public enum IRIs {
     /// the refused characters, `%` followed by two hex digits, at most one `#`. False means "look closer".
     static func isPlainASCIIIRI(_ iri: String) -> Bool {
         var iri = iri
-        return iri.withUTF8 { u in
-            let n = u.count
-            var i = 0
-            var inScheme = true, hashes = 0
-            while i < n {
-                let c = u[i]
-                guard c > 0x20, c < 0x7F else { return false }
-                switch c {
-                case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E, 0x60: return false  // <>"{}|\^`
-                default: break
-                }
-                if inScheme {
-                    let letter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
-                    if c == 0x3A { if i == 0 { return false }; inScheme = false }
-                    else if i == 0 ? !letter : !(letter || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E) { return false }
-                } else if c == 0x23 {
-                    hashes += 1
-                    if hashes > 1 { return false }
-                } else if c == 0x25 {
-                    guard i + 2 < n, isHex(u[i + 1]), isHex(u[i + 2]) else { return false }
-                }
-                i += 1
+        return iri.withUTF8 { isPlainASCIIIRI(bytes: $0) }
+    }
+
+    /// `isPlainASCIIIRI` of the UTF-8 bytes of an IRI: true when `problem(in:)` is nil for it without looking closer.
+    public static func isPlainASCIIIRI(bytes u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = u.count
+        var i = 0
+        var inScheme = true, hashes = 0
+        while i < n {
+            let c = u[i]
+            guard c > 0x20, c < 0x7F else { return false }
+            switch c {
+            case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E, 0x60: return false  // <>"{}|\^`
+            default: break
             }
-            return !inScheme
+            if inScheme {
+                let letter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+                if c == 0x3A { if i == 0 { return false }; inScheme = false }
+                else if i == 0 ? !letter : !(letter || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E) { return false }
+            } else if c == 0x23 {
+                hashes += 1
+                if hashes > 1 { return false }
+            } else if c == 0x25 {
+                guard i + 2 < n, isHex(u[i + 1]), isHex(u[i + 2]) else { return false }
+            }
+            i += 1
         }
+        return !inScheme
     }
 
     private static func isHex(_ c: UInt8) -> Bool {

@@ -157,12 +157,14 @@ public struct RDFXMLSerializer {
     }
 
     /// What the first pass learns: the predicates' QNames, the prefixes used, the blank-node labels.
-    struct Terms {
-        var qnames = [String: String]()
-        var usedPrefixes = Set<String>()
-        var blanks = BlankLabels()
+    public struct Terms {
+        public internal(set) var qnames = [String: String]()
+        public internal(set) var usedPrefixes = Set<String>()
+        public internal(set) var blanks = BlankLabels()
 
-        mutating func note(subject: RDFTerm) throws {
+        public init() {}
+
+        public mutating func note(subject: RDFTerm) throws {
             switch subject {
             case let .iri(iri): try IRIs.check(iri)
             case let .blank(label): blanks.note(label)
@@ -170,7 +172,7 @@ public struct RDFXMLSerializer {
             }
         }
 
-        mutating func note(_ predicate: String, _ object: RDFTerm, subject: RDFTerm, _ splitter: inout QNameSplitter) throws {
+        public mutating func note(_ predicate: String, _ object: RDFTerm, subject: RDFTerm, _ splitter: inout QNameSplitter) throws {
             if qnames[predicate] == nil {
                 let q = try splitter.split(predicate)
                 qnames[predicate] = q.qualified
@@ -243,7 +245,7 @@ public struct RDFXMLSerializer {
 
     /// Whitespace-only simple literals get an explicit `rdf:datatype` xsd:string: Virtuoso 7.2.5 reads
     /// `<p> </p>` as "" (notes §1.4); the typed form is the same RDF 1.1 term.
-    static func needsExplicitString(_ s: String) -> Bool {
+    public static func needsExplicitString(_ s: String) -> Bool {
         !s.isEmpty && s.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
     }
 
@@ -270,15 +272,17 @@ public struct RDFXMLSerializer {
 
 /// `rdf:nodeID` values: labels that are NCNames are kept; the others become b1, b2... in order of first
 /// appearance, skipping any label already in use, so the result is deterministic and collision-free.
-struct BlankLabels {
+public struct BlankLabels {
     private var order = [String]()
     private var seen = Set<String>()
 
-    mutating func note(_ label: String) {
+    public init() {}
+
+    public mutating func note(_ label: String) {
         if seen.insert(label).inserted { order.append(label) }
     }
 
-    func assign() -> [String: String] {
+    public func assign() -> [String: String] {
         var out = [String: String]()
         var used = Set(order.filter(XMLText.isNCName))
         var n = 0

@@ -112,6 +112,24 @@ public final class AtomicFileSink: OutputSink {
         try file.flush()
     }
 
+    /// Whether `restart()` can take back what was written: true unless `isDirect`.
+    public var canRestart: Bool { !isDirect && state == .open }
+
+    /// Drops everything written so far (the temporary file is emptied; the target is not touched), so that a writer
+    /// that found it must start again can write the document from the beginning.
+    /// - Throws: `XMLError.output` when the sink writes straight into `path` (`isDirect`), is no longer open, or
+    ///   the file cannot be truncated. The corresponding C functions are `ftruncate` and `lseek`.
+    public func restart() throws {
+        try checkOpen()
+        guard !isDirect else { throw XMLError.output("\(path): cannot take back bytes written to a device or pipe") }
+        file.discardBuffer()
+        if ftruncate(file.fd, 0) != 0 || lseek(file.fd, 0, SEEK_SET) < 0 {
+            let e = XMLError.output("\(path): \(Posix.errorText(errno))")
+            abort()
+            throw e
+        }
+    }
+
     /// Flushes, fsyncs and closes the temporary file, then renames it onto `path` and fsyncs the directory.
     /// On error the temporary file is removed and the target is left as it was.
     /// The corresponding C functions are `fsync`, `close` and `rename`.

@@ -81,6 +81,9 @@ public final class FileDescriptorSink: OutputSink {
         }
     }
 
+    /// Drops the buffered bytes (not yet written), keeping the descriptor open.
+    func discardBuffer() { buffer.removeAll(keepingCapacity: true) }
+
     /// Drops buffered bytes and closes the descriptor, ignoring errors; the sink is unusable afterwards.
     func discardAndClose() {
         guard !isClosed else { return }

@@ -147,6 +147,18 @@ public final class XMLStreamWriter {
         try call("xmlTextWriterWriteString") { w in withXMLChars(s) { xmlTextWriterWriteString(w, $0) } }
     }
 
+    /// Writes `bytes` as they are: markup and character data already escaped by the caller (`XMLEscapedBuffer`,
+    /// which escapes exactly as libxml2 does, so the bytes are those the element calls would give). An open start
+    /// tag is closed first (`>`, no line break); the next end tag is not indented. The caller guarantees the bytes
+    /// are well-formed XML content in UTF-8 with only XML 1.0 characters (nothing is sanitized).
+    /// The corresponding C function is `xmlTextWriterWriteRawLen`.
+    public func raw(_ bytes: UnsafeRawBufferPointer) throws {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        try call("xmlTextWriterWriteRawLen") {
+            xmlTextWriterWriteRawLen($0, base.assumingMemoryBound(to: xmlChar.self), Int32(bytes.count))
+        }
+    }
+
     /// Writes `<name>text</name>` (`startElement`, `text`, `endElement`).
     public func element(_ name: String, text: String) throws {
         try startElement(name)

@@ -194,7 +194,8 @@ enum InputSyntax: String, ExpressibleByArgument, CaseIterable {
 extension Export {
     /// Reads one RDF document and writes its triples as they are in `--format`. Relative IRIs in RDF/XML
     /// resolve against the file's own `file://` IRI (as rapper and rdflib do); standard input has no base.
-    /// N-Triples are streamed from the file (read twice by RDF/XML and GraphML); RDF/XML is read first.
+    /// N-Triples are streamed from the file, read once (RDF/XML into a pipe or device: twice, so that a refused input
+    /// writes nothing there either); RDF/XML is read first.
     func convert(_ path: String, _ syntax: RDFInputSyntax) throws {
         let options = exportOptions
         if syntax == .ntriples {

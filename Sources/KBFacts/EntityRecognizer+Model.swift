@@ -129,6 +129,7 @@ extension EntityRecognizer {
         for span in result.spans where span.type == .org && span.range.count >= 2 {
             guard let k = mentions.firstIndex(where: { $0.type == .organization && $0.gazetteerIDs.isEmpty && $0.range.lowerBound == span.range.lowerBound }),
                   mentions[k].range != span.range, mentions[k].countryHint == nil,
+                  mentions[k].subtype != "event",
                   !mentions.indices.contains(where: { o in
                       o != k && mentions[o].range.overlaps(span.range) && !mentions[o].range.allSatisfy { mentions[k].range.contains($0) }
                   }),
@@ -157,7 +158,7 @@ extension EntityRecognizer {
     }
 
     /// لل-words that do not complete a name ("للمرة", "للصحفيين").
-    static let nonComplements = Lexicon.set("للمرة للمره للصحفيين للصحافة للإعلام للتلفزيون للإذاعة للوكالة للأنباء للمواطنين للشعب للبلاد للدولة")
+    static let nonComplements = Lexicon.set("للمرة للمره للصحفيين للصحافة للإعلام للتلفزيون للإذاعة للوكالة للأنباء للمواطنين للشعب للبلاد للدولة للشؤون")
 
     /// An organisation the model reads over one gazetteer name and a head noun before it ("شركة الفرات
     /// للاتصالات": a company, not the river): that mention becomes the organisation (in place, so that role

@@ -422,6 +422,9 @@ struct EntityRecognizer {
         if n.allSatisfy({ $0.isNumber }) { return false }
         // "لانتقادات", "باتهامات": a preposition on a plural masdar, not a name
         if n.count >= 6, n.hasPrefix("ل") || n.hasPrefix("ب"), n.dropFirst().hasPrefix("ا"), n.hasSuffix("ات") { return false }
+        // a preposition or conjunction on the article ("بالمملكة", "والحكومة"), a verbal noun with a preposition
+        // and a pronoun ("لإبلاغه"), "وكذا": not a name
+        if EntityRecognizer.isNeverNameWord(n) { return false }
         let s = stripConj(n)
         return !Lexicon.stopwords.contains(n) && !Lexicon.verbs.contains(n) && !Lexicon.verbs.contains(s)
             && !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)

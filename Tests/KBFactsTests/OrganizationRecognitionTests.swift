@@ -1,4 +1,4 @@
-import KBFacts
+@testable import KBFacts
 import KBGraph
 import KBText
 import XCTest
@@ -60,5 +60,18 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertTrue(orgs.contains { $0.hasSuffix("REUTERS") }, "\(orgs)")
         XCTAssertTrue(orgs.contains("Africa Corps"), "\(orgs)")
         XCTAssertFalse(orgs.contains { $0.contains("social") || $0.contains("Maria") || $0 == "GMT" }, "\(orgs)")
+    }
+}
+
+/// Words the labeller may not put inside a person's name, on sentences written for these tests.
+final class ModelPersonWordTests: XCTestCase {
+    func testPrepositionOnTheArticleAndVerbalNounWithPronounAreNoNameWords() {
+        let r = EntityRecognizer(gazetteer: Gazetteer.bundled)
+        for w in ["بالمملكه", "للرئيس", "والحكومه", "لابلاغه", "باعلانها", "وكذا"] {
+            XCTAssertFalse(r.modelNameWord(w, inPerson: true), w)
+        }
+        for w in ["باسكال", "لافروف", "بلقاسم", "ابراهيم"] {
+            XCTAssertTrue(r.modelNameWord(w, inPerson: true), w)
+        }
     }
 }

@@ -129,6 +129,7 @@ extension EntityRecognizer {
         for span in result.spans where span.type == .org && span.range.count >= 2 {
             guard let k = mentions.firstIndex(where: { $0.type == .organization && $0.gazetteerIDs.isEmpty && $0.range.lowerBound == span.range.lowerBound }),
                   mentions[k].range != span.range, mentions[k].countryHint == nil,
+                  mentions[k].subtype != "event",
                   !mentions.indices.contains(where: { o in
                       o != k && mentions[o].range.overlaps(span.range) && !mentions[o].range.allSatisfy { mentions[k].range.contains($0) }
                   }),
@@ -156,8 +157,28 @@ extension EntityRecognizer {
         return r.lowerBound..<(e + 1)
     }
 
+    /// A preposition or conjunction on the article ("بالمملكة", "للرئيس", "والحكومة"), a verbal noun of form IV
+    /// with a preposition and a pronoun ("لإبلاغه", "بإعلانها"), or a function word ("وكذا"): never a word of a
+    /// person's name.
+    static func isNeverNameWord(_ n: String) -> Bool {
+        // (four letters at least after it, and not a name the lists know: "والتر", "كالفن" are names)
+        if let p = articleClitics.first(where: { n.hasPrefix($0) }), n.count - p.count >= 4, !isKnownName(n) { return true }
+        let c = Array(n)
+        if c.count >= 6, c[0] == "ل" || c[0] == "ب", c[1] == "ا", c[4] == "ا", n.hasSuffix("ه") || n.hasSuffix("ها") || n.hasSuffix("هم"),
+           !isKnownFirstName(n) { return true }
+        return nameBreakers.contains(n)
+    }
+
+    /// A word the labeller's name lists know as (part of) a name of any type.
+    static func isKnownName(_ w: String) -> Bool { nerModel?.lexicon.names[w] != nil }
+
+    /// A preposition or conjunction fused with the article: never the start of a word of a person's name.
+    static let articleClitics = ["بال", "لل", "وال", "فال", "كال", "وبال", "ولل"].map(ArabicNormalizer.normalize)
+    /// Function words that never sit inside a person's name ("وكذا").
+    static let nameBreakers = Lexicon.set("كذا وكذا كذلك وكذلك أيضا وأيضا")
+
     /// لل-words that do not complete a name ("للمرة", "للصحفيين").
-    static let nonComplements = Lexicon.set("للمرة للمره للصحفيين للصحافة للإعلام للتلفزيون للإذاعة للوكالة للأنباء للمواطنين للشعب للبلاد للدولة")
+    static let nonComplements = Lexicon.set("للمرة للمره للصحفيين للصحافة للإعلام للتلفزيون للإذاعة للوكالة للأنباء للمواطنين للشعب للبلاد للدولة للشؤون")
 
     /// An organisation the model reads over one gazetteer name and a head noun before it ("شركة الفرات
     /// للاتصالات": a company, not the river): that mention becomes the organisation (in place, so that role
@@ -213,6 +234,7 @@ extension EntityRecognizer {
         guard inPerson else { return true }
         // a trigger word of the rules' lexicon ends a name: "… خلفا ل…", "… معربا عن …"
         if !RuleSet.bundled.lexicon.classes(of: n).isEmpty { return false }
+        if EntityRecognizer.isNeverNameWord(n) { return false }
         let s = stripConj(n)
         return !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
             && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)

@@ -29,11 +29,26 @@ extension EntityRecognizer {
            t[j].norm.hasSuffix("ين") || t[j].norm.hasSuffix("ات"), j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.hasPrefix("ال") {
             return nil
         }
+        // "حركة التجارة", "حركة الملاحة": traffic; "تنظيم الانتخابات", "تنظيم الانتقال": organising something
+        if !definite, j < t.count, covered[j] == nil,
+           head == "حركه" && Lexicon.motionComplements.contains(t[j].norm)
+            || head == "تنظيم" && t[j].norm.hasPrefix("ال") && (j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.hasPrefix("ال")) {
+            return nil
+        }
+        if Lexicon.summitHeads.contains(head) { return summit(t, i, covered, mentions) }
+        // "البحرية الروسية", not "القاعدة البحرية": an adjective after a definite noun is no head
+        if Lexicon.adjectivalOrgHeads.contains(head), i > 0, EntityRecognizer.hasArticle(t[i - 1]) || covered[i - 1] != nil { return nil }
         // a proper name right after an indefinite head: "مجموعة فاغنر", "موقع أفريكا إنتلجنس"
         if !definite, Lexicon.nameTakingHeads.contains(head) {
             while j < t.count, covered[j] == nil, t[j].kind == .word || t[j].kind == .latin, !EntityRecognizer.hasArticle(t[j]),
                   isNameWord(t[j].norm), !(t[j].kind == .word && t[j].norm.hasSuffix("يه")), j - i <= 3 {
                 keyParts.append(t[j].norm); j += 1; modifiers += 1; properName = true
+            }
+            // "مجموعة مسلحة", "جماعة متشددة": one indefinite feminine word after a feminine head agrees with it
+            // (an adjective); a name goes on ("كتيبة عقبة بن نافع")
+            if properName, j == i + 2, t[i + 1].norm.hasSuffix("ه"), head.hasSuffix("ه"),
+               j >= t.count || !(t[j].kind == .word && isNameWord(t[j].norm) && !EntityRecognizer.hasArticle(t[j])) {
+                return nil
             }
         }
         // definite modifiers: "وزارة الدفاع الروسية", "المجلس العسكري في النيجر"
@@ -42,6 +57,10 @@ extension EntityRecognizer {
                 let m = mentions[c]
                 if m.type == .place, m.isAdjective || (m.subtype == "country") {
                     country = m.gazetteerIDs.first; j = m.range.upperBound; modifiers += 1
+                    // "المجموعة اللبنانية للإعلام", "الهيئة الليبية للاستثمار": a لل-complement after the adjective
+                    if m.isAdjective, j < t.count, covered[j] == nil, isLamComplement(t[j]) {
+                        keyParts.append(String(t[j].norm.dropFirst(2))); j += 1; modifiers += 1
+                    }
                 }
                 break
             }
@@ -51,6 +70,7 @@ extension EntityRecognizer {
                 country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound; break
             }
             guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), !Lexicon.stopwords.contains(n),
+                  !EntityRecognizer.lamNonNames.contains(n),
                   !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n),
                   !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" else { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
@@ -65,7 +85,9 @@ extension EntityRecognizer {
                               gazetteerIDs: [c], nameKey: "", isAdjective: false, role: nil, confidence: 0.8)
         }
         if !properName {
-            if onlyCountry && !Lexicon.stateInstitutionHeads.contains(head) && !Lexicon.stateInstitutionHeads.contains("ال" + head) {
+            // "تلفزيون تشاد", "إذاعة فرنسا": an indefinite outlet head before a country's name is a name
+            let outletOfCountry = !definite && EntityRecognizer.mediaHeads.contains(head)
+            if onlyCountry && !outletOfCountry && !Lexicon.stateInstitutionHeads.contains(head) && !Lexicon.stateInstitutionHeads.contains("ال" + head) {
                 return nil   // "الموقع الفرنسي", "الاستخبارات الروسية": the country is the mention
             }
             if definite && country == nil && keyParts.count == 2 && !Lexicon.namedWithOneModifier.contains(head) {
@@ -136,21 +158,22 @@ extension EntityRecognizer {
         }
     }
 
-    /// A run of capitalised Latin-script words ("Redut", "Convoy", "Africa Corps") not otherwise known: an organisation.
-    func latinName(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
-        guard t[i].kind == .latin, let f = t[i].text.unicodeScalars.first, f.properties.isUppercase,
-              DateParser.singleMonths[t[i].norm.lowercased()] == nil else { return nil }
-        var j = i
-        while j < t.count, covered[j] == nil, t[j].kind == .latin, j - i < 4 { j += 1 }
-        let range = i..<j
-        return RawMention(range: range, begin: t[i].begin, end: t[j - 1].end, text: surface(t, range), type: .organization,
-                          subtype: "", gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.5)
+    /// A word that completes an organisation's name with لل ("للإعلام", "للاستثمار"), not "للمرة" or "للشؤون".
+    func isLamComplement(_ tok: Token) -> Bool {
+        let n = tok.norm
+        return tok.kind == .word && n.hasPrefix("لل") && n.count >= 5 && !Lexicon.stopwords.contains(n)
+            && !EntityRecognizer.lamNonNames.contains(n) && isModifier(n)
     }
 
-    /// Definite words that can qualify an organisation name (not time words or generic adverbs).
+    /// لل-words that never complete an organisation's name ("للمرة", "للشؤون" of a role, "للصحفيين").
+    static let lamNonNames = Lexicon.set("للمرة للمره للشؤون للصحفيين للمواطنين للشعب للبلاد")
+
+    /// Definite words that can qualify an organisation name (not time words, generic adverbs or place nouns:
+    /// "القوات المالية المدينة" stops before "المدينة").
     func isModifier(_ n: String) -> Bool {
         let bad = EntityRecognizer.descriptiveWords
-        return !bad.contains(n) && n.count >= 4
+        return !bad.contains(n) && n.count >= 4 && !Lexicon.placeHeads.contains(n)
+            && !Lexicon.placeHeads.contains(ArabicNormalizer.stripArticle(n))
     }
 
     func place(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
@@ -161,5 +184,132 @@ extension EntityRecognizer {
         return RawMention(range: range, begin: t[j].begin, end: t[j].end, text: t[j].text, type: .place,
                           subtype: head.contains("عاصم") ? "capital" : "city", gazetteerIDs: [], nameKey: t[j].norm,
                           isAdjective: false, role: nil, confidence: 0.6)
+    }
+}
+
+extension EntityRecognizer {
+    // MARK: Summits, outlets, short forms, Latin names
+
+    /// A summit or conference named by nationality adjectives ("القمة العربية", "القمة الروسية الأفريقية"),
+    /// or by its host place and a purpose ("مؤتمر برلين للسلام", "مؤتمر بغداد للتعاون والشراكة"). An adjective
+    /// that only describes it ("المؤتمر الصحفي", "القمة الطارئة") names nothing; a place named alone after
+    /// the head ("قمة جدة") stays a place.
+    func summit(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
+        let definite = EntityRecognizer.hasArticle(t[i]) || (headWord(t[i].norm) ?? "").hasPrefix("ال")
+        var j = i + 1
+        var adjectives = 0, hostPlace = false
+        var keyParts = [ArabicNormalizer.stripArticle(headWord(t[i].norm) ?? t[i].norm)]
+        while j < t.count, j - i <= 4 {
+            if let c = covered[j] {
+                let m = mentions[c]
+                if m.isAdjective, m.range.lowerBound == j {
+                    keyParts.append(m.gazetteerIDs.first ?? t[j].norm); j = m.range.upperBound; adjectives += 1; continue
+                }
+                if !definite, adjectives == 0, !hostPlace, m.type == .place, m.range.lowerBound == j {
+                    keyParts.append(m.gazetteerIDs.first ?? m.nameKey); j = m.range.upperBound; hostPlace = true; continue
+                }
+                break
+            }
+            let n = t[j].norm
+            guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), n.hasPrefix("ال"), n.count >= 6, n.hasSuffix("يه") || n.hasSuffix("ي"),
+                  !Lexicon.genericSummitAdjectives.contains(n), !DateParser.coming.contains(n), !DateParser.past.contains(n),
+                  !EntityRecognizer.descriptiveWords.contains(n), !Lexicon.stopwords.contains(n) else { break }
+            keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; adjectives += 1
+        }
+        // its purpose: "للتعاون والشراكة", "للسلام"
+        var purpose = false
+        if adjectives > 0 || hostPlace, j < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("لل"),
+           t[j].norm.count >= 5, !Lexicon.stopwords.contains(t[j].norm), !EntityRecognizer.nonComplements.contains(t[j].norm) {
+            keyParts.append(String(t[j].norm.dropFirst(2))); j += 1; purpose = true
+            while j < t.count, j - i <= 7, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("وال"), t[j].norm.count >= 6 {
+                keyParts.append(String(t[j].norm.dropFirst(3))); j += 1
+            }
+        }
+        guard adjectives > 0 || (hostPlace && purpose) else { return nil }
+        let range = i..<j
+        let (text, b) = stripped(t, range)
+        return RawMention(range: range, begin: b, end: t[j - 1].end, text: text, type: .organization, subtype: "event",
+                          gazetteerIDs: [], nameKey: keyParts.joined(separator: " "), isAdjective: false, role: nil, confidence: 0.6)
+    }
+
+    /// An outlet named by a place or a name and a trailing "نيوز", "تايمز", "بوست" ("فاس نيوز", "الإيطالية
+    /// نيوز"): the words before the trailer (a place or adjective mention, or up to two name words) and it.
+    func mediaByTrailer(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
+        guard i > 0, covered[i] == nil, t[i].kind == .word, Lexicon.mediaTrailers.contains(t[i].norm) else { return nil }
+        var start = i
+        if let c = covered[i - 1] {
+            let m = mentions[c]
+            guard m.type != .person, m.range.upperBound == i, m.range.count <= 3 else { return nil }
+            start = m.range.lowerBound
+        } else {
+            while start > 0, i - start < 2, covered[start - 1] == nil, t[start - 1].kind == .word || t[start - 1].kind == .latin,
+                  isNameWord(t[start - 1].norm) { start -= 1 }
+        }
+        guard start < i else { return nil }
+        let range = start..<(i + 1)
+        let (text, b) = stripped(t, range)
+        return RawMention(range: range, begin: b, end: t[i].end, text: text, type: .organization, subtype: "media",
+                          gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.6)
+    }
+
+    /// Words before a bare institution that make it the one speaking or spoken of ("بيان الخارجية", "أعلنت
+    /// الرئاسة", "المتحدث باسم الداخلية").
+    static let statementNouns = Lexicon.set("بيان بيانا لبيان ببيان بلاغ بلاغا تصريح مصادر مصدر باسم وزارة")
+
+    /// "الرئاسة", "الخارجية", "الداخلية" standing alone for the country's presidency or ministry, as the
+    /// subject of a statement verb or after a statement noun; no adjective or complement follows (those are
+    /// read as names by the other rules). The key has no country: the linker ties it to the same institution
+    /// named with its country in the document.
+    func bareInstitution(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
+        guard i > 0, covered[i] == nil, t[i].kind == .word else { return nil }
+        let forms = [(t[i].norm, "")] + Clitics.of(t[i].norm).filter { $0.prefix == "و" || $0.prefix == "ف" }.map { ($0.stem, $0.prefix) }
+        guard let (stem, prefix) = forms.first(where: { EntityRecognizer.bareInstitutions[$0.0] != nil }),
+              let nameKey = EntityRecognizer.bareInstitutions[stem] else { return nil }
+        if i + 1 < t.count, covered[i + 1] != nil || (t[i + 1].kind == .word && EntityRecognizer.hasArticle(t[i + 1])) { return nil }
+        let prev = t[i - 1].norm
+        let prevForms = [prev] + Clitics.of(prev).filter { $0.prefix == "و" || $0.prefix == "ف" }.map(\.stem)
+        guard prevForms.contains(where: { Lexicon.verbs.contains($0) || EntityRecognizer.statementNouns.contains($0) }) else { return nil }
+        let (text, b) = strippedPrefix(t[i], prefix, restore: stem)
+        return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .organization, subtype: "",
+                          gazetteerIDs: [], nameKey: nameKey, isAdjective: false, role: nil, confidence: 0.6)
+    }
+
+    static let bareInstitutions: [String: String] = [
+        ArabicNormalizer.normalize("الرئاسة"): ArabicNormalizer.normalize("رئاسة"),
+        ArabicNormalizer.normalize("الخارجية"): ArabicNormalizer.normalize("وزارة خارجية"),
+        ArabicNormalizer.normalize("الداخلية"): ArabicNormalizer.normalize("وزارة داخلية"),
+    ]
+
+    /// Latin-script words that name no organisation: time zones and units.
+    static let latinNonNames: Set<String> = ["gmt", "utc", "am", "pm", "pdf", "km", "kg", "usd", "eur"]
+    /// Lower-case words inside a Latin-script name ("Ursula von der Leyen", "Bank of Africa").
+    static let latinConnectors: Set<String> = ["of", "and", "the", "de", "du", "des", "la", "le", "al", "el", "von", "van", "der", "bin", "for"]
+    /// Words that make a Latin-script run of capitalised words an organisation rather than a person's name.
+    static let latinOrgWords: Set<String> = [
+        "news", "agency", "group", "corps", "press", "tv", "times", "post", "company", "bank", "network", "media", "council",
+        "force", "forces", "army", "party", "front", "movement", "union", "institute", "center", "centre", "foundation",
+        "radio", "channel", "daily", "tribune", "journal", "magazine", "watch", "intelligence", "international", "global",
+        "organization", "organisation", "association", "ministry", "office", "service", "services", "airlines", "airways",
+        "energy", "oil", "petroleum", "holding", "capital", "partners", "security", "consulting", "research", "university",
+    ]
+
+    /// Organisations in a run of Latin-script words: share-button boilerplate ("Facebook social icon") and
+    /// people's names in Latin script ("Mark Rutte") give none; a single capitalised word or acronym ("Redut",
+    /// "REUTERS") or a run with an organisation word ("Africa Corps") gives one (at most four words).
+    func latinNames(_ t: [Token], _ run: Range<Int>) -> [RawMention] {
+        let words = run.map { t[$0].text }
+        let lower = words.map { $0.lowercased() }
+        func capital(_ w: String) -> Bool { w.unicodeScalars.first?.properties.isUppercase == true }
+        if zip(words, lower).contains(where: { !capital($0.0) && !EntityRecognizer.latinConnectors.contains($0.1) }) { return [] }
+        let kept = run.filter { !EntityRecognizer.latinNonNames.contains(t[$0].text.lowercased())
+            && DateParser.singleMonths[t[$0].norm.lowercased()] == nil }
+        guard let first = kept.first, let last = kept.last, kept.count == last - first + 1, capital(t[first].text) else { return [] }
+        let hasOrgWord = kept.contains { EntityRecognizer.latinOrgWords.contains(t[$0].text.lowercased()) }
+        let titleCase = kept.filter { capital(t[$0].text) }.allSatisfy { t[$0].text.unicodeScalars.dropFirst().contains { $0.properties.isLowercase } }
+        if kept.count >= 2, titleCase, !hasOrgWord { return [] }   // a person's name in Latin script
+        let range = first..<min(last + 1, first + 4)
+        return [RawMention(range: range, begin: t[first].begin, end: t[range.upperBound - 1].end, text: surface(t, range),
+                           type: .organization, subtype: "", gazetteerIDs: [], nameKey: key(t, range), isAdjective: false,
+                           role: nil, confidence: 0.5)]
     }
 }

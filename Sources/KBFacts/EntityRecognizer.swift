@@ -46,10 +46,11 @@ struct RawMention {
 struct EntityRecognizer {
     let gazetteer: Gazetteer
 
-    static let mediaHeads = Lexicon.set("وكالة الوكالة صحيفة الصحيفة قناة القناة موقع الموقع إذاعة مجلة")
+    static let mediaHeads = Lexicon.set("وكالة الوكالة صحيفة الصحيفة قناة القناة موقع الموقع إذاعة مجلة تلفزيون التلفزيون جريدة الجريدة")
     static let descriptiveWords = Lexicon.set("""
             الذي التي الماضي المقبل الأول الثاني الأخيرة الأخير العام اليوم الحالي الجديد الجديدة السابق السابقة
-            الوحيدة الوحيد المعترف الحالية المنتهية المقالة الأجنبية الأجنبي
+            الوحيدة الوحيد المعترف الحالية المنتهية المقالة الأجنبية الأجنبي المسؤول المسؤولة المعني المعنية
+            المختص المختصة المنعقد المنعقدة الشرف الإلكتروني الالكتروني الإلكترونية الالكترونية
             """)
     static let abd = Lexicon.set("عبد أبو ابو بن ابن ولد بو آل")
 
@@ -212,10 +213,16 @@ struct EntityRecognizer {
             }
         }
 
-        // Pass 3: organisations and places from head nouns.
+        // Pass 3: organisations and places from head nouns; outlets named with "نيوز"; bare institutions.
+        i = 0
+        while i < t.count {
+            if let m = mediaByTrailer(t, i, covered, mentions) { add(m) }
+            i += 1
+        }
         i = 0
         while i < t.count {
             guard covered[i] == nil, t[i].kind == .word || t[i].kind == .latin else { i += 1; continue }
+            if let m = bareInstitution(t, i, covered) { add(m); i += 1; continue }
             let head = t[i].kind == .word && t[i].norm != "بقياده" ? headWord(t[i].norm) : nil
             if let h = head, Lexicon.orgHeads.contains(h), let m = organization(t, i, covered, mentions) {
                 add(m); i = m.range.upperBound; continue
@@ -227,7 +234,11 @@ struct EntityRecognizer {
         }
         i = 0
         while i < t.count {
-            if covered[i] == nil, let m = latinName(t, i, covered) { add(m); i = m.range.upperBound } else { i += 1 }
+            guard covered[i] == nil, t[i].kind == .latin else { i += 1; continue }
+            var e = i
+            while e < t.count, covered[e] == nil, t[e].kind == .latin { e += 1 }
+            for m in latinNames(t, i..<e) { add(m) }
+            i = e
         }
         // organisations found after the role phrases (pass 3) qualify the role they sit in
         for p in mentions.indices where mentions[p].type == .person {
@@ -411,6 +422,9 @@ struct EntityRecognizer {
         if n.allSatisfy({ $0.isNumber }) { return false }
         // "لانتقادات", "باتهامات": a preposition on a plural masdar, not a name
         if n.count >= 6, n.hasPrefix("ل") || n.hasPrefix("ب"), n.dropFirst().hasPrefix("ا"), n.hasSuffix("ات") { return false }
+        // a preposition or conjunction on the article ("بالمملكة", "والحكومة"), a verbal noun with a preposition
+        // and a pronoun ("لإبلاغه"), "وكذا": not a name
+        if EntityRecognizer.isNeverNameWord(n) { return false }
         let s = stripConj(n)
         return !Lexicon.stopwords.contains(n) && !Lexicon.verbs.contains(n) && !Lexicon.verbs.contains(s)
             && !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)

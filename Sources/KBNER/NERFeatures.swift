@@ -26,6 +26,12 @@ public struct NERFeaturizer: Sendable {
         /// types of the one-word name it is (0 if none), in `stems` order.
         let nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]
 
+        /// The summed weights of the word's own features (``NERFeaturizer/localFeatures(_:)``) for the model
+        /// `localOwner`, one per label: computed at the first use, so that a word seen again costs only its
+        /// context features. Integer sums: the emissions are the same as summing every feature each time.
+        var localSums: [Int32] = []
+        var localOwner: ObjectIdentifier? = nil
+
         init(word: UInt64, stem: UInt64, clitic: UInt64, pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64),
              stemPre: (UInt64, UInt64), shape: UInt64, cues: UInt8, stems: [String], nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]) {
             self.word = word; self.stem = stem; self.clitic = clitic; self.pre = pre; self.suf = suf; self.stemPre = stemPre
@@ -145,6 +151,73 @@ public struct NERFeaturizer: Sendable {
 }
 
 extension NERFeaturizer {
+    /// Features of ``features(_:)`` that depend on the word alone (bias, word, stem, clitic, affixes, shape,
+    /// suffix × clitic): templates 1–13 and 37.
+    public static let localPerToken = 14
+    /// The other templates (neighbours, gazetteer, cues, position).
+    public static let contextPerToken = perToken - localPerToken
+
+    /// Bucket indices of the word-only features of one word (the same buckets ``features(_:)`` gives it).
+    public func localFeatures(_ x: WordInfo) -> [UInt32] {
+        let shift = UInt64(64 - bits)
+        var out: [UInt32] = []
+        out.reserveCapacity(NERFeaturizer.localPerToken)
+        @inline(__always) func put(_ t: UInt64, _ v: UInt64) { out.append(UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift)) }
+        put(1, 0)
+        put(2, x.word); put(3, x.stem); put(4, x.clitic)
+        put(5, x.pre.0); put(6, x.pre.1); put(7, x.pre.2)
+        put(8, x.suf.0); put(9, x.suf.1); put(10, x.suf.2)
+        put(11, x.stemPre.0); put(12, x.stemPre.1)
+        put(13, x.shape)
+        put(37, x.suf.1 &* 31 &+ x.clitic)
+        return out
+    }
+
+    /// Bucket indices of the context features of every token, `contextPerToken` per token: with
+    /// ``localFeatures(_:)`` of each word, the same buckets as ``features(_:)``.
+    public func contextFeatures(_ info: [WordInfo]) -> [UInt32] {
+        let n = info.count
+        let gaz = lexicon.gazetteerTags(info)
+        let shift = UInt64(64 - bits)
+        var out = [UInt32](repeating: 0, count: n * NERFeaturizer.contextPerToken)
+        let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05
+        func w(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].word }
+        func st(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].stem }
+        func sh(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].shape }
+        func cue(_ k: Int, _ c: NERLexicon.Cue) -> Bool { k >= 0 && k < n && info[k].cues & (1 << UInt8(c.rawValue)) != 0 }
+        func gz(_ k: Int) -> UInt64 { k < 0 || k >= n ? 0xFFFF : UInt64(gaz[k].b) | UInt64(gaz[k].i) << 8 }
+        var o = 0
+        for i in 0..<n {
+            let x = info[i]
+            @inline(__always) func put(_ t: UInt64, _ v: UInt64) {
+                out[o] = UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift); o += 1
+            }
+            let speechBefore = cue(i - 1, .speech) || cue(i - 2, .speech) || cue(i - 3, .speech)
+            let speechAfter = cue(i + 1, .speech) || cue(i + 2, .speech) || cue(i + 3, .speech)
+            var cueVec: UInt64 = 0
+            for c in NERLexicon.Cue.allCases {
+                if cue(i, c) { cueVec |= 1 << UInt64(c.rawValue) }
+                if cue(i - 1, c) { cueVec |= 1 << UInt64(8 + c.rawValue) }
+                if cue(i - 2, c) { cueVec |= 1 << UInt64(16 + c.rawValue) }
+                if cue(i + 1, c) { cueVec |= 1 << UInt64(24 + c.rawValue) }
+            }
+            put(14, sh(i - 1) &* 31 &+ x.shape); put(15, x.shape &* 31 &+ sh(i + 1))
+            put(16, w(i - 1)); put(17, w(i + 1)); put(18, w(i - 2)); put(19, w(i + 2))
+            put(20, st(i - 1)); put(21, st(i + 1))
+            put(22, w(i - 1) &* 0x100000001B3 ^ x.word); put(23, x.word &* 0x100000001B3 ^ w(i + 1))
+            put(24, gz(i)); put(25, gz(i - 1)); put(26, gz(i + 1)); put(27, gz(i) &* 65599 &+ x.shape)
+            put(28, cueVec & 0xFF); put(29, (cueVec >> 8) & 0xFF); put(30, (cueVec >> 16) & 0xFF); put(31, (cueVec >> 24) & 0xFF)
+            put(32, (speechBefore ? 1 : 0) + (speechAfter ? 2 : 0))
+            put(33, (cueVec >> 8 & 0xFF) &* 131 &+ x.shape)
+            put(34, i < n - 1 ? info[i + 1].suf.1 : eos); put(35, i > 0 ? info[i - 1].suf.1 : bos)
+            put(36, i > 0 ? info[i - 1].clitic : bos)
+            put(38, i == 0 ? 1 : i == n - 1 ? 2 : 0)
+            put(39, st(i - 1) &* 0x100000001B3 ^ x.stem)
+            put(40, gz(i) &* 65599 &+ (cueVec >> 8 & 0xFF))
+        }
+        return out
+    }
+
     /// An Arabic-script letter (the Arabic block's letters and the extended letters used for other languages).
     @inline(__always)
     public static func isArabicLetter(_ s: Unicode.Scalar) -> Bool {

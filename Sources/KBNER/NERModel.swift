@@ -37,8 +37,7 @@ public final class NERModel: @unchecked Sendable {
     /// Labels a sentence from its words' features (``NERFeaturizer/wordInfo(norm:text:)``, remembered by the caller).
     public func label(info: [NERFeaturizer.WordInfo]) -> Result {
         guard !info.isEmpty else { return Result(labels: [], spans: [], emissions: [], best: 0) }
-        let feats = featurizer.features(info)
-        let em = emissions(feats, count: info.count)
+        let em = splitEmissions(info)
         let (labels, best) = NERDecoder.viterbi(em, transitions, count: info.count)
         return Result(labels: labels, spans: NERSpan.spans(labels), emissions: em, best: best)
     }
@@ -47,6 +46,49 @@ public final class NERModel: @unchecked Sendable {
     public func margin(of span: NERSpan, in r: Result) -> Float {
         let (_, without) = NERDecoder.viterbi(r.emissions, transitions, count: r.labels.count, forceO: span.range)
         return r.best - without
+    }
+
+    /// The weights of a word's own features, summed (remembered in the word's info for this model).
+    func localSums(_ x: NERFeaturizer.WordInfo) -> [Int32] {
+        let me = ObjectIdentifier(self)
+        if x.localOwner == me { return x.localSums }
+        let L = NERLabel.count
+        var sums = [Int32](repeating: 0, count: L)
+        for f in featurizer.localFeatures(x) {
+            let row = Int(f) * L
+            for l in 0..<L { sums[l] &+= Int32(weights[row + l]) }
+        }
+        x.localSums = sums
+        x.localOwner = me
+        return sums
+    }
+
+    /// Emissions from each word's remembered own-feature sums and the sentence's context features: the same
+    /// integers as ``emissions(_:count:)`` over ``NERFeaturizer/features(_:)`` (integer addition in any order).
+    func splitEmissions(_ info: [NERFeaturizer.WordInfo]) -> [Float] {
+        let L = NERLabel.count, F = NERFeaturizer.contextPerToken
+        let n = info.count
+        let feats = featurizer.contextFeatures(info)
+        var em = [Float](repeating: 0, count: n * L)
+        let s = scale
+        weights.withUnsafeBufferPointer { w in
+            for i in 0..<n {
+                let local = localSums(info[i])
+                var a0 = local[0], a1 = local[1], a2 = local[2], a3 = local[3], a4 = local[4]
+                var a5 = local[5], a6 = local[6], a7 = local[7], a8 = local[8]
+                for k in 0..<F {
+                    let row = w.baseAddress! + Int(feats[i * F + k]) * L
+                    a0 &+= Int32(row[0]); a1 &+= Int32(row[1]); a2 &+= Int32(row[2]); a3 &+= Int32(row[3])
+                    a4 &+= Int32(row[4]); a5 &+= Int32(row[5]); a6 &+= Int32(row[6]); a7 &+= Int32(row[7])
+                    a8 &+= Int32(row[8])
+                }
+                let o = i * L
+                em[o] = Float(a0) * s; em[o + 1] = Float(a1) * s; em[o + 2] = Float(a2) * s
+                em[o + 3] = Float(a3) * s; em[o + 4] = Float(a4) * s; em[o + 5] = Float(a5) * s
+                em[o + 6] = Float(a6) * s; em[o + 7] = Float(a7) * s; em[o + 8] = Float(a8) * s
+            }
+        }
+        return em
     }
 
     func emissions(_ feats: [UInt32], count n: Int) -> [Float] {

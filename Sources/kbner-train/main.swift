@@ -28,7 +28,7 @@ struct Train: ParsableCommand {
 
     @Option(help: "Training epochs.") var epochs = 8
     @Option(help: "How many times ANERcorp (the news data) is seen per epoch, against once for the Wikipedia data.")
-    var anercorpCopies = 1
+    var anercorpCopies = 3
     @Option(help: "Seed of the sentence order.") var seed: UInt64 = 20_261_206
     @Option(help: "Weight table size: 2^bits rows.") var bits = 18
 

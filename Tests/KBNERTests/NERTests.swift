@@ -1,5 +1,5 @@
 import Foundation
-import KBNER
+@testable import KBNER
 import KBText
 import XCTest
 
@@ -86,6 +86,28 @@ final class NERTests: XCTestCase {
         for s in Self.tiny {
             let r = model.label(norms: s.tokens.map(ArabicNormalizer.normalize), texts: s.tokens)
             XCTAssertEqual(r.labels, s.labels, s.tokens.joined(separator: " "))
+        }
+    }
+
+    func testWordFeaturesRememberedGiveTheSameEmissions() throws {
+        var trainer = NERTrainer(lexicon: lexicon())
+        trainer.bits = 14
+        trainer.epochs = 3
+        let model = trainer.train(Self.tiny)
+        let f = model.featurizer
+        for s in Self.tiny {
+            let info = s.tokens.map { f.wordInfo(norm: ArabicNormalizer.normalize($0), text: $0) }
+            // the word's own features and the context features are, together, every feature of the token
+            let all = f.features(info), context = f.contextFeatures(info)
+            for i in info.indices {
+                let whole = all[(i * NERFeaturizer.perToken)..<((i + 1) * NERFeaturizer.perToken)].sorted()
+                let parts = (f.localFeatures(info[i]) + context[(i * NERFeaturizer.contextPerToken)..<((i + 1) * NERFeaturizer.contextPerToken)]).sorted()
+                XCTAssertEqual(whole, parts)
+            }
+            // remembered sums (second call) give the same emissions as summing every feature
+            let direct = model.emissions(all, count: info.count)
+            XCTAssertEqual(model.splitEmissions(info), direct)
+            XCTAssertEqual(model.splitEmissions(info), direct)
         }
     }
 

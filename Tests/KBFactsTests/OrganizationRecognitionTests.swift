@@ -1,0 +1,77 @@
+@testable import KBFacts
+import KBGraph
+import KBText
+import XCTest
+
+/// Organisations found from head nouns, outlets, summits and short forms, on sentences written for these tests.
+final class OrganizationRecognitionTests: XCTestCase {
+    static let extractor = Extractor()
+
+    func entities(_ text: String, _ type: EntityType) -> Set<String> {
+        let x = Self.extractor.extract(SourceText(documentID: "doc-org", path: "org.txt", text: text))
+        return Set(x.entities.filter { $0.type == type }.map(\.labelAr))
+    }
+
+    func testSummitsNamedByAdjectivesOrHostAndPurpose() {
+        let orgs = entities("وتستعد العاصمة لاحتضان القمة الخليجية بعد أسابيع من القمة الروسية الإفريقية.", .organization)
+        XCTAssertTrue(orgs.contains("القمة الخليجية"), "\(orgs)")
+        XCTAssertTrue(orgs.contains("القمة الروسية الإفريقية"), "\(orgs)")
+        let conf = entities("ويشارك الوزير في مؤتمر روما للتنمية والاستثمار الذي يفتتح غدا.", .organization)
+        XCTAssertTrue(conf.contains("مؤتمر روما للتنمية والاستثمار"), "\(conf)")
+        // an adjective that only describes the meeting names nothing
+        let press = entities("وقال الوزير في المؤتمر الصحفي إن القمة الطارئة ستعقد قريبا.", .organization)
+        XCTAssertTrue(press.isEmpty, "\(press)")
+    }
+
+    func testOutletsNamedWithATrailerOrACountry() {
+        let orgs = entities("ونقل موقع تونس نيوز عن تلفزيون تشاد أن الطريق أغلق.", .organization)
+        XCTAssertTrue(orgs.contains("تونس نيوز"), "\(orgs)")
+        XCTAssertTrue(orgs.contains("تلفزيون تشاد"), "\(orgs)")
+    }
+
+    func testEmbassiesNaviesAndGovernmentsByAdjective() {
+        let orgs = entities("وقالت السفارة الكندية إن البحرية الروسية رصدت سفينة قرب القاعدة البحرية الإيطالية.", .organization)
+        XCTAssertTrue(orgs.contains("السفارة الكندية"), "\(orgs)")
+        XCTAssertTrue(orgs.contains("البحرية الروسية"), "\(orgs)")
+        XCTAssertFalse(orgs.contains("البحرية الإيطالية"), "a naval base, not the navy: \(orgs)")
+    }
+
+    func testBareInstitutionAfterAStatementWord() {
+        let orgs = entities("وأعلنت الرئاسة أن الاجتماع تأجل، وأفاد بيان الخارجية بأن السفير استدعي.", .organization)
+        XCTAssertTrue(orgs.contains("الرئاسة"), "\(orgs)")
+        XCTAssertTrue(orgs.contains("الخارجية"), "\(orgs)")
+        // an adjective of policy is no ministry
+        let policy = entities("وتغيرت السياسة الخارجية للبلاد خلال العقد الماضي.", .organization)
+        XCTAssertTrue(policy.isEmpty, "\(policy)")
+    }
+
+    func testDescriptionsAreNotOrganisations() {
+        let orgs = entities("وهاجمت مجموعة مسلحة قافلة، فيما تراجعت حركة التجارة الدولية، وأعلنت الهيئة المسؤولة عن تنظيم الانتخابات موعدا.",
+                            .organization)
+        XCTAssertFalse(orgs.contains("مجموعة مسلحة"), "\(orgs)")
+        XCTAssertFalse(orgs.contains { $0.hasPrefix("حركة التجارة") }, "\(orgs)")
+        XCTAssertFalse(orgs.contains("الهيئة المسؤولة"), "\(orgs)")
+        XCTAssertFalse(orgs.contains("تنظيم الانتخابات"), "\(orgs)")
+    }
+
+    func testLatinBoilerplateAndPeopleAreNotOrganisations() {
+        let orgs = entities("Facebook social icon Twitter X social icon وقالت Maria Rossi لوكالة REUTERS عند الساعة 9 GMT إن عناصر Africa Corps وصلوا.",
+                            .organization)
+        XCTAssertTrue(orgs.contains { $0.hasSuffix("REUTERS") }, "\(orgs)")
+        XCTAssertTrue(orgs.contains("Africa Corps"), "\(orgs)")
+        XCTAssertFalse(orgs.contains { $0.contains("social") || $0.contains("Maria") || $0 == "GMT" }, "\(orgs)")
+    }
+}
+
+/// Words the labeller may not put inside a person's name, on sentences written for these tests.
+final class ModelPersonWordTests: XCTestCase {
+    func testPrepositionOnTheArticleAndVerbalNounWithPronounAreNoNameWords() {
+        let r = EntityRecognizer(gazetteer: Gazetteer.bundled)
+        for w in ["بالمملكه", "للرئيس", "والحكومه", "لابلاغه", "باعلانها", "وكذا"] {
+            XCTAssertFalse(r.modelNameWord(w, inPerson: true), w)
+        }
+        for w in ["باسكال", "لافروف", "بلقاسم", "ابراهيم"] {
+            XCTAssertTrue(r.modelNameWord(w, inPerson: true), w)
+        }
+    }
+}

@@ -11,7 +11,7 @@ public final class ExtractionTrace: @unchecked Sendable {
 }
 
 extension Extractor {
-    /// `doc-country` arguments: the country the document is about. News about a visit names the host's
+    /// `doc-country` arguments: the state a person the gazetteer knows serves, else the country the document is about. News about a visit names the host's
     /// officials without their country: the country of the first place visited (or where a meeting was held);
     /// else the country the document names most often (by name or adjective, twice at least; the first named
     /// wins a tie). Without one the draft is dropped.
@@ -36,7 +36,9 @@ extension Extractor {
             if d.type == "HOLDS_ROLE", d.object == RuleEngine.documentCountry, stated.contains(d.subject) { return nil }
             var x = d
             guard x.subject == RuleEngine.documentCountry || x.object == RuleEngine.documentCountry else { return (si, x) }
-            guard let b = best else { return nil }
+            // a person the gazetteer knows serves the state it names
+            let own = x.object == RuleEngine.documentCountry ? countryOf(x.subject) : nil
+            guard let b = own ?? best else { return nil }
             if x.subject == RuleEngine.documentCountry { x.subject = b }
             if x.object == RuleEngine.documentCountry { x.object = b }
             return x.subject == x.object ? nil : (si, x)
@@ -260,14 +262,17 @@ enum RuleEngine {
                 }
             case .adjacentBefore:
                 var k = i - 1
+                // a comma and the quotes closing a name may stand between ("“X”، رئيس …")
                 if c.isComma(k) { k -= 1 }
+                while k >= 0, i - k <= 3, c.mention(at: k) == nil, c.tokens[k].kind == .punctuation, Self.quotes.contains(c.tokens[k].text) { k -= 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.upperBound == k + 1, ok(m) { return m }
             case .adjacentAfter:
                 var k = start + 1
                 // place heads ("مدينة"), ranks and honorifics ("الدكتور"), a comma or a slash may stand between
                 while k < c.tokens.count, k - start <= 3, c.mention(at: k) == nil,
                       isPlaceHead(c.tokens[k].norm) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
-                        || (c.tokens[k].kind == .punctuation && ["/", "«", "»", "\"", "“", "”", "'"].contains(c.tokens[k].text)) { k += 1 }
+                        || c.inClass(k, "TITLE_QUALIFIER")
+                        || (c.tokens[k].kind == .punctuation && (c.tokens[k].text == "/" || Self.quotes.contains(c.tokens[k].text))) { k += 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, ok(m) { return m }
                 // a person's title phrase starts here ("زيارة الرئيس التونسي X"): the person it names
                 if k < c.tokens.count, let p = c.mentions.indices.first(where: { c.mentions[$0].type == .person && (c.mentions[$0].role?.range.contains(k) ?? false) && c.mentions[$0].range.lowerBound > k }), ok(p) { return p }
@@ -278,6 +283,8 @@ enum RuleEngine {
 
     /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).
     static let phraseEnds: Set<String> = ["من", "الي", "في", "عن", "ان", "الذي", "التي", "خلال", "بعد", "قبل", "منذ"]
+
+    static let quotes: Set<String> = ["«", "»", "\"", "“", "”", "'"]
 
     static func endsPhrase(_ n: String) -> Bool { n == "و" || n.hasPrefix("وال") || phraseEnds.contains(n) }
 

@@ -10,11 +10,49 @@ public final class ExtractionTrace: @unchecked Sendable {
     func note(_ s: String) { lines[sentence, default: []].append(s) }
 }
 
+extension Extractor {
+    /// `doc-country` arguments: the state a person the gazetteer knows serves, else the country the document is about. News about a visit names the host's
+    /// officials without their country: the country of the first place visited (or where a meeting was held);
+    /// else the country the document names most often (by name or adjective, twice at least; the first named
+    /// wins a tie). Without one the draft is dropped.
+    static func resolveDocumentCountry(_ drafts: [(Int, FactDraft)], _ mentions: [[RawMention]],
+                                       countryOf: (String) -> String?) -> [(Int, FactDraft)] {
+        guard drafts.contains(where: { $0.1.subject == RuleEngine.documentCountry || $0.1.object == RuleEngine.documentCountry }) else { return drafts }
+        var count: [String: Int] = [:], first: [String: Int] = [:]
+        for m in mentions.joined() where m.type == .place && m.subtype == "country" && !m.key.isEmpty {
+            count[m.key, default: 0] += 1
+            if first[m.key] == nil { first[m.key] = first.count }
+        }
+        var host: String? = nil
+        for (_, d) in drafts where d.modality == .asserted {
+            if d.type == "VISIT" { host = countryOf(d.object) }
+            else if ["RECEIVE", "MEET", "TALKS", "HOSTS"].contains(d.type), let p = d.place { host = countryOf(p) }
+            if host != nil { break }
+        }
+        let best = host ?? count.filter { $0.value >= 2 }.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
+        // a person whose office the document states with its state or body keeps that one
+        let stated = Set(drafts.filter { $0.1.type == "HOLDS_ROLE" && $0.1.object != RuleEngine.documentCountry }.map(\.1.subject))
+        return drafts.compactMap { (si, d) in
+            if d.type == "HOLDS_ROLE", d.object == RuleEngine.documentCountry, stated.contains(d.subject) { return nil }
+            var x = d
+            guard x.subject == RuleEngine.documentCountry || x.object == RuleEngine.documentCountry else { return (si, x) }
+            // a person the gazetteer knows serves the state it names
+            let own = x.object == RuleEngine.documentCountry ? countryOf(x.subject) : nil
+            guard let b = own ?? best else { return nil }
+            if x.subject == RuleEngine.documentCountry { x.subject = b }
+            if x.object == RuleEngine.documentCountry { x.object = b }
+            return x.subject == x.object ? nil : (si, x)
+        }
+    }
+}
+
 /// Runs the rules of a `RuleSet` on one sentence: triggers from the lexicon, arguments from the finders,
 /// entity types from the relation table, modality from the cue classes.
 enum RuleEngine {
     /// Placeholder subject resolved at document level (`doc-subject`).
     static let documentSubject = "@doc-subject"
+    /// Placeholder argument resolved at document level (`doc-country`).
+    static let documentCountry = "@doc-country"
 
     static func run(_ c: SentenceContext, _ set: RuleSet, table: RelationTable = .standard, trace: ExtractionTrace? = nil) -> [FactDraft] {
         let lex = set.lexicon
@@ -58,6 +96,7 @@ enum RuleEngine {
 
     static func label(_ c: SentenceContext, _ key: String) -> String {
         if key == documentSubject { return "(the document's earlier subject)" }
+        if key == documentCountry { return "(the document's country)" }
         return c.mentions.first(where: { $0.key == key })?.text ?? key
     }
 
@@ -90,15 +129,26 @@ enum RuleEngine {
                 return .failed("blocked by «\(c.tokens[k].text)» (\(q.className))")
             }
         }
+        if r.freeTitle {
+            if c.mentions.contains(where: { $0.type == .person && $0.range.lowerBound > i && ($0.role?.range.contains(i) ?? false) }) {
+                return .failed("the title belongs to the name after it")
+            }
+            // "X، ورئيس …": a conjoined title is another person's
+            let n = c.tokens[i].norm
+            if n.hasPrefix("و"), !Set(lex.classes(of: String(n.dropFirst()))).isDisjoint(with: r.triggers) {
+                return .failed("a conjoined title («\(c.tokens[i].text)») is not an apposition")
+            }
+        }
         let rel = table[r.type]
+        func key(_ m: Int) -> String { m == -1 ? documentSubject : m == -2 ? documentCountry : c.mentions[m].key }
         // the second argument looked for after the trigger is looked for after the first one
         func after(_ m: Int?) -> Int { m.map { $0 >= 0 && c.mentions[$0].range.lowerBound > i ? c.mentions[$0].range.upperBound - 1 : i } ?? i }
         let s: Int, o: Int
         if r.objectFirst {
-            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: nil), oo >= 0 else {
+            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: nil), oo != -1 else {
                 return .failed("trigger without an object of the allowed types")
             }
-            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: c.mentions[oo].key, from: after(oo)) else {
+            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: key(oo), from: after(oo)) else {
                 return .failed("trigger without a subject of the allowed types")
             }
             s = ss; o = oo
@@ -106,8 +156,7 @@ enum RuleEngine {
             guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: nil) else {
                 return .failed("trigger without a subject of the allowed types")
             }
-            let sKey = ss == -1 ? documentSubject : c.mentions[ss].key
-            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: sKey, from: after(ss)), oo >= 0 else {
+            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: key(ss), from: after(ss)), oo != -1 else {
                 return .failed("trigger without an object of the allowed types")
             }
             s = ss; o = oo
@@ -128,13 +177,12 @@ enum RuleEngine {
         var type = r.type
         if modality == .planned, let p = r.plannedType { type = p }
         if type.hasPrefix("PLANS_") { modality = .planned }
-        let subjects = s == -1 ? [-1] : (r.subject.contains(where: { $0.list }) ? c.conjuncts(of: s, adjectives: true) : [s])
-        let objects = r.object.contains(where: { $0.list }) ? c.conjuncts(of: o, adjectives: true) : [o]
+        let subjects = s < 0 ? [s] : (r.subject.contains(where: { $0.list }) ? c.conjuncts(of: s, adjectives: true) : [s])
+        let objects = o < 0 ? [o] : (r.object.contains(where: { $0.list }) ? c.conjuncts(of: o, adjectives: true) : [o])
         var out: [FactDraft] = []
         for a in subjects {
             for b in objects {
-                let sk = a == -1 ? documentSubject : c.mentions[a].key
-                let ok = c.mentions[b].key
+                let sk = key(a), ok = key(b)
                 guard sk != ok, !ok.isEmpty else { continue }
                 let args = [a, b].filter { $0 >= 0 }
                 let dist = args.map { m in min(abs(c.mentions[m].range.lowerBound - i), abs(c.mentions[m].range.upperBound - 1 - i)) }.max() ?? 0
@@ -148,7 +196,7 @@ enum RuleEngine {
         return out.isEmpty ? .failed("subject and object are the same entity") : .fired(out)
     }
 
-    /// The mention a finder names (-1 for the document's subject), or nil.
+    /// The mention a finder names (-1 for the document's subject, -2 for its country), or nil.
     static func find(_ finders: [ArgumentFinder], _ i: Int, _ c: SentenceContext, allowed: Set<EntityType>?, excluding: String?,
                      from: Int? = nil) -> Int? {
         let start = from ?? i
@@ -164,11 +212,24 @@ enum RuleEngine {
                 if f.known, mm.gazetteerIDs.isEmpty { return false }
                 if f.named, mm.titleOnly { return false }
                 if f.notCountry, mm.type == .place, mm.subtype == "country" { return false }
+                if f.guessed, !mm.gazetteerIDs.isEmpty { return false }
                 return true
             }
             switch f.kind {
             case .documentSubject:
                 return -1
+            case .documentCountry:
+                // only when the phrase after the trigger names no place or organisation ("وزير الخارجية X")
+                var k = i + 1, named = false
+                while k < c.tokens.count, k - i <= 6, !c.isStrongPunct(k), !c.isComma(k) {
+                    if let m = c.mention(at: k) {
+                        if c.mentions[m].type != .person { named = true }
+                        break
+                    }
+                    if endsPhrase(c.tokens[k].norm) { break }
+                    k += 1
+                }
+                if !named { return -2 }
             case .before(let n):
                 var k = i - 1
                 while k >= 0, i - k <= n, !c.isStrongPunct(k) {
@@ -180,11 +241,14 @@ enum RuleEngine {
                 }
             case .after(let n):
                 var k = start + 1
-                while k < c.tokens.count, k - start <= n, !c.isStrongPunct(k) {
+                while k < c.tokens.count, k - start <= n, !c.isStrongPunct(k), !(f.phrase && c.isComma(k)) {
                     if let m = c.mention(at: k) {
                         if ok(m) { return m }
+                        if f.phrase, c.mentions[m].type == .person { break }
                         k = c.mentions[m].range.upperBound; continue
                     }
+                    // a conjunction, a preposition of place or a clause word ends the phrase
+                    if f.phrase, endsPhrase(c.tokens[k].norm) { break }
                     k += 1
                 }
             case .afterPrep(let preps, let n):
@@ -198,14 +262,17 @@ enum RuleEngine {
                 }
             case .adjacentBefore:
                 var k = i - 1
+                // a comma and the quotes closing a name may stand between ("“X”، رئيس …")
                 if c.isComma(k) { k -= 1 }
+                while k >= 0, i - k <= 3, c.mention(at: k) == nil, c.tokens[k].kind == .punctuation, Self.quotes.contains(c.tokens[k].text) { k -= 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.upperBound == k + 1, ok(m) { return m }
             case .adjacentAfter:
                 var k = start + 1
                 // place heads ("مدينة"), ranks and honorifics ("الدكتور"), a comma or a slash may stand between
                 while k < c.tokens.count, k - start <= 3, c.mention(at: k) == nil,
                       isPlaceHead(c.tokens[k].norm) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
-                        || (c.tokens[k].kind == .punctuation && ["/", "«", "»", "\"", "“", "”", "'"].contains(c.tokens[k].text)) { k += 1 }
+                        || c.inClass(k, "TITLE_QUALIFIER")
+                        || (c.tokens[k].kind == .punctuation && (c.tokens[k].text == "/" || Self.quotes.contains(c.tokens[k].text))) { k += 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, ok(m) { return m }
                 // a person's title phrase starts here ("زيارة الرئيس التونسي X"): the person it names
                 if k < c.tokens.count, let p = c.mentions.indices.first(where: { c.mentions[$0].type == .person && (c.mentions[$0].role?.range.contains(k) ?? false) && c.mentions[$0].range.lowerBound > k }), ok(p) { return p }
@@ -213,6 +280,13 @@ enum RuleEngine {
         }
         return nil
     }
+
+    /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).
+    static let phraseEnds: Set<String> = ["من", "الي", "في", "عن", "ان", "الذي", "التي", "خلال", "بعد", "قبل", "منذ"]
+
+    static let quotes: Set<String> = ["«", "»", "\"", "“", "”", "'"]
+
+    static func endsPhrase(_ n: String) -> Bool { n == "و" || n.hasPrefix("وال") || phraseEnds.contains(n) }
 
     static func isPlaceHead(_ n: String) -> Bool {
         Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n)

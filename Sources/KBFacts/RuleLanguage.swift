@@ -16,6 +16,9 @@ public struct ArgumentFinder: Sendable, Equatable {
         case adjacentAfter
         /// the subject of the document's last fact told before this sentence
         case documentSubject
+        /// the country the document is about (named most often), when the words between the trigger and the
+        /// first argument name no place or organisation: "وزير الخارجية X" in an article about one state
+        case documentCountry
     }
     public var kind: Kind
     /// entity types allowed (nil: the relation table's for this role)
@@ -34,6 +37,10 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var named = false
     /// "X وY": conjoined mentions each give a fact
     public var list = false
+    /// only entities the gazetteer does not know (a guessed name)
+    public var guessed = false
+    /// `after N` looks only inside the phrase: it stops at a comma and at a person's name
+    public var phrase = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -64,6 +71,9 @@ public struct Rule: Sendable {
     public var takesDate = true
     /// Find the object first (and the subject after it): "يرافق هولاند وزير الخارجية X".
     public var objectFirst = false
+    /// The trigger must not open the title of a person named after it ("X وزير الخارجية Y" is Y's title):
+    /// a title after a name is that name's apposition only when no name follows it.
+    public var freeTitle = false
     /// A resolver written in Swift, listed here so the rule files are the whole inventory.
     public var procedural: String? = nil
     public var examples: [(text: String, line: Int)] = []
@@ -176,6 +186,8 @@ public struct RuleSet: Sendable {
                     current!.confidence = v
                 case "state":
                     current!.takesDate = false
+                case "free-title":
+                    current!.freeTitle = true
                 case "order":
                     guard args == ["object"] || args == ["subject"] else { throw fail("order subject|object (which argument is found first)") }
                     current!.objectFirst = args == ["object"]
@@ -206,7 +218,8 @@ public struct RuleSet: Sendable {
         case "adjacent-before": f = ArgumentFinder(kind: .adjacentBefore)
         case "adjacent-after": f = ArgumentFinder(kind: .adjacentAfter)
         case "doc-subject": f = ArgumentFinder(kind: .documentSubject)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject)")
+        case "doc-country": f = ArgumentFinder(kind: .documentCountry)
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country)")
         }
         var k = 0
         while k < rest.count {
@@ -233,7 +246,9 @@ public struct RuleSet: Sendable {
             case "not-country": f.notCountry = true; k += 1
             case "role": f.inRole = true; k += 1
             case "list": f.list = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, known, named, list)")
+            case "guessed": f.guessed = true; k += 1
+            case "phrase": f.phrase = true; k += 1
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, known, guessed, named, list, phrase)")
             }
         }
         return f

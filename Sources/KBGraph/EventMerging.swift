@@ -72,10 +72,27 @@ public enum EventMerging {
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(normalized))
     }()
 
-    /// A role phrase compared across reports: normalised words without the state qualifiers ("رئيس جمهورية" = "رئيس").
+    /// A role phrase compared across reports: normalised words without the article, the state qualifiers
+    /// ("رئيس جمهورية" = "رئيس") and, after the head, the nisba adjectives naming the state ("الرئيس التونسي" =
+    /// "الرئيس"); "نظيره" (his counterpart) names the office of the other party: it is any role ("*").
     static func roleKey(_ role: String) -> String {
-        role.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { normalized(String($0)) }
-            .filter { !roleQualifiers.contains($0) }.joined(separator: " ")
+        var words: [String] = []
+        for w in role.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            var n = normalized(String(w))
+            if roleQualifiers.contains(n) { continue }
+            for p in ["وال", "بال", "ال", "لل"] where n.hasPrefix(p) && n.count > p.count + 2 { n = String(n.dropFirst(p.count)); break }
+            if words.isEmpty, ["نظير", "ونظير", "بنظير", "لنظير"].contains(where: { n.hasPrefix($0) }) { return "*" }
+            if !words.isEmpty, n.count >= 4, n.hasSuffix("ي") || n.hasSuffix("يه") { continue }
+            words.append(n)
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Two role phrases name one office (see `roleKey`).
+    static func sameRole(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let ka = roleKey(a), kb = roleKey(b)
+        return ka == kb || ka == "*" || kb == "*"
     }
 
     /// Arabic spelling variants unified: no diacritics or tatweel; أ إ آ ٱ → ا; ة → ه; ى → ي.
@@ -176,7 +193,7 @@ public enum EventMerging {
             }
             let p = m.fact.place.flatMap { $0.isEmpty ? nil : $0 }
             if let a = place, let b = p, a != b { return false }
-            if let a = role, let b = m.fact.role, a != b, EventMerging.roleKey(a) != EventMerging.roleKey(b) { return false }
+            if let a = role, let b = m.fact.role, !EventMerging.sameRole(a, b) { return false }
             return true
         }
 
@@ -185,7 +202,7 @@ public enum EventMerging {
             if let d = m.fact.date, memberDates[d.value] == nil { memberDates[d.value] = Parts(d.value) }
             if let d = m.fact.date, date.map({ Parts($0.value).known < Parts(d.value).known }) ?? true { date = d }
             if place == nil { place = m.fact.place.flatMap { $0.isEmpty ? nil : $0 } }
-            if role == nil { role = m.fact.role }
+            if role == nil || role.map({ EventMerging.roleKey($0) == "*" }) == true, m.fact.role != nil { role = m.fact.role }
             documents.formUnion(m.documents)
         }
 

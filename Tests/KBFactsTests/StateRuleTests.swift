@@ -1,0 +1,59 @@
+import KBFacts
+import KBGraph
+import KBText
+import XCTest
+
+/// The state relations of the data rules: an unqualified minister serves the document's country (the host of a
+/// visit, else the country named most), a title after a name is its apposition unless another name follows it,
+/// and reports of one office merge whatever words name it.
+final class StateRuleTests: XCTestCase {
+    static let extractor = Extractor()
+
+    func roles(_ text: String) -> [(String, String, String)] {
+        Self.extractor.extract(SourceText(documentID: "doc-t", path: "t.txt", text: text)).facts
+            .filter { $0.type == "HOLDS_ROLE" }.map { ($0.subject, $0.object, $0.rule) }
+    }
+
+    func testAnUnqualifiedMinisterServesTheCountryTheDocumentIsAbout() {
+        let text = "قال الرئيس التونسي قيس سعيد إن بلاده ستواصل دعم الحوار. وقال الوزير الأول كمال الهادي إن تونس والجزائر وفرنسا تنسق."
+        let r = roles(text)
+        XCTAssertTrue(r.contains { $0.1 == "plc-tunisia" && $0.2 == "role.minister-of-document" }, "\(r)")
+    }
+
+    func testTheHostOfAVisitIsTheCountryOfItsUnqualifiedMinisters() {
+        // Tunisia is named twice, Algeria once, but the visit is to Algeria: its ministers are the hosts
+        let text = "وصل الرئيس التونسي قيس سعيد إلى الجزائر في زيارة رسمية إلى جانب وزراء من تونس. وقال وزير الخارجية كمال الهادي إن المحادثات مثمرة."
+        let r = roles(text)
+        XCTAssertTrue(r.contains { $0.1 == "plc-algeria" && $0.2.hasPrefix("role.minister") }, "\(r)")
+        XCTAssertFalse(r.contains { $0.0 != "per-kais-saied" && $0.1 == "plc-tunisia" }, "\(r)")
+    }
+
+    func testWithoutACountryTheMinisterGetsNoRole() {
+        let r = roles("وقال وزير الخارجية كمال الهادي إن المحادثات مثمرة.")
+        XCTAssertTrue(r.isEmpty, "\(r)")
+    }
+
+    func testATitleAfterANameIsItsApposition() {
+        let r = roles("وقال سامي الحداد، وزير الخارجية الأردني، إن المحادثات كانت مثمرة.")
+        XCTAssertTrue(r.contains { $0.1 == "plc-jordan" && $0.2 == "role.after-name" }, "\(r)")
+        // the title of the name that follows is not the first name's; a conjoined title is another person's
+        let s = roles("استقبل الرئيس قيس سعيد وزير الخارجية المصري سامح شكري في قرطاج.")
+        XCTAssertFalse(s.contains { $0.0 == "per-kais-saied" && $0.1 == "plc-egypt" }, "\(s)")
+        let t = roles("والتقى سامي الحداد، ورئيس البرلمان الأردني في عمان.")
+        XCTAssertFalse(t.contains { $0.2 == "role.after-name" }, "\(t)")
+    }
+
+    func testReportsOfOneOfficeMerge() {
+        func fact(_ id: String, _ begin: Int, _ role: String) -> Fact {
+            Fact(id: id, type: "HOLDS_ROLE", subject: "per-a", object: "plc-tunisia", role: role,
+                 provenance: Provenance(documentID: "d", sentenceBegin: begin, sentenceEnd: begin + 10, sentence: "", spanBegin: begin, spanEnd: begin + 5),
+                 rule: "r", confidence: 0.8)
+        }
+        XCTAssertEqual(EventMerging.merge([fact("f-1", 0, "الرئيس"), fact("f-2", 20, "رئيس الجمهورية التونسية")]).count, 1)
+        let counterpart = EventMerging.merge([fact("f-1", 0, "نظيره التونسي"), fact("f-2", 20, "الرئيس التونسي")])
+        XCTAssertEqual(counterpart.count, 1)
+        XCTAssertEqual(counterpart[0].role, "الرئيس التونسي", "the office named, not the counterpart")
+        XCTAssertEqual(EventMerging.merge([fact("f-1", 0, "رئيس الجمهورية"), fact("f-2", 20, "رئيس الوزراء")]).count, 2,
+                       "a president is not a prime minister")
+    }
+}

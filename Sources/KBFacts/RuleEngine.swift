@@ -107,7 +107,8 @@ enum RuleEngine {
                 return .failed("trigger without a subject of the allowed types")
             }
             let sKey = ss == -1 ? documentSubject : c.mentions[ss].key
-            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: sKey, from: after(ss)), oo >= 0 else {
+            // an object found as the document's subject ("وكان في مقدمة مستقبليه X": the visitor told before)
+            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: sKey, from: after(ss)), oo >= 0 || ss >= 0 else {
                 return .failed("trigger without an object of the allowed types")
             }
             s = ss; o = oo
@@ -128,13 +129,18 @@ enum RuleEngine {
         var type = r.type
         if modality == .planned, let p = r.plannedType { type = p }
         if type.hasPrefix("PLANS_") { modality = .planned }
-        let subjects = s == -1 ? [-1] : (r.subject.contains(where: { $0.list }) ? c.conjuncts(of: s, adjectives: true) : [s])
-        let objects = r.object.contains(where: { $0.list }) ? c.conjuncts(of: o, adjectives: true) : [o]
+        func members(_ m: Int, _ fs: [ArgumentFinder]) -> [Int] {
+            if m == -1 { return [-1] }
+            if fs.contains(where: { $0.wideList }) { return wideConjuncts(of: m, c, classes) }
+            return fs.contains(where: { $0.list }) ? c.conjuncts(of: m, adjectives: true) : [m]
+        }
+        let subjects = members(s, r.subject)
+        let objects = members(o, r.object)
         var out: [FactDraft] = []
         for a in subjects {
             for b in objects {
                 let sk = a == -1 ? documentSubject : c.mentions[a].key
-                let ok = c.mentions[b].key
+                let ok = b == -1 ? documentSubject : c.mentions[b].key
                 guard sk != ok, !ok.isEmpty else { continue }
                 let args = [a, b].filter { $0 >= 0 }
                 let dist = args.map { m in min(abs(c.mentions[m].range.lowerBound - i), abs(c.mentions[m].range.upperBound - 1 - i)) }.max() ?? 0
@@ -171,7 +177,10 @@ enum RuleEngine {
                 return -1
             case .before(let n):
                 var k = i - 1
-                while k >= 0, i - k <= n, !c.isStrongPunct(k) {
+                while k >= 0, i - k <= n {
+                    // a bracketed aside ("اليوم (الثلاثاء)", an alias) is stepped over
+                    if c.tokens[k].text == ")", let open = (max(0, k - 6)..<k).last(where: { c.tokens[$0].text == "(" }) { k = open - 1; continue }
+                    if c.isStrongPunct(k) { break }
                     if let m = c.mention(at: k) {
                         if ok(m) { return m }
                         k = c.mentions[m].range.lowerBound - 1; continue
@@ -180,7 +189,9 @@ enum RuleEngine {
                 }
             case .after(let n):
                 var k = start + 1
-                while k < c.tokens.count, k - start <= n, !c.isStrongPunct(k) {
+                while k < c.tokens.count, k - start <= n {
+                    if c.tokens[k].text == "(", let close = (k + 1..<min(c.tokens.count, k + 7)).first(where: { c.tokens[$0].text == ")" }) { k = close + 1; continue }
+                    if c.isStrongPunct(k) { break }
                     if let m = c.mention(at: k) {
                         if ok(m) { return m }
                         k = c.mentions[m].range.upperBound; continue
@@ -214,6 +225,35 @@ enum RuleEngine {
         return nil
     }
 
+    /// "A، والسيد “B”، رئيس وزراء …، ووزير الدفاع C": the mentions of A's type joined to it by و, across the
+    /// titles, honorifics, quotes and appositions between them, within the clause (a relative pronoun ends it).
+    /// The و is a word of its own, a definite or title word (والسيد، ووزير) or the name's first letter.
+    static func wideConjuncts(of m: Int, _ c: SentenceContext, _ classes: [[Int]]) -> [Int] {
+        var out = [m]
+        let type = c.mentions[m].type
+        var k = c.mentions[m].range.upperBound
+        var conj = false, words = 0
+        while k < c.tokens.count, words <= 6 {
+            if c.isStrongPunct(k) || c.inClass(k, "RELATIVE") { break }
+            if let n = c.mention(at: k) {
+                let mm = c.mentions[n]
+                if mm.type == type, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, mm.subtype != "media" {
+                    guard conj || c.tokens[mm.range.lowerBound].norm.hasPrefix("و") else { break }
+                    if !out.contains(where: { c.mentions[$0].key == mm.key }) { out.append(n) }
+                    conj = false; words = 0
+                }
+                k = mm.range.upperBound; continue
+            }
+            let t = c.tokens[k]
+            if t.kind == .word {
+                if t.norm == "و" || t.norm.hasPrefix("وال") || (t.norm.hasPrefix("و") && c.inClass(k, "ROLE_HEAD")) { conj = true; words = 0 }
+                else { words += 1 }
+            }
+            k += 1
+        }
+        return out
+    }
+
     static func isPlaceHead(_ n: String) -> Bool {
         Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n)
             || (n.count > 3 && ["ب", "ل", "و", "ف"].contains(n.first.map(String.init) ?? "") && Lexicon.placeHeads.contains(String(n.dropFirst())))
@@ -226,7 +266,14 @@ enum RuleEngine {
         // a person's title stands between the preposition and the name ("مع الرئيس الجزائري X", "بالرئيس X")
         var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
         var steps = 0
-        while steps < 2, j - 1 >= 0, c.mention(at: j - 1) == nil, isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") {
+        // "إلى العاصمة الإثيوبية X": a nationality adjective may follow the head noun
+        while steps < 3, j - 1 >= 0 {
+            if let a = c.mention(at: j - 1) {
+                let lo = c.mentions[a].range.lowerBound
+                guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil, isPlaceHead(c.tokens[lo - 1].norm) else { break }
+                j = c.mentions[a].range.lowerBound; steps += 1; continue
+            }
+            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") else { break }
             j -= 1; steps += 1
         }
         let first = c.tokens[j].norm

@@ -34,6 +34,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var named = false
     /// "X وY": conjoined mentions each give a fact
     public var list = false
+    /// "A، والسيد B، رئيس …، ووزير C": conjoined mentions across appositions each give a fact
+    public var wideList = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -233,7 +235,8 @@ public struct RuleSet: Sendable {
             case "not-country": f.notCountry = true; k += 1
             case "role": f.inRole = true; k += 1
             case "list": f.list = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, known, named, list)")
+            case "wide-list": f.list = true; f.wideList = true; k += 1
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, known, named, list, wide-list)")
             }
         }
         return f

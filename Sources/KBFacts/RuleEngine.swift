@@ -227,14 +227,16 @@ enum RuleEngine {
 
     /// "A، والسيد “B”، رئيس وزراء …، ووزير الدفاع C": the mentions of A's type joined to it by و, across the
     /// titles, honorifics, quotes and appositions between them, within the clause (a relative pronoun ends it).
-    /// The و is a word of its own, a definite or title word (والسيد، ووزير) or the name's first letter.
+    /// The و is a word of its own, a definite or title word (والسيد، ووزير) or the name's first letter; a word
+    /// of the class LIST_STOP ("بحضور") ends the list.
     static func wideConjuncts(of m: Int, _ c: SentenceContext, _ classes: [[Int]]) -> [Int] {
         var out = [m]
         let type = c.mentions[m].type
         var k = c.mentions[m].range.upperBound
         var conj = false, words = 0
         while k < c.tokens.count, words <= 6 {
-            if c.isStrongPunct(k) || c.inClass(k, "RELATIVE") { break }
+            // "بحضور X": those present are not of the list
+            if c.isStrongPunct(k) || c.inClass(k, "RELATIVE") || c.inClass(k, "LIST_STOP") { break }
             if let n = c.mention(at: k) {
                 let mm = c.mentions[n]
                 if mm.type == type, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, mm.subtype != "media" {
@@ -246,8 +248,9 @@ enum RuleEngine {
             }
             let t = c.tokens[k]
             if t.kind == .word {
-                if t.norm == "و" || t.norm.hasPrefix("وال") || (t.norm.hasPrefix("و") && c.inClass(k, "ROLE_HEAD")) { conj = true; words = 0 }
-                else { words += 1 }
+                if t.norm == "و" || t.norm.hasPrefix("وال") || (t.norm.hasPrefix("و") && (c.inClass(k, "ROLE_HEAD") || c.inClass(k, "CONJ"))) {
+                    conj = true; words = 0
+                } else { words += 1 }
             }
             k += 1
         }

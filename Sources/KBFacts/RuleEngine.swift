@@ -190,7 +190,7 @@ enum RuleEngine {
             case .after(let n):
                 var k = start + 1
                 while k < c.tokens.count, k - start <= n {
-                    if c.tokens[k].text == "(", let close = (k + 1..<min(c.tokens.count, k + 7)).first(where: { c.tokens[$0].text == ")" }) { k = close + 1; continue }
+                    if let e = bracketEnd(k, c) { k = e; continue }
                     if c.isStrongPunct(k) { break }
                     if let m = c.mention(at: k) {
                         if ok(m) { return m }
@@ -200,7 +200,9 @@ enum RuleEngine {
                 }
             case .afterPrep(let preps, let n):
                 var k = start + 1
-                while k < c.tokens.count, k - start <= n, !c.isStrongPunct(k) {
+                while k < c.tokens.count, k - start <= n {
+                    if let e = bracketEnd(k, c) { k = e; continue }
+                    if c.isStrongPunct(k) { break }
                     if let m = c.mention(at: k) {
                         if c.mentions[m].range.lowerBound == k, ok(m), introduced(m, by: preps, c) { return m }
                         k = c.mentions[m].range.upperBound; continue
@@ -235,6 +237,7 @@ enum RuleEngine {
         var k = c.mentions[m].range.upperBound
         var conj = false, words = 0
         while k < c.tokens.count, words <= 6 {
+            if let e = bracketEnd(k, c) { k = e; continue }
             // "بحضور X": those present are not of the list
             if c.isStrongPunct(k) || c.inClass(k, "RELATIVE") || c.inClass(k, "LIST_STOP") { break }
             if let n = c.mention(at: k) {
@@ -255,6 +258,12 @@ enum RuleEngine {
             k += 1
         }
         return out
+    }
+
+    /// The token after a short bracketed aside opening at k ("(Giorgia Meloni)", "(الثلاثاء)"), or nil.
+    static func bracketEnd(_ k: Int, _ c: SentenceContext) -> Int? {
+        guard c.tokens[k].text == "(" else { return nil }
+        return (k + 1..<min(c.tokens.count, k + 8)).first(where: { c.tokens[$0].text == ")" }).map { $0 + 1 }
     }
 
     static func isPlaceHead(_ n: String) -> Bool {

@@ -117,11 +117,12 @@ enum RuleEngine {
         var modality = r.modality ?? .asserted
         if r.modality == nil {
             if let k = has(classes, cue.negation, max(0, i - 3)..<i) ?? has(classes, cue.denial, max(0, i - 6)..<i) {
-                return .failed("negated by «\(c.tokens[k].text)»")
+                guard r.keepNegated else { return .failed("negated by «\(c.tokens[k].text)»") }
+                modality = .negated
             }
             let lo = max(0, i - 8)
             let lastRelative = (lo..<i).last { k in has(classes, cue.relative, k..<(k + 1)) != nil }
-            if lex.isFuture(c.tokens[i].norm) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
+            if modality != .negated, lex.isFuture(c.tokens[i].norm) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
                 || has(classes, cue.plannedAfter, window(i, before: false, 4, c.tokens.count)) != nil {
                 modality = .planned
             }

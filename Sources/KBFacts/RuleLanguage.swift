@@ -62,6 +62,8 @@ public struct Rule: Sendable {
     public var plannedType: String? = nil
     /// Fixed modality (a rule whose trigger is itself a plan or a denial).
     public var modality: Modality? = nil
+    /// A negated instance is kept, marked negated ("لن تسحب X قواتها من Y"), instead of dropped.
+    public var keepNegated = false
     public var confidence = 0.75
     public var takesDate = true
     /// Find the object first (and the subject after it): "يرافق هولاند وزير الخارجية X".
@@ -93,9 +95,9 @@ public struct RuleSet: Sendable {
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet", "invite",
-        "appoint", "support", "ends-cooperation", "accuse", "took-power", "condemns", "thanks", "forces-leave", "arrest",
+        "appoint", "support", "ends-cooperation", "accuse", "took-power", "condemns", "thanks", "forces-leave",
         "killed", "attack", "deployed", "cooperate", "agreement", "controls", "relations",
-        "membership", "withdraw", "conflict", "located-by-apposition", "delegation-continued",
+        "membership", "conflict", "located-by-apposition", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
 
@@ -178,6 +180,8 @@ public struct RuleSet: Sendable {
                     current!.confidence = v
                 case "state":
                     current!.takesDate = false
+                case "keep-negated":
+                    current!.keepNegated = true
                 case "order":
                     guard args == ["object"] || args == ["subject"] else { throw fail("order subject|object (which argument is found first)") }
                     current!.objectFirst = args == ["object"]

@@ -249,6 +249,11 @@ public struct Extractor: Sendable {
                 var x = d; x.subject = l
                 out.append((si, x)); continue
             }
+            if d.object == RuleEngine.documentSubject {
+                guard let l = last, l != d.subject else { continue }
+                var x = d; x.object = l
+                out.append((si, x)); continue
+            }
             if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), d.takesDate { last = d.subject }
             out.append((si, d))
         }

@@ -114,28 +114,6 @@ extension FactRules {
         i > 0 && (c.matches(i - 1, pronounSubjects) || (i > 1 && c.matches(i - 2, pronounSubjects) && c.mention(at: i - 1) == nil))
     }
 
-    /// ARREST: "اعتقلت X Y", "X تعتقل Y", "احتجاز X لـ Y", "ألقت X القبض على Y". The arrested is a person.
-    static func arrest(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        var j = i
-        if c.tokens[i].norm == "القبض" {
-            guard i + 1 < c.tokens.count, c.tokens[i + 1].norm == "علي" || c.tokens[i + 1].norm == "على" else { return [] }
-            j = i + 1
-        }
-        // the agent may stand between the verb and the arrested: "اعتقلت الشرطة الفرنسية X"
-        guard let victim = c.actorAfter(j, limit: 8, types: [.person]) else { return [] }
-        let agentAfter = (j + 1..<c.mentions[victim].range.lowerBound).compactMap { c.mention(at: $0) }.first {
-            c.mentions[$0].type == .organization && c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase
-        }
-        // "اعتقلت السلطات التونسية X": the state, by its adjective
-        let stateAdjective = (j + 1..<c.mentions[victim].range.lowerBound).compactMap { c.mention(at: $0) }.first {
-            c.mentions[$0].isAdjective && c.mentions[$0].type == .place && !c.mentions[$0].inRolePhrase
-        }
-        let agent = agentAfter ?? stateAdjective ?? (pronounBefore(c, i) ? nil : c.actorBefore(i, limit: 10, excluding: [c.mentions[victim].key], countries: true))
-        guard let a = agent, c.mentions[a].type != .person || agentAfter == nil,
-              let d = draft(c, "ARREST", a, victim, i, rule: "arrest.verb", base: 0.75) else { return [] }
-        return [d]
-    }
-
     /// KILLED (killer → killed): "قتلت X Y", "اغتيال Y على يد X", "مقتل Y بنيران X".
     static func killed(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         let n = c.tokens[i].norm

@@ -164,24 +164,6 @@ extension FactRules {
         }
     }
 
-    /// "انسحاب X من Y", "أعلنت X انسحابها من Y".
-    static func withdraw(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        var k = i + 1
-        var from: Int? = nil
-        while k < c.tokens.count, k - i <= 4 {
-            if c.tokens[k].norm == "من", let m = c.actorAfter(k, limit: 4, types: [.place, .organization]) { from = m; break }
-            k += 1
-        }
-        guard let y = from else { return [] }
-        let subject = c.actorAfter(i, limit: 3, excluding: [c.mentions[y].key]).flatMap { c.mentions[$0].range.lowerBound < c.mentions[y].range.lowerBound ? $0 : nil }
-            ?? nearest(c, c.actorBefore(i, limit: 8, excluding: [c.mentions[y].key], countries: true),
-                       // "إن واشنطن لن تسحب قواتها": a capital is the state that acts
-                       partyBefore(c, i, limit: 8, excluding: [c.mentions[y].key]))
-        guard let x = subject else { return [] }
-        return [FactDraft(type: "WITHDRAW_FROM", subject: c.mentions[x].key, object: c.mentions[y].key, trigger: i,
-                          span: c.span([x, y], i), rule: "withdraw.from", confidence: conf(0.75, abs(c.mentions[x].range.lowerBound - i), c, [x, y]))]
-    }
-
     /// The later (nearer to what follows) of two mentions.
     static func nearest(_ c: SentenceContext, _ a: Int?, _ b: Int?) -> Int? {
         guard let x = a else { return b }

@@ -289,7 +289,6 @@ enum FactRules {
             if c.matches(i, opposeVerbs) { out += condemns(c, i) }
             if c.matches(i, thankWords) { out += thanks(c, i) }
             if c.matches(i, leaveVerbs) || c.matches(i, cancelWords) { out += forceLeaves(c, i) }
-            if c.matches(i, arrestWords) { out += arrest(c, i) }
             if c.matches(i, killVerbs) || c.matches(i, killWords) { out += killed(c, i) }
             if c.matches(i, attackWords) || c.matches(i, strikeWords) { out += attack(c, i) }
             if c.matches(i, activeWords) || c.matches(i, deployVerbs) { out += deployed(c, i) }
@@ -307,7 +306,6 @@ enum FactRules {
             if c.matches(i, controlWords) { out += controls(c, i) }
             if c.matches(i, relationsWords) { out += relations(c, i) }
             if c.matches(i, membershipWords) { out += membership(c, i) }
-            if c.matches(i, withdrawWords) { out += withdraw(c, i) }
             if c.matches(i, conflictWords) {
                 // a conflict is mutual: the side named first is the subject (one fact, as for symmetric relations)
                 out += between(c, i, type: "OPPOSE").nonEmpty ?? conflictPair(c, i)
@@ -318,14 +316,6 @@ enum FactRules {
         out += kinship(c)
         out += locatedByApposition(c)
         if !out.contains(where: { $0.type == "VISIT" }) { out += delegationContinued(c) }
-        // a force that withdraws from a country was deployed there ("أنهت القوات الفرنسية انسحابها من النيجر")
-        for d in out where d.type == "WITHDRAW_FROM" {
-            guard let f = c.mentions.first(where: { $0.key == d.subject }), f.type == .organization, canDeploy(c, f),
-                  f.subtype != "intl_org", f.subtype != "alliance", f.subtype != "government",
-                  let p = c.mentions.first(where: { $0.key == d.object }), p.type == .place else { continue }
-            var x = d; x.type = "DEPLOYED_IN"; x.rule = "deployed.withdrawn"; x.takesDate = false
-            out.append(x)
-        }
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
         if let t = c.trace { for d in out { t.note("swift rule \(d.rule) fired: \(d.type) \(RuleEngine.label(c, d.subject)) → \(RuleEngine.label(c, d.object))") } }
         // the data rules (Resources/rules): a fact the Swift rules already give (same type, same pair) is not repeated
@@ -340,9 +330,22 @@ enum FactRules {
             have.insert(key)
             out.append(d)
         }
+        withdrawnWereDeployed(c, &out)
         companionsVisit(&out)
         attachDates(c, &out)
         return out
+    }
+
+    /// A force that withdraws from a country was deployed there ("أنهت القوات الفرنسية انسحابها من النيجر").
+    static func withdrawnWereDeployed(_ c: SentenceContext, _ out: inout [FactDraft]) {
+        for d in out where d.type == "WITHDRAW_FROM" && d.modality != .negated {
+            guard let f = c.mentions.first(where: { $0.key == d.subject }), f.type == .organization, canDeploy(c, f),
+                  f.subtype != "intl_org", f.subtype != "alliance", f.subtype != "government",
+                  let p = c.mentions.first(where: { $0.key == d.object }), p.type == .place,
+                  !out.contains(where: { $0.type == "DEPLOYED_IN" && $0.subject == d.subject && $0.object == d.object }) else { continue }
+            var x = d; x.type = "DEPLOYED_IN"; x.rule = "deployed.withdrawn"; x.takesDate = false; x.modality = .asserted
+            out.append(x)
+        }
     }
 
     /// A companion ("برفقة X") visits the place the principal visits in the same sentence.

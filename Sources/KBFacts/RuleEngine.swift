@@ -156,7 +156,8 @@ enum RuleEngine {
             guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: nil) else {
                 return .failed("trigger without a subject of the allowed types")
             }
-            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: key(ss), from: after(ss)), oo != -1 else {
+            // an object found as the document's subject ("وكان في مقدمة مستقبليه X": the visitor told before)
+            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: key(ss), from: after(ss)), !(oo == -1 && ss < 0) else {
                 return .failed("trigger without an object of the allowed types")
             }
             s = ss; o = oo
@@ -165,11 +166,12 @@ enum RuleEngine {
         var modality = r.modality ?? .asserted
         if r.modality == nil {
             if let k = has(classes, cue.negation, max(0, i - 3)..<i) ?? has(classes, cue.denial, max(0, i - 6)..<i) {
-                return .failed("negated by «\(c.tokens[k].text)»")
+                guard r.keepNegated else { return .failed("negated by «\(c.tokens[k].text)»") }
+                modality = .negated
             }
             let lo = max(0, i - 8)
             let lastRelative = (lo..<i).last { k in has(classes, cue.relative, k..<(k + 1)) != nil }
-            if lex.isFuture(c.tokens[i].norm) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
+            if modality != .negated, lex.isFuture(c.tokens[i].norm) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
                 || has(classes, cue.plannedAfter, window(i, before: false, 4, c.tokens.count)) != nil {
                 modality = .planned
             }
@@ -177,8 +179,13 @@ enum RuleEngine {
         var type = r.type
         if modality == .planned, let p = r.plannedType { type = p }
         if type.hasPrefix("PLANS_") { modality = .planned }
-        let subjects = s < 0 ? [s] : (r.subject.contains(where: { $0.list }) ? c.conjuncts(of: s, adjectives: true) : [s])
-        let objects = o < 0 ? [o] : (r.object.contains(where: { $0.list }) ? c.conjuncts(of: o, adjectives: true) : [o])
+        func members(_ m: Int, _ fs: [ArgumentFinder]) -> [Int] {
+            if m < 0 { return [m] }
+            if fs.contains(where: { $0.wideList }) { return wideConjuncts(of: m, c, classes) }
+            return fs.contains(where: { $0.list }) ? c.conjuncts(of: m, adjectives: true) : [m]
+        }
+        let subjects = members(s, r.subject)
+        let objects = members(o, r.object)
         var out: [FactDraft] = []
         for a in subjects {
             for b in objects {
@@ -232,7 +239,10 @@ enum RuleEngine {
                 if !named { return -2 }
             case .before(let n):
                 var k = i - 1
-                while k >= 0, i - k <= n, !c.isStrongPunct(k) {
+                while k >= 0, i - k <= n {
+                    // a bracketed aside ("اليوم (الثلاثاء)", an alias) is stepped over
+                    if c.tokens[k].text == ")", let open = (max(0, k - 6)..<k).last(where: { c.tokens[$0].text == "(" }) { k = open - 1; continue }
+                    if c.isStrongPunct(k) { break }
                     if let m = c.mention(at: k) {
                         if ok(m) { return m }
                         k = c.mentions[m].range.lowerBound - 1; continue
@@ -241,7 +251,9 @@ enum RuleEngine {
                 }
             case .after(let n):
                 var k = start + 1
-                while k < c.tokens.count, k - start <= n, !c.isStrongPunct(k), !(f.phrase && c.isComma(k)) {
+                while k < c.tokens.count, k - start <= n {
+                    if let e = bracketEnd(k, c) { k = e; continue }
+                    if c.isStrongPunct(k) || (f.phrase && c.isComma(k)) { break }
                     if let m = c.mention(at: k) {
                         if ok(m) { return m }
                         if f.phrase, c.mentions[m].type == .person { break }
@@ -253,7 +265,9 @@ enum RuleEngine {
                 }
             case .afterPrep(let preps, let n):
                 var k = start + 1
-                while k < c.tokens.count, k - start <= n, !c.isStrongPunct(k) {
+                while k < c.tokens.count, k - start <= n {
+                    if let e = bracketEnd(k, c) { k = e; continue }
+                    if c.isStrongPunct(k) { break }
                     if let m = c.mention(at: k) {
                         if c.mentions[m].range.lowerBound == k, ok(m), introduced(m, by: preps, c) { return m }
                         k = c.mentions[m].range.upperBound; continue
@@ -288,6 +302,45 @@ enum RuleEngine {
 
     static func endsPhrase(_ n: String) -> Bool { n == "و" || n.hasPrefix("وال") || phraseEnds.contains(n) }
 
+    /// "A، والسيد “B”، رئيس وزراء …، ووزير الدفاع C": the mentions of A's type joined to it by و, across the
+    /// titles, honorifics, quotes and appositions between them, within the clause (a relative pronoun ends it).
+    /// The و is a word of its own, a definite or title word (والسيد، ووزير) or the name's first letter; a word
+    /// of the class LIST_STOP ("بحضور") ends the list.
+    static func wideConjuncts(of m: Int, _ c: SentenceContext, _ classes: [[Int]]) -> [Int] {
+        var out = [m]
+        let type = c.mentions[m].type
+        var k = c.mentions[m].range.upperBound
+        var conj = false, words = 0
+        while k < c.tokens.count, words <= 6 {
+            if let e = bracketEnd(k, c) { k = e; continue }
+            // "بحضور X": those present are not of the list
+            if c.isStrongPunct(k) || c.inClass(k, "RELATIVE") || c.inClass(k, "LIST_STOP") { break }
+            if let n = c.mention(at: k) {
+                let mm = c.mentions[n]
+                if mm.type == type, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, mm.subtype != "media" {
+                    guard conj || c.tokens[mm.range.lowerBound].norm.hasPrefix("و") else { break }
+                    if !out.contains(where: { c.mentions[$0].key == mm.key }) { out.append(n) }
+                    conj = false; words = 0
+                }
+                k = mm.range.upperBound; continue
+            }
+            let t = c.tokens[k]
+            if t.kind == .word {
+                if t.norm == "و" || t.norm.hasPrefix("وال") || (t.norm.hasPrefix("و") && (c.inClass(k, "ROLE_HEAD") || c.inClass(k, "CONJ"))) {
+                    conj = true; words = 0
+                } else { words += 1 }
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// The token after a short bracketed aside opening at k ("(Giorgia Meloni)", "(الثلاثاء)"), or nil.
+    static func bracketEnd(_ k: Int, _ c: SentenceContext) -> Int? {
+        guard c.tokens[k].text == "(" else { return nil }
+        return (k + 1..<min(c.tokens.count, k + 8)).first(where: { c.tokens[$0].text == ")" }).map { $0 + 1 }
+    }
+
     static func isPlaceHead(_ n: String) -> Bool {
         Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n)
             || (n.count > 3 && ["ب", "ل", "و", "ف"].contains(n.first.map(String.init) ?? "") && Lexicon.placeHeads.contains(String(n.dropFirst())))
@@ -300,7 +353,14 @@ enum RuleEngine {
         // a person's title stands between the preposition and the name ("مع الرئيس الجزائري X", "بالرئيس X")
         var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
         var steps = 0
-        while steps < 2, j - 1 >= 0, c.mention(at: j - 1) == nil, isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") {
+        // "إلى العاصمة الإثيوبية X": a nationality adjective may follow the head noun
+        while steps < 3, j - 1 >= 0 {
+            if let a = c.mention(at: j - 1) {
+                let lo = c.mentions[a].range.lowerBound
+                guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil, isPlaceHead(c.tokens[lo - 1].norm) else { break }
+                j = c.mentions[a].range.lowerBound; steps += 1; continue
+            }
+            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") else { break }
             j -= 1; steps += 1
         }
         let first = c.tokens[j].norm

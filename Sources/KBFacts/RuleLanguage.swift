@@ -41,6 +41,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var guessed = false
     /// `after N` looks only inside the phrase: it stops at a comma and at a person's name
     public var phrase = false
+    /// "A، والسيد B، رئيس …، ووزير C": conjoined mentions across appositions each give a fact
+    public var wideList = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -67,6 +69,8 @@ public struct Rule: Sendable {
     public var plannedType: String? = nil
     /// Fixed modality (a rule whose trigger is itself a plan or a denial).
     public var modality: Modality? = nil
+    /// A negated instance is kept, marked negated ("لن تسحب X قواتها من Y"), instead of dropped.
+    public var keepNegated = false
     public var confidence = 0.75
     public var takesDate = true
     /// Find the object first (and the subject after it): "يرافق هولاند وزير الخارجية X".
@@ -101,9 +105,9 @@ public struct RuleSet: Sendable {
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet", "invite",
-        "appoint", "support", "ends-cooperation", "accuse", "took-power", "condemns", "thanks", "forces-leave", "arrest",
+        "appoint", "support", "ends-cooperation", "accuse", "took-power", "condemns", "thanks", "forces-leave",
         "killed", "attack", "deployed", "cooperate", "agreement", "controls", "relations",
-        "membership", "withdraw", "conflict", "located-by-apposition", "delegation-continued",
+        "membership", "conflict", "located-by-apposition", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
 
@@ -188,6 +192,8 @@ public struct RuleSet: Sendable {
                     current!.takesDate = false
                 case "free-title":
                     current!.freeTitle = true
+                case "keep-negated":
+                    current!.keepNegated = true
                 case "order":
                     guard args == ["object"] || args == ["subject"] else { throw fail("order subject|object (which argument is found first)") }
                     current!.objectFirst = args == ["object"]
@@ -248,7 +254,8 @@ public struct RuleSet: Sendable {
             case "list": f.list = true; k += 1
             case "guessed": f.guessed = true; k += 1
             case "phrase": f.phrase = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, known, guessed, named, list, phrase)")
+            case "wide-list": f.list = true; f.wideList = true; k += 1
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, known, guessed, named, list, wide-list, phrase)")
             }
         }
         return f

@@ -96,8 +96,8 @@ public struct NERFeaturizer: Sendable {
         shape = shape * 16 + lenBucket * 2
         if shape / 16 == 3, let f = text.unicodeScalars.first, f.properties.isUppercase { shape += 1 }
         if isArabic, norm.hasPrefix("ال") || norm.hasPrefix("لل") { shape += 100 }
-        var cues = lexicon.cues[norm] ?? 0
-        if stem != norm { cues |= lexicon.cues[stem] ?? 0 }
+        var cues = lexicon.cueBits(norm) ?? 0
+        if stem != norm { cues |= lexicon.cueBits(stem) ?? 0 }
         var stems = [norm]
         if isArabic {
             for c in ArabicNormalizer.cliticCandidates(norm).dropFirst() where !stems.contains(c.stem) { stems.append(c.stem) }
@@ -105,7 +105,7 @@ public struct NERFeaturizer: Sendable {
         return WordInfo(word: NERFeaturizer.fnv(norm), stem: NERFeaturizer.fnv(stem), clitic: NERFeaturizer.fnv(clitic),
                         pre: (part(0..<1), part(0..<2), part(0..<3)), suf: (part((n - 1)..<n), part((n - 2)..<n), part((n - 3)..<n)),
                         stemPre: (stemPart(2), stemPart(3)), shape: shape, cues: cues, stems: stems,
-                        nameStarts: stems.compactMap { f in lexicon.firstWords[f].map { (f, $0, lexicon.names[f] ?? 0) } })
+                        nameStarts: stems.compactMap { f in lexicon.longestName(startingWith: f).map { (f, $0, lexicon.nameBits(f) ?? 0) } })
     }
 
     /// Bucket indices of every token's features, `perToken` per token, token after token.

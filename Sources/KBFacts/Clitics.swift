@@ -29,6 +29,9 @@ enum Clitics {
         let entityIDs = WordMemo<String>()
         /// The entity labeller's features of an Arabic word (`NERFeaturizer.wordInfo`).
         let nerWords = WordMemo<NERFeaturizer.WordInfo>()
+        /// `EntityRecognizer.isNeverNameWord`, `EntityRecognizer.orgWordFlags` of a word.
+        let neverNames = WordMemo<Bool>()
+        let orgWordFlags = WordMemo<UInt8>()
         /// `WordLexicon.classes(of:)` for the lexicon with serial `lexiconSerial` (emptied for another).
         var lexiconClasses = WordMemo<[Int]>()
         var lexiconSerial: UInt64 = 0
@@ -78,6 +81,9 @@ enum Clitics {
     static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dateCues.get(w, compute) }
     static func ruleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.ruleForms.get(w, compute) }
     static func entityID(_ w: String, _ compute: (String) -> String) -> String { cache.entityIDs.get(w, compute) }
+
+    static func isNeverNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.neverNames.get(w, compute) }
+    static func orgWordFlags(_ w: String, _ compute: (String) -> UInt8) -> UInt8 { cache.orgWordFlags.get(w, compute) }
 
     /// `NERFeaturizer.wordInfo` of an Arabic word, remembered per thread (one model is shipped).
     static func nerWord(_ w: String, _ compute: (String) -> NERFeaturizer.WordInfo) -> NERFeaturizer.WordInfo {

@@ -4,6 +4,15 @@ import KBText
 /// Proclitics that stay outside a mention's label (docs/ner.md, "Boundaries"): a conjunction or preposition
 /// glued to a head noun, a title or a known first name is not part of the name.
 extension EntityRecognizer {
+    /// True when the token is written with the article (ال / لل with a plain alef), judged on the
+    /// original text: normalisation turns "إليزابيتا" into "اليزابيتا", which is not an article.
+    static func hasArticle(_ tok: Token) -> Bool {
+        let letters = tok.text.unicodeScalars.filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 }
+        let a = Array(letters.prefix(2))
+        guard a.count == 2 else { return false }
+        return (a[0] == "\u{0627}" && a[1] == "\u{0644}") || (a[0] == "\u{0644}" && a[1] == "\u{0644}")
+    }
+
     /// The first token of a mention without its proclitic, when the rest is a head noun, title, rank or
     /// kinship word ("ووزير" → "وزير", "بالقائد" → "القائد", "للقوات" → "القوات": the article that لل swallows
     /// is given back in the label) or a known first name after و/ف ("ونبيل" → "نبيل"). Nil when nothing

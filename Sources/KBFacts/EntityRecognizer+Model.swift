@@ -160,7 +160,9 @@ extension EntityRecognizer {
     /// A preposition or conjunction on the article ("بالمملكة", "للرئيس", "والحكومة"), a verbal noun of form IV
     /// with a preposition and a pronoun ("لإبلاغه", "بإعلانها"), or a function word ("وكذا"): never a word of a
     /// person's name.
-    static func isNeverNameWord(_ n: String) -> Bool {
+    static func isNeverNameWord(_ n: String) -> Bool { Clitics.isNeverNameWord(n, computeNeverNameWord) }
+
+    static func computeNeverNameWord(_ n: String) -> Bool {
         // (four letters at least after it, and not a name the lists know: "والتر", "كالفن" are names)
         if let p = articleClitics.first(where: { n.hasPrefix($0) }), n.count - p.count >= 4, !isKnownName(n) { return true }
         let c = Array(n)

@@ -235,7 +235,7 @@ extension EntityRecognizer {
     /// An outlet named by a place or a name and a trailing "نيوز", "تايمز", "بوست" ("فاس نيوز", "الإيطالية
     /// نيوز"): the words before the trailer (a place or adjective mention, or up to two name words) and it.
     func mediaByTrailer(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
-        guard i > 0, covered[i] == nil, t[i].kind == .word, Lexicon.mediaTrailers.contains(t[i].norm) else { return nil }
+        guard i > 0, covered[i] == nil, t[i].kind == .word, orgWordFlags(t[i].norm) & EntityRecognizer.flagMediaTrailer != 0 else { return nil }
         var start = i
         if let c = covered[i - 1] {
             let m = mentions[c]
@@ -261,7 +261,7 @@ extension EntityRecognizer {
     /// read as names by the other rules). The key has no country: the linker ties it to the same institution
     /// named with its country in the document.
     func bareInstitution(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
-        guard i > 0, covered[i] == nil, t[i].kind == .word else { return nil }
+        guard i > 0, covered[i] == nil, t[i].kind == .word, orgWordFlags(t[i].norm) & EntityRecognizer.flagBareInstitution != 0 else { return nil }
         let forms = [(t[i].norm, "")] + Clitics.of(t[i].norm).filter { $0.prefix == "و" || $0.prefix == "ف" }.map { ($0.stem, $0.prefix) }
         guard let (stem, prefix) = forms.first(where: { EntityRecognizer.bareInstitutions[$0.0] != nil }),
               let nameKey = EntityRecognizer.bareInstitutions[stem] else { return nil }
@@ -272,6 +272,19 @@ extension EntityRecognizer {
         let (text, b) = strippedPrefix(t[i], prefix, restore: stem)
         return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .organization, subtype: "",
                           gazetteerIDs: [], nameKey: nameKey, isAdjective: false, role: nil, confidence: 0.6)
+    }
+
+    static let flagMediaTrailer: UInt8 = 1, flagBareInstitution: UInt8 = 2
+
+    /// What the outlet and short-form rules need to know of a word, remembered per word (most words are neither).
+    func orgWordFlags(_ n: String) -> UInt8 {
+        Clitics.orgWordFlags(n) { w in
+            var f: UInt8 = 0
+            if Lexicon.mediaTrailers.contains(w) { f |= EntityRecognizer.flagMediaTrailer }
+            let forms = [w] + Clitics.of(w).filter { $0.prefix == "و" || $0.prefix == "ف" }.map(\.stem)
+            if forms.contains(where: { EntityRecognizer.bareInstitutions[$0] != nil }) { f |= EntityRecognizer.flagBareInstitution }
+            return f
+        }
     }
 
     static let bareInstitutions: [String: String] = [

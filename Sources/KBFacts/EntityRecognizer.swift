@@ -54,15 +54,6 @@ struct EntityRecognizer {
             """)
     static let abd = Lexicon.set("عبد أبو ابو بن ابن ولد بو آل")
 
-    /// True when the token is written with the article (ال / لل with a plain alef), judged on the
-    /// original text: normalisation turns "إليزابيتا" into "اليزابيتا", which is not an article.
-    static func hasArticle(_ tok: Token) -> Bool {
-        let letters = tok.text.unicodeScalars.filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 }
-        let a = Array(letters.prefix(2))
-        guard a.count == 2 else { return false }
-        return (a[0] == "\u{0627}" && a[1] == "\u{0644}") || (a[0] == "\u{0644}" && a[1] == "\u{0644}")
-    }
-
     func recognize(_ t: [Token]) -> [RawMention] {
         var mentions: [RawMention] = []
         var covered = [Int?](repeating: nil, count: t.count)

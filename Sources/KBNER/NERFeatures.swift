@@ -46,6 +46,15 @@ public struct NERFeaturizer: Sendable {
     }
     static func fnv(_ s: String) -> UInt64 { fnv(Substring(s).utf8) }
 
+    /// `fnv` of the UTF-8 bytes of some scalars, without building a `String` (the same value).
+    static func fnv(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for u in scalars {
+            if let e = UTF8.encode(u) { for b in e { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 } }
+        }
+        return h
+    }
+
     @inline(__always)
     static func mix(_ template: UInt64, _ v: UInt64) -> UInt64 {
         var x = v ^ (template &* 0x9E37_79B9_7F4A_7C15)
@@ -72,12 +81,12 @@ public struct NERFeaturizer: Sendable {
         }
         func part(_ r: Range<Int>) -> UInt64 {
             guard r.lowerBound >= 0, r.upperBound <= scalars.count else { return 0x5EED }
-            return NERFeaturizer.fnv(String(String.UnicodeScalarView(scalars[r])))
+            return NERFeaturizer.fnv(scalars[r])
         }
         let n = scalars.count
         let stemScalars = Array(stem.unicodeScalars)
         func stemPart(_ k: Int) -> UInt64 {
-            k <= stemScalars.count ? NERFeaturizer.fnv(String(String.UnicodeScalarView(stemScalars[0..<k]))) : 0x5EED
+            k <= stemScalars.count ? NERFeaturizer.fnv(stemScalars[0..<k]) : 0x5EED
         }
         // shape: script, length bucket, Latin capital, article
         var shape: UInt64
@@ -87,8 +96,8 @@ public struct NERFeaturizer: Sendable {
         shape = shape * 16 + lenBucket * 2
         if shape / 16 == 3, let f = text.unicodeScalars.first, f.properties.isUppercase { shape += 1 }
         if isArabic, norm.hasPrefix("ال") || norm.hasPrefix("لل") { shape += 100 }
-        var cues = lexicon.cues[norm] ?? 0
-        if stem != norm { cues |= lexicon.cues[stem] ?? 0 }
+        var cues = lexicon.cueBits(norm) ?? 0
+        if stem != norm { cues |= lexicon.cueBits(stem) ?? 0 }
         var stems = [norm]
         if isArabic {
             for c in ArabicNormalizer.cliticCandidates(norm).dropFirst() where !stems.contains(c.stem) { stems.append(c.stem) }
@@ -96,7 +105,7 @@ public struct NERFeaturizer: Sendable {
         return WordInfo(word: NERFeaturizer.fnv(norm), stem: NERFeaturizer.fnv(stem), clitic: NERFeaturizer.fnv(clitic),
                         pre: (part(0..<1), part(0..<2), part(0..<3)), suf: (part((n - 1)..<n), part((n - 2)..<n), part((n - 3)..<n)),
                         stemPre: (stemPart(2), stemPart(3)), shape: shape, cues: cues, stems: stems,
-                        nameStarts: stems.compactMap { f in lexicon.firstWords[f].map { (f, $0, lexicon.names[f] ?? 0) } })
+                        nameStarts: stems.compactMap { f in lexicon.longestName(startingWith: f).map { (f, $0, lexicon.nameBits(f) ?? 0) } })
     }
 
     /// Bucket indices of every token's features, `perToken` per token, token after token.

@@ -19,6 +19,15 @@ public struct NERLexicon: Sendable, Equatable {
     public private(set) var cues: [String: UInt8] = [:]
     /// First word of a name → the most tokens a name starting with it has.
     public private(set) var firstWords: [String: Int] = [:]
+    /// The same three tables keyed by ``NormKey`` (fast hashing of normalised Arabic), for the feature code.
+    private(set) var namesN: [NormKey: UInt8] = [:]
+    private(set) var cuesN: [NormKey: UInt8] = [:]
+    private(set) var firstWordsN: [NormKey: Int] = [:]
+
+    /// Type bits of a name, cue bits of a word, longest name starting with a word (nil if none).
+    @inline(__always) func nameBits(_ key: String) -> UInt8? { namesN[NormKey(key)] }
+    @inline(__always) func cueBits(_ word: String) -> UInt8? { cuesN[NormKey(word)] }
+    @inline(__always) func longestName(startingWith word: String) -> Int? { firstWordsN[NormKey(word)] }
 
     public init() {}
 
@@ -28,12 +37,15 @@ public struct NERLexicon: Sendable, Equatable {
         let key = words.joined(separator: " ")
         names[key, default: 0] |= 1 << UInt8(type.rawValue)
         firstWords[words[0]] = max(firstWords[words[0]] ?? 0, words.count)
+        namesN[NormKey(key)] = names[key]
+        firstWordsN[NormKey(words[0])] = firstWords[words[0]]
     }
 
     public mutating func addCue(_ word: String, _ cue: Cue) {
         let w = ArabicNormalizer.normalize(word)
         guard !w.isEmpty, !w.contains(" ") else { return }
         cues[w, default: 0] |= 1 << UInt8(cue.rawValue)
+        cuesN[NormKey(w)] = cues[w]
     }
 
     /// Reads a cue file: `# comment` lines, `[title]`-style section heads, then words separated by spaces or lines.
@@ -63,10 +75,15 @@ public struct NERLexicon: Sendable, Equatable {
             guard f.count == 3, let bits = UInt8(f[1]) else { continue }
             if f[0] == "N" {
                 names[f[2]] = bits
+                namesN[NormKey(f[2])] = bits
                 let first = f[2].split(separator: " ")
-                if let w = first.first { firstWords[String(w)] = max(firstWords[String(w)] ?? 0, first.count) }
+                if let w = first.first {
+                    firstWords[String(w)] = max(firstWords[String(w)] ?? 0, first.count)
+                    firstWordsN[NormKey(String(w))] = firstWords[String(w)]
+                }
             } else if f[0] == "C" {
                 cues[f[2]] = bits
+                cuesN[NormKey(f[2])] = bits
             }
         }
     }
@@ -86,7 +103,7 @@ public struct NERLexicon: Sendable, Equatable {
                 var key = first
                 for len in 2...min(maxLen, info.count - i) {
                     key += " "; key += info[i + len - 1].stems[0]
-                    if len > matched, let b = names[key] { matched = len; bits = b }
+                    if len > matched, let b = nameBits(key) { matched = len; bits = b }
                 }
             }
             if matched > 0 {

@@ -111,6 +111,14 @@ final class NERTests: XCTestCase {
         }
     }
 
+    func testHashOfScalarsIsTheHashOfTheirText() {
+        for w in ["", "a", "وزارة", "Ürümqi", "北京", "و😀ب"] {
+            let scalars = Array(w.unicodeScalars)
+            XCTAssertEqual(NERFeaturizer.fnv(scalars[...]), NERFeaturizer.fnv(w), w)
+            if scalars.count > 1 { XCTAssertEqual(NERFeaturizer.fnv(scalars[1...]), NERFeaturizer.fnv(String(String.UnicodeScalarView(scalars[1...]))), w) }
+        }
+    }
+
     func testLexiconRoundTripsAndMatchesCliticForms() {
         let lex = lexicon()
         XCTAssertEqual(NERLexicon(serialized: lex.serialized()), lex)

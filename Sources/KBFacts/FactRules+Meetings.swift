@@ -7,6 +7,9 @@ import KBText
 extension FactRules {
     static func visit(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
         let isNoun = c.matches(i, visitNouns)
+        // "زارها X": the place visited is the pronoun, named before (the data rule visit.pronoun-object)
+        let n = c.tokens[i].norm
+        if !isNoun, c.matches(i, visitVerbs), !visitVerbs.contains(n), n.hasSuffix("ها") || n.hasSuffix("ه") { return [] }
         // "وشكلت الزيارة مناسبة …" with no one named: the visit of the guest received before; the extractor resolves it
         if ["الزياره", "والزياره"].contains(c.tokens[i].norm), !c.mentions.contains(where: { c.isActor($0) && $0.type == .person && !$0.inRolePhrase }) {
             return [FactDraft(type: "VISIT", subject: "", object: "", trigger: i, span: i..<(i + 1), rule: "visit.anaphora", confidence: 0.6)]

@@ -121,11 +121,12 @@ enum RuleEngine {
 
     static func apply(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                       _ lex: WordLexicon, _ table: RelationTable) -> Outcome {
-        for q in r.requires where has(classes, q.cls, window(i, before: q.before, q.within, c.tokens.count)) == nil {
-            return .failed("no \(q.className) \(q.before ? "before" : "after") it")
+        func cueWindow(_ q: ContextCue) -> Range<Int> { q.here ? i..<(i + 1) : window(i, before: q.before, q.within, c.tokens.count) }
+        for q in r.requires where has(classes, q.cls, cueWindow(q)) == nil {
+            return .failed("no \(q.className) \(q.here ? "here" : q.before ? "before" : "after") it")
         }
         for q in r.unless {
-            if let k = has(classes, q.cls, window(i, before: q.before, q.within, c.tokens.count)) {
+            if let k = has(classes, q.cls, cueWindow(q)) {
                 return .failed("blocked by «\(c.tokens[k].text)» (\(q.className))")
             }
         }
@@ -321,6 +322,8 @@ enum RuleEngine {
                     guard conj || c.tokens[mm.range.lowerBound].norm.hasPrefix("و") else { break }
                     if !out.contains(where: { c.mentions[$0].key == mm.key }) { out.append(n) }
                     conj = false; words = 0
+                } else if c.tokens[mm.range.lowerBound].norm.hasPrefix("و") {
+                    conj = true; words = 0   // "وإيران X": the و on a qualifier of the next member
                 }
                 k = mm.range.upperBound; continue
             }

@@ -51,6 +51,8 @@ public struct ContextCue: Sendable, Equatable {
     public var className: String
     public var before: Bool
     public var within: Int
+    /// the trigger word itself (`requires CLASS here`)
+    public var here = false
 }
 
 /// One rule of a rule file.
@@ -173,11 +175,14 @@ public struct RuleSet: Sendable {
                     guard !finders.isEmpty else { throw fail("\(key) FINDER [| FINDER …]") }
                     if key == "subject" { current!.subject = finders } else { current!.object = finders }
                 case "requires", "unless":
-                    // requires CLASS before|after N
-                    guard args.count == 3, let id = lexicon.classID(args[0]), ["before", "after"].contains(args[1]), let k = Int(args[2]) else {
-                        throw fail("\(key) CLASS before|after N (a class of the lexicon)")
+                    // requires CLASS before|after N, or CLASS here (the trigger word itself is of the class)
+                    let here = args.count == 2 && args[1] == "here"
+                    guard here || args.count == 3, let id = lexicon.classID(args[0]), here || ["before", "after"].contains(args[1]),
+                          let k = here ? 0 : Int(args[2]) else {
+                        throw fail("\(key) CLASS before|after N, or CLASS here (a class of the lexicon)")
                     }
-                    let cue = ContextCue(cls: id, className: args[0], before: args[1] == "before", within: k)
+                    var cue = ContextCue(cls: id, className: args[0], before: args[1] == "before", within: k)
+                    cue.here = here
                     if key == "requires" { current!.requires.append(cue) } else { current!.unless.append(cue) }
                 case "planned":
                     guard args.count == 1 else { throw fail("planned TYPE") }

@@ -382,7 +382,9 @@ public struct GraphBuilder: Sendable {
             CrossDocumentLinker.apply(CrossDocumentLinker.merges(Array(all.values), gazetteer: gazetteer), entities: &all, merged: &merged,
                                       facts: &facts, mentions: &mentions)
         }
-        for (id, acc) in merged {
+        // each set is let go once its sorted array is made
+        for id in Array(merged.keys) {
+            guard let acc = merged.removeValue(forKey: id) else { continue }
             all[id]?.surfaceForms = Array(acc.forms).sorted()
             all[id]?.documents = Array(acc.documents).sorted()
         }

@@ -28,12 +28,13 @@ public enum EventMerging {
 
     /// The merged facts, each with `evidence` listing its reports (a fact with one report gets a one-entry list).
     public static func merge(_ facts: [Fact], table: RelationTable = .standard) -> [Fact] {
-        var groups = [String: [Fact]]()
-        for f in facts { groups[key(f, table), default: []].append(f) }
+        // groups hold indices, not copies of the facts (a large corpus has millions of reports)
+        var groups = [String: [Int]]()
+        for (i, f) in facts.enumerated() { groups[key(f, table), default: []].append(i) }
         var out = [Fact]()
-        out.reserveCapacity(facts.count)
+        out.reserveCapacity(groups.count)
         for k in groups.keys.sorted() {
-            let members = groups[k]!.map(Member.init).sorted(by: Member.before)
+            let members = groups.removeValue(forKey: k)!.map { Member(facts[$0]) }.sorted(by: Member.before)
             var clusters = [Cluster]()
             for m in members {
                 let fits = clusters.indices.filter { clusters[$0].accepts(m) }

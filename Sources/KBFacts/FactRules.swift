@@ -316,7 +316,6 @@ enum FactRules {
         out += roles(c)
         out += capitals(c)
         out += kinship(c)
-        out += locatedByApposition(c)
         if !out.contains(where: { $0.type == "VISIT" }) { out += delegationContinued(c) }
         // a force that withdraws from a country was deployed there ("أنهت القوات الفرنسية انسحابها من النيجر")
         for d in out where d.type == "WITHDRAW_FROM" {

@@ -399,30 +399,4 @@ extension FactRules {
         guard let x = s, let y = o, let d = draft(c, "OPPOSE", x, y, i, rule: "oppose.verb", base: 0.7) else { return [] }
         return [d]
     }
-
-    /// LOCATED_IN from apposition: "مدينة الفاشر في السودان", "مدينة أغاديس النيجرية".
-    static func locatedByApposition(_ c: SentenceContext) -> [FactDraft] {
-        var out: [FactDraft] = []
-        for (k, m) in c.mentions.enumerated() where m.type == .place && !m.isAdjective && ["city", "capital", "region", "facility", ""].contains(m.subtype) {
-            let after = m.range.upperBound
-            var container: Int? = nil
-            if after < c.tokens.count, let n = c.mention(at: after), c.mentions[n].isAdjective, c.mentions[n].type == .place,
-               m.range.lowerBound > 0, c.matches(m.range.lowerBound - 1, Lexicon.placeHeads) {
-                container = n    // "مدينة أغاديس النيجرية"
-            } else if after + 1 < c.tokens.count, c.tokens[after].norm == "في", let n = c.mention(at: after + 1),
-                      c.mentions[n].range.lowerBound == after + 1, c.mentions[n].type == .place, !c.mentions[n].isAdjective,
-                      c.mentions[n].subtype == "country" || c.mentions[n].subtype == "region" {
-                container = n    // "مدينة الفاشر في السودان"
-            }
-            guard let y = container, c.mentions[y].key != m.key else { continue }
-            // a city is not in a region that is in it, nor the capital of another country
-            if let e = c.gazetteer.entry(id: m.key), let cap = e.capitalOf, cap != c.mentions[y].key,
-               c.gazetteer.entry(id: c.mentions[y].key)?.subtype == "country" { continue }
-            var d = FactDraft(type: "LOCATED_IN", subject: m.key, object: c.mentions[y].key, trigger: m.range.lowerBound,
-                              span: c.span([k, y], m.range.lowerBound), rule: "located.apposition", confidence: conf(0.8, 0, c, [k, y]))
-            d.takesDate = false
-            out.append(d)
-        }
-        return out
-    }
 }

@@ -314,7 +314,6 @@ enum FactRules {
         out += roles(c)
         out += capitals(c)
         out += kinship(c)
-        out += locatedByApposition(c)
         if !out.contains(where: { $0.type == "VISIT" }) { out += delegationContinued(c) }
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
         if let t = c.trace { for d in out { t.note("swift rule \(d.rule) fired: \(d.type) \(RuleEngine.label(c, d.subject)) → \(RuleEngine.label(c, d.object))") } }

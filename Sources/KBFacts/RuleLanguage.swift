@@ -109,7 +109,7 @@ public struct RuleSet: Sendable {
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet", "invite",
         "appoint", "support", "ends-cooperation", "accuse", "took-power", "condemns", "thanks", "forces-leave",
         "killed", "attack", "deployed", "cooperate", "agreement", "controls", "relations",
-        "membership", "conflict", "located-by-apposition", "delegation-continued",
+        "membership", "conflict", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
 

@@ -37,10 +37,12 @@ final class ScoreFloorTests: XCTestCase {
     func testCheckSplitDoesNotRegress() throws {
         let r = try score(split: .check)
         // first set 2026-12-06 at entity F1 0.825, fact P 0.738 R 0.360 F1 0.484; raised the same day after the
-        // trained labeller, GeoNames places and the rule engine landed: entity F1 0.849, fact P 0.708 R 0.366 F1 0.483
-        XCTAssertGreaterThanOrEqual(r.entityTotal.f1, 0.83, "check split entity F1 (issue 11 target: 0.90)")
-        XCTAssertGreaterThanOrEqual(r.factTotal.f1, 0.46, "check split fact F1 (issue 12 target: 0.60)")
-        XCTAssertGreaterThanOrEqual(r.factTotal.precision, 0.66, "check split fact precision")
+        // trained labeller, GeoNames places and the rule engine landed: entity F1 0.849, fact P 0.708 R 0.366 F1 0.483;
+        // raised in the next session after the organisation rules and the state and event rules: entity F1 0.856,
+        // fact P 0.729 R 0.407 F1 0.522
+        XCTAssertGreaterThanOrEqual(r.entityTotal.f1, 0.84, "check split entity F1 (issue 11 target: 0.90)")
+        XCTAssertGreaterThanOrEqual(r.factTotal.f1, 0.50, "check split fact F1 (issue 12 target: 0.60)")
+        XCTAssertGreaterThanOrEqual(r.factTotal.precision, 0.70, "check split fact precision")
     }
 
     func testSplitIsTheMultiplesOfFour() {

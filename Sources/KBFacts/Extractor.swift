@@ -296,7 +296,8 @@ extension String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
+        // nothing to trim: the same string (its storage shared, e.g. a title that is the first sentence)
+        return s.count == count ? self : String(s)
     }
 }
 
@@ -318,6 +319,13 @@ public struct GraphBuilder: Sendable {
     private let keepMentions: Bool
 
     public init(gazetteer: Gazetteer? = nil, keepMentions: Bool = true) { self.gazetteer = gazetteer; self.keepMentions = keepMentions }
+
+    /// Room for `documents` documents and as many reports: growing the arrays one doubling at a time would hold the
+    /// old and the new storage at once (pages reserved and never written cost no memory).
+    public mutating func reserveCapacity(documents n: Int) {
+        documents.reserveCapacity(n)
+        facts.reserveCapacity(n)
+    }
 
     /// Adds one document's extraction; `document: false` adds a further segment of a document already added.
     public mutating func add(_ x: DocumentExtraction, document: Bool = true) {

@@ -12,6 +12,7 @@ public enum Pipeline {
                            progress: (@Sendable (String) -> Void)? = nil) -> Result {
         let n = files.count
         var builder = GraphBuilder(gazetteer: extractor.gazetteer, keepMentions: keepMentions)
+        builder.reserveCapacity(documents: n)
         var errors: [String] = []
         var notes: [String] = []
         var seenIDs: [String: String] = [:]

@@ -108,52 +108,15 @@ public struct NERFeaturizer: Sendable {
                         nameStarts: stems.compactMap { f in lexicon.longestName(startingWith: f).map { (f, $0, lexicon.nameBits(f) ?? 0) } })
     }
 
-    /// Bucket indices of every token's features, `perToken` per token, token after token.
+    /// Bucket indices of every token's features, `perToken` per token, token after token: the word's own
+    /// (``localFeatures(_:)``) then its context (``contextFeatures(_:)``), one definition of each template.
     public func features(_ info: [WordInfo]) -> [UInt32] {
-        let n = info.count
-        let gaz = lexicon.gazetteerTags(info)
-        let shift = UInt64(64 - bits)
-        var out = [UInt32](repeating: 0, count: n * NERFeaturizer.perToken)
-        let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05
-        func w(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].word }
-        func st(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].stem }
-        func sh(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].shape }
-        func cue(_ k: Int, _ c: NERLexicon.Cue) -> Bool { k >= 0 && k < n && info[k].cues & (1 << UInt8(c.rawValue)) != 0 }
-        func gz(_ k: Int) -> UInt64 { k < 0 || k >= n ? 0xFFFF : UInt64(gaz[k].b) | UInt64(gaz[k].i) << 8 }
-        var o = 0
-        for i in 0..<n {
-            let x = info[i]
-            @inline(__always) func put(_ t: UInt64, _ v: UInt64) {
-                out[o] = UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift); o += 1
-            }
-            let speechBefore = cue(i - 1, .speech) || cue(i - 2, .speech) || cue(i - 3, .speech)
-            let speechAfter = cue(i + 1, .speech) || cue(i + 2, .speech) || cue(i + 3, .speech)
-            var cueVec: UInt64 = 0
-            for c in NERLexicon.Cue.allCases {
-                if cue(i, c) { cueVec |= 1 << UInt64(c.rawValue) }
-                if cue(i - 1, c) { cueVec |= 1 << UInt64(8 + c.rawValue) }
-                if cue(i - 2, c) { cueVec |= 1 << UInt64(16 + c.rawValue) }
-                if cue(i + 1, c) { cueVec |= 1 << UInt64(24 + c.rawValue) }
-            }
-            put(1, 0)                                   // bias
-            put(2, x.word); put(3, x.stem); put(4, x.clitic)
-            put(5, x.pre.0); put(6, x.pre.1); put(7, x.pre.2)
-            put(8, x.suf.0); put(9, x.suf.1); put(10, x.suf.2)
-            put(11, x.stemPre.0); put(12, x.stemPre.1)
-            put(13, x.shape); put(14, sh(i - 1) &* 31 &+ x.shape); put(15, x.shape &* 31 &+ sh(i + 1))
-            put(16, w(i - 1)); put(17, w(i + 1)); put(18, w(i - 2)); put(19, w(i + 2))
-            put(20, st(i - 1)); put(21, st(i + 1))
-            put(22, w(i - 1) &* 0x100000001B3 ^ x.word); put(23, x.word &* 0x100000001B3 ^ w(i + 1))
-            put(24, gz(i)); put(25, gz(i - 1)); put(26, gz(i + 1)); put(27, gz(i) &* 65599 &+ x.shape)
-            put(28, cueVec & 0xFF); put(29, (cueVec >> 8) & 0xFF); put(30, (cueVec >> 16) & 0xFF); put(31, (cueVec >> 24) & 0xFF)
-            put(32, (speechBefore ? 1 : 0) + (speechAfter ? 2 : 0))
-            put(33, (cueVec >> 8 & 0xFF) &* 131 &+ x.shape)    // a cue before and the word's shape
-            put(34, i < n - 1 ? info[i + 1].suf.1 : eos); put(35, i > 0 ? info[i - 1].suf.1 : bos)
-            put(36, i > 0 ? info[i - 1].clitic : bos)
-            put(37, x.suf.1 &* 31 &+ x.clitic)
-            put(38, i == 0 ? 1 : i == n - 1 ? 2 : 0)
-            put(39, st(i - 1) &* 0x100000001B3 ^ x.stem)
-            put(40, gz(i) &* 65599 &+ (cueVec >> 8 & 0xFF))
+        let context = contextFeatures(info)
+        var out: [UInt32] = []
+        out.reserveCapacity(info.count * NERFeaturizer.perToken)
+        for (i, x) in info.enumerated() {
+            out += localFeatures(x)
+            out += context[(i * NERFeaturizer.contextPerToken)..<((i + 1) * NERFeaturizer.contextPerToken)]
         }
         return out
     }

@@ -26,6 +26,14 @@ nonisolated(unsafe) private let iriByteClasses: UnsafePointer<UInt8> = {  // nev
 
 /// The terms of a line in the common form, as byte ranges of the block.
 struct FastLine {
+    /// Where the line starting at `i` ends: after its line feed, or at the end of the block. A line the fast path
+    /// does not take goes to the full parser whole.
+    static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var end = i
+        while end < b.count, b[end] != 0x0A { end += 1 }
+        return end < b.count ? end + 1 : end
+    }
+
     var subject = 0..<0, predicate = 0..<0, object = 0..<0
     var literal = false
     /// The string with its escapes decoded, when it has any (else the bytes of `object`).

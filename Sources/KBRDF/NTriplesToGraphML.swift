@@ -207,9 +207,7 @@ struct NTriplesToGraphML {
                 i = t.next
                 line += 1
             } else {
-                var end = i
-                while end < n, b[end] != 0x0A { end += 1 }
-                if end < n { end += 1 }
+                let end = FastLine.lineEnd(b, from: i)
                 let lineBytes = UnsafeBufferPointer(rebasing: b[i..<end])
                 var caches = self.caches
                 let base = offset + i
@@ -223,17 +221,27 @@ struct NTriplesToGraphML {
 
     mutating func slow(_ t: RDFTriple, start: Int, end: Int) throws {
         let s = Self.key(t.subject)
-        var predicateIRI = t.predicate
-        let p = predicateIRI.withUTF8 { predicate($0) }
+        let p = predicate(of: t)
         switch t.object {
         case let .literal(l):
-            var lexical = l.lexical
-            let language: RunData.Language
-            if var tag = l.language { language = tag.withUTF8 { RunData.language($0) } } else { language = .none }
-            try lexical.withUTF8 { try triple(subject: s, start: start, end: end, p: p, literal: $0, language: language, object: nil) }
+            try Self.withLiteral(l) { try triple(subject: s, start: start, end: end, p: p, literal: $0, language: $1, object: nil) }
         default:
             try triple(subject: s, start: start, end: end, p: p, literal: nil, language: .none, object: Self.key(t.object))
         }
+    }
+
+    /// The interned id of a parsed triple's predicate.
+    mutating func predicate(of t: RDFTriple) -> Int {
+        var iri = t.predicate
+        return iri.withUTF8 { predicate($0) }
+    }
+
+    /// A literal's lexical form as bytes, with its language.
+    static func withLiteral<R>(_ l: RDFLiteral, _ body: (UnsafeBufferPointer<UInt8>, RunData.Language) throws -> R) rethrows -> R {
+        var lexical = l.lexical
+        let language: RunData.Language
+        if var tag = l.language { language = tag.withUTF8 { RunData.language($0) } } else { language = .none }
+        return try lexical.withUTF8 { try body($0, language) }
     }
 
     static func key(_ term: RDFTerm) -> [UInt8] {
@@ -372,15 +380,11 @@ struct NTriplesToGraphML {
                     if blockStart[i] == -2 {
                         for r in [firstRun[i]!] + (moreRuns[i] ?? []) {
                             try source.forEachTriple(from: r.lowerBound, to: r.upperBound) { t in
-                                var predicateIRI = t.predicate
-                                let p = predicateIRI.withUTF8 { predicate($0) }
+                                let p = predicate(of: t)
                                 switch t.object {
                                 case let .literal(l):
-                                    var lexical = l.lexical
-                                    let language: RunData.Language
-                                    if var tag = l.language { language = tag.withUTF8 { RunData.language($0) } } else { language = .none }
                                     let c = column(p)
-                                    lexical.withUTF8 { data.add(column: c, label: predicateInfo[p].isLabel, $0, language: language) }
+                                    Self.withLiteral(l) { data.add(column: c, label: predicateInfo[p].isLabel, $0, language: $1) }
                                 default:
                                     guard predicateInfo[p].isType else { return }
                                     let id = typeName(Self.key(t.object))

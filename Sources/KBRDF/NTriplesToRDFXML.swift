@@ -134,9 +134,7 @@ enum NTriplesToRDFXML {
                     i = t.next
                     line += 1
                 } else {
-                    var end = i
-                    while end < n, b[end] != 0x0A { end += 1 }
-                    if end < n { end += 1 }
+                    let end = FastLine.lineEnd(b, from: i)
                     let lineBytes = UnsafeBufferPointer(rebasing: b[i..<end])
                     var caches = self.caches
                     line = try NTriplesReader.parseLines(lineBytes, name: source.path, firstLine: line,

@@ -13,6 +13,8 @@ enum Clitics {
         let skeletons = WordMemo<String>()
         /// `Linker.PeopleIndex.forms` of a word.
         let peopleForms = WordMemo<[String]>()
+        /// `Linker.PeopleIndex.lookupKeys` of a word.
+        let peopleLookupKeys = WordMemo<[NormKey]>()
         /// `DateParser.monthSteps` of a word.
         let monthSteps = WordMemo<[DateParser.MonthStep]>()
         /// `EntityRecognizer.headWord`, `EntityRecognizer.stripConj`, `DateParser.isDayWord` of a word.
@@ -24,7 +26,7 @@ enum Clitics {
         let surnameCandidates = WordMemo<[(stem: String, prefix: String)]>()
         /// `DateParser.dateCue`, and the word forms `SentenceContext` keeps for the fact rules.
         let dateCues = WordMemo<Bool>()
-        let ruleForms = WordMemo<[String]>()
+        let ruleForms = WordMemo<RuleForms>()
         /// `Linker.entityID` of an entity key.
         let entityIDs = WordMemo<String>()
         /// The entity labeller's features of an Arabic word (`NERFeaturizer.wordInfo`).
@@ -63,6 +65,9 @@ enum Clitics {
     /// `Linker.PeopleIndex.forms(w)`, remembered per thread.
     static func peopleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.peopleForms.get(w, compute) }
 
+    /// `Linker.PeopleIndex.lookupKeys(w)`, remembered per thread.
+    static func peopleLookupKeys(_ w: String, _ compute: (String) -> [NormKey]) -> [NormKey] { cache.peopleLookupKeys.get(w, compute) }
+
     /// `DateParser.monthSteps(w)`, remembered per thread.
     static func monthSteps(_ w: String, _ compute: (String) -> [DateParser.MonthStep]) -> [DateParser.MonthStep] {
         cache.monthSteps.get(w, compute)
@@ -79,7 +84,7 @@ enum Clitics {
         cache.surnameCandidates.get(w, compute)
     }
     static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dateCues.get(w, compute) }
-    static func ruleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.ruleForms.get(w, compute) }
+    static func ruleForms(_ w: String, _ compute: (String) -> RuleForms) -> RuleForms { cache.ruleForms.get(w, compute) }
     static func entityID(_ w: String, _ compute: (String) -> String) -> String { cache.entityIDs.get(w, compute) }
 
     static func isNeverNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.neverNames.get(w, compute) }

@@ -403,6 +403,9 @@ final class Linker {
             return bare.count == 4 ? f + ["~" + Linker.skeleton(bare)] : f
         }
 
+        /// `lookupForms` as dictionary keys, remembered per thread.
+        static func lookupKeys(_ w: String) -> [NormKey] { Clitics.peopleLookupKeys(w) { lookupForms($0).map(NormKey.init) } }
+
         static func computeForms(_ w: String) -> [String] {
             let bare = ArabicNormalizer.stripArticle(w)
             var out = [w, bare]
@@ -414,8 +417,7 @@ final class Linker {
         /// is `word`; the most recently registered wins when several share it.
         func resolve(_ word: String, strict: Bool, excluding: String? = nil) -> String? {
             var best: Int? = nil
-            for f in PeopleIndex.lookupForms(word) {
-                let k = NormKey(f)
+            for k in PeopleIndex.lookupKeys(word) {
                 if let hits = surnames[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
                 if !strict, let hits = single[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
             }
@@ -425,7 +427,7 @@ final class Linker {
         /// Every person whose surname (or a spelling variant of it) is `word`.
         func all(_ word: String) -> [String] {
             var hits = Set<Int>()
-            for f in PeopleIndex.lookupForms(word) { hits.formUnion(surnames[NormKey(f)] ?? []) }
+            for k in PeopleIndex.lookupKeys(word) { hits.formUnion(surnames[k] ?? []) }
             return hits.sorted().map { people[$0].key }
         }
 

@@ -24,6 +24,7 @@ enum Clitics {
         /// `Linker.pluralKind`, `Linker.surnameCandidates` of a word.
         let pluralKinds = WordMemo<(dual: Bool, plural: Bool)>()
         let surnameCandidates = WordMemo<[(stem: String, prefix: String)]>()
+        let surnameLookups = WordMemo<[Linker.SurnameLookup]>()
         /// `DateParser.dateCue`, and the word forms `SentenceContext` keeps for the fact rules.
         let dateCues = WordMemo<Bool>()
         let ruleForms = WordMemo<RuleForms>()
@@ -37,8 +38,8 @@ enum Clitics {
         /// `WordLexicon.classes(of:)` for the lexicon with serial `lexiconSerial` (emptied for another).
         var lexiconClasses = WordMemo<[Int]>()
         var lexiconSerial: UInt64 = 0
-        /// `Gazetteer.mayStartMatch` for the gazetteer with serial `gazetteerSerial` (emptied for another).
-        var mayStart = WordMemo<Bool>()
+        /// `Gazetteer.start` for the gazetteer with serial `gazetteerSerial` (emptied for another).
+        var mayStart = WordMemo<GazetteerStart?>()
         var gazetteerSerial: UInt64 = 0
     }
 
@@ -83,6 +84,9 @@ enum Clitics {
     static func surnameCandidates(_ w: String, _ compute: (String) -> [(stem: String, prefix: String)]) -> [(stem: String, prefix: String)] {
         cache.surnameCandidates.get(w, compute)
     }
+    static func surnameLookups(_ w: String, _ compute: (String) -> [Linker.SurnameLookup]) -> [Linker.SurnameLookup] {
+        cache.surnameLookups.get(w, compute)
+    }
     static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dateCues.get(w, compute) }
     static func ruleForms(_ w: String, _ compute: (String) -> RuleForms) -> RuleForms { cache.ruleForms.get(w, compute) }
     static func entityID(_ w: String, _ compute: (String) -> String) -> String { cache.entityIDs.get(w, compute) }
@@ -105,11 +109,11 @@ enum Clitics {
         return c.lexiconClasses.get(w, compute)
     }
 
-    /// `Gazetteer.mayStartMatch`, remembered per thread for one gazetteer at a time.
-    static func mayStartMatch(_ w: String, in g: Gazetteer, _ compute: (String) -> Bool) -> Bool {
+    /// `Gazetteer.start`, remembered per thread for one gazetteer at a time.
+    static func gazetteerStart(_ w: String, in g: Gazetteer, _ compute: (String) -> GazetteerStart?) -> GazetteerStart? {
         let c = cache
         if c.gazetteerSerial != g.serial {
-            c.mayStart = WordMemo<Bool>()
+            c.mayStart = WordMemo<GazetteerStart?>()
             c.gazetteerSerial = g.serial
         }
         return c.mayStart.get(w, compute)

@@ -92,8 +92,16 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// False when no gazetteer name or adjective can start at a token with this plain normalised form
     /// (see `NormKey.isPlain`); true when one may (or when the form is not plain: then nothing is ruled out).
-    public func mayStartMatch(_ norm: String) -> Bool {
-        Clitics.mayStartMatch(norm, in: self) { !NormKey.isPlain($0) || self.matchStarts.contains(NormKey($0)) }
+    public func mayStartMatch(_ norm: String) -> Bool { start(norm) != nil }
+
+    /// What a name match starting at a token with this normalised form looks up first: nil when
+    /// ``mayStartMatch(_:)`` is false; else the word and its clitic-free forms with, for each, the longest name
+    /// it starts, its one-word names and its adjectives (remembered per thread and word).
+    func start(_ norm: String) -> GazetteerStart? {
+        Clitics.gazetteerStart(norm, in: self) { w in
+            guard !NormKey.isPlain(w) || self.matchStarts.contains(NormKey(w)) else { return nil }
+            return GazetteerStart(forms: [(stem: w, prefix: "")] + Clitics.of(w), in: self)
+        }
     }
 
     /// A number no other gazetteer made in this process has: per-thread memos of lookups name the gazetteer by it.
@@ -298,4 +306,22 @@ public final class Gazetteer: @unchecked Sendable {
             return Gazetteer(entries: try mergePlaces(resource("places-geonames.tsv"), path: "places-geonames.tsv", into: hand))
         } catch { fatalError("kbexport: bundled gazetteer: \(error)") }
     }()
+}
+
+/// See ``Gazetteer/start(_:)``.
+final class GazetteerStart {
+    let forms: [(stem: String, prefix: String)]
+    /// `longestName(startingWith:)`, `lookupName` and `lookupAdjective` of each form's stem
+    let longest: [Int]
+    let names: [[GazetteerEntry]]
+    let adjectives: [[GazetteerEntry]]
+    let maxLongest: Int
+
+    init(forms: [(stem: String, prefix: String)], in g: Gazetteer) {
+        self.forms = forms
+        longest = forms.map { g.longestName(startingWith: $0.stem) }
+        names = forms.map { g.lookupName($0.stem) }
+        adjectives = forms.map { g.lookupAdjective($0.stem) }
+        maxLongest = longest.max() ?? 0
+    }
 }

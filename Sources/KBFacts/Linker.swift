@@ -190,8 +190,10 @@ final class Linker {
         // (the people index no longer changes here: the first form of a word that names someone is remembered)
         let bare = WordMemo<(stem: String, prefix: String, key: String)?>()
         func bareSurname(_ norm: String) -> (stem: String, prefix: String, key: String)? {
-            for cand in Clitics.surnameCandidates(norm, Linker.surnameCandidates) {
-                if let p = people.resolve(cand.stem, strict: true) { return (cand.stem, cand.prefix, p) }
+            // (the candidates with their lookup keys, remembered per word; nobody to find without surnames)
+            guard people.hasSurnames else { return nil }
+            for cand in Clitics.surnameLookups(norm, Linker.surnameLookups) {
+                if let p = people.resolve(keys: cand.keys) { return (cand.stem, cand.prefix, p) }
             }
             return nil
         }
@@ -304,6 +306,13 @@ final class Linker {
         }
     }
 
+    /// `surnameCandidates` with the `PeopleIndex.lookupKeys` of each stem.
+    static func surnameLookups(_ norm: String) -> [SurnameLookup] {
+        Clitics.surnameCandidates(norm, surnameCandidates).map { SurnameLookup(stem: $0.stem, prefix: $0.prefix, keys: PeopleIndex.lookupKeys($0.stem)) }
+    }
+
+    struct SurnameLookup { let stem: String; let prefix: String; let keys: [NormKey] }
+
     /// Two token lists name the same person when one is the other with extra middle names
     /// (first and last tokens agree) or the same after removing "عبد" spacing.
     func sameName(_ a: [String], _ b: [String]) -> Bool { Linker.sameName(a, b) }
@@ -415,6 +424,16 @@ final class Linker {
 
         /// The person whose surname (or spelling variant of it), or — unless `strict` — whole one-word name,
         /// is `word`; the most recently registered wins when several share it.
+        /// Whether any surname is known (else a strict `resolve` finds nobody).
+        var hasSurnames: Bool { !surnames.isEmpty }
+
+        /// `resolve(word, strict: true)` given the word's `lookupKeys`.
+        func resolve(keys: [NormKey]) -> String? {
+            var best: Int? = nil
+            for k in keys { if let hits = surnames[k] { for i in hits { best = max(best ?? i, i) } } }
+            return best.map { people[$0].key }
+        }
+
         func resolve(_ word: String, strict: Bool, excluding: String? = nil) -> String? {
             var best: Int? = nil
             for k in PeopleIndex.lookupKeys(word) {

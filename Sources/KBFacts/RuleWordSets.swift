@@ -79,9 +79,11 @@ final class CompiledWordSet {
 /// an address seen again is the same set.
 enum RuleWordSets {
     private final class Table {
-        static let slots = 512
+        static let slots = 1024
+        /// direct-mapped by address; behind it every set compiled so far (emptied when it gets large)
         var keys = [Set<String>?](repeating: nil, count: slots)
         var compiled = [CompiledWordSet?](repeating: nil, count: slots)
+        var all: [UInt: (set: Set<String>, compiled: CompiledWordSet)] = [:]
     }
 
     private static let key: pthread_key_t = {
@@ -100,13 +102,25 @@ enum RuleWordSets {
     /// Whether a set value is one pointer to its storage (true for the native sets of Swift on Linux).
     private static let byIdentity = MemoryLayout<Set<String>>.size == MemoryLayout<UInt>.size
 
+    @inline(__always)
     static func compiled(_ set: Set<String>) -> CompiledWordSet {
         guard byIdentity else { return CompiledWordSet(set) }
         let address = unsafeBitCast(set, to: UInt.self)
         let slot = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 50) & (Table.slots - 1)
         let t = table
         if let c = t.compiled[slot], let k = t.keys[slot], unsafeBitCast(k, to: UInt.self) == address { return c }
-        let c = CompiledWordSet(set)
+        return miss(set, address, slot, t)
+    }
+
+    private static func miss(_ set: Set<String>, _ address: UInt, _ slot: Int, _ t: Table) -> CompiledWordSet {
+        let c: CompiledWordSet
+        if let e = t.all[address] {
+            c = e.compiled
+        } else {
+            c = CompiledWordSet(set)
+            if t.all.count >= 4096 { t.all.removeAll(keepingCapacity: true) }
+            t.all[address] = (set, c)
+        }
         t.keys[slot] = set
         t.compiled[slot] = c
         return c

@@ -129,21 +129,25 @@ enum Clitics {
 ///    changed in place while the entry is there);
 /// 2. behind it a dictionary keyed by ``NormKey`` (the meaning of `String` keys), emptied when it gets large.
 final class WordMemo<V> {
-    private static var slots: Int { 1024 }
+    /// Slots of the first level (a power of two). The per-thread memos keep many: token norms are interned
+    /// (`WordInterner`), so the words of the whole corpus, not only of one document, are found there.
+    private let slots: Int
     private let keys: UnsafeMutablePointer<String>
     private let values: UnsafeMutablePointer<V?>
     private var table: [NormKey: V] = [:]
 
-    init() {
-        keys = .allocate(capacity: Self.slots)
-        keys.initialize(repeating: "", count: Self.slots)
-        values = .allocate(capacity: Self.slots)
-        values.initialize(repeating: nil, count: Self.slots)
+    init(slots: Int = 8192) {
+        precondition(slots > 0 && slots & (slots - 1) == 0, "WordMemo: slots must be a power of two")
+        self.slots = slots
+        keys = .allocate(capacity: slots)
+        keys.initialize(repeating: "", count: slots)
+        values = .allocate(capacity: slots)
+        values.initialize(repeating: nil, count: slots)
     }
 
     deinit {
-        keys.deinitialize(count: Self.slots); keys.deallocate()
-        values.deinitialize(count: Self.slots); values.deallocate()
+        keys.deinitialize(count: slots); keys.deallocate()
+        values.deinitialize(count: slots); values.deallocate()
     }
 
     @inline(__always)
@@ -155,7 +159,7 @@ final class WordMemo<V> {
         var w = w
         let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
         let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
-        let slot = Int(truncatingIfNeeded: mixed >> 40) & (Self.slots - 1)
+        let slot = Int(truncatingIfNeeded: mixed >> 40) & (slots - 1)
         if let v = values[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return v }
         let k = NormKey(w)
         let value: V

@@ -188,7 +188,7 @@ final class Linker {
 
         // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
         // (the people index no longer changes here: the first form of a word that names someone is remembered)
-        let bare = WordMemo<(stem: String, prefix: String, key: String)?>()
+        let bare = WordMemo<(stem: String, prefix: String, key: String)?>(slots: 1024)
         func bareSurname(_ norm: String) -> (stem: String, prefix: String, key: String)? {
             // (the candidates with their lookup keys, remembered per word; nobody to find without surnames)
             guard people.hasSurnames else { return nil }

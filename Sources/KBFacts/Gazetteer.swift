@@ -41,6 +41,8 @@ public final class Gazetteer: @unchecked Sendable {
     public private(set) var maxTokens = 1
     /// First word of every name → the most words a name starting with it has (lookups start here).
     private var firstWords: [NormKey: Int] = [:]
+    /// The same for the first two words of names of two words or more ("w1 w2" → most words).
+    private var firstTwoWords: [NormKey: Int] = [:]
 
     /// Every normalised token that can start a gazetteer match (a name's first word or an adjective, alone
     /// or behind one proclitic): a superset, so a token not in it has no match and needs no further lookup.
@@ -130,6 +132,10 @@ public final class Gazetteer: @unchecked Sendable {
                 let fk = NormKey(String(f))
                 firstWords[fk, default: 0] = max(firstWords[fk] ?? 0, words.count)
             }
+            if words.count >= 2 {
+                let tk = NormKey(words[0] + " " + words[1])
+                firstTwoWords[tk] = max(firstTwoWords[tk] ?? 0, words.count)
+            }
         }
     }
 
@@ -140,6 +146,9 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// The most words of a name that starts with this normalised word (0 when none does).
     public func longestName(startingWith word: String) -> Int { firstWords[NormKey(word)] ?? 0 }
+
+    /// The most words of a name that starts with these two normalised words (0 when none does).
+    public func longestName(startingWith word: String, then next: String) -> Int { firstTwoWords[NormKey(word + " " + next)] ?? 0 }
 
     public func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
 

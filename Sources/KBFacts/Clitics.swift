@@ -37,6 +37,8 @@ enum Clitics {
         let orgWordFlags = WordMemo<UInt8>()
         /// Whether a word is a rank, a role head, a kinship word (`EntityRecognizer.rolePhrase`), as bits 1, 2, 4.
         let roleWordKinds = WordMemo<UInt8>()
+        /// `EntityRecognizer.isNameWord` of a word.
+        let nameWords = WordMemo<Bool>()
         /// `WordLexicon.classes(of:)` for the lexicon with serial `lexiconSerial` (emptied for another).
         var lexiconClasses = WordMemo<[Int]>()
         var lexiconSerial: UInt64 = 0
@@ -96,6 +98,7 @@ enum Clitics {
     static func isNeverNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.neverNames.get(w, compute) }
     static func orgWordFlags(_ w: String, _ compute: (String) -> UInt8) -> UInt8 { cache.orgWordFlags.get(w, compute) }
     static func roleWordKind(_ w: String, _ compute: (String) -> UInt8) -> UInt8 { cache.roleWordKinds.get(w, compute) }
+    static func isNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.nameWords.get(w, compute) }
 
     /// `NERFeaturizer.wordInfo` of an Arabic word, remembered per thread (one model is shipped).
     static func nerWord(_ w: String, _ compute: (String) -> NERFeaturizer.WordInfo) -> NERFeaturizer.WordInfo {

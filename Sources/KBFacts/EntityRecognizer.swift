@@ -414,7 +414,10 @@ struct EntityRecognizer {
         return end > j ? j..<end : nil
     }
 
-    func isNameWord(_ n: String) -> Bool {
+    /// (a pure function of the word: remembered per thread)
+    func isNameWord(_ n: String) -> Bool { Clitics.isNameWord(n, EntityRecognizer.computeIsNameWord) }
+
+    static func computeIsNameWord(_ n: String) -> Bool {
         guard n.count >= 2 else { return false }
         // feminine and plural nisba forms ("دبلوماسية", "تنفيذيين") are adjectives, not names
         if n.count >= 5 && (n.hasSuffix("يه") || n.hasSuffix("يين") || n.hasSuffix("يون")) { return false }
@@ -424,7 +427,7 @@ struct EntityRecognizer {
         // a preposition or conjunction on the article ("بالمملكة", "والحكومة"), a verbal noun with a preposition
         // and a pronoun ("لإبلاغه"), "وكذا": not a name
         if EntityRecognizer.isNeverNameWord(n) { return false }
-        let s = stripConj(n)
+        let s = Clitics.stripConj(n, EntityRecognizer.computeStripConj)
         return !Lexicon.stopwords.contains(n) && !Lexicon.verbs.contains(n) && !Lexicon.verbs.contains(s)
             && !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
             && !Lexicon.nonNameWords.contains(s) && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)

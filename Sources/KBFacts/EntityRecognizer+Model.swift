@@ -39,6 +39,7 @@ extension EntityRecognizer {
             if mentions[k].range.allSatisfy({ result.labels[$0] == NERLabel.o }) { mentions[k].weak = true }
         }
         splitJoinedPeople(t, result.labels, &mentions, model)
+        extendGuessedPeople(t, result, &mentions, model)
         reshapeGuessedOrganizations(t, result, &mentions, model)
         var taken = [Bool](repeating: false, count: t.count)
         for m in mentions {
@@ -119,6 +120,41 @@ extension EntityRecognizer {
         // one word the model calls a person, linked to no one: kept only if it links to a known person
         m.weak = type == .person && range.count == 1 && hits.isEmpty
         return m
+    }
+
+    /// A person the title rules guessed that stops short of the model's person span starting at the same word
+    /// runs on to the span's end, over free words that are no function word, verb, trigger, title or head noun:
+    /// "جيروم فالكوني" where the rules stopped at a word that looks like a preposition on the article.
+    func extendGuessedPeople(_ t: [Token], _ result: NERModel.Result, _ mentions: inout [RawMention], _ model: NERModel) {
+        for span in result.spans where span.type == .per && span.range.count >= 2 {
+            guard let k = mentions.firstIndex(where: { $0.type == .person && $0.gazetteerIDs.isEmpty && !$0.titleOnly
+                      && $0.parentKey == nil && $0.range.lowerBound == span.range.lowerBound }),
+                  mentions[k].range.upperBound < span.range.upperBound, span.range.count <= 5 else { continue }
+            let extra = mentions[k].range.upperBound..<span.range.upperBound
+            guard !mentions.contains(where: { $0.range.overlaps(extra) || ($0.role?.range.overlaps(extra) ?? false) }),
+                  extra.allSatisfy({ x in
+                      t[x].kind == .word && !t[x].norm.hasPrefix("و") && !t[x].norm.hasPrefix("لل") && looseNameWord(t[x].norm)
+                  }),
+                  model.margin(of: span, in: result) >= EntityRecognizer.modelMargin else { continue }
+            let r = span.range
+            let (text, b) = stripped(t, r)
+            mentions[k].range = r
+            mentions[k].begin = b
+            mentions[k].end = t[r.upperBound - 1].end
+            mentions[k].text = text
+            mentions[k].nameKey = key(t, r)
+            mentions[k].weak = false
+        }
+    }
+
+    /// `modelNameWord` for a person without the check for a preposition on the article (a foreign name may
+    /// start with those letters).
+    func looseNameWord(_ n: String) -> Bool {
+        guard modelNameWord(n, inPerson: false), RuleSet.bundled.lexicon.classes(of: n).isEmpty else { return false }
+        let s = stripConj(n)
+        return !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
+            && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s) && !EntityRecognizer.nameBreakers.contains(n)
+            && gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty
     }
 
     /// An organisation the head-noun rules guessed takes the model's extent when the model starts an

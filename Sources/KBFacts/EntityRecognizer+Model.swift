@@ -9,7 +9,11 @@ import KBText
 extension EntityRecognizer {
     /// The shipped model (`Resources/ner.model`), loaded once; nil if it is missing or unreadable (the rules
     /// still run).
+    /// `KBNER_MODEL=path` loads another model file instead (to compare trained models on extraction).
     static let nerModel: NERModel? = {
+        if let path = ProcessInfo.processInfo.environment["KBNER_MODEL"], let data = FileManager.default.contents(atPath: path) {
+            return try? NERModel(bytes: data)
+        }
         guard let data = EmbeddedResources.data(named: "ner.model", module: "KBFacts", fallback: { Bundle.module }),
               !data.isEmpty else { return nil }
         return try? NERModel(bytes: data)
@@ -75,7 +79,14 @@ extension EntityRecognizer {
             }
             guard !r.isEmpty, !r.contains(where: { taken[$0] }),
                   margin >= (r.count == 1 ? EntityRecognizer.modelMarginOneWord : EntityRecognizer.modelMargin),
-                  let m = modelMention(t, r, type, model) else { continue }
+                  var m = modelMention(t, r, type, model) else { continue }
+            // "مطار رفيق الحريري": a facility named after a person is a place (as pass 1b does for known people)
+            if type == .person, let h = m.range.first.map({ $0 - 1 }), h >= 0, !taken[h], Lexicon.facilityHeads.contains(t[h].norm) {
+                let range = h..<m.range.upperBound
+                let (text, b) = stripped(t, range)
+                m = RawMention(range: range, begin: b, end: m.end, text: text, type: .place, subtype: "facility",
+                               gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.6)
+            }
             if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("  ADDED «\(m.text)» \(margin)\n".utf8)) }
             for k in m.range { taken[k] = true }
             mentions.append(m)
@@ -271,7 +282,8 @@ extension EntityRecognizer {
         }
         guard inPerson else { return true }
         // a trigger word of the rules' lexicon ends a name: "… خلفا ل…", "… معربا عن …"
-        if !RuleSet.bundled.lexicon.classes(of: n).isEmpty { return false }
+        // (a given name the name lists know is not read as a clitic on a trigger: "فيصل" is no "ف" + "يصل")
+        if !RuleSet.bundled.lexicon.classes(of: n).isEmpty, !EntityRecognizer.isKnownFirstName(n) { return false }
         if EntityRecognizer.isNeverNameWord(n) { return false }
         let s = stripConj(n)
         return !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)

@@ -237,6 +237,7 @@ struct EntityRecognizer {
             for k in cue.range { if let c = covered[k], c != p, !mentions[c].inRolePhrase { mentions[c].inRolePhrase = true } }
         }
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
+        organizationsNamedAfterPlaces(t, &mentions)
         addModelMentions(t, &mentions)
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

@@ -23,6 +23,12 @@ final class PersonNameTests: XCTestCase {
         XCTAssertTrue(p.contains("ماجد بن سلطان بن عبدالعزيز"), "\(p)")
     }
 
+    func testAGivenNameThatLooksLikeAConjunctionOnAVerb() {
+        // "فيصل" is no "ف" + "يصل"
+        let p = people("وأدى سمو الأمير فيصل بن جابر، اليمين أمام المجلس.")
+        XCTAssertTrue(p.contains("فيصل بن جابر"), "\(p)")
+    }
+
     func testGivenNamesWithTheArticleAfterATitle() {
         let p = people("وبعث الرئيس برسالة إلى نظيره الليبي المنصف الزاوي بعد الحادث. وقال المبعوث الأممي إلى ليبيا الأخضر السويحلي إن الحوار مستمر.")
         XCTAssertTrue(p.contains("المنصف الزاوي"), "\(p)")

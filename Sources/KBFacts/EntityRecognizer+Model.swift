@@ -120,6 +120,8 @@ extension EntityRecognizer {
             if Lexicon.orgHeads.contains(stem) || Lexicon.placeHeads.contains(stem) || Lexicon.orgHeads.contains(bare)
                 || Lexicon.placeHeads.contains(bare) || model.lexicon.cues[stem] != nil || model.lexicon.cues[bare] != nil { return nil }
             if stem.count < 3 || !gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(stem)).isEmpty { return nil }
+            if type != .person, EntityRecognizer.looksLikeVerbOrPossessed(stem), lexicon.names[stem] == nil,
+               gazetteer.lookupName(stem).isEmpty { return nil }
         }
         let (text0, b) = strippedPrefix(first, prefix, restore: stem)
         let text = ([text0] + range.dropFirst().map { t[$0].text }).joined(separator: " ")
@@ -166,6 +168,14 @@ extension EntityRecognizer {
         return !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
             && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s) && !EntityRecognizer.nameBreakers.contains(n)
             && gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty
+    }
+
+    /// One word shaped like an imperfect verb in the dual or plural ("يؤكدان", "تواصلون") or a noun with a
+    /// possessive pronoun ("مدتها", "قواتهم"): no name of a place or organisation.
+    static func looksLikeVerbOrPossessed(_ n: String) -> Bool {
+        guard n.count >= 5 else { return false }
+        if n.hasPrefix("ي") || n.hasPrefix("ت"), n.hasSuffix("ان") || n.hasSuffix("ون") { return true }
+        return n.hasSuffix("ها") || n.hasSuffix("هم") || n.hasSuffix("هما") || n.hasSuffix("كم")
     }
 
     /// An organisation the head-noun rules guessed takes the model's extent when the model starts an

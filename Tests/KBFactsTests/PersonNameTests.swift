@@ -1,4 +1,4 @@
-import KBFacts
+@testable import KBFacts
 import KBGraph
 import KBText
 import XCTest
@@ -38,6 +38,15 @@ final class PersonNameTests: XCTestCase {
     func testTheNameAliIsNotThePrepositionAla() {
         let p = people("وشارك سعادة السفير/ كمال علي داود , سفير جمهورية مصر بالرباط.")
         XCTAssertTrue(p.contains("كمال علي داود"), "\(p)")
+    }
+
+    func testOneWordShapedLikeAVerbOrAPossessedNounIsNoPlace() {
+        for w in ["يؤكدان", "تواصلون", "مدتها", "قواتهم"] {
+            XCTAssertTrue(EntityRecognizer.looksLikeVerbOrPossessed(ArabicNormalizer.normalize(w)), w)
+        }
+        for w in ["باماكو", "نواكشوط", "طرابلس"] {
+            XCTAssertFalse(EntityRecognizer.looksLikeVerbOrPossessed(ArabicNormalizer.normalize(w)), w)
+        }
     }
 
     func testMinistersListedAfterAColon() {

@@ -179,6 +179,8 @@ extension EntityRecognizer {
     func place(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
         let j = i + 1
         guard j < t.count, covered[j] == nil, t[j].kind == .word, !t[j].norm.hasPrefix("ال"), isNameWord(t[j].norm) else { return nil }
+        // "لولاية مدتها أربع سنوات": a term of office, not a province
+        if EntityRecognizer.looksLikeVerbOrPossessed(t[j].norm), gazetteer.lookupName(t[j].norm).isEmpty { return nil }
         let range = j..<(j + 1)
         let head = headWord(t[i].norm) ?? ""
         return RawMention(range: range, begin: t[j].begin, end: t[j].end, text: t[j].text, type: .place,

@@ -49,6 +49,12 @@ final class PersonNameTests: XCTestCase {
         }
     }
 
+    func testATermOfOfficeIsNoProvince() {
+        let x = Self.extractor.extract(SourceText(documentID: "doc-names", path: "names.txt",
+                                                  text: "وانتخب المجلس رئيسا جديدا لولاية مدتها أربع سنوات."))
+        XCTAssertFalse(x.entities.contains { $0.type == .place }, "\(x.entities.map(\.labelAr))")
+    }
+
     func testMinistersListedAfterAColon() {
         let p = people("ويرافقه وزراء: الخارجية جان دوبون، والزراعة باسكال لوفان، في جولته.")
         XCTAssertTrue(p.contains("باسكال لوفان"), "\(p)")

@@ -13,6 +13,10 @@ struct FactDraft {
     var confidence: Double
     var role: String? = nil
     var modality: Modality = .asserted
+    /// Reported speech or «بحسب …»: the sentence attributes the fact to a source (`FactAttribution.swift`),
+    /// the entity key of the source when it names one.
+    var attributed = false
+    var attributedTo: String? = nil
     var date: FactDate? = nil
     /// Rules that describe states (roles, capitals) take no event date.
     var takesDate = true
@@ -329,6 +333,7 @@ enum FactRules {
             have.insert(key)
             out.append(d)
         }
+        attribute(c, &out)
         withdrawnWereDeployed(c, &out)
         companionsVisit(&out)
         attachDates(c, &out)

@@ -10,9 +10,9 @@
 //                     of saying («وفقا لما ذكرته وكالة X»)
 // The source is the entity the text names as the one speaking: the subject of the verb (after it, or just
 // before it), or the mention after the attribution phrase; none when the text names none («مصادر مطلعة»).
-// Attribution does not change the fact's type or modality: a reported fact may also be planned or negated. Only
-// events are attributed: a state named in passing inside the reported clause (an office, a capital, where a place
-// lies) is background knowledge, not the claim.
+// Attribution does not change the fact's type or modality: a reported fact may also be planned or negated. Facts
+// of the types a rule file lists as `background` (an office, a capital, where a place lies: rules/attribution.rules)
+// are the writer's background knowledge, not the source's claim, and are never attributed.
 
 import KBGraph
 import KBText
@@ -97,8 +97,10 @@ extension FactRules {
             }
         }
         guard !scopes.isEmpty else { return }
-        // events only: a state named in passing (an office, a capital, where a place lies) is background, not the claim
-        for d in drafts.indices where !drafts[d].attributed && (RelationTable.standard[drafts[d].type]?.kind ?? .event) == .event {
+        // a fact of a background type (an office, a capital, where a place lies: `background` in the rule files) is
+        // the writer's, not the source's claim
+        let background = c.ruleSet.backgroundTypes
+        for d in drafts.indices where !drafts[d].attributed && !background.contains(drafts[d].type) {
             let t = drafts[d].trigger
             guard let s = scopes.first(where: { $0.from <= t && t < $0.to }) else { continue }
             drafts[d].attributed = true

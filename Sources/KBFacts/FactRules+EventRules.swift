@@ -372,31 +372,4 @@ extension FactRules {
         }) else { return [] }
         return thanked.compactMap { draft(c, "SUPPORT", $0, own, on + 1, rule: "support.thanked", base: 0.7) }
     }
-
-    /// OPPOSE from condemnation and rejection: the condemned party is named (or its nationality given) a few
-    /// words after the verb, in the same clause.
-    static func condemns(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        var parties: [Int] = []
-        var k = i + 1
-        while k < c.tokens.count, k - i <= 7, parties.count < 2 {
-            if c.isStrongPunct(k) || c.isComma(k) || (c.mention(at: k) == nil && c.matches(k, clauseBreaks)) { break }
-            if let m = c.mention(at: k) {
-                let mm = c.mentions[m]
-                // "أي تدخل في النيجر": a place after a preposition is where, not whom
-                let located = mm.range.lowerBound > 0 && ["في", "من", "الي", "الى"].contains(c.tokens[mm.range.lowerBound - 1].norm)
-                    || (!mm.isAdjective && (c.tokens[mm.range.lowerBound].norm.hasPrefix("ب") || c.tokens[mm.range.lowerBound].norm.hasPrefix("في")) && mm.type == .place)
-                if (isParty(c, mm) || (mm.isAdjective && mm.type == .place)), !mm.inRolePhrase, !located, !parties.contains(where: { c.mentions[$0].key == mm.key }) {
-                    parties.append(m)
-                }
-                k = mm.range.upperBound; continue
-            }
-            k += 1
-        }
-        guard let firstAfter = parties.first else { return [] }
-        let before = speakersCountry(c, i) ?? (pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[firstAfter].key]))
-        let (s, o): (Int?, Int?) = before != nil ? (before, firstAfter)
-            : (parties.count == 2 && !c.mentions[firstAfter].isAdjective ? (firstAfter, parties[1]) : (nil, nil))
-        guard let x = s, let y = o, let d = draft(c, "OPPOSE", x, y, i, rule: "oppose.verb", base: 0.7) else { return [] }
-        return [d]
-    }
 }

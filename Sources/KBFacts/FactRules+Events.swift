@@ -110,16 +110,10 @@ extension FactRules {
     static let leaveVerbs = Lexicon.verbForms("غادر غادرت يغادر تغادر غادروا").union(Lexicon.nounForms("مغادرة"))
     static let presenceNouns = Lexicon.nounForms("وجود تواجد مهمة انتشار")
 
-    /// Condemning, rejecting, criticising: "أدانت X العدوان الإسرائيلي", "رفضت X تصريحات Y", "انتقد X Y".
-    static let opposeVerbs = Lexicon.verbForms("""
-        أدان أدانت يدين تدين ندد نددت يندد تندد انتقد انتقدت ينتقد تنتقد رفض رفضت يرفض ترفض استنكر استنكرت يستنكر تستنكر
-        واجه واجهت يواجه تواجه
-        """)
-
     /// Every trigger word the rules of this file look for.
     static let eventTriggers: Set<String> = standWords.union(aidWords).union(accuseWords).union(arrestWords)
         .union(killVerbs).union(attackWords).union(activeWords).union(deployVerbs).union(cancelWords)
-        .union(powerVerbs).union(leaveVerbs).union(strikeWords).union(opposeVerbs).union(thankWords)
+        .union(powerVerbs).union(leaveVerbs).union(strikeWords).union(thankWords)
     /// Context words this file tests with `matches`.
     static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords).union(forceWords)
         .union(militaryWords).union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns).union(supportVerbs)

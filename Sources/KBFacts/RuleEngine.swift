@@ -221,6 +221,8 @@ enum RuleEngine {
                 if f.named, mm.titleOnly { return false }
                 if f.notCountry, mm.type == .place, mm.subtype == "country" { return false }
                 if f.guessed, !mm.gazetteerIDs.isEmpty { return false }
+                if f.inTitle, !mm.inRolePhrase { return false }
+                if f.direct, governed(m, c) { return false }
                 return true
             }
             switch f.kind {
@@ -238,6 +240,14 @@ enum RuleEngine {
                     k += 1
                 }
                 if !named { return -2 }
+            case .speakerCountry:
+                guard let b = (max(0, i - 2)..<i).last(where: { c.inClass($0, "HIS_COUNTRY") }),
+                      let p = (0..<b).compactMap({ c.mention(at: $0) }).last(where: { c.mentions[$0].type == .person }),
+                      let cue = c.mentions[p].role,
+                      let m = cue.range.compactMap({ c.mention(at: $0) }).first(where: {
+                          c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country")
+                      }), !c.mentions[m].key.isEmpty, c.mentions[m].key != excluding else { continue }
+                return m
             case .before(let n):
                 var k = i - 1
                 while k >= 0, i - k <= n {
@@ -294,6 +304,16 @@ enum RuleEngine {
             }
         }
         return nil
+    }
+
+    /// True when a preposition governs mention m (`direct`): a word of class `PREP` right before it, or the clitic
+    /// ب written on its first word ("بالنيجر").
+    static func governed(_ m: Int, _ c: SentenceContext) -> Bool {
+        let mm = c.mentions[m], lo = mm.range.lowerBound
+        if lo > 0, c.inClass(lo - 1, "PREP") { return true }
+        let first = c.tokens[lo].norm
+        let surface = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
+        return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
     }
 
     /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).

@@ -54,4 +54,17 @@ final class AttributionTests: XCTestCase {
         let w = facts("وتحدث أردوغان للصحفيين بعد أن زار الجزائر يوم الأحد.", "VISIT")
         XCTAssertTrue(w.allSatisfy { $0.attribution == nil })
     }
+
+    func testStancesAreAttributedBackgroundTypesAreNot() throws {
+        let o = facts("وقال وزير الخارجية الأردني أيمن الصفدي إن بلاده ترفض الموقف الإيراني.", "OPPOSE")
+        XCTAssertEqual(o.first?.attribution, Attribution(source: "per-ayman-safadi"))
+        XCTAssertTrue(RuleSet.bundled.backgroundTypes.contains("HOLDS_ROLE"))
+        var set = RuleSet(lexicon: RuleSet.bundled.lexicon)
+        XCTAssertThrowsError(try set.parse("# x\nbackground HOLDS_ROLE NOT_A_TYPE\n", file: "b.rules")) { e in
+            XCTAssertEqual((e as? RuleFileError)?.line, 2)
+        }
+        var fresh = RuleSet(lexicon: RuleSet.bundled.lexicon)
+        try fresh.parse("background CAPITAL_OF\n", file: "b.rules")
+        XCTAssertEqual(fresh.backgroundTypes, ["CAPITAL_OF"])
+    }
 }

@@ -1,5 +1,5 @@
 // The Swift event rules still listed as procedural in the rule files (support, accusations, arrests, killings,
-// attacks, deployments, ends of cooperation, seizures of power, withdrawals, thanks, condemnation, apposition of
+// attacks, deployments, ends of cooperation, seizures of power, withdrawals, apposition of
 // places); their lexicons and party finders are in FactRules+Events.swift.
 
 import KBGraph
@@ -353,23 +353,5 @@ extension FactRules {
         guard let f = force, canDeploy(c, c.mentions[f]), c.mentions[f].type == .organization,
               let d = draft(c, "WITHDRAW_FROM", f, p, i, rule: "withdraw.leaves", base: 0.7) else { return [] }
         return [d]
-    }
-
-    /// SUPPORT from thanks: those thanked "على تضامنها/دعمها/وقوفها" support the one who thanks them (the country
-    /// of his title when it names one).
-    static func thanks(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard let first = partyAfter(c, i, limit: 4, people: true) else { return [] }
-        let thanked = c.conjuncts(of: first, adjectives: true).filter { isParty(c, c.mentions[$0]) }
-        guard let last = thanked.last,
-              let on = (c.mentions[last].range.upperBound..<min(c.tokens.count, c.mentions[last].range.upperBound + 4)).first(where: {
-                  c.tokens[$0].norm == "علي" || c.tokens[$0].norm == "على" }),
-              on + 1 < c.tokens.count, c.matches(on + 1, supportWords) else { return [] }
-        // "على وقوفها إلى جانب X" names its own beneficiary (the stand-by rule)
-        if c.matches(on + 1, standWords) { return [] }
-        // the one who thanks: the country of the nearest title before ("رئيس النيجر", "الرئيس النيجري X")
-        guard let own = (0..<i).compactMap({ c.mention(at: $0) }).last(where: {
-            c.mentions[$0].type == .place && c.mentions[$0].inRolePhrase && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country")
-        }) else { return [] }
-        return thanked.compactMap { draft(c, "SUPPORT", $0, own, on + 1, rule: "support.thanked", base: 0.7) }
     }
 }

@@ -48,8 +48,6 @@ extension FactRules {
         """)
     /// Solidarity with someone: "تضامن X مع Y", "أعلنت X تضامنها مع Y".
     static let solidarityWords = Lexicon.nounForms("تضامن").union(Lexicon.verbForms("تضامن تضامنت يتضامن تتضامن"))
-    /// Thanking someone for their support: "شكر شعوب مالي وغينيا على تضامنها", "أعرب عن شكره لدولة X على وقوفها …".
-    static let thankWords = Lexicon.nounForms("شكر").union(Lexicon.verbForms("شكر شكرت يشكر تشكر"))
     /// The people of a country stand for it as a beneficiary ("الشعب الليبي" → Libya).
     static let peopleWords = Lexicon.set("""
         الشعب للشعب بالشعب والشعب شعب الشعوب شعوب لشعب
@@ -113,7 +111,7 @@ extension FactRules {
     /// Every trigger word the rules of this file look for.
     static let eventTriggers: Set<String> = standWords.union(aidWords).union(accuseWords).union(arrestWords)
         .union(killVerbs).union(attackWords).union(activeWords).union(deployVerbs).union(cancelWords)
-        .union(powerVerbs).union(leaveVerbs).union(strikeWords).union(thankWords)
+        .union(powerVerbs).union(leaveVerbs).union(strikeWords)
     /// Context words this file tests with `matches`.
     static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords).union(forceWords)
         .union(militaryWords).union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns).union(supportVerbs)

@@ -298,7 +298,6 @@ enum FactRules {
             }
             if c.matches(i, accuseWords) { out += accuse(c, i) }
             if c.matches(i, powerVerbs) { out += tookPower(c, i) }
-            if c.matches(i, thankWords) { out += thanks(c, i) }
             if c.matches(i, leaveVerbs) || c.matches(i, cancelWords) { out += forceLeaves(c, i) }
             if c.matches(i, killVerbs) || c.matches(i, killWords) { out += killed(c, i) }
             if c.matches(i, attackWords) || c.matches(i, strikeWords) { out += attack(c, i) }

@@ -319,18 +319,6 @@ extension FactRules {
                           confidence: conf(0.85, abs(c.mentions[y].range.lowerBound - i), c, [x, y]))]
     }
 
-    static func appoint(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard let appointee = c.actorAfter(i, limit: 12, types: [.person]) else { return [] }
-        // VSO: "وعين المجلس العسكري في مالي الجنرال X رئيسا للوزراء"
-        let between = (i + 1..<c.mentions[appointee].range.lowerBound).compactMap { c.mention(at: $0) }.first {
-            c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase
-        }
-        guard let agent = between ?? c.actorBefore(i, limit: 8, excluding: [c.mentions[appointee].key]) else { return [] }
-        return [FactDraft(type: "APPOINT", subject: c.mentions[agent].key, object: c.mentions[appointee].key, trigger: i,
-                          span: c.span([agent, appointee], i), rule: "appoint.verb",
-                          confidence: conf(0.85, abs(c.mentions[appointee].range.lowerBound - i), c, [agent, appointee]))]
-    }
-
     /// "وأكد مصدر عسكري X(adj) استمرار التعاون مع Y": a nationality adjective just before (outside a title)
     /// speaks for its country.
     static func sourceAdjectiveBefore(_ c: SentenceContext, _ i: Int, excluding: String) -> Int? {

@@ -212,7 +212,6 @@ enum FactRules {
     static let inviteWords = Lexicon.set("بدعوة دعوة")
     /// "دعا X Y لزيارة Z": the verb of an invitation (only with a visit after it).
     static let inviteVerbs = Lexicon.verbForms("دعا دعت يدعو تدعو وجه وجهت")
-    static let appointWords = Lexicon.set("عين عينت يعين تعيين بتعيين سمى")
     static let supportWords = Lexicon.verbForms("دعم بدعم يدعم تدعم دعمت دعموا يدعمون مساندة بمساندة بمباركة مباركة يساند تساند ساند ساندت")
         .union(aidWords).union(standWords)
     static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة التقارب تقارب محور تحالف التحالف لتحالف")
@@ -264,7 +263,7 @@ enum FactRules {
     /// Every trigger word: none of them is part of a person's name.
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
         .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
-        .union(appointWords).union(supportWords).union(cooperateWords).union(agreementWords).union(controlWords)
+        .union(supportWords).union(cooperateWords).union(agreementWords).union(controlWords)
         .union(killWords).union(plannedCues).union(withdrawWords)
         .union(eventTriggers).union(migratedTriggers)
 
@@ -287,7 +286,6 @@ enum FactRules {
             if c.matches(i, hostWords) { out += hosts(c, i) }
             if c.matches(i, meetWords) { out += meet(c, i, type: "MEET") }
             if c.matches(i, talksWords) { out += meet(c, i, type: "TALKS") }
-            if c.matches(i, appointWords) { out += appoint(c, i) }
             if c.matches(i, supportWords) { out += support(c, i) }
             if c.matches(i, cancelWords) {
                 let (ends, tie) = endsCooperation(c, i)

@@ -118,7 +118,7 @@ public struct RuleSet: Sendable {
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet",
-        "appoint", "support", "ends-cooperation", "accuse", "took-power", "forces-leave",
+        "support", "ends-cooperation", "accuse", "took-power", "forces-leave",
         "killed", "attack", "deployed", "cooperate", "agreement", "controls", "relations",
         "membership", "conflict", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",

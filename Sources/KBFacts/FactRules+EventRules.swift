@@ -1,4 +1,4 @@
-// The Swift event rules still listed as procedural in the rule files (support, accusations, arrests, killings,
+// The Swift event rules still listed as procedural in the rule files (support, arrests, killings,
 // attacks, deployments, ends of cooperation, seizures of power, withdrawals, apposition of
 // places); their lexicons and party finders are in FactRules+Events.swift.
 
@@ -89,23 +89,6 @@ extension FactRules {
         guard let s = subj, let d = draft(c, "SUPPORT", s, obj, i, rule: "support.verb", base: 0.75) else { return [] }
         // "وأكدت فرنسا وألمانيا دعمهما لأوكرانيا": both supporters
         if let (a, b) = jointSubject(c, i), b == s, let e = draft(c, "SUPPORT", a, obj, i, rule: "support.verb", base: 0.75) { return [e, d] }
-        return [d]
-    }
-
-    /// ACCUSE: "اتهمت X Y بـ …", "X يتهم Y", "اتهام X لـ Y", "اتهام Y بـ …" (the accuser before).
-    static func accuse(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard let first = partyAfter(c, i, limit: 4, people: false) else { return [] }
-        let second = partyAfter(c, c.mentions[first].range.upperBound - 1, limit: 3, excluding: [c.mentions[first].key], people: false)
-        let lamSecond = second.map { hasLam(c, c.mentions[first].range.upperBound, c.mentions[$0].range.lowerBound) } ?? false
-        let subjectBefore = pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[first].key])
-        let isMasdar = c.tokens[i].norm.contains("اتهام")
-        var pair: (Int, Int)? = nil
-        if let y = second, lamSecond || !isMasdar {
-            pair = (first, y)                  // "اتهام باماكو للجزائر", "اتهمت مالي الجزائر"
-        } else if let x = subjectBefore {
-            pair = (x, first)                  // "X تتهم Y", "X … اتهام Y بـ"
-        }
-        guard let (s, o) = pair, let d = draft(c, "ACCUSE", s, o, i, rule: "accuse.verb", base: 0.75) else { return [] }
         return [d]
     }
 

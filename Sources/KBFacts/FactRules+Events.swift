@@ -55,9 +55,6 @@ extension FactRules {
         """)
     /// "البلدين", "الجانبين": the two countries of the sentence.
     static let dualPartyWords = Lexicon.set("البلدين البلدان الدولتين الدولتان الجانبين الجانبان الطرفين الطرفان البلدين")
-    /// Accusations: "اتهمت X Y بـ", "اتهام X لـ Y".
-    static let accuseWords = Lexicon.nounForms("اتهام اتهامات").union(Lexicon.verbForms("اتهم اتهمت يتهم تتهم اتهموا يتهمون"))
-        .union(Lexicon.set("باتهام واتهام"))
     /// Arrests: "اعتقلت الشرطة X", "احتجاز X", "ألقت X القبض على Y".
     static let arrestWords = Lexicon.nounForms("اعتقال احتجاز توقيف").union(Lexicon.verbForms("""
         اعتقل اعتقلت يعتقل تعتقل اعتقلوا احتجز احتجزت يحتجز تحتجز أوقف أوقفت يوقف اختطف اختطفت يختطف تختطف
@@ -109,7 +106,7 @@ extension FactRules {
     static let presenceNouns = Lexicon.nounForms("وجود تواجد مهمة انتشار")
 
     /// Every trigger word the rules of this file look for.
-    static let eventTriggers: Set<String> = standWords.union(aidWords).union(accuseWords).union(arrestWords)
+    static let eventTriggers: Set<String> = standWords.union(aidWords).union(arrestWords)
         .union(killVerbs).union(attackWords).union(activeWords).union(deployVerbs).union(cancelWords)
         .union(powerVerbs).union(leaveVerbs).union(strikeWords)
     /// Context words this file tests with `matches`.

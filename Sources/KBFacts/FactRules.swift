@@ -293,7 +293,6 @@ enum FactRules {
                 // "اتفاقات التعاون الدفاعي": every tie word of the phrase is ended
                 if let t = tie { for k in t..<min(c.tokens.count, t + 3) { cancelledTies.insert(k) } }
             }
-            if c.matches(i, accuseWords) { out += accuse(c, i) }
             if c.matches(i, powerVerbs) { out += tookPower(c, i) }
             if c.matches(i, leaveVerbs) || c.matches(i, cancelWords) { out += forceLeaves(c, i) }
             if c.matches(i, killVerbs) || c.matches(i, killWords) { out += killed(c, i) }

@@ -73,11 +73,17 @@ enum RuleEngine {
         var out: [FactDraft] = []
         for i in c.tokens.indices where !classes[i].isEmpty && c.mention(at: i) == nil {
             var tried = Set<Int>()
+            var firedHere = Set<String>()
             for cls in classes[i] {
                 for ri in set.rules(triggeredBy: cls) where tried.insert(ri).inserted {
                     let r = set.rules[ri]
+                    if let other = r.unlessFired.first(where: { firedHere.contains($0) }) {
+                        trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(other) fired")
+                        continue
+                    }
                     switch apply(r, at: i, c, classes, cue, lex, table) {
                     case .fired(let drafts):
+                        firedHere.insert(r.name)
                         out += drafts
                         if let trace {
                             for d in drafts {

@@ -88,6 +88,9 @@ public struct Rule: Sendable {
     /// The trigger must not open the title of a person named after it ("X وزير الخارجية Y" is Y's title):
     /// a title after a name is that name's apposition only when no name follows it.
     public var freeTitle = false
+    /// Rules that, when they fired on the same trigger word, keep this one from firing (`unless-fired RULE…`; they
+    /// must come earlier in file order): two readings of one construction, the more specific tried first.
+    public var unlessFired: [String] = []
     /// A resolver written in Swift, listed here so the rule files are the whole inventory.
     public var procedural: String? = nil
     public var examples: [(text: String, line: Int)] = []
@@ -118,7 +121,7 @@ public struct RuleSet: Sendable {
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet",
-        "support", "ends-cooperation", "accuse", "took-power", "forces-leave",
+        "support", "ends-cooperation", "took-power", "forces-leave",
         "killed", "attack", "deployed", "cooperate", "agreement", "controls", "relations",
         "membership", "conflict", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
@@ -217,6 +220,12 @@ public struct RuleSet: Sendable {
                     current!.freeTitle = true
                 case "keep-negated":
                     current!.keepNegated = true
+                case "unless-fired":
+                    guard !args.isEmpty else { throw fail("unless-fired RULE… (rules before this one in file order)") }
+                    for a in args where !rules.contains(where: { $0.name == a }) {
+                        throw fail("unless-fired: no rule «\(a)» before this one")
+                    }
+                    current!.unlessFired += args
                 case "order":
                     guard args == ["object"] || args == ["subject"] else { throw fail("order subject|object (which argument is found first)") }
                     current!.objectFirst = args == ["object"]

@@ -1,4 +1,4 @@
-// The Swift event rules still listed as procedural in the rule files (support, arrests, killings,
+// The Swift event rules still listed as procedural in the rule files (support, arrests,
 // attacks, deployments, ends of cooperation, seizures of power, withdrawals, apposition of
 // places); their lexicons and party finders are in FactRules+Events.swift.
 
@@ -95,43 +95,6 @@ extension FactRules {
     /// True when the subject of the trigger is a pronoun ("أنه احتجز"): no name before it is the subject.
     static func pronounBefore(_ c: SentenceContext, _ i: Int) -> Bool {
         i > 0 && (c.matches(i - 1, pronounSubjects) || (i > 1 && c.matches(i - 2, pronounSubjects) && c.mention(at: i - 1) == nil))
-    }
-
-    /// KILLED (killer → killed): "قتلت X Y", "اغتيال Y على يد X", "مقتل Y بنيران X".
-    static func killed(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        let n = c.tokens[i].norm
-        if n.contains("مقتل") || n.contains("اغتيال") {
-            guard let victim = c.actorAfter(i, limit: 6, types: [.person]) else { return [] }
-            // the killer after "على يد", "بنيران", "برصاص"
-            var k = c.mentions[victim].range.upperBound
-            while k < c.tokens.count, k - i <= 14 {
-                if c.isStrongPunct(k) { break }
-                let t = c.tokens[k].norm
-                if t == "يد" || t == "ايدي" || t == "بنيران" || t == "برصاص" || t == "بغاره" || t == "بقصف" {
-                    guard let killer = partyAfter(c, k, limit: 4, excluding: [c.mentions[victim].key], people: false) else { return [] }
-                    return draft(c, "KILLED", killer, victim, i, rule: "killed.by", base: 0.75).map { [$0] } ?? []
-                }
-                k += 1
-            }
-            // "أعلن الجيش الإسرائيلي اغتيال X": an assassination claimed by the one who announces it
-            if n.contains("اغتيال"), i > 0, let a = c.actorBefore(i, limit: 5, excluding: [c.mentions[victim].key]),
-               c.mentions[a].type == .organization, (c.mentions[a].range.lowerBound..<i).contains(where: { c.matches($0, claimVerbs) }) || (max(0, c.mentions[a].range.lowerBound - 2)..<c.mentions[a].range.lowerBound).contains(where: { c.matches($0, claimVerbs) }) {
-                return draft(c, "KILLED", a, victim, i, rule: "killed.claimed", base: 0.7).map { [$0] } ?? []
-            }
-            return []
-        }
-        guard let victim = c.actorAfter(i, limit: 8, types: [.person]) else { return [] }
-        // "قتل" is also the passive ("قُتل X"): the killer must be named, an organisation between verb and victim,
-        // or, for "اغتال", the subject before
-        // ("قتل القيادي في حركة X Y" is the passive: the organisation there is the victim's own)
-        let agentAfter = i + 1 < c.tokens.count ? c.mention(at: i + 1).flatMap {
-            c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase && c.mentions[$0].type == .organization
-                && c.mentions[$0].range.upperBound <= c.mentions[victim].range.lowerBound ? $0 : nil
-        } : nil
-        let before = n.contains("غتال") && !pronounBefore(c, i) ? c.actorBefore(i, limit: 10, excluding: [c.mentions[victim].key], countries: true) : nil
-        guard let a = agentAfter ?? before,
-              let d = draft(c, "KILLED", a, victim, i, rule: "killed.verb", base: 0.75) else { return [] }
-        return [d]
     }
 
     /// ATTACK: "هاجمت X Y", "شنت X هجوما على Y", "هجوم X على Y", "قصف X لـ Y". An attempted or

@@ -59,11 +59,6 @@ extension FactRules {
     static let arrestWords = Lexicon.nounForms("اعتقال احتجاز توقيف").union(Lexicon.verbForms("""
         اعتقل اعتقلت يعتقل تعتقل اعتقلوا احتجز احتجزت يحتجز تحتجز أوقف أوقفت يوقف اختطف اختطفت يختطف تختطف
         """)).union(Lexicon.set("القبض"))
-    /// Killings: "قتل X Y", "اغتيال Y", "مقتل Y على يد X".
-    static let killVerbs = Lexicon.verbForms("قتل قتلت يقتل تقتل قتلوا اغتال اغتالت يغتال تغتال")
-        .union(Lexicon.nounForms("اغتيال"))
-    /// Claiming an act: "أعلن الجيش اغتيال X", "تبنت الجماعة الهجوم".
-    static let claimVerbs = Lexicon.set("أعلن أعلنت وأعلن وأعلنت تبنى تبنت وتبنى وتبنت")
     /// Attacks: "هاجمت X Y", "هجوم X على Y", "شنت X غارات على Y", "قصف X لـ Y".
     static let attackWords = Lexicon.verbForms("""
         هاجم هاجمت يهاجم تهاجم هاجموا استهدف استهدفت يستهدف تستهدف قصف قصفت يقصف تقصف
@@ -107,12 +102,12 @@ extension FactRules {
 
     /// Every trigger word the rules of this file look for.
     static let eventTriggers: Set<String> = standWords.union(aidWords).union(arrestWords)
-        .union(killVerbs).union(attackWords).union(activeWords).union(deployVerbs).union(cancelWords)
+        .union(attackWords).union(activeWords).union(deployVerbs).union(cancelWords)
         .union(powerVerbs).union(leaveVerbs).union(strikeWords)
     /// Context words this file tests with `matches`.
     static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords).union(forceWords)
         .union(militaryWords).union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns).union(supportVerbs)
-        .union(claimVerbs).union(Lexicon.kinship)
+        .union(Lexicon.kinship)
 
     // MARK: Parties
 

@@ -227,7 +227,6 @@ enum FactRules {
         """)
     static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي معاهدة المعاهدة ميثاق الميثاق كونفدرالية")
     static let controlWords = Lexicon.set("يسيطر تسيطر سيطر سيطرت سيطرة يسيطرون")
-    static let killWords = Lexicon.set("مقتل اغتيال")
     static let plannedCues = Lexicon.set("""
         يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط
         المزمع المزمعة مقرر يرتقب ينتظر يتضمن تتضمن سيتضمن جدول المقبل المقبلة القادم القادمة
@@ -257,14 +256,14 @@ enum FactRules {
         .union(tensionWords).union(foundingWords).union(membershipWords).union(anaphoraNouns).union(welcomeWords)
         .union(relationsPlural).union(meetVerbs).union(capitalWords).union(relationsWords).union(conflictWords)
         .union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
-        .union(eventTriggers).union(eventContextWords).union(topicWords).union(killWords).union(plannedAfterCues)
+        .union(eventTriggers).union(eventContextWords).union(topicWords).union(plannedAfterCues)
         .union(denialVerbs).union(signWords).union(inviteVerbs).union(inviteWords)
 
     /// Every trigger word: none of them is part of a person's name.
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
         .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
         .union(supportWords).union(cooperateWords).union(agreementWords).union(controlWords)
-        .union(killWords).union(plannedCues).union(withdrawWords)
+        .union(plannedCues).union(withdrawWords)
         .union(eventTriggers).union(migratedTriggers)
 
     /// The words of the lexicon classes that trigger the families migrated from Swift (rules/migrated*.rules): they
@@ -295,7 +294,6 @@ enum FactRules {
             }
             if c.matches(i, powerVerbs) { out += tookPower(c, i) }
             if c.matches(i, leaveVerbs) || c.matches(i, cancelWords) { out += forceLeaves(c, i) }
-            if c.matches(i, killVerbs) || c.matches(i, killWords) { out += killed(c, i) }
             if c.matches(i, attackWords) || c.matches(i, strikeWords) { out += attack(c, i) }
             if c.matches(i, activeWords) || c.matches(i, deployVerbs) { out += deployed(c, i) }
             // a tie that is being ended is not cooperation; "مجالات التعاون" is a topic

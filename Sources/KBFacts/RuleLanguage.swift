@@ -122,7 +122,7 @@ public struct RuleSet: Sendable {
     public static let proceduralResolvers: Set<String> = [
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet",
         "support", "ends-cooperation", "took-power", "forces-leave",
-        "killed", "attack", "deployed", "cooperate", "agreement", "controls", "relations",
+        "attack", "deployed", "cooperate", "agreement", "controls", "relations",
         "membership", "conflict", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]

@@ -1,5 +1,5 @@
 // The Swift event rules still listed as procedural in the rule files (support, arrests,
-// attacks, deployments, ends of cooperation, seizures of power, withdrawals, apposition of
+// attacks, ends of cooperation, seizures of power, withdrawals, apposition of
 // places); their lexicons and party finders are in FactRules+Events.swift.
 
 import KBGraph
@@ -143,78 +143,17 @@ extension FactRules {
         c.actorAfter(i, limit: limit, types: [.place])
     }
 
-    /// DEPLOYED_IN: "تنشط X في Y", "Y حيث تنشط X", "انتشار X في Y", "نشر X قوات في Y",
-    /// "الوجود العسكري الفرنسي في Y", "توسيع تواجدها في Y".
-    static func deployed(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        let isDeployVerb = c.matches(i, deployVerbs)
-        if isDeployVerb {
-            // only with what is deployed right after: "نشر قوات", "إرسال ألف جندي", "نشر وحدة عسكرية"
-            guard (i + 1..<min(c.tokens.count, i + 4)).contains(where: { c.matches($0, forceWords) || c.tokens[$0].norm.hasSuffix("جندي") }) else { return [] }
-        }
-        let presence = ["وجود", "تواجد"].contains { c.tokens[i].norm.contains($0) }
-        // the place: after في / ب / إلى within a few words, or the place before "حيث"
-        var place: Int? = nil
-        var k = i + 1
-        var agentAfter: Int? = nil
-        while k < c.tokens.count, k - i <= 8 {
-            if c.isStrongPunct(k) || (mentionFree(c, k) && c.matches(k, clauseBreaks)) { break }
-            if let m = c.mention(at: k) {
-                let mm = c.mentions[m]
-                if mm.type == .place, !mm.isAdjective, k > 0 {
-                    let prev = c.tokens[mm.range.lowerBound - 1].norm
-                    let own = c.tokens[mm.range.lowerBound].norm
-                    if prev == "في" || prev == "الي" || prev == "الى" || own.hasPrefix("ب") || own.hasPrefix("في")
-                        || EntityRecognizer.placeHeadBefore(c, mm.range.lowerBound) || (mm.range.lowerBound >= 2 && c.tokens[mm.range.lowerBound - 2].norm == "في") {
-                        place = m; break
-                    }
-                }
-                if isParty(c, mm) || mm.isAdjective, !mm.inRolePhrase, agentAfter == nil, mm.type != .person { agentAfter = m }
-                k = mm.range.upperBound; continue
-            }
-            if presence, k == i + 1 || k == i + 2, !(c.matches(k, militaryWords) || c.tokens[k].norm == "في" || c.mention(at: k) != nil) { return [] }
-            k += 1
-        }
-        if place == nil, i >= 2 {
-            // "غادرت مالي حيث كانت تنشط": the place before "حيث"
-            var j = i - 1
-            while j >= 0, i - j <= 3, c.tokens[j].norm != "حيث" { j -= 1 }
-            if j > 0, c.tokens[j].norm == "حيث", let m = c.mention(at: j - 1) ?? (j > 1 && c.isComma(j - 1) ? c.mention(at: j - 2) : nil),
-               c.mentions[m].type == .place, !c.mentions[m].isAdjective { place = m }
-        }
-        guard let p = place else { return [] }
-        // the deployed force: an organisation (or a country, or a nationality adjective after a presence word)
-        var agent = agentAfter.flatMap { c.mentions[$0].range.lowerBound < c.mentions[p].range.lowerBound ? $0 : nil }
-        if agent == nil {
-            var j = i - 1
-            while j >= 0, i - j <= 12 {
-                if c.isStrongPunct(j) { break }
-                if let m = c.mention(at: j) {
-                    let mm = c.mentions[m]
-                    if mm.type == .organization && c.isActor(mm) && !mm.inRolePhrase
-                        || (mm.type == .place && !mm.isAdjective && (mm.subtype == "country" || mm.subtype == "group") && m != p && mm.key != c.mentions[p].key && c.mentions[p].range.lowerBound > i) {
-                        agent = m; break
-                    }
-                    j = mm.range.lowerBound - 1; continue
-                }
-                j -= 1
-            }
-        }
-        guard let a = agent, c.mentions[a].type != .person, c.mentions[a].key != c.mentions[p].key, canDeploy(c, c.mentions[a]) else { return [] }
-        // "في بوركينا فاسو والنيجر": every place of the list
-        return c.conjuncts(of: p, adjectives: true).filter { !c.mentions[$0].isAdjective && c.mentions[$0].type == .place }.compactMap {
-            draft(c, "DEPLOYED_IN", a, $0, i, rule: isDeployVerb ? "deployed.send" : "deployed.active", base: 0.75)
-        }
-    }
-
     /// Forces, armed groups, governments and states deploy; parliaments, ministries, media and companies do not.
+    /// (A name the gazetteer does not know deploys when its head is a word of the lexicon class FORCE_HEAD: «قوات»,
+    /// «جيش», «مجموعة» …; the finder option `force` of the rule files.)
     static func canDeploy(_ c: SentenceContext, _ m: RawMention) -> Bool {
         if m.type == .place { return true }
         let sub = c.gazetteer.entry(id: m.key)?.subtype ?? m.subtype
         if ["army", "armed_group", "government", "security_agency", "intl_org", "alliance"].contains(sub) { return true }
-        guard sub.isEmpty, let head = m.text.split(separator: " ").first.map({ ArabicNormalizer.normalize(String($0)) }) else { return false }
-        return forceHeads.contains(head) || Clitics.of(head).contains { forceHeads.contains($0.stem) }
+        guard sub.isEmpty, let head = m.text.split(separator: " ").first.map({ ArabicNormalizer.normalize(String($0)) }),
+              let cls = c.ruleSet.lexicon.classID("FORCE_HEAD") else { return false }
+        return c.ruleSet.lexicon.classes(of: head).contains(cls)
     }
-    static let forceHeads = Lexicon.set("قوات القوات جيش الجيش مجموعة المجموعة ميليشيا ميليشيات مليشيا مليشيات فيلق كتيبة لواء تنظيم جماعة حركة قوة القوة")
 
     static func mentionFree(_ c: SentenceContext, _ k: Int) -> Bool { c.mention(at: k) == nil }
 

@@ -69,17 +69,6 @@ extension FactRules {
     static let strikeWords = Lexicon.nounForms("ضربة ضربات")
     /// A threatened or attempted attack is hostility, not an attack: "بمحاولة الاعتداء على Y", "هدد بمهاجمة Y".
     static let attemptWords = Lexicon.set("محاولة بمحاولة ومحاولة هدد هددت يهدد تهدد التهديد بالتهديد تهديد")
-    /// Deployments: "تنشط X في Y", "انتشار X في Y", "نشر قوات في Y", "الوجود العسكري الفرنسي في Y".
-    static let activeWords = Lexicon.verbForms("""
-        ينشط تنشط نشط نشطت ينشطون تنتشر ينتشر انتشرت انتشر ينتشرون تتمركز يتمركز تمركزت تمركز يتمركزون تتواجد يتواجد
-        """).union(Lexicon.nounForms("انتشار تمركز تواجد وجود"))
-    static let deployVerbs = Lexicon.verbForms("نشر نشرت ينشر تنشر أرسل أرسلت يرسل ترسل دفع دفعت يدفع تدفع").union(Lexicon.nounForms("نشر إرسال"))
-    /// What is deployed: "نشر قوات", "إرسال جنود", "نشر وحدة عسكرية".
-    static let forceWords = Lexicon.set("""
-        قوات القوات جنود الجنود جنديا جنودا قواتها قواته قوة وحدة وحدات مرتزقة المرتزقة عناصر مقاتلين المقاتلين عسكريين مستشارين
-        خبراء قطعا سفنا طائرات كتيبة لواء
-        """)
-    static let militaryWords = Lexicon.set("عسكري العسكري عسكريا عسكرية العسكرية")
     /// Ending cooperation: "ألغى X اتفاقات التعاون مع Y", "فكت X تحالفها مع Y", "قطع العلاقات مع Y".
     static let cancelWords = Lexicon.verbForms("""
         ألغى ألغت يلغي تلغي فك فكت يفك تفك أنهى أنهت ينهي تنهي علق علقت يعلق تعلق قطع قطعت يقطع تقطع
@@ -102,11 +91,11 @@ extension FactRules {
 
     /// Every trigger word the rules of this file look for.
     static let eventTriggers: Set<String> = standWords.union(aidWords).union(arrestWords)
-        .union(attackWords).union(activeWords).union(deployVerbs).union(cancelWords)
+        .union(attackWords).union(cancelWords)
         .union(powerVerbs).union(leaveVerbs).union(strikeWords)
     /// Context words this file tests with `matches`.
-    static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords).union(forceWords)
-        .union(militaryWords).union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns).union(supportVerbs)
+    static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords)
+        .union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns).union(supportVerbs)
         .union(Lexicon.kinship)
 
     // MARK: Parties

@@ -295,7 +295,6 @@ enum FactRules {
             if c.matches(i, powerVerbs) { out += tookPower(c, i) }
             if c.matches(i, leaveVerbs) || c.matches(i, cancelWords) { out += forceLeaves(c, i) }
             if c.matches(i, attackWords) || c.matches(i, strikeWords) { out += attack(c, i) }
-            if c.matches(i, activeWords) || c.matches(i, deployVerbs) { out += deployed(c, i) }
             // a tie that is being ended is not cooperation; "مجالات التعاون" is a topic
             let topic = i > 0 && c.matches(i - 1, topicWords)
             // founding an alliance or a confederation is an agreement between its parties

@@ -203,7 +203,7 @@ enum RuleEngine {
                 var d = FactDraft(type: type, subject: sk, object: ok, trigger: i, span: c.span(args.map { Optional($0) }, i),
                                   rule: r.name, confidence: FactRules.conf(r.confidence, dist, c, args))
                 d.modality = modality
-                d.takesDate = r.takesDate && (table[type]?.kind ?? .event) == .event
+                d.takesDate = r.takesDate && ((table[type]?.kind ?? .event) == .event || r.dated)
                 out.append(d)
             }
         }
@@ -229,6 +229,7 @@ enum RuleEngine {
                 if f.guessed, !mm.gazetteerIDs.isEmpty { return false }
                 if f.inTitle, !mm.inRolePhrase { return false }
                 if f.direct, governed(m, c) { return false }
+                if f.force, mm.type == .organization, !FactRules.canDeploy(c, mm) { return false }
                 return true
             }
             switch f.kind {

@@ -51,6 +51,9 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var direct = false
     /// only a mention inside a title phrase ("رئيس النيجر X": the state of the speaker's title)
     public var inTitle = false
+    /// an organisation only when it can deploy forces (an army, armed group, government, security agency,
+    /// international organisation or alliance, or a name headed by a word of class FORCE_HEAD); places pass
+    public var force = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -83,6 +86,8 @@ public struct Rule: Sendable {
     public var keepNegated = false
     public var confidence = 0.75
     public var takesDate = true
+    /// A state that takes the date of its sentence as its start («تنشط منذ العام 2021»): `dated`.
+    public var dated = false
     /// Find the object first (and the subject after it): "يرافق هولاند وزير الخارجية X".
     public var objectFirst = false
     /// The trigger must not open the title of a person named after it ("X وزير الخارجية Y" is Y's title):
@@ -122,7 +127,7 @@ public struct RuleSet: Sendable {
     public static let proceduralResolvers: Set<String> = [
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet",
         "support", "ends-cooperation", "took-power", "forces-leave",
-        "attack", "deployed", "cooperate", "agreement", "controls", "relations",
+        "attack", "cooperate", "agreement", "controls", "relations",
         "membership", "conflict", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
@@ -142,7 +147,7 @@ public struct RuleSet: Sendable {
                 guard !r.examples.isEmpty else { throw err("needs at least one example: line") }
             }
             var r2 = r
-            if table[r.type]?.kind == .state { r2.takesDate = r.takesDate && false }
+            if table[r.type]?.kind == .state { r2.takesDate = r.takesDate && r.dated }
             add(r2)
         }
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -216,6 +221,8 @@ public struct RuleSet: Sendable {
                     current!.confidence = v
                 case "state":
                     current!.takesDate = false
+                case "dated":
+                    current!.dated = true
                 case "free-title":
                     current!.freeTitle = true
                 case "keep-negated":
@@ -289,8 +296,9 @@ public struct RuleSet: Sendable {
             case "phrase": f.phrase = true; k += 1
             case "wide-list": f.list = true; f.wideList = true; k += 1
             case "direct": f.direct = true; k += 1
+            case "force": f.force = true; k += 1
             case "title": f.inRole = true; f.inTitle = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force)")
             }
         }
         return f

@@ -148,12 +148,14 @@ public struct Extractor: Sendable {
         return out
     }
 
-    /// A full date printed as the document's dateline: in a dateline sentence, or within the first
-    /// tokens of the first two sentences.
+    /// A full date printed as the document's dateline: in a dateline sentence, within the first
+    /// tokens of the first two sentences, or opening a short line of the first three ("الإثنين 4 يناير 2016 الساعة 12:39").
     static func datelineDate(_ sentences: [Sentence]) -> String? {
         for (k, s) in sentences.prefix(3).enumerated() {
             for d in DateParser.dates(in: s.tokens, published: nil) where d.date.precision == .day {
-                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 5) { return d.date.value }
+                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 5) || (s.tokens.count <= 12 && d.range.lowerBound <= 2) {
+                    return d.date.value
+                }
             }
         }
         return nil

@@ -25,6 +25,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var types: Set<EntityType>? = nil
     /// place subtypes required (country, city, region, …) when given
     public var subtypes: Set<String>? = nil
+    /// organisation subtypes required (event, army, …) when given; places and people are not filtered by it
+    public var orgSubtypes: Set<String>? = nil
     public var adjectives = false
     /// only nationality adjectives ("الجزائرية الفرنسية")
     public var adjectivesOnly = false
@@ -250,6 +252,9 @@ public struct RuleSet: Sendable {
             case "subtypes":
                 guard k + 1 < rest.count else { throw fail("subtypes country,city,…") }
                 f.subtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
+            case "org-subtypes":
+                guard k + 1 < rest.count else { throw fail("org-subtypes event,army,…") }
+                f.orgSubtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
             case "adj": f.adjectives = true; k += 1
             case "adj-only": f.adjectives = true; f.adjectivesOnly = true; k += 1
             case "known": f.known = true; k += 1
@@ -260,7 +265,7 @@ public struct RuleSet: Sendable {
             case "guessed": f.guessed = true; k += 1
             case "phrase": f.phrase = true; k += 1
             case "wide-list": f.list = true; f.wideList = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, known, guessed, named, list, wide-list, phrase)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, adj, adj-only, role, known, guessed, named, list, wide-list, phrase)")
             }
         }
         return f

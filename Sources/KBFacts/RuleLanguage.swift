@@ -27,6 +27,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var subtypes: Set<String>? = nil
     /// organisation subtypes required (event, army, …) when given; places and people are not filtered by it
     public var orgSubtypes: Set<String>? = nil
+    /// no summit or conference (an organisation of subtype event): an event is no agent
+    public var notEvent = false
     public var adjectives = false
     /// only nationality adjectives ("الجزائرية الفرنسية")
     public var adjectivesOnly = false
@@ -260,12 +262,13 @@ public struct RuleSet: Sendable {
             case "known": f.known = true; k += 1
             case "named": f.named = true; k += 1
             case "not-country": f.notCountry = true; k += 1
+            case "not-event": f.notEvent = true; k += 1
             case "role": f.inRole = true; k += 1
             case "list": f.list = true; k += 1
             case "guessed": f.guessed = true; k += 1
             case "phrase": f.phrase = true; k += 1
             case "wide-list": f.list = true; f.wideList = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, adj, adj-only, role, known, guessed, named, list, wide-list, phrase)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, not-event, adj, adj-only, role, known, guessed, named, list, wide-list, phrase)")
             }
         }
         return f

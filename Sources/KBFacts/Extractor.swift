@@ -58,7 +58,12 @@ public struct Extractor: Sendable {
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
 
         // the first full date of the lead (the first three sentences), if any
-        let leadDate = dateMentions.first { $0.0 <= 2 && $0.1.date.precision == .day }.map { (si: $0.0, date: $0.1.date) }
+        // (the date of the lead's first dated event when it has one: "أمس" in the lead is the day the story tells,
+        // not the dateline's)
+        let leadMention = dateMentions.first { $0.0 <= 2 && $0.1.date.precision == .day }.map { (si: $0.0, date: $0.1.date) }
+        let leadEvent = drafts.first { $0.0 <= 2 && $0.1.takesDate && $0.1.modality == .asserted && $0.1.date?.precision == .day }
+            .map { (si: min($0.0, leadMention?.si ?? $0.0), date: $0.1.date!) }
+        let leadDate = leadEvent ?? leadMention
 
         // 4. entities and mentions
         var entities: [String: Entity] = [:]

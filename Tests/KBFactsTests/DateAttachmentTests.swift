@@ -110,4 +110,15 @@ final class DateAttachmentTests: XCTestCase {
         XCTAssertTrue(x.facts.contains { $0.type == "PLANS_TALKS" }, "\(x.facts.map(\.type))")
         XCTAssertFalse(x.facts.contains { $0.type == "TALKS" })
     }
+
+    /// The lead's event dates the later events, not the dateline: "أمس" in the lead is the story's day.
+    func testTheLeadsEventDateBeatsTheDateline() {
+        let x = extract("""
+            الأحد 10 مارس 2024
+            وصل الرئيس التونسي قيس سعيد أمس إلى الجزائر في زيارة رسمية.
+            والتقى الرئيس التونسي قيس سعيد رئيس الوزراء الجزائري نذير العرباوي.
+            """)
+        XCTAssertEqual(date(x, "VISIT"), "2024-03-09")
+        XCTAssertEqual(date(x, "MEET"), "2024-03-09", "\(x.facts.map { "\($0.type) \($0.date?.value ?? "-")" })")
+    }
 }

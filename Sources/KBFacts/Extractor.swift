@@ -58,7 +58,12 @@ public struct Extractor: Sendable {
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
 
         // the first full date of the lead (the first three sentences), if any
-        let leadDate = dateMentions.first { $0.0 <= 2 && $0.1.date.precision == .day }.map { (si: $0.0, date: $0.1.date) }
+        // (the date of the lead's first dated event when it has one: "أمس" in the lead is the day the story tells,
+        // not the dateline's)
+        let leadMention = dateMentions.first { $0.0 <= 2 && $0.1.date.precision == .day }.map { (si: $0.0, date: $0.1.date) }
+        let leadEvent = drafts.first { $0.0 <= 2 && $0.1.takesDate && $0.1.modality == .asserted && $0.1.date?.precision == .day }
+            .map { (si: min($0.0, leadMention?.si ?? $0.0), date: $0.1.date!) }
+        let leadDate = leadEvent ?? leadMention
 
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
@@ -150,12 +155,14 @@ public struct Extractor: Sendable {
         return out
     }
 
-    /// A full date printed as the document's dateline: in a dateline sentence, or within the first
-    /// tokens of the first two sentences.
+    /// A full date printed as the document's dateline: in a dateline sentence, within the first
+    /// tokens of the first two sentences, or opening a short line of the first three ("الإثنين 4 يناير 2016 الساعة 12:39").
     static func datelineDate(_ sentences: [Sentence]) -> String? {
         for (k, s) in sentences.prefix(3).enumerated() {
             for d in DateParser.dates(in: s.tokens, published: nil) where d.date.precision == .day {
-                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 5) { return d.date.value }
+                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 5) || (s.tokens.count <= 12 && d.range.lowerBound <= 2) {
+                    return d.date.value
+                }
             }
         }
         return nil

@@ -403,6 +403,15 @@ enum FactRules {
     /// taken only when no other date is nearer. Facts of one trigger (a delegation's visits) share it.
     static func attachDates(_ c: SentenceContext, _ drafts: inout [FactDraft]) {
         guard !c.dates.isEmpty else { return }
+        // a state takes a date only as its start, stated right after it: "رئيس الوزراء منذ 14 نوفمبر 2012",
+        // "الأزمة بين البلدين في 2022"
+        for k in drafts.indices where !drafts[k].takesDate && drafts[k].date == nil {
+            let end = max(drafts[k].span.upperBound, drafts[k].trigger + 1)
+            if let dm = c.dates.first(where: { dm in
+                let lo = dm.range.lowerBound
+                return lo > end - 1 && lo <= end + 1 && lo >= 1 && ["منذ", "في"].contains(c.tokens[lo - 1].norm) && !dm.relative
+            }) { drafts[k].date = dm.date }
+        }
         var byTrigger: [Int: FactDate] = [:]
         for k in drafts.indices where drafts[k].takesDate && drafts[k].date == nil {
             let trig = drafts[k].trigger
@@ -412,10 +421,11 @@ enum FactRules {
                 let after = dm.range.lowerBound >= trig
                 var cost = after ? dm.range.lowerBound - trig : (trig - dm.range.upperBound) * 2 + 4
                 let between = after ? (trig + 1)..<dm.range.lowerBound : dm.range.upperBound..<trig
-                // "منذ 26 يوليو", "منذ العام 2021" introduce the date itself, not a clause of their own
-                if between.contains(where: { c.matches($0, clauseBreaks) && !(c.tokens[$0].norm == "منذ" && dm.range.lowerBound - $0 <= 2) }) {
-                    cost += 40
-                }
+                // "منذ 26 يوليو", "منذ العام 2021", "بعد ظهر اليوم" introduce the date itself, not a clause of their own
+                let breaks = between.filter { c.matches($0, clauseBreaks) && !(["منذ", "بعد", "قبل"].contains(c.tokens[$0].norm) && dm.range.lowerBound - $0 <= 2) }
+                // "وتأتي زيارته بعد لقائه X أمس": a date behind "بعد"/"قبل" dates another, earlier or later, event
+                if breaks.contains(where: { ["بعد", "قبل"].contains(c.tokens[$0].norm) }) { continue }
+                if !breaks.isEmpty { cost += 40 }
                 if cost > 80 { continue }
                 if best == nil || cost < best!.cost { best = (cost, dm.date) }
             }

@@ -183,6 +183,8 @@ enum RuleEngine {
                 modality = .planned
             }
         }
+        // "وصل X للتشاور مع Y": a masdar under the purpose lam is an intended event
+        if modality == .asserted, r.plannedType != nil, isPurposeMasdar(c.tokens[i].norm, lex) { modality = .planned }
         var type = r.type
         if modality == .planned, let p = r.plannedType { type = p }
         if type.hasPrefix("PLANS_") { modality = .planned }
@@ -210,6 +212,14 @@ enum RuleEngine {
         return out.isEmpty ? .failed("subject and object are the same entity") : .fired(out)
     }
 
+    /// "للقاء", "للتشاور": a masdar (a form of a `.noun` class) behind the lam of purpose.
+    static func isPurposeMasdar(_ norm: String, _ lex: WordLexicon) -> Bool {
+        guard norm.hasPrefix("ل"), norm.count > 3 else { return false }
+        // "لـ" + the masdar ("للقاء" = ل + لقاء), or + its article form ("للتشاور" = ل + التشاور)
+        let bare = [String(norm.dropFirst())] + (norm.hasPrefix("لل") ? ["ال" + norm.dropFirst(2)] : [])
+        return bare.contains { b in lex.classes(of: b).contains { lex.classNames[$0].hasSuffix(".noun") } }
+    }
+
     /// The mention a finder names (-1 for the document's subject, -2 for its country), or nil.
     static func find(_ finders: [ArgumentFinder], _ i: Int, _ c: SentenceContext, allowed: Set<EntityType>?, excluding: String?,
                      from: Int? = nil) -> Int? {
@@ -223,6 +233,8 @@ enum RuleEngine {
                 if !mm.isAdjective, f.adjectivesOnly { return false }
                 if mm.inRolePhrase, !f.inRole { return false }
                 if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
+                if let st = f.orgSubtypes, mm.type == .organization, !st.contains(mm.subtype) { return false }
+                if f.notEvent, mm.type == .organization, mm.subtype == "event" { return false }
                 if f.known, mm.gazetteerIDs.isEmpty { return false }
                 if f.named, mm.titleOnly { return false }
                 if f.notCountry, mm.type == .place, mm.subtype == "country" { return false }

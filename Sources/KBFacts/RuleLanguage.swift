@@ -28,6 +28,10 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var types: Set<EntityType>? = nil
     /// place subtypes required (country, city, region, …) when given
     public var subtypes: Set<String>? = nil
+    /// organisation subtypes required (event, army, …) when given; places and people are not filtered by it
+    public var orgSubtypes: Set<String>? = nil
+    /// no summit or conference (an organisation of subtype event): an event is no agent
+    public var notEvent = false
     public var adjectives = false
     /// only nationality adjectives ("الجزائرية الفرنسية")
     public var adjectivesOnly = false
@@ -285,11 +289,15 @@ public struct RuleSet: Sendable {
             case "subtypes":
                 guard k + 1 < rest.count else { throw fail("subtypes country,city,…") }
                 f.subtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
+            case "org-subtypes":
+                guard k + 1 < rest.count else { throw fail("org-subtypes event,army,…") }
+                f.orgSubtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
             case "adj": f.adjectives = true; k += 1
             case "adj-only": f.adjectives = true; f.adjectivesOnly = true; k += 1
             case "known": f.known = true; k += 1
             case "named": f.named = true; k += 1
             case "not-country": f.notCountry = true; k += 1
+            case "not-event": f.notEvent = true; k += 1
             case "role": f.inRole = true; k += 1
             case "list": f.list = true; k += 1
             case "guessed": f.guessed = true; k += 1
@@ -298,7 +306,7 @@ public struct RuleSet: Sendable {
             case "direct": f.direct = true; k += 1
             case "force": f.force = true; k += 1
             case "title": f.inRole = true; f.inTitle = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, not-event, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force)")
             }
         }
         return f

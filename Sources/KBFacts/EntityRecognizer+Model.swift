@@ -9,7 +9,11 @@ import KBText
 extension EntityRecognizer {
     /// The shipped model (`Resources/ner.model`), loaded once; nil if it is missing or unreadable (the rules
     /// still run).
+    /// `KBNER_MODEL=path` loads another model file instead (to compare trained models on extraction).
     static let nerModel: NERModel? = {
+        if let path = ProcessInfo.processInfo.environment["KBNER_MODEL"], let data = FileManager.default.contents(atPath: path) {
+            return try? NERModel(bytes: data)
+        }
         guard let data = EmbeddedResources.data(named: "ner.model", module: "KBFacts", fallback: { Bundle.module }),
               !data.isEmpty else { return nil }
         return try? NERModel(bytes: data)
@@ -39,6 +43,7 @@ extension EntityRecognizer {
             if mentions[k].range.allSatisfy({ result.labels[$0] == NERLabel.o }) { mentions[k].weak = true }
         }
         splitJoinedPeople(t, result.labels, &mentions, model)
+        extendGuessedPeople(t, result, &mentions, model)
         reshapeGuessedOrganizations(t, result, &mentions, model)
         var taken = [Bool](repeating: false, count: t.count)
         for m in mentions {
@@ -74,7 +79,14 @@ extension EntityRecognizer {
             }
             guard !r.isEmpty, !r.contains(where: { taken[$0] }),
                   margin >= (r.count == 1 ? EntityRecognizer.modelMarginOneWord : EntityRecognizer.modelMargin),
-                  let m = modelMention(t, r, type, model) else { continue }
+                  var m = modelMention(t, r, type, model) else { continue }
+            // "مطار رفيق الحريري": a facility named after a person is a place (as pass 1b does for known people)
+            if type == .person, let h = m.range.first.map({ $0 - 1 }), h >= 0, !taken[h], Lexicon.facilityHeads.contains(t[h].norm) {
+                let range = h..<m.range.upperBound
+                let (text, b) = stripped(t, range)
+                m = RawMention(range: range, begin: b, end: m.end, text: text, type: .place, subtype: "facility",
+                               gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.6)
+            }
             if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("  ADDED «\(m.text)» \(margin)\n".utf8)) }
             for k in m.range { taken[k] = true }
             mentions.append(m)
@@ -108,6 +120,8 @@ extension EntityRecognizer {
             if Lexicon.orgHeads.contains(stem) || Lexicon.placeHeads.contains(stem) || Lexicon.orgHeads.contains(bare)
                 || Lexicon.placeHeads.contains(bare) || model.lexicon.cues[stem] != nil || model.lexicon.cues[bare] != nil { return nil }
             if stem.count < 3 || !gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(stem)).isEmpty { return nil }
+            if type != .person, EntityRecognizer.looksLikeVerbOrPossessed(stem), lexicon.names[stem] == nil,
+               gazetteer.lookupName(stem).isEmpty { return nil }
         }
         let (text0, b) = strippedPrefix(first, prefix, restore: stem)
         let text = ([text0] + range.dropFirst().map { t[$0].text }).joined(separator: " ")
@@ -119,6 +133,49 @@ extension EntityRecognizer {
         // one word the model calls a person, linked to no one: kept only if it links to a known person
         m.weak = type == .person && range.count == 1 && hits.isEmpty
         return m
+    }
+
+    /// A person the title rules guessed that stops short of the model's person span starting at the same word
+    /// runs on to the span's end, over free words that are no function word, verb, trigger, title or head noun:
+    /// "جيروم فالكوني" where the rules stopped at a word that looks like a preposition on the article.
+    func extendGuessedPeople(_ t: [Token], _ result: NERModel.Result, _ mentions: inout [RawMention], _ model: NERModel) {
+        for span in result.spans where span.type == .per && span.range.count >= 2 {
+            guard let k = mentions.firstIndex(where: { $0.type == .person && $0.gazetteerIDs.isEmpty && !$0.titleOnly
+                      && $0.parentKey == nil && $0.range.lowerBound == span.range.lowerBound }),
+                  mentions[k].range.upperBound < span.range.upperBound, span.range.count <= 5 else { continue }
+            let extra = mentions[k].range.upperBound..<span.range.upperBound
+            guard !mentions.contains(where: { $0.range.overlaps(extra) || ($0.role?.range.overlaps(extra) ?? false) }),
+                  extra.allSatisfy({ x in
+                      t[x].kind == .word && !t[x].norm.hasPrefix("و") && !t[x].norm.hasPrefix("لل") && looseNameWord(t[x].norm)
+                  }),
+                  model.margin(of: span, in: result) >= EntityRecognizer.modelMargin else { continue }
+            let r = span.range
+            let (text, b) = stripped(t, r)
+            mentions[k].range = r
+            mentions[k].begin = b
+            mentions[k].end = t[r.upperBound - 1].end
+            mentions[k].text = text
+            mentions[k].nameKey = key(t, r)
+            mentions[k].weak = false
+        }
+    }
+
+    /// `modelNameWord` for a person without the check for a preposition on the article (a foreign name may
+    /// start with those letters).
+    func looseNameWord(_ n: String) -> Bool {
+        guard modelNameWord(n, inPerson: false), RuleSet.bundled.lexicon.classes(of: n).isEmpty else { return false }
+        let s = stripConj(n)
+        return !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
+            && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s) && !EntityRecognizer.nameBreakers.contains(n)
+            && gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty
+    }
+
+    /// One word shaped like an imperfect verb in the dual or plural ("يؤكدان", "تواصلون") or a noun with a
+    /// possessive pronoun ("مدتها", "قواتهم"): no name of a place or organisation.
+    static func looksLikeVerbOrPossessed(_ n: String) -> Bool {
+        guard n.count >= 5 else { return false }
+        if n.hasPrefix("ي") || n.hasPrefix("ت"), n.hasSuffix("ان") || n.hasSuffix("ون") { return true }
+        return n.hasSuffix("ها") || n.hasSuffix("هم") || n.hasSuffix("هما") || n.hasSuffix("كم")
     }
 
     /// An organisation the head-noun rules guessed takes the model's extent when the model starts an
@@ -235,7 +292,8 @@ extension EntityRecognizer {
         }
         guard inPerson else { return true }
         // a trigger word of the rules' lexicon ends a name: "… خلفا ل…", "… معربا عن …"
-        if !RuleSet.bundled.lexicon.classes(of: n).isEmpty { return false }
+        // (a given name the name lists know is not read as a clitic on a trigger: "فيصل" is no "ف" + "يصل")
+        if !RuleSet.bundled.lexicon.classes(of: n).isEmpty, !EntityRecognizer.isKnownFirstName(n) { return false }
         if EntityRecognizer.isNeverNameWord(n) { return false }
         let s = stripConj(n)
         return !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)

@@ -179,6 +179,8 @@ extension EntityRecognizer {
     func place(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
         let j = i + 1
         guard j < t.count, covered[j] == nil, t[j].kind == .word, !t[j].norm.hasPrefix("ال"), isNameWord(t[j].norm) else { return nil }
+        // "لولاية مدتها أربع سنوات": a term of office, not a province
+        if EntityRecognizer.looksLikeVerbOrPossessed(t[j].norm), gazetteer.lookupName(t[j].norm).isEmpty { return nil }
         let range = j..<(j + 1)
         let head = headWord(t[i].norm) ?? ""
         return RawMention(range: range, begin: t[j].begin, end: t[j].end, text: t[j].text, type: .place,
@@ -243,7 +245,7 @@ extension EntityRecognizer {
             start = m.range.lowerBound
         } else {
             while start > 0, i - start < 2, covered[start - 1] == nil, t[start - 1].kind == .word || t[start - 1].kind == .latin,
-                  isNameWord(t[start - 1].norm) { start -= 1 }
+                  isNameWord(t[start - 1].norm), !isHeadNoun(t[start - 1].norm) { start -= 1 }
         }
         guard start < i else { return nil }
         let range = start..<(i + 1)
@@ -251,6 +253,33 @@ extension EntityRecognizer {
         return RawMention(range: range, begin: b, end: t[i].end, text: text, type: .organization, subtype: "media",
                           gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.6)
     }
+
+    /// An organisation head noun or outlet noun, clitics aside ("لشبكة"): it stays out of a name before "بريس".
+    func isHeadNoun(_ n: String) -> Bool {
+        if headWord(n) != nil { return true }
+        return ([n] + Clitics.of(n).map(\.stem)).contains { EntityRecognizer.mediaHeads.contains($0) || EntityRecognizer.outletNouns.contains($0) }
+    }
+
+    /// "شركة الفرات للاتصالات", "بنك النيل للاستثمار": an indefinite organisation head, a place the gazetteer
+    /// knows and a لل-complement name one organisation (the place mention becomes it, in place).
+    func organizationsNamedAfterPlaces(_ t: [Token], _ mentions: inout [RawMention]) {
+        for k in mentions.indices where mentions[k].type == .place && !mentions[k].isAdjective && !mentions[k].inRolePhrase
+            && mentions[k].role == nil && mentions[k].range.lowerBound > 0 {
+            let h = mentions[k].range.lowerBound - 1, e = mentions[k].range.upperBound
+            guard e < t.count, t[h].kind == .word, t[e].kind == .word, !EntityRecognizer.hasArticle(t[h]),
+                  let head = headWord(t[h].norm), Lexicon.orgHeads.contains(head), !head.hasPrefix("ال"),
+                  !mentions.contains(where: { $0.range.contains(h) || $0.range.contains(e) }),
+                  t[e].norm.hasPrefix("لل"), t[e].norm.count >= 5, !Lexicon.stopwords.contains(t[e].norm),
+                  !EntityRecognizer.nonComplements.contains(t[e].norm) else { continue }
+            let range = h..<(e + 1)
+            let (text, b) = stripped(t, range)
+            mentions[k] = RawMention(range: range, begin: b, end: t[e].end, text: text, type: .organization, subtype: "",
+                                     gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.7)
+        }
+    }
+
+    /// Nouns for an outlet that are no head noun of a name of their own here ("شبكة", "منصة").
+    static let outletNouns = Lexicon.set("شبكة الشبكة منصة المنصة")
 
     /// Words before a bare institution that make it the one speaking or spoken of ("بيان الخارجية", "أعلنت
     /// الرئاسة", "المتحدث باسم الداخلية").

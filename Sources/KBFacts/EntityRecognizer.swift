@@ -237,6 +237,7 @@ struct EntityRecognizer {
             for k in cue.range { if let c = covered[k], c != p, !mentions[c].inRolePhrase { mentions[c].inRolePhrase = true } }
         }
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
+        organizationsNamedAfterPlaces(t, &mentions)
         addModelMentions(t, &mentions)
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -244,18 +245,22 @@ struct EntityRecognizer {
     // MARK: Gazetteer
 
     func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
-        guard t[i].kind == .word || t[i].kind == .latin, gazetteer.mayStartMatch(t[i].norm) else { return nil }
-        let firstForms = [(stem: t[i].norm, prefix: "")] + Clitics.of(t[i].norm)
+        // (the word's forms and their one-word lookups are remembered: see Gazetteer.start)
+        guard t[i].kind == .word || t[i].kind == .latin, let start = gazetteer.start(t[i].norm) else { return nil }
+        let firstForms = start.forms
         // only the first words that start some name are looked up further
-        let maxLen = min(firstForms.map { gazetteer.longestName(startingWith: $0.stem) }.max() ?? 0, t.count - i)
+        let maxLen = min(start.maxLongest, t.count - i)
+        // a name of two words or more is looked up only when it can start with this word and the next
+        let reach = maxLen < 2 ? start.longest : firstForms.indices.map { ci in
+            start.longest[ci] < 2 ? start.longest[ci] : gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm)
+        }
         if maxLen >= 1 {
             for len in stride(from: maxLen, through: 1, by: -1) {
                 let range = i..<(i + len)
                 guard range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { continue }
-                let rest = t[(i + 1)..<(i + len)].map(\.norm)
-                for cand in firstForms where gazetteer.longestName(startingWith: cand.stem) >= len {
-                    let k = ([cand.stem] + rest).joined(separator: " ")
-                    var hits = gazetteer.lookupName(k)
+                let rest = len == 1 ? [] : t[(i + 1)..<(i + len)].map(\.norm)
+                for (ci, cand) in firstForms.enumerated() where start.longest[ci] >= len && (len == 1 || reach[ci] >= len) {
+                    var hits = len == 1 ? start.names[ci] : gazetteer.lookupName(([cand.stem] + rest).joined(separator: " "))
                     // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
                     // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
                     if hits.contains(where: { $0.type == .place }), hits.contains(where: { $0.type == .organization }) {
@@ -274,8 +279,8 @@ struct EntityRecognizer {
             }
         }
         // adjectives: "الليبي", "والنيجيرية", "الأمريكية"
-        for cand in firstForms {
-            let hits = gazetteer.lookupAdjective(cand.stem)
+        for (ci, cand) in firstForms.enumerated() {
+            let hits = start.adjectives[ci]
             if !hits.isEmpty {
                 let (text, b) = strippedPrefix(t[i], cand.prefix, restore: cand.stem)
                 return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .place,
@@ -292,11 +297,16 @@ struct EntityRecognizer {
     func rolePhrase(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> (Range<Int>, Int)? {
         guard t[i].kind == .word else { return nil }
         let w = stripConj(t[i].norm)
-        let isRank = Lexicon.ranks.contains(w)
-        let isHead = Lexicon.roleHeads.contains(w)
-        let isKin = Lexicon.kinship.contains(w)
+        // (rank / role head / kinship word: remembered per word, most words are none)
+        let kind = Clitics.roleWordKind(w) { w in
+            (Lexicon.ranks.contains(w) ? 1 : 0) | (Lexicon.roleHeads.contains(w) ? 2 : 0) | (Lexicon.kinship.contains(w) ? 4 : 0)
+        }
+        let isRank = kind & 1 != 0
+        let isHead = kind & 2 != 0
+        let isKin = kind & 4 != 0
         guard isRank || isHead || isKin else { return nil }
         var j = i + 1
+        if w == "وزراء", j + 1 < t.count, t[j].text == ":", t[j + 1].norm.hasPrefix("ال") { j += 1 }   // "وزراء: الخارجية فلان"
         if isHead {
             // complement: definite words, construct nouns, chained role heads, named organisations and places
             var steps = 0
@@ -313,6 +323,9 @@ struct EntityRecognizer {
                 if Lexicon.stopwords.contains(n) {
                     // "المكلفة من مجلس النواب": من followed by a named organisation
                     if n == "من", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
+                    // "المبعوث الأممي إلى ليبيا": the place of an envoy's mission
+                    if n == "الي", j > i + 1, j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .place,
+                       !mentions[c].isAdjective { j += 1; continue }
                     // "رئيس المجلس الانتقالي الحاكم في البلاد", "دائرة الإعلام في الرئاسة"
                     // "نظيريه في بوركينا": the counterpart's country after في
                     // "القيادي في حركة حماس": a member's title names the organisation after في
@@ -330,6 +343,8 @@ struct EntityRecognizer {
                     if e < t.count, t[e].text == "،" || t[e].text == "," { j = e; continue }
                     break
                 }
+                // "نظيره التونسي المنصف المرزوقي": the name starts at a given name with the article
+                if j > i + 1, articleGivenName(t, j, covered) { break }
                 if n.hasPrefix("ال") || n.hasPrefix("لل") || Lexicon.constructNouns.contains(s)
                     || Lexicon.roleHeads.contains(n) || (n.hasPrefix("ل") && Lexicon.constructNouns.contains(String(n.dropFirst()))) {
                     j += 1; continue
@@ -338,7 +353,7 @@ struct EntityRecognizer {
             }
         }
         var nameStart = j
-        if nameStart < t.count, t[nameStart].kind == .punctuation, t[nameStart].text == "،" || t[nameStart].text == "," {
+        if nameStart < t.count, t[nameStart].kind == .punctuation, ["،", ",", "/"].contains(t[nameStart].text) {
             nameStart += 1
         }
         if isRank, nameStart < t.count, t[nameStart].norm == "اول" { nameStart += 1 }   // "الفريق أول"
@@ -368,70 +383,6 @@ struct EntityRecognizer {
             if covered[nameStart] == nil && personName(t, nameStart, covered) == nil { return nil }
         }
         return (i..<max(j, i + 1), nameStart)
-    }
-
-    /// The tokens of a person's name starting at `j`, or nil if no name-like word is there.
-    func personName(_ t: [Token], _ j: Int, _ covered: [Int?]) -> Range<Int>? {
-        var k = j
-        var count = 0
-        var compound = false
-        while k < t.count {
-            let tok = t[k]
-            guard covered[k] == nil, tok.kind == .word || tok.kind == .latin else { break }
-            let n = tok.norm
-            if count == 0 {
-                if !isNameWord(n) || EntityRecognizer.hasArticle(tok) || (n.hasPrefix("و") && isFunctionAfterConj(n)) { return nil }
-            } else {
-                if !isNameWord(n) { break }
-                if n.hasPrefix("و") && n != "ولد" { break }
-                if n.hasPrefix("لل") || n.hasPrefix("بال") { break }
-                if gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty == false { break }
-                if EntityRecognizer.hasArticle(tok) {
-                    let prev = t[k - 1].norm
-                    if EntityRecognizer.abd.contains(prev) { count += 1; k += 1; continue }
-                    if n.count < 4 { break }
-                    count += 1; k += 1
-                    break
-                }
-            }
-            if EntityRecognizer.abd.contains(n) || n == "بيك" { compound = true }
-            count += 1
-            k += 1
-            if count >= (compound ? 4 : 3) { break }
-        }
-        guard count > 0 else { return nil }
-        // a name does not end in a connector word ("عبد")
-        var end = j + count
-        while end > j, EntityRecognizer.abd.contains(t[end - 1].norm) { end -= 1 }
-        return end > j ? j..<end : nil
-    }
-
-    func isNameWord(_ n: String) -> Bool {
-        guard n.count >= 2 else { return false }
-        // feminine and plural nisba forms ("دبلوماسية", "تنفيذيين") are adjectives, not names
-        if n.count >= 5 && (n.hasSuffix("يه") || n.hasSuffix("يين") || n.hasSuffix("يون")) { return false }
-        if n.allSatisfy({ $0.isNumber }) { return false }
-        // "لانتقادات", "باتهامات": a preposition on a plural masdar, not a name
-        if n.count >= 6, n.hasPrefix("ل") || n.hasPrefix("ب"), n.dropFirst().hasPrefix("ا"), n.hasSuffix("ات") { return false }
-        // a preposition or conjunction on the article ("بالمملكة", "والحكومة"), a verbal noun with a preposition
-        // and a pronoun ("لإبلاغه"), "وكذا": not a name
-        if EntityRecognizer.isNeverNameWord(n) { return false }
-        let s = stripConj(n)
-        return !Lexicon.stopwords.contains(n) && !Lexicon.verbs.contains(n) && !Lexicon.verbs.contains(s)
-            && !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
-            && !Lexicon.nonNameWords.contains(s) && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)
-            && !Lexicon.constructNouns.contains(n) && DateParser.singleMonths[n] == nil
-            && !FactRules.allTriggers.contains(n) && !FactRules.allTriggers.contains(s)
-            && !Clitics.of(n).contains { c in
-                c.prefix != "" && (FactRules.allTriggers.contains(c.stem) || Lexicon.verbs.contains(c.stem)
-                    || Lexicon.roleHeads.contains(c.stem) || Lexicon.ranks.contains(c.stem) || Lexicon.orgHeads.contains(c.stem)
-                    || (c.stem.count > 2 && Lexicon.stopwords.contains(c.stem)))
-            }
-    }
-
-    func isFunctionAfterConj(_ n: String) -> Bool {
-        let s = String(n.dropFirst())
-        return Lexicon.stopwords.contains(s) || Lexicon.roleHeads.contains(s) || Lexicon.verbs.contains(s) || s.hasPrefix("ال")
     }
 
     // MARK: Helpers

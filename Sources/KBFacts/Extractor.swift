@@ -112,8 +112,10 @@ public struct Extractor: Sendable {
             // an event whose sentence states no date happened on the day the lead states (news states the date
             // once, in its first sentences, and goes on about the same event)
             let date = d.date ?? (RelationTable.standard[d.type]?.kind == .event && si > leadDate?.si ?? Int.max ? leadDate?.date : nil)
+            // the source a reported fact is attributed to, when it is an entity of the document
+            let attribution = d.attributed ? Attribution(source: d.attributedTo.map(Linker.entityID).flatMap { entities[$0] == nil ? nil : $0 }) : nil
             facts.append(Fact(id: id, type: d.type, subject: subj, object: obj, place: place,
-                              date: date, role: d.role, modality: d.modality, provenance: prov, rule: d.rule,
+                              date: date, role: d.role, modality: d.modality, attribution: attribution, provenance: prov, rule: d.rule,
                               confidence: d.confidence))
         }
         var document = Document(id: docID, path: source.path, url: metadata?.url, outlet: metadata?.outlet,
@@ -443,7 +445,9 @@ extension Extractor {
             for line in trace.lines[si] ?? [] { out += "    \(line)\n" }
             for f in x.facts where f.provenance.sentenceBegin == s.begin {
                 out += "    => \(f.type) \(label[f.subject] ?? f.subject) -> \(label[f.object] ?? f.object)"
-                out += "\(f.date.map { " @" + $0.value } ?? "") [\(f.rule) \(f.confidence)\(f.modality == .asserted ? "" : " " + f.modality.rawValue)]\n"
+                out += "\(f.date.map { " @" + $0.value } ?? "") [\(f.rule) \(f.confidence)\(f.modality == .asserted ? "" : " " + f.modality.rawValue)"
+                if let a = f.attribution { out += " reported" + (a.source.map { " by " + (label[$0] ?? $0) } ?? "") }
+                out += "]\n"
             }
         }
         return out

@@ -63,7 +63,7 @@ enum Lexicon {
     static let adjectivalOrgHeads = set("البحرية")
 
     /// Words that close the name of a news outlet after its proper part ("فلان نيوز", "بلد تايمز").
-    static let mediaTrailers = set("نيوز تايمز بوست برس تريبيون جورنال")
+    static let mediaTrailers = set("نيوز تايمز بوست برس بريس تريبيون جورنال")
 
     /// Nouns of movement after "حركة" that make it traffic, not a movement ("حركة الملاحة", "حركة التجارة").
     static let motionComplements = set("""

@@ -92,8 +92,9 @@ final class Linker {
                         register(g.id, gazetteer.nameTokens(id: g.id) ?? Gazetteer.nameTokens(g), order)
                     } else if let p = people.candidates(toks).first(where: { p in p.names.contains { sameName($0, toks) } }) {
                         perSentence[s][k].key = p.key
-                    } else if let p = people.resolve(m.nameKey, strict: true) {
-                        // a compound surname of a person named before ("عبد العاطي" after "بدر عبد العاطي")
+                    } else if let p = people.resolve(m.nameKey, strict: true) ?? people.resolveTail(toks) {
+                        // a compound surname of a person named before ("عبد العاطي" after "بدر عبد العاطي"),
+                        // up to spelling ("داوود أوغلو" after "أحمد داود أوغلو")
                         perSentence[s][k].key = p
                     } else {
                         perSentence[s][k].key = "per:" + m.nameKey
@@ -157,10 +158,18 @@ final class Linker {
                         perSentence[s][k].key = "per:" + m.nameKey
                         register("per:" + m.nameKey, [[m.nameKey]], order)
                     }
-                case .organization:
-                    perSentence[s][k].key = "org:" + m.nameKey
-                case .place:
-                    perSentence[s][k].key = "plc:" + m.nameKey
+                case .organization, .place:
+                    // one guessed word that is the surname of a person named in the document is that person
+                    // ("ويرافق هولاند" after "فرانسوا هولاند"), whatever type the guess gave it
+                    if m.range.count == 1, m.gazetteerIDs.isEmpty, !m.isAdjective, m.role == nil, m.countryHint == nil,
+                       !m.nameKey.isEmpty, let p = people.resolve(m.nameKey, strict: true) {
+                        perSentence[s][k].key = p
+                        perSentence[s][k].type = .person
+                        perSentence[s][k].subtype = ""
+                        if gazetteer.entry(id: p) != nil { perSentence[s][k].gazetteerIDs = [p] }
+                    } else {
+                        perSentence[s][k].key = (m.type == .organization ? "org:" : "plc:") + m.nameKey
+                    }
                 case .date:
                     perSentence[s][k].key = "date:" + m.nameKey
                 }
@@ -188,10 +197,12 @@ final class Linker {
 
         // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
         // (the people index no longer changes here: the first form of a word that names someone is remembered)
-        let bare = WordMemo<(stem: String, prefix: String, key: String)?>()
+        let bare = WordMemo<(stem: String, prefix: String, key: String)?>(slots: 1024)
         func bareSurname(_ norm: String) -> (stem: String, prefix: String, key: String)? {
-            for cand in Clitics.surnameCandidates(norm, Linker.surnameCandidates) {
-                if let p = people.resolve(cand.stem, strict: true) { return (cand.stem, cand.prefix, p) }
+            // (the candidates with their lookup keys, remembered per word; nobody to find without surnames)
+            guard people.hasSurnames else { return nil }
+            for cand in Clitics.surnameLookups(norm, Linker.surnameLookups) {
+                if let p = people.resolve(keys: cand.keys) { return (cand.stem, cand.prefix, p) }
             }
             return nil
         }
@@ -201,6 +212,9 @@ final class Linker {
             for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }
             var added: [RawMention] = []
             for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
+                // a word after "بن", "آل", "أبو" names someone's father or family, not the person of that surname
+                // ("فيصل بن الحسين" is no mention of "عبد الله الثاني بن الحسين")
+                if i > 0, EntityRecognizer.abd.contains(toks[i - 1].norm) { continue }
                 if let (stem, prefix, p) = bare.get(t.norm, bareSurname) {
                     let cand = (stem: stem, prefix: prefix)
                     let rec = EntityRecognizer(gazetteer: gazetteer)
@@ -304,6 +318,13 @@ final class Linker {
         }
     }
 
+    /// `surnameCandidates` with the `PeopleIndex.lookupKeys` of each stem.
+    static func surnameLookups(_ norm: String) -> [SurnameLookup] {
+        Clitics.surnameCandidates(norm, surnameCandidates).map { SurnameLookup(stem: $0.stem, prefix: $0.prefix, keys: PeopleIndex.lookupKeys($0.stem)) }
+    }
+
+    struct SurnameLookup { let stem: String; let prefix: String; let keys: [NormKey] }
+
     /// Two token lists name the same person when one is the other with extra middle names
     /// (first and last tokens agree) or the same after removing "عبد" spacing.
     func sameName(_ a: [String], _ b: [String]) -> Bool { Linker.sameName(a, b) }
@@ -327,7 +348,19 @@ final class Linker {
         if a1 == b1 { return true }
         guard a1.count >= 5 || b1.count >= 5 else { return false }
         if skeleton(a1) == skeleton(b1), skeleton(a1).count >= 3 { return true }
+        // one inner long vowel more or less in a word of five letters: "داوود" / "داود"
+        if max(a1.count, b1.count) >= 5, abs(a1.count - b1.count) == 1, oneInnerVowelApart(a1, b1) { return true }
         return min(a1.count, b1.count) >= 8 && editDistance(a1, b1) <= 1
+    }
+
+    /// The longer word is the shorter with one long vowel (ا و ي) added, neither first nor last.
+    static func oneInnerVowelApart(_ a: String, _ b: String) -> Bool {
+        let (x, y) = a.count > b.count ? (Array(a), Array(b)) : (Array(b), Array(a))
+        guard x.count == y.count + 1 else { return false }
+        var k = 0
+        while k < y.count, x[k] == y[k] { k += 1 }
+        guard k > 0, k < x.count - 1, "اوي".contains(x[k]) else { return false }
+        return Array(x[(k + 1)...]) == Array(y[k...])
     }
 
     /// Consonant skeleton of a foreign name: "تش" → "ت", inner long vowels (ا و ي) dropped.
@@ -355,89 +388,6 @@ final class Linker {
             prev = cur
         }
         return x.isEmpty ? y.count : prev[y.count]
-    }
-
-    /// The known person whose surname (last name token) or full single-word name is `word`; the most recently
-    /// registered wins when two share it. `strict` (for bare words without a title) needs a multi-word antecedent.
-    /// The people named in a document, indexed so that every lookup costs the same however many people
-    /// and words there are (a page of a million words must stay linear).
-    final class PeopleIndex {
-        private(set) var people: [KnownPerson] = []
-        private var slot: [NormKey: Int] = [:]
-        /// surname forms (last word, name without its first word, skeleton of the last word) → people
-        private var surnames: [NormKey: [Int]] = [:]
-        /// one-word names → people
-        private var single: [NormKey: [Int]] = [:]
-        /// "first|last" forms and "=joined" full names → people
-        private var full: [NormKey: [Int]] = [:]
-
-        func register(_ key: String, _ names: [[String]], _ order: Int) {
-            let i: Int
-            if let k = slot[NormKey(key)] { i = k } else {
-                i = people.count
-                slot[NormKey(key)] = i
-                people.append(KnownPerson(key: key, names: [], order: order))
-            }
-            for n in names where !n.isEmpty && !people[i].names.contains(n) {
-                people[i].names.append(n)
-                if n.count >= 2 {
-                    for f in PeopleIndex.forms(n.last!) { surnames[NormKey(f), default: []].append(i) }
-                    surnames[NormKey(n.dropFirst().joined(separator: " ")), default: []].append(i)
-                    for a in PeopleIndex.forms(n.first!) { for b in PeopleIndex.forms(n.last!) { full[NormKey(a + "|" + b), default: []].append(i) } }
-                } else {
-                    single[NormKey(n[0]), default: []].append(i)
-                }
-                full[NormKey("=" + n.joined()), default: []].append(i)
-            }
-        }
-
-        /// The word itself, without the article, and its consonant skeleton for words of five letters or more.
-        static func forms(_ w: String) -> [String] { Clitics.peopleForms(w, computeForms) }
-
-        /// `forms` of a word looked up, plus the skeleton of a four-letter word: a surname written with one long
-        /// vowel less ("بيلن" for "بيلين") finds the registered five-letter spelling (as `Linker.variant` allows:
-        /// one of the two has five letters). Names are registered with `forms`, so two four-letter words never meet.
-        static func lookupForms(_ w: String) -> [String] {
-            let f = forms(w)
-            let bare = ArabicNormalizer.stripArticle(w)
-            return bare.count == 4 ? f + ["~" + Linker.skeleton(bare)] : f
-        }
-
-        static func computeForms(_ w: String) -> [String] {
-            let bare = ArabicNormalizer.stripArticle(w)
-            var out = [w, bare]
-            if bare.count >= 5 { out.append("~" + Linker.skeleton(bare)) }
-            return out
-        }
-
-        /// The person whose surname (or spelling variant of it), or — unless `strict` — whole one-word name,
-        /// is `word`; the most recently registered wins when several share it.
-        func resolve(_ word: String, strict: Bool, excluding: String? = nil) -> String? {
-            var best: Int? = nil
-            for f in PeopleIndex.lookupForms(word) {
-                let k = NormKey(f)
-                if let hits = surnames[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
-                if !strict, let hits = single[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
-            }
-            return best.map { people[$0].key }
-        }
-
-        /// Every person whose surname (or a spelling variant of it) is `word`.
-        func all(_ word: String) -> [String] {
-            var hits = Set<Int>()
-            for f in PeopleIndex.lookupForms(word) { hits.formUnion(surnames[NormKey(f)] ?? []) }
-            return hits.sorted().map { people[$0].key }
-        }
-
-        /// People who could share a full name with `toks` (same first and last word up to spelling variants).
-        func candidates(_ toks: [String]) -> [KnownPerson] {
-            var hits = Set<Int>()
-            if let f = toks.first, let l = toks.last {
-                for a in PeopleIndex.forms(f) { for b in PeopleIndex.forms(l) { hits.formUnion(full[NormKey(a + "|" + b)] ?? []) } }
-            }
-            hits.formUnion(full[NormKey("=" + toks.joined())] ?? [])
-            return hits.sorted().map { people[$0] }
-        }
     }
 
     // MARK: Ids

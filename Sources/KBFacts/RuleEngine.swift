@@ -73,11 +73,17 @@ enum RuleEngine {
         var out: [FactDraft] = []
         for i in c.tokens.indices where !classes[i].isEmpty && c.mention(at: i) == nil {
             var tried = Set<Int>()
+            var firedHere = Set<String>()
             for cls in classes[i] {
                 for ri in set.rules(triggeredBy: cls) where tried.insert(ri).inserted {
                     let r = set.rules[ri]
+                    if let other = r.unlessFired.first(where: { firedHere.contains($0) }) {
+                        trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(other) fired")
+                        continue
+                    }
                     switch apply(r, at: i, c, classes, cue, lex, table) {
                     case .fired(let drafts):
+                        firedHere.insert(r.name)
                         out += drafts
                         if let trace {
                             for d in drafts {
@@ -199,7 +205,7 @@ enum RuleEngine {
                 var d = FactDraft(type: type, subject: sk, object: ok, trigger: i, span: c.span(args.map { Optional($0) }, i),
                                   rule: r.name, confidence: FactRules.conf(r.confidence, dist, c, args))
                 d.modality = modality
-                d.takesDate = r.takesDate && (table[type]?.kind ?? .event) == .event
+                d.takesDate = r.takesDate && ((table[type]?.kind ?? .event) == .event || r.dated)
                 out.append(d)
             }
         }
@@ -233,6 +239,9 @@ enum RuleEngine {
                 if f.named, mm.titleOnly { return false }
                 if f.notCountry, mm.type == .place, mm.subtype == "country" { return false }
                 if f.guessed, !mm.gazetteerIDs.isEmpty { return false }
+                if f.inTitle, !mm.inRolePhrase { return false }
+                if f.direct, governed(m, c) { return false }
+                if f.force, mm.type == .organization, !FactRules.canDeploy(c, mm) { return false }
                 return true
             }
             switch f.kind {
@@ -250,6 +259,14 @@ enum RuleEngine {
                     k += 1
                 }
                 if !named { return -2 }
+            case .speakerCountry:
+                guard let b = (max(0, i - 2)..<i).last(where: { c.inClass($0, "HIS_COUNTRY") }),
+                      let p = (0..<b).compactMap({ c.mention(at: $0) }).last(where: { c.mentions[$0].type == .person }),
+                      let cue = c.mentions[p].role,
+                      let m = cue.range.compactMap({ c.mention(at: $0) }).first(where: {
+                          c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country")
+                      }), !c.mentions[m].key.isEmpty, c.mentions[m].key != excluding else { continue }
+                return m
             case .before(let n):
                 var k = i - 1
                 while k >= 0, i - k <= n {
@@ -306,6 +323,16 @@ enum RuleEngine {
             }
         }
         return nil
+    }
+
+    /// True when a preposition governs mention m (`direct`): a word of class `PREP` right before it, or the clitic
+    /// ب written on its first word ("بالنيجر").
+    static func governed(_ m: Int, _ c: SentenceContext) -> Bool {
+        let mm = c.mentions[m], lo = mm.range.lowerBound
+        if lo > 0, c.inClass(lo - 1, "PREP") { return true }
+        let first = c.tokens[lo].norm
+        let surface = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
+        return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
     }
 
     /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).

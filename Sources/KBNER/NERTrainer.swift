@@ -7,14 +7,22 @@ public struct NERTrainer {
     public var bits = 18
     public var epochs = 8
     public var seed: UInt64 = 20_261_206
+    /// With domains: the domain parts the model keeps beside the shared weights (by default the first domain's).
+    public var keptDomains: [Int] = [0]
     public var lexicon: NERLexicon
     /// Progress lines (epoch, mistakes), for the command line.
     public var log: (String) -> Void = { _ in }
 
     public init(lexicon: NERLexicon) { self.lexicon = lexicon }
 
-    public func train(_ sentences: [NERSentence]) -> NERModel {
+    /// `domains[i]` is the domain of sentence i (0 is the domain the model is for; nil: one domain). With
+    /// several domains, every weight has a shared part and a part of each domain ("frustratingly easy domain
+    /// adaptation", Daumé 2007, with the domain copy in the same bucket): a sentence is scored and updated
+    /// with the shared weights plus its domain's, and the model keeps the shared weights plus domain 0's, so
+    /// conventions of one corpus (Wikipedia tagging) stay out of the other's weights at no cost at run time.
+    public func train(_ sentences: [NERSentence], domains: [Int]? = nil) -> NERModel {
         let L = NERLabel.count, F = NERFeaturizer.perToken
+        let D = (domains?.max() ?? -1) + 1
         let featurizer = NERFeaturizer(lexicon: lexicon, bits: bits)
         let cache = NERWordCache()
         // features are computed once
@@ -30,6 +38,10 @@ public struct NERTrainer {
         var u = [Double](repeating: 0, count: size)
         var tw = [Float](repeating: 0, count: (L + 1) * L)
         var tu = [Double](repeating: 0, count: (L + 1) * L)
+        var dw = [[Float]](repeating: [Float](repeating: 0, count: D > 0 ? size : 0), count: D)
+        var du = [[Double]](repeating: [Double](repeating: 0, count: D > 0 ? size : 0), count: D)
+        var dtw = [[Float]](repeating: [Float](repeating: 0, count: (L + 1) * L), count: D)
+        var dtu = [[Double]](repeating: [Double](repeating: 0, count: (L + 1) * L), count: D)
         var rng = SplitMix64(seed: seed)
         var order = Array(sentences.indices)
         var c = 1.0
@@ -44,14 +56,17 @@ public struct NERTrainer {
                 let n = s.labels.count
                 guard n > 0 else { continue }
                 let base = offsets[si]
+                let d = domains?[si] ?? -1
                 var em = [Float](repeating: 0, count: n * L)
                 for i in 0..<n {
                     for f in 0..<F {
                         let row = Int(feats[base + i * F + f]) * L
                         for l in 0..<L { em[i * L + l] += w[row + l] }
+                        if d >= 0 { for l in 0..<L { em[i * L + l] += dw[d][row + l] } }
                     }
                 }
-                let (pred, _) = NERDecoder.viterbi(em, tw, count: n)
+                let trans = d >= 0 ? zip(tw, dtw[d]).map { $0 + $1 } : tw
+                let (pred, _) = NERDecoder.viterbi(em, trans, count: n)
                 if pred != s.labels {
                     mistakes += 1
                     for i in 0..<n {
@@ -61,12 +76,20 @@ public struct NERTrainer {
                                 let row = Int(feats[base + i * F + f]) * L
                                 w[row + g] += 1; u[row + g] += c
                                 w[row + p] -= 1; u[row + p] -= c
+                                if d >= 0 {
+                                    dw[d][row + g] += 1; du[d][row + g] += c
+                                    dw[d][row + p] -= 1; du[d][row + p] -= c
+                                }
                             }
                         }
                         let gp = i == 0 ? L : Int(s.labels[i - 1]), pp = i == 0 ? L : Int(pred[i - 1])
                         if gp != pp || g != p {
                             tw[gp * L + g] += 1; tu[gp * L + g] += c
                             tw[pp * L + p] -= 1; tu[pp * L + p] -= c
+                            if d >= 0 {
+                                dtw[d][gp * L + g] += 1; dtu[d][gp * L + g] += c
+                                dtw[d][pp * L + p] -= 1; dtu[d][pp * L + p] -= c
+                            }
                         }
                     }
                 }
@@ -79,11 +102,16 @@ public struct NERTrainer {
         var maxAbs: Float = 0
         for k in 0..<size {
             avg[k] = Float(Double(w[k]) - u[k] / c)
+            for d in keptDomains where d < D { avg[k] += Float(Double(dw[d][k]) - du[d][k] / c) }
             maxAbs = max(maxAbs, abs(avg[k]))
         }
         let scale = maxAbs > 0 ? maxAbs / 32767 : 1
         let q = avg.map { Int16(clamping: Int(($0 / scale).rounded())) }
-        let trans = (0..<((L + 1) * L)).map { Float(Double(tw[$0]) - tu[$0] / c) }
+        let trans = (0..<((L + 1) * L)).map {
+            var x = Float(Double(tw[$0]) - tu[$0] / c)
+            for d in keptDomains where d < D { x += Float(Double(dtw[d][$0]) - dtu[d][$0] / c) }
+            return x
+        }
         return NERModel(featurizer: featurizer, weights: q, scale: scale, transitions: trans)
     }
 }

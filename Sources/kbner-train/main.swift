@@ -31,6 +31,10 @@ struct Train: ParsableCommand {
     var anercorpCopies = 3
     @Option(help: "Seed of the sentence order.") var seed: UInt64 = 20_261_206
     @Option(help: "Weight table size: 2^bits rows.") var bits = 18
+    @Flag(inversion: .prefixedNo, help: "Domain adaptation: shared weights plus one copy per corpus family (news: ANERcorp; Wikipedia: AQMAR, WikiFANE; Wojood); the model keeps the shared and news weights.")
+    var domains = true
+    @Option(help: "With --domains: the domain parts the model keeps beside the shared weights (0 news, 1 Wikipedia, 2 Wojood), comma-separated; empty for the shared weights alone.")
+    var keepDomains = "0"
 
     @Flag(help: "Hold ANERcorp train's last tenth apart: train on the rest, score the tenth, and write it as CoNLL to --heldout-file.")
     var holdoutAnercorp = false
@@ -45,6 +49,8 @@ struct Train: ParsableCommand {
         try addANERGazet(&lexicon)
 
         var train: [NERSentence] = []
+        var domainOf: [Int] = []
+        func mark(_ d: Int) { domainOf += Array(repeating: d, count: train.count - domainOf.count) }
         var heldout: [NERSentence] = []
         let wanted = Set(sources.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         if wanted.contains("anercorp") {
@@ -52,18 +58,21 @@ struct Train: ParsableCommand {
             let cut = holdoutAnercorp ? s.count - s.count / 10 : s.count
             for _ in 0..<max(1, anercorpCopies) { train += s[..<cut] }
             heldout = Array(s[cut...])
+            mark(0)
             say("ANERcorp train: \(s.count) sentences (\(cut) for training)")
         }
         if wanted.contains("aqmar") {
             let files = try FileManager.default.contentsOfDirectory(atPath: data + "/aqmar").filter { $0.hasSuffix(".txt") }.sorted()
             var n = 0
             for f in files { let s = try NERCorpus.read(path: data + "/aqmar/" + f); train += s; n += s.count }
+            mark(1)
             say("AQMAR: \(files.count) articles, \(n) sentences")
         }
         if wanted.contains("wikifane") {
             let s = try NERCorpus.read(path: data + "/wikifane/WikiFANE_Gold_2014_500K.txt", typeMap: NERCorpus.wikiFANEType)
                 .map(NERCorpus.rejoinClitics)
             train += s
+            mark(1)
             say("WikiFANE: \(s.count) sentences")
         }
         if wanted.contains("wojood") {
@@ -73,13 +82,15 @@ struct Train: ParsableCommand {
                 let s = try NERCorpus.read(path: data + "/wojood-sample/" + f).filter { !$0.tokens.contains("$#$") || $0.tokens.count > 1 }
                 train += s; n += s.count
             }
+            mark(2)
             say("Wojood sample: \(n) sentences")
         }
         var trainer = NERTrainer(lexicon: lexicon)
         trainer.bits = bits; trainer.epochs = epochs; trainer.seed = seed
         trainer.log = say
+        trainer.keptDomains = keepDomains.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let t0 = Date()
-        let model = trainer.train(train)
+        let model = trainer.train(train, domains: domains ? domainOf : nil)
         say(String(format: "trained on %d sentences in %.1f s", train.count, Date().timeIntervalSince(t0)))
         let bytes = model.serialized()
         try Data(bytes).write(to: URL(fileURLWithPath: out))

@@ -1,4 +1,4 @@
-import KBFacts
+@testable import KBFacts
 import KBGraph
 import KBText
 import XCTest
@@ -62,6 +62,36 @@ final class LinkingTests: XCTestCase {
         let p = people(x.entities)
         XCTAssertEqual(Set(p.map { $0.id }).count, 2, "\(p.map(\.labelAr))")
         XCTAssertEqual(Set(p.map(\.labelAr)), ["سامر القطامي", "نادر القطامي"])
+    }
+
+    func testACompoundSurnameWithALongVowelMoreJoinsTheFullName() {
+        // داود / داوود: one inner long vowel more, in a surname of two words
+        let x = extract("وصل وزير الخارجية التركي سليم داود أوغلو إلى تونس. واستقبل داوود أوغلو في المطار وزير الخارجية التونسي.")
+        let p = people(x.entities).filter { $0.labelAr.contains("أوغلو") }
+        XCTAssertEqual(p.count, 1, "\(p.map(\.labelAr))")
+        XCTAssertEqual(p.first?.mentionCount, 2)
+    }
+
+    func testOneInnerVowelApart() {
+        XCTAssertTrue(Linker.oneInnerVowelApart("داوود", "داود"))
+        XCTAssertFalse(Linker.oneInnerVowelApart("سعيدي", "سعيد"), "a final letter is a nisba, not a spelling")
+        XCTAssertFalse(Linker.oneInnerVowelApart("كمال", "كمل") && Linker.variant("كمال", "كمل"), "short words match exactly")
+    }
+
+    func testAForeignSurnameAfterAVerbIsThePersonOfTheDocument() {
+        let x = extract("وصل الرئيس الفرنسي جيروم لوكانتيه إلى باماكو. ويرافق لوكانتيه في زيارته إلى مالي وزراء.")
+        XCTAssertFalse(x.entities.contains { $0.type != .person && $0.labelAr.contains("لوكانتيه") },
+                       "\(x.entities.map { ($0.type, $0.labelAr) })")
+        let p = people(x.entities).filter { $0.labelAr.contains("لوكانتيه") }
+        XCTAssertEqual(p.count, 1, "\(p.map(\.labelAr))")
+    }
+
+    func testAWordAfterBinIsNoMentionOfThePersonWithThatSurname() {
+        // "الحسين" ends the name of the first person; "بن الحسين" in another name is that person's father
+        let x = extract("التقى الملك نادر بن الحسين بالوفد. وحضر الأمير فهد بن الحسين الاجتماع أيضا.")
+        let p = people(x.entities)
+        XCTAssertEqual(Set(p.map { $0.id }).count, 2, "\(p.map(\.labelAr))")
+        XCTAssertTrue(p.contains { $0.labelAr == "فهد بن الحسين" }, "\(p.map(\.labelAr))")
     }
 
     // MARK: across documents

@@ -1,0 +1,119 @@
+import KBText
+
+/// Where a person's name starts and ends: name words, lineages ("بن", "آل"), given names with the article.
+extension EntityRecognizer {
+    /// Connectors of a lineage that can go on after a name word: "فيصل بن بندر بن عبد العزيز".
+    static let lineage = Lexicon.set("بن ابن بنت آل")
+    /// Given names written with the article (Maghrebi, Sudanese, Gulf usage): "المنصف المرزوقي", "الأخضر
+    /// الإبراهيمي". Such a word starts a person's name only when another name word follows it.
+    static let articleGivenNames = Lexicon.set("""
+            المنصف الأخضر الحبيب الطيب الصادق الهادي الباجي المهدي المختار الطاهر الشاذلي البشير الناصر المنجي
+            الصافي الفاضل الزبير الرشيد المعتصم الوليد الحسن الحسين العباس الخضر المبروك الصديق التهامي الجيلاني
+            السعيد المكي العياشي الهاشمي المصطفى
+            """)
+
+    /// The tokens of a person's name starting at `j`, or nil if no name-like word is there.
+    func personName(_ t: [Token], _ j: Int, _ covered: [Int?]) -> Range<Int>? {
+        var k = j
+        var count = 0
+        var compound = false
+        while k < t.count {
+            let tok = t[k]
+            guard covered[k] == nil, tok.kind == .word || tok.kind == .latin else { break }
+            let n = tok.norm
+            if count == 0 {
+                if EntityRecognizer.hasArticle(tok), articleGivenName(t, k, covered) { count += 1; k += 1; continue }
+                if !isNameToken(tok) || EntityRecognizer.hasArticle(tok)
+                    || (n.hasPrefix("و") && isFunctionAfterConj(n)) { return nil }
+            } else {
+                if !isNameToken(tok) { break }
+                if n.hasPrefix("و") && n != "ولد" { break }
+                if n.hasPrefix("لل") || n.hasPrefix("بال") { break }
+                if gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty == false { break }
+                if EntityRecognizer.hasArticle(tok) {
+                    let prev = t[k - 1].norm
+                    if EntityRecognizer.abd.contains(prev) {
+                        count += 1; k += 1
+                        // "عبد الرحمن تياني" goes on; "بن الحسين", "أبو الغيط" end the name unless a lineage goes on
+                        if prev == "عبد" || (k < t.count && covered[k] == nil && EntityRecognizer.lineage.contains(t[k].norm)) { continue }
+                        break
+                    }
+                    if n.count < 4 { break }
+                    count += 1; k += 1
+                    break
+                }
+            }
+            if EntityRecognizer.abd.contains(n) || n == "بيك" { compound = true }
+            count += 1
+            k += 1
+            if count >= (compound ? 4 : 3) {
+                // a lineage goes on ("فيصل بن بندر بن عبد العزيز"), up to seven words
+                guard count < 7, k < t.count, covered[k] == nil,
+                      EntityRecognizer.lineage.contains(t[k - 1].norm)
+                        || (k + 1 < t.count && covered[k + 1] == nil && EntityRecognizer.lineage.contains(t[k].norm)) else { break }
+            }
+        }
+        guard count > 0 else { return nil }
+        // a name does not end in a connector word ("عبد")
+        var end = j + count
+        while end > j, EntityRecognizer.abd.contains(t[end - 1].norm) { end -= 1 }
+        return end > j ? j..<end : nil
+    }
+
+    /// A given name with the article ("المنصف") at `k`, followed by a word that can go on a name.
+    func articleGivenName(_ t: [Token], _ k: Int, _ covered: [Int?]) -> Bool {
+        guard EntityRecognizer.articleGivenNames.contains(t[k].norm), k + 1 < t.count, covered[k + 1] == nil,
+              t[k + 1].kind == .word else { return false }
+        let n = t[k + 1].norm
+        return isNameWord(n) && !n.hasPrefix("و") && gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty
+            && !EntityRecognizer.descriptiveWords.contains(n)
+    }
+
+    /// "علي" written with a final yaa is the name Ali, not the preposition "على" (both normalise to "علي").
+    static func isAliName(_ tok: Token) -> Bool {
+        tok.norm == "علي" && tok.text.unicodeScalars.last == "\u{064A}"
+    }
+
+    /// `isNameWord` of a token: a word written with a final ه (not ة) ending in يه is no feminine nisba
+    /// ("إيتيه", "لوكانتيه" are foreign names); "علي" with its yaa is a name.
+    func isNameToken(_ tok: Token) -> Bool {
+        if EntityRecognizer.isAliName(tok) { return true }
+        let plainHa = tok.norm.hasSuffix("يه") && tok.text.unicodeScalars.last == "\u{0647}"
+        return isNameWord(tok.norm, nisbaCheck: !plainHa)
+    }
+
+    /// (a pure function of the word: remembered per thread in the common case)
+    func isNameWord(_ n: String, nisbaCheck: Bool = true) -> Bool {
+        nisbaCheck ? Clitics.isNameWord(n, EntityRecognizer.computeIsNameWord) : EntityRecognizer.nameWordCheck(n, nisbaCheck: false)
+    }
+
+    static func computeIsNameWord(_ n: String) -> Bool { nameWordCheck(n, nisbaCheck: true) }
+
+    static func nameWordCheck(_ n: String, nisbaCheck: Bool) -> Bool {
+        guard n.count >= 2 else { return false }
+        // feminine and plural nisba forms ("دبلوماسية", "تنفيذيين") are adjectives, not names
+        if n.count >= 5 && ((nisbaCheck && n.hasSuffix("يه")) || n.hasSuffix("يين") || n.hasSuffix("يون")) { return false }
+        if n.allSatisfy({ $0.isNumber }) { return false }
+        // "لانتقادات", "باتهامات": a preposition on a plural masdar, not a name
+        if n.count >= 6, n.hasPrefix("ل") || n.hasPrefix("ب"), n.dropFirst().hasPrefix("ا"), n.hasSuffix("ات") { return false }
+        // a preposition or conjunction on the article ("بالمملكة", "والحكومة"), a verbal noun with a preposition
+        // and a pronoun ("لإبلاغه"), "وكذا": not a name
+        if EntityRecognizer.isNeverNameWord(n) { return false }
+        let s = Clitics.stripConj(n, EntityRecognizer.computeStripConj)
+        return !Lexicon.stopwords.contains(n) && !Lexicon.verbs.contains(n) && !Lexicon.verbs.contains(s)
+            && !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
+            && !Lexicon.nonNameWords.contains(s) && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)
+            && !Lexicon.constructNouns.contains(n) && DateParser.singleMonths[n] == nil
+            && !FactRules.allTriggers.contains(n) && !FactRules.allTriggers.contains(s)
+            && (EntityRecognizer.isKnownFirstName(n) || !Clitics.of(n).contains { c in
+                c.prefix != "" && (FactRules.allTriggers.contains(c.stem) || Lexicon.verbs.contains(c.stem)
+                    || Lexicon.roleHeads.contains(c.stem) || Lexicon.ranks.contains(c.stem) || Lexicon.orgHeads.contains(c.stem)
+                    || (c.stem.count > 2 && Lexicon.stopwords.contains(c.stem)))
+            })
+    }
+
+    func isFunctionAfterConj(_ n: String) -> Bool {
+        let s = String(n.dropFirst())
+        return Lexicon.stopwords.contains(s) || Lexicon.roleHeads.contains(s) || Lexicon.verbs.contains(s) || s.hasPrefix("ال")
+    }
+}

@@ -229,7 +229,7 @@ enum FactRules {
     static let controlWords = Lexicon.set("يسيطر تسيطر سيطر سيطرت سيطرة يسيطرون")
     static let plannedCues = Lexicon.set("""
         يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط
-        المزمع المزمعة مقرر يرتقب ينتظر يتضمن تتضمن سيتضمن جدول المقبل المقبلة القادم القادمة
+        المزمع المزمعة مقرر يرتقب ينتظر يتضمن تتضمن سيتضمن جدول المقبل المقبلة القادم القادمة غدا
         """)
     static let delegationNouns = Lexicon.set("وفد الوفد وفدا ووفد بوفد")
     /// Nouns for a person: a nationality adjective after them describes that person.
@@ -382,6 +382,11 @@ enum FactRules {
         }
         let t = c.tokens[d.trigger].norm
         if t.hasPrefix("سي") || t.hasPrefix("ست"), Lexicon.verbs.contains("ي" + t.dropFirst(2)) || Lexicon.verbs.contains("ت" + t.dropFirst(2)) {
+            d.modality = .planned
+        }
+        // "وسيلتقي X بـ Y", "وسيجري X محادثات مع Y": a future form (with its clitics) of a verb of the lexicon, at or
+        // just before the trigger
+        if (max(0, d.trigger - 6)...d.trigger).contains(where: { c.ruleSet.lexicon.isFuture(c.tokens[$0].norm) }) {
             d.modality = .planned
         }
         for k in max(0, d.trigger - 3)..<d.trigger where c.matches(k, negationCues) { d.modality = .negated }

@@ -121,4 +121,13 @@ final class DateAttachmentTests: XCTestCase {
         XCTAssertEqual(date(x, "VISIT"), "2024-03-09")
         XCTAssertEqual(date(x, "MEET"), "2024-03-09", "\(x.facts.map { "\($0.type) \($0.date?.value ?? "-")" })")
     }
+
+    /// A future verb with its conjunction («وسيلتقي», «وسيجري … محادثات») makes the fact planned.
+    func testAFutureVerbWithItsConjunctionIsPlanned() {
+        let x = extract("وسيلتقي وزير الخارجية الجزائري أحمد عطاف بنظيره التونسي نبيل عمار على هامش القمة.")
+        XCTAssertTrue(x.facts.contains { $0.type == "PLANS_MEET" }, "\(x.facts.map(\.type))")
+        XCTAssertFalse(x.facts.contains { $0.type == "MEET" })
+        let y = extract("وسيجري الرئيس التونسي قيس سعيد محادثات مع الرئيس الجزائري عبد المجيد تبون.")
+        XCTAssertTrue(y.facts.contains { $0.type == "PLANS_TALKS" }, "\(y.facts.map(\.type))")
+    }
 }

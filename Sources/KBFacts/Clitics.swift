@@ -13,6 +13,8 @@ enum Clitics {
         let skeletons = WordMemo<String>()
         /// `Linker.PeopleIndex.forms` of a word.
         let peopleForms = WordMemo<[String]>()
+        /// `Linker.PeopleIndex.lookupKeys` of a word.
+        let peopleLookupKeys = WordMemo<[NormKey]>()
         /// `DateParser.monthSteps` of a word.
         let monthSteps = WordMemo<[DateParser.MonthStep]>()
         /// `EntityRecognizer.headWord`, `EntityRecognizer.stripConj`, `DateParser.isDayWord` of a word.
@@ -22,9 +24,10 @@ enum Clitics {
         /// `Linker.pluralKind`, `Linker.surnameCandidates` of a word.
         let pluralKinds = WordMemo<(dual: Bool, plural: Bool)>()
         let surnameCandidates = WordMemo<[(stem: String, prefix: String)]>()
+        let surnameLookups = WordMemo<[Linker.SurnameLookup]>()
         /// `DateParser.dateCue`, and the word forms `SentenceContext` keeps for the fact rules.
         let dateCues = WordMemo<Bool>()
-        let ruleForms = WordMemo<[String]>()
+        let ruleForms = WordMemo<RuleForms>()
         /// `Linker.entityID` of an entity key.
         let entityIDs = WordMemo<String>()
         /// The entity labeller's features of an Arabic word (`NERFeaturizer.wordInfo`).
@@ -32,11 +35,15 @@ enum Clitics {
         /// `EntityRecognizer.isNeverNameWord`, `EntityRecognizer.orgWordFlags` of a word.
         let neverNames = WordMemo<Bool>()
         let orgWordFlags = WordMemo<UInt8>()
+        /// Whether a word is a rank, a role head, a kinship word (`EntityRecognizer.rolePhrase`), as bits 1, 2, 4.
+        let roleWordKinds = WordMemo<UInt8>()
+        /// `EntityRecognizer.isNameWord` of a word.
+        let nameWords = WordMemo<Bool>()
         /// `WordLexicon.classes(of:)` for the lexicon with serial `lexiconSerial` (emptied for another).
         var lexiconClasses = WordMemo<[Int]>()
         var lexiconSerial: UInt64 = 0
-        /// `Gazetteer.mayStartMatch` for the gazetteer with serial `gazetteerSerial` (emptied for another).
-        var mayStart = WordMemo<Bool>()
+        /// `Gazetteer.start` for the gazetteer with serial `gazetteerSerial` (emptied for another).
+        var mayStart = WordMemo<GazetteerStart?>()
         var gazetteerSerial: UInt64 = 0
     }
 
@@ -63,6 +70,9 @@ enum Clitics {
     /// `Linker.PeopleIndex.forms(w)`, remembered per thread.
     static func peopleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.peopleForms.get(w, compute) }
 
+    /// `Linker.PeopleIndex.lookupKeys(w)`, remembered per thread.
+    static func peopleLookupKeys(_ w: String, _ compute: (String) -> [NormKey]) -> [NormKey] { cache.peopleLookupKeys.get(w, compute) }
+
     /// `DateParser.monthSteps(w)`, remembered per thread.
     static func monthSteps(_ w: String, _ compute: (String) -> [DateParser.MonthStep]) -> [DateParser.MonthStep] {
         cache.monthSteps.get(w, compute)
@@ -78,12 +88,17 @@ enum Clitics {
     static func surnameCandidates(_ w: String, _ compute: (String) -> [(stem: String, prefix: String)]) -> [(stem: String, prefix: String)] {
         cache.surnameCandidates.get(w, compute)
     }
+    static func surnameLookups(_ w: String, _ compute: (String) -> [Linker.SurnameLookup]) -> [Linker.SurnameLookup] {
+        cache.surnameLookups.get(w, compute)
+    }
     static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dateCues.get(w, compute) }
-    static func ruleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.ruleForms.get(w, compute) }
+    static func ruleForms(_ w: String, _ compute: (String) -> RuleForms) -> RuleForms { cache.ruleForms.get(w, compute) }
     static func entityID(_ w: String, _ compute: (String) -> String) -> String { cache.entityIDs.get(w, compute) }
 
     static func isNeverNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.neverNames.get(w, compute) }
     static func orgWordFlags(_ w: String, _ compute: (String) -> UInt8) -> UInt8 { cache.orgWordFlags.get(w, compute) }
+    static func roleWordKind(_ w: String, _ compute: (String) -> UInt8) -> UInt8 { cache.roleWordKinds.get(w, compute) }
+    static func isNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.nameWords.get(w, compute) }
 
     /// `NERFeaturizer.wordInfo` of an Arabic word, remembered per thread (one model is shipped).
     static func nerWord(_ w: String, _ compute: (String) -> NERFeaturizer.WordInfo) -> NERFeaturizer.WordInfo {
@@ -100,11 +115,11 @@ enum Clitics {
         return c.lexiconClasses.get(w, compute)
     }
 
-    /// `Gazetteer.mayStartMatch`, remembered per thread for one gazetteer at a time.
-    static func mayStartMatch(_ w: String, in g: Gazetteer, _ compute: (String) -> Bool) -> Bool {
+    /// `Gazetteer.start`, remembered per thread for one gazetteer at a time.
+    static func gazetteerStart(_ w: String, in g: Gazetteer, _ compute: (String) -> GazetteerStart?) -> GazetteerStart? {
         let c = cache
         if c.gazetteerSerial != g.serial {
-            c.mayStart = WordMemo<Bool>()
+            c.mayStart = WordMemo<GazetteerStart?>()
             c.gazetteerSerial = g.serial
         }
         return c.mayStart.get(w, compute)
@@ -120,21 +135,25 @@ enum Clitics {
 ///    changed in place while the entry is there);
 /// 2. behind it a dictionary keyed by ``NormKey`` (the meaning of `String` keys), emptied when it gets large.
 final class WordMemo<V> {
-    private static var slots: Int { 1024 }
+    /// Slots of the first level (a power of two). The per-thread memos keep many: token norms are interned
+    /// (`WordInterner`), so the words of the whole corpus, not only of one document, are found there.
+    private let slots: Int
     private let keys: UnsafeMutablePointer<String>
     private let values: UnsafeMutablePointer<V?>
     private var table: [NormKey: V] = [:]
 
-    init() {
-        keys = .allocate(capacity: Self.slots)
-        keys.initialize(repeating: "", count: Self.slots)
-        values = .allocate(capacity: Self.slots)
-        values.initialize(repeating: nil, count: Self.slots)
+    init(slots: Int = 8192) {
+        precondition(slots > 0 && slots & (slots - 1) == 0, "WordMemo: slots must be a power of two")
+        self.slots = slots
+        keys = .allocate(capacity: slots)
+        keys.initialize(repeating: "", count: slots)
+        values = .allocate(capacity: slots)
+        values.initialize(repeating: nil, count: slots)
     }
 
     deinit {
-        keys.deinitialize(count: Self.slots); keys.deallocate()
-        values.deinitialize(count: Self.slots); values.deallocate()
+        keys.deinitialize(count: slots); keys.deallocate()
+        values.deinitialize(count: slots); values.deallocate()
     }
 
     @inline(__always)
@@ -146,7 +165,7 @@ final class WordMemo<V> {
         var w = w
         let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
         let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
-        let slot = Int(truncatingIfNeeded: mixed >> 40) & (Self.slots - 1)
+        let slot = Int(truncatingIfNeeded: mixed >> 40) & (slots - 1)
         if let v = values[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return v }
         let k = NormKey(w)
         let value: V

@@ -82,7 +82,14 @@ extension EntityRecognizer {
         return isNameWord(tok.norm, nisbaCheck: !plainHa)
     }
 
+    /// (a pure function of the word: remembered per thread; the variant without the nisba test is not)
     func isNameWord(_ n: String, nisbaCheck: Bool = true) -> Bool {
+        nisbaCheck ? Clitics.isNameWord(n, EntityRecognizer.computeIsNameWord) : EntityRecognizer.computeIsNameWord(n, nisbaCheck: false)
+    }
+
+    static func computeIsNameWord(_ n: String) -> Bool { computeIsNameWord(n, nisbaCheck: true) }
+
+    static func computeIsNameWord(_ n: String, nisbaCheck: Bool) -> Bool {
         guard n.count >= 2 else { return false }
         // feminine and plural nisba forms ("دبلوماسية", "تنفيذيين") are adjectives, not names
         if n.count >= 5 && ((nisbaCheck && n.hasSuffix("يه")) || n.hasSuffix("يين") || n.hasSuffix("يون")) { return false }
@@ -92,7 +99,7 @@ extension EntityRecognizer {
         // a preposition or conjunction on the article ("بالمملكة", "والحكومة"), a verbal noun with a preposition
         // and a pronoun ("لإبلاغه"), "وكذا": not a name
         if EntityRecognizer.isNeverNameWord(n) { return false }
-        let s = stripConj(n)
+        let s = Clitics.stripConj(n, EntityRecognizer.computeStripConj)
         return !Lexicon.stopwords.contains(n) && !Lexicon.verbs.contains(n) && !Lexicon.verbs.contains(s)
             && !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
             && !Lexicon.nonNameWords.contains(s) && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)

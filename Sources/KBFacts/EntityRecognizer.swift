@@ -245,18 +245,22 @@ struct EntityRecognizer {
     // MARK: Gazetteer
 
     func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
-        guard t[i].kind == .word || t[i].kind == .latin, gazetteer.mayStartMatch(t[i].norm) else { return nil }
-        let firstForms = [(stem: t[i].norm, prefix: "")] + Clitics.of(t[i].norm)
+        // (the word's forms and their one-word lookups are remembered: see Gazetteer.start)
+        guard t[i].kind == .word || t[i].kind == .latin, let start = gazetteer.start(t[i].norm) else { return nil }
+        let firstForms = start.forms
         // only the first words that start some name are looked up further
-        let maxLen = min(firstForms.map { gazetteer.longestName(startingWith: $0.stem) }.max() ?? 0, t.count - i)
+        let maxLen = min(start.maxLongest, t.count - i)
+        // a name of two words or more is looked up only when it can start with this word and the next
+        let reach = maxLen < 2 ? start.longest : firstForms.indices.map { ci in
+            start.longest[ci] < 2 ? start.longest[ci] : gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm)
+        }
         if maxLen >= 1 {
             for len in stride(from: maxLen, through: 1, by: -1) {
                 let range = i..<(i + len)
                 guard range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { continue }
-                let rest = t[(i + 1)..<(i + len)].map(\.norm)
-                for cand in firstForms where gazetteer.longestName(startingWith: cand.stem) >= len {
-                    let k = ([cand.stem] + rest).joined(separator: " ")
-                    var hits = gazetteer.lookupName(k)
+                let rest = len == 1 ? [] : t[(i + 1)..<(i + len)].map(\.norm)
+                for (ci, cand) in firstForms.enumerated() where start.longest[ci] >= len && (len == 1 || reach[ci] >= len) {
+                    var hits = len == 1 ? start.names[ci] : gazetteer.lookupName(([cand.stem] + rest).joined(separator: " "))
                     // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
                     // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
                     if hits.contains(where: { $0.type == .place }), hits.contains(where: { $0.type == .organization }) {
@@ -275,8 +279,8 @@ struct EntityRecognizer {
             }
         }
         // adjectives: "الليبي", "والنيجيرية", "الأمريكية"
-        for cand in firstForms {
-            let hits = gazetteer.lookupAdjective(cand.stem)
+        for (ci, cand) in firstForms.enumerated() {
+            let hits = start.adjectives[ci]
             if !hits.isEmpty {
                 let (text, b) = strippedPrefix(t[i], cand.prefix, restore: cand.stem)
                 return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .place,
@@ -293,9 +297,13 @@ struct EntityRecognizer {
     func rolePhrase(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> (Range<Int>, Int)? {
         guard t[i].kind == .word else { return nil }
         let w = stripConj(t[i].norm)
-        let isRank = Lexicon.ranks.contains(w)
-        let isHead = Lexicon.roleHeads.contains(w)
-        let isKin = Lexicon.kinship.contains(w)
+        // (rank / role head / kinship word: remembered per word, most words are none)
+        let kind = Clitics.roleWordKind(w) { w in
+            (Lexicon.ranks.contains(w) ? 1 : 0) | (Lexicon.roleHeads.contains(w) ? 2 : 0) | (Lexicon.kinship.contains(w) ? 4 : 0)
+        }
+        let isRank = kind & 1 != 0
+        let isHead = kind & 2 != 0
+        let isKin = kind & 4 != 0
         guard isRank || isHead || isKin else { return nil }
         var j = i + 1
         if w == "وزراء", j + 1 < t.count, t[j].text == ":", t[j + 1].norm.hasPrefix("ال") { j += 1 }   // "وزراء: الخارجية فلان"

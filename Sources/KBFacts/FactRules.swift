@@ -32,7 +32,7 @@ struct SentenceContext {
     private let owner: [Int?]
 
     /// Each word's normalised form and clitic-free stems, computed once per sentence.
-    private let wordForms: [[String]]
+    private let wordForms: [RuleForms]
 
     init(tokens: [Token], mentions: [RawMention], dates: [DateMention], gazetteer: Gazetteer,
          rules: RuleSet.Shared = RuleSet.sharedBundled, trace: ExtractionTrace? = nil) {
@@ -42,13 +42,8 @@ struct SentenceContext {
         for (k, m) in mentions.enumerated() { for t in m.range where t < o.count { o[t] = k } }
         owner = o
         // only words that some rule looks for keep their forms: `matches` is then a single test for the rest
-        wordForms = tokens.map { t in
-            guard t.kind == .word else { return [] }
-            return Clitics.ruleForms(t.norm) { n in
-                let forms = [n] + Clitics.of(n).map(\.stem)
-                return forms.contains(where: { FactRules.ruleWords.contains($0) }) ? forms : []
-            }
-        }
+        // (with the vocabulary id of each form: `matches` tests bits, see RuleWordSets.swift)
+        wordForms = tokens.map { t in t.kind == .word ? Clitics.ruleForms(t.norm, RuleForms.compute) : .none }
     }
 
     func mention(at i: Int) -> Int? { i >= 0 && i < owner.count ? owner[i] : nil }
@@ -61,10 +56,15 @@ struct SentenceContext {
     /// The word (normalised) at i and its clitic-free stems.
     /// The word's clitic-free forms, when it is one the rules look for (else empty).
     func forms(_ i: Int) -> [String] {
-        i >= 0 && i < tokens.count ? wordForms[i] : []
+        i >= 0 && i < tokens.count ? wordForms[i].forms : []
     }
 
-    func matches(_ i: Int, _ set: Set<String>) -> Bool { forms(i).contains { set.contains($0) } }
+    /// `forms(i).contains { set.contains($0) }`, by vocabulary ids.
+    func matches(_ i: Int, _ set: Set<String>) -> Bool {
+        guard i >= 0 && i < tokens.count else { return false }
+        let f = wordForms[i]
+        return !f.ids.isEmpty && RuleWordSets.compiled(set).containsAny(f)
+    }
 
     /// True when the word at i is in a word class of the lexicon (Resources/lexicon.txt).
     func inClass(_ i: Int, _ name: String) -> Bool {

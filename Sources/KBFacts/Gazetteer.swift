@@ -41,6 +41,8 @@ public final class Gazetteer: @unchecked Sendable {
     public private(set) var maxTokens = 1
     /// First word of every name → the most words a name starting with it has (lookups start here).
     private var firstWords: [NormKey: Int] = [:]
+    /// The same for the first two words of names of two words or more ("w1 w2" → most words).
+    private var firstTwoWords: [NormKey: Int] = [:]
 
     /// Every normalised token that can start a gazetteer match (a name's first word or an adjective, alone
     /// or behind one proclitic): a superset, so a token not in it has no match and needs no further lookup.
@@ -92,8 +94,16 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// False when no gazetteer name or adjective can start at a token with this plain normalised form
     /// (see `NormKey.isPlain`); true when one may (or when the form is not plain: then nothing is ruled out).
-    public func mayStartMatch(_ norm: String) -> Bool {
-        Clitics.mayStartMatch(norm, in: self) { !NormKey.isPlain($0) || self.matchStarts.contains(NormKey($0)) }
+    public func mayStartMatch(_ norm: String) -> Bool { start(norm) != nil }
+
+    /// What a name match starting at a token with this normalised form looks up first: nil when
+    /// ``mayStartMatch(_:)`` is false; else the word and its clitic-free forms with, for each, the longest name
+    /// it starts, its one-word names and its adjectives (remembered per thread and word).
+    func start(_ norm: String) -> GazetteerStart? {
+        Clitics.gazetteerStart(norm, in: self) { w in
+            guard !NormKey.isPlain(w) || self.matchStarts.contains(NormKey(w)) else { return nil }
+            return GazetteerStart(forms: [(stem: w, prefix: "")] + Clitics.of(w), in: self)
+        }
     }
 
     /// A number no other gazetteer made in this process has: per-thread memos of lookups name the gazetteer by it.
@@ -122,6 +132,10 @@ public final class Gazetteer: @unchecked Sendable {
                 let fk = NormKey(String(f))
                 firstWords[fk, default: 0] = max(firstWords[fk] ?? 0, words.count)
             }
+            if words.count >= 2 {
+                let tk = NormKey(words[0] + " " + words[1])
+                firstTwoWords[tk] = max(firstTwoWords[tk] ?? 0, words.count)
+            }
         }
     }
 
@@ -132,6 +146,9 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// The most words of a name that starts with this normalised word (0 when none does).
     public func longestName(startingWith word: String) -> Int { firstWords[NormKey(word)] ?? 0 }
+
+    /// The most words of a name that starts with these two normalised words (0 when none does).
+    public func longestName(startingWith word: String, then next: String) -> Int { firstTwoWords[NormKey(word + " " + next)] ?? 0 }
 
     public func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
 
@@ -298,4 +315,22 @@ public final class Gazetteer: @unchecked Sendable {
             return Gazetteer(entries: try mergePlaces(resource("places-geonames.tsv"), path: "places-geonames.tsv", into: hand))
         } catch { fatalError("kbexport: bundled gazetteer: \(error)") }
     }()
+}
+
+/// See ``Gazetteer/start(_:)``.
+final class GazetteerStart {
+    let forms: [(stem: String, prefix: String)]
+    /// `longestName(startingWith:)`, `lookupName` and `lookupAdjective` of each form's stem
+    let longest: [Int]
+    let names: [[GazetteerEntry]]
+    let adjectives: [[GazetteerEntry]]
+    let maxLongest: Int
+
+    init(forms: [(stem: String, prefix: String)], in g: Gazetteer) {
+        self.forms = forms
+        longest = forms.map { g.longestName(startingWith: $0.stem) }
+        names = forms.map { g.lookupName($0.stem) }
+        adjectives = forms.map { g.lookupAdjective($0.stem) }
+        maxLongest = longest.max() ?? 0
+    }
 }

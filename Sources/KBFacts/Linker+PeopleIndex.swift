@@ -47,6 +47,9 @@ extension Linker {
             return bare.count == 4 ? f + ["~" + Linker.skeleton(bare)] : f
         }
 
+        /// `lookupForms` as dictionary keys, remembered per thread.
+        static func lookupKeys(_ w: String) -> [NormKey] { Clitics.peopleLookupKeys(w) { lookupForms($0).map(NormKey.init) } }
+
         static func computeForms(_ w: String) -> [String] {
             let bare = ArabicNormalizer.stripArticle(w)
             var out = [w, bare]
@@ -56,10 +59,19 @@ extension Linker {
 
         /// The person whose surname (or spelling variant of it), or — unless `strict` — whole one-word name,
         /// is `word`; the most recently registered wins when several share it.
+        /// Whether any surname is known (else a strict `resolve` finds nobody).
+        var hasSurnames: Bool { !surnames.isEmpty }
+
+        /// `resolve(word, strict: true)` given the word's `lookupKeys`.
+        func resolve(keys: [NormKey]) -> String? {
+            var best: Int? = nil
+            for k in keys { if let hits = surnames[k] { for i in hits { best = max(best ?? i, i) } } }
+            return best.map { people[$0].key }
+        }
+
         func resolve(_ word: String, strict: Bool, excluding: String? = nil) -> String? {
             var best: Int? = nil
-            for f in PeopleIndex.lookupForms(word) {
-                let k = NormKey(f)
+            for k in PeopleIndex.lookupKeys(word) {
                 if let hits = surnames[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
                 if !strict, let hits = single[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
             }
@@ -71,7 +83,7 @@ extension Linker {
         func resolveTail(_ toks: [String]) -> String? {
             guard toks.count >= 2, let last = toks.last else { return nil }
             var hits = Set<Int>()
-            for f in PeopleIndex.lookupForms(last) { hits.formUnion(surnames[NormKey(f)] ?? []) }
+            for k in PeopleIndex.lookupKeys(last) { hits.formUnion(surnames[k] ?? []) }
             let found = hits.filter { i in
                 people[i].names.contains { n in n.count > toks.count && zip(n.suffix(toks.count), toks).allSatisfy { Linker.variant($0, $1) } }
             }
@@ -81,7 +93,7 @@ extension Linker {
         /// Every person whose surname (or a spelling variant of it) is `word`.
         func all(_ word: String) -> [String] {
             var hits = Set<Int>()
-            for f in PeopleIndex.lookupForms(word) { hits.formUnion(surnames[NormKey(f)] ?? []) }
+            for k in PeopleIndex.lookupKeys(word) { hits.formUnion(surnames[k] ?? []) }
             return hits.sorted().map { people[$0].key }
         }
 

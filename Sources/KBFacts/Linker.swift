@@ -197,10 +197,12 @@ final class Linker {
 
         // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
         // (the people index no longer changes here: the first form of a word that names someone is remembered)
-        let bare = WordMemo<(stem: String, prefix: String, key: String)?>()
+        let bare = WordMemo<(stem: String, prefix: String, key: String)?>(slots: 1024)
         func bareSurname(_ norm: String) -> (stem: String, prefix: String, key: String)? {
-            for cand in Clitics.surnameCandidates(norm, Linker.surnameCandidates) {
-                if let p = people.resolve(cand.stem, strict: true) { return (cand.stem, cand.prefix, p) }
+            // (the candidates with their lookup keys, remembered per word; nobody to find without surnames)
+            guard people.hasSurnames else { return nil }
+            for cand in Clitics.surnameLookups(norm, Linker.surnameLookups) {
+                if let p = people.resolve(keys: cand.keys) { return (cand.stem, cand.prefix, p) }
             }
             return nil
         }
@@ -212,8 +214,7 @@ final class Linker {
             for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
                 // a word after "بن", "آل", "أبو" names someone's father or family, not the person of that surname
                 // ("فيصل بن الحسين" is no mention of "عبد الله الثاني بن الحسين")
-                if i > 0, EntityRecognizer.abd.contains(toks[i - 1].norm) { continue }
-                if let (stem, prefix, p) = bare.get(t.norm, bareSurname) {
+                if let (stem, prefix, p) = bare.get(t.norm, bareSurname), !(i > 0 && EntityRecognizer.abd.contains(toks[i - 1].norm)) {
                     let cand = (stem: stem, prefix: prefix)
                     let rec = EntityRecognizer(gazetteer: gazetteer)
                     let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)
@@ -315,6 +316,13 @@ final class Linker {
             cand.stem.count >= 3 && !Linker.stopwordsAndVerbs.contains(NormKey(cand.stem))
         }
     }
+
+    /// `surnameCandidates` with the `PeopleIndex.lookupKeys` of each stem.
+    static func surnameLookups(_ norm: String) -> [SurnameLookup] {
+        Clitics.surnameCandidates(norm, surnameCandidates).map { SurnameLookup(stem: $0.stem, prefix: $0.prefix, keys: PeopleIndex.lookupKeys($0.stem)) }
+    }
+
+    struct SurnameLookup { let stem: String; let prefix: String; let keys: [NormKey] }
 
     /// Two token lists name the same person when one is the other with extra middle names
     /// (first and last tokens agree) or the same after removing "عبد" spacing.

@@ -23,6 +23,18 @@ public struct NERLexicon: Sendable, Equatable {
     private(set) var namesN: [NormKey: UInt8] = [:]
     private(set) var cuesN: [NormKey: UInt8] = [:]
     private(set) var firstWordsN: [NormKey: Int] = [:]
+    /// First two words of a name of two words or more ("w1 w2") → the most tokens such a name has.
+    private(set) var firstTwoWordsN: [NormKey: Int] = [:]
+
+    /// Notes a name's first two words (derived from the names: it adds nothing to the serialised form).
+    private mutating func noteFirstTwo<S: StringProtocol>(_ words: [S]) {
+        guard words.count >= 2 else { return }
+        let k = NormKey(String(words[0]) + " " + String(words[1]))
+        firstTwoWordsN[k] = max(firstTwoWordsN[k] ?? 0, words.count)
+    }
+
+    /// The most tokens of a name starting with these two words (0 if none).
+    @inline(__always) func longestName(startingWith word: String, then next: String) -> Int { firstTwoWordsN[NormKey(word + " " + next)] ?? 0 }
 
     /// Type bits of a name, cue bits of a word, longest name starting with a word (nil if none).
     @inline(__always) func nameBits(_ key: String) -> UInt8? { namesN[NormKey(key)] }
@@ -39,6 +51,7 @@ public struct NERLexicon: Sendable, Equatable {
         firstWords[words[0]] = max(firstWords[words[0]] ?? 0, words.count)
         namesN[NormKey(key)] = names[key]
         firstWordsN[NormKey(words[0])] = firstWords[words[0]]
+        noteFirstTwo(words)
     }
 
     public mutating func addCue(_ word: String, _ cue: Cue) {
@@ -81,6 +94,7 @@ public struct NERLexicon: Sendable, Equatable {
                     firstWords[String(w)] = max(firstWords[String(w)] ?? 0, first.count)
                     firstWordsN[NormKey(String(w))] = firstWords[String(w)]
                 }
+                noteFirstTwo(first)
             } else if f[0] == "C" {
                 cues[f[2]] = bits
                 cuesN[NormKey(f[2])] = bits
@@ -100,8 +114,11 @@ public struct NERLexicon: Sendable, Equatable {
                 // the key grows a word at a time; the longest name found wins (the first form on a tie)
                 if oneWord != 0, matched < 1 { matched = 1; bits = oneWord }
                 guard maxLen >= 2, i + 1 < info.count else { continue }
+                // only names that start with these two words can be found further
+                let reach = min(maxLen, info.count - i, longestName(startingWith: first, then: info[i + 1].stems[0]))
+                guard reach >= 2 else { continue }
                 var key = first
-                for len in 2...min(maxLen, info.count - i) {
+                for len in 2...reach {
                     key += " "; key += info[i + len - 1].stems[0]
                     if len > matched, let b = nameBits(key) { matched = len; bits = b }
                 }

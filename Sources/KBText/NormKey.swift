@@ -1,3 +1,5 @@
+import Foundation
+
 /// A normalised word (or phrase) as a dictionary key that hashes and compares fast, with exactly the
 /// meaning of `String` keys.
 ///
@@ -6,24 +8,47 @@
 /// tables, which was the largest single cost of extraction (normalised Arabic words are looked up in
 /// dictionaries many times per token). A string made only of ASCII and plain Arabic letters and digits
 /// (U+0621–U+063A, U+0640–U+064A, U+0660–U+0669: no combining marks, all NFC quick-check Yes) is already
-/// in NFC, so for two such strings byte equality is canonical equivalence, and `String`'s own hash is
-/// its UTF-8 bytes followed by a 0xFF terminator. `NormKey` uses those byte forms for such strings and
-/// falls back to `String`'s hash and `==` for any other, so a `[NormKey: V]` finds exactly what a
-/// `[String: V]` finds. ``hashMatchesString`` checks the hash agreement once at start-up; if a
-/// standard library ever hashed differently, every key takes `String`'s own path.
+/// in NFC, so for two such strings byte equality is canonical equivalence. `NormKey` compares such
+/// strings (and strings whose NFC form is such a string) as bytes and hashes them with a fast byte hash
+/// (``_rawHashValue(seed:)``), and falls back to `String`'s hash and `==` for any other; the two kinds are
+/// never equal, so a `[NormKey: V]` finds exactly what a `[String: V]` finds.
 public struct NormKey: Hashable, Sendable {
     public let string: String
+    /// For a simple key, the text compared and hashed as bytes: `string`, or its NFC form when only that is
+    /// plain (a non-plain string canonically equal to a plain one, such as a decomposed hamza); else empty.
+    @usableFromInline let bytes: String
     @usableFromInline let simple: Bool
 
     @inlinable
     public init(_ s: String) {
         string = s
-        simple = NormKey.fastHashing && NormKey.isSimple(s)
+        if NormKey.isSimple(s) {
+            simple = true; bytes = s
+        } else if let n = NormKey.plainNFC(s) {
+            simple = true; bytes = n
+        } else {
+            simple = false; bytes = ""
+        }
     }
 
     /// Only ASCII and the plain Arabic letters, tatweel and Arabic-Indic digits (checked on UTF-8 bytes).
     @usableFromInline
     static func isSimple(_ s: String) -> Bool { isPlain(s) }
+
+    /// The NFC form of a string that is not plain, when that form is plain (nil otherwise). Two canonically
+    /// equal strings have the same NFC form, so a simple key (plain bytes) never equals a key that is not
+    /// simple, and the two kinds may hash differently.
+    /// Only a string with one of the scalars whose canonical mapping yields plain text can have such a form:
+    /// the hamza and madda marks (which compose with ا و ي into أ إ آ ؤ ئ) and the singletons KELVIN SIGN,
+    /// GREEK QUESTION MARK and GREEK VARIA (→ K ; `). Every other scalar that is not plain stays in the NFC form
+    /// (or maps to scalars that are not plain), so the NFC form is computed only when one of those occurs.
+    @usableFromInline
+    static func plainNFC(_ s: String) -> String? {
+        guard s.unicodeScalars.contains(where: { (0x0653...0x0655).contains($0.value) || $0.value == 0x212A || $0.value == 0x037E || $0.value == 0x1FEF })
+        else { return nil }
+        let n = s.precomposedStringWithCanonicalMapping
+        return isPlain(n) ? n : nil
+    }
 
     /// True when `s` has only ASCII, plain Arabic letters (U+0621–U+063A, U+0640–U+064A) and Arabic-Indic
     /// digits: such a string is in NFC, with no combining marks, so its `String` comparisons are byte comparisons.
@@ -51,7 +76,7 @@ public struct NormKey: Hashable, Sendable {
     @inlinable
     public func hash(into hasher: inout Hasher) {
         if simple {
-            var s = string
+            var s = bytes
             s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             hasher.combine(0xFF as UInt8)
         } else {
@@ -59,10 +84,48 @@ public struct NormKey: Hashable, Sendable {
         }
     }
 
+    /// What `Set` and `Dictionary` use: for a simple key a multiply–xorshift hash of its bytes and the table's
+    /// seed (no SipHash rounds: the lookups of normalised words were a large share of extraction); for any
+    /// other, `String`'s own. Simple and other keys are never equal (see `plainNFC`), so each kind is only
+    /// compared with itself. Iteration order of such tables is not fixed anyway (seeds differ per process).
+    @inlinable
+    public func _rawHashValue(seed: Int) -> Int {
+        guard simple else { return string._rawHashValue(seed: seed) }
+        var s = bytes
+        return s.withUTF8 { NormKey.fastHash($0, seed: seed) }
+    }
+
+    @usableFromInline
+    static func fastHash(_ p: UnsafeBufferPointer<UInt8>, seed: Int) -> Int {
+        let m: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h = UInt64(bitPattern: Int64(seed)) ^ (UInt64(p.count) &* m)
+        let n = p.count
+        var i = 0
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* m
+                h ^= h >> 29
+                i += 8
+            }
+            if i < n {
+                var tail: UInt64 = 0
+                var k = 0
+                while i < n { tail |= UInt64(p[i]) << UInt64(8 * k); i += 1; k += 1 }
+                h = (h ^ tail) &* m
+                h ^= h >> 29
+            }
+        }
+        h = (h ^ (h >> 32)) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+        return Int(bitPattern: UInt(truncatingIfNeeded: h))
+    }
+
     @inlinable
     public static func == (a: NormKey, b: NormKey) -> Bool {
-        if a.simple && b.simple {
-            var x = a.string, y = b.string
+        if a.simple != b.simple { return false }
+        if a.simple {
+            var x = a.bytes, y = b.bytes
             return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmpEqual(p, q)) } }
         }
         return a.string == b.string
@@ -74,11 +137,8 @@ public struct NormKey: Hashable, Sendable {
         return true
     }
 
-    /// True when the byte hash of simple strings is `String`'s hash (checked once).
-    @usableFromInline
-    static let fastHashing: Bool = hashMatchesString
-
-    /// Compares, for a few simple strings, the byte hash with `String`'s own.
+    /// True when the byte hash of simple strings is `String`'s hash (checked once). (No longer needed for
+    /// correctness: simple keys hash on their own; kept for the tests that document the byte form.)
     public static let hashMatchesString: Bool = {
         for w in ["", "a", "abc def", "الجزائر", "وزير الخارجية", "2024", "ابن مهـدي ٢٠٢٤", String(repeating: "مصر ", count: 20)] {
             var h1 = Hasher()

@@ -44,7 +44,7 @@ public enum Tokenizer {
 
         func emit(_ b: Int, _ e: Int, _ kind: Token.Kind) {
             let text = ScalarClass.string(scalars[b..<e])
-            let norm = kind == .punctuation ? text : ArabicNormalizer.normalize(text)
+            let norm = kind == .punctuation ? text : WordInterner.norm(of: text)
             tokens.append(Token(text: text, norm: norm, begin: b, end: e, kind: kind))
         }
 

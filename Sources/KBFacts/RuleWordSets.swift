@@ -1,0 +1,128 @@
+import Foundation
+import KBText
+
+/// Fast membership of a sentence's words in the fact rules' word sets (`SentenceContext.matches`), with
+/// exactly the answers of `Set<String>.contains`.
+///
+/// `Set<String>.contains` hashes and compares Arabic text by canonical equivalence (NFC scalar by scalar
+/// through Unicode tables): the rules ask it tens of times per word. Here every word any rule looks for
+/// (`FactRules.ruleWords`) gets a small integer id once (``RuleVocabulary``); a sentence's words carry the
+/// ids of their clitic-free forms (``RuleForms``, remembered per word), and each word set the rules pass is
+/// compiled once per thread into a bit set over those ids (``RuleWordSets``). A form without an id can only
+/// match a word of the set that has none either: those few words are kept as ``NormKey``s (the meaning of
+/// `String` equality) and compared as before.
+enum RuleVocabulary {
+    /// Every word of `FactRules.ruleWords`, in sorted order, numbered from 0.
+    static let ids: [NormKey: Int32] = {
+        var out: [NormKey: Int32] = [:]
+        for w in FactRules.ruleWords.sorted() where out[NormKey(w)] == nil { out[NormKey(w)] = Int32(out.count) }
+        return out
+    }()
+
+    static let count: Int = ids.count
+
+    static func id(_ w: String) -> Int32 { ids[NormKey(w)] ?? -1 }
+}
+
+/// A word's normalised form and clitic-free stems (empty when no rule looks for any of them), with the
+/// vocabulary id of each form (-1: none).
+struct RuleForms {
+    let forms: [String]
+    let ids: [Int32]
+
+    static let none = RuleForms(forms: [], ids: [])
+
+    static func compute(_ n: String) -> RuleForms {
+        let forms = [n] + Clitics.of(n).map(\.stem)
+        let ids = forms.map(RuleVocabulary.id)
+        return ids.contains(where: { $0 >= 0 }) ? RuleForms(forms: forms, ids: ids) : .none
+    }
+}
+
+/// A word set of the rules as a bit set over the vocabulary ids, and the words it holds outside the vocabulary.
+final class CompiledWordSet {
+    let bits: [UInt64]
+    let extra: Set<NormKey>
+
+    init(_ set: Set<String>) {
+        var bits = [UInt64](repeating: 0, count: (RuleVocabulary.count + 63) / 64)
+        var extra = Set<NormKey>()
+        for w in set {
+            let id = RuleVocabulary.id(w)
+            if id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) } else { extra.insert(NormKey(w)) }
+        }
+        self.bits = bits
+        self.extra = extra
+    }
+
+    /// `set.contains` of any of the forms (`ids` their vocabulary ids).
+    @inline(__always)
+    func containsAny(_ f: RuleForms) -> Bool {
+        let n = f.ids.count
+        var k = 0
+        while k < n {
+            let id = f.ids[k]
+            if id >= 0 {
+                if bits[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0 { return true }
+            } else if !extra.isEmpty, extra.contains(NormKey(f.forms[k])) {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+}
+
+/// The compiled form of each word set passed to `matches`, per thread, found by the identity of the set's
+/// storage. An entry holds the set itself, so that storage is neither freed nor changed in place while the
+/// entry lives (a set that is mutated after being asked about is copied first: its storage is shared), and
+/// an address seen again is the same set.
+enum RuleWordSets {
+    private final class Table {
+        static let slots = 1024
+        /// direct-mapped by address; behind it every set compiled so far (emptied when it gets large)
+        var keys = [Set<String>?](repeating: nil, count: slots)
+        var compiled = [CompiledWordSet?](repeating: nil, count: slots)
+        var all: [UInt: (set: Set<String>, compiled: CompiledWordSet)] = [:]
+    }
+
+    private static let key: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k) { raw in if let raw { Unmanaged<AnyObject>.fromOpaque(raw).release() } }
+        return k
+    }()
+
+    private static var table: Table {
+        if let raw = pthread_getspecific(key) { return Unmanaged<Table>.fromOpaque(raw).takeUnretainedValue() }
+        let t = Table()
+        pthread_setspecific(key, Unmanaged.passRetained(t).toOpaque())
+        return t
+    }
+
+    /// Whether a set value is one pointer to its storage (true for the native sets of Swift on Linux).
+    private static let byIdentity = MemoryLayout<Set<String>>.size == MemoryLayout<UInt>.size
+
+    @inline(__always)
+    static func compiled(_ set: Set<String>) -> CompiledWordSet {
+        guard byIdentity else { return CompiledWordSet(set) }
+        let address = unsafeBitCast(set, to: UInt.self)
+        let slot = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> 50) & (Table.slots - 1)
+        let t = table
+        if let c = t.compiled[slot], let k = t.keys[slot], unsafeBitCast(k, to: UInt.self) == address { return c }
+        return miss(set, address, slot, t)
+    }
+
+    private static func miss(_ set: Set<String>, _ address: UInt, _ slot: Int, _ t: Table) -> CompiledWordSet {
+        let c: CompiledWordSet
+        if let e = t.all[address] {
+            c = e.compiled
+        } else {
+            c = CompiledWordSet(set)
+            if t.all.count >= 4096 { t.all.removeAll(keepingCapacity: true) }
+            t.all[address] = (set, c)
+        }
+        t.keys[slot] = set
+        t.compiled[slot] = c
+        return c
+    }
+}

@@ -135,6 +135,10 @@ enum CrossDocumentLinker {
             if let s = map[facts[k].subject] { facts[k].subject = s }
             if let o = map[facts[k].object] { facts[k].object = o }
             if let p = facts[k].place, let n = map[p] { facts[k].place = n }
+            if let a = facts[k].attribution?.source, let n = map[a] { facts[k].attribution?.source = n }
+            for e in facts[k].evidence.indices {
+                if let a = facts[k].evidence[e].attribution?.source, let n = map[a] { facts[k].evidence[e].attribution?.source = n }
+            }
         }
         facts.removeAll { $0.subject == $0.object }
         for k in mentions.indices { if let n = map[mentions[k].entityID] { mentions[k].entityID = n } }

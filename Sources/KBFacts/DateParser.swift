@@ -39,6 +39,70 @@ enum DateParser {
     static let second = ArabicNormalizer.normalize("الثاني")
     static let past = Lexicon.set("الماضي الفائت المنصرم السابق")
     static let weekdays = Lexicon.set("السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة")
+    /// normalised weekday → its number (0 = Sunday)
+    static let weekdayNumbers: [String: Int] = {
+        var m: [String: Int] = [:]
+        for (w, n) in [("الأحد", 0), ("الاثنين", 1), ("الإثنين", 1), ("الثلاثاء", 2), ("الأربعاء", 3), ("الخميس", 4),
+                       ("الجمعة", 5), ("السبت", 6)] { m[ArabicNormalizer.normalize(w)] = n }
+        return m
+    }()
+    /// Words before a weekday that make it a day ("يوم الأحد", "مساء الاثنين"); "الاثنين" ("the two") needs one.
+    static let weekdayLead = Lexicon.set("يوم مساء صباح ظهر عصر فجر ليلة ليل نهار")
+    /// Ordinal day numbers before "من" + a month ("السادس من أغسطس", "الحادي والعشرين من مايو").
+    static let ordinalUnits: [String: Int] = {
+        var m: [String: Int] = [:]
+        for (w, n) in [("الأول", 1), ("الحادي", 1), ("الثاني", 2), ("الثالث", 3), ("الرابع", 4), ("الخامس", 5), ("السادس", 6),
+                       ("السابع", 7), ("الثامن", 8), ("التاسع", 9), ("العاشر", 10)] { m[ArabicNormalizer.normalize(w)] = n }
+        return m
+    }()
+    static let ordinalTens: [String: Int] = [ArabicNormalizer.normalize("العشرين"): 20, ArabicNormalizer.normalize("الثلاثين"): 30]
+    static let teen = ArabicNormalizer.normalize("عشر")
+    static let hadi = ArabicNormalizer.normalize("الحادي")
+
+    /// An ordinal day at token j followed by "من" and a month: the day and the index of the month.
+    static func ordinalDay(_ t: [Token], _ j: Int) -> (day: Int, next: Int)? {
+        guard j < t.count else { return nil }
+        let w = t[j].norm
+        var day: Int, k = j + 1
+        if let tens = ordinalTens[w] { day = tens }
+        else if let u = ordinalUnits[w] {
+            let n = k < t.count ? t[k].norm : ""
+            if n == teen { day = u + 10; k += 1 }
+            else if n.hasPrefix("و"), let tens = ordinalTens[String(n.dropFirst())] { day = tens + u; k += 1 }
+            else if w == hadi { return nil }
+            else { day = u }
+        } else { return nil }
+        guard (1...31).contains(day), k + 1 < t.count, t[k].norm == "من", monthAt(t, k + 1) != nil else { return nil }
+        return (day, k + 1)
+    }
+
+    /// Day of the week of an ISO date (0 = Sunday).
+    static func weekday(of iso: String) -> Int? {
+        let p = iso.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3, (1...12).contains(p[1]) else { return nil }
+        let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+        let y = p[1] < 3 ? p[0] - 1 : p[0]
+        return (y + y / 4 - y / 100 + y / 400 + t[p[1] - 1] + p[2]) % 7
+    }
+
+    /// "الأحد", "يوم الأحد", "مساء الاثنين", "الأحد الماضي", "الخميس المقبل" at token i, dated against `today`:
+    /// the last such day on or before it (strictly before with "الماضي", the next one after it with "المقبل").
+    /// Nil when a calendar date follows ("الأحد 16 يوليو": that date is read instead).
+    static func weekdayDate(_ t: [Token], _ i: Int, today: String) -> (FactDate, Int)? {
+        guard let wd = weekdayNumbers[t[i].norm], let tw = weekday(of: today) else { return nil }
+        let prev = i > 0 ? t[i - 1].norm : ""
+        let next = i + 1 < t.count ? t[i + 1].norm : ""
+        if wd == 1, !weekdayLead.contains(prev), !(i > 0 && t[i - 1].kind == .punctuation), !past.contains(next), !coming.contains(next) {
+            return nil
+        }
+        if i + 1 < t.count, number(t[i + 1]) != nil || ordinalDay(t, i + 1) != nil { return nil }
+        var end = i + 1
+        var shift = -((tw - wd + 7) % 7)
+        if end < t.count, past.contains(t[end].norm) { if shift == 0 { shift = -7 }; end += 1 }
+        else if end < t.count, coming.contains(t[end].norm) { shift = (wd - tw + 7) % 7; if shift == 0 { shift = 7 }; end += 1 }
+        guard let v = self.shift(today, days: shift) else { return nil }
+        return (FactDate(value: v, precision: .day), end)
+    }
 
     /// `YYYY-MM-DD` moved by some days (Gregorian, no time zone involved).
     static func shift(_ iso: String, days: Int) -> String? {
@@ -109,6 +173,7 @@ enum DateParser {
     /// word ("شهر"), month name (alone, behind a clitic, or the first word of "كانون الثاني"), day word or year word.
     static func dateCue(_ n: String) -> Bool {
         monthWord.contains(n) || singleMonths[n.lowercased()] != nil || !monthSteps(n).isEmpty || isDayWord(n) || isYearWord(n)
+            || weekdayNumbers[n] != nil || ordinalUnits[n] != nil || ordinalTens[n] != nil
     }
 
     /// A number token's value (handles a trailing "م" for the Gregorian era: "2024م").
@@ -180,7 +245,8 @@ enum DateParser {
             var day: Int? = nil
             var j = i
             // optional day before the month
-            if let d = number(t[j]), (1...31).contains(d), monthAt(t, j + 1) != nil { day = d; j += 1 }
+            if let (d, next) = ordinalDay(t, j) { day = d; j = next }
+            else if let d = number(t[j]), (1...31).contains(d), monthAt(t, j + 1) != nil { day = d; j += 1 }
             // "28-ديسمبر-2023"
             else if let d = number(t[j]), (1...31).contains(d), j + 2 < t.count, t[j + 1].text == "-", monthAt(t, j + 2) != nil {
                 day = d; j += 2
@@ -246,6 +312,12 @@ enum DateParser {
                     out.append(DateMention(range: i..<end, begin: t[i].begin, end: t[end - 1].end, surface: "",
                                            date: FactDate(value: v, precision: .day), relative: true))
                 }
+                i = end
+                continue
+            }
+            // "الأحد", "مساء الاثنين", "الخميس الماضي": a weekday near the dateline or publication day
+            if let pub = today, pub.count == 10, let (v, end) = weekdayDate(t, i, today: pub) {
+                out.append(DateMention(range: i..<end, begin: t[i].begin, end: t[end - 1].end, surface: "", date: v, relative: true))
                 i = end
                 continue
             }

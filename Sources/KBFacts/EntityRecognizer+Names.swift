@@ -82,14 +82,14 @@ extension EntityRecognizer {
         return isNameWord(tok.norm, nisbaCheck: !plainHa)
     }
 
-    /// (a pure function of the word: remembered per thread; the variant without the nisba test is not)
+    /// (a pure function of the word: remembered per thread in the common case)
     func isNameWord(_ n: String, nisbaCheck: Bool = true) -> Bool {
-        nisbaCheck ? Clitics.isNameWord(n, EntityRecognizer.computeIsNameWord) : EntityRecognizer.computeIsNameWord(n, nisbaCheck: false)
+        nisbaCheck ? Clitics.isNameWord(n, EntityRecognizer.computeIsNameWord) : EntityRecognizer.nameWordCheck(n, nisbaCheck: false)
     }
 
-    static func computeIsNameWord(_ n: String) -> Bool { computeIsNameWord(n, nisbaCheck: true) }
+    static func computeIsNameWord(_ n: String) -> Bool { nameWordCheck(n, nisbaCheck: true) }
 
-    static func computeIsNameWord(_ n: String, nisbaCheck: Bool) -> Bool {
+    static func nameWordCheck(_ n: String, nisbaCheck: Bool) -> Bool {
         guard n.count >= 2 else { return false }
         // feminine and plural nisba forms ("دبلوماسية", "تنفيذيين") are adjectives, not names
         if n.count >= 5 && ((nisbaCheck && n.hasSuffix("يه")) || n.hasSuffix("يين") || n.hasSuffix("يون")) { return false }

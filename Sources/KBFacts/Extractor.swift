@@ -58,7 +58,12 @@ public struct Extractor: Sendable {
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
 
         // the first full date of the lead (the first three sentences), if any
-        let leadDate = dateMentions.first { $0.0 <= 2 && $0.1.date.precision == .day }.map { (si: $0.0, date: $0.1.date) }
+        // (the date of the lead's first dated event when it has one: "أمس" in the lead is the day the story tells,
+        // not the dateline's)
+        let leadMention = dateMentions.first { $0.0 <= 2 && $0.1.date.precision == .day }.map { (si: $0.0, date: $0.1.date) }
+        let leadEvent = drafts.first { $0.0 <= 2 && $0.1.takesDate && $0.1.modality == .asserted && $0.1.date?.precision == .day }
+            .map { (si: min($0.0, leadMention?.si ?? $0.0), date: $0.1.date!) }
+        let leadDate = leadEvent ?? leadMention
 
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
@@ -107,8 +112,10 @@ public struct Extractor: Sendable {
             // an event whose sentence states no date happened on the day the lead states (news states the date
             // once, in its first sentences, and goes on about the same event)
             let date = d.date ?? (RelationTable.standard[d.type]?.kind == .event && si > leadDate?.si ?? Int.max ? leadDate?.date : nil)
+            // the source a reported fact is attributed to, when it is an entity of the document
+            let attribution = d.attributed ? Attribution(source: d.attributedTo.map(Linker.entityID).flatMap { entities[$0] == nil ? nil : $0 }) : nil
             facts.append(Fact(id: id, type: d.type, subject: subj, object: obj, place: place,
-                              date: date, role: d.role, modality: d.modality, provenance: prov, rule: d.rule,
+                              date: date, role: d.role, modality: d.modality, attribution: attribution, provenance: prov, rule: d.rule,
                               confidence: d.confidence))
         }
         var document = Document(id: docID, path: source.path, url: metadata?.url, outlet: metadata?.outlet,
@@ -148,12 +155,14 @@ public struct Extractor: Sendable {
         return out
     }
 
-    /// A full date printed as the document's dateline: in a dateline sentence, or within the first
-    /// tokens of the first two sentences.
+    /// A full date printed as the document's dateline: in a dateline sentence, within the first
+    /// tokens of the first two sentences, or opening a short line of the first three ("الإثنين 4 يناير 2016 الساعة 12:39").
     static func datelineDate(_ sentences: [Sentence]) -> String? {
         for (k, s) in sentences.prefix(3).enumerated() {
             for d in DateParser.dates(in: s.tokens, published: nil) where d.date.precision == .day {
-                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 5) { return d.date.value }
+                if s.role == .dateline || (k < 2 && d.range.lowerBound <= 5) || (s.tokens.count <= 12 && d.range.lowerBound <= 2) {
+                    return d.date.value
+                }
             }
         }
         return nil
@@ -436,7 +445,9 @@ extension Extractor {
             for line in trace.lines[si] ?? [] { out += "    \(line)\n" }
             for f in x.facts where f.provenance.sentenceBegin == s.begin {
                 out += "    => \(f.type) \(label[f.subject] ?? f.subject) -> \(label[f.object] ?? f.object)"
-                out += "\(f.date.map { " @" + $0.value } ?? "") [\(f.rule) \(f.confidence)\(f.modality == .asserted ? "" : " " + f.modality.rawValue)]\n"
+                out += "\(f.date.map { " @" + $0.value } ?? "") [\(f.rule) \(f.confidence)\(f.modality == .asserted ? "" : " " + f.modality.rawValue)"
+                if let a = f.attribution { out += " reported" + (a.source.map { " by " + (label[$0] ?? $0) } ?? "") }
+                out += "]\n"
             }
         }
         return out

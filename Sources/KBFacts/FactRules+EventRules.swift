@@ -1,5 +1,5 @@
-// The Swift event rules still listed as procedural in the rule files (support, accusations, arrests, killings,
-// attacks, deployments, ends of cooperation, seizures of power, withdrawals, thanks, condemnation, apposition of
+// The Swift event rules still listed as procedural in the rule files (support, arrests,
+// attacks, ends of cooperation, seizures of power, withdrawals, apposition of
 // places); their lexicons and party finders are in FactRules+Events.swift.
 
 import KBGraph
@@ -92,63 +92,9 @@ extension FactRules {
         return [d]
     }
 
-    /// ACCUSE: "اتهمت X Y بـ …", "X يتهم Y", "اتهام X لـ Y", "اتهام Y بـ …" (the accuser before).
-    static func accuse(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard let first = partyAfter(c, i, limit: 4, people: false) else { return [] }
-        let second = partyAfter(c, c.mentions[first].range.upperBound - 1, limit: 3, excluding: [c.mentions[first].key], people: false)
-        let lamSecond = second.map { hasLam(c, c.mentions[first].range.upperBound, c.mentions[$0].range.lowerBound) } ?? false
-        let subjectBefore = pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[first].key])
-        let isMasdar = c.tokens[i].norm.contains("اتهام")
-        var pair: (Int, Int)? = nil
-        if let y = second, lamSecond || !isMasdar {
-            pair = (first, y)                  // "اتهام باماكو للجزائر", "اتهمت مالي الجزائر"
-        } else if let x = subjectBefore {
-            pair = (x, first)                  // "X تتهم Y", "X … اتهام Y بـ"
-        }
-        guard let (s, o) = pair, let d = draft(c, "ACCUSE", s, o, i, rule: "accuse.verb", base: 0.75) else { return [] }
-        return [d]
-    }
-
     /// True when the subject of the trigger is a pronoun ("أنه احتجز"): no name before it is the subject.
     static func pronounBefore(_ c: SentenceContext, _ i: Int) -> Bool {
         i > 0 && (c.matches(i - 1, pronounSubjects) || (i > 1 && c.matches(i - 2, pronounSubjects) && c.mention(at: i - 1) == nil))
-    }
-
-    /// KILLED (killer → killed): "قتلت X Y", "اغتيال Y على يد X", "مقتل Y بنيران X".
-    static func killed(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        let n = c.tokens[i].norm
-        if n.contains("مقتل") || n.contains("اغتيال") {
-            guard let victim = c.actorAfter(i, limit: 6, types: [.person]) else { return [] }
-            // the killer after "على يد", "بنيران", "برصاص"
-            var k = c.mentions[victim].range.upperBound
-            while k < c.tokens.count, k - i <= 14 {
-                if c.isStrongPunct(k) { break }
-                let t = c.tokens[k].norm
-                if t == "يد" || t == "ايدي" || t == "بنيران" || t == "برصاص" || t == "بغاره" || t == "بقصف" {
-                    guard let killer = partyAfter(c, k, limit: 4, excluding: [c.mentions[victim].key], people: false) else { return [] }
-                    return draft(c, "KILLED", killer, victim, i, rule: "killed.by", base: 0.75).map { [$0] } ?? []
-                }
-                k += 1
-            }
-            // "أعلن الجيش الإسرائيلي اغتيال X": an assassination claimed by the one who announces it
-            if n.contains("اغتيال"), i > 0, let a = c.actorBefore(i, limit: 5, excluding: [c.mentions[victim].key]),
-               c.mentions[a].type == .organization, (c.mentions[a].range.lowerBound..<i).contains(where: { c.matches($0, claimVerbs) }) || (max(0, c.mentions[a].range.lowerBound - 2)..<c.mentions[a].range.lowerBound).contains(where: { c.matches($0, claimVerbs) }) {
-                return draft(c, "KILLED", a, victim, i, rule: "killed.claimed", base: 0.7).map { [$0] } ?? []
-            }
-            return []
-        }
-        guard let victim = c.actorAfter(i, limit: 8, types: [.person]) else { return [] }
-        // "قتل" is also the passive ("قُتل X"): the killer must be named, an organisation between verb and victim,
-        // or, for "اغتال", the subject before
-        // ("قتل القيادي في حركة X Y" is the passive: the organisation there is the victim's own)
-        let agentAfter = i + 1 < c.tokens.count ? c.mention(at: i + 1).flatMap {
-            c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase && c.mentions[$0].type == .organization
-                && c.mentions[$0].range.upperBound <= c.mentions[victim].range.lowerBound ? $0 : nil
-        } : nil
-        let before = n.contains("غتال") && !pronounBefore(c, i) ? c.actorBefore(i, limit: 10, excluding: [c.mentions[victim].key], countries: true) : nil
-        guard let a = agentAfter ?? before,
-              let d = draft(c, "KILLED", a, victim, i, rule: "killed.verb", base: 0.75) else { return [] }
-        return [d]
     }
 
     /// ATTACK: "هاجمت X Y", "شنت X هجوما على Y", "هجوم X على Y", "قصف X لـ Y". An attempted or
@@ -197,78 +143,17 @@ extension FactRules {
         c.actorAfter(i, limit: limit, types: [.place])
     }
 
-    /// DEPLOYED_IN: "تنشط X في Y", "Y حيث تنشط X", "انتشار X في Y", "نشر X قوات في Y",
-    /// "الوجود العسكري الفرنسي في Y", "توسيع تواجدها في Y".
-    static func deployed(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        let isDeployVerb = c.matches(i, deployVerbs)
-        if isDeployVerb {
-            // only with what is deployed right after: "نشر قوات", "إرسال ألف جندي", "نشر وحدة عسكرية"
-            guard (i + 1..<min(c.tokens.count, i + 4)).contains(where: { c.matches($0, forceWords) || c.tokens[$0].norm.hasSuffix("جندي") }) else { return [] }
-        }
-        let presence = ["وجود", "تواجد"].contains { c.tokens[i].norm.contains($0) }
-        // the place: after في / ب / إلى within a few words, or the place before "حيث"
-        var place: Int? = nil
-        var k = i + 1
-        var agentAfter: Int? = nil
-        while k < c.tokens.count, k - i <= 8 {
-            if c.isStrongPunct(k) || (mentionFree(c, k) && c.matches(k, clauseBreaks)) { break }
-            if let m = c.mention(at: k) {
-                let mm = c.mentions[m]
-                if mm.type == .place, !mm.isAdjective, k > 0 {
-                    let prev = c.tokens[mm.range.lowerBound - 1].norm
-                    let own = c.tokens[mm.range.lowerBound].norm
-                    if prev == "في" || prev == "الي" || prev == "الى" || own.hasPrefix("ب") || own.hasPrefix("في")
-                        || EntityRecognizer.placeHeadBefore(c, mm.range.lowerBound) || (mm.range.lowerBound >= 2 && c.tokens[mm.range.lowerBound - 2].norm == "في") {
-                        place = m; break
-                    }
-                }
-                if isParty(c, mm) || mm.isAdjective, !mm.inRolePhrase, agentAfter == nil, mm.type != .person { agentAfter = m }
-                k = mm.range.upperBound; continue
-            }
-            if presence, k == i + 1 || k == i + 2, !(c.matches(k, militaryWords) || c.tokens[k].norm == "في" || c.mention(at: k) != nil) { return [] }
-            k += 1
-        }
-        if place == nil, i >= 2 {
-            // "غادرت مالي حيث كانت تنشط": the place before "حيث"
-            var j = i - 1
-            while j >= 0, i - j <= 3, c.tokens[j].norm != "حيث" { j -= 1 }
-            if j > 0, c.tokens[j].norm == "حيث", let m = c.mention(at: j - 1) ?? (j > 1 && c.isComma(j - 1) ? c.mention(at: j - 2) : nil),
-               c.mentions[m].type == .place, !c.mentions[m].isAdjective { place = m }
-        }
-        guard let p = place else { return [] }
-        // the deployed force: an organisation (or a country, or a nationality adjective after a presence word)
-        var agent = agentAfter.flatMap { c.mentions[$0].range.lowerBound < c.mentions[p].range.lowerBound ? $0 : nil }
-        if agent == nil {
-            var j = i - 1
-            while j >= 0, i - j <= 12 {
-                if c.isStrongPunct(j) { break }
-                if let m = c.mention(at: j) {
-                    let mm = c.mentions[m]
-                    if mm.type == .organization && c.isActor(mm) && !mm.inRolePhrase
-                        || (mm.type == .place && !mm.isAdjective && (mm.subtype == "country" || mm.subtype == "group") && m != p && mm.key != c.mentions[p].key && c.mentions[p].range.lowerBound > i) {
-                        agent = m; break
-                    }
-                    j = mm.range.lowerBound - 1; continue
-                }
-                j -= 1
-            }
-        }
-        guard let a = agent, c.mentions[a].type != .person, c.mentions[a].key != c.mentions[p].key, canDeploy(c, c.mentions[a]) else { return [] }
-        // "في بوركينا فاسو والنيجر": every place of the list
-        return c.conjuncts(of: p, adjectives: true).filter { !c.mentions[$0].isAdjective && c.mentions[$0].type == .place }.compactMap {
-            draft(c, "DEPLOYED_IN", a, $0, i, rule: isDeployVerb ? "deployed.send" : "deployed.active", base: 0.75)
-        }
-    }
-
     /// Forces, armed groups, governments and states deploy; parliaments, ministries, media and companies do not.
+    /// (A name the gazetteer does not know deploys when its head is a word of the lexicon class FORCE_HEAD: «قوات»,
+    /// «جيش», «مجموعة» …; the finder option `force` of the rule files.)
     static func canDeploy(_ c: SentenceContext, _ m: RawMention) -> Bool {
         if m.type == .place { return true }
         let sub = c.gazetteer.entry(id: m.key)?.subtype ?? m.subtype
         if ["army", "armed_group", "government", "security_agency", "intl_org", "alliance"].contains(sub) { return true }
-        guard sub.isEmpty, let head = m.text.split(separator: " ").first.map({ ArabicNormalizer.normalize(String($0)) }) else { return false }
-        return forceHeads.contains(head) || Clitics.of(head).contains { forceHeads.contains($0.stem) }
+        guard sub.isEmpty, let head = m.text.split(separator: " ").first.map({ ArabicNormalizer.normalize(String($0)) }),
+              let cls = c.ruleSet.lexicon.classID("FORCE_HEAD") else { return false }
+        return c.ruleSet.lexicon.classes(of: head).contains(cls)
     }
-    static let forceHeads = Lexicon.set("قوات القوات جيش الجيش مجموعة المجموعة ميليشيا ميليشيات مليشيا مليشيات فيلق كتيبة لواء تنظيم جماعة حركة قوة القوة")
 
     static func mentionFree(_ c: SentenceContext, _ k: Int) -> Bool { c.mention(at: k) == nil }
 
@@ -352,51 +237,6 @@ extension FactRules {
             ?? c.actorBefore(i, limit: 8).flatMap { c.mentions[$0].type == .organization ? $0 : nil }
         guard let f = force, canDeploy(c, c.mentions[f]), c.mentions[f].type == .organization,
               let d = draft(c, "WITHDRAW_FROM", f, p, i, rule: "withdraw.leaves", base: 0.7) else { return [] }
-        return [d]
-    }
-
-    /// SUPPORT from thanks: those thanked "على تضامنها/دعمها/وقوفها" support the one who thanks them (the country
-    /// of his title when it names one).
-    static func thanks(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard let first = partyAfter(c, i, limit: 4, people: true) else { return [] }
-        let thanked = c.conjuncts(of: first, adjectives: true).filter { isParty(c, c.mentions[$0]) }
-        guard let last = thanked.last,
-              let on = (c.mentions[last].range.upperBound..<min(c.tokens.count, c.mentions[last].range.upperBound + 4)).first(where: {
-                  c.tokens[$0].norm == "علي" || c.tokens[$0].norm == "على" }),
-              on + 1 < c.tokens.count, c.matches(on + 1, supportWords) else { return [] }
-        // "على وقوفها إلى جانب X" names its own beneficiary (the stand-by rule)
-        if c.matches(on + 1, standWords) { return [] }
-        // the one who thanks: the country of the nearest title before ("رئيس النيجر", "الرئيس النيجري X")
-        guard let own = (0..<i).compactMap({ c.mention(at: $0) }).last(where: {
-            c.mentions[$0].type == .place && c.mentions[$0].inRolePhrase && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country")
-        }) else { return [] }
-        return thanked.compactMap { draft(c, "SUPPORT", $0, own, on + 1, rule: "support.thanked", base: 0.7) }
-    }
-
-    /// OPPOSE from condemnation and rejection: the condemned party is named (or its nationality given) a few
-    /// words after the verb, in the same clause.
-    static func condemns(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        var parties: [Int] = []
-        var k = i + 1
-        while k < c.tokens.count, k - i <= 7, parties.count < 2 {
-            if c.isStrongPunct(k) || c.isComma(k) || (c.mention(at: k) == nil && c.matches(k, clauseBreaks)) { break }
-            if let m = c.mention(at: k) {
-                let mm = c.mentions[m]
-                // "أي تدخل في النيجر": a place after a preposition is where, not whom
-                let located = mm.range.lowerBound > 0 && ["في", "من", "الي", "الى"].contains(c.tokens[mm.range.lowerBound - 1].norm)
-                    || (!mm.isAdjective && (c.tokens[mm.range.lowerBound].norm.hasPrefix("ب") || c.tokens[mm.range.lowerBound].norm.hasPrefix("في")) && mm.type == .place)
-                if (isParty(c, mm) || (mm.isAdjective && mm.type == .place)), !mm.inRolePhrase, !located, !parties.contains(where: { c.mentions[$0].key == mm.key }) {
-                    parties.append(m)
-                }
-                k = mm.range.upperBound; continue
-            }
-            k += 1
-        }
-        guard let firstAfter = parties.first else { return [] }
-        let before = speakersCountry(c, i) ?? (pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[firstAfter].key]))
-        let (s, o): (Int?, Int?) = before != nil ? (before, firstAfter)
-            : (parties.count == 2 && !c.mentions[firstAfter].isAdjective ? (firstAfter, parties[1]) : (nil, nil))
-        guard let x = s, let y = o, let d = draft(c, "OPPOSE", x, y, i, rule: "oppose.verb", base: 0.7) else { return [] }
         return [d]
     }
 }

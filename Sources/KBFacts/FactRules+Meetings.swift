@@ -319,54 +319,6 @@ extension FactRules {
                           confidence: conf(0.85, abs(c.mentions[y].range.lowerBound - i), c, [x, y]))]
     }
 
-    /// "دعا الرئيس X نظيره Y لزيارة Z", "وجه X دعوة إلى Y لزيارة": X invites Y.
-    static func inviteToVisit(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard let v = (i + 1..<min(c.tokens.count, i + 16)).first(where: {
-            c.tokens[$0].norm.hasPrefix("لزياره") || c.tokens[$0].norm == "زياره" && $0 > 0 && c.tokens[$0 - 1].norm == "الي"
-        }) else { return [] }
-        let x: Int?, y: Int?
-        if let a = c.actorAfter(i, limit: 8, types: [.person]), c.mentions[a].range.lowerBound < v,
-           let b = c.actorAfter(c.mentions[a].range.upperBound - 1, limit: 8, types: [.person], excluding: [c.mentions[a].key]),
-           c.mentions[b].range.lowerBound < v {
-            x = a; y = b
-        } else if let a = c.actorBefore(i, limit: 8, personsOnly: true), let b = c.actorAfter(i, limit: 10, types: [.person], excluding: [c.mentions[a].key]),
-                  c.mentions[b].range.lowerBound < v {
-            x = a; y = b
-        } else { return [] }
-        guard let s = x, let o = y, let d = draft(c, "INVITE", s, o, i, rule: "invite.to-visit", base: 0.8) else { return [] }
-        return [d]
-    }
-
-    static func invite(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        // "بدعوة (رسمية) من X": X invites the traveller of the sentence
-        var k = i + 1
-        if k < c.tokens.count, c.mention(at: k) == nil, c.tokens[k].norm != "من" { k += 1 }
-        guard k < c.tokens.count, c.tokens[k].norm == "من" || c.forms(k).contains("من") else { return [] }
-        guard let host = c.actorAfter(k - 1, limit: 12) else { return [] }
-        // the guest: the visitor in this sentence, the first person actor before the cue
-        var guest: Int? = nil
-        for m in c.mentions.indices where c.mentions[m].range.upperBound <= i && c.isActor(c.mentions[m])
-            && !c.mentions[m].inRolePhrase && c.mentions[m].type == .person && c.mentions[m].key != c.mentions[host].key {
-            guest = m; break
-        }
-        guard let g = guest else { return [] }
-        return [FactDraft(type: "INVITE", subject: c.mentions[host].key, object: c.mentions[g].key, trigger: i,
-                          span: c.span([host, g], i), rule: "invite.at-invitation-of",
-                          confidence: conf(0.85, abs(c.mentions[host].range.lowerBound - i), c, [host, g]))]
-    }
-
-    static func appoint(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard let appointee = c.actorAfter(i, limit: 12, types: [.person]) else { return [] }
-        // VSO: "وعين المجلس العسكري في مالي الجنرال X رئيسا للوزراء"
-        let between = (i + 1..<c.mentions[appointee].range.lowerBound).compactMap { c.mention(at: $0) }.first {
-            c.isActor(c.mentions[$0]) && !c.mentions[$0].inRolePhrase
-        }
-        guard let agent = between ?? c.actorBefore(i, limit: 8, excluding: [c.mentions[appointee].key]) else { return [] }
-        return [FactDraft(type: "APPOINT", subject: c.mentions[agent].key, object: c.mentions[appointee].key, trigger: i,
-                          span: c.span([agent, appointee], i), rule: "appoint.verb",
-                          confidence: conf(0.85, abs(c.mentions[appointee].range.lowerBound - i), c, [agent, appointee]))]
-    }
-
     /// "وأكد مصدر عسكري X(adj) استمرار التعاون مع Y": a nationality adjective just before (outside a title)
     /// speaks for its country.
     static func sourceAdjectiveBefore(_ c: SentenceContext, _ i: Int, excluding: String) -> Int? {

@@ -50,15 +50,6 @@ extension Linker {
         /// `lookupForms` as dictionary keys, remembered per thread.
         static func lookupKeys(_ w: String) -> [NormKey] { Clitics.peopleLookupKeys(w) { lookupForms($0).map(NormKey.init) } }
 
-        static func computeForms(_ w: String) -> [String] {
-            let bare = ArabicNormalizer.stripArticle(w)
-            var out = [w, bare]
-            if bare.count >= 5 { out.append("~" + Linker.skeleton(bare)) }
-            return out
-        }
-
-        /// The person whose surname (or spelling variant of it), or — unless `strict` — whole one-word name,
-        /// is `word`; the most recently registered wins when several share it.
         /// Whether any surname is known (else a strict `resolve` finds nobody).
         var hasSurnames: Bool { !surnames.isEmpty }
 
@@ -69,6 +60,15 @@ extension Linker {
             return best.map { people[$0].key }
         }
 
+        static func computeForms(_ w: String) -> [String] {
+            let bare = ArabicNormalizer.stripArticle(w)
+            var out = [w, bare]
+            if bare.count >= 5 { out.append("~" + Linker.skeleton(bare)) }
+            return out
+        }
+
+        /// The person whose surname (or spelling variant of it), or — unless `strict` — whole one-word name,
+        /// is `word`; the most recently registered wins when several share it.
         func resolve(_ word: String, strict: Bool, excluding: String? = nil) -> String? {
             var best: Int? = nil
             for k in PeopleIndex.lookupKeys(word) {

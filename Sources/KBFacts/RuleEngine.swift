@@ -73,11 +73,17 @@ enum RuleEngine {
         var out: [FactDraft] = []
         for i in c.tokens.indices where !classes[i].isEmpty && c.mention(at: i) == nil {
             var tried = Set<Int>()
+            var firedHere = Set<String>()
             for cls in classes[i] {
                 for ri in set.rules(triggeredBy: cls) where tried.insert(ri).inserted {
                     let r = set.rules[ri]
+                    if let other = r.unlessFired.first(where: { firedHere.contains($0) }) {
+                        trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(other) fired")
+                        continue
+                    }
                     switch apply(r, at: i, c, classes, cue, lex, table) {
                     case .fired(let drafts):
+                        firedHere.insert(r.name)
                         out += drafts
                         if let trace {
                             for d in drafts {
@@ -177,6 +183,8 @@ enum RuleEngine {
                 modality = .planned
             }
         }
+        // "وصل X للتشاور مع Y": a masdar under the purpose lam is an intended event
+        if modality == .asserted, r.plannedType != nil, isPurposeMasdar(c.tokens[i].norm, lex) { modality = .planned }
         var type = r.type
         if modality == .planned, let p = r.plannedType { type = p }
         if type.hasPrefix("PLANS_") { modality = .planned }
@@ -197,11 +205,19 @@ enum RuleEngine {
                 var d = FactDraft(type: type, subject: sk, object: ok, trigger: i, span: c.span(args.map { Optional($0) }, i),
                                   rule: r.name, confidence: FactRules.conf(r.confidence, dist, c, args))
                 d.modality = modality
-                d.takesDate = r.takesDate && (table[type]?.kind ?? .event) == .event
+                d.takesDate = r.takesDate && ((table[type]?.kind ?? .event) == .event || r.dated)
                 out.append(d)
             }
         }
         return out.isEmpty ? .failed("subject and object are the same entity") : .fired(out)
+    }
+
+    /// "للقاء", "للتشاور": a masdar (a form of a `.noun` class) behind the lam of purpose.
+    static func isPurposeMasdar(_ norm: String, _ lex: WordLexicon) -> Bool {
+        guard norm.hasPrefix("ل"), norm.count > 3 else { return false }
+        // "لـ" + the masdar ("للقاء" = ل + لقاء), or + its article form ("للتشاور" = ل + التشاور)
+        let bare = [String(norm.dropFirst())] + (norm.hasPrefix("لل") ? ["ال" + norm.dropFirst(2)] : [])
+        return bare.contains { b in lex.classes(of: b).contains { lex.classNames[$0].hasSuffix(".noun") } }
     }
 
     /// The mention a finder names (-1 for the document's subject, -2 for its country), or nil.
@@ -217,10 +233,15 @@ enum RuleEngine {
                 if !mm.isAdjective, f.adjectivesOnly { return false }
                 if mm.inRolePhrase, !f.inRole { return false }
                 if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
+                if let st = f.orgSubtypes, mm.type == .organization, !st.contains(mm.subtype) { return false }
+                if f.notEvent, mm.type == .organization, mm.subtype == "event" { return false }
                 if f.known, mm.gazetteerIDs.isEmpty { return false }
                 if f.named, mm.titleOnly { return false }
                 if f.notCountry, mm.type == .place, mm.subtype == "country" { return false }
                 if f.guessed, !mm.gazetteerIDs.isEmpty { return false }
+                if f.inTitle, !mm.inRolePhrase { return false }
+                if f.direct, governed(m, c) { return false }
+                if f.force, mm.type == .organization, !FactRules.canDeploy(c, mm) { return false }
                 return true
             }
             switch f.kind {
@@ -238,6 +259,14 @@ enum RuleEngine {
                     k += 1
                 }
                 if !named { return -2 }
+            case .speakerCountry:
+                guard let b = (max(0, i - 2)..<i).last(where: { c.inClass($0, "HIS_COUNTRY") }),
+                      let p = (0..<b).compactMap({ c.mention(at: $0) }).last(where: { c.mentions[$0].type == .person }),
+                      let cue = c.mentions[p].role,
+                      let m = cue.range.compactMap({ c.mention(at: $0) }).first(where: {
+                          c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country")
+                      }), !c.mentions[m].key.isEmpty, c.mentions[m].key != excluding else { continue }
+                return m
             case .before(let n):
                 var k = i - 1
                 while k >= 0, i - k <= n {
@@ -294,6 +323,16 @@ enum RuleEngine {
             }
         }
         return nil
+    }
+
+    /// True when a preposition governs mention m (`direct`): a word of class `PREP` right before it, or the clitic
+    /// ب written on its first word ("بالنيجر").
+    static func governed(_ m: Int, _ c: SentenceContext) -> Bool {
+        let mm = c.mentions[m], lo = mm.range.lowerBound
+        if lo > 0, c.inClass(lo - 1, "PREP") { return true }
+        let first = c.tokens[lo].norm
+        let surface = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
+        return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
     }
 
     /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).

@@ -19,12 +19,19 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// the country the document is about (named most often), when the words between the trigger and the
         /// first argument name no place or organisation: "وزير الخارجية X" in an article about one state
         case documentCountry
+        /// "قال الرئيس الفرنسي X إن بلاده تدعم …": a word of class `HIS_COUNTRY` right before the trigger is the
+        /// country of the title of the nearest person before it
+        case speakerCountry
     }
     public var kind: Kind
     /// entity types allowed (nil: the relation table's for this role)
     public var types: Set<EntityType>? = nil
     /// place subtypes required (country, city, region, …) when given
     public var subtypes: Set<String>? = nil
+    /// organisation subtypes required (event, army, …) when given; places and people are not filtered by it
+    public var orgSubtypes: Set<String>? = nil
+    /// no summit or conference (an organisation of subtype event): an event is no agent
+    public var notEvent = false
     public var adjectives = false
     /// only nationality adjectives ("الجزائرية الفرنسية")
     public var adjectivesOnly = false
@@ -43,6 +50,14 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var phrase = false
     /// "A، والسيد B، رئيس …، ووزير C": conjoined mentions across appositions each give a fact
     public var wideList = false
+    /// not a mention governed by a preposition (a word of class `PREP` before it, or the clitic ب on it): "أي تدخل
+    /// في النيجر" names where, not whom
+    public var direct = false
+    /// only a mention inside a title phrase ("رئيس النيجر X": the state of the speaker's title)
+    public var inTitle = false
+    /// an organisation only when it can deploy forces (an army, armed group, government, security agency,
+    /// international organisation or alliance, or a name headed by a word of class FORCE_HEAD); places pass
+    public var force = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -75,11 +90,16 @@ public struct Rule: Sendable {
     public var keepNegated = false
     public var confidence = 0.75
     public var takesDate = true
+    /// A state that takes the date of its sentence as its start («تنشط منذ العام 2021»): `dated`.
+    public var dated = false
     /// Find the object first (and the subject after it): "يرافق هولاند وزير الخارجية X".
     public var objectFirst = false
     /// The trigger must not open the title of a person named after it ("X وزير الخارجية Y" is Y's title):
     /// a title after a name is that name's apposition only when no name follows it.
     public var freeTitle = false
+    /// Rules that, when they fired on the same trigger word, keep this one from firing (`unless-fired RULE…`; they
+    /// must come earlier in file order): two readings of one construction, the more specific tried first.
+    public var unlessFired: [String] = []
     /// A resolver written in Swift, listed here so the rule files are the whole inventory.
     public var procedural: String? = nil
     public var examples: [(text: String, line: Int)] = []
@@ -90,6 +110,9 @@ public struct Rule: Sendable {
 public struct RuleSet: Sendable {
     public var lexicon: WordLexicon
     public private(set) var rules: [Rule] = []
+    /// Types whose facts are background the writer states (an office, a capital, where a place lies), never
+    /// attributed to the source of a reported clause they sit in (`background TYPE…` in a rule file).
+    public private(set) var backgroundTypes: Set<String> = []
     /// class id → indices of the rules it triggers
     private(set) var byTrigger: [Int: [Int]] = [:]
 
@@ -106,9 +129,9 @@ public struct RuleSet: Sendable {
 
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
-        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet", "invite",
-        "appoint", "support", "ends-cooperation", "accuse", "took-power", "condemns", "thanks", "forces-leave",
-        "killed", "attack", "deployed", "cooperate", "agreement", "controls", "relations",
+        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet",
+        "support", "ends-cooperation", "took-power", "forces-leave",
+        "attack", "cooperate", "agreement", "controls", "relations",
         "membership", "conflict", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
@@ -128,7 +151,7 @@ public struct RuleSet: Sendable {
                 guard !r.examples.isEmpty else { throw err("needs at least one example: line") }
             }
             var r2 = r
-            if table[r.type]?.kind == .state { r2.takesDate = r.takesDate && false }
+            if table[r.type]?.kind == .state { r2.takesDate = r.takesDate && r.dated }
             add(r2)
         }
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -148,6 +171,13 @@ public struct RuleSet: Sendable {
             guard let key = w.first else { continue }
             let args = Array(w.dropFirst())
             switch key {
+            case "background":
+                try finish()
+                guard !args.isEmpty else { throw fail("background TYPE… (types of the relation table)") }
+                for t in args {
+                    guard table.contains(t) else { throw fail("unknown relation type «\(t)» (see relations.tsv)") }
+                    backgroundTypes.insert(t)
+                }
             case "rule", "procedural":
                 try finish()
                 guard let name = args.first else { throw fail("\(key) needs a name") }
@@ -195,10 +225,18 @@ public struct RuleSet: Sendable {
                     current!.confidence = v
                 case "state":
                     current!.takesDate = false
+                case "dated":
+                    current!.dated = true
                 case "free-title":
                     current!.freeTitle = true
                 case "keep-negated":
                     current!.keepNegated = true
+                case "unless-fired":
+                    guard !args.isEmpty else { throw fail("unless-fired RULE… (rules before this one in file order)") }
+                    for a in args where !rules.contains(where: { $0.name == a }) {
+                        throw fail("unless-fired: no rule «\(a)» before this one")
+                    }
+                    current!.unlessFired += args
                 case "order":
                     guard args == ["object"] || args == ["subject"] else { throw fail("order subject|object (which argument is found first)") }
                     current!.objectFirst = args == ["object"]
@@ -230,7 +268,8 @@ public struct RuleSet: Sendable {
         case "adjacent-after": f = ArgumentFinder(kind: .adjacentAfter)
         case "doc-subject": f = ArgumentFinder(kind: .documentSubject)
         case "doc-country": f = ArgumentFinder(kind: .documentCountry)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country)")
+        case "speaker-country": f = ArgumentFinder(kind: .speakerCountry)
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country)")
         }
         var k = 0
         while k < rest.count {
@@ -250,17 +289,24 @@ public struct RuleSet: Sendable {
             case "subtypes":
                 guard k + 1 < rest.count else { throw fail("subtypes country,city,…") }
                 f.subtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
+            case "org-subtypes":
+                guard k + 1 < rest.count else { throw fail("org-subtypes event,army,…") }
+                f.orgSubtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
             case "adj": f.adjectives = true; k += 1
             case "adj-only": f.adjectives = true; f.adjectivesOnly = true; k += 1
             case "known": f.known = true; k += 1
             case "named": f.named = true; k += 1
             case "not-country": f.notCountry = true; k += 1
+            case "not-event": f.notEvent = true; k += 1
             case "role": f.inRole = true; k += 1
             case "list": f.list = true; k += 1
             case "guessed": f.guessed = true; k += 1
             case "phrase": f.phrase = true; k += 1
             case "wide-list": f.list = true; f.wideList = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, known, guessed, named, list, wide-list, phrase)")
+            case "direct": f.direct = true; k += 1
+            case "force": f.force = true; k += 1
+            case "title": f.inRole = true; f.inTitle = true; k += 1
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, not-event, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force)")
             }
         }
         return f

@@ -10,6 +10,9 @@
 // compatible with; a group it shares a document with is preferred, so an undated "the visit" joins the dated
 // visit of its own article. The order is total, so the result does not depend on the input order.
 //
+// Attribution (reported speech, «بحسب …») is a property of a report, not of the event: reports that attribute the
+// fact to a source merge with reports that state it, and the merged fact is attributed only when all its reports are.
+//
 // The merged fact keeps, as its primary report, the first report in (document, sentence, span, rule, id) order:
 // its id, provenance and rule are those of that report, and `evidence` lists every report (document, sentence,
 // offsets, rule, confidence, the date that report states). Its date is the most precise one, its place and role
@@ -221,6 +224,8 @@ public enum EventMerging {
             f.confidence = members.count == 1 && !primary.fact.evidence.isEmpty
                 ? primary.fact.confidence : EventMerging.confidence(reports.map(\.confidence))
             f.evidence = reports
+            // stated when any report states it; else attributed as its first report is
+            f.attribution = reports.contains(where: { $0.attribution == nil }) ? nil : first.attribution
             return f
         }
     }

@@ -217,6 +217,14 @@ private struct Fields {
         guard case let .object(f) = v else { failed = true; return nil }
         return Fields(f)
     }
+
+    /// `"attribution":{"source":…}` (the source optional), nil when absent.
+    mutating func attribution() -> Attribution? {
+        guard var a = object("attribution", required: false) else { return nil }
+        let source = a.optionalString("source")
+        if a.failed { failed = true }
+        return Attribution(source: source)
+    }
 }
 
 extension FactsFile {
@@ -286,7 +294,8 @@ extension FactsFile {
                         id: e.optionalString("id") ?? "",
                         provenance: Provenance(documentID: documentID, sentenceBegin: sentenceBegin, sentenceEnd: sentenceEnd,
                                                sentence: sentence, spanBegin: spanBegin, spanEnd: spanEnd),
-                        rule: e.optionalString("rule") ?? "external", confidence: e.double("confidence") ?? 1.0, date: date)
+                        rule: e.optionalString("rule") ?? "external", confidence: e.double("confidence") ?? 1.0, date: date,
+                        attribution: e.attribution())
                     guard !e.failed else { return nil }
                     evidence.append(entry)
                 }
@@ -300,7 +309,7 @@ extension FactsFile {
             }
             record = .fact(Fact(
                 id: id, type: type, subject: subject, object: object, place: f.optionalString("place"), date: date,
-                role: f.optionalString("role"), modality: modality,
+                role: f.optionalString("role"), modality: modality, attribution: f.attribution(),
                 provenance: Provenance(documentID: documentID, sentenceBegin: sentenceBegin, sentenceEnd: sentenceEnd,
                                        sentence: sentence, spanBegin: spanBegin, spanEnd: spanEnd),
                 rule: f.optionalString("rule") ?? "external", confidence: f.double("confidence") ?? 1.0, evidence: evidence))

@@ -40,7 +40,7 @@ extension Document {
 
 extension Fact {
     private enum Keys: String, CodingKey {
-        case id, type, subject, object, place, date, role, modality, provenance, rule, confidence, evidence, support
+        case id, type, subject, object, place, date, role, modality, attribution, provenance, rule, confidence, evidence, support
     }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -50,6 +50,7 @@ extension Fact {
                   date: try c.decodeIfPresent(FactDate.self, forKey: .date),
                   role: try c.decodeIfPresent(String.self, forKey: .role),
                   modality: try c.decodeIfPresent(Modality.self, forKey: .modality) ?? .asserted,
+                  attribution: try c.decodeIfPresent(Attribution.self, forKey: .attribution),
                   provenance: try c.decode(Provenance.self, forKey: .provenance),
                   rule: try c.decodeIfPresent(String.self, forKey: .rule) ?? "external",
                   confidence: try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 1.0,
@@ -68,6 +69,7 @@ extension Fact {
         try c.encodeIfPresent(date, forKey: .date)
         try c.encodeIfPresent(role, forKey: .role)
         try c.encode(modality, forKey: .modality)
+        try c.encodeIfPresent(attribution, forKey: .attribution)
         try c.encode(provenance, forKey: .provenance)
         try c.encode(rule, forKey: .rule)
         try c.encode(confidence, forKey: .confidence)
@@ -80,7 +82,7 @@ extension Fact {
 
 extension Evidence {
     private enum Keys: String, CodingKey {
-        case id, documentID, sentenceBegin, sentenceEnd, sentence, spanBegin, spanEnd, rule, confidence, date
+        case id, documentID, sentenceBegin, sentenceEnd, sentence, spanBegin, spanEnd, rule, confidence, date, attribution
     }
     /// The offsets, the document and the sentence are required; `rule` defaults to "external", `confidence` to 1.
     public init(from decoder: Decoder) throws {
@@ -94,6 +96,7 @@ extension Evidence {
                                          spanEnd: try c.decode(Int.self, forKey: .spanEnd)),
                   rule: try c.decodeIfPresent(String.self, forKey: .rule) ?? "external",
                   confidence: try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 1.0,
-                  date: try c.decodeIfPresent(FactDate.self, forKey: .date))
+                  date: try c.decodeIfPresent(FactDate.self, forKey: .date),
+                  attribution: try c.decodeIfPresent(Attribution.self, forKey: .attribution))
     }
 }

@@ -137,6 +137,15 @@ public enum Modality: String, Sendable, Hashable, Codable {
     case asserted, planned, negated
 }
 
+/// A fact the text does not state on its own account but attributes to a source: reported speech («قالت مصادر
+/// إن …», «أفادت تقارير بأن …») or an attribution («بحسب وكالة …», «وفقا لـ…», «يعتقد أن …»). It is independent of
+/// the modality (a reported fact may be planned or denied). `source` is the entity the text names as the source
+/// (a person, an organisation, a news agency), nil when it names none («مصادر مطلعة»).
+public struct Attribution: Sendable, Hashable, Codable {
+    public var source: String?
+    public init(source: String? = nil) { self.source = source }
+}
+
 /// One report of a fact: where it was read (document, sentence, span), which rule read it, how sure that rule
 /// was, and the event date as that report states it. A merged fact (`EventMerging`) keeps every report.
 public struct Evidence: Sendable, Hashable, Codable {
@@ -152,11 +161,14 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var confidence: Double
     /// The event date as this report states it (nil when it states none).
     public var date: FactDate?
+    /// Set when this report attributes the fact to a source (reported speech, «بحسب …»).
+    public var attribution: Attribution?
 
-    public init(id: String, provenance p: Provenance, rule: String, confidence: Double, date: FactDate? = nil) {
+    public init(id: String, provenance p: Provenance, rule: String, confidence: Double, date: FactDate? = nil,
+                attribution: Attribution? = nil) {
         self.id = id; documentID = p.documentID; sentenceBegin = p.sentenceBegin; sentenceEnd = p.sentenceEnd
         sentence = p.sentence; spanBegin = p.spanBegin; spanEnd = p.spanEnd
-        self.rule = rule; self.confidence = confidence; self.date = date
+        self.rule = rule; self.confidence = confidence; self.date = date; self.attribution = attribution
     }
 
     public var provenance: Provenance {
@@ -183,6 +195,9 @@ public struct Fact: Sendable, Hashable, Codable {
     /// Role phrase for HOLDS_ROLE / APPOINT (e.g. "وزير الدفاع").
     public var role: String?
     public var modality: Modality
+    /// Set when the text attributes the fact to a source instead of stating it (see `Attribution`); a merged fact
+    /// is attributed when every report of it is (that of its first report), and stated when any report states it.
+    public var attribution: Attribution?
     public var provenance: Provenance
     /// Name of the rule that fired, e.g. `visit.arrive-to`.
     public var rule: String
@@ -192,16 +207,17 @@ public struct Fact: Sendable, Hashable, Codable {
     public var evidence: [Evidence]
 
     public init(id: String = "", type: String, subject: String, object: String, place: String? = nil,
-                date: FactDate? = nil, role: String? = nil, modality: Modality = .asserted,
+                date: FactDate? = nil, role: String? = nil, modality: Modality = .asserted, attribution: Attribution? = nil,
                 provenance: Provenance, rule: String, confidence: Double, evidence: [Evidence] = []) {
         self.id = id; self.type = type; self.subject = subject; self.object = object; self.place = place
-        self.date = date; self.role = role; self.modality = modality; self.provenance = provenance
+        self.date = date; self.role = role; self.modality = modality; self.attribution = attribution; self.provenance = provenance
         self.rule = rule; self.confidence = confidence; self.evidence = evidence
     }
 
     /// The reports of the fact: `evidence`, or the fact itself as its one report.
     public var reports: [Evidence] {
-        evidence.isEmpty ? [Evidence(id: id, provenance: provenance, rule: rule, confidence: confidence, date: date)] : evidence
+        evidence.isEmpty ? [Evidence(id: id, provenance: provenance, rule: rule, confidence: confidence, date: date,
+                                     attribution: attribution)] : evidence
     }
 
     /// How many reports state the fact (at least 1).

@@ -48,6 +48,7 @@ public struct GEXFWriter: StreamingGraphWriter {
         .init(id: "evidence", type: "string"), .init(id: "document", type: "string"), .init(id: "documents", type: "string"),
         .init(id: "char_begin", type: "integer"), .init(id: "char_end", type: "integer"), .init(id: "rule", type: "string"),
         .init(id: "fact_id", type: "string"), .init(id: "all_evidence", type: "string"),
+        .init(id: "attributed", type: "boolean"), .init(id: "attributed_to", type: "string"),
     ]
 
     public let options: ExportOptions
@@ -131,6 +132,7 @@ public struct GEXFWriter: StreamingGraphWriter {
             ("document", f.provenance.documentID), ("documents", GraphMLWriter.joined(documents)),
             ("char_begin", String(f.provenance.spanBegin)), ("char_end", String(f.provenance.spanEnd)),
             ("rule", Values.display(f.rule)), ("fact_id", f.id), ("all_evidence", GraphMLWriter.allEvidence(f)),
+            ("attributed", f.attribution == nil ? nil : "true"), ("attributed_to", f.attribution?.source),
         ]
     }
 

@@ -71,6 +71,8 @@ public struct GraphMLWriter: StreamingGraphWriter {
         Key(id: "support", domain: .edge, name: "support", type: .int),
         Key(id: "edocuments", domain: .edge, name: "documents", type: .string),
         Key(id: "all_evidence", domain: .edge, name: "all_evidence", type: .string),
+        Key(id: "attributed", domain: .edge, name: "attributed", type: .boolean),
+        Key(id: "attributed_to", domain: .edge, name: "attributed_to", type: .string),
     ]
 
     public let options: ExportOptions
@@ -150,6 +152,8 @@ public struct GraphMLWriter: StreamingGraphWriter {
             ("support", String(f.support)),
             ("edocuments", Self.joined(documents)),
             ("all_evidence", Self.allEvidence(f)),
+            ("attributed", f.attribution == nil ? nil : "true"),
+            ("attributed_to", f.attribution?.source),
         ]
     }
 

@@ -119,6 +119,8 @@ public struct HTMLWriter: GraphWriter {
             try w.startElement("dl")
             try field("document", documentText(r.documentID, scene), w)
             try field("relation", f.type + (f.modality == .asserted ? "" : " (\(f.modality.rawValue))"), w)
+            // a report that attributes the fact to a source (reported speech, «بحسب …»)
+            if let a = r.attribution { try field("reported by", a.source ?? "a source not named", w) }
             try field("date", (r.date ?? f.date)?.value ?? "not stated", w)
             if let published = scene.document(r.documentID)?.published {
                 try field("published", published, w)

@@ -9,7 +9,7 @@ public enum KBVocabulary {
     /// Every `kbv:` term the RDF/XML writer can emit; Schemas/kbexport-vocabulary.rdf describes each.
     public static let properties = [
         "relation", "subject", "object", "modality", "role", "confidence", "support", "rule", "charBegin", "charEnd",
-        "mentionCount", "subtype", "inGazetteer",
+        "mentionCount", "subtype", "inGazetteer", "attributed", "attributedTo",
     ]
     public static let classes = ["DateMention"]
 }

@@ -186,13 +186,14 @@ public struct RDFGraphMapping {
         let sameAs = Namespaces.schema + "sameAs"
         let lat = Namespaces.geo + "lat", long = Namespaces.geo + "long"
         let relation, subject, object, modality, role, confidence, rule, charBegin, charEnd: String
-        let mentionCount, subtype, inGazetteer, dateMention, support: String
+        let mentionCount, subtype, inGazetteer, dateMention, support, attributed, attributedTo: String
 
         init(kbv: String) {
             relation = kbv + "relation"; subject = kbv + "subject"; object = kbv + "object"; modality = kbv + "modality"
             role = kbv + "role"; confidence = kbv + "confidence"; rule = kbv + "rule"; charBegin = kbv + "charBegin"
             charEnd = kbv + "charEnd"; mentionCount = kbv + "mentionCount"; subtype = kbv + "subtype"
             inGazetteer = kbv + "inGazetteer"; dateMention = kbv + "DateMention"; support = kbv + "support"
+            attributed = kbv + "attributed"; attributedTo = kbv + "attributedTo"
         }
     }
 
@@ -390,6 +391,11 @@ public struct RDFGraphMapping {
             else { d.literal(t.startDate, date.value) }
         }
         d.literal(t.modality, f.modality.rawValue)
+        // reported speech or «بحسب …»: the text attributes the fact to a source (named or not)
+        if let a = f.attribution {
+            d.typed(t.attributed, "true", t.boolean)
+            if let s = a.source { d.resource(t.attributedTo, minter.entity(s)) }
+        }
         d.literal(t.role, f.role.flatMap(Values.display), language: "ar")
         d.typed(t.confidence, Values.decimal(f.confidence), t.decimal)
         d.literal(t.rule, f.rule)

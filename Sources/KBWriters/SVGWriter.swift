@@ -187,6 +187,7 @@ struct SVGDrawing {
                 if let d = (r.date ?? f.date)?.value { meta.append(d) }
                 meta.append("confidence " + (Values.decimal(r.confidence) ?? "?"))
                 if f.modality != .asserted { meta.append(f.modality.rawValue) }
+                if let a = r.attribution { meta.append("reported" + (a.source.map { " by " + $0 } ?? "")) }
                 let sentence = Values.display(r.sentence) ?? ""
                 lines.append("• " + Self.clip(sentence, 300) + " [" + meta.joined(separator: ", ") + "]")
             }

@@ -32,7 +32,7 @@ final class GraphMLWriterTests: XCTestCase {
     func testShape() throws {
         let root = try XMLNode.parse(Fixture.write(.graphml))
         XCTAssertEqual(root.name, "graphml")
-        XCTAssertEqual(root.children.map(\.name), Array(repeating: "key", count: 32) + ["graph"])
+        XCTAssertEqual(root.children.map(\.name), Array(repeating: "key", count: 34) + ["graph"])
         let keys = root.all("key")
         XCTAssertEqual(Set(keys.compactMap { $0["id"] }).count, keys.count, "key ids are unique")
         for key in keys {
@@ -91,8 +91,11 @@ final class GraphMLWriterTests: XCTestCase {
         ])
         let (_, bare) = try XCTUnwrap(edges["f-0002"])
         XCTAssertEqual(Set(bare.keys), ["label", "relation", "weight", "confidence", "modality", "evidence", "document",
-                                        "char_begin", "char_end", "rule", "fact_id", "reported", "support", "documents"])
+                                        "char_begin", "char_end", "rule", "fact_id", "reported", "support", "documents",
+                                        "attributed", "attributed_to"])
         XCTAssertEqual(bare["modality"], "asserted")
+        XCTAssertEqual(bare["attributed"], "true")
+        XCTAssertEqual(bare["attributed_to"], "plc-niger")
         XCTAssertEqual(edges["f-0003"]?.1["evidence"], "أكد محمدو يوسفو، رئيس النيجر، أن اللقاء كان مثمرا.")
         XCTAssertEqual(edges["f-0003"]?.1["weight"], "1.0")
         XCTAssertEqual(edges["f-0003"]?.1["support"], "2", "a merged fact: its reports")

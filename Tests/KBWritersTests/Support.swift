@@ -50,8 +50,10 @@ enum Fixture {
                      provenance: Provenance(documentID: "doc-a", sentenceBegin: 0, sentenceEnd: 79, sentence: sentenceA,
                                             spanBegin: 4, spanEnd: 31),
                      rule: "visit.arrive-to", confidence: 0.8549),
-                // No optional field; same sentence as f-0001 (one nif:Sentence node for both).
+                // No optional field but an attribution (a reported fact); same sentence as f-0001 (one nif:Sentence
+                // node for both).
                 Fact(id: "f-0002", type: "INVITE", subject: "per-issoufou", object: "per-khalifa-haftar",
+                     attribution: Attribution(source: "plc-niger"),
                      provenance: Provenance(documentID: "doc-a", sentenceBegin: 0, sentenceEnd: 79, sentence: sentenceA,
                                             spanBegin: 60, spanEnd: 79),
                      rule: "invite.bida3wa", confidence: 0.7),

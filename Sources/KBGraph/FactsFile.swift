@@ -62,6 +62,30 @@ public enum FactsFile {
         return out
     }
 
+    /// A mention's line as the encoder writes it (keys sorted, no escapes), built directly; nil when a string
+    /// holds a character the encoder may escape or that is not plain text (`"`, `\`, `/`, controls, DEL,
+    /// U+2028/U+2029): those lines take the encoder. (Mentions are half the lines of an export.)
+    static func mentionLine(_ m: Mention) -> Data? {
+        @inline(__always) func plain(_ s: String) -> Bool {
+            var s = s
+            return s.withUTF8 { b in
+                var i = 0
+                while i < b.count {
+                    let x = b[i]
+                    if x < 0x20 || x == 0x22 || x == 0x2F || x == 0x5C || x == 0x7F { return false }
+                    if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+        guard plain(m.entityID), plain(m.documentID), plain(m.text), m.adjective != false else { return nil }
+        var out = "{\"record\":\"mention\","
+        if m.adjective == true { out += "\"adjective\":true," }
+        out += "\"begin\":\(m.begin),\"documentID\":\"\(m.documentID)\",\"end\":\(m.end),\"entityID\":\"\(m.entityID)\",\"text\":\"\(m.text)\"}"
+        return Data(out.utf8)
+    }
+
     /// Encodes records one at a time, each as one line ending in "\n" (a stream writer's encoder).
     public final class LineEncoder {
         private let e = FactsFile.encoder()
@@ -73,7 +97,7 @@ public enum FactsFile {
             case .header: return header()
             case let .document(x): d = try FactsFile.line("document", x, e)
             case let .entity(x): d = try FactsFile.line("entity", x, e)
-            case let .mention(x): d = try FactsFile.line("mention", x, e)
+            case let .mention(x): d = try FactsFile.mentionLine(x) ?? FactsFile.line("mention", x, e)
             case let .fact(x): d = try FactsFile.line("fact", x, e)
             }
             d.append(0x0A)

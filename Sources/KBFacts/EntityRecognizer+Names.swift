@@ -105,11 +105,11 @@ extension EntityRecognizer {
             && !Lexicon.nonNameWords.contains(s) && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)
             && !Lexicon.constructNouns.contains(n) && DateParser.singleMonths[n] == nil
             && !FactRules.allTriggers.contains(n) && !FactRules.allTriggers.contains(s)
-            && (EntityRecognizer.isKnownFirstName(n) || !Clitics.of(n).contains { c in
+            && (!Clitics.of(n).contains { c in
                 c.prefix != "" && (FactRules.allTriggers.contains(c.stem) || Lexicon.verbs.contains(c.stem)
                     || Lexicon.roleHeads.contains(c.stem) || Lexicon.ranks.contains(c.stem) || Lexicon.orgHeads.contains(c.stem)
                     || (c.stem.count > 2 && Lexicon.stopwords.contains(c.stem)))
-            })
+            } || EntityRecognizer.isKnownFirstName(n))
     }
 
     func isFunctionAfterConj(_ n: String) -> Bool {

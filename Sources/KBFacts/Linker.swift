@@ -214,8 +214,7 @@ final class Linker {
             for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
                 // a word after "بن", "آل", "أبو" names someone's father or family, not the person of that surname
                 // ("فيصل بن الحسين" is no mention of "عبد الله الثاني بن الحسين")
-                if i > 0, EntityRecognizer.abd.contains(toks[i - 1].norm) { continue }
-                if let (stem, prefix, p) = bare.get(t.norm, bareSurname) {
+                if let (stem, prefix, p) = bare.get(t.norm, bareSurname), !(i > 0 && EntityRecognizer.abd.contains(toks[i - 1].norm)) {
                     let cand = (stem: stem, prefix: prefix)
                     let rec = EntityRecognizer(gazetteer: gazetteer)
                     let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)

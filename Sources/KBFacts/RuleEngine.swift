@@ -223,6 +223,7 @@ enum RuleEngine {
                 if !mm.isAdjective, f.adjectivesOnly { return false }
                 if mm.inRolePhrase, !f.inRole { return false }
                 if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
+                if let st = f.orgSubtypes, mm.type == .organization, !st.contains(mm.subtype) { return false }
                 if f.known, mm.gazetteerIDs.isEmpty { return false }
                 if f.named, mm.titleOnly { return false }
                 if f.notCountry, mm.type == .place, mm.subtype == "country" { return false }

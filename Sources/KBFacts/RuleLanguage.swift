@@ -54,6 +54,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     /// an organisation only when it can deploy forces (an army, armed group, government, security agency,
     /// international organisation or alliance, or a name headed by a word of class FORCE_HEAD); places pass
     public var force = false
+    /// organisation subtypes required (intl_org, alliance, army, …) when given; other types pass
+    public var orgSubtypes: Set<String>? = nil
 }
 
 /// A cue word class looked for around the trigger.
@@ -128,7 +130,7 @@ public struct RuleSet: Sendable {
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet",
         "support", "ends-cooperation", "took-power", "forces-leave",
         "attack", "cooperate", "agreement", "controls", "relations",
-        "membership", "conflict", "delegation-continued",
+        "conflict", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
 
@@ -285,6 +287,9 @@ public struct RuleSet: Sendable {
             case "subtypes":
                 guard k + 1 < rest.count else { throw fail("subtypes country,city,…") }
                 f.subtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
+            case "org-subtypes":
+                guard k + 1 < rest.count else { throw fail("org-subtypes intl_org,alliance,…") }
+                f.orgSubtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
             case "adj": f.adjectives = true; k += 1
             case "adj-only": f.adjectives = true; f.adjectivesOnly = true; k += 1
             case "known": f.known = true; k += 1
@@ -298,7 +303,7 @@ public struct RuleSet: Sendable {
             case "direct": f.direct = true; k += 1
             case "force": f.force = true; k += 1
             case "title": f.inRole = true; f.inTitle = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, not-country, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force)")
             }
         }
         return f

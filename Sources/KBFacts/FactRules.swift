@@ -292,7 +292,6 @@ enum FactRules {
                 if let t = tie { for k in t..<min(c.tokens.count, t + 3) { cancelledTies.insert(k) } }
             }
             if c.matches(i, powerVerbs) { out += tookPower(c, i) }
-            if c.matches(i, leaveVerbs) || c.matches(i, cancelWords) { out += forceLeaves(c, i) }
             if c.matches(i, attackWords) || c.matches(i, strikeWords) { out += attack(c, i) }
             // a tie that is being ended is not cooperation; "مجالات التعاون" is a topic
             let topic = i > 0 && c.matches(i - 1, topicWords)

@@ -56,6 +56,11 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var force = false
     /// organisation subtypes required (intl_org, alliance, army, …) when given; other types pass
     public var orgSubtypes: Set<String>? = nil
+    /// `after N` stays in the clause: it stops at a comma and at a word of class RELATIVE or CLAUSE_BREAK
+    public var clause = false
+    /// `before N` takes the first allowed mention of the clause (the farthest), not the nearest: the sentence's
+    /// subject ("وصل X … يرافقه Y … بدعوة من Z": X is the guest)
+    public var first = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -302,8 +307,10 @@ public struct RuleSet: Sendable {
             case "wide-list": f.list = true; f.wideList = true; k += 1
             case "direct": f.direct = true; k += 1
             case "force": f.force = true; k += 1
+            case "clause": f.clause = true; k += 1
+            case "first": f.first = true; k += 1
             case "title": f.inRole = true; f.inTitle = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force, clause, first)")
             }
         }
         return f

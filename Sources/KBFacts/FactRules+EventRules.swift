@@ -1,5 +1,5 @@
 // The Swift event rules still listed as procedural in the rule files (support, arrests,
-// attacks, ends of cooperation, seizures of power, withdrawals, apposition of
+// attacks, ends of cooperation, seizures of power, apposition of
 // places); their lexicons and party finders are in FactRules+Events.swift.
 
 import KBGraph
@@ -216,27 +216,5 @@ extension FactRules {
         guard let k = country, k != om.key else { return [] }
         return [FactDraft(type: "CONTROLS", subject: om.key, object: k, trigger: i, span: c.span([o], i),
                           rule: "controls.took-power", confidence: conf(0.75, abs(om.range.lowerBound - i), c, [o]))]
-    }
-
-    /// WITHDRAW_FROM for a force that leaves a country ("غادرت مجموعة X مالي") or ends its presence there
-    /// ("X تنهي وجودها في مالي"). People leaving a place are travelling, not withdrawing.
-    static func forceLeaves(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        var place: Int? = nil
-        var j = i + 1
-        if c.matches(i, cancelWords) {
-            guard i + 1 < c.tokens.count, c.matches(i + 1, presenceNouns) else { return [] }
-            j = i + 2
-            guard j + 1 < c.tokens.count, c.tokens[j].norm == "في", let m = c.mention(at: j + 1) else { return [] }
-            place = m
-        } else if let m = c.actorAfter(i, limit: 6, types: [.place]),
-                  c.mentions[m].subtype == "country" || c.mentions[m].subtype == "capital" || c.mentions[m].subtype == "city" {
-            place = m
-        }
-        guard let p = place, c.mentions[p].type == .place, !c.mentions[p].isAdjective else { return [] }
-        let force = (j..<c.mentions[p].range.lowerBound).compactMap { c.mention(at: $0) }.first { c.mentions[$0].type == .organization }
-            ?? c.actorBefore(i, limit: 8).flatMap { c.mentions[$0].type == .organization ? $0 : nil }
-        guard let f = force, canDeploy(c, c.mentions[f]), c.mentions[f].type == .organization,
-              let d = draft(c, "WITHDRAW_FROM", f, p, i, rule: "withdraw.leaves", base: 0.7) else { return [] }
-        return [d]
     }
 }

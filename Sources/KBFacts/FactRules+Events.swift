@@ -85,17 +85,14 @@ extension FactRules {
     /// Taking power: "وصل إلى السلطة", "استولى على الحكم", "تولي X الحكم".
     static let powerVerbs = Lexicon.verbForms("وصل وصلت وصلوا استولى استولت استولوا تولى تولت تولي استلم استلمت انتزع انتزعت").union(Lexicon.set("الاستيلاء استيلاء"))
     static let powerNouns = Lexicon.set("السلطة الحكم بالسلطة بالحكم")
-    /// A force leaving a country: "غادرت مجموعة X مالي", "X تنهي وجودها في مالي".
-    static let leaveVerbs = Lexicon.verbForms("غادر غادرت يغادر تغادر غادروا").union(Lexicon.nounForms("مغادرة"))
-    static let presenceNouns = Lexicon.nounForms("وجود تواجد مهمة انتشار")
 
     /// Every trigger word the rules of this file look for.
     static let eventTriggers: Set<String> = standWords.union(aidWords).union(arrestWords)
         .union(attackWords).union(cancelWords)
-        .union(powerVerbs).union(leaveVerbs).union(strikeWords)
+        .union(powerVerbs).union(strikeWords)
     /// Context words this file tests with `matches`.
     static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords)
-        .union(tieWords).union(pronounSubjects).union(powerNouns).union(presenceNouns).union(supportVerbs)
+        .union(tieWords).union(pronounSubjects).union(powerNouns).union(supportVerbs)
         .union(Lexicon.kinship)
 
     // MARK: Parties

@@ -148,22 +148,6 @@ extension FactRules {
         return nil
     }
 
-    /// "تمسك X وY وZ بالكونفدرالية …", "انضمام X إلى Y": each country of the list is a
-    /// member of the international organisation named in the sentence.
-    static func membership(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        guard let org = c.mentions.indices.first(where: { c.mentions[$0].type == .organization && c.mentions[$0].range.lowerBound > i
-                  && (c.mentions[$0].subtype == "intl_org" || c.mentions[$0].subtype == "alliance") }) else { return [] }
-        var members: [Int] = []
-        for m in c.mentions.indices where c.mentions[m].type == .place && !c.mentions[m].isAdjective
-            && (c.mentions[m].subtype == "country" || c.mentions[m].subtype == "group") && abs(c.mentions[m].range.lowerBound - i) <= 8 {
-            if !members.contains(where: { c.mentions[$0].key == c.mentions[m].key }) { members.append(m) }
-        }
-        return members.map { m in
-            FactDraft(type: "MEMBER_OF", subject: c.mentions[m].key, object: c.mentions[org].key, trigger: i,
-                      span: c.span([m, org], i), rule: "member.of", confidence: conf(0.7, abs(c.mentions[org].range.lowerBound - i), c, [m, org]))
-        }
-    }
-
     /// The later (nearer to what follows) of two mentions.
     static func nearest(_ c: SentenceContext, _ a: Int?, _ b: Int?) -> Int? {
         guard let x = a else { return b }

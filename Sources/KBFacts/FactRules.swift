@@ -219,7 +219,6 @@ enum FactRules {
     /// "مجالات التعاون", "آفاق التعاون": cooperation as a topic discussed, not a fact.
     static let topicWords = Lexicon.set("مجالات ومجالات آفاق وآفاق إمكانيات إمكانية فرص")
     static let foundingWords = Lexicon.set("إنشاء انشاء تأسيس تؤسس أسست إقامة تشكيل")
-    static let membershipWords = Lexicon.set("تمسك انضمام انضمت انضم عضوية الأعضاء أعضاء تؤسس تأسيس إنشاء أسست بعضوية")
     static let relationsWords = Lexicon.set("علاقات العلاقات علاقاتها علاقاته علاقاتهما")
     static let tensionWords = Lexicon.verbForms("""
         توتر بتوتر التوتر تدهور تدهورا التدهور أزمة الأزمة قطيعة القطيعة توترا خلاف الخلاف
@@ -253,7 +252,7 @@ enum FactRules {
 
     /// Every word any rule tests with `matches`.
     static let ruleWords: Set<String> = allTriggers.union(clauseBreaks).union(listCues).union(negationCues)
-        .union(tensionWords).union(foundingWords).union(membershipWords).union(anaphoraNouns).union(welcomeWords)
+        .union(tensionWords).union(foundingWords).union(anaphoraNouns).union(welcomeWords)
         .union(relationsPlural).union(meetVerbs).union(capitalWords).union(relationsWords).union(conflictWords)
         .union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
         .union(eventTriggers).union(eventContextWords).union(topicWords).union(plannedAfterCues)
@@ -293,7 +292,6 @@ enum FactRules {
                 if let t = tie { for k in t..<min(c.tokens.count, t + 3) { cancelledTies.insert(k) } }
             }
             if c.matches(i, powerVerbs) { out += tookPower(c, i) }
-            if c.matches(i, leaveVerbs) || c.matches(i, cancelWords) { out += forceLeaves(c, i) }
             if c.matches(i, attackWords) || c.matches(i, strikeWords) { out += attack(c, i) }
             // a tie that is being ended is not cooperation; "مجالات التعاون" is a topic
             let topic = i > 0 && c.matches(i - 1, topicWords)
@@ -308,7 +306,6 @@ enum FactRules {
             if c.matches(i, agreementWords), !cancelledTies.contains(i) { out += between(c, i, type: "AGREEMENT").nonEmpty ?? signed(c, i) }
             if c.matches(i, controlWords) { out += controls(c, i) }
             if c.matches(i, relationsWords) { out += relations(c, i) }
-            if c.matches(i, membershipWords) { out += membership(c, i) }
             if c.matches(i, conflictWords) {
                 // a conflict is mutual: the side named first is the subject (one fact, as for symmetric relations)
                 out += between(c, i, type: "OPPOSE").nonEmpty ?? conflictPair(c, i)

@@ -268,22 +268,24 @@ enum RuleEngine {
                       }), !c.mentions[m].key.isEmpty, c.mentions[m].key != excluding else { continue }
                 return m
             case .before(let n):
-                var k = i - 1
+                var k = i - 1, farthest: Int? = nil
                 while k >= 0, i - k <= n {
                     // a bracketed aside ("اليوم (الثلاثاء)", an alias) is stepped over
                     if c.tokens[k].text == ")", let open = (max(0, k - 6)..<k).last(where: { c.tokens[$0].text == "(" }) { k = open - 1; continue }
                     if c.isStrongPunct(k) { break }
                     if let m = c.mention(at: k) {
-                        if ok(m) { return m }
+                        if ok(m) { if f.first { farthest = m } else { return m } }
                         k = c.mentions[m].range.lowerBound - 1; continue
                     }
                     k -= 1
                 }
+                if let m = farthest { return m }
             case .after(let n):
                 var k = start + 1
                 while k < c.tokens.count, k - start <= n {
                     if let e = bracketEnd(k, c) { k = e; continue }
-                    if c.isStrongPunct(k) || (f.phrase && c.isComma(k)) { break }
+                    if c.isStrongPunct(k) || ((f.phrase || f.clause) && c.isComma(k)) { break }
+                    if f.clause, c.mention(at: k) == nil, c.inClass(k, "RELATIVE") || c.inClass(k, "CLAUSE_BREAK") { break }
                     if let m = c.mention(at: k) {
                         if ok(m) { return m }
                         if f.phrase, c.mentions[m].type == .person { break }

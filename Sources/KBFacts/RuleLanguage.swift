@@ -58,6 +58,11 @@ public struct ArgumentFinder: Sendable, Equatable {
     /// an organisation only when it can deploy forces (an army, armed group, government, security agency,
     /// international organisation or alliance, or a name headed by a word of class FORCE_HEAD); places pass
     public var force = false
+    /// `after N` stays in the clause: it stops at a comma and at a word of class RELATIVE or CLAUSE_BREAK
+    public var clause = false
+    /// `before N` takes the first allowed mention of the clause (the farthest), not the nearest: the sentence's
+    /// subject ("وصل X … يرافقه Y … بدعوة من Z": X is the guest)
+    public var first = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -130,9 +135,9 @@ public struct RuleSet: Sendable {
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "visit", "receive", "hosts", "meet",
-        "support", "ends-cooperation", "took-power", "forces-leave",
+        "support", "ends-cooperation", "took-power",
         "attack", "cooperate", "agreement", "controls", "relations",
-        "membership", "conflict", "delegation-continued",
+        "conflict", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
 
@@ -305,8 +310,10 @@ public struct RuleSet: Sendable {
             case "wide-list": f.list = true; f.wideList = true; k += 1
             case "direct": f.direct = true; k += 1
             case "force": f.force = true; k += 1
+            case "clause": f.clause = true; k += 1
+            case "first": f.first = true; k += 1
             case "title": f.inRole = true; f.inTitle = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, not-event, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, not-event, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force, clause, first)")
             }
         }
         return f

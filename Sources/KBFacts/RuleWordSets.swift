@@ -15,7 +15,13 @@ enum RuleVocabulary {
     /// Every word of `FactRules.ruleWords`, in sorted order, numbered from 0.
     static let ids: [NormKey: Int32] = {
         var out: [NormKey: Int32] = [:]
-        for w in FactRules.ruleWords.sorted() where out[NormKey(w)] == nil { out[NormKey(w)] = Int32(out.count) }
+        // (String order; for two plain strings — NFC, see NormKey.isPlain — that is the order of their UTF-8 bytes,
+        // compared without String's normalising comparison)
+        let words = FactRules.ruleWords.map { (w: $0, plain: NormKey.isPlain($0)) }.sorted { a, b in
+            guard a.plain && b.plain else { return a.w < b.w }
+            return a.w.utf8.lexicographicallyPrecedes(b.w.utf8)
+        }
+        for (w, _) in words where out[NormKey(w)] == nil { out[NormKey(w)] = Int32(out.count) }
         return out
     }()
 

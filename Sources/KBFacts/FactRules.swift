@@ -269,8 +269,8 @@ enum FactRules {
     /// stay out of names as the Swift word lists they replace did (every class would be too many: «جمعة», «ولد»).
     static let migratedTriggers: Set<String> = {
         let set = RuleSet.bundled
-        return Set(set.rules.filter { $0.file.hasPrefix("rules/migrated") }.flatMap(\.triggerNames))
-            .union(["LOCATED"]).reduce(into: Set<String>()) { $0.formUnion(set.lexicon.words(of: $1)) }
+        return set.lexicon.words(ofAny: Set(set.rules.filter { $0.file.hasPrefix("rules/migrated") }.flatMap(\.triggerNames))
+            .union(["LOCATED"]))
     }()
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {
@@ -361,6 +361,21 @@ enum FactRules {
 
     // MARK: Modality, dates, confidence
 
+    /// `t.hasPrefix("سي") || t.hasPrefix("ست")`, on the UTF-8 bytes when `t` is plain (NFC, no combining marks:
+    /// there the two agree) without String's normalising comparison.
+    static func hasFuturePrefix(_ t: String) -> Bool {
+        guard NormKey.isPlain(t) else { return t.hasPrefix("سي") || t.hasPrefix("ست") }
+        let u = t.utf8
+        guard u.count >= 4 else { return false }
+        var i = u.startIndex
+        let b0 = u[i]; i = u.index(after: i)
+        let b1 = u[i]; i = u.index(after: i)
+        let b2 = u[i]; i = u.index(after: i)
+        let b3 = u[i]
+        // س = D8 B3, ي = D9 8A, ت = D8 AA
+        return b0 == 0xD8 && b1 == 0xB3 && ((b2 == 0xD9 && b3 == 0x8A) || (b2 == 0xD8 && b3 == 0xAA))
+    }
+
     static func applyModality(_ c: SentenceContext, _ d: inout FactDraft) {
         // states (offices, capitals, kinship) are not planned or denied by the event words around them
         guard d.takesDate else { return }
@@ -378,7 +393,7 @@ enum FactRules {
             d.modality = .planned
         }
         let t = c.tokens[d.trigger].norm
-        if t.hasPrefix("سي") || t.hasPrefix("ست"), Lexicon.verbs.contains("ي" + t.dropFirst(2)) || Lexicon.verbs.contains("ت" + t.dropFirst(2)) {
+        if FactRules.hasFuturePrefix(t), Lexicon.verbs.contains("ي" + t.dropFirst(2)) || Lexicon.verbs.contains("ت" + t.dropFirst(2)) {
             d.modality = .planned
         }
         // "وسيلتقي X بـ Y", "وسيجري X محادثات مع Y": a future form (with its clitics) of a verb of the lexicon, at or

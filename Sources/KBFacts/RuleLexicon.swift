@@ -26,7 +26,7 @@ public struct WordLexicon: Sendable {
     /// normalised form → class ids (NormKey: hashed on bytes, see KBText.NormKey)
     private(set) var forms: [NormKey: [Int]] = [:]
     /// forms that are a verb's future (سيزور)
-    private(set) var futureForms: Set<String> = []
+    private(set) var futureForms: Set<NormKey> = []
 
     /// Changes whenever entries are added (the per-thread memo of `classes(of:)` is kept per serial).
     private(set) var serial: UInt64 = WordLexicon.nextSerial()
@@ -44,11 +44,20 @@ public struct WordLexicon: Sendable {
     func classes(of norm: String) -> [Int] {
         Clitics.lexiconClasses(norm, serial: serial) { forms[NormKey($0)] ?? [] }
     }
-    func isFuture(_ norm: String) -> Bool { futureForms.contains(norm) }
+    func isFuture(_ norm: String) -> Bool { futureForms.contains(NormKey(norm)) }
     /// Every normalised form of the class (for tests and the trace).
     public func words(of name: String) -> Set<String> {
         guard let id = classIDs[name] else { return [] }
         return Set(forms.filter { $0.value.contains(id) }.map(\.key.string))
+    }
+    /// Every normalised form of any of the classes (`words(of:)` of each, united), in one pass over the forms.
+    public func words(ofAny names: some Sequence<String>) -> Set<String> {
+        var ids = Set<Int>()
+        for name in names { if let id = classIDs[name] { ids.insert(id) } }
+        guard !ids.isEmpty else { return [] }
+        var out = Set<String>()
+        for (k, v) in forms where v.contains(where: ids.contains) { out.insert(k.string) }
+        return out
     }
     public func contains(_ word: String, in name: String) -> Bool {
         guard let id = classIDs[name] else { return false }
@@ -64,10 +73,8 @@ public struct WordLexicon: Sendable {
     private mutating func add(_ form: String, _ cls: [Int], future: Bool = false) {
         guard !form.isEmpty else { return }
         let key = NormKey(form)
-        var have = forms[key] ?? []
-        for c in cls where !have.contains(c) { have.append(c) }
-        forms[key] = have
-        if future { futureForms.insert(form) }
+        forms[key, default: []].appendAbsent(cls)   // in place: one look-up, no copy of the array
+        if future { futureForms.insert(key) }
     }
 
     /// Adds the entries of a lexicon file (a verb entry of CLASS also fills CLASS.verb with its finite forms
@@ -169,4 +176,9 @@ public struct WordLexicon: Sendable {
         }
         return out
     }
+}
+
+private extension Array where Element == Int {
+    /// Appends the elements of `xs` not already present, in order.
+    mutating func appendAbsent(_ xs: [Int]) { for x in xs where !contains(x) { append(x) } }
 }

@@ -15,7 +15,17 @@ enum RuleVocabulary {
     /// Every word of `FactRules.ruleWords`, in sorted order, numbered from 0.
     static let ids: [NormKey: Int32] = {
         var out: [NormKey: Int32] = [:]
-        for w in FactRules.ruleWords.sorted() where out[NormKey(w)] == nil { out[NormKey(w)] = Int32(out.count) }
+        // (String order; for two plain strings — NFC, see NormKey.isPlain — that is the order of their UTF-8 bytes,
+        // compared without String's normalising comparison)
+        let words = FactRules.ruleWords.map { (w: $0, plain: NormKey.isPlain($0), bytes: Array($0.utf8)) }.sorted { a, b in
+            guard a.plain && b.plain else { return a.w < b.w }
+            return a.bytes.withUnsafeBufferPointer { p in b.bytes.withUnsafeBufferPointer { q in
+                let n = min(p.count, q.count)
+                let c = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
+                return c != 0 ? c < 0 : p.count < q.count
+            } }
+        }
+        for (w, _, _) in words where out[NormKey(w)] == nil { out[NormKey(w)] = Int32(out.count) }
         return out
     }()
 

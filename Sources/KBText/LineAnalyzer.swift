@@ -51,6 +51,9 @@ struct LineAnalyzer {
         BoilerplateRules.strippablePrefixes.map { ($0.reason, $0.phrases.map(BoilerplateRules.words)) }
     private static let dropping: [(reason: String, follow: BoilerplateRules.Follow, maxWords: Int, words: [[String]])] =
         BoilerplateRules.droppingPrefixes.map { ($0.reason, $0.follow, $0.maxWords, $0.phrases.map(BoilerplateRules.words)) }
+    /// The first words of the whole-line and dropping phrases (`boilerplate` skips their rules for a line starting otherwise).
+    private static let phraseFirstWords: Set<NormKey> =
+        Set((wholeLines.flatMap(\.words) + dropping.flatMap(\.words)).compactMap { $0.first.map(NormKey.init) })
     private static let datelines: [[String]] = BoilerplateRules.datelinePrefixes.map(BoilerplateRules.words)
     private static let noticeOpeners: [[String]] = BoilerplateRules.noticeOpeners.map(BoilerplateRules.words)
     /// The first words of the strippable phrases and notice openers (`leadingNotice` needs one to start the line).
@@ -251,8 +254,10 @@ struct LineAnalyzer {
         let words = tokens.filter(\.isWordLike)
         let norms = words.map(\.norm)
         if words.isEmpty { return "punctuation only" }
-        for rule in Self.wholeLines where rule.words.contains(norms) { return rule.reason }
-        for rule in Self.dropping where words.count <= rule.maxWords {
+        // (a whole-line phrase equals the line's words, a dropping one starts them: either has its first word)
+        let phraseRules = Self.phraseFirstWords.contains(NormKey(norms[0]))
+        for rule in Self.wholeLines where phraseRules && rule.words.contains(norms) { return rule.reason }
+        for rule in Self.dropping where phraseRules && words.count <= rule.maxWords {
             for phrase in rule.words where startsWith(words, phrase) {
                 switch rule.follow {
                 case .anything:

@@ -14,6 +14,20 @@ final class SpeedEquivalenceTests: XCTestCase {
         "K", "\u{212A}", "a;", "a\u{037E}", "آ", "ا\u{0653}", "وزير الخارجية الجزائري في زيارة",
     ]
 
+    func testFuturePrefixIsHasPrefix() {
+        for w in Self.samples + ["سيزور", "ستلتقي", "سي", "ست", "س", "سا", "وسيزور", "س\u{0654}ي", "سيّد", "سترة"] {
+            XCTAssertEqual(FactRules.hasFuturePrefix(w), w.hasPrefix("سي") || w.hasPrefix("ست"), "\(w.unicodeScalars.map(\.value))")
+        }
+    }
+
+    func testWordsOfAnyClassIsTheUnionOfEachClass() throws {
+        let lex = RuleSet.bundled.lexicon
+        let names = Array(lex.classNames.prefix(6)) + ["NO_SUCH_CLASS"]
+        XCTAssertFalse(lex.words(ofAny: names).isEmpty)
+        XCTAssertEqual(lex.words(ofAny: names), names.reduce(into: Set<String>()) { $0.formUnion(lex.words(of: $1)) })
+        XCTAssertEqual(lex.words(ofAny: ["NO_SUCH_CLASS"]), [])
+    }
+
     func testNormKeyHasTheMeaningOfStringKeys() {
         XCTAssertTrue(NormKey.hashMatchesString)
         for a in Self.samples {

@@ -47,18 +47,8 @@ enum Clitics {
         var gazetteerSerial: UInt64 = 0
     }
 
-    private static let key: pthread_key_t = {
-        var k = pthread_key_t()
-        pthread_key_create(&k) { raw in if let raw { Unmanaged<AnyObject>.fromOpaque(raw).release() } }
-        return k
-    }()
-
-    private static var cache: Cache {
-        if let raw = pthread_getspecific(key) { return Unmanaged<Cache>.fromOpaque(raw).takeUnretainedValue() }
-        let c = Cache()
-        pthread_setspecific(key, Unmanaged.passRetained(c).toOpaque())
-        return c
-    }
+    private static let perThread = PerThread { Cache() }
+    private static var cache: Cache { perThread.value }
 
     static func of(_ normalized: String) -> [(stem: String, prefix: String)] {
         cache.table.get(normalized, ArabicNormalizer.cliticCandidates)

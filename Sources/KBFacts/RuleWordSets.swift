@@ -96,18 +96,8 @@ enum RuleWordSets {
         var all: [UInt: (set: Set<String>, compiled: CompiledWordSet)] = [:]
     }
 
-    private static let key: pthread_key_t = {
-        var k = pthread_key_t()
-        pthread_key_create(&k) { raw in if let raw { Unmanaged<AnyObject>.fromOpaque(raw).release() } }
-        return k
-    }()
-
-    private static var table: Table {
-        if let raw = pthread_getspecific(key) { return Unmanaged<Table>.fromOpaque(raw).takeUnretainedValue() }
-        let t = Table()
-        pthread_setspecific(key, Unmanaged.passRetained(t).toOpaque())
-        return t
-    }
+    private static let perThread = PerThread { Table() }
+    private static var table: Table { perThread.value }
 
     /// Whether a set value is one pointer to its storage (true for the native sets of Swift on Linux).
     private static let byIdentity = MemoryLayout<Set<String>>.size == MemoryLayout<UInt>.size

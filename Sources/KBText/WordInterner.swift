@@ -13,18 +13,8 @@ public enum WordInterner {
         var norms: [NormKey: String] = [:]
     }
 
-    private static let key: pthread_key_t = {
-        var k = pthread_key_t()
-        pthread_key_create(&k) { raw in if let raw { Unmanaged<AnyObject>.fromOpaque(raw).release() } }
-        return k
-    }()
-
-    private static var table: Table {
-        if let raw = pthread_getspecific(key) { return Unmanaged<Table>.fromOpaque(raw).takeUnretainedValue() }
-        let t = Table()
-        pthread_setspecific(key, Unmanaged.passRetained(t).toOpaque())
-        return t
-    }
+    private static let perThread = PerThread { Table() }
+    private static var table: Table { perThread.value }
 
     /// `ArabicNormalizer.normalize(text)`, the same storage for the same plain text on this thread.
     public static func norm(of text: String) -> String {

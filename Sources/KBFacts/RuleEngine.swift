@@ -14,7 +14,7 @@ extension Extractor {
     /// `doc-country` arguments: the state a person the gazetteer knows serves, else the country the document is about. News about a visit names the host's
     /// officials without their country: the country of the first place visited (or where a meeting was held);
     /// else the country the document names most often (by name or adjective, twice at least; the first named
-    /// wins a tie). Without one the draft is dropped.
+    /// wins a tie; not the state of a received guest). Without one the draft is dropped.
     static func resolveDocumentCountry(_ drafts: [(Int, FactDraft)], _ mentions: [[RawMention]],
                                        countryOf: (String) -> String?) -> [(Int, FactDraft)] {
         guard drafts.contains(where: { $0.1.subject == RuleEngine.documentCountry || $0.1.object == RuleEngine.documentCountry }) else { return drafts }
@@ -29,15 +29,26 @@ extension Extractor {
             else if ["RECEIVE", "MEET", "TALKS", "HOSTS"].contains(d.type), let p = d.place { host = countryOf(p) }
             if host != nil { break }
         }
-        let best = host ?? count.filter { $0.value >= 2 }.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
+        // a guest's state is not the host's: "استقبل الرئيس X وزير الخارجية الروسي Y" is not about Russia
+        let guests = Set(drafts.filter { $0.1.type == "RECEIVE" && $0.1.modality == .asserted }.map(\.1.object))
+        let guestStates = Set(drafts.filter { $0.1.type == "HOLDS_ROLE" && guests.contains($0.1.subject) }.map(\.1.object))
+        let best = host ?? count.filter { $0.value >= 2 && !guestStates.contains($0.key) }.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
         // a person whose office the document states with its state or body keeps that one
         let stated = Set(drafts.filter { $0.1.type == "HOLDS_ROLE" && $0.1.object != RuleEngine.documentCountry }.map(\.1.subject))
+        func companionState(_ p: String) -> String? {
+            for (_, a) in drafts where a.type == "ACCOMPANIES" && a.subject == p {
+                if let c = countryOf(a.object) { return c }
+                if let r = drafts.first(where: { $0.1.type == "HOLDS_ROLE" && $0.1.subject == a.object && $0.1.object != RuleEngine.documentCountry }),
+                   count[r.1.object] != nil { return r.1.object }
+            }
+            return nil
+        }
         return drafts.compactMap { (si, d) in
             if d.type == "HOLDS_ROLE", d.object == RuleEngine.documentCountry, stated.contains(d.subject) { return nil }
             var x = d
             guard x.subject == RuleEngine.documentCountry || x.object == RuleEngine.documentCountry else { return (si, x) }
-            // a person the gazetteer knows serves the state it names
-            let own = x.object == RuleEngine.documentCountry ? countryOf(x.subject) : nil
+            // a person the gazetteer knows serves the state it names; a companion serves the state of the one he accompanies
+            let own = x.object == RuleEngine.documentCountry ? countryOf(x.subject) ?? companionState(x.subject) : nil
             guard let b = own ?? best else { return nil }
             if x.subject == RuleEngine.documentCountry { x.subject = b }
             if x.object == RuleEngine.documentCountry { x.object = b }
@@ -195,9 +206,17 @@ enum RuleEngine {
         }
         let subjects = members(s, r.subject)
         let objects = members(o, r.object)
+        var pairs: [(Int, Int)] = []
+        if r.pairwise {
+            // "وزراء خارجية مصر X والأردن Y": the i-th subject goes with the i-th object
+            guard subjects.count == objects.count, subjects.count > 1 else { return .failed("lists of unequal length (pairwise)") }
+            pairs = Array(zip(subjects, objects))
+        } else {
+            for a in subjects { for b in objects { pairs.append((a, b)) } }
+        }
         var out: [FactDraft] = []
-        for a in subjects {
-            for b in objects {
+        for (a, b) in pairs {
+            do {
                 let sk = key(a), ok = key(b)
                 guard sk != ok, !ok.isEmpty else { continue }
                 let args = [a, b].filter { $0 >= 0 }

@@ -93,6 +93,9 @@ public struct Rule: Sendable {
     public var modality: Modality? = nil
     /// A negated instance is kept, marked negated ("لن تسحب X قواتها من Y"), instead of dropped.
     public var keepNegated = false
+    /// Subjects and objects found as lists are paired in order, one fact per pair, and only when the two lists
+    /// are as long (`pairwise`): "وزراء خارجية مصر X والأردن Y", "وزيرا الخارجية الروسي والأمريكي X وY".
+    public var pairwise = false
     public var confidence = 0.75
     public var takesDate = true
     /// A state that takes the date of its sentence as its start («تنشط منذ العام 2021»): `dated`.
@@ -236,6 +239,8 @@ public struct RuleSet: Sendable {
                     current!.freeTitle = true
                 case "keep-negated":
                     current!.keepNegated = true
+                case "pairwise":
+                    current!.pairwise = true
                 case "unless-fired":
                     guard !args.isEmpty else { throw fail("unless-fired RULE… (rules before this one in file order)") }
                     for a in args where !rules.contains(where: { $0.name == a }) {

@@ -17,7 +17,7 @@ extension Extractor {
     /// wins a tie; not the state of a received guest). Without one the draft is dropped.
     static func resolveDocumentCountry(_ drafts: [(Int, FactDraft)], _ mentions: [[RawMention]],
                                        countryOf: (String) -> String?) -> [(Int, FactDraft)] {
-        guard drafts.contains(where: { $0.1.subject == RuleEngine.documentCountry || $0.1.object == RuleEngine.documentCountry }) else { return drafts }
+        guard drafts.contains(where: { $0.1.subject.hasPrefix("@doc-") || $0.1.object.hasPrefix("@doc-") }) else { return drafts }
         var count: [String: Int] = [:], first: [String: Int] = [:]
         for m in mentions.joined() where m.type == .place && m.subtype == "country" && !m.key.isEmpty {
             count[m.key, default: 0] += 1
@@ -43,9 +43,34 @@ extension Extractor {
             }
             return nil
         }
+        // "بين البلدين": the sentence's two states, else the states of the two sides of the last contact told so far
+        func state(_ k: String) -> String? {
+            if count[k] != nil { return k }
+            if let c = countryOf(k) { return c }
+            return drafts.first(where: { $0.1.type == "HOLDS_ROLE" && $0.1.subject == k && count[$0.1.object] != nil })?.1.object
+        }
+        func pair(_ si: Int) -> (String, String)? {
+            var own: [String] = []
+            if si < mentions.count {
+                for m in mentions[si] where m.type == .place && m.subtype == "country" && !m.key.isEmpty && !own.contains(m.key) { own.append(m.key) }
+            }
+            if own.count == 2 { return (own[0], own[1]) }
+            guard own.count < 2 else { return nil }
+            // the last contact whose two sides serve two states (and the sentence's own state among them)
+            for (sj, d) in drafts.reversed() where sj <= si && RuleEngine.contactTypes.contains(d.type) {
+                guard let a = state(d.subject), let b = state(d.object), a != b else { continue }
+                return own.allSatisfy({ $0 == a || $0 == b }) ? (a, b) : nil
+            }
+            return nil
+        }
         return drafts.compactMap { (si, d) in
             if d.type == "HOLDS_ROLE", d.object == RuleEngine.documentCountry, stated.contains(d.subject) { return nil }
             var x = d
+            if x.subject == RuleEngine.documentPair.0 {
+                guard let p = pair(si) else { return nil }
+                x.subject = p.0; x.object = p.1
+                return (si, x)
+            }
             guard x.subject == RuleEngine.documentCountry || x.object == RuleEngine.documentCountry else { return (si, x) }
             // a person the gazetteer knows serves the state it names; a companion serves the state of the one he accompanies
             let own = x.object == RuleEngine.documentCountry ? countryOf(x.subject) ?? companionState(x.subject) : nil
@@ -64,6 +89,10 @@ enum RuleEngine {
     static let documentSubject = "@doc-subject"
     /// Placeholder argument resolved at document level (`doc-country`).
     static let documentCountry = "@doc-country"
+    /// Placeholder pair resolved at document level (`doc-pair`: "بين البلدين").
+    static let documentPair = ("@doc-pair-1", "@doc-pair-2")
+    /// The events whose two sides `doc-pair` takes.
+    static let contactTypes: Set<String> = ["VISIT", "MEET", "TALKS", "RECEIVE", "PLANS_VISIT", "PLANS_MEET", "PLANS_TALKS"]
 
     static func run(_ c: SentenceContext, _ set: RuleSet, table: RelationTable = .standard, trace: ExtractionTrace? = nil) -> [FactDraft] {
         let lex = set.lexicon
@@ -114,6 +143,7 @@ enum RuleEngine {
     static func label(_ c: SentenceContext, _ key: String) -> String {
         if key == documentSubject { return "(the document's earlier subject)" }
         if key == documentCountry { return "(the document's country)" }
+        if key == documentPair.0 || key == documentPair.1 { return "(one of the two states)" }
         return c.mentions.first(where: { $0.key == key })?.text ?? key
     }
 
@@ -158,10 +188,12 @@ enum RuleEngine {
             }
         }
         let rel = table[r.type]
-        func key(_ m: Int) -> String { m == -1 ? documentSubject : m == -2 ? documentCountry : c.mentions[m].key }
+        func key(_ m: Int) -> String {
+            m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1 : c.mentions[m].key
+        }
         // the second argument looked for after the trigger is looked for after the first one
         func after(_ m: Int?) -> Int { m.map { $0 >= 0 && c.mentions[$0].range.lowerBound > i ? c.mentions[$0].range.upperBound - 1 : i } ?? i }
-        let s: Int, o: Int
+        let s: Int; var o: Int
         if r.objectFirst {
             guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: nil), oo != -1 else {
                 return .failed("trigger without an object of the allowed types")
@@ -180,6 +212,7 @@ enum RuleEngine {
             }
             s = ss; o = oo
         }
+        if s == -3 { guard o == -3 else { return .failed("doc-pair names both sides") }; o = -4 }
         // modality
         var modality = r.modality ?? .asserted
         if r.modality == nil {
@@ -266,6 +299,8 @@ enum RuleEngine {
             switch f.kind {
             case .documentSubject:
                 return -1
+            case .documentPair:
+                return -3
             case .documentCountry:
                 // only when the phrase after the trigger names no place or organisation ("وزير الخارجية X")
                 var k = i + 1, named = false

@@ -22,6 +22,9 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// "قال الرئيس الفرنسي X إن بلاده تدعم …": a word of class `HIS_COUNTRY` right before the trigger is the
         /// country of the title of the nearest person before it
         case speakerCountry
+        /// `doc-pair` (as subject and object): "بين البلدين", the two states of the sentence, else of the two sides
+        /// of the last meeting, talks, reception or visit the document told
+        case documentPair
     }
     public var kind: Kind
     /// entity types allowed (nil: the relation table's for this role)
@@ -279,7 +282,8 @@ public struct RuleSet: Sendable {
         case "doc-subject": f = ArgumentFinder(kind: .documentSubject)
         case "doc-country": f = ArgumentFinder(kind: .documentCountry)
         case "speaker-country": f = ArgumentFinder(kind: .speakerCountry)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country)")
+        case "doc-pair": f = ArgumentFinder(kind: .documentPair)
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair)")
         }
         var k = 0
         while k < rest.count {

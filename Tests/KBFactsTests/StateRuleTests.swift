@@ -90,4 +90,21 @@ final class StateRuleTests: XCTestCase {
         let u = roles("واجتمع وزراء خارجية مصر والأردن والعراق سامح شكري في عمان.").filter { $0.2 == "role.ministers-list" }
         XCTAssertTrue(u.isEmpty, "\(u)")
     }
+
+    func testTheTwoStatesAreThoseOfTheLastContactsTwoSides() {
+        func pairs(_ text: String) -> [String] {
+            Self.extractor.extract(SourceText(documentID: "doc-t", path: "t.txt", text: text)).facts
+                .filter { $0.type == "COOPERATE" }.map { "\($0.subject) \($0.object)" }
+        }
+        // the visitor's state and the state visited
+        let v = pairs("وصل الرئيس التونسي قيس سعيد إلى الجزائر. وأكد الجانب الجزائري حرصه على تعزيز التعاون الأمني بين البلدين.")
+        XCTAssertEqual(v, ["plc-tunisia plc-algeria"])
+        // no contact told before: nothing
+        XCTAssertTrue(pairs("وأكد الجانب الجزائري حرصه على تعزيز التعاون الأمني بين البلدين.").isEmpty)
+        // a visit inside one state is skipped for the talks of two states' leaders before it
+        let t = pairs("وبحث الرئيس المصري عبد الفتاح السيسي مع الملك الأردني عبد الله الثاني الأوضاع. "
+            + "ثم زار السيسي مدينة الإسكندرية. وتناول الاجتماع تطوير التعاون بين الدولتين.")
+        XCTAssertEqual(t.count, 1, "\(t)")
+        XCTAssertTrue(t.allSatisfy { $0.contains("plc-egypt") && $0.contains("plc-jordan") }, "\(t)")
+    }
 }

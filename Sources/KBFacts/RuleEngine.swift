@@ -450,15 +450,20 @@ enum RuleEngine {
         let mm = c.mentions[m]
         // a person's title stands between the preposition and the name ("مع الرئيس الجزائري X", "بالرئيس X")
         var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
-        var steps = 0
+        var steps = 0, afterAdjective = false
         // "إلى العاصمة الإثيوبية X": a nationality adjective may follow the head noun
         while steps < 3, j - 1 >= 0 {
             if let a = c.mention(at: j - 1) {
                 let lo = c.mentions[a].range.lowerBound
-                guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil, isPlaceHead(c.tokens[lo - 1].norm) else { break }
+                guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil,
+                      isPlaceHead(c.tokens[lo - 1].norm) || c.inClass(lo - 1, "ROLE_HEAD") else { break }
+                afterAdjective = true
                 j = c.mentions[a].range.lowerBound; steps += 1; continue
             }
-            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") else { break }
+            // "مع العاهل الأردني الملك X": a title word before the adjective of a title
+            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION")
+                    || (afterAdjective && c.inClass(j - 1, "ROLE_HEAD")) else { break }
+            afterAdjective = false
             j -= 1; steps += 1
         }
         let first = c.tokens[j].norm

@@ -59,7 +59,7 @@ final class StateRuleTests: XCTestCase {
 
     func testAReceivedGuestsStateIsNotTheDocumentsCountry() {
         // Russia is named three times, Egypt twice, but the Russian is the guest: the unqualified officials are Egypt's
-        let text = "استقبل الرئيس كمال منصور أمس وزير الخارجية الروسي سيرغي لافروف. وقال لافروف إن روسيا ستدعم مصر. "
+        let text = "استقبل الرئيس كمال منصور صباح الأحد في القصر سيرغي لافروف وزير خارجية روسيا. وقال لافروف إن روسيا ستدعم مصر. "
             + "وأضاف أن روسيا ومصر شريكان. وقال وزير الخارجية سامي الحداد إن العلاقات جيدة."
         let r = roles(text)
         XCTAssertTrue(r.contains { $0.1 == "plc-egypt" && $0.2 == "role.minister-of-document" }, "\(r)")
@@ -70,7 +70,7 @@ final class StateRuleTests: XCTestCase {
     func testACompanionServesTheStateOfTheOneHeAccompanies() {
         // the visit is to Algeria, but the ministers travel with the Tunisian head of government
         let text = "وصل رئيس الحكومة التونسية كمال الهادي إلى الجزائر الثلاثاء. "
-            + "ويرافق رئيس الحكومة التونسية في زيارته وزيرا الدفاع والخارجية سامي الحداد ونبيل داود."
+            + "ويرافق رئيس الحكومة التونسية خلال الرحلة وزيرا الدفاع والخارجية سامي الحداد ونبيل داود."
         let r = roles(text).filter { $0.2 == "role.ministers-of-document" }
         XCTAssertEqual(r.count, 2, "\(r)")
         XCTAssertTrue(r.allSatisfy { $0.1 == "plc-tunisia" }, "\(r)")
@@ -83,9 +83,9 @@ final class StateRuleTests: XCTestCase {
         XCTAssertTrue(r.contains { $0.1 == "plc-iraq" && $0.2 == "role.ministers-list" }, "\(r)")
         // never a cross pair: each name serves one state
         XCTAssertEqual(Set(r.map(\.0)).count, pairs.count, "\(r)")
-        let d = roles("والتقى وزيرا الخارجية الروسي والأمريكي سيرغي لافروف وأنتوني بلينكن في جنيف.")
+        let d = roles("والتقى وزيرا الخارجية الأردني والأمريكي أيمن الصفدي وأنتوني بلينكن في جنيف.")
         XCTAssertTrue(d.contains { $0.0 == "per-antony-blinken" && $0.1 == "plc-usa" && $0.2 == "role.ministers-dual" }, "\(d)")
-        XCTAssertFalse(d.contains { $0.0 == "per-sergey-lavrov" && $0.1 != "plc-russia" }, "\(d)")
+        XCTAssertFalse(d.contains { $0.0 == "per-ayman-safadi" && $0.1 != "plc-jordan" }, "\(d)")
         // unequal lists give nothing
         let u = roles("واجتمع وزراء خارجية مصر والأردن والعراق سامح شكري في عمان.").filter { $0.2 == "role.ministers-list" }
         XCTAssertTrue(u.isEmpty, "\(u)")

@@ -153,7 +153,7 @@ final class Linker {
                 switch m.type {
                 case .person:
                     if let p = people.resolve(m.nameKey, strict: false) { perSentence[s][k].key = p }
-                    else if m.weak { perSentence[s][k].key = "" }
+                    else if m.weak || people.ambiguous(m.nameKey, strict: false) { perSentence[s][k].key = "" }
                     else {
                         perSentence[s][k].key = "per:" + m.nameKey
                         register("per:" + m.nameKey, [[m.nameKey]], order)

@@ -46,6 +46,7 @@ final class Linker {
     }
 
     func link(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
+        EntityRecognizer.keepTownsNamedOnce(&perSentence)
         // 1. evidence for ambiguous gazetteer candidates
         var evidence: [String: Int] = [:]
         for ms in perSentence {

@@ -54,6 +54,7 @@ public struct Extractor: Sendable {
             for d in FactRules.extract(ctx) { drafts.append((si, EventPlaces.filled(d, ctx))) }
         }
         let gaz = gazetteer
+        drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
         drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence, countryOf: { gaz.country(of: $0) })
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
 

@@ -278,7 +278,7 @@ enum FactRules {
         var cancelledTies = Set<Int>()
         for i in c.tokens.indices where c.tokens[i].kind == .word && c.mention(at: i) == nil {
             if c.matches(i, visitVerbs) || c.matches(i, arriveVerbs) || c.matches(i, travelWords) || c.matches(i, visitNouns) {
-                out += visit(c, i)
+                out += visitProcedural(c, i)
             }
             if c.matches(i, receiveWords) { out += receive(c, i) }
             if c.matches(i, hostWords) { out += hosts(c, i) }

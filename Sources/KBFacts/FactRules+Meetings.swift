@@ -5,54 +5,6 @@ import KBGraph
 import KBText
 
 extension FactRules {
-    static func receive(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        if let r = receptionCommittee(c, i) { return r }
-        var host: Int?, guest: Int?
-        if c.matches(i, FactRules.welcomeWords) {
-            // "رحب X بـ Y": only with a ب-guest right after the host
-            guard let h = c.actorAfter(i, limit: 6) ?? c.actorBefore(i, limit: 4) else { return [] }
-            let after = max(i, c.mentions[h].range.upperBound - 1)
-            guard let g = c.actorAfter(after, limit: 3, excluding: [c.mentions[h].key]), c.tokens[c.mentions[g].range.lowerBound].norm.hasPrefix("ب")
-                    || (c.mentions[g].range.lowerBound > 0 && c.tokens[c.mentions[g].range.lowerBound - 1].norm.hasPrefix("ب")) else { return [] }
-            return [FactDraft(type: "RECEIVE", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
-                              span: c.span([h, g], i), rule: "receive.welcome", confidence: conf(0.75, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))]
-        }
-        let n = c.tokens[i].norm
-        if (n.hasSuffix("استقباله") || n.hasSuffix("استقبالها")), let g = c.actorAfter(i, limit: 3),
-           c.mentions[g].range.lowerBound > 0, hasLam(c, c.mentions[g].range.lowerBound, c.mentions[g].range.lowerBound),
-           let h = c.actorBefore(i, limit: 14, excluding: [c.mentions[g].key]) {
-            // "صورا من استقباله لنظيره": the pronoun's owner receives the ل-guest
-            host = h; guest = g
-        } else if let b = c.actorBefore(i, limit: 6) {
-            host = b; guest = c.actorAfter(i, limit: 14, types: [.person, .organization])
-        } else if let a = c.actorAfter(i, limit: 10) {
-            host = a; guest = c.actorAfter(c.mentions[a].range.upperBound - 1, limit: 14, excluding: [c.mentions[a].key])
-        }
-        guard let h = host, let g = guest, c.mentions[h].key != c.mentions[g].key else { return [] }
-        var out = [FactDraft(type: "RECEIVE", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
-                             span: c.span([h, g], i), rule: "receive.verb", confidence: conf(0.9, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))]
-        // "استقبل X Y … في الكرملين": the guest came to the place of the reception
-        if c.mentions[g].type == .person {
-            var k = c.mentions[g].range.upperBound
-            while k < c.tokens.count, k - c.mentions[g].range.upperBound <= 8 {
-                if c.isStrongPunct(k) || c.isComma(k) && k > c.mentions[g].range.upperBound { break }
-                if let m = c.mention(at: k) {
-                    let mm = c.mentions[m]
-                    let locative = (k > 0 && c.tokens[k - 1].norm == "في") || c.tokens[mm.range.lowerBound].norm.hasPrefix("ب")
-                        || c.tokens[mm.range.lowerBound].norm.hasPrefix("في")
-                    if mm.type == .place, !mm.isAdjective, ["city", "capital", "facility"].contains(mm.subtype), locative {
-                        out.append(FactDraft(type: "VISIT", subject: c.mentions[g].key, object: mm.key, trigger: i, span: c.span([g, m], i),
-                                             rule: "visit.received-in", confidence: conf(0.75, abs(mm.range.lowerBound - i), c, [g, m])))
-                        break
-                    }
-                    if mm.type != .date { k = mm.range.upperBound; continue }
-                }
-                k += 1
-            }
-        }
-        return out
-    }
-
     /// "توجه إلى Z للقاء X ولبحث …": the traveller meets (and talks with) the person named after
     /// "للقاء"; a talk coordinated right after the meeting ("ولبحث") has the same pair.
     static func purposeMeeting(_ c: SentenceContext, _ i: Int, type: String) -> (Int, Int)? {

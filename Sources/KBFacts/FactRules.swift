@@ -278,9 +278,9 @@ enum FactRules {
         var cancelledTies = Set<Int>()
         for i in c.tokens.indices where c.tokens[i].kind == .word && c.mention(at: i) == nil {
             if c.matches(i, visitVerbs) || c.matches(i, arriveVerbs) || c.matches(i, travelWords) || c.matches(i, visitNouns) {
-                out += visit(c, i)
+                out += visitProcedural(c, i)
             }
-            if c.matches(i, receiveWords) { out += receive(c, i) }
+            if c.matches(i, receiveWords) { out += receptionCommittee(c, i) ?? [] }
             if c.matches(i, hostWords) { out += hosts(c, i) }
             if c.matches(i, meetWords) { out += meet(c, i, type: "MEET") }
             if c.matches(i, talksWords) { out += meet(c, i, type: "TALKS") }
@@ -329,6 +329,9 @@ enum FactRules {
             have.insert(key)
             out.append(d)
         }
+        // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself
+        out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty }
+        receivedIn(c, &out)
         attribute(c, &out)
         withdrawnWereDeployed(c, &out)
         companionsVisit(&out)

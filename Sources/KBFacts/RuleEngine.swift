@@ -169,7 +169,8 @@ enum RuleEngine {
             }
             s = ss; o = oo
         }
-        // modality
+        // modality: a planned cue right after the trigger or after its last argument ("يزور X الجزائر الأسبوع المقبل")
+        let argEnd = [s, o].filter { $0 >= 0 }.map { c.mentions[$0].range.upperBound }.max() ?? i
         var modality = r.modality ?? .asserted
         if r.modality == nil {
             if let k = has(classes, cue.negation, max(0, i - 3)..<i) ?? has(classes, cue.denial, max(0, i - 6)..<i) {
@@ -179,7 +180,7 @@ enum RuleEngine {
             let lo = max(0, i - 8)
             let lastRelative = (lo..<i).last { k in has(classes, cue.relative, k..<(k + 1)) != nil }
             if modality != .negated, lex.isFuture(c.tokens[i].norm) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
-                || has(classes, cue.plannedAfter, window(i, before: false, 4, c.tokens.count)) != nil {
+                || has(classes, cue.plannedAfter, (i + 1)..<min(c.tokens.count, max(i + 5, argEnd + 3))) != nil {
                 modality = .planned
             }
         }

@@ -9,12 +9,20 @@ extension EntityRecognizer {
     /// What may follow the name: "الدولي" (and its feminine).
     static let facilityTrailers = Lexicon.set("الدولي الدولية")
 
+    /// The facility heads and the proclitics they take, as UTF-8 bytes (a test on bytes: this runs on every word).
+    static let headBytes: [(head: String, bytes: [UInt8])] = namedFacilityHeads.sorted().map { ($0, Array($0.utf8)) }
+    static let headPrefixes: Set<String> = ["", "ب", "و", "ل", "وب", "ف"]
+    /// The last UTF-8 bytes of the heads (a first, cheap test).
+    static let headLastBytes: [Bool] = (0..<256).map { b in headBytes.contains { $0.bytes.last == UInt8(b) } }
+
     /// The facility head of a word, with its proclitic ("بمطار" → ("مطار", "ب")), or nil.
     func facilityHead(_ tok: Token) -> (stem: String, prefix: String)? {
         guard tok.kind == .word else { return nil }
-        if EntityRecognizer.namedFacilityHeads.contains(tok.norm) { return (tok.norm, "") }
-        for c in Clitics.of(tok.norm) where ["ب", "و", "ل", "وب", "ف"].contains(c.prefix) && EntityRecognizer.namedFacilityHeads.contains(c.stem) {
-            return (c.stem, c.prefix)
+        let u = tok.norm.utf8
+        guard u.count >= 6, u.count <= 14, let last = u.last, EntityRecognizer.headLastBytes[Int(last)] else { return nil }
+        for (head, bytes) in EntityRecognizer.headBytes where u.count >= bytes.count && u.suffix(bytes.count).elementsEqual(bytes) {
+            let prefix = String(decoding: u.prefix(u.count - bytes.count), as: UTF8.self)
+            return EntityRecognizer.headPrefixes.contains(prefix) ? (head, prefix) : nil
         }
         return nil
     }
@@ -23,11 +31,13 @@ extension EntityRecognizer {
     /// it, by the facility. A definite word after the head counts only when it is no place noun, adjective or
     /// description ("مطار العاصمة", "قصر الضيافة" stay as they are: the second is no name).
     func addFacilities(_ t: [Token], _ mentions: inout [RawMention]) {
+        // (most sentences have no facility head: nothing is built for them)
+        guard let firstHead = t.indices.first(where: { facilityHead(t[$0]) != nil }), firstHead + 1 < t.count else { return }
         var owner = [Int?](repeating: nil, count: t.count)
         for (k, m) in mentions.enumerated() { for x in m.range { owner[x] = k } }
         var replaced: [Int] = []
         var added: [RawMention] = []
-        var i = 0
+        var i = firstHead
         while i + 1 < t.count {
             defer { i += 1 }
             guard owner[i] == nil, let (stem, prefix) = facilityHead(t[i]) else { continue }

@@ -79,6 +79,7 @@ extension EntityRecognizer {
                 country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound; break
             }
             guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), !Lexicon.stopwords.contains(n),
+                  !(definite && EntityRecognizer.isDerivedMasdar(n)),
                   !EntityRecognizer.lamNonNames.contains(n),
                   !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n),
                   !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n),
@@ -183,6 +184,13 @@ extension EntityRecognizer {
 
     /// Definite words that can qualify an organisation name (not time words, generic adverbs or place nouns:
     /// "القوات المالية المدينة" stops before "المدينة").
+    /// A definite verbal noun of the derived forms VII, VIII and X ("الانتشار", "الاستقرار", "الانسحاب"): after a
+    /// definite head it is the head's action ("بدأ الجيش الانتشار"), not a word of a name (adjectives end in ي).
+    static func isDerivedMasdar(_ n: String) -> Bool {
+        let c = Array(n)
+        return c.count >= 8 && n.hasPrefix("الا") && c[c.count - 2] == "ا" && !n.hasSuffix("ي")
+    }
+
     func isModifier(_ n: String) -> Bool {
         let bad = EntityRecognizer.descriptiveWords
         return !bad.contains(n) && n.count >= 4 && !Lexicon.placeHeads.contains(n)

@@ -41,6 +41,13 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertTrue(places.contains("دمشق"), "\(places)")
     }
 
+    func testADerivedVerbalNounAfterADefiniteHeadIsItsActionNotItsName() {
+        XCTAssertTrue(EntityRecognizer.isDerivedMasdar("الانتشار") && EntityRecognizer.isDerivedMasdar("الاستقرار"))
+        XCTAssertFalse(EntityRecognizer.isDerivedMasdar("الانتقالي"), "an adjective")
+        let orgs = entities("وبدأ الجيش الانتشار للتمركز في المواقع الجديدة.", .organization)
+        XCTAssertFalse(orgs.contains { $0.contains("الانتشار") }, "\(orgs)")
+    }
+
     func testEmbassiesNaviesAndGovernmentsByAdjective() {
         let orgs = entities("وقالت السفارة الكندية إن البحرية الروسية رصدت سفينة قرب القاعدة البحرية الإيطالية.", .organization)
         XCTAssertTrue(orgs.contains("السفارة الكندية"), "\(orgs)")

@@ -20,35 +20,6 @@ extension FactRules {
         return nil
     }
 
-    static func hosts(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        // "تحتضن العاصمة المغربية الرباط اجتماعات الاتحاد الأفريقي": a city hosts the organisation's meeting
-        if let p = c.actorAfter(i, limit: 4, types: [.place]), !c.mentions[p].isAdjective,
-           (i + 1..<c.mentions[p].range.lowerBound).allSatisfy({ c.mention(at: $0).map { c.mentions[$0].type == .place } ?? Lexicon.placeHeads.contains(c.tokens[$0].norm) }),
-           let g = c.actorAfter(c.mentions[p].range.upperBound - 1, limit: 4, types: [.organization]),
-           let d = draft(c, "HOSTS", p, g, i, rule: "hosts.place", base: 0.75) {
-            return [d]
-        }
-        guard let h = c.actorAfter(i, limit: 6) ?? c.actorBefore(i, limit: 6) else { return [] }
-        guard let g = c.actorAfter(max(i, c.mentions[h].range.upperBound - 1), limit: 10, excluding: [c.mentions[h].key]) else { return [] }
-        var guests = c.conjuncts(of: g)
-        // "… بالإضافة إلى كيانات أخرى … مثل X وY"
-        var k = c.mentions[g].range.upperBound
-        var listed = false
-        while k < c.tokens.count, k - i <= 30 {
-            if c.isStrongPunct(k) || c.matches(k, clauseBreaks) { break }
-            if c.tokens[k].norm == "مثل" { listed = true }
-            if let m = c.mention(at: k) {
-                if listed, c.isActor(c.mentions[m]) { guests += c.conjuncts(of: m); k = (guests.last.map { c.mentions[$0].range.upperBound }) ?? k + 1; continue }
-                k = c.mentions[m].range.upperBound; continue
-            }
-            k += 1
-        }
-        return guests.filter { c.mentions[$0].key != c.mentions[h].key }.map { g in
-            FactDraft(type: "HOSTS", subject: c.mentions[h].key, object: c.mentions[g].key, trigger: i,
-                      span: c.span([h, g], i), rule: "hosts.verb", confidence: conf(0.8, abs(c.mentions[g].range.lowerBound - i), c, [h, g]))
-        }
-    }
-
     static func meet(_ c: SentenceContext, _ i: Int, type: String) -> [FactDraft] {
         let n = c.tokens[i].norm
         var a: Int?, b: Int?

@@ -281,7 +281,6 @@ enum FactRules {
                 out += visitProcedural(c, i)
             }
             if c.matches(i, receiveWords) { out += receptionCommittee(c, i) ?? [] }
-            if c.matches(i, hostWords) { out += hosts(c, i) }
             if c.matches(i, meetWords) { out += meet(c, i, type: "MEET") }
             if c.matches(i, talksWords) { out += meet(c, i, type: "TALKS") }
             if c.matches(i, supportWords) { out += support(c, i) }

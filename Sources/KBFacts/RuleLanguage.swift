@@ -134,7 +134,7 @@ public struct RuleSet: Sendable {
 
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
-        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "received-in", "hosts", "meet",
+        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "received-in", "meet",
         "support", "ends-cooperation", "took-power",
         "attack", "cooperate", "agreement", "controls", "relations",
         "conflict", "delegation-continued",

@@ -281,8 +281,8 @@ enum FactRules {
                 out += visitProcedural(c, i)
             }
             if c.matches(i, receiveWords) { out += receptionCommittee(c, i) ?? [] }
-            if c.matches(i, meetWords) { out += meet(c, i, type: "MEET") }
-            if c.matches(i, talksWords) { out += meet(c, i, type: "TALKS") }
+            if c.matches(i, meetWords) { out += meetReferredBack(c, i, type: "MEET") }
+            if c.matches(i, talksWords) { out += meetReferredBack(c, i, type: "TALKS") }
             if c.matches(i, supportWords) { out += support(c, i) }
             if c.matches(i, cancelWords) {
                 let (ends, tie) = endsCooperation(c, i)
@@ -328,8 +328,10 @@ enum FactRules {
             have.insert(key)
             out.append(d)
         }
-        // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself
-        out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty }
+        // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself, and
+        // is none when a rule named its participants on the same word
+        let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty }.map { "\($0.trigger)|\(family($0.type))" })
+        out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty && !named.contains("\($0.trigger)|\(family($0.type))") }
         receivedIn(c, &out)
         attribute(c, &out)
         withdrawnWereDeployed(c, &out)

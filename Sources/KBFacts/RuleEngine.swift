@@ -179,7 +179,7 @@ enum RuleEngine {
             }
             let lo = max(0, i - 8)
             let lastRelative = (lo..<i).last { k in has(classes, cue.relative, k..<(k + 1)) != nil }
-            if modality != .negated, lex.isFuture(c.tokens[i].norm) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
+            if modality != .negated, (max(0, i - 2)...i).contains(where: { lex.isFuture(c.tokens[$0].norm) }) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
                 || has(classes, cue.plannedAfter, (i + 1)..<min(c.tokens.count, max(i + 5, argEnd + 3))) != nil {
                 modality = .planned
             }
@@ -243,6 +243,11 @@ enum RuleEngine {
                 if f.inTitle, !mm.inRolePhrase { return false }
                 if f.direct, governed(m, c) { return false }
                 if f.force, mm.type == .organization, !FactRules.canDeploy(c, mm) { return false }
+                if f.joined {
+                    // the و on the name or on its title, and the first of the pair right before it
+                    let start = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
+                    guard start > 0, c.tokens[start].norm.hasPrefix("و"), let p = c.mention(at: start - 1), !c.mentions[p].inRolePhrase else { return false }
+                }
                 return true
             }
             switch f.kind {

@@ -60,6 +60,8 @@ extension EntityRecognizer {
                   let cut = r.dropFirst().first(where: { labels[$0] == bPer }),
                   (r.lowerBound + 1..<cut).allSatisfy({ labels[$0] == iPer }) else { continue }
             let head = r.lowerBound..<cut
+            // "عبد القادر" alone is a given name: "عبد القادر حسين عمر" is one person
+            if head.count == 2, EntityRecognizer.abd.contains(t[head.lowerBound].norm) { continue }
             let (text, b) = stripped(t, head)
             mentions[k].range = head
             mentions[k].begin = b

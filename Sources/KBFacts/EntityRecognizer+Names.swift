@@ -21,6 +21,9 @@ extension EntityRecognizer {
             let tok = t[k]
             guard covered[k] == nil, tok.kind == .word || tok.kind == .latin else { break }
             let n = tok.norm
+            // a trigger word of the rules starts no name ("رئيسا خلفا لوالده", "ونظيره عقدا جلسة"); inside a name it
+            // may be a family name ("مهدي جمعة")
+            if count == 0, tok.kind == .word, EntityRecognizer.isRuleWordNotName(tok) { return nil }
             if count == 0 {
                 if EntityRecognizer.hasArticle(tok), articleGivenName(t, k, covered) { count += 1; k += 1; continue }
                 if !isNameToken(tok) || EntityRecognizer.hasArticle(tok)
@@ -58,6 +61,12 @@ extension EntityRecognizer {
         var end = j + count
         while end > j, EntityRecognizer.abd.contains(t[end - 1].norm) { end -= 1 }
         return end > j ? j..<end : nil
+    }
+
+    /// A word of four letters or more the rules' lexicon knows (a trigger: "خلفا", "عقدا") that no name list knows
+    /// as a given name (shorter ones are particles that transliterations share: "بان كي مون").
+    static func isRuleWordNotName(_ tok: Token) -> Bool {
+        tok.norm.count >= 4 && !RuleSet.bundled.lexicon.classes(of: tok.norm).isEmpty && !isKnownFirstName(tok.norm) && !isAliName(tok)
     }
 
     /// A given name with the article ("المنصف") at `k`, followed by a word that can go on a name.

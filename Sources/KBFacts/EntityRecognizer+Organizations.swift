@@ -55,6 +55,15 @@ extension EntityRecognizer {
         while j < t.count, j - i <= 5 {
             if let c = covered[j] {
                 let m = mentions[c]
+                // "قناة القاهرة الإخبارية": an outlet named by its town and a word for news or satellite
+                if !definite, modifiers == 0, EntityRecognizer.mediaHeads.contains(head), m.type == .place, !m.isAdjective,
+                   m.range.lowerBound == j, m.range.upperBound < t.count, covered[m.range.upperBound] == nil,
+                   EntityRecognizer.outletWords.contains(t[m.range.upperBound].norm) {
+                    keyParts.append(m.gazetteerIDs.first ?? m.nameKey)
+                    keyParts.append(ArabicNormalizer.stripArticle(t[m.range.upperBound].norm))
+                    j = m.range.upperBound + 1; modifiers += 2
+                    break
+                }
                 if m.type == .place, m.isAdjective || (m.subtype == "country") {
                     country = m.gazetteerIDs.first; j = m.range.upperBound; modifiers += 1
                     // "المجموعة اللبنانية للإعلام", "الهيئة الليبية للاستثمار": a لل-complement after the adjective
@@ -72,7 +81,8 @@ extension EntityRecognizer {
             guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), !Lexicon.stopwords.contains(n),
                   !EntityRecognizer.lamNonNames.contains(n),
                   !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n),
-                  !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" else { break }
+                  !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n),
+                  !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" else { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
         }
         guard modifiers > 0 else { return nil }
@@ -104,6 +114,9 @@ extension EntityRecognizer {
         m.countryHint = country
         return m
     }
+
+    /// Words that make a town's name an outlet's after an outlet head ("قناة القاهرة الإخبارية").
+    static let outletWords = Lexicon.set("الإخبارية الإخباري الفضائية الفضائي")
 
     /// "العاصمة النيجيرية" with no city name after it: the capital of that country.
     func capitalByAdjective(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {

@@ -39,6 +39,10 @@ struct RawMention {
     var weak = false
     /// For a child named through kinship ("نجل حفتر خالد", "صدام خليفة حفتر"): the parent's name key.
     var parentKey: String? = nil
+    /// For a facility named after a known place ("مطار بغداد الدولي"): that place's gazetteer id, and its mention
+    /// (the linker keeps the place instead when the document names it nowhere else).
+    var inPlace: String? = nil
+    var innerPlace: [RawMention] = []
 }
 
 /// Finds entity mentions in a sentence: gazetteer names and adjectives (clitic-aware, longest match),
@@ -95,6 +99,7 @@ struct EntityRecognizer {
             mentions[k] = RawMention(range: range, begin: b, end: mentions[k].end, text: text, type: .place, subtype: "facility",
                                      gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.7)
         }
+        addFacilities(t, &mentions)
         covered = [Int?](repeating: nil, count: t.count)
         for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
         i = 0

@@ -54,6 +54,7 @@ public struct Extractor: Sendable {
             for d in FactRules.extract(ctx) { drafts.append((si, EventPlaces.filled(d, ctx))) }
         }
         let gaz = gazetteer
+        drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
         drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence, countryOf: { gaz.country(of: $0) })
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
 
@@ -393,11 +394,18 @@ public struct GraphBuilder: Sendable {
     /// ``build(minConfidence:linkAcrossDocuments:)`` that moves what the builder holds into the graph instead of
     /// copying it (the builder is left empty): one copy of the facts in memory, not two.
     public mutating func take(minConfidence: Double = 0, linkAcrossDocuments: Bool = true) -> KnowledgeGraph {
+        takeLinked(minConfidence: minConfidence, linkAcrossDocuments: linkAcrossDocuments).graph
+    }
+
+    /// ``take(minConfidence:linkAcrossDocuments:)`` that also gives the people joined across documents (old id → the
+    /// id it joins), to apply to reports kept elsewhere (`ReportSpill`).
+    public mutating func takeLinked(minConfidence: Double = 0, linkAcrossDocuments: Bool = true) -> (graph: KnowledgeGraph, links: [String: String]) {
         var all = entities, merged = merged, facts = facts, mentions = mentions, documents = documents
         (entities, self.merged, self.facts, self.mentions, self.documents) = ([:], [:], [], [], [])
+        var links: [String: String] = [:]
         if linkAcrossDocuments, documents.count > 1 {
-            CrossDocumentLinker.apply(CrossDocumentLinker.merges(Array(all.values), gazetteer: gazetteer), entities: &all, merged: &merged,
-                                      facts: &facts, mentions: &mentions)
+            links = CrossDocumentLinker.merges(Array(all.values), gazetteer: gazetteer)
+            CrossDocumentLinker.apply(links, entities: &all, merged: &merged, facts: &facts, mentions: &mentions)
         }
         // each set is let go once its sorted array is made
         for id in Array(merged.keys) {
@@ -408,7 +416,7 @@ public struct GraphBuilder: Sendable {
         if minConfidence > 0 { facts.removeAll { $0.confidence < minConfidence } }
         var g = KnowledgeGraph(documents: documents, entities: Array(all.values), facts: facts, mentions: mentions)
         g.canonicalize()
-        return g
+        return (g, links)
     }
 }
 

@@ -55,9 +55,44 @@ extension Linker {
 
         /// `resolve(word, strict: true)` given the word's `lookupKeys`.
         func resolve(keys: [NormKey]) -> String? {
-            var best: Int? = nil
-            for k in keys { if let hits = surnames[k] { for i in hits { best = max(best ?? i, i) } } }
-            return best.map { people[$0].key }
+            var hits: [Int] = []
+            for k in keys { if let h = surnames[k] { hits += h } }
+            return pick(hits).map { people[$0].key }
+        }
+
+        /// The most recently registered of `hits`, or nil when they are two different people: two full names
+        /// whose given names differ (up to spelling), like two brothers or a father and son who share a family
+        /// name ("فيصل بن الحسين" and "عبد الله بن الحسين"); a bare surname then names neither.
+        private func pick(_ hits: [Int]) -> Int? {
+            guard let best = hits.max() else { return nil }
+            for i in hits where i != best && PeopleIndex.different(people[i], people[best]) { return nil }
+            return best
+        }
+
+        /// Two people named with full names whose first words are not spelling variants of each other.
+        static func different(_ a: KnownPerson, _ b: KnownPerson) -> Bool {
+            let fa = a.names.filter { $0.count >= 2 }, fb = b.names.filter { $0.count >= 2 }
+            guard a.key != b.key, !fa.isEmpty, !fb.isEmpty else { return false }
+            return !fa.contains { x in fb.contains { y in Linker.variant(given(x), given(y)) } }
+        }
+
+        /// A name's given name: its first word, or its first two after "عبد", "أبو" ("عبد الله").
+        static func given(_ n: [String]) -> String {
+            n.count > 2 && EntityRecognizer.abd.contains(n[0]) ? n[0] + " " + n[1] : n[0]
+        }
+
+        /// Whether `word` is the surname of two different people of the document (see `pick`).
+        func ambiguous(_ word: String, strict: Bool) -> Bool {
+            candidates(word, strict: strict, excluding: nil).count >= 2 && resolve(word, strict: strict) == nil
+        }
+
+        private func candidates(_ word: String, strict: Bool, excluding: String?) -> [Int] {
+            var hits: [Int] = []
+            for k in PeopleIndex.lookupKeys(word) {
+                if let h = surnames[k] { hits += h.filter { people[$0].key != excluding } }
+                if !strict, let h = single[k] { hits += h.filter { people[$0].key != excluding } }
+            }
+            return hits
         }
 
         static func computeForms(_ w: String) -> [String] {
@@ -68,14 +103,10 @@ extension Linker {
         }
 
         /// The person whose surname (or spelling variant of it), or — unless `strict` — whole one-word name,
-        /// is `word`; the most recently registered wins when several share it.
+        /// is `word`; the most recently registered when several forms of one person share it, nobody when two
+        /// different people do (`pick`).
         func resolve(_ word: String, strict: Bool, excluding: String? = nil) -> String? {
-            var best: Int? = nil
-            for k in PeopleIndex.lookupKeys(word) {
-                if let hits = surnames[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
-                if !strict, let hits = single[k] { for i in hits where people[i].key != excluding { best = max(best ?? i, i) } }
-            }
-            return best.map { people[$0].key }
+            pick(candidates(word, strict: strict, excluding: excluding)).map { people[$0].key }
         }
 
         /// The person (most recently registered) of whom `toks` are the last words of a longer name, word by word

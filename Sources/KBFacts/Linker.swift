@@ -46,6 +46,7 @@ final class Linker {
     }
 
     func link(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
+        EntityRecognizer.keepTownsNamedOnce(&perSentence)
         // 1. evidence for ambiguous gazetteer candidates
         var evidence: [String: Int] = [:]
         for ms in perSentence {
@@ -153,7 +154,7 @@ final class Linker {
                 switch m.type {
                 case .person:
                     if let p = people.resolve(m.nameKey, strict: false) { perSentence[s][k].key = p }
-                    else if m.weak { perSentence[s][k].key = "" }
+                    else if m.weak || people.ambiguous(m.nameKey, strict: false) { perSentence[s][k].key = "" }
                     else {
                         perSentence[s][k].key = "per:" + m.nameKey
                         register("per:" + m.nameKey, [[m.nameKey]], order)

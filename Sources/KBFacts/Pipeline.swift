@@ -4,12 +4,30 @@ import KBText
 
 /// Reads, extracts and merges a list of inputs; the order of the result does not depend on threads.
 public enum Pipeline {
-    public struct Result: Sendable { public var graph: KnowledgeGraph; public var errors: [String]; public var notes: [String] }
+    public struct Result: Sendable {
+        public var graph: KnowledgeGraph; public var errors: [String]; public var notes: [String]
+        /// The people joined across documents (old entity id → the id it joins), already applied to the graph; to
+        /// apply to the reports of a `ReportSpill`.
+        public var links: [String: String] = [:]
+    }
 
     /// `keepMentions: false` leaves the mentions out of the graph (writers other than the facts file do not use
     /// them, and on a large corpus they are most of the memory).
     public static func run(files: [InputFile], extractor: Extractor = Extractor(), keepMentions: Bool = true,
                            progress: (@Sendable (String) -> Void)? = nil) -> Result {
+        do {
+            return try run(files: files, extractor: extractor, keepMentions: keepMentions, spill: nil, progress: progress)
+        } catch {
+            fatalError("kbexport: extraction without a spill file failed: \(error)")   // nothing throws without one
+        }
+    }
+
+    /// ``run(files:extractor:keepMentions:progress:)`` with the reports (facts before event merging) appended to
+    /// `spill` instead of kept in the graph (whose `facts` is then empty): memory holds the entities and documents,
+    /// not the reports. `links` of the result are to be applied to the spilled reports (`ReportSpill.finish`).
+    /// Throws the spill file's errors (a full disk).
+    public static func run(files: [InputFile], extractor: Extractor = Extractor(), keepMentions: Bool = true,
+                           spill: ReportSpill?, progress: (@Sendable (String) -> Void)? = nil) throws -> Result {
         let n = files.count
         var builder = GraphBuilder(gazetteer: extractor.gazetteer, keepMentions: keepMentions)
         builder.reserveCapacity(documents: n)
@@ -50,16 +68,20 @@ public enum Pipeline {
                     notes.append("\(files[i].displayPath): same document name as \(other); its id is \(id)")
                     return id
                 }
-                func add(_ x: DocumentExtraction, first: Bool) {
+                func add(_ x: DocumentExtraction, first: Bool) throws {
                     var x = x
                     if let newID { x.rename(to: newID) }
+                    if let spill {
+                        try spill.append(x.facts)
+                        x.facts = []
+                    }
                     builder.add(x, document: first)
                 }
                 switch loaded {
-                case .extracted(let x): add(x, first: true)
+                case .extracted(let x): try add(x, first: true)
                 case .long(let long, let meta):
                     // each segment goes into the graph as it is extracted: memory never holds the whole document's
-                    let found = extractSegments(long, metadata: meta, extractor: extractor) { add($0, first: $1) }
+                    let found = try extractSegments(long, metadata: meta, extractor: extractor) { try add($0, first: $1) }
                     if !found { errors.append("\(InputError.onlyBoilerplate(path: long.path))"); continue }
                 }
                 seenIDs[newID ?? documentID] = files[i].displayPath
@@ -67,14 +89,15 @@ public enum Pipeline {
             if let p = progress, end / 1000 > done / 1000 || end == n { p("processed \(end)/\(n) files") }
             done = end
         }
-        return Result(graph: builder.take(), errors: errors, notes: notes)
+        let (graph, links) = builder.takeLinked()
+        return Result(graph: graph, errors: errors, notes: notes, links: links)
     }
 
     /// The segments of a long document extracted, a window at a time on every core, and given to `body` in order
     /// (with `true` for the first, which carries the document, its length the whole document's). Segments with no
     /// article sentence give nothing; false when no segment had one.
     static func extractSegments(_ long: LongDocument, metadata: DocumentMetadata?, extractor: Extractor,
-                                _ body: (DocumentExtraction, Bool) -> Void) -> Bool {
+                                _ body: (DocumentExtraction, Bool) throws -> Void) rethrows -> Bool {
         let count = long.segments.count
         let window = max(2, ProcessInfo.processInfo.activeProcessorCount)
         var first = true
@@ -89,7 +112,7 @@ public enum Pipeline {
             for k in 0..<(end - start) {
                 guard case .success(var x?)? = slots.get(k) else { continue }
                 if first { x.document.length = long.length }
-                body(x, first)
+                try body(x, first)
                 first = false
             }
         }

@@ -14,10 +14,10 @@ extension Extractor {
     /// `doc-country` arguments: the state a person the gazetteer knows serves, else the country the document is about. News about a visit names the host's
     /// officials without their country: the country of the first place visited (or where a meeting was held);
     /// else the country the document names most often (by name or adjective, twice at least; the first named
-    /// wins a tie). Without one the draft is dropped.
+    /// wins a tie; not the state of a received guest). Without one the draft is dropped.
     static func resolveDocumentCountry(_ drafts: [(Int, FactDraft)], _ mentions: [[RawMention]],
                                        countryOf: (String) -> String?) -> [(Int, FactDraft)] {
-        guard drafts.contains(where: { $0.1.subject == RuleEngine.documentCountry || $0.1.object == RuleEngine.documentCountry }) else { return drafts }
+        guard drafts.contains(where: { $0.1.subject.hasPrefix("@doc-") || $0.1.object.hasPrefix("@doc-") }) else { return drafts }
         var count: [String: Int] = [:], first: [String: Int] = [:]
         for m in mentions.joined() where m.type == .place && m.subtype == "country" && !m.key.isEmpty {
             count[m.key, default: 0] += 1
@@ -29,15 +29,51 @@ extension Extractor {
             else if ["RECEIVE", "MEET", "TALKS", "HOSTS"].contains(d.type), let p = d.place { host = countryOf(p) }
             if host != nil { break }
         }
-        let best = host ?? count.filter { $0.value >= 2 }.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
+        // a guest's state is not the host's: "استقبل الرئيس X وزير الخارجية الروسي Y" is not about Russia
+        let guests = Set(drafts.filter { $0.1.type == "RECEIVE" && $0.1.modality == .asserted }.map(\.1.object))
+        let guestStates = Set(drafts.filter { $0.1.type == "HOLDS_ROLE" && guests.contains($0.1.subject) }.map(\.1.object))
+        let best = host ?? count.filter { $0.value >= 2 && !guestStates.contains($0.key) }.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
         // a person whose office the document states with its state or body keeps that one
         let stated = Set(drafts.filter { $0.1.type == "HOLDS_ROLE" && $0.1.object != RuleEngine.documentCountry }.map(\.1.subject))
+        func companionState(_ p: String) -> String? {
+            for (_, a) in drafts where a.type == "ACCOMPANIES" && a.subject == p {
+                if let c = countryOf(a.object) { return c }
+                if let r = drafts.first(where: { $0.1.type == "HOLDS_ROLE" && $0.1.subject == a.object && $0.1.object != RuleEngine.documentCountry }),
+                   count[r.1.object] != nil { return r.1.object }
+            }
+            return nil
+        }
+        // "بين البلدين": the sentence's two states, else the states of the two sides of the last contact told so far
+        func state(_ k: String) -> String? {
+            if count[k] != nil { return k }
+            if let c = countryOf(k) { return c }
+            return drafts.first(where: { $0.1.type == "HOLDS_ROLE" && $0.1.subject == k && count[$0.1.object] != nil })?.1.object
+        }
+        func pair(_ si: Int) -> (String, String)? {
+            var own: [String] = []
+            if si < mentions.count {
+                for m in mentions[si] where m.type == .place && m.subtype == "country" && !m.key.isEmpty && !own.contains(m.key) { own.append(m.key) }
+            }
+            if own.count == 2 { return (own[0], own[1]) }
+            guard own.count < 2 else { return nil }
+            // the last contact whose two sides serve two states (and the sentence's own state among them)
+            for (sj, d) in drafts.reversed() where sj <= si && RuleEngine.contactTypes.contains(d.type) {
+                guard let a = state(d.subject), let b = state(d.object), a != b else { continue }
+                return own.allSatisfy({ $0 == a || $0 == b }) ? (a, b) : nil
+            }
+            return nil
+        }
         return drafts.compactMap { (si, d) in
             if d.type == "HOLDS_ROLE", d.object == RuleEngine.documentCountry, stated.contains(d.subject) { return nil }
             var x = d
+            if x.subject == RuleEngine.documentPair.0 {
+                guard let p = pair(si) else { return nil }
+                x.subject = p.0; x.object = p.1
+                return (si, x)
+            }
             guard x.subject == RuleEngine.documentCountry || x.object == RuleEngine.documentCountry else { return (si, x) }
-            // a person the gazetteer knows serves the state it names
-            let own = x.object == RuleEngine.documentCountry ? countryOf(x.subject) : nil
+            // a person the gazetteer knows serves the state it names; a companion serves the state of the one he accompanies
+            let own = x.object == RuleEngine.documentCountry ? countryOf(x.subject) ?? companionState(x.subject) : nil
             guard let b = own ?? best else { return nil }
             if x.subject == RuleEngine.documentCountry { x.subject = b }
             if x.object == RuleEngine.documentCountry { x.object = b }
@@ -53,6 +89,10 @@ enum RuleEngine {
     static let documentSubject = "@doc-subject"
     /// Placeholder argument resolved at document level (`doc-country`).
     static let documentCountry = "@doc-country"
+    /// Placeholder pair resolved at document level (`doc-pair`: "بين البلدين").
+    static let documentPair = ("@doc-pair-1", "@doc-pair-2")
+    /// The events whose two sides `doc-pair` takes.
+    static let contactTypes: Set<String> = ["VISIT", "MEET", "TALKS", "RECEIVE", "PLANS_VISIT", "PLANS_MEET", "PLANS_TALKS"]
 
     static func run(_ c: SentenceContext, _ set: RuleSet, table: RelationTable = .standard, trace: ExtractionTrace? = nil) -> [FactDraft] {
         let lex = set.lexicon
@@ -103,6 +143,7 @@ enum RuleEngine {
     static func label(_ c: SentenceContext, _ key: String) -> String {
         if key == documentSubject { return "(the document's earlier subject)" }
         if key == documentCountry { return "(the document's country)" }
+        if key == documentPair.0 || key == documentPair.1 { return "(one of the two states)" }
         return c.mentions.first(where: { $0.key == key })?.text ?? key
     }
 
@@ -147,10 +188,12 @@ enum RuleEngine {
             }
         }
         let rel = table[r.type]
-        func key(_ m: Int) -> String { m == -1 ? documentSubject : m == -2 ? documentCountry : c.mentions[m].key }
+        func key(_ m: Int) -> String {
+            m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1 : c.mentions[m].key
+        }
         // the second argument looked for after the trigger is looked for after the first one
         func after(_ m: Int?) -> Int { m.map { $0 >= 0 && c.mentions[$0].range.lowerBound > i ? c.mentions[$0].range.upperBound - 1 : i } ?? i }
-        let s: Int, o: Int
+        let s: Int; var o: Int
         if r.objectFirst {
             guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: nil), oo != -1 else {
                 return .failed("trigger without an object of the allowed types")
@@ -169,6 +212,7 @@ enum RuleEngine {
             }
             s = ss; o = oo
         }
+        if s == -3 { guard o == -3 else { return .failed("doc-pair names both sides") }; o = -4 }
         // modality: a planned cue right after the trigger or after its last argument ("يزور X الجزائر الأسبوع المقبل")
         let argEnd = [s, o].filter { $0 >= 0 }.map { c.mentions[$0].range.upperBound }.max() ?? i
         var modality = r.modality ?? .asserted
@@ -196,9 +240,17 @@ enum RuleEngine {
         }
         let subjects = members(s, r.subject)
         let objects = members(o, r.object)
+        var pairs: [(Int, Int)] = []
+        if r.pairwise {
+            // "وزراء خارجية مصر X والأردن Y": the i-th subject goes with the i-th object
+            guard subjects.count == objects.count, subjects.count > 1 else { return .failed("lists of unequal length (pairwise)") }
+            pairs = Array(zip(subjects, objects))
+        } else {
+            for a in subjects { for b in objects { pairs.append((a, b)) } }
+        }
         var out: [FactDraft] = []
-        for a in subjects {
-            for b in objects {
+        for (a, b) in pairs {
+            do {
                 let sk = key(a), ok = key(b)
                 guard sk != ok, !ok.isEmpty else { continue }
                 let args = [a, b].filter { $0 >= 0 }
@@ -253,6 +305,8 @@ enum RuleEngine {
             switch f.kind {
             case .documentSubject:
                 return -1
+            case .documentPair:
+                return -3
             case .documentCountry:
                 // only when the phrase after the trigger names no place or organisation ("وزير الخارجية X")
                 var k = i + 1, named = false
@@ -403,14 +457,15 @@ enum RuleEngine {
         // a person's title stands between the preposition and the name ("مع الرئيس الجزائري X", "بالرئيس X")
         var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
         var steps = 0
-        // "إلى العاصمة الإثيوبية X": a nationality adjective may follow the head noun
+        // "إلى العاصمة الإثيوبية X", "مع الملك الأردني X": a nationality adjective may follow the head noun or a person's title
         while steps < 3, j - 1 >= 0 {
             if let a = c.mention(at: j - 1) {
                 let lo = c.mentions[a].range.lowerBound
-                guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil, isPlaceHead(c.tokens[lo - 1].norm) else { break }
+                guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil,
+                      isPlaceHead(c.tokens[lo - 1].norm) || (mm.type == .person && c.inClass(lo - 1, "ROLE_HEAD")) else { break }
                 j = c.mentions[a].range.lowerBound; steps += 1; continue
             }
-            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") else { break }
+            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") || (mm.type == .person && c.inClass(j - 1, "ROLE_HEAD")) else { break }
             j -= 1; steps += 1
         }
         let first = c.tokens[j].norm

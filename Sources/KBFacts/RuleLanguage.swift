@@ -22,6 +22,9 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// "قال الرئيس الفرنسي X إن بلاده تدعم …": a word of class `HIS_COUNTRY` right before the trigger is the
         /// country of the title of the nearest person before it
         case speakerCountry
+        /// `doc-pair` (as subject and object): "بين البلدين", the two states of the sentence, else of the two sides
+        /// of the last meeting, talks, reception or visit the document told
+        case documentPair
     }
     public var kind: Kind
     /// entity types allowed (nil: the relation table's for this role)
@@ -95,6 +98,9 @@ public struct Rule: Sendable {
     public var modality: Modality? = nil
     /// A negated instance is kept, marked negated ("لن تسحب X قواتها من Y"), instead of dropped.
     public var keepNegated = false
+    /// Subjects and objects found as lists are paired in order, one fact per pair, and only when the two lists
+    /// are as long (`pairwise`): "وزراء خارجية مصر X والأردن Y", "وزيرا الخارجية الروسي والأمريكي X وY".
+    public var pairwise = false
     public var confidence = 0.75
     public var takesDate = true
     /// A state that takes the date of its sentence as its start («تنشط منذ العام 2021»): `dated`.
@@ -238,6 +244,8 @@ public struct RuleSet: Sendable {
                     current!.freeTitle = true
                 case "keep-negated":
                     current!.keepNegated = true
+                case "pairwise":
+                    current!.pairwise = true
                 case "unless-fired":
                     guard !args.isEmpty else { throw fail("unless-fired RULE… (rules before this one in file order)") }
                     for a in args where !rules.contains(where: { $0.name == a }) {
@@ -276,7 +284,8 @@ public struct RuleSet: Sendable {
         case "doc-subject": f = ArgumentFinder(kind: .documentSubject)
         case "doc-country": f = ArgumentFinder(kind: .documentCountry)
         case "speaker-country": f = ArgumentFinder(kind: .speakerCountry)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country)")
+        case "doc-pair": f = ArgumentFinder(kind: .documentPair)
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair)")
         }
         var k = 0
         while k < rest.count {

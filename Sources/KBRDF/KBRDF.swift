@@ -109,38 +109,7 @@ public final class NTriplesFile: RangedTripleSource {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw RDFReadError(name: path, line: 0, message: String(cString: strerror(errno))) }
         defer { _ = close(fd) }
-        var capacity = 1 << 22
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var filled = 0
-        var offset = 0
-        var first = true
-        var eof = false
-        while !eof {
-            if filled == capacity {  // a very long line
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
-            }
-            let n = read(fd, buffer + filled, capacity - filled)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw RDFReadError(name: path, line: 0, message: String(cString: strerror(errno)))
-            }
-            if n == 0 { eof = true } else { filled += n }
-            var end = filled
-            if !eof {
-                while end > 0, buffer[end - 1] != 0x0A { end -= 1 }
-                if end == 0 { continue }
-            }
-            if end > 0 || first { try body(UnsafeBufferPointer(start: buffer, count: end), offset, first) }
-            first = false
-            if end < filled { memmove(buffer, buffer + end, filled - end) }
-            filled -= end
-            offset += end
-        }
+        try LineBlocks.forEach(fd: fd, name: path, body)
     }
 
     public func forEachTriple(from start: Int, to end: Int, _ body: (RDFTriple) throws -> Void) throws {

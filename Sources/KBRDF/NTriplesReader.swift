@@ -69,43 +69,13 @@ public enum NTriplesReader {
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw RDFReadError(name: path, line: 0, message: String(cString: strerror(errno))) }
         defer { if path != "-" { _ = close(fd) } }
-        let block = 1 << 22
-        var buffer = [UInt8](repeating: 0, count: block)
-        var filled = 0          // bytes in buffer
-        var line = 1            // line number of buffer[0]
-        var atStart = true
-        var eof = false
+        var line = 1            // line number of the block's first byte
         var caches = TermCaches()
-        var base = 0            // file offset of buffer[0]
-        while !eof {
-            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }  // a very long line
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw RDFReadError(name: path, line: 0, message: String(cString: strerror(errno)))
-            }
-            if n == 0 { eof = true } else { filled += n }
-            // Parse up to the last line feed (everything at the end of the input).
-            var end = filled
-            if !eof {
-                while end > 0, buffer[end - 1] != 0x0A { end -= 1 }
-                if end == 0 { continue }
-            }
-            try buffer.withUnsafeBufferPointer { all in
-                var p = Parser(bytes: UnsafeBufferPointer(rebasing: all[0..<end]), name: path, firstLine: line, caches: caches)
-                try p.document(atStart: atStart) { t, start, end in try body(t, base + start, base + end) }
-                line = p.line
-                caches = p.caches
-            }
-            atStart = false
-            if end < filled {
-                buffer.withUnsafeMutableBytes { raw in
-                    let base = raw.baseAddress!
-                    memmove(base, base + end, filled - end)
-                }
-            }
-            filled -= end
-            base += end
+        try LineBlocks.forEach(fd: fd, name: path) { block, base, first in
+            var p = Parser(bytes: block, name: path, firstLine: line, caches: caches)
+            try p.document(atStart: first) { t, start, end in try body(t, base + start, base + end) }
+            line = p.line
+            caches = p.caches
         }
     }
 }

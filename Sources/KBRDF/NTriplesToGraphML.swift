@@ -355,14 +355,7 @@ struct NTriplesToGraphML {
         let w = try XMLStreamWriter(sink: sink, indent: indent)
         try w.startDocument()
         try w.startElement(prefix: nil, name: "graphml", namespaceURI: GraphMLWriter.namespace)
-        for key in nodeKeyList + edgeKeys {
-            try w.startElement("key")
-            try w.attribute("id", key.id)
-            try w.attribute("for", key.domain)
-            try w.attribute("attr.name", key.name)
-            try w.attribute("attr.type", "string")
-            try w.endElement()
-        }
+        try RDFGraphMLWriter.writeKeys(nodeKeyList + edgeKeys, to: w)
         out.removeAll()
         if indent { out.append("  ") }
         if nodes.count == 0 {

@@ -26,6 +26,18 @@ public struct RDFGraphMLWriter {
 
     struct Key { let id: String; let domain: String; let name: String }
 
+    /// Writes one `<key>` declaration (string-typed) per key, in order.
+    static func writeKeys(_ keys: [Key], to w: XMLStreamWriter) throws {
+        for key in keys {
+            try w.startElement("key")
+            try w.attribute("id", key.id)
+            try w.attribute("for", key.domain)
+            try w.attribute("attr.name", key.name)
+            try w.attribute("attr.type", "string")
+            try w.endElement()
+        }
+    }
+
     static let rdfType = Namespaces.rdf + "type"
     static let labelPredicates = [Namespaces.rdfs + "label", Namespaces.schema + "name"]
 
@@ -122,14 +134,7 @@ public struct RDFGraphMLWriter {
         let w = try XMLStreamWriter(sink: sink, indent: options.indent)
         try w.startDocument()
         try w.startElement(prefix: nil, name: "graphml", namespaceURI: GraphMLWriter.namespace)
-        for key in nodeKeys + edgeKeys {
-            try w.startElement("key")
-            try w.attribute("id", key.id)
-            try w.attribute("for", key.domain)
-            try w.attribute("attr.name", key.name)
-            try w.attribute("attr.type", "string")
-            try w.endElement()
-        }
+        try Self.writeKeys(nodeKeys + edgeKeys, to: w)
         try w.startElement("graph")
         try w.attribute("id", "G")
         try w.attribute("edgedefault", "directed")

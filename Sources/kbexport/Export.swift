@@ -103,7 +103,20 @@ struct Export: ParsableCommand {
         let progress = bytes > 1_000_000 ? ProgressLine.start { "extracting \(files.count) file(s), \(ProgressLine.megabytes(bytes))" } : nil
         // the facts file writes the mentions; the other formats do not need them kept
         let keepMentions = format.makeStreamWriter(options: exportOptions).needs.contains(.wholeGraph)
-        var result = Pipeline.run(files: files, extractor: try extraction.extractor(), keepMentions: keepMentions, progress: report)
+        // the reports go to a spill file as documents are extracted: memory holds entities and documents, not reports
+        let spill: ReportSpill
+        var result: Pipeline.Result
+        do {
+            // KBEXPORT_SPILL_BUCKET_BYTES: a smaller bucket (tests: many buckets and runs on a small corpus)
+            let bucket = ProcessInfo.processInfo.environment["KBEXPORT_SPILL_BUCKET_BYTES"].flatMap { Int($0) }.map { max(1, $0) }
+            spill = ReportSpill(bucketBytes: bucket ?? ReportSpill.defaultBucketBytes)
+            result = try Pipeline.run(files: files, extractor: try extraction.extractor(), keepMentions: keepMentions,
+                                      spill: spill, progress: report)
+        } catch let e as SpillError {
+            progress?.stop()
+            warn("\(e)")
+            throw ExitCode(1)
+        }
         progress?.stop()
         problems += result.errors
         for p in problems { warn("skipped: " + p) }
@@ -116,15 +129,23 @@ struct Export: ParsableCommand {
             warn("no readable input: nothing to export")
             throw ExitCode(1)
         }
-        let reportCount = result.graph.facts.count
-        var graph = KnowledgeGraph()
-        swap(&graph, &result.graph)   // the reports are let go once merged into events
-        if !reports { graph.mergeEvents() }
+        let reportCount = spill.count
+        let facts: SortedFacts
+        do {
+            // joined people applied, events merged, sorted by id: a bucket of reports in memory at a time
+            facts = try spill.finish(links: result.links, mergeEvents: !reports)
+        } catch {
+            warn("\(error)")
+            throw ExitCode(1)
+        }
         if verbose {
             let events = reports ? "" : " (\(reportCount) reports)"
-            warn("\(graph.documents.count) documents, \(graph.entities.count) entities, \(graph.facts.count) facts\(events)")
+            warn("\(result.graph.documents.count) documents, \(result.graph.entities.count) entities, \(facts.count) facts\(events)")
+            warn("reports spilled \(spill.onDisk ? "to disk" : "in memory (small run)"), merged in \(facts.runCount) bucket(s)")
         }
-        try export(GraphSource(graph))
+        let graph = result.graph
+        result.graph = KnowledgeGraph()
+        try export(SpilledFactSource(graph: graph, facts: facts))
         if !problems.isEmpty { throw ExitCode(2) }
     }
 

@@ -94,6 +94,48 @@ final class LinkingTests: XCTestCase {
         XCTAssertTrue(p.contains { $0.labelAr == "فهد بن الحسين" }, "\(p.map(\.labelAr))")
     }
 
+    func testABareSurnameTwoPeopleOfTheDocumentShareNamesNeither() {
+        // two brothers: "القطامي" alone could be either, so it is a mention of neither
+        let x = extract("التقى وزير الداخلية سامر القطامي بشقيقه وزير المالية نادر القطامي في عمان. وقال القطامي إن الأمن مستتب.")
+        let p = people(x.entities)
+        XCTAssertEqual(Set(p.map(\.labelAr)), ["سامر القطامي", "نادر القطامي"], "\(p.map(\.labelAr))")
+        XCTAssertEqual(p.map(\.mentionCount), [1, 1], "\(p.map { ($0.labelAr, $0.mentionCount) })")
+    }
+
+    /// Links hand-made mentions (the recogniser left out): a full name in the first sentence, then `second`.
+    func linked(_ text: String, first: [(Range<Int>, String)], second: RawMention) -> [[RawMention]] {
+        let sentences = Cleaner.sentences(of: SourceText(documentID: "doc-test", path: "doc-test.txt", text: text))
+        XCTAssertEqual(sentences.count, 2)
+        var per: [[RawMention]] = [first.map { r, name in
+            RawMention(range: r, begin: 0, end: 1, text: name, type: .person, subtype: "", gazetteerIDs: [],
+                       nameKey: Gazetteer.key(name), isAdjective: false, role: nil, confidence: 0.7)
+        }, [second]]
+        Linker(gazetteer: Gazetteer.bundled).link(&per, sentences: sentences)
+        return per
+    }
+
+    func guess(_ type: EntityType, _ range: Range<Int>, _ word: String) -> RawMention {
+        RawMention(range: range, begin: 0, end: 1, text: word, type: type, subtype: "", gazetteerIDs: [],
+                   nameKey: Gazetteer.key(word), isAdjective: false, role: nil, confidence: 0.6)
+    }
+
+    func testAGuessedOneWordPlaceOrOrganizationThatIsASurnameIsThePerson() {
+        // the linker alone: whatever type the recogniser guessed for the bare surname, it is the person
+        let text = "وصل الرئيس جيروم لوكانتيه إلى المدينة. ويرافق لوكانتيه وزراء."
+        for type in [EntityType.organization, .place] {
+            let per = linked(text, first: [(2..<4, "جيروم لوكانتيه")], second: guess(type, 1..<2, "لوكانتيه"))
+            XCTAssertEqual(per[1].first?.type, .person, "\(type)")
+            XCTAssertEqual(per[1].first?.key, per[0].first?.key, "\(type)")
+        }
+        // two people of that surname: neither; a surname of nobody: the guess stays
+        let two = linked("وصل سامر القطامي ونادر القطامي إلى المدينة. ويرافق القطامي وزراء.",
+                         first: [(1..<3, "سامر القطامي"), (3..<5, "نادر القطامي")], second: guess(.organization, 1..<2, "القطامي"))
+        XCTAssertEqual(two[1].first?.type, .organization)
+        let none = linked(text, first: [(2..<4, "جيروم لوكانتيه")], second: guess(.place, 1..<2, "بارندو"))
+        XCTAssertEqual(none[1].first?.type, .place)
+        XCTAssertEqual(none[1].first?.key, "plc:" + Gazetteer.key("بارندو"))
+    }
+
     // MARK: across documents
 
     /// A graph of one document with these people (gazetteer people have ids starting "per-gaz").

@@ -32,6 +32,15 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertTrue(more.contains("سهول بريس"), "\(more)")
     }
 
+    func testAnOutletNamedByItsTownAndANewsWord() {
+        let orgs = entities("وبثت قناة دمشق الإخبارية صورا للموكب، فيما نقلت قناة عمان الفضائية الخبر.", .organization)
+        XCTAssertTrue(orgs.contains("قناة دمشق الإخبارية"), "\(orgs)")
+        XCTAssertTrue(orgs.contains("قناة عمان الفضائية"), "\(orgs)")
+        // the town alone after the outlet head stays the town
+        let places = entities("ووصل مراسل القناة إلى دمشق أمس.", .place)
+        XCTAssertTrue(places.contains("دمشق"), "\(places)")
+    }
+
     func testEmbassiesNaviesAndGovernmentsByAdjective() {
         let orgs = entities("وقالت السفارة الكندية إن البحرية الروسية رصدت سفينة قرب القاعدة البحرية الإيطالية.", .organization)
         XCTAssertTrue(orgs.contains("السفارة الكندية"), "\(orgs)")

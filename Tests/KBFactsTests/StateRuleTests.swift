@@ -56,4 +56,55 @@ final class StateRuleTests: XCTestCase {
         XCTAssertEqual(EventMerging.merge([fact("f-1", 0, "رئيس الجمهورية"), fact("f-2", 20, "رئيس الوزراء")]).count, 2,
                        "a president is not a prime minister")
     }
+
+    func testAReceivedGuestsStateIsNotTheDocumentsCountry() {
+        // Russia is named three times, Egypt twice, but the Russian is the guest: the unqualified officials are Egypt's
+        let text = "استقبل الرئيس كمال منصور أمس وزير الخارجية الروسي سيرغي لافروف. وقال لافروف إن روسيا ستدعم مصر. "
+            + "وأضاف أن روسيا ومصر شريكان. وقال وزير الخارجية سامي الحداد إن العلاقات جيدة."
+        let r = roles(text)
+        XCTAssertTrue(r.contains { $0.1 == "plc-egypt" && $0.2 == "role.minister-of-document" }, "\(r)")
+        XCTAssertTrue(r.contains { $0.1 == "plc-egypt" && $0.2 == "role.president-of-document" }, "\(r)")
+        XCTAssertFalse(r.contains { $0.0 != "per-sergey-lavrov" && $0.1 == "plc-russia" }, "\(r)")
+    }
+
+    func testACompanionServesTheStateOfTheOneHeAccompanies() {
+        // the visit is to Algeria, but the ministers travel with the Tunisian head of government
+        let text = "وصل رئيس الحكومة التونسية كمال الهادي إلى الجزائر الثلاثاء. "
+            + "ويرافق رئيس الحكومة التونسية في زيارته وزيرا الدفاع والخارجية سامي الحداد ونبيل داود."
+        let r = roles(text).filter { $0.2 == "role.ministers-of-document" }
+        XCTAssertEqual(r.count, 2, "\(r)")
+        XCTAssertTrue(r.allSatisfy { $0.1 == "plc-tunisia" }, "\(r)")
+    }
+
+    func testTitlesOfSeveralMinistersPairStatesAndNamesInOrder() {
+        let r = roles("واجتمع وزراء خارجية مصر سامح شكري والأردن أيمن الصفدي والعراق فؤاد حسين في عمان.")
+        let pairs = Set(r.map { "\($0.0) \($0.1)" })
+        XCTAssertTrue(pairs.contains("per-ayman-safadi plc-jordan"), "\(r)")
+        XCTAssertTrue(r.contains { $0.1 == "plc-iraq" && $0.2 == "role.ministers-list" }, "\(r)")
+        // never a cross pair: each name serves one state
+        XCTAssertEqual(Set(r.map(\.0)).count, pairs.count, "\(r)")
+        let d = roles("والتقى وزيرا الخارجية الروسي والأمريكي سيرغي لافروف وأنتوني بلينكن في جنيف.")
+        XCTAssertTrue(d.contains { $0.0 == "per-antony-blinken" && $0.1 == "plc-usa" && $0.2 == "role.ministers-dual" }, "\(d)")
+        XCTAssertFalse(d.contains { $0.0 == "per-sergey-lavrov" && $0.1 != "plc-russia" }, "\(d)")
+        // unequal lists give nothing
+        let u = roles("واجتمع وزراء خارجية مصر والأردن والعراق سامح شكري في عمان.").filter { $0.2 == "role.ministers-list" }
+        XCTAssertTrue(u.isEmpty, "\(u)")
+    }
+
+    func testTheTwoStatesAreThoseOfTheLastContactsTwoSides() {
+        func pairs(_ text: String) -> [String] {
+            Self.extractor.extract(SourceText(documentID: "doc-t", path: "t.txt", text: text)).facts
+                .filter { $0.type == "COOPERATE" }.map { "\($0.subject) \($0.object)" }
+        }
+        // the visitor's state and the state visited
+        let v = pairs("وصل الرئيس التونسي قيس سعيد إلى الجزائر. وأكد الجانب الجزائري حرصه على تعزيز التعاون الأمني بين البلدين.")
+        XCTAssertEqual(v, ["plc-tunisia plc-algeria"])
+        // no contact told before: nothing
+        XCTAssertTrue(pairs("وأكد الجانب الجزائري حرصه على تعزيز التعاون الأمني بين البلدين.").isEmpty)
+        // a visit inside one state is skipped for the talks of two states' leaders before it
+        let t = pairs("وبحث الرئيس المصري عبد الفتاح السيسي مع الملك الأردني عبد الله الثاني الأوضاع. "
+            + "ثم زار السيسي مدينة الإسكندرية. وتناول الاجتماع تطوير التعاون بين الدولتين.")
+        XCTAssertEqual(t.count, 1, "\(t)")
+        XCTAssertTrue(t.allSatisfy { $0.contains("plc-egypt") && $0.contains("plc-jordan") }, "\(t)")
+    }
 }

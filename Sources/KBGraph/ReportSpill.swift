@@ -1,0 +1,166 @@
+// Reports on disk: a one-machine run whose memory grows with the entities, not with the documents.
+//
+// While documents are extracted, their reports (facts before event merging) are appended to a spill file instead of
+// being kept. When extraction is done and the people named in several documents are joined (the old id → new id
+// map), `finish` reads the reports back once, points them at the joined ids, drops a fact left between one entity and
+// itself, and deals them into buckets by event key (type, modality, participants: `EventMerging.key`), so that every
+// report of one event lands in one bucket. Each bucket in turn is read into memory, its events merged
+// (`EventMerging.merge`, which merges each key on its own) and sorted by id, and written out as one sorted run. The
+// facts come out of `SortedFacts` by a k-way merge of the runs: the order of `KnowledgeGraph.canonicalize`, and the
+// facts of one run in memory (`EventMerging` over the whole graph) — byte for byte.
+//
+// Memory holds one bucket (a few tens of MB of reports, `bucketBytes`) and a read window per run; the facts of one
+// event, with all their evidence, are in one bucket. Spill files are unlinked as soon as they are made (`SpillFile`).
+
+import Foundation
+
+/// Reports appended during extraction, then merged into events and sorted (`finish`).
+public final class ReportSpill {
+    private let reports: SpillFile
+    private let directory: String
+    /// How many reports were appended.
+    public private(set) var count = 0
+    /// The size of a bucket's reports on disk: the memory `finish` needs is a small multiple of it.
+    public let bucketBytes: Int
+
+    /// 32 MiB of reports on disk: about 100,000 reports of one sentence.
+    public static let defaultBucketBytes = 32 << 20
+
+    public init(directory: String = SpillFile.directory, bucketBytes: Int = ReportSpill.defaultBucketBytes) {
+        self.directory = directory
+        self.bucketBytes = max(1, bucketBytes)
+        memoryLimit = min(self.bucketBytes, 4 << 20)
+        reports = SpillFile(directory: directory, memoryLimit: memoryLimit)
+    }
+
+    /// What a spill file holds in memory before it goes to disk: a small run (4 MiB of reports, a few thousand
+    /// documents) never touches the disk.
+    let memoryLimit: Int
+
+    /// True once reports went to disk.
+    public var onDisk: Bool { reports.onDisk }
+
+    /// Appends reports (each is written out and let go).
+    public func append(_ facts: [Fact]) throws {
+        for f in facts { try reports.appendRecord(SpillEncoder.bytes(of: f)) }
+        count += facts.count
+    }
+
+    /// The reports, joined ids applied (`links`: old entity id → the id it joins), merged into events unless
+    /// `mergeEvents` is false, in id order. The reports' file is read once; the spill can then be let go.
+    public func finish(links: [String: String], mergeEvents: Bool, table: RelationTable = .standard) throws -> SortedFacts {
+        let buckets = max(1, (reports.size + bucketBytes - 1) / bucketBytes)
+        // the buckets share one file, written in blocks (a few MB of buffers in all, one file descriptor)
+        let bucketFile = buckets > 1 ? SpillFile(directory: directory, memoryLimit: memoryLimit) : nil
+        let blockSize = max(1024, min(1 << 16, (16 << 20) / buckets))
+        var pending = [[UInt8]](repeating: [], count: buckets > 1 ? buckets : 0)
+        var blocks = [[Range<Int>]](repeating: [], count: buckets > 1 ? buckets : 0)
+        var single: [Fact] = []
+        var reader = reports.records()
+        while let r = try reader.next() {
+            var f = try SpillDecoder.fact(r.bytes)
+            if !links.isEmpty {
+                if let s = links[f.subject] { f.subject = s }
+                if let o = links[f.object] { f.object = o }
+                if let p = f.place, let n = links[p] { f.place = n }
+                if let a = f.attribution?.source, let n = links[a] { f.attribution?.source = n }
+                for e in f.evidence.indices {
+                    if let a = f.evidence[e].attribution?.source, let n = links[a] { f.evidence[e].attribution?.source = n }
+                }
+                // (as `CrossDocumentLinker.apply`: only when some entity was joined)
+                if f.subject == f.object { continue }
+            }
+            guard let bucketFile else { single.append(f); continue }
+            let b = Int(StableID.fnv1a(EventMerging.key(f, table)) % UInt64(buckets))
+            SpillFile.frame(links.isEmpty ? r.bytes : SpillEncoder.bytes(of: f), into: &pending[b])
+            if pending[b].count >= blockSize {
+                blocks[b].append(try bucketFile.appendFramed(pending[b]))
+                pending[b].removeAll(keepingCapacity: true)
+            }
+        }
+        if let bucketFile {
+            for b in pending.indices where !pending[b].isEmpty { blocks[b].append(try bucketFile.appendFramed(pending[b])) }
+            pending = []
+        }
+        let runs = SpillFile(directory: directory, memoryLimit: memoryLimit)
+        var ranges: [Range<Int>] = []
+        var total = 0
+        func run(_ facts: [Fact]) throws {
+            var facts = mergeEvents ? EventMerging.merge(facts, table: table) : facts
+            facts.sortMovingOnce { $0.id < $1.id }
+            let start = runs.size
+            for f in facts { try runs.appendRecord(SpillEncoder.bytes(of: f)) }
+            if !facts.isEmpty { ranges.append(start..<runs.size) }
+            total += facts.count
+        }
+        if let bucketFile {
+            for b in blocks.indices {
+                var facts: [Fact] = []
+                for block in blocks[b] {
+                    var r = bucketFile.records(block)
+                    while let x = try r.next() { facts.append(try SpillDecoder.fact(x.bytes)) }
+                }
+                try run(facts)
+            }
+        } else {
+            try run(single)
+            single = []
+        }
+        return SortedFacts(file: runs, runs: ranges, count: total)
+    }
+}
+
+/// Facts on disk in sorted runs, read in id order (a k-way merge) as often as needed.
+public final class SortedFacts {
+    let file: SpillFile
+    let runs: [Range<Int>]
+    /// How many facts there are.
+    public let count: Int
+    /// How many sorted runs (buckets that held facts) they are in.
+    public var runCount: Int { runs.count }
+
+    init(file: SpillFile, runs: [Range<Int>], count: Int) { self.file = file; self.runs = runs; self.count = count }
+
+    /// Every fact in id order (of two with one id, that of the earlier run first), with its offset (`fact(at:)`).
+    public func forEach(_ body: (Fact, Int) throws -> Void) throws {
+        var readers: [SpillFile.Reader] = []
+        var heads: [(fact: Fact, offset: Int)?] = []
+        for r in runs {
+            var reader = file.records(r)
+            let first = try reader.next().map { (try SpillDecoder.fact($0.bytes), $0.offset) }
+            readers.append(reader); heads.append(first)
+        }
+        // a binary heap of run indices by (head id, run index)
+        func less(_ a: Int, _ b: Int) -> Bool {
+            let x = heads[a]!.fact.id, y = heads[b]!.fact.id
+            return x < y || (x == y && a < b)
+        }
+        var heap = heads.indices.filter { heads[$0] != nil }
+        func down(_ start: Int) {
+            var i = start
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count, less(heap[l], heap[m]) { m = l }
+                if r < heap.count, less(heap[r], heap[m]) { m = r }
+                if m == i { return }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { down(i) }
+        while let top = heap.first {
+            let (f, offset) = heads[top]!
+            heads[top] = try readers[top].next().map { (try SpillDecoder.fact($0.bytes), $0.offset) }
+            if heads[top] == nil {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            if !heap.isEmpty { down(0) }
+            try body(f, offset)
+        }
+    }
+
+    /// The fact at an offset `forEach` gave.
+    public func fact(at offset: Int) throws -> Fact { try SpillDecoder.fact(try file.record(at: offset)) }
+}

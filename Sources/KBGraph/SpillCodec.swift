@@ -1,0 +1,148 @@
+// The bytes of a fact in a spill file (`ReportSpill`): every field, exactly (strings as their UTF-8 bytes, numbers as
+// varints, confidences as their bit patterns), so a fact read back is equal to the fact written. The layout is
+// private to one run: it is never read by another version of kbexport.
+
+/// Writes facts as bytes.
+struct SpillEncoder {
+    var bytes: [UInt8] = []
+
+    mutating func int(_ v: Int) {
+        var n = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))   // zigzag
+        repeat {
+            bytes.append(UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0))
+            n >>= 7
+        } while n > 0
+    }
+
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { u in
+            int(u.count)
+            bytes.append(contentsOf: u)
+        }
+    }
+
+    mutating func optional(_ s: String?) {
+        guard let s else { bytes.append(0); return }
+        bytes.append(1)
+        string(s)
+    }
+
+    mutating func double(_ d: Double) {
+        var b = d.bitPattern
+        for _ in 0..<8 { bytes.append(UInt8(b & 0xFF)); b >>= 8 }
+    }
+
+    mutating func date(_ d: FactDate?) {
+        guard let d else { bytes.append(0); return }
+        bytes.append(1)
+        string(d.value)
+        string(d.precision.rawValue)
+    }
+
+    mutating func attribution(_ a: Attribution?) {
+        guard let a else { bytes.append(0); return }
+        bytes.append(1)
+        optional(a.source)
+    }
+
+    mutating func fact(_ f: Fact) {
+        string(f.id); string(f.type); string(f.subject); string(f.object); optional(f.place); date(f.date)
+        optional(f.role); string(f.modality.rawValue); attribution(f.attribution)
+        let p = f.provenance
+        string(p.documentID); int(p.sentenceBegin); int(p.sentenceEnd); string(p.sentence); int(p.spanBegin); int(p.spanEnd)
+        string(f.rule); double(f.confidence)
+        int(f.evidence.count)
+        for e in f.evidence {
+            string(e.id); string(e.documentID); int(e.sentenceBegin); int(e.sentenceEnd); string(e.sentence)
+            int(e.spanBegin); int(e.spanEnd); string(e.rule); double(e.confidence); date(e.date); attribution(e.attribution)
+        }
+    }
+
+    static func bytes(of f: Fact) -> [UInt8] {
+        var e = SpillEncoder()
+        e.fact(f)
+        return e.bytes
+    }
+}
+
+/// Reads what `SpillEncoder` wrote.
+struct SpillDecoder {
+    let bytes: [UInt8]
+    var i = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    private mutating func byte() throws -> UInt8 {
+        guard i < bytes.count else { throw SpillError("read: a record ends early") }
+        defer { i += 1 }
+        return bytes[i]
+    }
+
+    mutating func int() throws -> Int {
+        var n: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            n |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+            guard shift < 64 else { throw SpillError("read: bad number") }
+        }
+        return Int(Int64(bitPattern: n >> 1) ^ -Int64(n & 1))
+    }
+
+    mutating func string() throws -> String {
+        let n = try int()
+        guard n >= 0, i + n <= bytes.count else { throw SpillError("read: a record ends early") }
+        defer { i += n }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[i..<(i + n)]), as: UTF8.self) }
+    }
+
+    mutating func optional() throws -> String? { try byte() == 0 ? nil : try string() }
+
+    mutating func double() throws -> Double {
+        var b: UInt64 = 0
+        for k in 0..<8 { b |= UInt64(try byte()) << (8 * UInt64(k)) }
+        return Double(bitPattern: b)
+    }
+
+    mutating func date() throws -> FactDate? {
+        guard try byte() != 0 else { return nil }
+        let value = try string()
+        guard let precision = FactDate.Precision(rawValue: try string()) else { throw SpillError("read: bad date precision") }
+        return FactDate(value: value, precision: precision)
+    }
+
+    mutating func attribution() throws -> Attribution? {
+        guard try byte() != 0 else { return nil }
+        return Attribution(source: try optional())
+    }
+
+    mutating func fact() throws -> Fact {
+        let id = try string(), type = try string(), subject = try string(), object = try string()
+        let place = try optional(), factDate = try date(), role = try optional()
+        guard let modality = Modality(rawValue: try string()) else { throw SpillError("read: bad modality") }
+        let factAttribution = try attribution()
+        let p = Provenance(documentID: try string(), sentenceBegin: try int(), sentenceEnd: try int(), sentence: try string(),
+                           spanBegin: try int(), spanEnd: try int())
+        let rule = try string(), confidence = try double()
+        let n = try int()
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(max(0, n))
+        for _ in 0..<max(0, n) {
+            let eid = try string()
+            let ep = Provenance(documentID: try string(), sentenceBegin: try int(), sentenceEnd: try int(), sentence: try string(),
+                                spanBegin: try int(), spanEnd: try int())
+            evidence.append(Evidence(id: eid, provenance: ep, rule: try string(), confidence: try double(), date: try date(),
+                                     attribution: try attribution()))
+        }
+        return Fact(id: id, type: type, subject: subject, object: object, place: place, date: factDate, role: role,
+                    modality: modality, attribution: factAttribution, provenance: p, rule: rule, confidence: confidence,
+                    evidence: evidence)
+    }
+
+    static func fact(_ bytes: [UInt8]) throws -> Fact {
+        var d = SpillDecoder(bytes)
+        return try d.fact()
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import KBFacts
+import KBGraph
+import KBTestSupport
+import KBText
+import KBWriters
+import KBXML
+import XCTest
+
+/// A run keeps its reports in spill files, not in memory (issue 14 item 2), and writes the bytes of the in-memory
+/// run: the reports merged into events bucket by bucket and read back in id order.
+final class SpillTests: XCTestCase {
+    static let corpus = "../shared/dev-corpus/docs"
+
+    func corpus() throws -> [InputFile] {
+        let (files, errors) = InputReader.collect([Project.root.appendingPathComponent(Self.corpus).path])
+        XCTAssertTrue(errors.isEmpty)
+        XCTAssertGreaterThan(files.count, 40)
+        return files
+    }
+
+    func write(_ source: FactSource, _ format: OutputFormat) throws -> [UInt8] {
+        let sink = MemorySink()
+        try GraphExport.run(source, writer: format.makeStreamWriter(options: ExportOptions()), to: sink)
+        return sink.bytes
+    }
+
+    func names(_ dir: String) -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? ["(missing)"] }
+
+    /// The pipeline with a spill: the graph holds no report, the spill holds them all, and with buckets small enough
+    /// to cut the corpus into many, the output (events merged, and `--reports`) is the in-memory run's, byte for byte.
+    /// Nothing is left in the spill directory, during the run or after.
+    func testSpilledReportsGiveTheInMemoryBytes() throws {
+        let files = try corpus()
+        let extractor = Extractor()
+        let memory = Pipeline.run(files: files, extractor: extractor)
+        XCTAssertGreaterThan(memory.graph.facts.count, 300)
+        let tmp = try TempFolder("spill", removeWhenDone: true)
+        for mergeEvents in [true, false] {
+            let spill = ReportSpill(directory: tmp.path, bucketBytes: 4096)
+            let spilled = try Pipeline.run(files: files, extractor: extractor, spill: spill)
+            XCTAssertTrue(spilled.graph.facts.isEmpty, "the reports were kept in memory")
+            XCTAssertEqual(spill.count, memory.graph.facts.count)
+            XCTAssertEqual(spilled.graph.entities, memory.graph.entities)
+            XCTAssertEqual(spilled.graph.documents, memory.graph.documents)
+            XCTAssertTrue(spill.onDisk)
+            XCTAssertEqual(names(tmp.path), [], "spill files are unlinked when made")
+            let sorted = try spill.finish(links: spilled.links, mergeEvents: mergeEvents)
+            XCTAssertGreaterThan(sorted.runCount, 10)
+            let expected = mergeEvents ? memory.graph.mergingEvents() : memory.graph
+            XCTAssertEqual(sorted.count, expected.facts.count)
+            var read: [Fact] = []
+            try sorted.forEach { f, _ in read.append(f) }
+            XCTAssertTrue(read == expected.facts, "facts read back differ (merge events: \(mergeEvents))")
+            for format in [OutputFormat.graphml, .rdfxml, .jsonl] {
+                let a = try write(SpilledFactSource(graph: spilled.graph, facts: sorted), format)
+                let b = try write(GraphSource(expected), format)
+                XCTAssertFalse(a.isEmpty)
+                XCTAssertTrue(a == b, "\(format) (merge events: \(mergeEvents)): the spilled run's bytes differ")
+            }
+        }
+        XCTAssertEqual(names(tmp.path), [])
+    }
+
+    /// One bucket (the default size) and many give the same bytes through the command line; TMPDIR is left empty.
+    func testCommandLineSpillsToTMPDIRAndLeavesNothing() throws {
+        let tmp = try TempFolder("spill-cli", removeWhenDone: true)
+        let one = try Command.run(Project.binary, [Self.corpus, "--format", "graphml"], env: ["TMPDIR": tmp.path])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        let many = try Command.run(Project.binary, [Self.corpus, "--format", "graphml", "--verbose"],
+                                   env: ["TMPDIR": tmp.path, "KBEXPORT_SPILL_BUCKET_BYTES": "3000"])
+        XCTAssertEqual(many.status, 0, many.stderr)
+        XCTAssertFalse(one.stdout.isEmpty)
+        XCTAssertTrue(one.stdout == many.stdout, "many buckets give other bytes than one")
+        XCTAssertTrue(many.stderr.contains("reports spilled to disk"), many.stderr)
+        XCTAssertEqual(names(tmp.path), [])
+    }
+
+    /// No place for the spill: an error naming it, exit 1, no output file.
+    func testMissingSpillDirectoryFailsCleanly() throws {
+        let tmp = try TempFolder("spill-out", removeWhenDone: true)
+        let out = tmp.path("out.graphml")
+        let r = try Command.run(Project.binary, [Self.corpus, "--format", "graphml", "-o", out],
+                                env: ["TMPDIR": tmp.path("missing"), "KBEXPORT_SPILL_BUCKET_BYTES": "3000"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("spill file"), r.stderr)
+        XCTAssertEqual(names(tmp.path), [])
+    }
+}

@@ -291,7 +291,6 @@ enum FactRules {
                 if let t = tie { for k in t..<min(c.tokens.count, t + 3) { cancelledTies.insert(k) } }
             }
             if c.matches(i, powerVerbs) { out += tookPower(c, i) }
-            if c.matches(i, attackWords) || c.matches(i, strikeWords) { out += attack(c, i) }
             // a tie that is being ended is not cooperation; "مجالات التعاون" is a topic
             let topic = i > 0 && c.matches(i - 1, topicWords)
             // founding an alliance or a confederation is an agreement between its parties

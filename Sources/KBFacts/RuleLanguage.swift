@@ -144,7 +144,7 @@ public struct RuleSet: Sendable {
     public static let proceduralResolvers: Set<String> = [
         "roles", "stacked-roles", "known-leader", "kinship", "capitals", "received-in",
         "support", "ends-cooperation", "took-power",
-        "attack", "cooperate", "agreement", "controls", "relations",
+        "cooperate", "agreement", "controls", "relations",
         "conflict", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]

@@ -1,5 +1,6 @@
-// The fact rules for visits, receptions, hosting, meetings and talks, invitations, appointments, signed
-// agreements and bilateral ties, and delegations (FactRules.extract calls them by trigger word).
+// The Swift rules of signed agreements and bilateral ties, and the joint subject («X وY») they share with support
+// (FactRules.extract calls them by trigger word). Visits, receptions, hosting and meetings are data rules
+// (rules/meetings.rules); their procedural resolvers are in FactRules+Procedural.swift.
 
 import KBGraph
 import KBText

@@ -142,7 +142,7 @@ public struct RuleSet: Sendable {
 
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
-        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "received-in",
+        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "received-in", "reception-committee",
         "support", "ends-cooperation", "took-power",
         "cooperate", "agreement", "controls", "relations",
         "conflict", "delegation-continued",

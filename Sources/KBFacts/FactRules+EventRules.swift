@@ -97,47 +97,6 @@ extension FactRules {
         i > 0 && (c.matches(i - 1, pronounSubjects) || (i > 1 && c.matches(i - 2, pronounSubjects) && c.mention(at: i - 1) == nil))
     }
 
-    /// ATTACK: "هاجمت X Y", "شنت X هجوما على Y", "هجوم X على Y", "قصف X لـ Y". An attempted or
-    /// threatened attack ("بمحاولة الاعتداء على Y") is OPPOSE.
-    static func attack(_ c: SentenceContext, _ i: Int) -> [FactDraft] {
-        // "بمحاولة الاعتداء", "بمحاولة الاتحاد الأوروبي الاعتداء" (the agent's name between)
-        let attempted = (max(0, i - 5)..<i).contains { c.matches($0, attemptWords) }
-        let type = attempted ? "OPPOSE" : "ATTACK"
-        // the target: after "على" / "ضد", or the direct object of a verb
-        var target: Int? = nil
-        var agentAfter: Int? = nil
-        var k = i + 1
-        while k < c.tokens.count, k - i <= 8 {
-            if c.isStrongPunct(k) { break }
-            let t = c.tokens[k].norm
-            if t == "علي" || t == "على" || t == "ضد" {
-                target = partyAfter(c, k, limit: 4, people: false) ?? placeAfter(c, k, limit: 4); break
-            }
-            if let m = c.mention(at: k) {
-                if isParty(c, c.mentions[m]), !c.mentions[m].inRolePhrase, agentAfter == nil { agentAfter = m }
-                k = c.mentions[m].range.upperBound; continue
-            }
-            k += 1
-        }
-        let isVerb = !c.tokens[i].norm.hasPrefix("ال") && c.matches(i, attackVerbs)
-        if target == nil, isVerb, agentAfter == nil {
-            // "هاجمت قوات X مدينة Y" after an SVO subject: the first place or party after the verb
-            target = c.actorAfter(i, limit: 4, types: [.place, .organization, .person])
-        }
-        if target == nil, isVerb, let a = agentAfter {
-            // "هاجمت X Y" (VSO with two parties) or "X يهاجم Y"
-            if let b = partyAfter(c, c.mentions[a].range.upperBound - 1, limit: 3, excluding: [c.mentions[a].key], people: false) {
-                return draft(c, type, a, b, i, rule: "attack.verb", base: 0.75).map { [$0] } ?? []
-            }
-            target = a; agentAfter = nil
-        }
-        guard let y = target else { return [] }
-        let x = (agentAfter.flatMap { c.mentions[$0].range.lowerBound < c.mentions[y].range.lowerBound ? $0 : nil })
-            ?? (pronounBefore(c, i) ? nil : partyBefore(c, i, limit: 10, excluding: [c.mentions[y].key]))
-        guard let s = x, let d = draft(c, type, s, y, i, rule: attempted ? "oppose.attempted-attack" : "attack.on", base: 0.75) else { return [] }
-        return [d]
-    }
-
     /// A place (not an adjective) after token i.
     static func placeAfter(_ c: SentenceContext, _ i: Int, limit: Int) -> Int? {
         c.actorAfter(i, limit: limit, types: [.place])

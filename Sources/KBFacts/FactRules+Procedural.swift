@@ -92,6 +92,17 @@ extension FactRules {
         }
     }
 
+    /// "اللقاء تناول …", "وبحث معه …", "النقاش بين الزعيمين": a meeting told before (no participants: the extractor
+    /// gives it those of the last reception or meeting of the document). Dropped in `extract` when a rule found the
+    /// participants on the same word.
+    static func meetReferredBack(_ c: SentenceContext, _ i: Int, type: String) -> [FactDraft] {
+        let anaphoric = c.matches(i, anaphoraNouns) || (type == "TALKS" && c.mentions.allSatisfy { !c.isActor($0) || $0.inRolePhrase })
+            || (i + 1 < c.tokens.count && ["معه", "معها", "معهم"].contains(c.tokens[i + 1].norm))
+        guard anaphoric else { return [] }
+        return [FactDraft(type: type, subject: "", object: "", trigger: i, span: i..<(i + 1),
+                          rule: type == "MEET" ? "meet.anaphora" : "talks.anaphora", confidence: 0.6)]
+    }
+
     /// The first place after token i (within 12 tokens, not after «من»): what a visit verb names without a preposition.
     static func firstPlaceAfter(_ c: SentenceContext, _ i: Int) -> Int? {
         var k = i + 1

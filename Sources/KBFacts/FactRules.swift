@@ -281,9 +281,8 @@ enum FactRules {
                 out += visitProcedural(c, i)
             }
             if c.matches(i, receiveWords) { out += receptionCommittee(c, i) ?? [] }
-            if c.matches(i, hostWords) { out += hosts(c, i) }
-            if c.matches(i, meetWords) { out += meet(c, i, type: "MEET") }
-            if c.matches(i, talksWords) { out += meet(c, i, type: "TALKS") }
+            if c.matches(i, meetWords) { out += meetReferredBack(c, i, type: "MEET") }
+            if c.matches(i, talksWords) { out += meetReferredBack(c, i, type: "TALKS") }
             if c.matches(i, supportWords) { out += support(c, i) }
             if c.matches(i, cancelWords) {
                 let (ends, tie) = endsCooperation(c, i)
@@ -292,7 +291,6 @@ enum FactRules {
                 if let t = tie { for k in t..<min(c.tokens.count, t + 3) { cancelledTies.insert(k) } }
             }
             if c.matches(i, powerVerbs) { out += tookPower(c, i) }
-            if c.matches(i, attackWords) || c.matches(i, strikeWords) { out += attack(c, i) }
             // a tie that is being ended is not cooperation; "مجالات التعاون" is a topic
             let topic = i > 0 && c.matches(i - 1, topicWords)
             // founding an alliance or a confederation is an agreement between its parties
@@ -329,8 +327,10 @@ enum FactRules {
             have.insert(key)
             out.append(d)
         }
-        // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself
-        out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty }
+        // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself, and
+        // is none when a rule named its participants on the same word
+        let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty }.map { "\($0.trigger)|\(family($0.type))" })
+        out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty && !named.contains("\($0.trigger)|\(family($0.type))") }
         receivedIn(c, &out)
         attribute(c, &out)
         withdrawnWereDeployed(c, &out)

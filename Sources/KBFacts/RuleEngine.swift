@@ -223,7 +223,7 @@ enum RuleEngine {
             }
             let lo = max(0, i - 8)
             let lastRelative = (lo..<i).last { k in has(classes, cue.relative, k..<(k + 1)) != nil }
-            if modality != .negated, lex.isFuture(c.tokens[i].norm) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
+            if modality != .negated, (max(0, i - 2)...i).contains(where: { lex.isFuture(c.tokens[$0].norm) }) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
                 || has(classes, cue.plannedAfter, (i + 1)..<min(c.tokens.count, max(i + 5, argEnd + 3))) != nil {
                 modality = .planned
             }
@@ -295,6 +295,11 @@ enum RuleEngine {
                 if f.inTitle, !mm.inRolePhrase { return false }
                 if f.direct, governed(m, c) { return false }
                 if f.force, mm.type == .organization, !FactRules.canDeploy(c, mm) { return false }
+                if f.joined {
+                    // the و on the name or on its title, and the first of the pair right before it
+                    let start = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
+                    guard start > 0, c.tokens[start].norm.hasPrefix("و"), let p = c.mention(at: start - 1), !c.mentions[p].inRolePhrase else { return false }
+                }
                 return true
             }
             switch f.kind {
@@ -451,20 +456,16 @@ enum RuleEngine {
         let mm = c.mentions[m]
         // a person's title stands between the preposition and the name ("مع الرئيس الجزائري X", "بالرئيس X")
         var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
-        var steps = 0, afterAdjective = false
-        // "إلى العاصمة الإثيوبية X": a nationality adjective may follow the head noun
+        var steps = 0
+        // "إلى العاصمة الإثيوبية X", "مع الملك الأردني X": a nationality adjective may follow the head noun or a person's title
         while steps < 3, j - 1 >= 0 {
             if let a = c.mention(at: j - 1) {
                 let lo = c.mentions[a].range.lowerBound
                 guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil,
-                      isPlaceHead(c.tokens[lo - 1].norm) || c.inClass(lo - 1, "ROLE_HEAD") else { break }
-                afterAdjective = true
+                      isPlaceHead(c.tokens[lo - 1].norm) || (mm.type == .person && c.inClass(lo - 1, "ROLE_HEAD")) else { break }
                 j = c.mentions[a].range.lowerBound; steps += 1; continue
             }
-            // "مع العاهل الأردني الملك X": a title word before the adjective of a title
-            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION")
-                    || (afterAdjective && c.inClass(j - 1, "ROLE_HEAD")) else { break }
-            afterAdjective = false
+            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") || (mm.type == .person && c.inClass(j - 1, "ROLE_HEAD")) else { break }
             j -= 1; steps += 1
         }
         let first = c.tokens[j].norm

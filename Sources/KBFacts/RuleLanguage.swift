@@ -66,6 +66,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     /// `before N` takes the first allowed mention of the clause (the farthest), not the nearest: the sentence's
     /// subject ("وصل X … يرافقه Y … بدعوة من Z": X is the guest)
     public var first = false
+    /// only a mention joined by «و» to the mention right before it («X وY», «X ونظيره Y»): the second of a joint subject
+    public var joined = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -140,9 +142,9 @@ public struct RuleSet: Sendable {
 
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
-        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "received-in", "hosts", "meet",
+        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "received-in", "reception-committee",
         "support", "ends-cooperation", "took-power",
-        "attack", "cooperate", "agreement", "controls", "relations",
+        "cooperate", "agreement", "controls", "relations",
         "conflict", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
@@ -321,8 +323,9 @@ public struct RuleSet: Sendable {
             case "force": f.force = true; k += 1
             case "clause": f.clause = true; k += 1
             case "first": f.first = true; k += 1
+            case "joined": f.joined = true; k += 1
             case "title": f.inRole = true; f.inTitle = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, not-event, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force, clause, first)")
+            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, not-event, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force, clause, first, joined)")
             }
         }
         return f

@@ -9,7 +9,7 @@
 // facts come out of `SortedFacts` by a k-way merge of the runs: the order of `KnowledgeGraph.canonicalize`, and the
 // facts of one run in memory (`EventMerging` over the whole graph) — byte for byte.
 //
-// Memory holds one bucket (a few tens of MB of reports, `bucketBytes`) and a read window per run; the facts of one
+// Memory holds one bucket (8 MiB of reports on disk, `bucketBytes`) and a read window per run; the facts of one
 // event, with all their evidence, are in one bucket. Spill files are unlinked as soon as they are made (`SpillFile`).
 
 import Foundation
@@ -23,18 +23,18 @@ public final class ReportSpill {
     /// The size of a bucket's reports on disk: the memory `finish` needs is a small multiple of it.
     public let bucketBytes: Int
 
-    /// 32 MiB of reports on disk: about 100,000 reports of one sentence.
-    public static let defaultBucketBytes = 32 << 20
+    /// 8 MiB of reports on disk (about 30,000 reports of one sentence; two to three times that in memory).
+    public static let defaultBucketBytes = 8 << 20
 
     public init(directory: String = SpillFile.directory, bucketBytes: Int = ReportSpill.defaultBucketBytes) {
         self.directory = directory
         self.bucketBytes = max(1, bucketBytes)
-        memoryLimit = min(self.bucketBytes, 4 << 20)
+        memoryLimit = min(self.bucketBytes, 1 << 20)
         reports = SpillFile(directory: directory, memoryLimit: memoryLimit)
     }
 
-    /// What a spill file holds in memory before it goes to disk: a small run (4 MiB of reports, a few thousand
-    /// documents) never touches the disk.
+    /// What a spill file holds in memory before it goes to disk: a small run (1 MiB of reports, a few thousand
+    /// reports) never touches the disk.
     let memoryLimit: Int
 
     /// True once reports went to disk.

@@ -122,9 +122,13 @@ enum ScalarClass {
         }
     }
 
-    /// Converts scalars to a String (through UTF-8, the fast way to build one).
+    /// Converts scalars to a String (through UTF-8, the fast way to build one). The storage is sized to the UTF-8
+    /// bytes, not to four bytes a scalar: a sentence or title kept for the output (a document's title, a report's
+    /// sentence) holds no slack.
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var bytes = 0
+        for scalar in scalars { bytes += UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
             var n = 0
             for scalar in scalars {
                 UTF8.encode(scalar) { byte in

@@ -149,15 +149,19 @@ extension EntityRecognizer {
                       t[x].kind == .word && !t[x].norm.hasPrefix("و") && !t[x].norm.hasPrefix("لل") && looseNameWord(t[x].norm)
                   }),
                   model.margin(of: span, in: result) >= EntityRecognizer.modelMargin else { continue }
-            let r = span.range
-            let (text, b) = stripped(t, r)
-            mentions[k].range = r
-            mentions[k].begin = b
-            mentions[k].end = t[r.upperBound - 1].end
-            mentions[k].text = text
-            mentions[k].nameKey = key(t, r)
+            setExtent(&mentions[k], span.range, t, nameKey: key(t, span.range))
             mentions[k].weak = false
         }
+    }
+
+    /// Gives a mention the extent `r` of the sentence: its token range, offsets, text and name key.
+    func setExtent(_ m: inout RawMention, _ r: Range<Int>, _ t: [Token], nameKey: String) {
+        let (text, b) = stripped(t, r)
+        m.range = r
+        m.begin = b
+        m.end = t[r.upperBound - 1].end
+        m.text = text
+        m.nameKey = nameKey
     }
 
     /// `modelNameWord` for a person without the check for a preposition on the article (a foreign name may
@@ -193,12 +197,7 @@ extension EntityRecognizer {
                   let last = span.range.last, modelNameWord(t[last].norm, inPerson: false),
                   model.margin(of: span, in: result) >= EntityRecognizer.modelMargin else { continue }
             let r = span.range
-            let (text, b) = stripped(t, r)
-            mentions[k].range = r
-            mentions[k].begin = b
-            mentions[k].end = t[r.upperBound - 1].end
-            mentions[k].text = text
-            mentions[k].nameKey = r.map { ArabicNormalizer.stripArticle(stripConj(t[$0].norm)) }.joined(separator: " ")
+            setExtent(&mentions[k], r, t, nameKey: r.map { ArabicNormalizer.stripArticle(stripConj(t[$0].norm)) }.joined(separator: " "))
         }
     }
 

@@ -60,7 +60,9 @@ extension FactRules {
                 || ([orgHead] + Clitics.of(orgHead).map(\.stem)).contains { serviceHeads.contains($0) }
             let officer = ([head] + Clitics.of(head).map(\.stem)).contains("رييس") && forceOrService
             let leads = ([head] + Clitics.of(head).map(\.stem)).contains { FactRules.leaderHeads.contains($0) }
-            if c.mentions[t].type == .organization, !leads || officer {
+            // the staff of an intergovernmental organisation (its envoys, its secretary-general) serve it; its members are states
+            let staff = c.gazetteer.entry(id: c.mentions[t].key)?.subtype == "intl_org"
+            if c.mentions[t].type == .organization, !leads || officer, !staff {
                 var m = d; m.type = "MEMBER_OF"; m.rule = "role.member"; out.append(m)
             }
         }

@@ -390,6 +390,11 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(pairs(y, "MEMBER_OF").isEmpty)
         XCTAssertEqual(pairs(y, "HOLDS_ROLE").count, 1)
     }
+    func testStaffOfAnIntergovernmentalOrganisationAreNotItsMembers() {
+        let x = extract("والتقى الأمين العام للأمم المتحدة أنطونيو غوتيريش مبعوث الأمم المتحدة إلى ليبيا عبد الله باتيلي.")
+        XCTAssertEqual(pairs(x, "HOLDS_ROLE").count, 2, "\(pairs(x, "HOLDS_ROLE"))")
+        XCTAssertTrue(pairs(x, "MEMBER_OF").isEmpty, "\(pairs(x, "MEMBER_OF"))")
+    }
     func testTravelToMeetAndTalk() {
         let x = extract("وغادر الرئيس الصومالي حسن شيخ محمود مقديشو متوجها إلى نيروبي للقاء الرئيس ويليام روتو ولبحث الأوضاع الأمنية في كينيا.")
         XCTAssertEqual(pairs(x, "MEET"), ["Hassan Sheikh Mohamud -> William Ruto"])

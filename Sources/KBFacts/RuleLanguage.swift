@@ -308,24 +308,12 @@ public struct RuleSet: Sendable {
             case "org-subtypes":
                 guard k + 1 < rest.count else { throw fail("org-subtypes event,army,…") }
                 f.orgSubtypes = Set(rest[k + 1].split(separator: ",").map(String.init)); k += 2
-            case "adj": f.adjectives = true; k += 1
-            case "adj-only": f.adjectives = true; f.adjectivesOnly = true; k += 1
-            case "known": f.known = true; k += 1
-            case "named": f.named = true; k += 1
-            case "not-country": f.notCountry = true; k += 1
-            case "not-event": f.notEvent = true; k += 1
-            case "role": f.inRole = true; k += 1
-            case "list": f.list = true; k += 1
-            case "guessed": f.guessed = true; k += 1
-            case "phrase": f.phrase = true; k += 1
-            case "wide-list": f.list = true; f.wideList = true; k += 1
-            case "direct": f.direct = true; k += 1
-            case "force": f.force = true; k += 1
-            case "clause": f.clause = true; k += 1
-            case "first": f.first = true; k += 1
-            case "joined": f.joined = true; k += 1
-            case "title": f.inRole = true; f.inTitle = true; k += 1
-            default: throw fail("unknown finder option «\(rest[k])» (types, subtypes, org-subtypes, not-country, not-event, adj, adj-only, role, title, known, guessed, named, list, wide-list, phrase, direct, force, clause, first, joined)")
+            case let flag where ArgumentFinder.flagOptions[flag] != nil:
+                for path in ArgumentFinder.flagOptions[flag]! { f[keyPath: path] = true }
+                k += 1
+            default:
+                let names = ["types", "subtypes", "org-subtypes"] + ArgumentFinder.flagOptions.keys.sorted()
+                throw fail("unknown finder option «\(rest[k])» (\(names.joined(separator: ", ")))")
             }
         }
         return f
@@ -376,4 +364,14 @@ public struct RuleSet: Sendable {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".rules") }.sorted()
         return names.map { (dir + "/" + $0, dir + "/" + $0) }
     }
+}
+
+extension ArgumentFinder {
+    /// The finder options that take no value, and the switches each one turns on.
+    static let flagOptions: [String: [any WritableKeyPath<ArgumentFinder, Bool> & Sendable]] = [
+        "adj": [\.adjectives], "adj-only": [\.adjectives, \.adjectivesOnly], "known": [\.known], "named": [\.named],
+        "not-country": [\.notCountry], "not-event": [\.notEvent], "role": [\.inRole], "title": [\.inRole, \.inTitle],
+        "list": [\.list], "wide-list": [\.list, \.wideList], "guessed": [\.guessed], "phrase": [\.phrase],
+        "direct": [\.direct], "force": [\.force], "clause": [\.clause], "first": [\.first], "joined": [\.joined],
+    ]
 }

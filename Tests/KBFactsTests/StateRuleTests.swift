@@ -107,4 +107,19 @@ final class StateRuleTests: XCTestCase {
         XCTAssertEqual(t.count, 1, "\(t)")
         XCTAssertTrue(t.allSatisfy { $0.contains("plc-egypt") && $0.contains("plc-jordan") }, "\(t)")
     }
+
+    func testFinderFlagOptionsSetTheirSwitchesAndUnknownOnesAreNamed() throws {
+        var set = RuleSet(lexicon: RuleSet.bundled.lexicon)
+        try set.parse("rule t.flags\ntype VISIT\ntrigger VISIT_V\nsubject before 4 types PER title\nobject after 6 types PLACE wide-list adj-only\nexample: زار الرئيس التونسي قيس سعيد الجزائر.\n",
+                      file: "t.rules")
+        let r = try XCTUnwrap(set.rules.first)
+        XCTAssertTrue(r.subject[0].inRole && r.subject[0].inTitle && !r.subject[0].list)
+        XCTAssertTrue(r.object[0].list && r.object[0].wideList && r.object[0].adjectives && r.object[0].adjectivesOnly)
+        XCTAssertEqual(r.object[0].types, [.place])
+        var bad = RuleSet(lexicon: RuleSet.bundled.lexicon)
+        XCTAssertThrowsError(try bad.parse("rule t.bad\ntype VISIT\ntrigger VISIT_V\nsubject before 4 types PER sideways\nexample: زار الرئيس التونسي قيس سعيد الجزائر.\n", file: "b.rules")) { e in
+            XCTAssertEqual((e as? RuleFileError)?.line, 4)
+            XCTAssertTrue("\(e)".contains("«sideways»") && "\(e)".contains("wide-list") && "\(e)".contains("joined"), "\(e)")
+        }
+    }
 }

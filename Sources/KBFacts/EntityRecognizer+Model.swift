@@ -77,8 +77,15 @@ extension EntityRecognizer {
                 while let l = r.last, other(l) { r = r.lowerBound..<l }
                 if r.count < 2 && r != span.range { continue }
             }
+            // "محمد الضيف": a name the name lists know and the definite word after it that the model left out (a
+            // family name that is also a common noun: الضيف، الحداد) are one name
+            var extended = false
+            if type == .person, r.count == 1, r == span.range, r.upperBound < t.count, !taken[r.upperBound],
+               EntityRecognizer.isKnownFirstName(t[r.lowerBound].norm), familyNameWithArticle(t[r.upperBound]) {
+                r = r.lowerBound..<(r.upperBound + 1); extended = true
+            }
             guard !r.isEmpty, !r.contains(where: { taken[$0] }),
-                  margin >= (r.count == 1 ? EntityRecognizer.modelMarginOneWord : EntityRecognizer.modelMargin),
+                  margin >= (r.count == 1 || extended ? EntityRecognizer.modelMarginOneWord : EntityRecognizer.modelMargin),
                   var m = modelMention(t, r, type, model) else { continue }
             // "مطار رفيق الحريري": a facility named after a person is a place (as pass 1b does for known people)
             if type == .person, let h = m.range.first.map({ $0 - 1 }), h >= 0, !taken[h], Lexicon.facilityHeads.contains(t[h].norm) {
@@ -91,6 +98,15 @@ extension EntityRecognizer {
             for k in m.range { taken[k] = true }
             mentions.append(m)
         }
+    }
+
+    /// A definite word that may be a family name after a given name: the article on a word of three letters or
+    /// more that passes as a name word, and no date, time or nationality word ("الضيف", not "الماضي", "المصري").
+    func familyNameWithArticle(_ tok: Token) -> Bool {
+        let n = tok.norm
+        guard tok.kind == .word, n.hasPrefix("ال"), n.count >= 5, !DateParser.dateCue(n), !DateParser.past.contains(n),
+              !DateParser.coming.contains(n), looseNameWord(n) else { return false }
+        return true
     }
 
     /// A mention for a model span, or nil when the span fails the checks: a few words at most, words only,
@@ -191,6 +207,9 @@ extension EntityRecognizer {
             guard let k = mentions.firstIndex(where: { $0.type == .organization && $0.gazetteerIDs.isEmpty && $0.range.lowerBound == span.range.lowerBound }),
                   mentions[k].range != span.range, mentions[k].countryHint == nil,
                   mentions[k].subtype != "event",
+                  // "قناة عمان الفضائية": an outlet named by its town and a news word keeps that word
+                  !(span.range.upperBound < mentions[k].range.upperBound
+                    && EntityRecognizer.outletWords.contains(t[mentions[k].range.upperBound - 1].norm)),
                   !mentions.indices.contains(where: { o in
                       o != k && mentions[o].range.overlaps(span.range) && !mentions[o].range.allSatisfy { mentions[k].range.contains($0) }
                   }),

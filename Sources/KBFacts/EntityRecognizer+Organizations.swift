@@ -64,6 +64,12 @@ extension EntityRecognizer {
                     j = m.range.upperBound + 1; modifiers += 2
                     break
                 }
+                // "رئاسة الحكومة التونسية": the presidency of a government the gazetteer reads as its country
+                if head == EntityRecognizer.presidencyHead, modifiers == 0, m.type != .person, !m.isAdjective,
+                   m.range.lowerBound == j, t[j].norm == EntityRecognizer.theGovernment {
+                    keyParts.append("حكومه"); country = m.gazetteerIDs.first ?? m.countryHint; j = m.range.upperBound; modifiers += 2
+                    break
+                }
                 if m.type == .place, m.isAdjective || (m.subtype == "country") {
                     country = m.gazetteerIDs.first; j = m.range.upperBound; modifiers += 1
                     // "المجموعة اللبنانية للإعلام", "الهيئة الليبية للاستثمار": a لل-complement after the adjective
@@ -83,7 +89,7 @@ extension EntityRecognizer {
                   !EntityRecognizer.lamNonNames.contains(n),
                   !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n),
                   !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n),
-                  !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" else { break }
+                  !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" || n == EntityRecognizer.theGovernment && head == EntityRecognizer.presidencyHead && modifiers == 0 else { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
         }
         guard modifiers > 0 else { return nil }
@@ -115,6 +121,10 @@ extension EntityRecognizer {
         m.countryHint = country
         return m
     }
+
+    /// "رئاسة" + "الحكومة": the presidency of a government ("رئاسة الحكومة المغربية"), one organisation.
+    static let presidencyHead = ArabicNormalizer.normalize("رئاسة")
+    static let theGovernment = ArabicNormalizer.normalize("الحكومة")
 
     /// Words that make a town's name an outlet's after an outlet head ("قناة القاهرة الإخبارية").
     static let outletWords = Lexicon.set("الإخبارية الإخباري الفضائية الفضائي")

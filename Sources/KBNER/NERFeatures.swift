@@ -26,17 +26,6 @@ public struct NERFeaturizer: Sendable {
         perToken = NERFeaturizer.perToken + (classCount > 0 ? classCount + NERFeaturizer.classContextPerToken : 0)
     }
 
-    /// The form word classes are learnt and looked up for: the normalised word without its longest proclitic
-    /// (article included) when three letters or more remain (the stem of the stem feature).
-    public static func classForm(_ norm: String) -> String {
-        let scalars = Array(norm.unicodeScalars)
-        guard let first = scalars.first, isArabicLetter(first) else { return norm }
-        for p in stemPrefixes where norm.hasPrefix(p) {
-            if scalars.count - p.unicodeScalars.count >= 3 { return String(String.UnicodeScalarView(scalars[p.unicodeScalars.count...])) }
-        }
-        return norm
-    }
-
     /// What the features need of one word (a pure function of its normalised form and its Latin capitalisation).
     /// A class: it is remembered per word and handed around without copying.
     public final class WordInfo: @unchecked Sendable {
@@ -134,8 +123,15 @@ public struct NERFeaturizer: Sendable {
                         pre: (part(0..<1), part(0..<2), part(0..<3)), suf: (part((n - 1)..<n), part((n - 2)..<n), part((n - 3)..<n)),
                         stemPre: (stemPart(2), stemPart(3)), shape: shape, cues: cues, stems: stems,
                         nameStarts: stems.compactMap { f in lexicon.longestName(startingWith: f).map { (f, $0, lexicon.nameBits(f) ?? 0) } },
-                        classes: classCount == 0 ? [] : (lexicon.classes(of: stem) ?? lexicon.classes(of: norm)).map { $0.map { UInt64($0) + 1 } }
-                            ?? [UInt64](repeating: 0, count: classCount))
+                        classes: classCount == 0 ? [] : wordClasses(stems))
+    }
+
+    /// The word classes of a word (each class + 1, 0 for none): those of its normalised form, or else of the
+    /// first of its forms without a proclitic that has classes (the word as written first: «كمال», «بغداد»
+    /// are not «ك» + «مال», «ب» + «غداد»; a rare «وكمال» takes the classes of «كمال»).
+    func wordClasses(_ forms: [String]) -> [UInt64] {
+        for f in forms { if let c = lexicon.classes(of: f) { return c.map { UInt64($0) + 1 } } }
+        return [UInt64](repeating: 0, count: classCount)
     }
 
     /// Bucket indices of every token's features, `perToken` per token, token after token: the word's own

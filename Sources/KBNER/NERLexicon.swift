@@ -25,7 +25,7 @@ public struct NERLexicon: Sendable, Equatable {
     private(set) var firstWordsN: [NormKey: Int] = [:]
     /// First two words of a name of two words or more ("w1 w2") → the most tokens such a name has.
     private(set) var firstTwoWordsN: [NormKey: Int] = [:]
-    /// Word classes (``NERClusters``): a word's form (``NERFeaturizer/classForm(_:)``) → its class in each
+    /// Word classes (``NERClusters``): a normalised word → its class in each
     /// clustering, coarsest first. Empty for a model without classes.
     public private(set) var wordClasses: [String: [UInt16]] = [:]
     private(set) var wordClassesN: [NormKey: [UInt16]] = [:]

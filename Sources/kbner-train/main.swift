@@ -37,7 +37,7 @@ struct Train: ParsableCommand {
     var keepDomains = "0"
 
     @Option(help: "Word classes learnt from the training text (labels unused; the held-apart tenth never): class counts of the clusterings, comma-separated, coarsest first; empty for none.")
-    var clusters = ""
+    var clusters = "64,256"
     @Option(help: "Word classes: the fewest times a word is seen to get a class.") var clusterMinCount = 3
     @Option(help: "Word classes: passes of the exchange algorithm.") var clusterPasses = 6
 
@@ -97,7 +97,7 @@ struct Train: ParsableCommand {
             // the text of the training sentences, each once (ANERcorp's copies are one text; the held tenth is not in it)
             let copies = anerCount > 0 ? max(1, anercorpCopies) : 1
             let text = (train[..<anerCount] + train[(anerCount * copies)...]).map { s in
-                s.tokens.map { NERFeaturizer.classForm(ArabicNormalizer.normalize($0)) }
+                s.tokens.map(ArabicNormalizer.normalize)
             }
             let t0 = Date()
             lexicon.setClasses(NERClusters.cluster(text, ks: ks, minCount: clusterMinCount, passes: clusterPasses, log: say))

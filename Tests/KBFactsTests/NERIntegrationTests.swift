@@ -85,6 +85,15 @@ final class NERIntegrationTests: XCTestCase {
         XCTAssertTrue(x.entities.contains { $0.type == .organization && $0.surfaceForms.contains("الخارجية الفرنسية") },
                       "\(x.entities.map(\.labelAr))")
     }
-}
 
-/// Where SwiftPM puts KBFacts' resources next to the test binary.
+    func testAGivenNameAndAFamilyNameThatIsACommonNoun() {
+        // «الضيف», «الحداد» are also common nouns: after a known given name they end the name
+        let x = extract("وأكدت المصادر مقتل القيادي محمد الضيف في غارة ليلية.")
+        XCTAssertTrue(labels(x, .person).contains("محمد الضيف"), "\(labels(x, .person))")
+        let y = extract("وقال سامر الحداد إن الوفد وصل متأخرا.")
+        XCTAssertTrue(labels(y, .person).contains("سامر الحداد"), "\(labels(y, .person))")
+        // a time word after the name is no family name
+        let z = extract("وقال سامر الأسبوع الماضي إن الوفد وصل متأخرا.")
+        XCTAssertFalse(labels(z, .person).contains { $0.contains("الأسبوع") }, "\(labels(z, .person))")
+    }
+}

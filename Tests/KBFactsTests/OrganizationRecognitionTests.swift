@@ -80,6 +80,17 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertTrue(orgs.contains("Africa Corps"), "\(orgs)")
         XCTAssertFalse(orgs.contains { $0.contains("social") || $0.contains("Maria") || $0 == "GMT" }, "\(orgs)")
     }
+
+    func testThePresidencyOfAGovernmentNamedByItsCountry() {
+        let orgs = entities("وأصدرت رئاسة الحكومة المغربية بلاغا حول الموسم الفلاحي.", .organization)
+        XCTAssertTrue(orgs.contains("رئاسة الحكومة المغربية"), "\(orgs)")
+        // also where the gazetteer reads the government as its country
+        let tn = entities("ونفت رئاسة الحكومة التونسية الخبر جملة وتفصيلا.", .organization)
+        XCTAssertTrue(tn.contains("رئاسة الحكومة التونسية"), "\(tn)")
+        // the government alone by its adjective stays the country
+        let gov = entities("وأصدرت الحكومة المغربية بلاغا حول الموسم الفلاحي.", .organization)
+        XCTAssertFalse(gov.contains { $0.contains("الحكومة") }, "\(gov)")
+    }
 }
 
 /// Words the labeller may not put inside a person's name, on sentences written for these tests.

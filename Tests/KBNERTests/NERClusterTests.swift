@@ -33,18 +33,11 @@ final class NERClusterTests: XCTestCase {
         XCTAssertNil(NERClusters.cluster(Self.text + [["نادرة", "جدا"]], ks: [2], minCount: 2)["نادرة"])
     }
 
-    func testClassFormStripsTheProclitic() {
-        XCTAssertEqual(NERFeaturizer.classForm("والرئيس"), "رئيس")
-        XCTAssertEqual(NERFeaturizer.classForm("بطنجه"), "طنجه")
-        XCTAssertEqual(NERFeaturizer.classForm("وحل"), "وحل", "fewer than three letters would remain")
-        XCTAssertEqual(NERFeaturizer.classForm("Paris"), "Paris")
-    }
-
     func testClassFeaturesAreAddedOnlyWhenTheLexiconHasClasses() throws {
         var lex = NERLexicon()
         lex.addCues(fileText: "[speech]\nقال")
         XCTAssertEqual(NERFeaturizer(lexicon: lex, bits: 12).perToken, NERFeaturizer.perToken, "a model without classes keeps its features")
-        lex.setClasses(NERClusters.cluster(Self.text.map { $0.map { NERFeaturizer.classForm(ArabicNormalizer.normalize($0)) } },
+        lex.setClasses(NERClusters.cluster((Self.text + [["كمال", "قال", "كمال", "قال", "كمال"]]).map { $0.map(ArabicNormalizer.normalize) },
                                            ks: [2, 4], minCount: 2))
         XCTAssertEqual(lex.classCount, 2)
         XCTAssertEqual(NERLexicon(serialized: lex.serialized()), lex, "classes travel in the model file")
@@ -56,6 +49,10 @@ final class NERClusterTests: XCTestCase {
         XCTAssertEqual(a.classes, b.classes)
         XCTAssertFalse(a.classes.contains(0))
         XCTAssertEqual(f.wordInfo(norm: "مجهولة", text: "مجهولة").classes, [0, 0])
+        // a word that has classes keeps its own: «كمال» is not «ك» + «مال», and not «وكمال»'s fallback either way
+        XCTAssertNotNil(lex.classes(of: "كمال"))
+        XCTAssertEqual(f.wordInfo(norm: "كمال", text: "كمال").classes, lex.classes(of: "كمال")!.map { UInt64($0) + 1 })
+        XCTAssertEqual(f.wordInfo(norm: "وكمال", text: "وكمال").classes, lex.classes(of: "كمال")!.map { UInt64($0) + 1 })
 
         // a model trained with classes labels a name it never saw in training by its class
         var sentences: [NERSentence] = []

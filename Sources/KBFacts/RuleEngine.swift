@@ -188,8 +188,9 @@ enum RuleEngine {
             }
         }
         let rel = table[r.type]
+        var stateKey = ""
         func key(_ m: Int) -> String {
-            m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1 : c.mentions[m].key
+            m == itsStateIndex ? stateKey : m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1 : c.mentions[m].key
         }
         // the second argument looked for after the trigger is looked for after the first one
         func after(_ m: Int?) -> Int { m.map { $0 >= 0 && c.mentions[$0].range.lowerBound > i ? c.mentions[$0].range.upperBound - 1 : i } ?? i }
@@ -207,7 +208,9 @@ enum RuleEngine {
                 return .failed("trigger without a subject of the allowed types")
             }
             // an object found as the document's subject ("وكان في مقدمة مستقبليه X": the visitor told before)
-            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: key(ss), from: after(ss)), !(oo == -1 && ss < 0) else {
+            if let st = itsState(r, ss, c) { stateKey = st }
+            guard let oo = stateKey.isEmpty ? find(r.object, i, c, allowed: rel?.objectTypes, excluding: key(ss), from: after(ss)) : itsStateIndex,
+                  !(oo == -1 && ss < 0) else {
                 return .failed("trigger without an object of the allowed types")
             }
             s = ss; o = oo
@@ -236,6 +239,7 @@ enum RuleEngine {
         func members(_ m: Int, _ fs: [ArgumentFinder]) -> [Int] {
             if m < 0 { return [m] }
             if fs.contains(where: { $0.wideList }) { return wideConjuncts(of: m, c, classes) }
+            if fs.contains(where: { $0.backList }) { return backConjuncts(of: m, c) }
             return fs.contains(where: { $0.list }) ? c.conjuncts(of: m, adjectives: true) : [m]
         }
         let subjects = members(s, r.subject)
@@ -295,6 +299,8 @@ enum RuleEngine {
                 if f.inTitle, !mm.inRolePhrase { return false }
                 if f.direct, governed(m, c) { return false }
                 if f.force, mm.type == .organization, !FactRules.canDeploy(c, mm) { return false }
+                if f.notLed, FactRules.afterLedBy(c, mm) { return false }
+                if f.lam, !hasLam(c, start + 1, mm.range.lowerBound) { return false }
                 if f.joined {
                     // the و on the name or on its title, and the first of the pair right before it
                     let start = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
@@ -307,6 +313,8 @@ enum RuleEngine {
                 return -1
             case .documentPair:
                 return -3
+            case .itsState:
+                continue   // resolved from the subject (`itsState`)
             case .documentCountry:
                 // only when the phrase after the trigger names no place or organisation ("وزير الخارجية X")
                 var k = i + 1, named = false

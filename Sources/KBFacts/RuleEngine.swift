@@ -121,6 +121,11 @@ enum RuleEngine {
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(other) fired")
                         continue
                     }
+                    // «أكد X رفض Y لـ Z»: the masdar, not the verb (RuleEngine+Masdar.swift)
+                    if let why = masdarAfterSpeech(r, at: i, c, classes, lex) {
+                        trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
+                        continue
+                    }
                     var outcome = apply(r, at: i, c, classes, cue, lex, table)
                     // a trigger naming no subject continues the document's earlier subject (RuleEngine+CarryOver.swift)
                     if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why) {

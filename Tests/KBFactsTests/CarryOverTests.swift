@@ -90,3 +90,26 @@ final class CarryOverTests: XCTestCase {
         XCTAssertTrue(RuleSet.bundled.carrySubjectTypes.contains("VISIT"))
     }
 }
+
+/// «رفض» after a verb of saying is the masdar: the speaker is not the one who opposes (invented text).
+final class MasdarAfterSpeechTests: XCTestCase {
+    func oppose(_ text: String) -> [String] {
+        let x = Extractor().extract(SourceText(documentID: "doc-masdar", path: "masdar.txt", text: text))
+        let label = Dictionary(x.entities.map { ($0.id, $0.labelAr) }, uniquingKeysWith: { a, _ in a })
+        return x.facts.filter { $0.type == "OPPOSE" }.map { "\(label[$0.subject] ?? $0.subject) → \(label[$0.object] ?? $0.object)" }
+    }
+
+    func testTheSpeakerIsNotTheSubjectOfTheMasdar() {
+        let facts = oppose("وأكد وزير الخارجية الجزائري أحمد عطاف رفض الحكومة المالية للوساطة الفرنسية.")
+        XCTAssertFalse(facts.contains { $0.hasPrefix("أحمد عطاف") }, "\(facts)")
+        let own = oppose("وأكد وزير الخارجية الجزائري أحمد عطاف رفض الجزائر للتدخل الفرنسي في شؤون مالي.")
+        XCTAssertTrue(own.contains { $0.hasPrefix("الجزائر") && $0.contains("فرنسا") }, "\(own)")
+        XCTAssertFalse(own.contains { $0.hasPrefix("أحمد عطاف") }, "\(own)")
+    }
+
+    /// With a complementiser the word is the verb again, and so is a verb with no verb of saying before it.
+    func testTheVerbReadingStays() {
+        XCTAssertFalse(oppose("وأكد الوزير الجزائري أحمد عطاف أن الجزائر رفضت التدخل الفرنسي.").isEmpty)
+        XCTAssertFalse(oppose("ورفضت الجزائر التدخل الفرنسي في شؤون مالي.").isEmpty)
+    }
+}

@@ -57,6 +57,7 @@ public struct Extractor: Sendable {
         drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
         drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence, countryOf: { gaz.country(of: $0) })
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
+        drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: rules.lexicon)
 
         // the first full date of the lead (the first three sentences), if any
         // (the date of the lead's first dated event when it has one: "أمس" in the lead is the day the story tells,

@@ -310,7 +310,7 @@ enum FactRules {
         }
         // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself, and
         // is none when a rule named its participants on the same word
-        let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty }.map { "\($0.trigger)|\(family($0.type))" })
+        let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty && $0.subject != RuleEngine.carriedSubjectKey }.map { "\($0.trigger)|\(family($0.type))" })
         out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty && !named.contains("\($0.trigger)|\(family($0.type))") }
         receivedIn(c, &out)
         attribute(c, &out)

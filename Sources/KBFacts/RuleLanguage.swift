@@ -136,6 +136,13 @@ public struct RuleSet: Sendable {
     /// Types whose facts are background the writer states (an office, a capital, where a place lies), never
     /// attributed to the source of a reported clause they sit in (`background TYPE…` in a rule file).
     public private(set) var backgroundTypes: Set<String> = []
+    /// Event types whose trigger, naming no subject (a verb continuing the previous sentence's subject, «وأضاف»,
+    /// «كما يلتقي»; a masdar with a pronoun suffix, «زيارته»), takes the document's earlier subject
+    /// (`carry-subject TYPE…` in a rule file; `RuleEngine.carriedSubject`).
+    public private(set) var carrySubjectTypes: Set<String> = []
+    /// Types whose finite verb only carries the subject over (`carry-subject-verb TYPE…`): a pronoun on their masdar
+    /// is as often the patient («استقباله», «طرده»).
+    public private(set) var carrySubjectVerbTypes: Set<String> = []
     /// class id → indices of the rules it triggers
     private(set) var byTrigger: [Int: [Int]] = [:]
 
@@ -198,6 +205,13 @@ public struct RuleSet: Sendable {
                 for t in args {
                     guard table.contains(t) else { throw fail("unknown relation type «\(t)» (see relations.tsv)") }
                     backgroundTypes.insert(t)
+                }
+            case "carry-subject", "carry-subject-verb":
+                try finish()
+                guard !args.isEmpty else { throw fail("\(key) TYPE… (types of the relation table)") }
+                for t in args {
+                    guard table.contains(t) else { throw fail("unknown relation type «\(t)» (see relations.tsv)") }
+                    if key == "carry-subject" { carrySubjectTypes.insert(t) } else { carrySubjectVerbTypes.insert(t) }
                 }
             case "rule", "procedural":
                 try finish()

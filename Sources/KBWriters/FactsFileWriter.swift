@@ -36,12 +36,15 @@ public final class FactsFileStreamWriter: FactStreamWriter {
 
     public func begin(_ outline: GraphOutline, to sink: OutputSink) throws {
         self.sink = sink
-        var g = KnowledgeGraph(documents: outline.documents, entities: outline.entities, mentions: outline.mentions)
-        g.canonicalize()
         buffer = encoder.header()
-        for d in g.documents { try add(.document(d)) }
+        // documents and mentions streamed (a spill gives them in canonical order), or arrays sorted here
+        let (docs, mentions) = (outline.documents, outline.mentions)
+        var g = KnowledgeGraph(documents: docs.isStreamed ? [] : try docs.all(), entities: outline.entities,
+                               mentions: mentions.isStreamed ? [] : try mentions.all())
+        g.canonicalize()
+        try (docs.isStreamed ? docs : RecordList(g.documents)).forEach { try add(.document($0)) }
         for e in g.entities { try add(.entity(e)) }
-        for m in g.mentions { try add(.mention(m)) }
+        try (mentions.isStreamed ? mentions : RecordList(g.mentions)).forEach { try add(.mention($0)) }
     }
 
     public func fact(_ f: Fact) throws { try add(.fact(f)) }

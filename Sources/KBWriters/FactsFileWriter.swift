@@ -43,9 +43,9 @@ public final class FactsFileStreamWriter: FactStreamWriter {
         var g = KnowledgeGraph(documents: outline.documents, entities: outline.entities, mentions: outline.mentions)
         g.canonicalize()
         buffer = encoder.header()
-        try write(g.documents.map { .document($0) })
-        try write(g.entities.map { .entity($0) })
-        try write(g.mentions.map { .mention($0) })
+        try write(g.documents) { .document($0) }
+        try write(g.entities) { .entity($0) }
+        try write(g.mentions) { .mention($0) }
     }
 
     public func fact(_ f: Fact) throws {
@@ -64,19 +64,23 @@ public final class FactsFileStreamWriter: FactStreamWriter {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        try write(batch)
+        try append(batch[...])
     }
 
-    /// The records' lines appended in order, a batch at a time.
-    private func write(_ records: [FactsFile.Record]) throws {
+    /// The lines of `items` appended in order, a batch at a time (only one batch of records is made at once).
+    private func write<T>(_ items: [T], _ record: (T) -> FactsFile.Record) throws {
         var start = 0
-        while start < records.count {
-            let end = min(records.count, start + LineBatch.size)
-            for line in try LineBatch.encode(records[start..<end]) {
-                buffer.append(line)
-                if buffer.count >= 64 * 1024, let sink { try drain(sink) }
-            }
+        while start < items.count {
+            let end = min(items.count, start + LineBatch.size)
+            try append(items[start..<end].map(record)[...])
             start = end
+        }
+    }
+
+    private func append(_ records: ArraySlice<FactsFile.Record>) throws {
+        for line in try LineBatch.encode(records) {
+            buffer.append(line)
+            if buffer.count >= 64 * 1024, let sink { try drain(sink) }
         }
     }
 
@@ -88,9 +92,10 @@ public final class FactsFileStreamWriter: FactStreamWriter {
 
 /// Facts-file lines of a run of records, encoded in parallel chunks (one `LineEncoder` per chunk), in order.
 enum LineBatch {
-    /// Records per batch, and per chunk of a batch (a chunk makes its own encoder).
-    static let size = 4096
-    static let chunk = 128
+    /// Records per batch, and per chunk of a batch (a chunk makes its own encoder). A batch's lines are held at
+    /// once (a fact's line carries its sentence: about a megabyte for a batch), so batches stay small.
+    static let size = 512
+    static let chunk = 64
 
     static func encode(_ records: ArraySlice<FactsFile.Record>) throws -> [Data] {
         let n = records.count

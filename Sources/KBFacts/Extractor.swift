@@ -57,6 +57,7 @@ public struct Extractor: Sendable {
         drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
         drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence, countryOf: { gaz.country(of: $0) })
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
+        drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: rules.lexicon)
 
         // the first full date of the lead (the first three sentences), if any
         // (the date of the lead's first dated event when it has one: "أمس" in the lead is the day the story tells,
@@ -252,8 +253,14 @@ public struct Extractor: Sendable {
     /// the same one) whose subject is a named actor; without one the draft is dropped.
     static func resolveDocumentSubjects(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
         var out: [(Int, FactDraft)] = []
-        var last: String? = nil
+        var last: String? = nil, lastSentence = -1
         for (si, d) in drafts {
+            // a subject carried over by a verb or a suffixed masdar: the last one of this sentence or the one before
+            if d.subject == RuleEngine.carriedSubjectKey {
+                guard let l = last, l != d.object, si - lastSentence <= 1 else { continue }
+                var x = d; x.subject = l
+                out.append((si, x)); continue
+            }
             if d.subject == RuleEngine.documentSubject {
                 guard let l = last, l != d.object else { continue }
                 var x = d; x.subject = l
@@ -264,7 +271,7 @@ public struct Extractor: Sendable {
                 var x = d; x.object = l
                 out.append((si, x)); continue
             }
-            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), d.takesDate { last = d.subject }
+            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), d.takesDate { last = d.subject; lastSentence = si }
             out.append((si, d))
         }
         return out
@@ -327,8 +334,16 @@ public struct GraphBuilder: Sendable {
 
     /// False: mentions are not kept (the graph's `mentions` is empty).
     private let keepMentions: Bool
+    /// False: documents are counted, not kept (the caller keeps them: a spill).
+    private let keepDocuments: Bool
+    private var documentCount = 0
 
-    public init(gazetteer: Gazetteer? = nil, keepMentions: Bool = true) { self.gazetteer = gazetteer; self.keepMentions = keepMentions }
+    public init(gazetteer: Gazetteer? = nil, keepMentions: Bool = true, keepDocuments: Bool = true) {
+        self.gazetteer = gazetteer; self.keepMentions = keepMentions; self.keepDocuments = keepDocuments
+    }
+
+    /// Counts documents kept elsewhere (`keepDocuments: false`).
+    public mutating func noteDocuments(_ n: Int) { documentCount += n }
 
     /// Room for `documents` documents and as many reports: growing the arrays one doubling at a time would hold the
     /// old and the new storage at once (pages reserved and never written cost no memory).
@@ -349,7 +364,8 @@ public struct GraphBuilder: Sendable {
     }
 
     private mutating func add(documents docs: [Document], entities ents: [Entity], facts newFacts: [Fact], mentions ms: [Mention]) {
-        documents += docs
+        if keepDocuments { documents += docs }
+        documentCount += docs.count
         for e in ents {
             if var old = entities[e.id] {
                 // what one document says of an entity and another does not, or says otherwise, is settled the same
@@ -402,8 +418,10 @@ public struct GraphBuilder: Sendable {
     public mutating func takeLinked(minConfidence: Double = 0, linkAcrossDocuments: Bool = true) -> (graph: KnowledgeGraph, links: [String: String]) {
         var all = entities, merged = merged, facts = facts, mentions = mentions, documents = documents
         (entities, self.merged, self.facts, self.mentions, self.documents) = ([:], [:], [], [], [])
+        let documentCount = self.documentCount
+        self.documentCount = 0
         var links: [String: String] = [:]
-        if linkAcrossDocuments, documents.count > 1 {
+        if linkAcrossDocuments, documentCount > 1 {
             links = CrossDocumentLinker.merges(Array(all.values), gazetteer: gazetteer)
             CrossDocumentLinker.apply(links, entities: &all, merged: &merged, facts: &facts, mentions: &mentions)
         }

@@ -154,6 +154,7 @@ enum RuleEngine {
         if key == documentSubject || key == carriedSubjectKey { return "(the document's earlier subject)" }
         if key == documentCountry { return "(the document's country)" }
         if key == documentPair.0 || key == documentPair.1 { return "(one of the two states)" }
+        if key == documentPeople.0 || key == documentPeople.1 { return "(the two people of the last meeting)" }
         return c.mentions.first(where: { $0.key == key })?.text ?? key
     }
 
@@ -199,7 +200,8 @@ enum RuleEngine {
         }
         let rel = table[r.type]
         func key(_ m: Int) -> String {
-            m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1 : c.mentions[m].key
+            m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1
+                : m == -5 ? documentPeople.0 : m == -6 ? documentPeople.1 : c.mentions[m].key
         }
         // the second argument looked for after the trigger is looked for after the first one
         func after(_ m: Int?) -> Int { m.map { $0 >= 0 && c.mentions[$0].range.lowerBound > i ? c.mentions[$0].range.upperBound - 1 : i } ?? i }
@@ -223,6 +225,7 @@ enum RuleEngine {
             s = ss; o = oo
         }
         if s == -3 { guard o == -3 else { return .failed("doc-pair names both sides") }; o = -4 }
+        if s == -5, o == -5 { o = -6 }
         // modality: a planned cue right after the trigger or after its last argument ("يزور X الجزائر الأسبوع المقبل")
         let argEnd = [s, o].filter { $0 >= 0 }.map { c.mentions[$0].range.upperBound }.max() ?? i
         var modality = r.modality ?? .asserted
@@ -319,6 +322,8 @@ enum RuleEngine {
                 return -1
             case .documentPair:
                 return -3
+            case .documentPeople:
+                return -5
             case .documentCountry:
                 // only when the phrase after the trigger names no place or organisation ("وزير الخارجية X")
                 var k = i + 1, named = false

@@ -25,6 +25,9 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// `doc-pair` (as subject and object): "بين البلدين", the two states of the sentence, else of the two sides
         /// of the last meeting, talks, reception or visit the document told
         case documentPair
+        /// `doc-people` (as subject, or as subject and object): «بحث الجانبان», «جدد الوزيران»: the two people of the
+        /// last meeting, talks or reception the document told (RuleEngine+CarryOver.swift)
+        case documentPeople
     }
     public var kind: Kind
     /// entity types allowed (nil: the relation table's for this role)
@@ -299,7 +302,8 @@ public struct RuleSet: Sendable {
         case "doc-country": f = ArgumentFinder(kind: .documentCountry)
         case "speaker-country": f = ArgumentFinder(kind: .speakerCountry)
         case "doc-pair": f = ArgumentFinder(kind: .documentPair)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair)")
+        case "doc-people": f = ArgumentFinder(kind: .documentPeople)
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people)")
         }
         var k = 0
         while k < rest.count {

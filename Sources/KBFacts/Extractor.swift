@@ -337,8 +337,16 @@ public struct GraphBuilder: Sendable {
 
     /// False: mentions are not kept (the graph's `mentions` is empty).
     private let keepMentions: Bool
+    /// False: documents are counted, not kept (the caller keeps them: a spill).
+    private let keepDocuments: Bool
+    private var documentCount = 0
 
-    public init(gazetteer: Gazetteer? = nil, keepMentions: Bool = true) { self.gazetteer = gazetteer; self.keepMentions = keepMentions }
+    public init(gazetteer: Gazetteer? = nil, keepMentions: Bool = true, keepDocuments: Bool = true) {
+        self.gazetteer = gazetteer; self.keepMentions = keepMentions; self.keepDocuments = keepDocuments
+    }
+
+    /// Counts documents kept elsewhere (`keepDocuments: false`).
+    public mutating func noteDocuments(_ n: Int) { documentCount += n }
 
     /// Room for `documents` documents and as many reports: growing the arrays one doubling at a time would hold the
     /// old and the new storage at once (pages reserved and never written cost no memory).
@@ -359,7 +367,8 @@ public struct GraphBuilder: Sendable {
     }
 
     private mutating func add(documents docs: [Document], entities ents: [Entity], facts newFacts: [Fact], mentions ms: [Mention]) {
-        documents += docs
+        if keepDocuments { documents += docs }
+        documentCount += docs.count
         for e in ents {
             if var old = entities[e.id] {
                 // what one document says of an entity and another does not, or says otherwise, is settled the same
@@ -412,8 +421,10 @@ public struct GraphBuilder: Sendable {
     public mutating func takeLinked(minConfidence: Double = 0, linkAcrossDocuments: Bool = true) -> (graph: KnowledgeGraph, links: [String: String]) {
         var all = entities, merged = merged, facts = facts, mentions = mentions, documents = documents
         (entities, self.merged, self.facts, self.mentions, self.documents) = ([:], [:], [], [], [])
+        let documentCount = self.documentCount
+        self.documentCount = 0
         var links: [String: String] = [:]
-        if linkAcrossDocuments, documents.count > 1 {
+        if linkAcrossDocuments, documentCount > 1 {
             links = CrossDocumentLinker.merges(Array(all.values), gazetteer: gazetteer)
             CrossDocumentLinker.apply(links, entities: &all, merged: &merged, facts: &facts, mentions: &mentions)
         }

@@ -26,14 +26,23 @@ public enum Pipeline {
     /// `spill` instead of kept in the graph (whose `facts` is then empty): memory holds the entities and documents,
     /// not the reports. `links` of the result are to be applied to the spilled reports (`ReportSpill.finish`).
     /// Throws the spill file's errors (a full disk).
-    public static func run(files: [InputFile], extractor: Extractor = Extractor(), keepMentions: Bool = true,
-                           spill: ReportSpill?, progress: (@Sendable (String) -> Void)? = nil) throws -> Result {
+    /// `files`: an array, or an `InputFileList` (a million paths in a third of the memory).
+    public static func run<Files: RandomAccessCollection & Sendable>(
+        files: Files, extractor: Extractor = Extractor(), keepMentions: Bool = true, spill: ReportSpill?,
+        progress: (@Sendable (String) -> Void)? = nil) throws -> Result where Files.Element == InputFile, Files.Index == Int {
         let n = files.count
-        var builder = GraphBuilder(gazetteer: extractor.gazetteer, keepMentions: keepMentions)
-        builder.reserveCapacity(documents: n)
+        // documents and mentions the spill takes are not kept in the graph
+        let spillsDocuments = spill?.spillsDocuments ?? false, spillsMentions = spill?.spillsMentions ?? false
+        var builder = GraphBuilder(gazetteer: extractor.gazetteer, keepMentions: keepMentions && !spillsMentions,
+                                   keepDocuments: !spillsDocuments)
+        if !spillsDocuments { builder.reserveCapacity(documents: n) }
         var errors: [String] = []
         var notes: [String] = []
-        var seenIDs: [String: String] = [:]
+        // the document ids given so far (file index; as hashes: a million ids in 30 MB, not 100), and the ids of the
+        // files renamed because another had their name
+        var seen = HashedIDs()
+        var renamed: [Int: String] = [:]
+        func id(of j: Int) -> String { renamed[j] ?? StableID.document(path: files[j].path) }
         // Files are extracted a window at a time, on every core, and each window's results go into the graph
         // (in file order) before the next starts: memory holds the graph, not every file's extraction.
         let window = max(64, 32 * ProcessInfo.processInfo.activeProcessorCount)
@@ -63,9 +72,9 @@ public enum Pipeline {
                 }
                 let documentID = loaded.documentID
                 // two inputs with the same file name get distinct document ids
-                let newID = seenIDs[documentID].map { other in
+                let newID = seen.value(of: documentID, isSame: { id(of: $0) == documentID }).map { other in
                     let id = documentID + "-" + String(StableID.hex(files[i].path).prefix(6))
-                    notes.append("\(files[i].displayPath): same document name as \(other); its id is \(id)")
+                    notes.append("\(files[i].displayPath): same document name as \(files[other].displayPath); its id is \(id)")
                     return id
                 }
                 func add(_ x: DocumentExtraction, first: Bool) throws {
@@ -74,6 +83,11 @@ public enum Pipeline {
                     if let spill {
                         try spill.append(x.facts)
                         x.facts = []
+                        if spillsDocuments, first { try spill.appendDocument(x.document) }
+                        if spillsMentions {
+                            if keepMentions { try spill.appendMentions(x.mentions) }
+                            x.mentions = []
+                        }
                     }
                     builder.add(x, document: first)
                 }
@@ -84,7 +98,9 @@ public enum Pipeline {
                     let found = try extractSegments(long, metadata: meta, extractor: extractor) { try add($0, first: $1) }
                     if !found { errors.append("\(InputError.onlyBoilerplate(path: long.path))"); continue }
                 }
-                seenIDs[newID ?? documentID] = files[i].displayPath
+                if let newID { renamed[i] = newID }
+                let given = newID ?? documentID
+                seen.insert(given, i, isSame: { id(of: $0) == given })
             }
             if let p = progress, end / 1000 > done / 1000 || end == n { p("processed \(end)/\(n) files") }
             done = end

@@ -199,9 +199,10 @@ enum RuleEngine {
             }
         }
         let rel = table[r.type]
+        var stateKey = ""
         func key(_ m: Int) -> String {
-            m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1
-                : m == -5 ? documentPeople.0 : m == -6 ? documentPeople.1 : c.mentions[m].key
+            m == itsStateIndex ? stateKey : m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1
+                : m == -7 ? documentPeople.0 : m == -8 ? documentPeople.1 : c.mentions[m].key
         }
         // the second argument looked for after the trigger is looked for after the first one
         func after(_ m: Int?) -> Int { m.map { $0 >= 0 && c.mentions[$0].range.lowerBound > i ? c.mentions[$0].range.upperBound - 1 : i } ?? i }
@@ -219,13 +220,15 @@ enum RuleEngine {
                 return .failed("trigger without a subject of the allowed types")
             }
             // an object found as the document's subject ("وكان في مقدمة مستقبليه X": the visitor told before)
-            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: key(ss), from: after(ss)), !(oo == -1 && ss < 0) else {
+            if let st = itsState(r, ss, c) { stateKey = st }
+            guard let oo = stateKey.isEmpty ? find(r.object, i, c, allowed: rel?.objectTypes, excluding: key(ss), from: after(ss)) : itsStateIndex,
+                  !(oo == -1 && ss < 0) else {
                 return .failed("trigger without an object of the allowed types")
             }
             s = ss; o = oo
         }
         if s == -3 { guard o == -3 else { return .failed("doc-pair names both sides") }; o = -4 }
-        if s == -5, o == -5 { o = -6 }
+        if s == -7, o == -7 { o = -8 }
         // modality: a planned cue right after the trigger or after its last argument ("يزور X الجزائر الأسبوع المقبل")
         let argEnd = [s, o].filter { $0 >= 0 }.map { c.mentions[$0].range.upperBound }.max() ?? i
         var modality = r.modality ?? .asserted
@@ -249,6 +252,7 @@ enum RuleEngine {
         func members(_ m: Int, _ fs: [ArgumentFinder]) -> [Int] {
             if m < 0 { return [m] }
             if fs.contains(where: { $0.wideList }) { return wideConjuncts(of: m, c, classes) }
+            if fs.contains(where: { $0.backList }) { return backConjuncts(of: m, c) }
             return fs.contains(where: { $0.list }) ? c.conjuncts(of: m, adjectives: true) : [m]
         }
         let subjects = members(s, r.subject)
@@ -308,6 +312,8 @@ enum RuleEngine {
                 if f.inTitle, !mm.inRolePhrase { return false }
                 if f.direct, governed(m, c) { return false }
                 if f.force, mm.type == .organization, !FactRules.canDeploy(c, mm) { return false }
+                if f.notLed, FactRules.afterLedBy(c, mm) { return false }
+                if f.lam, !hasLam(c, start + 1, mm.range.lowerBound) { return false }
                 // a verb's subject after it is never the object of a preposition («يلتقي بالرئيس X»): RuleEngine+CarryOver.swift
                 if verbSubject, f.isAfter, mm.type != .place, obliqueMention(m, c) { return false }
                 if f.joined {
@@ -323,7 +329,9 @@ enum RuleEngine {
             case .documentPair:
                 return -3
             case .documentPeople:
-                return -5
+                return -7   // -5 is `itsStateIndex`
+            case .itsState:
+                continue   // resolved from the subject (`itsState`)
             case .documentCountry:
                 // only when the phrase after the trigger names no place or organisation ("وزير الخارجية X")
                 var k = i + 1, named = false

@@ -28,6 +28,9 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// `doc-people` (as subject, or as subject and object): «بحث الجانبان», «جدد الوزيران»: the two people of the
         /// last meeting, talks or reception the document told (RuleEngine+CarryOver.swift)
         case documentPeople
+        /// `its-state` (object): the state of the subject found (a capital's country, an organisation's own
+        /// country); the state need not be named in the sentence
+        case itsState
     }
     public var kind: Kind
     /// entity types allowed (nil: the relation table's for this role)
@@ -71,6 +74,13 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var first = false
     /// only a mention joined by «و» to the mention right before it («X وY», «X ونظيره Y»): the second of a joint subject
     public var joined = false
+    /// (`before N`) the list «X وY» that ends at the mention found: each member gives a fact («بين X وY بدعم من Z»)
+    public var backList = false
+    /// not a person named after «بقيادة» (class LED_BY): he stands for the force named before him
+    public var notLed = false
+    /// (`after N`) the mention, or a word between the trigger (or the first argument) and it, carries the
+    /// preposition ل: «دعم X لسيادة Y»
+    public var lam = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -152,10 +162,8 @@ public struct RuleSet: Sendable {
 
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
-        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "received-in", "reception-committee",
-        "support", "ends-cooperation", "took-power",
-        "cooperate", "agreement", "controls", "relations",
-        "conflict", "delegation-continued",
+        "roles", "known-leader", "kinship", "received-in", "reception-committee",
+        "cooperate", "agreement", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
 
@@ -303,7 +311,8 @@ public struct RuleSet: Sendable {
         case "speaker-country": f = ArgumentFinder(kind: .speakerCountry)
         case "doc-pair": f = ArgumentFinder(kind: .documentPair)
         case "doc-people": f = ArgumentFinder(kind: .documentPeople)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people)")
+        case "its-state": f = ArgumentFinder(kind: .itsState)
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people, its-state)")
         }
         var k = 0
         while k < rest.count {
@@ -391,5 +400,6 @@ extension ArgumentFinder {
         "not-country": [\.notCountry], "not-event": [\.notEvent], "role": [\.inRole], "title": [\.inRole, \.inTitle],
         "list": [\.list], "wide-list": [\.list, \.wideList], "guessed": [\.guessed], "phrase": [\.phrase],
         "direct": [\.direct], "force": [\.force], "clause": [\.clause], "first": [\.first], "joined": [\.joined],
+        "back-list": [\.backList], "not-led": [\.notLed], "lam": [\.lam],
     ]
 }

@@ -150,6 +150,16 @@ public enum FactsFile {
         return try finish(g, path: name, lastLine: lastLine)
     }
 
+    /// Every record of a facts file with its line number, in file order, nothing kept (`read` without the graph: no
+    /// reference is checked). - Returns: the number of the last line.
+    @discardableResult
+    public static func forEachRecord(path: String, _ body: (Record, Int) throws -> Void) throws -> Int {
+        let name = path == "-" ? "<stdin>" : path
+        return try LineSplitter.forEachLine(path: path, name: name) { n, line in
+            if let r = try decode(line, lineNo: n, path: name) { try body(r, n) }
+        }
+    }
+
     private static func add(_ r: Record, to g: inout KnowledgeGraph) {
         switch r {
         case .header: break

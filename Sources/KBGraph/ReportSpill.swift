@@ -26,11 +26,67 @@ public final class ReportSpill {
     /// 8 MiB of reports on disk (about 30,000 reports of one sentence; two to three times that in memory).
     public static let defaultBucketBytes = 8 << 20
 
-    public init(directory: String = SpillFile.directory, bucketBytes: Int = ReportSpill.defaultBucketBytes) {
+    /// - Parameters:
+    ///   - documents: the documents go to a spill too (`appendDocument`, `forEachDocument`).
+    ///   - mentions: the mentions go to a spill too (`appendMentions`, `forEachMention`).
+    ///   - runBytes: the bytes of documents or mentions held in memory before a sorted run of them goes to disk.
+    public init(directory: String = SpillFile.directory, bucketBytes: Int = ReportSpill.defaultBucketBytes,
+                documents: Bool = false, mentions: Bool = false, runBytes: Int = SortedSpill<Document>.defaultRunBytes) {
         self.directory = directory
         self.bucketBytes = max(1, bucketBytes)
         memoryLimit = min(self.bucketBytes, 1 << 20)
         reports = SpillFile(directory: directory, memoryLimit: memoryLimit)
+        documentSpill = documents ? SortedSpill(directory: directory, runBytes: runBytes, encode: { $1.document($0) },
+                                                decode: { try $0.document() }, less: { $0.id < $1.id }) : nil
+        // the canonical order of mentions (`KnowledgeGraph.canonicalize`); the number is the order they came in
+        mentionSpill = mentions ? SortedSpill(directory: directory, runBytes: runBytes, encode: { $1.mention($0.0); $1.int($0.1) },
+                                              decode: { (try $0.mention(), try $0.int()) }, less: { a, b in
+            (a.0.documentID, a.0.begin, a.0.end, a.0.entityID, a.1) < (b.0.documentID, b.0.begin, b.0.end, b.0.entityID, b.1)
+        }) : nil
+    }
+
+    private let documentSpill: SortedSpill<Document>?
+    private let mentionSpill: SortedSpill<(Mention, Int)>?
+
+    /// True when documents go to the spill (else the caller keeps them).
+    public var spillsDocuments: Bool { documentSpill != nil }
+    /// True when mentions go to the spill.
+    public var spillsMentions: Bool { mentionSpill != nil }
+    /// How many documents were appended.
+    public var documentCount: Int { documentSpill?.count ?? 0 }
+    /// How many mentions were appended.
+    public var mentionCount: Int { mentionSpill?.count ?? 0 }
+
+    /// Appends a document (when documents are spilled).
+    public func appendDocument(_ d: Document) throws { try documentSpill?.append(d) }
+
+    /// Appends mentions (when mentions are spilled).
+    public func appendMentions(_ ms: [Mention]) throws {
+        guard let mentionSpill else { return }
+        for m in ms { try mentionSpill.append((m, mentionSpill.count)) }
+    }
+
+    /// The documents in id order (of two with one id, the one appended first first).
+    public func forEachDocument(_ body: (Document) throws -> Void) throws { try documentSpill?.forEach(body) }
+
+    /// The mentions, joined ids applied (`links`), in the canonical order (`KnowledgeGraph.canonicalize`: by document,
+    /// begin, end and entity id, then the order they came in). Mentions of one span are sorted again once their ids
+    /// are joined.
+    public func forEachMention(links: [String: String], _ body: (Mention) throws -> Void) throws {
+        guard let mentionSpill else { return }
+        var group: [(Mention, Int)] = []
+        func flush() throws {
+            if group.count > 1 { group.sortMovingOnce { ($0.0.entityID, $0.1) < ($1.0.entityID, $1.1) } }
+            for (m, _) in group { try body(m) }
+            group.removeAll(keepingCapacity: true)
+        }
+        try mentionSpill.forEach { x in
+            var x = x
+            if let n = links[x.0.entityID] { x.0.entityID = n }
+            if let g = group.first, (g.0.documentID, g.0.begin, g.0.end) != (x.0.documentID, x.0.begin, x.0.end) { try flush() }
+            group.append(x)
+        }
+        try flush()
     }
 
     /// What a spill file holds in memory before it goes to disk: a small run (1 MiB of reports, a few thousand

@@ -3,10 +3,12 @@
 // private to one run: it is never read by another version of kbexport.
 
 /// Writes facts as bytes.
-struct SpillEncoder {
-    var bytes: [UInt8] = []
+public struct SpillEncoder {
+    public var bytes: [UInt8] = []
 
-    mutating func int(_ v: Int) {
+    public init() {}
+
+    public mutating func int(_ v: Int) {
         var n = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))   // zigzag
         repeat {
             bytes.append(UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0))
@@ -14,7 +16,7 @@ struct SpillEncoder {
         } while n > 0
     }
 
-    mutating func string(_ s: String) {
+    public mutating func string(_ s: String) {
         var s = s
         s.withUTF8 { u in
             int(u.count)
@@ -22,13 +24,13 @@ struct SpillEncoder {
         }
     }
 
-    mutating func optional(_ s: String?) {
+    public mutating func optional(_ s: String?) {
         guard let s else { bytes.append(0); return }
         bytes.append(1)
         string(s)
     }
 
-    mutating func double(_ d: Double) {
+    public mutating func double(_ d: Double) {
         var b = d.bitPattern
         for _ in 0..<8 { bytes.append(UInt8(b & 0xFF)); b >>= 8 }
     }
@@ -67,11 +69,11 @@ struct SpillEncoder {
 }
 
 /// Reads what `SpillEncoder` wrote.
-struct SpillDecoder {
+public struct SpillDecoder {
     let bytes: [UInt8]
     var i = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     private mutating func byte() throws -> UInt8 {
         guard i < bytes.count else { throw SpillError("read: a record ends early") }
@@ -79,7 +81,7 @@ struct SpillDecoder {
         return bytes[i]
     }
 
-    mutating func int() throws -> Int {
+    public mutating func int() throws -> Int {
         var n: UInt64 = 0, shift: UInt64 = 0
         while true {
             let b = try byte()
@@ -91,16 +93,16 @@ struct SpillDecoder {
         return Int(Int64(bitPattern: n >> 1) ^ -Int64(n & 1))
     }
 
-    mutating func string() throws -> String {
+    public mutating func string() throws -> String {
         let n = try int()
         guard n >= 0, i + n <= bytes.count else { throw SpillError("read: a record ends early") }
         defer { i += n }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[i..<(i + n)]), as: UTF8.self) }
     }
 
-    mutating func optional() throws -> String? { try byte() == 0 ? nil : try string() }
+    public mutating func optional() throws -> String? { try byte() == 0 ? nil : try string() }
 
-    mutating func double() throws -> Double {
+    public mutating func double() throws -> Double {
         var b: UInt64 = 0
         for k in 0..<8 { b |= UInt64(try byte()) << (8 * UInt64(k)) }
         return Double(bitPattern: b)
@@ -144,5 +146,37 @@ struct SpillDecoder {
     static func fact(_ bytes: [UInt8]) throws -> Fact {
         var d = SpillDecoder(bytes)
         return try d.fact()
+    }
+}
+
+// Documents and mentions (`SortedSpill`), every field exactly.
+extension SpillEncoder {
+    public mutating func document(_ d: Document) {
+        string(d.id); string(d.path); optional(d.url); optional(d.outlet); optional(d.published); optional(d.title); int(d.length)
+    }
+
+    public mutating func mention(_ m: Mention) {
+        string(m.entityID); string(m.documentID); int(m.begin); int(m.end); string(m.text)
+        bytes.append(m.adjective.map { $0 ? 2 : 1 } ?? 0)
+    }
+}
+
+extension SpillDecoder {
+    public mutating func document() throws -> Document {
+        let id = try string(), path = try string()
+        let url = try optional(), outlet = try optional(), published = try optional(), title = try optional()
+        return Document(id: id, path: path, url: url, outlet: outlet, published: published, title: title, length: try int())
+    }
+
+    public mutating func mention() throws -> Mention {
+        let entity = try string(), document = try string(), begin = try int(), end = try int(), text = try string()
+        var m = Mention(entityID: entity, documentID: document, begin: begin, end: end, text: text)
+        switch try byte() {
+        case 0: m.adjective = nil
+        case 1: m.adjective = false
+        case 2: m.adjective = true
+        default: throw SpillError("read: bad mention flag")
+        }
+        return m
     }
 }

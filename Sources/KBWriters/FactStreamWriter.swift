@@ -23,10 +23,11 @@ public struct FactPass: OptionSet, Sendable {
 
 /// What a stream writer gets at `begin`.
 public struct GraphOutline {
-    public var documents: [Document]
+    /// The documents in id order (an array, or read from a spill file: `RecordList`).
+    public var documents: RecordList<Document>
     public var entities: [Entity]
-    /// The mentions, when the writer asked for `.wholeGraph` (else empty).
-    public var mentions: [Mention]
+    /// The mentions, when the writer asked for `.wholeGraph` (else empty), in canonical order.
+    public var mentions: RecordList<Mention>
     /// The evidence sentences of the facts to come (`.sentences`).
     public var sentences: RDFGraphMapping.Sentences = [:]
     /// The text of a sentence noted by reference (a facts file's line offset and the report's index).
@@ -37,6 +38,11 @@ public struct GraphOutline {
     public var timeline = GEXFTimeline()
 
     public init(documents: [Document], entities: [Entity], mentions: [Mention] = []) {
+        self.documents = RecordList(documents); self.entities = entities; self.mentions = RecordList(mentions)
+    }
+
+    /// Documents and mentions read one at a time (from spill files).
+    public init(documents: RecordList<Document>, entities: [Entity], mentions: RecordList<Mention>) {
         self.documents = documents; self.entities = entities; self.mentions = mentions
     }
 
@@ -156,7 +162,8 @@ public final class WholeGraphStreamWriter: FactStreamWriter {
     public var needs: FactPass { [.wholeGraph] }
 
     public func begin(_ outline: GraphOutline, to sink: OutputSink) throws {
-        graph = KnowledgeGraph(documents: outline.documents, entities: outline.entities, mentions: outline.mentions)
+        graph = KnowledgeGraph(documents: try outline.documents.all(), entities: outline.entities,
+                               mentions: try outline.mentions.all())
         self.sink = sink
     }
 

@@ -61,6 +61,12 @@ public struct GEXFWriter: StreamingGraphWriter {
     /// `timeline`) are written now, then one edge per fact, then `finish()`.
     public func startStream(entities: [Entity], documents: [Document], timeline: GEXFTimeline,
                             to sink: OutputSink) throws -> GEXFStream {
+        try startStream(entities: entities, published: GraphView.publicationDates(documents), timeline: timeline, to: sink)
+    }
+
+    /// ``startStream(entities:documents:timeline:to:)`` given the documents' publication dates.
+    public func startStream(entities: [Entity], published: [String: String], timeline: GEXFTimeline,
+                            to sink: OutputSink) throws -> GEXFStream {
         let w = try XMLStreamWriter(sink: sink, indent: options.indent)
         try w.startDocument()
         try w.startElement(prefix: nil, name: "gexf", namespaceURI: Self.namespace)
@@ -108,7 +114,7 @@ public struct GEXFWriter: StreamingGraphWriter {
         }
         try w.endElement()  // nodes
         try w.startElement("edges")
-        return GEXFStream(writer: self, xml: w, published: GraphView.publicationDates(documents))
+        return GEXFStream(writer: self, xml: w, published: published)
     }
 
     func nodeValues(_ e: Entity) -> [(String, String?)] {
@@ -200,8 +206,9 @@ public final class GEXFStreamWriter: FactStreamWriter {
         let view = outline.view(writer.options)
         self.view = view
         var timeline = outline.timeline
-        timeline.note(documents: outline.documents, entities: view.nodes)
-        stream = try writer.startStream(entities: view.nodes, documents: outline.documents, timeline: timeline, to: sink)
+        let published = try outline.documents.publicationDates()
+        timeline.note(published: published, entities: view.nodes)
+        stream = try writer.startStream(entities: view.nodes, published: published, timeline: timeline, to: sink)
     }
 
     public func fact(_ f: Fact) throws { if view!.keeps(f) { try stream!.fact(f) } }
@@ -228,7 +235,11 @@ public struct GEXFTimeline: Sendable {
 
     /// Widens the spans of the entities by the publication dates of the documents that mention them.
     public mutating func note(documents: [Document], entities: [Entity]) {
-        let published = GraphView.publicationDates(documents)
+        note(published: GraphView.publicationDates(documents), entities: entities)
+    }
+
+    /// ``note(documents:entities:)`` given the documents' publication dates.
+    public mutating func note(published: [String: String], entities: [Entity]) {
         guard !published.isEmpty else { return }
         for e in entities {
             for d in e.documents { if let p = published[d], let span = Self.interval(isoDate: p) { note(e.id, span) } }

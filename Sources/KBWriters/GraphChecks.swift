@@ -26,14 +26,19 @@ public enum GraphChecks {
 
     /// Checks one fact: its id and its references (uniqueness is the caller's: a stream checks the id order).
     public static func check(_ f: Fact, documents: Set<String>, entities: [String: EntityType]) throws {
+        try check(f, documents: { documents.contains($0) }, entities: entities)
+    }
+
+    /// ``check(_:documents:entities:)`` with the documents as a membership test.
+    public static func check(_ f: Fact, documents: (String) -> Bool, entities: [String: EntityType]) throws {
         guard Values.isStableID(f.id) else { throw WriterError.invalidIdentifier(kind: "fact", id: f.id) }
         if entities[f.subject] == nil { throw WriterError.danglingReference(fact: f.id, field: "subject", id: f.subject) }
         if entities[f.object] == nil { throw WriterError.danglingReference(fact: f.id, field: "object", id: f.object) }
         if let p = f.placeID, entities[p] == nil { throw WriterError.danglingReference(fact: f.id, field: "place", id: p) }
-        if !documents.contains(f.provenance.documentID) {
+        if !documents(f.provenance.documentID) {
             throw WriterError.danglingReference(fact: f.id, field: "document", id: f.provenance.documentID)
         }
-        for e in f.evidence where !documents.contains(e.documentID) {
+        for e in f.evidence where !documents(e.documentID) {
             throw WriterError.danglingReference(fact: f.id, field: "evidence document", id: e.documentID)
         }
     }
@@ -42,10 +47,28 @@ public enum GraphChecks {
     /// - Returns: the entity types by id.
     @discardableResult
     public static func check(documents docs: [Document], entities ents: [Entity]) throws -> [String: EntityType] {
+        try check(documents: RecordList(docs), entities: ents)
+    }
+
+    /// ``check(documents:entities:)`` for documents read one at a time: in increasing id order (a spill's), a
+    /// repeated id is the one before and no set of ids is kept.
+    @discardableResult
+    public static func check(documents docs: RecordList<Document>, entities ents: [Entity]) throws -> [String: EntityType] {
         var documents = Set<String>()
-        for d in docs {
+        var last: String?, increasing = true
+        try docs.forEach { d in
             guard Values.isStableID(d.id) else { throw WriterError.invalidIdentifier(kind: "document", id: d.id) }
-            guard documents.insert(d.id).inserted else { throw WriterError.duplicateIdentifier(kind: "document", id: d.id) }
+            if increasing, let l = last, !(l < d.id) {
+                if l == d.id { throw WriterError.duplicateIdentifier(kind: "document", id: d.id) }
+                // not in order: from here on, a set of every id (those seen so far are read again)
+                increasing = false
+            }
+            last = d.id
+        }
+        if !increasing {
+            try docs.forEach { d in
+                guard documents.insert(d.id).inserted else { throw WriterError.duplicateIdentifier(kind: "document", id: d.id) }
+            }
         }
         var entities = [String: EntityType]()
         entities.reserveCapacity(ents.count)

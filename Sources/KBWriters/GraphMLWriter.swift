@@ -86,6 +86,11 @@ public struct GraphMLWriter: StreamingGraphWriter {
     /// The entities are written as given (a `GraphView` decides which, when DATE or isolated nodes are left out);
     /// `documents` give the edges their report dates.
     public func startStream(entities: [Entity], documents: [Document] = [], to sink: OutputSink) throws -> GraphMLStream {
+        try startStream(entities: entities, published: GraphView.publicationDates(documents), to: sink)
+    }
+
+    /// ``startStream(entities:documents:to:)`` given the documents' publication dates (`GraphView.publicationDates`).
+    public func startStream(entities: [Entity], published: [String: String], to sink: OutputSink) throws -> GraphMLStream {
         let w = try XMLStreamWriter(sink: sink, indent: options.indent)
         try w.startDocument()
         try w.startElement(prefix: nil, name: "graphml", namespaceURI: Self.namespace)
@@ -106,7 +111,7 @@ public struct GraphMLWriter: StreamingGraphWriter {
             try Self.writeData(nodeData(entity), to: w)
             try w.endElement()
         }
-        return GraphMLStream(writer: self, xml: w, published: GraphView.publicationDates(documents))
+        return GraphMLStream(writer: self, xml: w, published: published)
     }
 
     /// The `<data>` values of a node, in key order; absent or blank values are left out.
@@ -222,7 +227,7 @@ public final class GraphMLStreamWriter: FactStreamWriter {
     public func begin(_ outline: GraphOutline, to sink: OutputSink) throws {
         let view = outline.view(writer.options)
         self.view = view
-        stream = try writer.startStream(entities: view.nodes, documents: outline.documents, to: sink)
+        stream = try writer.startStream(entities: view.nodes, published: try outline.documents.publicationDates(), to: sink)
     }
 
     public func fact(_ f: Fact) throws { if view!.keeps(f) { try stream!.fact(f) } }

@@ -46,6 +46,12 @@ public struct RDFXMLWriter: StreamingGraphWriter {
     ///   - resolve: the text of a `.reference` sentence.
     public func startStream(documents: [Document], entities: [Entity], sentences: RDFGraphMapping.Sentences,
                             resolve: (Int, Int?) throws -> String = { _, _ in "" }, to sink: OutputSink) throws -> RDFXMLStream {
+        try startStream(documents: RecordList(documents), entities: entities, sentences: sentences, resolve: resolve, to: sink)
+    }
+
+    /// ``startStream(documents:entities:sentences:resolve:to:)`` with the documents read one at a time.
+    public func startStream(documents: RecordList<Document>, entities: [Entity], sentences: RDFGraphMapping.Sentences,
+                            resolve: (Int, Int?) throws -> String = { _, _ in "" }, to sink: OutputSink) throws -> RDFXMLStream {
         let minter = try IRIMinter(base: options.base)
         let index = try GraphChecks.check(documents: documents, entities: entities)
         let mapping = RDFGraphMapping(types: index, minter: minter, toolVersion: options.toolVersion)
@@ -149,7 +155,7 @@ public struct RDFGraphMapping {
         let entities = try GraphChecks.check(graph)
         let mapping = RDFGraphMapping(types: entities, minter: minter, toolVersion: options.toolVersion)
         var out = [RDFDescription]()
-        try mapping.head(documents: graph.documents, entities: graph.entities, sentences: sentences(of: graph.facts)) { out.append($0) }
+        try mapping.head(documents: RecordList(graph.documents), entities: graph.entities, sentences: sentences(of: graph.facts)) { out.append($0) }
         var codes = Set<String>()
         for f in graph.facts {
             if let code = FactType.cameo(f.type) { codes.insert(code) }
@@ -243,19 +249,19 @@ public struct RDFGraphMapping {
     }
 
     /// Documents with their contexts and sentences, publishers, entities, one at a time to `emit`.
-    func head(documents: [Document], entities: [Entity], sentences: Sentences,
+    func head(documents: RecordList<Document>, entities: [Entity], sentences: Sentences,
               resolve: (Int, Int?) throws -> String = { _, _ in "" }, _ emit: (RDFDescription) throws -> Void) throws {
         // Entities mentioned per document, in entity order.
         var mentioned = [String: [String]]()
         for e in entities { for d in e.documents { mentioned[d, default: []].append(e.id) } }
 
         var publishers = [String: RDFDescription]()
-        for doc in documents {
+        try documents.forEach { doc in
             let docSentences = sentences[doc.id] ?? [:]
             try emit(document(doc, mentions: mentioned[doc.id] ?? [], publishers: &publishers))
             // The context spans the whole text; a length the model does not know (0) is widened to the last sentence.
             let length = max(doc.length, docSentences.keys.map(\.end).max() ?? 0)
-            guard length > 0 else { continue }
+            guard length > 0 else { return }
             let contextIRI = minter.span(document: doc.id, begin: 0, end: length)
             var context = RDFDescription(contextIRI)
             context.type(nif + "Context")

@@ -90,9 +90,8 @@ struct Export: ParsableCommand {
         if from == .jsonl, inputs.count > 1 { return try mergeShards() }
         if from == .jsonl { return try exportFactsFile(inputs[0]) }
         // No input: the seed articles embedded in the binary (never a ./seeds folder of the current directory)
-        let (collected, collectErrors) = inputs.isEmpty ? (InputFile.embeddedSeeds, []) : InputReader.collect(inputs)
-        let (files, refused) = forceText ? (collected, []) : Self.refuseNonText(collected)
-        var problems: [String] = collectErrors.map(\.description) + refused
+        let (files, usable) = collectInputs()
+        var problems = usable
         if strict, !problems.isEmpty {
             for p in problems { warn(p) }
             warn("--strict: \(problems.count) input(s) cannot be used; nothing written")
@@ -107,9 +106,7 @@ struct Export: ParsableCommand {
         let spill: ReportSpill
         var result: Pipeline.Result
         do {
-            // KBEXPORT_SPILL_BUCKET_BYTES: a smaller bucket (tests: many buckets and runs on a small corpus)
-            let bucket = ProcessInfo.processInfo.environment["KBEXPORT_SPILL_BUCKET_BYTES"].flatMap { Int($0) }.map { max(1, $0) }
-            spill = ReportSpill(bucketBytes: bucket ?? ReportSpill.defaultBucketBytes)
+            spill = makeSpill(mentions: keepMentions)
             result = try Pipeline.run(files: files, extractor: try extraction.extractor(), keepMentions: keepMentions,
                                       spill: spill, progress: report)
         } catch let e as SpillError {
@@ -125,7 +122,7 @@ struct Export: ParsableCommand {
             warn("--strict: \(result.errors.count) input(s) skipped; nothing written")
             throw ExitCode(1)
         }
-        if result.graph.documents.isEmpty {
+        if spill.documentCount == 0 {
             warn("no readable input: nothing to export")
             throw ExitCode(1)
         }
@@ -140,13 +137,31 @@ struct Export: ParsableCommand {
         }
         if verbose {
             let events = reports ? "" : " (\(reportCount) reports)"
-            warn("\(result.graph.documents.count) documents, \(result.graph.entities.count) entities, \(facts.count) facts\(events)")
+            warn("\(spill.documentCount) documents, \(result.graph.entities.count) entities, \(facts.count) facts\(events)")
             warn("reports spilled \(spill.onDisk ? "to disk" : "in memory (small run)"), merged in \(facts.runCount) bucket(s)")
         }
-        let graph = result.graph
+        let entities = result.graph.entities
         result.graph = KnowledgeGraph()
-        try export(SpilledFactSource(graph: graph, facts: facts))
+        try export(SpilledFactSource(spill: spill, links: result.links, entities: entities, facts: facts))
         if !problems.isEmpty { throw ExitCode(2) }
+    }
+
+    /// The input files (compactly: a million paths take 45 MB), and the problems of those that cannot be used.
+    func collectInputs() -> (InputFileList, [String]) {
+        let (collected, collectErrors) = inputs.isEmpty ? (InputFile.embeddedSeeds, []) : InputReader.collect(inputs)
+        let (files, refused) = forceText ? (collected, []) : Self.refuseNonText(collected)
+        return (InputFileList(files), collectErrors.map(\.description) + refused)
+    }
+
+    /// The spill of a run: reports, documents and (`mentions`) mentions go to disk as they come.
+    /// KBEXPORT_SPILL_BUCKET_BYTES and KBEXPORT_SPILL_RUN_BYTES set smaller buckets of reports and runs of documents and
+    /// mentions (tests: many buckets and runs on a small corpus).
+    func makeSpill(mentions: Bool) -> ReportSpill {
+        let env = ProcessInfo.processInfo.environment
+        let bucket = env["KBEXPORT_SPILL_BUCKET_BYTES"].flatMap { Int($0) }.map { max(1, $0) }
+        let run = env["KBEXPORT_SPILL_RUN_BYTES"].flatMap { Int($0) }.map { max(1, $0) }
+        return ReportSpill(bucketBytes: bucket ?? ReportSpill.defaultBucketBytes, documents: true, mentions: mentions,
+                           runBytes: run ?? SortedSpill<Document>.defaultRunBytes)
     }
 
     /// Writes `source` in `--format` through the format's stream writer; `--min-confidence` is applied there, once.

@@ -62,6 +62,63 @@ final class SpillTests: XCTestCase {
         XCTAssertEqual(names(tmp.path), [])
     }
 
+    /// Documents and mentions spilled too, in sorted runs of a few records: the graph holds neither, and every
+    /// format's bytes are the in-memory run's (joined people applied to the mentions read back).
+    func testSpilledDocumentsAndMentionsGiveTheInMemoryBytes() throws {
+        let files = try corpus()
+        let extractor = Extractor()
+        let memory = Pipeline.run(files: files, extractor: extractor)
+        let expected = memory.graph.mergingEvents()
+        let tmp = try TempFolder("spill", removeWhenDone: true)
+        let spill = ReportSpill(directory: tmp.path, bucketBytes: 4096, documents: true, mentions: true, runBytes: 2000)
+        let spilled = try Pipeline.run(files: files, extractor: extractor, spill: spill)
+        XCTAssertTrue(spilled.graph.documents.isEmpty, "the documents were kept in memory")
+        XCTAssertTrue(spilled.graph.mentions.isEmpty, "the mentions were kept in memory")
+        XCTAssertFalse(spilled.links.isEmpty, "the corpus joins people across documents")
+        XCTAssertEqual(spill.documentCount, memory.graph.documents.count)
+        XCTAssertEqual(spill.mentionCount, memory.graph.mentions.count)
+        XCTAssertEqual(spilled.graph.entities, memory.graph.entities)
+        let sorted = try spill.finish(links: spilled.links, mergeEvents: true)
+        for format in [OutputFormat.graphml, .rdfxml, .jsonl, .gexf, .ntriples] {
+            let source = SpilledFactSource(spill: spill, links: spilled.links, entities: spilled.graph.entities, facts: sorted)
+            let a = try write(source, format)
+            let b = try write(GraphSource(expected), format)
+            XCTAssertFalse(a.isEmpty)
+            XCTAssertTrue(a == b, "\(format): the run with spilled documents and mentions gives other bytes")
+        }
+        XCTAssertEqual(names(tmp.path), [])
+    }
+
+    /// `extract` and `merge` with runs and buckets of a few records give the bytes of the default sizes, and the
+    /// merge those of one run.
+    func testSmallRunsGiveTheSameShardsAndMerge() throws {
+        let tmp = try TempFolder("spill-shards", removeWhenDone: true)
+        let dir = Project.root.appendingPathComponent(Self.corpus).path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+            .map { Self.corpus + "/" + $0 }
+        let small = ["TMPDIR": tmp.path, "KBEXPORT_SPILL_RUN_BYTES": "300", "KBEXPORT_SPILL_BUCKET_BYTES": "3000"]
+        var shards: [String] = []
+        for (k, part) in [Array(files[..<20]), Array(files[20...])].enumerated() {
+            let a = tmp.path("a\(k).jsonl"), b = tmp.path("b\(k).jsonl")
+            let one = try Command.run(Project.binary, ["extract", "-o", a, "--"] + part, env: ["TMPDIR": tmp.path])
+            let many = try Command.run(Project.binary, ["extract", "-o", b, "--"] + part, env: small)
+            XCTAssertEqual(one.status, 0, one.stderr)
+            XCTAssertEqual(many.status, 0, many.stderr)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: a)), try Data(contentsOf: URL(fileURLWithPath: b)),
+                           "shard \(k): small runs give other bytes")
+            shards.append(b)
+        }
+        for format in ["graphml", "jsonl"] {
+            let one = try Command.run(Project.binary, [Self.corpus, "--format", format], env: ["TMPDIR": tmp.path])
+            let merged = try Command.run(Project.binary, ["merge"] + shards.reversed() + ["--format", format, "--verbose"], env: small)
+            XCTAssertEqual(merged.status, 0, merged.stderr)
+            XCTAssertFalse(one.stdout.isEmpty)
+            XCTAssertTrue(one.stdout == merged.stdout, "\(format): the merge with small runs differs from one run")
+            XCTAssertTrue(merged.stderr.contains("merged: "), merged.stderr)
+        }
+        XCTAssertEqual(names(tmp.path).filter { !$0.hasSuffix(".jsonl") }, [])
+    }
+
     /// One bucket (the default size) and many give the same bytes through the command line; TMPDIR is left empty.
     func testCommandLineSpillsToTMPDIRAndLeavesNothing() throws {
         let tmp = try TempFolder("spill-cli", removeWhenDone: true)

@@ -1,0 +1,125 @@
+// Records sorted on disk: an external sort for what a run would otherwise hold until the end (the mentions of a facts
+// file, the documents of a corpus).
+//
+// Records are appended in any order and kept in memory until they pass `runBytes` (encoded); then they are sorted
+// (stably: of two equal records, the one appended first stays first) and written out as one sorted run of an unlinked
+// spill file (`SpillFile`). `forEach` gives every record in order by a k-way merge of the runs (of two equal records,
+// the one of the earlier run first): the order a stable sort of the whole list gives. A small list never touches the
+// disk.
+
+/// Records of one type appended, then read back sorted (an external merge sort).
+public final class SortedSpill<Element> {
+    public typealias Encode = (Element, inout SpillEncoder) -> Void
+    public typealias Decode = (inout SpillDecoder) throws -> Element
+
+    private let encode: Encode
+    private let decode: Decode
+    private let less: (Element, Element) -> Bool
+    private let directory: String
+    /// Encoded bytes of the records held in memory before they go to disk as a run.
+    public let runBytes: Int
+    private var pending: [Element] = []
+    private var pendingBytes = 0
+    private var file: SpillFile?
+    private var runs: [Range<Int>] = []
+    /// How many records were appended.
+    public private(set) var count = 0
+    /// How many sorted runs went to disk.
+    public var runCount: Int { runs.count }
+
+    /// 4 MiB of records per run.
+    public static var defaultRunBytes: Int { 4 << 20 }
+
+    public init(directory: String = SpillFile.directory, runBytes: Int = SortedSpill.defaultRunBytes,
+                encode: @escaping Encode, decode: @escaping Decode, less: @escaping (Element, Element) -> Bool) {
+        self.directory = directory; self.runBytes = max(1, runBytes)
+        self.encode = encode; self.decode = decode; self.less = less
+    }
+
+    /// Appends one record.
+    public func append(_ e: Element) throws {
+        pending.append(e)
+        pendingBytes += Self.sizeEstimate(e, encode)
+        count += 1
+        if pendingBytes >= runBytes { try writeRun() }
+    }
+
+    /// The encoded size of a record (what the run would take on disk).
+    private static func sizeEstimate(_ e: Element, _ encode: Encode) -> Int {
+        var enc = SpillEncoder()
+        encode(e, &enc)
+        return enc.bytes.count + 16
+    }
+
+    /// Sorts what is in memory and writes it out as a run.
+    private func writeRun() throws {
+        guard !pending.isEmpty else { return }
+        pending.sortMovingOnce(by: less)
+        let file = self.file ?? SpillFile(directory: directory, memoryLimit: 0)
+        self.file = file
+        let start = file.size
+        var enc = SpillEncoder()
+        for e in pending {
+            enc.bytes.removeAll(keepingCapacity: true)
+            encode(e, &enc)
+            try file.appendRecord(enc.bytes)
+        }
+        try file.flush()
+        runs.append(start..<file.size)
+        pending = []
+        pendingBytes = 0
+    }
+
+    /// Every record in order (stable), read once per call; what is still in memory is sorted first (and stays in
+    /// memory when nothing went to disk).
+    public func forEach(_ body: (Element) throws -> Void) throws {
+        if !runs.isEmpty { try writeRun() }
+        guard let file else {
+            pending.sortMovingOnce(by: less)
+            for e in pending { try body(e) }
+            return
+        }
+        let decode = self.decode
+        func read(_ r: inout SpillFile.Reader) throws -> Element? {
+            guard let x = try r.next() else { return nil }
+            var d = SpillDecoder(x.bytes)
+            return try decode(&d)
+        }
+        var readers: [SpillFile.Reader] = []
+        var heads: [Element?] = []
+        for r in runs {
+            var reader = file.records(r)
+            heads.append(try read(&reader))
+            readers.append(reader)
+        }
+        // a binary heap of run indices by (head, run index)
+        func before(_ a: Int, _ b: Int) -> Bool {
+            let x = heads[a]!, y = heads[b]!
+            return less(x, y) || (!less(y, x) && a < b)
+        }
+        var heap = heads.indices.filter { heads[$0] != nil }
+        func down(_ start: Int) {
+            var i = start
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count, before(heap[l], heap[m]) { m = l }
+                if r < heap.count, before(heap[r], heap[m]) { m = r }
+                if m == i { return }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { down(i) }
+        while let top = heap.first {
+            let e = heads[top]!
+            heads[top] = try read(&readers[top])
+            if heads[top] == nil {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            if !heap.isEmpty { down(0) }
+            try body(e)
+        }
+    }
+}

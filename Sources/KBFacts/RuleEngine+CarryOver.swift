@@ -12,6 +12,7 @@ import KBText
 extension RuleEngine {
     static func carriedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                                _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet, _ why: String) -> Outcome? {
+        guard why.hasPrefix("trigger without a subject") else { return nil }
         let both = set.carrySubjectTypes.contains(r.type)
         // only where no subject was found at all (a mention right after a verb may be its subject, VSO, with the
         // object missing), and only for rules whose subject is the verb's own (nearest before or after, a person

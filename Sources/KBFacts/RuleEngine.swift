@@ -122,7 +122,7 @@ enum RuleEngine {
                         continue
                     }
                     // «أكد X رفض Y لـ Z»: the masdar, not the verb (RuleEngine+Masdar.swift)
-                    if let why = masdarAfterSpeech(r, at: i, c, classes, lex) {
+                    if let why = masdarAfterSpeech(r, at: i, c, classes, lex, say: cue.say) {
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
                         continue
                     }
@@ -160,7 +160,10 @@ enum RuleEngine {
 
     struct Cues {
         let negation, denial, planned, plannedAfter, relative: Int?
+        /// `REPORT_SAY` (RuleEngine+Masdar.swift)
+        let say: Int?
         init(_ lex: WordLexicon) {
+            say = lex.classID("REPORT_SAY")
             negation = lex.classID("NEGATION"); denial = lex.classID("DENIAL"); planned = lex.classID("PLANNED")
             plannedAfter = lex.classID("PLANNED_AFTER"); relative = lex.classID("RELATIVE")
         }

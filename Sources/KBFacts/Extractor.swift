@@ -56,6 +56,9 @@ public struct Extractor: Sendable {
         let gaz = gazetteer
         drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
         drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence, countryOf: { gaz.country(of: $0) })
+        if drafts.contains(where: { $0.1.subject == RuleEngine.documentPeople.0 }) {
+            drafts = Extractor.resolveDocumentPeople(drafts, people: Set(perSentence.joined().lazy.filter { $0.type == .person }.map(\.key)))
+        }
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
         drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: rules.lexicon)
 
@@ -271,7 +274,7 @@ public struct Extractor: Sendable {
                 var x = d; x.object = l
                 out.append((si, x)); continue
             }
-            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), d.takesDate { last = d.subject; lastSentence = si }
+            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), !d.subject.hasPrefix("@"), d.takesDate { last = d.subject; lastSentence = si }
             out.append((si, d))
         }
         return out

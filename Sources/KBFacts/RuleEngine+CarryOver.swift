@@ -12,6 +12,7 @@ import KBText
 extension RuleEngine {
     static func carriedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                                _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet, _ why: String) -> Outcome? {
+        guard why.hasPrefix("trigger without a subject") else { return nil }
         let both = set.carrySubjectTypes.contains(r.type)
         // only where no subject was found at all (a mention right after a verb may be its subject, VSO, with the
         // object missing), and only for rules whose subject is the verb's own (nearest before or after, a person
@@ -98,5 +99,39 @@ extension RuleEngine {
         // the title carries the clitic: "بالرئيس", "وبالرئيس", "للرئيس", "وللوزير"
         let t = c.tokens[lo].norm
         return ["بال", "وبال", "لل", "ولل"].contains { t.hasPrefix($0) && t.count > $0.count + 2 }
+    }
+}
+
+extension RuleEngine {
+    /// Placeholder pair resolved at document level (`doc-people`: «بحث الجانبان», «جدد الوزيران»).
+    static let documentPeople = ("@doc-people-1", "@doc-people-2")
+}
+
+extension Extractor {
+    /// `doc-people` arguments: the two people of the last meeting, talks or reception told in this sentence or the
+    /// three before it (both sides people of the document). As subject and object: one fact between the two; as
+    /// subject only: one fact for each of them (through `group:` keys, see `expandGroups`). Without such a pair the
+    /// draft is dropped.
+    static func resolveDocumentPeople(_ drafts: [(Int, FactDraft)], people: Set<String>) -> [(Int, FactDraft)] {
+        let (p1, p2) = RuleEngine.documentPeople
+        guard drafts.contains(where: { $0.1.subject == p1 }) else { return drafts }
+        let contacts: Set<String> = ["MEET", "TALKS", "RECEIVE", "PLANS_MEET", "PLANS_TALKS"]
+        var last: (si: Int, a: String, b: String)? = nil
+        var out: [(Int, FactDraft)] = []
+        for (si, d) in drafts {
+            if d.subject == p1 {
+                guard let l = last, si - l.si <= 3, d.object != l.a, d.object != l.b else { continue }
+                let group = "group:\(l.a)|\(l.b)"
+                var x = d
+                x.subject = group
+                if x.object == p2 { x.object = group }
+                out.append((si, x)); continue
+            }
+            if contacts.contains(d.type), d.modality != .negated, people.contains(d.subject), people.contains(d.object), d.subject != d.object {
+                last = (si, d.subject, d.object)
+            }
+            out.append((si, d))
+        }
+        return out
     }
 }

@@ -6,23 +6,26 @@ import KBText
 /// triggered by the finite forms (`CLASS.verb`) does not fire on such a word; rules triggered by the masdars
 /// (`CLASS.noun`) read it.
 extension RuleEngine {
-    static func masdarAfterSpeech(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon) -> String? {
-        // the word is both a finite form of the rule's verb class and a masdar of the same class
-        let ambiguous = r.triggers.contains { t in
-            let name = lex.classNames[t]
-            guard name.hasSuffix(".verb"), classes[i].contains(t), let noun = lex.classID(String(name.dropLast(5)) + ".noun") else { return false }
-            return classes[i].contains(noun)
-        }
-        guard ambiguous, let say = lex.classID("REPORT_SAY") else { return nil }
-        // a verb of saying before it in its clause, nothing but its subject between (no complementiser, no comma)
-        var k = i - 1
+    static func masdarAfterSpeech(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon, say: Int?) -> String? {
+        guard let say else { return nil }
+        // a verb of saying before it in its clause, nothing but its subject between (no complementiser, no comma):
+        // looked for first, on class ids only (most triggers have none)
+        var k = i - 1, speech: Int? = nil
         while k >= 0, i - k <= 7, !c.isStrongPunct(k), !c.isComma(k) {
-            if c.mention(at: k) == nil {
+            if !classes[k].isEmpty, c.mention(at: k) == nil {
                 if c.inClass(k, "REPORT_THAT") { return nil }
-                if classes[k].contains(say) { return "a masdar after a verb of saying («\(c.tokens[k].text) … \(c.tokens[i].text)»)" }
+                if classes[k].contains(say) { speech = k; break }
             }
             k -= 1
         }
-        return nil
+        guard let sk = speech else { return nil }
+        // the word is both a finite form of the rule's verb class and a masdar of the same class
+        let ambiguous = r.triggers.contains { t in
+            guard classes[i].contains(t) else { return false }
+            let name = lex.classNames[t]
+            guard name.hasSuffix(".verb"), let noun = lex.classID(String(name.dropLast(5)) + ".noun") else { return false }
+            return classes[i].contains(noun)
+        }
+        return ambiguous ? "a masdar after a verb of saying («\(c.tokens[sk].text) … \(c.tokens[i].text)»)" : nil
     }
 }

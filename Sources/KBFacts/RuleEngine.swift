@@ -122,7 +122,7 @@ enum RuleEngine {
                         continue
                     }
                     // «أكد X رفض Y لـ Z»: the masdar, not the verb (RuleEngine+Masdar.swift)
-                    if let why = masdarAfterSpeech(r, at: i, c, classes, lex) {
+                    if let why = masdarAfterSpeech(r, at: i, c, classes, lex, say: cue.say) {
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
                         continue
                     }
@@ -154,12 +154,16 @@ enum RuleEngine {
         if key == documentSubject || key == carriedSubjectKey { return "(the document's earlier subject)" }
         if key == documentCountry { return "(the document's country)" }
         if key == documentPair.0 || key == documentPair.1 { return "(one of the two states)" }
+        if key == documentPeople.0 || key == documentPeople.1 { return "(the two people of the last meeting)" }
         return c.mentions.first(where: { $0.key == key })?.text ?? key
     }
 
     struct Cues {
         let negation, denial, planned, plannedAfter, relative: Int?
+        /// `REPORT_SAY` (RuleEngine+Masdar.swift)
+        let say: Int?
         init(_ lex: WordLexicon) {
+            say = lex.classID("REPORT_SAY")
             negation = lex.classID("NEGATION"); denial = lex.classID("DENIAL"); planned = lex.classID("PLANNED")
             plannedAfter = lex.classID("PLANNED_AFTER"); relative = lex.classID("RELATIVE")
         }
@@ -200,7 +204,8 @@ enum RuleEngine {
         let rel = table[r.type]
         var stateKey = ""
         func key(_ m: Int) -> String {
-            m == itsStateIndex ? stateKey : m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1 : c.mentions[m].key
+            m == itsStateIndex ? stateKey : m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1
+                : m == -7 ? documentPeople.0 : m == -8 ? documentPeople.1 : c.mentions[m].key
         }
         // the second argument looked for after the trigger is looked for after the first one
         func after(_ m: Int?) -> Int { m.map { $0 >= 0 && c.mentions[$0].range.lowerBound > i ? c.mentions[$0].range.upperBound - 1 : i } ?? i }
@@ -226,6 +231,7 @@ enum RuleEngine {
             s = ss; o = oo
         }
         if s == -3 { guard o == -3 else { return .failed("doc-pair names both sides") }; o = -4 }
+        if s == -7, o == -7 { o = -8 }
         // modality: a planned cue right after the trigger or after its last argument ("يزور X الجزائر الأسبوع المقبل")
         let argEnd = [s, o].filter { $0 >= 0 }.map { c.mentions[$0].range.upperBound }.max() ?? i
         var modality = r.modality ?? .asserted
@@ -325,6 +331,8 @@ enum RuleEngine {
                 return -1
             case .documentPair:
                 return -3
+            case .documentPeople:
+                return -7   // -5 is `itsStateIndex`
             case .itsState:
                 continue   // resolved from the subject (`itsState`)
             case .documentCountry:

@@ -25,6 +25,9 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// `doc-pair` (as subject and object): "بين البلدين", the two states of the sentence, else of the two sides
         /// of the last meeting, talks, reception or visit the document told
         case documentPair
+        /// `doc-people` (as subject, or as subject and object): «بحث الجانبان», «جدد الوزيران»: the two people of the
+        /// last meeting, talks or reception the document told (RuleEngine+CarryOver.swift)
+        case documentPeople
         /// `its-state` (object): the state of the subject found (a capital's country, an organisation's own
         /// country); the state need not be named in the sentence
         case itsState
@@ -307,8 +310,9 @@ public struct RuleSet: Sendable {
         case "doc-country": f = ArgumentFinder(kind: .documentCountry)
         case "speaker-country": f = ArgumentFinder(kind: .speakerCountry)
         case "doc-pair": f = ArgumentFinder(kind: .documentPair)
+        case "doc-people": f = ArgumentFinder(kind: .documentPeople)
         case "its-state": f = ArgumentFinder(kind: .itsState)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, its-state)")
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people, its-state)")
         }
         var k = 0
         while k < rest.count {

@@ -79,6 +79,32 @@ final class CarryOverTests: XCTestCase {
         XCTAssertFalse(facts(x, "RECEIVE").contains("قيس سعيد → برنار ديلون"), "\(facts(x, "RECEIVE"))")
     }
 
+    /// «وبحث الزعيمان …»: the two people of the last meeting told; nothing without one.
+    func testTheTwoPeopleOfTheLastMeeting() {
+        let x = extract("""
+            التقى الرئيس التونسي قيس سعيد الرئيس الجزائري عبد المجيد تبون في الجزائر العاصمة.
+            وبحث الزعيمان العلاقات الثنائية وسبل تطويرها.
+            """)
+        let talks = facts(x, "TALKS")
+        XCTAssertTrue(talks.contains { $0.contains("قيس سعيد") && $0.contains("تبون") }, "\(talks)")
+        let y = extract("""
+            وصل الرئيس التونسي قيس سعيد إلى الجزائر العاصمة.
+            وبحث الزعيمان العلاقات الثنائية وسبل تطويرها.
+            """)
+        XCTAssertTrue(facts(y, "TALKS").isEmpty, "\(facts(y, "TALKS"))")
+    }
+
+    /// As subject only, one fact for each of the two.
+    func testEachOfTheTwoPeopleSupports() {
+        let x = extract("""
+            واستقبل وزير الخارجية الأردني أيمن الصفدي نظيره المصري بدر عبد العاطي في عمان.
+            وجدد الوزيران الترحيب بمبادرة الجامعة العربية.
+            """)
+        let support = facts(x, "SUPPORT")
+        XCTAssertTrue(support.contains { $0.contains("الصفدي") && $0.contains("العربية") }, "\(support)")
+        XCTAssertTrue(support.contains { $0.contains("عبد العاطي") && $0.contains("العربية") }, "\(support)")
+    }
+
     func testTheDirectiveIsParsedWithErrors() throws {
         var set = RuleSet(lexicon: WordLexicon())
         try set.parse("carry-subject VISIT\ncarry-subject-verb RECEIVE\n", file: "x.rules")

@@ -4,47 +4,75 @@ import KBText
 
 /// `ArabicNormalizer.cliticCandidates` and other pure functions of one normalised word, remembered: the
 /// rules ask for the clitic-free forms (and head words, month names, …) of the same words many times over
-/// (every pass), and the words of news text repeat. One cache per thread, so that documents extracted in
-/// parallel never wait for each other (no lock, nothing shared but immutable tables).
+/// (every pass), and the words of news text repeat. A first level per thread (no lock), and behind it one table per
+/// function shared by all threads (``SharedWordTable``): a word computed by one thread is not computed again by
+/// another, so two threads execute about the instructions of one.
 enum Clitics {
     private final class Cache {
-        let table = WordMemo<[(stem: String, prefix: String)]>()
+        let table = WordMemo<[(stem: String, prefix: String)]>(shared: Shared.table)
         /// `Linker.skeleton` of a word (it goes through Foundation's string replacement: slow).
-        let skeletons = WordMemo<String>()
+        let skeletons = WordMemo<String>(shared: Shared.skeletons)
         /// `Linker.PeopleIndex.forms` of a word.
-        let peopleForms = WordMemo<[String]>()
+        let peopleForms = WordMemo<[String]>(shared: Shared.peopleForms)
         /// `Linker.PeopleIndex.lookupKeys` of a word.
-        let peopleLookupKeys = WordMemo<[NormKey]>()
+        let peopleLookupKeys = WordMemo<[NormKey]>(shared: Shared.peopleLookupKeys)
         /// `DateParser.monthSteps` of a word.
-        let monthSteps = WordMemo<[DateParser.MonthStep]>()
+        let monthSteps = WordMemo<[DateParser.MonthStep]>(shared: Shared.monthSteps)
         /// `EntityRecognizer.headWord`, `EntityRecognizer.stripConj`, `DateParser.isDayWord` of a word.
-        let headWords = WordMemo<String?>()
-        let stripConj = WordMemo<String>()
-        let dayWords = WordMemo<Bool>()
+        let headWords = WordMemo<String?>(shared: Shared.headWords)
+        let stripConj = WordMemo<String>(shared: Shared.stripConj)
+        let dayWords = WordMemo<Bool>(shared: Shared.dayWords)
         /// `Linker.pluralKind`, `Linker.surnameCandidates` of a word.
-        let pluralKinds = WordMemo<(dual: Bool, plural: Bool)>()
-        let surnameCandidates = WordMemo<[(stem: String, prefix: String)]>()
-        let surnameLookups = WordMemo<[Linker.SurnameLookup]>()
+        let pluralKinds = WordMemo<(dual: Bool, plural: Bool)>(shared: Shared.pluralKinds)
+        let surnameCandidates = WordMemo<[(stem: String, prefix: String)]>(shared: Shared.surnameCandidates)
+        let surnameLookups = WordMemo<[Linker.SurnameLookup]>(shared: Shared.surnameLookups)
         /// `DateParser.dateCue`, and the word forms `SentenceContext` keeps for the fact rules.
-        let dateCues = WordMemo<Bool>()
-        let ruleForms = WordMemo<RuleForms>()
+        let dateCues = WordMemo<Bool>(shared: Shared.dateCues)
+        let ruleForms = WordMemo<RuleForms>(shared: Shared.ruleForms)
         /// `Linker.entityID` of an entity key.
-        let entityIDs = WordMemo<String>()
+        let entityIDs = WordMemo<String>(shared: Shared.entityIDs)
         /// The entity labeller's features of an Arabic word (`NERFeaturizer.wordInfo`).
+        /// (not shared: a `WordInfo` fills in its label sums at first use, so it stays with one thread)
         let nerWords = WordMemo<NERFeaturizer.WordInfo>()
         /// `EntityRecognizer.isNeverNameWord`, `EntityRecognizer.orgWordFlags` of a word.
-        let neverNames = WordMemo<Bool>()
-        let orgWordFlags = WordMemo<UInt8>()
+        let neverNames = WordMemo<Bool>(shared: Shared.neverNames)
+        let orgWordFlags = WordMemo<UInt8>(shared: Shared.orgWordFlags)
         /// Whether a word is a rank, a role head, a kinship word (`EntityRecognizer.rolePhrase`), as bits 1, 2, 4.
-        let roleWordKinds = WordMemo<UInt8>()
+        let roleWordKinds = WordMemo<UInt8>(shared: Shared.roleWordKinds)
         /// `EntityRecognizer.isNameWord` of a word.
-        let nameWords = WordMemo<Bool>()
+        let nameWords = WordMemo<Bool>(shared: Shared.nameWords)
         /// `WordLexicon.classes(of:)` for the lexicon with serial `lexiconSerial` (emptied for another).
-        var lexiconClasses = WordMemo<[Int]>()
+        var lexiconClasses = WordMemo<[Int]>(shared: SharedWordTable<[Int]>())
         var lexiconSerial: UInt64 = 0
         /// `Gazetteer.start` for the gazetteer with serial `gazetteerSerial` (emptied for another).
-        var mayStart = WordMemo<GazetteerStart?>()
+        var mayStart = WordMemo<GazetteerStart?>(shared: SharedWordTable<GazetteerStart?>())
         var gazetteerSerial: UInt64 = 0
+    }
+
+    /// The second level of every thread's memos: one table per function for the whole process (filled by
+    /// whichever thread computes a word first, read by all), so two threads do not compute a word twice.
+    private enum Shared {
+        static let table = SharedWordTable<[(stem: String, prefix: String)]>()
+        static let skeletons = SharedWordTable<String>()
+        static let peopleForms = SharedWordTable<[String]>()
+        static let peopleLookupKeys = SharedWordTable<[NormKey]>()
+        static let monthSteps = SharedWordTable<[DateParser.MonthStep]>()
+        static let headWords = SharedWordTable<String?>()
+        static let stripConj = SharedWordTable<String>()
+        static let dayWords = SharedWordTable<Bool>()
+        static let pluralKinds = SharedWordTable<(dual: Bool, plural: Bool)>()
+        static let surnameCandidates = SharedWordTable<[(stem: String, prefix: String)]>()
+        static let surnameLookups = SharedWordTable<[Linker.SurnameLookup]>()
+        static let dateCues = SharedWordTable<Bool>()
+        static let ruleForms = SharedWordTable<RuleForms>()
+        static let entityIDs = SharedWordTable<String>()
+        static let neverNames = SharedWordTable<Bool>()
+        static let orgWordFlags = SharedWordTable<UInt8>()
+        static let roleWordKinds = SharedWordTable<UInt8>()
+        static let nameWords = SharedWordTable<Bool>()
+        /// Per lexicon / gazetteer serial (a new one for another instance).
+        static let lexiconClasses = SharedWordTable<[Int]>.PerSerial()
+        static let mayStart = SharedWordTable<GazetteerStart?>.PerSerial()
     }
 
     private static let perThread = PerThread { Cache() }
@@ -99,7 +127,7 @@ enum Clitics {
     static func lexiconClasses(_ w: String, serial: UInt64, _ compute: (String) -> [Int]) -> [Int] {
         let c = cache
         if c.lexiconSerial != serial {
-            c.lexiconClasses = WordMemo<[Int]>()
+            c.lexiconClasses = WordMemo<[Int]>(shared: Shared.lexiconClasses.table(serial))
             c.lexiconSerial = serial
         }
         return c.lexiconClasses.get(w, compute)
@@ -109,7 +137,7 @@ enum Clitics {
     static func gazetteerStart(_ w: String, in g: Gazetteer, _ compute: (String) -> GazetteerStart?) -> GazetteerStart? {
         let c = cache
         if c.gazetteerSerial != g.serial {
-            c.mayStart = WordMemo<GazetteerStart?>()
+            c.mayStart = WordMemo<GazetteerStart?>(shared: Shared.mayStart.table(g.serial))
             c.gazetteerSerial = g.serial
         }
         return c.mayStart.get(w, compute)
@@ -123,7 +151,8 @@ enum Clitics {
 ///    comparing text. Equal bits mean the same text: a short string holds its UTF-8 bytes in those bits,
 ///    and a longer one points to its storage, which the table keeps alive (so it is neither freed nor
 ///    changed in place while the entry is there);
-/// 2. behind it a dictionary keyed by ``NormKey`` (the meaning of `String` keys), emptied when it gets large.
+/// 2. behind it a dictionary keyed by ``NormKey`` (the meaning of `String` keys), emptied when it gets large:
+///    the `shared` table of all threads when given (values computed by any thread), else the memo's own.
 final class WordMemo<V> {
     /// Slots of the first level (a power of two). The per-thread memos keep many: token norms are interned
     /// (`WordInterner`), so the words of the whole corpus, not only of one document, are found there.
@@ -131,10 +160,12 @@ final class WordMemo<V> {
     private let keys: UnsafeMutablePointer<String>
     private let values: UnsafeMutablePointer<V?>
     private var table: [NormKey: V] = [:]
+    private let shared: SharedWordTable<V>?
 
-    init(slots: Int = 8192) {
+    init(slots: Int = 8192, shared: SharedWordTable<V>? = nil) {
         precondition(slots > 0 && slots & (slots - 1) == 0, "WordMemo: slots must be a power of two")
         self.slots = slots
+        self.shared = shared
         keys = .allocate(capacity: slots)
         keys.initialize(repeating: "", count: slots)
         values = .allocate(capacity: slots)
@@ -159,7 +190,9 @@ final class WordMemo<V> {
         if let v = values[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return v }
         let k = NormKey(w)
         let value: V
-        if let hit = table[k] {
+        if let shared {
+            value = shared.get(k, w, compute)
+        } else if let hit = table[k] {
             value = hit
         } else {
             value = compute(w)
@@ -169,5 +202,53 @@ final class WordMemo<V> {
         keys[slot] = w
         values[slot] = value
         return value
+    }
+}
+
+/// The second level of a word memo shared by every thread: dictionaries keyed by ``NormKey`` in shards, each
+/// behind its own lock (held for one look-up or one insertion, never while computing). A word two threads
+/// compute at once is computed twice and the first value kept (the function is pure: both are the same);
+/// a shard is emptied when it gets large, as the per-thread tables were. Values are only read once stored, so
+/// they must be immutable (value types, or classes that never change).
+final class SharedWordTable<V>: @unchecked Sendable {
+    private final class Shard {
+        let lock: UnsafeMutablePointer<pthread_mutex_t>
+        var table: [NormKey: V] = [:]
+        init() { lock = .allocate(capacity: 1); lock.initialize(to: pthread_mutex_t()); pthread_mutex_init(lock, nil) }
+        deinit { pthread_mutex_destroy(lock); lock.deallocate() }
+    }
+
+    private static var shardCount: Int { 16 }
+    private let shards: [Shard]
+
+    init() { shards = (0..<Self.shardCount).map { _ in Shard() } }
+
+    func get(_ k: NormKey, _ w: String, _ compute: (String) -> V) -> V {
+        let s = shards[k.hashValue & (Self.shardCount - 1)]
+        pthread_mutex_lock(s.lock)
+        let hit = s.table[k]
+        pthread_mutex_unlock(s.lock)
+        if let hit { return hit }
+        let v = compute(w)
+        pthread_mutex_lock(s.lock)
+        defer { pthread_mutex_unlock(s.lock) }
+        if let other = s.table[k] { return other }
+        if s.table.count >= 200_000 / Self.shardCount { s.table.removeAll(keepingCapacity: true) }
+        s.table[k] = v
+        return v
+    }
+
+    /// One shared table per serial (of a lexicon, a gazetteer): a memo of another instance starts empty.
+    final class PerSerial: @unchecked Sendable {
+        private let lock = NSLock()
+        private var tables: [UInt64: SharedWordTable<V>] = [:]
+        func table(_ serial: UInt64) -> SharedWordTable<V> {
+            lock.lock()
+            defer { lock.unlock() }
+            if let t = tables[serial] { return t }
+            let t = SharedWordTable<V>()
+            tables[serial] = t
+            return t
+        }
     }
 }

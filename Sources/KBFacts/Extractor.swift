@@ -57,6 +57,7 @@ public struct Extractor: Sendable {
         drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
         drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence, countryOf: { gaz.country(of: $0) })
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
+        drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: rules.lexicon)
 
         // the first full date of the lead (the first three sentences), if any
         // (the date of the lead's first dated event when it has one: "أمس" in the lead is the day the story tells,
@@ -252,8 +253,14 @@ public struct Extractor: Sendable {
     /// the same one) whose subject is a named actor; without one the draft is dropped.
     static func resolveDocumentSubjects(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
         var out: [(Int, FactDraft)] = []
-        var last: String? = nil
+        var last: String? = nil, lastSentence = -1
         for (si, d) in drafts {
+            // a subject carried over by a verb or a suffixed masdar: the last one of this sentence or the one before
+            if d.subject == RuleEngine.carriedSubjectKey {
+                guard let l = last, l != d.object, si - lastSentence <= 1 else { continue }
+                var x = d; x.subject = l
+                out.append((si, x)); continue
+            }
             if d.subject == RuleEngine.documentSubject {
                 guard let l = last, l != d.object else { continue }
                 var x = d; x.subject = l
@@ -264,7 +271,7 @@ public struct Extractor: Sendable {
                 var x = d; x.object = l
                 out.append((si, x)); continue
             }
-            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), d.takesDate { last = d.subject }
+            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), d.takesDate { last = d.subject; lastSentence = si }
             out.append((si, d))
         }
         return out

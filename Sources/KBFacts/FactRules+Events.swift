@@ -29,25 +29,11 @@ extension Lexicon {
     }
 }
 
-/// Rules for support, accusation, arrests, attacks and killings, deployments, the end of cooperation,
-/// and the resolution of "بين البلدين" to the two countries of the sentence.
+/// Word lists and party finders of the Swift families still procedural (cooperation and agreements, the tie a verb
+/// of ending names), and the resolution of "بين البلدين" to the two countries of the sentence.
 extension FactRules {
     // MARK: Lexicons
 
-    /// "وقوف X إلى جانب Y", "تقف إلى جانب Y": support only with "جانب" after it.
-    static let standWords = Lexicon.nounForms("وقوف") .union(Lexicon.verbForms("وقف وقفت يقف تقف وقفوا يقفون"))
-    /// Aid and supply: "مساعدات عسكرية من Y", "تزويد X بالسلاح", "قدمت X مساعدات لـ Y".
-    static let aidWords = Lexicon.nounForms("مساعدة مساعدات معونة معونات إمدادات تزويد إمداد تسليح مساندة")
-        .union(solidarityWords)
-        .union(Lexicon.verbForms("زود زودت يزود تزود أمد أمدت يمد تمد سلح سلحت يسلح تسلح"))
-        .union(Lexicon.set("الداعم الداعمة الداعمين الداعمون داعم داعمة دعما دعمًا"))
-        .union(Lexicon.nounForms("دعم"))
-    /// Finite verbs of support (not the masdar "دعم"): a verb followed by two parties is verb-subject-object.
-    static let supportVerbs = Lexicon.verbForms("""
-        يدعم تدعم دعمت دعموا يدعمون ساند ساندت يساند تساند زود زودت يزود تزود أمد أمدت يمد تمد سلح سلحت يسلح تسلح
-        """)
-    /// Solidarity with someone: "تضامن X مع Y", "أعلنت X تضامنها مع Y".
-    static let solidarityWords = Lexicon.nounForms("تضامن").union(Lexicon.verbForms("تضامن تضامنت يتضامن تتضامن"))
     /// The people of a country stand for it as a beneficiary ("الشعب الليبي" → Libya).
     static let peopleWords = Lexicon.set("""
         الشعب للشعب بالشعب والشعب شعب الشعوب شعوب لشعب
@@ -78,21 +64,12 @@ extension FactRules {
         تعاون اتفاق اتفاقات اتفاقيات اتفاقية تحالف شراكة علاقات العلاقات
         """).union(Lexicon.set("اتفاقيتي"))
 
-    /// Words that may stand right before a pronoun subject ("أنه احتجز"): the subject is then not a
-    /// name before it.
-    static let pronounSubjects = Lexicon.set("أنه أنها إنه إنها لأنه لأنها كونه كونها")
-
-    /// Taking power: "وصل إلى السلطة", "استولى على الحكم", "تولي X الحكم".
-    static let powerVerbs = Lexicon.verbForms("وصل وصلت وصلوا استولى استولت استولوا تولى تولت تولي استلم استلمت انتزع انتزعت").union(Lexicon.set("الاستيلاء استيلاء"))
-    static let powerNouns = Lexicon.set("السلطة الحكم بالسلطة بالحكم")
-
     /// Every trigger word the rules of this file look for.
-    static let eventTriggers: Set<String> = standWords.union(aidWords).union(arrestWords)
-        .union(attackWords).union(cancelWords)
-        .union(powerVerbs).union(strikeWords)
+    static let eventTriggers: Set<String> = arrestWords
+        .union(attackWords).union(cancelWords).union(strikeWords)
     /// Context words this file tests with `matches`.
     static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords)
-        .union(tieWords).union(pronounSubjects).union(powerNouns).union(supportVerbs)
+        .union(tieWords)
         .union(Lexicon.kinship)
 
     // MARK: Parties
@@ -141,22 +118,6 @@ extension FactRules {
             k += 1
         }
         return nil
-    }
-
-    /// "قال الرئيس الفرنسي … إن بلاده تدعم …": "بلاده" right before the trigger is the country of the
-    /// nearest person's title.
-    static func speakersCountry(_ c: SentenceContext, _ i: Int) -> Int? {
-        guard let b = (max(0, i - 2)..<i).last(where: { ["بلاده", "بلادها", "بلده", "بلدها", "وبلاده"].contains(c.tokens[$0].norm) }) else { return nil }
-        guard let p = (0..<b).compactMap({ c.mention(at: $0) }).last(where: { c.mentions[$0].type == .person }), let cue = c.mentions[p].role else { return nil }
-        return cue.range.compactMap { c.mention(at: $0) }.first { c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country") }
-    }
-
-    /// True when one of the tokens from..<to (or the token `to` itself) carries the preposition ل.
-    static func hasLam(_ c: SentenceContext, _ from: Int, _ to: Int) -> Bool {
-        guard from <= to else { return false }
-        return (from...to).contains { k in
-            k < c.tokens.count && (c.tokens[k].norm.hasPrefix("ل") || c.tokens[k].norm.hasPrefix("ول")) && !c.tokens[k].norm.hasPrefix("لا")
-        }
     }
 
     static func draft(_ c: SentenceContext, _ type: String, _ s: Int, _ o: Int, _ i: Int, rule: String, base: Double) -> FactDraft? {

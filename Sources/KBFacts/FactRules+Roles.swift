@@ -1,5 +1,5 @@
-// Roles (HOLDS_ROLE from role phrases, stacked offices, known leaders), kinship, capitals, and the rule that a
-// capital acts for its state.
+// Roles (HOLDS_ROLE from role phrases, known leaders), kinship, and the rule that a capital acts for its state.
+// Capitals are data rules (rules/capitals.rules); a second office stacked in a title is roles.rules' role.title-in-body.
 
 import KBGraph
 import KBText
@@ -45,7 +45,6 @@ extension FactRules {
                 }
             }
             guard let t = target, c.mentions[t].key != p.key else { continue }
-            out += stackedRoles(c, pi, cue, first: c.mentions[t].key)
             var d = FactDraft(type: "HOLDS_ROLE", subject: p.key, object: c.mentions[t].key, trigger: cue.range.lowerBound,
                               span: c.span([pi, t], cue.range.lowerBound), rule: "role.apposition",
                               confidence: conf(0.85, abs(p.range.lowerBound - cue.range.lowerBound), c, [pi, t]), role: cue.phrase)
@@ -65,32 +64,6 @@ extension FactRules {
             if c.mentions[t].type == .organization, !leads || officer, !staff {
                 var m = d; m.type = "MEMBER_OF"; m.rule = "role.member"; out.append(m)
             }
-        }
-        return out
-    }
-
-    /// A second office in the same title ("رئيس المجلس … القائد العام للجيش X"):
-    /// each definite role head after the first opens a role of its own.
-    static func stackedRoles(_ c: SentenceContext, _ pi: Int, _ cue: RoleCue, first: String) -> [FactDraft] {
-        let starts = cue.range.filter { k in
-            k > cue.range.lowerBound && c.mention(at: k) == nil && c.tokens[k].norm.hasPrefix("ال")
-                && Lexicon.roleHeads.contains(c.tokens[k].norm) && !Lexicon.roleHeads.contains(c.tokens[k - 1].norm)
-                // right after an organisation's name "الحاكم" qualifies it ("المجلس العسكري الحاكم": the ruling council)
-                && !(["الحاكم", "الحاكمه"].contains(c.tokens[k].norm) && (c.mention(at: k - 1).map { c.mentions[$0].type == .organization } ?? false))
-        }
-        var out: [FactDraft] = []
-        var seen: Set<String> = [first, c.mentions[pi].key]
-        for (n, s) in starts.enumerated() {
-            let end = n + 1 < starts.count ? starts[n + 1] : cue.range.upperBound
-            guard let t = (s..<end).compactMap({ c.mention(at: $0) }).first(where: {
-                c.mentions[$0].type == .organization || (c.mentions[$0].type == .place && c.mentions[$0].subtype == "country")
-            }), seen.insert(c.mentions[t].key).inserted else { continue }
-            let phrase = (s..<end).map { c.tokens[$0].text }.joined(separator: " ")
-            var d = FactDraft(type: "HOLDS_ROLE", subject: c.mentions[pi].key, object: c.mentions[t].key, trigger: s,
-                              span: c.span([pi, t], s), rule: "role.stacked", confidence: conf(0.8, abs(c.mentions[pi].range.lowerBound - s), c, [pi, t]),
-                              role: phrase)
-            d.takesDate = false
-            out.append(d)
         }
         return out
     }
@@ -126,43 +99,6 @@ extension FactRules {
             d.takesDate = false
             return d
         }
-    }
-
-    /// "العاصمة النيجيرية نيامي", "نيامي عاصمة النيجر".
-    static func capitals(_ c: SentenceContext) -> [FactDraft] {
-        var out: [FactDraft] = []
-        for i in c.tokens.indices where c.matches(i, FactRules.capitalWords) && c.mention(at: i) == nil {
-            var country: Int? = nil, city: Int? = nil
-            var k = i + 1
-            while k < c.tokens.count, k - i <= 3 {
-                guard let m = c.mention(at: k) else { break }
-                let mm = c.mentions[m]
-                if mm.type == .place, mm.isAdjective || mm.subtype == "country" { if country == nil { country = m } }
-                else if mm.type == .place, city == nil { city = m }
-                k = mm.range.upperBound
-            }
-            if city == nil, let co = country, i > 0 {
-                // "نيامي، عاصمة النيجر"
-                var j = i - 1
-                if c.isComma(j) { j -= 1 }
-                if let m = c.mention(at: j), c.mentions[m].type == .place, !c.mentions[m].isAdjective, c.mentions[m].key != c.mentions[co].key { city = m }
-            }
-            if country == nil, let ci = city, c.mentions[ci].range.lowerBound == i + 1,
-               let known = c.gazetteer.entry(id: c.mentions[ci].key)?.capitalOf {
-                // "إلى العاصمة طرابلس": the gazetteer knows whose capital it is (kept when the country is named in the document)
-                var d = FactDraft(type: "CAPITAL_OF", subject: c.mentions[ci].key, object: known, trigger: i,
-                                  span: c.span([ci], i), rule: "capital.known", confidence: conf(0.85, 0, c, [ci]))
-                d.takesDate = false
-                out.append(d)
-                continue
-            }
-            guard let ci = city, let co = country, c.mentions[ci].key != c.mentions[co].key else { continue }
-            var d = FactDraft(type: "CAPITAL_OF", subject: c.mentions[ci].key, object: c.mentions[co].key, trigger: i,
-                              span: c.span([ci, co], i), rule: "capital.apposition", confidence: conf(0.9, 1, c, [ci, co]))
-            d.takesDate = false
-            out.append(d)
-        }
-        return out
     }
 
     /// Relations between actors whose participant is a capital ("بين واشنطن ونيامي") concern the country.

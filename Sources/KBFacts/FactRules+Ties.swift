@@ -1,5 +1,6 @@
-// The Swift rules of signed agreements and bilateral ties, and the joint subject («X وY») they share with support
-// (FactRules.extract calls them by trigger word). Visits, receptions, hosting and meetings are data rules
+// The Swift rules of cooperation and agreements (the families cooperate and agreement): ties "between" two parties
+// or "with" one, signed agreements, bilateral ties and the joint subject («X وY») (FactRules.extract calls them by
+// trigger word). Visits, receptions, hosting and meetings are data rules
 // (rules/meetings.rules); their procedural resolvers are in FactRules+Procedural.swift.
 
 import KBGraph
@@ -79,5 +80,48 @@ extension FactRules {
             k -= 1
         }
         return nil
+    }
+
+    /// "التعاون العسكري بين X و Y", "اتفاقية بين X و Y", "بالتعاون مع X".
+    static func between(_ c: SentenceContext, _ i: Int, type: String) -> [FactDraft] {
+        var k = i + 1
+        while k < c.tokens.count, k - i <= 6 {
+            if c.isStrongPunct(k) { return [] }
+            let n = c.tokens[k].norm
+            if n == "بين" {
+                if k + 1 < c.tokens.count, c.matches(k + 1, dualPartyWords) { return dualParties(c, i, type: type) }
+                guard let a = c.actorAfter(k, limit: 6, types: [.person, .organization, .place]) ?? c.adjectiveAfter(k, limit: 3) else { return [] }
+                let conj = c.conjuncts(of: a, adjectives: true)
+                if conj.count > 2 || (conj.count == 1 && c.mentions[a].subtype == "group") {
+                    // "بين X وY وZ", "بين الدول الثلاث": every pair
+                    let keys = conj.count > 2 ? "group:" + conj.map { c.mentions[$0].key }.joined(separator: "|") : c.mentions[a].key
+                    return [FactDraft(type: type, subject: keys, object: keys, trigger: i, span: c.span(conj, i),
+                                      rule: type.lowercased() + ".between-all", confidence: 0.7)]
+                }
+                var b: Int? = conj.count > 1 ? conj[1] : nil
+                if b == nil {
+                    let after = c.mentions[a].range.upperBound
+                    if after < c.tokens.count, let m = c.mention(at: after), c.tokens[after].norm.hasPrefix("و") { b = m }
+                }
+                guard let bb = b, c.mentions[a].key != c.mentions[bb].key else { return [] }
+                return [FactDraft(type: type, subject: c.mentions[a].key, object: c.mentions[bb].key, trigger: i,
+                                  span: c.span([a, bb], i), rule: type.lowercased() + ".between",
+                                  confidence: conf(0.8, abs(c.mentions[a].range.lowerBound - i), c, [a, bb]))]
+            }
+            if n == "مع" {
+                // "تسعى الجزائر إلى تعزيز التعاون مع تونس": a state is a party too
+                // "مع الجانب المصري", "مع القيادة المصرية": the country of the adjective
+                guard let b = c.actorAfter(k, limit: 4, types: [.person, .organization, .place]) ?? partyAfter(c, k, limit: 3),
+                      let a = c.actorBefore(i, limit: 12, excluding: [c.mentions[b].key])
+                        ?? partyBefore(c, i, limit: 12, excluding: [c.mentions[b].key])
+                        ?? sourceAdjectiveBefore(c, i, excluding: c.mentions[b].key) else { return [] }
+                return [FactDraft(type: type, subject: c.mentions[a].key, object: c.mentions[b].key, trigger: i,
+                                  span: c.span([a, b], i), rule: type.lowercased() + ".with",
+                                  confidence: conf(0.7, abs(c.mentions[b].range.lowerBound - i), c, [a, b]))]
+            }
+            if c.mention(at: k) != nil { return [] }
+            k += 1
+        }
+        return []
     }
 }

@@ -194,8 +194,6 @@ extension EntityRecognizer {
 enum FactRules {
     static let welcomeWords = Lexicon.set("رحب رحبت يرحب")
     static let meetVerbs = Lexicon.verbForms("التقى التقت يلتقي تلتقي يلتقيان تلتقيان")
-    static let relationsPlural = Lexicon.set("علاقات العلاقات")
-    static let capitalWords = Lexicon.set("العاصمة عاصمة")
     static let leaderHeads = Lexicon.set("رئيس رئيسة الرئيس قائد القائد زعيم الزعيم")
 
     static let visitVerbs = Lexicon.verbForms("زار زارت يزور تزور سيزور ستزور زاروا يزورون قام قامت")
@@ -204,7 +202,6 @@ enum FactRules {
     static let visitNouns = Lexicon.set("زيارة زيارته زيارتها زيارتهم زيارتهما الزيارة زيارات جولة")
     static let receiveWords = Lexicon.verbForms("استقبل استقبلت يستقبل تستقبل استقبال استقباله استقبالها رحب رحبت يرحب ترحب استقبله استقبلها")
     static let withdrawWords = Lexicon.verbForms("انسحاب انسحابها انسحابه انسحابهم الانسحاب انسحب انسحبت تنسحب ينسحب سحب سحبت يسحب تسحب سحبوا")
-    static let conflictWords = Lexicon.set("الحرب حرب اشتباكات الاشتباكات معارك المعارك الصراع صراع القتال قتال المواجهات مواجهات")
     static let hostWords = Lexicon.verbForms("تستضيف يستضيف استضاف استضافت تحتضن يحتضن")
     static let meetWords = Lexicon.verbForms("التقى التقت يلتقي تلتقي التقوا التقيا يلتقيان تلتقيان اجتمع اجتمعت يجتمع تجتمع لقاء لقائه لقائها لقائهما اللقاء اجتماع اجتماعا")
     static let talksWords = Lexicon.verbForms("محادثات مباحثات المحادثات المباحثات بحث بحثا بحثت ناقش ناقشا ناقشت يبحث تبحث يناقش تناقش يبحثان يناقشان مشاورات تناول تناولت تطرق النقاش ببحث اتصالا مكالمه")
@@ -212,20 +209,16 @@ enum FactRules {
     static let inviteWords = Lexicon.set("بدعوة دعوة")
     /// "دعا X Y لزيارة Z": the verb of an invitation (only with a visit after it).
     static let inviteVerbs = Lexicon.verbForms("دعا دعت يدعو تدعو وجه وجهت")
-    static let supportWords = Lexicon.verbForms("دعم بدعم يدعم تدعم دعمت دعموا يدعمون مساندة بمساندة بمباركة مباركة يساند تساند ساند ساندت")
-        .union(aidWords).union(standWords)
     static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة التقارب تقارب محور تحالف التحالف لتحالف")
         .union(Lexicon.nounForms("تنسيق تعاون تحالف شراكة"))
     /// "مجالات التعاون", "آفاق التعاون": cooperation as a topic discussed, not a fact.
     static let topicWords = Lexicon.set("مجالات ومجالات آفاق وآفاق إمكانيات إمكانية فرص")
     static let foundingWords = Lexicon.set("إنشاء انشاء تأسيس تؤسس أسست إقامة تشكيل")
-    static let relationsWords = Lexicon.set("علاقات العلاقات علاقاتها علاقاته علاقاتهما")
     static let tensionWords = Lexicon.verbForms("""
         توتر بتوتر التوتر تدهور تدهورا التدهور أزمة الأزمة قطيعة القطيعة توترا خلاف الخلاف
         توترت تتوتر تدهورت تتدهور
         """)
     static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي معاهدة المعاهدة ميثاق الميثاق كونفدرالية")
-    static let controlWords = Lexicon.set("يسيطر تسيطر سيطر سيطرت سيطرة يسيطرون")
     static let plannedCues = Lexicon.set("""
         يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط
         المزمع المزمعة مقرر يرتقب ينتظر يتضمن تتضمن سيتضمن جدول المقبل المقبلة القادم القادمة غدا
@@ -253,7 +246,7 @@ enum FactRules {
     /// Every word any rule tests with `matches`.
     static let ruleWords: Set<String> = allTriggers.union(clauseBreaks).union(listCues).union(negationCues)
         .union(tensionWords).union(foundingWords).union(anaphoraNouns).union(welcomeWords)
-        .union(relationsPlural).union(meetVerbs).union(capitalWords).union(relationsWords).union(conflictWords)
+        .union(meetVerbs)
         .union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
         .union(eventTriggers).union(eventContextWords).union(topicWords).union(plannedAfterCues)
         .union(denialVerbs).union(signWords).union(inviteVerbs).union(inviteWords)
@@ -261,7 +254,7 @@ enum FactRules {
     /// Every trigger word: none of them is part of a person's name.
     static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
         .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
-        .union(supportWords).union(cooperateWords).union(agreementWords).union(controlWords)
+        .union(cooperateWords).union(agreementWords)
         .union(plannedCues).union(withdrawWords)
         .union(eventTriggers).union(migratedTriggers)
 
@@ -283,14 +276,9 @@ enum FactRules {
             if c.matches(i, receiveWords) { out += receptionCommittee(c, i) ?? [] }
             if c.matches(i, meetWords) { out += meetReferredBack(c, i, type: "MEET") }
             if c.matches(i, talksWords) { out += meetReferredBack(c, i, type: "TALKS") }
-            if c.matches(i, supportWords) { out += support(c, i) }
-            if c.matches(i, cancelWords) {
-                let (ends, tie) = endsCooperation(c, i)
-                out += ends
-                // "اتفاقات التعاون الدفاعي": every tie word of the phrase is ended
-                if let t = tie { for k in t..<min(c.tokens.count, t + 3) { cancelledTies.insert(k) } }
-            }
-            if c.matches(i, powerVerbs) { out += tookPower(c, i) }
+            // "اتفاقات التعاون الدفاعي" after a verb that ends them: every tie word of the phrase is ended (the
+            // ENDS_COOPERATION facts are data rules, rules/migrated-ties.rules)
+            if c.matches(i, cancelWords), let t = endedTie(c, i) { for k in t..<min(c.tokens.count, t + 3) { cancelledTies.insert(k) } }
             // a tie that is being ended is not cooperation; "مجالات التعاون" is a topic
             let topic = i > 0 && c.matches(i - 1, topicWords)
             // founding an alliance or a confederation is an agreement between its parties
@@ -302,15 +290,8 @@ enum FactRules {
                 out += between(c, i, type: type).nonEmpty ?? bilateral(c, i, type: type)
             }
             if c.matches(i, agreementWords), !cancelledTies.contains(i) { out += between(c, i, type: "AGREEMENT").nonEmpty ?? signed(c, i) }
-            if c.matches(i, controlWords) { out += controls(c, i) }
-            if c.matches(i, relationsWords) { out += relations(c, i) }
-            if c.matches(i, conflictWords) {
-                // a conflict is mutual: the side named first is the subject (one fact, as for symmetric relations)
-                out += between(c, i, type: "OPPOSE").nonEmpty ?? conflictPair(c, i)
-            }
         }
         out += roles(c)
-        out += capitals(c)
         out += kinship(c)
         if !out.contains(where: { $0.type == "VISIT" }) { out += delegationContinued(c) }
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
@@ -329,7 +310,7 @@ enum FactRules {
         }
         // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself, and
         // is none when a rule named its participants on the same word
-        let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty }.map { "\($0.trigger)|\(family($0.type))" })
+        let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty && $0.subject != RuleEngine.carriedSubjectKey }.map { "\($0.trigger)|\(family($0.type))" })
         out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty && !named.contains("\($0.trigger)|\(family($0.type))") }
         receivedIn(c, &out)
         attribute(c, &out)

@@ -367,6 +367,38 @@ final class Linker {
     static func skeleton(_ w: String) -> String { Clitics.skeleton(w, computeSkeleton) }
 
     static func computeSkeleton(_ w: String) -> String {
+        // a word of Arabic letters only (each scalar a character of its own): the same steps on the scalars, without
+        // Foundation's string search
+        if let fast = plainSkeleton(w) { return fast }
+        return slowSkeleton(w)
+    }
+
+    /// `slowSkeleton` of a word whose scalars are all Arabic letters (U+0621–U+064A), else nil.
+    static func plainSkeleton(_ w: String) -> String? {
+        let tah: UInt32 = 0x062A, sheen: UInt32 = 0x0634   // ت ش
+        var v: [UInt32] = []
+        v.reserveCapacity(w.utf8.count / 2)
+        for u in w.unicodeScalars {
+            guard (0x0621...0x064A).contains(u.value) else { return nil }
+            v.append(u.value)
+        }
+        // "تش" → "ت", left to right, matches not overlapping
+        var s: [UInt32] = []
+        s.reserveCapacity(v.count)
+        var i = 0
+        while i < v.count {
+            s.append(v[i])
+            i += v[i] == tah && i + 1 < v.count && v[i + 1] == sheen ? 2 : 1
+        }
+        if let f = s.first, f == sheen { s[0] = tah }
+        var out = String.UnicodeScalarView()
+        for (k, c) in s.enumerated() where k == 0 || !(c == 0x0627 || c == 0x0648 || c == 0x064A) {   // ا و ي
+            out.append(Unicode.Scalar(c)!)
+        }
+        return String(out)
+    }
+
+    static func slowSkeleton(_ w: String) -> String {
         var s = w.replacingOccurrences(of: "تش", with: "ت")
         if s.hasPrefix("ت") == false, s.hasPrefix("ش") { s = "ت" + s.dropFirst() }
         var out = ""

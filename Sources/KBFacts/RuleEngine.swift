@@ -121,7 +121,17 @@ enum RuleEngine {
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(other) fired")
                         continue
                     }
-                    switch apply(r, at: i, c, classes, cue, lex, table) {
+                    // «أكد X رفض Y لـ Z»: the masdar, not the verb (RuleEngine+Masdar.swift)
+                    if let why = masdarAfterSpeech(r, at: i, c, classes, lex) {
+                        trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
+                        continue
+                    }
+                    var outcome = apply(r, at: i, c, classes, cue, lex, table)
+                    // a trigger naming no subject continues the document's earlier subject (RuleEngine+CarryOver.swift)
+                    if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why) {
+                        outcome = carried
+                    }
+                    switch outcome {
                     case .fired(let drafts):
                         firedHere.insert(r.name)
                         out += drafts
@@ -141,7 +151,7 @@ enum RuleEngine {
     }
 
     static func label(_ c: SentenceContext, _ key: String) -> String {
-        if key == documentSubject { return "(the document's earlier subject)" }
+        if key == documentSubject || key == carriedSubjectKey { return "(the document's earlier subject)" }
         if key == documentCountry { return "(the document's country)" }
         if key == documentPair.0 || key == documentPair.1 { return "(one of the two states)" }
         return c.mentions.first(where: { $0.key == key })?.text ?? key
@@ -188,8 +198,9 @@ enum RuleEngine {
             }
         }
         let rel = table[r.type]
+        var stateKey = ""
         func key(_ m: Int) -> String {
-            m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1 : c.mentions[m].key
+            m == itsStateIndex ? stateKey : m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1 : c.mentions[m].key
         }
         // the second argument looked for after the trigger is looked for after the first one
         func after(_ m: Int?) -> Int { m.map { $0 >= 0 && c.mentions[$0].range.lowerBound > i ? c.mentions[$0].range.upperBound - 1 : i } ?? i }
@@ -198,16 +209,18 @@ enum RuleEngine {
             guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: nil), oo != -1 else {
                 return .failed("trigger without an object of the allowed types")
             }
-            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: key(oo), from: after(oo)) else {
+            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: key(oo), from: after(oo), subject: verbTrigger(i, classes, lex)) else {
                 return .failed("trigger without a subject of the allowed types")
             }
             s = ss; o = oo
         } else {
-            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: nil) else {
+            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: nil, subject: verbTrigger(i, classes, lex)) else {
                 return .failed("trigger without a subject of the allowed types")
             }
             // an object found as the document's subject ("وكان في مقدمة مستقبليه X": the visitor told before)
-            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: key(ss), from: after(ss)), !(oo == -1 && ss < 0) else {
+            if let st = itsState(r, ss, c) { stateKey = st }
+            guard let oo = stateKey.isEmpty ? find(r.object, i, c, allowed: rel?.objectTypes, excluding: key(ss), from: after(ss)) : itsStateIndex,
+                  !(oo == -1 && ss < 0) else {
                 return .failed("trigger without an object of the allowed types")
             }
             s = ss; o = oo
@@ -236,6 +249,7 @@ enum RuleEngine {
         func members(_ m: Int, _ fs: [ArgumentFinder]) -> [Int] {
             if m < 0 { return [m] }
             if fs.contains(where: { $0.wideList }) { return wideConjuncts(of: m, c, classes) }
+            if fs.contains(where: { $0.backList }) { return backConjuncts(of: m, c) }
             return fs.contains(where: { $0.list }) ? c.conjuncts(of: m, adjectives: true) : [m]
         }
         let subjects = members(s, r.subject)
@@ -275,7 +289,7 @@ enum RuleEngine {
 
     /// The mention a finder names (-1 for the document's subject, -2 for its country), or nil.
     static func find(_ finders: [ArgumentFinder], _ i: Int, _ c: SentenceContext, allowed: Set<EntityType>?, excluding: String?,
-                     from: Int? = nil) -> Int? {
+                     from: Int? = nil, subject verbSubject: Bool = false) -> Int? {
         let start = from ?? i
         for f in finders {
             let types = f.types ?? allowed ?? [.person, .organization, .place]
@@ -295,6 +309,10 @@ enum RuleEngine {
                 if f.inTitle, !mm.inRolePhrase { return false }
                 if f.direct, governed(m, c) { return false }
                 if f.force, mm.type == .organization, !FactRules.canDeploy(c, mm) { return false }
+                if f.notLed, FactRules.afterLedBy(c, mm) { return false }
+                if f.lam, !hasLam(c, start + 1, mm.range.lowerBound) { return false }
+                // a verb's subject after it is never the object of a preposition («يلتقي بالرئيس X»): RuleEngine+CarryOver.swift
+                if verbSubject, f.isAfter, mm.type != .place, obliqueMention(m, c) { return false }
                 if f.joined {
                     // the و on the name or on its title, and the first of the pair right before it
                     let start = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
@@ -307,6 +325,8 @@ enum RuleEngine {
                 return -1
             case .documentPair:
                 return -3
+            case .itsState:
+                continue   // resolved from the subject (`itsState`)
             case .documentCountry:
                 // only when the phrase after the trigger names no place or organisation ("وزير الخارجية X")
                 var k = i + 1, named = false

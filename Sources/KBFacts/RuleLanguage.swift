@@ -25,6 +25,9 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// `doc-pair` (as subject and object): "بين البلدين", the two states of the sentence, else of the two sides
         /// of the last meeting, talks, reception or visit the document told
         case documentPair
+        /// `its-state` (object): the state of the subject found (a capital's country, an organisation's own
+        /// country); the state need not be named in the sentence
+        case itsState
     }
     public var kind: Kind
     /// entity types allowed (nil: the relation table's for this role)
@@ -68,6 +71,13 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var first = false
     /// only a mention joined by «و» to the mention right before it («X وY», «X ونظيره Y»): the second of a joint subject
     public var joined = false
+    /// (`before N`) the list «X وY» that ends at the mention found: each member gives a fact («بين X وY بدعم من Z»)
+    public var backList = false
+    /// not a person named after «بقيادة» (class LED_BY): he stands for the force named before him
+    public var notLed = false
+    /// (`after N`) the mention, or a word between the trigger (or the first argument) and it, carries the
+    /// preposition ل: «دعم X لسيادة Y»
+    public var lam = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -126,6 +136,13 @@ public struct RuleSet: Sendable {
     /// Types whose facts are background the writer states (an office, a capital, where a place lies), never
     /// attributed to the source of a reported clause they sit in (`background TYPE…` in a rule file).
     public private(set) var backgroundTypes: Set<String> = []
+    /// Event types whose trigger, naming no subject (a verb continuing the previous sentence's subject, «وأضاف»,
+    /// «كما يلتقي»; a masdar with a pronoun suffix, «زيارته»), takes the document's earlier subject
+    /// (`carry-subject TYPE…` in a rule file; `RuleEngine.carriedSubject`).
+    public private(set) var carrySubjectTypes: Set<String> = []
+    /// Types whose finite verb only carries the subject over (`carry-subject-verb TYPE…`): a pronoun on their masdar
+    /// is as often the patient («استقباله», «طرده»).
+    public private(set) var carrySubjectVerbTypes: Set<String> = []
     /// class id → indices of the rules it triggers
     private(set) var byTrigger: [Int: [Int]] = [:]
 
@@ -142,10 +159,8 @@ public struct RuleSet: Sendable {
 
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
-        "roles", "stacked-roles", "known-leader", "kinship", "capitals", "received-in", "reception-committee",
-        "support", "ends-cooperation", "took-power",
-        "cooperate", "agreement", "controls", "relations",
-        "conflict", "delegation-continued",
+        "roles", "known-leader", "kinship", "received-in", "reception-committee",
+        "cooperate", "agreement", "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
 
@@ -190,6 +205,13 @@ public struct RuleSet: Sendable {
                 for t in args {
                     guard table.contains(t) else { throw fail("unknown relation type «\(t)» (see relations.tsv)") }
                     backgroundTypes.insert(t)
+                }
+            case "carry-subject", "carry-subject-verb":
+                try finish()
+                guard !args.isEmpty else { throw fail("\(key) TYPE… (types of the relation table)") }
+                for t in args {
+                    guard table.contains(t) else { throw fail("unknown relation type «\(t)» (see relations.tsv)") }
+                    if key == "carry-subject" { carrySubjectTypes.insert(t) } else { carrySubjectVerbTypes.insert(t) }
                 }
             case "rule", "procedural":
                 try finish()
@@ -285,7 +307,8 @@ public struct RuleSet: Sendable {
         case "doc-country": f = ArgumentFinder(kind: .documentCountry)
         case "speaker-country": f = ArgumentFinder(kind: .speakerCountry)
         case "doc-pair": f = ArgumentFinder(kind: .documentPair)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair)")
+        case "its-state": f = ArgumentFinder(kind: .itsState)
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, its-state)")
         }
         var k = 0
         while k < rest.count {
@@ -373,5 +396,6 @@ extension ArgumentFinder {
         "not-country": [\.notCountry], "not-event": [\.notEvent], "role": [\.inRole], "title": [\.inRole, \.inTitle],
         "list": [\.list], "wide-list": [\.list, \.wideList], "guessed": [\.guessed], "phrase": [\.phrase],
         "direct": [\.direct], "force": [\.force], "clause": [\.clause], "first": [\.first], "joined": [\.joined],
+        "back-list": [\.backList], "not-led": [\.notLed], "lam": [\.lam],
     ]
 }

@@ -6,12 +6,35 @@ public struct NERFeaturizer: Sendable {
     public let lexicon: NERLexicon
     public let bits: Int
 
-    /// Features per token (every template gives exactly one, "none" values included).
+    /// Features per token of a model without word classes (every template gives exactly one, "none" values included).
     public static let perToken = 40
+    /// Features per token of this featurizer: ``perToken``, and the class templates when the lexicon has word
+    /// classes (``NERClusters``): one per clustering for the word, and the finest and coarsest class of the
+    /// neighbours (``classContextPerToken``).
+    public let perToken: Int
+    public let localPerToken: Int
+    public var contextPerToken: Int { perToken - localPerToken }
+    /// Clusterings the lexicon has (0: a model without word classes, features exactly as before).
+    let classCount: Int
+    static let classContextPerToken = 6
 
     public init(lexicon: NERLexicon, bits: Int) {
         self.lexicon = lexicon
         self.bits = bits
+        classCount = lexicon.classCount
+        localPerToken = NERFeaturizer.localPerToken + classCount
+        perToken = NERFeaturizer.perToken + (classCount > 0 ? classCount + NERFeaturizer.classContextPerToken : 0)
+    }
+
+    /// The form word classes are learnt and looked up for: the normalised word without its longest proclitic
+    /// (article included) when three letters or more remain (the stem of the stem feature).
+    public static func classForm(_ norm: String) -> String {
+        let scalars = Array(norm.unicodeScalars)
+        guard let first = scalars.first, isArabicLetter(first) else { return norm }
+        for p in stemPrefixes where norm.hasPrefix(p) {
+            if scalars.count - p.unicodeScalars.count >= 3 { return String(String.UnicodeScalarView(scalars[p.unicodeScalars.count...])) }
+        }
+        return norm
     }
 
     /// What the features need of one word (a pure function of its normalised form and its Latin capitalisation).
@@ -21,6 +44,8 @@ public struct NERFeaturizer: Sendable {
         let pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64), stemPre: (UInt64, UInt64)
         let shape: UInt64
         let cues: UInt8          // cue bits of the word or its stem
+        /// Word classes of the stem, one per clustering, each class + 1 (0: the word has none); empty without classes.
+        let classes: [UInt64]
         public let stems: [String]      // forms tried for gazetteer matches (the word, then without proclitics)
         /// The forms that start a name of the lexicon: the form, the most words such a name has, and the
         /// types of the one-word name it is (0 if none), in `stems` order.
@@ -33,10 +58,13 @@ public struct NERFeaturizer: Sendable {
         var localOwner: ObjectIdentifier? = nil
 
         init(word: UInt64, stem: UInt64, clitic: UInt64, pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64),
-             stemPre: (UInt64, UInt64), shape: UInt64, cues: UInt8, stems: [String], nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]) {
+             stemPre: (UInt64, UInt64), shape: UInt64, cues: UInt8, stems: [String], nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)],
+             classes: [UInt64] = []) {
             self.word = word; self.stem = stem; self.clitic = clitic; self.pre = pre; self.suf = suf; self.stemPre = stemPre
-            self.shape = shape; self.cues = cues; self.stems = stems; self.nameStarts = nameStarts
+            self.shape = shape; self.cues = cues; self.stems = stems; self.nameStarts = nameStarts; self.classes = classes
         }
+        /// Class `j` of the word (0: none), the `j`-th clustering (finest last).
+        @inline(__always) func cls(_ j: Int) -> UInt64 { j < classes.count ? classes[j] : 0 }
     }
 
     static func fnv(_ s: Substring.UTF8View) -> UInt64 {
@@ -105,7 +133,9 @@ public struct NERFeaturizer: Sendable {
         return WordInfo(word: NERFeaturizer.fnv(norm), stem: NERFeaturizer.fnv(stem), clitic: NERFeaturizer.fnv(clitic),
                         pre: (part(0..<1), part(0..<2), part(0..<3)), suf: (part((n - 1)..<n), part((n - 2)..<n), part((n - 3)..<n)),
                         stemPre: (stemPart(2), stemPart(3)), shape: shape, cues: cues, stems: stems,
-                        nameStarts: stems.compactMap { f in lexicon.longestName(startingWith: f).map { (f, $0, lexicon.nameBits(f) ?? 0) } })
+                        nameStarts: stems.compactMap { f in lexicon.longestName(startingWith: f).map { (f, $0, lexicon.nameBits(f) ?? 0) } },
+                        classes: classCount == 0 ? [] : (lexicon.classes(of: stem) ?? lexicon.classes(of: norm)).map { $0.map { UInt64($0) + 1 } }
+                            ?? [UInt64](repeating: 0, count: classCount))
     }
 
     /// Bucket indices of every token's features, `perToken` per token, token after token: the word's own
@@ -113,10 +143,11 @@ public struct NERFeaturizer: Sendable {
     public func features(_ info: [WordInfo]) -> [UInt32] {
         let context = contextFeatures(info)
         var out: [UInt32] = []
-        out.reserveCapacity(info.count * NERFeaturizer.perToken)
+        out.reserveCapacity(info.count * perToken)
+        let cp = contextPerToken
         for (i, x) in info.enumerated() {
             out += localFeatures(x)
-            out += context[(i * NERFeaturizer.contextPerToken)..<((i + 1) * NERFeaturizer.contextPerToken)]
+            out += context[(i * cp)..<((i + 1) * cp)]
         }
         return out
     }
@@ -133,7 +164,7 @@ extension NERFeaturizer {
     public func localFeatures(_ x: WordInfo) -> [UInt32] {
         let shift = UInt64(64 - bits)
         var out: [UInt32] = []
-        out.reserveCapacity(NERFeaturizer.localPerToken)
+        out.reserveCapacity(localPerToken)
         @inline(__always) func put(_ t: UInt64, _ v: UInt64) { out.append(UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift)) }
         put(1, 0)
         put(2, x.word); put(3, x.stem); put(4, x.clitic)
@@ -142,6 +173,7 @@ extension NERFeaturizer {
         put(11, x.stemPre.0); put(12, x.stemPre.1)
         put(13, x.shape)
         put(37, x.suf.1 &* 31 &+ x.clitic)
+        for j in 0..<classCount { put(41 + UInt64(j), x.cls(j)) }
         return out
     }
 
@@ -151,7 +183,9 @@ extension NERFeaturizer {
         let n = info.count
         let gaz = lexicon.gazetteerTags(info)
         let shift = UInt64(64 - bits)
-        var out = [UInt32](repeating: 0, count: n * NERFeaturizer.contextPerToken)
+        var out = [UInt32](repeating: 0, count: n * contextPerToken)
+        let fine = classCount - 1
+        func cl(_ k: Int, _ j: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].cls(j) }
         let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05
         func w(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].word }
         func st(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].stem }
@@ -186,6 +220,12 @@ extension NERFeaturizer {
             put(38, i == 0 ? 1 : i == n - 1 ? 2 : 0)
             put(39, st(i - 1) &* 0x100000001B3 ^ x.stem)
             put(40, gz(i) &* 65599 &+ (cueVec >> 8 & 0xFF))
+            if fine >= 0 {
+                // the neighbours' classes (finest and coarsest), and the coarsest of a neighbour with the word's
+                put(50, cl(i - 1, fine)); put(51, cl(i + 1, fine))
+                put(52, cl(i - 2, 0)); put(53, cl(i + 2, 0))
+                put(54, cl(i - 1, 0) &* 0x100000001B3 ^ x.cls(0)); put(55, x.cls(0) &* 0x100000001B3 ^ cl(i + 1, 0))
+            }
         }
         return out
     }

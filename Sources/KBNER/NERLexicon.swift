@@ -25,6 +25,22 @@ public struct NERLexicon: Sendable, Equatable {
     private(set) var firstWordsN: [NormKey: Int] = [:]
     /// First two words of a name of two words or more ("w1 w2") → the most tokens such a name has.
     private(set) var firstTwoWordsN: [NormKey: Int] = [:]
+    /// Word classes (``NERClusters``): a word's form (``NERFeaturizer/classForm(_:)``) → its class in each
+    /// clustering, coarsest first. Empty for a model without classes.
+    public private(set) var wordClasses: [String: [UInt16]] = [:]
+    private(set) var wordClassesN: [NormKey: [UInt16]] = [:]
+    /// How many clusterings every word of ``wordClasses`` has.
+    public private(set) var classCount = 0
+
+    /// Sets the word classes (every entry the same number of clusterings).
+    public mutating func setClasses(_ classes: [String: [UInt16]]) {
+        wordClasses = classes
+        wordClassesN = [:]
+        for (k, v) in classes { wordClassesN[NormKey(k)] = v }
+        classCount = classes.first?.value.count ?? 0
+    }
+
+    @inline(__always) func classes(of form: String) -> [UInt16]? { classCount == 0 ? nil : wordClassesN[NormKey(form)] }
 
     /// Notes a name's first two words (derived from the names: it adds nothing to the serialised form).
     private mutating func noteFirstTwo<S: StringProtocol>(_ words: [S]) {
@@ -78,13 +94,17 @@ public struct NERLexicon: Sendable, Equatable {
         var lines: [String] = []
         for (k, v) in names { lines.append("N\t\(v)\t\(k)") }
         for (k, v) in cues { lines.append("C\t\(v)\t\(k)") }
+        for (k, v) in wordClasses { lines.append("K\t\(v.map(String.init).joined(separator: ","))\t\(k)") }
         lines.sort()
         return lines.joined(separator: "\n")
     }
 
     public init(serialized text: String) {
+        var classes: [String: [UInt16]] = [:]
+        defer { if !classes.isEmpty { setClasses(classes) } }
         for line in text.split(separator: "\n") {
             let f = line.split(separator: "\t", maxSplits: 2).map(String.init)
+            if f.count == 3, f[0] == "K" { classes[f[2]] = f[1].split(separator: ",").compactMap { UInt16($0) }; continue }
             guard f.count == 3, let bits = UInt8(f[1]) else { continue }
             if f[0] == "N" {
                 names[f[2]] = bits

@@ -66,7 +66,7 @@ public final class NERModel: @unchecked Sendable {
     /// Emissions from each word's remembered own-feature sums and the sentence's context features: the same
     /// integers as ``emissions(_:count:)`` over ``NERFeaturizer/features(_:)`` (integer addition in any order).
     func splitEmissions(_ info: [NERFeaturizer.WordInfo]) -> [Float] {
-        let L = NERLabel.count, F = NERFeaturizer.contextPerToken
+        let L = NERLabel.count, F = featurizer.contextPerToken
         let n = info.count
         let feats = featurizer.contextFeatures(info)
         var em = [Float](repeating: 0, count: n * L)
@@ -92,7 +92,7 @@ public final class NERModel: @unchecked Sendable {
     }
 
     func emissions(_ feats: [UInt32], count n: Int) -> [Float] {
-        let L = NERLabel.count, F = NERFeaturizer.perToken
+        let L = NERLabel.count, F = featurizer.perToken
         var em = [Float](repeating: 0, count: n * L)
         let s = scale
         weights.withUnsafeBufferPointer { w in

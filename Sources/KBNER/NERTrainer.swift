@@ -21,9 +21,10 @@ public struct NERTrainer {
     /// with the shared weights plus its domain's, and the model keeps the shared weights plus domain 0's, so
     /// conventions of one corpus (Wikipedia tagging) stay out of the other's weights at no cost at run time.
     public func train(_ sentences: [NERSentence], domains: [Int]? = nil) -> NERModel {
-        let L = NERLabel.count, F = NERFeaturizer.perToken
+        let L = NERLabel.count
         let D = (domains?.max() ?? -1) + 1
         let featurizer = NERFeaturizer(lexicon: lexicon, bits: bits)
+        let F = featurizer.perToken
         let cache = NERWordCache()
         // features are computed once
         var offsets: [Int] = [0]

@@ -25,10 +25,14 @@ public struct FactsFileWriter: StreamingGraphWriter {
 
 /// The facts file behind the streaming interface: header, documents, entities and mentions at `begin` (sorted), then
 /// each fact as it comes (a graph source gives them in id order, so the bytes are those of `FactsFileWriter.write`).
+///
+/// Lines are encoded a batch at a time on every core (``LineBatch``) and written in order: a line depends on its
+/// record alone, so the bytes are those of one encoder writing one line after the other.
 public final class FactsFileStreamWriter: FactStreamWriter {
     private let encoder = FactsFile.LineEncoder()
     private var sink: OutputSink?
     private var buffer = Data()
+    private var pending: [FactsFile.Record] = []
 
     public init() {}
 
@@ -42,26 +46,87 @@ public final class FactsFileStreamWriter: FactStreamWriter {
         var g = KnowledgeGraph(documents: docs.isStreamed ? [] : try docs.all(), entities: outline.entities,
                                mentions: mentions.isStreamed ? [] : try mentions.all())
         g.canonicalize()
-        try (docs.isStreamed ? docs : RecordList(g.documents)).forEach { try add(.document($0)) }
-        for e in g.entities { try add(.entity(e)) }
-        try (mentions.isStreamed ? mentions : RecordList(g.mentions)).forEach { try add(.mention($0)) }
+        try (docs.isStreamed ? docs : RecordList(g.documents)).forEach { try queue(.document($0)) }
+        for e in g.entities { try queue(.entity(e)) }
+        try (mentions.isStreamed ? mentions : RecordList(g.mentions)).forEach { try queue(.mention($0)) }
+        try flushPending()
     }
 
-    public func fact(_ f: Fact) throws { try add(.fact(f)) }
+    public func fact(_ f: Fact) throws { try queue(.fact(f)) }
+
+    /// Records are encoded a batch at a time (`LineBatch`), in the order they come.
+    private func queue(_ r: FactsFile.Record) throws {
+        pending.append(r)
+        if pending.count >= LineBatch.size { try flushPending() }
+    }
 
     public func finish() throws {
+        try flushPending()
         guard let sink else { return }
         try drain(sink)
         try sink.flush()
     }
 
-    private func add(_ r: FactsFile.Record) throws {
-        buffer.append(try encoder.line(r))
-        if buffer.count >= 64 * 1024, let sink { try drain(sink) }
+    private func flushPending() throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        try append(batch[...])
+    }
+
+    private func append(_ records: ArraySlice<FactsFile.Record>) throws {
+        for line in try LineBatch.encode(records) {
+            buffer.append(line)
+            if buffer.count >= 64 * 1024, let sink { try drain(sink) }
+        }
     }
 
     private func drain(_ sink: OutputSink) throws {
         try buffer.withUnsafeBytes { try sink.write($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Facts-file lines of a run of records, encoded in parallel chunks (one `LineEncoder` per chunk), in order.
+enum LineBatch {
+    /// Records per batch, and per chunk of a batch (a chunk makes its own encoder). A batch's lines are held at
+    /// once (a fact's line carries its sentence: about a megabyte for a batch), so batches stay small.
+    static let size = 512
+    static let chunk = 64
+
+    static func encode(_ records: ArraySlice<FactsFile.Record>) throws -> [Data] {
+        let n = records.count
+        guard n > chunk else {
+            let e = FactsFile.LineEncoder()
+            return try records.map { try e.line($0) }
+        }
+        let base = records.startIndex
+        let chunks = (n + chunk - 1) / chunk
+        let out = ChunkResults(count: chunks)
+        let input = Input(records)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let e = FactsFile.LineEncoder()
+            let lo = base + c * chunk, hi = min(base + n, lo + chunk)
+            out.set(c, Result { try input.records[lo..<hi].map { try e.line($0) } })
+        }
+        var lines: [Data] = []
+        lines.reserveCapacity(n)
+        for c in 0..<chunks { lines += try out.get(c).get() }
+        return lines
+    }
+
+    /// The records, read (never changed) by every thread.
+    private final class Input: @unchecked Sendable {
+        let records: ArraySlice<FactsFile.Record>
+        init(_ records: ArraySlice<FactsFile.Record>) { self.records = records }
+    }
+
+    /// One slot per chunk, each written by one thread and read after all have finished.
+    private final class ChunkResults: @unchecked Sendable {
+        private var slots: [Result<[Data], Error>?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: Result<[Data], Error>) { lock.lock(); slots[i] = r; lock.unlock() }
+        func get(_ i: Int) -> Result<[Data], Error> { lock.lock(); defer { lock.unlock() }; return slots[i]! }
     }
 }

@@ -15,7 +15,10 @@ struct ExtractionOptions: ParsableArguments {
 
     /// The extractor with the user's files, or the bundled one.
     func extractor() throws -> Extractor {
-        if ruleDirs.isEmpty, lexiconFiles.isEmpty, gazetteerFiles.isEmpty { return Extractor() }
+        if ruleDirs.isEmpty, lexiconFiles.isEmpty, gazetteerFiles.isEmpty {
+            Extractor.preloadBundled()   // the rules and the model on other cores while this one reads the gazetteer
+            return Extractor()
+        }
         do {
             var gazetteer = Gazetteer.bundled
             if !gazetteerFiles.isEmpty {

@@ -36,6 +36,11 @@ struct Train: ParsableCommand {
     @Option(help: "With --domains: the domain parts the model keeps beside the shared weights (0 news, 1 Wikipedia, 2 Wojood), comma-separated; empty for the shared weights alone.")
     var keepDomains = "0"
 
+    @Option(help: "Word classes learnt from the training text (labels unused; the held-apart tenth never): class counts of the clusterings, comma-separated, coarsest first; empty for none.")
+    var clusters = ""
+    @Option(help: "Word classes: the fewest times a word is seen to get a class.") var clusterMinCount = 3
+    @Option(help: "Word classes: passes of the exchange algorithm.") var clusterPasses = 6
+
     @Flag(help: "Hold ANERcorp train's last tenth apart: train on the rest, score the tenth, and write it as CoNLL to --heldout-file.")
     var holdoutAnercorp = false
 
@@ -52,11 +57,13 @@ struct Train: ParsableCommand {
         var domainOf: [Int] = []
         func mark(_ d: Int) { domainOf += Array(repeating: d, count: train.count - domainOf.count) }
         var heldout: [NERSentence] = []
+        var anerCount = 0
         let wanted = Set(sources.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         if wanted.contains("anercorp") {
             let s = try NERCorpus.read(path: data + "/anercorp/ANERCorp_CamelLab_train.txt")
             let cut = holdoutAnercorp ? s.count - s.count / 10 : s.count
             for _ in 0..<max(1, anercorpCopies) { train += s[..<cut] }
+            anerCount = cut
             heldout = Array(s[cut...])
             mark(0)
             say("ANERcorp train: \(s.count) sentences (\(cut) for training)")
@@ -84,6 +91,17 @@ struct Train: ParsableCommand {
             }
             mark(2)
             say("Wojood sample: \(n) sentences")
+        }
+        let ks = clusters.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        if !ks.isEmpty {
+            // the text of the training sentences, each once (ANERcorp's copies are one text; the held tenth is not in it)
+            let copies = anerCount > 0 ? max(1, anercorpCopies) : 1
+            let text = (train[..<anerCount] + train[(anerCount * copies)...]).map { s in
+                s.tokens.map { NERFeaturizer.classForm(ArabicNormalizer.normalize($0)) }
+            }
+            let t0 = Date()
+            lexicon.setClasses(NERClusters.cluster(text, ks: ks, minCount: clusterMinCount, passes: clusterPasses, log: say))
+            say(String(format: "word classes from %d sentences in %.1f s", text.count, Date().timeIntervalSince(t0)))
         }
         var trainer = NERTrainer(lexicon: lexicon)
         trainer.bits = bits; trainer.epochs = epochs; trainer.seed = seed

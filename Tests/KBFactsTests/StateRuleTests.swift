@@ -116,6 +116,13 @@ final class StateRuleTests: XCTestCase {
         XCTAssertTrue(r.subject[0].inRole && r.subject[0].inTitle && !r.subject[0].list)
         XCTAssertTrue(r.object[0].list && r.object[0].wideList && r.object[0].adjectives && r.object[0].adjectivesOnly)
         XCTAssertEqual(r.object[0].types, [.place])
+        // back-list, not-led and the its-state finder
+        var more = RuleSet(lexicon: RuleSet.bundled.lexicon)
+        try more.parse("rule t.more\ntype CONTROLS\ntrigger TAKE_POWER\nsubject before 6 types ORG back-list not-led\nobject its-state\nexample: استولى الجيش على السلطة.\n",
+                       file: "t.rules")
+        let m = try XCTUnwrap(more.rules.first)
+        XCTAssertTrue(m.subject[0].backList && m.subject[0].notLed && !m.subject[0].list)
+        XCTAssertEqual(m.object[0].kind, .itsState)
         var bad = RuleSet(lexicon: RuleSet.bundled.lexicon)
         XCTAssertThrowsError(try bad.parse("rule t.bad\ntype VISIT\ntrigger VISIT_V\nsubject before 4 types PER sideways\nexample: زار الرئيس التونسي قيس سعيد الجزائر.\n", file: "b.rules")) { e in
             XCTAssertEqual((e as? RuleFileError)?.line, 4)

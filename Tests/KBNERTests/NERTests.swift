@@ -100,8 +100,8 @@ final class NERTests: XCTestCase {
             // the word's own features and the context features are, together, every feature of the token
             let all = f.features(info), context = f.contextFeatures(info)
             for i in info.indices {
-                let whole = all[(i * NERFeaturizer.perToken)..<((i + 1) * NERFeaturizer.perToken)].sorted()
-                let parts = (f.localFeatures(info[i]) + context[(i * NERFeaturizer.contextPerToken)..<((i + 1) * NERFeaturizer.contextPerToken)]).sorted()
+                let whole = all[(i * f.perToken)..<((i + 1) * f.perToken)].sorted()
+                let parts = (f.localFeatures(info[i]) + context[(i * f.contextPerToken)..<((i + 1) * f.contextPerToken)]).sorted()
                 XCTAssertEqual(whole, parts)
             }
             // remembered sums (second call) give the same emissions as summing every feature

@@ -1,0 +1,102 @@
+import KBGraph
+import KBText
+
+/// Subject carry-over: news continues a sentence's subject into the next without naming it again («وأضاف …»,
+/// «كما يلتقي …», «قبل أن يستقبل السفيرة …», «خلال زيارته إلى …»). A rule of a type listed as `carry-subject`
+/// that found no subject and object pair is tried once more with the document's earlier subject (`doc-subject`)
+/// as subject, when its trigger shows the subject is elided:
+/// - a finite verb with no actor before it in its clause (back to a comma, a relative or a clause word; a mention
+///   a preposition governs is no actor), or
+/// - a masdar carrying a pronoun suffix (زيارته، مباحثاتها، لقاءهم): the possessor is the agent.
+/// The object is then looked for by the rule's own object finders.
+extension RuleEngine {
+    static func carriedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
+                               _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet, _ why: String) -> Outcome? {
+        let both = set.carrySubjectTypes.contains(r.type)
+        // only where no subject was found at all (a mention right after a verb may be its subject, VSO, with the
+        // object missing), and only for rules whose subject is the verb's own (nearest before or after, a person
+        // allowed; not the agent of a passive or the giver «من X», not a subject after its object)
+        guard both || set.carrySubjectVerbTypes.contains(r.type), why.hasPrefix("trigger without a subject"), !r.objectFirst,
+              r.subject.allSatisfy({ $0.isNearest && ($0.types?.contains(.person) ?? true) }) else { return nil }
+        guard let kind = elidedSubject(at: i, c, classes, lex, masdar: both) else { return nil }
+        var r2 = r
+        // a suffixed masdar's possessor is the nearest actor before it in the sentence («يرافق X في زيارته»), else
+        // the subject carried over; a verb's is the one carried over
+        r2.subject = (kind == .masdar ? [ArgumentFinder(kind: .before(30))] : []) + [ArgumentFinder(kind: .documentSubject)]
+        guard case .fired(var drafts) = apply(r2, at: i, c, classes, cue, lex, table) else { return nil }
+        // resolved from the same or the previous sentence only (Extractor.resolveDocumentSubjects)
+        for k in drafts.indices where drafts[k].subject == documentSubject { drafts[k].subject = carriedSubjectKey }
+        return .fired(drafts)
+    }
+
+    /// True when the trigger at i names no subject of its own: a finite verb (a form of a `CLASS.verb`) with no
+    /// actor before it in the sentence, or a masdar with a pronoun suffix.
+    enum Elided { case verb, masdar }
+
+    static func elidedSubject(at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon, masdar: Bool = true) -> Elided? {
+        let names = classes[i].map { lex.classNames[$0] }
+        if names.contains(where: { $0.hasSuffix(".verb") }) {
+            // its clause: back to a comma, a relative or clause word («حيث», «إذ»), or the sentence's start
+            var k = i - 1
+            while k >= 0, !c.isStrongPunct(k), !c.isComma(k) {
+                if let m = c.mention(at: k) {
+                    let mm = c.mentions[m]
+                    if (mm.type == .person || mm.type == .organization || mm.type == .place) && !mm.isAdjective && !obliqueMention(m, c) { return nil }
+                    k = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max) - 1; continue
+                }
+                if c.inClass(k, "RELATIVE") || c.inClass(k, "CLAUSE_BREAK") || c.inClass(k, "CLAUSE_LINK") { break }
+                k -= 1
+            }
+            return .verb
+        }
+        guard masdar else { return nil }
+        let nouns = classes[i].filter { lex.classNames[$0].hasSuffix(".noun") }
+        return !nouns.isEmpty && pronounSuffixed(c.tokens[i].norm, nouns, lex) ? .masdar : nil
+    }
+
+    /// "زيارته" (زيارة + ه), "مباحثاتهم", "اتفاقها": the form minus a pronoun suffix is a form of the same masdar class.
+    static func pronounSuffixed(_ norm: String, _ nounClasses: [Int], _ lex: WordLexicon) -> Bool {
+        for suffix in ["هما", "هم", "ها", "ه"] where norm.hasSuffix(suffix) && norm.count > suffix.count + 2 {
+            let base = String(norm.dropLast(suffix.count))
+            // the ta marbuta written open before a suffix: زيارت|ه → زياره
+            let candidates = base.hasSuffix("ت") ? [base, String(base.dropLast()) + "ه"] : [base]
+            if candidates.contains(where: { b in !Set(lex.classes(of: b)).isDisjoint(with: nounClasses) }) { return true }
+        }
+        return false
+    }
+}
+
+extension ArgumentFinder {
+    /// `before N` / `after N`: the nearest mention, whatever introduces it.
+    var isNearest: Bool {
+        switch kind { case .before, .after: return true; default: return false }
+    }
+    var isAfter: Bool {
+        if case .after = kind { return true }
+        return false
+    }
+}
+
+extension RuleEngine {
+    /// True when the trigger at i is a finite verb (a form of a `CLASS.verb`).
+    static func verbTrigger(_ i: Int, _ classes: [[Int]], _ lex: WordLexicon) -> Bool {
+        classes[i].contains { lex.classNames[$0].hasSuffix(".verb") }
+    }
+
+    /// Placeholder subject carried over from the same or the previous sentence (`carry-subject`).
+    static let carriedSubjectKey = "@carry-subject"
+
+    /// True when a preposition governs mention m, or the title before its name: a word of class `PREP` or
+    /// `OBLIQUE_PREP` (مع، لدى، بين) right before, or the clitic ب / ل on the title or the name
+    /// («بالرئيس X», «للوزير X», «بموسكو»). Such a mention is an oblique argument, never a subject.
+    static func obliqueMention(_ m: Int, _ c: SentenceContext) -> Bool {
+        let mm = c.mentions[m]
+        if governed(m, c) { return true }
+        let lo = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
+        if lo > 0, c.inClass(lo - 1, "PREP") || c.inClass(lo - 1, "OBLIQUE_PREP") { return true }
+        guard lo < mm.range.lowerBound else { return false }
+        // the title carries the clitic: "بالرئيس", "وبالرئيس", "للرئيس", "وللوزير"
+        let t = c.tokens[lo].norm
+        return ["بال", "وبال", "لل", "ولل"].contains { t.hasPrefix($0) && t.count > $0.count + 2 }
+    }
+}

@@ -1,0 +1,115 @@
+@testable import KBFacts
+import KBGraph
+import KBText
+import XCTest
+
+/// Subject carry-over (`carry-subject` in rules/carry.rules, RuleEngine+CarryOver.swift): a verb that continues the
+/// previous sentence's subject, or a masdar with a pronoun suffix, takes the document's earlier subject (invented text).
+final class CarryOverTests: XCTestCase {
+    func extract(_ text: String) -> DocumentExtraction {
+        Extractor().extract(SourceText(documentID: "doc-carry", path: "carry.txt", text: text))
+    }
+    func facts(_ x: DocumentExtraction, _ type: String) -> [String] {
+        let label = Dictionary(x.entities.map { ($0.id, $0.labelAr) }, uniquingKeysWith: { a, _ in a })
+        return x.facts.filter { $0.type == type }.map { "\(label[$0.subject] ?? $0.subject) → \(label[$0.object] ?? $0.object)" }
+    }
+
+    func testAVerbContinuingThePreviousSubject() {
+        let x = extract("""
+            وصل الرئيس التونسي قيس سعيد إلى الجزائر صباح الأحد في زيارة رسمية.
+            وبعد ذلك، اجتمع مع رئيس الوزراء الجزائري نذير العرباوي في قصر الحكومة.
+            """)
+        XCTAssertTrue(facts(x, "MEET").contains("قيس سعيد → نذير العرباوي"), "\(facts(x, "MEET"))")
+    }
+
+    /// «مع X» names whom one meets, never who meets: a subject finder steps over it.
+    func testAnObliqueMentionIsNoSubject() {
+        let x = extract("التقى مع الرئيس الجزائري عبد المجيد تبون في العاصمة.")
+        XCTAssertTrue(facts(x, "MEET").isEmpty, "\(facts(x, "MEET"))")
+    }
+
+    /// A carried subject comes from the same or the previous sentence only.
+    func testACarriedSubjectDoesNotReachFar() {
+        let x = extract("""
+            وصل الرئيس التونسي قيس سعيد إلى الجزائر صباح الأحد في زيارة رسمية.
+            وتعرف العاصمة حركة كثيفة هذه الأيام.
+            وتشهد المدينة أيضا أشغالا في الطرق الكبرى.
+            وبعد ذلك، اجتمع مع رئيس الوزراء الجزائري نذير العرباوي في قصر الحكومة.
+            """)
+        XCTAssertFalse(facts(x, "MEET").contains("قيس سعيد → نذير العرباوي"), "\(facts(x, "MEET"))")
+    }
+
+    /// A verb whose subject is found right after it (VSO) with its object missing does not carry: the mention
+    /// after the verb may be its subject.
+    func testAVerbWithAMentionAfterItDoesNotCarry() {
+        let x = extract("""
+            وصل الرئيس التونسي قيس سعيد إلى الجزائر صباح الأحد في زيارة رسمية.
+            وقبل ذلك، انتقد السيد برنار ديلون التصريحات الأخيرة.
+            """)
+        XCTAssertTrue(facts(x, "OPPOSE").isEmpty, "\(facts(x, "OPPOSE"))")
+    }
+
+    func testAMasdarWithAPronounSuffix() {
+        // the possessor is the nearest actor before the masdar in its sentence
+        let y = extract("ويرافق الوزير الجزائري أحمد عطاف الرئيس عبد المجيد تبون في زيارته إلى روما.")
+        XCTAssertTrue(facts(y, "VISIT").contains("عبد المجيد تبون → روما"), "\(facts(y, "VISIT"))")
+        let x = extract("""
+            التقى الرئيس الموريتاني محمد ولد الغزواني رئيس الوزراء المالي شوغيل مايغا في نواكشوط.
+            وتأتي هذه الخطوة بعد شهرين من زيارته إلى داكار.
+            """)
+        XCTAssertTrue(facts(x, "VISIT").contains { $0.contains("الغزواني") && $0.hasSuffix("→ داكار") }, "\(facts(x, "VISIT"))")
+    }
+
+    /// A masdar without a suffix, a verb whose subject is named before it, and a first sentence carry nothing.
+    func testNothingToCarry() {
+        XCTAssertTrue(facts(extract("وتأتي الزيارة إلى داكار بعد شهرين من التحضير."), "VISIT").isEmpty)
+        let x = extract("""
+            التقى الرئيس الموريتاني محمد ولد الغزواني رئيس الوزراء المالي شوغيل مايغا في نواكشوط.
+            وتأتي زيارة إلى داكار ضمن جولة إقليمية.
+            """)
+        XCTAssertFalse(facts(x, "VISIT").contains { $0.contains("الغزواني") }, "\(facts(x, "VISIT"))")
+    }
+
+    /// The pronoun on «استقباله» is the one received, not the host: RECEIVE carries only from a verb.
+    func testTheMasdarOfAReceptionCarriesNothing() {
+        let x = extract("""
+            وصل الرئيس التونسي قيس سعيد إلى الجزائر صباح الأحد.
+            وجرى استقباله من قبل السفير الفرنسي برنار ديلون.
+            """)
+        XCTAssertFalse(facts(x, "RECEIVE").contains("قيس سعيد → برنار ديلون"), "\(facts(x, "RECEIVE"))")
+    }
+
+    func testTheDirectiveIsParsedWithErrors() throws {
+        var set = RuleSet(lexicon: WordLexicon())
+        try set.parse("carry-subject VISIT\ncarry-subject-verb RECEIVE\n", file: "x.rules")
+        XCTAssertEqual(set.carrySubjectTypes, ["VISIT"])
+        XCTAssertEqual(set.carrySubjectVerbTypes, ["RECEIVE"])
+        XCTAssertThrowsError(try set.parse("carry-subject NOPE\n", file: "y.rules")) { e in
+            XCTAssertEqual((e as? RuleFileError)?.line, 1)
+        }
+        XCTAssertTrue(RuleSet.bundled.carrySubjectTypes.contains("VISIT"))
+    }
+}
+
+/// «رفض» after a verb of saying is the masdar: the speaker is not the one who opposes (invented text).
+final class MasdarAfterSpeechTests: XCTestCase {
+    func oppose(_ text: String) -> [String] {
+        let x = Extractor().extract(SourceText(documentID: "doc-masdar", path: "masdar.txt", text: text))
+        let label = Dictionary(x.entities.map { ($0.id, $0.labelAr) }, uniquingKeysWith: { a, _ in a })
+        return x.facts.filter { $0.type == "OPPOSE" }.map { "\(label[$0.subject] ?? $0.subject) → \(label[$0.object] ?? $0.object)" }
+    }
+
+    func testTheSpeakerIsNotTheSubjectOfTheMasdar() {
+        let facts = oppose("وأكد وزير الخارجية الجزائري أحمد عطاف رفض الحكومة المالية للوساطة الفرنسية.")
+        XCTAssertFalse(facts.contains { $0.hasPrefix("أحمد عطاف") }, "\(facts)")
+        let own = oppose("وأكد وزير الخارجية الجزائري أحمد عطاف رفض الجزائر للتدخل الفرنسي في شؤون مالي.")
+        XCTAssertTrue(own.contains { $0.hasPrefix("الجزائر") && $0.contains("فرنسا") }, "\(own)")
+        XCTAssertFalse(own.contains { $0.hasPrefix("أحمد عطاف") }, "\(own)")
+    }
+
+    /// With a complementiser the word is the verb again, and so is a verb with no verb of saying before it.
+    func testTheVerbReadingStays() {
+        XCTAssertFalse(oppose("وأكد الوزير الجزائري أحمد عطاف أن الجزائر رفضت التدخل الفرنسي.").isEmpty)
+        XCTAssertFalse(oppose("ورفضت الجزائر التدخل الفرنسي في شؤون مالي.").isEmpty)
+    }
+}

@@ -132,6 +132,38 @@ public final class KnowledgeBase: Sendable {
     /// without a date are left out); `documents`: only these document ids or paths (empty: all).
     public func graph(since: String? = nil, documents: [String] = []) throws -> KnowledgeGraph {
         var builder = GraphBuilder(gazetteer: .bundled)   // cross-document linking as in one run
+        let (sql, args) = Self.select(since: since, documents: documents)
+        let rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
+        for row in rows {
+            let id: String = row["id"]
+            let blob: Data = row["extraction"]
+            builder.add(try FactsFile.read(data: blob, path: "\(path)#\(id)"))
+        }
+        return builder.build()
+    }
+
+    /// ``graph(since:documents:)`` with the reports, documents and mentions (when the spill takes them) appended to
+    /// `spill` and the entities added to `builder` (made with `keepDocuments: false`), one stored document at a time:
+    /// memory holds the entities, as a run over the articles does (`ReportSpill`). One read transaction: a writer
+    /// adding meanwhile is not seen.
+    public func spill(into spill: ReportSpill, builder: inout GraphBuilder, since: String? = nil, documents: [String] = []) throws {
+        let (sql, args) = Self.select(since: since, documents: documents)
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+            while let row = try rows.next() {
+                let id: String = row["id"]
+                let blob: Data = row["extraction"]
+                let g = try FactsFile.read(data: blob, path: "\(path)#\(id)")
+                for d in g.documents { try spill.appendDocument(d) }
+                try spill.appendMentions(g.mentions)
+                try spill.append(g.facts)
+                builder.add(KnowledgeGraph(documents: g.documents, entities: g.entities))
+            }
+        }
+    }
+
+    /// The query of the stored documents `graph(since:documents:)` reads, in id order.
+    static func select(since: String?, documents: [String]) -> (String, [DatabaseValueConvertible?]) {
         var sql = "SELECT id, extraction FROM document"
         var clauses: [String] = [], args: [DatabaseValueConvertible?] = []
         if let since { clauses.append("published IS NOT NULL AND published >= ?"); args.append(since) }
@@ -142,13 +174,7 @@ public final class KnowledgeBase: Sendable {
         }
         if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
         sql += " ORDER BY id"
-        let rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
-        for row in rows {
-            let id: String = row["id"]
-            let blob: Data = row["extraction"]
-            builder.add(try FactsFile.read(data: blob, path: "\(path)#\(id)"))
-        }
-        return builder.build()
+        return (sql, args)
     }
 
     /// Number of stored documents.

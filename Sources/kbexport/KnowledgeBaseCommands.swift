@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KBFacts
 import KBGraph
 import KBStore
 import KBText
@@ -57,16 +58,23 @@ struct Add: ParsableCommand {
 
 extension Export {
     func exportKnowledgeBase(_ path: String) throws {
-        let graph: KnowledgeGraph
+        // as a run over the articles: reports, documents and mentions spilled, events merged bucket by bucket (the
+        // base keeps reports)
+        let keepMentions = format.makeStreamWriter(options: exportOptions).needs.contains(.wholeGraph)
+        let spill = makeSpill(mentions: keepMentions)
+        let source: SpilledFactSource
         do {
-            let stored = try KnowledgeBase(path: path, create: false).graph(since: since, documents: document)
-            graph = reports ? stored : stored.mergingEvents()   // the base keeps reports; events are merged here
+            var builder = GraphBuilder(gazetteer: .bundled, keepMentions: false, keepDocuments: false)
+            try KnowledgeBase(path: path, create: false).spill(into: spill, builder: &builder, since: since, documents: document)
+            let (graph, links) = builder.takeLinked()
+            let facts = try spill.finish(links: links, mergeEvents: !reports)
+            source = SpilledFactSource(spill: spill, links: links, entities: graph.entities, facts: facts)
         } catch {
             warn("\(error)")
             throw ExitCode(1)
         }
-        if graph.documents.isEmpty { warn("\(path): no document matches; the export is empty") }
-        try export(GraphSource(graph))
+        if spill.documentCount == 0 { warn("\(path): no document matches; the export is empty") }
+        try export(source)
     }
 
     static func isISODate(_ s: String) -> Bool {

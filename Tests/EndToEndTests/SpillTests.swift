@@ -119,6 +119,22 @@ final class SpillTests: XCTestCase {
         XCTAssertEqual(names(tmp.path).filter { !$0.hasSuffix(".jsonl") }, [])
     }
 
+    /// `export --kb` goes through the spill too: runs and buckets of a few records give the bytes of one run.
+    func testKnowledgeBaseExportWithSmallRunsGivesTheOneRunBytes() throws {
+        let tmp = try TempFolder("spill-kb", removeWhenDone: true)
+        let kb = tmp.path("corpus.kb")
+        let add = try Command.run(Project.binary, ["add", Self.corpus, "--kb", kb], env: ["TMPDIR": tmp.path])
+        XCTAssertEqual(add.status, 0, add.stderr)
+        let small = ["TMPDIR": tmp.path, "KBEXPORT_SPILL_RUN_BYTES": "300", "KBEXPORT_SPILL_BUCKET_BYTES": "3000"]
+        for format in ["graphml", "jsonl"] {
+            let one = try Command.run(Project.binary, [Self.corpus, "--format", format], env: ["TMPDIR": tmp.path])
+            let exported = try Command.run(Project.binary, ["export", "--kb", kb, "--format", format], env: small)
+            XCTAssertEqual(exported.status, 0, exported.stderr)
+            XCTAssertFalse(one.stdout.isEmpty)
+            XCTAssertTrue(one.stdout == exported.stdout, "\(format): export --kb with small runs differs from one run")
+        }
+    }
+
     /// One bucket (the default size) and many give the same bytes through the command line; TMPDIR is left empty.
     func testCommandLineSpillsToTMPDIRAndLeavesNothing() throws {
         let tmp = try TempFolder("spill-cli", removeWhenDone: true)

@@ -2,7 +2,7 @@ import KBGraph
 import KBText
 
 /// The start of an office stated apart from the office: «صادق البرلمان في 2 أبريل على تعيين X رئيسا للوزراء»,
-/// «منذ تعيينه في منصبه مطلع أغسطس», «تولى X منصبه في …». A word of the lexicon class `OFFICE_START` (تعيين، تولي،
+/// «منذ تعيينه وزيرا أواخر مارس», «تولى X منصبه في …». A word of the lexicon class `OFFICE_START` (تعيين، تولي،
 /// انتخاب، تنصيب …) with a date near it dates the offices (HOLDS_ROLE, ENVOY_OF) the document gives its person
 /// that have no date yet: the person named right after the word, or, for a word with a pronoun suffix («تعيينه»),
 /// the subject of the last event told up to that sentence who holds an office (else the last office holder).

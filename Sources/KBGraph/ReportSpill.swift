@@ -186,35 +186,8 @@ public final class SortedFacts {
             let first = try reader.next().map { (try SpillDecoder.fact($0.bytes), $0.offset) }
             readers.append(reader); heads.append(first)
         }
-        // a binary heap of run indices by (head id, run index)
-        func less(_ a: Int, _ b: Int) -> Bool {
-            let x = heads[a]!.fact.id, y = heads[b]!.fact.id
-            return x < y || (x == y && a < b)
-        }
-        var heap = heads.indices.filter { heads[$0] != nil }
-        func down(_ start: Int) {
-            var i = start
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < heap.count, less(heap[l], heap[m]) { m = l }
-                if r < heap.count, less(heap[r], heap[m]) { m = r }
-                if m == i { return }
-                heap.swapAt(i, m)
-                i = m
-            }
-        }
-        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { down(i) }
-        while let top = heap.first {
-            let (f, offset) = heads[top]!
-            heads[top] = try readers[top].next().map { (try SpillDecoder.fact($0.bytes), $0.offset) }
-            if heads[top] == nil {
-                heap[0] = heap[heap.count - 1]
-                heap.removeLast()
-            }
-            if !heap.isEmpty { down(0) }
-            try body(f, offset)
-        }
+        try RunMerge.merge(heads: heads, next: { i in try readers[i].next().map { (try SpillDecoder.fact($0.bytes), $0.offset) } },
+                           less: { $0.fact.id < $1.fact.id }) { try body($0.fact, $0.offset) }
     }
 
     /// The fact at an offset `forEach` gave.

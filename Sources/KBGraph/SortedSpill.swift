@@ -92,34 +92,6 @@ public final class SortedSpill<Element> {
             heads.append(try read(&reader))
             readers.append(reader)
         }
-        // a binary heap of run indices by (head, run index)
-        func before(_ a: Int, _ b: Int) -> Bool {
-            let x = heads[a]!, y = heads[b]!
-            return less(x, y) || (!less(y, x) && a < b)
-        }
-        var heap = heads.indices.filter { heads[$0] != nil }
-        func down(_ start: Int) {
-            var i = start
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < heap.count, before(heap[l], heap[m]) { m = l }
-                if r < heap.count, before(heap[r], heap[m]) { m = r }
-                if m == i { return }
-                heap.swapAt(i, m)
-                i = m
-            }
-        }
-        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { down(i) }
-        while let top = heap.first {
-            let e = heads[top]!
-            heads[top] = try read(&readers[top])
-            if heads[top] == nil {
-                heap[0] = heap[heap.count - 1]
-                heap.removeLast()
-            }
-            if !heap.isEmpty { down(0) }
-            try body(e)
-        }
+        try RunMerge.merge(heads: heads, next: { i in try read(&readers[i]) }, less: less, body)
     }
 }

@@ -27,17 +27,22 @@ public struct NERLexicon: Sendable, Equatable {
     private(set) var firstTwoWordsN: [NormKey: Int] = [:]
     /// Word classes (``NERClusters``): a normalised word → its class in each
     /// clustering, coarsest first. Empty for a model without classes.
-    public private(set) var wordClasses: [String: [UInt16]] = [:]
+    public var wordClasses: [String: [UInt16]] { classEntries.dictionary }
+    /// The same entries as read or set (no String hashing at load: the feature code uses ``wordClassesN``).
+    private var classEntries = ClassEntries()
     private(set) var wordClassesN: [NormKey: [UInt16]] = [:]
     /// How many clusterings every word of ``wordClasses`` has.
     public private(set) var classCount = 0
 
     /// Sets the word classes (every entry the same number of clusterings).
-    public mutating func setClasses(_ classes: [String: [UInt16]]) {
-        wordClasses = classes
+    public mutating func setClasses(_ classes: [String: [UInt16]]) { setClassEntries(Array(classes)) }
+
+    private mutating func setClassEntries(_ entries: [(String, [UInt16])]) {
+        classEntries = ClassEntries(items: entries)
         wordClassesN = [:]
-        for (k, v) in classes { wordClassesN[NormKey(k)] = v }
-        classCount = classes.first?.value.count ?? 0
+        wordClassesN.reserveCapacity(entries.count)
+        for (k, v) in entries { wordClassesN[NormKey(k)] = v }
+        classCount = entries.first?.1.count ?? 0
     }
 
     @inline(__always) func classes(of form: String) -> [UInt16]? { classCount == 0 ? nil : wordClassesN[NormKey(form)] }
@@ -94,17 +99,21 @@ public struct NERLexicon: Sendable, Equatable {
         var lines: [String] = []
         for (k, v) in names { lines.append("N\t\(v)\t\(k)") }
         for (k, v) in cues { lines.append("C\t\(v)\t\(k)") }
-        for (k, v) in wordClasses { lines.append("K\t\(v.map(String.init).joined(separator: ","))\t\(k)") }
+        for (k, v) in classEntries.items { lines.append("K\t\(v.map(String.init).joined(separator: ","))\t\(k)") }
         lines.sort()
         return lines.joined(separator: "\n")
     }
 
     public init(serialized text: String) {
-        var classes: [String: [UInt16]] = [:]
-        defer { if !classes.isEmpty { setClasses(classes) } }
-        for line in text.split(separator: "\n") {
-            let f = line.split(separator: "\t", maxSplits: 2).map(String.init)
-            if f.count == 3, f[0] == "K" { classes[f[2]] = f[1].split(separator: ",").compactMap { UInt16($0) }; continue }
+        var classes: [(String, [UInt16])] = []
+        defer { if !classes.isEmpty { setClassEntries(classes) } }
+        // split on bytes, not Characters (no grapheme breaking over the ~36,000 lines of a model with word classes)
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            let f = line.split(separator: UInt8(ascii: "\t"), maxSplits: 2).map { String(decoding: $0, as: UTF8.self) }
+            if f.count == 3, f[0] == "K" {
+                classes.append((f[2], f[1].utf8.split(separator: UInt8(ascii: ",")).compactMap { UInt16(Substring($0)) }))
+                continue
+            }
             guard f.count == 3, let bits = UInt8(f[1]) else { continue }
             if f[0] == "N" {
                 names[f[2]] = bits
@@ -161,5 +170,14 @@ extension NERLexicon {
         guard let data = EmbeddedResources.data(named: "cues.txt", module: "KBNER", fallback: { Bundle.module }),
               let text = String(data: data, encoding: .utf8) else { fatalError("kbexport: the bundled cues.txt is missing") }
         return text
+    }
+}
+
+/// Word classes as a list (cheap to load), equal when they give the same word → classes table.
+struct ClassEntries: Equatable, Sendable {
+    var items: [(String, [UInt16])] = []
+    var dictionary: [String: [UInt16]] { Dictionary(items, uniquingKeysWith: { _, last in last }) }
+    static func == (a: ClassEntries, b: ClassEntries) -> Bool {
+        a.items.count == b.items.count && a.dictionary == b.dictionary
     }
 }

@@ -12,6 +12,13 @@ import XCTest
 final class SeedExportTests: XCTestCase {
     nonisolated(unsafe) static var outputs: [String: URL] = [:]
 
+    /// The cached exports' folders go when the class is done.
+    override class func tearDown() {
+        for u in outputs.values { try? FileManager.default.removeItem(at: u.deletingLastPathComponent()) }
+        outputs = [:]
+        super.tearDown()
+    }
+
     /// Runs kbexport once per format (cached for the class).
     func export(_ format: String) throws -> URL {
         if let u = Self.outputs[format] { return u }
@@ -165,6 +172,7 @@ final class SeedExportTests: XCTestCase {
     /// direct export writes; a file in another order is read whole, with the same result.
     func testFactsFileExportGivesTheDirectExportsBytes() throws {
         let dir = try TempFolder("e2e").url
+        defer { try? FileManager.default.removeItem(at: dir) }
         let facts = dir.appendingPathComponent("seeds.jsonl")
         let r = try Command.kbexport(["--format", "jsonl", "-o", facts.path])
         XCTAssertEqual(r.status, 0, r.stderr)

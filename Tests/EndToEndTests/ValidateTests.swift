@@ -7,6 +7,13 @@ import XCTest
 final class ValidateTests: XCTestCase {
     nonisolated(unsafe) static var folder: TempFolder?
 
+    /// The shared exports' folder goes when the class is done.
+    override class func tearDown() {
+        folder?.remove()
+        folder = nil
+        super.tearDown()
+    }
+
     /// The seeds exported once in every format (and GraphML/RDF/XML converted from RDF, which kbexport also writes).
     func outputs() throws -> [String] {
         let dir: TempFolder

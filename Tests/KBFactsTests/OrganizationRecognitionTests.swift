@@ -12,33 +12,31 @@ final class OrganizationRecognitionTests: XCTestCase {
         return Set(x.entities.filter { $0.type == type }.map(\.labelAr))
     }
 
+    /// Each of `names` is found as an entity of `type` in `text`.
+    func assertFinds(_ text: String, _ type: EntityType, _ names: String..., file: StaticString = #filePath,
+                     line: UInt = #line) {
+        let found = entities(text, type)
+        for name in names { XCTAssertTrue(found.contains(name), "\(name) not in \(found)", file: file, line: line) }
+    }
+
     func testSummitsNamedByAdjectivesOrHostAndPurpose() {
-        let orgs = entities("وتستعد العاصمة لاحتضان القمة الخليجية بعد أسابيع من القمة الروسية الإفريقية.", .organization)
-        XCTAssertTrue(orgs.contains("القمة الخليجية"), "\(orgs)")
-        XCTAssertTrue(orgs.contains("القمة الروسية الإفريقية"), "\(orgs)")
-        let conf = entities("ويشارك الوزير في مؤتمر روما للتنمية والاستثمار الذي يفتتح غدا.", .organization)
-        XCTAssertTrue(conf.contains("مؤتمر روما للتنمية والاستثمار"), "\(conf)")
+        assertFinds("وتستعد العاصمة لاحتضان القمة الخليجية بعد أسابيع من القمة الروسية الإفريقية.", .organization, "القمة الخليجية", "القمة الروسية الإفريقية")
+        assertFinds("ويشارك الوزير في مؤتمر روما للتنمية والاستثمار الذي يفتتح غدا.", .organization, "مؤتمر روما للتنمية والاستثمار")
         // an adjective that only describes the meeting names nothing
         let press = entities("وقال الوزير في المؤتمر الصحفي إن القمة الطارئة ستعقد قريبا.", .organization)
         XCTAssertTrue(press.isEmpty, "\(press)")
     }
 
     func testOutletsNamedWithATrailerOrACountry() {
-        let orgs = entities("ونقل موقع تونس نيوز عن تلفزيون تشاد أن الطريق أغلق.", .organization)
-        XCTAssertTrue(orgs.contains("تونس نيوز"), "\(orgs)")
-        XCTAssertTrue(orgs.contains("تلفزيون تشاد"), "\(orgs)")
+        assertFinds("ونقل موقع تونس نيوز عن تلفزيون تشاد أن الطريق أغلق.", .organization, "تونس نيوز", "تلفزيون تشاد")
         // the outlet noun with its preposition stays out of the name; "بريس" is another spelling of "برس"
-        let more = entities("وأكدت مصادر رسمية لشبكة سهول بريس أن الصفقة تمت.", .organization)
-        XCTAssertTrue(more.contains("سهول بريس"), "\(more)")
+        assertFinds("وأكدت مصادر رسمية لشبكة سهول بريس أن الصفقة تمت.", .organization, "سهول بريس")
     }
 
     func testAnOutletNamedByItsTownAndANewsWord() {
-        let orgs = entities("وبثت قناة دمشق الإخبارية صورا للموكب، فيما نقلت قناة عمان الفضائية الخبر.", .organization)
-        XCTAssertTrue(orgs.contains("قناة دمشق الإخبارية"), "\(orgs)")
-        XCTAssertTrue(orgs.contains("قناة عمان الفضائية"), "\(orgs)")
+        assertFinds("وبثت قناة دمشق الإخبارية صورا للموكب، فيما نقلت قناة عمان الفضائية الخبر.", .organization, "قناة دمشق الإخبارية", "قناة عمان الفضائية")
         // the town alone after the outlet head stays the town
-        let places = entities("ووصل مراسل القناة إلى دمشق أمس.", .place)
-        XCTAssertTrue(places.contains("دمشق"), "\(places)")
+        assertFinds("ووصل مراسل القناة إلى دمشق أمس.", .place, "دمشق")
     }
 
     func testADerivedVerbalNounAfterADefiniteHeadIsItsActionNotItsName() {
@@ -56,9 +54,7 @@ final class OrganizationRecognitionTests: XCTestCase {
     }
 
     func testBareInstitutionAfterAStatementWord() {
-        let orgs = entities("وأعلنت الرئاسة أن الاجتماع تأجل، وأفاد بيان الخارجية بأن السفير استدعي.", .organization)
-        XCTAssertTrue(orgs.contains("الرئاسة"), "\(orgs)")
-        XCTAssertTrue(orgs.contains("الخارجية"), "\(orgs)")
+        assertFinds("وأعلنت الرئاسة أن الاجتماع تأجل، وأفاد بيان الخارجية بأن السفير استدعي.", .organization, "الرئاسة", "الخارجية")
         // an adjective of policy is no ministry
         let policy = entities("وتغيرت السياسة الخارجية للبلاد خلال العقد الماضي.", .organization)
         XCTAssertTrue(policy.isEmpty, "\(policy)")
@@ -82,11 +78,9 @@ final class OrganizationRecognitionTests: XCTestCase {
     }
 
     func testThePresidencyOfAGovernmentNamedByItsCountry() {
-        let orgs = entities("وأصدرت رئاسة الحكومة المغربية بلاغا حول الموسم الفلاحي.", .organization)
-        XCTAssertTrue(orgs.contains("رئاسة الحكومة المغربية"), "\(orgs)")
+        assertFinds("وأصدرت رئاسة الحكومة المغربية بلاغا حول الموسم الفلاحي.", .organization, "رئاسة الحكومة المغربية")
         // also where the gazetteer reads the government as its country
-        let tn = entities("ونفت رئاسة الحكومة التونسية الخبر جملة وتفصيلا.", .organization)
-        XCTAssertTrue(tn.contains("رئاسة الحكومة التونسية"), "\(tn)")
+        assertFinds("ونفت رئاسة الحكومة التونسية الخبر جملة وتفصيلا.", .organization, "رئاسة الحكومة التونسية")
         // the government alone by its adjective stays the country
         let gov = entities("وأصدرت الحكومة المغربية بلاغا حول الموسم الفلاحي.", .organization)
         XCTAssertFalse(gov.contains { $0.contains("الحكومة") }, "\(gov)")

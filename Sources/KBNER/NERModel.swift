@@ -172,17 +172,23 @@ public final class NERModel: @unchecked Sendable {
         let rows = Int(try u32())
         try need(rows * (4 + 2 * L))
         var weights = [Int16](repeating: 0, count: (1 << bits) * L)
+        // (raw pointers and a local offset: the rows are most of the file, read once at start-up)
+        let start = p
         try data.withUnsafeBytes { raw in
-            for _ in 0..<rows {
-                let r = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self)))
-                guard r < (1 << bits) else { throw LoadError.format("bucket out of range") }
-                p += 4
-                for l in 0..<L {
-                    weights[r * L + l] = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt16.self)))
-                    p += 2
+            try weights.withUnsafeMutableBufferPointer { w in
+                var q = start
+                for _ in 0..<rows {
+                    let r = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt32.self)))
+                    guard r < (1 << bits) else { throw LoadError.format("bucket out of range") }
+                    q += 4
+                    for l in 0..<L {
+                        w[r * L + l] = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt16.self)))
+                        q += 2
+                    }
                 }
             }
         }
+        p = start + rows * (4 + 2 * L)
         self.init(featurizer: NERFeaturizer(lexicon: NERLexicon(serialized: lexText), bits: bits), weights: weights,
                   scale: scale, transitions: transitions)
     }

@@ -43,6 +43,27 @@ final class SpeedEquivalenceTests: XCTestCase {
         XCTAssertEqual(d.count, e.count)
     }
 
+    func testPlainSplitIsCharacterSplit() {
+        // a separator before a combining mark, a Prepend mark before it, CR LF: not plain, String's split
+        let extra = ["a b", " a  b ", "وزير  الخارجية ", "a \u{0301}b", "\u{0600} x", "a\r\n b", "x|y||z", "a@b@c", "\t\ta\tb\t",
+                     "ا \u{0654}حمد", "عبد الله بن الحسين", ""]
+        for s in Self.samples + extra {
+            for sep: Character in [" ", "|", "@", "\t"] {
+                for omit in [true, false] {
+                    for maxSplits in [1, Int.max] {
+                        XCTAssertEqual(s.plainSplit(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: omit),
+                                       s.split(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: omit), "\(s.unicodeScalars.map(\.value))")
+                        let sub = s.dropFirst()
+                        XCTAssertEqual(sub.plainSplit(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: omit),
+                                       sub.split(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: omit))
+                    }
+                }
+            }
+        }
+        XCTAssertEqual("a\nb".plainSplit(separator: "\n"), ["a", "b"])
+        XCTAssertEqual("a\r\nb".plainSplit(separator: "\n"), "a\r\nb".split(separator: "\n"))
+    }
+
     func testPlainContainsIsContains() {
         for s in Self.samples + ["الدول", "دول", "اللقاء", "ال"] {
             if let fast = NormKey.plainContains(s, "ال") { XCTAssertEqual(fast, s.contains("ال"), s) }

@@ -4,6 +4,11 @@ import Foundation
 import XCTest
 
 /// The shortcuts taken for extraction speed give exactly what the code they replace gave.
+/// The labeller's stem prefixes (the strings `NERFeaturizer.wordInfo` tests with `plainHasPrefix`).
+enum NERFeaturizerStemPrefixes {
+    static let all = ArabicNormalizer.procliticPrefixes.map(\.prefix)
+}
+
 final class SpeedEquivalenceTests: XCTestCase {
     /// Strings that are equal as `String`s (canonical equivalence) but differ in bytes, plain ones, and others.
     static let samples: [String] = [
@@ -62,6 +67,22 @@ final class SpeedEquivalenceTests: XCTestCase {
         }
         XCTAssertEqual("a\nb".plainSplit(separator: "\n"), ["a", "b"])
         XCTAssertEqual("a\r\nb".plainSplit(separator: "\n"), "a\r\nb".split(separator: "\n"))
+    }
+
+    func testPlainHasPrefixIsHasPrefix() {
+        let prefixes = ["", "ال", "لل", "و", "وال", "ا", "ا\u{0654}", "أ", "a", "ab", "e", "K", "\u{212A}"] + NERFeaturizerStemPrefixes.all
+        for s in Self.samples + ["الجزائر", "للدول", "وال", "ال\u{064E}", "ا\u{0654}حمد", "ال"] {
+            for p in prefixes { XCTAssertEqual(s.plainHasPrefix(p), s.hasPrefix(p), "\(s.unicodeScalars.map(\.value)) / \(p)") }
+        }
+    }
+
+    func testWordMemoCachedIsTheFirstLevel() {
+        let memo = WordMemo<Int>()
+        XCTAssertNil(memo.cached("الجزائر"))
+        XCTAssertEqual(memo.get("الجزائر") { $0.count }, 7)
+        XCTAssertEqual(memo.cached("الجزائر"), 7)
+        let lex = RuleSet.bundled.lexicon
+        for w in ["قال", "أكد", "الجزائر", "زار"] { XCTAssertEqual(lex.classes(of: w), lex.classes(of: w)) }
     }
 
     func testPlainContainsIsContains() {

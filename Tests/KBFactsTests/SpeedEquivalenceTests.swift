@@ -85,6 +85,18 @@ final class SpeedEquivalenceTests: XCTestCase {
         for w in ["قال", "أكد", "الجزائر", "زار"] { XCTAssertEqual(lex.classes(of: w), lex.classes(of: w)) }
     }
 
+    func testInternedNormIsNormalize() {
+        let words = Self.samples + ["الْجَزَائِر", "مهـدي", "أحمد", "إحمد", "آمال", "ى", "ة", "x", "", "ﻻ", "٢٠٢٤", "٫"]
+        for _ in 0..<3 {
+            for w in words { XCTAssertEqual(WordInterner.norm(of: w), ArabicNormalizer.normalize(w), "\(w.unicodeScalars.map(\.value))") }
+        }
+        // short texts built afresh (a word cut out of a longer text) find the same answer
+        for w in words where !w.isEmpty {
+            let cut = String(("«" + w + "»").dropFirst().dropLast())
+            XCTAssertEqual(WordInterner.norm(of: cut), ArabicNormalizer.normalize(w))
+        }
+    }
+
     func testPlainContainsIsContains() {
         for s in Self.samples + ["الدول", "دول", "اللقاء", "ال"] {
             if let fast = NormKey.plainContains(s, "ال") { XCTAssertEqual(fast, s.contains("ال"), s) }

@@ -77,11 +77,11 @@ public struct Extractor: Sendable {
                   adjective: Bool = false) {
             let id = Linker.entityID(key)
             // the mention is the exact source span, line breaks shown as spaces (same length)
-            let text = String(String.UnicodeScalarView(source.scalars[b..<e].map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+            let text = source.spacedSlice(b, e)
             var ent = entities[id] ?? makeEntity(id: id, key: key, type: type, subtype: subtype,
-                                                 label: label.split(whereSeparator: { $0 == " " }).joined(separator: " "), fromGazetteer: g)
+                                                 label: label.plainSplit(separator: " ").joined(separator: " "), fromGazetteer: g)
             ent.mentionCount += 1
-            let form = text.split(whereSeparator: { $0 == " " }).joined(separator: " ")
+            let form = text.plainSplit(separator: " ").joined(separator: " ")
             if !ent.surfaceForms.contains(form) { ent.surfaceForms.append(form) }
             entities[id] = ent
             mentions.append(Mention(entityID: id, documentID: docID, begin: base + b, end: base + e, text: text, adjective: adjective))

@@ -88,7 +88,8 @@ extension EntityRecognizer {
                   !(definite && EntityRecognizer.isDerivedMasdar(n)),
                   !EntityRecognizer.lamNonNames.contains(n),
                   !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n),
-                  !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n),
+                  !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.namingWords.contains(n),
+                  !(n.hasSuffix("ين") || n.hasSuffix("ات") || n.hasSuffix("ان")) || headOfKind(n) == nil,
                   !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" || n == EntityRecognizer.theGovernment && head == EntityRecognizer.presidencyHead && modifiers == 0 else { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
         }

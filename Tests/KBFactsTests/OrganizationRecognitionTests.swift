@@ -19,6 +19,26 @@ final class OrganizationRecognitionTests: XCTestCase {
         for name in names { XCTAssertTrue(found.contains(name), "\(name) not in \(found)", file: file, line: line) }
     }
 
+    func testQuotedNamesAfterAnOrganisationHeadNoun() {
+        assertFinds("وأكد المتحدث أن عناصر تابعة لكتيبة «صقور الوادي» انسحبت من المعبر.", .organization, "صقور الوادي")
+        assertFinds("ونقلت صحيفة «الأنباء» عن مصدر أمني أن الطريق أغلق.", .organization, "الأنباء")
+        // a gazetteer place inside the quotes is part of the name
+        assertFinds("وقاتلت سرايا «ثوار بنغازي» إلى جانب الجيش.", .organization, "ثوار بنغازي")
+    }
+
+    func testQuotedNamesAfterANamingWordAndCoordinated() {
+        assertFinds("واتهمت الحكومة الحركتين المدعوتين \"نور\" و\"فجر\" بتمويل الاحتجاجات.", .organization, "نور", "فجر")
+        assertFinds("وتبنت الجماعة المسلحة المعروفة باسم «رايات الجنوب» الهجوم.", .organization, "رايات الجنوب")
+    }
+
+    func testQuotedWordsWithoutAHeadOrNamingWordAreNoOrganisation() {
+        let orgs = entities("ورفع المحتجون شعار «الخبز والكرامة» وقال أحدهم «سنعود غدا».", .organization)
+        XCTAssertTrue(orgs.isEmpty, "\(orgs)")
+        // a definite head before the quote is a description, not a name
+        let speech = entities("وأضاف بيان للحركة «إن المفاوضات متعثرة».", .organization)
+        XCTAssertFalse(speech.contains { $0.contains("المفاوضات") }, "\(speech)")
+    }
+
     func testSummitsNamedByAdjectivesOrHostAndPurpose() {
         assertFinds("وتستعد العاصمة لاحتضان القمة الخليجية بعد أسابيع من القمة الروسية الإفريقية.", .organization, "القمة الخليجية", "القمة الروسية الإفريقية")
         assertFinds("ويشارك الوزير في مؤتمر روما للتنمية والاستثمار الذي يفتتح غدا.", .organization, "مؤتمر روما للتنمية والاستثمار")

@@ -22,15 +22,20 @@ extension EntityRecognizer {
         var i = 1
         while i < t.count {
             guard t[i].kind == .punctuation, EntityRecognizer.openingQuotes.contains(t[i].text),
-                  let (type, media) = quoteCue(t, i, covered, mentions) else { i += 1; continue }
+                  let (type, media, head) = quoteCue(t, i, covered, mentions) else { i += 1; continue }
             var q = i
             var next = i + 1
             while let close = quotedName(t, q, covered, mentions) {
                 let range = (q + 1)..<close
                 let (text, b) = stripped(t, range)
+                // a name the gazetteer knows with its head ("موقع «إكس»" is the platform of "منصة إكس")
+                let name = key(t, range)
+                let known = (gazetteer.lookupName(name) + (head.isEmpty ? [] : gazetteer.lookupName(head + " " + name))
+                    + (EntityRecognizer.mediaHeads.contains(head) ? gazetteer.lookupName("منصه " + name) : [])).filter { $0.type == type }
                 added.append(RawMention(range: range, begin: b, end: t[close - 1].end, text: text, type: type,
-                                        subtype: media ? "media" : "", gazetteerIDs: [], nameKey: key(t, range),
-                                        isAdjective: false, role: nil, confidence: 0.6))
+                                        subtype: known.first?.subtype ?? (media ? "media" : ""), gazetteerIDs: known.map(\.id),
+                                        nameKey: known.isEmpty ? name : "", isAdjective: false, role: nil,
+                                        confidence: known.isEmpty ? 0.6 : 1.0))
                 next = close + 1
                 // "«…» و«…»", "«…»، «…»": a coordinated name of the same kind
                 var k = close + 1
@@ -69,7 +74,7 @@ extension EntityRecognizer {
     }
 
     /// The type a quote at `i` takes from the words before it (nil: none). `media` when the head is an outlet's.
-    func quoteCue(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> (EntityType, Bool)? {
+    func quoteCue(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> (EntityType, Bool, String)? {
         var p = i - 1
         // "بـ«…»", "لـ«…»": a preposition written apart with a tatweel
         if p > 0, t[p].kind == .word, ["ب", "ل", "وب", "ول"].contains(t[p].norm) { p -= 1 }
@@ -77,7 +82,7 @@ extension EntityRecognizer {
         // an indefinite organisation head right before the quote
         if let h = headWord(t[p].norm), Lexicon.orgHeads.contains(h), !h.hasPrefix("ال"), !EntityRecognizer.hasArticle(t[p]),
            !Lexicon.summitHeads.contains(h) {
-            return (.organization, EntityRecognizer.mediaHeads.contains(h))
+            return (.organization, EntityRecognizer.mediaHeads.contains(h), h)
         }
         // a naming word, after a head noun within four words
         var n = p
@@ -88,10 +93,10 @@ extension EntityRecognizer {
         while k >= 0, n - k <= 4, t[k].kind == .word {
             if let c = covered[k] {
                 // "حركة النهضة المعروفة باسم «…»": the organisation named before is what the quote names
-                guard mentions[c].isAdjective else { return mentions[c].type == .organization ? (.organization, false) : nil }
+                guard mentions[c].isAdjective else { return mentions[c].type == .organization ? (.organization, false, "") : nil }
                 k -= 1; continue
             }
-            if let type = headOfKind(t[k].norm) { return type }
+            if let (type, media) = headOfKind(t[k].norm) { return (type, media, "") }
             k -= 1
         }
         return nil

@@ -24,6 +24,9 @@ final class OrganizationRecognitionTests: XCTestCase {
         assertFinds("ونقلت صحيفة «الأنباء» عن مصدر أمني أن الطريق أغلق.", .organization, "الأنباء")
         // a gazetteer place inside the quotes is part of the name
         assertFinds("وقاتلت سرايا «ثوار بنغازي» إلى جانب الجيش.", .organization, "ثوار بنغازي")
+        // a platform the gazetteer knows with its head is no organisation of the graph
+        let platform = entities("ونشر القائد صورا على موقع \"إكس\" مساء أمس.", .organization)
+        XCTAssertTrue(platform.isEmpty, "\(platform)")
     }
 
     func testQuotedNamesAfterANamingWordAndCoordinated() {

@@ -243,6 +243,7 @@ struct EntityRecognizer {
         }
         // Pass 3c: quoted names typed by a head noun or a naming word (EntityRecognizer+QuotedNames.swift)
         addQuotedNames(t, &mentions, &covered)
+        addDatelineOutlets(t, &mentions, &covered)   // the outlet a dateline credits (EntityRecognizer+Datelines.swift)
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
         organizationsNamedAfterPlaces(t, &mentions)
         addModelMentions(t, &mentions)

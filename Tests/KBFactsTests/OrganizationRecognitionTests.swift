@@ -42,6 +42,16 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertFalse(speech.contains { $0.contains("المفاوضات") }, "\(speech)")
     }
 
+    func testTheOutletADatelineCredits() {
+        assertFinds("النهار المغاربي (الرباط) - وصل وزير الخارجية الإسباني إلى الرباط أمس.", .organization, "النهار المغاربي")
+        assertFinds("الرباط - (الساحل الجديد) وصل وزير الخارجية الإسباني إلى المغرب أمس.", .organization, "الساحل الجديد")
+        assertFinds("المرصد الأطلسي : أكد وزير الخارجية الإسباني دعم بلاده للحوار.", .organization, "المرصد الأطلسي")
+        assertFinds("نواكشوط: الصباح الموريتاني وصل وزير الخارجية الإسباني إلى نواكشوط أمس.", .organization, "الصباح الموريتاني")
+        // a title before a colon, and a colon before speech, name no outlet
+        let none = entities("الوزير: أكد أن الحوار مستمر. وقال المتحدث: الحوار مستمر.", .organization)
+        XCTAssertTrue(none.isEmpty, "\(none)")
+    }
+
     func testSummitsNamedByAdjectivesOrHostAndPurpose() {
         assertFinds("وتستعد العاصمة لاحتضان القمة الخليجية بعد أسابيع من القمة الروسية الإفريقية.", .organization, "القمة الخليجية", "القمة الروسية الإفريقية")
         assertFinds("ويشارك الوزير في مؤتمر روما للتنمية والاستثمار الذي يفتتح غدا.", .organization, "مؤتمر روما للتنمية والاستثمار")

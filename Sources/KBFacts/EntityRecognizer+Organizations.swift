@@ -51,6 +51,11 @@ extension EntityRecognizer {
                 return nil
             }
         }
+        // "وزارة داخلية حكومة …", "وزارة خارجية البلاد": a ministry named by its domain without the article
+        if !definite, head == EntityRecognizer.ministryHead, j < t.count, covered[j] == nil, t[j].kind == .word,
+           Lexicon.ministryDomains.contains(t[j].norm) {
+            keyParts.append(t[j].norm); j += 1; modifiers += 1
+        }
         // definite modifiers: "وزارة الدفاع الروسية", "المجلس العسكري في النيجر"
         while j < t.count, j - i <= 5 {
             if let c = covered[j] {
@@ -125,6 +130,7 @@ extension EntityRecognizer {
 
     /// "رئاسة" + "الحكومة": the presidency of a government ("رئاسة الحكومة المغربية"), one organisation.
     static let presidencyHead = ArabicNormalizer.normalize("رئاسة")
+    static let ministryHead = ArabicNormalizer.normalize("وزارة")
     static let theGovernment = ArabicNormalizer.normalize("الحكومة")
 
     /// Words that make a town's name an outlet's after an outlet head ("قناة القاهرة الإخبارية").
@@ -378,6 +384,12 @@ extension EntityRecognizer {
         let kept = run.filter { !EntityRecognizer.latinNonNames.contains(t[$0].text.lowercased())
             && DateParser.singleMonths[t[$0].norm.lowercased()] == nil }
         guard let first = kept.first, let last = kept.last, kept.count == last - first + 1, capital(t[first].text) else { return [] }
+        // an acronym in capitals before a name in title case ("REUTERS Jane Doe": a photo credit) is a name of its own
+        func acronym(_ w: String) -> Bool { w.count >= 2 && w.unicodeScalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) } }
+        if kept.count >= 3, acronym(t[first].text),
+           kept.dropFirst().allSatisfy({ !acronym(t[$0].text) || EntityRecognizer.latinConnectors.contains(t[$0].text.lowercased()) }) {
+            return latinNames(t, first..<(first + 1)) + latinNames(t, (first + 1)..<(last + 1))
+        }
         let hasOrgWord = kept.contains { EntityRecognizer.latinOrgWords.contains(t[$0].text.lowercased()) }
         let titleCase = kept.filter { capital(t[$0].text) }.allSatisfy { t[$0].text.unicodeScalars.dropFirst().contains { $0.properties.isLowercase } }
         if kept.count >= 2, titleCase, !hasOrgWord { return [] }   // a person's name in Latin script

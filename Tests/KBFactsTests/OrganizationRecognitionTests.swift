@@ -52,6 +52,16 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertTrue(none.isEmpty, "\(none)")
     }
 
+    func testAMinistryNamedByItsDomainWithoutTheArticle() {
+        assertFinds("وأعلنت وزارة داخلية الحكومة المؤقتة اعتقال خمسة مشتبه بهم.", .organization, "وزارة داخلية")
+    }
+
+    func testALatinAcronymBeforeAPersonsNameInTitleCase() {
+        let orgs = entities("ووزعت الصورة التي التقطتها REUTERS Samir Haddad على الصحف أمس.", .organization)
+        XCTAssertTrue(orgs.contains("REUTERS"), "\(orgs)")
+        XCTAssertFalse(orgs.contains { $0.contains("Samir") }, "\(orgs)")
+    }
+
     func testSummitsNamedByAdjectivesOrHostAndPurpose() {
         assertFinds("وتستعد العاصمة لاحتضان القمة الخليجية بعد أسابيع من القمة الروسية الإفريقية.", .organization, "القمة الخليجية", "القمة الروسية الإفريقية")
         assertFinds("ويشارك الوزير في مؤتمر روما للتنمية والاستثمار الذي يفتتح غدا.", .organization, "مؤتمر روما للتنمية والاستثمار")

@@ -25,34 +25,54 @@ extension Linker {
 /// - the words of role phrases are taken ("وزير الخارجية" gives no ministry).
     /// Runs after the keys are given (step 3), so the new mentions carry the entity's key.
     func carryNamesThroughDocument(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
-        var byFirst: [String: [KnownName]] = [:]
-        var types: [String: Set<EntityType>] = [:]
-        for ms in perSentence {
-            for m in ms where !m.isAdjective && !m.titleOnly && !m.key.isEmpty && m.type != .date {
-                let words = ArabicNormalizer.normalize(m.text).split(separator: " ").map(String.init)
-                guard !words.isEmpty else { continue }
-                let name = words.joined(separator: " ")
-                types[name, default: []].insert(m.type)
-                guard m.gazetteerIDs.isEmpty, !m.key.hasPrefix("group:") else { continue }
+        // the words of a mention: its tokens' normalised forms, the first without the proclitic its label dropped
+        func words(_ m: RawMention, _ toks: [Token]) -> [String] {
+            guard m.range.upperBound <= toks.count, !m.range.isEmpty else { return [] }
+            var w = toks[m.range].map(\.norm)
+            if m.begin != toks[m.range.lowerBound].begin, let first = m.text.split(separator: " ").first {
+                w[0] = ArabicNormalizer.normalize(String(first))
+            }
+            return w
+        }
+        var byFirst: [NormKey: [KnownName]] = [:]
+        for (s, ms) in perSentence.enumerated() {
+            for m in ms where !m.isAdjective && !m.titleOnly && !m.key.isEmpty && m.gazetteerIDs.isEmpty && !m.key.hasPrefix("group:") {
                 switch m.type {
-                case .person: guard words.count >= 2 else { continue }
-                // (one word that is its own name: not a short form standing for a longer one, "الخارجية")
-                case .organization, .place: guard words.count >= 2 || Linker.carriesAlone(words[0]) && m.nameKey == words[0] else { continue }
+                case .person: guard m.range.count >= 2 else { continue }
+                case .organization, .place: break
                 case .date: continue
                 }
-                if byFirst[words[0]]?.contains(where: { $0.words == words }) == true { continue }
-                byFirst[words[0], default: []].append(KnownName(words: words, mention: m))
+                let w = words(m, sentences[s].tokens)
+                guard !w.isEmpty else { continue }
+                // (one word that is its own name: not a short form standing for a longer one, "الخارجية")
+                if w.count == 1, m.type != .person, !(Linker.carriesAlone(w[0]) && m.nameKey == w[0]) { continue }
+                let k = NormKey(w[0])
+                if byFirst[k]?.contains(where: { $0.words == w }) == true { continue }
+                byFirst[k, default: []].append(KnownName(words: w, mention: m))
             }
         }
-        // a name with two types in the document is carried nowhere
-        for (first, names) in byFirst {
-            byFirst[first] = names.filter { (types[$0.words.joined(separator: " ")]?.count ?? 0) == 1 }
-        }
-        byFirst = byFirst.filter { !$0.value.isEmpty }
         guard !byFirst.isEmpty else { return }
+        // a name the document gives two types is carried nowhere
+        var conflicting = Set<[String]>()
+        for (s, ms) in perSentence.enumerated() {
+            for m in ms where !m.isAdjective && m.type != .date {
+                guard m.range.upperBound <= sentences[s].tokens.count, !m.range.isEmpty else { continue }
+                let toks = sentences[s].tokens
+                guard byFirst[NormKey(toks[m.range.lowerBound].norm)] != nil || m.begin != toks[m.range.lowerBound].begin else { continue }
+                let w = words(m, toks)
+                guard let names = byFirst[NormKey(w[0])] else { continue }
+                for n in names where n.words == w && n.mention.type != m.type { conflicting.insert(w) }
+            }
+        }
+        if !conflicting.isEmpty {
+            for (k, names) in byFirst { byFirst[k] = names.filter { !conflicting.contains($0.words) } }
+            byFirst = byFirst.filter { !$0.value.isEmpty }
+            guard !byFirst.isEmpty else { return }
+        }
         // every clitic form of every first word
-        var forms: [String: [(prefix: String, name: KnownName)]] = [:]
-        for (first, names) in byFirst {
+        var forms: [NormKey: [(prefix: String, name: KnownName)]] = [:]
+        for names in byFirst.values {
+            let first = names[0].words[0]
             var prefixed: [(String, String)] = [(first, "")]
             for p in Linker.consistencyPrefixes {
                 if first.hasPrefix("ال"), p.hasSuffix("ل") {
@@ -61,11 +81,16 @@ extension Linker {
                     prefixed.append((p + first, p))
                 }
             }
-            for (form, p) in prefixed { for n in names { forms[form, default: []].append((p, n)) } }
+            for (form, p) in prefixed { for n in names { forms[NormKey(form), default: []].append((p, n)) } }
         }
         let rec = EntityRecognizer(gazetteer: gazetteer)
+        // (a cheap test first: every form ends with the last letter of its name's first word)
+        let lastLetters = Set(byFirst.values.compactMap { $0[0].words[0].unicodeScalars.last })
         for s in perSentence.indices {
             let toks = sentences[s].tokens
+            guard toks.contains(where: { t in
+                t.kind != .punctuation && t.norm.unicodeScalars.last.map(lastLetters.contains) == true && forms[NormKey(t.norm)] != nil
+            }) else { continue }
             var covered = [Bool](repeating: false, count: toks.count)
             // (a role phrase's words are taken too: "وزير الخارجية" names no ministry of its own)
             for m in perSentence[s] {
@@ -75,12 +100,14 @@ extension Linker {
             var added: [RawMention] = []
             var i = 0
             while i < toks.count {
-                guard !covered[i], toks[i].kind == .word || toks[i].kind == .latin, let cands = forms[toks[i].norm] else { i += 1; continue }
+                guard !covered[i], toks[i].kind == .word || toks[i].kind == .latin, let cands = forms[NormKey(toks[i].norm)] else { i += 1; continue }
                 // the longest name that fits here
                 let fit = cands.filter { c in
                     let n = c.name.words.count
                     return i + n <= toks.count && (1..<n).allSatisfy { !covered[i + $0] && toks[i + $0].norm == c.name.words[$0] }
-                }.max { $0.name.words.count < $1.name.words.count }
+                }.max { a, b in   // the longest; among equals the first in text order (dictionary order is not fixed)
+                    (a.name.words.count, b.name.words.joined(separator: " "), b.prefix) < (b.name.words.count, a.name.words.joined(separator: " "), a.prefix)
+                }
                 guard let hit = fit else { i += 1; continue }
                 let n = hit.name.words.count
                 // the name does not run on into a longer one: a name word after a one-word name is another name

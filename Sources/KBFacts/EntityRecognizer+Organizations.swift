@@ -36,6 +36,8 @@ extension EntityRecognizer {
             return nil
         }
         if Lexicon.summitHeads.contains(head) { return summit(t, i, covered, mentions) }
+        // "صندوق الاقتراع", "التيار الكهربائي": a thing, not an organisation
+        if j < t.count, Lexicon.thingComplements.contains(t[j].norm) { return nil }
         // "البحرية الروسية", not "القاعدة البحرية": an adjective after a definite noun is no head
         if Lexicon.adjectivalOrgHeads.contains(head), i > 0, EntityRecognizer.hasArticle(t[i - 1]) || covered[i - 1] != nil { return nil }
         // a proper name right after an indefinite head: "مجموعة فاغنر", "موقع أفريكا إنتلجنس"

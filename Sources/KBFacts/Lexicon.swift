@@ -45,7 +45,11 @@ enum Lexicon {
         قمة القمة مؤتمر المؤتمر تلفزيون التلفزيون إذاعة الإذاعة جريدة الجريدة مجلة المجلة سفارة السفارة
         قنصلية القنصلية جمعية الجمعية نقابة النقابة رابطة الرابطة معهد المعهد الشرطة شرطة الحرس حرس
         كتائب سرايا فيلق الفيلق ديوان الديوان تنسيقية التنسيقية النيابة البحرية
+        تيار التيار صندوق الصندوق
         """)
+
+    /// Complements that make a head noun a thing, not an organisation ("صندوق الاقتراع", "التيار الكهربائي").
+    static let thingComplements = set("الاقتراع الاقتراعات البريد الكهرباء الكهربائي الكهربائية الهواء الماء المياه الأسود")
 
     /// Heads of summits and conferences, named by nationality adjectives ("القمة العربية", "القمة الروسية
     /// الأفريقية") or by a host city and a purpose ("مؤتمر برلين للسلام").
@@ -88,7 +92,7 @@ enum Lexicon {
         """)
 
     /// Definite heads that are a name with one qualifier ("المجلس العسكري", "الحركة الشعبية").
-    static let namedWithOneModifier = set("المجلس الحركة الجبهة الهيئة الحزب التحالف الاتحاد المؤسسة الجيش القوات المخابرات الاستخبارات الرئاسة رئاسة الحكومة")
+    static let namedWithOneModifier = set("التيار المجلس الحركة الجبهة الهيئة الحزب التحالف الاتحاد المؤسسة الجيش القوات المخابرات الاستخبارات الرئاسة رئاسة الحكومة")
 
     /// Organisation heads that need a qualifier to be a name (a bare "الحكومة" is not an entity).
     static let genericOrgWords = set("""

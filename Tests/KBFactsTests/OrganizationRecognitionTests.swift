@@ -62,6 +62,13 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertFalse(orgs.contains { $0.contains("Samir") }, "\(orgs)")
     }
 
+    func testCurrentsAndFundsAreOrganisationHeads() {
+        assertFinds("وانتقد التيار الصدري قرار الحكومة، فيما رحب تيار المستقبل به.", .organization, "التيار الصدري", "تيار المستقبل")
+        assertFinds("وقدم صندوق التنمية الخليجي قرضا جديدا.", .organization, "صندوق التنمية الخليجي")
+        let things = entities("وتوجه الناخبون إلى صندوق الاقتراع رغم انقطاع التيار الكهربائي.", .organization)
+        XCTAssertTrue(things.isEmpty, "\(things)")
+    }
+
     func testSummitsNamedByAdjectivesOrHostAndPurpose() {
         assertFinds("وتستعد العاصمة لاحتضان القمة الخليجية بعد أسابيع من القمة الروسية الإفريقية.", .organization, "القمة الخليجية", "القمة الروسية الإفريقية")
         assertFinds("ويشارك الوزير في مؤتمر روما للتنمية والاستثمار الذي يفتتح غدا.", .organization, "مؤتمر روما للتنمية والاستثمار")

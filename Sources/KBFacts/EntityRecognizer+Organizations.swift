@@ -101,6 +101,23 @@ extension EntityRecognizer {
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
         }
         guard modifiers > 0 else { return nil }
+        // "اللجنة التحضيرية لمؤتمر بغداد", "اللجنة المركزية لحركة النهضة": a body of a named organisation or meeting,
+        // its head with ل and that name (a mention, or definite modifiers) after the qualifier
+        if definite, country == nil, j + 1 < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("ل"), !t[j].norm.hasPrefix("لل"),
+           Lexicon.orgHeads.contains(String(t[j].norm.dropFirst())) {
+            var e = j + 1
+            if let c = covered[e] {
+                let m = mentions[c]
+                if m.type != .person, !m.isAdjective, m.range.lowerBound == e { e = m.range.upperBound }
+            } else {
+                while e < t.count, e - j <= 2, covered[e] == nil, t[e].kind == .word, EntityRecognizer.hasArticle(t[e]),
+                      !Lexicon.stopwords.contains(t[e].norm), isModifier(t[e].norm), !DateParser.past.contains(t[e].norm),
+                      !DateParser.coming.contains(t[e].norm) { e += 1 }
+            }
+            if e > j + 1 {
+                keyParts.append(contentsOf: ((j)..<e).map { t[$0].norm }); j = e; modifiers += 1
+            }
+        }
         let onlyCountry = country != nil && keyParts.count == 1
         if onlyCountry, let c = country, ["حكومه", "سلطات"].contains(ArabicNormalizer.stripArticle(head)) {
             // "الحكومة الجزائرية", "حكومة النيجر": the state itself

@@ -69,6 +69,11 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertTrue(things.isEmpty, "\(things)")
     }
 
+    func testABodyOfANamedOrganisationOrMeeting() {
+        assertFinds("وعقدت اللجنة التحضيرية لمؤتمر نواكشوط اجتماعها الأول أمس.", .organization, "اللجنة التحضيرية لمؤتمر نواكشوط")
+        assertFinds("وانتخبت اللجنة المركزية لحركة التجديد أمينا عاما جديدا.", .organization, "اللجنة المركزية لحركة التجديد")
+    }
+
     func testSummitsNamedByAdjectivesOrHostAndPurpose() {
         assertFinds("وتستعد العاصمة لاحتضان القمة الخليجية بعد أسابيع من القمة الروسية الإفريقية.", .organization, "القمة الخليجية", "القمة الروسية الإفريقية")
         assertFinds("ويشارك الوزير في مؤتمر روما للتنمية والاستثمار الذي يفتتح غدا.", .organization, "مؤتمر روما للتنمية والاستثمار")

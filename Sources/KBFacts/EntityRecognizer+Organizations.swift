@@ -36,6 +36,8 @@ extension EntityRecognizer {
             return nil
         }
         if Lexicon.summitHeads.contains(head) { return summit(t, i, covered, mentions) }
+        // "صندوق الاقتراع", "التيار الكهربائي": a thing, not an organisation
+        if j < t.count, Lexicon.thingComplements.contains(t[j].norm) { return nil }
         // "البحرية الروسية", not "القاعدة البحرية": an adjective after a definite noun is no head
         if Lexicon.adjectivalOrgHeads.contains(head), i > 0, EntityRecognizer.hasArticle(t[i - 1]) || covered[i - 1] != nil { return nil }
         // a proper name right after an indefinite head: "مجموعة فاغنر", "موقع أفريكا إنتلجنس"
@@ -50,6 +52,11 @@ extension EntityRecognizer {
                j >= t.count || !(t[j].kind == .word && isNameWord(t[j].norm) && !EntityRecognizer.hasArticle(t[j])) {
                 return nil
             }
+        }
+        // "وزارة داخلية حكومة …", "وزارة خارجية البلاد": a ministry named by its domain without the article
+        if !definite, head == EntityRecognizer.ministryHead, j < t.count, covered[j] == nil, t[j].kind == .word,
+           Lexicon.ministryDomains.contains(t[j].norm) {
+            keyParts.append(t[j].norm); j += 1; modifiers += 1
         }
         // definite modifiers: "وزارة الدفاع الروسية", "المجلس العسكري في النيجر"
         while j < t.count, j - i <= 5 {
@@ -88,11 +95,29 @@ extension EntityRecognizer {
                   !(definite && EntityRecognizer.isDerivedMasdar(n)),
                   !EntityRecognizer.lamNonNames.contains(n),
                   !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n),
-                  !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n),
+                  !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.namingWords.contains(n),
+                  !(n.hasSuffix("ين") || n.hasSuffix("ات") || n.hasSuffix("ان")) || headOfKind(n) == nil,
                   !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" || n == EntityRecognizer.theGovernment && head == EntityRecognizer.presidencyHead && modifiers == 0 else { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
         }
         guard modifiers > 0 else { return nil }
+        // "اللجنة التحضيرية لمؤتمر بغداد", "اللجنة المركزية لحركة النهضة": a body of a named organisation or meeting,
+        // its head with ل and that name (a mention, or definite modifiers) after the qualifier
+        if definite, country == nil, j + 1 < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("ل"), !t[j].norm.hasPrefix("لل"),
+           Lexicon.orgHeads.contains(String(t[j].norm.dropFirst())) {
+            var e = j + 1
+            if let c = covered[e] {
+                let m = mentions[c]
+                if m.type != .person, !m.isAdjective, m.range.lowerBound == e { e = m.range.upperBound }
+            } else {
+                while e < t.count, e - j <= 2, covered[e] == nil, t[e].kind == .word, EntityRecognizer.hasArticle(t[e]),
+                      !Lexicon.stopwords.contains(t[e].norm), isModifier(t[e].norm), !DateParser.past.contains(t[e].norm),
+                      !DateParser.coming.contains(t[e].norm) { e += 1 }
+            }
+            if e > j + 1 {
+                keyParts.append(contentsOf: ((j)..<e).map { t[$0].norm }); j = e; modifiers += 1
+            }
+        }
         let onlyCountry = country != nil && keyParts.count == 1
         if onlyCountry, let c = country, ["حكومه", "سلطات"].contains(ArabicNormalizer.stripArticle(head)) {
             // "الحكومة الجزائرية", "حكومة النيجر": the state itself
@@ -124,6 +149,7 @@ extension EntityRecognizer {
 
     /// "رئاسة" + "الحكومة": the presidency of a government ("رئاسة الحكومة المغربية"), one organisation.
     static let presidencyHead = ArabicNormalizer.normalize("رئاسة")
+    static let ministryHead = ArabicNormalizer.normalize("وزارة")
     static let theGovernment = ArabicNormalizer.normalize("الحكومة")
 
     /// Words that make a town's name an outlet's after an outlet head ("قناة القاهرة الإخبارية").
@@ -377,6 +403,12 @@ extension EntityRecognizer {
         let kept = run.filter { !EntityRecognizer.latinNonNames.contains(t[$0].text.lowercased())
             && DateParser.singleMonths[t[$0].norm.lowercased()] == nil }
         guard let first = kept.first, let last = kept.last, kept.count == last - first + 1, capital(t[first].text) else { return [] }
+        // an acronym in capitals before a name in title case ("REUTERS Jane Doe": a photo credit) is a name of its own
+        func acronym(_ w: String) -> Bool { w.count >= 2 && w.unicodeScalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) } }
+        if kept.count >= 3, acronym(t[first].text),
+           kept.dropFirst().allSatisfy({ !acronym(t[$0].text) || EntityRecognizer.latinConnectors.contains(t[$0].text.lowercased()) }) {
+            return latinNames(t, first..<(first + 1)) + latinNames(t, (first + 1)..<(last + 1))
+        }
         let hasOrgWord = kept.contains { EntityRecognizer.latinOrgWords.contains(t[$0].text.lowercased()) }
         let titleCase = kept.filter { capital(t[$0].text) }.allSatisfy { t[$0].text.unicodeScalars.dropFirst().contains { $0.properties.isLowercase } }
         if kept.count >= 2, titleCase, !hasOrgWord { return [] }   // a person's name in Latin script

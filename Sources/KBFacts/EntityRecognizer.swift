@@ -241,6 +241,9 @@ struct EntityRecognizer {
             guard let cue = mentions[p].role else { continue }
             for k in cue.range { if let c = covered[k], c != p, !mentions[c].inRolePhrase { mentions[c].inRolePhrase = true } }
         }
+        // Pass 3c: quoted names typed by a head noun or a naming word (EntityRecognizer+QuotedNames.swift)
+        addQuotedNames(t, &mentions, &covered)
+        addDatelineOutlets(t, &mentions, &covered)   // the outlet a dateline credits (EntityRecognizer+Datelines.swift)
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
         organizationsNamedAfterPlaces(t, &mentions)
         addModelMentions(t, &mentions)

@@ -45,7 +45,11 @@ enum Lexicon {
         قمة القمة مؤتمر المؤتمر تلفزيون التلفزيون إذاعة الإذاعة جريدة الجريدة مجلة المجلة سفارة السفارة
         قنصلية القنصلية جمعية الجمعية نقابة النقابة رابطة الرابطة معهد المعهد الشرطة شرطة الحرس حرس
         كتائب سرايا فيلق الفيلق ديوان الديوان تنسيقية التنسيقية النيابة البحرية
+        تيار التيار صندوق الصندوق
         """)
+
+    /// Complements that make a head noun a thing, not an organisation ("صندوق الاقتراع", "التيار الكهربائي").
+    static let thingComplements = set("الاقتراع الاقتراعات البريد الكهرباء الكهربائي الكهربائية الهواء الماء المياه الأسود")
 
     /// Heads of summits and conferences, named by nationality adjectives ("القمة العربية", "القمة الروسية
     /// الأفريقية") or by a host city and a purpose ("مؤتمر برلين للسلام").
@@ -88,11 +92,31 @@ enum Lexicon {
         """)
 
     /// Definite heads that are a name with one qualifier ("المجلس العسكري", "الحركة الشعبية").
-    static let namedWithOneModifier = set("المجلس الحركة الجبهة الهيئة الحزب التحالف الاتحاد المؤسسة الجيش القوات المخابرات الاستخبارات الرئاسة رئاسة الحكومة")
+    static let namedWithOneModifier = set("التيار المجلس الحركة الجبهة الهيئة الحزب التحالف الاتحاد المؤسسة الجيش القوات المخابرات الاستخبارات الرئاسة رئاسة الحكومة")
 
     /// Organisation heads that need a qualifier to be a name (a bare "الحكومة" is not an entity).
     static let genericOrgWords = set("""
         المجلس الحكومة الجيش القوات الوزارة الجهاز الاستخبارات المخابرات القيادة اللجنة الحزب الحركة
+        """)
+
+    /// Words that introduce a name (quoted, as a rule) after the noun it names: "الجماعة المدعوة «…»",
+    /// "الحركة المعروفة باسم «…»", "ما يعرف بـ«…»" (`EntityRecognizer+QuotedNames.swift`).
+    static let namingWords = set("""
+        المدعو المدعوة المدعوين المدعوتين المدعوان المدعوتان المدعوات المسمى المسماة المسميين المسماتين
+        المعروف المعروفة المعروفين المعروفتين يعرف تعرف يسمى تسمى
+        """)
+
+    /// Broken plurals of organisation heads (regular plurals and duals are read from the singular).
+    static let pluralOrgHeads = set("""
+        أحزاب الأحزاب فصائل الفصائل مجموعات المجموعات تنظيمات التنظيمات جماعات الجماعات حركات الحركات
+        ميليشيات الميليشيات مليشيات المليشيات كتائب الكتائب منظمات المنظمات شركات الشركات صحف الصحف قنوات القنوات
+        مواقع المواقع وكالات الوكالات جمعيات الجمعيات نقابات النقابات ألوية الألوية
+        """)
+
+    /// Domains of a ministry written without the article after an indefinite "وزارة" ("وزارة داخلية حكومة …").
+    static let ministryDomains = set("""
+        خارجية داخلية دفاع عدل مالية صحة تربية تعليم اقتصاد تجارة زراعة نفط طاقة إعلام ثقافة نقل عمل سياحة
+        اتصالات إسكان شؤون تخطيط بيئة رياضة شباب صناعة مياه كهرباء أوقاف عدلية
         """)
 
     /// Head nouns of place names (مدينة أغاديس، منطقة الساحل).

@@ -195,6 +195,8 @@ final class Linker {
             }
         }
         linkGenericArmies(&perSentence)
+        // 3b. a name found once is the same entity wherever else the document writes it (Linker+Consistency.swift)
+        carryNamesThroughDocument(&perSentence, sentences: sentences)
 
         // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
         // (the people index no longer changes here: the first form of a word that names someone is remembered)

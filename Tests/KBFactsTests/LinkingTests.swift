@@ -119,6 +119,38 @@ final class LinkingTests: XCTestCase {
                    nameKey: Gazetteer.key(word), isAdjective: false, role: nil, confidence: 0.6)
     }
 
+    // MARK: document-level consistency (a name found once names the same entity elsewhere in the document)
+
+    func testANameFoundOnceIsTheSameEntityWhereverTheDocumentWritesIt() {
+        let x = extract("""
+            واتهمت الحكومة الحركتين المدعوتين «سنابل» و«الراية» بتمويل الاحتجاجات في العاصمة.
+            وقال متحدث إن قادة سنابل فروا إلى الخارج، وإن عناصر تابعين للراية اعتقلوا أمس.
+            """)
+        let orgs = x.entities.filter { $0.type == .organization }
+        XCTAssertEqual(Set(orgs.map(\.labelAr)), ["سنابل", "الراية"], "\(orgs.map(\.labelAr))")
+        for o in orgs { XCTAssertEqual(o.mentionCount, 2, o.labelAr) }
+        // the later mention of "للراية" starts after the proclitic
+        XCTAssertFalse(x.mentions.contains { $0.text.hasPrefix("ل") }, "\(x.mentions.map(\.text))")
+    }
+
+    func testANameTheDocumentTypesTwoWaysIsCarriedNowhere() {
+        // "سنابل" is an organisation in one sentence and a town in another: a third, bare "سنابل" is neither
+        let x = extract("""
+            واتهمت الحكومة الحركة المدعوة «سنابل» بتمويل الاحتجاجات.
+            ووصل الوفد إلى بلدة سنابل صباح أمس.
+            وقال شهود إن سنابل شهدت هدوءا حذرا.
+            """)
+        let total = x.entities.filter { $0.labelAr == "سنابل" }.map(\.mentionCount).reduce(0, +)
+        XCTAssertEqual(total, 2, "\(x.entities.map { ($0.labelAr, $0.type, $0.mentionCount) })")
+    }
+
+    func testOneWordNamesThatAreCommonWordsAreNotCarried() {
+        XCTAssertFalse(Linker.carriesAlone("في"))
+        XCTAssertFalse(Linker.carriesAlone(ArabicNormalizer.normalize("حركة")))
+        XCTAssertFalse(Linker.carriesAlone(ArabicNormalizer.normalize("قال")))
+        XCTAssertTrue(Linker.carriesAlone(ArabicNormalizer.normalize("سنابل")))
+    }
+
     func testAGuessedOneWordPlaceOrOrganizationThatIsASurnameIsThePerson() {
         // the linker alone: whatever type the recogniser guessed for the bare surname, it is the person
         let text = "وصل الرئيس جيروم لوكانتيه إلى المدينة. ويرافق لوكانتيه وزراء."

@@ -19,6 +19,61 @@ final class OrganizationRecognitionTests: XCTestCase {
         for name in names { XCTAssertTrue(found.contains(name), "\(name) not in \(found)", file: file, line: line) }
     }
 
+    func testQuotedNamesAfterAnOrganisationHeadNoun() {
+        assertFinds("وأكد المتحدث أن عناصر تابعة لكتيبة «صقور الوادي» انسحبت من المعبر.", .organization, "صقور الوادي")
+        assertFinds("ونقلت صحيفة «الأنباء» عن مصدر أمني أن الطريق أغلق.", .organization, "الأنباء")
+        // a gazetteer place inside the quotes is part of the name
+        assertFinds("وقاتلت سرايا «ثوار بنغازي» إلى جانب الجيش.", .organization, "ثوار بنغازي")
+        // a platform the gazetteer knows with its head is no organisation of the graph
+        let platform = entities("ونشر القائد صورا على موقع \"إكس\" مساء أمس.", .organization)
+        XCTAssertTrue(platform.isEmpty, "\(platform)")
+    }
+
+    func testQuotedNamesAfterANamingWordAndCoordinated() {
+        assertFinds("واتهمت الحكومة الحركتين المدعوتين \"نور\" و\"فجر\" بتمويل الاحتجاجات.", .organization, "نور", "فجر")
+        assertFinds("وتبنت الجماعة المسلحة المعروفة باسم «رايات الجنوب» الهجوم.", .organization, "رايات الجنوب")
+    }
+
+    func testQuotedWordsWithoutAHeadOrNamingWordAreNoOrganisation() {
+        let orgs = entities("ورفع المحتجون شعار «الخبز والكرامة» وقال أحدهم «سنعود غدا».", .organization)
+        XCTAssertTrue(orgs.isEmpty, "\(orgs)")
+        // a definite head before the quote is a description, not a name
+        let speech = entities("وأضاف بيان للحركة «إن المفاوضات متعثرة».", .organization)
+        XCTAssertFalse(speech.contains { $0.contains("المفاوضات") }, "\(speech)")
+    }
+
+    func testTheOutletADatelineCredits() {
+        assertFinds("النهار المغاربي (الرباط) - وصل وزير الخارجية الإسباني إلى الرباط أمس.", .organization, "النهار المغاربي")
+        assertFinds("الرباط - (الساحل الجديد) وصل وزير الخارجية الإسباني إلى المغرب أمس.", .organization, "الساحل الجديد")
+        assertFinds("المرصد الأطلسي : أكد وزير الخارجية الإسباني دعم بلاده للحوار.", .organization, "المرصد الأطلسي")
+        assertFinds("نواكشوط: الصباح الموريتاني وصل وزير الخارجية الإسباني إلى نواكشوط أمس.", .organization, "الصباح الموريتاني")
+        // a title before a colon, and a colon before speech, name no outlet
+        let none = entities("الوزير: أكد أن الحوار مستمر. وقال المتحدث: الحوار مستمر.", .organization)
+        XCTAssertTrue(none.isEmpty, "\(none)")
+    }
+
+    func testAMinistryNamedByItsDomainWithoutTheArticle() {
+        assertFinds("وأعلنت وزارة داخلية الحكومة المؤقتة اعتقال خمسة مشتبه بهم.", .organization, "وزارة داخلية")
+    }
+
+    func testALatinAcronymBeforeAPersonsNameInTitleCase() {
+        let orgs = entities("ووزعت الصورة التي التقطتها REUTERS Samir Haddad على الصحف أمس.", .organization)
+        XCTAssertTrue(orgs.contains("REUTERS"), "\(orgs)")
+        XCTAssertFalse(orgs.contains { $0.contains("Samir") }, "\(orgs)")
+    }
+
+    func testCurrentsAndFundsAreOrganisationHeads() {
+        assertFinds("وانتقد التيار الصدري قرار الحكومة، فيما رحب تيار المستقبل به.", .organization, "التيار الصدري", "تيار المستقبل")
+        assertFinds("وقدم صندوق التنمية الخليجي قرضا جديدا.", .organization, "صندوق التنمية الخليجي")
+        let things = entities("وتوجه الناخبون إلى صندوق الاقتراع رغم انقطاع التيار الكهربائي.", .organization)
+        XCTAssertTrue(things.isEmpty, "\(things)")
+    }
+
+    func testABodyOfANamedOrganisationOrMeeting() {
+        assertFinds("وعقدت اللجنة التحضيرية لمؤتمر نواكشوط اجتماعها الأول أمس.", .organization, "اللجنة التحضيرية لمؤتمر نواكشوط")
+        assertFinds("وانتخبت اللجنة المركزية لحركة التجديد أمينا عاما جديدا.", .organization, "اللجنة المركزية لحركة التجديد")
+    }
+
     func testSummitsNamedByAdjectivesOrHostAndPurpose() {
         assertFinds("وتستعد العاصمة لاحتضان القمة الخليجية بعد أسابيع من القمة الروسية الإفريقية.", .organization, "القمة الخليجية", "القمة الروسية الإفريقية")
         assertFinds("ويشارك الوزير في مؤتمر روما للتنمية والاستثمار الذي يفتتح غدا.", .organization, "مؤتمر روما للتنمية والاستثمار")

@@ -1,0 +1,149 @@
+// Document-level consistency (seventh round of issue 11): a name recognised once in a document names the
+// same entity wherever else the document writes it, clitics aside.
+
+import KBGraph
+import KBText
+
+extension Linker {
+    /// One name recognised in the document: its words (normalised, the first without its proclitic) and the
+    /// mention it was first found as.
+    struct KnownName {
+        var words: [String]
+        var mention: RawMention
+    }
+
+    /// Proclitics a later occurrence of a name may carry ("ورشاد", "بالتحالف", "للتحالف").
+    static let consistencyPrefixes = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"]
+
+    /// Every other occurrence of a name the recognisers found in the document, on words no mention covers,
+    /// becomes a mention of the same entity (same key, type, subtype and gazetteer ids):
+    /// - the names carried over are guessed organisations and places (a gazetteer name is found wherever it
+    ///   stands) and guessed people of two words or more (one word is a surname: step 4 of `link`);
+    /// - a name the document gives two types ("النور" an organisation here, a place there) is carried nowhere;
+    /// - a one-word name must be a word of three letters or more that no lexicon lists (function word, verb,
+    ///   head noun, word class of the rules) and its own key (not a short form: "الخارجية" for a ministry);
+/// - the words of role phrases are taken ("وزير الخارجية" gives no ministry).
+    /// Runs after the keys are given (step 3), so the new mentions carry the entity's key.
+    func carryNamesThroughDocument(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
+        // the words of a mention: its tokens' normalised forms, the first without the proclitic its label dropped
+        func words(_ m: RawMention, _ toks: [Token]) -> [String] {
+            guard m.range.upperBound <= toks.count, !m.range.isEmpty else { return [] }
+            var w = toks[m.range].map(\.norm)
+            if m.begin != toks[m.range.lowerBound].begin, let first = m.text.split(separator: " ").first {
+                w[0] = ArabicNormalizer.normalize(String(first))
+            }
+            return w
+        }
+        var byFirst: [NormKey: [KnownName]] = [:]
+        for (s, ms) in perSentence.enumerated() {
+            for m in ms where !m.isAdjective && !m.titleOnly && !m.key.isEmpty && m.gazetteerIDs.isEmpty && !m.key.hasPrefix("group:") {
+                switch m.type {
+                case .person: guard m.range.count >= 2 else { continue }
+                case .organization, .place: break
+                case .date: continue
+                }
+                let w = words(m, sentences[s].tokens)
+                guard !w.isEmpty else { continue }
+                // (one word that is its own name: not a short form standing for a longer one, "الخارجية")
+                if w.count == 1, m.type != .person, !(Linker.carriesAlone(w[0]) && m.nameKey == w[0]) { continue }
+                let k = NormKey(w[0])
+                if byFirst[k]?.contains(where: { $0.words == w }) == true { continue }
+                byFirst[k, default: []].append(KnownName(words: w, mention: m))
+            }
+        }
+        guard !byFirst.isEmpty else { return }
+        // a name the document gives two types is carried nowhere
+        var conflicting = Set<[String]>()
+        for (s, ms) in perSentence.enumerated() {
+            for m in ms where !m.isAdjective && m.type != .date {
+                guard m.range.upperBound <= sentences[s].tokens.count, !m.range.isEmpty else { continue }
+                let toks = sentences[s].tokens
+                guard byFirst[NormKey(toks[m.range.lowerBound].norm)] != nil || m.begin != toks[m.range.lowerBound].begin else { continue }
+                let w = words(m, toks)
+                guard let names = byFirst[NormKey(w[0])] else { continue }
+                for n in names where n.words == w && n.mention.type != m.type { conflicting.insert(w) }
+            }
+        }
+        if !conflicting.isEmpty {
+            for (k, names) in byFirst { byFirst[k] = names.filter { !conflicting.contains($0.words) } }
+            byFirst = byFirst.filter { !$0.value.isEmpty }
+            guard !byFirst.isEmpty else { return }
+        }
+        // every clitic form of every first word
+        var forms: [NormKey: [(prefix: String, name: KnownName)]] = [:]
+        for names in byFirst.values {
+            let first = names[0].words[0]
+            var prefixed: [(String, String)] = [(first, "")]
+            for p in Linker.consistencyPrefixes {
+                if first.hasPrefix("ال"), p.hasSuffix("ل") {
+                    prefixed.append((p + "ل" + first.dropFirst(2), p))      // ل + ال → لل
+                } else {
+                    prefixed.append((p + first, p))
+                }
+            }
+            for (form, p) in prefixed { for n in names { forms[NormKey(form), default: []].append((p, n)) } }
+        }
+        let rec = EntityRecognizer(gazetteer: gazetteer)
+        // (a cheap test first: every form ends with the last letter of its name's first word)
+        let lastLetters = Set(byFirst.values.compactMap { $0[0].words[0].unicodeScalars.last })
+        for s in perSentence.indices {
+            let toks = sentences[s].tokens
+            guard toks.contains(where: { t in
+                t.kind != .punctuation && t.norm.unicodeScalars.last.map(lastLetters.contains) == true && forms[NormKey(t.norm)] != nil
+            }) else { continue }
+            var covered = [Bool](repeating: false, count: toks.count)
+            // (a role phrase's words are taken too: "وزير الخارجية" names no ministry of its own)
+            for m in perSentence[s] {
+                for x in m.range where x < toks.count { covered[x] = true }
+                if let r = m.role?.range { for x in r where x < toks.count { covered[x] = true } }
+            }
+            var added: [RawMention] = []
+            var i = 0
+            while i < toks.count {
+                guard !covered[i], toks[i].kind == .word || toks[i].kind == .latin, let cands = forms[NormKey(toks[i].norm)] else { i += 1; continue }
+                // the longest name that fits here
+                let fit = cands.filter { c in
+                    let n = c.name.words.count
+                    return i + n <= toks.count && (1..<n).allSatisfy { !covered[i + $0] && toks[i + $0].norm == c.name.words[$0] }
+                }.max { a, b in   // the longest; among equals the first in text order (dictionary order is not fixed)
+                    (a.name.words.count, b.name.words.joined(separator: " "), b.prefix) < (b.name.words.count, a.name.words.joined(separator: " "), a.prefix)
+                }
+                guard let hit = fit else { i += 1; continue }
+                let n = hit.name.words.count
+                // the name does not run on into a longer one: a name word after a one-word name is another name
+                if n == 1, i + 1 < toks.count, !covered[i + 1], toks[i + 1].kind == .word,
+                   !EntityRecognizer.hasArticle(toks[i + 1]), hit.name.mention.type != .place,
+                   rec.isNameWord(toks[i + 1].norm), !Lexicon.stopwords.contains(toks[i + 1].norm),
+                   !Lexicon.verbs.contains(toks[i + 1].norm), EntityRecognizer.isKnownFirstName(toks[i].norm) {
+                    i += 1; continue
+                }
+                // the proclitic comes off (with the article's lam that "لل" keeps: "للتحالف" → "التحالف")
+                let peel = hit.prefix.hasSuffix("ل") && hit.name.words[0].hasPrefix("ال") ? hit.prefix + "ل" : hit.prefix
+                let (_, b) = rec.strippedPrefix(toks[i], peel, restore: "")
+                var m = hit.name.mention
+                m.range = i..<(i + n)
+                m.begin = b
+                m.end = toks[i + n - 1].end
+                m.role = nil
+                m.inRolePhrase = false
+                m.weak = false
+                m.parentKey = nil
+                m.innerPlace = []
+                m.confidence = min(m.confidence, 0.6)
+                added.append(m)
+                for x in m.range { covered[x] = true }
+                i += n
+            }
+            if !added.isEmpty {
+                perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            }
+        }
+    }
+
+    /// A one-word name that may be carried alone: three letters or more, no function word, verb, head noun,
+    /// title or word of the rules' lexicon.
+    static func carriesAlone(_ w: String) -> Bool {
+        w.count >= 3 && !Lexicon.stopwords.contains(w) && !Lexicon.verbs.contains(w) && !EntityRecognizer.isLexiconWord(w)
+            && !Lexicon.nonNameWords.contains(w) && RuleSet.bundled.lexicon.classes(of: w).isEmpty
+    }
+}

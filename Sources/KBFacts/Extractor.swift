@@ -60,6 +60,9 @@ public struct Extractor: Sendable {
             drafts = Extractor.resolveDocumentPeople(drafts, people: Set(perSentence.joined().lazy.filter { $0.type == .person }.map(\.key)))
         }
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
+        let visitHis = rules.lexicon.classID("VISIT_HIS")
+        drafts = Extractor.companionsVisitEarlier(drafts, countryOf: { gaz.country(of: $0) },
+                                                  namesVisit: { si in visitHis.map { v in sentences[si].tokens.contains { rules.lexicon.classes(of: $0.norm).contains(v) } } ?? false })
         drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: rules.lexicon)
 
         // the first full date of the lead (the first three sentences), if any

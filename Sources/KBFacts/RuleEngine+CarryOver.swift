@@ -111,12 +111,13 @@ extension Extractor {
     /// `doc-people` arguments: the two people of the last meeting, talks or reception told in this sentence or the
     /// three before it (both sides people of the document). As subject and object: one fact between the two; as
     /// subject only: one fact for each of them (through `group:` keys, see `expandGroups`). Without such a pair the
-    /// draft is dropped.
+    /// draft is dropped. A dated fact whose sentence states no date of its own takes the date of that meeting: the
+    /// two go on about the day they met («التقى X Y يوم الثلاثاء … وجدد الوزيران الترحيب بـ…»).
     static func resolveDocumentPeople(_ drafts: [(Int, FactDraft)], people: Set<String>) -> [(Int, FactDraft)] {
         let (p1, p2) = RuleEngine.documentPeople
         guard drafts.contains(where: { $0.1.subject == p1 }) else { return drafts }
         let contacts: Set<String> = ["MEET", "TALKS", "RECEIVE", "PLANS_MEET", "PLANS_TALKS"]
-        var last: (si: Int, a: String, b: String)? = nil
+        var last: (si: Int, a: String, b: String, date: FactDate?)? = nil
         var out: [(Int, FactDraft)] = []
         for (si, d) in drafts {
             if d.subject == p1 {
@@ -125,10 +126,11 @@ extension Extractor {
                 var x = d
                 x.subject = group
                 if x.object == p2 { x.object = group }
+                if x.takesDate, x.date == nil { x.date = l.date }
                 out.append((si, x)); continue
             }
             if contacts.contains(d.type), d.modality != .negated, people.contains(d.subject), people.contains(d.object), d.subject != d.object {
-                last = (si, d.subject, d.object)
+                last = (si, d.subject, d.object, d.date)
             }
             out.append((si, d))
         }

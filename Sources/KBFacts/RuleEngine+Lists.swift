@@ -55,3 +55,12 @@ extension RuleEngine {
         }
     }
 }
+
+extension RuleEngine {
+    /// True when token k is a colon opening a list: right after a word of class `LIST_COLON` («وزراء:»، «وهم:»،
+    /// «كل من:»). `after N` finders step over it; any other colon (reported speech, a heading) ends their search.
+    static func listColon(_ k: Int, _ c: SentenceContext) -> Bool {
+        guard k > 0, c.tokens[k].kind == .punctuation, c.tokens[k].text == ":" else { return false }
+        return c.mention(at: k - 1) == nil && c.inClass(k - 1, "LIST_COLON")
+    }
+}

@@ -50,16 +50,19 @@ extension Extractor {
             return drafts.first(where: { $0.1.type == "HOLDS_ROLE" && $0.1.subject == k && count[$0.1.object] != nil })?.1.object
         }
         func pair(_ si: Int) -> (String, String)? {
-            var own: [String] = []
+            var own: [String] = [], named: [String] = []
             if si < mentions.count {
-                for m in mentions[si] where m.type == .place && m.subtype == "country" && !m.key.isEmpty && !own.contains(m.key) { own.append(m.key) }
+                for m in mentions[si] where m.type == .place && m.subtype == "country" && !m.key.isEmpty && !own.contains(m.key) {
+                    own.append(m.key)
+                    if !m.isAdjective { named.append(m.key) }
+                }
             }
             if own.count == 2 { return (own[0], own[1]) }
-            guard own.count < 2 else { return nil }
-            // the last contact whose two sides serve two states (and the sentence's own state among them)
+            // the last contact whose two sides serve two states (and the sentence's own state named by name among
+            // them: an adjective alone, «الأزمة السورية», names a topic more often than a side)
             for (sj, d) in drafts.reversed() where sj <= si && RuleEngine.contactTypes.contains(d.type) {
                 guard let a = state(d.subject), let b = state(d.object), a != b else { continue }
-                return own.allSatisfy({ $0 == a || $0 == b }) ? (a, b) : nil
+                return named.allSatisfy({ $0 == a || $0 == b }) && (own.count < 2 || own.allSatisfy({ $0 == a || $0 == b })) ? (a, b) : nil
             }
             return nil
         }
@@ -372,6 +375,8 @@ enum RuleEngine {
                 var k = start + 1
                 while k < c.tokens.count, k - start <= n {
                     if let e = bracketEnd(k, c) { k = e; continue }
+                    // «وزراء: الخارجية X، والدفاع Y»: a colon after a list head opens the list (RuleEngine+Lists.swift)
+                    if listColon(k, c) { k += 1; continue }
                     if c.isStrongPunct(k) || ((f.phrase || f.clause) && c.isComma(k)) { break }
                     if f.clause, c.mention(at: k) == nil, c.inClass(k, "RELATIVE") || c.inClass(k, "CLAUSE_BREAK") { break }
                     if let m = c.mention(at: k) {

@@ -105,6 +105,21 @@ final class CarryOverTests: XCTestCase {
         XCTAssertTrue(support.contains { $0.contains("عبد العاطي") && $0.contains("العربية") }, "\(support)")
     }
 
+    /// «بين البلدين»: the two states of the last visit; a third state named by an adjective only («الأزمة الليبية»)
+    /// is a topic and keeps them, one named by name is a side and leaves no pair.
+    func testTheTwoStatesBesideATopic() {
+        let x = extract("""
+            وصل الرئيس التونسي قيس سعيد إلى الجزائر في زيارة رسمية.
+            وتناول اللقاء العلاقات الثنائية بين البلدين، والتعاون الأمني، والأزمة الليبية.
+            """)
+        XCTAssertTrue(facts(x, "COOPERATE").contains { $0.contains("تونس") && $0.contains("الجزائر") }, "\(facts(x, "COOPERATE"))")
+        let y = extract("""
+            وصل الرئيس التونسي قيس سعيد إلى الجزائر في زيارة رسمية.
+            وتناول اللقاء العلاقات الثنائية بين البلدين، والتعاون الأمني، والوضع في ليبيا.
+            """)
+        XCTAssertTrue(facts(y, "COOPERATE").isEmpty, "\(facts(y, "COOPERATE"))")
+    }
+
     func testTheDirectiveIsParsedWithErrors() throws {
         var set = RuleSet(lexicon: WordLexicon())
         try set.parse("carry-subject VISIT\ncarry-subject-verb RECEIVE\n", file: "x.rules")

@@ -129,7 +129,8 @@ enum RuleEngine {
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
                         continue
                     }
-                    var outcome = apply(r, at: i, c, classes, cue, lex, table)
+                    // «…، حيث وصل إلى …»: a verb after a clause word continues the sentence's subject (RuleEngine+CarryOver.swift)
+                    var outcome = clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set) ?? apply(r, at: i, c, classes, cue, lex, table)
                     // a trigger naming no subject continues the document's earlier subject (RuleEngine+CarryOver.swift)
                     if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why) {
                         outcome = carried
@@ -338,6 +339,8 @@ enum RuleEngine {
                 return -7   // -5 is `itsStateIndex`
             case .itsState:
                 continue   // resolved from the subject (`itsState`)
+            case .sentenceSubject:
+                if let m = sentenceSubject(before: i, c), ok(m) { return m }
             case .documentCountry:
                 // only when the phrase after the trigger names no place or organisation ("وزير الخارجية X")
                 var k = i + 1, named = false

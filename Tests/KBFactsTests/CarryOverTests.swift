@@ -120,6 +120,31 @@ final class CarryOverTests: XCTestCase {
         XCTAssertTrue(facts(y, "COOPERATE").isEmpty, "\(facts(y, "COOPERATE"))")
     }
 
+    /// «…، ثم زار وهران»: a verb right after a clause word with no actor after it continues the sentence's subject,
+    /// never the nearest name before the clause word (the one who invited).
+    func testAVerbAfterAClauseWordTakesTheSentencesSubject() {
+        let x = extract("وصل الرئيس التونسي قيس سعيد إلى الجزائر، بدعوة من الرئيس عبد المجيد تبون، ثم زار وهران.")
+        let visits = facts(x, "VISIT")
+        XCTAssertTrue(visits.contains("قيس سعيد → وهران"), "\(visits)")
+        XCTAssertFalse(visits.contains { $0.contains("تبون") }, "\(visits)")
+    }
+
+    /// Reported speech: the speaker at the sentence's start is not the subject of the reported clause's verbs.
+    func testTheSpeakerIsNotTheSentencesSubject() {
+        let x = extract("قال الرئيس التونسي قيس سعيد إن الوزير نبيل عمار وصل إلى الجزائر، ثم زار وهران.")
+        let visits = facts(x, "VISIT")
+        XCTAssertFalse(visits.contains("قيس سعيد → وهران"), "\(visits)")
+        XCTAssertTrue(visits.contains { $0.contains("عمار") && $0.hasSuffix("وهران") }, "\(visits)")
+    }
+
+    /// A person right after the verb is its own subject (VSO).
+    func testAnActorAfterTheClauseWordIsTheVerbsOwn() {
+        let x = extract("وصل الرئيس التونسي قيس سعيد إلى الجزائر، ثم وصل الرئيس الموريتاني محمد ولد الغزواني إلى وهران.")
+        let visits = facts(x, "VISIT")
+        XCTAssertFalse(visits.contains("قيس سعيد → وهران"), "\(visits)")
+        XCTAssertTrue(visits.contains { $0.contains("الغزواني") && $0.hasSuffix("وهران") }, "\(visits)")
+    }
+
     func testTheDirectiveIsParsedWithErrors() throws {
         var set = RuleSet(lexicon: WordLexicon())
         try set.parse("carry-subject VISIT\ncarry-subject-verb RECEIVE\n", file: "x.rules")

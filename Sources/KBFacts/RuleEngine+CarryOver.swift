@@ -144,22 +144,32 @@ extension RuleEngine {
     /// none; a place there is the object: «ثم زار وهران») names
     /// no subject of its own: it continues the sentence's subject (`sentence-subject`), else the document's earlier
     /// one. A mention before the clause word is never taken for it; an actor after the verb is looked for by the
-    /// rule's `after` finders only. For the rules `carriedSubject` serves; nil
+    /// rule's `after` finders only. After a relative pronoun (`RELATIVE`: الذي، التي) the subject is its antecedent,
+    /// the actor right before it, or there is none («مع الملك الأردني الذي وصل …» is not the host's arrival). For the rules `carriedSubject` serves; nil
     /// for any other trigger (the rule's own finders then run).
     static func clauseElidedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                                     _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet) -> Outcome? {
-        guard i > 0, i + 1 < c.tokens.count, c.mention(at: i - 1) == nil, c.inClass(i - 1, "CLAUSE_BREAK") || c.inClass(i - 1, "CLAUSE_LINK"),
+        guard i > 0, i + 1 < c.tokens.count, c.mention(at: i - 1) == nil,
+              c.inClass(i - 1, "CLAUSE_BREAK") || c.inClass(i - 1, "CLAUSE_LINK") || c.inClass(i - 1, "RELATIVE"),
               set.carrySubjectTypes.contains(r.type) || set.carrySubjectVerbTypes.contains(r.type), !r.objectFirst,
-              r.subject.allSatisfy({ $0.isNearest && ($0.types?.contains(.person) ?? true) }),
+              r.subject.allSatisfy({ ($0.isNearest || $0.kind == .adjacentAfter) && ($0.types?.contains(.person) ?? true) }),
               verbTrigger(i, classes, lex) else { return nil }
+        let relative = c.inClass(i - 1, "RELATIVE")
         // an actor right after the verb, or the title before its name, is the verb's own subject (VSO)
         var r2 = r
         if let m = c.mentions.indices.first(where: { min(c.mentions[$0].range.lowerBound, c.mentions[$0].role?.range.lowerBound ?? Int.max) == i + 1 }),
            c.mentions[m].type != .place, !obliqueMention(m, c) {
             // only the rule's finders after the verb look for it («ثم وصل الرئيس Y إلى …» is not X's arrival)
-            r2.subject = r.subject.filter(\.isAfter)
+            r2.subject = r.subject.filter { $0.isAfter || $0.kind == .adjacentAfter }
             guard !r2.subject.isEmpty else { return nil }
             return apply(r2, at: i, c, classes, cue, lex, table)
+        }
+        if relative {
+            // «الملك X، الذي وصل …»: the relative's antecedent, right before it (a comma between), or none
+            r2.subject = r.subject.filter { !$0.isAfter && $0.kind != .adjacentAfter }.map { var f = $0; f.kind = .before(3); return f }
+            guard !r2.subject.isEmpty else { return nil }
+            if case .fired(let d) = apply(r2, at: i, c, classes, cue, lex, table) { return .fired(d) }
+            return .failed("the relative «\(c.tokens[i - 1].text)» follows no actor")
         }
         r2.subject = [ArgumentFinder(kind: .sentenceSubject), ArgumentFinder(kind: .documentSubject)]
         guard case .fired(var drafts) = apply(r2, at: i, c, classes, cue, lex, table) else {

@@ -145,6 +145,22 @@ final class CarryOverTests: XCTestCase {
         XCTAssertTrue(visits.contains { $0.contains("الغزواني") && $0.hasSuffix("وهران") }, "\(visits)")
     }
 
+    /// After a relative pronoun the subject is its antecedent right before it, or none: never a name further back.
+    func testAVerbAfterARelativeTakesItsAntecedent() {
+        let x = extract("التقى الرئيس التونسي قيس سعيد الرئيس الجزائري عبد المجيد تبون الذي وصل تونس أمس.")
+        XCTAssertTrue(facts(x, "VISIT").contains("عبد المجيد تبون → تونس"), "\(facts(x, "VISIT"))")
+        let y = extract("وعقد الرئيس التونسي قيس سعيد اجتماعا مع الملك المغربي الذي وصل الرباط صباح الأحد.")
+        XCTAssertFalse(facts(y, "VISIT").contains { $0.hasPrefix("قيس سعيد") }, "\(facts(y, "VISIT"))")
+    }
+
+    /// «وكذا بحث مع Y»: a clause link; the talks are the sentence subject's, not those of the place before it.
+    func testAClauseLinkBeforeTheVerb() {
+        let x = extract("والتقى الرئيس التونسي قيس سعيد خلال زيارته للجزائر عددا من الوزراء، وكذا بحث مع الرئيس عبد المجيد تبون العلاقات الثنائية.")
+        let talks = facts(x, "TALKS")
+        XCTAssertTrue(talks.contains("قيس سعيد → عبد المجيد تبون"), "\(talks)")
+        XCTAssertFalse(talks.contains { $0.hasPrefix("الجزائر") }, "\(talks)")
+    }
+
     func testTheDirectiveIsParsedWithErrors() throws {
         var set = RuleSet(lexicon: WordLexicon())
         try set.parse("carry-subject VISIT\ncarry-subject-verb RECEIVE\n", file: "x.rules")

@@ -164,12 +164,14 @@ enum RuleEngine {
 
     struct Cues {
         let negation, denial, planned, plannedAfter, relative: Int?
+        /// `PROGRAMME` («خلالها»): a present verb before it tells a visit's programme (RuleEngine+Lists.swift)
+        let programme: Int?
         /// `REPORT_SAY` (RuleEngine+Masdar.swift)
         let say: Int?
         init(_ lex: WordLexicon) {
             say = lex.classID("REPORT_SAY")
             negation = lex.classID("NEGATION"); denial = lex.classID("DENIAL"); planned = lex.classID("PLANNED")
-            plannedAfter = lex.classID("PLANNED_AFTER"); relative = lex.classID("RELATIVE")
+            plannedAfter = lex.classID("PLANNED_AFTER"); relative = lex.classID("RELATIVE"); programme = lex.classID("PROGRAMME")
         }
     }
 
@@ -251,6 +253,7 @@ enum RuleEngine {
                 modality = .planned
             }
         }
+        if modality == .asserted, r.modality == nil, programmeVerb(i, c, classes, cue, lex) { modality = .planned }
         // "وصل X للتشاور مع Y": a masdar under the purpose lam is an intended event
         if modality == .asserted, r.plannedType != nil, isPurposeMasdar(c.tokens[i].norm, lex) { modality = .planned }
         var type = r.type

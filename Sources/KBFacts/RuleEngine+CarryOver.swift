@@ -149,11 +149,11 @@ extension RuleEngine {
     /// for any other trigger (the rule's own finders then run).
     static func clauseElidedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                                     _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet) -> Outcome? {
-        guard i > 0, i + 1 < c.tokens.count, c.mention(at: i - 1) == nil,
-              c.inClass(i - 1, "CLAUSE_BREAK") || c.inClass(i - 1, "CLAUSE_LINK") || c.inClass(i - 1, "RELATIVE"),
-              set.carrySubjectTypes.contains(r.type) || set.carrySubjectVerbTypes.contains(r.type), !r.objectFirst,
+        guard i > 0, i + 1 < c.tokens.count, !r.objectFirst,
+              set.carrySubjectTypes.contains(r.type) || set.carrySubjectVerbTypes.contains(r.type),
               r.subject.allSatisfy({ ($0.isNearest || $0.kind == .adjacentAfter) && ($0.types?.contains(.person) ?? true) }),
-              verbTrigger(i, classes, lex) else { return nil }
+              verbTrigger(i, classes, lex), c.mention(at: i - 1) == nil,
+              c.inClass(i - 1, "CLAUSE_BREAK") || c.inClass(i - 1, "CLAUSE_LINK") || c.inClass(i - 1, "RELATIVE") else { return nil }
         let relative = c.inClass(i - 1, "RELATIVE")
         // an actor right after the verb, or the title before its name, is the verb's own subject (VSO)
         var r2 = r

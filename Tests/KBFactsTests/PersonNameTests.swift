@@ -43,8 +43,8 @@ final class PersonNameTests: XCTestCase {
     }
 
     func testAnAccusativeRuleWordEndsAName() {
-        let p = people("وعين الرئيس الوزير سامر الدوري خلفا للوزير المستقيل.")
-        XCTAssertTrue(p.contains("سامر الدوري"), "\(p)")
+        let p = people("وعين الرئيس الوزير كمال داود خلفا للوزير المستقيل.")
+        XCTAssertTrue(p.contains("كمال داود"), "\(p)")
         XCTAssertFalse(p.contains { $0.contains("خلفا") }, "\(p)")
     }
 

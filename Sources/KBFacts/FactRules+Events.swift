@@ -68,7 +68,7 @@ extension FactRules {
     static let eventTriggers: Set<String> = arrestWords
         .union(attackWords).union(cancelWords).union(strikeWords)
     /// Context words this file tests with `matches`.
-    static let eventContextWords: Set<String> = peopleWords.union(dualPartyWords).union(attemptWords)
+    static let eventContextWords: WordSet = peopleWords.union(dualPartyWords).union(attemptWords)
         .union(tieWords)
         .union(Lexicon.kinship)
 

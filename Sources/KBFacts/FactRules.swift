@@ -245,7 +245,7 @@ enum FactRules {
     static let clauseBreaks = Lexicon.set("الذي التي الذين اللذين منذ حيث بعد قبل عندما")
 
     /// Every word any rule tests with `matches`.
-    static let ruleWords: Set<String> = allTriggers.union(clauseBreaks).union(listCues).union(negationCues)
+    static let ruleWords: WordSet = allTriggers.union(clauseBreaks).union(listCues).union(negationCues)
         .union(tensionWords).union(foundingWords).union(anaphoraNouns).union(welcomeWords)
         .union(meetVerbs)
         .union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
@@ -253,18 +253,19 @@ enum FactRules {
         .union(denialVerbs).union(signWords).union(inviteVerbs).union(inviteWords)
 
     /// Every trigger word: none of them is part of a person's name.
-    static let allTriggers: Set<String> = visitVerbs.union(arriveVerbs).union(travelWords).union(visitNouns)
+    /// (A ``WordSet`` of keys: the large migrated list is never hashed as `String`s.)
+    static let allTriggers: WordSet = migratedTriggers.union(visitVerbs).union(arriveVerbs).union(travelWords).union(visitNouns)
         .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
         .union(cooperateWords).union(agreementWords)
         .union(plannedCues).union(withdrawWords)
-        .union(eventTriggers).union(migratedTriggers)
+        .union(eventTriggers)
 
     /// The words of the lexicon classes that trigger the families migrated from Swift (rules/migrated*.rules): they
     /// stay out of names as the Swift word lists they replace did (every class would be too many: «جمعة», «ولد»).
-    static let migratedTriggers: Set<String> = {
+    static let migratedTriggers: WordSet = {
         let set = RuleSet.bundled
-        return set.lexicon.words(ofAny: Set(set.rules.filter { $0.file.hasPrefix("rules/migrated") }.flatMap(\.triggerNames))
-            .union(["LOCATED"]))
+        return WordSet(keys: set.lexicon.wordKeys(ofAny: Set(set.rules.filter { $0.file.hasPrefix("rules/migrated") }.flatMap(\.triggerNames))
+            .union(["LOCATED"])))
     }()
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {

@@ -4,8 +4,10 @@ import KBText
 /// head nouns, function words and common verbs. Every list is stored normalised
 /// (`ArabicNormalizer.normalize`), so lookups compare normalised tokens.
 enum Lexicon {
-    static func set(_ words: String) -> Set<String> {
-        Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { ArabicNormalizer.normalize(String($0)) })
+    /// The words (split at spaces and line breaks), normalised, as a ``WordSet`` (`contains` answers as a
+    /// `Set<String>` would, looked up by bytes).
+    static func set(_ words: String) -> WordSet {
+        WordSet(Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { ArabicNormalizer.normalize(String($0)) }))
     }
 
     /// Military and honorific ranks that stand right before a name (المشير خليفة حفتر).

@@ -61,6 +61,15 @@ public struct WordLexicon: Sendable {
         for (k, v) in forms where v.contains(where: ids.contains) { out.insert(k.string) }
         return out
     }
+    /// `words(ofAny:)` as keys (no `String` hashing of the forms).
+    public func wordKeys(ofAny names: some Sequence<String>) -> Set<NormKey> {
+        var ids = Set<Int>()
+        for name in names { if let id = classIDs[name] { ids.insert(id) } }
+        guard !ids.isEmpty else { return [] }
+        var out = Set<NormKey>()
+        for (k, v) in forms where v.contains(where: ids.contains) { out.insert(k) }
+        return out
+    }
     public func contains(_ word: String, in name: String) -> Bool {
         guard let id = classIDs[name] else { return false }
         return forms[NormKey(ArabicNormalizer.normalize(word))]?.contains(id) ?? false

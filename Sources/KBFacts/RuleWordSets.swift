@@ -126,3 +126,13 @@ enum RuleWordSets {
         return c
     }
 }
+
+extension SentenceContext {
+    /// `matches` of a ``WordSet``: its stored `Set<String>` (one storage, compiled once per thread); a set built
+    /// from keys alone is asked form by form (the same answer: a word without rule forms matches nothing).
+    func matches(_ i: Int, _ set: WordSet) -> Bool {
+        if set.hasStoredStrings { return matches(i, set.strings) }
+        let f = forms(i)
+        return !f.isEmpty && f.contains(where: set.contains)
+    }
+}

@@ -181,4 +181,51 @@ final class SpeedEquivalenceTests: XCTestCase {
         }
         XCTAssertFalse(g.mayStartMatch("كتب"))
     }
+
+    /// `WordSet.contains` answers as `Set<String>.contains`: for the closed lists (normalised words) asked about
+    /// normalised tokens, their raw and decomposed spellings, and the samples (plain, decomposed, combining, Latin).
+    func testWordSetContainsIsSetContains() {
+        let lists: [WordSet] = [Lexicon.stopwords, Lexicon.ranks, Lexicon.roleHeads, Lexicon.placeHeads, Lexicon.verbs,
+                                Lexicon.orgHeads, FactRules.allTriggers, FactRules.eventContextWords]
+        let decomposed = Self.samples + ["أحمد", "ا\u{0654}حمد", "إلى", "ا\u{0655}لى", "آخر", "ا\u{0653}خر", "الرئيس", "الرئيس\u{0651}",
+                                         "رئيس", "ر\u{0626}يس", "في", "فى", "وزير", "وزيرة", "وزيره"]
+        for list in lists {
+            let strings = Set(list.map { $0 })
+            XCTAssertEqual(strings.count, list.count)
+            var asked = decomposed
+            for w in strings.prefix(300) {
+                asked += [w, ArabicNormalizer.normalize(w), w.decomposedStringWithCanonicalMapping, w + "\u{064E}", "و" + w, String(w.dropLast())]
+            }
+            for w in asked {
+                XCTAssertEqual(list.contains(w), strings.contains(w), "\(w.unicodeScalars.map(\.value))")
+            }
+            if list.hasStoredStrings { XCTAssertEqual(list.strings, strings) }
+        }
+        // a set of the samples themselves (canonically equal spellings are one member, as in Set<String>)
+        let set = Set(Self.samples)
+        let ws = WordSet(set)
+        XCTAssertEqual(ws.count, set.count)
+        for a in Self.samples + ["أحمد", "ا\u{0654}حمد", "K", "k", "e\u{0301}"] { XCTAssertEqual(ws.contains(a), set.contains(a), "\(a.unicodeScalars.map(\.value))") }
+        // unions and key-only sets
+        let a: WordSet = ["في", "من", "إلى"], b = WordSet(keys: [NormKey("على"), NormKey("ا\u{0655}لى")])
+        let u = a.union(b), v = a.union(["عن", "على"] as Set<String>)
+        XCTAssertFalse(u.hasStoredStrings)
+        XCTAssertTrue(v.hasStoredStrings)
+        XCTAssertEqual(Set(u.map { $0 }), u.strings)
+        for w in ["في", "من", "إلى", "ا\u{0655}لى", "على", "عن", "الى"] {
+            XCTAssertEqual(u.contains(w), (Set(["في", "من", "إلى", "على"])).contains(w), w)
+            XCTAssertEqual(v.contains(w), (Set(["في", "من", "إلى", "على", "عن"])).contains(w), w)
+        }
+        XCTAssertEqual(u.count, 4)
+        XCTAssertTrue(a.isDisjoint(with: ["عن"]))
+        XCTAssertFalse(a.isDisjoint(with: ["عن", "ا\u{0655}لى"]))
+    }
+
+    /// The migrated trigger keys are the words of `words(ofAny:)`.
+    func testWordKeysOfAnyAreWordsOfAny() {
+        let lex = RuleSet.bundled.lexicon
+        let names = Array(lex.classNames.prefix(8))
+        XCTAssertEqual(Set(lex.wordKeys(ofAny: names).map(\.string)), lex.words(ofAny: names))
+        XCTAssertEqual(Set(FactRules.allTriggers.map { $0 }).count, FactRules.allTriggers.count)
+    }
 }

@@ -123,6 +123,14 @@ enum Clitics {
         cache.nerWords.get(w, compute)
     }
 
+    /// `lexiconClasses` when this thread's first level has the word (no closure to build: the caller's
+    /// lexicon is not copied into one on every look-up).
+    static func cachedLexiconClasses(_ w: String, serial: UInt64) -> [Int]? {
+        let c = cache
+        guard c.lexiconSerial == serial else { return nil }
+        return c.lexiconClasses.cached(w)
+    }
+
     /// The lexicon word classes of a word, remembered per thread for one lexicon at a time.
     static func lexiconClasses(_ w: String, serial: UInt64, _ compute: (String) -> [Int]) -> [Int] {
         let c = cache
@@ -180,6 +188,17 @@ final class WordMemo<V> {
     @inline(__always)
     private static func bits(_ p: UnsafeRawPointer) -> (UInt64, UInt64) {
         (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    }
+
+    /// The value remembered in the first level for `w` (the same string bits), if any: no closure, no key.
+    @inline(__always)
+    func cached(_ w: String) -> V? {
+        var w = w
+        let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
+        let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
+        let slot = Int(truncatingIfNeeded: mixed >> 40) & (slots - 1)
+        if let v = values[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return v }
+        return nil
     }
 
     func get(_ w: String, _ compute: (String) -> V) -> V {

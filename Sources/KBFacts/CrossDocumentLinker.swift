@@ -107,7 +107,7 @@ enum CrossDocumentLinker {
     static func nameTokens(_ e: Entity) -> [[String]] {
         var out: [[String]] = []
         for form in [e.labelAr] + e.surfaceForms {
-            var toks = Gazetteer.key(form).split(separator: " ").map(String.init)
+            var toks = Gazetteer.key(form).plainSplit(separator: " ").map(String.init)
             while let f = toks.first, toks.count > 1, Lexicon.ranks.contains(f) || Lexicon.roleHeads.contains(f) { toks.removeFirst() }
             if !toks.isEmpty, !out.contains(toks) { out.append(toks) }
         }
@@ -126,7 +126,7 @@ enum CrossDocumentLinker {
             let b = merged.removeValue(forKey: old) ?? (Set(gone.surfaceForms), Set(gone.documents))
             merged[new] = (a.forms.union(b.forms), a.documents.union(b.documents))
             kept.mentionCount += gone.mentionCount
-            if !kept.fromGazetteer, gone.labelAr.split(separator: " ").count > kept.labelAr.split(separator: " ").count {
+            if !kept.fromGazetteer, gone.labelAr.plainSplit(separator: " ").count > kept.labelAr.plainSplit(separator: " ").count {
                 kept.labelAr = gone.labelAr
             }
             entities[new] = kept

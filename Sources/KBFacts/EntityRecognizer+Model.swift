@@ -300,11 +300,12 @@ extension EntityRecognizer {
         }
     }
 
-    /// A word a model span may hold: not a function word, verb, role word or rank, month, or a word the rules
+    /// A word a model span may hold: not a function word, verb, role word or rank, month, weekday (a subject
+    /// followed by its day: «قال الوزير فلان الأحد»), or a word the rules
     /// know as not a name; an imperfect verb form of one word ("سيغادرون") is not a name either.
     func modelNameWord(_ n: String, inPerson: Bool) -> Bool {
         guard n.count >= 2, !n.allSatisfy(\.isNumber), !Lexicon.stopwords.contains(n), !Lexicon.verbs.contains(n),
-              DateParser.singleMonths[n] == nil, !FactRules.allTriggers.contains(n) else { return false }
+              DateParser.singleMonths[n] == nil, !DateParser.weekdays.contains(n), !FactRules.allTriggers.contains(n) else { return false }
         if n.count >= 5, n.hasPrefix("سي") || n.hasPrefix("ست") || n.hasPrefix("سن"), n.hasSuffix("ون") || n.hasSuffix("ان") || n.hasSuffix("ين") {
             return false
         }

@@ -112,7 +112,7 @@ extension EntityRecognizer {
         return !Lexicon.stopwords.contains(n) && !Lexicon.verbs.contains(n) && !Lexicon.verbs.contains(s)
             && !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
             && !Lexicon.nonNameWords.contains(s) && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)
-            && !Lexicon.constructNouns.contains(n) && DateParser.singleMonths[n] == nil
+            && !Lexicon.constructNouns.contains(n) && DateParser.singleMonths[n] == nil && !DateParser.weekdays.contains(n)
             && !FactRules.allTriggers.contains(n) && !FactRules.allTriggers.contains(s)
             && (!Clitics.of(n).contains { c in
                 c.prefix != "" && (FactRules.allTriggers.contains(c.stem) || Lexicon.verbs.contains(c.stem)

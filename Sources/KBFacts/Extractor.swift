@@ -60,6 +60,9 @@ public struct Extractor: Sendable {
             drafts = Extractor.resolveDocumentPeople(drafts, people: Set(perSentence.joined().lazy.filter { $0.type == .person }.map(\.key)))
         }
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
+        let visitHis = rules.lexicon.classID("VISIT_HIS")
+        drafts = Extractor.companionsVisitEarlier(drafts, countryOf: { gaz.country(of: $0) },
+                                                  namesVisit: { si in visitHis.map { v in sentences[si].tokens.contains { rules.lexicon.classes(of: $0.norm).contains(v) } } ?? false })
         drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: rules.lexicon)
 
         // the first full date of the lead (the first three sentences), if any
@@ -69,6 +72,7 @@ public struct Extractor: Sendable {
         let leadEvent = drafts.first { $0.0 <= 2 && $0.1.takesDate && $0.1.modality == .asserted && $0.1.date?.precision == .day }
             .map { (si: min($0.0, leadMention?.si ?? $0.0), date: $0.1.date!) }
         let leadDate = leadEvent ?? leadMention
+        let vague = Extractor.vagueTimeSentences(sentences, rules.lexicon)
 
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
@@ -77,11 +81,11 @@ public struct Extractor: Sendable {
                   adjective: Bool = false) {
             let id = Linker.entityID(key)
             // the mention is the exact source span, line breaks shown as spaces (same length)
-            let text = String(String.UnicodeScalarView(source.scalars[b..<e].map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+            let text = source.spacedSlice(b, e)
             var ent = entities[id] ?? makeEntity(id: id, key: key, type: type, subtype: subtype,
-                                                 label: label.split(whereSeparator: { $0 == " " }).joined(separator: " "), fromGazetteer: g)
+                                                 label: label.plainSplit(separator: " ").joined(separator: " "), fromGazetteer: g)
             ent.mentionCount += 1
-            let form = text.split(whereSeparator: { $0 == " " }).joined(separator: " ")
+            let form = text.plainSplit(separator: " ").joined(separator: " ")
             if !ent.surfaceForms.contains(form) { ent.surfaceForms.append(form) }
             entities[id] = ent
             mentions.append(Mention(entityID: id, documentID: docID, begin: base + b, end: base + e, text: text, adjective: adjective))
@@ -116,7 +120,9 @@ public struct Extractor: Sendable {
             let place = d.place.map(Linker.entityID).flatMap { $0 == subj || $0 == obj || entities[$0] == nil ? nil : $0 }
             // an event whose sentence states no date happened on the day the lead states (news states the date
             // once, in its first sentences, and goes on about the same event)
-            let date = d.date ?? (RelationTable.standard[d.type]?.kind == .event && si > leadDate?.si ?? Int.max ? leadDate?.date : nil)
+            // (not a plan, nor an event the sentence places in a vague time: «الشهر الماضي», Extractor+VagueTime.swift)
+            let date = d.date ?? (RelationTable.standard[d.type]?.kind == .event && si > leadDate?.si ?? Int.max
+                                  && d.modality != .planned && !vague.contains(si) ? leadDate?.date : nil)
             // the source a reported fact is attributed to, when it is an entity of the document
             let attribution = d.attributed ? Attribution(source: d.attributedTo.map(Linker.entityID).flatMap { entities[$0] == nil ? nil : $0 }) : nil
             facts.append(Fact(id: id, type: d.type, subject: subj, object: obj, place: place,

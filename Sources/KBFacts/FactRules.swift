@@ -72,8 +72,9 @@ struct SentenceContext {
 
     /// True when the word at i is in a word class of the lexicon (Resources/lexicon.txt).
     func inClass(_ i: Int, _ name: String) -> Bool {
-        guard i >= 0, i < tokens.count, let id = ruleSet.lexicon.classID(name) else { return false }
-        return ruleSet.lexicon.classes(of: tokens[i].norm).contains(id)
+        // (`rules.set`, a stored constant, is read in place: `ruleSet` would copy the whole rule set per call)
+        guard i >= 0, i < tokens.count, let id = rules.set.lexicon.classID(name) else { return false }
+        return rules.set.lexicon.classes(of: tokens[i].norm).contains(id)
     }
 
     func isComma(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && (tokens[i].text == "،" || tokens[i].text == ",") }
@@ -382,7 +383,7 @@ enum FactRules {
         }
         // "وسيلتقي X بـ Y", "وسيجري X محادثات مع Y": a future form (with its clitics) of a verb of the lexicon, at or
         // just before the trigger
-        if (max(0, d.trigger - 6)...d.trigger).contains(where: { c.ruleSet.lexicon.isFuture(c.tokens[$0].norm) }) {
+        if (max(0, d.trigger - 6)...d.trigger).contains(where: { c.rules.set.lexicon.isFuture(c.tokens[$0].norm) }) {
             d.modality = .planned
         }
         for k in max(0, d.trigger - 3)..<d.trigger where c.matches(k, negationCues) { d.modality = .negated }

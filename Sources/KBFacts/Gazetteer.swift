@@ -83,7 +83,7 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// The name and aliases of an entry as normalised token lists.
     static func nameTokens(_ e: GazetteerEntry) -> [[String]] {
-        ([e.ar] + e.aliases).map { Gazetteer.key($0).split(separator: " ").map(String.init) }
+        ([e.ar] + e.aliases).map { Gazetteer.key($0).plainSplit(separator: " ").map(String.init) }
     }
 
     /// ``nameTokens(_:)`` of the entry with this id (computed once for people).
@@ -126,7 +126,7 @@ public final class Gazetteer: @unchecked Sendable {
         if NormKey.plainContains(k, "عبدال") ?? k.contains("عبدال") { variants.append(k.replacingOccurrences(of: "عبدال", with: "عبد ال")) }
         for v in variants where !(names[NormKey(v)]?.contains(i) ?? false) {
             names[NormKey(v), default: []].append(i)
-            let words = v.split(separator: " ")
+            let words = v.plainSplit(separator: " ")
             maxTokens = max(maxTokens, words.count)
             if let f = words.first {
                 let fk = NormKey(String(f))
@@ -141,7 +141,7 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// The normalised lookup key of a name.
     public static func key(_ s: String) -> String {
-        ArabicNormalizer.normalize(s).split(separator: " ").joined(separator: " ")
+        ArabicNormalizer.normalize(s).plainSplit(separator: " ").joined(separator: " ")
     }
 
     /// The most words of a name that starts with this normalised word (0 when none does).
@@ -185,7 +185,7 @@ public final class Gazetteer: @unchecked Sendable {
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             if Gazetteer.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+            let cols = line.plainSplit(separator: "\t", omittingEmptySubsequences: false).map {
                 Gazetteer.trimmed($0)
             }
             if !sawHeader {
@@ -197,7 +197,7 @@ public final class Gazetteer: @unchecked Sendable {
                 throw GazetteerError(path: path, line: n + 1, reason: "expected 10 tab-separated columns, found \(cols.count)")
             }
             func col(_ i: Int) -> String { i < cols.count ? cols[i] : "" }
-            func list(_ i: Int) -> [String] { col(i).split(separator: "|").map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty } }
+            func list(_ i: Int) -> [String] { col(i).plainSplit(separator: "|").map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty } }
             func opt(_ i: Int) -> String? { col(i).isEmpty ? nil : col(i) }
             let type: EntityType
             switch col(1) {
@@ -253,7 +253,7 @@ public final class Gazetteer: @unchecked Sendable {
             }
             guard !cols[2].isEmpty else { throw GazetteerError(path: path, line: n + 1, reason: "a new place needs an Arabic name") }
             var e = GazetteerEntry(id: cols[0], type: .place, subtype: "city", en: cols[1], ar: cols[2],
-                                   aliases: cols[3].split(separator: "|").map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty },
+                                   aliases: cols[3].plainSplit(separator: "|").map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty },
                                    adjectives: [], wikidata: nil, partOf: cols[4].isEmpty ? nil : cols[4], capitalOf: nil)
             e.geonames = geonames; e.lat = lat; e.lon = lon
             index[e.id] = out.count

@@ -26,8 +26,8 @@ final class Linker {
         } }
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].key.hasPrefix("org:") && perSentence[s][k].type == .organization {
-                let parts = perSentence[s][k].key.dropFirst(4).split(separator: "@", maxSplits: 1).map(String.init)
-                let words = parts[0].split(separator: " ").map(String.init)
+                let parts = perSentence[s][k].key.dropFirst(4).plainSplit(separator: "@", maxSplits: 1).map(String.init)
+                let words = parts[0].plainSplit(separator: " ").map(String.init)
                 guard !words.isEmpty, words.allSatisfy({ Linker.armyWords.contains($0) }),
                       words.contains(where: { $0.hasSuffix("قوات") || $0.hasSuffix("جيش") }) else { continue }
                 var army: String? = nil
@@ -84,9 +84,9 @@ final class Linker {
                 let m = perSentence[s][k]
                 if !m.key.isEmpty, let e = gazetteer.entry(id: m.key) {
                     register(m.key, gazetteer.nameTokens(id: e.id) ?? Gazetteer.nameTokens(e), order)
-                } else if m.nameKey.split(separator: " ").count >= 2 {
+                } else if m.nameKey.plainSplit(separator: " ").count >= 2 {
                     // a guessed full name that extends a known one ("خليفة حفتر" written with a middle name) links to it
-                    let toks = m.nameKey.split(separator: " ").map(String.init)
+                    let toks = m.nameKey.plainSplit(separator: " ").map(String.init)
                     if let g = gazetteer.lookupName(m.nameKey).first(where: { $0.type == .person }) {
                         perSentence[s][k].key = g.id
                         perSentence[s][k].gazetteerIDs = [g.id]
@@ -113,11 +113,11 @@ final class Linker {
                     let phrase = Gazetteer.key(cue.phrase)
                     var hit = roles.suffix(200).last { $0.phrase == phrase || $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
                     // "نظيره المالي": the counterpart is the person whose role carries the same nationality
-                    let words = phrase.split(separator: " ").map(String.init)
+                    let words = phrase.plainSplit(separator: " ").map(String.init)
                     if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),
                        words.count > 1 {
                         let rest = Set(words.dropFirst())
-                        hit = roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.split(separator: " ").map(String.init))) }
+                        hit = roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.plainSplit(separator: " ").map(String.init))) }
                     }
                     // "بالقائد العام للجيش" for "القائد العام للجيش الوطني": the same head
                     // (clitics aside) and every word of the title in the role (clitics aside)
@@ -125,7 +125,7 @@ final class Linker {
                         func bare(_ w: String) -> Set<String> { Set([w] + Clitics.of(w).map(\.stem) + Clitics.of(w).map { ArabicNormalizer.stripArticle($0.stem) } + [ArabicNormalizer.stripArticle(w)]) }
                         let titleWords = words.map(bare)
                         hit = roles.suffix(200).last { r in
-                            let rw = r.phrase.split(separator: " ").map(String.init)
+                            let rw = r.phrase.plainSplit(separator: " ").map(String.init)
                             guard let rh = rw.first, !bare(rh).isDisjoint(with: titleWords[0]) else { return false }
                             let roleForms = rw.map(bare)
                             // one phrase's words all in the other ("… في القصر" may follow the title)
@@ -187,7 +187,7 @@ final class Linker {
         // a guessed organisation without a country ("المجلس العسكري") is the one named with its country in this document
         var orgWithCountry: [String: String] = [:]
         for ms in perSentence { for m in ms where m.type == .organization && m.key.hasPrefix("org:") && m.key.contains("@") {
-            orgWithCountry[String(m.key.split(separator: "@")[0]), default: m.key] = orgWithCountry[String(m.key.split(separator: "@")[0])] ?? m.key
+            orgWithCountry[String(m.key.plainSplit(separator: "@")[0]), default: m.key] = orgWithCountry[String(m.key.plainSplit(separator: "@")[0])] ?? m.key
         } }
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].key.hasPrefix("org:") && !perSentence[s][k].key.contains("@") {

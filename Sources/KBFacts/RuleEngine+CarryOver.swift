@@ -111,12 +111,13 @@ extension Extractor {
     /// `doc-people` arguments: the two people of the last meeting, talks or reception told in this sentence or the
     /// three before it (both sides people of the document). As subject and object: one fact between the two; as
     /// subject only: one fact for each of them (through `group:` keys, see `expandGroups`). Without such a pair the
-    /// draft is dropped.
+    /// draft is dropped. A dated fact whose sentence states no date of its own takes the date of that meeting: the
+    /// two go on about the day they met («التقى X Y يوم الثلاثاء … وجدد الوزيران الترحيب بـ…»).
     static func resolveDocumentPeople(_ drafts: [(Int, FactDraft)], people: Set<String>) -> [(Int, FactDraft)] {
         let (p1, p2) = RuleEngine.documentPeople
         guard drafts.contains(where: { $0.1.subject == p1 }) else { return drafts }
         let contacts: Set<String> = ["MEET", "TALKS", "RECEIVE", "PLANS_MEET", "PLANS_TALKS"]
-        var last: (si: Int, a: String, b: String)? = nil
+        var last: (si: Int, a: String, b: String, date: FactDate?)? = nil
         var out: [(Int, FactDraft)] = []
         for (si, d) in drafts {
             if d.subject == p1 {
@@ -125,13 +126,71 @@ extension Extractor {
                 var x = d
                 x.subject = group
                 if x.object == p2 { x.object = group }
+                if x.takesDate, x.date == nil { x.date = l.date }
                 out.append((si, x)); continue
             }
             if contacts.contains(d.type), d.modality != .negated, people.contains(d.subject), people.contains(d.object), d.subject != d.object {
-                last = (si, d.subject, d.object)
+                last = (si, d.subject, d.object, d.date)
             }
             out.append((si, d))
         }
         return out
+    }
+}
+
+extension RuleEngine {
+    /// «التقى الرئيس X …، حيث وصل إلى الرياض»: a finite verb right after a clause word (class `CLAUSE_BREAK` or
+    /// `CLAUSE_LINK`: حيث، إذ، ثم، كما) with no person or organisation right after it (one a preposition governs is
+    /// none; a place there is the object: «ثم زار وهران») names
+    /// no subject of its own: it continues the sentence's subject (`sentence-subject`), else the document's earlier
+    /// one. A mention before the clause word is never taken for it; an actor after the verb is looked for by the
+    /// rule's `after` finders only. After a relative pronoun (`RELATIVE`: الذي، التي) the subject is its antecedent,
+    /// the actor right before it, or there is none («مع الملك الأردني الذي وصل …» is not the host's arrival). For the rules `carriedSubject` serves; nil
+    /// for any other trigger (the rule's own finders then run).
+    static func clauseElidedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
+                                    _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet) -> Outcome? {
+        guard i > 0, i + 1 < c.tokens.count, !r.objectFirst,
+              set.carrySubjectTypes.contains(r.type) || set.carrySubjectVerbTypes.contains(r.type),
+              r.subject.allSatisfy({ ($0.isNearest || $0.kind == .adjacentAfter) && ($0.types?.contains(.person) ?? true) }),
+              verbTrigger(i, classes, lex), c.mention(at: i - 1) == nil,
+              c.inClass(i - 1, "CLAUSE_BREAK") || c.inClass(i - 1, "CLAUSE_LINK") || c.inClass(i - 1, "RELATIVE") else { return nil }
+        let relative = c.inClass(i - 1, "RELATIVE")
+        // an actor right after the verb, or the title before its name, is the verb's own subject (VSO)
+        var r2 = r
+        if let m = c.mentions.indices.first(where: { min(c.mentions[$0].range.lowerBound, c.mentions[$0].role?.range.lowerBound ?? Int.max) == i + 1 }),
+           c.mentions[m].type != .place, !obliqueMention(m, c) {
+            // only the rule's finders after the verb look for it («ثم وصل الرئيس Y إلى …» is not X's arrival)
+            r2.subject = r.subject.filter { $0.isAfter || $0.kind == .adjacentAfter }
+            guard !r2.subject.isEmpty else { return nil }
+            return apply(r2, at: i, c, classes, cue, lex, table)
+        }
+        if relative {
+            // «الملك X، الذي وصل …»: the relative's antecedent, right before it (a comma between), or none
+            r2.subject = r.subject.filter { !$0.isAfter && $0.kind != .adjacentAfter }.map { var f = $0; f.kind = .before(3); return f }
+            guard !r2.subject.isEmpty else { return nil }
+            if case .fired(let d) = apply(r2, at: i, c, classes, cue, lex, table) { return .fired(d) }
+            return .failed("the relative «\(c.tokens[i - 1].text)» follows no actor")
+        }
+        r2.subject = [ArgumentFinder(kind: .sentenceSubject), ArgumentFinder(kind: .documentSubject)]
+        guard case .fired(var drafts) = apply(r2, at: i, c, classes, cue, lex, table) else {
+            return .failed("the subject is elided after «\(c.tokens[i - 1].text)» and none is carried")
+        }
+        for k in drafts.indices where drafts[k].subject == documentSubject { drafts[k].subject = carriedSubjectKey }
+        return .fired(drafts)
+    }
+
+    /// The sentence's first actor (`sentence-subject`): the first person or organisation of the sentence, when it
+    /// (or its title) starts within its first three tokens («التقى الرئيس اللبناني X», «X يصل …») and is governed
+    /// by no preposition, and no complementiser of reported speech (`REPORT_THAT`) stands between it and the trigger.
+    static func sentenceSubject(before i: Int, _ c: SentenceContext) -> Int? {
+        guard let m = c.mentions.indices.filter({ k in
+            let mm = c.mentions[k]
+            return (mm.type == .person || mm.type == .organization) && !mm.isAdjective && !mm.inRolePhrase && !mm.key.isEmpty
+        }).min(by: { c.mentions[$0].range.lowerBound < c.mentions[$1].range.lowerBound }) else { return nil }
+        let mm = c.mentions[m]
+        let lo = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
+        guard lo <= 2, mm.range.upperBound <= i, !obliqueMention(m, c),
+              !(mm.range.upperBound..<i).contains(where: { c.mention(at: $0) == nil && c.inClass($0, "REPORT_THAT") }) else { return nil }
+        return m
     }
 }

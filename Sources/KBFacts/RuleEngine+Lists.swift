@@ -55,3 +55,24 @@ extension RuleEngine {
         }
     }
 }
+
+extension RuleEngine {
+    /// True when token k is a colon opening a list: right after a word of class `LIST_COLON` («وزراء:»، «وهم:»،
+    /// «كل من:»). `after N` finders step over it; any other colon (reported speech, a heading) ends their search.
+    static func listColon(_ k: Int, _ c: SentenceContext) -> Bool {
+        guard k > 0, c.tokens[k].kind == .punctuation, c.tokens[k].text == ":" else { return false }
+        return c.mention(at: k - 1) == nil && c.inClass(k - 1, "LIST_COLON")
+    }
+}
+
+extension RuleEngine {
+    /// «في زيارة تستغرق يومين، يلتقي خلالها الرئيس X»: a present-tense verb (a form of a `CLASS.verb` with the prefix
+    /// ي) followed within two words by a word of class `PROGRAMME` («خلالها», «خلاله») tells what the visit's
+    /// programme holds: the event is planned. A past verb («التقى خلالها») stays asserted.
+    static func programmeVerb(_ i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues, _ lex: WordLexicon) -> Bool {
+        guard let p = cue.programme, has(classes, p, (i + 1)..<min(c.tokens.count, i + 3)) != nil, verbTrigger(i, classes, lex) else { return false }
+        var n = Substring(c.tokens[i].norm)
+        if n.hasPrefix("و") || n.hasPrefix("ف") { n = n.dropFirst() }
+        return n.hasPrefix("ي") && n.count > 3
+    }
+}

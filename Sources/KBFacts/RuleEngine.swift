@@ -50,16 +50,19 @@ extension Extractor {
             return drafts.first(where: { $0.1.type == "HOLDS_ROLE" && $0.1.subject == k && count[$0.1.object] != nil })?.1.object
         }
         func pair(_ si: Int) -> (String, String)? {
-            var own: [String] = []
+            var own: [String] = [], named: [String] = []
             if si < mentions.count {
-                for m in mentions[si] where m.type == .place && m.subtype == "country" && !m.key.isEmpty && !own.contains(m.key) { own.append(m.key) }
+                for m in mentions[si] where m.type == .place && m.subtype == "country" && !m.key.isEmpty && !own.contains(m.key) {
+                    own.append(m.key)
+                    if !m.isAdjective { named.append(m.key) }
+                }
             }
             if own.count == 2 { return (own[0], own[1]) }
-            guard own.count < 2 else { return nil }
-            // the last contact whose two sides serve two states (and the sentence's own state among them)
+            // the last contact whose two sides serve two states (and the sentence's own state named by name among
+            // them: an adjective alone, «الأزمة السورية», names a topic more often than a side)
             for (sj, d) in drafts.reversed() where sj <= si && RuleEngine.contactTypes.contains(d.type) {
                 guard let a = state(d.subject), let b = state(d.object), a != b else { continue }
-                return own.allSatisfy({ $0 == a || $0 == b }) ? (a, b) : nil
+                return named.allSatisfy({ $0 == a || $0 == b }) && (own.count < 2 || own.allSatisfy({ $0 == a || $0 == b })) ? (a, b) : nil
             }
             return nil
         }
@@ -126,7 +129,8 @@ enum RuleEngine {
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
                         continue
                     }
-                    var outcome = apply(r, at: i, c, classes, cue, lex, table)
+                    // «…، حيث وصل إلى …»: a verb after a clause word continues the sentence's subject (RuleEngine+CarryOver.swift)
+                    var outcome = clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set) ?? apply(r, at: i, c, classes, cue, lex, table)
                     // a trigger naming no subject continues the document's earlier subject (RuleEngine+CarryOver.swift)
                     if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why) {
                         outcome = carried
@@ -160,12 +164,14 @@ enum RuleEngine {
 
     struct Cues {
         let negation, denial, planned, plannedAfter, relative: Int?
+        /// `PROGRAMME` («خلالها»): a present verb before it tells a visit's programme (RuleEngine+Lists.swift)
+        let programme: Int?
         /// `REPORT_SAY` (RuleEngine+Masdar.swift)
         let say: Int?
         init(_ lex: WordLexicon) {
             say = lex.classID("REPORT_SAY")
             negation = lex.classID("NEGATION"); denial = lex.classID("DENIAL"); planned = lex.classID("PLANNED")
-            plannedAfter = lex.classID("PLANNED_AFTER"); relative = lex.classID("RELATIVE")
+            plannedAfter = lex.classID("PLANNED_AFTER"); relative = lex.classID("RELATIVE"); programme = lex.classID("PROGRAMME")
         }
     }
 
@@ -247,6 +253,7 @@ enum RuleEngine {
                 modality = .planned
             }
         }
+        if modality == .asserted, r.modality == nil, programmeVerb(i, c, classes, cue, lex) { modality = .planned }
         // "وصل X للتشاور مع Y": a masdar under the purpose lam is an intended event
         if modality == .asserted, r.plannedType != nil, isPurposeMasdar(c.tokens[i].norm, lex) { modality = .planned }
         var type = r.type
@@ -335,6 +342,8 @@ enum RuleEngine {
                 return -7   // -5 is `itsStateIndex`
             case .itsState:
                 continue   // resolved from the subject (`itsState`)
+            case .sentenceSubject:
+                if let m = sentenceSubject(before: i, c), ok(m) { return m }
             case .documentCountry:
                 // only when the phrase after the trigger names no place or organisation ("وزير الخارجية X")
                 var k = i + 1, named = false
@@ -372,6 +381,8 @@ enum RuleEngine {
                 var k = start + 1
                 while k < c.tokens.count, k - start <= n {
                     if let e = bracketEnd(k, c) { k = e; continue }
+                    // «وزراء: الخارجية X، والدفاع Y»: a colon after a list head opens the list (RuleEngine+Lists.swift)
+                    if listColon(k, c) { k += 1; continue }
                     if c.isStrongPunct(k) || ((f.phrase || f.clause) && c.isComma(k)) { break }
                     if f.clause, c.mention(at: k) == nil, c.inClass(k, "RELATIVE") || c.inClass(k, "CLAUSE_BREAK") { break }
                     if let m = c.mention(at: k) {

@@ -28,6 +28,10 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// `doc-people` (as subject, or as subject and object): «بحث الجانبان», «جدد الوزيران»: the two people of the
         /// last meeting, talks or reception the document told (RuleEngine+CarryOver.swift)
         case documentPeople
+        /// `sentence-subject`: the sentence's first actor, a person or organisation named at its start or right after
+        /// its first verb and title («التقى الرئيس X …، حيث وصل إلى …»), with no complementiser of reported speech
+        /// between it and the trigger (RuleEngine+CarryOver.swift)
+        case sentenceSubject
         /// `its-state` (object): the state of the subject found (a capital's country, an organisation's own
         /// country); the state need not be named in the sentence
         case itsState
@@ -312,7 +316,8 @@ public struct RuleSet: Sendable {
         case "doc-pair": f = ArgumentFinder(kind: .documentPair)
         case "doc-people": f = ArgumentFinder(kind: .documentPeople)
         case "its-state": f = ArgumentFinder(kind: .itsState)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people, its-state)")
+        case "sentence-subject": f = ArgumentFinder(kind: .sentenceSubject)
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people, its-state, sentence-subject)")
         }
         var k = 0
         while k < rest.count {

@@ -42,7 +42,9 @@ public struct WordLexicon: Sendable {
 
     public func classID(_ name: String) -> Int? { classIDs[name] }
     func classes(of norm: String) -> [Int] {
-        Clitics.lexiconClasses(norm, serial: serial) { forms[NormKey($0)] ?? [] }
+        if let hit = Clitics.cachedLexiconClasses(norm, serial: serial) { return hit }
+        let forms = self.forms
+        return Clitics.lexiconClasses(norm, serial: serial) { forms[NormKey($0)] ?? [] }
     }
     func isFuture(_ norm: String) -> Bool { futureForms.contains(NormKey(norm)) }
     /// Every normalised form of the class (for tests and the trace).

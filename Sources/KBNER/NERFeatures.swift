@@ -91,7 +91,7 @@ public struct NERFeaturizer: Sendable {
         var stem = norm
         var clitic = ""
         if isArabic {
-            for p in NERFeaturizer.stemPrefixes where norm.hasPrefix(p) {
+            for p in NERFeaturizer.stemPrefixes where norm.plainHasPrefix(p) {
                 let rest = scalars.count - p.unicodeScalars.count
                 if rest >= 3 { stem = String(String.UnicodeScalarView(scalars[p.unicodeScalars.count...])); clitic = p; break }
             }
@@ -112,7 +112,7 @@ public struct NERFeaturizer: Sendable {
         let lenBucket: UInt64 = n <= 2 ? 0 : n == 3 ? 1 : n <= 5 ? 2 : n <= 8 ? 3 : 4
         shape = shape * 16 + lenBucket * 2
         if shape / 16 == 3, let f = text.unicodeScalars.first, f.properties.isUppercase { shape += 1 }
-        if isArabic, norm.hasPrefix("ال") || norm.hasPrefix("لل") { shape += 100 }
+        if isArabic, norm.plainHasPrefix("ال") || norm.plainHasPrefix("لل") { shape += 100 }
         var cues = lexicon.cueBits(norm) ?? 0
         if stem != norm { cues |= lexicon.cueBits(stem) ?? 0 }
         var stems = [norm]

@@ -65,7 +65,7 @@ public struct NERLexicon: Sendable, Equatable {
     public init() {}
 
     public mutating func addName(_ name: String, _ type: NERType) {
-        let words = ArabicNormalizer.normalize(name).split(separator: " ").map(String.init)
+        let words = ArabicNormalizer.normalize(name).plainSplit(separator: " ").map(String.init)
         guard !words.isEmpty, words.count <= 8 else { return }
         let key = words.joined(separator: " ")
         names[key, default: 0] |= 1 << UInt8(type.rawValue)
@@ -90,7 +90,7 @@ public struct NERLexicon: Sendable, Equatable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("["), line.hasSuffix("]") { current = Cue.named(String(line.dropFirst().dropLast())); continue }
             guard let c = current else { continue }
-            for w in line.split(separator: " ") { addCue(String(w), c) }
+            for w in line.plainSplit(separator: " ") { addCue(String(w), c) }
         }
     }
 
@@ -118,7 +118,7 @@ public struct NERLexicon: Sendable, Equatable {
             if f[0] == "N" {
                 names[f[2]] = bits
                 namesN[NormKey(f[2])] = bits
-                let first = f[2].split(separator: " ")
+                let first = f[2].plainSplit(separator: " ")
                 if let w = first.first {
                     firstWords[String(w)] = max(firstWords[String(w)] ?? 0, first.count)
                     firstWordsN[NormKey(String(w))] = firstWords[String(w)]

@@ -172,17 +172,23 @@ public final class NERModel: @unchecked Sendable {
         let rows = Int(try u32())
         try need(rows * (4 + 2 * L))
         var weights = [Int16](repeating: 0, count: (1 << bits) * L)
+        // (raw pointers and a local offset: the rows are most of the file, read once at start-up)
+        let start = p
         try data.withUnsafeBytes { raw in
-            for _ in 0..<rows {
-                let r = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self)))
-                guard r < (1 << bits) else { throw LoadError.format("bucket out of range") }
-                p += 4
-                for l in 0..<L {
-                    weights[r * L + l] = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt16.self)))
-                    p += 2
+            try weights.withUnsafeMutableBufferPointer { w in
+                var q = start
+                for _ in 0..<rows {
+                    let r = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt32.self)))
+                    guard r < (1 << bits) else { throw LoadError.format("bucket out of range") }
+                    q += 4
+                    for l in 0..<L {
+                        w[r * L + l] = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt16.self)))
+                        q += 2
+                    }
                 }
             }
         }
+        p = start + rows * (4 + 2 * L)
         self.init(featurizer: NERFeaturizer(lexicon: NERLexicon(serialized: lexText), bits: bits), weights: weights,
                   scale: scale, transitions: transitions)
     }
@@ -222,22 +228,30 @@ enum NERDecoder {
         let neg: Float = -1e30
         var score = [Float](repeating: neg, count: n * L)
         var back = [UInt8](repeating: 0, count: n * L)
-        let allowed = allowedTable
-        for l in 0..<L where allowed[L * L + l] && (!forceO.contains(0) || l == 0) {
-            score[l] = trans[L * L + l] + em[l]
-        }
-        if n > 1 {
-            for i in 1..<n {
-                for l in 0..<L where !forceO.contains(i) || l == 0 {
-                    var best = neg, arg = 0
-                    for p in 0..<L where score[(i - 1) * L + p] > neg && allowed[p * L + l] {
-                        let s = score[(i - 1) * L + p] + trans[p * L + l]
-                        if s > best { best = s; arg = p }
+        // (the same additions and comparisons in the same order as ever, on raw buffers: no bounds checks)
+        allowedTable.withUnsafeBufferPointer { allowed in
+        em.withUnsafeBufferPointer { em in
+        trans.withUnsafeBufferPointer { trans in
+        score.withUnsafeMutableBufferPointer { score in
+        back.withUnsafeMutableBufferPointer { back in
+            for l in 0..<L where allowed[L * L + l] && (!forceO.contains(0) || l == 0) {
+                score[l] = trans[L * L + l] + em[l]
+            }
+            if n > 1 {
+                for i in 1..<n {
+                    let forced = forceO.contains(i)
+                    let prev = (i - 1) * L
+                    for l in 0..<L where !forced || l == 0 {
+                        var best = neg, arg = 0
+                        for p in 0..<L where score[prev + p] > neg && allowed[p * L + l] {
+                            let s = score[prev + p] + trans[p * L + l]
+                            if s > best { best = s; arg = p }
+                        }
+                        if best > neg { score[i * L + l] = best + em[i * L + l]; back[i * L + l] = UInt8(arg) }
                     }
-                    if best > neg { score[i * L + l] = best + em[i * L + l]; back[i * L + l] = UInt8(arg) }
                 }
             }
-        }
+        } } } } }
         var best = neg, arg = 0
         for l in 0..<L where score[(n - 1) * L + l] > best { best = score[(n - 1) * L + l]; arg = l }
         var labels = [UInt8](repeating: 0, count: n)

@@ -149,7 +149,7 @@ public enum ArabicNormalizer {
 
     /// Removes a leading ال from a normalised word if the rest has ≥ 2 letters.
     public static func stripArticle(_ w: String) -> String {
-        guard w.hasPrefix("ال") else { return w }
+        guard w.plainHasPrefix("ال") else { return w }
         let rest = w.unicodeScalars.dropFirst(2)
         return rest.count >= 2 ? ScalarClass.string(rest) : w
     }

@@ -14,20 +14,37 @@ import Foundation
 /// never equal, so a `[NormKey: V]` finds exactly what a `[String: V]` finds.
 public struct NormKey: Hashable, Sendable {
     public let string: String
-    /// For a simple key, the text compared and hashed as bytes: `string`, or its NFC form when only that is
-    /// plain (a non-plain string canonically equal to a plain one, such as a decomposed hamza); else empty.
-    @usableFromInline let bytes: String
-    @usableFromInline let simple: Bool
+    /// The hash of the bytes of a simple key (``fastHash(_:seed:)`` with seed 0), computed once: the table's
+    /// seed is mixed in by ``_rawHashValue(seed:)``, and `==` rejects two keys of different hashes without
+    /// reading their bytes. 0 for a key that is not simple.
+    @usableFromInline let h: UInt64
+    /// 0: simple, `string` is plain (its bytes are compared); 1: simple through its NFC form (a non-plain string
+    /// canonically equal to a plain one, such as a decomposed hamza: the NFC form is compared, computed again
+    /// when needed, which is rare); 2: not simple (`String`'s hash and `==`).
+    /// One `String` per key (no second copy of the text): a key copied out of a table retains one object.
+    @usableFromInline let kind: UInt8
+
+    @usableFromInline var simple: Bool { kind != 2 }
 
     @inlinable
     public init(_ s: String) {
         string = s
-        if NormKey.isSimple(s) {
-            simple = true; bytes = s
+        if let x = NormKey.plainHash(s) {
+            kind = 0; h = x
         } else if let n = NormKey.plainNFC(s) {
-            simple = true; bytes = n
+            kind = 1; h = NormKey.plainHash(n) ?? 0
         } else {
-            simple = false; bytes = ""
+            kind = 2; h = 0
+        }
+    }
+
+    /// For a simple key, the text compared and hashed as bytes: `string`, or its NFC form when only that is
+    /// plain; else empty.
+    @usableFromInline var bytes: String {
+        switch kind {
+        case 0: return string
+        case 1: return NormKey.plainNFC(string) ?? ""
+        default: return ""
         }
     }
 
@@ -54,45 +71,57 @@ public struct NormKey: Hashable, Sendable {
     /// digits: such a string is in NFC, with no combining marks, so its `String` comparisons are byte comparisons.
     public static func isPlain(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                let x = b[i]
-                if x < 0x80 { i += 1; continue }
-                guard i + 1 < n else { return false }
-                let y = b[i + 1]
-                switch x {
-                case 0xD8: guard (0xA1...0xBA).contains(y) else { return false }        // U+0621–U+063A
-                case 0xD9: guard (0x80...0x8A).contains(y) || (0xA0...0xA9).contains(y) else { return false }  // U+0640–U+064A, U+0660–U+0669
-                default: return false
-                }
-                i += 2
+        return s.withUTF8 { isPlain($0) }
+    }
+
+    @inline(__always)
+    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let x = b[i]
+            if x < 0x80 { i += 1; continue }
+            guard i + 1 < n else { return false }
+            let y = b[i + 1]
+            switch x {
+            case 0xD8: guard (0xA1...0xBA).contains(y) else { return false }        // U+0621–U+063A
+            case 0xD9: guard (0x80...0x8A).contains(y) || (0xA0...0xA9).contains(y) else { return false }  // U+0640–U+064A, U+0660–U+0669
+            default: return false
             }
-            return true
+            i += 2
         }
+        return true
+    }
+
+    /// `fastHash(bytes, seed: 0)` of a plain string (see ``isPlain(_:)``), nil when it is not plain: one pass
+    /// over the bytes for both.
+    @usableFromInline
+    static func plainHash(_ s: String) -> UInt64? {
+        var s = s
+        return s.withUTF8 { b in isPlain(b) ? UInt64(bitPattern: Int64(fastHash(b, seed: 0))) : nil }
     }
 
     @inlinable
     public func hash(into hasher: inout Hasher) {
         if simple {
-            var s = bytes
-            s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(h)
             hasher.combine(0xFF as UInt8)
         } else {
             hasher.combine(string)
         }
     }
 
-    /// What `Set` and `Dictionary` use: for a simple key a multiply–xorshift hash of its bytes and the table's
+    /// What `Set` and `Dictionary` use: for a simple key its byte hash (computed once) mixed with the table's
     /// seed (no SipHash rounds: the lookups of normalised words were a large share of extraction); for any
     /// other, `String`'s own. Simple and other keys are never equal (see `plainNFC`), so each kind is only
     /// compared with itself. Iteration order of such tables is not fixed anyway (seeds differ per process).
     @inlinable
     public func _rawHashValue(seed: Int) -> Int {
         guard simple else { return string._rawHashValue(seed: seed) }
-        var s = bytes
-        return s.withUTF8 { NormKey.fastHash($0, seed: seed) }
+        var x = h ^ UInt64(bitPattern: Int64(seed))
+        x = (x ^ (x >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        x ^= x >> 32
+        return Int(bitPattern: UInt(truncatingIfNeeded: x))
     }
 
     @usableFromInline
@@ -123,18 +152,39 @@ public struct NormKey: Hashable, Sendable {
 
     @inlinable
     public static func == (a: NormKey, b: NormKey) -> Bool {
-        if a.simple != b.simple { return false }
-        if a.simple {
-            var x = a.bytes, y = b.bytes
-            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmpEqual(p, q)) } }
+        if a.kind == 2 || b.kind == 2 { return a.kind == b.kind && a.string == b.string }
+        guard a.h == b.h else { return false }
+        if a.kind == 0 && b.kind == 0 { return sameBits(a.string, b.string) || bytesEqual(a.string, b.string) }
+        return bytesEqual(a.bytes, b.bytes)
+    }
+
+    /// Two `String` values with the same bits (the same small string, or the same storage): equal texts.
+    @inlinable @inline(__always)
+    static func sameBits(_ x: String, _ y: String) -> Bool {
+        var x = x, y = y
+        return withUnsafeBytes(of: &x) { p in withUnsafeBytes(of: &y) { q in
+            p.loadUnaligned(as: UInt64.self) == q.loadUnaligned(as: UInt64.self)
+                && p.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == q.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        } }
+    }
+
+    /// Byte equality of two strings (for plain strings: `String` equality).
+    @usableFromInline
+    static func bytesEqual(_ x: String, _ y: String) -> Bool {
+        let p = x.utf8, q = y.utf8
+        guard p.count == q.count else { return false }
+        if let r = p.withContiguousStorageIfAvailable({ p in q.withContiguousStorageIfAvailable { q in memcmpEqual(p, q) } }), let r {
+            return r
         }
-        return a.string == b.string
+        var x = x, y = y
+        return x.withUTF8 { p in y.withUTF8 { q in memcmpEqual(p, q) } }
     }
 
     @usableFromInline
     static func memcmpEqual(_ p: UnsafeBufferPointer<UInt8>, _ q: UnsafeBufferPointer<UInt8>) -> Bool {
-        for k in 0..<p.count where p[k] != q[k] { return false }
-        return true
+        guard p.count == q.count else { return false }
+        guard p.count > 0, let a = p.baseAddress, let b = q.baseAddress else { return true }
+        return memcmp(a, b, p.count) == 0
     }
 
     /// True when the byte hash of simple strings is `String`'s hash (checked once). (No longer needed for

@@ -11,6 +11,36 @@ import Foundation
 public enum WordInterner {
     private final class Table {
         var norms: [NormKey: String] = [:]
+        /// Short texts (15 bytes or less: small strings, whose 16 bytes are their text) and their norms, in a
+        /// direct-mapped table keyed by those bytes: the same word again is normalised once per thread, not once
+        /// per occurrence. Equal bits mean equal text (a longer string's bits point to its storage, which the
+        /// table keeps alive), and `normalize` is a function of the text: the result is the same.
+        static let slots = 4096
+        let keys: UnsafeMutablePointer<String>
+        let values: UnsafeMutablePointer<String>
+        init() {
+            keys = .allocate(capacity: Table.slots)
+            keys.initialize(repeating: "", count: Table.slots)
+            values = .allocate(capacity: Table.slots)
+            values.initialize(repeating: ArabicNormalizer.normalize(""), count: Table.slots)
+        }
+        deinit {
+            keys.deinitialize(count: Table.slots); keys.deallocate()
+            values.deinitialize(count: Table.slots); values.deallocate()
+        }
+
+        func short(_ text: String) -> String {
+            var t = text
+            let b = withUnsafeBytes(of: &t) { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+            let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
+            let slot = Int(truncatingIfNeeded: mixed >> 40) & (Table.slots - 1)
+            let k = withUnsafeBytes(of: &keys[slot]) { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+            if k == b { return values[slot] }
+            let n = ArabicNormalizer.normalize(text)
+            keys[slot] = text
+            values[slot] = n
+            return n
+        }
     }
 
     private static let perThread = PerThread { Table() }
@@ -19,7 +49,7 @@ public enum WordInterner {
     /// `ArabicNormalizer.normalize(text)`, the same storage for the same plain text on this thread.
     public static func norm(of text: String) -> String {
         // a small string (15 bytes or less) is stored in the value itself: equal texts already have equal bits
-        guard text.utf8.count > 15 else { return ArabicNormalizer.normalize(text) }
+        guard text.utf8.count > 15 else { return table.short(text) }
         let k = NormKey(text)
         guard k.simple else { return ArabicNormalizer.normalize(text) }
         let t = table

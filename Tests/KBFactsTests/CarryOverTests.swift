@@ -105,6 +105,62 @@ final class CarryOverTests: XCTestCase {
         XCTAssertTrue(support.contains { $0.contains("عبد العاطي") && $0.contains("العربية") }, "\(support)")
     }
 
+    /// «بين البلدين»: the two states of the last visit; a third state named by an adjective only («الأزمة الليبية»)
+    /// is a topic and keeps them, one named by name is a side and leaves no pair.
+    func testTheTwoStatesBesideATopic() {
+        let x = extract("""
+            وصل الرئيس التونسي قيس سعيد إلى الجزائر في زيارة رسمية.
+            وتناول اللقاء العلاقات الثنائية بين البلدين، والتعاون الأمني، والأزمة الليبية.
+            """)
+        XCTAssertTrue(facts(x, "COOPERATE").contains { $0.contains("تونس") && $0.contains("الجزائر") }, "\(facts(x, "COOPERATE"))")
+        let y = extract("""
+            وصل الرئيس التونسي قيس سعيد إلى الجزائر في زيارة رسمية.
+            وتناول اللقاء العلاقات الثنائية بين البلدين، والتعاون الأمني، والوضع في ليبيا.
+            """)
+        XCTAssertTrue(facts(y, "COOPERATE").isEmpty, "\(facts(y, "COOPERATE"))")
+    }
+
+    /// «…، ثم زار وهران»: a verb right after a clause word with no actor after it continues the sentence's subject,
+    /// never the nearest name before the clause word (the one who invited).
+    func testAVerbAfterAClauseWordTakesTheSentencesSubject() {
+        let x = extract("وصل الرئيس التونسي قيس سعيد إلى الجزائر، بدعوة من الرئيس عبد المجيد تبون، ثم زار وهران.")
+        let visits = facts(x, "VISIT")
+        XCTAssertTrue(visits.contains("قيس سعيد → وهران"), "\(visits)")
+        XCTAssertFalse(visits.contains { $0.contains("تبون") }, "\(visits)")
+    }
+
+    /// Reported speech: the speaker at the sentence's start is not the subject of the reported clause's verbs.
+    func testTheSpeakerIsNotTheSentencesSubject() {
+        let x = extract("قال الرئيس التونسي قيس سعيد إن الوزير نبيل عمار وصل إلى الجزائر، ثم زار وهران.")
+        let visits = facts(x, "VISIT")
+        XCTAssertFalse(visits.contains("قيس سعيد → وهران"), "\(visits)")
+        XCTAssertTrue(visits.contains { $0.contains("عمار") && $0.hasSuffix("وهران") }, "\(visits)")
+    }
+
+    /// A person right after the verb is its own subject (VSO).
+    func testAnActorAfterTheClauseWordIsTheVerbsOwn() {
+        let x = extract("وصل الرئيس التونسي قيس سعيد إلى الجزائر، ثم وصل الرئيس الموريتاني محمد ولد الغزواني إلى وهران.")
+        let visits = facts(x, "VISIT")
+        XCTAssertFalse(visits.contains("قيس سعيد → وهران"), "\(visits)")
+        XCTAssertTrue(visits.contains { $0.contains("الغزواني") && $0.hasSuffix("وهران") }, "\(visits)")
+    }
+
+    /// After a relative pronoun the subject is its antecedent right before it, or none: never a name further back.
+    func testAVerbAfterARelativeTakesItsAntecedent() {
+        let x = extract("التقى الرئيس التونسي قيس سعيد الرئيس الجزائري عبد المجيد تبون الذي وصل تونس أمس.")
+        XCTAssertTrue(facts(x, "VISIT").contains("عبد المجيد تبون → تونس"), "\(facts(x, "VISIT"))")
+        let y = extract("وعقد الرئيس التونسي قيس سعيد اجتماعا مع الملك المغربي الذي وصل الرباط صباح الأحد.")
+        XCTAssertFalse(facts(y, "VISIT").contains { $0.hasPrefix("قيس سعيد") }, "\(facts(y, "VISIT"))")
+    }
+
+    /// «وكذا بحث مع Y»: a clause link; the talks are the sentence subject's, not those of the place before it.
+    func testAClauseLinkBeforeTheVerb() {
+        let x = extract("والتقى الرئيس التونسي قيس سعيد خلال زيارته للجزائر عددا من الوزراء، وكذا بحث مع الرئيس عبد المجيد تبون العلاقات الثنائية.")
+        let talks = facts(x, "TALKS")
+        XCTAssertTrue(talks.contains("قيس سعيد → عبد المجيد تبون"), "\(talks)")
+        XCTAssertFalse(talks.contains { $0.hasPrefix("الجزائر") }, "\(talks)")
+    }
+
     func testTheDirectiveIsParsedWithErrors() throws {
         var set = RuleSet(lexicon: WordLexicon())
         try set.parse("carry-subject VISIT\ncarry-subject-verb RECEIVE\n", file: "x.rules")

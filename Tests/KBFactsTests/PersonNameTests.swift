@@ -35,6 +35,13 @@ final class PersonNameTests: XCTestCase {
         XCTAssertEqual(p, ["عبد القادر حسين عمر"], "\(p)")
     }
 
+    func testAWeekdayAfterTheSubjectIsNoFamilyName() {
+        // VSO news order puts the day after the subject: «قال الوزير فلان الأحد …»
+        let p = people("وقال وزير المالية سامر الدوري الاثنين إن الموازنة جاهزة. واستقبل الملك فهد الأربعاء السفير الجديد.")
+        XCTAssertTrue(p.contains("سامر الدوري"), "\(p)")
+        XCTAssertFalse(p.contains { $0.contains("الاثنين") || $0.contains("الأربعاء") }, "\(p)")
+    }
+
     func testALineageOfSeveralGenerationsStaysOneName() {
         let p = people("واستقبل الأمير ماجد بن سلطان بن عبدالعزيز الوفد الزائر.")
         XCTAssertTrue(p.contains("ماجد بن سلطان بن عبدالعزيز"), "\(p)")

@@ -4,6 +4,11 @@ import Foundation
 import XCTest
 
 /// The shortcuts taken for extraction speed give exactly what the code they replace gave.
+/// The labeller's stem prefixes (the strings `NERFeaturizer.wordInfo` tests with `plainHasPrefix`).
+enum NERFeaturizerStemPrefixes {
+    static let all = ArabicNormalizer.procliticPrefixes.map(\.prefix)
+}
+
 final class SpeedEquivalenceTests: XCTestCase {
     /// Strings that are equal as `String`s (canonical equivalence) but differ in bytes, plain ones, and others.
     static let samples: [String] = [
@@ -41,6 +46,55 @@ final class SpeedEquivalenceTests: XCTestCase {
         for (i, s) in Self.samples.enumerated() { d[NormKey(s), default: 0] += i; e[s, default: 0] += i }
         for s in Self.samples { XCTAssertEqual(d[NormKey(s)], e[s]) }
         XCTAssertEqual(d.count, e.count)
+    }
+
+    func testPlainSplitIsCharacterSplit() {
+        // a separator before a combining mark, a Prepend mark before it, CR LF: not plain, String's split
+        let extra = ["a b", " a  b ", "وزير  الخارجية ", "a \u{0301}b", "\u{0600} x", "a\r\n b", "x|y||z", "a@b@c", "\t\ta\tb\t",
+                     "ا \u{0654}حمد", "عبد الله بن الحسين", ""]
+        for s in Self.samples + extra {
+            for sep: Character in [" ", "|", "@", "\t"] {
+                for omit in [true, false] {
+                    for maxSplits in [1, Int.max] {
+                        XCTAssertEqual(s.plainSplit(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: omit),
+                                       s.split(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: omit), "\(s.unicodeScalars.map(\.value))")
+                        let sub = s.dropFirst()
+                        XCTAssertEqual(sub.plainSplit(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: omit),
+                                       sub.split(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: omit))
+                    }
+                }
+            }
+        }
+        XCTAssertEqual("a\nb".plainSplit(separator: "\n"), ["a", "b"])
+        XCTAssertEqual("a\r\nb".plainSplit(separator: "\n"), "a\r\nb".split(separator: "\n"))
+    }
+
+    func testPlainHasPrefixIsHasPrefix() {
+        let prefixes = ["", "ال", "لل", "و", "وال", "ا", "ا\u{0654}", "أ", "a", "ab", "e", "K", "\u{212A}"] + NERFeaturizerStemPrefixes.all
+        for s in Self.samples + ["الجزائر", "للدول", "وال", "ال\u{064E}", "ا\u{0654}حمد", "ال"] {
+            for p in prefixes { XCTAssertEqual(s.plainHasPrefix(p), s.hasPrefix(p), "\(s.unicodeScalars.map(\.value)) / \(p)") }
+        }
+    }
+
+    func testWordMemoCachedIsTheFirstLevel() {
+        let memo = WordMemo<Int>()
+        XCTAssertNil(memo.cached("الجزائر"))
+        XCTAssertEqual(memo.get("الجزائر") { $0.count }, 7)
+        XCTAssertEqual(memo.cached("الجزائر"), 7)
+        let lex = RuleSet.bundled.lexicon
+        for w in ["قال", "أكد", "الجزائر", "زار"] { XCTAssertEqual(lex.classes(of: w), lex.classes(of: w)) }
+    }
+
+    func testInternedNormIsNormalize() {
+        let words = Self.samples + ["الْجَزَائِر", "مهـدي", "أحمد", "إحمد", "آمال", "ى", "ة", "x", "", "ﻻ", "٢٠٢٤", "٫"]
+        for _ in 0..<3 {
+            for w in words { XCTAssertEqual(WordInterner.norm(of: w), ArabicNormalizer.normalize(w), "\(w.unicodeScalars.map(\.value))") }
+        }
+        // short texts built afresh (a word cut out of a longer text) find the same answer
+        for w in words where !w.isEmpty {
+            let cut = String(("«" + w + "»").dropFirst().dropLast())
+            XCTAssertEqual(WordInterner.norm(of: cut), ArabicNormalizer.normalize(w))
+        }
     }
 
     func testPlainContainsIsContains() {

@@ -165,6 +165,7 @@ public final class TempFolder: Sendable {
         self.removeWhenDone = removeWhenDone
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         _ = chmod(url.path, 0o755)
+        if !removeWhenDone { TempFolderSweep.register(url) }
     }
 
     deinit { if removeWhenDone { remove() } }
@@ -189,6 +190,36 @@ public final class TempFolder: Sendable {
     public func remove() {
         _ = try? Command.run("/bin/chmod", ["-R", "u+rwX", path])
         try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// Folders made without `removeWhenDone` (a test may keep only their path) are removed when the test process exits.
+enum TempFolderSweep {
+    nonisolated(unsafe) private static var urls = [URL]()
+    nonisolated(unsafe) private static var armed = false
+    private static let lock = NSLock()
+
+    static func register(_ url: URL) {
+        lock.lock(); defer { lock.unlock() }
+        urls.append(url)
+        if !armed { armed = true; atexit { TempFolderSweep.sweep() } }
+    }
+
+    /// Makes every folder inside writable again (a test may leave one `chmod 000`), then removes the whole folder.
+    static func sweep() {
+        lock.lock(); let all = urls; urls = []; lock.unlock()
+        let fm = FileManager.default
+        for url in all {
+            _ = chmod(url.path, 0o755)
+            if let walk = fm.enumerator(atPath: url.path) {
+                while let rel = walk.nextObject() as? String {
+                    let p = url.appendingPathComponent(rel).path
+                    var st = stat()
+                    if lstat(p, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { _ = chmod(p, 0o755) }
+                }
+            }
+            try? fm.removeItem(at: url)
+        }
     }
 }
 

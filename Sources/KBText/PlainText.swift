@@ -1,0 +1,90 @@
+import Foundation
+
+/// `split(separator:maxSplits:omittingEmptySubsequences:)` on an ASCII separator, done on the UTF-8 bytes
+/// when that gives the same pieces as the `Character` split.
+///
+/// `String.split(separator: " ")` compares `Character`s: it finds grapheme boundaries scalar by scalar
+/// through Unicode tables, which made up a few per cent of extraction and start-up (name keys, phrases and
+/// gazetteer columns are split many times over). For a plain string (``NormKey/isPlain(_:)``: ASCII, plain
+/// Arabic letters and digits) no scalar joins its neighbour into one `Character` except CR before LF, so an
+/// ASCII separator other than CR and LF is a `Character` of its own exactly where its byte is: the byte split
+/// gives the same pieces. Any other string (or separator) takes `String`'s own split.
+extension String {
+    public func plainSplit(separator: Character, maxSplits: Int = Int.max, omittingEmptySubsequences: Bool = true) -> [Substring] {
+        if let sep = PlainSplit.byte(separator) {
+            var s = self
+            if let r = s.withUTF8({ PlainSplit.ranges($0, sep, maxSplits, omittingEmptySubsequences) }) {
+                let u = utf8, b = u.startIndex
+                return r.map { self[u.index(b, offsetBy: $0.lowerBound)..<u.index(b, offsetBy: $0.upperBound)] }
+            }
+        }
+        return split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
+    }
+}
+
+extension Substring {
+    public func plainSplit(separator: Character, maxSplits: Int = Int.max, omittingEmptySubsequences: Bool = true) -> [Substring] {
+        if let sep = PlainSplit.byte(separator) {
+            var s = self
+            if let r = s.withUTF8({ PlainSplit.ranges($0, sep, maxSplits, omittingEmptySubsequences) }) {
+                let u = utf8, b = u.startIndex
+                return r.map { self[u.index(b, offsetBy: $0.lowerBound)..<u.index(b, offsetBy: $0.upperBound)] }
+            }
+        }
+        return split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
+    }
+}
+
+extension String {
+    /// `hasPrefix(prefix)`, compared as UTF-8 bytes when both strings are plain (``NormKey/isPlain(_:)``: every
+    /// scalar is a `Character` of its own, so a byte prefix is a `Character` prefix); else `hasPrefix`.
+    /// (`hasPrefix` walks `Character`s through the Unicode tables: the labeller's stem and the article were a few
+    /// per cent of extraction.)
+    public func plainHasPrefix(_ prefix: String) -> Bool {
+        var s = self, p = prefix
+        let r: Bool? = s.withUTF8 { a in
+            p.withUTF8 { b in
+                guard NormKey.isPlain(a), NormKey.isPlain(b) else { return nil }
+                guard b.count <= a.count else { return false }
+                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+                return memcmp(x, y, b.count) == 0
+            }
+        }
+        return r ?? hasPrefix(prefix)
+    }
+}
+
+enum PlainSplit {
+    /// The byte of an ASCII separator other than CR and LF.
+    static func byte(_ c: Character) -> UInt8? {
+        guard let b = c.asciiValue, b != 0x0A, b != 0x0D else { return nil }
+        return b
+    }
+
+    /// The byte ranges of the pieces, as `Collection.split` cuts them; nil when the text is not plain.
+    static func ranges(_ b: UnsafeBufferPointer<UInt8>, _ sep: UInt8, _ maxSplits: Int, _ omitting: Bool) -> [Range<Int>]? {
+        guard NormKey.isPlain(b) else { return nil }
+        precondition(maxSplits >= 0, "Must take zero or more splits")
+        var out: [Range<Int>] = []
+        let n = b.count
+        var start = 0
+        if maxSplits == 0 || n == 0 {
+            if !(omitting && n == 0) { out.append(0..<n) }
+            return out
+        }
+        var i = 0
+        while i < n {
+            if b[i] == sep {
+                let appended = !(omitting && start == i)
+                if appended { out.append(start..<i) }
+                i += 1
+                start = i
+                if appended && out.count == maxSplits { break }
+                continue
+            }
+            i += 1
+        }
+        if start != n || !omitting { out.append(start..<n) }
+        return out
+    }
+}

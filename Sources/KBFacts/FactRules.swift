@@ -77,12 +77,12 @@ struct SentenceContext {
         return rules.set.lexicon.classes(of: tokens[i].norm).contains(id)
     }
 
-    func isComma(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && (tokens[i].text == "،" || tokens[i].text == ",") }
+    func isComma(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && PunctText.isComma(tokens[i].text) }
     /// Punctuation that closes a clause: an argument is not looked for across it (commas, slashes,
     /// dashes and quotes do not count).
     func isStrongPunct(_ i: Int) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
-        return [".", "!", "?", "؟", ";", "؛", ":", "(", ")", "[", "]"].contains(tokens[i].text)
+        return PunctText.isStrong(tokens[i].text)
     }
 
     /// Nearest actor before token i (skipping role-phrase qualifiers), within `limit` tokens; a relative pronoun

@@ -136,3 +136,32 @@ extension SentenceContext {
         return !f.isEmpty && f.contains(where: set.contains)
     }
 }
+
+/// `text == "،" || text == ","` and `[".", "!", "?", "؟", ";", "؛", ":", "(", ")", "[", "]"].contains(text)` on the
+/// UTF-8 bytes. `String ==` is canonical equivalence (it compared these Arabic marks scalar by scalar through the
+/// Unicode tables); the only strings canonically equal to one of these marks are the mark itself and, for «;»,
+/// GREEK QUESTION MARK U+037E (its singleton decomposition): no other scalar decomposes to any of them, and a
+/// combining mark after one changes its decomposed form.
+enum PunctText {
+    @inline(__always)
+    static func isComma(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in (b.count == 1 && b[0] == 0x2C) || (b.count == 2 && b[0] == 0xD8 && b[1] == 0x8C) }
+    }
+
+    @inline(__always)
+    static func isStrong(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            switch b.count {
+            case 1:
+                switch b[0] {
+                case 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x28, 0x29, 0x5B, 0x5D: return true   // . ! ? ; : ( ) [ ]
+                default: return false
+                }
+            case 2: return (b[0] == 0xD8 && (b[1] == 0x9F || b[1] == 0x9B)) || (b[0] == 0xCD && b[1] == 0xBE)  // ؟ ؛ U+037E
+            default: return false
+            }
+        }
+    }
+}

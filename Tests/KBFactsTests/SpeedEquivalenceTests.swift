@@ -228,4 +228,21 @@ final class SpeedEquivalenceTests: XCTestCase {
         XCTAssertEqual(Set(lex.wordKeys(ofAny: names).map(\.string)), lex.words(ofAny: names))
         XCTAssertEqual(Set(FactRules.allTriggers.map { $0 }).count, FactRules.allTriggers.count)
     }
+
+    /// The byte checks of `isComma` / `isStrongPunct` answer as the `String ==` they replace: every scalar of the
+    /// BMP alone and followed by a combining mark, and a few longer strings.
+    func testPunctTextIsStringEquality() {
+        let strong: [String] = [".", "!", "?", "؟", ";", "؛", ":", "(", ")", "[", "]"]
+        var asked = ["", "،،", ",,", "..", "\u{037E}", ";\u{0301}", "\u{060C}\u{0654}", "،a", "\r\n", "?!"]
+        for v in UInt32(0)...0xFFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            asked.append(String(Character(u)))
+            if v % 7 == 0 || v < 0x700 { asked.append(String(u) + "\u{0301}") }
+        }
+        for w in asked {
+            XCTAssertEqual(PunctText.isComma(w), w == "،" || w == ",", "\(w.unicodeScalars.map(\.value))")
+            XCTAssertEqual(PunctText.isStrong(w), strong.contains(w), "\(w.unicodeScalars.map(\.value))")
+        }
+        XCTAssertTrue(PunctText.isStrong("\u{037E}"))
+    }
 }

@@ -482,8 +482,8 @@ enum RuleEngine {
 
     /// The token after a short bracketed aside opening at k ("(Giorgia Meloni)", "(الثلاثاء)"), or nil.
     static func bracketEnd(_ k: Int, _ c: SentenceContext) -> Int? {
-        guard c.tokens[k].text == "(" else { return nil }
-        return (k + 1..<min(c.tokens.count, k + 8)).first(where: { c.tokens[$0].text == ")" }).map { $0 + 1 }
+        guard PunctText.isASCII(c.tokens[k].text, 0x28) else { return nil }   // "("
+        return (k + 1..<min(c.tokens.count, k + 8)).first(where: { PunctText.isASCII(c.tokens[$0].text, 0x29) }).map { $0 + 1 }   // ")"
     }
 
     static func isPlaceHead(_ n: String) -> Bool {

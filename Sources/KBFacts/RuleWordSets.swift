@@ -149,6 +149,13 @@ enum PunctText {
         return s.withUTF8 { b in (b.count == 1 && b[0] == 0x2C) || (b.count == 2 && b[0] == 0xD8 && b[1] == 0x8C) }
     }
 
+    /// `s == String(UnicodeScalar(byte))` for an ASCII mark no other scalar decomposes to (not «;», «K», «`»).
+    @inline(__always)
+    static func isASCII(_ s: String, _ byte: UInt8) -> Bool {
+        var s = s
+        return s.withUTF8 { b in b.count == 1 && b[0] == byte }
+    }
+
     @inline(__always)
     static func isStrong(_ s: String) -> Bool {
         var s = s

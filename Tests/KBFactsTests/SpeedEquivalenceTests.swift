@@ -242,6 +242,8 @@ final class SpeedEquivalenceTests: XCTestCase {
         for w in asked {
             XCTAssertEqual(PunctText.isComma(w), w == "،" || w == ",", "\(w.unicodeScalars.map(\.value))")
             XCTAssertEqual(PunctText.isStrong(w), strong.contains(w), "\(w.unicodeScalars.map(\.value))")
+            XCTAssertEqual(PunctText.isASCII(w, 0x28), w == "(", "\(w.unicodeScalars.map(\.value))")
+            XCTAssertEqual(PunctText.isASCII(w, 0x29), w == ")", "\(w.unicodeScalars.map(\.value))")
         }
         XCTAssertTrue(PunctText.isStrong("\u{037E}"))
     }

@@ -30,6 +30,8 @@ extension EntityRecognizer {
                     || (n.hasPrefix("و") && isFunctionAfterConj(n)) { return nil }
             } else {
                 if !isNameToken(tok) { break }
+                // an indefinite accusative the rules know ends the name: «… كمال داود خلفا ل…», «… مؤكدا أن …»
+                if tok.kind == .word, n.hasSuffix("ا"), EntityRecognizer.isRuleWordNotName(tok) { break }
                 if n.hasPrefix("و") && n != "ولد" { break }
                 if n.hasPrefix("لل") || n.hasPrefix("بال") { break }
                 if gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty == false { break }

@@ -267,7 +267,8 @@ struct EntityRecognizer {
                 let range = i..<(i + len)
                 guard range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { continue }
                 let rest = len == 1 ? [] : t[(i + 1)..<(i + len)].map(\.norm)
-                for (ci, cand) in firstForms.enumerated() where start.longest[ci] >= len && (len == 1 || reach[ci] >= len) {
+                for (ci, cand) in firstForms.enumerated() where start.longest[ci] >= len && (len == 1 || reach[ci] >= len)
+                    && !EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix) {
                     var hits = len == 1 ? start.names[ci] : gazetteer.lookupName(([cand.stem] + rest).joined(separator: " "))
                     // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
                     // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
@@ -287,7 +288,7 @@ struct EntityRecognizer {
             }
         }
         // adjectives: "الليبي", "والنيجيرية", "الأمريكية"
-        for (ci, cand) in firstForms.enumerated() {
+        for (ci, cand) in firstForms.enumerated() where !EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix) {
             let hits = start.adjectives[ci]
             if !hits.isEmpty {
                 let (text, b) = strippedPrefix(t[i], cand.prefix, restore: cand.stem)
@@ -297,6 +298,17 @@ struct EntityRecognizer {
             }
         }
         return nil
+    }
+
+    /// The article is never written with a hamza: in «ألباريس» or «وألفاريز» the «أل» belongs to the name, which
+    /// is not «باريس» with the article (normalisation folds «أ» to «ا», so only the written text tells).
+    static func hamzaIsNoArticle(_ tok: Token, _ prefix: String) -> Bool {
+        guard prefix.hasSuffix("ال") else { return false }
+        let letters = tok.text.unicodeScalars.filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 }
+        let at = prefix.unicodeScalars.count - 2
+        guard letters.count > at + 1 else { return false }
+        let a = letters[letters.index(letters.startIndex, offsetBy: at)]
+        return a == "\u{0623}" || a == "\u{0625}"
     }
 
     // MARK: People

@@ -240,7 +240,9 @@ enum RuleEngine {
             }
             s = ss; o = oo
         } else {
-            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: nil, subject: verbTrigger(i, classes, lex)) else {
+            // a verb opening its clause takes the actor right after it (VSO: RuleEngine+VSO.swift)
+            let subjectFinders = vsoSubjectOrder(r, at: i, c, classes, lex, allowed: rel?.subjectTypes) ?? r.subject
+            guard let ss = find(subjectFinders, i, c, allowed: rel?.subjectTypes, excluding: nil, subject: verbTrigger(i, classes, lex)) else {
                 return .failed("trigger without a subject of the allowed types")
             }
             // an object found as the document's subject ("وكان في مقدمة مستقبليه X": the visitor told before)

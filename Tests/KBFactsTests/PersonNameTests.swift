@@ -42,6 +42,22 @@ final class PersonNameTests: XCTestCase {
         XCTAssertFalse(p.contains { $0.contains("الاثنين") || $0.contains("الأربعاء") }, "\(p)")
     }
 
+    func testAnAccusativeRuleWordEndsAName() {
+        let p = people("وعين الرئيس الوزير كمال داود خلفا للوزير المستقيل.")
+        XCTAssertTrue(p.contains("كمال داود"), "\(p)")
+        XCTAssertFalse(p.contains { $0.contains("خلفا") }, "\(p)")
+    }
+
+    func testAnArticleWrittenWithHamzaBelongsToTheName() {
+        // «ألباريس» is a family name, not «باريس» with the article; «ألمانيا» stays Germany
+        let x = Self.extractor.extract(SourceText(documentID: "doc-hamza", path: "h.txt",
+            text: "وقال الوزير الإسباني خوسيه ألباريس إن بلاده تدعم الحل. وزار ألمانيا الأسبوع الماضي."))
+        let labels = Set(x.entities.map(\.labelAr))
+        XCTAssertFalse(labels.contains("باريس"), "\(labels)")
+        XCTAssertTrue(labels.contains("خوسيه ألباريس"), "\(labels)")
+        XCTAssertTrue(x.entities.contains { $0.type == .place && $0.labelEn == "Germany" }, "\(labels)")
+    }
+
     func testALineageOfSeveralGenerationsStaysOneName() {
         let p = people("واستقبل الأمير ماجد بن سلطان بن عبدالعزيز الوفد الزائر.")
         XCTAssertTrue(p.contains("ماجد بن سلطان بن عبدالعزيز"), "\(p)")

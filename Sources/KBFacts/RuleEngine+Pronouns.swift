@@ -16,7 +16,9 @@ extension RuleEngine {
     /// reading is not tried: the actor after the verb is its subject, never its object.
     static func objectPronounReading(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                                      _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet) -> Outcome? {
-        guard set.objectPronounTypes.contains(r.type), objectPronounVerb(at: i, classes, c, lex) else { return nil }
+        // cheap first: the pronouns end in ه، م or ا (the last byte of their UTF-8: 0x87, 0x85, 0xA7)
+        guard let b = c.tokens[i].norm.utf8.last, b == 0x87 || b == 0x85 || b == 0xA7,
+              set.objectPronounTypes.contains(r.type), objectPronounVerb(at: i, classes, c, lex) else { return nil }
         // a passive («استُقبل X من قبل Y») carries no object pronoun: the active reading below serves
         if r.objectFirst { return .failed("the verb «\(c.tokens[i].text)» carries its object pronoun") }
         var r2 = r

@@ -55,14 +55,19 @@ extension RuleEngine {
         return false
     }
 
-    /// True when the token at k is a past dual verb (a past form of a `.verb` class plus the dual ا: بحثا، اتفقا،
-    /// التقيا، وقعا), not a masdar of the same spelling («بحثا عن», a class whose masdar is the bare form).
+    /// True when the token at k is a dual verb (a past form of a `.verb` class plus the dual ا: بحثا، اتفقا، التقيا،
+    /// وقعا; a present form plus ان: يبحثان، سيلتقيان), not a masdar of the same spelling («بحثا عن», a class whose
+    /// masdar is the bare form).
     static func dualVerb(at k: Int, _ classes: [[Int]], _ c: SentenceContext, _ lex: WordLexicon) -> Bool {
         guard k >= 0, k < classes.count, c.mention(at: k) == nil else { return false }
         let verbs = classes[k].filter { lex.classNames[$0].hasSuffix(".verb") }
         let norm = c.tokens[k].norm
-        guard !verbs.isEmpty, norm.hasSuffix("ا"), norm.count > 3 else { return false }
-        let base = String(norm.dropLast())
+        guard !verbs.isEmpty, norm.count > 3 else { return false }
+        // the past dual (بحث|ا) or the present dual (يبحث|ان، سيلتقي|ان)
+        let base: String
+        if norm.hasSuffix("ا") { base = String(norm.dropLast()) }
+        else if norm.hasSuffix("ان"), norm.count > 5 { base = String(norm.dropLast(2)) }
+        else { return false }
         let baseClasses = Set(lex.classes(of: base))
         // the bare form must be a verb of the class and no masdar of any class («تشاورا»)
         guard !baseClasses.isDisjoint(with: verbs), !baseClasses.contains(where: { lex.classNames[$0].hasSuffix(".noun") }) else { return false }

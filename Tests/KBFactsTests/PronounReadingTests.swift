@@ -61,6 +61,16 @@ final class PronounReadingTests: XCTestCase {
         XCTAssertTrue(plans.contains("قيس سعيد → سامح شكري") || plans.contains("سامح شكري → قيس سعيد"), "\(plans)")
     }
 
+    /// A future dual verb («وسيعقدان اجتماعا») after a meeting: the two plan to meet again.
+    func testAPresentDualVerbIsPlanned() {
+        let x = extract("""
+            وصل وزير الخارجية المصري سامح شكري إلى تونس، والتقى الرئيس التونسي قيس سعيد.
+            وسيعقدان اجتماعا ثانيا غدا.
+            """)
+        let plans = facts(x, "PLANS_MEET")
+        XCTAssertTrue(plans.contains("سامح شكري → قيس سعيد") || plans.contains("قيس سعيد → سامح شكري"), "\(plans)")
+    }
+
     /// A dual verb after a phone call; «بحثا عن» is the masdar (searching), no dual.
     func testADualVerbAfterACall() {
         let x = extract("""

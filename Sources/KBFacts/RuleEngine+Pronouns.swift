@@ -13,7 +13,8 @@ extension RuleEngine {
 
     /// The object-pronoun reading of rule r on the trigger at i, or nil when it does not apply (a rule of another
     /// type, a trigger that is no verb carrying a third-person object pronoun). When it applies the rule's own
-    /// reading is not tried: the actor after the verb is its subject, never its object.
+    /// reading is not tried: the actor after the verb is its subject, never its object. After a relative pronoun
+    /// («Y الذي استقبله») the subject is the antecedent.
     static func objectPronounReading(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                                      _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet) -> Outcome? {
         // cheap first: the pronouns end in ه، م or ا (the last byte of their UTF-8: 0x87, 0x85, 0xA7)
@@ -26,6 +27,8 @@ extension RuleEngine {
         // the subject follows the verb (VSO): the rule's finders after the trigger, a person or organisation
         r2.subject = r.subject.filter { ($0.isAfter || $0.kind == .adjacentAfter) }
         if r2.subject.isEmpty { r2.subject = [ArgumentFinder(kind: .after(8))] }
+        // «… بالرئيس Y الذي استقبله»: after a relative pronoun the subject is its antecedent, right before it
+        if i > 0, c.inClass(i - 1, "RELATIVE") { r2.subject = [ArgumentFinder(kind: .before(3))] }
         for k in r2.subject.indices {
             r2.subject[k].types = (r2.subject[k].types ?? [.person, .organization]).intersection([.person, .organization])
             r2.subject[k].wideList = false; r2.subject[k].list = false

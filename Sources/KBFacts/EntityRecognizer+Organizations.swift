@@ -238,8 +238,12 @@ extension EntityRecognizer {
         guard j < t.count, covered[j] == nil, t[j].kind == .word, !t[j].norm.hasPrefix("ال"), isNameWord(t[j].norm) else { return nil }
         // "لولاية مدتها أربع سنوات": a term of office, not a province
         if EntityRecognizer.looksLikeVerbOrPossessed(t[j].norm), gazetteer.lookupName(t[j].norm).isEmpty { return nil }
-        let range = j..<(j + 1)
         let head = headWord(t[i].norm) ?? ""
+        // "المدينة ووسط …": after the definite head a word with و starts the next conjunct, not the city's name
+        if EntityRecognizer.hasArticle(t[i]) || head.hasPrefix("ال"), t[j].norm.hasPrefix("و"), gazetteer.lookupName(t[j].norm).isEmpty {
+            return nil
+        }
+        let range = j..<(j + 1)
         return RawMention(range: range, begin: t[j].begin, end: t[j].end, text: t[j].text, type: .place,
                           subtype: head.contains("عاصم") ? "capital" : "city", gazetteerIDs: [], nameKey: t[j].norm,
                           isAdjective: false, role: nil, confidence: 0.6)

@@ -11,7 +11,8 @@ extension EntityRecognizer {
 
     /// Quoted names typed by what stands before them:
     /// - an indefinite organisation head noun right before the quote ("لكتيبة «…»", "صحيفة «…»", "وكالة «…»");
-    /// - a naming word ("المدعوة", "المسماة", "المعروفة باسم", "ما يعرف بـ") after an organisation or place head
+    /// - a feminine verb of reporting before a quoted source and "عن"/"أن" ("نقلت «…» عن مصدر");
+/// - a naming word ("المدعوة", "المسماة", "المعروفة باسم", "ما يعرف بـ") after an organisation or place head
     ///   noun within four words, singular, dual or plural ("المنظمتين الإرهابيتين المدعوتين «…»").
     /// The quoted part (one to four words, no function word or verb first) is the name; a name coordinated
     /// right after it ("«…» و«…»", "«…»، «…»") gets the same type. Gazetteer places and adjectives inside the
@@ -83,6 +84,14 @@ extension EntityRecognizer {
         if let h = headWord(t[p].norm), Lexicon.orgHeads.contains(h), !h.hasPrefix("ال"), !EntityRecognizer.hasArticle(t[p]),
            !Lexicon.summitHeads.contains(h) {
             return (.organization, EntityRecognizer.mediaHeads.contains(h), h)
+        }
+        // "نقلت «…» عن", "وذكرت «…» أن": a quoted source of a report (feminine: an outlet, as صحيفة and وكالة are)
+        if Lexicon.outletReportVerbs.contains(t[p].norm)
+            || Clitics.of(t[p].norm).contains(where: { ($0.prefix == "و" || $0.prefix == "ف") && Lexicon.outletReportVerbs.contains($0.stem) }),
+           let close = (i + 2..<min(t.count, i + 6)).first(where: { t[$0].kind == .punctuation }),
+           EntityRecognizer.closingQuotes.contains(t[close].text), close + 1 < t.count,
+           ["عن", "ان", "إن", "أن", "،", ","].contains(t[close + 1].norm) || ["،", ","].contains(t[close + 1].text) {
+            return (.organization, true, "")
         }
         // a naming word, after a head noun within four words
         var n = p

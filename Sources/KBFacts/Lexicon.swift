@@ -106,6 +106,9 @@ enum Lexicon {
         المعروف المعروفة المعروفين المعروفتين يعرف تعرف يسمى تسمى
         """)
 
+    /// Feminine verbs of reporting whose quoted subject is an outlet ("نقلت «…» عن مصدر", "ذكرت «…» أن").
+    static let outletReportVerbs = set("نقلت ذكرت أفادت أوردت نشرت بثت كشفت")
+
     /// Broken plurals of organisation heads (regular plurals and duals are read from the singular).
     static let pluralOrgHeads = set("""
         أحزاب الأحزاب فصائل الفصائل مجموعات المجموعات تنظيمات التنظيمات جماعات الجماعات حركات الحركات

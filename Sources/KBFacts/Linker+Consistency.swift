@@ -85,11 +85,13 @@ extension Linker {
         }
         let rec = EntityRecognizer(gazetteer: gazetteer)
         // (a cheap test first: every form ends with the last letter of its name's first word)
-        let lastLetters = Set(byFirst.values.compactMap { $0[0].words[0].unicodeScalars.last })
+        // (on the last UTF-8 byte: a table of 256 flags)
+        var lastBytes = [Bool](repeating: false, count: 256)
+        for names in byFirst.values { if let b = names[0].words[0].utf8.last { lastBytes[Int(b)] = true } }
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             guard toks.contains(where: { t in
-                t.kind != .punctuation && t.norm.unicodeScalars.last.map(lastLetters.contains) == true && forms[NormKey(t.norm)] != nil
+                t.kind != .punctuation && t.norm.utf8.last.map { lastBytes[Int($0)] } == true && forms[NormKey(t.norm)] != nil
             }) else { continue }
             var covered = [Bool](repeating: false, count: toks.count)
             // (a role phrase's words are taken too: "وزير الخارجية" names no ministry of its own)

@@ -22,6 +22,8 @@ final class OrganizationRecognitionTests: XCTestCase {
     func testQuotedNamesAfterAnOrganisationHeadNoun() {
         assertFinds("وأكد المتحدث أن عناصر تابعة لكتيبة «صقور الوادي» انسحبت من المعبر.", .organization, "صقور الوادي")
         assertFinds("ونقلت صحيفة «الأنباء» عن مصدر أمني أن الطريق أغلق.", .organization, "الأنباء")
+        assertFinds("وذكرت «النهار العربي» أن الوفد غادر، ونقلت «نبض الشمال» عن شهود قولهم إن الطريق أغلق.", .organization,
+                    "النهار العربي", "نبض الشمال")
         // a gazetteer place inside the quotes is part of the name
         assertFinds("وقاتلت سرايا «ثوار بنغازي» إلى جانب الجيش.", .organization, "ثوار بنغازي")
         // a platform the gazetteer knows with its head is no organisation of the graph

@@ -263,7 +263,16 @@ public struct Extractor: Sendable {
     static func resolveDocumentSubjects(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
         var out: [(Int, FactDraft)] = []
         var last: String? = nil, lastSentence = -1
+        // the subject told before the last one (another actor), for a pronoun object whose subject is the last
+        var earlier: (key: String, si: Int)? = nil
         for (si, d) in drafts {
+            // «واستقبله الرئيس X»: the pronoun is the actor carried over from this sentence or the one before
+            if d.object == RuleEngine.carriedObjectKey {
+                let pick = last != d.subject ? last.map { ($0, lastSentence) } : earlier.map { ($0.key, $0.si) }
+                guard let (l, ls) = pick, si - ls <= 1 else { continue }
+                var x = d; x.object = l
+                out.append((si, x)); continue
+            }
             // a subject carried over by a verb or a suffixed masdar: the last one of this sentence or the one before
             if d.subject == RuleEngine.carriedSubjectKey {
                 guard let l = last, l != d.object, si - lastSentence <= 1 else { continue }
@@ -280,7 +289,10 @@ public struct Extractor: Sendable {
                 var x = d; x.object = l
                 out.append((si, x)); continue
             }
-            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), !d.subject.hasPrefix("@"), d.takesDate { last = d.subject; lastSentence = si }
+            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), !d.subject.hasPrefix("@"), d.takesDate {
+                if let l = last, l != d.subject { earlier = (l, lastSentence) }
+                last = d.subject; lastSentence = si
+            }
             out.append((si, d))
         }
         return out

@@ -130,7 +130,9 @@ enum RuleEngine {
                         continue
                     }
                     // «…، حيث وصل إلى …»: a verb after a clause word continues the sentence's subject (RuleEngine+CarryOver.swift)
-                    var outcome = clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set) ?? apply(r, at: i, c, classes, cue, lex, table)
+                    // «استقبله الرئيس X»: the object is the pronoun's referent (RuleEngine+Pronouns.swift)
+                    var outcome = objectPronounReading(r, at: i, c, classes, cue, lex, table, set)
+                        ?? clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set) ?? apply(r, at: i, c, classes, cue, lex, table)
                     // a trigger naming no subject continues the document's earlier subject (RuleEngine+CarryOver.swift)
                     if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why) {
                         outcome = carried
@@ -155,7 +157,7 @@ enum RuleEngine {
     }
 
     static func label(_ c: SentenceContext, _ key: String) -> String {
-        if key == documentSubject || key == carriedSubjectKey { return "(the document's earlier subject)" }
+        if key == documentSubject || key == carriedSubjectKey || key == carriedObjectKey { return "(the document's earlier subject)" }
         if key == documentCountry { return "(the document's country)" }
         if key == documentPair.0 || key == documentPair.1 { return "(one of the two states)" }
         if key == documentPeople.0 || key == documentPeople.1 { return "(the two people of the last meeting)" }
@@ -188,6 +190,19 @@ enum RuleEngine {
 
     static func apply(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                       _ lex: WordLexicon, _ table: RelationTable) -> Outcome {
+        // `dual-people N`: the two people of the last contact when a dual names them here (RuleEngine+Pronouns.swift)
+        var r = r
+        if r.hasDualPeople {
+            let named = r.subject.contains { if case .dualPeople(let n) = $0.kind { return dualNamed(n, at: i, classes, c, lex) }; return false }
+            func resolve(_ fs: [ArgumentFinder]) -> [ArgumentFinder] {
+                fs.compactMap { f in
+                    guard case .dualPeople = f.kind else { return f }
+                    return named ? ArgumentFinder(kind: .documentPeople) : nil
+                }
+            }
+            r.subject = resolve(r.subject); r.object = resolve(r.object)
+            if r.subject.isEmpty { return .failed("no dual names the two sides") }
+        }
         func cueWindow(_ q: ContextCue) -> Range<Int> { q.here ? i..<(i + 1) : window(i, before: q.before, q.within, c.tokens.count) }
         for q in r.requires where has(classes, q.cls, cueWindow(q)) == nil {
             return .failed("no \(q.className) \(q.here ? "here" : q.before ? "before" : "after") it")
@@ -342,6 +357,8 @@ enum RuleEngine {
                 return -3
             case .documentPeople:
                 return -7   // -5 is `itsStateIndex`
+            case .dualPeople:
+                continue   // resolved in `apply`
             case .itsState:
                 continue   // resolved from the subject (`itsState`)
             case .sentenceSubject:

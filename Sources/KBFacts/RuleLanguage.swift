@@ -28,6 +28,11 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// `doc-people` (as subject, or as subject and object): «بحث الجانبان», «جدد الوزيران»: the two people of the
         /// last meeting, talks or reception the document told (RuleEngine+CarryOver.swift)
         case documentPeople
+        /// `dual-people [N]` (as subject, or as subject and object): the two people of the last contact, only when a
+        /// dual names them here: the trigger is a past dual verb («وبحثا», «واتفقا»), or a dual verb or a word of
+        /// class `DUAL_PEOPLE` stands within N tokens before it («واتفقا على عقد …», «واتفق الجانبان على عقد …»)
+        /// (RuleEngine+Pronouns.swift)
+        case dualPeople(Int)
         /// `sentence-subject`: the sentence's first actor, a person or organisation named at its start or right after
         /// its first verb and title («التقى الرئيس X …، حيث وصل إلى …»), with no complementiser of reported speech
         /// between it and the trigger (RuleEngine+CarryOver.swift)
@@ -150,6 +155,9 @@ public struct RuleSet: Sendable {
     /// Types whose finite verb only carries the subject over (`carry-subject-verb TYPE…`): a pronoun on their masdar
     /// is as often the patient («استقباله», «طرده»).
     public private(set) var carrySubjectVerbTypes: Set<String> = []
+    /// Types whose verb with an object pronoun («استقبله الرئيس X», «التقاها Y») names its subject after it and
+    /// its object by the pronoun: the subject carried over (`object-pronoun TYPE…`; RuleEngine+Pronouns.swift).
+    public private(set) var objectPronounTypes: Set<String> = []
     /// class id → indices of the rules it triggers
     private(set) var byTrigger: [Int: [Int]] = [:]
 
@@ -213,12 +221,14 @@ public struct RuleSet: Sendable {
                     guard table.contains(t) else { throw fail("unknown relation type «\(t)» (see relations.tsv)") }
                     backgroundTypes.insert(t)
                 }
-            case "carry-subject", "carry-subject-verb":
+            case "carry-subject", "carry-subject-verb", "object-pronoun":
                 try finish()
                 guard !args.isEmpty else { throw fail("\(key) TYPE… (types of the relation table)") }
                 for t in args {
                     guard table.contains(t) else { throw fail("unknown relation type «\(t)» (see relations.tsv)") }
-                    if key == "carry-subject" { carrySubjectTypes.insert(t) } else { carrySubjectVerbTypes.insert(t) }
+                    if key == "carry-subject" { carrySubjectTypes.insert(t) }
+                    else if key == "object-pronoun" { objectPronounTypes.insert(t) }
+                    else { carrySubjectVerbTypes.insert(t) }
                 }
             case "rule", "procedural":
                 try finish()
@@ -315,9 +325,13 @@ public struct RuleSet: Sendable {
         case "speaker-country": f = ArgumentFinder(kind: .speakerCountry)
         case "doc-pair": f = ArgumentFinder(kind: .documentPair)
         case "doc-people": f = ArgumentFinder(kind: .documentPeople)
+        case "dual-people":
+            // an optional reach: `dual-people 3`
+            if let n = rest.first.flatMap(Int.init) { rest.removeFirst(); f = ArgumentFinder(kind: .dualPeople(n)) }
+            else { f = ArgumentFinder(kind: .dualPeople(0)) }
         case "its-state": f = ArgumentFinder(kind: .itsState)
         case "sentence-subject": f = ArgumentFinder(kind: .sentenceSubject)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people, its-state, sentence-subject)")
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people, dual-people, its-state, sentence-subject)")
         }
         var k = 0
         while k < rest.count {

@@ -10,15 +10,9 @@ import Foundation
 /// ASCII separator other than CR and LF is a `Character` of its own exactly where its byte is: the byte split
 /// gives the same pieces. Any other string (or separator) takes `String`'s own split.
 extension String {
+    /// (the whole string as a `Substring`: same storage, same pieces)
     public func plainSplit(separator: Character, maxSplits: Int = Int.max, omittingEmptySubsequences: Bool = true) -> [Substring] {
-        if let sep = PlainSplit.byte(separator) {
-            var s = self
-            if let r = s.withUTF8({ PlainSplit.ranges($0, sep, maxSplits, omittingEmptySubsequences) }) {
-                let u = utf8, b = u.startIndex
-                return r.map { self[u.index(b, offsetBy: $0.lowerBound)..<u.index(b, offsetBy: $0.upperBound)] }
-            }
-        }
-        return split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
+        self[...].plainSplit(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
     }
 }
 

@@ -1,0 +1,102 @@
+import KBGraph
+import KBText
+
+/// Two readings of pronouns on verbs that news uses to go on about the people it just named:
+/// - an object pronoun on a contact verb, its subject named after it (`object-pronoun TYPE…`):
+///   «وصل X إلى القاهرة. واستقبله الرئيس Y» — Y receives X: the subject is the actor after the verb, the object
+///   the subject carried over from this sentence or the one before (resolved in `Extractor.resolveDocumentSubjects`);
+/// - a past dual verb, «وبحثا …», «واتفقا على عقد …» (`dual-people`): its subject is the two people of the last
+///   contact the document told (resolved with `doc-people` in `Extractor.resolveDocumentPeople`).
+extension RuleEngine {
+    /// Placeholder object: the subject carried over from this sentence or the one before (the pronoun's referent).
+    static let carriedObjectKey = "@carry-object"
+
+    /// The object-pronoun reading of rule r on the trigger at i, or nil when it does not apply (a rule of another
+    /// type, a trigger that is no verb carrying a third-person object pronoun). When it applies the rule's own
+    /// reading is not tried: the actor after the verb is its subject, never its object. After a relative pronoun
+    /// («Y الذي استقبله») the subject is the antecedent.
+    static func objectPronounReading(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
+                                     _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet) -> Outcome? {
+        // cheap first: the pronouns end in ه، م or ا (the last byte of their UTF-8: 0x87, 0x85, 0xA7)
+        guard let b = c.tokens[i].norm.utf8.last, b == 0x87 || b == 0x85 || b == 0xA7,
+              set.objectPronounTypes.contains(r.type), objectPronounVerb(at: i, classes, c, lex) else { return nil }
+        // a passive («استُقبل X من قبل Y») carries no object pronoun: the active reading below serves
+        if r.objectFirst { return .failed("the verb «\(c.tokens[i].text)» carries its object pronoun") }
+        var r2 = r
+        r2.objectFirst = false
+        // the subject follows the verb (VSO): the rule's finders after the trigger, a person or organisation
+        r2.subject = r.subject.filter { ($0.isAfter || $0.kind == .adjacentAfter) }
+        if r2.subject.isEmpty { r2.subject = [ArgumentFinder(kind: .after(8))] }
+        // «… بالرئيس Y الذي استقبله»: after a relative pronoun the subject is its antecedent, right before it
+        if i > 0, c.inClass(i - 1, "RELATIVE") { r2.subject = [ArgumentFinder(kind: .before(3))] }
+        for k in r2.subject.indices {
+            r2.subject[k].types = (r2.subject[k].types ?? [.person, .organization]).intersection([.person, .organization])
+            r2.subject[k].wideList = false; r2.subject[k].list = false
+        }
+        r2.object = [ArgumentFinder(kind: .documentSubject)]
+        guard case .fired(var drafts) = apply(r2, at: i, c, classes, cue, lex, table) else {
+            return .failed("the verb «\(c.tokens[i].text)» carries its object; no subject named after it")
+        }
+        for k in drafts.indices where drafts[k].object == documentSubject { drafts[k].object = carriedObjectKey }
+        return .fired(drafts)
+    }
+
+    /// True when the token at i is a finite verb of one of its classes with a third-person object pronoun
+    /// (ه، ها، هم، هما): «استقبله», «التقاها» (التقى + ها), «يستقبلهم», «استقبلته» (استقبلت + ه).
+    static func objectPronounVerb(at i: Int, _ classes: [[Int]], _ c: SentenceContext, _ lex: WordLexicon) -> Bool {
+        let verbs = classes[i].filter { lex.classNames[$0].hasSuffix(".verb") }
+        guard !verbs.isEmpty else { return false }
+        let norm = c.tokens[i].norm
+        for suffix in ["هما", "هم", "ها", "ه"] where norm.hasSuffix(suffix) && norm.count > suffix.count + 2 {
+            let base = String(norm.dropLast(suffix.count))
+            var candidates = [base]
+            // a final alif maqsura written alif before a suffix: التقا|ها → التقي; «استقبلوه» → استقبلوا
+            if base.hasSuffix("ا") { candidates.append(String(base.dropLast()) + "ي") }
+            if base.hasSuffix("و") { candidates.append(base + "ا") }
+            if candidates.contains(where: { b in !Set(lex.classes(of: b)).isDisjoint(with: verbs) }) { return true }
+        }
+        return false
+    }
+
+    /// True when the token at k is a dual verb (a past form of a `.verb` class plus the dual ا: بحثا، اتفقا، التقيا،
+    /// وقعا; a present form plus ان: يبحثان، سيلتقيان), not a masdar of the same spelling («بحثا عن», a class whose
+    /// masdar is the bare form).
+    static func dualVerb(at k: Int, _ classes: [[Int]], _ c: SentenceContext, _ lex: WordLexicon) -> Bool {
+        guard k >= 0, k < classes.count, c.mention(at: k) == nil else { return false }
+        let verbs = classes[k].filter { lex.classNames[$0].hasSuffix(".verb") }
+        let norm = c.tokens[k].norm
+        guard !verbs.isEmpty, norm.count > 3 else { return false }
+        // the past dual (بحث|ا) or the present dual (يبحث|ان، سيلتقي|ان)
+        let base: String
+        if norm.hasSuffix("ا") { base = String(norm.dropLast()) }
+        else if norm.hasSuffix("ان"), norm.count > 5 { base = String(norm.dropLast(2)) }
+        else { return false }
+        let baseClasses = Set(lex.classes(of: base))
+        // the bare form must be a verb of the class and no masdar of any class («تشاورا»)
+        guard !baseClasses.isDisjoint(with: verbs), !baseClasses.contains(where: { lex.classNames[$0].hasSuffix(".noun") }) else { return false }
+        // «بحثا عن»: the masdar, searching
+        if k + 1 < c.tokens.count, c.tokens[k + 1].norm == "عن" { return false }
+        return true
+    }
+
+    /// `dual-people N`: a dual names the two sides at the trigger or within N tokens before it (a past dual verb,
+    /// or a word of `DUAL_PEOPLE`), with no actor named between.
+    static func dualNamed(_ n: Int, at i: Int, _ classes: [[Int]], _ c: SentenceContext, _ lex: WordLexicon) -> Bool {
+        if dualVerb(at: i, classes, c, lex) { return true }
+        var k = i - 1
+        while k >= 0, i - k <= n, !c.isStrongPunct(k), !c.isComma(k) {
+            if let m = c.mention(at: k), c.mentions[m].type != .place { return false }
+            if dualVerb(at: k, classes, c, lex) || c.inClass(k, "DUAL_PEOPLE") { return true }
+            k -= 1
+        }
+        return false
+    }
+}
+
+extension Rule {
+    /// True when a finder is `dual-people`.
+    var hasDualPeople: Bool {
+        func dual(_ f: ArgumentFinder) -> Bool { if case .dualPeople = f.kind { return true }; return false }
+        return subject.contains(where: dual) || object.contains(where: dual)
+    }
+}

@@ -307,10 +307,13 @@ final class Linker {
         guard NormKey.plainContains(norm, "ال") ?? norm.contains("ال") else { return (false, false) }
         let n = ArabicNormalizer.stripArticle(norm)
         let stems = [n] + Clitics.of(norm).map { ArabicNormalizer.stripArticle($0.stem) }
-        let dual = stems.contains(where: { ["بلدين", "دولتين", "جانبين", "طرفين"].contains($0) })
-        let plural = stems.contains(where: { ["دول", "بلدان"].contains($0) })
+        let dual = stems.contains(where: dualStems.contains)
+        let plural = stems.contains(where: pluralStems.contains)
         return (dual, plural)
     }
+    /// (``WordSet``s: the same answers as the array literals' `contains`, without `String ==` on Arabic words.)
+    static let dualStems: WordSet = ["بلدين", "دولتين", "جانبين", "طرفين"]
+    static let pluralStems: WordSet = ["دول", "بلدان"]
 
     /// The forms of a word that step 4 of `link` tries as a bare surname: the word and its clitic-free stems,
     /// of three letters or more, that are not function words or verbs.

@@ -186,7 +186,7 @@ final class SpeedEquivalenceTests: XCTestCase {
     /// normalised tokens, their raw and decomposed spellings, and the samples (plain, decomposed, combining, Latin).
     func testWordSetContainsIsSetContains() {
         let lists: [WordSet] = [Lexicon.stopwords, Lexicon.ranks, Lexicon.roleHeads, Lexicon.placeHeads, Lexicon.verbs,
-                                Lexicon.orgHeads, FactRules.allTriggers, FactRules.eventContextWords]
+                                Lexicon.orgHeads, FactRules.allTriggers, FactRules.eventContextWords, Linker.dualStems, Linker.pluralStems]
         let decomposed = Self.samples + ["أحمد", "ا\u{0654}حمد", "إلى", "ا\u{0655}لى", "آخر", "ا\u{0653}خر", "الرئيس", "الرئيس\u{0651}",
                                          "رئيس", "ر\u{0626}يس", "في", "فى", "وزير", "وزيرة", "وزيره"]
         for list in lists {

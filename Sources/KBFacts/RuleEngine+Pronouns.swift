@@ -20,6 +20,8 @@ extension RuleEngine {
         // cheap first: the pronouns end in ه، م or ا (the last byte of their UTF-8: 0x87, 0x85, 0xA7)
         guard let b = c.tokens[i].norm.utf8.last, b == 0x87 || b == 0x85 || b == 0xA7,
               set.objectPronounTypes.contains(r.type), objectPronounVerb(at: i, classes, c, lex) else { return nil }
+        // «تم بحثها», «يجري استقبالهم»: after an auxiliary of the passive the word is a masdar with a possessive
+        if i > 0, c.inClass(i - 1, "PASSIVE_AUX") { return .failed("«\(c.tokens[i].text)» after «\(c.tokens[i - 1].text)» is a masdar") }
         // a passive («استُقبل X من قبل Y») carries no object pronoun: the active reading below serves
         if r.objectFirst { return .failed("the verb «\(c.tokens[i].text)» carries its object pronoun") }
         var r2 = r
@@ -83,6 +85,8 @@ extension RuleEngine {
     /// or a word of `DUAL_PEOPLE`), with no actor named between.
     static func dualNamed(_ n: Int, at i: Int, _ classes: [[Int]], _ c: SentenceContext, _ lex: WordLexicon) -> Bool {
         if dualVerb(at: i, classes, c, lex) { return true }
+        // a trigger read as «بحثا عن» (searching) or carrying its own object pronoun («بحثها») is no act of the two
+        if i + 1 < c.tokens.count, c.tokens[i + 1].norm == "عن" || objectPronounVerb(at: i, classes, c, lex) { return false }
         var k = i - 1
         while k >= 0, i - k <= n, !c.isStrongPunct(k), !c.isComma(k) {
             if let m = c.mention(at: k), c.mentions[m].type != .place { return false }

@@ -9,13 +9,14 @@ extension RuleEngine {
     /// start, punctuation, a clause word — classes `CLAUSE_BREAK`, `CLAUSE_LINK`, `VSO_OPEN` — or a conjunction
     /// written on the verb) and an actor of the subject's types, governed by no preposition, starts right after
     /// it (its title or its name); nil otherwise (the rule's own order stands). A verb after a relative pronoun
-    /// or after a name is not clause-initial.
+    /// or after a name is not clause-initial; a verb carrying its object pronoun («استقبله») is read by the
+    /// object-pronoun directive (RuleEngine+Pronouns.swift).
     static func vsoSubjectOrder(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon,
                                 allowed: Set<EntityType>?) -> [ArgumentFinder]? {
         guard !r.objectFirst, i + 1 < c.tokens.count, verbTrigger(i, classes, lex),
               let firstBefore = r.subject.firstIndex(where: { if case .before = $0.kind { return true }; return false }),
               let firstAfter = r.subject.firstIndex(where: { $0.isAfter }), firstBefore < firstAfter,
-              opensClause(i, c, classes, lex), !objectPronounOnVerb(i, c, classes, lex) else { return nil }
+              opensClause(i, c, classes, lex), !objectPronounVerb(at: i, classes, c, lex) else { return nil }
         guard let m = c.mention(at: i + 1) ?? c.mentions.indices.first(where: { c.mentions[$0].role?.range.lowerBound == i + 1 }) else {
             return nil
         }
@@ -23,19 +24,6 @@ extension RuleEngine {
         let types = r.subject[firstAfter].types ?? allowed ?? [.person, .organization, .place]
         guard types.contains(mm.type), !mm.isAdjective, !mm.inRolePhrase, !obliqueMention(m, c) else { return nil }
         return r.subject.filter { $0.isAfter } + r.subject.filter { !$0.isAfter }
-    }
-
-    /// «استقبله», «التقاها»: the verb carries its object as a pronoun (the form without the suffix is a form of the
-    /// same class); who it stands for is the carry-over's business, not this order's.
-    static func objectPronounOnVerb(_ i: Int, _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon) -> Bool {
-        let n = c.tokens[i].norm
-        for suffix in ["هما", "هم", "ها", "ه"] where n.hasSuffix(suffix) && n.count > suffix.count + 2 {
-            let base = String(n.dropLast(suffix.count))
-            // the final alif maqsura written as alif before a suffix: التقا|ها → التقي
-            let forms = base.hasSuffix("ا") ? [base, String(base.dropLast()) + "ي"] : [base]
-            if forms.contains(where: { !Set(lex.classes(of: $0)).isDisjoint(with: classes[i]) }) { return true }
-        }
-        return false
     }
 
     static func opensClause(_ i: Int, _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon) -> Bool {

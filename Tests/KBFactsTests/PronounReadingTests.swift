@@ -27,6 +27,19 @@ final class PronounReadingTests: XCTestCase {
         واتفقا على عقد اجتماع جديد في القاهرة الشهر المقبل.
         """
 
+    /// «تم بحثها»: a masdar with a possessive after an auxiliary of the passive, no verb with an object; «بحثا عن»
+    /// after «الطرفان» is searching, no act of the two.
+    func testAMasdarAfterThePassiveAuxiliaryOrBeforeAnIsNoContact() {
+        let text = """
+            وصل وزير الخارجية المصري سامح شكري إلى تونس صباح الأحد في زيارة عمل.
+            وتناول المؤتمر الملفات التي تم بحثها مع قيادة الجيش الجزائري في وقت سابق.
+            وقال الطرفان إن آلاف الشباب يهاجرون بحثا عن العمل.
+            """
+        let x = extract(text)
+        XCTAssertTrue(facts(x, "TALKS").isEmpty, "\(facts(x, "TALKS"))")
+        XCTAssertFalse(fired("talks.dual-verb", text))
+    }
+
     /// «واستقبله الرئيس Y»: Y receives the visitor told before, not the other way round.
     func testTheActorAfterAVerbWithAnObjectPronounIsItsSubject() {
         let x = extract(Self.visitThenReception)

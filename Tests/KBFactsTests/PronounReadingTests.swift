@@ -16,8 +16,7 @@ final class PronounReadingTests: XCTestCase {
         return trace.lines.values.joined().contains { $0.hasPrefix("rule \(rule) fired") }
     }
     func facts(_ x: DocumentExtraction, _ type: String) -> [String] {
-        let label = Dictionary(x.entities.map { ($0.id, $0.labelAr) }, uniquingKeysWith: { a, _ in a })
-        return x.facts.filter { $0.type == type }.map { "\(label[$0.subject] ?? $0.subject) → \(label[$0.object] ?? $0.object)" }
+        x.arrows(type)
     }
 
     static let visitThenReception = """

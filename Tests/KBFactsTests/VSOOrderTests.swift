@@ -7,9 +7,7 @@ import XCTest
 /// not an actor of the clause before (invented text).
 final class VSOOrderTests: XCTestCase {
     func facts(_ text: String, _ type: String) -> [String] {
-        let x = Extractor().extract(SourceText(documentID: "doc-vso", path: "vso.txt", text: text))
-        let label = Dictionary(x.entities.map { ($0.id, $0.labelAr) }, uniquingKeysWith: { a, _ in a })
-        return x.facts.filter { $0.type == type }.map { "\(label[$0.subject] ?? $0.subject) → \(label[$0.object] ?? $0.object)" }
+        Extractor().extract(SourceText(documentID: "doc-vso", path: "vso.txt", text: text)).arrows(type)
     }
 
     func testAVerbAfterFimaTakesTheActorAfterIt() {

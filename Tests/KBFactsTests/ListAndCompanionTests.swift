@@ -4,7 +4,7 @@ import KBText
 import XCTest
 
 /// Argument finders across a list colon (`LIST_COLON`, RuleEngine+Lists.swift), companions of a visit told
-/// before (Extractor+Companions.swift) and the date the two people of a meeting carry (`doc-people`). Invented text.
+/// before (Extractor+ImpliedVisits.swift) and the date the two people of a meeting carry (`doc-people`). Invented text.
 final class ListAndCompanionTests: XCTestCase {
     func extract(_ text: String) -> DocumentExtraction {
         Extractor().extract(SourceText(documentID: "doc-lists", path: "lists.txt", text: text))

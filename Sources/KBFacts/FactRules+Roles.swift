@@ -20,13 +20,16 @@ extension FactRules {
             }
             var target: Int? = nil
             for k in cue.range {
+                // "المبعوث الدولي إلى سوريا X": not the state he serves
+                if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, isDestination(c, m) { break }
                 if let m = c.mention(at: k), c.mentions[m].type == .organization
                     || (c.mentions[m].type == .place && c.mentions[m].subtype == "country") {
                     target = m; break
                 }
             }
-            // "رئيس مجلس الوزراء العراقي X": a government body the gazetteer does not know stands for its country
-            if let t = target, c.mentions[t].type == .organization, c.mentions[t].gazetteerIDs.isEmpty,
+            // "رئيس مجلس الوزراء العراقي X": a government body the gazetteer does not know stands for its country;
+            // a party, council or coalition ("رئيس الائتلاف الوطني السوري X") is the body itself (RolesStateBody.swift)
+            if let t = target, c.mentions[t].type == .organization, c.mentions[t].gazetteerIDs.isEmpty, isStateBody(c, t),
                let country = c.mentions.indices.first(where: { m in
                    c.mentions[m].type == .place && c.mentions[m].subtype == "country" && !c.mentions[m].gazetteerIDs.isEmpty
                        && cue.range.contains(c.mentions[m].range.lowerBound) }) {
@@ -40,7 +43,9 @@ extension FactRules {
                        !c.mentions[m].inRolePhrase, (j > 0 && c.tokens[j - 1].norm == "من")
                         // "وفد تركي", "النفوذ الروسي", but not the adjective of another person ("المسؤول الليبي")
                         || (c.mentions[m].isAdjective && !(c.mentions[m].range.lowerBound > 0
-                            && isPersonNoun(c.tokens[c.mentions[m].range.lowerBound - 1].norm))) { target = m; break }
+                            && isPersonNoun(c.tokens[c.mentions[m].range.lowerBound - 1].norm))
+                            // "في العاصمة العمانية": the adjective of a place names where, not whose delegation
+                            && !qualifiesPlace(c, m)) { target = m; break }
                     j -= 1
                 }
             }

@@ -332,6 +332,7 @@ enum RuleEngine {
                 if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
                 if let st = f.orgSubtypes, mm.type == .organization, !st.contains(mm.subtype) { return false }
                 if f.notEvent, mm.type == .organization, mm.subtype == "event" { return false }
+                if f.notStateBody, mm.type == .organization, FactRules.isStateBody(c, m) { return false }
                 if f.known, mm.gazetteerIDs.isEmpty { return false }
                 if f.named, mm.titleOnly { return false }
                 if f.notCountry, mm.type == .place, mm.subtype == "country" { return false }
@@ -409,6 +410,8 @@ enum RuleEngine {
                         if f.phrase, c.mentions[m].type == .person { break }
                         k = c.mentions[m].range.upperBound; continue
                     }
+                    // «وكيل الوزارة للشؤون السياسية والاقتصادية X»: a portfolio is read through (RuleEngine+Portfolio.swift)
+                    if f.phrase, let e = portfolioEnd(k, c) { k = e; continue }
                     // a conjunction, a preposition of place or a clause word ends the phrase
                     if f.phrase, endsPhrase(c.tokens[k].norm) { break }
                     k += 1

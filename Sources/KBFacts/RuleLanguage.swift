@@ -90,6 +90,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     /// (`after N`) the mention, or a word between the trigger (or the first argument) and it, carries the
     /// preposition ل: «دعم X لسيادة Y»
     public var lam = false
+    /// no organ of the state (a name with a word of class GOV_BODY: «مجلس الوزراء العراقي»), which stands for the state
+    public var notStateBody = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -419,6 +421,6 @@ extension ArgumentFinder {
         "not-country": [\.notCountry], "not-event": [\.notEvent], "role": [\.inRole], "title": [\.inRole, \.inTitle],
         "list": [\.list], "wide-list": [\.list, \.wideList], "guessed": [\.guessed], "phrase": [\.phrase],
         "direct": [\.direct], "force": [\.force], "clause": [\.clause], "first": [\.first], "joined": [\.joined],
-        "back-list": [\.backList], "not-led": [\.notLed], "lam": [\.lam],
+        "back-list": [\.backList], "not-led": [\.notLed], "lam": [\.lam], "not-state-body": [\.notStateBody],
     ]
 }

@@ -1,0 +1,31 @@
+// Which organisation or state a title phrase names, for the role resolver (FactRules+Roles.swift): a state body
+// stands for its state, a party or council is itself; a place the holder is sent to or an adjective of a place
+// names no employer.
+
+import KBText
+
+extension FactRules {
+    /// True when a word of the organisation's name is of the lexicon class `GOV_BODY` ("مجلس الوزراء العراقي",
+    /// "الحكومة الليبية", "رئاسة الجمهورية"): an organ of the state.
+    static func isStateBody(_ c: SentenceContext, _ m: Int) -> Bool {
+        let lexicon = c.rules.set.lexicon
+        guard let id = lexicon.classID("GOV_BODY") else { return false }
+        return c.mentions[m].range.contains { k in
+            ([c.tokens[k].norm] + Clitics.of(c.tokens[k].norm).map(\.stem)).contains { lexicon.classes(of: $0).contains(id) }
+        }
+    }
+
+    /// True when a preposition of destination (class `DESTINATION_PREP`: إلى، لدى) governs mention m ("المبعوث الدولي
+    /// إلى سوريا X", "السفير لدى لبنان X"): the state the holder is sent to, not the one he serves. («نظيره في بوركينا
+    /// X»: a state after «في» is his.)
+    static func isDestination(_ c: SentenceContext, _ m: Int) -> Bool {
+        let lo = c.mentions[m].range.lowerBound
+        return c.mentions[m].type == .place && lo > 0 && c.inClass(lo - 1, "DESTINATION_PREP")
+    }
+
+    /// True when mention m is the adjective of a place head noun right before it ("العاصمة العمانية", "المدينة الليبية").
+    static func qualifiesPlace(_ c: SentenceContext, _ m: Int) -> Bool {
+        let lo = c.mentions[m].range.lowerBound
+        return c.mentions[m].isAdjective && lo > 0 && RuleEngine.isPlaceHead(c.tokens[lo - 1].norm)
+    }
+}

@@ -40,6 +40,12 @@ final class RoleBodyTests: XCTestCase {
         XCTAssertTrue(s.contains("كمال داود → وزارة الخارجية"), "\(s)")
     }
 
+    func testTheOfficialWhoRepresentsAStateHoldsAnOfficeOfIt() {
+        // (without it the unqualified title took the country the document names most: Tunisia)
+        let r = roles("وتستضيف تونس القمة المقبلة. وتنحصر المنافسة بين تونس والجزائر، ممثلة برئيس الوزراء السابق كمال داود.")
+        XCTAssertEqual(r, ["كمال داود → الجزائر"])
+    }
+
     func testATitleAfterANameIsNotTheNextListedPersons() {
         let r = roles("وحضر كمال داود، وزير الدولة في وزارة الخارجية المصرية، والمهندس سامي عيسى.")
         XCTAssertFalse(r.contains { $0.hasPrefix("سامي عيسى") }, "\(r)")

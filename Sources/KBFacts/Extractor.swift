@@ -302,17 +302,21 @@ public struct Extractor: Sendable {
     /// told before them in the document; without one they are dropped. One per type and sentence.
     static func resolveAnaphoricMeetings(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
         var out: [(Int, FactDraft)] = []
-        var last: (String, String, FactDate?)? = nil
+        // the contacts told, in document order: an anaphor names one told before it, in an earlier sentence or
+        // before its word in its own («وأكد الطرفان أثناء الاجتماع … المباحثات التي جرت برئاسة X ونظيره Y»)
+        let contacts = drafts.filter { !$0.1.subject.isEmpty && ["RECEIVE", "MEET", "TALKS"].contains($0.1.type) && $0.1.modality == .asserted }
         var done = Set<String>()
+        var next = 0, earlier: FactDraft? = nil   // the last contact of the sentences before
         for (si, d) in drafts {
             if d.subject.isEmpty {
-                guard let (a, b, date) = last, done.insert("\(si)|\(d.type)").inserted else { continue }
-                var x = d; x.subject = a; x.object = b
-                if x.date == nil { x.date = date }
+                while next < contacts.count, contacts[next].0 < si { earlier = contacts[next].1; next += 1 }
+                let own = contacts[next...].prefix { $0.0 == si }.last { $0.1.trigger < d.trigger }?.1
+                guard let c = own ?? earlier, done.insert("\(si)|\(d.type)").inserted else { continue }
+                var x = d; x.subject = c.subject; x.object = c.object
+                if x.date == nil { x.date = c.date }
                 out.append((si, x))
                 continue
             }
-            if ["RECEIVE", "MEET", "TALKS"].contains(d.type), d.modality == .asserted { last = (d.subject, d.object, d.date) }
             out.append((si, d))
         }
         return out

@@ -54,7 +54,9 @@ extension FactRules {
                               span: c.span([pi, t], cue.range.lowerBound), rule: "role.apposition",
                               confidence: conf(0.85, abs(p.range.lowerBound - cue.range.lowerBound), c, [pi, t]), role: cue.phrase)
             d.takesDate = false
-            out.append(d)
+            // "عضو مجلس الوزراء X": a member holds no office of the body (RolesStateBody.swift)
+            let member = isMembershipOf(c, t)
+            if !member { out.append(d) }
             // a role in an organisation makes its holder a member (the commander-in-chief aside)
             let head = ArabicNormalizer.normalize(String(cue.phrase.split(separator: " ").first ?? ""))
             // the head of an army or a security service ("رئيس الأركان", "رئيس المخابرات") is one of its officers;
@@ -66,7 +68,7 @@ extension FactRules {
             let leads = ([head] + Clitics.of(head).map(\.stem)).contains { FactRules.leaderHeads.contains($0) }
             // the staff of an intergovernmental organisation (its envoys, its secretary-general) serve it; its members are states
             let staff = c.gazetteer.entry(id: c.mentions[t].key)?.subtype == "intl_org"
-            if c.mentions[t].type == .organization, !leads || officer, !staff {
+            if c.mentions[t].type == .organization, !leads || officer || member, !staff {
                 var m = d; m.type = "MEMBER_OF"; m.rule = "role.member"; out.append(m)
             }
         }

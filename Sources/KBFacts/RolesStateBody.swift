@@ -1,6 +1,6 @@
 // Which organisation or state a title phrase names, for the role resolver (FactRules+Roles.swift): a state body
 // stands for its state, a party or council is itself; a place the holder is sent to or an adjective of a place
-// names no employer.
+// names no employer; a member («عضو مجلس الوزراء») belongs to the body but holds no office of it.
 
 import KBText
 
@@ -21,6 +21,14 @@ extension FactRules {
     static func isDestination(_ c: SentenceContext, _ m: Int) -> Bool {
         let lo = c.mentions[m].range.lowerBound
         return c.mentions[m].type == .place && lo > 0 && c.inClass(lo - 1, "DESTINATION_PREP")
+    }
+
+    /// True when a word of the class `MEMBER_T` stands right before organisation m ("عضو مجلس الوزراء", "عضوا في
+    /// المجلس"): membership, not an office.
+    static func isMembershipOf(_ c: SentenceContext, _ m: Int) -> Bool {
+        let lo = c.mentions[m].range.lowerBound
+        guard c.mentions[m].type == .organization, lo > 0 else { return false }
+        return c.inClass(lo - 1, "MEMBER_T") || (lo > 1 && c.tokens[lo - 1].norm == "في" && c.inClass(lo - 2, "MEMBER_T"))
     }
 
     /// True when mention m is the adjective of a place head noun right before it ("العاصمة العمانية", "المدينة الليبية").

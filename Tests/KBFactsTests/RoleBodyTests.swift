@@ -46,6 +46,12 @@ final class RoleBodyTests: XCTestCase {
         XCTAssertEqual(r, ["كمال داود → الجزائر"])
     }
 
+    func testAMemberOfABodyHoldsNoOfficeOfIt() {
+        let x = Self.extractor.extract(SourceText(documentID: "doc-t", path: "t.txt", text: "وقال عضو المجلس الرئاسي الليبي كمال داود إن الانتخابات ضرورية."))
+        XCTAssertEqual(x.arrows("MEMBER_OF"), ["كمال داود → المجلس الرئاسي الليبي"])
+        XCTAssertEqual(x.arrows("HOLDS_ROLE"), [])
+    }
+
     func testATitleAfterANameIsNotTheNextListedPersons() {
         let r = roles("وحضر كمال داود، وزير الدولة في وزارة الخارجية المصرية، والمهندس سامي عيسى.")
         XCTAssertFalse(r.contains { $0.hasPrefix("سامي عيسى") }, "\(r)")

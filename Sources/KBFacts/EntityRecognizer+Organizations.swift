@@ -119,8 +119,12 @@ extension EntityRecognizer {
             }
         }
         let onlyCountry = country != nil && keyParts.count == 1
-        if onlyCountry, let c = country, ["حكومه", "سلطات"].contains(ArabicNormalizer.stripArticle(head)) {
-            // "الحكومة الجزائرية", "حكومة النيجر": the state itself
+        // "الحكومة العراقية", "حكومة النيجر": the government, an organisation (EntityRecognizer+Governments.swift)
+        if onlyCountry, let c = country, ArabicNormalizer.stripArticle(head) == "حكومه" {
+            return governmentMention(t, i..<j, country: c)
+        }
+        if onlyCountry, let c = country, ArabicNormalizer.stripArticle(head) == "سلطات" {
+            // "السلطات الجزائرية": the state itself
             let range = i..<j
             let (text, b) = stripped(t, range)
             return RawMention(range: range, begin: b, end: t[j - 1].end, text: text, type: .place, subtype: "country",
@@ -352,17 +356,41 @@ extension EntityRecognizer {
     /// named with its country in the document.
     func bareInstitution(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
         guard i > 0, covered[i] == nil, t[i].kind == .word, orgWordFlags(t[i].norm) & EntityRecognizer.flagBareInstitution != 0 else { return nil }
-        let forms = [(t[i].norm, "")] + Clitics.of(t[i].norm).filter { $0.prefix == "و" || $0.prefix == "ف" }.map { ($0.stem, $0.prefix) }
+        let forms = EntityRecognizer.bareInstitutionForms(t[i].norm)
         guard let (stem, prefix) = forms.first(where: { EntityRecognizer.bareInstitutions[$0.0] != nil }),
               let nameKey = EntityRecognizer.bareInstitutions[stem] else { return nil }
         if i + 1 < t.count, covered[i + 1] != nil || (t[i + 1].kind == .word && EntityRecognizer.hasArticle(t[i + 1])) { return nil }
         let prev = t[i - 1].norm
         let prevForms = [prev] + Clitics.of(prev).filter { $0.prefix == "و" || $0.prefix == "ف" }.map(\.stem)
-        guard prevForms.contains(where: { Lexicon.verbs.contains($0) || EntityRecognizer.statementNouns.contains($0) }) else { return nil }
+        if prefix == "لل" {
+            // "الموقع الإلكتروني للرئاسة", "بيان للخارجية": owned by the institution; not "مرشح للرئاسة" (the office)
+            guard prevForms.contains(where: { EntityRecognizer.ownedByInstitution.contains($0) }) else { return nil }
+            let (rest, b) = strippedPrefix(t[i], "لل", restore: "")
+            return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: "ال" + rest, type: .organization, subtype: "",
+                              gazetteerIDs: [], nameKey: nameKey, isAdjective: false, role: nil, confidence: 0.6)
+        }
+        guard prevForms.contains(where: { Lexicon.verbs.contains($0) || EntityRecognizer.statementNouns.contains($0)
+            || EntityRecognizer.bareInstitutionContext.contains($0) }) else { return nil }
         let (text, b) = strippedPrefix(t[i], prefix, restore: stem)
         return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .organization, subtype: "",
                           gazetteerIDs: [], nameKey: nameKey, isAdjective: false, role: nil, confidence: 0.6)
     }
+
+    /// The word and its forms without و/ف, and with لل read as the article ("للرئاسة" → "الرئاسة", prefix "لل").
+    static func bareInstitutionForms(_ w: String) -> [(String, String)] {
+        var forms = [(w, "")] + Clitics.of(w).filter { $0.prefix == "و" || $0.prefix == "ف" }.map { ($0.stem, $0.prefix) }
+        if w.hasPrefix("لل") { forms.append(("ال" + String(w.dropFirst(2)), "لل")) }
+        return forms
+    }
+
+    /// Words before a bare institution that make it the one speaking or working ("متحدث الرئاسة", "صادر عن
+    /// الخارجية", "حسب الخارجية", "مستشار في الرئاسة"): a spokesman's noun or a preposition of source or place.
+    static let bareInstitutionContext = Lexicon.set("متحدث المتحدث ناطق الناطق حسب عن في")
+
+    /// Words before "لل" + a bare institution that make it the owner ("الموقع الإلكتروني للرئاسة", "بيان للخارجية").
+    static let ownedByInstitution = Lexicon.set("""
+        الإلكتروني الالكتروني الرسمي التابع التابعة بيان بيانا بلاغ متحدث المتحدث ناطق الناطق مصدر مصادر موقع الموقع
+        """)
 
     static let flagMediaTrailer: UInt8 = 1, flagBareInstitution: UInt8 = 2
 
@@ -371,8 +399,9 @@ extension EntityRecognizer {
         Clitics.orgWordFlags(n) { w in
             var f: UInt8 = 0
             if Lexicon.mediaTrailers.contains(w) { f |= EntityRecognizer.flagMediaTrailer }
-            let forms = [w] + Clitics.of(w).filter { $0.prefix == "و" || $0.prefix == "ف" }.map(\.stem)
-            if forms.contains(where: { EntityRecognizer.bareInstitutions[$0] != nil }) { f |= EntityRecognizer.flagBareInstitution }
+            if EntityRecognizer.bareInstitutionForms(w).contains(where: { EntityRecognizer.bareInstitutions[$0.0] != nil }) {
+                f |= EntityRecognizer.flagBareInstitution
+            }
             return f
         }
     }

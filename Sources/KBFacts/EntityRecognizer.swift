@@ -100,6 +100,7 @@ struct EntityRecognizer {
                                      gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.7)
         }
         addFacilities(t, &mentions)
+        addProvincesAndPolice(t, &mentions)   // "منطقة الرياض", "شرطة دبي" (EntityRecognizer+Provinces.swift)
         covered = [Int?](repeating: nil, count: t.count)
         for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
         i = 0
@@ -247,6 +248,7 @@ struct EntityRecognizer {
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
         organizationsNamedAfterPlaces(t, &mentions)
         addModelMentions(t, &mentions)
+        governmentsAsTheirStates(t, &mentions)   // "قررت الحكومة العراقية": the state (EntityRecognizer+Governments.swift)
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -291,7 +293,10 @@ struct EntityRecognizer {
         for (ci, cand) in firstForms.enumerated() where !EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix) {
             let hits = start.adjectives[ci]
             if !hits.isEmpty {
-                let (text, b) = strippedPrefix(t[i], cand.prefix, restore: cand.stem)
+                // the article stays in the mention ("العراقية", "والعراقية" → "العراقية"): it is the word as written,
+                // not a clitic
+                let prefix = cand.prefix.hasSuffix("ال") ? String(cand.prefix.dropLast(2)) : cand.prefix
+                let (text, b) = strippedPrefix(t[i], prefix, restore: cand.stem)
                 return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .place,
                                   subtype: hits[0].subtype, gazetteerIDs: hits.map(\.id), nameKey: "",
                                   isAdjective: true, role: nil, confidence: 0.9)

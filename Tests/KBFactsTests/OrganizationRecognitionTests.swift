@@ -138,9 +138,23 @@ final class OrganizationRecognitionTests: XCTestCase {
         assertFinds("وأصدرت رئاسة الحكومة المغربية بلاغا حول الموسم الفلاحي.", .organization, "رئاسة الحكومة المغربية")
         // also where the gazetteer reads the government as its country
         assertFinds("ونفت رئاسة الحكومة التونسية الخبر جملة وتفصيلا.", .organization, "رئاسة الحكومة التونسية")
-        // the government alone by its adjective stays the country
+        // the government alone by its adjective, acting, stays the country
         let gov = entities("وأصدرت الحكومة المغربية بلاغا حول الموسم الفلاحي.", .organization)
         XCTAssertFalse(gov.contains { $0.contains("الحكومة") }, "\(gov)")
+    }
+
+    func testAGovernmentAPrepositionGovernsIsAnOrganisation() {
+        // given to, served in: the body itself (guessed, and the gazetteer's entry)
+        assertFinds("وقدم البنك الدولي قرضا جديدا للحكومة العراقية لدعم الموازنة.", .organization, "الحكومة العراقية")
+        assertFinds("وكان قد عمل وزيرا للنقل في الحكومة الإسبانية قبل عامين.", .organization, "الحكومة الإسبانية")
+        assertFinds("وتعهد المانحون بتقديم منح مالية للحكومة التونسية هذا العام.", .organization, "الحكومة التونسية")
+        // acting, led, or acted with: the state
+        for text in ["وقررت الحكومة العراقية تأجيل موعد الاقتراع.", "ووصل رئيس الحكومة العراقية إلى عمان أمس.",
+                     "وبحث الوفد مع الحكومة التونسية ملف الهجرة."] {
+            let orgs = entities(text, .organization)
+            XCTAssertFalse(orgs.contains { $0.contains("الحكومة") }, "\(text): \(orgs)")
+        }
+        XCTAssertTrue(entities("وقررت الحكومة العراقية تأجيل موعد الاقتراع.", .place).contains("العراق"))
     }
 }
 

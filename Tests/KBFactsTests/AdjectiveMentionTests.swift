@@ -1,0 +1,20 @@
+@testable import KBFacts
+import KBGraph
+import KBText
+import XCTest
+
+/// A country named by its nisba adjective: the mention is the word as written, article included, without a
+/// conjunction or preposition (invented sentences).
+final class AdjectiveMentionTests: XCTestCase {
+    func forms(_ text: String, _ label: String) -> [String] {
+        let x = Extractor().extract(SourceText(documentID: "doc-adj", path: "adj.txt", text: text))
+        return x.entities.first { $0.labelAr == label }?.surfaceForms ?? []
+    }
+
+    func testTheArticleStaysInAnAdjectiveMention() {
+        XCTAssertEqual(forms("وأكد المتحدث أن القوات العراقية والتركية أجرت مناورات مشتركة.", "تركيا"), ["التركية"])
+        XCTAssertEqual(forms("وزار الوفد الموانئ المغربية الكبرى الأسبوع الماضي.", "المغرب"), ["المغربية"])
+        // a preposition comes off, the article stays
+        XCTAssertEqual(forms("وأشاد الوزير بالجهود المصرية في الوساطة.", "مصر"), ["المصرية"])
+    }
+}

@@ -354,12 +354,19 @@ extension EntityRecognizer {
     /// subject of a statement verb or after a statement noun; no adjective or complement follows (those are
     /// read as names by the other rules). The key has no country: the linker ties it to the same institution
     /// named with its country in the document.
-    func bareInstitution(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
+    func bareInstitution(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
         guard i > 0, covered[i] == nil, t[i].kind == .word, orgWordFlags(t[i].norm) & EntityRecognizer.flagBareInstitution != 0 else { return nil }
         let forms = EntityRecognizer.bareInstitutionForms(t[i].norm)
         guard let (stem, prefix) = forms.first(where: { EntityRecognizer.bareInstitutions[$0.0] != nil }),
               let nameKey = EntityRecognizer.bareInstitutions[stem] else { return nil }
-        if i + 1 < t.count, covered[i + 1] != nil || (t[i + 1].kind == .word && EntityRecognizer.hasArticle(t[i + 1])) { return nil }
+        // an adjective or complement after it makes a longer name (read by the other rules); a person or a title
+        // does not ("ومتحدث الرئاسة السفير فلان", "في الرئاسة فلان الفلاني")
+        if i + 1 < t.count {
+            let next = t[i + 1]
+            if let c = covered[i + 1], mentions[c].type != .person { return nil }
+            if covered[i + 1] == nil, next.kind == .word, EntityRecognizer.hasArticle(next),
+               !Lexicon.ranks.contains(next.norm), !Lexicon.roleHeads.contains(next.norm) { return nil }
+        }
         let prev = t[i - 1].norm
         let prevForms = [prev] + Clitics.of(prev).filter { $0.prefix == "و" || $0.prefix == "ف" }.map(\.stem)
         if prefix == "لل" {

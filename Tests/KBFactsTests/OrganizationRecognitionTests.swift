@@ -117,6 +117,17 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertTrue(policy.isEmpty, "\(policy)")
     }
 
+    func testBareInstitutionOfASpokesmanASourceOrAnOwner() {
+        assertFinds("وقال متحدث الرئاسة السفير سامي العلي إن الزيارة ناجحة.", .organization, "الرئاسة")
+        assertFinds("وصدر عن الخارجية بيان يدين الهجوم على القافلة.", .organization, "الخارجية")
+        assertFinds("ونشر الموقع الإلكتروني للرئاسة نص المرسوم كاملا.", .organization, "الرئاسة")
+        // the office one runs for, and a title after the bare word with an adjective, are no institution
+        let office = entities("وأعلن المحامي ترشحه للرئاسة في الانتخابات المقبلة.", .organization)
+        XCTAssertTrue(office.isEmpty, "\(office)")
+        let adjective = entities("وقال متحدث الرئاسة الفرنسية إن القمة تأجلت.", .organization)
+        XCTAssertFalse(adjective.contains("الرئاسة"), "\(adjective)")
+    }
+
     func testDescriptionsAreNotOrganisations() {
         let orgs = entities("وهاجمت مجموعة مسلحة قافلة، فيما تراجعت حركة التجارة الدولية، وأعلنت الهيئة المسؤولة عن تنظيم الانتخابات موعدا.",
                             .organization)

@@ -94,7 +94,10 @@ enum Lexicon {
         """)
 
     /// Definite heads that are a name with one qualifier ("المجلس العسكري", "الحركة الشعبية").
-    static let namedWithOneModifier = set("التيار المجلس الحركة الجبهة الهيئة الحزب التحالف الاتحاد المؤسسة الجيش القوات المخابرات الاستخبارات الرئاسة رئاسة الحكومة")
+    static let namedWithOneModifier = set("""
+        التيار المجلس الحركة الجبهة الهيئة الحزب التحالف الاتحاد المؤسسة الجيش القوات المخابرات الاستخبارات الرئاسة رئاسة الحكومة
+        الديوان الحرس النيابة
+        """)
 
     /// Organisation heads that need a qualifier to be a name (a bare "الحكومة" is not an entity).
     static let genericOrgWords = set("""

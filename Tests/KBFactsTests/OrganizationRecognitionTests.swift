@@ -117,6 +117,12 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertTrue(policy.isEmpty, "\(policy)")
     }
 
+    func testACourtAGuardAndAProsecutionNamedByOneModifier() {
+        assertFinds("وأعلن الديوان الملكي وفاة الأمير مساء أمس.", .organization, "الديوان الملكي")
+        assertFinds("وقال الحرس الوطني إنه تصدى لمحاولة تسلل.", .organization, "الحرس الوطني")
+        assertFinds("وأعلنت النيابة العامة فتح تحقيق في الحادث.", .organization, "النيابة العامة")
+    }
+
     func testBareInstitutionOfASpokesmanASourceOrAnOwner() {
         assertFinds("وقال متحدث الرئاسة السفير سامي العلي إن الزيارة ناجحة.", .organization, "الرئاسة")
         assertFinds("وصدر عن الخارجية بيان يدين الهجوم على القافلة.", .organization, "الخارجية")

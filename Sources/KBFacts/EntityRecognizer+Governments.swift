@@ -33,6 +33,9 @@ extension EntityRecognizer {
         return m
     }
 
+    static let cabinetKey = "مجلس وزراء@"
+    static let headOfGovernment = Lexicon.set("رئيس رئيسة الرئيس")
+
     /// A government is the body itself (an organisation) where a preposition governs it: the one something is
     /// given to or done for ("دعما للحكومة العراقية", "قروض للحكومة التونسية", "مساعدات لحكومة النيجر"), the one
     /// someone serves in ("وزيرا في الحكومة الإسبانية", "بالحكومة"). Elsewhere, as the one that acts or is acted
@@ -44,16 +47,27 @@ extension EntityRecognizer {
             if let id = m.gazetteerIDs.first, m.gazetteerIDs.count == 1 { country = countryGoverned(by: id) }
             else if m.gazetteerIDs.isEmpty, m.nameKey.hasPrefix("حكومه@") { country = m.countryHint }
             else { country = nil }
+            // "رئيس مجلس الوزراء العراقي": the cabinet a head of government leads is the state too
+            if country == nil, m.gazetteerIDs.isEmpty, m.nameKey.hasPrefix(EntityRecognizer.cabinetKey), let c = m.countryHint,
+               m.nameKey == EntityRecognizer.cabinetKey + c, m.range.lowerBound > 0,
+               EntityRecognizer.headOfGovernment.contains(stripConj(t[m.range.lowerBound - 1].norm)) {
+                EntityRecognizer.standForState(&mentions[k], c)
+                continue
+            }
             guard let c = country else { continue }
             let first = t[m.range.lowerBound].norm
             // (the head words "حكومة", "الحكومة" start with neither ل nor ب: a first letter ل or ب is a preposition)
             let governed = first.hasPrefix("ل") || first.hasPrefix("ب") || (m.range.lowerBound > 0 && t[m.range.lowerBound - 1].norm == "في")
-            if governed { continue }
-            mentions[k].type = .place
-            mentions[k].subtype = "country"
-            mentions[k].gazetteerIDs = [c]
-            mentions[k].nameKey = ""
-            mentions[k].countryHint = nil
+            if !governed { EntityRecognizer.standForState(&mentions[k], c) }
         }
+    }
+
+    /// The mention becomes one of its country.
+    static func standForState(_ m: inout RawMention, _ country: String) {
+        m.type = .place
+        m.subtype = "country"
+        m.gazetteerIDs = [country]
+        m.nameKey = ""
+        m.countryHint = nil
     }
 }

@@ -77,7 +77,7 @@ extension EntityRecognizer {
                     keyParts.append("حكومه"); country = m.gazetteerIDs.first ?? m.countryHint; j = m.range.upperBound; modifiers += 2
                     break
                 }
-                if m.type == .place, m.isAdjective || (m.subtype == "country") {
+                if m.type == .place, m.isAdjective && !m.peoplePlural || (m.subtype == "country" && !m.isAdjective) {
                     country = m.gazetteerIDs.first; j = m.range.upperBound; modifiers += 1
                     // "المجموعة اللبنانية للإعلام", "الهيئة الليبية للاستثمار": a لل-complement after the adjective
                     if m.isAdjective, j < t.count, covered[j] == nil, isLamComplement(t[j]) {
@@ -94,13 +94,27 @@ extension EntityRecognizer {
             guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), !Lexicon.stopwords.contains(n),
                   !(definite && EntityRecognizer.isDerivedMasdar(n)),
                   !EntityRecognizer.lamNonNames.contains(n),
-                  !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n),
+                  !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n) || isGeneralInName(t, j),
                   !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.namingWords.contains(n),
                   !(n.hasSuffix("ين") || n.hasSuffix("ات") || n.hasSuffix("ان")) || headOfKind(n) == nil,
                   !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" || n == EntityRecognizer.theGovernment && head == EntityRecognizer.presidencyHead && modifiers == 0 else { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
+            // "العام" ends the name's adjectives: a country's adjective may follow ("الاتحاد العام التونسي"), or a purpose
+            if n == EntityRecognizer.general, !(j < t.count && covered[j].map { mentions[$0].isAdjective } == true) { break }
         }
         guard modifiers > 0 else { return nil }
+        // "اللجنة العليا للانتخابات", "المديرية العامة للأمن الوطني": an institution's adjective and its purpose
+        if country == nil, EntityRecognizer.institutionalAdjectives.contains(t[j - 1].norm), j < t.count, covered[j] == nil,
+           isLamComplement(t[j]), !EntityRecognizer.nonComplements.contains(t[j].norm) {
+            keyParts.append(String(t[j].norm.dropFirst(2))); j += 1; modifiers += 1
+            if j < t.count, let c = covered[j], mentions[c].isAdjective, !mentions[c].peoplePlural, mentions[c].range.lowerBound == j {
+                country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound
+            } else if j < t.count, covered[j] == nil, t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), isModifier(t[j].norm),
+                      t[j].norm.hasSuffix("ي") || t[j].norm.hasSuffix("يه"), !Lexicon.stopwords.contains(t[j].norm),
+                      !DateParser.past.contains(t[j].norm), !DateParser.coming.contains(t[j].norm) {
+                keyParts.append(ArabicNormalizer.stripArticle(t[j].norm)); j += 1   // "للأمن الوطني"
+            }
+        }
         // "اللجنة التحضيرية لمؤتمر بغداد", "اللجنة المركزية لحركة النهضة": a body of a named organisation or meeting,
         // its head with ل and that name (a mention, or definite modifiers) after the qualifier
         if definite, country == nil, j + 1 < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("ل"), !t[j].norm.hasPrefix("لل"),
@@ -179,7 +193,7 @@ extension EntityRecognizer {
         var k = 0
         while k + 1 < mentions.count {
             let m = mentions[k], next = mentions[k + 1]
-            if m.type == .organization, !m.gazetteerIDs.isEmpty, next.range.lowerBound == m.range.upperBound, next.isAdjective,
+            if m.type == .organization, !m.gazetteerIDs.isEmpty, next.range.lowerBound == m.range.upperBound, next.isAdjective, !next.peoplePlural,
                let own = m.gazetteerIDs.first, let nextCountry = next.gazetteerIDs.first,
                gazetteer.country(of: own) != nil, gazetteer.country(of: own) != nextCountry, !next.gazetteerIDs.contains(gazetteer.country(of: own)!) {
                 var g = m
@@ -213,6 +227,23 @@ extension EntityRecognizer {
     }
 
     /// A word that completes an organisation's name with لل ("للإعلام", "للاستثمار"), not "للمرة" or "للشؤون".
+    /// "العام" in a name ("الاتحاد العام", "مديرية الأمن العام"), not the year ("… العام المقبل", "العام 2020").
+    func isGeneralInName(_ t: [Token], _ j: Int) -> Bool {
+        guard t[j].norm == EntityRecognizer.general else { return false }
+        guard j + 1 < t.count else { return true }
+        let next = t[j + 1]
+        return next.kind != .number && !DateParser.past.contains(next.norm) && !DateParser.coming.contains(next.norm)
+            && !Lexicon.stopwords.contains(next.norm)
+    }
+
+    static let general = ArabicNormalizer.normalize("العام")
+
+    /// Adjectives of an institution's name before its purpose ("اللجنة العليا للانتخابات", "المجلس الأعلى للقضاء",
+    /// "الهيئة الوطنية للإعلام", "المديرية العامة للأمن الوطني").
+    static let institutionalAdjectives = Lexicon.set("""
+        العام العامة العليا الأعلى الوطني الوطنية المستقلة المستقل الدائمة الدائم الاتحادية الاتحادي المركزية المركزي
+        """)
+
     func isLamComplement(_ tok: Token) -> Bool {
         let n = tok.norm
         return tok.kind == .word && n.hasPrefix("لل") && n.count >= 5 && !Lexicon.stopwords.contains(n)
@@ -269,7 +300,7 @@ extension EntityRecognizer {
         while j < t.count, j - i <= 4 {
             if let c = covered[j] {
                 let m = mentions[c]
-                if m.isAdjective, m.range.lowerBound == j {
+                if m.isAdjective, !m.peoplePlural, m.range.lowerBound == j {
                     keyParts.append(m.gazetteerIDs.first ?? t[j].norm); j = m.range.upperBound; adjectives += 1; continue
                 }
                 if !definite, adjectives == 0, !hostPlace, m.type == .place, m.range.lowerBound == j {

@@ -43,6 +43,8 @@ struct RawMention {
     /// (the linker keeps the place instead when the document names it nowhere else).
     var inPlace: String? = nil
     var innerPlace: [RawMention] = []
+    /// A plural nisba ("الإيرانيين"): it names people, so it qualifies no institution, summit or organisation.
+    var peoplePlural = false
 }
 
 /// Finds entity mentions in a sentence: gazetteer names and adjectives (clitic-aware, longest match),
@@ -69,7 +71,7 @@ struct EntityRecognizer {
         // Pass 1: gazetteer names and adjectives.
         var i = 0
         while i < t.count {
-            if let m = gazetteerMatch(t, i) { add(m); i = m.range.upperBound } else { i += 1 }
+            if let m = gazetteerMatch(t, i) ?? pluralNisba(t, i) { add(m); i = m.range.upperBound } else { i += 1 }
         }
 
         // Pass 1a: patronymic names: "صدام خليفة حفتر" is Saddam, son of Khalifa Haftar, when the gazetteer

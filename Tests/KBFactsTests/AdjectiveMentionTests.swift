@@ -17,4 +17,13 @@ final class AdjectiveMentionTests: XCTestCase {
         // a preposition comes off, the article stays
         XCTAssertEqual(forms("وأشاد الوزير بالجهود المصرية في الوساطة.", "مصر"), ["المصرية"])
     }
+
+    func testAPluralNisbaNamesItsCountryButQualifiesNoInstitution() {
+        XCTAssertEqual(forms("واجتمع الوفد مع المسؤولين الإيرانيين في العاصمة.", "إيران"), ["الإيرانيين"])
+        XCTAssertEqual(forms("وقال إن الفلسطينيين يطالبون بدولة.", "فلسطين"), ["الفلسطينيين"])
+        let x = Extractor().extract(SourceText(documentID: "doc-adj", path: "adj.txt",
+                                               text: "وحضر اللقاء وزراء الخارجية الإيرانيين السابقين."))
+        let orgs = x.entities.filter { $0.type == .organization }.map(\.labelAr)
+        XCTAssertTrue(orgs.isEmpty, "\(orgs)")
+    }
 }

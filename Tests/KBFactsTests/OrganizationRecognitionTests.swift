@@ -123,6 +123,23 @@ final class OrganizationRecognitionTests: XCTestCase {
         assertFinds("وأعلنت النيابة العامة فتح تحقيق في الحادث.", .organization, "النيابة العامة")
     }
 
+    func testAnInstitutionsAdjectiveAndItsPurpose() {
+        assertFinds("وأعلنت اللجنة العليا للانتخابات موعد الاقتراع.", .organization, "اللجنة العليا للانتخابات")
+        assertFinds("وقالت المديرية العامة للأمن الوطني إنها أوقفت مشتبها.", .organization, "المديرية العامة للأمن الوطني")
+        assertFinds("وأكد الاتحاد العام التونسي للشغل رفضه للقرار.", .organization, "الاتحاد العام التونسي للشغل")
+        assertFinds("وأعلنت مديرية الأمن العام القبض على المتهم.", .organization, "مديرية الأمن العام")
+        // the year is no part of a name, nor a description's complement
+        let year = entities("وعقد الحزب العام الماضي مؤتمره الأول.", .organization)
+        XCTAssertFalse(year.contains { $0.contains("العام") }, "\(year)")
+    }
+
+    func testTheCabinetAHeadOfGovernmentLeadsIsTheState() {
+        let x = entities("واستقبل رئيس مجلس الوزراء العراقي وفدا من رجال الأعمال.", .organization)
+        XCTAssertFalse(x.contains { $0.contains("مجلس الوزراء") }, "\(x)")
+        XCTAssertTrue(entities("واستقبل رئيس مجلس الوزراء العراقي وفدا من رجال الأعمال.", .place).contains("العراق"))
+        assertFinds("ووافق مجلس الوزراء العراقي على مشروع القانون.", .organization, "مجلس الوزراء العراقي")
+    }
+
     func testBareInstitutionOfASpokesmanASourceOrAnOwner() {
         assertFinds("وقال متحدث الرئاسة السفير سامي العلي إن الزيارة ناجحة.", .organization, "الرئاسة")
         assertFinds("وصدر عن الخارجية بيان يدين الهجوم على القافلة.", .organization, "الخارجية")

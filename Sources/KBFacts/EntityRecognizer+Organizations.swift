@@ -53,6 +53,10 @@ extension EntityRecognizer {
                 return nil
             }
         }
+        // "جيش تحرير السودان": the land it fights for (EntityRecognizer+Liberation.swift)
+        if !definite, !properName, let e = liberationComplement(t, j, covered, mentions, withLam: false) {
+            keyParts.append(contentsOf: (j..<e).map { ArabicNormalizer.stripArticle(t[$0].norm) }); j = e; modifiers += 1; properName = true
+        }
         // "وزارة داخلية حكومة …", "وزارة خارجية البلاد": a ministry named by its domain without the article
         if !definite, head == EntityRecognizer.ministryHead, j < t.count, covered[j] == nil, t[j].kind == .word,
            Lexicon.ministryDomains.contains(t[j].norm) {
@@ -114,6 +118,10 @@ extension EntityRecognizer {
                       !DateParser.past.contains(t[j].norm), !DateParser.coming.contains(t[j].norm) {
                 keyParts.append(ArabicNormalizer.stripArticle(t[j].norm)); j += 1   // "للأمن الوطني"
             }
+        }
+        // "الحركة الشعبية لتحرير السودان": a movement's adjectives and the land it fights for
+        if definite, country == nil, modifiers > 0, let e = liberationComplement(t, j, covered, mentions, withLam: true) {
+            keyParts.append(contentsOf: (j..<e).map { ArabicNormalizer.stripArticle(t[$0].norm) }); j = e; modifiers += 1
         }
         // "اللجنة التحضيرية لمؤتمر بغداد", "اللجنة المركزية لحركة النهضة": a body of a named organisation or meeting,
         // its head with ل and that name (a mention, or definite modifiers) after the qualifier

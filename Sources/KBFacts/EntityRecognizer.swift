@@ -221,7 +221,7 @@ struct EntityRecognizer {
         i = 0
         while i < t.count {
             guard covered[i] == nil, t[i].kind == .word || t[i].kind == .latin else { i += 1; continue }
-            if let m = bareInstitution(t, i, covered, mentions) { add(m); i += 1; continue }
+            if let m = bareInstitution(t, i, covered, mentions) ?? alQaeda(t, i, covered) { add(m); i += 1; continue }
             let head = t[i].kind == .word && t[i].norm != "بقياده" ? headWord(t[i].norm) : nil
             if let h = head, Lexicon.orgHeads.contains(h), let m = organization(t, i, covered, mentions) {
                 add(m); i = m.range.upperBound; continue

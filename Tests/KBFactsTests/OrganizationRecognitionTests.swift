@@ -140,6 +140,25 @@ final class OrganizationRecognitionTests: XCTestCase {
         assertFinds("ووافق مجلس الوزراء العراقي على مشروع القانون.", .organization, "مجلس الوزراء العراقي")
     }
 
+    func testAMovementNamedForTheLandItFightsFor() {
+        assertFinds("وأعلنت الحركة الشعبية لتحرير السودان موقفها من الاتفاق.", .organization, "الحركة الشعبية لتحرير السودان")
+        assertFinds("وأكد جيش تحرير السودان أنه صد الهجوم.", .organization, "جيش تحرير السودان")
+        // a purpose that governs no place is no part of the name
+        let purpose = entities("وتحركت القوات المسلحة لتحرير الرهائن فجر اليوم.", .organization)
+        XCTAssertFalse(purpose.contains { $0.contains("تحرير") }, "\(purpose)")
+    }
+
+    func testAlQaedaNamedAloneWhereItsMenOrAlliesAreSpokenOf() {
+        assertFinds("وقالت إن الجماعات المرتبطة بالقاعدة تنشط في الصحراء.", .organization, "تنظيم القاعدة")
+        assertFinds("واتهم الوزير الحكومة بإيواء قادة القاعدة منذ سنوات.", .organization, "تنظيم القاعدة")
+        // a base, a rule
+        for text in ["ووصل الجنود إلى القاعدة العسكرية قرب الحدود.", "وهبطت الطائرة في القاعدة صباحا.",
+                     "وأكد أن القاعدة الأساسية هي احترام القانون."] {
+            let orgs = entities(text, .organization)
+            XCTAssertFalse(orgs.contains("تنظيم القاعدة"), "\(text): \(orgs)")
+        }
+    }
+
     func testBareInstitutionOfASpokesmanASourceOrAnOwner() {
         assertFinds("وقال متحدث الرئاسة السفير سامي العلي إن الزيارة ناجحة.", .organization, "الرئاسة")
         assertFinds("وصدر عن الخارجية بيان يدين الهجوم على القافلة.", .organization, "الخارجية")

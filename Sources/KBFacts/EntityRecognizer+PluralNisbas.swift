@@ -24,4 +24,14 @@ extension EntityRecognizer {
         }
         return nil
     }
+
+    /// The country adjective that ends a gazetteer organisation's name ("وزارة الخارجية الإماراتية", "الجيش
+    /// السوداني"), as a mention of its own, or nil.
+    func innerCountryAdjective(_ t: [Token], _ m: RawMention) -> RawMention? {
+        // (not a government: it stands for its state, or is the state's own body, EntityRecognizer+Governments.swift)
+        guard m.type == .organization, m.range.count >= 2, let last = m.range.last,
+              !m.gazetteerIDs.contains(where: { countryGoverned(by: $0) != nil }),
+              let a = gazetteerMatch(t, last), a.isAdjective, a.range == last..<(last + 1), a.subtype == "country" else { return nil }
+        return a
+    }
 }

@@ -71,7 +71,11 @@ struct EntityRecognizer {
         // Pass 1: gazetteer names and adjectives.
         var i = 0
         while i < t.count {
-            if let m = gazetteerMatch(t, i) ?? pluralNisba(t, i) { add(m); i = m.range.upperBound } else { i += 1 }
+            if let m = gazetteerMatch(t, i) ?? pluralNisba(t, i) {
+                // "وزارة الخارجية الإماراتية": the country its adjective names is mentioned too, as in a guessed name
+                if let inner = innerCountryAdjective(t, m) { add(inner) }
+                add(m); i = m.range.upperBound
+            } else { i += 1 }
         }
 
         // Pass 1a: patronymic names: "صدام خليفة حفتر" is Saddam, son of Khalifa Haftar, when the gazetteer

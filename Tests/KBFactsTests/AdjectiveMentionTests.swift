@@ -26,4 +26,11 @@ final class AdjectiveMentionTests: XCTestCase {
         let orgs = x.entities.filter { $0.type == .organization }.map(\.labelAr)
         XCTAssertTrue(orgs.isEmpty, "\(orgs)")
     }
+
+    func testTheCountryAdjectiveEndingAKnownOrganisationIsAMentionToo() {
+        // as in a name the rules guess ("وزارة الصحة الإماراتية"), so in one the gazetteer knows
+        XCTAssertEqual(forms("وقالت وزارة الخارجية الإماراتية إن الوفد وصل.", "الإمارات"), ["الإماراتية"])
+        // not a government's: it is its state, or the state's own body
+        XCTAssertEqual(forms("وقدم المانحون منحا للحكومة التونسية هذا العام.", "تونس"), [])
+    }
 }

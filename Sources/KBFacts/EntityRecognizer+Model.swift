@@ -204,18 +204,19 @@ extension EntityRecognizer {
     /// another mention.
     func reshapeGuessedOrganizations(_ t: [Token], _ result: NERModel.Result, _ mentions: inout [RawMention], _ model: NERModel) {
         for span in result.spans where span.type == .org && span.range.count >= 2 {
+            // (the model's extent with the لل-complement it cut: "الاتحاد العام" + "للشغل")
+            let r = extendedOrganization(t, span.range, model.lexicon)
             guard let k = mentions.firstIndex(where: { $0.type == .organization && $0.gazetteerIDs.isEmpty && $0.range.lowerBound == span.range.lowerBound }),
-                  mentions[k].range != span.range, mentions[k].countryHint == nil,
+                  mentions[k].range != r, mentions[k].countryHint == nil,
                   mentions[k].subtype != "event",
                   // "قناة عمان الفضائية": an outlet named by its town and a news word keeps that word
                   !(span.range.upperBound < mentions[k].range.upperBound
                     && EntityRecognizer.outletWords.contains(t[mentions[k].range.upperBound - 1].norm)),
                   !mentions.indices.contains(where: { o in
-                      o != k && mentions[o].range.overlaps(span.range) && !mentions[o].range.allSatisfy { mentions[k].range.contains($0) }
+                      o != k && mentions[o].range.overlaps(r) && !mentions[o].range.allSatisfy { mentions[k].range.contains($0) }
                   }),
                   let last = span.range.last, modelNameWord(t[last].norm, inPerson: false),
                   model.margin(of: span, in: result) >= EntityRecognizer.modelMargin else { continue }
-            let r = span.range
             setExtent(&mentions[k], r, t, nameKey: r.map { ArabicNormalizer.stripArticle(stripConj(t[$0].norm)) }.joined(separator: " "))
         }
     }
@@ -283,7 +284,7 @@ extension EntityRecognizer {
     /// outside a role phrase, is that country's ministry (linked as "وزارة الخارجية الفرنسية" is).
     func ministriesByAdjective(_ t: [Token], _ mentions: inout [RawMention], _ taken: inout [Bool]) {
         let domains: Set<String> = ["الخارجيه", "الداخليه", "الدفاع"]
-        for k in mentions.indices where mentions[k].isAdjective && mentions[k].range.lowerBound > 0 {
+        for k in mentions.indices where mentions[k].isAdjective && !mentions[k].peoplePlural && mentions[k].range.lowerBound > 0 {
             let h = mentions[k].range.lowerBound - 1
             guard !taken[h], t[h].kind == .word, let country = mentions[k].gazetteerIDs.first else { continue }
             let forms = [(t[h].norm, "")] + Clitics.of(t[h].norm).filter { ["و", "ف", "ب", "ل", "وب", "ول"].contains($0.prefix) }

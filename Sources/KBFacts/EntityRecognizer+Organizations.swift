@@ -53,6 +53,10 @@ extension EntityRecognizer {
                 return nil
             }
         }
+        // "جيش تحرير السودان": the land it fights for (EntityRecognizer+Liberation.swift)
+        if !definite, !properName, let e = liberationComplement(t, j, covered, mentions, withLam: false) {
+            keyParts.append(contentsOf: (j..<e).map { ArabicNormalizer.stripArticle(t[$0].norm) }); j = e; modifiers += 1; properName = true
+        }
         // "وزارة داخلية حكومة …", "وزارة خارجية البلاد": a ministry named by its domain without the article
         if !definite, head == EntityRecognizer.ministryHead, j < t.count, covered[j] == nil, t[j].kind == .word,
            Lexicon.ministryDomains.contains(t[j].norm) {
@@ -77,7 +81,7 @@ extension EntityRecognizer {
                     keyParts.append("حكومه"); country = m.gazetteerIDs.first ?? m.countryHint; j = m.range.upperBound; modifiers += 2
                     break
                 }
-                if m.type == .place, m.isAdjective || (m.subtype == "country") {
+                if m.type == .place, m.isAdjective && !m.peoplePlural || (m.subtype == "country" && !m.isAdjective) {
                     country = m.gazetteerIDs.first; j = m.range.upperBound; modifiers += 1
                     // "المجموعة اللبنانية للإعلام", "الهيئة الليبية للاستثمار": a لل-complement after the adjective
                     if m.isAdjective, j < t.count, covered[j] == nil, isLamComplement(t[j]) {
@@ -94,13 +98,31 @@ extension EntityRecognizer {
             guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), !Lexicon.stopwords.contains(n),
                   !(definite && EntityRecognizer.isDerivedMasdar(n)),
                   !EntityRecognizer.lamNonNames.contains(n),
-                  !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n),
+                  !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n) || isGeneralInName(t, j),
                   !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.namingWords.contains(n),
                   !(n.hasSuffix("ين") || n.hasSuffix("ات") || n.hasSuffix("ان")) || headOfKind(n) == nil,
                   !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" || n == EntityRecognizer.theGovernment && head == EntityRecognizer.presidencyHead && modifiers == 0 else { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
+            // "العام" ends the name's adjectives: a country's adjective may follow ("الاتحاد العام التونسي"), or a purpose
+            if n == EntityRecognizer.general, !(j < t.count && covered[j].map { mentions[$0].isAdjective } == true) { break }
         }
         guard modifiers > 0 else { return nil }
+        // "اللجنة العليا للانتخابات", "المديرية العامة للأمن الوطني": an institution's adjective and its purpose
+        if country == nil, EntityRecognizer.institutionalAdjectives.contains(t[j - 1].norm), j < t.count, covered[j] == nil,
+           isLamComplement(t[j]), !EntityRecognizer.nonComplements.contains(t[j].norm) {
+            keyParts.append(String(t[j].norm.dropFirst(2))); j += 1; modifiers += 1
+            if j < t.count, let c = covered[j], mentions[c].isAdjective, !mentions[c].peoplePlural, mentions[c].range.lowerBound == j {
+                country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound
+            } else if j < t.count, covered[j] == nil, t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), isModifier(t[j].norm),
+                      t[j].norm.hasSuffix("ي") || t[j].norm.hasSuffix("يه"), !Lexicon.stopwords.contains(t[j].norm),
+                      !DateParser.past.contains(t[j].norm), !DateParser.coming.contains(t[j].norm) {
+                keyParts.append(ArabicNormalizer.stripArticle(t[j].norm)); j += 1   // "للأمن الوطني"
+            }
+        }
+        // "الحركة الشعبية لتحرير السودان": a movement's adjectives and the land it fights for
+        if definite, country == nil, modifiers > 0, let e = liberationComplement(t, j, covered, mentions, withLam: true) {
+            keyParts.append(contentsOf: (j..<e).map { ArabicNormalizer.stripArticle(t[$0].norm) }); j = e; modifiers += 1
+        }
         // "اللجنة التحضيرية لمؤتمر بغداد", "اللجنة المركزية لحركة النهضة": a body of a named organisation or meeting,
         // its head with ل and that name (a mention, or definite modifiers) after the qualifier
         if definite, country == nil, j + 1 < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("ل"), !t[j].norm.hasPrefix("لل"),
@@ -119,8 +141,12 @@ extension EntityRecognizer {
             }
         }
         let onlyCountry = country != nil && keyParts.count == 1
-        if onlyCountry, let c = country, ["حكومه", "سلطات"].contains(ArabicNormalizer.stripArticle(head)) {
-            // "الحكومة الجزائرية", "حكومة النيجر": the state itself
+        // "الحكومة العراقية", "حكومة النيجر": the government, an organisation (EntityRecognizer+Governments.swift)
+        if onlyCountry, let c = country, ArabicNormalizer.stripArticle(head) == "حكومه" {
+            return governmentMention(t, i..<j, country: c)
+        }
+        if onlyCountry, let c = country, ArabicNormalizer.stripArticle(head) == "سلطات" {
+            // "السلطات الجزائرية": the state itself
             let range = i..<j
             let (text, b) = stripped(t, range)
             return RawMention(range: range, begin: b, end: t[j - 1].end, text: text, type: .place, subtype: "country",
@@ -175,7 +201,7 @@ extension EntityRecognizer {
         var k = 0
         while k + 1 < mentions.count {
             let m = mentions[k], next = mentions[k + 1]
-            if m.type == .organization, !m.gazetteerIDs.isEmpty, next.range.lowerBound == m.range.upperBound, next.isAdjective,
+            if m.type == .organization, !m.gazetteerIDs.isEmpty, next.range.lowerBound == m.range.upperBound, next.isAdjective, !next.peoplePlural,
                let own = m.gazetteerIDs.first, let nextCountry = next.gazetteerIDs.first,
                gazetteer.country(of: own) != nil, gazetteer.country(of: own) != nextCountry, !next.gazetteerIDs.contains(gazetteer.country(of: own)!) {
                 var g = m
@@ -209,6 +235,23 @@ extension EntityRecognizer {
     }
 
     /// A word that completes an organisation's name with لل ("للإعلام", "للاستثمار"), not "للمرة" or "للشؤون".
+    /// "العام" in a name ("الاتحاد العام", "مديرية الأمن العام"), not the year ("… العام المقبل", "العام 2020").
+    func isGeneralInName(_ t: [Token], _ j: Int) -> Bool {
+        guard t[j].norm == EntityRecognizer.general else { return false }
+        guard j + 1 < t.count else { return true }
+        let next = t[j + 1]
+        return next.kind != .number && !DateParser.past.contains(next.norm) && !DateParser.coming.contains(next.norm)
+            && !Lexicon.stopwords.contains(next.norm)
+    }
+
+    static let general = ArabicNormalizer.normalize("العام")
+
+    /// Adjectives of an institution's name before its purpose ("اللجنة العليا للانتخابات", "المجلس الأعلى للقضاء",
+    /// "الهيئة الوطنية للإعلام", "المديرية العامة للأمن الوطني").
+    static let institutionalAdjectives = Lexicon.set("""
+        العام العامة العليا الأعلى الوطني الوطنية المستقلة المستقل الدائمة الدائم الاتحادية الاتحادي المركزية المركزي
+        """)
+
     func isLamComplement(_ tok: Token) -> Bool {
         let n = tok.norm
         return tok.kind == .word && n.hasPrefix("لل") && n.count >= 5 && !Lexicon.stopwords.contains(n)
@@ -265,7 +308,7 @@ extension EntityRecognizer {
         while j < t.count, j - i <= 4 {
             if let c = covered[j] {
                 let m = mentions[c]
-                if m.isAdjective, m.range.lowerBound == j {
+                if m.isAdjective, !m.peoplePlural, m.range.lowerBound == j {
                     keyParts.append(m.gazetteerIDs.first ?? t[j].norm); j = m.range.upperBound; adjectives += 1; continue
                 }
                 if !definite, adjectives == 0, !hostPlace, m.type == .place, m.range.lowerBound == j {
@@ -350,19 +393,50 @@ extension EntityRecognizer {
     /// subject of a statement verb or after a statement noun; no adjective or complement follows (those are
     /// read as names by the other rules). The key has no country: the linker ties it to the same institution
     /// named with its country in the document.
-    func bareInstitution(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
+    func bareInstitution(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
         guard i > 0, covered[i] == nil, t[i].kind == .word, orgWordFlags(t[i].norm) & EntityRecognizer.flagBareInstitution != 0 else { return nil }
-        let forms = [(t[i].norm, "")] + Clitics.of(t[i].norm).filter { $0.prefix == "و" || $0.prefix == "ف" }.map { ($0.stem, $0.prefix) }
+        let forms = EntityRecognizer.bareInstitutionForms(t[i].norm)
         guard let (stem, prefix) = forms.first(where: { EntityRecognizer.bareInstitutions[$0.0] != nil }),
               let nameKey = EntityRecognizer.bareInstitutions[stem] else { return nil }
-        if i + 1 < t.count, covered[i + 1] != nil || (t[i + 1].kind == .word && EntityRecognizer.hasArticle(t[i + 1])) { return nil }
+        // an adjective or complement after it makes a longer name (read by the other rules); a person or a title
+        // does not ("ومتحدث الرئاسة السفير فلان", "في الرئاسة فلان الفلاني")
+        if i + 1 < t.count {
+            let next = t[i + 1]
+            if let c = covered[i + 1], mentions[c].type != .person { return nil }
+            if covered[i + 1] == nil, next.kind == .word, EntityRecognizer.hasArticle(next),
+               !Lexicon.ranks.contains(next.norm), !Lexicon.roleHeads.contains(next.norm) { return nil }
+        }
         let prev = t[i - 1].norm
         let prevForms = [prev] + Clitics.of(prev).filter { $0.prefix == "و" || $0.prefix == "ف" }.map(\.stem)
-        guard prevForms.contains(where: { Lexicon.verbs.contains($0) || EntityRecognizer.statementNouns.contains($0) }) else { return nil }
+        if prefix == "لل" {
+            // "الموقع الإلكتروني للرئاسة", "بيان للخارجية": owned by the institution; not "مرشح للرئاسة" (the office)
+            guard prevForms.contains(where: { EntityRecognizer.ownedByInstitution.contains($0) }) else { return nil }
+            let (rest, b) = strippedPrefix(t[i], "لل", restore: "")
+            return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: "ال" + rest, type: .organization, subtype: "",
+                              gazetteerIDs: [], nameKey: nameKey, isAdjective: false, role: nil, confidence: 0.6)
+        }
+        guard prevForms.contains(where: { Lexicon.verbs.contains($0) || EntityRecognizer.statementNouns.contains($0)
+            || EntityRecognizer.bareInstitutionContext.contains($0) }) else { return nil }
         let (text, b) = strippedPrefix(t[i], prefix, restore: stem)
         return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .organization, subtype: "",
                           gazetteerIDs: [], nameKey: nameKey, isAdjective: false, role: nil, confidence: 0.6)
     }
+
+    /// The word and its forms without و/ف, and with لل read as the article ("للرئاسة" → "الرئاسة", prefix "لل").
+    static func bareInstitutionForms(_ w: String) -> [(String, String)] {
+        var forms = [(w, "")] + Clitics.of(w).filter { $0.prefix == "و" || $0.prefix == "ف" }.map { ($0.stem, $0.prefix) }
+        if w.hasPrefix("لل") { forms.append(("ال" + String(w.dropFirst(2)), "لل")) }
+        return forms
+    }
+
+    /// Words before a bare institution that make it the one speaking or working ("متحدث الرئاسة", "صادر عن
+    /// الخارجية", "حسب الخارجية", "مستشار في الرئاسة"): a spokesman's noun or a preposition of source or place.
+    static let bareInstitutionContext = Lexicon.set("متحدث المتحدث ناطق الناطق حسب عن في")
+
+    /// Words before "لل" + a bare institution that make it the owner ("الموقع الإلكتروني للرئاسة", "بيان للخارجية").
+    static let ownedByInstitution = Lexicon.set("""
+        الإلكتروني الالكتروني الرسمي التابع التابعة بيان بيانا بلاغ متحدث المتحدث ناطق الناطق مصدر مصادر موقع الموقع
+        """)
 
     static let flagMediaTrailer: UInt8 = 1, flagBareInstitution: UInt8 = 2
 
@@ -371,8 +445,9 @@ extension EntityRecognizer {
         Clitics.orgWordFlags(n) { w in
             var f: UInt8 = 0
             if Lexicon.mediaTrailers.contains(w) { f |= EntityRecognizer.flagMediaTrailer }
-            let forms = [w] + Clitics.of(w).filter { $0.prefix == "و" || $0.prefix == "ف" }.map(\.stem)
-            if forms.contains(where: { EntityRecognizer.bareInstitutions[$0] != nil }) { f |= EntityRecognizer.flagBareInstitution }
+            if EntityRecognizer.bareInstitutionForms(w).contains(where: { EntityRecognizer.bareInstitutions[$0.0] != nil }) {
+                f |= EntityRecognizer.flagBareInstitution
+            }
             return f
         }
     }

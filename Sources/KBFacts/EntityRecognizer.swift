@@ -43,6 +43,8 @@ struct RawMention {
     /// (the linker keeps the place instead when the document names it nowhere else).
     var inPlace: String? = nil
     var innerPlace: [RawMention] = []
+    /// A plural nisba ("الإيرانيين"): it names people, so it qualifies no institution, summit or organisation.
+    var peoplePlural = false
 }
 
 /// Finds entity mentions in a sentence: gazetteer names and adjectives (clitic-aware, longest match),
@@ -69,7 +71,11 @@ struct EntityRecognizer {
         // Pass 1: gazetteer names and adjectives.
         var i = 0
         while i < t.count {
-            if let m = gazetteerMatch(t, i) { add(m); i = m.range.upperBound } else { i += 1 }
+            if let m = gazetteerMatch(t, i) ?? pluralNisba(t, i) {
+                // "وزارة الخارجية الإماراتية": the country its adjective names is mentioned too, as in a guessed name
+                if let inner = innerCountryAdjective(t, m) { add(inner) }
+                add(m); i = m.range.upperBound
+            } else { i += 1 }
         }
 
         // Pass 1a: patronymic names: "صدام خليفة حفتر" is Saddam, son of Khalifa Haftar, when the gazetteer
@@ -100,6 +106,7 @@ struct EntityRecognizer {
                                      gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.7)
         }
         addFacilities(t, &mentions)
+        addProvincesAndPolice(t, &mentions)   // "منطقة الرياض", "شرطة دبي" (EntityRecognizer+Provinces.swift)
         covered = [Int?](repeating: nil, count: t.count)
         for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
         i = 0
@@ -218,7 +225,7 @@ struct EntityRecognizer {
         i = 0
         while i < t.count {
             guard covered[i] == nil, t[i].kind == .word || t[i].kind == .latin else { i += 1; continue }
-            if let m = bareInstitution(t, i, covered) { add(m); i += 1; continue }
+            if let m = bareInstitution(t, i, covered, mentions) ?? alQaeda(t, i, covered) { add(m); i += 1; continue }
             let head = t[i].kind == .word && t[i].norm != "بقياده" ? headWord(t[i].norm) : nil
             if let h = head, Lexicon.orgHeads.contains(h), let m = organization(t, i, covered, mentions) {
                 add(m); i = m.range.upperBound; continue
@@ -247,6 +254,7 @@ struct EntityRecognizer {
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
         organizationsNamedAfterPlaces(t, &mentions)
         addModelMentions(t, &mentions)
+        governmentsAsTheirStates(t, &mentions)   // "قررت الحكومة العراقية": the state (EntityRecognizer+Governments.swift)
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -291,7 +299,10 @@ struct EntityRecognizer {
         for (ci, cand) in firstForms.enumerated() where !EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix) {
             let hits = start.adjectives[ci]
             if !hits.isEmpty {
-                let (text, b) = strippedPrefix(t[i], cand.prefix, restore: cand.stem)
+                // the article stays in the mention ("العراقية", "والعراقية" → "العراقية"): it is the word as written,
+                // not a clitic
+                let prefix = cand.prefix.hasSuffix("ال") ? String(cand.prefix.dropLast(2)) : cand.prefix
+                let (text, b) = strippedPrefix(t[i], prefix, restore: cand.stem)
                 return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .place,
                                   subtype: hits[0].subtype, gazetteerIDs: hits.map(\.id), nameKey: "",
                                   isAdjective: true, role: nil, confidence: 0.9)

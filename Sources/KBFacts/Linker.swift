@@ -64,12 +64,6 @@ final class Linker {
                     }!.element
                     perSentence[s][k].key = best
                     if let e = gazetteer.entry(id: best) { perSentence[s][k].type = e.type; perSentence[s][k].subtype = e.subtype }
-                    // "الحكومة الجزائرية" in the gazetteer as "Government of Algeria": the state itself
-                    if let e = gazetteer.entry(id: best), let country = e.partOf, let ce = gazetteer.entry(id: country),
-                       ce.subtype == "country", e.en == "Government of " + ce.en {
-                        perSentence[s][k].key = country; perSentence[s][k].type = .place; perSentence[s][k].subtype = "country"
-                        perSentence[s][k].gazetteerIDs = [country]
-                    }
                 }
             }
         }

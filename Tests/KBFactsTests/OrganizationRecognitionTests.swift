@@ -117,6 +117,59 @@ final class OrganizationRecognitionTests: XCTestCase {
         XCTAssertTrue(policy.isEmpty, "\(policy)")
     }
 
+    func testACourtAGuardAndAProsecutionNamedByOneModifier() {
+        assertFinds("وأعلن الديوان الملكي وفاة الأمير مساء أمس.", .organization, "الديوان الملكي")
+        assertFinds("وقال الحرس الوطني إنه تصدى لمحاولة تسلل.", .organization, "الحرس الوطني")
+        assertFinds("وأعلنت النيابة العامة فتح تحقيق في الحادث.", .organization, "النيابة العامة")
+    }
+
+    func testAnInstitutionsAdjectiveAndItsPurpose() {
+        assertFinds("وأعلنت اللجنة العليا للانتخابات موعد الاقتراع.", .organization, "اللجنة العليا للانتخابات")
+        assertFinds("وقالت المديرية العامة للأمن الوطني إنها أوقفت مشتبها.", .organization, "المديرية العامة للأمن الوطني")
+        assertFinds("وأكد الاتحاد العام التونسي للشغل رفضه للقرار.", .organization, "الاتحاد العام التونسي للشغل")
+        assertFinds("وأعلنت مديرية الأمن العام القبض على المتهم.", .organization, "مديرية الأمن العام")
+        // the year is no part of a name, nor a description's complement
+        let year = entities("وعقد الحزب العام الماضي مؤتمره الأول.", .organization)
+        XCTAssertFalse(year.contains { $0.contains("العام") }, "\(year)")
+    }
+
+    func testTheCabinetAHeadOfGovernmentLeadsIsTheState() {
+        let x = entities("واستقبل رئيس مجلس الوزراء العراقي وفدا من رجال الأعمال.", .organization)
+        XCTAssertFalse(x.contains { $0.contains("مجلس الوزراء") }, "\(x)")
+        XCTAssertTrue(entities("واستقبل رئيس مجلس الوزراء العراقي وفدا من رجال الأعمال.", .place).contains("العراق"))
+        assertFinds("ووافق مجلس الوزراء العراقي على مشروع القانون.", .organization, "مجلس الوزراء العراقي")
+    }
+
+    func testAMovementNamedForTheLandItFightsFor() {
+        assertFinds("وأعلنت الحركة الشعبية لتحرير السودان موقفها من الاتفاق.", .organization, "الحركة الشعبية لتحرير السودان")
+        assertFinds("وأكد جيش تحرير السودان أنه صد الهجوم.", .organization, "جيش تحرير السودان")
+        // a purpose that governs no place is no part of the name
+        let purpose = entities("وتحركت القوات المسلحة لتحرير الرهائن فجر اليوم.", .organization)
+        XCTAssertFalse(purpose.contains { $0.contains("تحرير") }, "\(purpose)")
+    }
+
+    func testAlQaedaNamedAloneWhereItsMenOrAlliesAreSpokenOf() {
+        assertFinds("وقالت إن الجماعات المرتبطة بالقاعدة تنشط في الصحراء.", .organization, "تنظيم القاعدة")
+        assertFinds("واتهم الوزير الحكومة بإيواء قادة القاعدة منذ سنوات.", .organization, "تنظيم القاعدة")
+        // a base, a rule
+        for text in ["ووصل الجنود إلى القاعدة العسكرية قرب الحدود.", "وهبطت الطائرة في القاعدة صباحا.",
+                     "وأكد أن القاعدة الأساسية هي احترام القانون."] {
+            let orgs = entities(text, .organization)
+            XCTAssertFalse(orgs.contains("تنظيم القاعدة"), "\(text): \(orgs)")
+        }
+    }
+
+    func testBareInstitutionOfASpokesmanASourceOrAnOwner() {
+        assertFinds("وقال متحدث الرئاسة السفير سامي العلي إن الزيارة ناجحة.", .organization, "الرئاسة")
+        assertFinds("وصدر عن الخارجية بيان يدين الهجوم على القافلة.", .organization, "الخارجية")
+        assertFinds("ونشر الموقع الإلكتروني للرئاسة نص المرسوم كاملا.", .organization, "الرئاسة")
+        // the office one runs for, and a title after the bare word with an adjective, are no institution
+        let office = entities("وأعلن المحامي ترشحه للرئاسة في الانتخابات المقبلة.", .organization)
+        XCTAssertTrue(office.isEmpty, "\(office)")
+        let adjective = entities("وقال متحدث الرئاسة الفرنسية إن القمة تأجلت.", .organization)
+        XCTAssertFalse(adjective.contains("الرئاسة"), "\(adjective)")
+    }
+
     func testDescriptionsAreNotOrganisations() {
         let orgs = entities("وهاجمت مجموعة مسلحة قافلة، فيما تراجعت حركة التجارة الدولية، وأعلنت الهيئة المسؤولة عن تنظيم الانتخابات موعدا.",
                             .organization)
@@ -138,9 +191,23 @@ final class OrganizationRecognitionTests: XCTestCase {
         assertFinds("وأصدرت رئاسة الحكومة المغربية بلاغا حول الموسم الفلاحي.", .organization, "رئاسة الحكومة المغربية")
         // also where the gazetteer reads the government as its country
         assertFinds("ونفت رئاسة الحكومة التونسية الخبر جملة وتفصيلا.", .organization, "رئاسة الحكومة التونسية")
-        // the government alone by its adjective stays the country
+        // the government alone by its adjective, acting, stays the country
         let gov = entities("وأصدرت الحكومة المغربية بلاغا حول الموسم الفلاحي.", .organization)
         XCTAssertFalse(gov.contains { $0.contains("الحكومة") }, "\(gov)")
+    }
+
+    func testAGovernmentAPrepositionGovernsIsAnOrganisation() {
+        // given to, served in: the body itself (guessed, and the gazetteer's entry)
+        assertFinds("وقدم البنك الدولي قرضا جديدا للحكومة العراقية لدعم الموازنة.", .organization, "الحكومة العراقية")
+        assertFinds("وكان قد عمل وزيرا للنقل في الحكومة الإسبانية قبل عامين.", .organization, "الحكومة الإسبانية")
+        assertFinds("وتعهد المانحون بتقديم منح مالية للحكومة التونسية هذا العام.", .organization, "الحكومة التونسية")
+        // acting, led, or acted with: the state
+        for text in ["وقررت الحكومة العراقية تأجيل موعد الاقتراع.", "ووصل رئيس الحكومة العراقية إلى عمان أمس.",
+                     "وبحث الوفد مع الحكومة التونسية ملف الهجرة."] {
+            let orgs = entities(text, .organization)
+            XCTAssertFalse(orgs.contains { $0.contains("الحكومة") }, "\(text): \(orgs)")
+        }
+        XCTAssertTrue(entities("وقررت الحكومة العراقية تأجيل موعد الاقتراع.", .place).contains("العراق"))
     }
 }
 

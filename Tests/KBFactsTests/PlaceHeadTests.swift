@@ -18,4 +18,24 @@ final class PlaceHeadTests: XCTestCase {
     func testAnIndefiniteHeadStillNamesItsCity() {
         XCTAssertTrue(places("ووصل الوفد إلى مدينة زوارة الساحلية صباح اليوم.").contains("زوارة"))
     }
+
+    func entities(_ text: String, _ type: EntityType) -> Set<String> {
+        let x = Extractor().extract(SourceText(documentID: "doc-heads", path: "heads.txt", text: text))
+        return Set(x.entities.filter { $0.type == type }.map(\.labelAr))
+    }
+
+    func testAProvinceNamedAfterItsTownIsNotTheTown() {
+        let p = places("وتفقد الأمير مشاريع في منطقة الرياض قبل أن يعود إلى الرياض مساء.")
+        XCTAssertTrue(p.contains("منطقة الرياض") && p.contains("الرياض"), "\(p)")
+        XCTAssertTrue(places("وزار الوفد ولاية الخرطوم أمس.").contains("ولاية الخرطوم"))
+        // a town named with "مدينة" stays the town
+        XCTAssertEqual(places("ووصل الوفد إلى مدينة الرياض صباحا."), ["الرياض"])
+    }
+
+    func testThePoliceOfATownOrProvinceAndARegionsEmirateAreOrganisations() {
+        XCTAssertTrue(entities("وقالت شرطة دبي إنها أوقفت المشتبه به.", .organization).contains("شرطة دبي"))
+        XCTAssertTrue(entities("وأعلنت شرطة منطقة الرياض القبض على مطلوب.", .organization).contains("شرطة منطقة الرياض"))
+        XCTAssertTrue(entities("وأعلنت إمارة منطقة الرياض عن حملة للتشجير.", .organization).contains("إمارة منطقة الرياض"))
+        XCTAssertTrue(places("وقالت شرطة دبي إنها أوقفت المشتبه به.").isEmpty)
+    }
 }

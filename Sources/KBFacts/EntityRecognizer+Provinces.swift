@@ -1,0 +1,64 @@
+// A province named after its chief town ("منطقة الرياض", "ولاية الخرطوم", "محافظة البصرة") is a place of its
+// own, not the town; the police or the governor's office of a province ("شرطة منطقة الرياض", "إمارة منطقة
+// مكة المكرمة") and a town's police ("شرطة دبي") are organisations.
+
+import KBGraph
+import KBText
+
+extension EntityRecognizer {
+    /// Heads of a first-level division named after its chief town.
+    static let provinceHeads = Lexicon.set("منطقة محافظة ولاية إقليم")
+    /// Heads of a division's administration: the police, the governor's office (Saudi regions: "إمارة منطقة").
+    static let policeHeads = Lexicon.set("شرطة")
+    static let emirateHead = ArabicNormalizer.normalize("إمارة")
+    static let regionHead = ArabicNormalizer.normalize("منطقة")
+
+    /// The head word without a conjunction or preposition ("بمنطقة" → "منطقة"), if it is in `set`.
+    private func divisionHead(_ tok: Token, _ set: WordSet) -> String? {
+        guard tok.kind == .word, !EntityRecognizer.hasArticle(tok) else { return nil }
+        if set.contains(tok.norm) { return tok.norm }
+        return Clitics.of(tok.norm).first { ["و", "ف", "ب", "ل", "وب", "ول"].contains($0.prefix) && set.contains($0.stem) }?.stem
+    }
+
+    /// Turns a town the gazetteer found after an indefinite province head into the province, and a province or
+    /// town after a police head (or a region after "إمارة") into that organisation. Runs on the gazetteer's mentions.
+    func addProvincesAndPolice(_ t: [Token], _ mentions: inout [RawMention]) {
+        var taken = Set<Int>()
+        for m in mentions { taken.formUnion(m.range) }
+        for k in mentions.indices {
+            let m = mentions[k]
+            guard m.type == .place, !m.isAdjective, m.gazetteerIDs.count >= 1, m.range.lowerBound > 0,
+                  ["city", "capital"].contains(m.subtype) else { continue }
+            var start = m.range.lowerBound
+            var head: String? = nil
+            if !taken.contains(start - 1), let h = divisionHead(t[start - 1], EntityRecognizer.provinceHeads) { head = h; start -= 1 }
+            // "شرطة منطقة الرياض", "شرطة دبي", "إمارة منطقة مكة المكرمة"
+            if start > 0, !taken.contains(start - 1) {
+                let before = t[start - 1]
+                let police = divisionHead(before, EntityRecognizer.policeHeads) != nil
+                let emirate = head == EntityRecognizer.regionHead && divisionHead(before, [EntityRecognizer.emirateHead]) != nil
+                if police || emirate {
+                    let range = (start - 1)..<m.range.upperBound
+                    let (text, b) = stripped(t, range)
+                    let name = [police ? "شرطه" : EntityRecognizer.emirateHead, head ?? "", m.gazetteerIDs[0]].filter { !$0.isEmpty }
+                    var org = RawMention(range: range, begin: b, end: m.end, text: text, type: .organization, subtype: "",
+                                         gazetteerIDs: [], nameKey: name.joined(separator: " "), isAdjective: false, role: nil,
+                                         confidence: 0.7)
+                    org.countryHint = gazetteer.country(of: m.gazetteerIDs[0])
+                    mentions[k] = org
+                    taken.formUnion(range)
+                    continue
+                }
+            }
+            guard let h = head else { continue }
+            let range = start..<m.range.upperBound
+            let (text, b) = stripped(t, range)
+            var province = RawMention(range: range, begin: b, end: m.end, text: text, type: .place, subtype: "province",
+                                      gazetteerIDs: [], nameKey: h + " " + m.gazetteerIDs[0], isAdjective: false, role: nil,
+                                      confidence: 0.8)
+            province.countryHint = gazetteer.country(of: m.gazetteerIDs[0])
+            mentions[k] = province
+            taken.formUnion(range)
+        }
+    }
+}

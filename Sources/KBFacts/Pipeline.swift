@@ -43,67 +43,69 @@ public enum Pipeline {
         var seen = HashedIDs()
         var renamed: [Int: String] = [:]
         func id(of j: Int) -> String { renamed[j] ?? StableID.document(path: files[j].path) }
-        // Files are extracted a window at a time, on every core, and each window's results go into the graph
-        // (in file order) before the next starts: memory holds the graph, not every file's extraction.
-        let window = max(64, 32 * ProcessInfo.processInfo.activeProcessorCount)
-        var done = 0
-        for start in stride(from: 0, to: n, by: window) {
-            let end = min(n, start + window)
-            let slots = ResultSlots<Loaded>(count: end - start)
-            DispatchQueue.concurrentPerform(iterations: end - start) { k in
-                let f = files[start + k]
-                do {
-                    let meta = try InputReader.metadata(for: f)
-                    switch try InputReader.loadLong(f, documentID: StableID.document(path: f.path)) {
-                    case .left(let src): slots.set(k, .success(.extracted(extractor.extract(src, metadata: meta))))
-                    case .right(let long): slots.set(k, .success(.long(long, meta)))
-                    }
-                } catch {
-                    slots.set(k, .failure(error))
+        // Files are extracted on every core, at most a window ahead of the one going into the graph, and go into the
+        // graph in file order while the next ones are extracted: memory holds the graph, not every file's extraction.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let window = max(64, 32 * cores)
+        let feed = OrderedFeed<Swift.Result<Loaded, Error>>(count: n, ahead: window, workers: cores) { i in
+            let f = files[i]
+            do {
+                let meta = try InputReader.metadata(for: f)
+                switch try InputReader.loadLong(f, documentID: StableID.document(path: f.path)) {
+                case .left(let src): return .success(.extracted(extractor.extract(src, metadata: meta)))
+                case .right(let long): return .success(.long(long, meta))
                 }
+            } catch {
+                return .failure(error)
             }
-            for k in 0..<(end - start) {
-                let i = start + k
-                let loaded: Loaded
-                switch slots.get(k) {
-                case .success(let l)?: loaded = l
-                case .failure(let e)?: errors.append("\(e)"); continue
-                case nil: continue
-                }
-                let documentID = loaded.documentID
-                // two inputs with the same file name get distinct document ids
-                let newID = seen.value(of: documentID, isSame: { id(of: $0) == documentID }).map { other in
-                    let id = documentID + "-" + String(StableID.hex(files[i].path).prefix(6))
-                    notes.append("\(files[i].displayPath): same document name as \(files[other].displayPath); its id is \(id)")
-                    return id
-                }
-                func add(_ x: DocumentExtraction, first: Bool) throws {
-                    var x = x
-                    if let newID { x.rename(to: newID) }
-                    if let spill {
-                        try spill.append(x.facts)
-                        x.facts = []
-                        if spillsDocuments, first { try spill.appendDocument(x.document) }
-                        if spillsMentions {
-                            if keepMentions { try spill.appendMentions(x.mentions) }
-                            x.mentions = []
-                        }
-                    }
-                    builder.add(x, document: first)
-                }
-                switch loaded {
-                case .extracted(let x): try add(x, first: true)
-                case .long(let long, let meta):
-                    // each segment goes into the graph as it is extracted: memory never holds the whole document's
-                    let found = try extractSegments(long, metadata: meta, extractor: extractor) { try add($0, first: $1) }
-                    if !found { errors.append("\(InputError.onlyBoilerplate(path: long.path))"); continue }
-                }
-                if let newID { renamed[i] = newID }
-                let given = newID ?? documentID
-                seen.insert(given, i, isSame: { id(of: $0) == given })
+        }
+        defer { feed.finish() }
+        // one file's extraction into the graph, in file order
+        func consume(_ i: Int) throws {
+            let loaded: Loaded
+            switch feed.take(i) {
+            case .success(let l): loaded = l
+            case .failure(let e): errors.append("\(e)"); return
             }
-            if let p = progress, end / 1000 > done / 1000 || end == n { p("processed \(end)/\(n) files") }
-            done = end
+            let documentID = loaded.documentID
+            // two inputs with the same file name get distinct document ids
+            let newID = seen.value(of: documentID, isSame: { id(of: $0) == documentID }).map { other in
+                let id = documentID + "-" + String(StableID.hex(files[i].path).prefix(6))
+                notes.append("\(files[i].displayPath): same document name as \(files[other].displayPath); its id is \(id)")
+                return id
+            }
+            func add(_ x: DocumentExtraction, first: Bool) throws {
+                var x = x
+                if let newID { x.rename(to: newID) }
+                if let spill {
+                    try spill.append(x.facts)
+                    x.facts = []
+                    if spillsDocuments, first { try spill.appendDocument(x.document) }
+                    if spillsMentions {
+                        if keepMentions { try spill.appendMentions(x.mentions) }
+                        x.mentions = []
+                    }
+                }
+                builder.add(x, document: first)
+            }
+            switch loaded {
+            case .extracted(let x): try add(x, first: true)
+            case .long(let long, let meta):
+                // each segment goes into the graph as it is extracted: memory never holds the whole document's
+                let found = try extractSegments(long, metadata: meta, extractor: extractor) { try add($0, first: $1) }
+                if !found { errors.append("\(InputError.onlyBoilerplate(path: long.path))"); return }
+            }
+            if let newID { renamed[i] = newID }
+            let given = newID ?? documentID
+            seen.insert(given, i, isSame: { id(of: $0) == given })
+        }
+        for i in 0..<n {
+            try consume(i)
+            // reported where the windows of the earlier code ended (every `window` files and the last)
+            let end = i + 1, done = end - ((end - 1) % window + 1)
+            if let p = progress, end % window == 0 || end == n, end / 1000 > done / 1000 || end == n {
+                p("processed \(end)/\(n) files")
+            }
         }
         let (graph, links) = builder.takeLinked()
         return Result(graph: graph, errors: errors, notes: notes, links: links)

@@ -31,25 +31,47 @@ public enum EventMerging {
 
     /// The merged facts, each with `evidence` listing its reports (a fact with one report gets a one-entry list).
     public static func merge(_ facts: [Fact], table: RelationTable = .standard) -> [Fact] {
+        merge(facts, table: table, stretches: 4 * ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// ``merge(_:table:)`` with the groups (one key each, independent of each other) merged on every core, in
+    /// `stretches` stretches of consecutive keys, joined in key order: the facts of merging them one after the other.
+    static func merge(_ facts: [Fact], table: RelationTable, stretches: Int) -> [Fact] {
         // groups hold indices, not copies of the facts (a large corpus has millions of reports)
         var groups = [String: [Int]]()
         for (i, f) in facts.enumerated() { groups[key(f, table), default: []].append(i) }
-        var out = [Fact]()
-        out.reserveCapacity(groups.count)
-        for k in groups.keys.sorted() {
-            let members = groups.removeValue(forKey: k)!.map { Member(facts[$0]) }.sorted(by: Member.before)
-            var clusters = [Cluster]()
-            for m in members {
-                let fits = clusters.indices.filter { clusters[$0].accepts(m) }
-                if let i = fits.first(where: { !clusters[$0].documents.isDisjoint(with: m.documents) }) ?? fits.first {
-                    clusters[i].add(m)
-                } else {
-                    clusters.append(Cluster(m))
-                }
+        let lists = groups.keys.sorted().map { groups[$0]! }
+        groups = [:]
+        let n = max(1, min(stretches, lists.count / 16))
+        var parts = [[Fact]](repeating: [], count: n)
+        parts.withUnsafeMutableBufferPointer { parts in
+            let parts = SendableBuffer(parts)
+            DispatchQueue.concurrentPerform(iterations: n) { c in
+                var out = [Fact]()
+                for g in lists[(lists.count * c / n)..<(lists.count * (c + 1) / n)] { mergeGroup(g, of: facts, into: &out) }
+                parts.base[c] = out
             }
-            for c in clusters { out.append(c.fact()) }
         }
+        if n == 1 { return parts[0] }
+        var out = [Fact]()
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for c in parts.indices { out += parts[c]; parts[c] = [] }
         return out
+    }
+
+    /// The facts of one group (one key), merged into events, appended to `out`.
+    static func mergeGroup(_ group: [Int], of facts: [Fact], into out: inout [Fact]) {
+        let members = group.map { Member(facts[$0]) }.sorted(by: Member.before)
+        var clusters = [Cluster]()
+        for m in members {
+            let fits = clusters.indices.filter { clusters[$0].accepts(m) }
+            if let i = fits.first(where: { !clusters[$0].documents.isDisjoint(with: m.documents) }) ?? fits.first {
+                clusters[i].add(m)
+            } else {
+                clusters.append(Cluster(m))
+            }
+        }
+        for c in clusters { out.append(c.fact()) }
     }
 
     /// The key of the facts that may state one event: type, modality, participants (ordered unless symmetric).

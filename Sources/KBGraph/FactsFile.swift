@@ -39,7 +39,7 @@ public enum FactsFile {
     }
 
 
-    private static func encoder() -> JSONEncoder {
+    static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // A model value JSON numbers cannot carry (a NaN confidence) is written as a string instead of failing
@@ -55,7 +55,7 @@ public enum FactsFile {
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"))
 
     /// Encodes a record as one line (without the newline), with its `record` tag first.
-    private static func line<T: Encodable>(_ kind: String, _ value: T, _ e: JSONEncoder) throws -> Data {
+    static func line<T: Encodable>(_ kind: String, _ value: T, _ e: JSONEncoder) throws -> Data {
         let body = try e.encode(value)
         var out = Data("{\"record\":\"\(kind)\",".utf8)
         out.append(body.dropFirst())   // body starts with "{"
@@ -98,7 +98,7 @@ public enum FactsFile {
             case let .document(x): d = try FactsFile.line("document", x, e)
             case let .entity(x): d = try FactsFile.line("entity", x, e)
             case let .mention(x): d = try FactsFile.mentionLine(x) ?? FactsFile.line("mention", x, e)
-            case let .fact(x): d = try FactsFile.line("fact", x, e)
+            case let .fact(x): d = try FactsFile.factLine(x) ?? FactsFile.line("fact", x, e)
             }
             d.append(0x0A)
             return d

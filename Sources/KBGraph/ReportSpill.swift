@@ -112,9 +112,14 @@ public final class ReportSpill {
         var pending = [[UInt8]](repeating: [], count: buckets > 1 ? buckets : 0)
         var blocks = [[Range<Int>]](repeating: [], count: buckets > 1 ? buckets : 0)
         var single: [Fact] = []
-        var reader = reports.records()
-        while let r = try reader.next() {
-            var f = try SpillDecoder.fact(r.bytes)
+        // the reports are read in chunks, each decoded on every core (`ParallelMap`) and then dealt in order
+        func deal(_ records: [[UInt8]]) throws {
+            for (bytes, decoded) in zip(records, try ParallelMap.map(records, SpillDecoder.fact)) {
+                try deal(bytes, decoded)
+            }
+        }
+        func deal(_ bytes: [UInt8], _ decoded: Fact) throws {
+            var f = decoded
             if !links.isEmpty {
                 if let s = links[f.subject] { f.subject = s }
                 if let o = links[f.object] { f.object = o }
@@ -124,16 +129,23 @@ public final class ReportSpill {
                     if let a = f.evidence[e].attribution?.source, let n = links[a] { f.evidence[e].attribution?.source = n }
                 }
                 // (as `CrossDocumentLinker.apply`: only when some entity was joined)
-                if f.subject == f.object { continue }
+                if f.subject == f.object { return }
             }
-            guard let bucketFile else { single.append(f); continue }
+            guard let bucketFile else { single.append(f); return }
             let b = Int(StableID.fnv1a(EventMerging.key(f, table)) % UInt64(buckets))
-            SpillFile.frame(links.isEmpty ? r.bytes : SpillEncoder.bytes(of: f), into: &pending[b])
+            SpillFile.frame(links.isEmpty ? bytes : SpillEncoder.bytes(of: f), into: &pending[b])
             if pending[b].count >= blockSize {
                 blocks[b].append(try bucketFile.appendFramed(pending[b]))
                 pending[b].removeAll(keepingCapacity: true)
             }
         }
+        var reader = reports.records()
+        var chunk: [[UInt8]] = []
+        while let r = try reader.next() {
+            chunk.append(r.bytes)
+            if chunk.count == 4096 { try deal(chunk); chunk.removeAll(keepingCapacity: true) }
+        }
+        try deal(chunk)
         if let bucketFile {
             for b in pending.indices where !pending[b].isEmpty { blocks[b].append(try bucketFile.appendFramed(pending[b])) }
             pending = []
@@ -145,17 +157,25 @@ public final class ReportSpill {
             var facts = mergeEvents ? EventMerging.merge(facts, table: table) : facts
             facts.sortMovingOnce { $0.id < $1.id }
             let start = runs.size
-            for f in facts { try runs.appendRecord(SpillEncoder.bytes(of: f)) }
+            for lo in stride(from: 0, to: facts.count, by: 4096) {
+                for bytes in try ParallelMap.map(Array(facts[lo..<min(facts.count, lo + 4096)]), SpillEncoder.bytes) {
+                    try runs.appendRecord(bytes)
+                }
+            }
             if !facts.isEmpty { ranges.append(start..<runs.size) }
             total += facts.count
         }
         if let bucketFile {
             for b in blocks.indices {
-                var facts: [Fact] = []
+                var facts: [Fact] = [], records: [[UInt8]] = []
                 for block in blocks[b] {
                     var r = bucketFile.records(block)
-                    while let x = try r.next() { facts.append(try SpillDecoder.fact(x.bytes)) }
+                    while let x = try r.next() {
+                        records.append(x.bytes)
+                        if records.count == 4096 { facts += try ParallelMap.map(records, SpillDecoder.fact); records = [] }
+                    }
                 }
+                facts += try ParallelMap.map(records, SpillDecoder.fact)
                 try run(facts)
             }
         } else {

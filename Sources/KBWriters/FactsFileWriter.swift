@@ -27,12 +27,16 @@ public struct FactsFileWriter: StreamingGraphWriter {
 /// each fact as it comes (a graph source gives them in id order, so the bytes are those of `FactsFileWriter.write`).
 ///
 /// Lines are encoded a batch at a time on every core (``LineBatch``) and written in order: a line depends on its
-/// record alone, so the bytes are those of one encoder writing one line after the other.
+/// record alone, so the bytes are those of one encoder writing one line after the other. A batch is encoded on other
+/// threads while the caller reads the records of the next one (`EncodingBatch`); its lines are written when the next
+/// batch is full, or at `finish`.
 public final class FactsFileStreamWriter: FactStreamWriter {
     private let encoder = FactsFile.LineEncoder()
     private var sink: OutputSink?
     private var buffer = Data()
     private var pending: [FactsFile.Record] = []
+    /// The batch being encoded, whose lines go out before the next batch's.
+    private var encoding: EncodingBatch?
 
     public init() {}
 
@@ -62,20 +66,26 @@ public final class FactsFileStreamWriter: FactStreamWriter {
 
     public func finish() throws {
         try flushPending()
+        try appendEncoded()
         guard let sink else { return }
         try drain(sink)
         try sink.flush()
     }
 
+    /// Writes the lines of the batch being encoded, and starts encoding the pending records.
     private func flushPending() throws {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        try append(batch[...])
+        try appendEncoded()
+        encoding = EncodingBatch(batch[...])
     }
 
-    private func append(_ records: ArraySlice<FactsFile.Record>) throws {
-        for line in try LineBatch.encode(records) {
+    /// The lines of the batch being encoded (waited for), appended to the buffer.
+    private func appendEncoded() throws {
+        guard let batch = encoding else { return }
+        encoding = nil
+        for line in try batch.lines() {
             buffer.append(line)
             if buffer.count >= 64 * 1024, let sink { try drain(sink) }
         }
@@ -84,6 +94,27 @@ public final class FactsFileStreamWriter: FactStreamWriter {
     private func drain(_ sink: OutputSink) throws {
         try buffer.withUnsafeBytes { try sink.write($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A batch of records encoded (``LineBatch``) on other threads from the moment it is made; `lines()` waits for them.
+final class EncodingBatch: @unchecked Sendable {
+    private let records: ArraySlice<FactsFile.Record>   // read only, by the encoding
+    private var result: Result<[Data], Error>?             // written by the encoding, read after `done`
+    private let done = DispatchGroup()
+
+    init(_ records: ArraySlice<FactsFile.Record>) {
+        self.records = records
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            result = Result { try LineBatch.encode(self.records) }
+            done.leave()
+        }
+    }
+
+    func lines() throws -> [Data] {
+        done.wait()
+        return try result!.get()
     }
 }
 

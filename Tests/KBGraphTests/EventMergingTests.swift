@@ -1,4 +1,4 @@
-import KBGraph
+@testable import KBGraph
 import XCTest
 
 /// Events, not reports: facts that state one event merge into one fact that keeps every report.
@@ -35,6 +35,26 @@ final class EventMergingTests: XCTestCase {
         XCTAssertEqual(f.evidence[0].date?.value, "2018-08")
         XCTAssertEqual(f.confidence, 1 - 0.3 * 0.4, accuracy: 1e-9, "noisy-or of the reports")
         XCTAssertEqual(f.reportingDocuments, ["doc-a", "doc-b"])
+    }
+
+    /// The groups merged on several cores (stretches of keys) give the facts, in the order, of merging them one by one.
+    func testMergingInStretchesIsMergingOneGroupAfterAnother() {
+        var facts: [Fact] = []
+        let dates: [String?] = [nil, "2018", "2018-08", "2018-08-07", "2018-08-09", "--08", "2019-01"]
+        for i in 0..<600 {
+            let s = "per-\(i % 23)", o = i % 3 == 0 ? "plc-\(i % 7)" : "per-\((i * 7) % 19)"
+            facts.append(fact("f-\(i)", ["VISIT", "MEET", "CALL"][i % 3], s, o, doc: "doc-\(i % 11)", begin: i % 50,
+                              date: dates[i % dates.count], place: i % 5 == 0 ? "plc-\(i % 2)" : nil,
+                              role: i % 4 == 0 ? "الرئيس" : nil, modality: i % 9 == 0 ? .planned : .asserted,
+                              confidence: 0.5 + Double(i % 5) / 10, rule: "r\(i % 4)"))
+        }
+        let one = EventMerging.merge(facts, table: .standard, stretches: 1)
+        XCTAssertLessThan(one.count, facts.count, "some reports merge")
+        for n in [2, 3, 8, 1000] {
+            let many = EventMerging.merge(facts, table: .standard, stretches: n)
+            XCTAssertEqual(many, one, "\(n) stretches")
+        }
+        XCTAssertEqual(EventMerging.merge(facts), one)
     }
 
     func testConfidenceIsCappedButNeverBelowTheBestReport() {

@@ -37,4 +37,22 @@ final class ContentSnifferTests: XCTestCase {
         XCTAssertNil(ContentKind.text.refusal)
         XCTAssertTrue(ContentKind.graphML.refusal!.contains("not an article text"))
     }
+
+    /// `sniff` lowercases the text only when its first byte is in `lowercaseLeads`: every scalar whose lowercase starts
+    /// with «<», «p» or «b» (the first letters of the prefixes it looks for) is one whose UTF-8 starts with such a byte.
+    func testOnlyFiveScalarsLowercaseToTheSniffedFirstLetters() {
+        let wanted: Set<Unicode.Scalar> = ["<", "p", "b"]
+        var found: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v), let lead = String(s).lowercased().unicodeScalars.first, wanted.contains(lead) else { continue }
+            found.append(v)
+            XCTAssertTrue(ContentSniffer.lowercaseLeads.contains(String(s).utf8.first!), "U+\(String(v, radix: 16))")
+        }
+        XCTAssertEqual(found.sorted(), [0x3C, 0x42, 0x50, 0x62, 0x70])
+        // and the sniffed kinds do not change: upper-case markup still found, an article still text
+        XCTAssertEqual(kind("<HTML><BODY>"), .html)
+        XCTAssertEqual(kind("PREFIX ex: <http://e/>\nex:a ex:b ex:c .\n"), .turtle)
+        XCTAssertEqual(kind("BASE <http://e/>\n<a> <b> <c> .\n"), .turtle)
+        XCTAssertEqual(kind("\u{0130}<html>"), .text)
+    }
 }

@@ -135,6 +135,9 @@ extension EntityRecognizer {
             if Lexicon.orgHeads.contains(stem) || Lexicon.placeHeads.contains(stem) || Lexicon.orgHeads.contains(bare)
                 || Lexicon.placeHeads.contains(bare) || model.lexicon.cues[stem] != nil || model.lexicon.cues[bare] != nil { return nil }
             if stem.count < 3 || !gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(stem)).isEmpty { return nil }
+            // "القطاعين الغربي والأوسط": a definite word joined by و to an adjective is an adjective too
+            if prefix.hasPrefix("و"), stem.hasPrefix("ال"), range.lowerBound > 0, case let prev = t[range.lowerBound - 1],
+               prev.kind == .word, EntityRecognizer.hasArticle(prev), prev.norm.hasSuffix("ي") || prev.norm.hasSuffix("يه") { return nil }
             if type != .person, EntityRecognizer.looksLikeVerbOrPossessed(stem), lexicon.names[stem] == nil,
                gazetteer.lookupName(stem).isEmpty { return nil }
         }

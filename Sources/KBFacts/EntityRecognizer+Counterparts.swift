@@ -6,16 +6,17 @@ import KBGraph
 import KBText
 
 extension EntityRecognizer {
-    static let counterpartWords = Lexicon.set("نظيرتها نظيرتيها")
+    /// The feminine counterpart, alone or behind a conjunction or preposition (looked up by bytes: one test a word).
+    static let counterpartWords = Lexicon.set("""
+        نظيرتها نظيرتيها ونظيرتها ونظيرتيها بنظيرتها بنظيرتيها لنظيرتها لنظيرتيها وبنظيرتها ولنظيرتها فنظيرتها
+        """)
 
     /// Turns "نظيرتها" + a country adjective into the institution of that country the sentence named before
     /// for another country (its key with the new country; the adjective stays the country's mention).
     func addCounterpartInstitutions(_ t: [Token], _ mentions: inout [RawMention]) {
         var added: [RawMention] = []
         for i in t.indices where t[i].kind == .word && i + 1 < t.count {
-            let n = t[i].norm
-            let forms = [n] + Clitics.of(n).filter { ["و", "ف", "ب", "ل", "وب", "ول"].contains($0.prefix) }.map(\.stem)
-            guard forms.contains(where: { EntityRecognizer.counterpartWords.contains($0) }),
+            guard EntityRecognizer.counterpartWords.contains(t[i].norm),
                   let a = mentions.first(where: { $0.range.lowerBound == i + 1 && $0.isAdjective && !$0.peoplePlural }),
                   let country = a.gazetteerIDs.first, a.subtype == "country",
                   let ante = mentions.filter({ $0.type == .organization && $0.range.upperBound <= i }).max(by: { $0.range.upperBound < $1.range.upperBound }),

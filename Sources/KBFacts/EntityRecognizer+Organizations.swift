@@ -189,9 +189,10 @@ extension EntityRecognizer {
         if after < t.count, let n = covered[after], mentions[n].type == .place { return nil }
         let capitals = mentions[c].gazetteerIDs.compactMap { country in gazetteer.entries.first { $0.capitalOf == country }?.id }
         guard !capitals.isEmpty else { return nil }
-        let range = i..<after
+        // the head alone is the capital's mention: the adjective stays its country's (as the news gold reads it)
+        let range = i..<(i + 1)
         let (text, b) = stripped(t, range)
-        return RawMention(range: range, begin: b, end: t[after - 1].end, text: text, type: .place, subtype: "capital",
+        return RawMention(range: range, begin: b, end: t[i].end, text: text, type: .place, subtype: "capital",
                           gazetteerIDs: capitals, nameKey: "", isAdjective: false, role: nil, confidence: 0.8)
     }
 

@@ -165,9 +165,11 @@ extension EntityRecognizer {
         let range = i..<j
         let (text, b) = stripped(t, range)
         let media = EntityRecognizer.mediaHeads
+        // "قناة المنار" and "موقع المنار": one outlet whatever its medium (the key leaves the outlet noun out)
+        let parts = !definite && media.contains(head) && keyParts.count >= 2 ? ["منبر"] + keyParts.dropFirst() : keyParts
         var m = RawMention(range: range, begin: b, end: t[j - 1].end, text: text, type: .organization,
                            subtype: media.contains(head) ? "media" : "",
-                           gazetteerIDs: [], nameKey: keyParts.joined(separator: " ") + (country.map { "@" + $0 } ?? ""),
+                           gazetteerIDs: [], nameKey: parts.joined(separator: " ") + (country.map { "@" + $0 } ?? ""),
                            isAdjective: false, role: nil, confidence: 0.6)
         m.countryHint = country
         return m

@@ -170,6 +170,11 @@ final class OrganizationRecognitionTests: XCTestCase {
         assertNoOrganisation("والتقت رئيسة الوزراء الإيطالية نظيرتها الفرنسية في روما.")
     }
 
+    func testOneOutletWhateverItsMedium() {
+        let orgs = entities("وقالت قناة الفجر إن القصف استمر، ونشر موقع الفجر صورا من المكان.", .organization)
+        XCTAssertEqual(orgs, ["قناة الفجر"])
+    }
+
     func testBareInstitutionOfASpokesmanASourceOrAnOwner() {
         assertFinds("وقال متحدث الرئاسة السفير سامي العلي إن الزيارة ناجحة.", .organization, "الرئاسة")
         assertFinds("وصدر عن الخارجية بيان يدين الهجوم على القافلة.", .organization, "الخارجية")

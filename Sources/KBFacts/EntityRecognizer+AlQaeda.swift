@@ -20,7 +20,7 @@ extension EntityRecognizer {
 
     /// Al-Qaeda named by "القاعدة" alone at `i` (a preposition on it after a word of allegiance), or nil.
     func alQaeda(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
-        guard i > 0, covered[i] == nil, t[i].kind == .word, t[i].norm.hasSuffix("قاعده"),
+        guard i > 0, covered[i] == nil, t[i].kind == .word, EntityRecognizer.utf8HasSuffix(t[i].norm, "قاعده"),
               let entry = gazetteer.entry(id: EntityRecognizer.qaedaID) else { return nil }
         let n = t[i].norm
         let prefix: String

@@ -34,6 +34,9 @@ extension EntityRecognizer {
         guard !result.spans.isEmpty else {
             for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
                 && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil { mentions[k].weak = true }
+            // (a ministry by its adjective is the rules' reading: it does not wait for the model to see a name)
+            var taken = EntityRecognizer.takenTokens(t, mentions)
+            ministriesByAdjective(t, &mentions, &taken)
             return
         }
         // a person the rules guessed (no gazetteer entry) where the model sees no name at all is kept only if
@@ -45,11 +48,7 @@ extension EntityRecognizer {
         splitJoinedPeople(t, result.labels, &mentions, model)
         extendGuessedPeople(t, result, &mentions, model)
         reshapeGuessedOrganizations(t, result, &mentions, model)
-        var taken = [Bool](repeating: false, count: t.count)
-        for m in mentions {
-            for k in m.range { taken[k] = true }
-            if let r = m.role { for k in r.range { taken[k] = true } }
-        }
+        var taken = EntityRecognizer.takenTokens(t, mentions)
         ministriesByAdjective(t, &mentions, &taken)
         // margins are computed only for spans over free tokens (most spans are gazetteer names found already)
         var spans: [(span: NERSpan, margin: Float)] = []
@@ -136,6 +135,9 @@ extension EntityRecognizer {
             if Lexicon.orgHeads.contains(stem) || Lexicon.placeHeads.contains(stem) || Lexicon.orgHeads.contains(bare)
                 || Lexicon.placeHeads.contains(bare) || model.lexicon.cues[stem] != nil || model.lexicon.cues[bare] != nil { return nil }
             if stem.count < 3 || !gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(stem)).isEmpty { return nil }
+            // "القطاعين الغربي والأوسط": a definite word joined by و to an adjective is an adjective too
+            if prefix.hasPrefix("و"), stem.hasPrefix("ال"), range.lowerBound > 0, case let prev = t[range.lowerBound - 1],
+               prev.kind == .word, EntityRecognizer.hasArticle(prev), prev.norm.hasSuffix("ي") || prev.norm.hasSuffix("يه") { return nil }
             if type != .person, EntityRecognizer.looksLikeVerbOrPossessed(stem), lexicon.names[stem] == nil,
                gazetteer.lookupName(stem).isEmpty { return nil }
         }
@@ -278,6 +280,16 @@ extension EntityRecognizer {
             mentions[k] = m
             for x in span.range { taken[x] = true }
         }
+    }
+
+    /// Tokens a mention or a person's role phrase covers.
+    static func takenTokens(_ t: [Token], _ mentions: [RawMention]) -> [Bool] {
+        var taken = [Bool](repeating: false, count: t.count)
+        for m in mentions {
+            for k in m.range { taken[k] = true }
+            if let r = m.role { for k in r.range { taken[k] = true } }
+        }
+        return taken
     }
 
     /// "الخارجية الفرنسية", "والداخلية التركية": a ministry named by its domain and a country adjective,

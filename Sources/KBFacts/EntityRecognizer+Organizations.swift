@@ -165,9 +165,11 @@ extension EntityRecognizer {
         let range = i..<j
         let (text, b) = stripped(t, range)
         let media = EntityRecognizer.mediaHeads
+        // "قناة المنار" and "موقع المنار": one outlet whatever its medium (the key leaves the outlet noun out)
+        let parts = !definite && media.contains(head) && keyParts.count >= 2 ? ["منبر"] + keyParts.dropFirst() : keyParts
         var m = RawMention(range: range, begin: b, end: t[j - 1].end, text: text, type: .organization,
                            subtype: media.contains(head) ? "media" : "",
-                           gazetteerIDs: [], nameKey: keyParts.joined(separator: " ") + (country.map { "@" + $0 } ?? ""),
+                           gazetteerIDs: [], nameKey: parts.joined(separator: " ") + (country.map { "@" + $0 } ?? ""),
                            isAdjective: false, role: nil, confidence: 0.6)
         m.countryHint = country
         return m
@@ -189,9 +191,10 @@ extension EntityRecognizer {
         if after < t.count, let n = covered[after], mentions[n].type == .place { return nil }
         let capitals = mentions[c].gazetteerIDs.compactMap { country in gazetteer.entries.first { $0.capitalOf == country }?.id }
         guard !capitals.isEmpty else { return nil }
-        let range = i..<after
+        // the head alone is the capital's mention: the adjective stays its country's (as the news gold reads it)
+        let range = i..<(i + 1)
         let (text, b) = stripped(t, range)
-        return RawMention(range: range, begin: b, end: t[after - 1].end, text: text, type: .place, subtype: "capital",
+        return RawMention(range: range, begin: b, end: t[i].end, text: text, type: .place, subtype: "capital",
                           gazetteerIDs: capitals, nameKey: "", isAdjective: false, role: nil, confidence: 0.8)
     }
 

@@ -8,7 +8,9 @@ extension EntityRecognizer {
     /// The plural nisba at `i` as an adjective mention of the place(s) whose singular adjective it is.
     func pluralNisba(_ t: [Token], _ i: Int) -> RawMention? {
         let n = t[i].norm
-        guard t[i].kind == .word, n.count >= 6, n.hasSuffix("يين") || n.hasSuffix("يون") else { return nil }
+        // (byte tests first: most words are no plural nisba, and String's own suffix test is slow)
+        guard t[i].kind == .word, n.utf8.count >= 12,
+              EntityRecognizer.utf8HasSuffix(n, "يين") || EntityRecognizer.utf8HasSuffix(n, "يون") else { return nil }
         for c in [(stem: n, prefix: "")] + Clitics.of(n) {
             let singular = String(ArabicNormalizer.stripArticle(c.stem).dropLast(2))
             guard singular.count >= 4 else { continue }
@@ -33,5 +35,11 @@ extension EntityRecognizer {
               !m.gazetteerIDs.contains(where: { countryGoverned(by: $0) != nil }),
               let a = gazetteerMatch(t, last), a.isAdjective, a.range == last..<(last + 1), a.subtype == "country" else { return nil }
         return a
+    }
+
+    /// `s` ends with `suffix`, compared as UTF-8 bytes (normalised words: no grapheme subtleties).
+    static func utf8HasSuffix(_ s: String, _ suffix: String) -> Bool {
+        let a = s.utf8, b = suffix.utf8
+        return a.count >= b.count && a.suffix(b.count).elementsEqual(b)
     }
 }

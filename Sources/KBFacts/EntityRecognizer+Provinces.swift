@@ -50,10 +50,11 @@ extension EntityRecognizer {
                     continue
                 }
             }
+            // (subtype region: a first-level division, as the fact rules' place types know it)
             guard let h = head else { continue }
             let range = start..<m.range.upperBound
             let (text, b) = stripped(t, range)
-            var province = RawMention(range: range, begin: b, end: m.end, text: text, type: .place, subtype: "province",
+            var province = RawMention(range: range, begin: b, end: m.end, text: text, type: .place, subtype: "region",
                                       gazetteerIDs: [], nameKey: h + " " + m.gazetteerIDs[0], isAdjective: false, role: nil,
                                       confidence: 0.8)
             province.countryHint = gazetteer.country(of: m.gazetteerIDs[0])

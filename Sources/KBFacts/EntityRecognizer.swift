@@ -255,6 +255,7 @@ struct EntityRecognizer {
         organizationsNamedAfterPlaces(t, &mentions)
         addModelMentions(t, &mentions)
         governmentsAsTheirStates(t, &mentions)   // "قررت الحكومة العراقية": the state (EntityRecognizer+Governments.swift)
+        addCounterpartInstitutions(t, &mentions)   // "نظيرتها السودانية" (EntityRecognizer+Counterparts.swift)
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 

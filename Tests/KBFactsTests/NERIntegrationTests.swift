@@ -60,6 +60,11 @@ final class NERIntegrationTests: XCTestCase {
         XCTAssertTrue(labels(x, .person).isEmpty, "\(labels(x, .person))")
     }
 
+    func testAnAdjectiveJoinedByAndToAnotherIsNoPlace() {
+        let x = extract("وانتشر الجيش في القطاعين الغربي والأوسط من جنوب البلاد.")
+        XCTAssertFalse(labels(x, .place).contains("الأوسط"), "\(labels(x, .place))")
+    }
+
     func testCliticsStayOutOfLabels() {
         let x = extract("وأشاد الوزير بدور القوات المسلحة، وقدم التهنئة للقوات المسلحة بمناسبة ذكرى تأسيسها.")
         for e in x.entities where e.type == .organization { XCTAssertFalse(e.labelAr.hasPrefix("للقوات"), e.labelAr) }

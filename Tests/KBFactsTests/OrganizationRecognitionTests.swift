@@ -19,6 +19,13 @@ final class OrganizationRecognitionTests: XCTestCase {
         for name in names { XCTAssertTrue(found.contains(name), "\(name) not in \(found)", file: file, line: line) }
     }
 
+    /// No organisation found in `text` is `bad` (any, by default).
+    func assertNoOrganisation(_ text: String, file: StaticString = #filePath, line: UInt = #line,
+                              _ bad: (String) -> Bool = { _ in true }) {
+        let found = entities(text, .organization)
+        XCTAssertFalse(found.contains(where: bad), "\(text): \(found)", file: file, line: line)
+    }
+
     func testQuotedNamesAfterAnOrganisationHeadNoun() {
         assertFinds("وأكد المتحدث أن عناصر تابعة لكتيبة «صقور الوادي» انسحبت من المعبر.", .organization, "صقور الوادي")
         assertFinds("ونقلت صحيفة «الأنباء» عن مصدر أمني أن الطريق أغلق.", .organization, "الأنباء")
@@ -129,13 +136,11 @@ final class OrganizationRecognitionTests: XCTestCase {
         assertFinds("وأكد الاتحاد العام التونسي للشغل رفضه للقرار.", .organization, "الاتحاد العام التونسي للشغل")
         assertFinds("وأعلنت مديرية الأمن العام القبض على المتهم.", .organization, "مديرية الأمن العام")
         // the year is no part of a name, nor a description's complement
-        let year = entities("وعقد الحزب العام الماضي مؤتمره الأول.", .organization)
-        XCTAssertFalse(year.contains { $0.contains("العام") }, "\(year)")
+        assertNoOrganisation("وعقد الحزب العام الماضي مؤتمره الأول.") { $0.contains("العام") }
     }
 
     func testTheCabinetAHeadOfGovernmentLeadsIsTheState() {
-        let x = entities("واستقبل رئيس مجلس الوزراء العراقي وفدا من رجال الأعمال.", .organization)
-        XCTAssertFalse(x.contains { $0.contains("مجلس الوزراء") }, "\(x)")
+        assertNoOrganisation("واستقبل رئيس مجلس الوزراء العراقي وفدا من رجال الأعمال.") { $0.contains("مجلس الوزراء") }
         XCTAssertTrue(entities("واستقبل رئيس مجلس الوزراء العراقي وفدا من رجال الأعمال.", .place).contains("العراق"))
         assertFinds("ووافق مجلس الوزراء العراقي على مشروع القانون.", .organization, "مجلس الوزراء العراقي")
     }
@@ -144,8 +149,7 @@ final class OrganizationRecognitionTests: XCTestCase {
         assertFinds("وأعلنت الحركة الشعبية لتحرير السودان موقفها من الاتفاق.", .organization, "الحركة الشعبية لتحرير السودان")
         assertFinds("وأكد جيش تحرير السودان أنه صد الهجوم.", .organization, "جيش تحرير السودان")
         // a purpose that governs no place is no part of the name
-        let purpose = entities("وتحركت القوات المسلحة لتحرير الرهائن فجر اليوم.", .organization)
-        XCTAssertFalse(purpose.contains { $0.contains("تحرير") }, "\(purpose)")
+        assertNoOrganisation("وتحركت القوات المسلحة لتحرير الرهائن فجر اليوم.") { $0.contains("تحرير") }
     }
 
     func testAlQaedaNamedAloneWhereItsMenOrAlliesAreSpokenOf() {
@@ -154,9 +158,21 @@ final class OrganizationRecognitionTests: XCTestCase {
         // a base, a rule
         for text in ["ووصل الجنود إلى القاعدة العسكرية قرب الحدود.", "وهبطت الطائرة في القاعدة صباحا.",
                      "وأكد أن القاعدة الأساسية هي احترام القانون."] {
-            let orgs = entities(text, .organization)
-            XCTAssertFalse(orgs.contains("تنظيم القاعدة"), "\(text): \(orgs)")
+            assertNoOrganisation(text) { $0 == "تنظيم القاعدة" }
         }
+    }
+
+    func testAFeminineCounterpartOfAnInstitutionIsThatInstitutionOfAnotherCountry() {
+        assertFinds("وأبلغت الخارجية الجيبوتية نظيرتها السودانية بتأجيل اللقاء.", .organization,
+                    "الخارجية الجيبوتية", "نظيرتها السودانية")
+        assertFinds("واتصلت وزارة الخارجية المصرية بنظيرتها الليبية لبحث الأزمة.", .organization, "نظيرتها الليبية")
+        // a person's counterpart is no institution
+        assertNoOrganisation("والتقت رئيسة الوزراء الإيطالية نظيرتها الفرنسية في روما.")
+    }
+
+    func testOneOutletWhateverItsMedium() {
+        let orgs = entities("وقالت قناة الفجر إن القصف استمر، ونشر موقع الفجر صورا من المكان.", .organization)
+        XCTAssertEqual(orgs, ["قناة الفجر"])
     }
 
     func testBareInstitutionOfASpokesmanASourceOrAnOwner() {
@@ -164,10 +180,8 @@ final class OrganizationRecognitionTests: XCTestCase {
         assertFinds("وصدر عن الخارجية بيان يدين الهجوم على القافلة.", .organization, "الخارجية")
         assertFinds("ونشر الموقع الإلكتروني للرئاسة نص المرسوم كاملا.", .organization, "الرئاسة")
         // the office one runs for, and a title after the bare word with an adjective, are no institution
-        let office = entities("وأعلن المحامي ترشحه للرئاسة في الانتخابات المقبلة.", .organization)
-        XCTAssertTrue(office.isEmpty, "\(office)")
-        let adjective = entities("وقال متحدث الرئاسة الفرنسية إن القمة تأجلت.", .organization)
-        XCTAssertFalse(adjective.contains("الرئاسة"), "\(adjective)")
+        assertNoOrganisation("وأعلن المحامي ترشحه للرئاسة في الانتخابات المقبلة.")
+        assertNoOrganisation("وقال متحدث الرئاسة الفرنسية إن القمة تأجلت.") { $0 == "الرئاسة" }
     }
 
     func testDescriptionsAreNotOrganisations() {
@@ -204,8 +218,7 @@ final class OrganizationRecognitionTests: XCTestCase {
         // acting, led, or acted with: the state
         for text in ["وقررت الحكومة العراقية تأجيل موعد الاقتراع.", "ووصل رئيس الحكومة العراقية إلى عمان أمس.",
                      "وبحث الوفد مع الحكومة التونسية ملف الهجرة."] {
-            let orgs = entities(text, .organization)
-            XCTAssertFalse(orgs.contains { $0.contains("الحكومة") }, "\(text): \(orgs)")
+            assertNoOrganisation(text) { $0.contains("الحكومة") }
         }
         XCTAssertTrue(entities("وقررت الحكومة العراقية تأجيل موعد الاقتراع.", .place).contains("العراق"))
     }

@@ -38,4 +38,12 @@ final class PlaceHeadTests: XCTestCase {
         XCTAssertTrue(entities("وأعلنت إمارة منطقة الرياض عن حملة للتشجير.", .organization).contains("إمارة منطقة الرياض"))
         XCTAssertTrue(places("وقالت شرطة دبي إنها أوقفت المشتبه به.").isEmpty)
     }
+
+    func testACapitalNamedByItsCountrysAdjectiveLeavesTheAdjectiveToTheCountry() {
+        let x = Extractor().extract(SourceText(documentID: "doc-heads", path: "heads.txt",
+                                               text: "ووصل الوفد إلى العاصمة اللبنانية مساء أمس."))
+        let beirut = x.entities.first { $0.labelAr == "بيروت" }, lebanon = x.entities.first { $0.labelAr == "لبنان" }
+        XCTAssertEqual(beirut?.surfaceForms, ["العاصمة"])
+        XCTAssertEqual(lebanon?.surfaceForms, ["اللبنانية"])
+    }
 }

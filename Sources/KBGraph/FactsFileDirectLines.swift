@@ -1,7 +1,7 @@
-// A fact's facts-file line built directly, as the encoder (`FactsFile.encoder`: keys sorted, slashes not escaped)
-// writes it: the facts are the longest lines of an export and JSONEncoder's Codable machinery was most of the cost
-// of writing them. Anything the encoder might write otherwise (a string it would escape, a number it might not
-// write as a plain decimal) answers nil, and the line takes the encoder (`FactsFileFactLineTests`).
+// Facts-file lines of facts and entities built directly, as the encoder (`FactsFile.encoder`: keys sorted, slashes
+// not escaped) writes them: JSONEncoder's Codable machinery was most of the cost of writing a facts file (mentions
+// have their own, `FactsFile.mentionLine`). Anything the encoder might write otherwise (a string with a control character, a number it might
+// not write as a plain decimal) answers nil, and the line takes the encoder (`FactsFileDirectLinesTests`).
 
 import Foundation
 
@@ -55,6 +55,46 @@ extension FactsFile {
         w.raw("}")
         return Data(w.out.utf8)
     }
+
+    /// The line of `e` (without the newline) as `line("entity", e, encoder())` writes it, or nil.
+    static func entityLine(_ e: Entity) -> Data? {
+        var w = PlainJSON()
+        w.raw("{\"record\":\"entity\",\"documents\":")
+        guard w.strings(e.documents) else { return nil }
+        w.raw(",\"fromGazetteer\":\(e.fromGazetteer)")
+        if let g = e.geonames {
+            w.raw(",\"geonames\":")
+            guard w.string(g) else { return nil }
+        }
+        w.raw(",\"id\":")
+        guard w.string(e.id) else { return nil }
+        w.raw(",\"labelAr\":")
+        guard w.string(e.labelAr) else { return nil }
+        if let l = e.labelEn {
+            w.raw(",\"labelEn\":")
+            guard w.string(l) else { return nil }
+        }
+        if let lat = e.lat {
+            w.raw(",\"lat\":")
+            guard w.number(lat) else { return nil }
+        }
+        if let lon = e.lon {
+            w.raw(",\"lon\":")
+            guard w.number(lon) else { return nil }
+        }
+        w.raw(",\"mentionCount\":\(e.mentionCount),\"subtype\":")
+        guard w.string(e.subtype) else { return nil }
+        w.raw(",\"surfaceForms\":")
+        guard w.strings(e.surfaceForms) else { return nil }
+        w.raw(",\"type\":")
+        guard w.string(e.type.rawValue) else { return nil }
+        if let q = e.wikidata {
+            w.raw(",\"wikidata\":")
+            guard w.string(q) else { return nil }
+        }
+        w.raw("}")
+        return Data(w.out.utf8)
+    }
 }
 
 /// JSON text of the values a fact holds, as the facts file's encoder writes them (keys in sorted order).
@@ -63,27 +103,50 @@ private struct PlainJSON {
 
     mutating func raw(_ s: String) { out += s }
 
-    /// A string the encoder writes as it is between quotes: no `"`, `\`, `/`, control character, DEL, U+2028 or U+2029.
+    /// A string between quotes, `"` and `\` escaped with a backslash and `/` as it is (the encoder does not escape
+    /// slashes); false for a control character, DEL, U+2028 or U+2029 (left to the encoder).
     mutating func string(_ s: String) -> Bool {
         var s = s
+        var quotes = false
         let plain = s.withUTF8 { b -> Bool in
             var i = 0
             while i < b.count {
                 let x = b[i]
-                if x < 0x20 || x == 0x22 || x == 0x2F || x == 0x5C || x == 0x7F { return false }
+                if x < 0x20 || x == 0x7F { return false }
+                if x == 0x22 || x == 0x5C { quotes = true }
                 if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
                 i += 1
             }
             return true
         }
         guard plain else { return false }
-        out += "\""; out += s; out += "\""
+        out += "\""
+        if quotes {
+            for u in s.unicodeScalars {
+                if u == "\"" || u == "\\" { out.unicodeScalars.append("\\") }
+                out.unicodeScalars.append(u)
+            }
+        } else {
+            out += s
+        }
+        out += "\""
         return true
     }
 
-    /// A confidence: a whole number (written without a fraction) or a plain decimal `0.87` (no exponent).
+    /// An array of strings.
+    mutating func strings(_ a: [String]) -> Bool {
+        raw("[")
+        for (k, s) in a.enumerated() {
+            if k > 0 { raw(",") }
+            guard string(s) else { return false }
+        }
+        raw("]")
+        return true
+    }
+
+    /// A whole number (written without a fraction) or a plain decimal `0.87`, `-5.25` (no exponent); not −0.
     mutating func number(_ d: Double) -> Bool {
-        guard d.isFinite, d.sign == .plus, d < 1e15 else { return false }
+        guard d.isFinite, abs(d) < 1e15, !(d == 0 && d.sign == .minus) else { return false }
         if d == d.rounded() { out += String(Int64(d)); return true }
         let s = d.description
         guard s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return false }

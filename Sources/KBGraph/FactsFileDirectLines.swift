@@ -1,107 +1,129 @@
 // Facts-file lines of facts and entities built directly, as the encoder (`FactsFile.encoder`: keys sorted, slashes
 // not escaped) writes them: JSONEncoder's Codable machinery was most of the cost of writing a facts file (mentions
-// have their own, `FactsFile.mentionLine`). Anything the encoder might write otherwise (a string with a control character, a number it might
-// not write as a plain decimal) answers nil, and the line takes the encoder (`FactsFileDirectLinesTests`).
+// have their own, `FactsFile.mentionLine`). Anything the encoder might write otherwise (a string with a control
+// character, a number it might not write as a plain decimal) answers nil, and the line takes the encoder
+// (`FactsFileDirectLinesTests`).
 
 import Foundation
 
 extension FactsFile {
     /// The line of `f` (without the newline) as `line("fact", f, encoder())` writes it, or nil (see the top of the file).
     static func factLine(_ f: Fact) -> Data? {
-        var w = PlainJSON()
-        w.raw("{\"record\":\"fact\",")
-        if let a = f.attribution {
-            w.raw("\"attribution\":")
-            guard w.attribution(a) else { return nil }
-            w.raw(",")
-        }
-        w.raw("\"confidence\":")
-        guard w.number(f.confidence) else { return nil }
-        if let d = f.date {
-            w.raw(",\"date\":")
-            guard w.date(d) else { return nil }
-        }
+        var w = PlainJSON(record: "fact")
+        guard w.attribution("attribution", f.attribution), w.number("confidence", f.confidence), w.date("date", f.date)
+        else { return nil }
         if !f.evidence.isEmpty {
-            w.raw(",\"evidence\":[")
+            w.key("evidence"); w.raw("[")
             for (k, e) in f.evidence.enumerated() {
                 if k > 0 { w.raw(",") }
-                guard w.evidence(e) else { return nil }
+                w.open(nil)
+                guard w.attribution("attribution", e.attribution), w.number("confidence", e.confidence), w.date("date", e.date),
+                      w.string("documentID", e.documentID), w.string("id", e.id), w.string("rule", e.rule),
+                      w.span(e.provenance) else { return nil }
+                w.close()
             }
             w.raw("]")
         }
-        w.raw(",\"id\":")
-        guard w.string(f.id) else { return nil }
-        w.raw(",\"modality\":")
-        guard w.string(f.modality.rawValue) else { return nil }
-        w.raw(",\"object\":")
-        guard w.string(f.object) else { return nil }
-        if let p = f.place {
-            w.raw(",\"place\":")
-            guard w.string(p) else { return nil }
-        }
-        w.raw(",\"provenance\":")
-        guard w.provenance(f.provenance) else { return nil }
-        if let r = f.role {
-            w.raw(",\"role\":")
-            guard w.string(r) else { return nil }
-        }
-        w.raw(",\"rule\":")
-        guard w.string(f.rule) else { return nil }
-        w.raw(",\"subject\":")
-        guard w.string(f.subject) else { return nil }
-        if !f.evidence.isEmpty { w.raw(",\"support\":\(f.evidence.count)") }
-        w.raw(",\"type\":")
-        guard w.string(f.type) else { return nil }
-        w.raw("}")
-        return Data(w.out.utf8)
+        guard w.string("id", f.id), w.string("modality", f.modality.rawValue), w.string("object", f.object),
+              w.string("place", f.place) else { return nil }
+        w.open("provenance")
+        guard w.string("documentID", f.provenance.documentID), w.span(f.provenance) else { return nil }
+        w.close()
+        guard w.string("role", f.role), w.string("rule", f.rule), w.string("subject", f.subject) else { return nil }
+        if !f.evidence.isEmpty { w.int("support", f.evidence.count) }
+        guard w.string("type", f.type) else { return nil }
+        return w.line()
     }
 
     /// The line of `e` (without the newline) as `line("entity", e, encoder())` writes it, or nil.
     static func entityLine(_ e: Entity) -> Data? {
-        var w = PlainJSON()
-        w.raw("{\"record\":\"entity\",\"documents\":")
-        guard w.strings(e.documents) else { return nil }
-        w.raw(",\"fromGazetteer\":\(e.fromGazetteer)")
-        if let g = e.geonames {
-            w.raw(",\"geonames\":")
-            guard w.string(g) else { return nil }
-        }
-        w.raw(",\"id\":")
-        guard w.string(e.id) else { return nil }
-        w.raw(",\"labelAr\":")
-        guard w.string(e.labelAr) else { return nil }
-        if let l = e.labelEn {
-            w.raw(",\"labelEn\":")
-            guard w.string(l) else { return nil }
-        }
-        if let lat = e.lat {
-            w.raw(",\"lat\":")
-            guard w.number(lat) else { return nil }
-        }
-        if let lon = e.lon {
-            w.raw(",\"lon\":")
-            guard w.number(lon) else { return nil }
-        }
-        w.raw(",\"mentionCount\":\(e.mentionCount),\"subtype\":")
-        guard w.string(e.subtype) else { return nil }
-        w.raw(",\"surfaceForms\":")
-        guard w.strings(e.surfaceForms) else { return nil }
-        w.raw(",\"type\":")
-        guard w.string(e.type.rawValue) else { return nil }
-        if let q = e.wikidata {
-            w.raw(",\"wikidata\":")
-            guard w.string(q) else { return nil }
-        }
-        w.raw("}")
-        return Data(w.out.utf8)
+        var w = PlainJSON(record: "entity")
+        guard w.strings("documents", e.documents) else { return nil }
+        w.key("fromGazetteer"); w.raw(e.fromGazetteer ? "true" : "false")
+        guard w.string("geonames", e.geonames), w.string("id", e.id), w.string("labelAr", e.labelAr),
+              w.string("labelEn", e.labelEn), w.number("lat", e.lat), w.number("lon", e.lon) else { return nil }
+        w.int("mentionCount", e.mentionCount)
+        guard w.string("subtype", e.subtype), w.strings("surfaceForms", e.surfaceForms), w.string("type", e.type.rawValue),
+              w.string("wikidata", e.wikidata) else { return nil }
+        return w.line()
     }
 }
 
-/// JSON text of the values a fact holds, as the facts file's encoder writes them (keys in sorted order).
+/// JSON text of a record, written key by key in sorted order as the facts file's encoder writes it: an absent (nil)
+/// value is left out; each writer answers false for a value the encoder might write otherwise.
 private struct PlainJSON {
-    var out = ""
+    private(set) var out: String
+    private var comma = true   // a key was written before in the current object
+
+    init(record: String) { out = "{\"record\":\"\(record)\"" }
 
     mutating func raw(_ s: String) { out += s }
+
+    mutating func key(_ k: String) {
+        if comma { out += "," }
+        out += "\""; out += k; out += "\":"
+        comma = true
+    }
+
+    /// `"key":{` (`{` for an array element); the object's keys follow, then `close`.
+    mutating func open(_ k: String?) {
+        if let k { key(k) }
+        out += "{"
+        comma = false
+    }
+
+    mutating func close() { out += "}"; comma = true }
+
+    mutating func line() -> Data { close(); return Data(out.utf8) }
+
+    mutating func int(_ k: String, _ v: Int) { key(k); out += String(v) }
+
+    mutating func string(_ k: String, _ v: String?) -> Bool {
+        guard let v else { return true }
+        key(k)
+        return string(v)
+    }
+
+    mutating func number(_ k: String, _ v: Double?) -> Bool {
+        guard let v else { return true }
+        key(k)
+        return number(v)
+    }
+
+    mutating func strings(_ k: String, _ a: [String]) -> Bool {
+        key(k); raw("[")
+        for (i, s) in a.enumerated() {
+            if i > 0 { raw(",") }
+            guard string(s) else { return false }
+        }
+        raw("]")
+        return true
+    }
+
+    mutating func date(_ k: String, _ d: FactDate?) -> Bool {
+        guard let d else { return true }
+        open(k)
+        guard string("precision", d.precision.rawValue), string("value", d.value) else { return false }
+        close()
+        return true
+    }
+
+    /// `{}` for an attribution without a source.
+    mutating func attribution(_ k: String, _ a: Attribution?) -> Bool {
+        guard let a else { return true }
+        open(k)
+        guard string("source", a.source) else { return false }
+        close()
+        return true
+    }
+
+    /// The sentence and offsets of a report (the keys that follow `documentID`, `id` and `rule` in sorted order).
+    mutating func span(_ p: Provenance) -> Bool {
+        guard string("sentence", p.sentence) else { return false }
+        int("sentenceBegin", p.sentenceBegin); int("sentenceEnd", p.sentenceEnd)
+        int("spanBegin", p.spanBegin); int("spanEnd", p.spanEnd)
+        return true
+    }
 
     /// A string between quotes, `"` and `\` escaped with a backslash and `/` as it is (the encoder does not escape
     /// slashes); false for a control character, DEL, U+2028 or U+2029 (left to the encoder).
@@ -133,17 +155,6 @@ private struct PlainJSON {
         return true
     }
 
-    /// An array of strings.
-    mutating func strings(_ a: [String]) -> Bool {
-        raw("[")
-        for (k, s) in a.enumerated() {
-            if k > 0 { raw(",") }
-            guard string(s) else { return false }
-        }
-        raw("]")
-        return true
-    }
-
     /// A whole number (written without a fraction) or a plain decimal `0.87`, `-5.25` (no exponent); not −0.
     mutating func number(_ d: Double) -> Bool {
         guard d.isFinite, abs(d) < 1e15, !(d == 0 && d.sign == .minus) else { return false }
@@ -151,57 +162,6 @@ private struct PlainJSON {
         let s = d.description
         guard s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return false }
         out += s
-        return true
-    }
-
-    mutating func date(_ d: FactDate) -> Bool {
-        raw("{\"precision\":")
-        guard string(d.precision.rawValue) else { return false }
-        raw(",\"value\":")
-        guard string(d.value) else { return false }
-        raw("}")
-        return true
-    }
-
-    mutating func attribution(_ a: Attribution) -> Bool {
-        guard let s = a.source else { raw("{}"); return true }
-        raw("{\"source\":")
-        guard string(s) else { return false }
-        raw("}")
-        return true
-    }
-
-    mutating func provenance(_ p: Provenance) -> Bool {
-        raw("{\"documentID\":")
-        guard string(p.documentID) else { return false }
-        raw(",\"sentence\":")
-        guard string(p.sentence) else { return false }
-        raw(",\"sentenceBegin\":\(p.sentenceBegin),\"sentenceEnd\":\(p.sentenceEnd),\"spanBegin\":\(p.spanBegin),\"spanEnd\":\(p.spanEnd)}")
-        return true
-    }
-
-    mutating func evidence(_ e: Evidence) -> Bool {
-        raw("{")
-        if let a = e.attribution {
-            raw("\"attribution\":")
-            guard attribution(a) else { return false }
-            raw(",")
-        }
-        raw("\"confidence\":")
-        guard number(e.confidence) else { return false }
-        if let d = e.date {
-            raw(",\"date\":")
-            guard date(d) else { return false }
-        }
-        raw(",\"documentID\":")
-        guard string(e.documentID) else { return false }
-        raw(",\"id\":")
-        guard string(e.id) else { return false }
-        raw(",\"rule\":")
-        guard string(e.rule) else { return false }
-        raw(",\"sentence\":")
-        guard string(e.sentence) else { return false }
-        raw(",\"sentenceBegin\":\(e.sentenceBegin),\"sentenceEnd\":\(e.sentenceEnd),\"spanBegin\":\(e.spanBegin),\"spanEnd\":\(e.spanEnd)}")
         return true
     }
 }

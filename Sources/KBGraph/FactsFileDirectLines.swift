@@ -52,31 +52,34 @@ extension FactsFile {
 /// JSON text of a record, written key by key in sorted order as the facts file's encoder writes it: an absent (nil)
 /// value is left out; each writer answers false for a value the encoder might write otherwise.
 private struct PlainJSON {
-    private(set) var out: String
-    private var comma = true   // a key was written before in the current object
+    private var out: [UInt8] = []   // UTF-8
+    private var comma = true        // a key was written before in the current object
 
-    init(record: String) { out = "{\"record\":\"\(record)\"" }
+    init(record: String) {
+        out.reserveCapacity(1024)
+        raw("{\"record\":\""); raw(record); raw("\"")
+    }
 
-    mutating func raw(_ s: String) { out += s }
+    mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
 
     mutating func key(_ k: String) {
-        if comma { out += "," }
-        out += "\""; out += k; out += "\":"
+        if comma { out.append(0x2C) }
+        out.append(0x22); raw(k); raw("\":")
         comma = true
     }
 
     /// `"key":{` (`{` for an array element); the object's keys follow, then `close`.
     mutating func open(_ k: String?) {
         if let k { key(k) }
-        out += "{"
+        out.append(0x7B)
         comma = false
     }
 
-    mutating func close() { out += "}"; comma = true }
+    mutating func close() { out.append(0x7D); comma = true }
 
-    mutating func line() -> Data { close(); return Data(out.utf8) }
+    mutating func line() -> Data { close(); return Data(out) }
 
-    mutating func int(_ k: String, _ v: Int) { key(k); out += String(v) }
+    mutating func int(_ k: String, _ v: Int) { key(k); raw(String(v)) }
 
     mutating func string(_ k: String, _ v: String?) -> Bool {
         guard let v else { return true }
@@ -129,8 +132,8 @@ private struct PlainJSON {
     /// slashes); false for a control character, DEL, U+2028 or U+2029 (left to the encoder).
     mutating func string(_ s: String) -> Bool {
         var s = s
-        var quotes = false
-        let plain = s.withUTF8 { b -> Bool in
+        return s.withUTF8 { b -> Bool in
+            var quotes = false
             var i = 0
             while i < b.count {
                 let x = b[i]
@@ -139,29 +142,27 @@ private struct PlainJSON {
                 if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
                 i += 1
             }
+            out.append(0x22)
+            if quotes {
+                for x in b {
+                    if x == 0x22 || x == 0x5C { out.append(0x5C) }
+                    out.append(x)
+                }
+            } else {
+                out.append(contentsOf: b)
+            }
+            out.append(0x22)
             return true
         }
-        guard plain else { return false }
-        out += "\""
-        if quotes {
-            for u in s.unicodeScalars {
-                if u == "\"" || u == "\\" { out.unicodeScalars.append("\\") }
-                out.unicodeScalars.append(u)
-            }
-        } else {
-            out += s
-        }
-        out += "\""
-        return true
     }
 
     /// A whole number (written without a fraction) or a plain decimal `0.87`, `-5.25` (no exponent); not −0.
     mutating func number(_ d: Double) -> Bool {
         guard d.isFinite, abs(d) < 1e15, !(d == 0 && d.sign == .minus) else { return false }
-        if d == d.rounded() { out += String(Int64(d)); return true }
+        if d == d.rounded() { raw(String(Int64(d))); return true }
         let s = d.description
         guard s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return false }
-        out += s
+        raw(s)
         return true
     }
 }

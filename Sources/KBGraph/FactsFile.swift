@@ -96,7 +96,7 @@ public enum FactsFile {
             switch record {
             case .header: return header()
             case let .document(x): d = try FactsFile.line("document", x, e)
-            case let .entity(x): d = try FactsFile.line("entity", x, e)
+            case let .entity(x): d = try FactsFile.entityLine(x) ?? FactsFile.line("entity", x, e)
             case let .mention(x): d = try FactsFile.mentionLine(x) ?? FactsFile.line("mention", x, e)
             case let .fact(x): d = try FactsFile.factLine(x) ?? FactsFile.line("fact", x, e)
             }

@@ -2,8 +2,9 @@
 import Foundation
 import XCTest
 
-/// A fact's line built directly (`FactsFile.factLine`) is the encoder's line, byte for byte, or nil.
-final class FactsFileFactLineTests: XCTestCase {
+/// A fact's or an entity's line built directly (`FactsFile.factLine`, `entityLine`) is the encoder's line, byte for
+/// byte, or nil.
+final class FactsFileDirectLinesTests: XCTestCase {
     func fact(confidence: Double = 0.87, date: FactDate? = nil, place: String? = nil, role: String? = nil,
               attribution: Attribution? = nil, sentence: String = "وصل الرئيس إلى نيامي أمس", evidence: [Evidence] = [],
               modality: Modality = .asserted) -> Fact {
@@ -43,17 +44,50 @@ final class FactsFileFactLineTests: XCTestCase {
         for c in [0, 1, 0.5, 0.7, 0.87, 0.99, 1 - 0.3 * 0.4, 0.1 + 0.2, 1 - 0.9 * 0.9 * 0.9, 0.123456789012345, 123.456, 2, 0.0001] {
             try assertSame(fact(confidence: c))
         }
-        for c in [1e-5, 1e-7, Double.nan, .infinity, -0.0, 1e20] {
+        for c in [1e-5, 1e-7, Double.nan, .infinity, -0.0, 1e20, -1e-9] {
             try assertSame(fact(confidence: c), built: false)
         }
     }
 
-    /// A string the encoder would escape sends the fact to the encoder.
-    func testStringsTheEncoderEscapesAreLeftToIt() throws {
-        for s in ["قال \"الوزير\"", "a/b", "سطر\nثان", "tab\there", "back\\slash", "x\u{2028}y", "x\u{2029}y", "\u{7F}", "\u{01}"] {
+    /// Quotes and backslashes are escaped as the encoder escapes them, slashes are not; a string with a control
+    /// character (or DEL, U+2028, U+2029) sends the fact to the encoder.
+    func testStringsAreEscapedAsTheEncoderEscapesThem() throws {
+        for s in ["قال \"الوزير\"", "a/b", "back\\slash", "\"\\\"/\\", "«نص» — ١٢٣ ‹x› é e\u{0301} 😀"] {
+            try assertSame(fact(sentence: s))
+            try assertSame(fact(evidence: [Evidence(id: s, provenance: fact(sentence: s).provenance, rule: s, confidence: 0.5)]))
+        }
+        for s in ["سطر\nثان", "tab\there", "x\u{2028}y", "x\u{2029}y", "\u{7F}", "\u{01}", "cr\r"] {
             XCTAssertNil(FactsFile.factLine(fact(sentence: s)), s)
             try assertSame(fact(sentence: s), built: false)
         }
-        try assertSame(fact(sentence: "«نص» — ١٢٣ ‹x› é e\u{0301} 😀"))
+    }
+
+    func entity(_ id: String = "per-khalifa-haftar", labelEn: String? = "Khalifa Haftar", wikidata: String? = "Q1",
+                forms: [String] = ["حفتر", "خليفة حفتر"], lat: Double? = nil, lon: Double? = nil, geonames: String? = nil,
+                fromGazetteer: Bool = true, subtype: String = "") -> Entity {
+        Entity(id: id, type: .person, subtype: subtype, labelAr: "خليفة حفتر", labelEn: labelEn, wikidata: wikidata,
+               surfaceForms: forms, mentionCount: 7, documents: ["doc-a", "doc-b"], fromGazetteer: fromGazetteer,
+               lat: lat, lon: lon, geonames: geonames)
+    }
+
+    func assertSameEntity(_ e: Entity, built: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
+        let direct = FactsFile.entityLine(e)
+        if built { XCTAssertNotNil(direct, "a plain entity is built directly", file: file, line: line) }
+        if let direct {
+            XCTAssertEqual(String(decoding: direct, as: UTF8.self),
+                           String(decoding: try FactsFile.line("entity", e, FactsFile.encoder()), as: UTF8.self), file: file, line: line)
+        }
+    }
+
+    func testEntitiesAreTheEncodersLines() throws {
+        for e in [entity(), entity(labelEn: nil, wikidata: nil, fromGazetteer: false), entity(forms: []),
+                  entity("plc-tripoli", lat: 32.8872, lon: 13.1913, geonames: "2210247", subtype: "city"),
+                  entity("plc-x", lat: -33.9, lon: -70.5), entity("plc-y", lat: 0, lon: 10), entity("plc-z", lat: 12.5),
+                  entity(forms: ["قال \"x\"", "a/b"])] {
+            try assertSameEntity(e)
+        }
+        for e in [entity(forms: ["سطر\nثان"]), entity("plc-w", lat: .nan, lon: 1), entity("plc-v", lat: 1e-7)] {
+            try assertSameEntity(e, built: false)
+        }
     }
 }

@@ -1,0 +1,168 @@
+// Facts-file lines of facts and entities built directly, as the encoder (`FactsFile.encoder`: keys sorted, slashes
+// not escaped) writes them: JSONEncoder's Codable machinery was most of the cost of writing a facts file (mentions
+// have their own, `FactsFile.mentionLine`). Anything the encoder might write otherwise (a string with a control
+// character, a number it might not write as a plain decimal) answers nil, and the line takes the encoder
+// (`FactsFileDirectLinesTests`).
+
+import Foundation
+
+extension FactsFile {
+    /// The line of `f` (without the newline) as `line("fact", f, encoder())` writes it, or nil (see the top of the file).
+    static func factLine(_ f: Fact) -> Data? {
+        var w = PlainJSON(record: "fact")
+        guard w.attribution("attribution", f.attribution), w.number("confidence", f.confidence), w.date("date", f.date)
+        else { return nil }
+        if !f.evidence.isEmpty {
+            w.key("evidence"); w.raw("[")
+            for (k, e) in f.evidence.enumerated() {
+                if k > 0 { w.raw(",") }
+                w.open(nil)
+                guard w.attribution("attribution", e.attribution), w.number("confidence", e.confidence), w.date("date", e.date),
+                      w.string("documentID", e.documentID), w.string("id", e.id), w.string("rule", e.rule),
+                      w.span(e.provenance) else { return nil }
+                w.close()
+            }
+            w.raw("]")
+        }
+        guard w.string("id", f.id), w.string("modality", f.modality.rawValue), w.string("object", f.object),
+              w.string("place", f.place) else { return nil }
+        w.open("provenance")
+        guard w.string("documentID", f.provenance.documentID), w.span(f.provenance) else { return nil }
+        w.close()
+        guard w.string("role", f.role), w.string("rule", f.rule), w.string("subject", f.subject) else { return nil }
+        if !f.evidence.isEmpty { w.int("support", f.evidence.count) }
+        guard w.string("type", f.type) else { return nil }
+        return w.line()
+    }
+
+    /// The line of `e` (without the newline) as `line("entity", e, encoder())` writes it, or nil.
+    static func entityLine(_ e: Entity) -> Data? {
+        var w = PlainJSON(record: "entity")
+        guard w.strings("documents", e.documents) else { return nil }
+        w.key("fromGazetteer"); w.raw(e.fromGazetteer ? "true" : "false")
+        guard w.string("geonames", e.geonames), w.string("id", e.id), w.string("labelAr", e.labelAr),
+              w.string("labelEn", e.labelEn), w.number("lat", e.lat), w.number("lon", e.lon) else { return nil }
+        w.int("mentionCount", e.mentionCount)
+        guard w.string("subtype", e.subtype), w.strings("surfaceForms", e.surfaceForms), w.string("type", e.type.rawValue),
+              w.string("wikidata", e.wikidata) else { return nil }
+        return w.line()
+    }
+}
+
+/// JSON text of a record, written key by key in sorted order as the facts file's encoder writes it: an absent (nil)
+/// value is left out; each writer answers false for a value the encoder might write otherwise.
+private struct PlainJSON {
+    private var out: [UInt8] = []   // UTF-8
+    private var comma = true        // a key was written before in the current object
+
+    init(record: String) {
+        out.reserveCapacity(1024)
+        raw("{\"record\":\""); raw(record); raw("\"")
+    }
+
+    mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+
+    mutating func key(_ k: String) {
+        if comma { out.append(0x2C) }
+        out.append(0x22); raw(k); raw("\":")
+        comma = true
+    }
+
+    /// `"key":{` (`{` for an array element); the object's keys follow, then `close`.
+    mutating func open(_ k: String?) {
+        if let k { key(k) }
+        out.append(0x7B)
+        comma = false
+    }
+
+    mutating func close() { out.append(0x7D); comma = true }
+
+    mutating func line() -> Data { close(); return Data(out) }
+
+    mutating func int(_ k: String, _ v: Int) { key(k); raw(String(v)) }
+
+    mutating func string(_ k: String, _ v: String?) -> Bool {
+        guard let v else { return true }
+        key(k)
+        return string(v)
+    }
+
+    mutating func number(_ k: String, _ v: Double?) -> Bool {
+        guard let v else { return true }
+        key(k)
+        return number(v)
+    }
+
+    mutating func strings(_ k: String, _ a: [String]) -> Bool {
+        key(k); raw("[")
+        for (i, s) in a.enumerated() {
+            if i > 0 { raw(",") }
+            guard string(s) else { return false }
+        }
+        raw("]")
+        return true
+    }
+
+    mutating func date(_ k: String, _ d: FactDate?) -> Bool {
+        guard let d else { return true }
+        open(k)
+        guard string("precision", d.precision.rawValue), string("value", d.value) else { return false }
+        close()
+        return true
+    }
+
+    /// `{}` for an attribution without a source.
+    mutating func attribution(_ k: String, _ a: Attribution?) -> Bool {
+        guard let a else { return true }
+        open(k)
+        guard string("source", a.source) else { return false }
+        close()
+        return true
+    }
+
+    /// The sentence and offsets of a report (the keys that follow `documentID`, `id` and `rule` in sorted order).
+    mutating func span(_ p: Provenance) -> Bool {
+        guard string("sentence", p.sentence) else { return false }
+        int("sentenceBegin", p.sentenceBegin); int("sentenceEnd", p.sentenceEnd)
+        int("spanBegin", p.spanBegin); int("spanEnd", p.spanEnd)
+        return true
+    }
+
+    /// A string between quotes, `"` and `\` escaped with a backslash and `/` as it is (the encoder does not escape
+    /// slashes); false for a control character, DEL, U+2028 or U+2029 (left to the encoder).
+    mutating func string(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b -> Bool in
+            var quotes = false
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                if x < 0x20 || x == 0x7F { return false }
+                if x == 0x22 || x == 0x5C { quotes = true }
+                if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
+                i += 1
+            }
+            out.append(0x22)
+            if quotes {
+                for x in b {
+                    if x == 0x22 || x == 0x5C { out.append(0x5C) }
+                    out.append(x)
+                }
+            } else {
+                out.append(contentsOf: b)
+            }
+            out.append(0x22)
+            return true
+        }
+    }
+
+    /// A whole number (written without a fraction) or a plain decimal `0.87`, `-5.25` (no exponent); not −0.
+    mutating func number(_ d: Double) -> Bool {
+        guard d.isFinite, abs(d) < 1e15, !(d == 0 && d.sign == .minus) else { return false }
+        if d == d.rounded() { raw(String(Int64(d))); return true }
+        let s = d.description
+        guard s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return false }
+        raw(s)
+        return true
+    }
+}

@@ -172,6 +172,13 @@ extension RuleEngine {
             if case .fired(let d) = apply(r2, at: i, c, classes, cue, lex, table) { return .fired(d) }
             return .failed("the relative «\(c.tokens[w].text)» follows no actor")
         }
+        // «… الهجوم الذي أصيب فيه الصحفي Y عندما توجه إلى …»: a clause word inside a relative clause that names its
+        // own actor goes on with that actor (the nearest before it), never with the subject carried from before it
+        if let k = relativeActor(before: w, c) {
+            r2.subject = r.subject.filter { !$0.isAfter && $0.kind != .adjacentAfter }
+            if !r2.subject.isEmpty, case .fired(let d) = apply(r2, at: i, c, classes, cue, lex, table) { return .fired(d) }
+            return .failed("the clause after «\(c.tokens[w].text)» belongs to the relative «\(c.tokens[k].text)», which names its own actor")
+        }
         r2.subject = [ArgumentFinder(kind: .sentenceSubject), ArgumentFinder(kind: .documentSubject)]
         guard case .fired(var drafts) = apply(r2, at: i, c, classes, cue, lex, table) else {
             return .failed("the subject is elided after «\(c.tokens[w].text)» and none is carried")
@@ -186,6 +193,22 @@ extension RuleEngine {
         func opens(_ k: Int) -> Bool { c.inClass(k, "CLAUSE_BREAK") || c.inClass(k, "CLAUSE_LINK") || c.inClass(k, "RELATIVE") }
         if opens(i - 1) { return i - 1 }
         if i >= 2, c.tokens[i - 1].norm == "ان", c.mention(at: i - 2) == nil, c.inClass(i - 2, "CLAUSE_BREAK") { return i - 2 }
+        return nil
+    }
+
+    /// The relative pronoun (class `RELATIVE`) of the clause the word at w stands in, when a person or organisation
+    /// governed by no preposition is named between the two: «الذي راح ضحيته المواطن Y عندما …». Nil otherwise.
+    static func relativeActor(before w: Int, _ c: SentenceContext) -> Int? {
+        var k = w - 1, actor = false
+        while k >= 0, !c.isStrongPunct(k), !c.isComma(k) {
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                if (mm.type == .person || mm.type == .organization) && !mm.isAdjective && !mm.inRolePhrase && !obliqueMention(m, c) { actor = true }
+                k = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max) - 1; continue
+            }
+            if c.inClass(k, "RELATIVE") { return actor ? k : nil }
+            k -= 1
+        }
         return nil
     }
 

@@ -5,7 +5,8 @@ import XCTest
 
 /// People told again without their name: a title standing for the person who bore it (Linker 2b), a companion
 /// verb whose pronoun is the one accompanied (`object-pronoun ACCOMPANIES`), a verb after «قبل أن» / «بعد أن»
-/// going on with the clause's subject (`RuleEngine.clauseWord`). Invented text and names.
+/// going on with the clause's subject (`RuleEngine.clauseWord`), unless the clause word stands in a relative clause
+/// naming its own actor (`RuleEngine.relativeActor`). Invented text and names.
 final class AnaphoraTests: XCTestCase {
     func extract(_ text: String) -> DocumentExtraction {
         Extractor().extract(SourceText(documentID: "doc-anaphora", path: "anaphora.txt", text: text))
@@ -52,5 +53,16 @@ final class AnaphoraTests: XCTestCase {
         let meet = x.arrows("MEET")
         XCTAssertTrue(meet.contains("نجيب الحداد → آنا شميت"), "\(meet)")
         XCTAssertFalse(meet.contains("جان مارتان → آنا شميت"), "\(meet)")
+    }
+
+    /// «… الذي أصيب فيه الصحفي Y عندما توجه إلى …»: the clause word stands in a relative clause that names its own
+    /// actor; that actor travels, not the sentence's subject.
+    func testAClauseWordInARelativeClauseGoesOnWithItsOwnActor() {
+        let x = extract("""
+            واتهم وزير الداخلية التونسي نجيب الحداد الجماعة بالهجوم الذي أصيب فيه الصحفي سامي العياري عندما توجه إلى صفاقس.
+            """)
+        let visits = x.arrows("VISIT")
+        XCTAssertTrue(visits.contains("سامي العياري → صفاقس"), "\(visits)")
+        XCTAssertFalse(visits.contains("نجيب الحداد → صفاقس"), "\(visits)")
     }
 }

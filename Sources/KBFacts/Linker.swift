@@ -105,7 +105,10 @@ final class Linker {
                 let m = perSentence[s][k]
                 if m.titleOnly, let cue = m.role {
                     let phrase = Gazetteer.key(cue.phrase)
-                    var hit = roles.suffix(200).last { $0.phrase == phrase || $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
+                    // the same phrase word for word first: news names the home side's officials by the bare title
+                    // («وزير الخارجية X» … «وزير الخارجية الروسي Y» … «وعقد وزير الخارجية …» is X), then a longer or shorter one
+                    var hit = roles.suffix(200).last { $0.phrase == phrase }
+                        ?? roles.suffix(200).last { $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
                     // "نظيره المالي": the counterpart is the person whose role carries the same nationality
                     let words = phrase.plainSplit(separator: " ").map(String.init)
                     if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),

@@ -89,7 +89,7 @@ extension RuleEngine {
 
     /// True when a preposition governs mention m, or the title before its name: a word of class `PREP` or
     /// `OBLIQUE_PREP` (مع، لدى، بين) right before, or the clitic ب / ل on the title or the name
-    /// («بالرئيس X», «للوزير X», «بموسكو»). Such a mention is an oblique argument, never a subject.
+    /// («بالرئيس X», «للوزير X», «بسفيرة ألمانيا X», «بموسكو»). Such a mention is an oblique argument, never a subject.
     static func obliqueMention(_ m: Int, _ c: SentenceContext) -> Bool {
         let mm = c.mentions[m]
         if governed(m, c) { return true }
@@ -98,7 +98,9 @@ extension RuleEngine {
         guard lo < mm.range.lowerBound else { return false }
         // the title carries the clitic: "بالرئيس", "وبالرئيس", "للرئيس", "وللوزير"
         let t = c.tokens[lo].norm
-        return ["بال", "وبال", "لل", "ولل"].contains { t.hasPrefix($0) && t.count > $0.count + 2 }
+        if ["بال", "وبال", "لل", "ولل"].contains(where: { t.hasPrefix($0) && t.count > $0.count + 2 }) { return true }
+        // a title in construct carries it too: "بسفيرة ألمانيا X", "لرئيس الحكومة X"
+        return ["ب", "وب", "ل", "ول"].contains { t.hasPrefix($0) && Lexicon.roleHeads.contains(String(t.dropFirst($0.count))) }
     }
 }
 
@@ -152,9 +154,8 @@ extension RuleEngine {
         guard i > 0, i + 1 < c.tokens.count, !r.objectFirst,
               set.carrySubjectTypes.contains(r.type) || set.carrySubjectVerbTypes.contains(r.type),
               r.subject.allSatisfy({ ($0.isNearest || $0.kind == .adjacentAfter) && ($0.types?.contains(.person) ?? true) }),
-              verbTrigger(i, classes, lex), c.mention(at: i - 1) == nil,
-              c.inClass(i - 1, "CLAUSE_BREAK") || c.inClass(i - 1, "CLAUSE_LINK") || c.inClass(i - 1, "RELATIVE") else { return nil }
-        let relative = c.inClass(i - 1, "RELATIVE")
+              verbTrigger(i, classes, lex), c.mention(at: i - 1) == nil, let w = clauseWord(before: i, c) else { return nil }
+        let relative = c.inClass(w, "RELATIVE")
         // an actor right after the verb, or the title before its name, is the verb's own subject (VSO)
         var r2 = r
         if let m = c.mentions.indices.first(where: { min(c.mentions[$0].range.lowerBound, c.mentions[$0].role?.range.lowerBound ?? Int.max) == i + 1 }),
@@ -169,14 +170,46 @@ extension RuleEngine {
             r2.subject = r.subject.filter { !$0.isAfter && $0.kind != .adjacentAfter }.map { var f = $0; f.kind = .before(3); return f }
             guard !r2.subject.isEmpty else { return nil }
             if case .fired(let d) = apply(r2, at: i, c, classes, cue, lex, table) { return .fired(d) }
-            return .failed("the relative «\(c.tokens[i - 1].text)» follows no actor")
+            return .failed("the relative «\(c.tokens[w].text)» follows no actor")
+        }
+        // «… الهجوم الذي أصيب فيه الصحفي Y عندما توجه إلى …»: a clause word inside a relative clause that names its
+        // own actor goes on with that actor (the nearest before it), never with the subject carried from before it
+        if let k = relativeActor(before: w, c) {
+            r2.subject = r.subject.filter { !$0.isAfter && $0.kind != .adjacentAfter }
+            if !r2.subject.isEmpty, case .fired(let d) = apply(r2, at: i, c, classes, cue, lex, table) { return .fired(d) }
+            return .failed("the clause after «\(c.tokens[w].text)» belongs to the relative «\(c.tokens[k].text)», which names its own actor")
         }
         r2.subject = [ArgumentFinder(kind: .sentenceSubject), ArgumentFinder(kind: .documentSubject)]
         guard case .fired(var drafts) = apply(r2, at: i, c, classes, cue, lex, table) else {
-            return .failed("the subject is elided after «\(c.tokens[i - 1].text)» and none is carried")
+            return .failed("the subject is elided after «\(c.tokens[w].text)» and none is carried")
         }
         for k in drafts.indices where drafts[k].subject == documentSubject { drafts[k].subject = carriedSubjectKey }
         return .fired(drafts)
+    }
+
+    /// The clause word a verb at i follows (class `CLAUSE_BREAK`, `CLAUSE_LINK` or `RELATIVE`): right before it, or
+    /// before the complementiser «أن» («قبل أن يستقبل …», «بعد أن زار …»: the clause goes on with the subject before).
+    static func clauseWord(before i: Int, _ c: SentenceContext) -> Int? {
+        func opens(_ k: Int) -> Bool { c.inClass(k, "CLAUSE_BREAK") || c.inClass(k, "CLAUSE_LINK") || c.inClass(k, "RELATIVE") }
+        if opens(i - 1) { return i - 1 }
+        if i >= 2, c.tokens[i - 1].norm == "ان", c.mention(at: i - 2) == nil, c.inClass(i - 2, "CLAUSE_BREAK") { return i - 2 }
+        return nil
+    }
+
+    /// The relative pronoun (class `RELATIVE`) of the clause the word at w stands in, when a person or organisation
+    /// governed by no preposition is named between the two: «الذي راح ضحيته المواطن Y عندما …». Nil otherwise.
+    static func relativeActor(before w: Int, _ c: SentenceContext) -> Int? {
+        var k = w - 1, actor = false
+        while k >= 0, !c.isStrongPunct(k), !c.isComma(k) {
+            if let m = c.mention(at: k) {
+                let mm = c.mentions[m]
+                if (mm.type == .person || mm.type == .organization) && !mm.isAdjective && !mm.inRolePhrase && !obliqueMention(m, c) { actor = true }
+                k = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max) - 1; continue
+            }
+            if c.inClass(k, "RELATIVE") { return actor ? k : nil }
+            k -= 1
+        }
+        return nil
     }
 
     /// The sentence's first actor (`sentence-subject`): the first person or organisation of the sentence, when it

@@ -20,10 +20,13 @@ extension RuleEngine {
         // cheap first: the pronouns end in ه، م or ا (the last byte of their UTF-8: 0x87, 0x85, 0xA7)
         guard let b = c.tokens[i].norm.utf8.last, b == 0x87 || b == 0x85 || b == 0xA7,
               set.objectPronounTypes.contains(r.type), objectPronounVerb(at: i, classes, c, lex) else { return nil }
+        // «الرئيس X الذي يرافقه Y»: after a relative a companion's antecedent is the one accompanied; the rule's own reading
+        if listsCompanions(r), i > 0, c.inClass(i - 1, "RELATIVE") { return nil }
         // «تم بحثها», «يجري استقبالهم»: after an auxiliary of the passive the word is a masdar with a possessive
         if i > 0, c.inClass(i - 1, "PASSIVE_AUX") { return .failed("«\(c.tokens[i].text)» after «\(c.tokens[i - 1].text)» is a masdar") }
         // a passive («استُقبل X من قبل Y») carries no object pronoun: the active reading below serves
-        if r.objectFirst { return .failed("the verb «\(c.tokens[i].text)» carries its object pronoun") }
+        // (a companion's rule reads its object first, «ويرافق X وفد»: with the pronoun there is no object to read)
+        if r.objectFirst, !listsCompanions(r) { return .failed("the verb «\(c.tokens[i].text)» carries its object pronoun") }
         var r2 = r
         r2.objectFirst = false
         // the subject follows the verb (VSO): the rule's finders after the trigger, a person or organisation
@@ -33,7 +36,8 @@ extension RuleEngine {
         if i > 0, c.inClass(i - 1, "RELATIVE") { r2.subject = [ArgumentFinder(kind: .before(3))] }
         for k in r2.subject.indices {
             r2.subject[k].types = (r2.subject[k].types ?? [.person, .organization]).intersection([.person, .organization])
-            r2.subject[k].wideList = false; r2.subject[k].list = false
+            // one host receives or meets; companions come in lists («ويرافقه وزراء: الخارجية X، والدفاع Y»)
+            if !listsCompanions(r) { r2.subject[k].wideList = false; r2.subject[k].list = false }
         }
         r2.object = [ArgumentFinder(kind: .documentSubject)]
         guard case .fired(var drafts) = apply(r2, at: i, c, classes, cue, lex, table) else {
@@ -42,6 +46,9 @@ extension RuleEngine {
         for k in drafts.indices where drafts[k].object == documentSubject { drafts[k].object = carriedObjectKey }
         return .fired(drafts)
     }
+
+    /// True for a rule whose subject is a list of companions (ACCOMPANIES): its list options are kept.
+    static func listsCompanions(_ r: Rule) -> Bool { r.type == "ACCOMPANIES" }
 
     /// True when the token at i is a finite verb of one of its classes with a third-person object pronoun
     /// (ه، ها، هم، هما): «استقبله», «التقاها» (التقى + ها), «يستقبلهم», «استقبلته» (استقبلت + ه).

@@ -541,7 +541,9 @@ enum RuleEngine {
                 // the clitic is on the name's first word: "بالجزائر", "لتونس", "وبطرابلس"
                 let bare = surfaceFirst.hasPrefix("ال") ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
                 for q in [pre, "و" + pre] where first == q + surfaceFirst || first == q + "ال" + bare
-                    || (pre == "ل" && surfaceFirst.hasPrefix("ال") && first == String(q.dropLast()) + "لل" + bare) { return true }
+                    || (pre == "ل" && surfaceFirst.hasPrefix("ال") && first == String(q.dropLast()) + "لل" + bare)
+                    // the mention read without the article the lam swallowed: «للسعودية» → «سعودية»
+                    || (pre == "ل" && first == q + "ل" + surfaceFirst) { return true }
             } else if j > 0, c.tokens[j - 1].norm == p || c.tokens[j - 1].norm == "و" + p {
                 return true
             }

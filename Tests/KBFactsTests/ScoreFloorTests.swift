@@ -42,10 +42,11 @@ final class ScoreFloorTests: XCTestCase {
         // fact P 0.729 R 0.407 F1 0.522; raised in the third session after name boundaries, linking, the reported
         // attribution and more data rules: entity F1 0.869, fact P 0.724 R 0.413 F1 0.526; raised in the fourth
         // session after the migration of visits, receptions and meetings and the wider rules: entity F1 0.873,
-        // fact P 0.745 R 0.424 F1 0.541
-        XCTAssertGreaterThanOrEqual(r.entityTotal.f1, 0.85, "check split entity F1 (issue 11 target: 0.90)")
-        XCTAssertGreaterThanOrEqual(r.factTotal.f1, 0.52, "check split fact F1 (issue 12 target: 0.60)")
-        XCTAssertGreaterThanOrEqual(r.factTotal.precision, 0.72, "check split fact precision")
+        // fact P 0.745 R 0.424 F1 0.541; raised in the seventh session after the organisation, role and anaphora
+        // work: entity F1 0.903, fact P 0.823 R 0.459 F1 0.590
+        XCTAssertGreaterThanOrEqual(r.entityTotal.f1, 0.88, "check split entity F1 (issue 11 target: 0.90)")
+        XCTAssertGreaterThanOrEqual(r.factTotal.f1, 0.56, "check split fact F1 (issue 12 target: 0.60)")
+        XCTAssertGreaterThanOrEqual(r.factTotal.precision, 0.78, "check split fact precision")
     }
 
     func testSplitIsTheMultiplesOfFour() {

@@ -373,6 +373,8 @@ struct EntityRecognizer {
                     var e = j
                     while e < t.count, covered[e] == nil, t[e].kind == .word, t[e].norm.hasPrefix("ال") || t[e].norm.hasPrefix("وال") { e += 1 }
                     if e < t.count, t[e].text == "،" || t[e].text == "," { j = e; continue }
+                    // "وزير الخارجية والتعاون الدولي السوداني X": the run ends at the title's nationality adjective
+                    if e < t.count, let c = covered[e], mentions[c].isAdjective, mentions[c].type == .place { j = e; continue }
                     break
                 }
                 // "نظيره التونسي المنصف المرزوقي": the name starts at a given name with the article

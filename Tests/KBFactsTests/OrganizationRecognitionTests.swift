@@ -236,3 +236,18 @@ final class ModelPersonWordTests: XCTestCase {
         }
     }
 }
+
+/// Error classes of the ninth round, on sentences written for these tests.
+final class OrganizationRecognitionRound9Tests: XCTestCase {
+    func entities(_ text: String, _ type: EntityType) -> Set<String> {
+        let x = OrganizationRecognitionTests.extractor.extract(SourceText(documentID: "doc-org9", path: "org9.txt", text: text))
+        return Set(x.entities.filter { $0.type == type }.map(\.labelAr))
+    }
+
+    func testNameAfterACoordinatedPortfolioAndNationality() {
+        let people = entities("واستقبل وزير الخارجية والتعاون الدولي الموريتاني سالم ولد حمودي نظيره أمس.", .person)
+        XCTAssertTrue(people.contains("سالم ولد حمودي"), "\(people)")
+        let people2 = entities("وقال وزير الداخلية والجماعات المحلية التونسي منير الطرابلسي إن الوضع هادئ.", .person)
+        XCTAssertTrue(people2.contains("منير الطرابلسي"), "\(people2)")
+    }
+}

@@ -244,6 +244,16 @@ final class OrganizationRecognitionRound9Tests: XCTestCase {
         return Set(x.entities.filter { $0.type == type }.map(\.labelAr))
     }
 
+    func testStateSecurityCouncilIsNotTheUNBody() {
+        let orgs = entities("وبحث مجلس الأمن القومي التركي الوضع على الحدود.", .organization)
+        XCTAssertFalse(orgs.contains("مجلس الأمن الدولي"), "\(orgs)")
+        let local = entities("وعقد مجلس الأمن الوطني اجتماعا في العاصمة.", .organization)
+        XCTAssertFalse(local.contains("مجلس الأمن الدولي"), "\(local)")
+        // counter-examples: the short name and its qualified forms stay the UN body
+        XCTAssertTrue(entities("ويجتمع مجلس الأمن غدا لبحث الأزمة.", .organization).contains("مجلس الأمن الدولي"))
+        XCTAssertTrue(entities("وطالب مجلس الأمن الدولي بوقف القتال.", .organization).contains("مجلس الأمن الدولي"))
+    }
+
     func testNameAfterACoordinatedPortfolioAndNationality() {
         let people = entities("واستقبل وزير الخارجية والتعاون الدولي الموريتاني سالم ولد حمودي نظيره أمس.", .person)
         XCTAssertTrue(people.contains("سالم ولد حمودي"), "\(people)")

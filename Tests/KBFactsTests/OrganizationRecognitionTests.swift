@@ -254,6 +254,12 @@ final class OrganizationRecognitionRound9Tests: XCTestCase {
         XCTAssertTrue(entities("وطالب مجلس الأمن الدولي بوقف القتال.", .organization).contains("مجلس الأمن الدولي"))
     }
 
+    func testSudanSecurityServiceUnderItsFormerName() {
+        let orgs = entities("واعتقل جهاز الأمن والمخابرات الوطني عددا من الناشطين.", .organization)
+        XCTAssertTrue(orgs.contains("جهاز المخابرات العامة السوداني"), "\(orgs)")
+        XCTAssertFalse(orgs.contains("جهاز الأمن"), "\(orgs)")
+    }
+
     func testNameAfterACoordinatedPortfolioAndNationality() {
         let people = entities("واستقبل وزير الخارجية والتعاون الدولي الموريتاني سالم ولد حمودي نظيره أمس.", .person)
         XCTAssertTrue(people.contains("سالم ولد حمودي"), "\(people)")

@@ -266,4 +266,14 @@ final class OrganizationRecognitionRound9Tests: XCTestCase {
         let people2 = entities("وقال وزير الداخلية والجماعات المحلية التونسي منير الطرابلسي إن الوضع هادئ.", .person)
         XCTAssertTrue(people2.contains("منير الطرابلسي"), "\(people2)")
     }
+
+    func testMinistryWithTwoPortfolios() {
+        let orgs = entities("وأصدرت وزارة الخارجية وشؤون المغتربين الأردنية بيانا.", .organization)
+        XCTAssertTrue(orgs.contains("وزارة الخارجية وشؤون المغتربين الأردنية"), "\(orgs)")
+        let orgs2 = entities("وقالت وزارة الخارجية والتعاون الدولي إن الوفد وصل.", .organization)
+        XCTAssertTrue(orgs2.contains("وزارة الخارجية والتعاون الدولي"), "\(orgs2)")
+        // counter-example: a second body after «و» is not a portfolio
+        let two = entities("ونسقت وزارة الخارجية والسفارة الأمريكية الزيارة.", .organization)
+        XCTAssertTrue(two.contains("السفارة الأمريكية"), "\(two)")
+    }
 }

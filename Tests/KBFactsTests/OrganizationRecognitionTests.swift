@@ -276,4 +276,9 @@ final class OrganizationRecognitionRound9Tests: XCTestCase {
         let two = entities("ونسقت وزارة الخارجية والسفارة الأمريكية الزيارة.", .organization)
         XCTAssertTrue(two.contains("السفارة الأمريكية"), "\(two)")
     }
+
+    func testGovernmentNamedByWhoAppointedIt() {
+        let orgs = entities("وأعلنت الحكومة الليبية المكلفة من البرلمان رفضها للاتفاق.", .organization)
+        XCTAssertTrue(orgs.contains("حكومة الاستقرار الوطني"), "\(orgs)")
+    }
 }

@@ -281,4 +281,9 @@ final class OrganizationRecognitionRound9Tests: XCTestCase {
         let orgs = entities("وأعلنت الحكومة الليبية المكلفة من البرلمان رفضها للاتفاق.", .organization)
         XCTAssertTrue(orgs.contains("حكومة الاستقرار الوطني"), "\(orgs)")
     }
+
+    func testPartyNameKeepsItsHeadAfterAClitic() {
+        let orgs = entities("وقال الأمين العام لحزب جبهة التحرير الوطني إن الحزب جاهز.", .organization)
+        XCTAssertTrue(orgs.contains("حزب جبهة التحرير الوطني"), "\(orgs)")
+    }
 }

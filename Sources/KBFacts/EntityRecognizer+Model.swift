@@ -67,6 +67,7 @@ extension EntityRecognizer {
             case .loc: type = .place
             case .misc: continue
             }
+            if margin >= EntityRecognizer.modelMargin, personOverTownName(t, span, &mentions, &taken, model) { continue }   // "نيكولا أورلاندو"
             // a span that runs into a mention found otherwise keeps its free end ("الجزائر عبد المجيد فرشيشي")
             // (a person's name after a place or organisation, two words or more)
             var r = span.range

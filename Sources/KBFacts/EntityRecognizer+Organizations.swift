@@ -106,6 +106,14 @@ extension EntityRecognizer {
             // "العام" ends the name's adjectives: a country's adjective may follow ("الاتحاد العام التونسي"), or a purpose
             if n == EntityRecognizer.general, !(j < t.count && covered[j].map { mentions[$0].isAdjective } == true) { break }
         }
+        // "وزارة الخارجية وشؤون المغتربين": a ministry's second portfolio, then its country's adjective
+        if head == EntityRecognizer.ministryHead, modifiers > 0, country == nil, let (e, keys) = coordinatedPortfolio(t, j, covered) {
+            keyParts.append(contentsOf: keys); j = e; modifiers += 1
+            if j < t.count, let c = covered[j], mentions[c].isAdjective, mentions[c].type == .place, !mentions[c].peoplePlural,
+               mentions[c].range.lowerBound == j {
+                country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound
+            }
+        }
         guard modifiers > 0 else { return nil }
         // "اللجنة العليا للانتخابات", "المديرية العامة للأمن الوطني": an institution's adjective and its purpose
         if country == nil, EntityRecognizer.institutionalAdjectives.contains(t[j - 1].norm), j < t.count, covered[j] == nil,

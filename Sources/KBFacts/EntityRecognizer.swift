@@ -286,6 +286,10 @@ struct EntityRecognizer {
                         let locative = cand.prefix.hasPrefix("ب") || cand.prefix.hasSuffix("ب") || ["في", "داخل", "قصر", "بقصر", "الي", "من"].contains(prev)
                         hits = hits.filter { ($0.type == .place) == locative }
                     }
+                    // "مجلس الأمن القومي", "مجلس الأمن الوطني": a state's own council, not the international body
+                    if i + len < t.count, EntityRecognizer.stateBodyAdjectives.contains(t[i + len].norm) {
+                        hits = hits.filter { $0.subtype != "intl_org" }
+                    }
                     if let e = hits.first {
                         let (text, b) = strippedPrefix(t[i], cand.prefix, restore: cand.stem)
                         let surface = ([text] + t[(i + 1)..<(i + len)].map(\.text)).joined(separator: " ")
@@ -311,6 +315,9 @@ struct EntityRecognizer {
         }
         return nil
     }
+
+    /// Adjectives that make an international body's short name a state's own ("مجلس الأمن القومي").
+    static let stateBodyAdjectives: Set<String> = ["القومي", "الوطني"]
 
     /// The article is never written with a hamza: in «ألباريس» or «وألفاريز» the «أل» belongs to the name, which
     /// is not «باريس» with the article (normalisation folds «أ» to «ا», so only the written text tells).
@@ -373,6 +380,8 @@ struct EntityRecognizer {
                     var e = j
                     while e < t.count, covered[e] == nil, t[e].kind == .word, t[e].norm.hasPrefix("ال") || t[e].norm.hasPrefix("وال") { e += 1 }
                     if e < t.count, t[e].text == "،" || t[e].text == "," { j = e; continue }
+                    // "وزير الخارجية والتعاون الدولي السوداني X": the run ends at the title's nationality adjective
+                    if e < t.count, let c = covered[e], mentions[c].isAdjective, mentions[c].type == .place { j = e; continue }
                     break
                 }
                 // "نظيره التونسي المنصف المرزوقي": the name starts at a given name with the article

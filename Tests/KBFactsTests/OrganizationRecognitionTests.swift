@@ -236,3 +236,54 @@ final class ModelPersonWordTests: XCTestCase {
         }
     }
 }
+
+/// Error classes of the ninth round, on sentences written for these tests.
+final class OrganizationRecognitionRound9Tests: XCTestCase {
+    func entities(_ text: String, _ type: EntityType) -> Set<String> {
+        let x = OrganizationRecognitionTests.extractor.extract(SourceText(documentID: "doc-org9", path: "org9.txt", text: text))
+        return Set(x.entities.filter { $0.type == type }.map(\.labelAr))
+    }
+
+    func testStateSecurityCouncilIsNotTheUNBody() {
+        let orgs = entities("وبحث مجلس الأمن القومي التركي الوضع على الحدود.", .organization)
+        XCTAssertFalse(orgs.contains("مجلس الأمن الدولي"), "\(orgs)")
+        let local = entities("وعقد مجلس الأمن الوطني اجتماعا في العاصمة.", .organization)
+        XCTAssertFalse(local.contains("مجلس الأمن الدولي"), "\(local)")
+        // counter-examples: the short name and its qualified forms stay the UN body
+        XCTAssertTrue(entities("ويجتمع مجلس الأمن غدا لبحث الأزمة.", .organization).contains("مجلس الأمن الدولي"))
+        XCTAssertTrue(entities("وطالب مجلس الأمن الدولي بوقف القتال.", .organization).contains("مجلس الأمن الدولي"))
+    }
+
+    func testSudanSecurityServiceUnderItsFormerName() {
+        let orgs = entities("واعتقل جهاز الأمن والمخابرات الوطني عددا من الناشطين.", .organization)
+        XCTAssertTrue(orgs.contains("جهاز المخابرات العامة السوداني"), "\(orgs)")
+        XCTAssertFalse(orgs.contains("جهاز الأمن"), "\(orgs)")
+    }
+
+    func testNameAfterACoordinatedPortfolioAndNationality() {
+        let people = entities("واستقبل وزير الخارجية والتعاون الدولي الموريتاني سالم ولد حمودي نظيره أمس.", .person)
+        XCTAssertTrue(people.contains("سالم ولد حمودي"), "\(people)")
+        let people2 = entities("وقال وزير الداخلية والجماعات المحلية التونسي منير الطرابلسي إن الوضع هادئ.", .person)
+        XCTAssertTrue(people2.contains("منير الطرابلسي"), "\(people2)")
+    }
+
+    func testMinistryWithTwoPortfolios() {
+        let orgs = entities("وأصدرت وزارة الخارجية وشؤون المغتربين الأردنية بيانا.", .organization)
+        XCTAssertTrue(orgs.contains("وزارة الخارجية وشؤون المغتربين الأردنية"), "\(orgs)")
+        let orgs2 = entities("وقالت وزارة الخارجية والتعاون الدولي إن الوفد وصل.", .organization)
+        XCTAssertTrue(orgs2.contains("وزارة الخارجية والتعاون الدولي"), "\(orgs2)")
+        // counter-example: a second body after «و» is not a portfolio
+        let two = entities("ونسقت وزارة الخارجية والسفارة الأمريكية الزيارة.", .organization)
+        XCTAssertTrue(two.contains("السفارة الأمريكية"), "\(two)")
+    }
+
+    func testGovernmentNamedByWhoAppointedIt() {
+        let orgs = entities("وأعلنت الحكومة الليبية المكلفة من البرلمان رفضها للاتفاق.", .organization)
+        XCTAssertTrue(orgs.contains("حكومة الاستقرار الوطني"), "\(orgs)")
+    }
+
+    func testPartyNameKeepsItsHeadAfterAClitic() {
+        let orgs = entities("وقال الأمين العام لحزب جبهة التحرير الوطني إن الحزب جاهز.", .organization)
+        XCTAssertTrue(orgs.contains("حزب جبهة التحرير الوطني"), "\(orgs)")
+    }
+}

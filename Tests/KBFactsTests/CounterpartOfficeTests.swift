@@ -1,19 +1,13 @@
 @testable import KBFacts
-import KBGraph
-import KBText
 import XCTest
 
 /// «نظيره الروسي» stands for the person of that country who holds the possessor's own office
 /// (Linker+Counterparts.swift; invented text).
 final class CounterpartOfficeTests: XCTestCase {
-    func extract(_ text: String) -> DocumentExtraction {
-        Extractor().extract(SourceText(documentID: "doc-counterpart", path: "counterpart.txt", text: text))
-    }
-
     /// A defence minister's counterpart is the other defence minister, though a foreign minister of that country
     /// was named after him.
     func testTheCounterpartHoldsTheSameOffice() {
-        let x = extract("""
+        let x = extractInvented("""
             استقبل وزير الدفاع المصري محمد زكي وزير الدفاع الروسي سيرغي شويغو ووزير الخارجية الروسي سيرغي لافروف.
             وعقد زكي ونظيره الروسي جلسة مباحثات حول التعاون العسكري.
             """)
@@ -23,7 +17,7 @@ final class CounterpartOfficeTests: XCTestCase {
 
     /// With no one of that country in the same office, the last title of that nationality is kept.
     func testWithoutTheSameOfficeTheNationalityDecides() {
-        let x = extract("""
+        let x = extractInvented("""
             استقبل وزير الدفاع المصري محمد زكي وزير الخارجية الروسي سيرغي لافروف.
             وعقد زكي ونظيره الروسي جلسة مباحثات حول التعاون.
             """)

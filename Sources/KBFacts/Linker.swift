@@ -113,8 +113,13 @@ final class Linker {
                     let words = phrase.plainSplit(separator: " ").map(String.init)
                     if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),
                        words.count > 1 {
+                        // the same office first (Linker+Counterparts.swift), else the last title of that nationality
+                        // (a bare surname before it is linked later: looked up among the people named so far)
+                        let possessor = perSentence[s][..<k].last { $0.type == .person && !$0.titleOnly }
+                            .flatMap { $0.key.isEmpty ? people.resolve($0.nameKey, strict: false) : $0.key }
                         let rest = Set(words.dropFirst())
-                        hit = roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.plainSplit(separator: " ").map(String.init))) }
+                        hit = sameOfficeCounterpart(words, possessor: possessor, roles: roles.suffix(200)).map { (key: $0, phrase: "") }
+                            ?? roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.plainSplit(separator: " ").map(String.init))) }
                     }
                     // "بالقائد العام للجيش" for "القائد العام للجيش الوطني": the same head
                     // (clitics aside) and every word of the title in the role (clitics aside)

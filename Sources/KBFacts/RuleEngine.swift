@@ -153,7 +153,8 @@ enum RuleEngine {
                 }
             }
         }
-        return out
+        // «…، إذ يجري مباحثات …» after one meeting: the talks of the same sides (RuleEngine+TalksAfterMeeting.swift)
+        return out + talksAfterMeeting(out, c, classes, lex)
     }
 
     static func label(_ c: SentenceContext, _ key: String) -> String {

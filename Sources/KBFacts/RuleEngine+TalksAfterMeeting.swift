@@ -1,6 +1,6 @@
 import KBText
 
-/// «يلتقي X بالرئيس Y، إذ يجري مباحثات تتعلق بـ…»: talks in a clause a clause word opens (class `CLAUSE_LINK` or
+/// «يلتقي X بالرئيس Y، إذ يبحث معه …»: talks in a clause a clause word opens (class `CLAUSE_LINK` or
 /// `CLAUSE_BREAK`: إذ، حيث، كما) that name no partner of their own are held by the sides of the meeting the
 /// sentence told just before. Only when the sentence told exactly one meeting (one trigger, MEET or PLANS_MEET)
 /// before the clause word; a planned meeting gives planned talks. No talks draft from that trigger may exist.

@@ -25,7 +25,8 @@ extension EntityRecognizer {
     static let modelMarginOneWord: Float = 4.0
 
     /// Adds the model's spans over tokens no mention and no role phrase covers, after sanity checks.
-    func addModelMentions(_ t: [Token], _ mentions: inout [RawMention]) {
+    /// `reserved`: title phrases waiting for their holder (EntityRecognizer+Appositions.swift), no name or ministry.
+    func addModelMentions(_ t: [Token], _ mentions: inout [RawMention], reserved: [Range<Int>] = []) {
         guard let model = EntityRecognizer.nerModel, !t.isEmpty else { return }
         let f = model.featurizer
         let result = model.label(info: t.map { tok in
@@ -35,7 +36,7 @@ extension EntityRecognizer {
             for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
                 && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil { mentions[k].weak = true }
             // (a ministry by its adjective is the rules' reading: it does not wait for the model to see a name)
-            var taken = EntityRecognizer.takenTokens(t, mentions)
+            var taken = EntityRecognizer.takenTokens(t, mentions, reserved)
             ministriesByAdjective(t, &mentions, &taken)
             return
         }
@@ -48,7 +49,7 @@ extension EntityRecognizer {
         splitJoinedPeople(t, result.labels, &mentions, model)
         extendGuessedPeople(t, result, &mentions, model)
         reshapeGuessedOrganizations(t, result, &mentions, model)
-        var taken = EntityRecognizer.takenTokens(t, mentions)
+        var taken = EntityRecognizer.takenTokens(t, mentions, reserved)
         ministriesByAdjective(t, &mentions, &taken)
         // margins are computed only for spans over free tokens (most spans are gazetteer names found already)
         var spans: [(span: NERSpan, margin: Float)] = []
@@ -284,8 +285,9 @@ extension EntityRecognizer {
     }
 
     /// Tokens a mention or a person's role phrase covers.
-    static func takenTokens(_ t: [Token], _ mentions: [RawMention]) -> [Bool] {
+    static func takenTokens(_ t: [Token], _ mentions: [RawMention], _ reserved: [Range<Int>] = []) -> [Bool] {
         var taken = [Bool](repeating: false, count: t.count)
+        for r in reserved { for k in r { taken[k] = true } }
         for m in mentions {
             for k in m.range { taken[k] = true }
             if let r = m.role { for k in r.range { taken[k] = true } }

@@ -122,6 +122,7 @@ struct EntityRecognizer {
         }
 
         // Pass 2: role phrases and ranks in front of people.
+        var appositions: [PendingApposition] = []
         i = 0
         while i < t.count {
             guard covered[i] == nil, let (cueRange, nameStart) = rolePhrase(t, i, covered, mentions) else { i += 1; continue }
@@ -129,6 +130,20 @@ struct EntityRecognizer {
             let isRank = cueRange.count == 1 && Lexicon.ranks.contains(stripConj(t[cueRange.lowerBound].norm))
             let cue = RoleCue(range: cueRange, phrase: surface(t, cueRange), complementMention: complement, isRankOnly: isRank)
             for k in cueRange { if let c = covered[k] { mentions[c].inRolePhrase = true } }
+            // "X، وزير الدفاع، وY": the title is X's apposition (EntityRecognizer+Appositions.swift); Y is read on its own
+            if closesApposition(t, cueRange, nameStart, covered, mentions) {
+                appositions.append(PendingApposition(cue: cue, next: nameStart))
+                if covered[nameStart] == nil, nameStart == cueRange.upperBound + 1, let nameRange = personName(t, nameStart, covered) {
+                    let (text, b) = stripped(t, nameRange)
+                    var m = RawMention(range: nameRange, begin: b, end: t[nameRange.upperBound - 1].end, text: text,
+                                       type: .person, subtype: "", gazetteerIDs: [], nameKey: key(t, nameRange),
+                                       isAdjective: false, role: nil, confidence: 0.7)
+                    m.weak = nameRange.count == 1
+                    add(m)
+                }
+                i = cueRange.upperBound
+                continue
+            }
             if let p = covered[nameStart], mentions[p].type == .person {
                 if mentions[p].role == nil || !(cue.isRankOnly) { mentions[p].role = cue }
                 i = mentions[p].range.upperBound
@@ -253,7 +268,8 @@ struct EntityRecognizer {
         addDatelineOutlets(t, &mentions, &covered)   // the outlet a dateline credits (EntityRecognizer+Datelines.swift)
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
         organizationsNamedAfterPlaces(t, &mentions)
-        addModelMentions(t, &mentions)
+        addModelMentions(t, &mentions, reserved: appositions.map(\.cue.range))
+        attachAppositions(appositions, &mentions)   // now that untitled names are found (EntityRecognizer+Appositions.swift)
         governmentsAsTheirStates(t, &mentions)   // "قررت الحكومة العراقية": the state (EntityRecognizer+Governments.swift)
         addCounterpartInstitutions(t, &mentions)   // "نظيرتها السودانية" (EntityRecognizer+Counterparts.swift)
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -435,6 +435,8 @@ enum RuleEngine {
                 while k >= 0, i - k <= 3, c.mention(at: k) == nil, c.tokens[k].kind == .punctuation, Self.quotes.contains(c.tokens[k].text) { k -= 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.upperBound == k + 1, ok(m) { return m }
             case .adjacentAfter:
+                // "X، وزير الدفاع، وY": a title in apposition to the name before it opens no name after it
+                if c.mentions.contains(where: { $0.type == .person && $0.range.upperBound <= i && ($0.role?.range.contains(i) ?? false) }) { continue }
                 var k = start + 1
                 // place heads ("مدينة"), ranks and honorifics ("الدكتور"), a comma or a slash may stand between
                 while k < c.tokens.count, k - start <= 3, c.mention(at: k) == nil,

@@ -43,6 +43,16 @@ final class StateRuleTests: XCTestCase {
         XCTAssertFalse(t.contains { $0.2 == "role.after-name" }, "\(t)")
     }
 
+    /// A title between commas after a name, closed by «، و» and the next name, is the first name's apposition;
+    /// right before a name (no comma between) it still opens that name.
+    func testATitleBetweenCommasBeforeAConjoinedNameIsTheFirstNames() {
+        let x = extractInvented("وقال الرئيس قيس سعيد إنه استقبل سامي الحداد، وزير الخارجية الأردني، وكريم النجار، رئيس البرلمان، في قرطاج.")
+        XCTAssertTrue(x.arrows("HOLDS_ROLE").contains("سامي الحداد → الأردن"), "\(x.arrows("HOLDS_ROLE"))")
+        XCTAssertFalse(x.arrows("HOLDS_ROLE").contains("كريم النجار → الأردن"), "\(x.arrows("HOLDS_ROLE"))")
+        let y = extractInvented("واستقبل الرئيس قيس سعيد في قرطاج أمس، وزير الخارجية الأردني كريم النجار.")
+        XCTAssertTrue(y.arrows("HOLDS_ROLE").contains("كريم النجار → الأردن"), "\(y.arrows("HOLDS_ROLE"))")
+    }
+
     func testReportsOfOneOfficeMerge() {
         func fact(_ id: String, _ begin: Int, _ role: String) -> Fact {
             Fact(id: id, type: "HOLDS_ROLE", subject: "per-a", object: "plc-tunisia", role: role,

@@ -7,11 +7,7 @@ import KBText
 
 extension EntityRecognizer {
     /// The gazetteer's "Government of <country>" entry for a country id, if it has one.
-    func governmentEntry(of country: String) -> String? {
-        guard let ce = gazetteer.entry(id: country), ce.subtype == "country" else { return nil }
-        let en = "Government of " + ce.en
-        return gazetteer.entries.first { $0.partOf == country && $0.en == en }?.id
-    }
+    func governmentEntry(of country: String) -> String? { gazetteer.government(of: country) }
 
     /// The country whose government a gazetteer entry is ("Government of Algeria" → Algeria), else nil.
     func countryGoverned(by id: String) -> String? {

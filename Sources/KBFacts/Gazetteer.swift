@@ -51,11 +51,19 @@ public final class Gazetteer: @unchecked Sendable {
     /// For each person entry: its name and aliases as normalised token lists (what the linker registers).
     private var personNameTokens: [Int: [[String]]] = [:]
 
+    /// Country id → the first entry that is part of it and named "Government of <country>" (see `government(of:)`).
+    private var governments: [String: String] = [:]
+
     public init(entries: [GazetteerEntry]) {
         self.entries = entries
         var ids: [String: Int] = [:]
         for (i, e) in entries.enumerated() where ids[e.id] == nil { ids[e.id] = i }
         byID = ids
+        for e in entries {
+            guard let c = e.partOf, governments[c] == nil, e.en.hasPrefix("Government of "),
+                  let ce = ids[c].map({ entries[$0] }), ce.subtype == "country", e.en == "Government of " + ce.en else { continue }
+            governments[c] = e.id
+        }
         for (i, e) in entries.enumerated() {
             for form in [e.ar] + e.aliases { addName(form, i) }
             for adj in e.adjectives {
@@ -151,6 +159,9 @@ public final class Gazetteer: @unchecked Sendable {
     public func longestName(startingWith word: String, then next: String) -> Int { firstTwoWords[NormKey(word + " " + next)] ?? 0 }
 
     public func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
+
+    /// The entry named "Government of <country>" that is part of a country, if the gazetteer has one (indexed at load).
+    public func government(of country: String) -> String? { governments[country] }
 
     /// Entries whose name or alias has this normalised key.
     public func lookupName(_ key: String) -> [GazetteerEntry] { (names[NormKey(key)] ?? []).map { entries[$0] } }

@@ -1,5 +1,5 @@
 // What the data rules still need from the Swift event rules: which forces can deploy (the finder option `force`,
-// the deployment a withdrawal implies) and the tie a verb of ending names (a tie being ended is no cooperation).
+// the deployment a withdrawal implies).
 // Support, ends of cooperation and seizures of power are data rules (rules/migrated-support.rules,
 // rules/migrated-ties.rules); their lexicons and party finders are in FactRules+Events.swift.
 
@@ -17,19 +17,5 @@ extension FactRules {
         guard sub.isEmpty, let head = m.text.split(separator: " ").first.map({ ArabicNormalizer.normalize(String($0)) }),
               let cls = c.ruleSet.lexicon.classID("FORCE_HEAD") else { return false }
         return c.ruleSet.lexicon.classes(of: head).contains(cls)
-    }
-
-    /// "ألغى X اتفاقات التعاون مع Y", "فكت X تحالفها مع Y": the tie word a verb of ending names within a few words
-    /// (names between not counted), or nil. The cooperation it names is ended, not stated.
-    static func endedTie(_ c: SentenceContext, _ i: Int) -> Int? {
-        var words = 0
-        var k = i + 1
-        while k < c.tokens.count, words < 5 {
-            if c.isStrongPunct(k) || c.isComma(k) { break }
-            if let m = c.mention(at: k) { k = c.mentions[m].range.upperBound; continue }
-            if c.matches(k, tieWords) { return k }
-            words += 1; k += 1
-        }
-        return nil
     }
 }

@@ -29,18 +29,10 @@ extension Lexicon {
     }
 }
 
-/// Word lists and party finders of the Swift families still procedural (cooperation and agreements, the tie a verb
-/// of ending names), and the resolution of "بين البلدين" to the two countries of the sentence.
+/// Word lists of the event words kept out of names, and which mentions can be a party to a tie between states.
 extension FactRules {
     // MARK: Lexicons
 
-    /// The people of a country stand for it as a beneficiary ("الشعب الليبي" → Libya).
-    static let peopleWords = Lexicon.set("""
-        الشعب للشعب بالشعب والشعب شعب الشعوب شعوب لشعب
-        الجانب والجانب بالجانب للجانب القيادة والقيادة للقيادة بالقيادة السلطات والسلطات للسلطات بالسلطات
-        """)
-    /// "البلدين", "الجانبين": the two countries of the sentence.
-    static let dualPartyWords = Lexicon.set("البلدين البلدان الدولتين الدولتان الجانبين الجانبان الطرفين الطرفان البلدين")
     /// Arrests: "اعتقلت الشرطة X", "احتجاز X", "ألقت X القبض على Y".
     static let arrestWords = Lexicon.nounForms("اعتقال احتجاز توقيف").union(Lexicon.verbForms("""
         اعتقل اعتقلت يعتقل تعتقل اعتقلوا احتجز احتجزت يحتجز تحتجز أوقف أوقفت يوقف اختطف اختطفت يختطف تختطف
@@ -60,17 +52,12 @@ extension FactRules {
         ألغى ألغت يلغي تلغي فك فكت يفك تفك أنهى أنهت ينهي تنهي علق علقت يعلق تعلق قطع قطعت يقطع تقطع
         جمد جمدت يجمد تجمد
         """).union(Lexicon.nounForms("إلغاء إنهاء تعليق قطع تجميد فك"))
-    static let tieWords = Lexicon.nounForms("""
-        تعاون اتفاق اتفاقات اتفاقيات اتفاقية تحالف شراكة علاقات العلاقات
-        """).union(Lexicon.set("اتفاقيتي"))
 
     /// Every trigger word the rules of this file look for.
     static let eventTriggers: Set<String> = arrestWords
         .union(attackWords).union(cancelWords).union(strikeWords)
     /// Context words this file tests with `matches`.
-    static let eventContextWords: WordSet = peopleWords.union(dualPartyWords).union(attemptWords)
-        .union(tieWords)
-        .union(Lexicon.kinship)
+    static let eventContextWords: WordSet = attemptWords.union(Lexicon.kinship)
 
     // MARK: Parties
 
@@ -81,71 +68,8 @@ extension FactRules {
         return m.type == .place && !m.isAdjective && (m.subtype == "country" || m.subtype == "group" || m.subtype == "capital")
     }
 
-    /// Nearest party before token i (see `isParty`), skipping role qualifiers; stops at strong punctuation.
-    static func partyBefore(_ c: SentenceContext, _ i: Int, limit: Int = 12, excluding: Set<String> = [], stopAtComma: Bool = false) -> Int? {
-        var k = i - 1
-        while k >= 0, i - k <= limit {
-            // an alias in brackets ("محمد حمدان دقلو (حميدتي)") is skipped
-            if c.tokens[k].text == ")", let open = (max(0, k - 6)..<k).last(where: { c.tokens[$0].text == "(" }) { k = open - 1; continue }
-            if c.isStrongPunct(k) || (stopAtComma && c.isComma(k)) { return nil }
-            if let m = c.mention(at: k) {
-                let mm = c.mentions[m]
-                // the leader after "بقيادة" stands for the force he leads, named before him
-                if isParty(c, mm), !mm.inRolePhrase, !excluding.contains(mm.key), !afterLedBy(c, mm) { return m }
-                k = mm.range.lowerBound - 1; continue
-            }
-            k -= 1
-        }
-        return nil
-    }
-
     /// True when the mention follows "بقيادة" (a rank or two between).
     static func afterLedBy(_ c: SentenceContext, _ m: RawMention) -> Bool {
         (max(0, m.range.lowerBound - 3)..<m.range.lowerBound).contains { c.inClass($0, "LED_BY") }
-    }
-
-    /// First party after token i; "الشعب الليبي" counts as the country of the adjective.
-    static func partyAfter(_ c: SentenceContext, _ i: Int, limit: Int = 8, excluding: Set<String> = [], people: Bool = true) -> Int? {
-        var k = i + 1
-        while k < c.tokens.count, k - i <= limit {
-            if c.isStrongPunct(k) { return nil }
-            if let m = c.mention(at: k) {
-                let mm = c.mentions[m]
-                if isParty(c, mm), !mm.inRolePhrase, !excluding.contains(mm.key) { return m }
-                if people, mm.isAdjective, mm.type == .place, k > 0, c.matches(k - 1, peopleWords), !excluding.contains(mm.key) { return m }
-                k = mm.range.upperBound; continue
-            }
-            k += 1
-        }
-        return nil
-    }
-
-    static func draft(_ c: SentenceContext, _ type: String, _ s: Int, _ o: Int, _ i: Int, rule: String, base: Double) -> FactDraft? {
-        guard c.mentions[s].key != c.mentions[o].key else { return nil }
-        let dist = min(abs(c.mentions[s].range.lowerBound - i), abs(c.mentions[o].range.lowerBound - i))
-        return FactDraft(type: type, subject: c.mentions[s].key, object: c.mentions[o].key, trigger: i,
-                         span: c.span([s, o], i), rule: rule, confidence: conf(base, dist, c, [s, o]))
-    }
-
-    /// The countries of the sentence in order (names, capitals and nationality adjectives), each once.
-    static func countriesOfSentence(_ c: SentenceContext) -> [(key: String, mention: Int)] {
-        var out: [(key: String, mention: Int)] = []
-        for (k, m) in c.mentions.enumerated() where m.type == .place {
-            var key: String? = nil
-            if m.subtype == "country" { key = m.key }
-            else if let e = c.gazetteer.entry(id: m.key), let country = e.capitalOf { key = country }
-            else if m.isAdjective, let e = c.gazetteer.entry(id: m.key), e.subtype == "country" { key = e.id }
-            if let kk = key, !out.contains(where: { $0.key == kk }) { out.append((kk, k)) }
-        }
-        return out
-    }
-
-    /// "بين البلدين", "الطرفين": the two countries named in the sentence, when there are exactly two.
-    static func dualParties(_ c: SentenceContext, _ i: Int, type: String) -> [FactDraft] {
-        let countries = countriesOfSentence(c)
-        guard countries.count == 2 else { return [] }
-        let (a, b) = (countries[0], countries[1])
-        return [FactDraft(type: type, subject: a.key, object: b.key, trigger: i, span: c.span([a.mention, b.mention], i),
-                          rule: type.lowercased() + ".between-the-two", confidence: 0.7)]
     }
 }

@@ -210,16 +210,10 @@ enum FactRules {
     static let inviteWords = Lexicon.set("بدعوة دعوة")
     /// "دعا X Y لزيارة Z": the verb of an invitation (only with a visit after it).
     static let inviteVerbs = Lexicon.verbForms("دعا دعت يدعو تدعو وجه وجهت")
-    static let cooperateWords = Lexicon.set("تعاون التعاون بالتعاون تعاونا شراكة الشراكة التقارب تقارب محور تحالف التحالف لتحالف")
-        .union(Lexicon.nounForms("تنسيق تعاون تحالف شراكة"))
-    /// "مجالات التعاون", "آفاق التعاون": cooperation as a topic discussed, not a fact.
-    static let topicWords = Lexicon.set("مجالات ومجالات آفاق وآفاق إمكانيات إمكانية فرص")
-    static let foundingWords = Lexicon.set("إنشاء انشاء تأسيس تؤسس أسست إقامة تشكيل")
     static let tensionWords = Lexicon.verbForms("""
         توتر بتوتر التوتر تدهور تدهورا التدهور أزمة الأزمة قطيعة القطيعة توترا خلاف الخلاف
         توترت تتوتر تدهورت تتدهور
         """)
-    static let agreementWords = Lexicon.set("اتفاقية الاتفاقية اتفاق الاتفاق اتفاقيات اتفاقيتي اتفاقيتين مذكرة مذكرتي معاهدة المعاهدة ميثاق الميثاق كونفدرالية")
     static let plannedCues = Lexicon.set("""
         يخطط تخطط يعتزم تعتزم المقرر المنتظر المتوقع سوف المرتقبة المرتقب ستتبعها يعتزمون تخطيط
         المزمع المزمعة مقرر يرتقب ينتظر يتضمن تتضمن سيتضمن جدول المقبل المقبلة القادم القادمة غدا
@@ -234,8 +228,6 @@ enum FactRules {
     static let agendaCues = Lexicon.set("يتضمن تتضمن سيتضمن جدول")
     /// Cues right after the trigger that make it a plan ("زيارته المرتقبة", "يزور الأسبوع المقبل").
     static let plannedAfterCues = Lexicon.set("المقبل المقبلة القادم القادمة المرتقب المرتقبة المزمع المزمعة المنتظر المنتظرة غدا غدًا")
-    /// Signing an agreement: "وقعت X وY اتفاقية", "توقيع X اتفاقا مع Y".
-    static let signWords = Lexicon.verbForms("وقع وقعت وقعا وقعتا يوقع توقع يوقعان توقيع أبرم أبرمت أبرما إبرام")
     static let negationCues = Lexicon.set("لم لن نفى نفت ينفي تنفي")
     static let denialVerbs = Lexicon.set("نفى نفت ينفي تنفي نفوا ينفون نفي ونفى ونفت")
     static let listCues = Lexicon.set("بينهم منهم ومنهم يضم ويضم تضم وتضم ضم")
@@ -246,17 +238,16 @@ enum FactRules {
 
     /// Every word any rule tests with `matches`.
     static let ruleWords: WordSet = allTriggers.union(clauseBreaks).union(listCues).union(negationCues)
-        .union(tensionWords).union(foundingWords).union(anaphoraNouns).union(welcomeWords)
+        .union(tensionWords).union(anaphoraNouns).union(welcomeWords)
         .union(meetVerbs)
-        .union(cooperateWords).union(agreementWords).union(Lexicon.placeHeads).union(["من"])
-        .union(eventTriggers).union(eventContextWords).union(topicWords).union(plannedAfterCues)
-        .union(denialVerbs).union(signWords).union(inviteVerbs).union(inviteWords)
+        .union(Lexicon.placeHeads).union(["من"])
+        .union(eventTriggers).union(eventContextWords).union(plannedAfterCues)
+        .union(denialVerbs).union(inviteVerbs).union(inviteWords)
 
     /// Every trigger word: none of them is part of a person's name.
     /// (A ``WordSet`` of keys: the large migrated list is never hashed as `String`s.)
     static let allTriggers: WordSet = migratedTriggers.union(visitVerbs).union(arriveVerbs).union(travelWords).union(visitNouns)
         .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
-        .union(cooperateWords).union(agreementWords)
         .union(plannedCues).union(withdrawWords)
         .union(eventTriggers)
 
@@ -270,7 +261,6 @@ enum FactRules {
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {
         var out: [FactDraft] = []
-        var cancelledTies = Set<Int>()
         for i in c.tokens.indices where c.tokens[i].kind == .word && c.mention(at: i) == nil {
             if c.matches(i, visitVerbs) || c.matches(i, arriveVerbs) || c.matches(i, travelWords) || c.matches(i, visitNouns) {
                 out += visitProcedural(c, i)
@@ -278,20 +268,6 @@ enum FactRules {
             if c.matches(i, receiveWords) { out += receptionCommittee(c, i) ?? [] }
             if c.matches(i, meetWords) { out += meetReferredBack(c, i, type: "MEET") }
             if c.matches(i, talksWords) { out += meetReferredBack(c, i, type: "TALKS") }
-            // "اتفاقات التعاون الدفاعي" after a verb that ends them: every tie word of the phrase is ended (the
-            // ENDS_COOPERATION facts are data rules, rules/migrated-ties.rules)
-            if c.matches(i, cancelWords), let t = endedTie(c, i) { for k in t..<min(c.tokens.count, t + 3) { cancelledTies.insert(k) } }
-            // a tie that is being ended is not cooperation; "مجالات التعاون" is a topic
-            let topic = i > 0 && c.matches(i - 1, topicWords)
-            // founding an alliance or a confederation is an agreement between its parties
-            let founding = (max(0, i - 3)..<i).contains { c.matches($0, foundingWords) }
-            // "اتفاقية تعاون عسكري": the agreement is the fact
-            let ofAgreement = i > 0 && c.matches(i - 1, agreementWords)
-            if c.matches(i, cooperateWords), !cancelledTies.contains(i), !topic, !ofAgreement {
-                let type = founding ? "AGREEMENT" : "COOPERATE"
-                out += between(c, i, type: type).nonEmpty ?? bilateral(c, i, type: type)
-            }
-            if c.matches(i, agreementWords), !cancelledTies.contains(i) { out += between(c, i, type: "AGREEMENT").nonEmpty ?? signed(c, i) }
         }
         out += roles(c)
         out += kinship(c)
@@ -441,9 +417,4 @@ enum FactRules {
         for a in args where c.mentions[a].gazetteerIDs.isEmpty { v -= 0.07 }
         return min(0.99, max(0.3, (v * 100).rounded() / 100))
     }
-}
-
-extension Array {
-    /// The array, or nil when it is empty.
-    var nonEmpty: [Element]? { isEmpty ? nil : self }
 }

@@ -205,10 +205,10 @@ enum RuleEngine {
             if r.subject.isEmpty { return .failed("no dual names the two sides") }
         }
         func cueWindow(_ q: ContextCue) -> Range<Int> { q.here ? i..<(i + 1) : window(i, before: q.before, q.within, c.tokens.count) }
-        for q in r.requires where has(classes, q.cls, cueWindow(q)) == nil {
+        for q in r.requires where !q.beforeSubject && has(classes, q.cls, cueWindow(q)) == nil {
             return .failed("no \(q.className) \(q.here ? "here" : q.before ? "before" : "after") it")
         }
-        for q in r.unless {
+        for q in r.unless where !q.beforeSubject {
             if let k = has(classes, q.cls, cueWindow(q)) {
                 return .failed("blocked by «\(c.tokens[k].text)» (\(q.className))")
             }
@@ -232,7 +232,13 @@ enum RuleEngine {
         // the second argument looked for after the trigger is looked for after the first one
         func after(_ m: Int?) -> Int { m.map { $0 >= 0 && c.mentions[$0].range.lowerBound > i ? c.mentions[$0].range.upperBound - 1 : i } ?? i }
         let s: Int; var o: Int
-        if r.objectFirst {
+        // a pair finder names both sides at once (RuleEngine+Parties.swift)
+        var fixedPairs: [(Int, Int)]? = nil
+        if let pf = r.subject.first, pf.kind.isPairFinder {
+            let ps = partyPairs(pf, at: i, c, allowed: rel?.subjectTypes)
+            guard let p0 = ps.first else { return .failed("\(pf.kind.keyword) finds no two parties") }
+            fixedPairs = ps; s = p0.0; o = p0.1
+        } else if r.objectFirst {
             guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: nil), oo != -1 else {
                 return .failed("trigger without an object of the allowed types")
             }
@@ -254,6 +260,7 @@ enum RuleEngine {
             }
             s = ss; o = oo
         }
+        if let why = subjectCuesFail(r, subject: s, at: i, c, classes) { return .failed(why) }
         if s == -3 { guard o == -3 else { return .failed("doc-pair names both sides") }; o = -4 }
         if s == -7, o == -7 { o = -8 }
         // modality: a planned cue right after the trigger or after its last argument ("يزور X الجزائر الأسبوع المقبل")
@@ -286,7 +293,9 @@ enum RuleEngine {
         let subjects = members(s, r.subject)
         let objects = members(o, r.object)
         var pairs: [(Int, Int)] = []
-        if r.pairwise {
+        if let fp = fixedPairs {
+            pairs = fp
+        } else if r.pairwise {
             // "وزراء خارجية مصر X والأردن Y": the i-th subject goes with the i-th object
             guard subjects.count == objects.count, subjects.count > 1 else { return .failed("lists of unequal length (pairwise)") }
             pairs = Array(zip(subjects, objects))
@@ -297,7 +306,8 @@ enum RuleEngine {
         for (a, b) in pairs {
             do {
                 let sk = key(a), ok = key(b)
-                guard sk != ok, !ok.isEmpty else { continue }
+                // a group paired with itself is every pair of its members (Extractor.expandGroups)
+                guard sk != ok || (fixedPairs != nil && sk.hasPrefix("group:")), !ok.isEmpty else { continue }
                 let args = [a, b].filter { $0 >= 0 }
                 let dist = args.map { m in min(abs(c.mentions[m].range.lowerBound - i), abs(c.mentions[m].range.upperBound - 1 - i)) }.max() ?? 0
                 var d = FactDraft(type: type, subject: sk, object: ok, trigger: i, span: c.span(args.map { Optional($0) }, i),
@@ -327,7 +337,8 @@ enum RuleEngine {
             func ok(_ m: Int) -> Bool {
                 let mm = c.mentions[m]
                 guard types.contains(mm.type), !mm.key.isEmpty, mm.key != excluding, mm.subtype != "media" else { return false }
-                if mm.isAdjective, !f.adjectives { return false }
+                // `people`: «مع الجانب المصري», the adjective after a word of PEOPLE_OF stands for its state
+                if mm.isAdjective, !f.adjectives, !(f.people && mm.range.lowerBound > 0 && c.inClass(mm.range.lowerBound - 1, "PEOPLE_OF")) { return false }
                 if !mm.isAdjective, f.adjectivesOnly { return false }
                 if mm.inRolePhrase, !f.inRole { return false }
                 if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
@@ -363,6 +374,8 @@ enum RuleEngine {
                 continue   // resolved in `apply`
             case .itsState:
                 continue   // resolved from the subject (`itsState`)
+            case .betweenParties, .jointSubject, .signingParties:
+                continue   // resolved in `apply` (RuleEngine+Parties.swift)
             case .sentenceSubject:
                 if let m = sentenceSubject(before: i, c), ok(m) { return m }
             case .documentCountry:
@@ -423,7 +436,7 @@ enum RuleEngine {
                     if let e = bracketEnd(k, c) { k = e; continue }
                     if c.isStrongPunct(k) { break }
                     if let m = c.mention(at: k) {
-                        if c.mentions[m].range.lowerBound == k, ok(m), introduced(m, by: preps, c) { return m }
+                        if c.mentions[m].range.lowerBound == k, ok(m), introduced(m, by: preps, c, people: f.people) { return m }
                         k = c.mentions[m].range.upperBound; continue
                     }
                     k += 1
@@ -516,7 +529,7 @@ enum RuleEngine {
 
     /// True when mention m follows one of the prepositions, a place head noun ("إلى العاصمة X", "بمدينة X")
     /// allowed between.
-    static func introduced(_ m: Int, by preps: [String], _ c: SentenceContext) -> Bool {
+    static func introduced(_ m: Int, by preps: [String], _ c: SentenceContext, people: Bool = false) -> Bool {
         let mm = c.mentions[m]
         // a person's title stands between the preposition and the name ("مع الرئيس الجزائري X", "بالرئيس X")
         var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
@@ -529,7 +542,8 @@ enum RuleEngine {
                       isPlaceHead(c.tokens[lo - 1].norm) || (mm.type == .person && c.inClass(lo - 1, "ROLE_HEAD")) else { break }
                 j = c.mentions[a].range.lowerBound; steps += 1; continue
             }
-            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") || (mm.type == .person && c.inClass(j - 1, "ROLE_HEAD")) else { break }
+            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") || (mm.type == .person && c.inClass(j - 1, "ROLE_HEAD"))
+                    || (people && mm.isAdjective && c.inClass(j - 1, "PEOPLE_OF")) else { break }
             j -= 1; steps += 1
         }
         let first = c.tokens[j].norm

@@ -40,6 +40,18 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// `its-state` (object): the state of the subject found (a capital's country, an organisation's own
         /// country); the state need not be named in the sentence
         case itsState
+        /// `between-parties N` (as subject and object): the parties after «بين» within N tokens after the trigger,
+        /// no name between: «بين X وY» one pair, «بين X وY وZ» every pair, «بين الدول الثلاث» the group's members
+        /// (RuleEngine+Parties.swift)
+        case betweenParties(Int)
+        /// `joint-subject N` (as subject and object): «X وY» (or «الرئيس A X والرئيس B Y») as the subject right before
+        /// the trigger, within N tokens and not across a comma
+        case jointSubject(Int)
+        /// `signing-parties N` (as subject and object): the parties of a signing, a word of class `SIGN` up to N tokens
+        /// before the trigger: those named between it and the trigger («وقعت X وY اتفاقية»), one of them and the party
+        /// after «مع» («وقعت X اتفاقية مع Y»), or the states or bodies the titles of the two people before a dual
+        /// verb name («… وشهدا توقيع اتفاقية», «ووقعا اتفاقية»: classes `WITNESS_DUAL`, `SIGN_DUAL`)
+        case signingParties(Int)
     }
     public var kind: Kind
     /// entity types allowed (nil: the relation table's for this role)
@@ -92,6 +104,8 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var lam = false
     /// no organ of the state (a name with a word of class GOV_BODY: «مجلس الوزراء العراقي»), which stands for the state
     public var notStateBody = false
+    /// (`after-prep`) a nationality adjective after a word of class PEOPLE_OF counts as its state: «مع الجانب المصري»
+    public var people = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -102,6 +116,8 @@ public struct ContextCue: Sendable, Equatable {
     public var within: Int
     /// the trigger word itself (`requires CLASS here`)
     public var here = false
+    /// from N tokens before the subject found (its title included) up to the trigger (`unless CLASS before-subject N`)
+    public var beforeSubject = false
 }
 
 /// One rule of a rule file.
@@ -177,7 +193,7 @@ public struct RuleSet: Sendable {
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
         "roles", "known-leader", "kinship", "received-in", "reception-committee",
-        "cooperate", "agreement", "delegation-continued",
+        "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
 
@@ -194,6 +210,10 @@ public struct RuleSet: Sendable {
                 guard !r.triggers.isEmpty else { throw err("no trigger") }
                 guard !r.subject.isEmpty, !r.object.isEmpty else { throw err("needs a subject and an object finder") }
                 guard !r.examples.isEmpty else { throw err("needs at least one example: line") }
+                // a pair finder names both sides: it is the subject's and the object's only finder
+                if let p = (r.subject + r.object).first(where: { $0.kind.isPairFinder }) {
+                    guard r.subject == [p], r.object == [p] else { throw err("\(p.kind.keyword) names both sides: give it alone as subject and as object") }
+                }
             }
             var r2 = r
             if table[r.type]?.kind == .state { r2.takesDate = r.takesDate && r.dated }
@@ -259,14 +279,15 @@ public struct RuleSet: Sendable {
                     guard !finders.isEmpty else { throw fail("\(key) FINDER [| FINDER …]") }
                     if key == "subject" { current!.subject = finders } else { current!.object = finders }
                 case "requires", "unless":
-                    // requires CLASS before|after N, or CLASS here (the trigger word itself is of the class)
+                    // requires CLASS before|after|before-subject N, or CLASS here (the trigger word itself is of the class)
                     let here = args.count == 2 && args[1] == "here"
-                    guard here || args.count == 3, let id = lexicon.classID(args[0]), here || ["before", "after"].contains(args[1]),
+                    guard here || args.count == 3, let id = lexicon.classID(args[0]), here || ["before", "after", "before-subject"].contains(args[1]),
                           let k = here ? 0 : Int(args[2]) else {
-                        throw fail("\(key) CLASS before|after N, or CLASS here (a class of the lexicon)")
+                        throw fail("\(key) CLASS before|after|before-subject N, or CLASS here (a class of the lexicon)")
                     }
-                    var cue = ContextCue(cls: id, className: args[0], before: args[1] == "before", within: k)
+                    var cue = ContextCue(cls: id, className: args[0], before: args[1] != "after", within: k)
                     cue.here = here
+                    cue.beforeSubject = args[1] == "before-subject"
                     if key == "requires" { current!.requires.append(cue) } else { current!.unless.append(cue) }
                 case "planned":
                     guard args.count == 1 else { throw fail("planned TYPE") }
@@ -333,7 +354,11 @@ public struct RuleSet: Sendable {
             else { f = ArgumentFinder(kind: .dualPeople(0)) }
         case "its-state": f = ArgumentFinder(kind: .itsState)
         case "sentence-subject": f = ArgumentFinder(kind: .sentenceSubject)
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people, dual-people, its-state, sentence-subject)")
+        case "between-parties", "joint-subject", "signing-parties":
+            guard let n = rest.first.flatMap(Int.init), n > 0 else { throw fail("\(head) N") }
+            rest.removeFirst()
+            f = ArgumentFinder(kind: head == "between-parties" ? .betweenParties(n) : head == "joint-subject" ? .jointSubject(n) : .signingParties(n))
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people, dual-people, its-state, sentence-subject, between-parties, joint-subject, signing-parties)")
         }
         var k = 0
         while k < rest.count {
@@ -422,5 +447,6 @@ extension ArgumentFinder {
         "list": [\.list], "wide-list": [\.list, \.wideList], "guessed": [\.guessed], "phrase": [\.phrase],
         "direct": [\.direct], "force": [\.force], "clause": [\.clause], "first": [\.first], "joined": [\.joined],
         "back-list": [\.backList], "not-led": [\.notLed], "lam": [\.lam], "not-state-body": [\.notStateBody],
+        "people": [\.people],
     ]
 }

@@ -1,7 +1,7 @@
 // The procedural resolvers of visits and receptions that stay in Swift (listed in rules/zz-procedural.rules): a visit referred
 // back to («الزيارة»), a delegation whose members are named in a list («وفد … يضم X وY»), a delegation named
-// before its members («وصل وفد … إلى Y» … «ويضم الوفد …») a reception committee («وكان في استقباله …») and the visit of a guest received in a city («استقبل X Y في الكرملين»). The
-// visits themselves are data rules (rules/meetings.rules).
+// before its members («وصل وفد … إلى Y» … «ويضم الوفد …») and a reception committee («وكان في استقباله …»). The
+// visits themselves are data rules (rules/meetings.rules; a guest received in a city, rules/migrated-received.rules).
 
 import KBGraph
 import KBText
@@ -62,34 +62,6 @@ extension FactRules {
             if let m = c.mention(at: k) { k = c.mentions[m].range.upperBound } else { k += 1 }
         }
         return out
-    }
-
-    /// "استقبل X Y … في الكرملين": the guest of a reception came to the city or building where it took place (a
-    /// place after «في» or the clitic ب, within 8 tokens of the guest's name).
-    static func receivedIn(_ c: SentenceContext, _ out: inout [FactDraft]) {
-        for d in out where d.type == "RECEIVE" && d.modality == .asserted && !d.object.isEmpty {
-            guard let g = c.mentions.indices.first(where: { c.mentions[$0].key == d.object && c.mentions[$0].type == .person
-                    && c.mentions[$0].range.lowerBound > d.trigger }) else { continue }
-            var k = c.mentions[g].range.upperBound
-            while k < c.tokens.count, k - c.mentions[g].range.upperBound <= 8 {
-                if c.isStrongPunct(k) || c.isComma(k) && k > c.mentions[g].range.upperBound { break }
-                if let m = c.mention(at: k) {
-                    let mm = c.mentions[m]
-                    let locative = (k > 0 && c.tokens[k - 1].norm == "في") || c.tokens[mm.range.lowerBound].norm.hasPrefix("ب")
-                        || c.tokens[mm.range.lowerBound].norm.hasPrefix("في")
-                    if mm.type == .place, !mm.isAdjective, ["city", "capital", "facility"].contains(mm.subtype), locative {
-                        if !out.contains(where: { $0.type == "VISIT" && $0.subject == d.object && $0.object == mm.key }) {
-                            out.append(FactDraft(type: "VISIT", subject: d.object, object: mm.key, trigger: d.trigger,
-                                                 span: c.span([g, m], d.trigger), rule: "visit.received-in",
-                                                 confidence: conf(0.75, abs(mm.range.lowerBound - d.trigger), c, [g, m])))
-                        }
-                        break
-                    }
-                    if mm.type != .date { k = mm.range.upperBound; continue }
-                }
-                k += 1
-            }
-        }
     }
 
     /// "اللقاء تناول …", "وبحث معه …", "النقاش بين الزعيمين": a meeting told before (no participants: the extractor

@@ -290,7 +290,6 @@ enum FactRules {
         // is none when a rule named its participants on the same word
         let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty && $0.subject != RuleEngine.carriedSubjectKey }.map { "\($0.trigger)|\(family($0.type))" })
         out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty && !named.contains("\($0.trigger)|\(family($0.type))") }
-        receivedIn(c, &out)
         attribute(c, &out)
         withdrawnWereDeployed(c, &out)
         companionsVisit(&out)

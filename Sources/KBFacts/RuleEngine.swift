@@ -114,12 +114,15 @@ enum RuleEngine {
         }
         let cue = Cues(lex)
         var out: [FactDraft] = []
+        // rules reading the facts other rules found on their trigger (`object-of`) run after them
+        var deferred: [(rule: Int, at: Int)] = []
         for i in c.tokens.indices where !classes[i].isEmpty && c.mention(at: i) == nil {
             var tried = Set<Int>()
             var firedHere = Set<String>()
             for cls in classes[i] {
                 for ri in set.rules(triggeredBy: cls) where tried.insert(ri).inserted {
                     let r = set.rules[ri]
+                    if r.readsFacts { deferred.append((ri, i)); continue }
                     if let other = r.unlessFired.first(where: { firedHere.contains($0) }) {
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(other) fired")
                         continue
@@ -153,6 +156,7 @@ enum RuleEngine {
                 }
             }
         }
+        out += factObjectRules(deferred, c, set, classes, cue, lex, table, facts: out, trace: trace)
         // «…، إذ يجري مباحثات …» after one meeting: the talks of the same sides (RuleEngine+TalksAfterMeeting.swift)
         return out + talksAfterMeeting(out, c, classes, lex)
     }
@@ -190,7 +194,7 @@ enum RuleEngine {
     }
 
     static func apply(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
-                      _ lex: WordLexicon, _ table: RelationTable) -> Outcome {
+                      _ lex: WordLexicon, _ table: RelationTable, facts: [FactDraft] = []) -> Outcome {
         // `dual-people N`: the two people of the last contact when a dual names them here (RuleEngine+Pronouns.swift)
         var r = r
         if r.hasDualPeople {
@@ -237,6 +241,13 @@ enum RuleEngine {
         if let pf = r.subject.first, pf.kind.isPairFinder {
             let ps = partyPairs(pf, at: i, c, allowed: rel?.subjectTypes)
             guard let p0 = ps.first else { return .failed("\(pf.kind.keyword) finds no two parties") }
+            fixedPairs = ps; s = p0.0; o = p0.1
+        } else if case .factObject(let t)? = r.subject.first?.kind {
+            // «استقبل X Y في Z»: each guest, and the object found after him (RuleEngine+FactObject.swift)
+            let ps = factObjects(t, at: i, c, facts).compactMap { g in
+                find(r.object, i, c, allowed: rel?.objectTypes, excluding: c.mentions[g].key, from: c.mentions[g].range.upperBound - 1).flatMap { $0 >= 0 ? (g, $0) : nil }
+            }
+            guard let p0 = ps.first else { return .failed("no object of an asserted \(t) here with an object of the allowed types after it") }
             fixedPairs = ps; s = p0.0; o = p0.1
         } else if r.objectFirst {
             guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: nil), oo != -1 else {
@@ -374,8 +385,8 @@ enum RuleEngine {
                 continue   // resolved in `apply`
             case .itsState:
                 continue   // resolved from the subject (`itsState`)
-            case .betweenParties, .jointSubject, .signingParties:
-                continue   // resolved in `apply` (RuleEngine+Parties.swift)
+            case .betweenParties, .jointSubject, .signingParties, .factObject:
+                continue   // resolved in `apply` (RuleEngine+Parties.swift, RuleEngine+FactObject.swift)
             case .sentenceSubject:
                 if let m = sentenceSubject(before: i, c), ok(m) { return m }
             case .documentCountry:
@@ -434,7 +445,8 @@ enum RuleEngine {
                 var k = start + 1
                 while k < c.tokens.count, k - start <= n {
                     if let e = bracketEnd(k, c) { k = e; continue }
-                    if c.isStrongPunct(k) { break }
+                    // `clause`: not across a comma (one right at the start may stand: «Y، في Z»)
+                    if c.isStrongPunct(k) || (f.clause && c.isComma(k) && k > start + 1) { break }
                     if let m = c.mention(at: k) {
                         if c.mentions[m].range.lowerBound == k, ok(m), introduced(m, by: preps, c, people: f.people) { return m }
                         k = c.mentions[m].range.upperBound; continue

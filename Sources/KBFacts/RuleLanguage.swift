@@ -52,6 +52,10 @@ public struct ArgumentFinder: Sendable, Equatable {
         /// after «مع» («وقعت X اتفاقية مع Y»), or the states or bodies the titles of the two people before a dual
         /// verb name («… وشهدا توقيع اتفاقية», «ووقعا اتفاقية»: classes `WITNESS_DUAL`, `SIGN_DUAL`)
         case signingParties(Int)
+        /// `object-of TYPE` (subject): each person named after the trigger who is the object of an asserted fact of
+        /// TYPE that another rule found on the same trigger word («استقبل X Y في Z»: Y, the guest); the rule runs
+        /// after the sentence's other rules (RuleEngine+FactObject.swift)
+        case factObject(String)
     }
     public var kind: Kind
     /// entity types allowed (nil: the relation table's for this role)
@@ -192,7 +196,7 @@ public struct RuleSet: Sendable {
 
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [
-        "roles", "known-leader", "kinship", "received-in", "reception-committee",
+        "roles", "known-leader", "kinship", "reception-committee",
         "delegation-continued",
         "delegation-members", "anaphoric-meetings", "companions-visit", "government-by-capital", "group-expansion",
     ]
@@ -211,6 +215,11 @@ public struct RuleSet: Sendable {
                 guard !r.subject.isEmpty, !r.object.isEmpty else { throw err("needs a subject and an object finder") }
                 guard !r.examples.isEmpty else { throw err("needs at least one example: line") }
                 // a pair finder names both sides: it is the subject's and the object's only finder
+                for f in r.subject + r.object {
+                    guard case .factObject(let t) = f.kind else { continue }
+                    guard table.contains(t) else { throw err("object-of: unknown relation type «\(t)»") }
+                    guard r.subject == [f] else { throw err("object-of TYPE is the subject's only finder") }
+                }
                 if let p = (r.subject + r.object).first(where: { $0.kind.isPairFinder }) {
                     guard r.subject == [p], r.object == [p] else { throw err("\(p.kind.keyword) names both sides: give it alone as subject and as object") }
                 }
@@ -354,11 +363,15 @@ public struct RuleSet: Sendable {
             else { f = ArgumentFinder(kind: .dualPeople(0)) }
         case "its-state": f = ArgumentFinder(kind: .itsState)
         case "sentence-subject": f = ArgumentFinder(kind: .sentenceSubject)
+        case "object-of":
+            guard let t = rest.first else { throw fail("object-of TYPE") }
+            rest.removeFirst()
+            f = ArgumentFinder(kind: .factObject(t))
         case "between-parties", "joint-subject", "signing-parties":
             guard let n = rest.first.flatMap(Int.init), n > 0 else { throw fail("\(head) N") }
             rest.removeFirst()
             f = ArgumentFinder(kind: head == "between-parties" ? .betweenParties(n) : head == "joint-subject" ? .jointSubject(n) : .signingParties(n))
-        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people, dual-people, its-state, sentence-subject, between-parties, joint-subject, signing-parties)")
+        default: throw fail("unknown finder «\(head)» (before, after, after-prep, adjacent-before, adjacent-after, doc-subject, doc-country, speaker-country, doc-pair, doc-people, dual-people, its-state, sentence-subject, between-parties, joint-subject, signing-parties, object-of)")
         }
         var k = 0
         while k < rest.count {

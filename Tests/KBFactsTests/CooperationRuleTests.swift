@@ -97,6 +97,11 @@ final class CooperationRuleTests: XCTestCase {
         // (a symmetric type: either direction)
         XCTAssertEqual(pairs("واستقبل الرئيس الغاني جون ماهاما نظيره التوغولي فوري غناسينغبي في أكرا. ووقع الجانبان اتفاقية للربط الكهربائي.",
                              "AGREEMENT").map { Set($0.components(separatedBy: " -> ")) }, [["Ghana", "Togo"]])
+        // the two sides reaching an agreement (not one to meet)
+        let reached = "واستقبل الرئيس الغاني جون ماهاما نظيره التوغولي فوري غناسينغبي في أكرا. "
+        XCTAssertEqual(pairs(reached + "وتوصل الطرفان إلى اتفاق لإعادة فتح الحدود.", "AGREEMENT").map { Set($0.components(separatedBy: " -> ")) },
+                       [["Ghana", "Togo"]])
+        XCTAssertTrue(pairs(reached + "واتفق البلدان على عقد اجتماع جديد.", "AGREEMENT").isEmpty)
         // the verb that binds two states, cooperation after it
         XCTAssertEqual(pairs("وتربط غانا وتوغو علاقات تعاون وثيقة في مجال الطاقة.", "COOPERATE"), ["Ghana -> Togo"])
         XCTAssertEqual(pairs("وتجمع غانا بتوغو شراكة استراتيجية منذ سنوات.", "COOPERATE"), ["Ghana -> Togo"])

@@ -94,6 +94,9 @@ struct EntityRecognizer {
             covered[p] = k
         }
 
+        // «جورجا ميلوني»: a known surname in quotes with the given name in another spelling (EntityRecognizer+QuotedGivenNames.swift)
+        extendQuotedGivenNames(t, &mentions, &covered)
+
         // Pass 1b: organisations requalified by a following adjective, capitals named by an adjective,
         // facilities named after people ("مطار هواري بومدين").
         requalify(&mentions, t)

@@ -1,0 +1,57 @@
+import KBFacts
+import XCTest
+
+/// Stances as news Arabic states them (rules/stance.rules, ties.rules, wider.rules, conflict.rules: the rules13
+/// additions): calls on a party to stop, welcomes of a party's act, sharp words, rebutted accusations, diplomatic rows,
+/// deployments with a count. Invented text.
+final class StanceRuleTests: XCTestCase {
+    func facts(_ text: String, _ type: String) -> [String] { extractInvented(text).arrows(type) }
+
+    func testACallOnAPartyToStopOpposesIt() {
+        XCTAssertEqual(facts("وطالب الاتحاد الأوروبي روسيا بسحب قواتها من أوكرانيا.", "OPPOSE"), ["الاتحاد الأوروبي → روسيا"])
+        // a call with no party addressed opposes no one
+        XCTAssertEqual(facts("ودعت الجامعة العربية إلى وقف القتال في السودان.", "OPPOSE"), [])
+    }
+
+    func testWelcomingAPartysInitiativeSupportsIt() {
+        XCTAssertEqual(facts("ورحبت الجزائر بمبادرة قطر.", "SUPPORT"), ["الجزائر → قطر"])
+        XCTAssertEqual(facts("ورحبت الجزائر بالمبادرة.", "SUPPORT"), [])
+    }
+
+    func testASharpOnslaughtInWordsIsOpposition() {
+        XCTAssertEqual(facts("وشن رئيس الوزراء الإثيوبي آبي أحمد هجوما لاذعا على مصر.", "OPPOSE"), ["آبي أحمد → مصر"])
+        // a force's attack is armed, not words
+        XCTAssertEqual(facts("وشنت قوات الدعم السريع هجوما على الفاشر.", "OPPOSE"), [])
+    }
+
+    func testACriticWithALongTitleBeforeTheName() {
+        // the critic is the name after the three-word title, the criticised the state after it (was: the critic as object)
+        XCTAssertEqual(facts("وانتقد وزير الخارجية الإيراني عباس عراقجي فرنسا بسبب موقفها.", "OPPOSE"), ["عباس عراقجي → فرنسا"])
+    }
+
+    func testRebuttedAccusationsNameTheirAuthorAsAccuser() {
+        XCTAssertEqual(facts("ورفضت الحكومة الإثيوبية اتهامات السودان.", "ACCUSE"), ["السودان → إثيوبيا"])
+        // the singular masdar's genitive is the accused
+        XCTAssertEqual(facts("وجددت الحكومة الإثيوبية اتهام السودان بدعم المتمردين.", "ACCUSE"), ["إثيوبيا → السودان"])
+    }
+
+    func testAMutualRecallIsADiplomaticRow() {
+        XCTAssertEqual(facts("وتبادلت الجزائر وفرنسا استدعاء السفراء.", "TENSION_WITH"), ["الجزائر → فرنسا"])
+        XCTAssertEqual(facts("وكانت تركيا والعراق قد تبادلتا طرد الدبلوماسيين.", "TENSION_WITH"), ["تركيا → العراق"])
+        XCTAssertEqual(facts("وتبادلت الجزائر وفرنسا الوفود الرسمية.", "TENSION_WITH"), [])
+    }
+
+    func testTheTwoCountriesOfADocumentThatNamesTwo() {
+        // «بين البلدين» with no visit or meeting told: the document's two states
+        let two = "أعلنت كندا استدعاء سفيرها لدى المكسيك. وقالت وزارة الخارجية الكندية إن القرار جاء بعد تصريحات مسؤولين في الحكومة المكسيكية. ويأتي هذا التصعيد المفاجئ في العلاقات بين البلدين بعد سنوات من التعاون."
+        XCTAssertEqual(facts(two, "TENSION_WITH"), ["كندا → المكسيك"])
+        // three states named: which two is not told
+        let three = two.replacingOccurrences(of: "في الحكومة المكسيكية", with: "في البرازيل والمكسيك")
+        XCTAssertEqual(facts(three, "TENSION_WITH"), [])
+    }
+
+    func testADeploymentWithACountBeforeTheTroops() {
+        XCTAssertEqual(facts("ونشرت روسيا نحو مئتي جندي في مالي.", "DEPLOYED_IN"), ["روسيا → مالي"])
+        XCTAssertEqual(facts("ونشرت صحيفة الوطن صورا لجنود روس في مالي.", "DEPLOYED_IN"), [])
+    }
+}

@@ -3,7 +3,7 @@ import XCTest
 
 /// Stances as news Arabic states them (rules/stance.rules, ties.rules, wider.rules, conflict.rules: the rules13
 /// additions): calls on a party to stop, welcomes of a party's act, sharp words, rebutted accusations, diplomatic rows,
-/// deployments with a count. Invented text.
+/// votes of confidence, aid sent. Invented text.
 final class StanceRuleTests: XCTestCase {
     func facts(_ text: String, _ type: String) -> [String] { extractInvented(text).arrows(type) }
 
@@ -50,8 +50,13 @@ final class StanceRuleTests: XCTestCase {
         XCTAssertEqual(facts(three, "TENSION_WITH"), [])
     }
 
-    func testADeploymentWithACountBeforeTheTroops() {
-        XCTAssertEqual(facts("ونشرت روسيا نحو مئتي جندي في مالي.", "DEPLOYED_IN"), ["روسيا → مالي"])
-        XCTAssertEqual(facts("ونشرت صحيفة الوطن صورا لجنود روس في مالي.", "DEPLOYED_IN"), [])
+    func testAConfidenceVoteSupportsTheHeadOfTheGovernment() {
+        // «لحكومة جديدة، برئاسة X»: the government is no name, its head is
+        XCTAssertEqual(facts("ومنح البرلمان العراقي (مجلس النواب) الثقة لحكومة جديدة، برئاسة محمد شياع السوداني.", "SUPPORT"),
+                       ["البرلمان العراقي → محمد شياع السوداني"])
+    }
+
+    func testRescueTeamsSentAreSupport() {
+        XCTAssertEqual(facts("وبعثت الكويت فرق إغاثة إلى الأردن.", "SUPPORT"), ["الكويت → الأردن"])
     }
 }

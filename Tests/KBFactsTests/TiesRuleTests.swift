@@ -1,0 +1,26 @@
+import KBFacts
+import XCTest
+
+/// Membership, talks and deployments as news Arabic states them (rules13 additions to ties.rules, wider.rules,
+/// conflict.rules, migrated.rules). Invented text.
+final class TiesRuleTests: XCTestCase {
+    func facts(_ text: String, _ type: String) -> [String] { extractInvented(text).arrows(type) }
+
+    func testABodyAffiliatedWithAMinistryIsItsMember() {
+        XCTAssertEqual(facts("وأعلنت كتيبة «الفجر» التابعة لوزارة الداخلية الليبية تأمين الطريق.", "MEMBER_OF"),
+                       ["الفجر → وزارة الداخلية الليبية"])
+        // the body named before a relative clause that names its commander
+        XCTAssertEqual(facts("وقالت كتيبة «الفجر» التي يقودها كمال داود، المنضوية تحت وزارة الداخلية الليبية، إن الطريق آمن.", "MEMBER_OF"),
+                       ["الفجر → وزارة الداخلية الليبية"])
+    }
+
+    func testNegotiationsBetweenTwoPartiesAreTalks() {
+        XCTAssertEqual(facts("وبدأت المفاوضات بين الحكومة السودانية والحركة الشعبية في جوبا.", "TALKS").count, 1)
+    }
+
+    func testADeploymentWithACountBeforeTheTroops() {
+        XCTAssertEqual(facts("ونشرت روسيا نحو مئتي جندي في مالي.", "DEPLOYED_IN"), ["روسيا → مالي"])
+        XCTAssertEqual(facts("وأرسلت تركيا نحو ألف جندي إلى ليبيا.", "DEPLOYED_IN"), ["تركيا → ليبيا"])
+        XCTAssertEqual(facts("ونشرت صحيفة الوطن صورا لجنود روس في مالي.", "DEPLOYED_IN"), [])
+    }
+}

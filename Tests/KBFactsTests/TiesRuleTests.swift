@@ -23,4 +23,10 @@ final class TiesRuleTests: XCTestCase {
         XCTAssertEqual(facts("وأرسلت تركيا نحو ألف جندي إلى ليبيا.", "DEPLOYED_IN"), ["تركيا → ليبيا"])
         XCTAssertEqual(facts("ونشرت صحيفة الوطن صورا لجنود روس في مالي.", "DEPLOYED_IN"), [])
     }
+
+    func testANavysPresenceWithAQualifierIsADeployment() {
+        // «البحرية» heads a force; the qualifier between the presence and «في»
+        XCTAssertEqual(facts("وعززت البحرية التركية وجودها الدائم في البحر الأحمر.", "DEPLOYED_IN"), ["البحرية التركية → البحر الأحمر"])
+        XCTAssertEqual(facts("وأقامت تركيا وجودا دبلوماسيا واسعا في الصومال.", "DEPLOYED_IN"), [])
+    }
 }

@@ -1,12 +1,12 @@
-// A known person written in quotes with the given name in another spelling: «جورجا ميلوني» is the gazetteer's
-// «جورجيا ميلوني», found by its surname alone; the quoted given name belongs to the same mention.
+// A known person written in quotes with the given name in another spelling: «إيمانوئيل ماكرون» is the gazetteer's
+// «إيمانويل ماكرون», found by its surname alone; the quoted given name belongs to the same mention.
 
 import KBText
 
 extension EntityRecognizer {
     /// Extends a one-word gazetteer person (a surname alias) to the name word before it when the two fill a pair of
     /// quotation marks: «W S» with S known and W a name word the gazetteer does not know (no article, no function word)
-    /// that spells the person's given name with other long vowels («جورجا» for «جورجيا»): «سمير ماكرون» is someone else.
+    /// that spells the person's given name with other long vowels («إيمانوئيل» for «إيمانويل»): «سمير ماكرون» is someone else.
     func extendQuotedGivenNames(_ t: [Token], _ mentions: inout [RawMention], _ covered: inout [Int?]) {
         for k in mentions.indices where mentions[k].type == .person && mentions[k].range.count == 1 && !mentions[k].gazetteerIDs.isEmpty {
             let s = mentions[k].range.lowerBound, p = s - 1

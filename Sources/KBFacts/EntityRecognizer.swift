@@ -94,7 +94,7 @@ struct EntityRecognizer {
             covered[p] = k
         }
 
-        // «جورجا ميلوني»: a known surname in quotes with the given name in another spelling (EntityRecognizer+QuotedGivenNames.swift)
+        // «إيمانوئيل ماكرون»: a known surname in quotes with the given name in another spelling (EntityRecognizer+QuotedGivenNames.swift)
         extendQuotedGivenNames(t, &mentions, &covered)
 
         // Pass 1b: organisations requalified by a following adjective, capitals named by an adjective,

@@ -4,7 +4,7 @@ extension Linker {
     /// «المملكة» alone, with its clitics («للمملكة», «بالمملكة», «والمملكة»).
     static let kingdomWords: Set<String> = ["المملكه", "للمملكه", "بالمملكه", "والمملكه", "فالمملكه", "وللمملكه", "وبالمملكه"]
 
-    /// «انتقادات وجهتها أوتاوا للمملكة»: «المملكة» alone is the kingdom the document is about — the one country it
+    /// «وانتقدت ستوكهولم المملكة»: «المملكة» alone is the kingdom the document is about — the one country it
     /// names (by name or adjective) that the gazetteer calls «المملكة …» («المملكة العربية السعودية», «المملكة
     /// المغربية»). Nothing when it names none or two. Not when «المملكة» starts a name or takes a nationality
     /// adjective («المملكة المتحدة», «المملكة الأردنية»).

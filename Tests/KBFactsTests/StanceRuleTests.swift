@@ -19,7 +19,7 @@ final class StanceRuleTests: XCTestCase {
     }
 
     func testASharpOnslaughtInWordsIsOpposition() {
-        XCTAssertEqual(facts("وشن رئيس الوزراء الإثيوبي آبي أحمد هجوما لاذعا على مصر.", "OPPOSE"), ["آبي أحمد → مصر"])
+        XCTAssertEqual(facts("وشن الرئيس الإريتري أسياس أفورقي هجوما لاذعا على إثيوبيا.", "OPPOSE"), ["أسياس أفورقي → إثيوبيا"])
         // a force's attack is armed, not words
         XCTAssertEqual(facts("وشنت قوات الدعم السريع هجوما على الفاشر.", "OPPOSE"), [])
     }
@@ -36,14 +36,14 @@ final class StanceRuleTests: XCTestCase {
     }
 
     func testAMutualRecallIsADiplomaticRow() {
-        XCTAssertEqual(facts("وتبادلت الجزائر وفرنسا استدعاء السفراء.", "TENSION_WITH"), ["الجزائر → فرنسا"])
-        XCTAssertEqual(facts("وكانت تركيا والعراق قد تبادلتا طرد الدبلوماسيين.", "TENSION_WITH"), ["تركيا → العراق"])
+        XCTAssertEqual(facts("وتبادلت تونس وليبيا سحب السفيرين.", "TENSION_WITH"), ["تونس → ليبيا"])
+        XCTAssertEqual(facts("وكانت إيران والسعودية قد تبادلتا إبعاد الدبلوماسيين.", "TENSION_WITH"), ["إيران → السعودية"])
         XCTAssertEqual(facts("وتبادلت الجزائر وفرنسا الوفود الرسمية.", "TENSION_WITH"), [])
     }
 
     func testTheTwoCountriesOfADocumentThatNamesTwo() {
         // «بين البلدين» with no visit or meeting told: the document's two states
-        let two = "أعلنت كندا استدعاء سفيرها لدى المكسيك. وقالت وزارة الخارجية الكندية إن القرار جاء بعد تصريحات مسؤولين في الحكومة المكسيكية. ويأتي هذا التصعيد المفاجئ في العلاقات بين البلدين بعد سنوات من التعاون."
+        let two = "أعلنت كندا استدعاء سفيرها لدى المكسيك. وقالت وزارة الخارجية الكندية إن القرار جاء بعد تصريحات مسؤولين في الحكومة المكسيكية. ويعد هذا التوتر الأخير في العلاقات الثنائية بين البلدين الأول منذ عقود."
         XCTAssertEqual(facts(two, "TENSION_WITH"), ["كندا → المكسيك"])
         // three states named: which two is not told
         let three = two.replacingOccurrences(of: "في الحكومة المكسيكية", with: "في البرازيل والمكسيك")
@@ -51,8 +51,8 @@ final class StanceRuleTests: XCTestCase {
     }
 
     func testAConfidenceVoteSupportsTheHeadOfTheGovernment() {
-        // «لحكومة جديدة، برئاسة X»: the government is no name, its head is
-        XCTAssertEqual(facts("ومنح البرلمان العراقي (مجلس النواب) الثقة لحكومة جديدة، برئاسة محمد شياع السوداني.", "SUPPORT"),
+        // «للحكومة الجديدة، برئاسة X»: the government is no name, its head is
+        XCTAssertEqual(facts("ومنح البرلمان العراقي الثقة للحكومة الجديدة، برئاسة محمد شياع السوداني، بأغلبية الأصوات.", "SUPPORT"),
                        ["البرلمان العراقي → محمد شياع السوداني"])
     }
 

@@ -41,6 +41,10 @@ final class StanceRuleTests: XCTestCase {
         XCTAssertEqual(facts("وتبادلت الجزائر وفرنسا الوفود الرسمية.", "TENSION_WITH"), [])
     }
 
+    func testMutualAccusationsAreTension() {
+        XCTAssertEqual(facts("وتبادلت وسائل الإعلام الاتهامات المتبادلة بين السودان وتشاد.", "TENSION_WITH"), ["السودان → تشاد"])
+    }
+
     func testTheTwoCountriesOfADocumentThatNamesTwo() {
         // «بين البلدين» with no visit or meeting told: the document's two states
         let two = "أعلنت كندا استدعاء سفيرها لدى المكسيك. وقالت وزارة الخارجية الكندية إن القرار جاء بعد تصريحات مسؤولين في الحكومة المكسيكية. ويعد هذا التوتر الأخير في العلاقات الثنائية بين البلدين الأول منذ عقود."

@@ -24,6 +24,13 @@ final class TiesRuleTests: XCTestCase {
         XCTAssertEqual(facts("ونشرت صحيفة الوطن صورا لجنود روس في مالي.", "DEPLOYED_IN"), [])
     }
 
+    func testADepartureThatClosesAVisit() {
+        XCTAssertEqual(facts("وغادر وزير الخارجية التركي هاكان فيدان طرابلس في ختام زيارة رسمية.", "VISIT"), ["هاكان فيدان → طرابلس"])
+        // leaving home for a visit elsewhere is no visit of home
+        XCTAssertFalse(facts("وغادر وزير الخارجية التركي هاكان فيدان أنقرة متوجها إلى طرابلس بعد زيارة قصيرة لقطر.", "VISIT")
+            .contains("هاكان فيدان → أنقرة"))
+    }
+
     func testANavysPresenceWithAQualifierIsADeployment() {
         // «البحرية» heads a force; the qualifier between the presence and «في»
         XCTAssertEqual(facts("وعززت البحرية التركية وجودها الدائم في البحر الأحمر.", "DEPLOYED_IN"), ["البحرية التركية → البحر الأحمر"])

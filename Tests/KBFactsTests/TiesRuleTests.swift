@@ -31,6 +31,11 @@ final class TiesRuleTests: XCTestCase {
             .contains("هاكان فيدان → أنقرة"))
     }
 
+    func testAnAidConvoyArrivingIsNoVisitOfThePersonBefore() {
+        let f = facts("وزار وزير الدولة الإماراتي كمال داود السودان. ووصلت إلى الخرطوم قافلة إغاثة إماراتية.", "VISIT")
+        XCTAssertFalse(f.contains("كمال داود → الخرطوم"), "\(f)")
+    }
+
     func testANavysPresenceWithAQualifierIsADeployment() {
         // «البحرية» heads a force; the qualifier between the presence and «في»
         XCTAssertEqual(facts("وعززت البحرية التركية وجودها الدائم في البحر الأحمر.", "DEPLOYED_IN"), ["البحرية التركية → البحر الأحمر"])

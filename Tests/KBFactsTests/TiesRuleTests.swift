@@ -36,6 +36,10 @@ final class TiesRuleTests: XCTestCase {
         XCTAssertFalse(f.contains("كمال داود → الخرطوم"), "\(f)")
     }
 
+    func testATourOpenedWithAVisit() {
+        XCTAssertEqual(facts("وبدأ وزير الخارجية الصيني وانغ يي جولته الأفريقية بزيارة نواكشوط.", "VISIT"), ["وانغ يي → نواكشوط"])
+    }
+
     func testANavysPresenceWithAQualifierIsADeployment() {
         // «البحرية» heads a force; the qualifier between the presence and «في»
         XCTAssertEqual(facts("وعززت البحرية التركية وجودها الدائم في البحر الأحمر.", "DEPLOYED_IN"), ["البحرية التركية → البحر الأحمر"])

@@ -11,6 +11,8 @@ final class StanceRuleTests: XCTestCase {
         XCTAssertEqual(facts("وطالب الاتحاد الأوروبي روسيا بسحب قواتها من أوكرانيا.", "OPPOSE"), ["الاتحاد الأوروبي → روسيا"])
         // a call with no party addressed opposes no one
         XCTAssertEqual(facts("ودعت الجامعة العربية إلى وقف القتال في السودان.", "OPPOSE"), [])
+        // a council asked to make a war stop is not the party opposed
+        XCTAssertEqual(facts("وطالبت الجامعة العربية مجلس الأمن الدولي بوقف العدوان على غزة.", "OPPOSE"), [])
     }
 
     func testWelcomingAPartysInitiativeSupportsIt() {

@@ -94,6 +94,9 @@ struct EntityRecognizer {
             covered[p] = k
         }
 
+        // «إيمانوئيل ماكرون»: a known surname in quotes with the given name in another spelling (EntityRecognizer+QuotedGivenNames.swift)
+        extendQuotedGivenNames(t, &mentions, &covered)
+
         // Pass 1b: organisations requalified by a following adjective, capitals named by an adjective,
         // facilities named after people ("مطار هواري بومدين").
         requalify(&mentions, t)
@@ -269,6 +272,7 @@ struct EntityRecognizer {
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
         organizationsNamedAfterPlaces(t, &mentions)
         addModelMentions(t, &mentions, reserved: appositions.map(\.cue.range))
+        dropFinancialMali(t, &mentions)   // «دعم مالي» is financial support (EntityRecognizer+Financial.swift)
         attachAppositions(appositions, &mentions)   // now that untitled names are found (EntityRecognizer+Appositions.swift)
         governmentsAsTheirStates(t, &mentions)   // "قررت الحكومة العراقية": the state (EntityRecognizer+Governments.swift)
         addCounterpartInstitutions(t, &mentions)   // "نظيرتها السودانية" (EntityRecognizer+Counterparts.swift)

@@ -275,6 +275,9 @@ final class Linker {
             if !added.isEmpty { perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound } }
         }
 
+        // 6. «للمملكة»: the one kingdom the document names (Linker+Kingdom.swift)
+        linkKingdomReferences(&perSentence, sentences: sentences)
+
         // platforms (Facebook, Twitter) are sources, not entities; an adjective of a continent or region
         // ("الإفريقية") is not a mention of it; weak names that linked to nobody go
         for s in perSentence.indices {

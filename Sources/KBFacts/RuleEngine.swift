@@ -43,7 +43,8 @@ extension Extractor {
             }
             return nil
         }
-        // "بين البلدين": the sentence's two states, else the states of the two sides of the last contact told so far
+        // "بين البلدين": the sentence's two states, else the states of the two sides of the last contact told so far,
+        // else (no contact told) the two states the document has named
         func state(_ k: String) -> String? {
             if count[k] != nil { return k }
             if let c = countryOf(k) { return c }
@@ -64,7 +65,8 @@ extension Extractor {
                 guard let a = state(d.subject), let b = state(d.object), a != b else { continue }
                 return named.allSatisfy({ $0 == a || $0 == b }) && (own.count < 2 || own.allSatisfy({ $0 == a || $0 == b })) ? (a, b) : nil
             }
-            return nil
+            // no contact told: the document's two states (RuleEngine+DocumentPair.swift)
+            return twoStatesNamed(upTo: si, mentions, own: own)
         }
         return drafts.compactMap { (si, d) in
             if d.type == "HOLDS_ROLE", d.object == RuleEngine.documentCountry, stated.contains(d.subject) { return nil }

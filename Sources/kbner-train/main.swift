@@ -47,8 +47,10 @@ struct Train: ParsableCommand {
     @Option(help: "Where --holdout-anercorp writes the held tenth (gold labels).")
     var heldoutFile = "/tmp/anercorp-heldout.conll"
 
-    @Flag(inversion: .prefixedNo, help: "Tune a per-type label bias (NERLabelBias.swift) on the last tenth of the ANERcorp sentences trained on, with a model trained without that tenth, and store it with the model (applied when the labeller is used alone: CoNLL scoring).")
+    @Flag(inversion: .prefixedNo, help: "Tune a per-type label bias (NERLabelBias.swift) on the last part of the ANERcorp sentences trained on (--bias-dev-part), with a model trained without it, and store it with the model (applied when the labeller is used alone: CoNLL scoring).")
     var tuneBias = true
+    @Option(help: "With --tune-bias: the part of the ANERcorp sentences held apart for tuning is 1/N of them.")
+    var biasDevPart = 10
 
     func run() throws {
         var lexicon = NERLexicon()
@@ -114,8 +116,8 @@ struct Train: ParsableCommand {
         trainer.keptDomains = keepDomains.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         var bias: [NERType: Float] = [:]
         if tuneBias, !aner.isEmpty {
-            // the tuning model: the same training without the last tenth of the ANERcorp sentences, which is its dev set
-            let devCount = aner.count / 10
+            // the tuning model: the same training without the last part of the ANERcorp sentences, which is its dev set
+            let devCount = aner.count / max(2, biasDevPart)
             let copies = max(1, anercorpCopies)
             var part: [NERSentence] = []
             for _ in 0..<copies { part += aner[..<(aner.count - devCount)] }

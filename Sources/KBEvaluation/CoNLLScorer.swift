@@ -47,12 +47,14 @@ public struct CoNLLScore: Sendable {
 }
 
 extension CoNLLScore {
-    /// Labels every sentence of a labelled token file with `model` and scores it against the file's own tags.
+    /// Labels every sentence of a labelled token file with `model` (used alone: its decision bias applied,
+    /// ``NERModel/calibrated``) and scores it against the file's own tags.
     public static func evaluate(model: NERModel, on sentences: [NERSentence], excluding excluded: Set<NERType> = []) -> CoNLLScore {
         var score = CoNLLScore()
         let cache = NERWordCache()
+        let labeller = model.calibrated
         for s in sentences {
-            let r = model.label(norms: s.tokens.map(ArabicNormalizer.normalize), texts: s.tokens, cache: cache)
+            let r = labeller.label(norms: s.tokens.map(ArabicNormalizer.normalize), texts: s.tokens, cache: cache)
             score.add(gold: s.labels, system: r.labels, excluding: excluded)
         }
         return score

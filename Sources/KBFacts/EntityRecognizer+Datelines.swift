@@ -11,6 +11,7 @@ extension EntityRecognizer {
     /// - "NAME (PLACE) -" at the start of a sentence;
     /// - "PLACE - (NAME)", "PLACE (NAME)" and "(NAME) -" at the start of a sentence;
     /// - "NAME : VERB …" at the start of a sentence (the source, then its report);
+    /// - "NAME - متابعة خاصة", "NAME - خاص" at the start of a sentence (the outlet's credit line);
     /// - "PLACE: NAME VERB …" (the place of the dateline, then the source and its report).
     /// NAME is one to three words that no other rule took: no function word, verb, title or head noun (a head
     /// noun's own rules name those). Only where a verb of the lexicon follows does a bare "NAME :" count.
@@ -39,6 +40,10 @@ extension EntityRecognizer {
                 add(0..<lead); return
             }
             if punct(lead, [":"]), lead + 1 < t.count, isReportVerb(t[lead + 1].norm) { add(0..<lead); return }
+            // "NAME - متابعة خاصة", "NAME - خاص": the outlet's own credit line
+            if punct(lead, ["-", "–", "—"]), lead + 1 < t.count, EntityRecognizer.creditWords.contains(t[lead + 1].norm) {
+                add(0..<lead); return
+            }
         }
         // "PLACE - (NAME)", "PLACE (NAME)", "(NAME) -"
         var k = 0
@@ -56,6 +61,9 @@ extension EntityRecognizer {
         }
     }
 
+    /// Words of an outlet's credit line after its name and a dash ("- متابعة خاصة", "- خاص", "- وكالات").
+    static let creditWords = Lexicon.set("متابعة متابعات خاص خاصة وكالات ترجمة")
+
     /// The end of a run of one to three name words from `i` that no rule took (i when there is none); after the
     /// first word, a one-word adjective or place may be part of it ("الصباح الموريتاني", "المرصد الأطلسي").
     func datelineName(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> Int {
@@ -65,7 +73,8 @@ extension EntityRecognizer {
             let n = t[j].norm
             guard n.count >= 2, !Lexicon.verbs.contains(n), !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n),
                   !Lexicon.nonNameWords.contains(n), headWord(n) == nil,
-                  !Lexicon.stopwords.contains(n) || j > i && n == "اليوم" else { break }
+                  !Lexicon.stopwords.contains(n) || j > i && n == "اليوم"
+                    || j == i && EntityRecognizer.outletTitleWord(t, j, covered, first: true) == false else { break }
             j += 1
         }
         // the run must end at punctuation or a verb, not run on into a longer phrase

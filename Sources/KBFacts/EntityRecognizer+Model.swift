@@ -61,13 +61,15 @@ extension EntityRecognizer {
         absorbIntoOrganizations(t, spans, &mentions, &taken, model)
         for (span, margin) in spans {
             if EntityRecognizer.debugNER { FileHandle.standardError.write(Data("NER \(span.type.name) \(margin) «\(span.range.map { t[$0].text }.joined(separator: " "))» taken=\(span.range.contains(where: { taken[$0] }))\n".utf8)) }
-            let type: EntityType
+            var type: EntityType
             switch span.type {
             case .per: type = .person
             case .org: type = .organization
             case .loc: type = .place
             case .misc: continue
             }
+            // "والسيد “فلان فلاني”": after an honorific the span is a person's name (EntityRecognizer+Honorifics.swift)
+            if type != .person, span.range.count >= 2, honorificBefore(t, span.range.lowerBound) { type = .person }
             if margin >= EntityRecognizer.modelMargin, personOverTownName(t, span, &mentions, &taken, model) { continue }   // "نيكولا أورلاندو"
             // a span that runs into a mention found otherwise keeps its free end ("الجزائر عبد المجيد فرشيشي")
             // (a person's name after a place or organisation, two words or more)

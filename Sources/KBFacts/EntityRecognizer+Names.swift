@@ -24,6 +24,8 @@ extension EntityRecognizer {
             // a trigger word of the rules starts no name ("رئيسا خلفا لوالده", "ونظيره عقدا جلسة"); inside a name it
             // may be a family name ("مهدي جمعة")
             if count == 0, tok.kind == .word, EntityRecognizer.isRuleWordNotName(tok) { return nil }
+            // a preposition on a word that is never a name starts none ("بقادة المنطقة", "لمسؤولي الوزارة")
+            if count == 0, tok.kind == .word, EntityRecognizer.isPrepositionOnNonName(n) { return nil }
             if count == 0 {
                 if EntityRecognizer.hasArticle(tok), articleGivenName(t, k, covered) { count += 1; k += 1; continue }
                 if !isNameToken(tok) || EntityRecognizer.hasArticle(tok)
@@ -63,6 +65,15 @@ extension EntityRecognizer {
         var end = j + count
         while end > j, EntityRecognizer.abd.contains(t[end - 1].norm) { end -= 1 }
         return end > j ? j..<end : nil
+    }
+
+    /// A word of ب، ل or ك (with و or ف before it) and a word never in a name or a head noun, title or rank.
+    static func isPrepositionOnNonName(_ n: String) -> Bool {
+        guard let f = n.unicodeScalars.first, "بلكوف".unicodeScalars.contains(f) else { return false }
+        for c in Clitics.of(n).dropFirst() where ["ب", "ل", "ك", "وب", "ول", "فب", "فل"].contains(c.prefix) {
+            if Lexicon.nonNameWords.contains(c.stem) || isLexiconWord(c.stem) { return true }
+        }
+        return false
     }
 
     /// A word of four letters or more the rules' lexicon knows (a trigger: "خلفا", "عقدا") that no name list knows

@@ -91,6 +91,13 @@ extension EntityRecognizer {
                 break
             }
             let n = t[j].norm
+            // "صحيفة اليوم التالي", "جريدة الصباح الجديد": an outlet's title may hold "اليوم" before another word
+            // of it and "الجديد" after one; elsewhere they are a date or a description
+            if !definite, !properName, EntityRecognizer.mediaHeads.contains(head), t[j].kind == .word,
+               let ends = EntityRecognizer.outletTitleWord(t, j, covered, first: modifiers == 0) {
+                keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
+                if ends { break } else { continue }
+            }
             if n == "في", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .place, mentions[c].subtype == "country",
                modifiers > 0 {
                 country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound; break
@@ -190,6 +197,26 @@ extension EntityRecognizer {
 
     /// Words that make a town's name an outlet's after an outlet head ("قناة القاهرة الإخبارية").
     static let outletWords = Lexicon.set("الإخبارية الإخباري الفضائية الفضائي")
+
+    /// A word of an outlet's title after an indefinite outlet head that the modifier rules would take for a date
+    /// or a description: "اليوم" as the title's first word when a free definite word of the title follows ("صحيفة
+    /// اليوم السابع"; not "صحيفة اليوم" alone, nor before a weekday or "الماضي"), "الجديد(ة)" after one word of it
+    /// ("الصباح الجديد"), which ends the title. nil: not such a word; else whether the title ends with it.
+    static func outletTitleWord(_ t: [Token], _ j: Int, _ covered: [Int?], first: Bool) -> Bool? {
+        guard covered[j] == nil else { return nil }
+        let n = t[j].norm
+        if first, n == today, j + 1 < t.count, covered[j + 1] == nil, t[j + 1].kind == .word {
+            let next = t[j + 1].norm
+            guard EntityRecognizer.hasArticle(t[j + 1]), next.count >= 5, !Lexicon.stopwords.contains(next),
+                  !descriptiveWords.contains(next), !DateParser.weekdays.contains(next), !DateParser.past.contains(next),
+                  !DateParser.coming.contains(next), !DateParser.current.contains(next) else { return nil }
+            return false
+        }
+        if !first, newWords.contains(n) { return true }
+        return nil
+    }
+    static let today = ArabicNormalizer.normalize("اليوم")
+    static let newWords = Lexicon.set("الجديد الجديدة")
 
     /// "العاصمة النيجيرية" with no city name after it: the capital of that country.
     func capitalByAdjective(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {

@@ -153,8 +153,9 @@ struct EntityRecognizer {
                 continue
             }
             if Lexicon.kinship.contains(stripConj(t[i].norm)), covered[nameStart] == nil,
-               let nameRange = personName(t, nameStart, covered), nameRange.count == 2 {
-                // "نجل حفتر خالد": the family name, then the child's own name
+               let nameRange = personName(t, nameStart, covered), nameRange.count == 2,
+               !EntityRecognizer.hasArticle(t[nameRange.lowerBound + 1]) {
+                // "نجل حفتر خالد": the family name, then the child's own name (a given name, without the article)
                 let fam = nameRange.lowerBound, own = fam + 1
                 var parent = RawMention(range: fam..<own, begin: t[fam].begin, end: t[fam].end, text: t[fam].text, type: .person,
                                         subtype: "", gazetteerIDs: [], nameKey: t[fam].norm, isAdjective: false, role: nil, confidence: 0.6)

@@ -178,6 +178,11 @@ final class Linker {
                 }
             }
         }
+        // a weak one-word guess that linked to nobody goes now, not at the end: its word may still be a bare surname
+        // with a clitic that step 4 reads ("لماركوف" after "ستويان ماركوف")
+        for s in perSentence.indices {
+            perSentence[s].removeAll { $0.type == .person && $0.key.isEmpty && $0.weak && $0.range.count == 1 }
+        }
         // a child's parent named by family name ("نجل حفتر خالد") is the person of that name in the document
         for s in perSentence.indices {
             for k in perSentence[s].indices {
@@ -219,7 +224,9 @@ final class Linker {
             for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
                 // a word after "بن", "آل", "أبو" names someone's father or family, not the person of that surname
                 // ("فيصل بن الحسين" is no mention of "عبد الله الثاني بن الحسين")
-                if let (stem, prefix, p) = bare.get(t.norm, bareSurname), !(i > 0 && EntityRecognizer.abd.contains(toks[i - 1].norm)) {
+                // (but "ولد الغزواني" after "محمد ولد الغزواني" is that person: Linker+Ould.swift)
+                if let (stem, prefix, p) = bare.get(t.norm, bareSurname),
+                   !(i > 0 && EntityRecognizer.abd.contains(toks[i - 1].norm) && !(toks[i - 1].norm == Linker.ould && namedWithOuld(p, people))) {
                     let cand = (stem: stem, prefix: prefix)
                     let rec = EntityRecognizer(gazetteer: gazetteer)
                     let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)
@@ -234,6 +241,7 @@ final class Linker {
                 perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
         }
+        takeInOuld(&perSentence, sentences: sentences, people: people)
         // 5. groups: a list of countries ("مالي والنيجر وبوركينا فاسو") is what "الدول الثلاث" refers to later
         var group: [String] = []
         var recent: [String] = []          // countries by last mention, most recent last

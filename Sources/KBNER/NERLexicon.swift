@@ -15,6 +15,8 @@ public struct NERLexicon: Sendable, Equatable {
 
     /// Normalised name (tokens joined by one space) → type bits (1 << NERType.rawValue).
     public private(set) var names: [String: UInt8] = [:]
+    /// The labeller's per-type decision bias (``NERModel/calibrated``, NERLabelBias.swift): empty for older models.
+    public var labelBias: [NERType: Float] = [:]
     /// Normalised word → cue bits (1 << Cue.rawValue).
     public private(set) var cues: [String: UInt8] = [:]
     /// First word of a name → the most tokens a name starting with it has.
@@ -94,12 +96,14 @@ public struct NERLexicon: Sendable, Equatable {
         }
     }
 
-    /// Serialised form: sorted lines `N<TAB>bits<TAB>name` and `C<TAB>bits<TAB>word` (deterministic bytes).
+    /// Serialised form: sorted lines `N<TAB>bits<TAB>name`, `C<TAB>bits<TAB>word`, `K<TAB>classes<TAB>word` and
+    /// `B<TAB>type<TAB>bias` (deterministic bytes).
     public func serialized() -> String {
         var lines: [String] = []
         for (k, v) in names { lines.append("N\t\(v)\t\(k)") }
         for (k, v) in cues { lines.append("C\t\(v)\t\(k)") }
         for (k, v) in classEntries.items { lines.append("K\t\(v.map(String.init).joined(separator: ","))\t\(k)") }
+        for (t, b) in labelBias { lines.append("B\t\(t.rawValue)\t\(b)") }
         lines.sort()
         return lines.joined(separator: "\n")
     }
@@ -112,6 +116,10 @@ public struct NERLexicon: Sendable, Equatable {
             let f = line.split(separator: UInt8(ascii: "\t"), maxSplits: 2).map { String(decoding: $0, as: UTF8.self) }
             if f.count == 3, f[0] == "K" {
                 classes.append((f[2], f[1].utf8.split(separator: UInt8(ascii: ",")).compactMap { UInt16(Substring($0)) }))
+                continue
+            }
+            if f.count == 3, f[0] == "B", let r = Int(f[1]), let t = NERType(rawValue: r), let b = Float(f[2]) {
+                labelBias[t] = b
                 continue
             }
             guard f.count == 3, let bits = UInt8(f[1]) else { continue }

@@ -47,6 +47,11 @@ struct Train: ParsableCommand {
     @Option(help: "Where --holdout-anercorp writes the held tenth (gold labels).")
     var heldoutFile = "/tmp/anercorp-heldout.conll"
 
+    @Flag(inversion: .prefixedNo, help: "Tune a per-type label bias (NERLabelBias.swift) on the last part of the ANERcorp sentences trained on (--bias-dev-part), with a model trained without it, and store it with the model (applied when the labeller is used alone: CoNLL scoring).")
+    var tuneBias = true
+    @Option(help: "With --tune-bias: the part of the ANERcorp sentences held apart for tuning is 1/N of them.")
+    var biasDevPart = 10
+
     func run() throws {
         var lexicon = NERLexicon()
         lexicon.addCues(fileText: NERLexicon.bundledCues)
@@ -58,12 +63,14 @@ struct Train: ParsableCommand {
         func mark(_ d: Int) { domainOf += Array(repeating: d, count: train.count - domainOf.count) }
         var heldout: [NERSentence] = []
         var anerCount = 0
+        var aner: [NERSentence] = []
         let wanted = Set(sources.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         if wanted.contains("anercorp") {
             let s = try NERCorpus.read(path: data + "/anercorp/ANERCorp_CamelLab_train.txt")
             let cut = holdoutAnercorp ? s.count - s.count / 10 : s.count
             for _ in 0..<max(1, anercorpCopies) { train += s[..<cut] }
             anerCount = cut
+            aner = Array(s[..<cut])
             heldout = Array(s[cut...])
             mark(0)
             say("ANERcorp train: \(s.count) sentences (\(cut) for training)")
@@ -107,8 +114,22 @@ struct Train: ParsableCommand {
         trainer.bits = bits; trainer.epochs = epochs; trainer.seed = seed
         trainer.log = say
         trainer.keptDomains = keepDomains.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        var bias: [NERType: Float] = [:]
+        if tuneBias, !aner.isEmpty {
+            // the tuning model: the same training without the last part of the ANERcorp sentences, which is its dev set
+            let devCount = aner.count / max(2, biasDevPart)
+            let copies = max(1, anercorpCopies)
+            var part: [NERSentence] = []
+            for _ in 0..<copies { part += aner[..<(aner.count - devCount)] }
+            let others = Array(train[(anerCount * copies)...])
+            let partDomains = Array(repeating: 0, count: part.count) + domainOf[(anerCount * copies)...]
+            let t0 = Date()
+            let tuning = trainer.train(part + others, domains: domains ? partDomains : nil)
+            bias = NERBiasTuner.tune(tuning, dev: Array(aner[(aner.count - devCount)...]), log: say)
+            say(String(format: "label bias tuned on %d sentences in %.1f s", devCount, Date().timeIntervalSince(t0)))
+        }
         let t0 = Date()
-        let model = trainer.train(train, domains: domains ? domainOf : nil)
+        let model = trainer.train(train, domains: domains ? domainOf : nil).withLabelBias(bias)
         say(String(format: "trained on %d sentences in %.1f s", train.count, Date().timeIntervalSince(t0)))
         let bytes = model.serialized()
         try Data(bytes).write(to: URL(fileURLWithPath: out))
@@ -121,8 +142,9 @@ struct Train: ParsableCommand {
             }
             try text.write(toFile: heldoutFile, atomically: true, encoding: .utf8)
             var all = CoNLLScore(), three = CoNLLScore()
+            let labeller = model.calibrated
             for s in heldout {
-                let r = model.label(norms: s.tokens.map(ArabicNormalizer.normalize), texts: s.tokens)
+                let r = labeller.label(norms: s.tokens.map(ArabicNormalizer.normalize), texts: s.tokens)
                 all.add(gold: s.labels, system: r.labels)
                 three.add(gold: s.labels, system: r.labels, excluding: [.misc])
             }

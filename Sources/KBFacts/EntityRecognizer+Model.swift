@@ -70,6 +70,7 @@ extension EntityRecognizer {
             }
             // "والسيد “فلان فلاني”": after an honorific the span is a person's name (EntityRecognizer+Honorifics.swift)
             if type != .person, span.range.count >= 2, honorificBefore(t, span.range.lowerBound) { type = .person }
+            if span.range.count == 1, EntityRecognizer.isCompellingAdjective(t, span.range.lowerBound) { continue }   // "القوة القاهرة"
             if margin >= EntityRecognizer.modelMargin, personOverTownName(t, span, &mentions, &taken, model) { continue }   // "نيكولا أورلاندو"
             // a span that runs into a mention found otherwise keeps its free end ("الجزائر عبد المجيد فرشيشي")
             // (a person's name after a place or organisation, two words or more)

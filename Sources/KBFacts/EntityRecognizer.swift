@@ -269,6 +269,7 @@ struct EntityRecognizer {
         }
         // Pass 3c: quoted names typed by a head noun or a naming word (EntityRecognizer+QuotedNames.swift)
         addQuotedNames(t, &mentions, &covered)
+        addDualHeadNames(t, &mentions, &covered)   // "حركتي فتح وحماس" (EntityRecognizer+DualHeads.swift)
         addDatelineOutlets(t, &mentions, &covered)   // the outlet a dateline credits (EntityRecognizer+Datelines.swift)
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
         organizationsNamedAfterPlaces(t, &mentions)
@@ -281,6 +282,14 @@ struct EntityRecognizer {
     }
 
     // MARK: Gazetteer
+
+    static let cairo = ArabicNormalizer.normalize("القاهرة")
+    /// Nouns that "القاهرة" qualifies as an adjective ("compelling"): "القوة القاهرة", "الظروف القاهرة".
+    static let compelledNouns = Lexicon.set("القوة قوة الظروف ظروف الأسباب أسباب")
+    /// "القاهرة" as the adjective of such a noun (token `i`), not the city.
+    static func isCompellingAdjective(_ t: [Token], _ i: Int) -> Bool {
+        i > 0 && t[i].norm == cairo && compelledNouns.contains(t[i - 1].norm)
+    }
 
     func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
         // (the word's forms and their one-word lookups are remembered: see Gazetteer.start)
@@ -307,6 +316,8 @@ struct EntityRecognizer {
                         let locative = cand.prefix.hasPrefix("ب") || cand.prefix.hasSuffix("ب") || ["في", "داخل", "قصر", "بقصر", "الي", "من"].contains(prev)
                         hits = hits.filter { ($0.type == .place) == locative }
                     }
+                    // "القوة القاهرة" (force majeure), "ظروف قاهرة": the adjective "compelling", not Cairo
+                    if len == 1, cand.prefix.isEmpty, EntityRecognizer.isCompellingAdjective(t, i) { hits = [] }
                     // "مجلس الأمن القومي", "مجلس الأمن الوطني": a state's own council, not the international body
                     if i + len < t.count, EntityRecognizer.stateBodyAdjectives.contains(t[i + len].norm) {
                         hits = hits.filter { $0.subtype != "intl_org" }

@@ -85,4 +85,22 @@ final class RecognitionRound11Tests: XCTestCase {
         XCTAssertEqual(guest?.mentionCount, 2, "\(x.entities.map { ($0.labelAr, $0.mentionCount) })")
         XCTAssertTrue(guest?.surfaceForms.contains("ماركوف") == true, "\(guest?.surfaceForms ?? [])")
     }
+
+    func testNamesCoordinatedAfterADualHeadNoun() {
+        // "فتح" alone is a verbal noun; after "حركتي" it is the movement the gazetteer knows as "حركة فتح"
+        let x = extract("ودعا البيان حركتي فتح وحماس إلى الوحدة، ورحب قادة حركتي حماس وفتح بالدعوة.")
+        let ids = x.entities.filter { $0.type == .organization }.map(\.id)
+        XCTAssertTrue(ids.contains("org-fatah"), "\(ids)")
+        XCTAssertEqual(x.entities.first { $0.id == "org-fatah" }?.mentionCount, 2)
+        // counter-example: the verbal noun without the dual head
+        let y = extract("وقال مسؤول إن فتح المعبر سيتم غدا.")
+        XCTAssertFalse(y.entities.contains { $0.id == "org-fatah" })
+    }
+
+    func testForceMajeureIsNoCairo() {
+        let x = "وأعلنت شركة الخليج للنفط رفع حالة القوة القاهرة عن الميناء."
+        XCTAssertFalse(labels(x, .place).contains("القاهرة"), "\(labels(x, .place))")
+        // counter-example: the city
+        XCTAssertTrue(labels("وعاد الوزير إلى القاهرة مساء أمس.", .place).contains("القاهرة"))
+    }
 }

@@ -178,6 +178,22 @@ struct EntityRecognizer {
                 m.weak = !isRank && cueRange.count == 1 && nameRange.count == 1
                 add(m)
                 i = nameRange.upperBound
+                // "وزيرا الدفاع والخارجية X وY": a dual or plural title's second holder after «و»
+                if EntityRecognizer.isDualOrPluralHead(stripConj(t[cueRange.lowerBound].norm)), i < t.count, covered[i] == nil,
+                   t[i].kind == .word, t[i].norm.hasPrefix("و") {
+                    let stem = String(t[i].norm.dropFirst())
+                    let (text, b) = strippedPrefix(t[i], "و", restore: stem)
+                    var u = t   // the second name read without its conjunction
+                    u[i] = Token(text: text, norm: stem, begin: b, end: t[i].end, kind: .word)
+                    if let second = personName(u, i, covered), second.count >= 2 {
+                        var m2 = RawMention(range: second, begin: b, end: t[second.upperBound - 1].end, text: surface(u, second),
+                                            type: .person, subtype: "", gazetteerIDs: [], nameKey: key(u, second),
+                                            isAdjective: false, role: cue, confidence: 0.7)
+                        m2.role = cue
+                        add(m2)
+                        i = second.upperBound
+                    }
+                }
                 continue
             }
             // a full role phrase with no name: a title standing for someone named elsewhere
@@ -365,6 +381,11 @@ struct EntityRecognizer {
     // MARK: People
 
     /// A role phrase or rank starting at `i`. Returns the phrase's token range and where the name starts.
+    /// A role head in the dual («وزيرا», «وزيري») or «وزراء»: a title of two or more holders.
+    static func isDualOrPluralHead(_ w: String) -> Bool {
+        w == "وزراء" || ((w.hasSuffix("ا") || w.hasSuffix("ي")) && Lexicon.roleHeads.contains(String(w.dropLast())))
+    }
+
     func rolePhrase(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> (Range<Int>, Int)? {
         guard t[i].kind == .word else { return nil }
         let w = stripConj(t[i].norm)
@@ -412,6 +433,8 @@ struct EntityRecognizer {
                     var e = j
                     while e < t.count, covered[e] == nil, t[e].kind == .word, t[e].norm.hasPrefix("ال") || t[e].norm.hasPrefix("وال") { e += 1 }
                     if e < t.count, t[e].text == "،" || t[e].text == "," { j = e; continue }
+                    // "وزيرا الدفاع والخارجية X وY": a dual or plural title names two portfolios, so the run is its own
+                    if e > j, EntityRecognizer.isDualOrPluralHead(w) { j = e; continue }
                     // "وزير الخارجية والتعاون الدولي السوداني X": the run ends at the title's nationality adjective
                     if e < t.count, let c = covered[e], mentions[c].isAdjective, mentions[c].type == .place { j = e; continue }
                     break

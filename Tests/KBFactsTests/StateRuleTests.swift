@@ -81,7 +81,8 @@ final class StateRuleTests: XCTestCase {
         // the visit is to Algeria, but the ministers travel with the Tunisian head of government
         let text = "وصل رئيس الحكومة التونسية كمال الهادي إلى الجزائر الثلاثاء. "
             + "ويرافق رئيس الحكومة التونسية خلال الرحلة وزيرا الدفاع والخارجية سامي الحداد ونبيل داود."
-        let r = roles(text).filter { $0.2 == "role.ministers-of-document" }
+        // (the first holder of the dual title is read by the title, the second as a conjunct: either rule may fire)
+        let r = roles(text).filter { ["role.ministers-of-document", "role.minister-of-document"].contains($0.2) }
         XCTAssertEqual(r.count, 2, "\(r)")
         XCTAssertTrue(r.allSatisfy { $0.1 == "plc-tunisia" }, "\(r)")
     }

@@ -19,6 +19,38 @@ final class SpeedEquivalenceTests: XCTestCase {
         "K", "\u{212A}", "a;", "a\u{037E}", "آ", "ا\u{0653}", "وزير الخارجية الجزائري في زيارة",
     ]
 
+    /// The sidecar path read on bytes is the one `URL` and `NSString` give, for every path it accepts.
+    func testPlainMetadataPathIsFoundations() {
+        let accepted = ["a.txt", "doc-1_x.TXT", "/a.txt", "/tmp/x/0001/a12.txt", "rel/dir/a", "/x/.build-bench/c/d.json",
+                        "x/a.b/c.txt", "ab", "/a", "d..e/f.txt", "...x/f.md"]
+        // (Foundation traps on a one-character path, «a»; the bytes give «a.meta.json»)
+        XCTAssertEqual(InputReader.plainMetadataPath("a"), "a.meta.json")
+        for p in accepted {
+            XCTAssertNotNil(InputReader.plainMetadataPath(p), p)
+            XCTAssertEqual(InputReader.plainMetadataPath(p), InputReader.foundationMetadataPath(p), p)
+        }
+        for p in ["/", "a/", "a//b.txt", "./a.txt", "../a.txt", "x/../a.txt", "x/./a.txt", ".hidden", "a.", "a.b.c",
+                  "a.t-x", "a b.txt", "é.txt", "ع/a.txt", "//a.txt"] {
+            if let fast = InputReader.plainMetadataPath(p) { XCTAssertEqual(fast, InputReader.foundationMetadataPath(p), p) }
+        }
+        // every short path over an alphabet of the characters that matter, where the fast path answers
+        let alphabet: [Character] = ["a", "B", "1", "_", "-", ".", "/", " ", "é"]
+        var rng = UInt64(0x5EED)
+        var checked = 0
+        for _ in 0..<20_000 {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            var r = rng
+            let len = Int(r % 9) + 1
+            var p = ""
+            for _ in 0..<len { r = r / 9 &+ (r >> 40); p.append(alphabet[Int(r % UInt64(alphabet.count))]) }
+            if p.utf8.count > 1, let fast = InputReader.plainMetadataPath(p) {
+                XCTAssertEqual(fast, InputReader.foundationMetadataPath(p), p)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+    }
+
     func testFuturePrefixIsHasPrefix() {
         for w in Self.samples + ["سيزور", "ستلتقي", "سي", "ست", "س", "سا", "وسيزور", "س\u{0654}ي", "سيّد", "سترة"] {
             XCTAssertEqual(FactRules.hasFuturePrefix(w), w.hasPrefix("سي") || w.hasPrefix("ست"), "\(w.unicodeScalars.map(\.value))")

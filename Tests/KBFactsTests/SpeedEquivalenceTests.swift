@@ -19,6 +19,30 @@ final class SpeedEquivalenceTests: XCTestCase {
         "K", "\u{212A}", "a;", "a\u{037E}", "آ", "ا\u{0653}", "وزير الخارجية الجزائري في زيارة",
     ]
 
+    /// The hamza check counted in place answers as the filtered copy of the text it replaces did.
+    func testHamzaIsNoArticleCountedInPlace() {
+        func filtered(_ tok: Token, _ prefix: String) -> Bool {
+            guard prefix.hasSuffix("ال") else { return false }
+            let letters = tok.text.unicodeScalars.filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 }
+            let at = prefix.unicodeScalars.count - 2
+            guard letters.count > at + 1 else { return false }
+            let a = letters[letters.index(letters.startIndex, offsetBy: at)]
+            return a == "\u{0623}" || a == "\u{0625}"
+        }
+        let texts = ["ألباريس", "وألفاريز", "الباريس", "إلى", "أل", "ألب", "وأ", "وإلب", "أَلباريس", "أـلب", "وَأَلْفاريز", "بالجزائر", "", "أ",
+                     "ا\u{0654}لب", "abc"]
+        var seenTrue = false
+        for text in texts {
+            let tok = Token(text: text, norm: ArabicNormalizer.normalize(text), begin: 0, end: text.count, kind: .word)
+            for prefix in ["ال", "وال", "بال", "", "و", "لل", "فال", "وبال"] {
+                let fast = EntityRecognizer.hamzaIsNoArticle(tok, prefix)
+                XCTAssertEqual(fast, filtered(tok, prefix), "\(text) \(prefix)")
+                seenTrue = seenTrue || fast
+            }
+        }
+        XCTAssertTrue(seenTrue)
+    }
+
     /// The sidecar path read on bytes is the one `URL` and `NSString` give, for every path it accepts.
     func testPlainMetadataPathIsFoundations() {
         let accepted = ["a.txt", "doc-1_x.TXT", "/a.txt", "/tmp/x/0001/a12.txt", "rel/dir/a", "/x/.build-bench/c/d.json",

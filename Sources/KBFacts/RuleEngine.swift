@@ -152,6 +152,8 @@ enum RuleEngine {
                         }
                     case .failed(let why):
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
+                    case .unmet(let q):
+                        trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(unmetReason(q))")
                     }
                 }
             }
@@ -182,7 +184,10 @@ enum RuleEngine {
         }
     }
 
-    enum Outcome { case fired([FactDraft]), failed(String) }
+    /// `unmet`: a `requires` cue missing, its reason (``unmetReason(_:)``) written only when traced.
+    enum Outcome { case fired([FactDraft]), failed(String), unmet(ContextCue) }
+
+    static func unmetReason(_ q: ContextCue) -> String { "no \(q.className) \(q.here ? "here" : q.before ? "before" : "after") it" }
 
     static func has(_ classes: [[Int]], _ cls: Int?, _ range: Range<Int>) -> Int? {
         guard let cls else { return nil }
@@ -216,7 +221,7 @@ enum RuleEngine {
                              _ lex: WordLexicon, _ table: RelationTable, facts: [FactDraft]) -> Outcome {
         func cueWindow(_ q: ContextCue) -> Range<Int> { q.here ? i..<(i + 1) : window(i, before: q.before, q.within, c.tokens.count) }
         for q in r.requires where !q.beforeSubject && has(classes, q.cls, cueWindow(q)) == nil {
-            return .failed("no \(q.className) \(q.here ? "here" : q.before ? "before" : "after") it")
+            return .unmet(q)
         }
         for q in r.unless where !q.beforeSubject {
             if let k = has(classes, q.cls, cueWindow(q)) {

@@ -333,7 +333,7 @@ struct EntityRecognizer {
     }
 
     /// Adjectives that make an international body's short name a state's own ("مجلس الأمن القومي").
-    static let stateBodyAdjectives: Set<String> = ["القومي", "الوطني"]
+    static let stateBodyAdjectives: WordSet = ["القومي", "الوطني"]
 
     /// The article is never written with a hamza: in «ألباريس» or «وألفاريز» the «أل» belongs to the name, which
     /// is not «باريس» with the article (normalisation folds «أ» to «ا», so only the written text tells).

@@ -365,16 +365,23 @@ struct EntityRecognizer {
     }
 
     /// Adjectives that make an international body's short name a state's own ("مجلس الأمن القومي").
-    static let stateBodyAdjectives: Set<String> = ["القومي", "الوطني"]
+    static let stateBodyAdjectives: WordSet = ["القومي", "الوطني"]
 
     /// The article is never written with a hamza: in «ألباريس» or «وألفاريز» the «أل» belongs to the name, which
     /// is not «باريس» with the article (normalisation folds «أ» to «ا», so only the written text tells).
     static func hamzaIsNoArticle(_ tok: Token, _ prefix: String) -> Bool {
         guard prefix.hasSuffix("ال") else { return false }
-        let letters = tok.text.unicodeScalars.filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 }
+        // the letter at the article's place, harakat and tatweel skipped; the word must have one more letter
+        // (counted in place: no filtered copy of the text)
         let at = prefix.unicodeScalars.count - 2
-        guard letters.count > at + 1 else { return false }
-        let a = letters[letters.index(letters.startIndex, offsetBy: at)]
+        var count = 0
+        var a: Unicode.Scalar? = nil
+        for u in tok.text.unicodeScalars where !(0x064B...0x065F).contains(u.value) && u.value != 0x0640 {
+            if count == at { a = u }
+            count += 1
+            if count > at + 1 { break }
+        }
+        guard count > at + 1, let a else { return false }
         return a == "\u{0623}" || a == "\u{0625}"
     }
 

@@ -73,8 +73,11 @@ struct SentenceContext {
     /// True when the word at i is in a word class of the lexicon (Resources/lexicon.txt).
     func inClass(_ i: Int, _ name: String) -> Bool {
         // (`rules.set`, a stored constant, is read in place: `ruleSet` would copy the whole rule set per call)
-        guard i >= 0, i < tokens.count, let id = rules.set.lexicon.classID(name) else { return false }
-        return rules.set.lexicon.classes(of: tokens[i].norm).contains(id)
+        // (the word's classes first: most words have none, and then the class name is not hashed)
+        guard i >= 0, i < tokens.count else { return false }
+        let classes = rules.set.lexicon.classes(of: tokens[i].norm)
+        guard !classes.isEmpty, let id = rules.set.lexicon.classID(name) else { return false }
+        return classes.contains(id)
     }
 
     func isComma(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && PunctText.isComma(tokens[i].text) }

@@ -216,7 +216,8 @@ final class Linker {
             }
             return nil
         }
-        for s in perSentence.indices {
+        // (nobody to find without surnames: no sentence is read)
+        for s in perSentence.indices where people.hasSurnames {
             let toks = sentences[s].tokens
             var covered = [Bool](repeating: false, count: toks.count)
             for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }

@@ -34,6 +34,8 @@ extension RuleEngine {
                 for d in drafts { trace?.note("rule \(r.name) fired on «\(c.tokens[i].text)»: \(d.type) \(label(c, d.subject)) → \(label(c, d.object))") }
             case .failed(let why):
                 trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
+            case .unmet(let q):
+                trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(unmetReason(q))")
             }
         }
         return out

@@ -154,6 +154,8 @@ enum RuleEngine {
                         }
                     case .failed(let why):
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
+                    case .unmet(let q):
+                        trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(unmetReason(q))")
                     }
                 }
             }
@@ -184,7 +186,10 @@ enum RuleEngine {
         }
     }
 
-    enum Outcome { case fired([FactDraft]), failed(String) }
+    /// `unmet`: a `requires` cue missing, its reason (``unmetReason(_:)``) written only when traced.
+    enum Outcome { case fired([FactDraft]), failed(String), unmet(ContextCue) }
+
+    static func unmetReason(_ q: ContextCue) -> String { "no \(q.className) \(q.here ? "here" : q.before ? "before" : "after") it" }
 
     static func has(_ classes: [[Int]], _ cls: Int?, _ range: Range<Int>) -> Int? {
         guard let cls else { return nil }
@@ -197,22 +202,28 @@ enum RuleEngine {
 
     static func apply(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                       _ lex: WordLexicon, _ table: RelationTable, facts: [FactDraft] = []) -> Outcome {
+        // (the rule is copied only to be changed: a copy costs a retain per field)
+        guard r.hasDualPeople else { return applyFinders(r, at: i, c, classes, cue, lex, table, facts: facts) }
         // `dual-people N`: the two people of the last contact when a dual names them here (RuleEngine+Pronouns.swift)
         var r = r
-        if r.hasDualPeople {
-            let named = r.subject.contains { if case .dualPeople(let n) = $0.kind { return dualNamed(n, at: i, classes, c, lex) }; return false }
-            func resolve(_ fs: [ArgumentFinder]) -> [ArgumentFinder] {
-                fs.compactMap { f in
-                    guard case .dualPeople = f.kind else { return f }
-                    return named ? ArgumentFinder(kind: .documentPeople) : nil
-                }
+        let named = r.subject.contains { if case .dualPeople(let n) = $0.kind { return dualNamed(n, at: i, classes, c, lex) }; return false }
+        func resolve(_ fs: [ArgumentFinder]) -> [ArgumentFinder] {
+            fs.compactMap { f in
+                guard case .dualPeople = f.kind else { return f }
+                return named ? ArgumentFinder(kind: .documentPeople) : nil
             }
-            r.subject = resolve(r.subject); r.object = resolve(r.object)
-            if r.subject.isEmpty { return .failed("no dual names the two sides") }
         }
+        r.subject = resolve(r.subject); r.object = resolve(r.object)
+        if r.subject.isEmpty { return .failed("no dual names the two sides") }
+        return applyFinders(r, at: i, c, classes, cue, lex, table, facts: facts)
+    }
+
+    /// ``apply(_:at:_:_:_:_:_:facts:)`` once the rule's `dual-people` finders are resolved.
+    static func applyFinders(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
+                             _ lex: WordLexicon, _ table: RelationTable, facts: [FactDraft]) -> Outcome {
         func cueWindow(_ q: ContextCue) -> Range<Int> { q.here ? i..<(i + 1) : window(i, before: q.before, q.within, c.tokens.count) }
         for q in r.requires where !q.beforeSubject && has(classes, q.cls, cueWindow(q)) == nil {
-            return .failed("no \(q.className) \(q.here ? "here" : q.before ? "before" : "after") it")
+            return .unmet(q)
         }
         for q in r.unless where !q.beforeSubject {
             if let k = has(classes, q.cls, cueWindow(q)) {
@@ -348,33 +359,36 @@ enum RuleEngine {
         for f in finders {
             let types = f.types ?? allowed ?? [.person, .organization, .place]
             func ok(_ m: Int) -> Bool {
-                let mm = c.mentions[m]
-                guard types.contains(mm.type), !mm.key.isEmpty, mm.key != excluding, mm.subtype != "media" else { return false }
-                // `people`: «مع الجانب المصري», the adjective after a word of PEOPLE_OF stands for its state
-                if mm.isAdjective, !f.adjectives, !(f.people && mm.range.lowerBound > 0 && c.inClass(mm.range.lowerBound - 1, "PEOPLE_OF")) { return false }
-                if !mm.isAdjective, f.adjectivesOnly { return false }
-                if mm.inRolePhrase, !f.inRole { return false }
-                if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
-                if let st = f.orgSubtypes, mm.type == .organization, !st.contains(mm.subtype) { return false }
-                if f.notEvent, mm.type == .organization, mm.subtype == "event" { return false }
-                if f.notStateBody, mm.type == .organization, FactRules.isStateBody(c, m) { return false }
-                if f.known, mm.gazetteerIDs.isEmpty { return false }
-                if f.named, mm.titleOnly { return false }
-                if f.notCountry, mm.type == .place, mm.subtype == "country" { return false }
-                if f.guessed, !mm.gazetteerIDs.isEmpty { return false }
-                if f.inTitle, !mm.inRolePhrase { return false }
-                if f.direct, governed(m, c) { return false }
-                if f.force, mm.type == .organization, !FactRules.canDeploy(c, mm) { return false }
-                if f.notLed, FactRules.afterLedBy(c, mm) { return false }
-                if f.lam, !hasLam(c, start + 1, mm.range.lowerBound) { return false }
-                // a verb's subject after it is never the object of a preposition («يلتقي بالرئيس X»): RuleEngine+CarryOver.swift
-                if verbSubject, f.isAfter, mm.type != .place, obliqueMention(m, c) { return false }
-                if f.joined {
-                    // the و on the name or on its title, and the first of the pair right before it
-                    let start = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
-                    guard start > 0, c.tokens[start].norm.hasPrefix("و"), let p = c.mention(at: start - 1), !c.mentions[p].inRolePhrase else { return false }
+                // (the mention read in place: a `RawMention` copied costs a retain per field)
+                c.mentions.withUnsafeBufferPointer { ms in
+                    let mm = ms.baseAddress! + m
+                    guard types.contains(mm.pointee.type), !mm.pointee.key.isEmpty, mm.pointee.key != excluding, mm.pointee.subtype != "media" else { return false }
+                    // `people`: «مع الجانب المصري», the adjective after a word of PEOPLE_OF stands for its state
+                    if mm.pointee.isAdjective, !f.adjectives, !(f.people && mm.pointee.range.lowerBound > 0 && c.inClass(mm.pointee.range.lowerBound - 1, "PEOPLE_OF")) { return false }
+                    if !mm.pointee.isAdjective, f.adjectivesOnly { return false }
+                    if mm.pointee.inRolePhrase, !f.inRole { return false }
+                    if let st = f.subtypes, mm.pointee.type == .place, !st.contains(mm.pointee.subtype) { return false }
+                    if let st = f.orgSubtypes, mm.pointee.type == .organization, !st.contains(mm.pointee.subtype) { return false }
+                    if f.notEvent, mm.pointee.type == .organization, mm.pointee.subtype == "event" { return false }
+                    if f.notStateBody, mm.pointee.type == .organization, FactRules.isStateBody(c, m) { return false }
+                    if f.known, mm.pointee.gazetteerIDs.isEmpty { return false }
+                    if f.named, mm.pointee.titleOnly { return false }
+                    if f.notCountry, mm.pointee.type == .place, mm.pointee.subtype == "country" { return false }
+                    if f.guessed, !mm.pointee.gazetteerIDs.isEmpty { return false }
+                    if f.inTitle, !mm.pointee.inRolePhrase { return false }
+                    if f.direct, governed(m, c) { return false }
+                    if f.force, mm.pointee.type == .organization, !FactRules.canDeploy(c, mm.pointee) { return false }
+                    if f.notLed, FactRules.afterLedBy(c, mm.pointee) { return false }
+                    if f.lam, !hasLam(c, start + 1, mm.pointee.range.lowerBound) { return false }
+                    // a verb's subject after it is never the object of a preposition («يلتقي بالرئيس X»): RuleEngine+CarryOver.swift
+                    if verbSubject, f.isAfter, mm.pointee.type != .place, obliqueMention(m, c) { return false }
+                    if f.joined {
+                        // the و on the name or on its title, and the first of the pair right before it
+                        let start = min(mm.pointee.range.lowerBound, mm.pointee.role?.range.lowerBound ?? Int.max)
+                        guard start > 0, c.tokens[start].norm.hasPrefix("و"), let p = c.mention(at: start - 1), !c.mentions[p].inRolePhrase else { return false }
+                    }
+                    return true
                 }
-                return true
             }
             switch f.kind {
             case .documentSubject:
@@ -561,7 +575,8 @@ enum RuleEngine {
             j -= 1; steps += 1
         }
         let first = c.tokens[j].norm
-        let surfaceFirst = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
+        // (computed when a clitic preposition is looked for on the name itself)
+        lazy var surfaceFirst = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
         for p in preps {
             if p.hasSuffix("-") {
                 let pre = String(p.dropLast())

@@ -45,6 +45,10 @@ public struct NERFeaturizer: Sendable {
         /// context features. Integer sums: the emissions are the same as summing every feature each time.
         var localSums: [Int32] = []
         var localOwner: ObjectIdentifier? = nil
+        /// The summed weights of the context features that read this word as a neighbour
+        /// (``NERFeaturizer/neighbourFeatures(_:_:_:_:_:_:)``), one row of labels per slot, for `neighbourOwner`.
+        var neighbourSums: [Int32] = []
+        var neighbourOwner: ObjectIdentifier? = nil
 
         init(word: UInt64, stem: UInt64, clitic: UInt64, pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64),
              stemPre: (UInt64, UInt64), shape: UInt64, cues: UInt8, stems: [String], nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)],
@@ -221,6 +225,89 @@ extension NERFeaturizer {
                 put(50, cl(i - 1, fine)); put(51, cl(i + 1, fine))
                 put(52, cl(i - 2, 0)); put(53, cl(i + 2, 0))
                 put(54, cl(i - 1, 0) &* 0x100000001B3 ^ x.cls(0)); put(55, x.cls(0) &* 0x100000001B3 ^ cl(i + 1, 0))
+            }
+        }
+        return out
+    }
+
+    /// Neighbour slots of ``neighbourFeatures(_:_:_:_:_:_:)``: the word before, after, two before, two after.
+    public static let neighbourSlots = 4
+
+    /// The context features of ``contextFeatures(_:)`` that read one neighbour's own values and nothing else
+    /// (templates 16–21, 34–36, 50–53), for a neighbour with these values, by slot: as the word before (16, 20,
+    /// 35, 36, 50), after (17, 21, 34, 51), two before (18, 52), two after (19, 53). Past the sentence's ends
+    /// every value is `bos` before and `eos` after, as there. A word's sums for these can be remembered.
+    func neighbourFeatures(word: UInt64, stem: UInt64, suf1: UInt64, clitic: UInt64, fine: UInt64, coarse: UInt64) -> [[UInt32]] {
+        let shift = UInt64(64 - bits)
+        @inline(__always) func b(_ t: UInt64, _ v: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift) }
+        var before = [b(16, word), b(20, stem), b(35, suf1), b(36, clitic)]
+        var after = [b(17, word), b(21, stem), b(34, suf1)]
+        var before2 = [b(18, word)], after2 = [b(19, word)]
+        if classCount > 0 {
+            before.append(b(50, fine)); after.append(b(51, fine)); before2.append(b(52, coarse)); after2.append(b(53, coarse))
+        }
+        return [before, after, before2, after2]
+    }
+
+    /// ``neighbourFeatures(word:stem:suf1:clitic:fine:coarse:)`` of a word.
+    func neighbourFeatures(_ x: WordInfo) -> [[UInt32]] {
+        neighbourFeatures(word: x.word, stem: x.stem, suf1: x.suf.1, clitic: x.clitic, fine: classCount > 0 ? x.cls(classCount - 1) : 0, coarse: x.cls(0))
+    }
+
+    /// ``neighbourFeatures(word:stem:suf1:clitic:fine:coarse:)`` past the sentence's start (slots 0 and 2) and
+    /// end (slots 1 and 3).
+    func boundaryFeatures() -> [[UInt32]] {
+        let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05
+        let start = neighbourFeatures(word: bos, stem: bos, suf1: bos, clitic: bos, fine: bos, coarse: bos)
+        let end = neighbourFeatures(word: eos, stem: eos, suf1: eos, clitic: eos, fine: eos, coarse: eos)
+        return [start[0], end[1], start[2], end[3]]
+    }
+
+    /// Context features per token of ``ownContextFeatures(_:)``.
+    public var ownContextPerToken: Int { contextPerToken - 9 - (classCount > 0 ? 4 : 0) }
+
+    /// The context features of ``contextFeatures(_:)`` other than the neighbour features
+    /// (``neighbourFeatures(word:stem:suf1:clitic:fine:coarse:)``), `ownContextPerToken` per token: with them
+    /// and ``localFeatures(_:)``, the same buckets as ``features(_:)`` (in another order).
+    public func ownContextFeatures(_ info: [WordInfo]) -> [UInt32] {
+        let n = info.count
+        let gaz = lexicon.gazetteerTags(info)
+        let shift = UInt64(64 - bits)
+        var out = [UInt32](repeating: 0, count: n * ownContextPerToken)
+        let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05
+        func cl(_ k: Int, _ j: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].cls(j) }
+        func w(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].word }
+        func st(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].stem }
+        func sh(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].shape }
+        func cues(_ k: Int) -> UInt64 { k >= 0 && k < n ? UInt64(info[k].cues) : 0 }
+        func gz(_ k: Int) -> UInt64 { k < 0 || k >= n ? 0xFFFF : UInt64(gaz[k].b) | UInt64(gaz[k].i) << 8 }
+        let speech = UInt64(1) << UInt64(NERLexicon.Cue.speech.rawValue)
+        var cueMask: UInt64 = 0
+        for c in NERLexicon.Cue.allCases { cueMask |= 1 << UInt64(c.rawValue) }
+        out.withUnsafeMutableBufferPointer { out in
+            var o = 0
+            for i in 0..<n {
+                let x = info[i]
+                @inline(__always) func put(_ t: UInt64, _ v: UInt64) {
+                    out[o] = UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift); o += 1
+                }
+                let speechBefore = (cues(i - 1) | cues(i - 2) | cues(i - 3)) & speech != 0
+                let speechAfter = (cues(i + 1) | cues(i + 2) | cues(i + 3)) & speech != 0
+                // the cue bits of the word and its neighbours, in bytes (as `contextFeatures` sets them one by one)
+                let cueVec = (cues(i) & cueMask) | (cues(i - 1) & cueMask) << 8 | (cues(i - 2) & cueMask) << 16
+                    | (cues(i + 1) & cueMask) << 24
+                put(14, sh(i - 1) &* 31 &+ x.shape); put(15, x.shape &* 31 &+ sh(i + 1))
+                put(22, w(i - 1) &* 0x100000001B3 ^ x.word); put(23, x.word &* 0x100000001B3 ^ w(i + 1))
+                put(24, gz(i)); put(25, gz(i - 1)); put(26, gz(i + 1)); put(27, gz(i) &* 65599 &+ x.shape)
+                put(28, cueVec & 0xFF); put(29, (cueVec >> 8) & 0xFF); put(30, (cueVec >> 16) & 0xFF); put(31, (cueVec >> 24) & 0xFF)
+                put(32, (speechBefore ? 1 : 0) + (speechAfter ? 2 : 0))
+                put(33, (cueVec >> 8 & 0xFF) &* 131 &+ x.shape)
+                put(38, i == 0 ? 1 : i == n - 1 ? 2 : 0)
+                put(39, st(i - 1) &* 0x100000001B3 ^ x.stem)
+                put(40, gz(i) &* 65599 &+ (cueVec >> 8 & 0xFF))
+                if classCount > 0 {
+                    put(54, cl(i - 1, 0) &* 0x100000001B3 ^ x.cls(0)); put(55, x.cls(0) &* 0x100000001B3 ^ cl(i + 1, 0))
+                }
             }
         }
         return out

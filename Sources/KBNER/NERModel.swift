@@ -14,11 +14,39 @@ public final class NERModel: @unchecked Sendable {
     public var bits: Int { featurizer.bits }
     public var lexicon: NERLexicon { featurizer.lexicon }
 
+    /// The neighbour sums (``neighbourSums(_:)``) past the sentence's ends, slot after slot.
+    let boundarySums: [Int32]
+
     init(featurizer: NERFeaturizer, weights: [Int16], scale: Float, transitions: [Float]) {
         self.featurizer = featurizer
         self.weights = weights
         self.scale = scale
         self.transitions = transitions
+        boundarySums = NERModel.sums(featurizer.boundaryFeatures(), weights)
+    }
+
+    /// The weights of each slot's features summed, one row of labels per slot.
+    static func sums(_ slots: [[UInt32]], _ weights: [Int16]) -> [Int32] {
+        let L = NERLabel.count
+        var sums = [Int32](repeating: 0, count: slots.count * L)
+        for (s, feats) in slots.enumerated() {
+            for f in feats {
+                let row = Int(f) * L
+                for l in 0..<L { sums[s * L + l] &+= Int32(weights[row + l]) }
+            }
+        }
+        return sums
+    }
+
+    /// The weights of the context features that read the word as a neighbour, summed per slot
+    /// (``NERFeaturizer/neighbourFeatures(_:)``; remembered in the word's info for this model).
+    func neighbourSums(_ x: NERFeaturizer.WordInfo) -> [Int32] {
+        let me = ObjectIdentifier(self)
+        if x.neighbourOwner == me { return x.neighbourSums }
+        let sums = NERModel.sums(featurizer.neighbourFeatures(x), weights)
+        x.neighbourSums = sums
+        x.neighbourOwner = me
+        return sums
     }
 
     /// One labelled sentence: a label per token, the spans, and what ``margin(of:)`` needs.
@@ -63,19 +91,34 @@ public final class NERModel: @unchecked Sendable {
         return sums
     }
 
-    /// Emissions from each word's remembered own-feature sums and the sentence's context features: the same
-    /// integers as ``emissions(_:count:)`` over ``NERFeaturizer/features(_:)`` (integer addition in any order).
+    /// Emissions from each word's remembered own-feature sums, its neighbours' remembered sums as neighbours
+    /// (``neighbourSums(_:)``) and the sentence's other context features: the same integers as
+    /// ``emissions(_:count:)`` over ``NERFeaturizer/features(_:)`` (integer addition in any order).
     func splitEmissions(_ info: [NERFeaturizer.WordInfo]) -> [Float] {
-        let L = NERLabel.count, F = featurizer.contextPerToken
+        let L = NERLabel.count, F = featurizer.ownContextPerToken
         let n = info.count
-        let feats = featurizer.contextFeatures(info)
+        let feats = featurizer.ownContextFeatures(info)
         var em = [Float](repeating: 0, count: n * L)
         let s = scale
+        let local = info.map { localSums($0) }
+        let near = info.map { neighbourSums($0) }
         weights.withUnsafeBufferPointer { w in
+        feats.withUnsafeBufferPointer { feats in
+        boundarySums.withUnsafeBufferPointer { edge in
+        em.withUnsafeMutableBufferPointer { em in
             for i in 0..<n {
-                let local = localSums(info[i])
-                var a0 = local[0], a1 = local[1], a2 = local[2], a3 = local[3], a4 = local[4]
-                var a5 = local[5], a6 = local[6], a7 = local[7], a8 = local[8]
+                var a0: Int32 = 0, a1: Int32 = 0, a2: Int32 = 0, a3: Int32 = 0, a4: Int32 = 0
+                var a5: Int32 = 0, a6: Int32 = 0, a7: Int32 = 0, a8: Int32 = 0
+                @inline(__always) func add(_ r: UnsafePointer<Int32>) {
+                    a0 &+= r[0]; a1 &+= r[1]; a2 &+= r[2]; a3 &+= r[3]; a4 &+= r[4]
+                    a5 &+= r[5]; a6 &+= r[6]; a7 &+= r[7]; a8 &+= r[8]
+                }
+                local[i].withUnsafeBufferPointer { add($0.baseAddress!) }
+                // slot 0: the word before is this word's neighbour before; 1 after; 2 two before; 3 two after
+                if i > 0 { near[i - 1].withUnsafeBufferPointer { add($0.baseAddress!) } } else { add(edge.baseAddress!) }
+                if i + 1 < n { near[i + 1].withUnsafeBufferPointer { add($0.baseAddress! + L) } } else { add(edge.baseAddress! + L) }
+                if i > 1 { near[i - 2].withUnsafeBufferPointer { add($0.baseAddress! + 2 * L) } } else { add(edge.baseAddress! + 2 * L) }
+                if i + 2 < n { near[i + 2].withUnsafeBufferPointer { add($0.baseAddress! + 3 * L) } } else { add(edge.baseAddress! + 3 * L) }
                 for k in 0..<F {
                     let row = w.baseAddress! + Int(feats[i * F + k]) * L
                     a0 &+= Int32(row[0]); a1 &+= Int32(row[1]); a2 &+= Int32(row[2]); a3 &+= Int32(row[3])
@@ -87,7 +130,7 @@ public final class NERModel: @unchecked Sendable {
                 em[o + 3] = Float(a3) * s; em[o + 4] = Float(a4) * s; em[o + 5] = Float(a5) * s
                 em[o + 6] = Float(a6) * s; em[o + 7] = Float(a7) * s; em[o + 8] = Float(a8) * s
             }
-        }
+        } } } }
         return em
     }
 

@@ -168,11 +168,65 @@ public enum InputReader {
     /// the extension is replaced the same way).
     public static func metadataPath(for file: InputFile) -> String? {
         guard !file.isStandardInput else { return nil }
-        let url = URL(fileURLWithPath: file.path)
+        if let fast = plainMetadataPath(file.path) { return fast }
+        return foundationMetadataPath(file.path)
+    }
+
+    /// ``metadataPath(for:)`` through `URL` and `NSString` (every path).
+    static func foundationMetadataPath(_ path: String) -> String? {
+        let url = URL(fileURLWithPath: path)
         let base = url.pathExtension.isEmpty ? url : url.deletingPathExtension()
         let name = base.lastPathComponent + ".meta.json"
-        let dir = (file.path as NSString).deletingLastPathComponent
+        let dir = (path as NSString).deletingLastPathComponent
         return dir.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
+    }
+
+    /// ``metadataPath(for:)`` on the bytes of a plain path, the same string as through `URL` and `NSString`
+    /// (which cost more than reading the sidecar): `DIR/STEM.EXT` or `DIR/STEM`, where DIR is empty, `/` or
+    /// components of letters, digits, `_`, `-` and `.` (none `.` or `..`) joined by single slashes, STEM
+    /// letters, digits, `_` and `-`, EXT letters and digits. Nil for any other path (the caller uses Foundation).
+    static func plainMetadataPath(_ path: String) -> String? {
+        var path = path
+        return path.withUTF8 { b -> String? in
+            let n = b.count
+            guard n > 0, n < 4096 else { return nil }
+            @inline(__always) func word(_ c: UInt8) -> Bool {
+                (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D
+            }
+            // the last component
+            var slash = -1
+            for k in stride(from: n - 1, through: 0, by: -1) where b[k] == 0x2F { slash = k; break }
+            let nameStart = slash + 1
+            guard nameStart < n else { return nil }
+            var dot = -1
+            for k in nameStart..<n {
+                let c = b[k]
+                if c == 0x2E { guard dot < 0 else { return nil }; dot = k; continue }
+                guard word(c) else { return nil }
+            }
+            if dot >= 0 { guard dot > nameStart, dot < n - 1 else { return nil } }
+            for k in (dot < 0 ? n : dot + 1)..<n where b[k] == 0x5F || b[k] == 0x2D { return nil }
+            // the directory: `/` alone, or components of word characters and dots, not `.` or `..`
+            if slash > 0 {
+                var compStart = 0
+                for k in 0...slash {
+                    let c = k < slash ? b[k] : 0x2F
+                    if c == 0x2F {
+                        let len = k - compStart
+                        if len == 0 { guard k == 0 else { return nil } }
+                        else if len <= 2, b[compStart] == 0x2E, len == 1 || b[compStart + 1] == 0x2E { return nil }
+                        compStart = k + 1
+                    } else if !(word(c) || c == 0x2E) { return nil }
+                }
+            }
+            let stemEnd = dot < 0 ? n : dot
+            var out = [UInt8]()
+            out.reserveCapacity(n + 11)
+            if slash >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[0...slash])) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[nameStart..<stemEnd]))
+            out.append(contentsOf: ".meta.json".utf8)
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Optional metadata sidecar next to `NAME.txt`: `NAME.meta.json`, a JSON object with optional

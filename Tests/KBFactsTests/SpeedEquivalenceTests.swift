@@ -19,6 +19,62 @@ final class SpeedEquivalenceTests: XCTestCase {
         "K", "\u{212A}", "a;", "a\u{037E}", "آ", "ا\u{0653}", "وزير الخارجية الجزائري في زيارة",
     ]
 
+    /// The hamza check counted in place answers as the filtered copy of the text it replaces did.
+    func testHamzaIsNoArticleCountedInPlace() {
+        func filtered(_ tok: Token, _ prefix: String) -> Bool {
+            guard prefix.hasSuffix("ال") else { return false }
+            let letters = tok.text.unicodeScalars.filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 }
+            let at = prefix.unicodeScalars.count - 2
+            guard letters.count > at + 1 else { return false }
+            let a = letters[letters.index(letters.startIndex, offsetBy: at)]
+            return a == "\u{0623}" || a == "\u{0625}"
+        }
+        let texts = ["ألباريس", "وألفاريز", "الباريس", "إلى", "أل", "ألب", "وأ", "وإلب", "أَلباريس", "أـلب", "وَأَلْفاريز", "بالجزائر", "", "أ",
+                     "ا\u{0654}لب", "abc"]
+        var seenTrue = false
+        for text in texts {
+            let tok = Token(text: text, norm: ArabicNormalizer.normalize(text), begin: 0, end: text.count, kind: .word)
+            for prefix in ["ال", "وال", "بال", "", "و", "لل", "فال", "وبال"] {
+                let fast = EntityRecognizer.hamzaIsNoArticle(tok, prefix)
+                XCTAssertEqual(fast, filtered(tok, prefix), "\(text) \(prefix)")
+                seenTrue = seenTrue || fast
+            }
+        }
+        XCTAssertTrue(seenTrue)
+    }
+
+    /// The sidecar path read on bytes is the one `URL` and `NSString` give, for every path it accepts.
+    func testPlainMetadataPathIsFoundations() {
+        let accepted = ["a.txt", "doc-1_x.TXT", "/a.txt", "/tmp/x/0001/a12.txt", "rel/dir/a", "/x/.build-bench/c/d.json",
+                        "x/a.b/c.txt", "ab", "/a", "d..e/f.txt", "...x/f.md"]
+        // (Foundation traps on a one-character path, «a»; the bytes give «a.meta.json»)
+        XCTAssertEqual(InputReader.plainMetadataPath("a"), "a.meta.json")
+        for p in accepted {
+            XCTAssertNotNil(InputReader.plainMetadataPath(p), p)
+            XCTAssertEqual(InputReader.plainMetadataPath(p), InputReader.foundationMetadataPath(p), p)
+        }
+        for p in ["/", "a/", "a//b.txt", "./a.txt", "../a.txt", "x/../a.txt", "x/./a.txt", ".hidden", "a.", "a.b.c",
+                  "a.t-x", "a b.txt", "é.txt", "ع/a.txt", "//a.txt"] {
+            if let fast = InputReader.plainMetadataPath(p) { XCTAssertEqual(fast, InputReader.foundationMetadataPath(p), p) }
+        }
+        // every short path over an alphabet of the characters that matter, where the fast path answers
+        let alphabet: [Character] = ["a", "B", "1", "_", "-", ".", "/", " ", "é"]
+        var rng = UInt64(0x5EED)
+        var checked = 0
+        for _ in 0..<20_000 {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            var r = rng
+            let len = Int(r % 9) + 1
+            var p = ""
+            for _ in 0..<len { r = r / 9 &+ (r >> 40); p.append(alphabet[Int(r % UInt64(alphabet.count))]) }
+            if p.utf8.count > 1, let fast = InputReader.plainMetadataPath(p) {
+                XCTAssertEqual(fast, InputReader.foundationMetadataPath(p), p)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+    }
+
     func testFuturePrefixIsHasPrefix() {
         for w in Self.samples + ["سيزور", "ستلتقي", "سي", "ست", "س", "سا", "وسيزور", "س\u{0654}ي", "سيّد", "سترة"] {
             XCTAssertEqual(FactRules.hasFuturePrefix(w), w.hasPrefix("سي") || w.hasPrefix("ست"), "\(w.unicodeScalars.map(\.value))")

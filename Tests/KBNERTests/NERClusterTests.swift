@@ -73,6 +73,10 @@ final class NERClusterTests: XCTestCase {
         for s in sentences.prefix(3) {
             let info = s.tokens.map { model.featurizer.wordInfo(norm: ArabicNormalizer.normalize($0), text: $0) }
             XCTAssertEqual(model.splitEmissions(info), model.emissions(model.featurizer.features(info), count: info.count))
+            for n in 1...min(4, info.count) {
+                let part = Array(info.prefix(n))
+                XCTAssertEqual(model.splitEmissions(part), model.emissions(model.featurizer.features(part), count: n))
+            }
         }
     }
 }

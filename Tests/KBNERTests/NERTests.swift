@@ -108,6 +108,20 @@ final class NERTests: XCTestCase {
             let direct = model.emissions(all, count: info.count)
             XCTAssertEqual(model.splitEmissions(info), direct)
             XCTAssertEqual(model.splitEmissions(info), direct)
+            // the context features are the neighbours' (or the ends') features by slot and the others
+            let own = f.ownContextFeatures(info), edge = f.boundaryFeatures(), k = f.ownContextPerToken
+            for i in info.indices {
+                var parts = Array(own[(i * k)..<((i + 1) * k)])
+                for (slot, j) in [(0, i - 1), (1, i + 1), (2, i - 2), (3, i + 2)] {
+                    parts += info.indices.contains(j) ? f.neighbourFeatures(info[j])[slot] : edge[slot]
+                }
+                XCTAssertEqual(parts.sorted(), context[(i * f.contextPerToken)..<((i + 1) * f.contextPerToken)].sorted())
+            }
+            // short sentences: every token near an end
+            for n in 1...min(4, info.count) {
+                let part = Array(info.prefix(n))
+                XCTAssertEqual(model.splitEmissions(part), model.emissions(f.features(part), count: n))
+            }
         }
     }
 

@@ -353,7 +353,9 @@ enum RuleEngine {
                 // `people`: «مع الجانب المصري», the adjective after a word of PEOPLE_OF stands for its state
                 if mm.isAdjective, !f.adjectives, !(f.people && mm.range.lowerBound > 0 && c.inClass(mm.range.lowerBound - 1, "PEOPLE_OF")) { return false }
                 if !mm.isAdjective, f.adjectivesOnly { return false }
-                if mm.inRolePhrase, !f.inRole { return false }
+                if f.roleOwner {
+                    guard mm.range.lowerBound > 0, c.inClass(mm.range.lowerBound - 1, "ROLE_PLAYED") else { return false }
+                } else if mm.inRolePhrase, !f.inRole { return false }
                 if let st = f.subtypes, mm.type == .place, !st.contains(mm.subtype) { return false }
                 if let st = f.orgSubtypes, mm.type == .organization, !st.contains(mm.subtype) { return false }
                 if f.notEvent, mm.type == .organization, mm.subtype == "event" { return false }

@@ -463,6 +463,8 @@ enum RuleEngine {
                 if c.isComma(k) { k -= 1 }
                 while k >= 0, i - k <= 3, c.mention(at: k) == nil, c.tokens[k].kind == .punctuation, Self.quotes.contains(c.tokens[k].text) { k -= 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.upperBound == k + 1, ok(m) { return m }
+                // "X رئيس وزراء بلجيكا رئيس الاتحاد": a second title right after the first title's body is X's too
+                if k == i - 1, let m = stackedTitleHolder(before: i, c), ok(m) { return m }
             case .adjacentAfter:
                 // "X، وزير الدفاع، وY": a title in apposition to the name before it opens no name after it
                 if c.mentions.contains(where: { $0.type == .person && $0.range.upperBound <= i && ($0.role?.range.contains(i) ?? false) }) { continue }

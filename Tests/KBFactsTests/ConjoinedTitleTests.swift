@@ -22,3 +22,17 @@ final class ConjoinedTitleTests: XCTestCase {
         XCTAssertFalse(doc.arrows("HOLDS_ROLE").contains("كريم النجار → حركة حماس"))
     }
 }
+
+/// Stacked titles after a name (RuleEngine+StackedTitles.swift): «X رئيس وزراء بلجيكا رئيس الاتحاد الأوروبي», X holds
+/// both. Invented text.
+final class StackedTitleTests: XCTestCase {
+    func testASecondTitleAfterTheFirstTitlesStateIsTheSameHolders() {
+        let doc = extractInvented("وحضر ألكسندر دي كروو رئيس وزراء بلجيكا رئيس الاتحاد الأوروبي القمة.")
+        XCTAssertEqual(doc.arrows("HOLDS_ROLE").sorted(), ["ألكسندر دي كروو → الاتحاد الأوروبي", "ألكسندر دي كروو → بلجيكا"])
+    }
+
+    func testASecondTitleWithItsOwnNameIsAnotherPersons() {
+        let doc = extractInvented("واستقبل محمد المنفي رئيس المجلس الرئاسي الليبي رئيس الوزراء الإيطالي كريم النجار.")
+        XCTAssertFalse(doc.arrows("HOLDS_ROLE").contains("محمد المنفي → إيطاليا"))
+    }
+}

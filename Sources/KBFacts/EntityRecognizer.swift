@@ -419,6 +419,8 @@ struct EntityRecognizer {
                 let s = stripConj(n)
                 guard t[j].kind == .word else { break }
                 if Lexicon.ranks.contains(n) { break }
+                // "والمتحدث باسم الحركة X": a spokesman's title runs on through «باسم» to the body he speaks for
+                if n == "باسم", j > i + 1, ["المتحدث", "الناطق"].contains(stripConj(t[j - 1].norm)) { j += 1; continue }
                 if Lexicon.stopwords.contains(n) {
                     // "المكلفة من مجلس النواب": من followed by a named organisation
                     if n == "من", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
@@ -435,6 +437,8 @@ struct EntityRecognizer {
                 }
                 if Lexicon.verbs.contains(n) { break }
                 // "وزير الداخلية والجماعات المحلية": a coordinated complement
+                // "رئيس وفد الحركة والمتحدث باسمها X": a second title conjoined before the name is the same holder's
+                if j > i + 1, n.hasPrefix("وال"), Lexicon.roleHeads.contains(s) { j += 1; continue }
                 if j > i + 1, n.hasPrefix("وال"), n.count > 4 {
                     // only as a title before ", Name": the coordinated words run up to a comma
                     var e = j

@@ -366,7 +366,9 @@ enum RuleEngine {
                     // `people`: «مع الجانب المصري», the adjective after a word of PEOPLE_OF stands for its state
                     if mm.pointee.isAdjective, !f.adjectives, !(f.people && mm.pointee.range.lowerBound > 0 && c.inClass(mm.pointee.range.lowerBound - 1, "PEOPLE_OF")) { return false }
                     if !mm.pointee.isAdjective, f.adjectivesOnly { return false }
-                    if mm.pointee.inRolePhrase, !f.inRole { return false }
+                    if f.roleOwner {
+                        guard mm.pointee.range.lowerBound > 0, c.inClass(mm.pointee.range.lowerBound - 1, "ROLE_PLAYED") else { return false }
+                    } else if mm.pointee.inRolePhrase, !f.inRole { return false }
                     if let st = f.subtypes, mm.pointee.type == .place, !st.contains(mm.pointee.subtype) { return false }
                     if let st = f.orgSubtypes, mm.pointee.type == .organization, !st.contains(mm.pointee.subtype) { return false }
                     if f.notEvent, mm.pointee.type == .organization, mm.pointee.subtype == "event" { return false }
@@ -475,6 +477,8 @@ enum RuleEngine {
                 if c.isComma(k) { k -= 1 }
                 while k >= 0, i - k <= 3, c.mention(at: k) == nil, c.tokens[k].kind == .punctuation, Self.quotes.contains(c.tokens[k].text) { k -= 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.upperBound == k + 1, ok(m) { return m }
+                // "X رئيس وزراء بلجيكا رئيس الاتحاد": a second title right after the first title's body is X's too
+                if k == i - 1, let m = stackedTitleHolder(before: i, c), ok(m) { return m }
             case .adjacentAfter:
                 // "X، وزير الدفاع، وY": a title in apposition to the name before it opens no name after it
                 if c.mentions.contains(where: { $0.type == .person && $0.range.upperBound <= i && ($0.role?.range.contains(i) ?? false) }) { continue }

@@ -110,6 +110,9 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var notStateBody = false
     /// (`after-prep`) a nationality adjective after a word of class PEOPLE_OF counts as its state: «مع الجانب المصري»
     public var people = false
+    /// only the mention right after a word of class ROLE_PLAYED, its owner («الدور المصري في دعم Y», «جهود قطر»),
+    /// even where the recogniser read it into an unnamed title before it («وثمن الوزير الدور المصري …»)
+    public var roleOwner = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -460,6 +463,6 @@ extension ArgumentFinder {
         "list": [\.list], "wide-list": [\.list, \.wideList], "guessed": [\.guessed], "phrase": [\.phrase],
         "direct": [\.direct], "force": [\.force], "clause": [\.clause], "first": [\.first], "joined": [\.joined],
         "back-list": [\.backList], "not-led": [\.notLed], "lam": [\.lam], "not-state-body": [\.notStateBody],
-        "people": [\.people],
+        "people": [\.people], "role-owner": [\.roleOwner, \.adjectives],
     ]
 }

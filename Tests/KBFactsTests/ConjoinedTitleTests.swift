@@ -1,0 +1,38 @@
+import KBFacts
+import XCTest
+
+/// Two titles conjoined before one name (EntityRecognizer.rolePhrase): «رئيس وفد الحركة والمتحدث باسمها X» is one
+/// holder with both titles, the body of the first his. Invented text.
+final class ConjoinedTitleTests: XCTestCase {
+    func testASpokesmansTitleConjoinedAfterAnotherTitle() {
+        let text = "وقال رئيس المكتب السياسي لحركة حماس والمتحدث باسم الحركة محمد نزال إن الوضع خطير."
+        XCTAssertEqual(extractInvented(text).arrows("HOLDS_ROLE"), ["محمد نزال → حركة حماس"])
+    }
+
+    func testTheHeadOfADelegationHoldsARoleInItsBody() {
+        let doc = extractInvented("والتقى رئيس وفد حركة حماس والمتحدث باسم الحركة محمد نزال بالوسطاء.")
+        XCTAssertEqual(doc.arrows("HOLDS_ROLE"), ["محمد نزال → حركة حماس"])
+        // the body inside his title is not the one who met him
+        XCTAssertEqual(doc.arrows("MEET"), [])
+    }
+
+    func testTwoTitlesWithTwoNamesStayApart() {
+        // a comma closes the first title: the conjoined one is another person's
+        let doc = extractInvented("وحضر اللقاء سامي الحداد، رئيس حركة حماس، والمتحدث باسم الحكومة الأردنية كريم النجار.")
+        XCTAssertFalse(doc.arrows("HOLDS_ROLE").contains("كريم النجار → حركة حماس"))
+    }
+}
+
+/// Stacked titles after a name (RuleEngine+StackedTitles.swift): «X رئيس وزراء بلجيكا رئيس الاتحاد الأوروبي», X holds
+/// both. Invented text.
+final class StackedTitleTests: XCTestCase {
+    func testASecondTitleAfterTheFirstTitlesStateIsTheSameHolders() {
+        let doc = extractInvented("وحضر ألكسندر دي كروو رئيس وزراء بلجيكا رئيس الاتحاد الأوروبي القمة.")
+        XCTAssertEqual(doc.arrows("HOLDS_ROLE").sorted(), ["ألكسندر دي كروو → الاتحاد الأوروبي", "ألكسندر دي كروو → بلجيكا"])
+    }
+
+    func testASecondTitleWithItsOwnNameIsAnotherPersons() {
+        let doc = extractInvented("واستقبل محمد المنفي رئيس المجلس الرئاسي الليبي رئيس الوزراء الإيطالي كريم النجار.")
+        XCTAssertFalse(doc.arrows("HOLDS_ROLE").contains("محمد المنفي → إيطاليا"))
+    }
+}

@@ -286,6 +286,8 @@ final class Linker {
 
         // 6. «للمملكة»: the one kingdom the document names (Linker+Kingdom.swift)
         linkKingdomReferences(&perSentence, sentences: sentences)
+        // 7. «الجيش», «الحركة» alone: the one army or movement the document named (Linker+BareHeads.swift)
+        linkBareHeadReferences(&perSentence, sentences: sentences)
 
         // platforms (Facebook, Twitter) are sources, not entities; an adjective of a continent or region
         // ("الإفريقية") is not a mention of it; weak names that linked to nobody go

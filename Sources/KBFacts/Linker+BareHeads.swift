@@ -1,0 +1,62 @@
+import KBText
+
+extension Linker {
+    /// The bare definite head an organisation's name starts with, as a reference word: «الجيش اللبناني» and
+    /// «القوات المسلحة السودانية» → «الجيش»; «حركة حماس» → «الحركه»; «حزب الأمة» → «الحزب»; «المجلس الرئاسي» →
+    /// «المجلس». nil for other names.
+    static func bareHead(ofName name: String) -> String? {
+        let words = Gazetteer.key(name).split(separator: " ").map(String.init)
+        guard words.count >= 2, let first = words.first else { return nil }
+        if first == "القوات" || first == "قوات" { return words[1] == "المسلحه" ? "الجيش" : nil }
+        let definite = first.hasPrefix("ال") ? first : "ال" + first
+        return bareHeads.contains(definite) ? definite : nil
+    }
+
+    static let bareHeads: Set<String> = ["الجيش", "الحركه", "الحزب", "المجلس"]
+
+    /// «وقال الناطق باسم الجيش …» after «الجيش اللبناني»: a bare head word («الجيش», «للجيش», «والحركة») stands
+    /// for the organisation the document named earlier with that head — when exactly one such organisation was
+    /// named before it. Not when two were (two armies, two movements), not across heads, not when the word
+    /// starts a name or takes an adjective of its own («الجيش الوطني»).
+    func linkBareHeadReferences(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
+        var named: [String: [RawMention]] = [:]           // head → organisations named so far (distinct keys)
+        let rec = EntityRecognizer(gazetteer: gazetteer)
+        for s in perSentence.indices {
+            let toks = sentences[s].tokens
+            var owned = [Bool](repeating: false, count: toks.count)
+            for m in perSentence[s] { for x in m.range where x < toks.count { owned[x] = true } }
+            var added: [RawMention] = []
+            var orgs = perSentence[s].filter { $0.type == .organization && !$0.key.isEmpty && !$0.isAdjective }
+            var i = 0
+            while i < toks.count {
+                defer { i += 1 }
+                // organisations before this token are "named before"
+                while let o = orgs.first, o.range.lowerBound <= i {
+                    orgs.removeFirst()
+                    var heads = Set([Linker.bareHead(ofName: o.text)].compactMap { $0 })
+                    if let e = gazetteer.entry(id: o.key), let h = Linker.bareHead(ofName: e.ar) { heads.insert(h) }
+                    for h in heads where !(named[h] ?? []).contains(where: { $0.key == o.key }) { named[h, default: []].append(o) }
+                }
+                guard !owned[i], toks[i].kind == .word else { continue }
+                guard let (stem, prefix) = Clitics.of(toks[i].norm).first(where: { Linker.bareHeads.contains($0.stem) })
+                        ?? (Linker.bareHeads.contains(toks[i].norm) ? (toks[i].norm, "") : nil),
+                      let ones = named[stem], ones.count == 1, let org = ones.first else { continue }
+                if i + 1 < toks.count, owned[i + 1] || Linker.isDefiniteAdjective(toks[i + 1]) { continue }
+                let (text, b) = rec.strippedPrefix(toks[i], prefix, restore: stem)
+                var m = RawMention(range: i..<(i + 1), begin: b, end: toks[i].end, text: text, type: .organization,
+                                   subtype: org.subtype, gazetteerIDs: org.gazetteerIDs, nameKey: org.nameKey,
+                                   isAdjective: false, role: nil, confidence: 0.6)
+                m.key = org.key
+                m.countryHint = org.countryHint
+                added.append(m)
+            }
+            if !added.isEmpty { perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound } }
+        }
+    }
+
+    /// «الوطني», «السودانية», «الحر»: a definite word after the head that may make it another name.
+    static func isDefiniteAdjective(_ t: Token) -> Bool {
+        t.kind == .word && t.norm.hasPrefix("ال") && t.norm.count > 3
+            && (t.norm.hasSuffix("ي") || t.norm.hasSuffix("يه") || t.norm.hasSuffix("ه") || t.norm == "الحر")
+    }
+}

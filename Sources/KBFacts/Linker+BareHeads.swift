@@ -24,7 +24,8 @@ extension Linker {
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             var owned = [Bool](repeating: false, count: toks.count)
-            for m in perSentence[s] { for x in m.range where x < toks.count { owned[x] = true } }
+            var ownedByName = owned                            // by a mention other than a person («باسم الحركة سليم …»)
+            for m in perSentence[s] { for x in m.range where x < toks.count { owned[x] = true; ownedByName[x] = m.type != .person } }
             var added: [RawMention] = []
             var orgs = perSentence[s].filter { $0.type == .organization && !$0.key.isEmpty && !$0.isAdjective }
             var i = 0
@@ -41,7 +42,7 @@ extension Linker {
                 guard let (stem, prefix) = Clitics.of(toks[i].norm).first(where: { Linker.bareHeads.contains($0.stem) })
                         ?? (Linker.bareHeads.contains(toks[i].norm) ? (toks[i].norm, "") : nil),
                       let ones = named[stem], ones.count == 1, let org = ones.first else { continue }
-                if i + 1 < toks.count, owned[i + 1] || Linker.isDefiniteAdjective(toks[i + 1]) { continue }
+                if i + 1 < toks.count, ownedByName[i + 1] || Linker.isDefiniteAdjective(toks[i + 1]) { continue }
                 let (text, b) = rec.strippedPrefix(toks[i], prefix, restore: stem)
                 var m = RawMention(range: i..<(i + 1), begin: b, end: toks[i].end, text: text, type: .organization,
                                    subtype: org.subtype, gazetteerIDs: org.gazetteerIDs, nameKey: org.nameKey,

@@ -433,6 +433,9 @@ enum RuleEngine {
                     // a bracketed aside ("اليوم (الثلاثاء)", an alias) is stepped over
                     if c.tokens[k].text == ")", let open = (max(0, k - 6)..<k).last(where: { c.tokens[$0].text == "(" }) { k = open - 1; continue }
                     if c.isStrongPunct(k) { break }
+                    // «قال X إن الاتحاد يدعم Y»: a verb's subject is in the clause a bare complementiser opens (not
+                    // «أراد X أن يدعم»: «أن» right before the verb is the subjunctive's)
+                    if verbSubject, k < i - 1, c.mention(at: k) == nil, c.inClass(k, "COMPLEMENTISER") { break }
                     if let m = c.mention(at: k) {
                         if ok(m) { if f.first { farthest = m } else { return m } }
                         k = c.mentions[m].range.lowerBound - 1; continue

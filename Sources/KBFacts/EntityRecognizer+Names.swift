@@ -36,6 +36,8 @@ extension EntityRecognizer {
                 if tok.kind == .word, n.hasSuffix("ا"), EntityRecognizer.isRuleWordNotName(tok) { break }
                 if n.hasPrefix("و") && n != "ولد" { break }
                 if n.hasPrefix("لل") || n.hasPrefix("بال") { break }
+                // ب or ل on a verbal noun the rules know ends the name: «… عطاف بمبادرة من …», «… لدعوة …»
+                if tok.kind == .word, EntityRecognizer.isPrepositionOnMasdar(n) { break }
                 if gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty == false { break }
                 if EntityRecognizer.hasArticle(tok) {
                     let prev = t[k - 1].norm
@@ -74,6 +76,14 @@ extension EntityRecognizer {
             if Lexicon.nonNameWords.contains(c.stem) || isLexiconWord(c.stem) { return true }
         }
         return false
+    }
+
+    /// ب or ل fused to a noun in ة the rules' lexicon knows ("بمبادرة", "بزيارة", "لدعوة"): a preposition and its
+    /// verbal noun, which never continues a person's name.
+    static func isPrepositionOnMasdar(_ n: String) -> Bool {
+        guard n.count >= 5, n.hasPrefix("ب") || n.hasPrefix("ل"), n.hasSuffix("ه"), !isKnownFirstName(n) else { return false }
+        let stem = String(n.dropFirst())
+        return !RuleSet.bundled.lexicon.classes(of: stem).isEmpty && !isKnownFirstName(stem)
     }
 
     /// A word of four letters or more the rules' lexicon knows (a trigger: "خلفا", "عقدا") that no name list knows

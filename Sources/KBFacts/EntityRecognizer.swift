@@ -436,6 +436,11 @@ struct EntityRecognizer {
                     break
                 }
                 if Lexicon.verbs.contains(n) { break }
+                // "رئيس المجلس الرئاسي الليبي رئيس الوزراء الإيطالي X": a role head without the article after a title
+                // a nationality adjective or a named body closed starts the title of another person
+                if j > i + 1, n == s, !n.hasPrefix("ال"), Lexicon.roleHeads.contains(n), let c = covered[j - 1],
+                   mentions[c].range.upperBound == j,
+                   (mentions[c].type == .place && mentions[c].isAdjective) || mentions[c].type == .organization { break }
                 // "وزير الداخلية والجماعات المحلية": a coordinated complement
                 // "رئيس وفد الحركة والمتحدث باسمها X": a second title conjoined before the name is the same holder's
                 if j > i + 1, n.hasPrefix("وال"), Lexicon.roleHeads.contains(s) { j += 1; continue }

@@ -19,7 +19,14 @@ extension RuleEngine {
         // allowed; not the agent of a passive or the giver «من X», not a subject after its object)
         guard both || set.carrySubjectVerbTypes.contains(r.type), why.hasPrefix("trigger without a subject"), !r.objectFirst,
               r.subject.allSatisfy({ $0.isNearest && ($0.types?.contains(.person) ?? true) }) else { return nil }
-        guard let kind = elidedSubject(at: i, c, classes, lex, masdar: both) else { return nil }
+        guard var kind = elidedSubject(at: i, c, classes, lex, masdar: both) else { return nil }
+        // a word both a past verb and a masdar (دعم) that the rule reads by its masdar class («بالدور في دعم Y») is
+        // no finite verb: it carries a subject over only with a pronoun suffix («دعمه لـY»)
+        if kind == .verb, r.triggers.allSatisfy({ !classes[i].contains($0) || lex.classNames[$0].hasSuffix(".noun") }) {
+            let nouns = classes[i].filter { lex.classNames[$0].hasSuffix(".noun") }
+            guard both, pronounSuffixed(c.tokens[i].norm, nouns, lex) else { return nil }
+            kind = .masdar
+        }
         var r2 = r
         // a suffixed masdar's possessor is the nearest actor before it in the sentence («يرافق X في زيارته»), else
         // the subject carried over; a verb's is the one carried over

@@ -433,6 +433,9 @@ enum RuleEngine {
                     // a bracketed aside ("اليوم (الثلاثاء)", an alias) is stepped over
                     if c.tokens[k].text == ")", let open = (max(0, k - 6)..<k).last(where: { c.tokens[$0].text == "(" }) { k = open - 1; continue }
                     if c.isStrongPunct(k) { break }
+                    // «قال X إن الاتحاد يدعم Y»: a verb's subject is in the clause a bare complementiser opens (not
+                    // «أراد X أن يدعم»: «أن» right before the verb is the subjunctive's)
+                    if verbSubject, k < i - 1, c.mention(at: k) == nil, c.inClass(k, "COMPLEMENTISER") { break }
                     if let m = c.mention(at: k) {
                         if ok(m) { if f.first { farthest = m } else { return m } }
                         k = c.mentions[m].range.lowerBound - 1; continue
@@ -449,6 +452,9 @@ enum RuleEngine {
                     if c.isStrongPunct(k) || ((f.phrase || f.clause) && c.isComma(k)) { break }
                     if f.clause, c.mention(at: k) == nil, c.inClass(k, "RELATIVE") || c.inClass(k, "CLAUSE_BREAK") { break }
                     if let m = c.mention(at: k) {
+                        // a title's phrase ends where the title of another person starts (adjacent-after, below)
+                        if f.phrase, c.mentions[m].type == .person, c.inClass(i, "ROLE_HEAD"), let r = c.mentions[m].role?.range,
+                           r.lowerBound > i, Self.opensTitle(r.lowerBound, c) { break }
                         if ok(m) { return m }
                         if f.phrase, c.mentions[m].type == .person { break }
                         k = c.mentions[m].range.upperBound; continue
@@ -490,10 +496,20 @@ enum RuleEngine {
                         || (c.tokens[k].kind == .punctuation && (c.tokens[k].text == "/" || Self.quotes.contains(c.tokens[k].text))) { k += 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, ok(m) { return m }
                 // a person's title phrase starts here ("زيارة الرئيس التونسي X"): the person it names
-                if k < c.tokens.count, let p = c.mentions.indices.first(where: { c.mentions[$0].type == .person && (c.mentions[$0].role?.range.contains(k) ?? false) && c.mentions[$0].range.lowerBound > k }), ok(p) { return p }
+                // (not after a title of its own: «رئيس المجلس الليبي رئيس الوزراء الإيطالي X», the first title is another's)
+                if k < c.tokens.count, let p = c.mentions.indices.first(where: { c.mentions[$0].type == .person && (c.mentions[$0].role?.range.contains(k) ?? false) && c.mentions[$0].range.lowerBound > k }),
+                   !c.inClass(i, "ROLE_HEAD") || !Self.opensTitle(k, c) || (c.mentions[p].role?.range.contains(i) ?? false), ok(p) { return p }
             }
         }
         return nil
+    }
+
+    /// A role head in the construct state (no article: «رئيس», «وزير», not «السفير» of a rank) at k: it opens a title
+    /// of its own, so after another title it names another person (not «ووزير الخارجية X»: a title conjoined by و
+    /// is the same holder's).
+    static func opensTitle(_ k: Int, _ c: SentenceContext) -> Bool {
+        let n = c.tokens[k].norm
+        return c.inClass(k, "ROLE_HEAD") && !n.hasPrefix("ال") && !n.hasPrefix("و")
     }
 
     /// True when a preposition governs mention m (`direct`): a word of class `PREP` right before it, or the clitic

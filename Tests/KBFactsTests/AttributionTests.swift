@@ -26,6 +26,17 @@ final class AttributionTests: XCTestCase {
         XCTAssertTrue(roles.allSatisfy { $0.attribution == nil })
     }
 
+    func testTheSubjectOfAReportedVerbIsInTheReportedClause() {
+        // «قال X إن الاتحاد يدعم Y»: an unnamed subject after «إن» is not the speaker
+        let label = { (x: DocumentExtraction) in x.arrows("SUPPORT") }
+        XCTAssertEqual(label(extractInvented("وقال وزير الخارجية سامر حداد إن الاتحاد يدعم النيجر في هذه المرحلة.")), [])
+        XCTAssertEqual(label(extractInvented("وقال وزير الخارجية سامر حداد إن الاتحاد الأفريقي يدعم النيجر.")),
+                       ["الاتحاد الأفريقي → النيجر"])
+        // with the pronoun («إنه») the speaker is the subject; «أن» right before the verb is the subjunctive's
+        XCTAssertEqual(label(extractInvented("وقال وزير الخارجية سامر حداد إنه يدعم النيجر.")), ["سامر حداد → النيجر"])
+        XCTAssertEqual(label(extractInvented("ويريد وزير الخارجية سامر حداد أن يدعم النيجر.")), ["سامر حداد → النيجر"])
+    }
+
     func testAttributionPhraseAnywhereInTheSentence() {
         let a = facts("والتقى أردوغان الرئيس الجزائري عبد المجيد تبون في أنقرة، بحسب وكالة الأناضول.", "MEET")
         XCTAssertEqual(a.first?.attribution, Attribution(source: "org-anadolu"))

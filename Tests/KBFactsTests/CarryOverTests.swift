@@ -21,6 +21,15 @@ final class CarryOverTests: XCTestCase {
         XCTAssertTrue(facts(x, "MEET").contains("قيس سعيد → نذير العرباوي"), "\(facts(x, "MEET"))")
     }
 
+    /// «دعم» is both «he supported» and «support»: read by a masdar rule after «في», with no suffix, it carries no
+    /// subject over from the sentence before; with a pronoun suffix («دعمه») or as a finite verb it does.
+    func testAMasdarSpelledLikeAPastVerbCarriesNoSubjectWithoutASuffix() {
+        let before = "وزار وزير الخارجية المصري سامر حداد تونس أمس.\n"
+        XCTAssertEqual(facts(extract(before + "وأشاد الرئيس التونسي بالدور في دعم ليبيا."), "SUPPORT"), [])
+        XCTAssertEqual(facts(extract(before + "وأكد دعمه لليبيا."), "SUPPORT"), ["سامر حداد → ليبيا"])
+        XCTAssertEqual(facts(extract(before + "كما دعم ليبيا في المحافل الدولية."), "SUPPORT"), ["سامر حداد → ليبيا"])
+    }
+
     /// «مع X» names whom one meets, never who meets: a subject finder steps over it.
     func testAnObliqueMentionIsNoSubject() {
         let x = extract("التقى مع الرئيس الجزائري عبد المجيد تبون في العاصمة.")

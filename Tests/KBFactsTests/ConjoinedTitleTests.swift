@@ -35,4 +35,18 @@ final class StackedTitleTests: XCTestCase {
         let doc = extractInvented("واستقبل محمد المنفي رئيس المجلس الرئاسي الليبي رئيس الوزراء الإيطالي كريم النجار.")
         XCTAssertFalse(doc.arrows("HOLDS_ROLE").contains("محمد المنفي → إيطاليا"))
     }
+
+    /// «رئيس المجلس الرئاسي الليبي رئيس الوزراء الإيطالي X»: the second title (a role head without the article after a
+    /// title a nationality adjective or a named body closed) is X's; the first is another person's, unnamed here.
+    func testStackedTitlesOfTwoPeopleBeforeOneName() {
+        let a = extractInvented("استقبل رئيس المجلس الرئاسي الليبي رئيس الوزراء الإيطالي ماريو ريتشي في طرابلس.")
+        XCTAssertEqual(a.arrows("HOLDS_ROLE"), ["ماريو ريتشي → إيطاليا"])
+        let b = extractInvented("والتقى رئيس المجلس الرئاسي رئيس الوزراء الإيطالي ماريو ريتشي في طرابلس.")
+        XCTAssertEqual(b.arrows("HOLDS_ROLE"), ["ماريو ريتشي → إيطاليا"])
+        // a title conjoined by و is the same holder's; one title alone keeps its body
+        let c = extractInvented("واستقبل الرئيس نائب رئيس الوزراء الإيطالي ووزير الخارجية ماريو ريتشي في طرابلس.")
+        XCTAssertEqual(c.arrows("HOLDS_ROLE"), ["ماريو ريتشي → إيطاليا"])
+        let d = extractInvented("وقال رئيس المجلس الرئاسي الليبي ماريو ريتشي إن الوضع خطير.")
+        XCTAssertEqual(d.arrows("HOLDS_ROLE"), ["ماريو ريتشي → المجلس الرئاسي الليبي"])
+    }
 }

@@ -29,6 +29,14 @@ final class PersonNameTests: XCTestCase {
         XCTAssertTrue(people("ووصل رئيس الحكومة التونسية مهدي جمعة إلى الجزائر أمس.").contains("مهدي جمعة"))
     }
 
+    func testAPrepositionOnAVerbalNounEndsAName() {
+        // ب or ل fused to a verbal noun the rules know («بمبادرة», «لمناقشة») is no family name
+        XCTAssertEqual(people("وشارك وزير الخارجية سامر حداد بمبادرة من نظيره الكندي في الاجتماع."), ["سامر حداد"])
+        XCTAssertEqual(people("وشارك وزير الخارجية سامر حداد لمناقشة الأزمة في الاجتماع."), ["سامر حداد"])
+        // a family name that only starts like a preposition stays («بشارة»)
+        XCTAssertTrue(people("واستقبل وزير الخارجية سامر بشارة في مكتبه.").contains("سامر بشارة"))
+    }
+
     func testAGivenNameAfterAbdIsNoPersonOfItsOwn() {
         // "عبد القادر" alone is a given name: the four words are one person, however the labeller reads them
         let p = people("وشارك الوزير/ عبد القادر حسين عمر في الاجتماع الخامس للجنة.")

@@ -1,7 +1,7 @@
 import KBGraph
 import KBText
 
-/// Stacked titles after a name: «X رئيس وزراء بلجيكا رئيس الاتحاد الأوروبي». The second title (at i) follows the
+/// Stacked titles after a name: «X رئيس وزراء غينيا رئيس الاتحاد الأفريقي». The second title (at i) follows the
 /// named body or state that ends the first title (a word of class ROLE_HEAD right after the person X) with nothing
 /// but the first title's words between: X holds both.
 extension RuleEngine {

@@ -23,12 +23,12 @@ final class ConjoinedTitleTests: XCTestCase {
     }
 }
 
-/// Stacked titles after a name (RuleEngine+StackedTitles.swift): «X رئيس وزراء بلجيكا رئيس الاتحاد الأوروبي», X holds
+/// Stacked titles after a name (RuleEngine+StackedTitles.swift): «X رئيس وزراء غينيا رئيس الاتحاد الأفريقي», X holds
 /// both. Invented text.
 final class StackedTitleTests: XCTestCase {
     func testASecondTitleAfterTheFirstTitlesStateIsTheSameHolders() {
-        let doc = extractInvented("وحضر ألكسندر دي كروو رئيس وزراء بلجيكا رئيس الاتحاد الأوروبي القمة.")
-        XCTAssertEqual(doc.arrows("HOLDS_ROLE").sorted(), ["ألكسندر دي كروو → الاتحاد الأوروبي", "ألكسندر دي كروو → بلجيكا"])
+        let doc = extractInvented("وشارك موسى كمارا رئيس وزراء غينيا رئيس الاتحاد الأفريقي في المؤتمر.")
+        XCTAssertEqual(doc.arrows("HOLDS_ROLE").sorted(), ["موسى كمارا → الاتحاد الأفريقي", "موسى كمارا → غينيا"])
     }
 
     func testASecondTitleWithItsOwnNameIsAnotherPersons() {

@@ -1,0 +1,271 @@
+import KBGraph
+import KBText
+
+// The argument finders of the rule language (README, "Rule files"): which mention a finder names, and the
+// word tests they share (titles, governed mentions, conjunct lists, brackets, place heads, introducing prepositions).
+extension RuleEngine {
+    /// The mention a finder names (-1 for the document's subject, -2 for its country), or nil.
+    static func find(_ finders: [ArgumentFinder], _ i: Int, _ c: SentenceContext, allowed: Set<EntityType>?, excluding: String?,
+                     from: Int? = nil, subject verbSubject: Bool = false) -> Int? {
+        let start = from ?? i
+        for f in finders {
+            let types = f.types ?? allowed ?? [.person, .organization, .place]
+            func ok(_ m: Int) -> Bool {
+                // (the mention read in place: a `RawMention` copied costs a retain per field)
+                c.mentions.withUnsafeBufferPointer { ms in
+                    let mm = ms.baseAddress! + m
+                    guard types.contains(mm.pointee.type), !mm.pointee.key.isEmpty, mm.pointee.key != excluding, mm.pointee.subtype != "media" else { return false }
+                    // `people`: «مع الجانب المصري», the adjective after a word of PEOPLE_OF stands for its state
+                    if mm.pointee.isAdjective, !f.adjectives, !(f.people && mm.pointee.range.lowerBound > 0 && c.inClass(mm.pointee.range.lowerBound - 1, "PEOPLE_OF")) { return false }
+                    if !mm.pointee.isAdjective, f.adjectivesOnly { return false }
+                    if f.roleOwner {
+                        guard mm.pointee.range.lowerBound > 0, c.inClass(mm.pointee.range.lowerBound - 1, "ROLE_PLAYED") else { return false }
+                    } else if mm.pointee.inRolePhrase, !f.inRole { return false }
+                    if let st = f.subtypes, mm.pointee.type == .place, !st.contains(mm.pointee.subtype) { return false }
+                    if let st = f.orgSubtypes, mm.pointee.type == .organization, !st.contains(mm.pointee.subtype) { return false }
+                    if f.notEvent, mm.pointee.type == .organization, mm.pointee.subtype == "event" { return false }
+                    if f.notStateBody, mm.pointee.type == .organization, FactRules.isStateBody(c, m) { return false }
+                    if f.known, mm.pointee.gazetteerIDs.isEmpty { return false }
+                    if f.named, mm.pointee.titleOnly { return false }
+                    if f.notCountry, mm.pointee.type == .place, mm.pointee.subtype == "country" { return false }
+                    if f.guessed, !mm.pointee.gazetteerIDs.isEmpty { return false }
+                    if f.inTitle, !mm.pointee.inRolePhrase { return false }
+                    if f.direct, governed(m, c) { return false }
+                    if f.force, mm.pointee.type == .organization, !FactRules.canDeploy(c, mm.pointee) { return false }
+                    if f.notLed, FactRules.afterLedBy(c, mm.pointee) { return false }
+                    if f.lam, !hasLam(c, start + 1, mm.pointee.range.lowerBound) { return false }
+                    // a verb's subject after it is never the object of a preposition («يلتقي بالرئيس X»): RuleEngine+CarryOver.swift
+                    if verbSubject, f.isAfter, mm.pointee.type != .place, obliqueMention(m, c) { return false }
+                    if f.joined {
+                        // the و on the name or on its title, and the first of the pair right before it
+                        let start = min(mm.pointee.range.lowerBound, mm.pointee.role?.range.lowerBound ?? Int.max)
+                        guard start > 0, c.tokens[start].norm.hasPrefix("و"), let p = c.mention(at: start - 1), !c.mentions[p].inRolePhrase else { return false }
+                    }
+                    return true
+                }
+            }
+            switch f.kind {
+            case .documentSubject:
+                return -1
+            case .documentPair:
+                return -3
+            case .documentPeople:
+                return -7   // -5 is `itsStateIndex`
+            case .dualPeople:
+                continue   // resolved in `apply`
+            case .itsState:
+                continue   // resolved from the subject (`itsState`)
+            case .betweenParties, .jointSubject, .signingParties, .factObject:
+                continue   // resolved in `apply` (RuleEngine+Parties.swift, RuleEngine+FactObject.swift)
+            case .sentenceSubject:
+                if let m = sentenceSubject(before: i, c), ok(m) { return m }
+            case .documentCountry:
+                // only when the phrase after the trigger names no place or organisation ("وزير الخارجية X")
+                var k = i + 1, named = false
+                while k < c.tokens.count, k - i <= 6, !c.isStrongPunct(k), !c.isComma(k) {
+                    if let m = c.mention(at: k) {
+                        if c.mentions[m].type != .person { named = true }
+                        break
+                    }
+                    if endsPhrase(c.tokens[k].norm) { break }
+                    k += 1
+                }
+                if !named { return -2 }
+            case .speakerCountry:
+                guard let b = (max(0, i - 2)..<i).last(where: { c.inClass($0, "HIS_COUNTRY") }),
+                      let p = (0..<b).compactMap({ c.mention(at: $0) }).last(where: { c.mentions[$0].type == .person }),
+                      let cue = c.mentions[p].role,
+                      let m = cue.range.compactMap({ c.mention(at: $0) }).first(where: {
+                          c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country")
+                      }), !c.mentions[m].key.isEmpty, c.mentions[m].key != excluding else { continue }
+                return m
+            case .before(let n):
+                var k = i - 1, farthest: Int? = nil
+                while k >= 0, i - k <= n {
+                    // a bracketed aside ("اليوم (الثلاثاء)", an alias) is stepped over
+                    if c.tokens[k].text == ")", let open = (max(0, k - 6)..<k).last(where: { c.tokens[$0].text == "(" }) { k = open - 1; continue }
+                    if c.isStrongPunct(k) { break }
+                    // «قال X إن الاتحاد يدعم Y»: a verb's subject is in the clause a bare complementiser opens (not
+                    // «أراد X أن يدعم»: «أن» right before the verb is the subjunctive's)
+                    if verbSubject, k < i - 1, c.mention(at: k) == nil, c.inClass(k, "COMPLEMENTISER") { break }
+                    if let m = c.mention(at: k) {
+                        if ok(m) { if f.first { farthest = m } else { return m } }
+                        k = c.mentions[m].range.lowerBound - 1; continue
+                    }
+                    k -= 1
+                }
+                if let m = farthest { return m }
+            case .after(let n):
+                var k = start + 1
+                while k < c.tokens.count, k - start <= n {
+                    if let e = bracketEnd(k, c) { k = e; continue }
+                    // «وزراء: الخارجية X، والدفاع Y»: a colon after a list head opens the list (RuleEngine+Lists.swift)
+                    if listColon(k, c) { k += 1; continue }
+                    if c.isStrongPunct(k) || ((f.phrase || f.clause) && c.isComma(k)) { break }
+                    if f.clause, c.mention(at: k) == nil, c.inClass(k, "RELATIVE") || c.inClass(k, "CLAUSE_BREAK") { break }
+                    if let m = c.mention(at: k) {
+                        // a title's phrase ends where the title of another person starts (adjacent-after, below)
+                        if f.phrase, c.mentions[m].type == .person, c.inClass(i, "ROLE_HEAD"), let r = c.mentions[m].role?.range,
+                           r.lowerBound > i, Self.opensTitle(r.lowerBound, c) { break }
+                        if ok(m) { return m }
+                        if f.phrase, c.mentions[m].type == .person { break }
+                        k = c.mentions[m].range.upperBound; continue
+                    }
+                    // «وكيل الوزارة للشؤون السياسية والاقتصادية X»: a portfolio is read through (RuleEngine+Portfolio.swift)
+                    if f.phrase, let e = portfolioEnd(k, c) { k = e; continue }
+                    // a conjunction, a preposition of place or a clause word ends the phrase
+                    if f.phrase, endsPhrase(c.tokens[k].norm) { break }
+                    k += 1
+                }
+            case .afterPrep(let preps, let n):
+                var k = start + 1
+                while k < c.tokens.count, k - start <= n {
+                    if let e = bracketEnd(k, c) { k = e; continue }
+                    // `clause`: not across a comma (one right at the start may stand: «Y، في Z»)
+                    if c.isStrongPunct(k) || (f.clause && c.isComma(k) && k > start + 1) { break }
+                    if let m = c.mention(at: k) {
+                        if c.mentions[m].range.lowerBound == k, ok(m), introduced(m, by: preps, c, people: f.people) { return m }
+                        k = c.mentions[m].range.upperBound; continue
+                    }
+                    k += 1
+                }
+            case .adjacentBefore:
+                var k = i - 1
+                // a comma and the quotes closing a name may stand between ("“X”، رئيس …")
+                if c.isComma(k) { k -= 1 }
+                while k >= 0, i - k <= 3, c.mention(at: k) == nil, c.tokens[k].kind == .punctuation, Self.quotes.contains(c.tokens[k].text) { k -= 1 }
+                if let m = c.mention(at: k), c.mentions[m].range.upperBound == k + 1, ok(m) { return m }
+                // "X رئيس وزراء غينيا رئيس الاتحاد": a second title right after the first title's body is X's too
+                if k == i - 1, let m = stackedTitleHolder(before: i, c), ok(m) { return m }
+            case .adjacentAfter:
+                // "X، وزير الدفاع، وY": a title in apposition to the name before it opens no name after it
+                if c.mentions.contains(where: { $0.type == .person && $0.range.upperBound <= i && ($0.role?.range.contains(i) ?? false) }) { continue }
+                var k = start + 1
+                // place heads ("مدينة"), ranks and honorifics ("الدكتور"), a comma or a slash may stand between
+                while k < c.tokens.count, k - start <= 3, c.mention(at: k) == nil,
+                      isPlaceHead(c.tokens[k].norm) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
+                        || c.inClass(k, "TITLE_QUALIFIER")
+                        || (c.tokens[k].kind == .punctuation && (c.tokens[k].text == "/" || Self.quotes.contains(c.tokens[k].text))) { k += 1 }
+                if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, ok(m) { return m }
+                // a person's title phrase starts here ("زيارة الرئيس التونسي X"): the person it names
+                // (not after a title of its own: «رئيس المجلس الليبي رئيس الوزراء الإيطالي X», the first title is another's)
+                if k < c.tokens.count, let p = c.mentions.indices.first(where: { c.mentions[$0].type == .person && (c.mentions[$0].role?.range.contains(k) ?? false) && c.mentions[$0].range.lowerBound > k }),
+                   !c.inClass(i, "ROLE_HEAD") || !Self.opensTitle(k, c) || (c.mentions[p].role?.range.contains(i) ?? false), ok(p) { return p }
+            }
+        }
+        return nil
+    }
+
+    /// A role head in the construct state (no article: «رئيس», «وزير», not «السفير» of a rank) at k: it opens a title
+    /// of its own, so after another title it names another person (not «ووزير الخارجية X»: a title conjoined by و
+    /// is the same holder's).
+    static func opensTitle(_ k: Int, _ c: SentenceContext) -> Bool {
+        let n = c.tokens[k].norm
+        return c.inClass(k, "ROLE_HEAD") && !n.hasPrefix("ال") && !n.hasPrefix("و")
+    }
+
+    /// True when a preposition governs mention m (`direct`): a word of class `PREP` right before it, or the clitic
+    /// ب written on its first word ("بالنيجر").
+    static func governed(_ m: Int, _ c: SentenceContext) -> Bool {
+        let mm = c.mentions[m], lo = mm.range.lowerBound
+        if lo > 0, c.inClass(lo - 1, "PREP") { return true }
+        let first = c.tokens[lo].norm
+        let surface = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
+        return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
+    }
+
+    /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).
+    static let phraseEnds: Set<String> = ["من", "الي", "في", "عن", "ان", "الذي", "التي", "خلال", "بعد", "قبل", "منذ"]
+
+    static let quotes: Set<String> = ["«", "»", "\"", "“", "”", "'"]
+
+    static func endsPhrase(_ n: String) -> Bool { n == "و" || n.hasPrefix("وال") || phraseEnds.contains(n) }
+
+    /// "A، والسيد “B”، رئيس وزراء …، ووزير الدفاع C": the mentions of A's type joined to it by و, across the
+    /// titles, honorifics, quotes and appositions between them, within the clause (a relative pronoun ends it).
+    /// The و is a word of its own, a definite or title word (والسيد، ووزير) or the name's first letter; a word
+    /// of the class LIST_STOP ("بحضور") ends the list.
+    static func wideConjuncts(of m: Int, _ c: SentenceContext, _ classes: [[Int]]) -> [Int] {
+        var out = [m]
+        let type = c.mentions[m].type
+        var k = c.mentions[m].range.upperBound
+        var conj = false, words = 0
+        while k < c.tokens.count, words <= 6 {
+            if let e = bracketEnd(k, c) { k = e; continue }
+            // "بحضور X": those present are not of the list
+            if c.isStrongPunct(k) || c.inClass(k, "RELATIVE") || c.inClass(k, "LIST_STOP") { break }
+            if let n = c.mention(at: k) {
+                let mm = c.mentions[n]
+                if mm.type == type, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, mm.subtype != "media" {
+                    guard conj || c.tokens[mm.range.lowerBound].norm.hasPrefix("و") else { break }
+                    if !out.contains(where: { c.mentions[$0].key == mm.key }) { out.append(n) }
+                    conj = false; words = 0
+                } else if c.tokens[mm.range.lowerBound].norm.hasPrefix("و") {
+                    conj = true; words = 0   // "وإيران X": the و on a qualifier of the next member
+                }
+                k = mm.range.upperBound; continue
+            }
+            let t = c.tokens[k]
+            if t.kind == .word {
+                if t.norm == "و" || t.norm.hasPrefix("وال") || (t.norm.hasPrefix("و") && (c.inClass(k, "ROLE_HEAD") || c.inClass(k, "CONJ"))) {
+                    conj = true; words = 0
+                } else { words += 1 }
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// The token after a short bracketed aside opening at k ("(Giorgia Meloni)", "(الثلاثاء)"), or nil.
+    static func bracketEnd(_ k: Int, _ c: SentenceContext) -> Int? {
+        guard PunctText.isASCII(c.tokens[k].text, 0x28) else { return nil }   // "("
+        return (k + 1..<min(c.tokens.count, k + 8)).first(where: { PunctText.isASCII(c.tokens[$0].text, 0x29) }).map { $0 + 1 }   // ")"
+    }
+
+    static func isPlaceHead(_ n: String) -> Bool {
+        Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n)
+            || (n.count > 3 && ["ب", "ل", "و", "ف"].contains(n.first.map(String.init) ?? "") && Lexicon.placeHeads.contains(String(n.dropFirst())))
+    }
+
+    /// True when mention m follows one of the prepositions, a place head noun ("إلى العاصمة X", "بمدينة X")
+    /// allowed between.
+    static func introduced(_ m: Int, by preps: [String], _ c: SentenceContext, people: Bool = false) -> Bool {
+        let mm = c.mentions[m]
+        // a person's title stands between the preposition and the name ("مع الرئيس الجزائري X", "بالرئيس X")
+        var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
+        var steps = 0
+        // "إلى العاصمة الإثيوبية X", "مع الملك الأردني X": a nationality adjective may follow the head noun or a person's title
+        while steps < 3, j - 1 >= 0 {
+            if let a = c.mention(at: j - 1) {
+                let lo = c.mentions[a].range.lowerBound
+                guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil,
+                      isPlaceHead(c.tokens[lo - 1].norm) || (mm.type == .person && c.inClass(lo - 1, "ROLE_HEAD")) else { break }
+                j = c.mentions[a].range.lowerBound; steps += 1; continue
+            }
+            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") || (mm.type == .person && c.inClass(j - 1, "ROLE_HEAD"))
+                    || (people && mm.isAdjective && c.inClass(j - 1, "PEOPLE_OF")) else { break }
+            j -= 1; steps += 1
+        }
+        let first = c.tokens[j].norm
+        // (computed when a clitic preposition is looked for on the name itself)
+        lazy var surfaceFirst = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
+        for p in preps {
+            if p.hasSuffix("-") {
+                let pre = String(p.dropLast())
+                if j < mm.range.lowerBound {
+                    if first.hasPrefix(pre) || first.hasPrefix("و" + pre) { return true }
+                    continue
+                }
+                // the clitic is on the name's first word: "بالجزائر", "لتونس", "وبطرابلس"
+                let bare = surfaceFirst.hasPrefix("ال") ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
+                for q in [pre, "و" + pre] where first == q + surfaceFirst || first == q + "ال" + bare
+                    || (pre == "ل" && surfaceFirst.hasPrefix("ال") && first == String(q.dropLast()) + "لل" + bare)
+                    // the mention read without the article the lam swallowed: «للسعودية» → «سعودية»
+                    || (pre == "ل" && first == q + "ل" + surfaceFirst) { return true }
+            } else if j > 0, c.tokens[j - 1].norm == p || c.tokens[j - 1].norm == "و" + p {
+                return true
+            }
+        }
+        return false
+    }
+}

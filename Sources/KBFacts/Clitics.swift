@@ -4,52 +4,21 @@ import KBText
 
 /// `ArabicNormalizer.cliticCandidates` and other pure functions of one normalised word, remembered: the
 /// rules ask for the clitic-free forms (and head words, month names, …) of the same words many times over
-/// (every pass), and the words of news text repeat. A first level per thread (no lock), and behind it one table per
-/// function shared by all threads (``SharedWordTable``): a word computed by one thread is not computed again by
-/// another, so two threads execute about the instructions of one.
+/// (every pass), and the words of news text repeat. Per thread, one record per word holds every function's
+/// value (``WordRecord``, found by one look-up without a lock); behind it one table per function shared by all
+/// threads (``SharedWordTable``): a word computed by one thread is not computed again by another, so two threads
+/// execute about the instructions of one.
 enum Clitics {
     private final class Cache {
-        let table = WordMemo<[(stem: String, prefix: String)]>(shared: Shared.table)
-        /// `Linker.skeleton` of a word (it goes through Foundation's string replacement: slow).
-        let skeletons = WordMemo<String>(shared: Shared.skeletons)
-        /// `Linker.PeopleIndex.forms` of a word.
-        let peopleForms = WordMemo<[String]>(shared: Shared.peopleForms)
-        /// `Linker.PeopleIndex.lookupKeys` of a word.
-        let peopleLookupKeys = WordMemo<[NormKey]>(shared: Shared.peopleLookupKeys)
-        /// `DateParser.monthSteps` of a word.
-        let monthSteps = WordMemo<[DateParser.MonthStep]>(shared: Shared.monthSteps)
-        /// `EntityRecognizer.headWord`, `EntityRecognizer.stripConj`, `DateParser.isDayWord` of a word.
-        let headWords = WordMemo<String?>(shared: Shared.headWords)
-        let stripConj = WordMemo<String>(shared: Shared.stripConj)
-        let dayWords = WordMemo<Bool>(shared: Shared.dayWords)
-        /// `Linker.pluralKind`, `Linker.surnameCandidates` of a word.
-        let pluralKinds = WordMemo<(dual: Bool, plural: Bool)>(shared: Shared.pluralKinds)
-        let surnameCandidates = WordMemo<[(stem: String, prefix: String)]>(shared: Shared.surnameCandidates)
-        let surnameLookups = WordMemo<[Linker.SurnameLookup]>(shared: Shared.surnameLookups)
-        /// `DateParser.dateCue`, and the word forms `SentenceContext` keeps for the fact rules.
-        let dateCues = WordMemo<Bool>(shared: Shared.dateCues)
-        let ruleForms = WordMemo<RuleForms>(shared: Shared.ruleForms)
-        /// `Linker.entityID` of an entity key.
-        let entityIDs = WordMemo<String>(shared: Shared.entityIDs)
-        /// The entity labeller's features of an Arabic word (`NERFeaturizer.wordInfo`).
-        /// (not shared: a `WordInfo` fills in its label sums at first use, so it stays with one thread)
-        let nerWords = WordMemo<NERFeaturizer.WordInfo>()
-        /// `EntityRecognizer.isNeverNameWord`, `EntityRecognizer.orgWordFlags` of a word.
-        let neverNames = WordMemo<Bool>(shared: Shared.neverNames)
-        let orgWordFlags = WordMemo<UInt8>(shared: Shared.orgWordFlags)
-        /// Whether a word is a rank, a role head, a kinship word (`EntityRecognizer.rolePhrase`), as bits 1, 2, 4.
-        let roleWordKinds = WordMemo<UInt8>(shared: Shared.roleWordKinds)
-        /// `EntityRecognizer.isNameWord` of a word.
-        let nameWords = WordMemo<Bool>(shared: Shared.nameWords)
-        /// `WordLexicon.classes(of:)` for the lexicon with serial `lexiconSerial` (emptied for another).
-        var lexiconClasses = WordMemo<[Int]>(shared: SharedWordTable<[Int]>())
+        let records = WordRecords()
+        /// The shared tables of `WordLexicon.classes(of:)` and `Gazetteer.start` for the serials last used.
+        var lexiconTable = SharedWordTable<[Int]>()
         var lexiconSerial: UInt64 = 0
-        /// `Gazetteer.start` for the gazetteer with serial `gazetteerSerial` (emptied for another).
-        var mayStart = WordMemo<GazetteerStart?>(shared: SharedWordTable<GazetteerStart?>())
+        var gazetteerTable = SharedWordTable<GazetteerStart?>()
         var gazetteerSerial: UInt64 = 0
     }
 
-    /// The second level of every thread's memos: one table per function for the whole process (filled by
+    /// The second level of every thread's records: one table per function for the whole process (filled by
     /// whichever thread computes a word first, read by all), so two threads do not compute a word twice.
     private enum Shared {
         static let table = SharedWordTable<[(stem: String, prefix: String)]>()
@@ -77,78 +46,138 @@ enum Clitics {
 
     private static let perThread = PerThread { Cache() }
     private static var cache: Cache { perThread.value }
+    @inline(__always)
+    private static func record(_ w: String) -> WordRecord { perThread.value.records.record(w) }
 
     static func of(_ normalized: String) -> [(stem: String, prefix: String)] {
-        cache.table.get(normalized, ArabicNormalizer.cliticCandidates)
+        let r = record(normalized)
+        return r.fill(&r.clitics, normalized, Shared.table, ArabicNormalizer.cliticCandidates)
     }
 
     /// `Linker.skeleton(w)`, remembered per thread.
-    static func skeleton(_ w: String, _ compute: (String) -> String) -> String { cache.skeletons.get(w, compute) }
+    static func skeleton(_ w: String, _ compute: (String) -> String) -> String {
+        let r = record(w)
+        return r.fill(&r.skeleton, w, Shared.skeletons, compute)
+    }
 
     /// `Linker.PeopleIndex.forms(w)`, remembered per thread.
-    static func peopleForms(_ w: String, _ compute: (String) -> [String]) -> [String] { cache.peopleForms.get(w, compute) }
+    static func peopleForms(_ w: String, _ compute: (String) -> [String]) -> [String] {
+        let r = record(w)
+        return r.fill(&r.peopleForms, w, Shared.peopleForms, compute)
+    }
 
     /// `Linker.PeopleIndex.lookupKeys(w)`, remembered per thread.
-    static func peopleLookupKeys(_ w: String, _ compute: (String) -> [NormKey]) -> [NormKey] { cache.peopleLookupKeys.get(w, compute) }
+    static func peopleLookupKeys(_ w: String, _ compute: (String) -> [NormKey]) -> [NormKey] {
+        let r = record(w)
+        return r.fill(&r.peopleLookupKeys, w, Shared.peopleLookupKeys, compute)
+    }
 
     /// `DateParser.monthSteps(w)`, remembered per thread.
     static func monthSteps(_ w: String, _ compute: (String) -> [DateParser.MonthStep]) -> [DateParser.MonthStep] {
-        cache.monthSteps.get(w, compute)
+        let r = record(w)
+        return r.fill(&r.monthSteps, w, Shared.monthSteps, compute)
     }
 
     // Remembered per thread (pure functions of the word: the lexicon lists are fixed).
-    static func headWord(_ w: String, _ compute: (String) -> String?) -> String? { cache.headWords.get(w, compute) }
-    static func stripConj(_ w: String, _ compute: (String) -> String) -> String { cache.stripConj.get(w, compute) }
-    static func isDayWord(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dayWords.get(w, compute) }
+    static func headWord(_ w: String, _ compute: (String) -> String?) -> String? {
+        let r = record(w)
+        return r.fill(&r.headWord, w, Shared.headWords, compute)
+    }
+    static func stripConj(_ w: String, _ compute: (String) -> String) -> String {
+        let r = record(w)
+        return r.fill(&r.stripConj, w, Shared.stripConj, compute)
+    }
+    static func isDayWord(_ w: String, _ compute: (String) -> Bool) -> Bool {
+        let r = record(w)
+        return r.fill(&r.dayWord, w, Shared.dayWords, compute)
+    }
     static func pluralKind(_ w: String, _ compute: (String) -> (dual: Bool, plural: Bool)) -> (dual: Bool, plural: Bool) {
-        cache.pluralKinds.get(w, compute)
+        let r = record(w)
+        return r.fill(&r.pluralKind, w, Shared.pluralKinds, compute)
     }
     static func surnameCandidates(_ w: String, _ compute: (String) -> [(stem: String, prefix: String)]) -> [(stem: String, prefix: String)] {
-        cache.surnameCandidates.get(w, compute)
+        let r = record(w)
+        return r.fill(&r.surnameCandidates, w, Shared.surnameCandidates, compute)
     }
     static func surnameLookups(_ w: String, _ compute: (String) -> [Linker.SurnameLookup]) -> [Linker.SurnameLookup] {
-        cache.surnameLookups.get(w, compute)
+        let r = record(w)
+        return r.fill(&r.surnameLookups, w, Shared.surnameLookups, compute)
     }
-    static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.dateCues.get(w, compute) }
-    static func ruleForms(_ w: String, _ compute: (String) -> RuleForms) -> RuleForms { cache.ruleForms.get(w, compute) }
-    static func entityID(_ w: String, _ compute: (String) -> String) -> String { cache.entityIDs.get(w, compute) }
+    static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool {
+        let r = record(w)
+        return r.fill(&r.dateCue, w, Shared.dateCues, compute)
+    }
+    static func ruleForms(_ w: String, _ compute: (String) -> RuleForms) -> RuleForms {
+        let r = record(w)
+        return r.fill(&r.ruleForms, w, Shared.ruleForms, compute)
+    }
+    static func entityID(_ w: String, _ compute: (String) -> String) -> String {
+        let r = record(w)
+        return r.fill(&r.entityID, w, Shared.entityIDs, compute)
+    }
 
-    static func isNeverNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.neverNames.get(w, compute) }
-    static func orgWordFlags(_ w: String, _ compute: (String) -> UInt8) -> UInt8 { cache.orgWordFlags.get(w, compute) }
-    static func roleWordKind(_ w: String, _ compute: (String) -> UInt8) -> UInt8 { cache.roleWordKinds.get(w, compute) }
-    static func isNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool { cache.nameWords.get(w, compute) }
+    static func isNeverNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool {
+        let r = record(w)
+        return r.fill(&r.neverName, w, Shared.neverNames, compute)
+    }
+    static func orgWordFlags(_ w: String, _ compute: (String) -> UInt8) -> UInt8 {
+        let r = record(w)
+        return r.fill(&r.orgWordFlags, w, Shared.orgWordFlags, compute)
+    }
+    static func roleWordKind(_ w: String, _ compute: (String) -> UInt8) -> UInt8 {
+        let r = record(w)
+        return r.fill(&r.roleWordKind, w, Shared.roleWordKinds, compute)
+    }
+    static func isNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool {
+        let r = record(w)
+        return r.fill(&r.nameWord, w, Shared.nameWords, compute)
+    }
 
-    /// `NERFeaturizer.wordInfo` of an Arabic word, remembered per thread (one model is shipped).
+    /// `NERFeaturizer.wordInfo` of an Arabic word, remembered per thread (one model is shipped; not shared: a
+    /// `WordInfo` fills in its label sums at first use, so it stays with one thread).
     static func nerWord(_ w: String, _ compute: (String) -> NERFeaturizer.WordInfo) -> NERFeaturizer.WordInfo {
-        cache.nerWords.get(w, compute)
+        let r = record(w)
+        if let v = r.nerWord { return v }
+        let v = compute(w)
+        r.nerWord = v
+        return v
     }
 
-    /// `lexiconClasses` when this thread's first level has the word (no closure to build: the caller's
-    /// lexicon is not copied into one on every look-up).
+    /// `lexiconClasses` when this thread's first level has the word's record with them (no closure to build: the
+    /// caller's lexicon is not copied into one on every look-up).
     static func cachedLexiconClasses(_ w: String, serial: UInt64) -> [Int]? {
-        let c = cache
-        guard c.lexiconSerial == serial else { return nil }
-        return c.lexiconClasses.cached(w)
+        guard let r = perThread.value.records.cached(w), r.lexiconSerial == serial else { return nil }
+        return r.lexiconClasses
     }
 
     /// The lexicon word classes of a word, remembered per thread for one lexicon at a time.
     static func lexiconClasses(_ w: String, serial: UInt64, _ compute: (String) -> [Int]) -> [Int] {
         let c = cache
+        let r = c.records.record(w)
+        if r.lexiconSerial == serial, let v = r.lexiconClasses { return v }
         if c.lexiconSerial != serial {
-            c.lexiconClasses = WordMemo<[Int]>(shared: Shared.lexiconClasses.table(serial))
+            c.lexiconTable = Shared.lexiconClasses.table(serial)
             c.lexiconSerial = serial
         }
-        return c.lexiconClasses.get(w, compute)
+        let v = c.lexiconTable.get(r.key, w, compute)
+        r.lexiconClasses = v
+        r.lexiconSerial = serial
+        return v
     }
 
     /// `Gazetteer.start`, remembered per thread for one gazetteer at a time.
     static func gazetteerStart(_ w: String, in g: Gazetteer, _ compute: (String) -> GazetteerStart?) -> GazetteerStart? {
         let c = cache
+        let r = c.records.record(w)
+        if r.gazetteerSerial == g.serial, let v = r.gazetteerStart { return v }
         if c.gazetteerSerial != g.serial {
-            c.mayStart = WordMemo<GazetteerStart?>(shared: Shared.mayStart.table(g.serial))
+            c.gazetteerTable = Shared.mayStart.table(g.serial)
             c.gazetteerSerial = g.serial
         }
-        return c.mayStart.get(w, compute)
+        let v = c.gazetteerTable.get(r.key, w, compute)
+        r.gazetteerStart = .some(v)
+        r.gazetteerSerial = g.serial
+        return v
     }
 }
 

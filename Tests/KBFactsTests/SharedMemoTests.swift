@@ -67,6 +67,25 @@ final class SharedMemoTests: XCTestCase {
         XCTAssertEqual(memo.get("ا\u{0654}") { _ in "other" }, memo.get("أ") { _ in "other" })
     }
 
+    /// One record per word and thread: found again by the same string bits and by text (a fresh copy, a canonically
+    /// equal spelling), and the `Clitics` functions through it give the functions' values.
+    func testWordRecordsFindTheSameRecordByText() {
+        let records = WordRecords()
+        let long = String(repeating: "مصر", count: 10)
+        let r = records.record(long)
+        XCTAssertTrue(records.cached(long) === r)
+        XCTAssertTrue(records.record(String(repeating: "مصر", count: 10)) === r)
+        XCTAssertTrue(records.record("ا\u{0654}") === records.record("أ"))
+        XCTAssertFalse(records.record("مصر") === r)
+        for w in Self.words.map(ArabicNormalizer.normalize) + [long] {
+            for _ in 0..<2 {
+                XCTAssertEqual(Clitics.of(w).map { $0.stem + "|" + $0.prefix }, ArabicNormalizer.cliticCandidates(w).map { $0.stem + "|" + $0.prefix })
+                XCTAssertEqual(Clitics.dateCue(w, DateParser.dateCue), DateParser.dateCue(w))
+                XCTAssertEqual(Clitics.skeleton(w, Linker.computeSkeleton), Linker.computeSkeleton(w))
+            }
+        }
+    }
+
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var n = 0

@@ -1,0 +1,121 @@
+import Foundation
+import KBNER
+import KBText
+
+/// Everything extraction remembers about one normalised word on one thread (the values of `Clitics`): found by
+/// one look-up per token and function call, where each function had its own memo table (one hash of the word and
+/// one cache line per function; the memos' first levels together were several MB and missed the cache).
+/// A field is nil until its function is first asked about the word on this thread; the values are pure functions
+/// of the word (of the word and a lexicon or gazetteer serial for the last two), so when they are computed does
+/// not change them.
+final class WordRecord {
+    /// The word as a key of the shared second-level tables (``SharedWordTable``).
+    let key: NormKey
+    @exclusivity(unchecked) var clitics: [(stem: String, prefix: String)]?
+    @exclusivity(unchecked) var skeleton: String?
+    @exclusivity(unchecked) var peopleForms: [String]?
+    @exclusivity(unchecked) var peopleLookupKeys: [NormKey]?
+    @exclusivity(unchecked) var monthSteps: [DateParser.MonthStep]?
+    @exclusivity(unchecked) var headWord: String??
+    @exclusivity(unchecked) var stripConj: String?
+    @exclusivity(unchecked) var dayWord: Bool?
+    @exclusivity(unchecked) var pluralKind: (dual: Bool, plural: Bool)?
+    @exclusivity(unchecked) var surnameCandidates: [(stem: String, prefix: String)]?
+    @exclusivity(unchecked) var surnameLookups: [Linker.SurnameLookup]?
+    @exclusivity(unchecked) var dateCue: Bool?
+    @exclusivity(unchecked) var ruleForms: RuleForms?
+    @exclusivity(unchecked) var entityID: String?
+    /// Not shared between threads: a `WordInfo` fills in its label sums at first use.
+    @exclusivity(unchecked) var nerWord: NERFeaturizer.WordInfo?
+    @exclusivity(unchecked) var neverName: Bool?
+    @exclusivity(unchecked) var orgWordFlags: UInt8?
+    @exclusivity(unchecked) var roleWordKind: UInt8?
+    @exclusivity(unchecked) var nameWord: Bool?
+    /// `WordLexicon.classes(of:)` for the lexicon of serial `lexiconSerial` (nil: not known for that serial).
+    @exclusivity(unchecked) var lexiconClasses: [Int]?
+    @exclusivity(unchecked) var lexiconSerial: UInt64 = 0
+    /// `Gazetteer.start` for the gazetteer of serial `gazetteerSerial`.
+    @exclusivity(unchecked) var gazetteerStart: GazetteerStart??
+    @exclusivity(unchecked) var gazetteerSerial: UInt64 = 0
+
+    init(_ key: NormKey) { self.key = key }
+
+    /// `field`, or the shared table's value (computed by `compute` if no thread has it yet), stored in `field`.
+    @inline(__always)
+    func fill<V>(_ field: inout V?, _ w: String, _ shared: SharedWordTable<V>, _ compute: (String) -> V) -> V {
+        if let v = field { return v }
+        let v = shared.get(key, w, compute)
+        field = v
+        return v
+    }
+}
+
+/// One thread's word records. Two levels, as ``WordMemo``: a direct-mapped table keyed by the `String` value's
+/// own bits (the same interned `norm` passed again is found without hashing its text: equal bits mean the same
+/// text, and the table keeps a longer string's storage alive), and behind it a dictionary keyed by ``NormKey``
+/// (the meaning of `String` keys), emptied when it gets large (the records of the first level stay valid).
+final class WordRecords {
+    private static let slots = 16384
+    private static let maxRecords = 100_000
+    private let keys: UnsafeMutablePointer<String>
+    private let records: UnsafeMutablePointer<WordRecord?>
+    private var byKey: [NormKey: WordRecord] = [:]
+
+    init() {
+        keys = .allocate(capacity: Self.slots)
+        keys.initialize(repeating: "", count: Self.slots)
+        records = .allocate(capacity: Self.slots)
+        records.initialize(repeating: nil, count: Self.slots)
+    }
+
+    deinit {
+        keys.deinitialize(count: Self.slots); keys.deallocate()
+        records.deinitialize(count: Self.slots); records.deallocate()
+    }
+
+    @inline(__always)
+    private static func bits(_ p: UnsafeRawPointer) -> (UInt64, UInt64) {
+        (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    }
+
+    @inline(__always)
+    private static func slot(_ b: (UInt64, UInt64)) -> Int {
+        let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: mixed >> 40) & (slots - 1)
+    }
+
+    /// The record in the first level for `w` (the same string bits), if any.
+    @inline(__always)
+    func cached(_ w: String) -> WordRecord? {
+        var w = w
+        let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
+        let slot = Self.slot(b)
+        if let r = records[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return r }
+        return nil
+    }
+
+    /// The record of `w` (made empty on first sight).
+    @inline(__always)
+    func record(_ w: String) -> WordRecord {
+        var w = w
+        let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
+        let slot = Self.slot(b)
+        if let r = records[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return r }
+        return miss(w, slot)
+    }
+
+    private func miss(_ w: String, _ slot: Int) -> WordRecord {
+        let k = NormKey(w)
+        let r: WordRecord
+        if let hit = byKey[k] {
+            r = hit
+        } else {
+            r = WordRecord(k)
+            if byKey.count >= Self.maxRecords { byKey.removeAll(keepingCapacity: true) }
+            byKey[k] = r
+        }
+        keys[slot] = w
+        records[slot] = r
+        return r
+    }
+}

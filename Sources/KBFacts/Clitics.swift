@@ -39,6 +39,9 @@ enum Clitics {
         static let orgWordFlags = SharedWordTable<UInt8>()
         static let roleWordKinds = SharedWordTable<UInt8>()
         static let nameWords = SharedWordTable<Bool>()
+        static let dualHeads = SharedWordTable<String?>()
+        static let bareHeadReferences = SharedWordTable<(stem: String, prefix: String)?>()
+        static let bareHeadsOfNames = SharedWordTable<String?>()
         /// Per lexicon / gazetteer serial (a new one for another instance).
         static let lexiconClasses = SharedWordTable<[Int]>.PerSerial()
         static let mayStart = SharedWordTable<GazetteerStart?>.PerSerial()
@@ -131,6 +134,20 @@ enum Clitics {
     static func isNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool {
         let r = record(w)
         return r.fill(&r.nameWord, w, Shared.nameWords, compute)
+    }
+    /// `EntityRecognizer.computeDualHead` of a word.
+    static func dualHead(_ w: String, _ compute: (String) -> String?) -> String? {
+        let r = record(w)
+        return r.fill(&r.dualHead, w, Shared.dualHeads, compute)
+    }
+    /// `Linker.computeBareHeadReference` of a word, `Linker.computeBareHead(ofName:)` of a name.
+    static func bareHeadReference(_ w: String, _ compute: (String) -> (stem: String, prefix: String)?) -> (stem: String, prefix: String)? {
+        let r = record(w)
+        return r.fill(&r.bareHeadReference, w, Shared.bareHeadReferences, compute)
+    }
+    static func bareHeadOfName(_ w: String, _ compute: (String) -> String?) -> String? {
+        let r = record(w)
+        return r.fill(&r.bareHeadOfName, w, Shared.bareHeadsOfNames, compute)
     }
 
     /// `NERFeaturizer.wordInfo` of an Arabic word, remembered per thread (one model is shipped; not shared: a

@@ -12,6 +12,16 @@ extension EntityRecognizer {
         return out
     }()
 
+    /// The clitics a dual head noun may carry.
+    static let dualHeadPrefixes = ["و", "ف", "ب", "ل", "ول", "وب"]
+
+    /// The singular of the dual head noun a word is, bare or after one of `dualHeadPrefixes` (the first found of the
+    /// word itself, then its clitic stems in order); nil for most words. Remembered per word (`Clitics.dualHead`).
+    static func computeDualHead(_ n: String) -> String? {
+        let forms = [n] + Clitics.of(n).filter { dualHeadPrefixes.contains($0.prefix) }.map(\.stem)
+        return forms.lazy.compactMap({ EntityRecognizer.dualHeads[NormKey($0)] }).first
+    }
+
     /// "حركتي فتح وحماس", "لحزبي النهضة والتكتل": each name coordinated after a dual head noun is the organisation
     /// the gazetteer knows by the singular head and that name ("حركة فتح"), where no rule found it already.
     func addDualHeadNames(_ t: [Token], _ mentions: inout [RawMention], _ covered: inout [Int?]) {
@@ -19,8 +29,7 @@ extension EntityRecognizer {
         while i + 1 < t.count {
             defer { i += 1 }
             guard t[i].kind == .word, covered[i] == nil else { continue }
-            let forms = [t[i].norm] + Clitics.of(t[i].norm).filter { ["و", "ف", "ب", "ل", "ول", "وب"].contains($0.prefix) }.map(\.stem)
-            guard let sing = forms.lazy.compactMap({ EntityRecognizer.dualHeads[NormKey($0)] }).first else { continue }
+            guard let sing = Clitics.dualHead(t[i].norm, EntityRecognizer.computeDualHead) else { continue }
             // the first name, then "و" + the second (one word each)
             var k = i + 1
             for n in 0..<2 {

@@ -131,7 +131,7 @@ public struct Extractor: Sendable {
         }
         var document = Document(id: docID, path: source.path, url: metadata?.url, outlet: metadata?.outlet,
                                 published: metadata?.published, title: metadata?.title, length: source.scalars.count)
-        if document.title == nil, let first = sentences.first, first.text.count < 140 { document.title = first.text.trimmingCharacters() }
+        if document.title == nil, let first = sentences.first, first.text.hasFewerCharacters(than: 140) { document.title = first.text.trimmingCharacters() }
         var ents = Array(entities.values)
         for k in ents.indices {
             ents[k].documents = [docID]
@@ -336,10 +336,17 @@ public struct Extractor: Sendable {
 extension String {
     func trimmingCharacters() -> String {
         var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
+        var trimmed = false
+        while let f = s.first, f.isWhitespace { s.removeFirst(); trimmed = true }
+        while let l = s.last, l.isWhitespace { s.removeLast(); trimmed = true }
         // nothing to trim: the same string (its storage shared, e.g. a title that is the first sentence)
-        return s.count == count ? self : String(s)
+        return trimmed ? String(s) : self
+    }
+
+    /// `count < n` (in characters), without counting the characters past the n-th: a string has no more
+    /// characters than UTF-8 bytes.
+    func hasFewerCharacters(than n: Int) -> Bool {
+        utf8.count < n || index(startIndex, offsetBy: n, limitedBy: endIndex) == nil
     }
 }
 

@@ -4,7 +4,9 @@ extension Linker {
     /// The bare definite head an organisation's name starts with, as a reference word: «الجيش اللبناني» and
     /// «القوات المسلحة السودانية» → «الجيش»; «حركة حماس» → «الحركه»; «حزب الأمة» → «الحزب»; «المجلس الرئاسي» →
     /// «المجلس». nil for other names.
-    static func bareHead(ofName name: String) -> String? {
+    static func bareHead(ofName name: String) -> String? { Clitics.bareHeadOfName(name, computeBareHead(ofName:)) }
+
+    static func computeBareHead(ofName name: String) -> String? {
         let words = Gazetteer.key(name).split(separator: " ").map(String.init)
         guard words.count >= 2, let first = words.first else { return nil }
         if first == "القوات" || first == "قوات" { return words[1] == "المسلحه" ? "الجيش" : nil }
@@ -39,8 +41,7 @@ extension Linker {
                     for h in heads where !(named[h] ?? []).contains(where: { $0.key == o.key }) { named[h, default: []].append(o) }
                 }
                 guard !owned[i], toks[i].kind == .word else { continue }
-                guard let (stem, prefix) = Clitics.of(toks[i].norm).first(where: { Linker.bareHeads.contains($0.stem) })
-                        ?? (Linker.bareHeads.contains(toks[i].norm) ? (toks[i].norm, "") : nil),
+                guard let (stem, prefix) = Clitics.bareHeadReference(toks[i].norm, Linker.computeBareHeadReference),
                       let ones = named[stem], ones.count == 1, let org = ones.first else { continue }
                 if i + 1 < toks.count, ownedByName[i + 1] || Linker.isDefiniteAdjective(toks[i + 1]) { continue }
                 let (text, b) = rec.strippedPrefix(toks[i], prefix, restore: stem)
@@ -53,6 +54,12 @@ extension Linker {
             }
             if !added.isEmpty { perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound } }
         }
+    }
+
+    /// The bare head a word is, after a clitic (its first clitic reading whose stem is one) or as it is; nil for most
+    /// words. Remembered per word (`Clitics.bareHeadReference`).
+    static func computeBareHeadReference(_ n: String) -> (stem: String, prefix: String)? {
+        Clitics.of(n).first(where: { Linker.bareHeads.contains($0.stem) }) ?? (Linker.bareHeads.contains(n) ? (n, "") : nil)
     }
 
     /// «الوطني», «السودانية», «الحر»: a definite word after the head that may make it another name.

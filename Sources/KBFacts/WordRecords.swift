@@ -31,6 +31,10 @@ final class WordRecord {
     @exclusivity(unchecked) var orgWordFlags: UInt8?
     @exclusivity(unchecked) var roleWordKind: UInt8?
     @exclusivity(unchecked) var nameWord: Bool?
+    @exclusivity(unchecked) var dualHead: String??
+    @exclusivity(unchecked) var bareHeadReference: (stem: String, prefix: String)??
+    /// `Linker.bareHead(ofName:)` of a name (records are kept for names as for words).
+    @exclusivity(unchecked) var bareHeadOfName: String??
     /// `WordLexicon.classes(of:)` for the lexicon of serial `lexiconSerial` (nil: not known for that serial).
     @exclusivity(unchecked) var lexiconClasses: [Int]?
     @exclusivity(unchecked) var lexiconSerial: UInt64 = 0

@@ -86,6 +86,19 @@ final class SharedMemoTests: XCTestCase {
         }
     }
 
+    /// The title check counts no further than it needs: the same answer as `count < n`, and trimming as before.
+    func testHasFewerCharactersIsCountBelow() {
+        let texts = SpeedEquivalenceTests.samples + ["", " ", "e\u{301}\u{301}", String(repeating: "e\u{301}", count: 150),
+                                                     String(repeating: "مصر ", count: 40), "🇫🇷🇫🇷", "\r\n\r\n"]
+        for t in texts {
+            for n in [0, 1, 2, 3, 139, 140, 141, 200] { XCTAssertEqual(t.hasFewerCharacters(than: n), t.count < n, "\(t) \(n)") }
+            var s = Substring(t)
+            while let f = s.first, f.isWhitespace { s.removeFirst() }
+            while let l = s.last, l.isWhitespace { s.removeLast() }
+            XCTAssertEqual(t.trimmingCharacters(), String(s))
+        }
+    }
+
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var n = 0

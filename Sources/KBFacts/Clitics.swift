@@ -9,15 +9,6 @@ import KBText
 /// threads (``SharedWordTable``): a word computed by one thread is not computed again by another, so two threads
 /// execute about the instructions of one.
 enum Clitics {
-    private final class Cache {
-        let records = WordRecords()
-        /// The shared tables of `WordLexicon.classes(of:)` and `Gazetteer.start` for the serials last used.
-        var lexiconTable = SharedWordTable<[Int]>()
-        var lexiconSerial: UInt64 = 0
-        var gazetteerTable = SharedWordTable<GazetteerStart?>()
-        var gazetteerSerial: UInt64 = 0
-    }
-
     /// The second level of every thread's records: one table per function for the whole process (filled by
     /// whichever thread computes a word first, read by all), so two threads do not compute a word twice.
     private enum Shared {
@@ -47,154 +38,139 @@ enum Clitics {
         static let mayStart = SharedWordTable<GazetteerStart?>.PerSerial()
     }
 
-    private static let perThread = PerThread { Cache() }
-    private static var cache: Cache { perThread.value }
+    private static let perThread = PerThread { WordRecords() }
+    /// `body` applied to this thread's record of `w` (neither retained).
     @inline(__always)
-    private static func record(_ w: String) -> WordRecord { perThread.value.records.record(w) }
+    private static func withRecord<R>(_ w: String, _ body: (WordRecord) -> R) -> R {
+        perThread.withValue { $0.withRecord(w, body) }
+    }
 
     static func of(_ normalized: String) -> [(stem: String, prefix: String)] {
-        let r = record(normalized)
-        return r.fill(&r.clitics, normalized, Shared.table, ArabicNormalizer.cliticCandidates)
+        withRecord(normalized) { r in r.fill(&r.clitics, normalized, Shared.table, ArabicNormalizer.cliticCandidates) }
     }
 
     /// `Linker.skeleton(w)`, remembered per thread.
     static func skeleton(_ w: String, _ compute: (String) -> String) -> String {
-        let r = record(w)
-        return r.fill(&r.skeleton, w, Shared.skeletons, compute)
+        withRecord(w) { r in r.fill(&r.skeleton, w, Shared.skeletons, compute) }
     }
 
     /// `Linker.PeopleIndex.forms(w)`, remembered per thread.
     static func peopleForms(_ w: String, _ compute: (String) -> [String]) -> [String] {
-        let r = record(w)
-        return r.fill(&r.peopleForms, w, Shared.peopleForms, compute)
+        withRecord(w) { r in r.fill(&r.peopleForms, w, Shared.peopleForms, compute) }
     }
 
     /// `Linker.PeopleIndex.lookupKeys(w)`, remembered per thread.
     static func peopleLookupKeys(_ w: String, _ compute: (String) -> [NormKey]) -> [NormKey] {
-        let r = record(w)
-        return r.fill(&r.peopleLookupKeys, w, Shared.peopleLookupKeys, compute)
+        withRecord(w) { r in r.fill(&r.peopleLookupKeys, w, Shared.peopleLookupKeys, compute) }
     }
 
     /// `DateParser.monthSteps(w)`, remembered per thread.
     static func monthSteps(_ w: String, _ compute: (String) -> [DateParser.MonthStep]) -> [DateParser.MonthStep] {
-        let r = record(w)
-        return r.fill(&r.monthSteps, w, Shared.monthSteps, compute)
+        withRecord(w) { r in r.fill(&r.monthSteps, w, Shared.monthSteps, compute) }
     }
 
     // Remembered per thread (pure functions of the word: the lexicon lists are fixed).
     static func headWord(_ w: String, _ compute: (String) -> String?) -> String? {
-        let r = record(w)
-        return r.fill(&r.headWord, w, Shared.headWords, compute)
+        withRecord(w) { r in r.fill(&r.headWord, w, Shared.headWords, compute) }
     }
     static func stripConj(_ w: String, _ compute: (String) -> String) -> String {
-        let r = record(w)
-        return r.fill(&r.stripConj, w, Shared.stripConj, compute)
+        withRecord(w) { r in r.fill(&r.stripConj, w, Shared.stripConj, compute) }
     }
     static func isDayWord(_ w: String, _ compute: (String) -> Bool) -> Bool {
-        let r = record(w)
-        return r.fill(&r.dayWord, w, Shared.dayWords, compute)
+        withRecord(w) { r in r.fill(&r.dayWord, w, Shared.dayWords, compute) }
     }
     static func pluralKind(_ w: String, _ compute: (String) -> (dual: Bool, plural: Bool)) -> (dual: Bool, plural: Bool) {
-        let r = record(w)
-        return r.fill(&r.pluralKind, w, Shared.pluralKinds, compute)
+        withRecord(w) { r in r.fill(&r.pluralKind, w, Shared.pluralKinds, compute) }
     }
     static func surnameCandidates(_ w: String, _ compute: (String) -> [(stem: String, prefix: String)]) -> [(stem: String, prefix: String)] {
-        let r = record(w)
-        return r.fill(&r.surnameCandidates, w, Shared.surnameCandidates, compute)
+        withRecord(w) { r in r.fill(&r.surnameCandidates, w, Shared.surnameCandidates, compute) }
     }
     static func surnameLookups(_ w: String, _ compute: (String) -> [Linker.SurnameLookup]) -> [Linker.SurnameLookup] {
-        let r = record(w)
-        return r.fill(&r.surnameLookups, w, Shared.surnameLookups, compute)
+        withRecord(w) { r in r.fill(&r.surnameLookups, w, Shared.surnameLookups, compute) }
     }
     static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool {
-        let r = record(w)
-        return r.fill(&r.dateCue, w, Shared.dateCues, compute)
+        withRecord(w) { r in r.fill(&r.dateCue, w, Shared.dateCues, compute) }
     }
     static func ruleForms(_ w: String, _ compute: (String) -> RuleForms) -> RuleForms {
-        let r = record(w)
-        return r.fill(&r.ruleForms, w, Shared.ruleForms, compute)
+        withRecord(w) { r in r.fill(&r.ruleForms, w, Shared.ruleForms, compute) }
     }
     static func entityID(_ w: String, _ compute: (String) -> String) -> String {
-        let r = record(w)
-        return r.fill(&r.entityID, w, Shared.entityIDs, compute)
+        withRecord(w) { r in r.fill(&r.entityID, w, Shared.entityIDs, compute) }
     }
 
     static func isNeverNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool {
-        let r = record(w)
-        return r.fill(&r.neverName, w, Shared.neverNames, compute)
+        withRecord(w) { r in r.fill(&r.neverName, w, Shared.neverNames, compute) }
     }
     static func orgWordFlags(_ w: String, _ compute: (String) -> UInt8) -> UInt8 {
-        let r = record(w)
-        return r.fill(&r.orgWordFlags, w, Shared.orgWordFlags, compute)
+        withRecord(w) { r in r.fill(&r.orgWordFlags, w, Shared.orgWordFlags, compute) }
     }
     static func roleWordKind(_ w: String, _ compute: (String) -> UInt8) -> UInt8 {
-        let r = record(w)
-        return r.fill(&r.roleWordKind, w, Shared.roleWordKinds, compute)
+        withRecord(w) { r in r.fill(&r.roleWordKind, w, Shared.roleWordKinds, compute) }
     }
     static func isNameWord(_ w: String, _ compute: (String) -> Bool) -> Bool {
-        let r = record(w)
-        return r.fill(&r.nameWord, w, Shared.nameWords, compute)
+        withRecord(w) { r in r.fill(&r.nameWord, w, Shared.nameWords, compute) }
     }
     /// `EntityRecognizer.computeDualHead` of a word.
     static func dualHead(_ w: String, _ compute: (String) -> String?) -> String? {
-        let r = record(w)
-        return r.fill(&r.dualHead, w, Shared.dualHeads, compute)
+        withRecord(w) { r in r.fill(&r.dualHead, w, Shared.dualHeads, compute) }
     }
     /// `Linker.computeBareHeadReference` of a word, `Linker.computeBareHead(ofName:)` of a name.
     static func bareHeadReference(_ w: String, _ compute: (String) -> (stem: String, prefix: String)?) -> (stem: String, prefix: String)? {
-        let r = record(w)
-        return r.fill(&r.bareHeadReference, w, Shared.bareHeadReferences, compute)
+        withRecord(w) { r in r.fill(&r.bareHeadReference, w, Shared.bareHeadReferences, compute) }
     }
     static func bareHeadOfName(_ w: String, _ compute: (String) -> String?) -> String? {
-        let r = record(w)
-        return r.fill(&r.bareHeadOfName, w, Shared.bareHeadsOfNames, compute)
+        withRecord(w) { r in r.fill(&r.bareHeadOfName, w, Shared.bareHeadsOfNames, compute) }
     }
 
     /// `NERFeaturizer.wordInfo` of an Arabic word, remembered per thread (one model is shipped; not shared: a
     /// `WordInfo` fills in its label sums at first use, so it stays with one thread).
     static func nerWord(_ w: String, _ compute: (String) -> NERFeaturizer.WordInfo) -> NERFeaturizer.WordInfo {
-        let r = record(w)
-        if let v = r.nerWord { return v }
-        let v = compute(w)
-        r.nerWord = v
-        return v
+        withRecord(w) { r in
+            if let v = r.nerWord { return v }
+            let v = compute(w)
+            r.nerWord = v
+            return v
+        }
     }
 
     /// `lexiconClasses` when this thread's first level has the word's record with them (no closure to build: the
     /// caller's lexicon is not copied into one on every look-up).
     static func cachedLexiconClasses(_ w: String, serial: UInt64) -> [Int]? {
-        guard let r = perThread.value.records.cached(w), r.lexiconSerial == serial else { return nil }
-        return r.lexiconClasses
+        perThread.withValue { $0.withCached(w) { r in r.lexiconSerial == serial ? r.lexiconClasses : nil } ?? nil }
     }
 
     /// The lexicon word classes of a word, remembered per thread for one lexicon at a time.
     static func lexiconClasses(_ w: String, serial: UInt64, _ compute: (String) -> [Int]) -> [Int] {
-        let c = cache
-        let r = c.records.record(w)
-        if r.lexiconSerial == serial, let v = r.lexiconClasses { return v }
-        if c.lexiconSerial != serial {
-            c.lexiconTable = Shared.lexiconClasses.table(serial)
-            c.lexiconSerial = serial
+        perThread.withValue { c in
+            c.withRecord(w) { r in
+                if r.lexiconSerial == serial, let v = r.lexiconClasses { return v }
+                if c.lexiconSerial != serial {
+                    c.lexiconTable = Shared.lexiconClasses.table(serial)
+                    c.lexiconSerial = serial
+                }
+                let v = c.lexiconTable.get(r.key, w, compute)
+                r.lexiconClasses = v
+                r.lexiconSerial = serial
+                return v
+            }
         }
-        let v = c.lexiconTable.get(r.key, w, compute)
-        r.lexiconClasses = v
-        r.lexiconSerial = serial
-        return v
     }
 
     /// `Gazetteer.start`, remembered per thread for one gazetteer at a time.
     static func gazetteerStart(_ w: String, in g: Gazetteer, _ compute: (String) -> GazetteerStart?) -> GazetteerStart? {
-        let c = cache
-        let r = c.records.record(w)
-        if r.gazetteerSerial == g.serial, let v = r.gazetteerStart { return v }
-        if c.gazetteerSerial != g.serial {
-            c.gazetteerTable = Shared.mayStart.table(g.serial)
-            c.gazetteerSerial = g.serial
+        perThread.withValue { c in
+            c.withRecord(w) { r in
+                if r.gazetteerSerial == g.serial, let v = r.gazetteerStart { return v }
+                if c.gazetteerSerial != g.serial {
+                    c.gazetteerTable = Shared.mayStart.table(g.serial)
+                    c.gazetteerSerial = g.serial
+                }
+                let v = c.gazetteerTable.get(r.key, w, compute)
+                r.gazetteerStart = .some(v)
+                r.gazetteerSerial = g.serial
+                return v
+            }
         }
-        let v = c.gazetteerTable.get(r.key, w, compute)
-        r.gazetteerStart = .some(v)
-        r.gazetteerSerial = g.serial
-        return v
     }
 }
 

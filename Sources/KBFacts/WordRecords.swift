@@ -58,12 +58,18 @@ final class WordRecord {
 /// own bits (the same interned `norm` passed again is found without hashing its text: equal bits mean the same
 /// text, and the table keeps a longer string's storage alive), and behind it a dictionary keyed by ``NormKey``
 /// (the meaning of `String` keys), emptied when it gets large (the records of the first level stay valid).
+/// The first level holds its records retained by hand (`Unmanaged`): a hit is read without retaining anything.
 final class WordRecords {
     private static let slots = 16384
     private static let maxRecords = 100_000
     private let keys: UnsafeMutablePointer<String>
-    private let records: UnsafeMutablePointer<WordRecord?>
+    private let records: UnsafeMutablePointer<Unmanaged<WordRecord>?>
     private var byKey: [NormKey: WordRecord] = [:]
+    /// The shared tables of `WordLexicon.classes(of:)` and `Gazetteer.start` for the serials this thread last used.
+    var lexiconTable = SharedWordTable<[Int]>()
+    var lexiconSerial: UInt64 = 0
+    var gazetteerTable = SharedWordTable<GazetteerStart?>()
+    var gazetteerSerial: UInt64 = 0
 
     init() {
         keys = .allocate(capacity: Self.slots)
@@ -73,6 +79,7 @@ final class WordRecords {
     }
 
     deinit {
+        for i in 0..<Self.slots { records[i]?.release() }
         keys.deinitialize(count: Self.slots); keys.deallocate()
         records.deinitialize(count: Self.slots); records.deallocate()
     }
@@ -82,31 +89,33 @@ final class WordRecords {
         (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
     }
 
+    /// The first-level slot of `w` and whether it holds `w`'s record.
     @inline(__always)
-    private static func slot(_ b: (UInt64, UInt64)) -> Int {
+    private func probe(_ w: String) -> (slot: Int, hit: Unmanaged<WordRecord>?) {
+        var w = w
+        let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
         let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
-        return Int(truncatingIfNeeded: mixed >> 40) & (slots - 1)
+        let slot = Int(truncatingIfNeeded: mixed >> 40) & (Self.slots - 1)
+        if let r = records[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return (slot, r) }
+        return (slot, nil)
     }
 
-    /// The record in the first level for `w` (the same string bits), if any.
+    /// `body` of the record in the first level for `w` (the same string bits), nil if there is none.
     @inline(__always)
-    func cached(_ w: String) -> WordRecord? {
-        var w = w
-        let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
-        let slot = Self.slot(b)
-        if let r = records[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return r }
-        return nil
+    func withCached<R>(_ w: String, _ body: (WordRecord) -> R) -> R? {
+        probe(w).hit?._withUnsafeGuaranteedRef(body)
     }
 
-    /// The record of `w` (made empty on first sight).
+    /// `body` of the record of `w` (made empty on first sight).
     @inline(__always)
-    func record(_ w: String) -> WordRecord {
-        var w = w
-        let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
-        let slot = Self.slot(b)
-        if let r = records[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return r }
-        return miss(w, slot)
+    func withRecord<R>(_ w: String, _ body: (WordRecord) -> R) -> R {
+        let (slot, hit) = probe(w)
+        if let hit { return hit._withUnsafeGuaranteedRef(body) }
+        return body(miss(w, slot))
     }
+
+    /// The record of `w` (for tests).
+    func record(_ w: String) -> WordRecord { withRecord(w) { $0 } }
 
     private func miss(_ w: String, _ slot: Int) -> WordRecord {
         let k = NormKey(w)
@@ -119,7 +128,9 @@ final class WordRecords {
             byKey[k] = r
         }
         keys[slot] = w
-        records[slot] = r
+        let old = records[slot]
+        records[slot] = Unmanaged.passRetained(r)
+        old?.release()
         return r
     }
 }

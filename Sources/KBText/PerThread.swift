@@ -13,6 +13,13 @@ public final class PerThread<Value: AnyObject>: @unchecked Sendable {
         self.make = make
     }
 
+    /// `body` applied to this thread's object, without retaining it (the thread's slot keeps it alive).
+    @inlinable @inline(__always)
+    public func withValue<R>(_ body: (Value) throws -> R) rethrows -> R {
+        if let raw = pthread_getspecific(key) { return try Unmanaged<Value>.fromOpaque(raw)._withUnsafeGuaranteedRef(body) }
+        return try body(value)
+    }
+
     /// This thread's object.
     @inlinable public var value: Value {
         if let raw = pthread_getspecific(key) { return Unmanaged<Value>.fromOpaque(raw).takeUnretainedValue() }

@@ -73,7 +73,7 @@ final class SharedMemoTests: XCTestCase {
         let records = WordRecords()
         let long = String(repeating: "مصر", count: 10)
         let r = records.record(long)
-        XCTAssertTrue(records.cached(long) === r)
+        XCTAssertTrue(records.withCached(long) { $0 } === r)
         XCTAssertTrue(records.record(String(repeating: "مصر", count: 10)) === r)
         XCTAssertTrue(records.record("ا\u{0654}") === records.record("أ"))
         XCTAssertFalse(records.record("مصر") === r)

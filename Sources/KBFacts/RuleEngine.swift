@@ -118,11 +118,13 @@ enum RuleEngine {
         var out: [FactDraft] = []
         // rules reading the facts other rules found on their trigger (`object-of`) run after them
         var deferred: [(rule: Int, at: Int)] = []
+        // the rules already tried on trigger word i are those with tried[rule] == i + 1 (no set made per word)
+        var tried = [Int](repeating: 0, count: set.rules.count)
         for i in c.tokens.indices where !classes[i].isEmpty && c.mention(at: i) == nil {
-            var tried = Set<Int>()
             var firedHere = Set<String>()
             for cls in classes[i] {
-                for ri in set.rules(triggeredBy: cls) where tried.insert(ri).inserted {
+                for ri in set.rules(triggeredBy: cls) where tried[ri] != i + 1 {
+                    tried[ri] = i + 1
                     let r = set.rules[ri]
                     if r.readsFacts { deferred.append((ri, i)); continue }
                     if let other = r.unlessFired.first(where: { firedHere.contains($0) }) {

@@ -275,7 +275,7 @@ struct LineAnalyzer {
         if isHashtagLine(tokens) { return "tag line" }
         if isBreadcrumb(tokens) { return "navigation" }
         if isCounter(words) { return "page metadata" }
-        if tokens.contains(where: { $0.text == "\u{00A9}" }) && words.count <= 25 { return "copyright line" }
+        if tokens.contains(where: { $0.text.isMark("\u{00A9}") }) && words.count <= 25 { return "copyright line" }
         if isLink(tokens) { return "link" }
         if arabicDocument, words.count <= 8, words.contains(where: { $0.kind == .latin }),
            words.allSatisfy({ $0.kind == .latin || $0.kind == .number }),
@@ -289,9 +289,9 @@ struct LineAnalyzer {
     private func isHashtagLine(_ tokens: [Token]) -> Bool {
         var sawTag = false
         for (i, t) in tokens.enumerated() where t.isWordLike {
-            guard i > 0, tokens[i - 1].text == "#" || tokens[i - 1].text == "_" || tokens[i - 1].isWordLike
+            guard i > 0, tokens[i - 1].text.isMark("#") || tokens[i - 1].text.isMark("_") || tokens[i - 1].isWordLike
                     && tokens[i - 1].end == t.begin else { return false }
-            if tokens[i - 1].text == "#" { sawTag = true }
+            if tokens[i - 1].text.isMark("#") { sawTag = true }
         }
         return sawTag
     }
@@ -353,13 +353,13 @@ struct LineAnalyzer {
         guard words.count <= 40, let last = tokens.last else { return nil }
         let hasStop = tokens.contains { t in t.kind == .punctuation && t.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }
         guard !hasStop else { return nil }
-        if last.text == ")" || last.text == "\u{FD3F}" {
-            guard let open = tokens.lastIndex(where: { $0.text == "(" || $0.text == "\u{FD3E}" }) else { return nil }
+        if last.text.isMark(")") || last.text.isMark("\u{FD3F}") {
+            guard let open = tokens.lastIndex(where: { $0.text.isMark("(") || $0.text.isMark("\u{FD3E}") }) else { return nil }
             let inside = tokens[open...].filter(\.isWordLike).map(\.norm)
             let before = tokens[..<open].filter(\.isWordLike).count
             return before >= 2 && inside.count <= 5 && Self.credits.contains { contains(inside, $0) } ? open : nil
         }
-        if let dash = tokens.lastIndex(where: { ["-", "\u{2013}", "\u{2014}", "|"].contains($0.text) }) {
+        if let dash = tokens.lastIndex(where: { t in t.text.isMark("-") || t.text.isMark("\u{2013}") || t.text.isMark("\u{2014}") || t.text.isMark("|") }) {
             let after = tokens[(dash + 1)...].filter(\.isWordLike).map(\.norm)
             let before = tokens[..<dash].filter(\.isWordLike).count
             let isCredit = before >= 2 && (1...4).contains(after.count)
@@ -389,13 +389,13 @@ struct LineAnalyzer {
 
     private func startsWith(_ words: [Token], _ phrase: [String]) -> Bool {
         guard !phrase.isEmpty, words.count >= phrase.count else { return false }
-        for (i, w) in phrase.enumerated() where words[i].norm != w { return false }
+        for (i, w) in phrase.enumerated() where !words[i].norm.plainEquals(w) { return false }
         return true
     }
 
     private func contains(_ words: [String], _ phrase: [String]) -> Bool {
         guard !phrase.isEmpty, words.count >= phrase.count else { return false }
-        for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
+        for start in 0...(words.count - phrase.count) where phrase.indices.allSatisfy({ words[start + $0].plainEquals(phrase[$0]) }) {
             return true
         }
         return false

@@ -48,6 +48,32 @@ extension String {
     }
 }
 
+extension String {
+    /// `self == other`, compared as UTF-8 bytes when both are plain (``NormKey/isPlain(_:)``: such strings are in NFC,
+    /// so byte equality is canonical equivalence); else `==` (which compares Arabic words through the Unicode tables).
+    public func plainEquals(_ other: String) -> Bool {
+        var s = self, o = other
+        let r: Bool? = s.withUTF8 { a in
+            o.withUTF8 { b in
+                guard NormKey.isPlain(a), NormKey.isPlain(b) else { return nil }
+                guard a.count == b.count else { return false }
+                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+                return memcmp(x, y, a.count) == 0
+            }
+        }
+        return r ?? (self == other)
+    }
+
+    /// `self == mark` for a mark no other string is canonically equal to (not «;», «K», «`», «Å», «Ω», which other
+    /// scalars decompose to): its bytes are the only spelling, so the bytes are compared.
+    public func isMark(_ mark: StaticString) -> Bool {
+        var s = self
+        return s.withUTF8 { b in
+            b.count == mark.utf8CodeUnitCount && (b.count == 0 || memcmp(b.baseAddress!, mark.utf8Start, b.count) == 0)
+        }
+    }
+}
+
 enum PlainSplit {
     /// The byte of an ASCII separator other than CR and LF.
     static func byte(_ c: Character) -> UInt8? {

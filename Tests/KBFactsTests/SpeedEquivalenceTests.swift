@@ -287,6 +287,11 @@ final class SpeedEquivalenceTests: XCTestCase {
 
     /// The byte checks of `isComma` / `isStrongPunct` answer as the `String ==` they replace: every scalar of the
     /// BMP alone and followed by a combining mark, and a few longer strings.
+    func testPlainEqualsIsStringEquality() {
+        let words = Self.samples + ["الجزائر", "ا\u{0654}حمد", "أحمد", "وكالة", "وكاله", "", "a", "A", "\u{212A}", "K", "ال\u{064E}", "ال"]
+        for a in words { for b in words { XCTAssertEqual(a.plainEquals(b), a == b, "\(a.unicodeScalars.map(\.value)) / \(b.unicodeScalars.map(\.value))") } }
+    }
+
     func testPunctTextIsStringEquality() {
         let strong: [String] = [".", "!", "?", "؟", ";", "؛", ":", "(", ")", "[", "]"]
         var asked = ["", "،،", ",,", "..", "\u{037E}", ";\u{0301}", "\u{060C}\u{0654}", "،a", "\r\n", "?!"]
@@ -300,6 +305,18 @@ final class SpeedEquivalenceTests: XCTestCase {
             XCTAssertEqual(PunctText.isStrong(w), strong.contains(w), "\(w.unicodeScalars.map(\.value))")
             XCTAssertEqual(PunctText.isASCII(w, 0x28), w == "(", "\(w.unicodeScalars.map(\.value))")
             XCTAssertEqual(PunctText.isASCII(w, 0x29), w == ")", "\(w.unicodeScalars.map(\.value))")
+            // the marks LineAnalyzer compares as bytes
+            XCTAssertEqual(w.isMark("\u{00A9}"), w == "\u{00A9}", "\(w.unicodeScalars.map(\.value))")
+            XCTAssertEqual(w.isMark("#"), w == "#")
+            XCTAssertEqual(w.isMark("_"), w == "_")
+            XCTAssertEqual(w.isMark("-"), w == "-")
+            XCTAssertEqual(w.isMark("|"), w == "|")
+            XCTAssertEqual(w.isMark("("), w == "(")
+            XCTAssertEqual(w.isMark(")"), w == ")")
+            XCTAssertEqual(w.isMark("\u{2013}"), w == "\u{2013}")
+            XCTAssertEqual(w.isMark("\u{2014}"), w == "\u{2014}")
+            XCTAssertEqual(w.isMark("\u{FD3E}"), w == "\u{FD3E}")
+            XCTAssertEqual(w.isMark("\u{FD3F}"), w == "\u{FD3F}")
         }
         XCTAssertTrue(PunctText.isStrong("\u{037E}"))
     }

@@ -1,0 +1,51 @@
+import KBFacts
+import XCTest
+
+/// Stance and tie constructions of news Arabic (rules17: stance.rules, ties.rules): the speaker's country as the
+/// masdar's genitive, the supported named by an adjective, votes, condemned acts and their agents, tensions told verb
+/// first, competitors, allies. Invented text.
+final class StanceConstructionTests: XCTestCase {
+    func facts(_ text: String, _ type: String) -> [String] { extractInvented(text).arrows(type) }
+
+    func testHisCountrysSupportIsTheCountrysNotTheSpeakers() {
+        // was: the speaker himself as the supporter
+        XCTAssertEqual(facts("وأكد وزير الخارجية التركي هاكان فيدان دعم بلاده للحكومة الصومالية.", "SUPPORT"),
+                       ["تركيا → الحكومة الصومالية"])
+        XCTAssertEqual(facts("وجدد الرئيس الجزائري عبد المجيد تبون تأييد بلاده لتونس.", "SUPPORT"), ["الجزائر → تونس"])
+        // a cause, not a party
+        XCTAssertEqual(facts("وأكد وزير الخارجية التركي هاكان فيدان دعم بلاده للحوار.", "SUPPORT"), [])
+    }
+
+    func testTheSupportedNamedByTheAdjectiveOfItsPeopleOrStance() {
+        XCTAssertEqual(facts("وأعلنت ماليزيا دعمها للشعب الفلسطيني.", "SUPPORT"), ["ماليزيا → فلسطين"])
+        XCTAssertEqual(facts("وأكد البيان تأييد الكويت للموقف السعودي.", "SUPPORT"), ["الكويت → السعودية"])
+        XCTAssertEqual(facts("وأكد البيان تأييد الكويت للموقف العربي.", "SUPPORT"), [])
+    }
+
+    func testAVoteForOrAgainstAStatesMotion() {
+        XCTAssertEqual(facts("وصوتت الصين لصالح مشروع القرار البرازيلي.", "SUPPORT"), ["الصين → البرازيل"])
+        XCTAssertEqual(facts("وصوتت بريطانيا ضد المقترح الروسي.", "OPPOSE"), ["المملكة المتحدة → روسيا"])
+        XCTAssertEqual(facts("وصوتت بريطانيا ضد المقترح.", "OPPOSE"), [])
+        XCTAssertEqual(facts("وصوتت بريطانيا ضد المقترح الروسي.", "SUPPORT"), [])
+    }
+
+    func testACondemnedActOpposesTheAgentNamedInTheRelativeClause() {
+        XCTAssertEqual(facts("واستنكرت قطر الغارات التي شنها الجيش الإسرائيلي على لبنان.", "OPPOSE"), ["قطر → الجيش الإسرائيلي"])
+        // a proposal rejected names no opponent
+        XCTAssertEqual(facts("ورفضت السعودية الخطة التي قدمتها إيران.", "OPPOSE"), [])
+    }
+
+    func testTensionToldBeforeTheRelations() {
+        XCTAssertEqual(facts("وساءت علاقات المغرب مع ألمانيا قبل عامين.", "TENSION_WITH"), ["المغرب → ألمانيا"])
+        XCTAssertEqual(facts("وتطورت علاقات المغرب مع ألمانيا قبل عامين.", "TENSION_WITH"), [])
+    }
+
+    func testCompetitorsAreRivals() {
+        XCTAssertEqual(facts("ويتنافس العراق والسعودية على استضافة القمة.", "RIVAL_OF"), ["العراق → السعودية"])
+        XCTAssertEqual(facts("ويتنافس العراق على استضافة القمة.", "RIVAL_OF"), [])
+    }
+
+    func testAnAllyWithThePronounOfTheOtherParty() {
+        XCTAssertEqual(facts("وفرضت الولايات المتحدة وحليفتها بريطانيا عقوبات جديدة.", "ALLY_OF"), ["الولايات المتحدة → المملكة المتحدة"])
+    }
+}

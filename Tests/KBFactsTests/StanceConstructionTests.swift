@@ -48,4 +48,31 @@ final class StanceConstructionTests: XCTestCase {
     func testAnAllyWithThePronounOfTheOtherParty() {
         XCTAssertEqual(facts("وفرضت الولايات المتحدة وحليفتها بريطانيا عقوبات جديدة.", "ALLY_OF"), ["الولايات المتحدة → المملكة المتحدة"])
     }
+    func testTensionNamedBeforeTheRelationsBetweenTwoParties() {
+        XCTAssertEqual(facts("ويأتي الاجتماع وسط توتر دبلوماسي متصاعد منذ أشهر تشهده العلاقات بين الهند وباكستان.", "TENSION_WITH"),
+                       ["الهند → باكستان"])
+        // (was: a crisis of one clause, «بين» in the next)
+        XCTAssertEqual(facts("ويأتي الاجتماع وسط أزمة اقتصادية، لتطوير العلاقات بين الهند وباكستان.", "TENSION_WITH"), [])
+    }
+
+    func testRelationsWithAPartyGovernedByBa() {
+        XCTAssertEqual(facts("وتشهد علاقات بوركينا فاسو بفرنسا فتورا واضحا.", "TENSION_WITH"), ["بوركينا فاسو → فرنسا"])
+    }
+
+    func testAStatesSeatInAnOrganisationIsItsMembership() {
+        XCTAssertEqual(facts("وطالبت الحكومة باستعادة مقعد السودان في الاتحاد الأفريقي.", "MEMBER_OF"), ["السودان → الاتحاد الأفريقي"])
+        XCTAssertEqual(facts("واستعادت مالي مقعدها في المجموعة الاقتصادية لدول غرب أفريقيا.", "MEMBER_OF"),
+                       ["مالي → المجموعة الاقتصادية لدول غرب أفريقيا"])
+        // the capital stands for its state
+        XCTAssertEqual(facts("وتحدث الوزير عن السودان. وطالبت الحكومة باستعادة مقعد الخرطوم في الاتحاد الأفريقي.", "MEMBER_OF"),
+                       ["السودان → الاتحاد الأفريقي"])
+        XCTAssertEqual(facts("وجلس الوزير في مقعده بالقاعة.", "MEMBER_OF"), [])
+    }
+
+    func testJointDrillsAreMilitaryCooperation() {
+        XCTAssertEqual(facts("واختتمت مناورات بحرية مشتركة بين مصر واليونان.", "COOPERATE"), ["مصر → اليونان"])
+        XCTAssertEqual(facts("ونفذت السعودية تدريبات جوية مشتركة مع باكستان.", "COOPERATE"), ["السعودية → باكستان"])
+        XCTAssertEqual(facts("ونفذ الجيشان المصري والسوداني تدريبات مشتركة قرب الحدود.", "COOPERATE"), ["مصر → السودان"])
+        XCTAssertEqual(facts("ونفذت السعودية تدريبات جوية قرب الحدود.", "COOPERATE"), [])
+    }
 }

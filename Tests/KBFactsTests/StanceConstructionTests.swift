@@ -75,4 +75,10 @@ final class StanceConstructionTests: XCTestCase {
         XCTAssertEqual(facts("ونفذ الجيشان المصري والسوداني تدريبات مشتركة قرب الحدود.", "COOPERATE"), ["مصر → السودان"])
         XCTAssertEqual(facts("ونفذت السعودية تدريبات جوية قرب الحدود.", "COOPERATE"), [])
     }
+    func testAStateAndItsOwnGovernmentAreOneParty() {
+        // was: Mauritania supporting the Mauritanian government (the nearest state before the aid)
+        XCTAssertEqual(facts("ووقعت كندا وموريتانيا اتفاقا يهدف إلى تقديم قروض للحكومة الموريتانية.", "SUPPORT"), [])
+        XCTAssertEqual(facts("وأعلنت الأردن تقديم مساعدات للحكومة الأردنية.", "SUPPORT"), [])
+        XCTAssertEqual(facts("وأعلنت الكويت تقديم مساعدات للحكومة الأردنية.", "SUPPORT"), ["الكويت → الحكومة الأردنية"])
+    }
 }

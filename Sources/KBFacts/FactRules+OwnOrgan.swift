@@ -8,8 +8,8 @@ extension FactRules {
     /// The organisations that are organs of their state.
     static let organSubtypes: Set<String> = ["government", "ministry", "army", "security_agency"]
 
-    /// True when the draft relates a country to an organ of that same country ("مذكرة بين X وتونس تهدف إلى تقديم
-    /// قروض للحكومة التونسية": Tunisia does not support its own government).
+    /// True when the draft relates a country to an organ of that same country ("تعهدت X مع موريتانيا بتقديم معونات
+    /// للحكومة الموريتانية": Mauritania does not support its own government).
     static func relatesStateToOwnOrgan(_ c: SentenceContext, _ d: FactDraft) -> Bool {
         guard twoPartyTypes.contains(d.type) else { return false }
         func country(_ k: String) -> String? { c.gazetteer.entry(id: k)?.subtype == "country" ? k : nil }

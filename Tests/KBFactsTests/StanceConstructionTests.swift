@@ -11,7 +11,7 @@ final class StanceConstructionTests: XCTestCase {
         // was: the speaker himself as the supporter
         XCTAssertEqual(facts("وأكد وزير الخارجية التركي هاكان فيدان دعم بلاده للحكومة الصومالية.", "SUPPORT"),
                        ["تركيا → الحكومة الصومالية"])
-        XCTAssertEqual(facts("وجدد الرئيس الجزائري عبد المجيد تبون تأييد بلاده لتونس.", "SUPPORT"), ["الجزائر → تونس"])
+        XCTAssertEqual(facts("وجدد رئيس الوزراء الجزائري نذير العرباوي تأييد بلاده لتونس.", "SUPPORT"), ["الجزائر → تونس"])
         // a cause, not a party
         XCTAssertEqual(facts("وأكد وزير الخارجية التركي هاكان فيدان دعم بلاده للحوار.", "SUPPORT"), [])
     }
@@ -61,8 +61,8 @@ final class StanceConstructionTests: XCTestCase {
 
     func testAStatesSeatInAnOrganisationIsItsMembership() {
         XCTAssertEqual(facts("وطالبت الحكومة باستعادة مقعد السودان في الاتحاد الأفريقي.", "MEMBER_OF"), ["السودان → الاتحاد الأفريقي"])
-        XCTAssertEqual(facts("واستعادت مالي مقعدها في المجموعة الاقتصادية لدول غرب أفريقيا.", "MEMBER_OF"),
-                       ["مالي → المجموعة الاقتصادية لدول غرب أفريقيا"])
+        XCTAssertEqual(facts("واستعادت غينيا مقعدها في منظمة التعاون الإسلامي.", "MEMBER_OF"),
+                       ["غينيا → منظمة التعاون الإسلامي"])
         // the capital stands for its state
         XCTAssertEqual(facts("وتحدث الوزير عن السودان. وطالبت الحكومة باستعادة مقعد الخرطوم في الاتحاد الأفريقي.", "MEMBER_OF"),
                        ["السودان → الاتحاد الأفريقي"])
@@ -77,7 +77,7 @@ final class StanceConstructionTests: XCTestCase {
     }
     func testAStateAndItsOwnGovernmentAreOneParty() {
         // was: Mauritania supporting the Mauritanian government (the nearest state before the aid)
-        XCTAssertEqual(facts("ووقعت كندا وموريتانيا اتفاقا يهدف إلى تقديم قروض للحكومة الموريتانية.", "SUPPORT"), [])
+        XCTAssertEqual(facts("وتعهدت اليابان مع موريتانيا بتقديم معونات للحكومة الموريتانية.", "SUPPORT"), [])
         XCTAssertEqual(facts("وأعلنت الأردن تقديم مساعدات للحكومة الأردنية.", "SUPPORT"), [])
         XCTAssertEqual(facts("وأعلنت الكويت تقديم مساعدات للحكومة الأردنية.", "SUPPORT"), ["الكويت → الحكومة الأردنية"])
     }

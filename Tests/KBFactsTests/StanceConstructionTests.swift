@@ -81,4 +81,8 @@ final class StanceConstructionTests: XCTestCase {
         XCTAssertEqual(facts("وأعلنت الأردن تقديم مساعدات للحكومة الأردنية.", "SUPPORT"), [])
         XCTAssertEqual(facts("وأعلنت الكويت تقديم مساعدات للحكومة الأردنية.", "SUPPORT"), ["الكويت → الحكومة الأردنية"])
     }
+    func testARefusalAfterAPrepositionIsTheMasdarWithItsAgent() {
+        // was: the ministry opposing its own state (the verb reading of «رفض»)
+        XCTAssertEqual(facts("وأعربت الخارجية المغربية عن رفض المغرب القاطع للتصريحات الجزائرية.", "OPPOSE"), ["المغرب → الجزائر"])
+    }
 }

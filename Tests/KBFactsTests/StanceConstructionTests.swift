@@ -85,4 +85,15 @@ final class StanceConstructionTests: XCTestCase {
         // was: the ministry opposing its own state (the verb reading of «رفض»)
         XCTAssertEqual(facts("وأعربت الخارجية المغربية عن رفض المغرب القاطع للتصريحات الجزائرية.", "OPPOSE"), ["المغرب → الجزائر"])
     }
+    func testMoreWaysToStateSupport() {
+        // «الجانب Y(adj)» is the state; was: the subject carried from the sentence before
+        XCTAssertEqual(facts("وأكدت تونس موقفها. وأكد الجانب التركي دعمه للحكومة الليبية.", "SUPPORT"), ["تركيا → الحكومة الليبية"])
+        // the supporter as the adjective after «بدعم»
+        XCTAssertEqual(facts("وتحظى الحكومة اليمنية بدعم سعودي.", "SUPPORT"), ["السعودية → اليمن"])
+        // seeking to support
+        XCTAssertEqual(facts("وتسعى الصين إلى دعم الحكومة الباكستانية.", "SUPPORT"), ["الصين → باكستان"])
+        // the speaker's country stands by
+        // (was: the minister himself)
+        XCTAssertEqual(facts("وأكد وزير الخارجية العماني بدر البوسعيدي وقوف بلاده إلى جانب لبنان.", "SUPPORT"), ["سلطنة عمان → لبنان"])
+    }
 }

@@ -96,4 +96,11 @@ final class StanceConstructionTests: XCTestCase {
         // (was: the minister himself)
         XCTAssertEqual(facts("وأكد وزير الخارجية العماني بدر البوسعيدي وقوف بلاده إلى جانب لبنان.", "SUPPORT"), ["سلطنة عمان → لبنان"])
     }
+    func testAfterARelativeTheResumingPronounIsTheObject() {
+        // was: the antecedent supporting the state named after the verb
+        XCTAssertEqual(facts("وانسحبت قوات حركة الشباب التي تدعمها إريتريا من المدينة.", "SUPPORT"), ["إريتريا → حركة الشباب المجاهدين"])
+        XCTAssertEqual(facts("وقال الجيش الوطني الليبي الذي تعارضه تركيا إن الهدنة صامدة.", "OPPOSE"), ["تركيا → الجيش الوطني الليبي"])
+        // no actor after the verb: the antecedent is its subject, the pronoun someone else
+        XCTAssertEqual(facts("وانسحبت قوات حركة الشباب التي تدعمه من المدينة.", "SUPPORT"), [])
+    }
 }

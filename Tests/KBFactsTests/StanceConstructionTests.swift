@@ -103,4 +103,8 @@ final class StanceConstructionTests: XCTestCase {
         // no actor after the verb: the antecedent is its subject, the pronoun someone else
         XCTAssertEqual(facts("وانسحبت قوات حركة الشباب التي تدعمه من المدينة.", "SUPPORT"), [])
     }
+    func testThePartyLoyalToAnotherSupportsIt() {
+        XCTAssertEqual(facts("وأعلن حزب الله الموالي لإيران مسؤوليته.", "SUPPORT"), ["حزب الله → إيران"])
+        XCTAssertEqual(facts("وسيطرت القوات الموالية للحكومة على عدن.", "SUPPORT"), [])
+    }
 }

@@ -107,4 +107,9 @@ final class StanceConstructionTests: XCTestCase {
         XCTAssertEqual(facts("وأعلن حزب الله الموالي لإيران مسؤوليته.", "SUPPORT"), ["حزب الله → إيران"])
         XCTAssertEqual(facts("وسيطرت القوات الموالية للحكومة على عدن.", "SUPPORT"), [])
     }
+    func testEveryStateOfAListBeforeTheWordIsAMember() {
+        // was: the last of the list only
+        XCTAssertEqual(facts("وكانت موريتانيا وتشاد أعضاء في مجموعة دول الساحل الخمس.", "MEMBER_OF").sorted(),
+                       ["تشاد → مجموعة دول الساحل الخمس", "موريتانيا → مجموعة دول الساحل الخمس"])
+    }
 }

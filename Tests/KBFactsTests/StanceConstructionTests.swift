@@ -112,4 +112,11 @@ final class StanceConstructionTests: XCTestCase {
         XCTAssertEqual(facts("وكانت موريتانيا وتشاد أعضاء في مجموعة دول الساحل الخمس.", "MEMBER_OF").sorted(),
                        ["تشاد → مجموعة دول الساحل الخمس", "موريتانيا → مجموعة دول الساحل الخمس"])
     }
+    func testAnAgreementDiscussedSoughtOrRejectedIsNoneMade() {
+        // was: an agreement between the two sides of the talks
+        XCTAssertEqual(facts("وناقش وزير الخارجية الأردني أيمن الصفدي اتفاق المياه مع وزير الخارجية السوري أسعد الشيباني.", "AGREEMENT"), [])
+        XCTAssertEqual(facts("وتسعى الصومال إلى اتفاق مع كينيا حول الحدود البحرية.", "AGREEMENT"), [])
+        XCTAssertEqual(facts("ورفضت ليبيا الاتفاق مع اليونان.", "AGREEMENT"), [])
+        XCTAssertEqual(facts("وأنجزت الصومال اتفاقا مع كينيا حول الحدود البحرية.", "AGREEMENT"), ["الصومال → كينيا"])
+    }
 }

@@ -119,4 +119,10 @@ final class StanceConstructionTests: XCTestCase {
         XCTAssertEqual(facts("ورفضت ليبيا الاتفاق مع اليونان.", "AGREEMENT"), [])
         XCTAssertEqual(facts("وأنجزت الصومال اتفاقا مع كينيا حول الحدود البحرية.", "AGREEMENT"), ["الصومال → كينيا"])
     }
+    func testTheSpeakerIsNotTheSupporterInTheClauseSheReports() {
+        // was: the United Nations supporting the forces it warns about
+        XCTAssertEqual(facts("وحذرت الأمم المتحدة من أن الدعم الخارجي لحركة الشباب يهدد الصومال.", "SUPPORT"), [])
+        // her own support, the pronoun on the masdar
+        XCTAssertEqual(facts("وأكدت اليابان أن دعمها للصومال مستمر.", "SUPPORT"), ["اليابان → الصومال"])
+    }
 }

@@ -125,4 +125,9 @@ final class StanceConstructionTests: XCTestCase {
         // her own support, the pronoun on the masdar
         XCTAssertEqual(facts("وأكدت اليابان أن دعمها للصومال مستمر.", "SUPPORT"), ["اليابان → الصومال"])
     }
+    func testAllyingWithAParty() {
+        XCTAssertEqual(facts("وتتحالف حركة العدل والمساواة مع الجيش السوداني منذ أشهر.", "ALLY_OF"), ["حركة العدل والمساواة → القوات المسلحة السودانية"])
+        XCTAssertEqual(facts("وعقدت تركيا تحالفا عسكريا مع أذربيجان.", "ALLY_OF"), ["تركيا → أذربيجان"])
+        XCTAssertEqual(facts("وعقدت تركيا تحالفا عسكريا قبل عامين.", "ALLY_OF"), [])
+    }
 }

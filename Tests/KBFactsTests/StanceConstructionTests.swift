@@ -130,4 +130,11 @@ final class StanceConstructionTests: XCTestCase {
         XCTAssertEqual(facts("وعقدت تركيا تحالفا عسكريا مع أذربيجان.", "ALLY_OF"), ["تركيا → أذربيجان"])
         XCTAssertEqual(facts("وعقدت تركيا تحالفا عسكريا قبل عامين.", "ALLY_OF"), [])
     }
+    func testTwoPartiesJoinedAsTheSubjectOfTheirCrisis() {
+        XCTAssertEqual(facts("وتخوض إريتريا وإثيوبيا نزاعا حدوديا منذ عقود.", "TENSION_WITH"), ["إريتريا → إثيوبيا"])
+        // a crisis they discuss, settle or speak about is not theirs
+        XCTAssertEqual(facts("وناقشت إريتريا وإثيوبيا الأزمة في السودان.", "TENSION_WITH"), [])
+        XCTAssertEqual(facts("وتعمل إريتريا وإثيوبيا على احتواء التوتر في السودان.", "TENSION_WITH"), [])
+        XCTAssertEqual(facts("وقالت إريتريا وإثيوبيا إن الأزمة في السودان خطيرة.", "TENSION_WITH"), [])
+    }
 }

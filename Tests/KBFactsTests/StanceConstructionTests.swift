@@ -137,4 +137,7 @@ final class StanceConstructionTests: XCTestCase {
         XCTAssertEqual(facts("وتعمل إريتريا وإثيوبيا على احتواء التوتر في السودان.", "TENSION_WITH"), [])
         XCTAssertEqual(facts("وقالت إريتريا وإثيوبيا إن الأزمة في السودان خطيرة.", "TENSION_WITH"), [])
     }
+    func testAccusationsByTheAccusersAdjective() {
+        XCTAssertEqual(facts("وتجددت الاتهامات الإثيوبية لمصر بدعم المتمردين.", "ACCUSE"), ["إثيوبيا → مصر"])
+    }
 }

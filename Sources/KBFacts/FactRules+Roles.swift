@@ -110,7 +110,7 @@ extension FactRules {
 
     /// Relations between actors whose participant is a capital ("بين واشنطن ونيامي") concern the country.
     static let actorRelations: Set<String> = ["COOPERATE", "AGREEMENT", "SUPPORT", "ALLY_OF", "OPPOSE", "ACCUSE", "TALKS", "MEET",
-                                              "ENDS_COOPERATION", "RECALL_AMBASSADOR", "INVITE", "RECEIVE", "HOSTS"]
+                                              "ENDS_COOPERATION", "RECALL_AMBASSADOR", "INVITE", "RECEIVE", "HOSTS", "MEMBER_OF"]
     /// Actions whose agent may be named by its capital ("واشنطن تسحب قواتها"); the object stays the place.
     static let agentRelations: Set<String> = ["WITHDRAW_FROM", "DEPLOYED_IN", "ATTACK", "ARREST", "KILLED"]
     static func governmentByCapital(_ c: SentenceContext, _ d: inout FactDraft) {

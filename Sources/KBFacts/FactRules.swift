@@ -280,6 +280,7 @@ enum FactRules {
         // the data rules (Resources/rules): a fact the Swift rules already give (same type, same pair) is not repeated
         var extra = RuleEngine.run(c, c.ruleSet, trace: c.trace)
         for k in extra.indices { governmentByCapital(c, &extra[k]) }
+        extra.removeAll { relatesStateToOwnOrgan(c, $0) }
         func family(_ t: String) -> String { t.hasPrefix("PLANS_") ? String(t.dropFirst(6)) : t }
         var have = Set(out.map { "\(family($0.type))|\($0.subject)|\($0.object)" })
         for d in extra {

@@ -72,7 +72,8 @@ extension RuleEngine {
                 }
                 if !named { return -2 }
             case .speakerCountry:
-                guard let b = (max(0, i - 2)..<i).last(where: { c.inClass($0, "HIS_COUNTRY") }),
+                // the word right before the trigger, or the trigger itself («دعم بلاده لـ Y» read on «بلاده»)
+                guard let b = (max(0, i - 2)...i).last(where: { c.inClass($0, "HIS_COUNTRY") }),
                       let p = (0..<b).compactMap({ c.mention(at: $0) }).last(where: { c.mentions[$0].type == .person }),
                       let cue = c.mentions[p].role,
                       let m = cue.range.compactMap({ c.mention(at: $0) }).first(where: {

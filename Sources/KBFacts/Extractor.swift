@@ -55,7 +55,9 @@ public struct Extractor: Sendable {
         }
         let gaz = gazetteer
         drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
-        drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence, countryOf: { gaz.country(of: $0) })
+        drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence,
+                                                 counterparts: Extractor.counterpartStates(sentences, perSentence),
+                                                 countryOf: { gaz.country(of: $0) })
         if drafts.contains(where: { $0.1.subject == RuleEngine.documentPeople.0 }) {
             drafts = Extractor.resolveDocumentPeople(drafts, people: Set(perSentence.joined().lazy.filter { $0.type == .person }.map(\.key)))
         }

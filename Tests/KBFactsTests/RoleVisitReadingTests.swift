@@ -60,3 +60,16 @@ final class RoleVisitReadingTests: XCTestCase {
         XCTAssertEqual(y.arrows("RECEIVE"), ["خالد المشري → إيان بورغ"])
     }
 }
+
+/// Talks: the partner after «مع» behind an envoy's long title, and a topic after «مع» when a dual names the sides.
+final class TalksPartnerTests: XCTestCase {
+    func testThePartnerAfterAnEnvoysTitleWithTheStateHeServesIn() {
+        let x = extractInvented("وبحث رئيس المجلس الرئاسي الليبي محمد المنفي مع سفير الولايات المتحدة لدى ليبيا ريتشارد نورلاند تطورات العملية السياسية.")
+        XCTAssertTrue(x.arrows("TALKS").contains("محمد المنفي → ريتشارد نورلاند"), "\(x.arrows("TALKS"))")
+    }
+
+    func testWithAfterTheTopicOfTwoSidesIsNoPartner() {
+        let x = extractInvented("والتقى الرئيس التونسي قيس سعيد رئيسة الحكومة نجلاء بودن. وناقش الجانبان سبل تعزيز التعاون مع الاتحاد الأوروبي.")
+        XCTAssertFalse(x.arrows("TALKS").contains { $0.hasSuffix("→ الاتحاد الأوروبي") }, "\(x.arrows("TALKS"))")
+    }
+}

@@ -55,7 +55,9 @@ public struct Extractor: Sendable {
         }
         let gaz = gazetteer
         drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
-        drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence, countryOf: { gaz.country(of: $0) })
+        drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence,
+                                                 counterparts: Extractor.counterpartStates(sentences, perSentence),
+                                                 countryOf: { gaz.country(of: $0) })
         if drafts.contains(where: { $0.1.subject == RuleEngine.documentPeople.0 }) {
             drafts = Extractor.resolveDocumentPeople(drafts, people: Set(perSentence.joined().lazy.filter { $0.type == .person }.map(\.key)))
         }
@@ -63,6 +65,7 @@ public struct Extractor: Sendable {
         let visitHis = rules.lexicon.classID("VISIT_HIS")
         drafts = Extractor.companionsVisitEarlier(drafts, countryOf: { gaz.country(of: $0) },
                                                   namesVisit: { si in visitHis.map { v in sentences[si].tokens.contains { rules.lexicon.classes(of: $0.norm).contains(v) } } ?? false })
+        drafts = Extractor.droppingHomeVisits(drafts, gazetteer: gaz, rules: rules)   // Extractor+HomeVisits.swift
         drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: rules.lexicon)
 
         // the first full date of the lead (the first three sentences), if any

@@ -20,6 +20,9 @@ extension RuleEngine {
         guard both || set.carrySubjectVerbTypes.contains(r.type), why.hasPrefix("trigger without a subject"), !r.objectFirst,
               r.subject.allSatisfy({ $0.isNearest && ($0.types?.contains(.person) ?? true) }) else { return nil }
         guard var kind = elidedSubject(at: i, c, classes, lex, masdar: both) else { return nil }
+        // two actors after a verb are its subject and object, however long the first one's title
+        // («واستقبل رئيس المجلس الأعلى للدولة في ليبيا X وزير الخارجية Y»): nothing is carried over
+        if kind == .verb, titledActor(after: i, c) != nil { return nil }
         // a word both a past verb and a masdar (دعم) that the rule reads by its masdar class («بالدور في دعم Y») is
         // no finite verb: it carries a subject over only with a pronoun suffix («دعمه لـY»)
         if kind == .verb, r.triggers.allSatisfy({ !classes[i].contains($0) || lex.classNames[$0].hasSuffix(".noun") }) {
@@ -165,12 +168,21 @@ extension RuleEngine {
         let relative = c.inClass(w, "RELATIVE")
         // an actor right after the verb, or the title before its name, is the verb's own subject (VSO)
         var r2 = r
-        if let m = c.mentions.indices.first(where: { min(c.mentions[$0].range.lowerBound, c.mentions[$0].role?.range.lowerBound ?? Int.max) == i + 1 }),
+        if let m = c.mentions.indices.first(where: { min(c.mentions[$0].range.lowerBound, c.mentions[$0].role?.range.lowerBound ?? Int.max) == i + 1 })
+            ?? titledActor(after: i, c),
            c.mentions[m].type != .place, !obliqueMention(m, c) {
             // only the rule's finders after the verb look for it («ثم وصل الرئيس Y إلى …» is not X's arrival)
-            r2.subject = r.subject.filter { $0.isAfter || $0.kind == .adjacentAfter }
+            // (an `after` finder reaches the actor however long its title: «رئيس المجلس الأعلى للدولة في ليبيا X»)
+            let reach = c.mentions[m].range.lowerBound - i
+            r2.subject = r.subject.filter { $0.isAfter || $0.kind == .adjacentAfter }.map { f in
+                guard case .after(let n) = f.kind, n < reach else { return f }
+                var g = f; g.kind = .after(reach); return g
+            }
             guard !r2.subject.isEmpty else { return nil }
-            return apply(r2, at: i, c, classes, cue, lex, table)
+            let vso = apply(r2, at: i, c, classes, cue, lex, table)
+            // «…، قبل أن يستقبل وزير الخارجية X»: with no second argument after it, the actor after the verb is
+            // its object, and the subject goes on from before the clause word (RuleEngine+ElidedObject.swift)
+            guard case .failed = vso, !relative, actorIsObject(m, of: r, c) else { return vso }
         }
         if relative {
             // «الملك X، الذي وصل …»: the relative's antecedent, right before it (a comma between), or none

@@ -33,6 +33,7 @@ extension RuleEngine {
                     if f.direct, governed(m, c) { return false }
                     if f.force, mm.pointee.type == .organization, !FactRules.canDeploy(c, mm.pointee) { return false }
                     if f.notLed, FactRules.afterLedBy(c, mm.pointee) { return false }
+                    if f.commaIfTitled, titledWithoutComma(mm.pointee, c) { return false }
                     if f.lam, !hasLam(c, start + 1, mm.pointee.range.lowerBound) { return false }
                     // a verb's subject after it is never the object of a preposition («يلتقي بالرئيس X»): RuleEngine+CarryOver.swift
                     if verbSubject, f.isAfter, mm.pointee.type != .place, obliqueMention(m, c) { return false }
@@ -236,14 +237,20 @@ extension RuleEngine {
         var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
         var steps = 0
         // "إلى العاصمة الإثيوبية X", "مع الملك الأردني X": a nationality adjective may follow the head noun or a person's title
-        while steps < 3, j - 1 >= 0 {
+        while steps < 5, j - 1 >= 0 {
             if let a = c.mention(at: j - 1) {
                 let lo = c.mentions[a].range.lowerBound
+                // «مع سفير الولايات المتحدة لدى ليبيا X»: the state of an envoy's title, and the one he serves in
+                if mm.type == .person, !c.mentions[a].isAdjective, c.mentions[a].type != .person, lo >= 1, c.mention(at: lo - 1) == nil,
+                   c.inClass(lo - 1, "ROLE_HEAD") || c.inClass(lo - 1, "AT_PREP") {
+                    j = lo; steps += 1; continue
+                }
                 guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil,
                       isPlaceHead(c.tokens[lo - 1].norm) || (mm.type == .person && c.inClass(lo - 1, "ROLE_HEAD")) else { break }
                 j = c.mentions[a].range.lowerBound; steps += 1; continue
             }
             guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") || (mm.type == .person && c.inClass(j - 1, "ROLE_HEAD"))
+                    || (mm.type == .person && c.inClass(j - 1, "AT_PREP") && j >= 2 && c.mention(at: j - 2) != nil)
                     || (people && mm.isAdjective && c.inClass(j - 1, "PEOPLE_OF")) else { break }
             j -= 1; steps += 1
         }

@@ -15,7 +15,11 @@ extension Extractor {
     /// officials without their country: the country of the first place visited (or where a meeting was held);
     /// else the country the document names most often (by name or adjective, twice at least; the first named
     /// wins a tie; not the state of a received guest). Without one the draft is dropped.
+    /// A state a counterpart word names in the draft's sentence («بدعوة من نظيره الكندي», `counterparts`: the
+    /// state and the people named before the word) is not the document's country of a person named before it: no
+    /// fact rather than the other side's state.
     static func resolveDocumentCountry(_ drafts: [(Int, FactDraft)], _ mentions: [[RawMention]],
+                                       counterparts: [[String: Set<String>]] = [],
                                        countryOf: (String) -> String?) -> [(Int, FactDraft)] {
         guard drafts.contains(where: { $0.1.subject.hasPrefix("@doc-") || $0.1.object.hasPrefix("@doc-") }) else { return drafts }
         var count: [String: Int] = [:], first: [String: Int] = [:]
@@ -80,6 +84,7 @@ extension Extractor {
             // a person the gazetteer knows serves the state it names; a companion serves the state of the one he accompanies
             let own = x.object == RuleEngine.documentCountry ? countryOf(x.subject) ?? companionState(x.subject) : nil
             guard let b = own ?? best else { return nil }
+            if own == nil, x.object == RuleEngine.documentCountry, si < counterparts.count, counterparts[si][b]?.contains(x.subject) == true { return nil }
             if x.subject == RuleEngine.documentCountry { x.subject = b }
             if x.object == RuleEngine.documentCountry { x.object = b }
             return x.subject == x.object ? nil : (si, x)

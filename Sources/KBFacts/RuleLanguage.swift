@@ -103,6 +103,9 @@ public struct ArgumentFinder: Sendable, Equatable {
     public var backList = false
     /// not a person named after «بقيادة» (class LED_BY): he stands for the force named before him
     public var notLed = false
+    /// (`adjacent-before`) a name with a title of its own before it («الرئيس الموريتاني X») takes a title after it
+    /// only across a comma: «استقبل الرئيس X وزير الخارجية الفرنسي» names the verb's object, not X's second office
+    public var commaIfTitled = false
     /// (`after N`) the mention, or a word between the trigger (or the first argument) and it, carries the
     /// preposition ل: «دعم X لسيادة Y»
     public var lam = false
@@ -463,6 +466,7 @@ extension ArgumentFinder {
         "list": [\.list], "wide-list": [\.list, \.wideList], "guessed": [\.guessed], "phrase": [\.phrase],
         "direct": [\.direct], "force": [\.force], "clause": [\.clause], "first": [\.first], "joined": [\.joined],
         "back-list": [\.backList], "not-led": [\.notLed], "lam": [\.lam], "not-state-body": [\.notStateBody],
+        "comma-if-titled": [\.commaIfTitled],
         "people": [\.people], "role-owner": [\.roleOwner, \.adjectives],
     ]
 }

@@ -114,11 +114,18 @@ public enum EventMerging {
         return words.joined(separator: " ")
     }
 
-    /// Two role phrases name one office (see `roleKey`).
+    /// Two role phrases name one office (see `roleKey`): the same key, or keys whose heads are one head
+    /// (`RoleHeads.sameHead`: a clitic, a dual or a plural aside) and whose words after the head are the same, or
+    /// those of one, one at least, are among those of the other: «قائد الدعم السريع» and «قائد قوات الدعم السريع»,
+    /// «وزير الخارجية» and «وزير الخارجية والتعاون الدولي»; «الرئيس» and «رئيس الوزراء» stay two offices.
     static func sameRole(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         let ka = roleKey(a), kb = roleKey(b)
-        return ka == kb || ka == "*" || kb == "*"
+        if ka == kb || ka == "*" || kb == "*" { return true }
+        let wa = ka.split(separator: " "), wb = kb.split(separator: " ")
+        guard let ha = wa.first, let hb = wb.first, RoleHeads.sameHead(String(ha), String(hb)) else { return false }
+        let ca = Set(wa.dropFirst()), cb = Set(wb.dropFirst())
+        return ca == cb || (!ca.isEmpty && !cb.isEmpty && (ca.isSubset(of: cb) || cb.isSubset(of: ca)))
     }
 
     /// Arabic spelling variants unified: no diacritics or tatweel; أ إ آ ٱ → ا; ة → ه; ى → ي.

@@ -37,4 +37,24 @@ final class CounterpartOfficeTests: XCTestCase {
             """)
         XCTAssertTrue(x.arrows("TALKS").contains { $0.hasSuffix("→ سيرغي لافروف") }, "\(x.arrows("TALKS"))")
     }
+
+    /// «بدعوة من نظيره الكندي»: the counterpart's nationality names the other side's state, so the possessor, whose
+    /// title names no state, is not given that one though the document names it most (Extractor+CounterpartStates.swift).
+    func testACounterpartsNationalityIsNotThePossessorsState() {
+        let x = extractInvented("""
+            تشهد العلاقات بين مصر وكندا تحسنا. وشارك وزير الخارجية سامي ناصر في المؤتمر بدعوة من نظيره الكندي جون ميلر.
+            """)
+        let roles = x.arrows("HOLDS_ROLE")
+        XCTAssertFalse(roles.contains("سامي ناصر → كندا"), "\(roles)")
+        XCTAssertTrue(roles.contains("جون ميلر → كندا"), "\(roles)")
+    }
+
+    /// A person named after the counterpart («مع نظيره الكندي X، ورئيس الوزراء Y») is on the counterpart's side and
+    /// keeps the document's country.
+    func testAPersonNamedAfterTheCounterpartKeepsTheDocumentsState() {
+        let x = extractInvented("""
+            وصل الرئيس الفرنسي جان بيار لوران إلى أوتاوا في زيارة رسمية. وسيعقد لوران جلسة عمل مع نظيره الكندي جون ميلر، ورئيس الوزراء روبرت كلارك.
+            """)
+        XCTAssertTrue(x.arrows("HOLDS_ROLE").contains("روبرت كلارك → كندا"), "\(x.arrows("HOLDS_ROLE"))")
+    }
 }

@@ -116,6 +116,25 @@ final class EventMergingTests: XCTestCase {
         XCTAssertEqual(meet[0].place, "plc-rome")
     }
 
+    func testACliticDualOrPluralHeadDoesNotSplitARole() {
+        let merged = EventMerging.merge([
+            fact("f-1", "HOLDS_ROLE", "per-a", "plc-niger", role: "وزير الخارجية النيجري"),
+            fact("f-2", "HOLDS_ROLE", "per-a", "plc-niger", begin: 30, role: "وزيرا الخارجية النيجري والمالي"),
+            fact("f-3", "HOLDS_ROLE", "per-a", "plc-niger", begin: 60, role: "وزراء الخارجية"),
+            fact("f-4", "HOLDS_ROLE", "per-b", "plc-niger", role: "رئيس المجلس العسكري"),
+            fact("f-5", "HOLDS_ROLE", "per-b", "plc-niger", begin: 30, role: "لرئيس المجلس العسكري"),
+            fact("f-6", "HOLDS_ROLE", "per-b", "plc-niger", begin: 60, role: "وزير الدفاع"),
+        ])
+        XCTAssertEqual(merged.filter { $0.subject == "per-a" }.count, 1, "one foreign minister, however the head is written")
+        XCTAssertEqual(merged.filter { $0.subject == "per-b" }.count, 2, "a head of council is not a defence minister")
+        let body = EventMerging.merge([
+            fact("f-1", "HOLDS_ROLE", "per-c", "org-force", role: "قائد الحرس الوطني"),
+            fact("f-2", "HOLDS_ROLE", "per-c", "org-force", begin: 30, role: "قائد قوات الحرس الوطني"),
+            fact("f-3", "HOLDS_ROLE", "per-c", "org-force", begin: 60, role: "نائب قائد الحرس الوطني"),
+        ])
+        XCTAssertEqual(body.count, 2, "the body named with a word more is one office; a deputy holds another")
+    }
+
     func testTheResultDoesNotDependOnTheInputOrder() {
         var facts = [fact("f-1", "VISIT", "a", "b", date: "2018-08"), fact("f-2", "VISIT", "a", "b", doc: "doc-b", date: "2018-08-07"),
                      fact("f-3", "VISIT", "a", "b", doc: "doc-c"), fact("f-4", "MEET", "b", "a"), fact("f-5", "MEET", "a", "b", doc: "doc-c"),

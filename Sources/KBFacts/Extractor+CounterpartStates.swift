@@ -1,0 +1,30 @@
+import KBText
+
+/// «شارك وزير الخارجية X في المؤتمر بدعوة من نظيره الكندي»: a counterpart word (نظيره، نظيرته، ونظيره، بنظيره …)
+/// followed by a nationality adjective names the state of the other side. The title with no state (`doc-country`) of
+/// a person named before that word in the sentence, the possessor's side, is then not of that state, whatever the
+/// document names most; a person named after it («مع نظيره اللبناني X، ورئيس الوزراء Y») may be of it.
+extension Extractor {
+    /// For each sentence, the states that a counterpart word with a nationality adjective names in it, each with the
+    /// people named before the first such word (its possessor's side).
+    static func counterpartStates(_ sentences: [Sentence], _ mentions: [[RawMention]]) -> [[String: Set<String>]] {
+        sentences.indices.map { si in
+            guard si < mentions.count else { return [:] }
+            let tokens = sentences[si].tokens
+            var out: [String: Set<String>] = [:]
+            for m in mentions[si] where m.type == .place && m.subtype == "country" && m.isAdjective && !m.key.isEmpty {
+                let i = m.range.lowerBound - 1
+                guard i >= 0, i < tokens.count, isCounterpartWord(tokens[i].norm) else { continue }
+                let before = mentions[si].filter { $0.type == .person && $0.range.upperBound <= i && !$0.key.isEmpty }.map(\.key)
+                out[m.key, default: []].formUnion(before)
+            }
+            return out
+        }
+    }
+
+    /// «نظيره», «ونظيرته», «بنظيره», «لنظيرها»: a counterpart word, with or without a clitic.
+    static func isCounterpartWord(_ norm: String) -> Bool {
+        for clitic in ["", "و", "ب", "ل", "وب", "ول", "ف"] where norm.hasPrefix(clitic + "نظير") { return true }
+        return false
+    }
+}

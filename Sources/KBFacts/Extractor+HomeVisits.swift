@@ -1,0 +1,31 @@
+import KBGraph
+
+/// «… في اختتام زيارته لبيروت» read as the visit of a Lebanese minister named nearer: nobody visits the state he
+/// serves or its capital, so a VISIT (or PLANS_VISIT) of a person to the state of one of his offices stated in the
+/// document (HOLDS_ROLE to a country named with the office, not the document's country a `doc-country` rule gave: that
+/// one is the host's for a visitor), or the state the gazetteer says he serves, or to that state's capital, is a wrong
+/// reading of the visitor and is dropped. Other towns of his own state stay visits (a tour of the provinces).
+extension Extractor {
+    static func droppingHomeVisits(_ drafts: [(Int, FactDraft)], gazetteer: Gazetteer, rules: RuleSet) -> [(Int, FactDraft)] {
+        guard drafts.contains(where: { $0.1.type == "VISIT" || $0.1.type == "PLANS_VISIT" }) else { return drafts }
+        let guessed = Set(rules.rules.filter { r in r.object.contains { $0.kind == .documentCountry } }.map(\.name))
+        var home: [String: Set<String>] = [:]
+        for (_, d) in drafts where d.type == "HOLDS_ROLE" && d.modality == .asserted && !guessed.contains(d.rule)
+            && gazetteer.entry(id: d.object).map({ $0.type == .place && $0.subtype == "country" }) == true {
+            home[d.subject, default: []].insert(d.object)
+        }
+        func states(of person: String) -> Set<String> {
+            var s = home[person] ?? []
+            if let e = gazetteer.entry(id: person), e.type == .person, let c = gazetteer.country(of: person) { s.insert(c) }
+            return s
+        }
+        return drafts.filter { (_, d) in
+            guard d.type == "VISIT" || d.type == "PLANS_VISIT" else { return true }
+            let own = states(of: d.subject)
+            guard !own.isEmpty else { return true }
+            if own.contains(d.object) { return false }
+            if let capital = gazetteer.entry(id: d.object)?.capitalOf, own.contains(capital) { return false }
+            return true
+        }
+    }
+}

@@ -40,6 +40,8 @@ extension EntityRecognizer {
                 if tok.kind == .word, EntityRecognizer.isPrepositionOnMasdar(n) { break }
                 if gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty == false { break }
                 if EntityRecognizer.hasArticle(tok) {
+                    // «… بن حمودة الوفد», «… علي الحكومة»: a definite common noun after a name is the next phrase
+                    if EntityRecognizer.isDefiniteCommonNoun(n) { break }
                     let prev = t[k - 1].norm
                     if EntityRecognizer.abd.contains(prev) {
                         count += 1; k += 1
@@ -67,6 +69,15 @@ extension EntityRecognizer {
         var end = j + count
         while end > j, EntityRecognizer.abd.contains(t[end - 1].norm) { end -= 1 }
         return end > j ? j..<end : nil
+    }
+
+    /// A word with the article whose bare form is a noun the lexicon says is never a name, a head noun of an
+    /// organisation or a place, or a construct noun of a title («الوفد», «الحكومة», «المدينة», «الجيش»): it
+    /// never ends a person's name, whatever the words before it.
+    static func isDefiniteCommonNoun(_ n: String) -> Bool {
+        let bare = ArabicNormalizer.stripArticle(n)
+        return Lexicon.nonNameWords.contains(bare) || Lexicon.orgHeads.contains(n) || Lexicon.orgHeads.contains(bare)
+            || Lexicon.placeHeads.contains(bare) || Lexicon.constructNouns.contains(n) || Lexicon.constructNouns.contains(bare)
     }
 
     /// A word of ب، ل or ك (with و or ف before it) and a word never in a name or a head noun, title or rank.

@@ -109,6 +109,9 @@ extension EntityRecognizer {
                   !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.namingWords.contains(n),
                   !(n.hasSuffix("ين") || n.hasSuffix("ات") || n.hasSuffix("ان")) || headOfKind(n) == nil,
                   !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" || n == EntityRecognizer.theGovernment && head == EntityRecognizer.presidencyHead && modifiers == 0 else { break }
+            // «وبحث مجلس الوزراء المشروع», «ورفضت الحركة الشعبية الاتفاق»: after a definite head or the genitive of an
+            // indefinite one, only an adjective goes on the name; a noun is the verb's object (EntityRecognizer+NameAdjectives.swift)
+            if definite || modifiers > 0, !n.hasPrefix("لل"), !EntityRecognizer.isNameAdjective(n) { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
             // "العام" ends the name's adjectives: a country's adjective may follow ("الاتحاد العام التونسي"), or a purpose
             if n == EntityRecognizer.general, !(j < t.count && covered[j].map { mentions[$0].isAdjective } == true) { break }
@@ -316,7 +319,9 @@ extension EntityRecognizer {
 
     func place(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
         let j = i + 1
-        guard j < t.count, covered[j] == nil, t[j].kind == .word, !t[j].norm.hasPrefix("ال"), isNameWord(t[j].norm) else { return nil }
+        guard j < t.count, covered[j] == nil, t[j].kind == .word, !t[j].norm.hasPrefix("ال"),
+              isNameWord(t[j].norm) || EntityRecognizer.toponymElements.contains(t[j].norm) && toponymEnd(t, j, head: "", covered) > j + 1
+        else { return nil }
         // "لولاية مدتها أربع سنوات": a term of office, not a province
         if EntityRecognizer.looksLikeVerbOrPossessed(t[j].norm), gazetteer.lookupName(t[j].norm).isEmpty { return nil }
         let head = headWord(t[i].norm) ?? ""
@@ -324,9 +329,10 @@ extension EntityRecognizer {
         if EntityRecognizer.hasArticle(t[i]) || head.hasPrefix("ال"), t[j].norm.hasPrefix("و"), gazetteer.lookupName(t[j].norm).isEmpty {
             return nil
         }
-        let range = j..<(j + 1)
-        return RawMention(range: range, begin: t[j].begin, end: t[j].end, text: t[j].text, type: .place,
-                          subtype: head.contains("عاصم") ? "capital" : "city", gazetteerIDs: [], nameKey: t[j].norm,
+        // «قرية عين الحجر», «بلدة عيتا الشعب»: a two-word name (EntityRecognizer+Toponyms.swift)
+        let range = j..<toponymEnd(t, j, head: head, covered)
+        return RawMention(range: range, begin: t[j].begin, end: t[range.upperBound - 1].end, text: surface(t, range), type: .place,
+                          subtype: head.contains("عاصم") ? "capital" : "city", gazetteerIDs: [], nameKey: key(t, range),
                           isAdjective: false, role: nil, confidence: 0.6)
     }
 }

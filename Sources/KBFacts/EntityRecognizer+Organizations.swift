@@ -18,7 +18,7 @@ extension EntityRecognizer {
         // "قيادة حفتر", "حكومة باولو جينتيلوني": the leader is the entity, not an organisation
         if !definite, Lexicon.leaderHeads.contains(head), j < t.count, covered[j] == nil,
            !EntityRecognizer.hasArticle(t[j]), let name = personName(t, j, covered),
-           name.count > 1 || !t[j].norm.hasSuffix("ه") {
+           name.count > 1 || !t[j].norm.hasSuffix("ه"), constructChainEnd(t, j, head: head, covered) == nil {
             let (text, b) = stripped(t, name)
             return RawMention(range: name, begin: b, end: t[name.upperBound - 1].end, text: text, type: .person,
                               subtype: "", gazetteerIDs: [], nameKey: key(t, name), isAdjective: false, role: nil,
@@ -56,6 +56,11 @@ extension EntityRecognizer {
         // "جيش تحرير السودان": the land it fights for (EntityRecognizer+Liberation.swift)
         if !definite, !properName, let e = liberationComplement(t, j, covered, mentions, withLam: false) {
             keyParts.append(contentsOf: (j..<e).map { ArabicNormalizer.stripArticle(t[$0].norm) }); j = e; modifiers += 1; properName = true
+        }
+        // «قوات حفظ السلام», «ائتلاف دولة القانون»: a construct chain (EntityRecognizer+NameAdjectives.swift)
+        if !definite, !properName, head != EntityRecognizer.ministryHead, !Lexicon.summitHeads.contains(head),
+           let e = constructChainEnd(t, j, head: head, covered) {
+            keyParts.append(contentsOf: (j..<e).map { ArabicNormalizer.stripArticle(t[$0].norm) }); j = e; modifiers += 2
         }
         // "وزارة داخلية حكومة …", "وزارة خارجية البلاد": a ministry named by its domain without the article
         if !definite, head == EntityRecognizer.ministryHead, j < t.count, covered[j] == nil, t[j].kind == .word,

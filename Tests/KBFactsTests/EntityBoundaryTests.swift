@@ -80,4 +80,14 @@ final class EntityBoundaryTests: XCTestCase {
         let orgs = labels("وتقدمت قوات بقيادة «حركة الفجر» نحو المطار.", .organization)
         XCTAssertTrue(orgs.contains("حركة الفجر"), "\(orgs)")
     }
+
+    func testAConstructChainAfterAnIndefiniteHead() {
+        XCTAssertEqual(labels("وانتشرت قوات حفظ السلام على طول الخط الفاصل.", .organization), ["قوات حفظ السلام"])
+        XCTAssertTrue(labels("وقال ائتلاف دولة القانون إنه يدعم المرشح.", .person).isEmpty)
+        XCTAssertTrue(labels("وقال ائتلاف دولة القانون إنه يدعم المرشح.", .organization).contains("ائتلاف دولة القانون"))
+        XCTAssertTrue(labels("وقالت لجنة تقصي الحقائق إنها أنهت عملها.", .organization).contains("لجنة تقصي الحقائق"))
+        // a leader's name after the head is still the leader; organising work is no organisation
+        XCTAssertTrue(labels("وقالت قوات سالم الدرناوي إنها تقدمت.", .person).contains("سالم الدرناوي"))
+        XCTAssertTrue(labels("وتوقف تنظيم عمل اللجان بسبب الخلافات.", .organization).isEmpty)
+    }
 }

@@ -15,6 +15,7 @@ extension EntityRecognizer {
         var country: String? = nil
         var modifiers = 0
         var properName = false
+        var countryByName = false   // the country's name right after the head («مصرف لبنان»), not its adjective
         // "قيادة حفتر", "حكومة باولو جينتيلوني": the leader is the entity, not an organisation
         if !definite, Lexicon.leaderHeads.contains(head), j < t.count, covered[j] == nil,
            !EntityRecognizer.hasArticle(t[j]), let name = personName(t, j, covered),
@@ -88,6 +89,7 @@ extension EntityRecognizer {
                 }
                 if m.type == .place, m.isAdjective && !m.peoplePlural || (m.subtype == "country" && !m.isAdjective) {
                     country = m.gazetteerIDs.first; j = m.range.upperBound; modifiers += 1
+                    countryByName = !m.isAdjective && modifiers == 1
                     // "المجموعة اللبنانية للإعلام", "الهيئة الليبية للاستثمار": a لل-complement after the adjective
                     if m.isAdjective, j < t.count, covered[j] == nil, isLamComplement(t[j]) {
                         keyParts.append(String(t[j].norm.dropFirst(2))); j += 1; modifiers += 1
@@ -178,7 +180,9 @@ extension EntityRecognizer {
         if !properName {
             // "تلفزيون تشاد", "إذاعة فرنسا": an indefinite outlet head before a country's name is a name
             let outletOfCountry = !definite && EntityRecognizer.mediaHeads.contains(head)
-            if onlyCountry && !outletOfCountry && !Lexicon.stateInstitutionHeads.contains(head) && !Lexicon.stateInstitutionHeads.contains("ال" + head) {
+            // "مصرف لبنان", "بنك السودان": a bank named by its country is the country's central bank
+            let bankOfCountry = !definite && countryByName && EntityRecognizer.bankHeads.contains(head)
+            if onlyCountry && !outletOfCountry && !bankOfCountry && !Lexicon.stateInstitutionHeads.contains(head) && !Lexicon.stateInstitutionHeads.contains("ال" + head) {
                 return nil   // "الموقع الفرنسي", "الاستخبارات الروسية": the country is the mention
             }
             if definite && country == nil && keyParts.count == 2 && !Lexicon.namedWithOneModifier.contains(head) {
@@ -200,6 +204,7 @@ extension EntityRecognizer {
 
     /// "رئاسة" + "الحكومة": the presidency of a government ("رئاسة الحكومة المغربية"), one organisation.
     static let presidencyHead = ArabicNormalizer.normalize("رئاسة")
+    static let bankHeads = Lexicon.set("بنك مصرف")
     static let ministryHead = ArabicNormalizer.normalize("وزارة")
     static let theGovernment = ArabicNormalizer.normalize("الحكومة")
 

@@ -90,4 +90,23 @@ final class EntityBoundaryTests: XCTestCase {
         XCTAssertTrue(labels("وقالت قوات سالم الدرناوي إنها تقدمت.", .person).contains("سالم الدرناوي"))
         XCTAssertTrue(labels("وتوقف تنظيم عمل اللجان بسبب الخلافات.", .organization).isEmpty)
     }
+
+    func testABankNamedByItsCountry() {
+        XCTAssertTrue(labels("وقال مصرف لبنان إنه سيضخ السيولة في السوق.", .organization).contains("مصرف لبنان"))
+        // a bank of some country, named by the adjective, is no name
+        XCTAssertTrue(labels("وافتتح بنك ليبي فرعا جديدا في المدينة.", .organization).isEmpty)
+    }
+
+    func testAShortenedNameIsTheLongerOneOfTheDocument() {
+        let x = Self.extractor.extract(SourceText(documentID: "doc-short", path: "short.txt", text: """
+            أعلن المجلس العسكري الانتقالي تعليق العمل بالدستور. وقال المجلس الانتقالي إن الانتخابات ستجري بعد عامين.
+            """))
+        let orgs = x.entities.filter { $0.type == .organization }
+        XCTAssertEqual(orgs.count, 1, "\(orgs.map(\.labelAr))")
+        // two longer names of the same head leave the short one alone
+        let y = Self.extractor.extract(SourceText(documentID: "doc-short2", path: "short2.txt", text: """
+            ورحب حزب الأمة القومي وحزب الأمة الفدرالي بالاتفاق. وقال حزب الأمة إنه سيشارك.
+            """))
+        XCTAssertEqual(y.entities.filter { $0.type == .organization }.count, 3)
+    }
 }

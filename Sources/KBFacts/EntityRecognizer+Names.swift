@@ -12,6 +12,9 @@ extension EntityRecognizer {
             السعيد المكي العياشي الهاشمي المصطفى
             """)
 
+    /// Second words of compound given names («نور الدين», «سيف الإسلام», «زين العابدين»).
+    static let compoundGivenSecond = Lexicon.set("الدين الإسلام العابدين")
+
     /// The tokens of a person's name starting at `j`, or nil if no name-like word is there.
     func personName(_ t: [Token], _ j: Int, _ covered: [Int?]) -> Range<Int>? {
         var k = j
@@ -43,6 +46,12 @@ extension EntityRecognizer {
                     // «… بن حمودة الوفد», «… علي الحكومة»: a definite common noun after a name is the next phrase
                     if EntityRecognizer.isDefiniteCommonNoun(n) { break }
                     let prev = t[k - 1].norm
+                    // «فخر الدين ألطون», «سيف الإسلام القذافي»: a compound given name goes on to the family name
+                    if EntityRecognizer.compoundGivenSecond.contains(n), count == 1, k + 1 < t.count, covered[k + 1] == nil,
+                       t[k + 1].kind == .word, isNameToken(t[k + 1]), !t[k + 1].norm.hasPrefix("و"),
+                       gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(t[k + 1].norm)).isEmpty {
+                        compound = true; count += 1; k += 1; continue
+                    }
                     if EntityRecognizer.abd.contains(prev) {
                         count += 1; k += 1
                         // "عبد الرحمن تياني" goes on; "بن الحسين", "أبو الغيط" end the name unless a lineage goes on

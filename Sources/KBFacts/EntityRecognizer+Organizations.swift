@@ -182,6 +182,7 @@ extension EntityRecognizer {
             let outletOfCountry = !definite && EntityRecognizer.mediaHeads.contains(head)
             // "مصرف لبنان", "بنك السودان": a bank named by its country is the country's central bank
             let bankOfCountry = !definite && countryByName && EntityRecognizer.bankHeads.contains(head)
+            if bankOfCountry, j < t.count, covered[j] == nil, t[j].norm == EntityRecognizer.central { keyParts.append("مركزي"); j += 1 }
             if onlyCountry && !outletOfCountry && !bankOfCountry && !Lexicon.stateInstitutionHeads.contains(head) && !Lexicon.stateInstitutionHeads.contains("ال" + head) {
                 return nil   // "الموقع الفرنسي", "الاستخبارات الروسية": the country is the mention
             }
@@ -205,6 +206,7 @@ extension EntityRecognizer {
     /// "رئاسة" + "الحكومة": the presidency of a government ("رئاسة الحكومة المغربية"), one organisation.
     static let presidencyHead = ArabicNormalizer.normalize("رئاسة")
     static let bankHeads = Lexicon.set("بنك مصرف")
+    static let central = ArabicNormalizer.normalize("المركزي")
     static let ministryHead = ArabicNormalizer.normalize("وزارة")
     static let theGovernment = ArabicNormalizer.normalize("الحكومة")
 

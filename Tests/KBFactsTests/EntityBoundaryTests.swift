@@ -109,4 +109,27 @@ final class EntityBoundaryTests: XCTestCase {
             """))
         XCTAssertEqual(y.entities.filter { $0.type == .organization }.count, 3)
     }
+
+    func testAStateBodyWrittenWithoutItsStateIsOfTheStateTheDocumentNames() {
+        let x = Self.extractor.extract(SourceText(documentID: "doc-organ", path: "organ.txt", text: """
+            وصل الوفد إلى بيروت أمس. وقال مجلس النواب إن جلسة انتخاب الرئيس تأجلت.
+            """))
+        let parliament = x.entities.filter { $0.type == .organization }
+        XCTAssertEqual(parliament.count, 1)
+        XCTAssertFalse(parliament.contains { $0.id == "org-house-of-representatives-libya" }, "\(parliament.map(\.id))")
+        // with its state named, or no state at all, the gazetteer's body stays
+        let y = Self.extractor.extract(SourceText(documentID: "doc-organ2", path: "organ2.txt", text: """
+            وصل الوفد إلى طرابلس أمس. وقال مجلس النواب إن جلسة التصويت تأجلت.
+            """))
+        XCTAssertTrue(y.entities.contains { $0.id == "org-house-of-representatives-libya" })
+        let z = Self.extractor.extract(SourceText(documentID: "doc-organ3", path: "organ3.txt", text: "وقال مجلس النواب إن الجلسة تأجلت."))
+        XCTAssertTrue(z.entities.contains { $0.id == "org-house-of-representatives-libya" })
+    }
+
+    func testACompoundGivenNameGoesOnToTheFamilyName() {
+        let people = labels("وقال مدير المكتب عماد الدين الخطابي إن اللقاء مثمر.", .person)
+        XCTAssertTrue(people.contains("عماد الدين الخطابي"), "\(people)")
+        XCTAssertTrue(labels("وقال محافظ البنك كمال الدين سرحان إن الجنيه استقر.", .person).contains("كمال الدين سرحان"))
+        XCTAssertTrue(labels("وقال بنك السودان المركزي إن الجنيه استقر.", .organization).contains("بنك السودان المركزي"))
+    }
 }

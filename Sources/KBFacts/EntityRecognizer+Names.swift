@@ -59,6 +59,8 @@ extension EntityRecognizer {
                         break
                     }
                     if n.count < 4 { break }
+                    // «… بن علي العلاقات», «… داود التعاون»: a topic noun the rules know is the verb's object
+                    if EntityRecognizer.isTopicNoun(tok) { break }
                     count += 1; k += 1
                     break
                 }
@@ -87,6 +89,16 @@ extension EntityRecognizer {
         let bare = ArabicNormalizer.stripArticle(n)
         return Lexicon.nonNameWords.contains(bare) || Lexicon.orgHeads.contains(n) || Lexicon.orgHeads.contains(bare)
             || Lexicon.placeHeads.contains(bare) || Lexicon.constructNouns.contains(n) || Lexicon.constructNouns.contains(bare)
+    }
+
+    /// A definite word the rules' lexicon knows (a topic or event noun: «العلاقات», «التعاون», «الأزمة») that is no
+    /// title word («الأمين», «السلطان», «الوزير» are family names too) nor a known given name.
+    static func isTopicNoun(_ tok: Token) -> Bool {
+        guard isRuleWordNotName(tok) else { return false }
+        let lexicon = RuleSet.bundled.lexicon
+        if let role = lexicon.classID("ROLE_HEAD"), lexicon.classes(of: tok.norm).contains(role) { return false }
+        let bare = ArabicNormalizer.stripArticle(tok.norm)
+        return !Lexicon.roleHeads.contains(tok.norm) && !Lexicon.roleHeads.contains(bare) && !Lexicon.ranks.contains(tok.norm)
     }
 
     /// A word of ب، ل or ك (with و or ف before it) and a word never in a name or a head noun, title or rank.

@@ -59,6 +59,11 @@ final class EntityBoundaryTests: XCTestCase {
         XCTAssertFalse(people.contains { $0.contains("الوفد") }, "\(people)")
         let minister = labels("وأكد وزير المالية عادل علي الحكومة ماضية في الإصلاح.", .person)
         XCTAssertTrue(minister.contains("عادل علي"), "\(minister)")
+        // a topic noun the rules know, after a name of three words, is the verb's object
+        let topic = labels("وبحث الوزير كمال بن علي العلاقات الثنائية مع نظيره.", .person)
+        XCTAssertTrue(topic.contains("كمال بن علي"), "\(topic)")
+        // a family name with the article still ends the name
+        XCTAssertTrue(labels("وقال المتحدث سالم بن عمر الدباغ إن الوضع مستقر.", .person).contains("سالم بن عمر الدباغ"))
     }
 
     func testInstitutionsNamedByOtherHeadNouns() {

@@ -12,6 +12,9 @@ extension EntityRecognizer {
             السعيد المكي العياشي الهاشمي المصطفى
             """)
 
+    /// Second words of compound given names («نور الدين», «سيف الإسلام», «زين العابدين»).
+    static let compoundGivenSecond = Lexicon.set("الدين الإسلام العابدين")
+
     /// The tokens of a person's name starting at `j`, or nil if no name-like word is there.
     func personName(_ t: [Token], _ j: Int, _ covered: [Int?]) -> Range<Int>? {
         var k = j
@@ -40,7 +43,15 @@ extension EntityRecognizer {
                 if tok.kind == .word, EntityRecognizer.isPrepositionOnMasdar(n) { break }
                 if gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty == false { break }
                 if EntityRecognizer.hasArticle(tok) {
+                    // «… بن حمودة الوفد», «… علي الحكومة»: a definite common noun after a name is the next phrase
+                    if EntityRecognizer.isDefiniteCommonNoun(n) { break }
                     let prev = t[k - 1].norm
+                    // «فخر الدين ألطون», «سيف الإسلام القذافي»: a compound given name goes on to the family name
+                    if EntityRecognizer.compoundGivenSecond.contains(n), count == 1, k + 1 < t.count, covered[k + 1] == nil,
+                       t[k + 1].kind == .word, isNameToken(t[k + 1]), !t[k + 1].norm.hasPrefix("و"),
+                       gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(t[k + 1].norm)).isEmpty {
+                        compound = true; count += 1; k += 1; continue
+                    }
                     if EntityRecognizer.abd.contains(prev) {
                         count += 1; k += 1
                         // "عبد الرحمن تياني" goes on; "بن الحسين", "أبو الغيط" end the name unless a lineage goes on
@@ -48,6 +59,8 @@ extension EntityRecognizer {
                         break
                     }
                     if n.count < 4 { break }
+                    // «… بن علي العلاقات», «… داود التعاون»: a topic noun the rules know is the verb's object
+                    if EntityRecognizer.isTopicNoun(tok) { break }
                     count += 1; k += 1
                     break
                 }
@@ -67,6 +80,25 @@ extension EntityRecognizer {
         var end = j + count
         while end > j, EntityRecognizer.abd.contains(t[end - 1].norm) { end -= 1 }
         return end > j ? j..<end : nil
+    }
+
+    /// A word with the article whose bare form is a noun the lexicon says is never a name, a head noun of an
+    /// organisation or a place, or a construct noun of a title («الوفد», «الحكومة», «المدينة», «الجيش»): it
+    /// never ends a person's name, whatever the words before it.
+    static func isDefiniteCommonNoun(_ n: String) -> Bool {
+        let bare = ArabicNormalizer.stripArticle(n)
+        return Lexicon.nonNameWords.contains(bare) || Lexicon.orgHeads.contains(n) || Lexicon.orgHeads.contains(bare)
+            || Lexicon.placeHeads.contains(bare) || Lexicon.constructNouns.contains(n) || Lexicon.constructNouns.contains(bare)
+    }
+
+    /// A definite word the rules' lexicon knows (a topic or event noun: «العلاقات», «التعاون», «الأزمة») that is no
+    /// title word («الأمين», «السلطان», «الوزير» are family names too) nor a known given name.
+    static func isTopicNoun(_ tok: Token) -> Bool {
+        guard isRuleWordNotName(tok) else { return false }
+        let lexicon = RuleSet.bundled.lexicon
+        if let role = lexicon.classID("ROLE_HEAD"), lexicon.classes(of: tok.norm).contains(role) { return false }
+        let bare = ArabicNormalizer.stripArticle(tok.norm)
+        return !Lexicon.roleHeads.contains(tok.norm) && !Lexicon.roleHeads.contains(bare) && !Lexicon.ranks.contains(tok.norm)
     }
 
     /// A word of ب، ل or ك (with و or ف before it) and a word never in a name or a head noun, title or rank.

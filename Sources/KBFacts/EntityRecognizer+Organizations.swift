@@ -15,10 +15,11 @@ extension EntityRecognizer {
         var country: String? = nil
         var modifiers = 0
         var properName = false
+        var countryByName = false   // the country's name right after the head («مصرف لبنان»), not its adjective
         // "قيادة حفتر", "حكومة باولو جينتيلوني": the leader is the entity, not an organisation
         if !definite, Lexicon.leaderHeads.contains(head), j < t.count, covered[j] == nil,
            !EntityRecognizer.hasArticle(t[j]), let name = personName(t, j, covered),
-           name.count > 1 || !t[j].norm.hasSuffix("ه") {
+           name.count > 1 || !t[j].norm.hasSuffix("ه"), constructChainEnd(t, j, head: head, covered) == nil {
             let (text, b) = stripped(t, name)
             return RawMention(range: name, begin: b, end: t[name.upperBound - 1].end, text: text, type: .person,
                               subtype: "", gazetteerIDs: [], nameKey: key(t, name), isAdjective: false, role: nil,
@@ -57,6 +58,11 @@ extension EntityRecognizer {
         if !definite, !properName, let e = liberationComplement(t, j, covered, mentions, withLam: false) {
             keyParts.append(contentsOf: (j..<e).map { ArabicNormalizer.stripArticle(t[$0].norm) }); j = e; modifiers += 1; properName = true
         }
+        // «قوات حفظ السلام», «ائتلاف دولة القانون»: a construct chain (EntityRecognizer+NameAdjectives.swift)
+        if !definite, !properName, head != EntityRecognizer.ministryHead, !Lexicon.summitHeads.contains(head),
+           let e = constructChainEnd(t, j, head: head, covered) {
+            keyParts.append(contentsOf: (j..<e).map { ArabicNormalizer.stripArticle(t[$0].norm) }); j = e; modifiers += 2
+        }
         // "وزارة داخلية حكومة …", "وزارة خارجية البلاد": a ministry named by its domain without the article
         if !definite, head == EntityRecognizer.ministryHead, j < t.count, covered[j] == nil, t[j].kind == .word,
            Lexicon.ministryDomains.contains(t[j].norm) {
@@ -83,6 +89,7 @@ extension EntityRecognizer {
                 }
                 if m.type == .place, m.isAdjective && !m.peoplePlural || (m.subtype == "country" && !m.isAdjective) {
                     country = m.gazetteerIDs.first; j = m.range.upperBound; modifiers += 1
+                    countryByName = !m.isAdjective && modifiers == 1
                     // "المجموعة اللبنانية للإعلام", "الهيئة الليبية للاستثمار": a لل-complement after the adjective
                     if m.isAdjective, j < t.count, covered[j] == nil, isLamComplement(t[j]) {
                         keyParts.append(String(t[j].norm.dropFirst(2))); j += 1; modifiers += 1
@@ -109,6 +116,9 @@ extension EntityRecognizer {
                   !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.namingWords.contains(n),
                   !(n.hasSuffix("ين") || n.hasSuffix("ات") || n.hasSuffix("ان")) || headOfKind(n) == nil,
                   !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" || n == EntityRecognizer.theGovernment && head == EntityRecognizer.presidencyHead && modifiers == 0 else { break }
+            // «وبحث مجلس الوزراء المشروع», «ورفضت الحركة الشعبية الاتفاق»: after a definite head or the genitive of an
+            // indefinite one, only an adjective goes on the name; a noun is the verb's object (EntityRecognizer+NameAdjectives.swift)
+            if definite || modifiers > 0, !n.hasPrefix("لل"), !EntityRecognizer.isNameAdjective(n) { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
             // "العام" ends the name's adjectives: a country's adjective may follow ("الاتحاد العام التونسي"), or a purpose
             if n == EntityRecognizer.general, !(j < t.count && covered[j].map { mentions[$0].isAdjective } == true) { break }
@@ -170,7 +180,10 @@ extension EntityRecognizer {
         if !properName {
             // "تلفزيون تشاد", "إذاعة فرنسا": an indefinite outlet head before a country's name is a name
             let outletOfCountry = !definite && EntityRecognizer.mediaHeads.contains(head)
-            if onlyCountry && !outletOfCountry && !Lexicon.stateInstitutionHeads.contains(head) && !Lexicon.stateInstitutionHeads.contains("ال" + head) {
+            // "مصرف لبنان", "بنك السودان": a bank named by its country is the country's central bank
+            let bankOfCountry = !definite && countryByName && EntityRecognizer.bankHeads.contains(head)
+            if bankOfCountry, j < t.count, covered[j] == nil, t[j].norm == EntityRecognizer.central { keyParts.append("مركزي"); j += 1 }
+            if onlyCountry && !outletOfCountry && !bankOfCountry && !Lexicon.stateInstitutionHeads.contains(head) && !Lexicon.stateInstitutionHeads.contains("ال" + head) {
                 return nil   // "الموقع الفرنسي", "الاستخبارات الروسية": the country is the mention
             }
             if definite && country == nil && keyParts.count == 2 && !Lexicon.namedWithOneModifier.contains(head) {
@@ -192,6 +205,8 @@ extension EntityRecognizer {
 
     /// "رئاسة" + "الحكومة": the presidency of a government ("رئاسة الحكومة المغربية"), one organisation.
     static let presidencyHead = ArabicNormalizer.normalize("رئاسة")
+    static let bankHeads = Lexicon.set("بنك مصرف")
+    static let central = ArabicNormalizer.normalize("المركزي")
     static let ministryHead = ArabicNormalizer.normalize("وزارة")
     static let theGovernment = ArabicNormalizer.normalize("الحكومة")
 
@@ -316,7 +331,9 @@ extension EntityRecognizer {
 
     func place(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
         let j = i + 1
-        guard j < t.count, covered[j] == nil, t[j].kind == .word, !t[j].norm.hasPrefix("ال"), isNameWord(t[j].norm) else { return nil }
+        guard j < t.count, covered[j] == nil, t[j].kind == .word, !t[j].norm.hasPrefix("ال"),
+              isNameWord(t[j].norm) || EntityRecognizer.toponymElements.contains(t[j].norm) && toponymEnd(t, j, head: "", covered) > j + 1
+        else { return nil }
         // "لولاية مدتها أربع سنوات": a term of office, not a province
         if EntityRecognizer.looksLikeVerbOrPossessed(t[j].norm), gazetteer.lookupName(t[j].norm).isEmpty { return nil }
         let head = headWord(t[i].norm) ?? ""
@@ -324,9 +341,10 @@ extension EntityRecognizer {
         if EntityRecognizer.hasArticle(t[i]) || head.hasPrefix("ال"), t[j].norm.hasPrefix("و"), gazetteer.lookupName(t[j].norm).isEmpty {
             return nil
         }
-        let range = j..<(j + 1)
-        return RawMention(range: range, begin: t[j].begin, end: t[j].end, text: t[j].text, type: .place,
-                          subtype: head.contains("عاصم") ? "capital" : "city", gazetteerIDs: [], nameKey: t[j].norm,
+        // «قرية عين الحجر», «بلدة عيتا الشعب»: a two-word name (EntityRecognizer+Toponyms.swift)
+        let range = j..<toponymEnd(t, j, head: head, covered)
+        return RawMention(range: range, begin: t[j].begin, end: t[range.upperBound - 1].end, text: surface(t, range), type: .place,
+                          subtype: head.contains("عاصم") ? "capital" : "city", gazetteerIDs: [], nameKey: key(t, range),
                           isAdjective: false, role: nil, confidence: 0.6)
     }
 }

@@ -80,6 +80,9 @@ extension EntityRecognizer {
         // "بـ«…»", "لـ«…»": a preposition written apart with a tatweel
         if p > 0, t[p].kind == .word, ["ب", "ل", "وب", "ول"].contains(t[p].norm) { p -= 1 }
         guard p >= 0, t[p].kind == .word, covered[p] == nil else { return nil }
+        // "التي يقودها «…»", "بقيادة «…»": the quoted leader of a force or body is a person, when every word of
+        // the quote can be a name's
+        if EntityRecognizer.leadingWords.contains(t[p].norm), quotedPersonName(t, i) { return (.person, false, "") }
         // an indefinite organisation head right before the quote
         if let h = headWord(t[p].norm), Lexicon.orgHeads.contains(h), !h.hasPrefix("ال"), !EntityRecognizer.hasArticle(t[p]),
            !Lexicon.summitHeads.contains(h) {
@@ -109,6 +112,24 @@ extension EntityRecognizer {
             k -= 1
         }
         return nil
+    }
+
+    /// Words of leading or heading before a quoted name («يقودها», «يتزعمه», «بقيادة», «برئاسة»).
+    static let leadingWords = Lexicon.set("""
+        يقوده يقودها يقودهم يتزعمه يتزعمها يتزعمهم يرأسه يرأسها يرأسهم بقيادة وبقيادة برئاسة وبرئاسة
+        """)
+
+    /// The words inside the quote opening at `q` (up to four) all read as a person's name: name words, or a family
+    /// name with the article after the first, and no organisation or place head noun.
+    func quotedPersonName(_ t: [Token], _ q: Int) -> Bool {
+        var k = q + 1
+        while k < t.count, t[k].kind == .word, k - q <= 4 {
+            let n = t[k].norm
+            if headOfKind(n) != nil || Lexicon.nonNameWords.contains(n) { return false }
+            if k == q + 1 ? !isNameToken(t[k]) : !(isNameToken(t[k]) || EntityRecognizer.hasArticle(t[k]) && isNameWord(n)) { return false }
+            k += 1
+        }
+        return k > q + 2 && k < t.count && EntityRecognizer.closingQuotes.contains(t[k].text)
     }
 
     /// An organisation or place head noun, singular, dual or plural, with or without clitics

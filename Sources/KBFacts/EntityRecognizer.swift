@@ -110,6 +110,7 @@ struct EntityRecognizer {
         }
         addFacilities(t, &mentions)
         addProvincesAndPolice(t, &mentions)   // "منطقة الرياض", "شرطة دبي" (EntityRecognizer+Provinces.swift)
+        addMilitaryUnits(t, &mentions)   // "الفيلق الخامس", "اللواء 105" (EntityRecognizer+Units.swift)
         covered = [Int?](repeating: nil, count: t.count)
         for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
         i = 0

@@ -202,6 +202,8 @@ final class Linker {
             }
         }
         linkGenericArmies(&perSentence)
+        linkShortenedNames(&perSentence)   // «المجلس الانتقالي» = «المجلس العسكري الانتقالي» (Linker+ShortNames.swift)
+        unlinkForeignStateOrgans(&perSentence)   // «مجلس النواب» of a state the document does not name (Linker+ForeignOrgans.swift)
         // 3b. a name found once is the same entity wherever else the document writes it (Linker+Consistency.swift)
         carryNamesThroughDocument(&perSentence, sentences: sentences)
 

@@ -1,0 +1,51 @@
+import KBText
+
+extension Linker {
+    /// Subtypes of a state's own bodies, which news names without the state when the reader knows which one is meant.
+    static let stateOrganSubtypes: Set<String> = ["parliament", "government", "ministry", "army", "security_agency"]
+
+    /// «مجلس النواب» in a report that names Lebanon and nothing Libyan is Lebanon's parliament, not the Libyan House
+    /// the gazetteer lists under that short name: a state's own body known to the gazetteer, written without its
+    /// state, stays that body when the document names that state somewhere (its name, adjective, a town of it,
+    /// a person or body the gazetteer places in it) or no state at all; when it names others only, it becomes an organisation of its own name (of the
+    /// one state the document names, if it names one).
+    func unlinkForeignStateOrgans(_ perSentence: inout [[RawMention]]) {
+        func organ(_ m: RawMention) -> String? {
+            guard m.type == .organization, m.gazetteerIDs.count == 1, m.key == m.gazetteerIDs[0],
+                  let e = gazetteer.entry(id: m.key), Linker.stateOrganSubtypes.contains(e.subtype) else { return nil }
+            guard let c = gazetteer.country(of: e.id) else { return nil }
+            // «الجيش المالي»: a name that carries its state's name or adjective names the state itself
+            let says = Gazetteer.key(m.text).plainSplit(separator: " ").contains { w in
+                let bare = ArabicNormalizer.stripArticle(String(w))
+                return (gazetteer.lookupAdjective(bare) + gazetteer.lookupName(String(w)) + gazetteer.lookupName(bare)).contains { $0.id == c }
+            }
+            return says ? nil : c
+        }
+        var named = Set<String>()
+        var candidates = false
+        for ms in perSentence {
+            for m in ms {
+                if organ(m) != nil { candidates = true; continue }
+                if let c = m.countryHint { named.insert(c) }
+                for id in m.gazetteerIDs where m.key == id || m.gazetteerIDs.count == 1 {
+                    if let c = gazetteer.country(of: id) { named.insert(c) }
+                }
+                if m.key.hasPrefix("org:"), let at = m.key.lastIndex(of: "@") { named.insert(String(m.key[m.key.index(after: at)...])) }
+            }
+        }
+        // a document that names no state at all leaves the gazetteer's reading alone
+        guard candidates, !named.isEmpty else { return }
+        for s in perSentence.indices {
+            for k in perSentence[s].indices {
+                guard let c = organ(perSentence[s][k]), !named.contains(c) else { continue }
+                // the state it is of, when the document names one state only
+                let home = named.count == 1 ? named.first : nil
+                let name = Gazetteer.key(perSentence[s][k].text) + (home.map { "@" + $0 } ?? "")
+                perSentence[s][k].key = "org:" + name
+                perSentence[s][k].nameKey = name
+                perSentence[s][k].gazetteerIDs = []
+                perSentence[s][k].countryHint = home
+            }
+        }
+    }
+}

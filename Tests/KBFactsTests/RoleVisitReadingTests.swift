@@ -73,3 +73,18 @@ final class TalksPartnerTests: XCTestCase {
         XCTAssertFalse(x.arrows("TALKS").contains { $0.hasSuffix("→ الاتحاد الأوروبي") }, "\(x.arrows("TALKS"))")
     }
 }
+
+/// «توجه X إلى Z للقاء Y»: the meeting a journey is for is planned, unless the document tells it as held
+/// (meet.purpose, Extractor+RealisedPlans.swift).
+final class PurposePlanTests: XCTestCase {
+    func testAJourneysPurposeIsAPlanUnlessTheMeetingIsTold() {
+        let x = extractInvented("وغادر الرئيس التونسي قيس سعيد متوجها إلى الجزائر للقاء الرئيس عبد المجيد تبون.")
+        XCTAssertTrue(x.arrows("PLANS_MEET").contains("قيس سعيد → عبد المجيد تبون"), "\(x.arrows("PLANS_MEET"))")
+        XCTAssertTrue(x.arrows("MEET").isEmpty, "\(x.arrows("MEET"))")
+        let y = extractInvented("""
+            والتقى الرئيس الجزائري عبد المجيد تبون الرئيس التونسي قيس سعيد في قصر المرادية. وكان سعيد قد غادر تونس صباحا متوجها إلى الجزائر للقاء تبون.
+            """)
+        XCTAssertTrue(y.arrows("PLANS_MEET").isEmpty, "\(y.arrows("PLANS_MEET"))")
+        XCTAssertFalse(y.arrows("MEET").isEmpty)
+    }
+}

@@ -21,6 +21,12 @@ final class RoleVisitReadingTests: XCTestCase {
         XCTAssertTrue(x.arrows("VISIT").contains("سامي الحداد → القاهرة"), "\(x.arrows("VISIT"))")
     }
 
+    /// «مندوب روسيا الدائم لدى الأمم المتحدة X»: a state's representative to a body holds an office of the state.
+    func testAStatesRepresentativeToABodyServesTheState() {
+        let x = extractInvented("وقال مندوب روسيا الدائم لدى الأمم المتحدة كمال داودوف إن الحوار ضروري.")
+        XCTAssertTrue(x.arrows("HOLDS_ROLE").contains("كمال داودوف → روسيا"), "\(x.arrows("HOLDS_ROLE"))")
+    }
+
     func testDutiesOfAnOfficeTakenOn() {
         let x = extractInvented("وأعلن الفريق كمال داود، قائد الحرس، أنه يتولى مهام رئيس جمهورية النيجر حتى إجراء الانتخابات.")
         XCTAssertTrue(x.arrows("HOLDS_ROLE").contains("كمال داود → النيجر"), "\(x.arrows("HOLDS_ROLE"))")

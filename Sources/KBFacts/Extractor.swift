@@ -66,6 +66,7 @@ public struct Extractor: Sendable {
         drafts = Extractor.companionsVisitEarlier(drafts, countryOf: { gaz.country(of: $0) },
                                                   namesVisit: { si in visitHis.map { v in sentences[si].tokens.contains { rules.lexicon.classes(of: $0.norm).contains(v) } } ?? false })
         drafts = Extractor.droppingHomeVisits(drafts, gazetteer: gaz, rules: rules)   // Extractor+HomeVisits.swift
+        drafts = Extractor.droppingRealisedPlans(drafts, rules: rules)   // Extractor+RealisedPlans.swift
         drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: rules.lexicon)
 
         // the first full date of the lead (the first three sentences), if any

@@ -21,6 +21,12 @@ final class RoleVisitReadingTests: XCTestCase {
         XCTAssertTrue(x.arrows("VISIT").contains("سامي الحداد → القاهرة"), "\(x.arrows("VISIT"))")
     }
 
+    /// «مندوب روسيا الدائم لدى الأمم المتحدة X»: a state's representative to a body holds an office of the state.
+    func testAStatesRepresentativeToABodyServesTheState() {
+        let x = extractInvented("وقال مندوب روسيا الدائم لدى الأمم المتحدة كمال داودوف إن الحوار ضروري.")
+        XCTAssertTrue(x.arrows("HOLDS_ROLE").contains("كمال داودوف → روسيا"), "\(x.arrows("HOLDS_ROLE"))")
+    }
+
     func testDutiesOfAnOfficeTakenOn() {
         let x = extractInvented("وأعلن الفريق كمال داود، قائد الحرس، أنه يتولى مهام رئيس جمهورية النيجر حتى إجراء الانتخابات.")
         XCTAssertTrue(x.arrows("HOLDS_ROLE").contains("كمال داود → النيجر"), "\(x.arrows("HOLDS_ROLE"))")
@@ -71,5 +77,20 @@ final class TalksPartnerTests: XCTestCase {
     func testWithAfterTheTopicOfTwoSidesIsNoPartner() {
         let x = extractInvented("والتقى الرئيس التونسي قيس سعيد رئيسة الحكومة نجلاء بودن. وناقش الجانبان سبل تعزيز التعاون مع الاتحاد الأوروبي.")
         XCTAssertFalse(x.arrows("TALKS").contains { $0.hasSuffix("→ الاتحاد الأوروبي") }, "\(x.arrows("TALKS"))")
+    }
+}
+
+/// «توجه X إلى Z للقاء Y»: the meeting a journey is for is planned, unless the document tells it as held
+/// (meet.purpose, Extractor+RealisedPlans.swift).
+final class PurposePlanTests: XCTestCase {
+    func testAJourneysPurposeIsAPlanUnlessTheMeetingIsTold() {
+        let x = extractInvented("وغادر الرئيس التونسي قيس سعيد متوجها إلى الجزائر للقاء الرئيس عبد المجيد تبون.")
+        XCTAssertTrue(x.arrows("PLANS_MEET").contains("قيس سعيد → عبد المجيد تبون"), "\(x.arrows("PLANS_MEET"))")
+        XCTAssertTrue(x.arrows("MEET").isEmpty, "\(x.arrows("MEET"))")
+        let y = extractInvented("""
+            والتقى الرئيس الجزائري عبد المجيد تبون الرئيس التونسي قيس سعيد في قصر المرادية. وكان سعيد قد غادر تونس صباحا متوجها إلى الجزائر للقاء تبون.
+            """)
+        XCTAssertTrue(y.arrows("PLANS_MEET").isEmpty, "\(y.arrows("PLANS_MEET"))")
+        XCTAssertFalse(y.arrows("MEET").isEmpty)
     }
 }

@@ -31,6 +31,7 @@ extension RuleEngine {
                     if f.guessed, !mm.pointee.gazetteerIDs.isEmpty { return false }
                     if f.inTitle, !mm.pointee.inRolePhrase { return false }
                     if f.direct, governed(m, c) { return false }
+                    if f.outsidePrep, governedThroughHead(m, c) { return false }
                     if f.force, mm.pointee.type == .organization, !FactRules.canDeploy(c, mm.pointee) { return false }
                     if f.notLed, FactRules.afterLedBy(c, mm.pointee) { return false }
                     if f.lam, !hasLam(c, start + 1, mm.pointee.range.lowerBound) { return false }
@@ -173,6 +174,14 @@ extension RuleEngine {
         let first = c.tokens[lo].norm
         let surface = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
         return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
+    }
+
+    /// True when mention m is the genitive of a noun in construct (no article) right after a word of class `PREP`:
+    /// «على مقر X», «في شؤون X» (`outside-prep`).
+    static func governedThroughHead(_ m: Int, _ c: SentenceContext) -> Bool {
+        let lo = c.mentions[m].range.lowerBound
+        guard lo > 1, c.mention(at: lo - 1) == nil, c.tokens[lo - 1].kind == .word, !c.tokens[lo - 1].norm.hasPrefix("ال") else { return false }
+        return c.mention(at: lo - 2) == nil && c.inClass(lo - 2, "PREP")
     }
 
     /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).

@@ -140,4 +140,10 @@ final class StanceConstructionTests: XCTestCase {
     func testAccusationsByTheAccusersAdjective() {
         XCTAssertEqual(facts("وتجددت الاتهامات الإثيوبية لمصر بدعم المتمردين.", "ACCUSE"), ["إثيوبيا → مصر"])
     }
+    func testTheTargetOfACondemnedActIsNotTheOpposed() {
+        // was: Qatar opposing the organisation attacked, Oman the country whose affairs are meddled in
+        XCTAssertEqual(facts("واستنكرت قطر الهجوم على مقر الاتحاد الأفريقي.", "OPPOSE"), [])
+        XCTAssertEqual(facts("ورفضت سلطنة عمان التدخل في شؤون اليمن.", "OPPOSE"), [])
+        XCTAssertEqual(facts("واستنكرت قطر الاعتداء الإيراني على السفارة.", "OPPOSE"), ["قطر → إيران"])
+    }
 }

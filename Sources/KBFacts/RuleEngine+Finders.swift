@@ -73,14 +73,7 @@ extension RuleEngine {
                 }
                 if !named { return -2 }
             case .speakerCountry:
-                // the word right before the trigger, or the trigger itself («دعم بلاده لـ Y» read on «بلاده»)
-                guard let b = (max(0, i - 2)...i).last(where: { c.inClass($0, "HIS_COUNTRY") }),
-                      let p = (0..<b).compactMap({ c.mention(at: $0) }).last(where: { c.mentions[$0].type == .person }),
-                      let cue = c.mentions[p].role,
-                      let m = cue.range.compactMap({ c.mention(at: $0) }).first(where: {
-                          c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country")
-                      }), !c.mentions[m].key.isEmpty, c.mentions[m].key != excluding else { continue }
-                return m
+                if let m = speakerCountry(at: i, c, excluding: excluding) { return m }
             case .before(let n):
                 var k = i - 1, farthest: Int? = nil
                 while k >= 0, i - k <= n {

@@ -146,4 +146,9 @@ final class StanceConstructionTests: XCTestCase {
         XCTAssertEqual(facts("ورفضت سلطنة عمان التدخل في شؤون اليمن.", "OPPOSE"), [])
         XCTAssertEqual(facts("واستنكرت قطر الاعتداء الإيراني على السفارة.", "OPPOSE"), ["قطر → إيران"])
     }
+    func testHisCountryAfterABareTitleWithItsNationality() {
+        // no name: the nationality of the title (was: no supporter)
+        XCTAssertEqual(facts("وجدد الوزير البحريني دعم بلاده للحكومة اللبنانية.", "SUPPORT"), ["البحرين → الحكومة اللبنانية"])
+        XCTAssertEqual(facts("وجدد المتحدث دعم بلاده للحكومة اللبنانية.", "SUPPORT"), [])
+    }
 }

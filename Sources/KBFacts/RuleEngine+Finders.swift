@@ -31,6 +31,7 @@ extension RuleEngine {
                     if f.guessed, !mm.pointee.gazetteerIDs.isEmpty { return false }
                     if f.inTitle, !mm.pointee.inRolePhrase { return false }
                     if f.direct, governed(m, c) { return false }
+                    if f.outsidePrep, governedThroughHead(m, c) { return false }
                     if f.force, mm.pointee.type == .organization, !FactRules.canDeploy(c, mm.pointee) { return false }
                     if f.notLed, FactRules.afterLedBy(c, mm.pointee) { return false }
                     if f.commaIfTitled, titledWithoutComma(mm.pointee, c) { return false }
@@ -73,14 +74,7 @@ extension RuleEngine {
                 }
                 if !named { return -2 }
             case .speakerCountry:
-                // the word right before the trigger, or the trigger itself («دعم بلاده لـ Y» read on «بلاده»)
-                guard let b = (max(0, i - 2)...i).last(where: { c.inClass($0, "HIS_COUNTRY") }),
-                      let p = (0..<b).compactMap({ c.mention(at: $0) }).last(where: { c.mentions[$0].type == .person }),
-                      let cue = c.mentions[p].role,
-                      let m = cue.range.compactMap({ c.mention(at: $0) }).first(where: {
-                          c.mentions[$0].type == .place && (c.mentions[$0].isAdjective || c.mentions[$0].subtype == "country")
-                      }), !c.mentions[m].key.isEmpty, c.mentions[m].key != excluding else { continue }
-                return m
+                if let m = speakerCountry(at: i, c, excluding: excluding) { return m }
             case .before(let n):
                 var k = i - 1, farthest: Int? = nil
                 while k >= 0, i - k <= n {
@@ -174,6 +168,14 @@ extension RuleEngine {
         let first = c.tokens[lo].norm
         let surface = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
         return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
+    }
+
+    /// True when mention m is the genitive of a noun in construct (no article) right after a word of class `PREP`:
+    /// «على مقر X», «في شؤون X» (`outside-prep`).
+    static func governedThroughHead(_ m: Int, _ c: SentenceContext) -> Bool {
+        let lo = c.mentions[m].range.lowerBound
+        guard lo > 1, c.mention(at: lo - 1) == nil, c.tokens[lo - 1].kind == .word, !c.tokens[lo - 1].norm.hasPrefix("ال") else { return false }
+        return c.mention(at: lo - 2) == nil && c.inClass(lo - 2, "PREP")
     }
 
     /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).

@@ -87,6 +87,9 @@ public struct ArgumentFinder: Sendable, Equatable {
     /// not a mention governed by a preposition (a word of class `PREP` before it, or the clitic ب on it): "أي تدخل
     /// في النيجر" names where, not whom
     public var direct = false
+    /// `outside-prep`: besides `direct`, not the genitive of a noun a preposition governs ("الهجوم على مقر X",
+    /// "التدخل في شؤون X": the target or the place, not the party)
+    public var outsidePrep = false
     /// only a mention inside a title phrase ("رئيس النيجر X": the state of the speaker's title)
     public var inTitle = false
     /// an organisation only when it can deploy forces (an army, armed group, government, security agency,
@@ -464,7 +467,7 @@ extension ArgumentFinder {
         "adj": [\.adjectives], "adj-only": [\.adjectives, \.adjectivesOnly], "known": [\.known], "named": [\.named],
         "not-country": [\.notCountry], "not-event": [\.notEvent], "role": [\.inRole], "title": [\.inRole, \.inTitle],
         "list": [\.list], "wide-list": [\.list, \.wideList], "guessed": [\.guessed], "phrase": [\.phrase],
-        "direct": [\.direct], "force": [\.force], "clause": [\.clause], "first": [\.first], "joined": [\.joined],
+        "direct": [\.direct], "outside-prep": [\.direct, \.outsidePrep], "force": [\.force], "clause": [\.clause], "first": [\.first], "joined": [\.joined],
         "back-list": [\.backList], "not-led": [\.notLed], "lam": [\.lam], "not-state-body": [\.notStateBody],
         "comma-if-titled": [\.commaIfTitled],
         "people": [\.people], "role-owner": [\.roleOwner, \.adjectives],

@@ -140,4 +140,15 @@ final class StanceConstructionTests: XCTestCase {
     func testAccusationsByTheAccusersAdjective() {
         XCTAssertEqual(facts("وتجددت الاتهامات الإثيوبية لمصر بدعم المتمردين.", "ACCUSE"), ["إثيوبيا → مصر"])
     }
+    func testTheTargetOfACondemnedActIsNotTheOpposed() {
+        // was: Qatar opposing the organisation attacked, Oman the country whose affairs are meddled in
+        XCTAssertEqual(facts("واستنكرت قطر الهجوم على مقر الاتحاد الأفريقي.", "OPPOSE"), [])
+        XCTAssertEqual(facts("ورفضت سلطنة عمان التدخل في شؤون اليمن.", "OPPOSE"), [])
+        XCTAssertEqual(facts("واستنكرت قطر الاعتداء الإيراني على السفارة.", "OPPOSE"), ["قطر → إيران"])
+    }
+    func testHisCountryAfterABareTitleWithItsNationality() {
+        // no name: the nationality of the title (was: no supporter)
+        XCTAssertEqual(facts("وجدد الوزير البحريني دعم بلاده للحكومة اللبنانية.", "SUPPORT"), ["البحرين → الحكومة اللبنانية"])
+        XCTAssertEqual(facts("وجدد المتحدث دعم بلاده للحكومة اللبنانية.", "SUPPORT"), [])
+    }
 }

@@ -51,6 +51,7 @@ final class EntityBoundaryTests: XCTestCase {
             .contains("الهيئة العليا المستقلة للانتخابات"))
         XCTAssertTrue(labels("وقالت المديرية العامة للأمن الوطني إن الطرق آمنة.", .organization)
             .contains("المديرية العامة للأمن الوطني"))
+        XCTAssertTrue(labels("وقال اتحاد المهندسين العرب إنه يرفض القرار.", .organization).contains("اتحاد المهندسين العرب"))
     }
 
     func testAPersonsNameStopsBeforeACommonNoun() {

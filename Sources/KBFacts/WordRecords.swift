@@ -62,8 +62,14 @@ final class WordRecord {
 final class WordRecords {
     private static let slots = 16384
     private static let maxRecords = 100_000
-    private let keys: UnsafeMutablePointer<String>
-    private let records: UnsafeMutablePointer<Unmanaged<WordRecord>?>
+    /// A slot: the key's string and its record side by side (32 bytes: one cache line holds two slots, and a probe
+    /// reads one line).
+    private struct Slot {
+        var key: String
+        var record: Unmanaged<WordRecord>?
+        var pad: UInt64 = 0
+    }
+    private let table: UnsafeMutablePointer<Slot>
     private var byKey: [NormKey: WordRecord] = [:]
     /// The shared tables of `WordLexicon.classes(of:)` and `Gazetteer.start` for the serials this thread last used.
     var lexiconTable = SharedWordTable<[Int]>()
@@ -72,16 +78,16 @@ final class WordRecords {
     var gazetteerSerial: UInt64 = 0
 
     init() {
-        keys = .allocate(capacity: Self.slots)
-        keys.initialize(repeating: "", count: Self.slots)
-        records = .allocate(capacity: Self.slots)
-        records.initialize(repeating: nil, count: Self.slots)
+        // (a probe reads the key's 16 bytes at the slot's address)
+        precondition(MemoryLayout<Slot>.offset(of: \Slot.key) == 0 && MemoryLayout<Slot>.stride == 32)
+        table = UnsafeMutableRawPointer.allocate(byteCount: Self.slots * MemoryLayout<Slot>.stride, alignment: 64)
+            .bindMemory(to: Slot.self, capacity: Self.slots)
+        table.initialize(repeating: Slot(key: "", record: nil), count: Self.slots)
     }
 
     deinit {
-        for i in 0..<Self.slots { records[i]?.release() }
-        keys.deinitialize(count: Self.slots); keys.deallocate()
-        records.deinitialize(count: Self.slots); records.deallocate()
+        for i in 0..<Self.slots { table[i].record?.release() }
+        table.deinitialize(count: Self.slots); UnsafeMutableRawPointer(table).deallocate()
     }
 
     @inline(__always)
@@ -96,7 +102,7 @@ final class WordRecords {
         let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
         let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
         let slot = Int(truncatingIfNeeded: mixed >> 40) & (Self.slots - 1)
-        if let r = records[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return (slot, r) }
+        if let r = table[slot].record, Self.bits(UnsafeRawPointer(table + slot)) == b { return (slot, r) }
         return (slot, nil)
     }
 
@@ -127,9 +133,9 @@ final class WordRecords {
             if byKey.count >= Self.maxRecords { byKey.removeAll(keepingCapacity: true) }
             byKey[k] = r
         }
-        keys[slot] = w
-        let old = records[slot]
-        records[slot] = Unmanaged.passRetained(r)
+        let old = table[slot].record
+        table[slot].key = w
+        table[slot].record = Unmanaged.passRetained(r)
         old?.release()
         return r
     }

@@ -48,9 +48,19 @@ final class WordRecord {
     @inline(__always)
     func fill<V>(_ field: inout V?, _ w: String, _ shared: SharedWordTable<V>, _ compute: (String) -> V) -> V {
         if let v = field { return v }
-        let v = shared.get(key, w, compute)
+        let v = keptAlive { shared.get(key, w, compute) }
         field = v
         return v
+    }
+
+    /// `f()` with this record retained: a record is read without retaining it (``WordRecords``), and a computation
+    /// may look up other words, whose records can take this one's slot (and the dictionary may be emptied), which
+    /// would free it while it is in use.
+    @inline(__always)
+    func keptAlive<R>(_ f: () -> R) -> R {
+        let kept = Unmanaged.passRetained(self)
+        defer { kept.release() }
+        return f()
     }
 }
 
@@ -61,7 +71,8 @@ final class WordRecord {
 /// The first level holds its records retained by hand (`Unmanaged`): a hit is read without retaining anything.
 final class WordRecords {
     private static let slots = 16384
-    private static let maxRecords = 100_000
+    /// Records the dictionary keeps before it is emptied.
+    private let maxRecords: Int
     /// A slot: the key's string and its record side by side (32 bytes: one cache line holds two slots, and a probe
     /// reads one line).
     private struct Slot {
@@ -77,7 +88,8 @@ final class WordRecords {
     var gazetteerTable = SharedWordTable<GazetteerStart?>()
     var gazetteerSerial: UInt64 = 0
 
-    init() {
+    init(maxRecords: Int = 100_000) {
+        self.maxRecords = maxRecords
         // (a probe reads the key's 16 bytes at the slot's address)
         precondition(MemoryLayout<Slot>.offset(of: \Slot.key) == 0 && MemoryLayout<Slot>.stride == 32)
         table = UnsafeMutableRawPointer.allocate(byteCount: Self.slots * MemoryLayout<Slot>.stride, alignment: 64)
@@ -130,7 +142,7 @@ final class WordRecords {
             r = hit
         } else {
             r = WordRecord(k)
-            if byKey.count >= Self.maxRecords { byKey.removeAll(keepingCapacity: true) }
+            if byKey.count >= maxRecords { byKey.removeAll(keepingCapacity: true) }
             byKey[k] = r
         }
         let old = table[slot].record

@@ -127,7 +127,7 @@ enum Clitics {
     static func nerWord(_ w: String, _ compute: (String) -> NERFeaturizer.WordInfo) -> NERFeaturizer.WordInfo {
         withRecord(w) { r in
             if let v = r.nerWord { return v }
-            let v = compute(w)
+            let v = r.keptAlive { compute(w) }
             r.nerWord = v
             return v
         }
@@ -148,7 +148,7 @@ enum Clitics {
                     c.lexiconTable = Shared.lexiconClasses.table(serial)
                     c.lexiconSerial = serial
                 }
-                let v = c.lexiconTable.get(r.key, w, compute)
+                let v = r.keptAlive { c.lexiconTable.get(r.key, w, compute) }
                 r.lexiconClasses = v
                 r.lexiconSerial = serial
                 return v
@@ -165,7 +165,7 @@ enum Clitics {
                     c.gazetteerTable = Shared.mayStart.table(g.serial)
                     c.gazetteerSerial = g.serial
                 }
-                let v = c.gazetteerTable.get(r.key, w, compute)
+                let v = r.keptAlive { c.gazetteerTable.get(r.key, w, compute) }
                 r.gazetteerStart = .some(v)
                 r.gazetteerSerial = g.serial
                 return v

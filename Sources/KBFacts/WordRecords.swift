@@ -48,9 +48,19 @@ final class WordRecord {
     @inline(__always)
     func fill<V>(_ field: inout V?, _ w: String, _ shared: SharedWordTable<V>, _ compute: (String) -> V) -> V {
         if let v = field { return v }
-        let v = shared.get(key, w, compute)
+        let v = keptAlive { shared.get(key, w, compute) }
         field = v
         return v
+    }
+
+    /// `f()` with this record retained: a record is read without retaining it (``WordRecords``), and a computation
+    /// may look up other words, whose records can take this one's slot (and the dictionary may be emptied), which
+    /// would free it while it is in use.
+    @inline(__always)
+    func keptAlive<R>(_ f: () -> R) -> R {
+        let kept = Unmanaged.passRetained(self)
+        defer { kept.release() }
+        return f()
     }
 }
 
@@ -61,9 +71,16 @@ final class WordRecord {
 /// The first level holds its records retained by hand (`Unmanaged`): a hit is read without retaining anything.
 final class WordRecords {
     private static let slots = 16384
-    private static let maxRecords = 100_000
-    private let keys: UnsafeMutablePointer<String>
-    private let records: UnsafeMutablePointer<Unmanaged<WordRecord>?>
+    /// Records the dictionary keeps before it is emptied.
+    private let maxRecords: Int
+    /// A slot: the key's string and its record side by side (32 bytes: one cache line holds two slots, and a probe
+    /// reads one line).
+    private struct Slot {
+        var key: String
+        var record: Unmanaged<WordRecord>?
+        var pad: UInt64 = 0
+    }
+    private let table: UnsafeMutablePointer<Slot>
     private var byKey: [NormKey: WordRecord] = [:]
     /// The shared tables of `WordLexicon.classes(of:)` and `Gazetteer.start` for the serials this thread last used.
     var lexiconTable = SharedWordTable<[Int]>()
@@ -71,17 +88,18 @@ final class WordRecords {
     var gazetteerTable = SharedWordTable<GazetteerStart?>()
     var gazetteerSerial: UInt64 = 0
 
-    init() {
-        keys = .allocate(capacity: Self.slots)
-        keys.initialize(repeating: "", count: Self.slots)
-        records = .allocate(capacity: Self.slots)
-        records.initialize(repeating: nil, count: Self.slots)
+    init(maxRecords: Int = 100_000) {
+        self.maxRecords = maxRecords
+        // (a probe reads the key's 16 bytes at the slot's address)
+        precondition(MemoryLayout<Slot>.offset(of: \Slot.key) == 0 && MemoryLayout<Slot>.stride == 32)
+        table = UnsafeMutableRawPointer.allocate(byteCount: Self.slots * MemoryLayout<Slot>.stride, alignment: 64)
+            .bindMemory(to: Slot.self, capacity: Self.slots)
+        table.initialize(repeating: Slot(key: "", record: nil), count: Self.slots)
     }
 
     deinit {
-        for i in 0..<Self.slots { records[i]?.release() }
-        keys.deinitialize(count: Self.slots); keys.deallocate()
-        records.deinitialize(count: Self.slots); records.deallocate()
+        for i in 0..<Self.slots { table[i].record?.release() }
+        table.deinitialize(count: Self.slots); UnsafeMutableRawPointer(table).deallocate()
     }
 
     @inline(__always)
@@ -96,7 +114,7 @@ final class WordRecords {
         let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
         let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
         let slot = Int(truncatingIfNeeded: mixed >> 40) & (Self.slots - 1)
-        if let r = records[slot], Self.bits(UnsafeRawPointer(keys + slot)) == b { return (slot, r) }
+        if let r = table[slot].record, Self.bits(UnsafeRawPointer(table + slot)) == b { return (slot, r) }
         return (slot, nil)
     }
 
@@ -124,12 +142,12 @@ final class WordRecords {
             r = hit
         } else {
             r = WordRecord(k)
-            if byKey.count >= Self.maxRecords { byKey.removeAll(keepingCapacity: true) }
+            if byKey.count >= maxRecords { byKey.removeAll(keepingCapacity: true) }
             byKey[k] = r
         }
-        keys[slot] = w
-        let old = records[slot]
-        records[slot] = Unmanaged.passRetained(r)
+        let old = table[slot].record
+        table[slot].key = w
+        table[slot].record = Unmanaged.passRetained(r)
         old?.release()
         return r
     }

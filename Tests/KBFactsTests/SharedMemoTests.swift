@@ -86,6 +86,22 @@ final class SharedMemoTests: XCTestCase {
         }
     }
 
+    /// A record in use while its computation looks up many other words (its slot taken, the dictionary emptied)
+    /// stays alive: the value is stored in it and returned.
+    func testRecordStaysAliveWhileOtherWordsTakeItsSlot() {
+        let records = WordRecords(maxRecords: 2)
+        let shared = SharedWordTable<String>()
+        let word = String(repeating: "كلمة", count: 5)
+        let v = records.withRecord(word) { r in
+            r.fill(&r.skeleton, word, shared) { w in
+                for k in 0..<40_000 { _ = records.record("w\(k)") }
+                return w + "!"
+            }
+        }
+        XCTAssertEqual(v, word + "!")
+        XCTAssertEqual(records.withRecord(word) { r in r.fill(&r.skeleton, word, shared) { _ in "other" } }, word + "!")
+    }
+
     /// The title check counts no further than it needs: the same answer as `count < n`, and trimming as before.
     func testHasFewerCharactersIsCountBelow() {
         let texts = SpeedEquivalenceTests.samples + ["", " ", "e\u{301}\u{301}", String(repeating: "e\u{301}", count: 150),

@@ -31,6 +31,20 @@ extension FactRules {
         return c.inClass(lo - 1, "MEMBER_T") || (lo > 1 && c.tokens[lo - 1].norm == "في" && c.inClass(lo - 2, "MEMBER_T"))
     }
 
+    /// True when the title at `title` is an office of the state (its head word of class `OFFICE_TITLE`: a minister, a
+    /// spokesman) and organisation m a body of the state (a word of `GOV_BODY`, or its head of `STATE_OFFICE_BODY`: a
+    /// presidency, a ministry): «وزير الدولة في وزارة الخارجية X», «المتحدث باسم الرئاسة X» hold an office, they are no
+    /// members («مدير إدارة في وزارة الخارجية X» is a member of the ministry's staff).
+    static func isStateOffice(_ c: SentenceContext, title: Int, body m: Int) -> Bool {
+        let lexicon = c.rules.set.lexicon
+        func of(_ k: Int, _ name: String) -> Bool {   // the word or its stem after a clitic («ومتحدث», «بوزارة»)
+            guard let id = lexicon.classID(name) else { return false }
+            return ([c.tokens[k].norm] + Clitics.of(c.tokens[k].norm).map(\.stem)).contains { lexicon.classes(of: $0).contains(id) }
+        }
+        guard c.mentions[m].type == .organization, of(title, "OFFICE_TITLE") else { return false }
+        return isStateBody(c, m) || of(c.mentions[m].range.lowerBound, "STATE_OFFICE_BODY")
+    }
+
     /// True when mention m is the adjective of a place head noun right before it ("العاصمة العمانية", "المدينة الليبية").
     static func qualifiesPlace(_ c: SentenceContext, _ m: Int) -> Bool {
         let lo = c.mentions[m].range.lowerBound

@@ -36,7 +36,7 @@ extension FactRules {
 
     /// True when the title at `title` is an office of the state (its head word of class `OFFICE_TITLE`: a minister, a
     /// spokesman) and organisation m a body of the state (a word of `GOV_BODY`, or its head of `STATE_OFFICE_BODY`: a
-    /// presidency, a ministry): «وزير الدولة في وزارة الخارجية X», «المتحدث باسم الرئاسة X» hold an office, they are no
+    /// presidency, a ministry): «وزير الدولة بوزارة الخارجية X», «المتحدث باسم الرئاسة X» hold an office, they are no
     /// members («مدير إدارة في وزارة الخارجية X» is a member of the ministry's staff).
     static func isStateOffice(_ c: SentenceContext, title: Int, body m: Int) -> Bool {
         guard c.mentions[m].type == .organization, stemIn(c, title, "OFFICE_TITLE") else { return false }

@@ -21,9 +21,9 @@ final class PatronAndOfficeTests: XCTestCase {
     }
 
     func testAnOfficeOfTheStateIsNoMembership() {
-        let minister = "وقال الشيخ سالم بن خالد آل سالم ، وزير الدولة في وزارة الخارجية الإماراتية، إن الزيارة ناجحة."
+        let minister = "وقال وزير الدولة بوزارة الخارجية الكينية علي حسن إن الزيارة ناجحة."
         XCTAssertEqual(facts(minister, "MEMBER_OF"), [])
-        XCTAssertTrue(facts(minister, "HOLDS_ROLE").contains("سالم بن خالد آل سالم → وزارة الخارجية الإماراتية"))
+        XCTAssertTrue(facts(minister, "HOLDS_ROLE").contains("علي حسن → وزارة الخارجية الكينية"))
         let spokesman = "وأكد متحدث الرئاسة التركية سليم أوزتورك أن بلاده تدعم الاتفاق."
         XCTAssertEqual(facts(spokesman, "MEMBER_OF"), [])
         XCTAssertTrue(facts(spokesman, "HOLDS_ROLE").contains("سليم أوزتورك → الرئاسة التركية"))
@@ -36,7 +36,7 @@ final class PatronAndOfficeTests: XCTestCase {
         XCTAssertEqual(facts(journey, "TALKS"), [])
         XCTAssertEqual(facts(journey, "PLANS_TALKS"), ["قيس سعيد → عبد المجيد تبون"])
         // the meeting reported held: the talks it was for were held at it
-        let held = "والتقى الرئيس الجزائري عبد المجيد تبون الرئيس التونسي قيس سعيد في العاصمة. " + journey.replacingOccurrences(of: "وغادر الرئيس التونسي قيس سعيد", with: "وكان سعيد قد غادر تونس")
+        let held = "واجتمع الرئيس عبد المجيد تبون بنظيره التونسي قيس سعيد في العاصمة. " + journey.replacingOccurrences(of: "وغادر الرئيس التونسي قيس سعيد", with: "وكان سعيد قد غادر تونس")
         XCTAssertEqual(facts(held, "TALKS"), ["قيس سعيد → عبد المجيد تبون"])
         XCTAssertEqual(facts(held, "PLANS_TALKS"), [])
         XCTAssertEqual(facts(held, "PLANS_MEET"), [])

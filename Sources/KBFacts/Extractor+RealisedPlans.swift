@@ -2,9 +2,13 @@ import KBGraph
 
 /// «التقى الرئيس X الرئيس Y … وكان Y قد توجه إلى القاهرة للقاء X»: a journey's purpose (a rule triggered by a class
 /// `PURPOSE_…`: «للقاء», «لبحث») makes a meeting planned, but when the document states that meeting (or those talks)
-/// as having taken place between the same pair, the purpose restates it: the planned report is dropped.
+/// as having taken place between the same pair, the purpose restates it: the planned report is dropped. Talks a
+/// journey is for («متوجها إلى Z للقاء Y ولبحث …») are held at the meeting of the pair the document reports held:
+/// they are told as held (TALKS), not planned.
 extension Extractor {
     static let realisedTypes = ["PLANS_MEET": "MEET", "PLANS_TALKS": "TALKS", "PLANS_VISIT": "VISIT"]
+    /// The event at which a planned event of a journey's purpose takes place when the document reports it held.
+    static let heldAt = ["PLANS_TALKS": "MEET"]
 
     static func droppingRealisedPlans(_ drafts: [(Int, FactDraft)], rules: RuleSet) -> [(Int, FactDraft)] {
         guard drafts.contains(where: { realisedTypes[$0.1.type] != nil }) else { return drafts }
@@ -14,9 +18,13 @@ extension Extractor {
             done.insert("\(d.type)|\(d.subject)|\(d.object)")
             if d.type != "VISIT" { done.insert("\(d.type)|\(d.object)|\(d.subject)") }
         }
-        return drafts.filter { (_, d) in
-            guard let t = realisedTypes[d.type], purpose.contains(d.rule) else { return true }
-            return !done.contains("\(t)|\(d.subject)|\(d.object)")
+        return drafts.compactMap { (i, d) in
+            guard let t = realisedTypes[d.type], purpose.contains(d.rule) else { return (i, d) }
+            if done.contains("\(t)|\(d.subject)|\(d.object)") { return nil }
+            guard let at = heldAt[d.type], done.contains("\(at)|\(d.subject)|\(d.object)") else { return (i, d) }
+            var held = d
+            held.type = t; held.modality = .asserted
+            return (i, held)
         }
     }
 }

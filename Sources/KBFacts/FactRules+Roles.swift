@@ -68,7 +68,9 @@ extension FactRules {
             let leads = ([head] + Clitics.of(head).map(\.stem)).contains { FactRules.leaderHeads.contains($0) }
             // the staff of an intergovernmental organisation (its envoys, its secretary-general) serve it; its members are states
             let staff = c.gazetteer.entry(id: c.mentions[t].key)?.subtype == "intl_org"
-            if c.mentions[t].type == .organization, !leads || officer || member, !staff {
+            // «وزير الدولة بوزارة الخارجية X», «ومتحدث الرئاسة X»: an office of the state, not a membership
+            let office = !member && isStateOffice(c, title: cue.range.lowerBound, body: t)
+            if c.mentions[t].type == .organization, !leads || officer || member, !staff, !office {
                 var m = d; m.type = "MEMBER_OF"; m.rule = "role.member"; out.append(m)
             }
         }

@@ -34,6 +34,7 @@ extension RuleEngine {
                     if f.outsidePrep, governedThroughHead(m, c) { return false }
                     if f.force, mm.pointee.type == .organization, !FactRules.canDeploy(c, mm.pointee) { return false }
                     if f.notLed, FactRules.afterLedBy(c, mm.pointee) { return false }
+                    if f.notPatron, afterPatronLink(mm.pointee, c) { return false }
                     if f.commaIfTitled, titledWithoutComma(mm.pointee, c) { return false }
                     if f.lam, !hasLam(c, start + 1, mm.pointee.range.lowerBound) { return false }
                     // a verb's subject after it is never the object of a preposition («يلتقي بالرئيس X»): RuleEngine+CarryOver.swift

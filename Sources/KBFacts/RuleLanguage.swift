@@ -119,6 +119,9 @@ public struct ArgumentFinder: Sendable, Equatable {
     /// only the mention right after a word of class ROLE_PLAYED, its owner («الدور المصري في دعم Y», «جهود قطر»),
     /// even where the recogniser read it into an unnamed title before it («وثمن الوزير الدور المصري …»)
     public var roleOwner = false
+    /// not a mention right after a word of class PATRON_LINK («X الموالية لـ Y», «X المدعومة من Y»): Y is X's
+    /// patron, not the verb's object (ArgumentFinder+Patron.swift)
+    public var notPatron = false
 }
 
 /// A cue word class looked for around the trigger.
@@ -470,6 +473,6 @@ extension ArgumentFinder {
         "direct": [\.direct], "outside-prep": [\.direct, \.outsidePrep], "force": [\.force], "clause": [\.clause], "first": [\.first], "joined": [\.joined],
         "back-list": [\.backList], "not-led": [\.notLed], "lam": [\.lam], "not-state-body": [\.notStateBody],
         "comma-if-titled": [\.commaIfTitled],
-        "people": [\.people], "role-owner": [\.roleOwner, \.adjectives],
+        "people": [\.people], "role-owner": [\.roleOwner, \.adjectives], "not-patron": [\.notPatron],
     ]
 }

@@ -32,13 +32,16 @@ extension EntityRecognizer {
     static let unitHeadWord: UInt8 = 1, unitHeadProclitic: UInt8 = 2
     static func computeUnitHeadFlags(_ norm: String) -> UInt8 {
         var f: UInt8 = 0
-        if norm.hasPrefix("و") || norm.hasPrefix("ب") || norm.hasPrefix("ف") { f |= unitHeadProclitic }
+        if norm.plainHasPrefix("و") || norm.plainHasPrefix("ب") || norm.plainHasPrefix("ف") { f |= unitHeadProclitic }
         if EntityRecognizer.unitHeads.contains(norm) || Clitics.of(norm).contains(where: { c in
-            ["و", "ف", "ب", "وب", "لل", "ولل", "فلل", "وال", "بال", "فال", "وبال"].contains(c.prefix)
-                && EntityRecognizer.unitHeads.contains(c.prefix.hasSuffix("ال") ? "ال" + c.stem : c.stem)
+            guard let k = unitHeadClitics.first(where: { $0.prefix.plainEquals(c.prefix) }) else { return false }
+            return EntityRecognizer.unitHeads.contains(k.article ? "ال" + c.stem : c.stem)
         }) { f |= unitHeadWord }
         return f
     }
+    /// The clitics a unit head may carry, and whether they swallow its article («بال», «لل»).
+    static let unitHeadClitics: [(prefix: String, article: Bool)] = ["و", "ف", "ب", "وب", "لل", "ولل", "فلل", "وال", "بال", "فال", "وبال"]
+        .map { ($0, $0.hasSuffix("ال")) }
 
     /// Adds a numbered unit (head, ordinal or number, qualifiers of its arm, and the nationality adjective the
     /// gazetteer found right after them) where no other mention stands on its head or number.

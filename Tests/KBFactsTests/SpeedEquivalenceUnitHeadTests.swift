@@ -72,3 +72,28 @@ final class SpeedEquivalenceUnitHeadTests: XCTestCase {
         XCTAssertTrue(seen.0 && seen.1)
     }
 }
+
+/// speed8: «المملكة …» judged once per gazetteer entry answers as the check made for every mention.
+final class SpeedEquivalenceKingdomTests: XCTestCase {
+    func testKingdomRememberedPerEntryIsTheCheckOfItsNames() {
+        let g = Gazetteer.bundled
+        let linker = Linker(gazetteer: g)
+        let countries = g.entries.filter { $0.type == .place && $0.subtype == "country" }
+        XCTAssertGreaterThan(countries.count, 50)
+        var kingdoms = 0
+        for e in countries + Array(g.entries.prefix(200)) {
+            let old = ([e.ar] + e.aliases).contains(where: { Gazetteer.key($0).hasPrefix("المملكه ") })
+            XCTAssertEqual(linker.isKingdom(e.id), old, e.id)
+            XCTAssertEqual(linker.isKingdom(e.id), old, e.id)   // (the second answer is the remembered one)
+            if old { kingdoms += 1 }
+        }
+        XCTAssertGreaterThan(kingdoms, 1)
+        XCTAssertFalse(linker.isKingdom("no such id"))
+        // another gazetteer has its own answers (an id no kingdom in the bundled one)
+        let plain = countries.first { !linker.isKingdom($0.id) }!
+        let other = Gazetteer(entries: [GazetteerEntry(id: plain.id, type: .place, subtype: "country", en: "K", ar: "المملكة الفلانية",
+                                                      aliases: [], adjectives: [], wikidata: nil, partOf: nil, capitalOf: nil)])
+        XCTAssertTrue(Linker(gazetteer: other).isKingdom(plain.id))
+        XCTAssertFalse(linker.isKingdom(plain.id))
+    }
+}

@@ -97,3 +97,22 @@ final class SpeedEquivalenceKingdomTests: XCTestCase {
         XCTAssertFalse(linker.isKingdom(plain.id))
     }
 }
+
+/// speed8: `plainHasSuffix` is `hasSuffix`.
+final class SpeedEquivalencePlainSuffixTests: XCTestCase {
+    func testPlainHasSuffixIsHasSuffix() {
+        let suffixes = ["", "ال", "لل", "ل", "و", "ا", "ا\u{0654}", "أ", "a", "ab", "b", "K", "\u{212A}", "\n", "\r\n", "\r", "x\n",
+                        ";", "\u{037E}", "\u{0301}", "e\u{0301}"] + ArabicNormalizer.procliticPrefixes.map(\.prefix)
+        let words = SpeedEquivalenceTests.samples + ["وال", "بال", "وبال", "فال", "لل", "ال\u{064E}", "ال", "ا\u{0654}", "a\r\n", "a\n", "\r\n",
+                                                      "a\r", "ab", "cab", "e\u{0301}", "e"] + ArabicNormalizer.procliticPrefixes.map(\.prefix)
+        var seen = (false, false)
+        for w in words {
+            for s in suffixes {
+                let old = w.hasSuffix(s)
+                XCTAssertEqual(w.plainHasSuffix(s), old, "\(w.unicodeScalars.map(\.value)) / \(s.unicodeScalars.map(\.value))")
+                if old { seen.0 = true } else { seen.1 = true }
+            }
+        }
+        XCTAssertTrue(seen.0 && seen.1)
+    }
+}

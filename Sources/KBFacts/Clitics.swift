@@ -28,6 +28,7 @@ enum Clitics {
         static let entityIDs = SharedWordTable<String>()
         static let neverNames = SharedWordTable<Bool>()
         static let orgWordFlags = SharedWordTable<UInt8>()
+        static let unitHeadFlags = SharedWordTable<UInt8>()
         static let roleWordKinds = SharedWordTable<UInt8>()
         static let nameWords = SharedWordTable<Bool>()
         static let dualHeads = SharedWordTable<String?>()
@@ -103,6 +104,10 @@ enum Clitics {
     }
     static func orgWordFlags(_ w: String, _ compute: (String) -> UInt8) -> UInt8 {
         withRecord(w) { r in r.fill(&r.orgWordFlags, w, Shared.orgWordFlags, compute) }
+    }
+    /// `EntityRecognizer.computeUnitHeadFlags` of a word.
+    static func unitHeadFlags(_ w: String, _ compute: (String) -> UInt8) -> UInt8 {
+        withRecord(w) { r in r.fill(&r.unitHeadFlags, w, Shared.unitHeadFlags, compute) }
     }
     static func roleWordKind(_ w: String, _ compute: (String) -> UInt8) -> UInt8 {
         withRecord(w) { r in r.fill(&r.roleWordKind, w, Shared.roleWordKinds, compute) }

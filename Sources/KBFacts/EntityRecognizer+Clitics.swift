@@ -6,11 +6,14 @@ import KBText
 extension EntityRecognizer {
     /// True when the token is written with the article (ال / لل with a plain alef), judged on the
     /// original text: normalisation turns "إليزابيتا" into "اليزابيتا", which is not an article.
+    /// (The first two letters, harakat and tatweel skipped, read in place: no filtered copy of the text.)
     static func hasArticle(_ tok: Token) -> Bool {
-        let letters = tok.text.unicodeScalars.filter { !(0x064B...0x065F).contains($0.value) && $0.value != 0x0640 }
-        let a = Array(letters.prefix(2))
-        guard a.count == 2 else { return false }
-        return (a[0] == "\u{0627}" && a[1] == "\u{0644}") || (a[0] == "\u{0644}" && a[1] == "\u{0644}")
+        var first: UInt32? = nil
+        for s in tok.text.unicodeScalars where !(0x064B...0x065F).contains(s.value) && s.value != 0x0640 {
+            guard let a = first else { first = s.value; continue }
+            return (a == 0x0627 || a == 0x0644) && s.value == 0x0644
+        }
+        return false
     }
 
     /// The first token of a mention without its proclitic, when the rest is a head noun, title, rank or

@@ -20,15 +20,28 @@ extension EntityRecognizer {
         """)
 
     /// The head word of a numbered unit at token `i` (clitics aside: «وقالت الفرقة», «بالفيلق», «للواء»).
-    private func unitHead(_ tok: Token) -> Bool {
-        guard tok.kind == .word, EntityRecognizer.hasArticle(tok) || tok.norm.hasPrefix("و") || tok.norm.hasPrefix("ب")
-                || tok.norm.hasPrefix("ف") else { return false }
-        if EntityRecognizer.unitHeads.contains(tok.norm) { return true }
-        return Clitics.of(tok.norm).contains { c in
-            ["و", "ف", "ب", "وب", "لل", "ولل", "فلل", "وال", "بال", "فال", "وبال"].contains(c.prefix)
-                && EntityRecognizer.unitHeads.contains(c.prefix.hasSuffix("ال") ? "ال" + c.stem : c.stem)
-        }
+    /// What depends on the word alone is remembered per word (`unitHeadFlags`); the article is judged on the text.
+    func unitHead(_ tok: Token) -> Bool {
+        guard tok.kind == .word else { return false }
+        let f = Clitics.unitHeadFlags(tok.norm, EntityRecognizer.computeUnitHeadFlags)
+        return f & EntityRecognizer.unitHeadWord != 0
+            && (f & EntityRecognizer.unitHeadProclitic != 0 || EntityRecognizer.hasArticle(tok))
     }
+
+    /// `computeUnitHeadFlags` bits: the word is a unit head (clitics aside); it starts with و, ب or ف.
+    static let unitHeadWord: UInt8 = 1, unitHeadProclitic: UInt8 = 2
+    static func computeUnitHeadFlags(_ norm: String) -> UInt8 {
+        var f: UInt8 = 0
+        if norm.plainHasPrefix("و") || norm.plainHasPrefix("ب") || norm.plainHasPrefix("ف") { f |= unitHeadProclitic }
+        if EntityRecognizer.unitHeads.contains(norm) || Clitics.of(norm).contains(where: { c in
+            guard let k = unitHeadClitics.first(where: { $0.prefix.plainEquals(c.prefix) }) else { return false }
+            return EntityRecognizer.unitHeads.contains(k.article ? "ال" + c.stem : c.stem)
+        }) { f |= unitHeadWord }
+        return f
+    }
+    /// The clitics a unit head may carry, and whether they swallow its article («بال», «لل»).
+    static let unitHeadClitics: [(prefix: String, article: Bool)] = ["و", "ف", "ب", "وب", "لل", "ولل", "فلل", "وال", "بال", "فال", "وبال"]
+        .map { ($0, $0.hasSuffix("ال")) }
 
     /// Adds a numbered unit (head, ordinal or number, qualifiers of its arm, and the nationality adjective the
     /// gazetteer found right after them) where no other mention stands on its head or number.

@@ -36,7 +36,7 @@ extension Linker {
         }
         var byFirst: [NormKey: [KnownName]] = [:]
         for (s, ms) in perSentence.enumerated() {
-            for m in ms where !m.isAdjective && !m.titleOnly && !m.key.isEmpty && m.gazetteerIDs.isEmpty && !m.key.hasPrefix("group:") {
+            for m in ms where !m.isAdjective && !m.titleOnly && !m.key.isEmpty && m.gazetteerIDs.isEmpty && !m.key.plainHasPrefix("group:") {
                 switch m.type {
                 case .person: guard m.range.count >= 2 else { continue }
                 case .organization, .place: break

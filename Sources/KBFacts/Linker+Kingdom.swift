@@ -8,11 +8,22 @@ extension Linker {
     /// names (by name or adjective) that the gazetteer calls «المملكة …» («المملكة العربية السعودية», «المملكة
     /// المغربية»). Nothing when it names none or two. Not when «المملكة» starts a name or takes a nationality
     /// adjective («المملكة المتحدة», «المملكة الأردنية»).
+    /// Whether the gazetteer calls the entry `id` «المملكة …» (by its name or an alias): remembered per gazetteer
+    /// and id for the whole process (the names of a country were normalised again for every mention of it).
+    func isKingdom(_ id: String) -> Bool {
+        let g = gazetteer
+        return Linker.kingdomIDs.table(g.serial).get(NormKey(id), id) { Linker.computeIsKingdom($0, in: g) }
+    }
+    static func computeIsKingdom(_ id: String, in g: Gazetteer) -> Bool {
+        guard let e = g.entry(id: id) else { return false }
+        return ([e.ar] + e.aliases).contains(where: { Gazetteer.key($0).hasPrefix("المملكه ") })
+    }
+    private static let kingdomIDs = SharedWordTable<Bool>.PerSerial()
+
     func linkKingdomReferences(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         var kingdoms: Set<String> = []
         for m in perSentence.joined() where m.type == .place && m.subtype == "country" && !m.key.isEmpty {
-            guard let e = gazetteer.entry(id: m.key), ([e.ar] + e.aliases).contains(where: { Gazetteer.key($0).hasPrefix("المملكه ") })
-            else { continue }
+            guard isKingdom(m.key) else { continue }
             kingdoms.insert(m.key)
         }
         guard kingdoms.count == 1, let kingdom = kingdoms.first else { return }

@@ -29,6 +29,7 @@ final class WordRecord {
     @exclusivity(unchecked) var nerWord: NERFeaturizer.WordInfo?
     @exclusivity(unchecked) var neverName: Bool?
     @exclusivity(unchecked) var orgWordFlags: UInt8?
+    @exclusivity(unchecked) var unitHeadFlags: UInt8?
     @exclusivity(unchecked) var roleWordKind: UInt8?
     @exclusivity(unchecked) var nameWord: Bool?
     @exclusivity(unchecked) var dualHead: String??

@@ -49,6 +49,23 @@ extension String {
 }
 
 extension String {
+    /// `hasSuffix(suffix)`, compared as UTF-8 bytes when both strings are plain (no plain scalar joins the one
+    /// before it into a `Character`, except LF after CR: a suffix starting with LF goes through `hasSuffix`).
+    public func plainHasSuffix(_ suffix: String) -> Bool {
+        var s = self, p = suffix
+        let r: Bool? = s.withUTF8 { a in
+            p.withUTF8 { b in
+                guard NormKey.isPlain(a), NormKey.isPlain(b), b.first != 0x0A else { return nil }
+                guard b.count <= a.count else { return false }
+                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+                return memcmp(x + (a.count - b.count), y, b.count) == 0
+            }
+        }
+        return r ?? hasSuffix(suffix)
+    }
+}
+
+extension String {
     /// `self == other`, compared as UTF-8 bytes when both are plain (``NormKey/isPlain(_:)``: such strings are in NFC,
     /// so byte equality is canonical equivalence); else `==` (which compares Arabic words through the Unicode tables).
     public func plainEquals(_ other: String) -> Bool {

@@ -31,14 +31,15 @@ extension Substring {
 
 extension String {
     /// `hasPrefix(prefix)`, compared as UTF-8 bytes when both strings are plain (``NormKey/isPlain(_:)``: every
-    /// scalar is a `Character` of its own, so a byte prefix is a `Character` prefix); else `hasPrefix`.
+    /// scalar is a `Character` of its own, except LF after CR, so a byte prefix is a `Character` prefix unless it
+    /// ends with CR: such a prefix goes through `hasPrefix`); else `hasPrefix`.
     /// (`hasPrefix` walks `Character`s through the Unicode tables: the labeller's stem and the article were a few
     /// per cent of extraction.)
     public func plainHasPrefix(_ prefix: String) -> Bool {
         var s = self, p = prefix
         let r: Bool? = s.withUTF8 { a in
             p.withUTF8 { b in
-                guard NormKey.isPlain(a), NormKey.isPlain(b) else { return nil }
+                guard NormKey.isPlain(a), NormKey.isPlain(b), b.last != 0x0D else { return nil }
                 guard b.count <= a.count else { return false }
                 guard let x = a.baseAddress, let y = b.baseAddress else { return true }
                 return memcmp(x, y, b.count) == 0

@@ -126,8 +126,9 @@ final class SpeedEquivalenceTests: XCTestCase {
     }
 
     func testPlainHasPrefixIsHasPrefix() {
-        let prefixes = ["", "ال", "لل", "و", "وال", "ا", "ا\u{0654}", "أ", "a", "ab", "e", "K", "\u{212A}"] + NERFeaturizerStemPrefixes.all
-        for s in Self.samples + ["الجزائر", "للدول", "وال", "ال\u{064E}", "ا\u{0654}حمد", "ال"] {
+        let prefixes = ["", "ال", "لل", "و", "وال", "ا", "ا\u{0654}", "أ", "a", "ab", "e", "K", "\u{212A}", "\r", "a\r"]
+            + NERFeaturizerStemPrefixes.all
+        for s in Self.samples + ["الجزائر", "للدول", "وال", "ال\u{064E}", "ا\u{0654}حمد", "ال", "\r\n", "a\r\nb", "\rx"] {
             for p in prefixes { XCTAssertEqual(s.plainHasPrefix(p), s.hasPrefix(p), "\(s.unicodeScalars.map(\.value)) / \(p)") }
         }
     }

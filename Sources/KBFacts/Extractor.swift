@@ -57,6 +57,9 @@ public struct Extractor: Sendable {
         drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
         drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence,
                                                  counterparts: Extractor.counterpartStates(sentences, perSentence),
+                                                 office: { si, d in
+                                                     Extractor.soleOffice(sentences[si].tokens, perSentence[si], at: d.trigger, rules.lexicon)
+                                                         ?? Extractor.appositeOffice(sentences[si].tokens, perSentence[si], of: d.subject, rules.lexicon) },
                                                  countryOf: { gaz.country(of: $0) })
         if drafts.contains(where: { $0.1.subject == RuleEngine.documentPeople.0 }) {
             drafts = Extractor.resolveDocumentPeople(drafts, people: Set(perSentence.joined().lazy.filter { $0.type == .person }.map(\.key)))

@@ -17,9 +17,11 @@ extension Extractor {
     /// wins a tie; not the state of a received guest). Without one the draft is dropped.
     /// A state a counterpart word names in the draft's sentence («بدعوة من نظيره الكندي», `counterparts`: the
     /// state and the people named before the word) is not the document's country of a person named before it: no
-    /// fact rather than the other side's state.
+    /// fact rather than the other side's state. Nor is it the state of a person whose office (`office`: the office
+    /// a HOLDS_ROLE draft's title names) another holds of it by a statement (Extractor+SoleHolders.swift).
     static func resolveDocumentCountry(_ drafts: [(Int, FactDraft)], _ mentions: [[RawMention]],
                                        counterparts: [[String: Set<String>]] = [],
+                                       office: (Int, FactDraft) -> String? = { _, _ in nil },
                                        countryOf: (String) -> String?) -> [(Int, FactDraft)] {
         guard drafts.contains(where: { $0.1.subject.hasPrefix("@doc-") || $0.1.object.hasPrefix("@doc-") }) else { return drafts }
         var count: [String: Int] = [:], first: [String: Int] = [:]
@@ -47,6 +49,9 @@ extension Extractor {
             }
             return nil
         }
+        // one office of one state has one holder: a title with no state gives another the state it names
+        let moved = best.map { soleHolderStates(drafts, host: $0, count: count, office: office,
+                                                own: { countryOf($0) ?? companionState($0) }) } ?? [:]
         // "بين البلدين": the sentence's two states, else the states of the two sides of the last contact told so far,
         // else (no contact told) the two states the document has named
         func state(_ k: String) -> String? {
@@ -83,7 +88,10 @@ extension Extractor {
             guard x.subject == RuleEngine.documentCountry || x.object == RuleEngine.documentCountry else { return (si, x) }
             // a person the gazetteer knows serves the state it names; a companion serves the state of the one he accompanies
             let own = x.object == RuleEngine.documentCountry ? countryOf(x.subject) ?? companionState(x.subject) : nil
-            guard let b = own ?? best else { return nil }
+            // (another holds his office of the document's country: the state he takes instead, or none)
+            let instead = own == nil && x.type == "HOLDS_ROLE" ? moved[x.subject] : nil
+            if let instead, instead == nil { return nil }
+            guard let b = own ?? instead ?? best else { return nil }
             if own == nil, x.object == RuleEngine.documentCountry, si < counterparts.count, counterparts[si][b]?.contains(x.subject) == true { return nil }
             if x.subject == RuleEngine.documentCountry { x.subject = b }
             if x.object == RuleEngine.documentCountry { x.object = b }

@@ -43,10 +43,11 @@ final class ScoreFloorTests: XCTestCase {
         // attribution and more data rules: entity F1 0.869, fact P 0.724 R 0.413 F1 0.526; raised in the fourth
         // session after the migration of visits, receptions and meetings and the wider rules: entity F1 0.873,
         // fact P 0.745 R 0.424 F1 0.541; raised in the seventh session after the organisation, role and anaphora
-        // work: entity F1 0.903, fact P 0.823 R 0.459 F1 0.590
-        XCTAssertGreaterThanOrEqual(r.entityTotal.f1, 0.88, "check split entity F1 (issue 11 target: 0.90)")
-        XCTAssertGreaterThanOrEqual(r.factTotal.f1, 0.56, "check split fact F1 (issue 12 target: 0.60)")
-        XCTAssertGreaterThanOrEqual(r.factTotal.precision, 0.78, "check split fact precision")
+        // work: entity F1 0.903, fact P 0.823 R 0.459 F1 0.590; raised in the ninth session after the stance, role,
+        // recogniser and precision rounds: entity F1 0.909, fact P 0.853 R 0.471 F1 0.607
+        XCTAssertGreaterThanOrEqual(r.entityTotal.f1, 0.89, "check split entity F1 (issue 11 target: 0.90)")
+        XCTAssertGreaterThanOrEqual(r.factTotal.f1, 0.58, "check split fact F1 (issue 12 target: 0.60)")
+        XCTAssertGreaterThanOrEqual(r.factTotal.precision, 0.81, "check split fact precision")
     }
 
     func testSplitIsTheMultiplesOfFour() {

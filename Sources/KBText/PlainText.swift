@@ -36,16 +36,9 @@ extension String {
     /// (`hasPrefix` walks `Character`s through the Unicode tables: the labeller's stem and the article were a few
     /// per cent of extraction.)
     public func plainHasPrefix(_ prefix: String) -> Bool {
-        var s = self, p = prefix
-        let r: Bool? = s.withUTF8 { a in
-            p.withUTF8 { b in
-                guard NormKey.isPlain(a), NormKey.isPlain(b), b.last != 0x0D else { return nil }
-                guard b.count <= a.count else { return false }
-                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
-                return memcmp(x, y, b.count) == 0
-            }
-        }
-        return r ?? hasPrefix(prefix)
+        plainBytes(prefix, unless: { $0.last == 0x0D }) { a, b in
+            b.count <= a.count && sameBytes(a.baseAddress, b.baseAddress, b.count)
+        } ?? hasPrefix(prefix)
     }
 }
 
@@ -53,16 +46,9 @@ extension String {
     /// `hasSuffix(suffix)`, compared as UTF-8 bytes when both strings are plain (no plain scalar joins the one
     /// before it into a `Character`, except LF after CR: a suffix starting with LF goes through `hasSuffix`).
     public func plainHasSuffix(_ suffix: String) -> Bool {
-        var s = self, p = suffix
-        let r: Bool? = s.withUTF8 { a in
-            p.withUTF8 { b in
-                guard NormKey.isPlain(a), NormKey.isPlain(b), b.first != 0x0A else { return nil }
-                guard b.count <= a.count else { return false }
-                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
-                return memcmp(x + (a.count - b.count), y, b.count) == 0
-            }
-        }
-        return r ?? hasSuffix(suffix)
+        plainBytes(suffix, unless: { $0.first == 0x0A }) { a, b in
+            b.count <= a.count && sameBytes(a.baseAddress.map { $0 + (a.count - b.count) }, b.baseAddress, b.count)
+        } ?? hasSuffix(suffix)
     }
 }
 
@@ -70,16 +56,23 @@ extension String {
     /// `self == other`, compared as UTF-8 bytes when both are plain (``NormKey/isPlain(_:)``: such strings are in NFC,
     /// so byte equality is canonical equivalence); else `==` (which compares Arabic words through the Unicode tables).
     public func plainEquals(_ other: String) -> Bool {
+        plainBytes(other, unless: { _ in false }) { a, b in
+            a.count == b.count && sameBytes(a.baseAddress, b.baseAddress, a.count)
+        } ?? (self == other)
+    }
+
+    /// `compare(self's UTF-8, other's UTF-8)` when both strings are plain and `unless(other's UTF-8)` is false; nil
+    /// when the bytes cannot decide (the caller then compares `Character`s).
+    @inline(__always)
+    private func plainBytes(_ other: String, unless: (UnsafeBufferPointer<UInt8>) -> Bool,
+                            _ compare: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
         var s = self, o = other
-        let r: Bool? = s.withUTF8 { a in
+        return s.withUTF8 { a in
             o.withUTF8 { b in
-                guard NormKey.isPlain(a), NormKey.isPlain(b) else { return nil }
-                guard a.count == b.count else { return false }
-                guard let x = a.baseAddress, let y = b.baseAddress else { return true }
-                return memcmp(x, y, a.count) == 0
+                guard NormKey.isPlain(a), NormKey.isPlain(b), !unless(b) else { return nil }
+                return compare(a, b)
             }
         }
-        return r ?? (self == other)
     }
 
     /// `self == mark` for a mark no other string is canonically equal to (not «;», «K», «`», «Å», «Ω», which other
@@ -90,6 +83,12 @@ extension String {
             b.count == mark.utf8CodeUnitCount && (b.count == 0 || memcmp(b.baseAddress!, mark.utf8Start, b.count) == 0)
         }
     }
+}
+
+/// The `n` bytes at `x` and `y` are the same (no bytes when `n` is 0, where an empty buffer has no address).
+@inline(__always)
+private func sameBytes(_ x: UnsafePointer<UInt8>?, _ y: UnsafePointer<UInt8>?, _ n: Int) -> Bool {
+    n == 0 || memcmp(x!, y!, n) == 0
 }
 
 enum PlainSplit {

@@ -77,13 +77,20 @@ public final class Gazetteer: @unchecked Sendable {
         // reserved at once: growing the set step by step was most of the start-up time with the GeoNames places
         let prefixes = ArabicNormalizer.procliticPrefixes
         matchStarts.reserveCapacity((firstWords.count + adjectives.count) * (prefixes.count + 4))
+        // (each key made from the bytes of the prefix and the word: `NormKey(p + w)`, no `String` concatenation)
+        let prefixBytes = prefixes.map { (bytes: Array($0.prefix.utf8), swallows: $0.swallowsAlef) }
         for k in Array(firstWords.keys) + Array(adjectives.keys) {
-            let w = k.string
+            var w = k.string
             matchStarts.insert(k)
-            for (p, swallows) in prefixes {
-                matchStarts.insert(NormKey(p + w))
-                if swallows, w.unicodeScalars.starts(with: "ال".unicodeScalars) {
-                    matchStarts.insert(NormKey(p + String(w.unicodeScalars.dropFirst(2))))
+            let article = w.unicodeScalars.starts(with: "ال".unicodeScalars)
+            w.withUTF8 { wb in
+                // «ال» is two scalars of two bytes each: what `dropFirst(2)` of the scalars leaves
+                let bare = UnsafeBufferPointer(rebasing: wb[(article ? 4 : 0)...])
+                for (p, swallows) in prefixBytes {
+                    p.withUnsafeBufferPointer { p in
+                        matchStarts.insert(NormKey(concatenating: p, wb))
+                        if swallows, article { matchStarts.insert(NormKey(concatenating: p, bare)) }
+                    }
                 }
             }
         }
@@ -132,24 +139,60 @@ public final class Gazetteer: @unchecked Sendable {
         // "عبد المجيد" and "عبدالمجيد" are the same name.
         if NormKey.plainContains(k, "عبد ال") ?? k.contains("عبد ال") { variants.append(k.replacingOccurrences(of: "عبد ال", with: "عبدال")) }
         if NormKey.plainContains(k, "عبدال") ?? k.contains("عبدال") { variants.append(k.replacingOccurrences(of: "عبدال", with: "عبد ال")) }
-        for v in variants where !(names[NormKey(v)]?.contains(i) ?? false) {
-            names[NormKey(v), default: []].append(i)
-            let words = v.plainSplit(separator: " ")
-            maxTokens = max(maxTokens, words.count)
-            if let f = words.first {
-                let fk = NormKey(String(f))
-                firstWords[fk, default: 0] = max(firstWords[fk] ?? 0, words.count)
+        for v in variants {
+            let key = NormKey(v)
+            if let e = names.index(forKey: key) {
+                guard !names.values[e].contains(i) else { continue }
+                names.values[e].append(i)
+            } else {
+                names[key] = [i]
             }
-            if words.count >= 2 {
-                let tk = NormKey(words[0] + " " + words[1])
-                firstTwoWords[tk] = max(firstTwoWords[tk] ?? 0, words.count)
+            let (count, first, second) = Gazetteer.leadingWords(v)
+            maxTokens = max(maxTokens, count)
+            if let f = first {
+                let fk = NormKey(f)
+                firstWords[fk, default: 0] = max(firstWords[fk] ?? 0, count)
+                if let s = second {
+                    let tk = NormKey(f + " " + s)
+                    firstTwoWords[tk] = max(firstTwoWords[tk] ?? 0, count)
+                }
             }
+        }
+    }
+
+    /// Of `v.plainSplit(separator: " ")`: the number of words and the first two (read on the bytes of a plain `v`,
+    /// where the byte split is the `Character` split).
+    static func leadingWords(_ v: String) -> (count: Int, first: String?, second: String?) {
+        guard NormKey.isPlain(v) else {
+            let w = v.plainSplit(separator: " ")
+            return (w.count, w.first.map(String.init), w.count >= 2 ? String(w[1]) : nil)
+        }
+        var v = v
+        return v.withUTF8 { p in
+            var count = 0
+            var first: Range<Int>? = nil, second: Range<Int>? = nil
+            var k = 0
+            while k < p.count {
+                if p[k] == 0x20 { k += 1; continue }
+                let s = k
+                while k < p.count && p[k] != 0x20 { k += 1 }
+                count += 1
+                if first == nil { first = s..<k } else if second == nil { second = s..<k }
+            }
+            func str(_ x: Range<Int>?) -> String? { x.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) } }
+            return (count, str(first), str(second))
         }
     }
 
     /// The normalised lookup key of a name.
     public static func key(_ s: String) -> String {
-        ArabicNormalizer.normalize(s).plainSplit(separator: " ").joined(separator: " ")
+        let n = ArabicNormalizer.normalize(s)
+        // a plain form with no space at either end and no two spaces together is its own key (split and joined
+        // again, the same bytes)
+        var b = n
+        if NormKey.isPlain(n), b.withUTF8({ u in u.first != 0x20 && u.last != 0x20
+                && !zip(u, u.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 } }) { return n }
+        return n.plainSplit(separator: " ").joined(separator: " ")
     }
 
     /// The most words of a name that starts with this normalised word (0 when none does).
@@ -193,10 +236,10 @@ public final class Gazetteer: @unchecked Sendable {
     static func parseEntries(_ text: String, path: String) throws -> [GazetteerEntry] {
         var entries: [GazetteerEntry] = []
         var sawHeader = false
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, raw) in LoaderText.lines(text).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             if Gazetteer.trimmed(line).isEmpty || line.hasPrefix("#") { continue }
-            let cols = line.plainSplit(separator: "\t", omittingEmptySubsequences: false).map {
+            let cols = LoaderText.split(line[...], 0x09, omittingEmptySubsequences: false).map {
                 Gazetteer.trimmed($0)
             }
             if !sawHeader {
@@ -208,7 +251,7 @@ public final class Gazetteer: @unchecked Sendable {
                 throw GazetteerError(path: path, line: n + 1, reason: "expected 10 tab-separated columns, found \(cols.count)")
             }
             func col(_ i: Int) -> String { i < cols.count ? cols[i] : "" }
-            func list(_ i: Int) -> [String] { col(i).plainSplit(separator: "|").map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty } }
+            func list(_ i: Int) -> [String] { LoaderText.split(col(i)[...], UInt8(ascii: "|")).map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty } }
             func opt(_ i: Int) -> String? { col(i).isEmpty ? nil : col(i) }
             let type: EntityType
             switch col(1) {
@@ -236,13 +279,9 @@ public final class Gazetteer: @unchecked Sendable {
         var index: [String: Int] = [:]
         for (i, e) in entries.enumerated() where index[e.id] == nil { index[e.id] = i }
         var sawHeader = false
-        // split on UTF-8 bytes (String's Character split is most of the time for a file of thousands of lines)
-        for (n, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let bytes = raw.last == 0x0D ? raw.dropLast() : raw
-            if bytes.first == UInt8(ascii: "#") { continue }
-            let cols = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map {
-                Gazetteer.trimmed(String(decoding: $0, as: UTF8.self))
-            }
+        // split on UTF-8 bytes (String's Character split is most of the time for a file of thousands of lines),
+        // each field trimmed on its bytes (``trimmedBytes(_:)``)
+        for (n, cols) in placeRows(text) {
             if cols.allSatisfy(\.isEmpty) { continue }
             if !sawHeader {
                 guard cols.first == "id" else { throw GazetteerError(path: path, line: n + 1, reason: "expected the header line") }
@@ -264,7 +303,7 @@ public final class Gazetteer: @unchecked Sendable {
             }
             guard !cols[2].isEmpty else { throw GazetteerError(path: path, line: n + 1, reason: "a new place needs an Arabic name") }
             var e = GazetteerEntry(id: cols[0], type: .place, subtype: "city", en: cols[1], ar: cols[2],
-                                   aliases: cols[3].plainSplit(separator: "|").map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty },
+                                   aliases: LoaderText.split(cols[3][...], UInt8(ascii: "|")).map { Gazetteer.trimmed($0) }.filter { !$0.isEmpty },
                                    adjectives: [], wikidata: nil, partOf: cols[4].isEmpty ? nil : cols[4], capitalOf: nil)
             e.geonames = geonames; e.lat = lat; e.lon = lon
             index[e.id] = out.count
@@ -277,6 +316,7 @@ public final class Gazetteer: @unchecked Sendable {
     /// of the start-up time). Foundation's `CharacterSet.whitespaces` here is U+0009, the space separators
     /// and U+200B (zero width space, a separator in older Unicode); removed scalar by scalar at both ends.
     static func trimmed<S: StringProtocol>(_ s: S) -> String {
+        if let t = s.utf8.withContiguousStorageIfAvailable({ trimmedBytes($0) }) { return t ?? String(s) }
         func isBlank(_ c: Unicode.Scalar) -> Bool {
             switch c.value {
             case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
@@ -288,6 +328,72 @@ public final class Gazetteer: @unchecked Sendable {
         guard let first = u.firstIndex(where: { !isBlank($0) }) else { return "" }
         let last = u.lastIndex(where: { !isBlank($0) })!
         return String(String.UnicodeScalarView(u[first...last]))
+    }
+
+    /// ``trimmed(_:)`` of UTF-8 bytes (the blank scalars found by their encodings: U+0009 and U+0020 one byte, U+00A0
+    /// two, the others three), nil when nothing is trimmed.
+    static func trimmedBytes(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        /// length of the blank scalar starting at i (0: none)
+        func blank(at i: Int) -> Int {
+            let x = b[i]
+            if x == 0x09 || x == 0x20 { return 1 }
+            if x == 0xC2 { return i + 1 < b.count && b[i + 1] == 0xA0 ? 2 : 0 }
+            guard x >= 0xE1, x <= 0xE3, i + 2 < b.count else { return 0 }
+            return isBlank3(x, b[i + 1], b[i + 2]) ? 3 : 0
+        }
+        /// length of the blank scalar ending at e (exclusive) (0: none)
+        func blank(endingAt e: Int) -> Int {
+            let x = b[e - 1]
+            if x == 0x09 || x == 0x20 { return 1 }
+            if x == 0xA0, e >= 2, b[e - 2] == 0xC2 { return 2 }
+            guard e >= 3 else { return 0 }
+            return isBlank3(b[e - 3], b[e - 2], x) ? 3 : 0
+        }
+        func isBlank3(_ a: UInt8, _ c: UInt8, _ d: UInt8) -> Bool {
+            switch (a, c) {
+            case (0xE1, 0x9A): return d == 0x80                        // U+1680
+            case (0xE2, 0x80): return (0x80...0x8B).contains(d) || d == 0xAF   // U+2000–U+200B, U+202F
+            case (0xE2, 0x81): return d == 0x9F                        // U+205F
+            case (0xE3, 0x80): return d == 0x80                        // U+3000
+            default: return false
+            }
+        }
+        var lo = 0, hi = b.count
+        while lo < hi { let k = blank(at: lo); if k == 0 { break }; lo += k }
+        while hi > lo { let k = blank(endingAt: hi); if k == 0 { break }; hi -= k }
+        if lo == 0 && hi == b.count { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+    }
+
+    /// The rows of a place file as `mergePlaces` reads them: the pieces of
+    /// `text.utf8.split(separator: LF, omittingEmptySubsequences: false)` (line number from 0), a CR at the end of a
+    /// line dropped, lines starting with «#» skipped, each split at its tabs (empty fields kept) and trimmed.
+    static func placeRows(_ text: String) -> [(Int, [String])] {
+        var t = text
+        return t.withUTF8 { b in
+            var rows: [(Int, [String])] = []
+            var n = 0
+            var i = 0
+            while true {
+                var e = i
+                while e < b.count && b[e] != 0x0A { e += 1 }
+                let end = e > i && b[e - 1] == 0x0D ? e - 1 : e
+                if !(end > i && b[i] == UInt8(ascii: "#")) {
+                    var cols: [String] = []
+                    var s = i
+                    for k in i...end where k == end || b[k] == 0x09 {
+                        let f = UnsafeBufferPointer(rebasing: b[s..<k])
+                        cols.append(trimmedBytes(f) ?? String(decoding: f, as: UTF8.self))
+                        s = k + 1
+                    }
+                    rows.append((n, cols))
+                }
+                n += 1
+                if e >= b.count { break }
+                i = e + 1
+            }
+            return rows
+        }
     }
 
     /// Loads a gazetteer file from disk.

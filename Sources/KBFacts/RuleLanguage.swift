@@ -240,7 +240,8 @@ public struct RuleSet: Sendable {
             if table[r.type]?.kind == .state { r2.takesDate = r.takesDate && r.dated }
             add(r2)
         }
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // lines, comments and words cut on the bytes where that is the `Character` split (LoaderText)
+        for (n, raw) in LoaderText.lines(text).enumerated() {
             let ln = n + 1
             var line = String(raw).trimmingCharacters()
             func fail(_ m: String) -> RuleFileError { RuleFileError(file: file, line: ln, message: m) }
@@ -252,8 +253,9 @@ public struct RuleSet: Sendable {
                 if isExample { current!.examples.append((body, ln)) } else { current!.counters.append((body, ln)) }
                 continue
             }
-            if let h = line.firstIndex(of: "#") { line = String(line[..<h]).trimmingCharacters() }
-            let w = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let body = LoaderText.before(UInt8(ascii: "#"), in: line[...])
+            if body.endIndex != line.endIndex { line = String(body).trimmingCharacters() }
+            let w = LoaderText.words(line[...])
             guard let key = w.first else { continue }
             let args = Array(w.dropFirst())
             switch key {

@@ -83,18 +83,38 @@ public struct WordLexicon: Sendable {
 
     private mutating func add(_ form: String, _ cls: [Int], future: Bool = false) {
         guard !form.isEmpty else { return }
-        let key = NormKey(form)
-        forms[key, default: []].appendAbsent(cls)   // in place: one look-up, no copy of the array
+        add(key: NormKey(form), cls, future: future)
+    }
+
+    private mutating func add(key: NormKey, _ cls: [Int], future: Bool) {
+        if let i = forms.index(forKey: key) {
+            forms.values[i].appendAbsent(cls)   // in place: no copy of the array
+        } else {
+            // a new form: `[].appendAbsent(cls)` is `cls` when it repeats no class (it shares `cls`'s storage)
+            forms[key] = cls.count < 2 || (cls.count == 2 && cls[0] != cls[1]) ? cls : [Int]().appendingAbsent(cls)
+        }
         if future { futureForms.insert(key) }
+    }
+
+    /// `add(p + stem, cls, future:)` for each prefix, the key made from the bytes (no `String` concatenation).
+    private mutating func add(prefixes: [[UInt8]], _ stem: String, _ cls: [Int], future: Bool = false) {
+        var stem = stem
+        stem.withUTF8 { s in
+            for p in prefixes {
+                p.withUnsafeBufferPointer { p in add(key: NormKey(concatenating: p, s), cls, future: future) }
+            }
+        }
     }
 
     /// Adds the entries of a lexicon file (a verb entry of CLASS also fills CLASS.verb with its finite forms
     /// and CLASS.noun with its masdars) (`#` starts a comment).
     public mutating func parse(_ text: String, file: String) throws {
         serial = WordLexicon.nextSerial()
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        forms.reserveCapacity(forms.count + text.utf8.count)   // about the forms an entry makes per byte
+        // lines, comments and words cut on the bytes where that is the `Character` split (LoaderText)
+        for (n, raw) in LoaderText.lines(text).enumerated() {
+            let line = String(LoaderText.before(UInt8(ascii: "#"), in: raw))
+            let parts = LoaderText.words(line[...])
             if parts.isEmpty { continue }
             guard parts.count >= 3 else {
                 throw RuleFileError(file: file, line: n + 1, message: "expected CLASS KIND WORD…, got «\(line.trimmingCharacters())»")
@@ -127,17 +147,23 @@ public struct WordLexicon: Sendable {
 
     private mutating func addWithClitics(_ f: String, _ c: [Int], verb: Bool, future: Bool = false) {
         add(f, c, future: future)
-        let prefixes = verb ? ["و", "ف", "ل", "ول", "فل"] : ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"]
         if !verb, f.hasPrefix("ال") {
             let bare = String(f.dropFirst(2))
-            for p in ["و", "ف"] { add(p + f, c) }
-            for p in ["بال", "وبال", "فبال", "كال"] { add(p + bare, c) }
+            add(prefixes: Self.conjunctions, f, c)
+            add(prefixes: Self.articlePrefixes, bare, c)
             // لل: ل + ال; a stem starting with ل keeps it (للقاء)
-            for p in ["لل", "ولل", "فلل"] { add(p + bare, c) }
+            add(prefixes: Self.lamArticlePrefixes, bare, c)
             return
         }
-        for p in prefixes { add(p + f, c, future: future) }
+        add(prefixes: verb ? Self.verbPrefixes : Self.nounPrefixes, f, c, future: future)
     }
+
+    /// The clitics put in front of the forms, as UTF-8 bytes.
+    private static let verbPrefixes = ["و", "ف", "ل", "ول", "فل"].map { Array($0.utf8) }
+    private static let nounPrefixes = ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"].map { Array($0.utf8) }
+    private static let conjunctions = ["و", "ف"].map { Array($0.utf8) }
+    private static let articlePrefixes = ["بال", "وبال", "فبال", "كال"].map { Array($0.utf8) }
+    private static let lamArticlePrefixes = ["لل", "ولل", "فلل"].map { Array($0.utf8) }
 
     static let objectSuffixes = ["ه", "ها", "هم", "هما"]
 
@@ -192,4 +218,5 @@ public struct WordLexicon: Sendable {
 private extension Array where Element == Int {
     /// Appends the elements of `xs` not already present, in order.
     mutating func appendAbsent(_ xs: [Int]) { for x in xs where !contains(x) { append(x) } }
+    func appendingAbsent(_ xs: [Int]) -> [Int] { var a = self; a.appendAbsent(xs); return a }
 }

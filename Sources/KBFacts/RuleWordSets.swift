@@ -14,20 +14,37 @@ import KBText
 enum RuleVocabulary {
     /// Every word of `FactRules.ruleWords`, in sorted order, numbered from 0.
     static let ids: [NormKey: Int32] = {
-        var out: [NormKey: Int32] = [:]
         // (String order; for two plain strings — NFC, see NormKey.isPlain — that is the order of their UTF-8 bytes,
-        // compared without String's normalising comparison)
-        let words = FactRules.ruleWords.map { (w: $0, plain: NormKey.isPlain($0), bytes: Array($0.utf8)) }.sorted { a, b in
-            guard a.plain && b.plain else { return a.w < b.w }
-            return a.bytes.withUnsafeBufferPointer { p in b.bytes.withUnsafeBufferPointer { q in
-                let n = min(p.count, q.count)
-                let c = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
-                return c != 0 ? c < 0 : p.count < q.count
-            } }
-        }
-        for (w, _, _) in words where out[NormKey(w)] == nil { out[NormKey(w)] = Int32(out.count) }
+        // compared without String's normalising comparison. The words are distinct strings, so the order is total.)
+        let words = sortedWords(Array(FactRules.ruleWords.keys))
+        var out: [NormKey: Int32] = [:]
+        out.reserveCapacity(words.count)
+        for w in words where out[w] == nil { out[w] = Int32(out.count) }
         return out
     }()
+
+    /// The keys in the `String` order of their words: when every word is plain, by their bytes, laid end to end in
+    /// one buffer (no array per word); else by `String`'s `<`.
+    static func sortedWords(_ keys: [NormKey]) -> [NormKey] {
+        guard keys.allSatisfy({ NormKey.isPlain($0.string) }) else { return keys.sorted { $0.string < $1.string } }
+        var bytes: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
+        spans.reserveCapacity(keys.count)
+        for k in keys {
+            let start = bytes.count
+            bytes.append(contentsOf: k.string.utf8)
+            spans.append((start, bytes.count - start))
+        }
+        let order = bytes.withUnsafeBufferPointer { b in
+            (0..<keys.count).sorted { i, j in
+                let p = spans[i], q = spans[j]
+                let n = min(p.count, q.count)
+                let c = n == 0 ? 0 : memcmp(b.baseAddress! + p.start, b.baseAddress! + q.start, n)
+                return c != 0 ? c < 0 : p.count < q.count
+            }
+        }
+        return order.map { keys[$0] }
+    }
 
     static let count: Int = ids.count
 

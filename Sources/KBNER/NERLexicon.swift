@@ -14,14 +14,16 @@ public struct NERLexicon: Sendable, Equatable {
     }
 
     /// Normalised name (tokens joined by one space) → type bits (1 << NERType.rawValue).
-    public private(set) var names: [String: UInt8] = [:]
+    /// (Read with `String` keys; held as ``NormKey``s, which hash normalised Arabic on bytes: see ``NERWordTable``.)
+    public var names: NERWordTable<UInt8> { NERWordTable(table: namesN) }
     /// The labeller's per-type decision bias (``NERModel/calibrated``, NERLabelBias.swift): empty for older models.
     public var labelBias: [NERType: Float] = [:]
     /// Normalised word → cue bits (1 << Cue.rawValue).
-    public private(set) var cues: [String: UInt8] = [:]
+    public var cues: NERWordTable<UInt8> { NERWordTable(table: cuesN) }
     /// First word of a name → the most tokens a name starting with it has.
-    public private(set) var firstWords: [String: Int] = [:]
-    /// The same three tables keyed by ``NormKey`` (fast hashing of normalised Arabic), for the feature code.
+    public var firstWords: NERWordTable<Int> { NERWordTable(table: firstWordsN) }
+    /// The tables behind ``names``, ``cues`` and ``firstWords``, keyed by ``NormKey`` (fast hashing of normalised
+    /// Arabic), for the feature code.
     private(set) var namesN: [NormKey: UInt8] = [:]
     private(set) var cuesN: [NormKey: UInt8] = [:]
     private(set) var firstWordsN: [NormKey: Int] = [:]
@@ -70,18 +72,16 @@ public struct NERLexicon: Sendable, Equatable {
         let words = ArabicNormalizer.normalize(name).plainSplit(separator: " ").map(String.init)
         guard !words.isEmpty, words.count <= 8 else { return }
         let key = words.joined(separator: " ")
-        names[key, default: 0] |= 1 << UInt8(type.rawValue)
-        firstWords[words[0]] = max(firstWords[words[0]] ?? 0, words.count)
-        namesN[NormKey(key)] = names[key]
-        firstWordsN[NormKey(words[0])] = firstWords[words[0]]
+        namesN[NormKey(key), default: 0] |= 1 << UInt8(type.rawValue)
+        let first = NormKey(words[0])
+        firstWordsN[first] = max(firstWordsN[first] ?? 0, words.count)
         noteFirstTwo(words)
     }
 
     public mutating func addCue(_ word: String, _ cue: Cue) {
         let w = ArabicNormalizer.normalize(word)
         guard !w.isEmpty, !w.contains(" ") else { return }
-        cues[w, default: 0] |= 1 << UInt8(cue.rawValue)
-        cuesN[NormKey(w)] = cues[w]
+        cuesN[NormKey(w), default: 0] |= 1 << UInt8(cue.rawValue)
     }
 
     /// Reads a cue file: `# comment` lines, `[title]`-style section heads, then words separated by spaces or lines.
@@ -100,8 +100,8 @@ public struct NERLexicon: Sendable, Equatable {
     /// `B<TAB>type<TAB>bias` (deterministic bytes).
     public func serialized() -> String {
         var lines: [String] = []
-        for (k, v) in names { lines.append("N\t\(v)\t\(k)") }
-        for (k, v) in cues { lines.append("C\t\(v)\t\(k)") }
+        for (k, v) in namesN { lines.append("N\t\(v)\t\(k.string)") }
+        for (k, v) in cuesN { lines.append("C\t\(v)\t\(k.string)") }
         for (k, v) in classEntries.items { lines.append("K\t\(v.map(String.init).joined(separator: ","))\t\(k)") }
         for (t, b) in labelBias { lines.append("B\t\(t.rawValue)\t\(b)") }
         lines.sort()
@@ -111,30 +111,35 @@ public struct NERLexicon: Sendable, Equatable {
     public init(serialized text: String) {
         var classes: [(String, [UInt16])] = []
         defer { if !classes.isEmpty { setClassEntries(classes) } }
-        // split on bytes, not Characters (no grapheme breaking over the ~36,000 lines of a model with word classes)
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
-            let f = line.split(separator: UInt8(ascii: "\t"), maxSplits: 2).map { String(decoding: $0, as: UTF8.self) }
-            if f.count == 3, f[0] == "K" {
-                classes.append((f[2], f[1].utf8.split(separator: UInt8(ascii: ",")).compactMap { UInt16(Substring($0)) }))
-                continue
-            }
-            if f.count == 3, f[0] == "B", let r = Int(f[1]), let t = NERType(rawValue: r), let b = Float(f[2]) {
-                labelBias[t] = b
-                continue
-            }
-            guard f.count == 3, let bits = UInt8(f[1]) else { continue }
-            if f[0] == "N" {
-                names[f[2]] = bits
-                namesN[NormKey(f[2])] = bits
-                let first = f[2].plainSplit(separator: " ")
-                if let w = first.first {
-                    firstWords[String(w)] = max(firstWords[String(w)] ?? 0, first.count)
-                    firstWordsN[NormKey(String(w))] = firstWords[String(w)]
+        // read on the UTF-8 bytes (NERLexicon+Bytes.swift): the same fields and numbers as `split` and `UInt8(_:)`
+        // on `String`s, without a `String` per field (the ~36,000 lines of the model's lexicon were a fifth of start-up)
+        var text = text
+        text.withUTF8 { b in
+            NERSerializedLines.forEach(b) { f in
+                switch f.kind {
+                case .classes:
+                    classes.append((f.string(2), f.numberList(1)))
+                case .bias:
+                    if let r = Int(f.string(1)), let t = NERType(rawValue: r), let v = Float(f.string(2)) { labelBias[t] = v }
+                case .name:
+                    guard let bits = f.uint8(1) else { return }
+                    let key = f.string(2)
+                    namesN[NormKey(key)] = bits
+                    let (count, first, second) = f.words(2, key)
+                    if let w = first {
+                        let fk = NormKey(w)
+                        firstWordsN[fk] = max(firstWordsN[fk] ?? 0, count)
+                        if let v = second {
+                            let tk = NormKey(w + " " + v)
+                            firstTwoWordsN[tk] = max(firstTwoWordsN[tk] ?? 0, count)
+                        }
+                    }
+                case .cue:
+                    guard let bits = f.uint8(1) else { return }
+                    cuesN[NormKey(f.string(2))] = bits
+                case .other:
+                    return
                 }
-                noteFirstTwo(first)
-            } else if f[0] == "C" {
-                cues[f[2]] = bits
-                cuesN[NormKey(f[2])] = bits
             }
         }
     }

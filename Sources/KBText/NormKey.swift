@@ -38,6 +38,11 @@ public struct NormKey: Hashable, Sendable {
         }
     }
 
+    /// A plain key (``isPlain(_:)``) from its text and byte hash (NormKey+Bytes.swift).
+    init(plain string: String, hash: UInt64) {
+        self.string = string; h = hash; kind = 0
+    }
+
     /// For a simple key, the text compared and hashed as bytes: `string`, or its NFC form when only that is
     /// plain; else empty.
     @usableFromInline var bytes: String {

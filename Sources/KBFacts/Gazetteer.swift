@@ -46,7 +46,9 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Every normalised token that can start a gazetteer match (a name's first word or an adjective, alone
     /// or behind one proclitic): a superset, so a token not in it has no match and needs no further lookup.
-    private var matchStarts: Set<NormKey> = []
+    /// (Only plain tokens are looked up, so only the keys equal to a plain string are kept, as their plain bytes:
+    /// ``PlainKeyIndex``.)
+    private var matchStarts = PlainKeyIndex()
 
     /// For each person entry: its name and aliases as normalised token lists (what the linker registers).
     private var personNameTokens: [Int: [[String]]] = [:]
@@ -76,21 +78,42 @@ public final class Gazetteer: @unchecked Sendable {
         }
         // reserved at once: growing the set step by step was most of the start-up time with the GeoNames places
         let prefixes = ArabicNormalizer.procliticPrefixes
-        matchStarts.reserveCapacity((firstWords.count + adjectives.count) * (prefixes.count + 4))
-        // (each key made from the bytes of the prefix and the word: `NormKey(p + w)`, no `String` concatenation)
+        var starts = PlainKeyIndex(minimumCapacity: (firstWords.count + adjectives.count) * (prefixes.count + 4))
+        defer { matchStarts = starts }
+        // (a plain word and a prefix: the key's bytes side by side, no `String`; any other word: `NormKey(p + w)`, kept
+        // when it is equal to a plain string)
         let prefixBytes = prefixes.map { (bytes: Array($0.prefix.utf8), swallows: $0.swallowsAlef) }
         for k in Array(firstWords.keys) + Array(adjectives.keys) {
             var w = k.string
-            matchStarts.insert(k)
+            starts.insert(key: k)
             let article = w.unicodeScalars.starts(with: "ال".unicodeScalars)
-            w.withUTF8 { wb in
-                // «ال» is two scalars of two bytes each: what `dropFirst(2)` of the scalars leaves
-                let bare = UnsafeBufferPointer(rebasing: wb[(article ? 4 : 0)...])
-                for (p, swallows) in prefixBytes {
-                    p.withUnsafeBufferPointer { p in
-                        matchStarts.insert(NormKey(concatenating: p, wb))
-                        if swallows, article { matchStarts.insert(NormKey(concatenating: p, bare)) }
-                    }
+            guard NormKey.isPlain(w) else {
+                for (p, swallows) in prefixes {
+                    starts.insert(key: NormKey(p + w))
+                    if swallows, article { starts.insert(key: NormKey(p + String(w.unicodeScalars.dropFirst(2)))) }
+                }
+                continue
+            }
+            w.withUTF8 { Gazetteer.addStarts(&starts, $0, article: article, prefixBytes) }
+        }
+    }
+
+    /// The match starts of a plain word `w`: each prefix before it, and before it without «ال» when the prefix
+    /// swallows the alef (`NormKey(p + w)`, `NormKey(p + String(w.unicodeScalars.dropFirst(2)))`), as bytes.
+    private static func addStarts(_ starts: inout PlainKeyIndex, _ w: UnsafeBufferPointer<UInt8>, article: Bool,
+                                  _ prefixBytes: [(bytes: [UInt8], swallows: Bool)]) {
+        // «ال» is two scalars of two bytes each: what `dropFirst(2)` of the scalars leaves
+        let bare = UnsafeBufferPointer(rebasing: w[(article ? 4 : 0)...])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: w.count + 8) { buf in
+            let out = buf.baseAddress!
+            for (p, swallows) in prefixBytes {
+                let n = p.count
+                for k in 0..<n { out[k] = p[k] }
+                if w.count > 0 { (out + n).update(from: w.baseAddress!, count: w.count) }
+                starts.insert(utf8: UnsafeBufferPointer(start: out, count: n + w.count))
+                if swallows, article {
+                    if bare.count > 0 { (out + n).update(from: bare.baseAddress!, count: bare.count) }
+                    starts.insert(utf8: UnsafeBufferPointer(start: out, count: n + bare.count))
                 }
             }
         }
@@ -116,7 +139,7 @@ public final class Gazetteer: @unchecked Sendable {
     /// it starts, its one-word names and its adjectives (remembered per thread and word).
     func start(_ norm: String) -> GazetteerStart? {
         Clitics.gazetteerStart(norm, in: self) { w in
-            guard !NormKey.isPlain(w) || self.matchStarts.contains(NormKey(w)) else { return nil }
+            guard !NormKey.isPlain(w) || self.matchStarts.index(of: NormKey(w)) != nil else { return nil }
             return GazetteerStart(forms: [(stem: w, prefix: "")] + Clitics.of(w), in: self)
         }
     }

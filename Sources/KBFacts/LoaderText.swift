@@ -109,26 +109,24 @@ enum LoaderText {
         return s
     }
 
-    /// `s.split(separator: sep, maxSplits:, omittingEmptySubsequences:)` for an ASCII separator other than CR and LF,
-    /// on the bytes when every scalar of `s` is a lone one (``isLoneScalar(_:)``).
+    /// `s.split(separator: sep, omittingEmptySubsequences:)` for an ASCII separator other than CR and LF, on the
+    /// bytes when every scalar of `s` is a lone one (``isLoneScalar(_:)``).
     static func split(_ s: Substring, _ sep: UInt8, omittingEmptySubsequences omitting: Bool = true) -> [Substring] {
-        guard isLoneScalars(s) else {
+        let ranges: [Range<Int>]?? = s.utf8.withContiguousStorageIfAvailable { b in
+            guard isLoneScalars(b) else { return nil }
+            var out: [Range<Int>] = []
+            var start = 0
+            for i in 0..<b.count where b[i] == sep {
+                if !(omitting && start == i) { out.append(start..<i) }
+                start = i + 1
+            }
+            if start != b.count || !omitting { out.append(start..<b.count) }
+            return out
+        }
+        guard let r = ranges ?? nil else {
             return s.split(separator: Character(Unicode.Scalar(sep)), omittingEmptySubsequences: omitting)
         }
-        var out: [Substring] = []
-        let u = s.utf8
-        var start = u.startIndex
-        var i = u.startIndex
-        while i < u.endIndex {
-            if u[i] == sep {
-                if !(omitting && start == i) { out.append(s[start..<i]) }
-                i = u.index(after: i)
-                start = i
-                continue
-            }
-            i = u.index(after: i)
-        }
-        if start != u.endIndex || !omitting { out.append(s[start..<u.endIndex]) }
-        return out
+        let u = s.utf8, st = u.startIndex
+        return r.map { s[u.index(st, offsetBy: $0.lowerBound)..<u.index(st, offsetBy: $0.upperBound)] }
     }
 }

@@ -23,10 +23,22 @@ public struct WordLexicon: Sendable {
     /// class name → id
     public private(set) var classIDs: [String: Int] = [:]
     public private(set) var classNames: [String] = []
-    /// normalised form → class ids (NormKey: hashed on bytes, see KBText.NormKey)
-    private(set) var forms: [NormKey: [Int]] = [:]
-    /// forms that are a verb's future (سيزور)
-    private(set) var futureForms: Set<NormKey> = []
+    /// normalised form → class ids and future flag, for the forms equal to a plain string (``NormKey/isSimple``),
+    /// held as bytes (``PlainKeyIndex``: no `String` per form), each with its entry in `formEntries`; a form spelled
+    /// otherwise than its plain bytes (one canonically equal to them) keeps its first spelling, as a
+    /// `[NormKey: [Int]]` keeps its first key.
+    private(set) var plainForms = PlainKeyIndex()
+    private(set) var formEntries: [FormEntry] = []
+    /// the other forms (no plain string is equal to them): class ids, and the verb futures among them
+    private(set) var otherForms: [NormKey: [Int]] = [:]
+    private(set) var otherFutures: Set<NormKey> = []
+
+    struct FormEntry: Sendable {
+        var classes: [Int]
+        /// a verb's future (سيزور)
+        var future = false
+        var spelled: String? = nil
+    }
 
     /// Changes whenever entries are added (the per-thread memo of `classes(of:)` is kept per serial).
     private(set) var serial: UInt64 = WordLexicon.nextSerial()
@@ -43,36 +55,49 @@ public struct WordLexicon: Sendable {
     public func classID(_ name: String) -> Int? { classIDs[name] }
     func classes(of norm: String) -> [Int] {
         if let hit = Clitics.cachedLexiconClasses(norm, serial: serial) { return hit }
-        let forms = self.forms
-        return Clitics.lexiconClasses(norm, serial: serial) { forms[NormKey($0)] ?? [] }
+        let lexicon = self
+        return Clitics.lexiconClasses(norm, serial: serial) { lexicon.formClasses(NormKey($0)) }
     }
-    func isFuture(_ norm: String) -> Bool { futureForms.contains(NormKey(norm)) }
+    private func formClasses(_ k: NormKey) -> [Int] {
+        guard k.isSimple else { return otherForms[k] ?? [] }
+        return plainForms.index(of: k).map { formEntries[$0].classes } ?? []
+    }
+    func isFuture(_ norm: String) -> Bool {
+        let k = NormKey(norm)
+        guard k.isSimple else { return otherFutures.contains(k) }
+        return plainForms.index(of: k).map { formEntries[$0].future } ?? false
+    }
+    /// The forms (each as first spelled) that have one of the classes `wanted` marks (indexed by class id).
+    private func forms(of wanted: [Bool]) -> [NormKey] {
+        var out: [NormKey] = []
+        for i in formEntries.indices where formEntries[i].classes.contains(where: { wanted[$0] }) {
+            out.append(formEntries[i].spelled.map(NormKey.init) ?? plainForms.normKey(at: i))
+        }
+        for (k, v) in otherForms where v.contains(where: { wanted[$0] }) { out.append(k) }
+        return out
+    }
+    /// The class ids of these names marked in an array indexed by class id (nil when none is a class).
+    private func marked(_ names: some Sequence<String>) -> [Bool]? {
+        var wanted = [Bool](repeating: false, count: classNames.count)
+        var any = false
+        for name in names { if let id = classIDs[name] { wanted[id] = true; any = true } }
+        return any ? wanted : nil
+    }
     /// Every normalised form of the class (for tests and the trace).
-    public func words(of name: String) -> Set<String> {
-        guard let id = classIDs[name] else { return [] }
-        return Set(forms.filter { $0.value.contains(id) }.map(\.key.string))
-    }
+    public func words(of name: String) -> Set<String> { words(ofAny: [name]) }
     /// Every normalised form of any of the classes (`words(of:)` of each, united), in one pass over the forms.
     public func words(ofAny names: some Sequence<String>) -> Set<String> {
-        var ids = Set<Int>()
-        for name in names { if let id = classIDs[name] { ids.insert(id) } }
-        guard !ids.isEmpty else { return [] }
-        var out = Set<String>()
-        for (k, v) in forms where v.contains(where: ids.contains) { out.insert(k.string) }
-        return out
+        guard let wanted = marked(names) else { return [] }
+        return Set(forms(of: wanted).lazy.map(\.string))
     }
     /// `words(ofAny:)` as keys (no `String` hashing of the forms).
     public func wordKeys(ofAny names: some Sequence<String>) -> Set<NormKey> {
-        var ids = Set<Int>()
-        for name in names { if let id = classIDs[name] { ids.insert(id) } }
-        guard !ids.isEmpty else { return [] }
-        var out = Set<NormKey>()
-        for (k, v) in forms where v.contains(where: ids.contains) { out.insert(k) }
-        return out
+        guard let wanted = marked(names) else { return [] }
+        return Set(forms(of: wanted))
     }
     public func contains(_ word: String, in name: String) -> Bool {
         guard let id = classIDs[name] else { return false }
-        return forms[NormKey(ArabicNormalizer.normalize(word))]?.contains(id) ?? false
+        return formClasses(NormKey(ArabicNormalizer.normalize(word))).contains(id)
     }
 
     mutating func id(_ name: String) -> Int {
@@ -87,21 +112,47 @@ public struct WordLexicon: Sendable {
     }
 
     private mutating func add(key: NormKey, _ cls: [Int], future: Bool) {
-        if let i = forms.index(forKey: key) {
-            forms.values[i].appendAbsent(cls)   // in place: no copy of the array
-        } else {
-            // a new form: `[].appendAbsent(cls)` is `cls` when it repeats no class (it shares `cls`'s storage)
-            forms[key] = cls.count < 2 || (cls.count == 2 && cls[0] != cls[1]) ? cls : [Int]().appendingAbsent(cls)
+        guard key.isSimple else {
+            otherForms[key, default: []].appendAbsent(cls)
+            if future { otherFutures.insert(key) }
+            return
         }
-        if future { futureForms.insert(key) }
+        let r = plainForms.insert(key: key)!
+        if r.inserted { formEntries.append(FormEntry(classes: WordLexicon.absent(cls), spelled: NormKey.isPlain(key.string) ? nil : key.string)) }
+        note(r, cls, future)
     }
 
-    /// `add(p + stem, cls, future:)` for each prefix, the key made from the bytes (no `String` concatenation).
+    /// After the entry of a form was found or added: its classes and future flag.
+    @inline(__always)
+    private mutating func note(_ r: (index: Int, inserted: Bool), _ cls: [Int], _ future: Bool) {
+        if !r.inserted { formEntries[r.index].classes.appendAbsent(cls) }
+        if future { formEntries[r.index].future = true }
+    }
+
+    /// `[].appendAbsent(cls)`: `cls` itself (its storage shared) when it repeats no class.
+    private static func absent(_ cls: [Int]) -> [Int] {
+        cls.count < 2 || (cls.count == 2 && cls[0] != cls[1]) ? cls : [Int]().appendingAbsent(cls)
+    }
+
+    /// `add(p + stem, cls, future:)` for each prefix: for a plain stem the bytes of the prefix and the stem side by
+    /// side (no `String`), else the `String`.
     private mutating func add(prefixes: [[UInt8]], _ stem: String, _ cls: [Int], future: Bool = false) {
         var stem = stem
+        guard NormKey.isPlain(stem) else {
+            for p in prefixes { add(key: NormKey(String(decoding: p, as: UTF8.self) + stem), cls, future: future) }
+            return
+        }
         stem.withUTF8 { s in
-            for p in prefixes {
-                p.withUnsafeBufferPointer { p in add(key: NormKey(concatenating: p, s), cls, future: future) }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count + 8) { buf in
+                for p in prefixes {
+                    p.withUnsafeBufferPointer { p in
+                        buf.baseAddress!.update(from: p.baseAddress!, count: p.count)
+                        if s.count > 0 { (buf.baseAddress! + p.count).update(from: s.baseAddress!, count: s.count) }
+                        let r = plainForms.insert(utf8: UnsafeBufferPointer(rebasing: buf[0..<(p.count + s.count)]))
+                        if r.inserted { formEntries.append(FormEntry(classes: WordLexicon.absent(cls))) }
+                        note(r, cls, future)
+                    }
+                }
             }
         }
     }
@@ -110,7 +161,6 @@ public struct WordLexicon: Sendable {
     /// and CLASS.noun with its masdars) (`#` starts a comment).
     public mutating func parse(_ text: String, file: String) throws {
         serial = WordLexicon.nextSerial()
-        forms.reserveCapacity(forms.count + text.utf8.count)   // about the forms an entry makes per byte
         // lines, comments and words cut on the bytes where that is the `Character` split (LoaderText)
         for (n, raw) in LoaderText.lines(text).enumerated() {
             let line = String(LoaderText.before(UInt8(ascii: "#"), in: raw))

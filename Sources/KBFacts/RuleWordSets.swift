@@ -26,21 +26,32 @@ enum RuleVocabulary {
     /// The keys in the `String` order of their words: when every word is plain, by their bytes, laid end to end in
     /// one buffer (no array per word); else by `String`'s `<`.
     static func sortedWords(_ keys: [NormKey]) -> [NormKey] {
-        guard keys.allSatisfy({ NormKey.isPlain($0.string) }) else { return keys.sorted { $0.string < $1.string } }
         var bytes: [UInt8] = []
-        var spans: [(start: Int, count: Int)] = []
+        var plain = true
+        // each word's first eight bytes as a big-endian number (zero after its end): when two differ, they order the
+        // words as their bytes do; when they are equal, the bytes are compared
+        var spans: [(head: UInt64, start: Int, count: Int)] = []
         spans.reserveCapacity(keys.count)
         for k in keys {
-            let start = bytes.count
-            bytes.append(contentsOf: k.string.utf8)
-            spans.append((start, bytes.count - start))
+            var w = k.string
+            w.withUTF8 { b in
+                plain = plain && NormKey.isPlain(utf8: b)
+                var head: UInt64 = 0
+                for i in 0..<8 { head = head << 8 | UInt64(i < b.count ? b[i] : 0) }
+                spans.append((head, bytes.count, b.count))
+                bytes.append(contentsOf: b)
+            }
         }
+        guard plain else { return keys.sorted { $0.string < $1.string } }
         let order = bytes.withUnsafeBufferPointer { b in
-            (0..<keys.count).sorted { i, j in
-                let p = spans[i], q = spans[j]
-                let n = min(p.count, q.count)
-                let c = n == 0 ? 0 : memcmp(b.baseAddress! + p.start, b.baseAddress! + q.start, n)
-                return c != 0 ? c < 0 : p.count < q.count
+            spans.withUnsafeBufferPointer { spans in
+                (0..<keys.count).sorted { i, j in
+                    let p = spans[i], q = spans[j]
+                    if p.head != q.head { return p.head < q.head }
+                    let n = min(p.count, q.count)
+                    let c = n == 0 ? 0 : memcmp(b.baseAddress! + p.start, b.baseAddress! + q.start, n)
+                    return c != 0 ? c < 0 : p.count < q.count
+                }
             }
         }
         return order.map { keys[$0] }

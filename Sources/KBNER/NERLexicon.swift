@@ -109,37 +109,41 @@ public struct NERLexicon: Sendable, Equatable {
     }
 
     public init(serialized text: String) {
-        var classes: [(String, [UInt16])] = []
-        defer { if !classes.isEmpty { setClassEntries(classes) } }
         // read on the UTF-8 bytes (NERLexicon+Bytes.swift): the same fields and numbers as `split` and `UInt8(_:)`
         // on `String`s, without a `String` per field (the ~36,000 lines of the model's lexicon were a fifth of start-up)
         var text = text
-        text.withUTF8 { b in
-            NERSerializedLines.forEach(b) { f in
-                switch f.kind {
-                case .classes:
-                    classes.append((f.string(2), f.numberList(1)))
-                case .bias:
-                    if let r = Int(f.string(1)), let t = NERType(rawValue: r), let v = Float(f.string(2)) { labelBias[t] = v }
-                case .name:
-                    guard let bits = f.uint8(1) else { return }
-                    let key = f.string(2)
-                    namesN[NormKey(key)] = bits
-                    let (count, first, second) = f.words(2, key)
-                    if let w = first {
-                        let fk = NormKey(w)
-                        firstWordsN[fk] = max(firstWordsN[fk] ?? 0, count)
-                        if let v = second {
-                            let tk = NormKey(w + " " + v)
-                            firstTwoWordsN[tk] = max(firstTwoWordsN[tk] ?? 0, count)
-                        }
+        self = text.withUTF8 { NERLexicon(serializedUTF8: $0) }
+    }
+
+    /// ``init(serialized:)`` of the text's UTF-8 bytes (which need not be valid: each field is decoded as
+    /// `String(decoding:as:)` decodes the whole text, an ASCII separator never being part of a repaired sequence).
+    init(serializedUTF8 b: UnsafeBufferPointer<UInt8>) {
+        var classes: [(String, [UInt16])] = []
+        defer { if !classes.isEmpty { setClassEntries(classes) } }
+        NERSerializedLines.forEach(b) { f in
+            switch f.kind {
+            case .classes:
+                classes.append((f.string(2), f.numberList(1)))
+            case .bias:
+                if let r = Int(f.string(1)), let t = NERType(rawValue: r), let v = Float(f.string(2)) { labelBias[t] = v }
+            case .name:
+                guard let bits = f.uint8(1) else { return }
+                let key = f.string(2)
+                namesN[NormKey(key)] = bits
+                let (count, first, second) = f.words(2, key)
+                if let w = first {
+                    let fk = NormKey(w)
+                    firstWordsN[fk] = max(firstWordsN[fk] ?? 0, count)
+                    if let v = second {
+                        let tk = NormKey(w + " " + v)
+                        firstTwoWordsN[tk] = max(firstTwoWordsN[tk] ?? 0, count)
                     }
-                case .cue:
-                    guard let bits = f.uint8(1) else { return }
-                    cuesN[NormKey(f.string(2))] = bits
-                case .other:
-                    return
                 }
+            case .cue:
+                guard let bits = f.uint8(1) else { return }
+                cuesN[NormKey(f.string(2))] = bits
+            case .other:
+                return
             }
         }
     }

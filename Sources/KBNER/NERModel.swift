@@ -210,7 +210,7 @@ public final class NERModel: @unchecked Sendable {
         for _ in 0..<((L + 1) * L) { transitions.append(Float(bitPattern: try u32())) }
         let lexCount = Int(try u32())
         try need(lexCount)
-        let lexText = String(decoding: data[data.startIndex + p..<data.startIndex + p + lexCount], as: UTF8.self)
+        let lexStart = p
         p += lexCount
         let rows = Int(try u32())
         try need(rows * (4 + 2 * L))
@@ -232,7 +232,11 @@ public final class NERModel: @unchecked Sendable {
             }
         }
         p = start + rows * (4 + 2 * L)
-        self.init(featurizer: NERFeaturizer(lexicon: NERLexicon(serialized: lexText), bits: bits), weights: weights,
+        // (the lexicon read from the bytes: the fields as `String(decoding:as:)` of the whole text would give them)
+        let lexicon = data.withUnsafeBytes { raw in
+            NERLexicon(serializedUTF8: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[lexStart..<(lexStart + lexCount)]))
+        }
+        self.init(featurizer: NERFeaturizer(lexicon: lexicon, bits: bits), weights: weights,
                   scale: scale, transitions: transitions)
     }
 

@@ -20,6 +20,7 @@ public struct PlainKeyIndex: Sendable {
         while n < minimumCapacity * 2 { n <<= 1 }
         slots = [Int32](repeating: -1, count: n)
         entries.reserveCapacity(minimumCapacity)
+        arena.reserveCapacity(minimumCapacity * 16)
     }
 
     public var count: Int { entries.count }
@@ -56,6 +57,13 @@ public struct PlainKeyIndex: Sendable {
 
     /// The entry of these plain bytes (hash `h`), or nil.
     public func index(utf8 b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
+        let (e, _) = probe(b, h)
+        return e
+    }
+
+    /// The entry of these bytes, or nil and the empty slot where they would go.
+    @inline(__always)
+    private func probe(_ b: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (entry: Int?, slot: Int) {
         let mask = slots.count - 1
         return slots.withUnsafeBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
@@ -63,11 +71,11 @@ public struct PlainKeyIndex: Sendable {
                     var s = PlainKeyIndex.slot(h, mask)
                     while true {
                         let e = Int(slots[s])
-                        if e < 0 { return nil }
+                        if e < 0 { return (nil, s) }
                         let x = entries[e]
                         if x.hash == h, Int(x.count) == b.count,
                            b.count == 0 || memcmp(arena.baseAddress! + Int(x.start), b.baseAddress!, b.count) == 0 {
-                            return e
+                            return (e, s)
                         }
                         s = (s + 1) & mask
                     }
@@ -89,14 +97,13 @@ public struct PlainKeyIndex: Sendable {
     /// The entry of these plain bytes (hash `h`), added when there is none: its index, and whether it was added.
     @discardableResult
     public mutating func insert(utf8 b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (index: Int, inserted: Bool) {
-        if let e = index(utf8: b, hash: h) { return (e, false) }
         if (entries.count + 1) * 2 > slots.count { grow() }
+        let (found, s) = probe(b, h)
+        if let e = found { return (e, false) }
         let e = entries.count
         entries.append((h, Int32(arena.count), Int32(b.count)))
+        if arena.count + b.count > arena.capacity { arena.reserveCapacity(max(2 * arena.capacity, arena.count + b.count)) }
         arena.append(contentsOf: b)
-        let mask = slots.count - 1
-        var s = PlainKeyIndex.slot(h, mask)
-        while slots[s] >= 0 { s = (s + 1) & mask }
         slots[s] = Int32(e)
         return (e, true)
     }

@@ -38,7 +38,7 @@ public struct NormKey: Hashable, Sendable {
         }
     }
 
-    /// A plain key (``isPlain(_:)``) from its text and byte hash (NormKey+Bytes.swift).
+    /// A plain key (``isPlain(_:)``) from its text and byte hash (PlainKeyIndex.swift).
     init(plain string: String, hash: UInt64) {
         self.string = string; h = hash; kind = 0
     }

@@ -28,10 +28,7 @@ extension EntityRecognizer {
     /// `reserved`: title phrases waiting for their holder (EntityRecognizer+Appositions.swift), no name or ministry.
     func addModelMentions(_ t: [Token], _ mentions: inout [RawMention], reserved: [Range<Int>] = []) {
         guard let model = EntityRecognizer.nerModel, !t.isEmpty else { return }
-        let f = model.featurizer
-        let result = model.label(info: t.map { tok in
-            tok.kind == .word ? Clitics.nerWord(tok.norm) { f.wordInfo(norm: $0, text: $0) } : f.wordInfo(norm: tok.norm, text: tok.text)
-        })
+        let result = model.label(info: t.map { ModelWords.info($0, model) })
         guard !result.spans.isEmpty else {
             for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
                 && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil { mentions[k].weak = true }

@@ -1,3 +1,4 @@
+import Foundation
 import KBText
 
 /// Hashed features of tokens. Each feature is a template number mixed with a value hash, reduced to a
@@ -40,15 +41,14 @@ public struct NERFeaturizer: Sendable {
         /// types of the one-word name it is (0 if none), in `stems` order.
         let nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]
 
-        /// The summed weights of the word's own features (``NERFeaturizer/localFeatures(_:)``) for the model
-        /// `localOwner`, one per label: computed at the first use, so that a word seen again costs only its
-        /// context features. Integer sums: the emissions are the same as summing every feature each time.
-        var localSums: [Int32] = []
-        var localOwner: ObjectIdentifier? = nil
-        /// The summed weights of the context features that read this word as a neighbour
-        /// (``NERFeaturizer/neighbourFeatures(_:_:_:_:_:_:)``), one row of labels per slot, for `neighbourOwner`.
-        var neighbourSums: [Int32] = []
-        var neighbourOwner: ObjectIdentifier? = nil
+        /// For the model `sumsOwner`, one row of labels after another: the summed weights of the word's own
+        /// features (``NERFeaturizer/localFeatures(_:)``), then of the context features that read this word as a
+        /// neighbour (``NERFeaturizer/neighbourFeatures(_:_:_:_:_:_:)``), one row per slot. Computed at the first
+        /// use, so that a word seen again costs only its other context features; one flat buffer, read through a
+        /// pointer (no array to retain per token). Integer sums: the emissions are the same as summing every
+        /// feature each time.
+        var sums: UnsafeMutablePointer<Int32>? = nil
+        var sumsOwner: ObjectIdentifier? = nil
 
         init(word: UInt64, stem: UInt64, clitic: UInt64, pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64),
              stemPre: (UInt64, UInt64), shape: UInt64, cues: UInt8, stems: [String], nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)],
@@ -56,6 +56,7 @@ public struct NERFeaturizer: Sendable {
             self.word = word; self.stem = stem; self.clitic = clitic; self.pre = pre; self.suf = suf; self.stemPre = stemPre
             self.shape = shape; self.cues = cues; self.stems = stems; self.nameStarts = nameStarts; self.classes = classes
         }
+        deinit { sums?.deallocate() }
         /// Class `j` of the word (0: none), the `j`-th clustering (finest last).
         @inline(__always) func cls(_ j: Int) -> UInt64 { j < classes.count ? classes[j] : 0 }
     }
@@ -87,19 +88,48 @@ public struct NERFeaturizer: Sendable {
     /// The proclitics stripped for the stem feature, longest first.
     static let stemPrefixes: [String] = ArabicNormalizer.procliticPrefixes.map(\.prefix).sorted { ($0.count, $0) > ($1.count, $1) }
 
+    /// ``stemPrefixes`` as UTF-8 bytes and scalar counts, in the same order; empty if one of them is not plain
+    /// (``NormKey/isPlain(_:)``), so that a byte prefix of a plain word is exactly what `plainHasPrefix` finds.
+    static let stemPrefixBytes: [(prefix: String, bytes: [UInt8], scalars: Int)] = {
+        let all = stemPrefixes.map { (prefix: $0, bytes: Array($0.utf8), scalars: $0.unicodeScalars.count) }
+        return all.allSatisfy({ NormKey.isPlain($0.prefix) }) ? all : []
+    }()
+
+    /// The stem of the stem feature: the word without its longest proclitic (article included, ``stemPrefixes``
+    /// order), when three letters or more remain; else the word and no clitic.
+    static func stem(of norm: String, scalarCount: Int, scalars: [Unicode.Scalar]) -> (stem: String, clitic: String) {
+        var w = norm
+        // a plain word (every scalar a character of its own, NFC): `plainHasPrefix` is a byte comparison
+        let plain: (String, String)?? = stemPrefixBytes.isEmpty || !NormKey.isPlain(norm) ? nil : w.withUTF8 { b -> (String, String)?? in
+            for p in stemPrefixBytes where p.bytes.count <= b.count && memcmp(b.baseAddress!, p.bytes, p.bytes.count) == 0 {
+                if scalarCount - p.scalars >= 3 {
+                    return .some((String(decoding: UnsafeBufferPointer(rebasing: b[p.bytes.count...]), as: UTF8.self), p.prefix))
+                }
+            }
+            return .some(nil)
+        }
+        if let plain { return plain ?? (norm, "") }
+        for p in stemPrefixes where norm.plainHasPrefix(p) {
+            let rest = scalars.count - p.unicodeScalars.count
+            if rest >= 3 { return (String(String.UnicodeScalarView(scalars[p.unicodeScalars.count...])), p) }
+        }
+        return (norm, "")
+    }
+
     public func wordInfo(norm: String, text: String) -> WordInfo {
+        wordInfo(norm: norm, text: text, clitics: ArabicNormalizer.cliticCandidates)
+    }
+
+    /// ``wordInfo(norm:text:)`` with the word's `ArabicNormalizer.cliticCandidates` given by `clitics` (a caller
+    /// that remembers them per word passes its memo: the same values).
+    public func wordInfo(norm: String, text: String, clitics: (String) -> [(stem: String, prefix: String)]) -> WordInfo {
         let scalars = Array(norm.unicodeScalars)
         let first = scalars.first
         let isArabic = first.map { NERFeaturizer.isArabicLetter($0) } ?? false
         // stem: the word without its longest proclitic (article included), when three letters or more remain
         var stem = norm
         var clitic = ""
-        if isArabic {
-            for p in NERFeaturizer.stemPrefixes where norm.plainHasPrefix(p) {
-                let rest = scalars.count - p.unicodeScalars.count
-                if rest >= 3 { stem = String(String.UnicodeScalarView(scalars[p.unicodeScalars.count...])); clitic = p; break }
-            }
-        }
+        if isArabic { (stem, clitic) = NERFeaturizer.stem(of: norm, scalarCount: scalars.count, scalars: scalars) }
         func part(_ r: Range<Int>) -> UInt64 {
             guard r.lowerBound >= 0, r.upperBound <= scalars.count else { return 0x5EED }
             return NERFeaturizer.fnv(scalars[r])
@@ -121,7 +151,7 @@ public struct NERFeaturizer: Sendable {
         if stem != norm { cues |= lexicon.cueBits(stem) ?? 0 }
         var stems = [norm]
         if isArabic {
-            for c in ArabicNormalizer.cliticCandidates(norm).dropFirst() where !stems.contains(c.stem) { stems.append(c.stem) }
+            for c in clitics(norm).dropFirst() where !stems.contains(c.stem) { stems.append(c.stem) }
         }
         return WordInfo(word: NERFeaturizer.fnv(norm), stem: NERFeaturizer.fnv(stem), clitic: NERFeaturizer.fnv(clitic),
                         pre: (part(0..<1), part(0..<2), part(0..<3)), suf: (part((n - 1)..<n), part((n - 2)..<n), part((n - 3)..<n)),
@@ -162,10 +192,17 @@ extension NERFeaturizer {
 
     /// Bucket indices of the word-only features of one word (the same buckets ``features(_:)`` gives it).
     public func localFeatures(_ x: WordInfo) -> [UInt32] {
-        let shift = UInt64(64 - bits)
         var out: [UInt32] = []
         out.reserveCapacity(localPerToken)
-        @inline(__always) func put(_ t: UInt64, _ v: UInt64) { out.append(UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift)) }
+        forEachLocalFeature(x) { out.append($0) }
+        return out
+    }
+
+    /// `body` of each bucket of ``localFeatures(_:)``, in that order (no array).
+    @inline(__always)
+    func forEachLocalFeature(_ x: WordInfo, _ body: (UInt32) -> Void) {
+        let shift = UInt64(64 - bits)
+        @inline(__always) func put(_ t: UInt64, _ v: UInt64) { body(UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift)) }
         put(1, 0)
         put(2, x.word); put(3, x.stem); put(4, x.clitic)
         put(5, x.pre.0); put(6, x.pre.1); put(7, x.pre.2)
@@ -174,7 +211,6 @@ extension NERFeaturizer {
         put(13, x.shape)
         put(37, x.suf.1 &* 31 &+ x.clitic)
         for j in 0..<classCount { put(41 + UInt64(j), x.cls(j)) }
-        return out
     }
 
     /// Bucket indices of the context features of every token, `contextPerToken` per token: with
@@ -238,20 +274,38 @@ extension NERFeaturizer {
     /// 35, 36, 50), after (17, 21, 34, 51), two before (18, 52), two after (19, 53). Past the sentence's ends
     /// every value is `bos` before and `eos` after, as there. A word's sums for these can be remembered.
     func neighbourFeatures(word: UInt64, stem: UInt64, suf1: UInt64, clitic: UInt64, fine: UInt64, coarse: UInt64) -> [[UInt32]] {
+        var slots = [[UInt32]](repeating: [], count: NERFeaturizer.neighbourSlots)
+        forEachNeighbourFeature(word: word, stem: stem, suf1: suf1, clitic: clitic, fine: fine, coarse: coarse) { slots[$0].append($1) }
+        return slots
+    }
+
+    /// `body(slot, bucket)` of each feature of ``neighbourFeatures(word:stem:suf1:clitic:fine:coarse:)``, slot
+    /// by slot in the order of its list (no arrays).
+    @inline(__always)
+    func forEachNeighbourFeature(word: UInt64, stem: UInt64, suf1: UInt64, clitic: UInt64, fine: UInt64, coarse: UInt64,
+                                 _ body: (Int, UInt32) -> Void) {
         let shift = UInt64(64 - bits)
-        @inline(__always) func b(_ t: UInt64, _ v: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift) }
-        var before = [b(16, word), b(20, stem), b(35, suf1), b(36, clitic)]
-        var after = [b(17, word), b(21, stem), b(34, suf1)]
-        var before2 = [b(18, word)], after2 = [b(19, word)]
-        if classCount > 0 {
-            before.append(b(50, fine)); after.append(b(51, fine)); before2.append(b(52, coarse)); after2.append(b(53, coarse))
-        }
-        return [before, after, before2, after2]
+        @inline(__always) func b(_ slot: Int, _ t: UInt64, _ v: UInt64) { body(slot, UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift)) }
+        b(0, 16, word); b(0, 20, stem); b(0, 35, suf1); b(0, 36, clitic)
+        if classCount > 0 { b(0, 50, fine) }
+        b(1, 17, word); b(1, 21, stem); b(1, 34, suf1)
+        if classCount > 0 { b(1, 51, fine) }
+        b(2, 18, word)
+        if classCount > 0 { b(2, 52, coarse) }
+        b(3, 19, word)
+        if classCount > 0 { b(3, 53, coarse) }
     }
 
     /// ``neighbourFeatures(word:stem:suf1:clitic:fine:coarse:)`` of a word.
     func neighbourFeatures(_ x: WordInfo) -> [[UInt32]] {
         neighbourFeatures(word: x.word, stem: x.stem, suf1: x.suf.1, clitic: x.clitic, fine: classCount > 0 ? x.cls(classCount - 1) : 0, coarse: x.cls(0))
+    }
+
+    /// ``forEachNeighbourFeature(word:stem:suf1:clitic:fine:coarse:_:)`` of a word.
+    @inline(__always)
+    func forEachNeighbourFeature(_ x: WordInfo, _ body: (Int, UInt32) -> Void) {
+        forEachNeighbourFeature(word: x.word, stem: x.stem, suf1: x.suf.1, clitic: x.clitic,
+                                fine: classCount > 0 ? x.cls(classCount - 1) : 0, coarse: x.cls(0), body)
     }
 
     /// ``neighbourFeatures(word:stem:suf1:clitic:fine:coarse:)`` past the sentence's start (slots 0 and 2) and

@@ -38,17 +38,6 @@ public final class NERModel: @unchecked Sendable {
         return sums
     }
 
-    /// The weights of the context features that read the word as a neighbour, summed per slot
-    /// (``NERFeaturizer/neighbourFeatures(_:)``; remembered in the word's info for this model).
-    func neighbourSums(_ x: NERFeaturizer.WordInfo) -> [Int32] {
-        let me = ObjectIdentifier(self)
-        if x.neighbourOwner == me { return x.neighbourSums }
-        let sums = NERModel.sums(featurizer.neighbourFeatures(x), weights)
-        x.neighbourSums = sums
-        x.neighbourOwner = me
-        return sums
-    }
-
     /// One labelled sentence: a label per token, the spans, and what ``margin(of:)`` needs.
     public struct Result: Sendable {
         public var labels: [UInt8]
@@ -76,23 +65,41 @@ public final class NERModel: @unchecked Sendable {
         return r.best - without
     }
 
-    /// The weights of a word's own features, summed (remembered in the word's info for this model).
-    func localSums(_ x: NERFeaturizer.WordInfo) -> [Int32] {
-        let me = ObjectIdentifier(self)
-        if x.localOwner == me { return x.localSums }
+    /// A word's own-feature sums and its neighbour sums (``NERFeaturizer/WordInfo/sums``) for this model: one
+    /// row of labels of the word's own features (``NERFeaturizer/localFeatures(_:)``), then one per neighbour
+    /// slot (``NERFeaturizer/neighbourFeatures(_:)``), computed at the first use and remembered in the info.
+    @inline(__always)
+    func wordSums(_ x: NERFeaturizer.WordInfo) -> UnsafePointer<Int32> {
+        if let s = x.sums, x.sumsOwner == ObjectIdentifier(self) { return UnsafePointer(s) }
+        return fillSums(x)
+    }
+
+    /// Computes a word's sums for this model now (``wordSums(_:)``): an info prepared so is only read by later
+    /// labelling with this model, so it may be shared between threads once stored.
+    public func prepareSums(_ x: NERFeaturizer.WordInfo) { _ = wordSums(x) }
+
+    @inline(never)
+    func fillSums(_ x: NERFeaturizer.WordInfo) -> UnsafePointer<Int32> {
         let L = NERLabel.count
-        var sums = [Int32](repeating: 0, count: L)
-        for f in featurizer.localFeatures(x) {
-            let row = Int(f) * L
-            for l in 0..<L { sums[l] &+= Int32(weights[row + l]) }
+        let rows = 1 + NERFeaturizer.neighbourSlots
+        let s = x.sums ?? .allocate(capacity: rows * L)
+        s.initialize(repeating: 0, count: rows * L)
+        weights.withUnsafeBufferPointer { w in
+            let w = w.baseAddress!
+            @inline(__always) func add(_ to: UnsafeMutablePointer<Int32>, _ f: UInt32) {
+                let row = w + Int(f) * L
+                for l in 0..<L { to[l] &+= Int32(row[l]) }
+            }
+            featurizer.forEachLocalFeature(x) { add(s, $0) }
+            featurizer.forEachNeighbourFeature(x) { slot, f in add(s + (1 + slot) * L, f) }
         }
-        x.localSums = sums
-        x.localOwner = me
-        return sums
+        x.sums = s
+        x.sumsOwner = ObjectIdentifier(self)
+        return UnsafePointer(s)
     }
 
     /// Emissions from each word's remembered own-feature sums, its neighbours' remembered sums as neighbours
-    /// (``neighbourSums(_:)``) and the sentence's other context features: the same integers as
+    /// (``wordSums(_:)``) and the sentence's other context features: the same integers as
     /// ``emissions(_:count:)`` over ``NERFeaturizer/features(_:)`` (integer addition in any order).
     func splitEmissions(_ info: [NERFeaturizer.WordInfo]) -> [Float] {
         let L = NERLabel.count, F = featurizer.ownContextPerToken
@@ -100,12 +107,14 @@ public final class NERModel: @unchecked Sendable {
         let feats = featurizer.ownContextFeatures(info)
         var em = [Float](repeating: 0, count: n * L)
         let s = scale
-        let local = info.map { localSums($0) }
-        let near = info.map { neighbourSums($0) }
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Int32>.self, capacity: n) { ws in
+        // (the infos stay alive in `info` while their sums are read)
+        for i in 0..<n { ws[i] = wordSums(info[i]) }
         weights.withUnsafeBufferPointer { w in
         feats.withUnsafeBufferPointer { feats in
         boundarySums.withUnsafeBufferPointer { edge in
         em.withUnsafeMutableBufferPointer { em in
+            let edge = edge.baseAddress!
             for i in 0..<n {
                 var a0: Int32 = 0, a1: Int32 = 0, a2: Int32 = 0, a3: Int32 = 0, a4: Int32 = 0
                 var a5: Int32 = 0, a6: Int32 = 0, a7: Int32 = 0, a8: Int32 = 0
@@ -113,12 +122,13 @@ public final class NERModel: @unchecked Sendable {
                     a0 &+= r[0]; a1 &+= r[1]; a2 &+= r[2]; a3 &+= r[3]; a4 &+= r[4]
                     a5 &+= r[5]; a6 &+= r[6]; a7 &+= r[7]; a8 &+= r[8]
                 }
-                local[i].withUnsafeBufferPointer { add($0.baseAddress!) }
+                add(ws[i])
                 // slot 0: the word before is this word's neighbour before; 1 after; 2 two before; 3 two after
-                if i > 0 { near[i - 1].withUnsafeBufferPointer { add($0.baseAddress!) } } else { add(edge.baseAddress!) }
-                if i + 1 < n { near[i + 1].withUnsafeBufferPointer { add($0.baseAddress! + L) } } else { add(edge.baseAddress! + L) }
-                if i > 1 { near[i - 2].withUnsafeBufferPointer { add($0.baseAddress! + 2 * L) } } else { add(edge.baseAddress! + 2 * L) }
-                if i + 2 < n { near[i + 2].withUnsafeBufferPointer { add($0.baseAddress! + 3 * L) } } else { add(edge.baseAddress! + 3 * L) }
+                // (a word's slot k is its row 1 + k)
+                add(i > 0 ? ws[i - 1] + L : edge)
+                add(i + 1 < n ? ws[i + 1] + 2 * L : edge + L)
+                add(i > 1 ? ws[i - 2] + 3 * L : edge + 2 * L)
+                add(i + 2 < n ? ws[i + 2] + 4 * L : edge + 3 * L)
                 for k in 0..<F {
                     let row = w.baseAddress! + Int(feats[i * F + k]) * L
                     a0 &+= Int32(row[0]); a1 &+= Int32(row[1]); a2 &+= Int32(row[2]); a3 &+= Int32(row[3])
@@ -130,7 +140,7 @@ public final class NERModel: @unchecked Sendable {
                 em[o + 3] = Float(a3) * s; em[o + 4] = Float(a4) * s; em[o + 5] = Float(a5) * s
                 em[o + 6] = Float(a6) * s; em[o + 7] = Float(a7) * s; em[o + 8] = Float(a8) * s
             }
-        } } } }
+        } } } } }
         return em
     }
 
@@ -265,6 +275,19 @@ enum NERDecoder {
         return t
     }()
 
+    /// For each label, the labels that may follow it (`allowedTable`), in ascending order, as a flat list:
+    /// `successors[successorStart[p] ..< successorStart[p + 1]]`.
+    static let successors: [Int] = {
+        let L = NERLabel.count
+        return (0..<L).flatMap { p in (0..<L).filter { l in allowedTable[p * L + l] } }
+    }()
+    static let successorStart: [Int] = {
+        let L = NERLabel.count
+        var starts = [0]
+        for p in 0..<L { starts.append(starts[p] + (0..<L).filter { l in allowedTable[p * L + l] }.count) }
+        return starts
+    }()
+
     /// Best label sequence under IOB2 constraints and its score; `forceO` tokens may only be O.
     static func viterbi(_ em: [Float], _ trans: [Float], count n: Int, forceO: Range<Int> = 0..<0) -> ([UInt8], Float) {
         let L = NERLabel.count
@@ -273,6 +296,10 @@ enum NERDecoder {
         var back = [UInt8](repeating: 0, count: n * L)
         // (the same additions and comparisons in the same order as ever, on raw buffers: no bounds checks)
         allowedTable.withUnsafeBufferPointer { allowed in
+        successors.withUnsafeBufferPointer { succ in
+        successorStart.withUnsafeBufferPointer { starts in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: L) { bestOf in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: L) { argOf in
         em.withUnsafeBufferPointer { em in
         trans.withUnsafeBufferPointer { trans in
         score.withUnsafeMutableBufferPointer { score in
@@ -284,17 +311,26 @@ enum NERDecoder {
                 for i in 1..<n {
                     let forced = forceO.contains(i)
                     let prev = (i - 1) * L
-                    for l in 0..<L where !forced || l == 0 {
-                        var best = neg, arg = 0
-                        for p in 0..<L where score[prev + p] > neg && allowed[p * L + l] {
-                            let s = score[prev + p] + trans[p * L + l]
-                            if s > best { best = s; arg = p }
+                    // every label's best predecessor: the labels before in ascending order, each tried for the
+                    // labels allowed after it (for each label, the same comparisons in the same order as a loop
+                    // over its predecessors; a label that is not `forced` out is skipped as there)
+                    for l in 0..<L { bestOf[l] = neg; argOf[l] = 0 }
+                    for p in 0..<L {
+                        let sp = score[prev + p]
+                        guard sp > neg else { continue }
+                        for q in starts[p]..<starts[p + 1] {
+                            let l = succ[q]
+                            let s = sp + trans[p * L + l]
+                            if s > bestOf[l] { bestOf[l] = s; argOf[l] = p }
                         }
-                        if best > neg { score[i * L + l] = best + em[i * L + l]; back[i * L + l] = UInt8(arg) }
+                    }
+                    for l in 0..<L where !forced || l == 0 {
+                        let best = bestOf[l]
+                        if best > neg { score[i * L + l] = best + em[i * L + l]; back[i * L + l] = UInt8(argOf[l]) }
                     }
                 }
             }
-        } } } } }
+        } } } } } } } } }
         var best = neg, arg = 0
         for l in 0..<L where score[(n - 1) * L + l] > best { best = score[(n - 1) * L + l]; arg = l }
         var labels = [UInt8](repeating: 0, count: n)

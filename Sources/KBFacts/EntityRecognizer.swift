@@ -262,7 +262,7 @@ struct EntityRecognizer {
         while i < t.count {
             guard covered[i] == nil, t[i].kind == .word || t[i].kind == .latin else { i += 1; continue }
             if let m = bareInstitution(t, i, covered, mentions) ?? alQaeda(t, i, covered) { add(m); i += 1; continue }
-            let head = t[i].kind == .word && t[i].norm != "بقياده" ? headWord(t[i].norm) : nil
+            let head = t[i].kind == .word && !t[i].norm.isMark("بقياده") ? headWord(t[i].norm) : nil
             if let h = head, Lexicon.orgHeads.contains(h), let m = organization(t, i, covered, mentions) {
                 add(m); i = m.range.upperBound; continue
             }
@@ -305,7 +305,7 @@ struct EntityRecognizer {
     static let compelledNouns = Lexicon.set("القوة قوة الظروف ظروف الأسباب أسباب")
     /// "القاهرة" as the adjective of such a noun (token `i`), not the city.
     static func isCompellingAdjective(_ t: [Token], _ i: Int) -> Bool {
-        i > 0 && t[i].norm == cairo && compelledNouns.contains(t[i - 1].norm)
+        i > 0 && t[i].norm.plainEquals(cairo) && compelledNouns.contains(t[i - 1].norm)
     }
 
     func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
@@ -371,7 +371,8 @@ struct EntityRecognizer {
     /// The article is never written with a hamza: in «ألباريس» or «وألفاريز» the «أل» belongs to the name, which
     /// is not «باريس» with the article (normalisation folds «أ» to «ا», so only the written text tells).
     static func hamzaIsNoArticle(_ tok: Token, _ prefix: String) -> Bool {
-        guard prefix.plainHasSuffix("ال") else { return false }
+        // (a prefix ending in «ال» has two Arabic letters at least: four bytes; most prefixes are empty)
+        guard prefix.utf8.count >= 4, prefix.plainHasSuffix("ال") else { return false }
         // the letter at the article's place, harakat and tatweel skipped; the word must have one more letter
         // (counted in place: no filtered copy of the text)
         let at = prefix.unicodeScalars.count - 2

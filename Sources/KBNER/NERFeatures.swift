@@ -327,40 +327,52 @@ extension NERFeaturizer {
         let n = info.count
         let gaz = lexicon.gazetteerTags(info)
         let shift = UInt64(64 - bits)
-        var out = [UInt32](repeating: 0, count: n * ownContextPerToken)
+        let F = ownContextPerToken
+        var out = [UInt32](repeating: 0, count: n * F)
         let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05
-        func cl(_ k: Int, _ j: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].cls(j) }
-        func w(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].word }
-        func st(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].stem }
-        func sh(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].shape }
-        func cues(_ k: Int) -> UInt64 { k >= 0 && k < n ? UInt64(info[k].cues) : 0 }
-        func gz(_ k: Int) -> UInt64 { k < 0 || k >= n ? 0xFFFF : UInt64(gaz[k].b) | UInt64(gaz[k].i) << 8 }
         let speech = UInt64(1) << UInt64(NERLexicon.Cue.speech.rawValue)
         var cueMask: UInt64 = 0
         for c in NERLexicon.Cue.allCases { cueMask |= 1 << UInt64(c.rawValue) }
-        out.withUnsafeMutableBufferPointer { out in
-            var o = 0
-            for i in 0..<n {
-                let x = info[i]
-                @inline(__always) func put(_ t: UInt64, _ v: UInt64) {
-                    out[o] = UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift); o += 1
-                }
-                let speechBefore = (cues(i - 1) | cues(i - 2) | cues(i - 3)) & speech != 0
-                let speechAfter = (cues(i + 1) | cues(i + 2) | cues(i + 3)) & speech != 0
-                // the cue bits of the word and its neighbours, in bytes (as `contextFeatures` sets them one by one)
-                let cueVec = (cues(i) & cueMask) | (cues(i - 1) & cueMask) << 8 | (cues(i - 2) & cueMask) << 16
-                    | (cues(i + 1) & cueMask) << 24
-                put(14, sh(i - 1) &* 31 &+ x.shape); put(15, x.shape &* 31 &+ sh(i + 1))
-                put(22, w(i - 1) &* 0x100000001B3 ^ x.word); put(23, x.word &* 0x100000001B3 ^ w(i + 1))
-                put(24, gz(i)); put(25, gz(i - 1)); put(26, gz(i + 1)); put(27, gz(i) &* 65599 &+ x.shape)
-                put(28, cueVec & 0xFF); put(29, (cueVec >> 8) & 0xFF); put(30, (cueVec >> 16) & 0xFF); put(31, (cueVec >> 24) & 0xFF)
-                put(32, (speechBefore ? 1 : 0) + (speechAfter ? 2 : 0))
-                put(33, (cueVec >> 8 & 0xFF) &* 131 &+ x.shape)
-                put(38, i == 0 ? 1 : i == n - 1 ? 2 : 0)
-                put(39, st(i - 1) &* 0x100000001B3 ^ x.stem)
-                put(40, gz(i) &* 65599 &+ (cueVec >> 8 & 0xFF))
-                if classCount > 0 {
-                    put(54, cl(i - 1, 0) &* 0x100000001B3 ^ x.cls(0)); put(55, x.cls(0) &* 0x100000001B3 ^ cl(i + 1, 0))
+        // each value the templates read of a token, in a row padded with three values past either end (what the
+        // templates read there: bos / eos, no cues, no gazetteer tag), read at `pad + k` for token `k`
+        let pad = 3, width = n + 2 * pad
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 6 * width) { rows in
+            let w = rows.baseAddress!, st = w + width, sh = st + width, cl0 = sh + width, cues = cl0 + width, gz = cues + width
+            for k in 0..<pad {
+                w[k] = bos; st[k] = bos; sh[k] = bos; cl0[k] = bos; cues[k] = 0; gz[k] = 0xFFFF
+                let e = pad + n + k
+                w[e] = eos; st[e] = eos; sh[e] = eos; cl0[e] = eos; cues[e] = 0; gz[e] = 0xFFFF
+            }
+            for (k, x) in info.enumerated() {
+                let r = pad + k
+                w[r] = x.word; st[r] = x.stem; sh[r] = x.shape; cl0[r] = x.cls(0); cues[r] = UInt64(x.cues)
+                gz[r] = UInt64(gaz[k].b) | UInt64(gaz[k].i) << 8
+            }
+            out.withUnsafeMutableBufferPointer { out in
+                var o = 0
+                for i in 0..<n {
+                    let r = pad + i
+                    @inline(__always) func put(_ t: UInt64, _ v: UInt64) {
+                        out[o] = UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift); o += 1
+                    }
+                    let speechBefore = (cues[r - 1] | cues[r - 2] | cues[r - 3]) & speech != 0
+                    let speechAfter = (cues[r + 1] | cues[r + 2] | cues[r + 3]) & speech != 0
+                    // the cue bits of the word and its neighbours, in bytes (as `contextFeatures` sets them one by one)
+                    let cueVec = (cues[r] & cueMask) | (cues[r - 1] & cueMask) << 8 | (cues[r - 2] & cueMask) << 16
+                        | (cues[r + 1] & cueMask) << 24
+                    let shape = sh[r], word = w[r]
+                    put(14, sh[r - 1] &* 31 &+ shape); put(15, shape &* 31 &+ sh[r + 1])
+                    put(22, w[r - 1] &* 0x100000001B3 ^ word); put(23, word &* 0x100000001B3 ^ w[r + 1])
+                    put(24, gz[r]); put(25, gz[r - 1]); put(26, gz[r + 1]); put(27, gz[r] &* 65599 &+ shape)
+                    put(28, cueVec & 0xFF); put(29, (cueVec >> 8) & 0xFF); put(30, (cueVec >> 16) & 0xFF); put(31, (cueVec >> 24) & 0xFF)
+                    put(32, (speechBefore ? 1 : 0) + (speechAfter ? 2 : 0))
+                    put(33, (cueVec >> 8 & 0xFF) &* 131 &+ shape)
+                    put(38, i == 0 ? 1 : i == n - 1 ? 2 : 0)
+                    put(39, st[r - 1] &* 0x100000001B3 ^ st[r])
+                    put(40, gz[r] &* 65599 &+ (cueVec >> 8 & 0xFF))
+                    if classCount > 0 {
+                        put(54, cl0[r - 1] &* 0x100000001B3 ^ cl0[r]); put(55, cl0[r] &* 0x100000001B3 ^ cl0[r + 1])
+                    }
                 }
             }
         }

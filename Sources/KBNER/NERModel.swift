@@ -44,6 +44,9 @@ public final class NERModel: @unchecked Sendable {
         public var spans: [NERSpan]
         let emissions: [Float]
         let best: Float
+        /// Viterbi's score of every label at every token, row after row (``NERDecoder/viterbiWithScores``): a
+        /// margin's run that forces tokens from `k` on to O shares the first `k` rows.
+        let scores: [Float]
     }
 
     /// Labels a sentence given as normalised tokens (`ArabicNormalizer.normalize`) and their surface text.
@@ -53,15 +56,18 @@ public final class NERModel: @unchecked Sendable {
 
     /// Labels a sentence from its words' features (``NERFeaturizer/wordInfo(norm:text:)``, remembered by the caller).
     public func label(info: [NERFeaturizer.WordInfo]) -> Result {
-        guard !info.isEmpty else { return Result(labels: [], spans: [], emissions: [], best: 0) }
+        guard !info.isEmpty else { return Result(labels: [], spans: [], emissions: [], best: 0, scores: []) }
         let em = splitEmissions(info)
-        let (labels, best) = NERDecoder.viterbi(em, transitions, count: info.count)
-        return Result(labels: labels, spans: NERSpan.spans(labels), emissions: em, best: best)
+        let (labels, best, scores) = NERDecoder.viterbiWithScores(em, transitions, count: info.count)
+        return Result(labels: labels, spans: NERSpan.spans(labels), emissions: em, best: best, scores: scores)
     }
 
     /// How much better the best labelling is than the best one that leaves the span's tokens O (larger is surer).
     public func margin(of span: NERSpan, in r: Result) -> Float {
-        let (_, without) = NERDecoder.viterbi(r.emissions, transitions, count: r.labels.count, forceO: span.range)
+        // (the rows before the span are those of the labelling's own run: taken from it, not computed again)
+        let k = min(span.range.lowerBound, r.labels.count)
+        let (_, without, _) = NERDecoder.viterbiWithScores(r.emissions, transitions, count: r.labels.count, forceO: span.range,
+                                                           resume: k > 0 && r.scores.count == r.labels.count * NERLabel.count ? (r.scores, k) : nil)
         return r.best - without
     }
 
@@ -290,10 +296,28 @@ enum NERDecoder {
 
     /// Best label sequence under IOB2 constraints and its score; `forceO` tokens may only be O.
     static func viterbi(_ em: [Float], _ trans: [Float], count n: Int, forceO: Range<Int> = 0..<0) -> ([UInt8], Float) {
+        let (labels, best, _) = viterbiWithScores(em, trans, count: n, forceO: forceO)
+        return (labels, best)
+    }
+
+    /// ``viterbi(_:_:count:forceO:)`` and the score of every label at every token (row after row). `resume`:
+    /// the scores of a run on the same emissions and transitions whose first `rows` tokens are not forced
+    /// (`forceO` starts at `rows` or later): those rows are taken from it, the same numbers the run would
+    /// compute again; the best score is the same, but the labels of those rows are not traced (a margin reads
+    /// only the score).
+    static func viterbiWithScores(_ em: [Float], _ trans: [Float], count n: Int, forceO: Range<Int> = 0..<0,
+                                  resume: (scores: [Float], rows: Int)? = nil) -> ([UInt8], Float, [Float]) {
         let L = NERLabel.count
         let neg: Float = -1e30
         var score = [Float](repeating: neg, count: n * L)
         var back = [UInt8](repeating: 0, count: n * L)
+        var first = 1
+        if let resume, resume.rows >= 1, resume.rows <= n, forceO.isEmpty || forceO.lowerBound >= resume.rows {
+            first = resume.rows
+            score.withUnsafeMutableBufferPointer { s in
+                resume.scores.withUnsafeBufferPointer { r in for k in 0..<(first * L) { s[k] = r[k] } }
+            }
+        }
         // (the same additions and comparisons in the same order as ever, on raw buffers: no bounds checks)
         allowedTable.withUnsafeBufferPointer { allowed in
         successors.withUnsafeBufferPointer { succ in
@@ -304,11 +328,13 @@ enum NERDecoder {
         trans.withUnsafeBufferPointer { trans in
         score.withUnsafeMutableBufferPointer { score in
         back.withUnsafeMutableBufferPointer { back in
-            for l in 0..<L where allowed[L * L + l] && (!forceO.contains(0) || l == 0) {
-                score[l] = trans[L * L + l] + em[l]
+            if first == 1 {
+                for l in 0..<L where allowed[L * L + l] && (!forceO.contains(0) || l == 0) {
+                    score[l] = trans[L * L + l] + em[l]
+                }
             }
-            if n > 1 {
-                for i in 1..<n {
+            if n > first {
+                for i in first..<n {
                     let forced = forceO.contains(i)
                     let prev = (i - 1) * L
                     // every label's best predecessor: the labels before in ascending order, each tried for the
@@ -336,6 +362,6 @@ enum NERDecoder {
         var labels = [UInt8](repeating: 0, count: n)
         labels[n - 1] = UInt8(arg)
         if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { labels[i - 1] = back[i * L + Int(labels[i])] } }
-        return (labels, best)
+        return (labels, best, score)
     }
 }

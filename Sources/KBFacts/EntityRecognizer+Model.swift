@@ -302,7 +302,7 @@ extension EntityRecognizer {
         for k in mentions.indices where mentions[k].isAdjective && !mentions[k].peoplePlural && mentions[k].range.lowerBound > 0 {
             let h = mentions[k].range.lowerBound - 1
             guard !taken[h], t[h].kind == .word, let country = mentions[k].gazetteerIDs.first else { continue }
-            let forms = [(t[h].norm, "")] + Clitics.of(t[h].norm).filter { ["و", "ف", "ب", "ل", "وب", "ول"].contains($0.prefix) }
+            let forms = [(t[h].norm, "")] + Clitics.of(t[h].norm).filter { EntityRecognizer.listContains(["و", "ف", "ب", "ل", "وب", "ول"], $0.prefix) }
             guard let (stem, prefix) = forms.first(where: { domains.contains($0.0) }) else { continue }
             let range = h..<mentions[k].range.upperBound
             let (head, b) = strippedPrefix(t[h], prefix, restore: stem)

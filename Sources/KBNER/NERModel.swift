@@ -294,6 +294,17 @@ enum NERDecoder {
         return starts
     }()
 
+    /// The labels are O, then B- and I- of four types, and `allowedTable` is IOB2's (O and B-x after anything,
+    /// I-x only after B-x or I-x): the Viterbi step may take that pattern as given.
+    static let iob2: Bool = {
+        let L = NERLabel.count
+        guard L == 9 else { return false }
+        for p in 0..<L {
+            for l in 0..<L where allowedTable[p * L + l] != (l == 0 || l % 2 == 1 || p == l - 1 || p == l) { return false }
+        }
+        return (0..<L).allSatisfy { l in allowedTable[L * L + l] == (l == 0 || l % 2 == 1) }
+    }()
+
     /// Best label sequence under IOB2 constraints and its score; `forceO` tokens may only be O.
     static func viterbi(_ em: [Float], _ trans: [Float], count n: Int, forceO: Range<Int> = 0..<0) -> ([UInt8], Float) {
         let (labels, best, _) = viterbiWithScores(em, trans, count: n, forceO: forceO)
@@ -311,6 +322,7 @@ enum NERDecoder {
         let neg: Float = -1e30
         var score = [Float](repeating: neg, count: n * L)
         var back = [UInt8](repeating: 0, count: n * L)
+        let iob2 = NERDecoder.iob2
         var first = 1
         if let resume, resume.rows >= 1, resume.rows <= n, forceO.isEmpty || forceO.lowerBound >= resume.rows {
             first = resume.rows
@@ -337,6 +349,25 @@ enum NERDecoder {
                 for i in first..<n {
                     let forced = forceO.contains(i)
                     let prev = (i - 1) * L
+                    if iob2 {
+                        // the same comparisons on IOB2's fixed pattern, unrolled: O and every B- may follow any
+                        // label (all nine tried in ascending order), I-x only B-x and I-x (in that order)
+                        let sp = score.baseAddress! + prev
+                        @inline(__always) func step(_ l: Int, _ from: Int, _ to: Int) {
+                            var best = neg, arg = 0
+                            for p in from...to {
+                                let v = sp[p]
+                                if v > neg { let s = v + trans[p * 9 + l]; if s > best { best = s; arg = p } }
+                            }
+                            if best > neg { score[i * 9 + l] = best + em[i * 9 + l]; back[i * 9 + l] = UInt8(arg) }
+                        }
+                        step(0, 0, 8)
+                        if !forced {
+                            step(1, 0, 8); step(3, 0, 8); step(5, 0, 8); step(7, 0, 8)
+                            step(2, 1, 2); step(4, 3, 4); step(6, 5, 6); step(8, 7, 8)
+                        }
+                        continue
+                    }
                     // every label's best predecessor: the labels before in ascending order, each tried for the
                     // labels allowed after it (for each label, the same comparisons in the same order as a loop
                     // over its predecessors; a label that is not `forced` out is skipped as there)

@@ -315,17 +315,28 @@ struct EntityRecognizer {
         // only the first words that start some name are looked up further
         let maxLen = min(start.maxLongest, t.count - i)
         // a name of two words or more is looked up only when it can start with this word and the next
-        let reach = maxLen < 2 ? start.longest : firstForms.indices.map { ci in
-            start.longest[ci] < 2 ? start.longest[ci] : gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm)
+        // (looked up at the first need: not at all when the next token is no word)
+        var reach: [Int] = []
+        func reachOf(_ ci: Int) -> Int {
+            if reach.isEmpty { reach = start.longest.map { $0 < 2 ? $0 : -1 } }
+            if reach[ci] < 0 { reach[ci] = gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) }
+            return reach[ci]
         }
         if maxLen >= 1 {
             for len in stride(from: maxLen, through: 1, by: -1) {
                 let range = i..<(i + len)
                 guard range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { continue }
-                let rest = len == 1 ? [] : t[(i + 1)..<(i + len)].map(\.norm)
-                for (ci, cand) in firstForms.enumerated() where start.longest[ci] >= len && (len == 1 || reach[ci] >= len)
-                    && !EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix) {
-                    var hits = len == 1 ? start.names[ci] : gazetteer.lookupName(([cand.stem] + rest).joined(separator: " "))
+                // the words after the first, joined as in the name's key (at the first form that needs them)
+                var rest: String? = nil
+                for (ci, cand) in firstForms.enumerated() where start.longest[ci] >= len && (len == 1 || reachOf(ci) >= len)
+                    && !(EntityRecognizer.mayEndInArticle(cand.prefix) && EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix)) {
+                    var hits: [GazetteerEntry]
+                    if len == 1 {
+                        hits = start.names[ci]
+                    } else {
+                        if rest == nil { rest = t[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ") }
+                        hits = gazetteer.lookupName(cand.stem + " " + rest!)
+                    }
                     // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
                     // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
                     if hits.contains(where: { $0.type == .place }), hits.contains(where: { $0.type == .organization }) {
@@ -334,7 +345,7 @@ struct EntityRecognizer {
                         hits = hits.filter { ($0.type == .place) == locative }
                     }
                     // "القوة القاهرة" (force majeure), "ظروف قاهرة": the adjective "compelling", not Cairo
-                    if len == 1, cand.prefix.isEmpty, EntityRecognizer.isCompellingAdjective(t, i) { hits = [] }
+                    if len == 1, !hits.isEmpty, cand.prefix.isEmpty, EntityRecognizer.isCompellingAdjective(t, i) { hits = [] }
                     // "مجلس الأمن القومي", "مجلس الأمن الوطني": a state's own council, not the international body
                     if i + len < t.count, EntityRecognizer.stateBodyAdjectives.contains(t[i + len].norm) {
                         hits = hits.filter { $0.subtype != "intl_org" }
@@ -350,7 +361,8 @@ struct EntityRecognizer {
             }
         }
         // adjectives: "الليبي", "والنيجيرية", "الأمريكية"
-        for (ci, cand) in firstForms.enumerated() where !EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix) {
+        for (ci, cand) in firstForms.enumerated()
+            where !(EntityRecognizer.mayEndInArticle(cand.prefix) && EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix)) {
             let hits = start.adjectives[ci]
             if !hits.isEmpty {
                 // the article stays in the mention ("العراقية", "والعراقية" → "العراقية"): it is the word as written,
@@ -368,11 +380,15 @@ struct EntityRecognizer {
     /// Adjectives that make an international body's short name a state's own ("مجلس الأمن القومي").
     static let stateBodyAdjectives: WordSet = ["القومي", "الوطني"]
 
+    /// False for a prefix too short to end in «ال» (two Arabic letters: four bytes at least; most prefixes are
+    /// empty), so that ``hamzaIsNoArticle(_:_:)`` is false for it: checked before the token is handed over.
+    @inline(__always)
+    static func mayEndInArticle(_ prefix: String) -> Bool { prefix.utf8.count >= 4 }
+
     /// The article is never written with a hamza: in «ألباريس» or «وألفاريز» the «أل» belongs to the name, which
     /// is not «باريس» with the article (normalisation folds «أ» to «ا», so only the written text tells).
     static func hamzaIsNoArticle(_ tok: Token, _ prefix: String) -> Bool {
-        // (a prefix ending in «ال» has two Arabic letters at least: four bytes; most prefixes are empty)
-        guard prefix.utf8.count >= 4, prefix.plainHasSuffix("ال") else { return false }
+        guard mayEndInArticle(prefix), prefix.plainHasSuffix("ال") else { return false }
         // the letter at the article's place, harakat and tatweel skipped; the word must have one more letter
         // (counted in place: no filtered copy of the text)
         let at = prefix.unicodeScalars.count - 2

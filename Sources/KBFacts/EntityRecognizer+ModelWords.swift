@@ -41,7 +41,7 @@ enum ModelWords {
         return text.unicodeScalars.first!.properties.isUppercase
     }
 
-    /// The words' infos of every thread, their sums for the shipped model computed before they are stored
+    /// The plain words' infos of every thread, their sums for the shipped model computed before they are stored
     /// (``NERModel/prepareSums(_:)``): read only from then on, so a word one thread met is not computed again by
     /// another.
     private static let shared = SharedWordTable<NERFeaturizer.WordInfo>()
@@ -53,7 +53,10 @@ enum ModelWords {
         let f = model.featurizer
         if tok.kind == .word {
             return Clitics.nerWord(tok.norm) { w in
-                shared.get(NormKey(w), w) { w in
+                // (shared only for a plain word, whose key's equality is byte equality: the features hash the
+                // bytes, so another thread's spelling of a word equal as a `String` may not stand for this one)
+                guard NormKey.isPlain(w) else { return f.wordInfo(norm: w, text: w, clitics: Clitics.of) }
+                return shared.get(NormKey(w), w) { w in
                     let v = f.wordInfo(norm: w, text: w, clitics: Clitics.of)
                     model.prepareSums(v)
                     return v

@@ -50,14 +50,14 @@ enum ModelWords {
     /// another token by its form and text. `model` is the shipped model (`EntityRecognizer.nerModel`, the one
     /// the shared infos are prepared for).
     static func info(_ tok: Token, _ model: NERModel) -> NERFeaturizer.WordInfo {
-        let f = model.featurizer
+        // (the featurizer is read from the model where needed: no copy of it and its lexicon per token)
         if tok.kind == .word {
             return Clitics.nerWord(tok.norm) { w in
                 // (shared only for a plain word, whose key's equality is byte equality: the features hash the
                 // bytes, so another thread's spelling of a word equal as a `String` may not stand for this one)
-                guard NormKey.isPlain(w) else { return f.wordInfo(norm: w, text: w, clitics: Clitics.of) }
+                guard NormKey.isPlain(w) else { return model.featurizer.wordInfo(norm: w, text: w, clitics: Clitics.of) }
                 return shared.get(NormKey(w), w) { w in
-                    let v = f.wordInfo(norm: w, text: w, clitics: Clitics.of)
+                    let v = model.featurizer.wordInfo(norm: w, text: w, clitics: Clitics.of)
                     model.prepareSums(v)
                     return v
                 }
@@ -67,7 +67,7 @@ enum ModelWords {
         return perThread.withValue { t in
             let k = ByteKey(tok.norm)
             if let v = capital ? t.capital[k] : t.plain[k] { return v }
-            let v = f.wordInfo(norm: tok.norm, text: tok.text, clitics: Clitics.of)
+            let v = model.featurizer.wordInfo(norm: tok.norm, text: tok.text, clitics: Clitics.of)
             if capital {
                 if t.capital.count >= Table.maxEntries { t.capital.removeAll(keepingCapacity: true) }
                 t.capital[k] = v

@@ -423,7 +423,7 @@ struct EntityRecognizer {
         let isKin = kind & 4 != 0
         guard isRank || isHead || isKin else { return nil }
         var j = i + 1
-        if w == "وزراء", j + 1 < t.count, t[j].text == ":", t[j + 1].norm.hasPrefix("ال") { j += 1 }   // "وزراء: الخارجية فلان"
+        if w.plainEquals("وزراء"), j + 1 < t.count, t[j].text == ":", t[j + 1].norm.plainHasPrefix("ال") { j += 1 }   // "وزراء: الخارجية فلان"
         if isHead {
             // complement: definite words, construct nouns, chained role heads, named organisations and places
             var steps = 0
@@ -438,17 +438,17 @@ struct EntityRecognizer {
                 guard t[j].kind == .word else { break }
                 if Lexicon.ranks.contains(n) { break }
                 // "والمتحدث باسم الحركة X": a spokesman's title runs on through «باسم» to the body he speaks for
-                if n == "باسم", j > i + 1, ["المتحدث", "الناطق"].contains(stripConj(t[j - 1].norm)) { j += 1; continue }
+                if n.plainEquals("باسم"), j > i + 1, ["المتحدث", "الناطق"].contains(stripConj(t[j - 1].norm)) { j += 1; continue }
                 if Lexicon.stopwords.contains(n) {
                     // "المكلفة من مجلس النواب": من followed by a named organisation
-                    if n == "من", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
+                    if n.plainEquals("من"), j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
                     // "المبعوث الأممي إلى ليبيا": the place of an envoy's mission
-                    if n == "الي", j > i + 1, j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .place,
+                    if n.plainEquals("الي"), j > i + 1, j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .place,
                        !mentions[c].isAdjective { j += 1; continue }
                     // "رئيس المجلس الانتقالي الحاكم في البلاد", "دائرة الإعلام في الرئاسة"
                     // "نظيريه في بوركينا": the counterpart's country after في
                     // "القيادي في حركة حماس": a member's title names the organisation after في
-                    if n == "في", j > i + 1 || w.hasPrefix("نظير") || (j + 1 < t.count && covered[j + 1].map { mentions[$0].type == .organization } == true),
+                    if n.plainEquals("في"), j > i + 1 || w.plainHasPrefix("نظير") || (j + 1 < t.count && covered[j + 1].map { mentions[$0].type == .organization } == true),
                        j + 1 < t.count,
                        covered[j + 1].map({ mentions[$0].type != .person }) ?? EntityRecognizer.hasArticle(t[j + 1]) { j += 1; continue }
                     break
@@ -456,16 +456,16 @@ struct EntityRecognizer {
                 if Lexicon.verbs.contains(n) { break }
                 // "رئيس المجلس الرئاسي الليبي رئيس الوزراء الإيطالي X": a role head without the article after a title
                 // a nationality adjective or a named body closed starts the title of another person
-                if j > i + 1, n == s, !n.hasPrefix("ال"), Lexicon.roleHeads.contains(n), let c = covered[j - 1],
+                if j > i + 1, n.plainEquals(s), !n.plainHasPrefix("ال"), Lexicon.roleHeads.contains(n), let c = covered[j - 1],
                    mentions[c].range.upperBound == j,
                    (mentions[c].type == .place && mentions[c].isAdjective) || mentions[c].type == .organization { break }
                 // "وزير الداخلية والجماعات المحلية": a coordinated complement
                 // "رئيس وفد الحركة والمتحدث باسمها X": a second title conjoined before the name is the same holder's
-                if j > i + 1, n.hasPrefix("وال"), Lexicon.roleHeads.contains(s) { j += 1; continue }
-                if j > i + 1, n.hasPrefix("وال"), n.count > 4 {
+                if j > i + 1, n.plainHasPrefix("وال"), Lexicon.roleHeads.contains(s) { j += 1; continue }
+                if j > i + 1, n.plainHasPrefix("وال"), n.count > 4 {
                     // only as a title before ", Name": the coordinated words run up to a comma
                     var e = j
-                    while e < t.count, covered[e] == nil, t[e].kind == .word, t[e].norm.hasPrefix("ال") || t[e].norm.hasPrefix("وال") { e += 1 }
+                    while e < t.count, covered[e] == nil, t[e].kind == .word, t[e].norm.plainHasPrefix("ال") || t[e].norm.plainHasPrefix("وال") { e += 1 }
                     if e < t.count, t[e].text == "،" || t[e].text == "," { j = e; continue }
                     // "وزيرا الدفاع والخارجية X وY": a dual or plural title names two portfolios, so the run is its own
                     if e > j, EntityRecognizer.isDualOrPluralHead(w) { j = e; continue }
@@ -475,8 +475,8 @@ struct EntityRecognizer {
                 }
                 // "نظيره التونسي المنصف المرزوقي": the name starts at a given name with the article
                 if j > i + 1, articleGivenName(t, j, covered) { break }
-                if n.hasPrefix("ال") || n.hasPrefix("لل") || Lexicon.constructNouns.contains(s)
-                    || Lexicon.roleHeads.contains(n) || (n.hasPrefix("ل") && Lexicon.constructNouns.contains(String(n.dropFirst()))) {
+                if n.plainHasPrefix("ال") || n.plainHasPrefix("لل") || Lexicon.constructNouns.contains(s)
+                    || Lexicon.roleHeads.contains(n) || (n.plainHasPrefix("ل") && Lexicon.constructNouns.contains(String(n.dropFirst()))) {
                     j += 1; continue
                 }
                 break
@@ -486,15 +486,15 @@ struct EntityRecognizer {
         if nameStart < t.count, t[nameStart].kind == .punctuation, ["،", ",", "/"].contains(t[nameStart].text) {
             nameStart += 1
         }
-        if isRank, nameStart < t.count, t[nameStart].norm == "اول" { nameStart += 1 }   // "الفريق أول"
+        if isRank, nameStart < t.count, t[nameStart].norm.plainEquals("اول") { nameStart += 1 }   // "الفريق أول"
         if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }             // "الفريق أول ركن"
         if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
         // a rank after the role phrase: "القائد العام ... المشير خليفة حفتر"
         if nameStart < t.count, nameStart > i + 1 || !isRank, covered[nameStart] == nil,
            Lexicon.ranks.contains(t[nameStart].norm) {
             nameStart += 1
-            if nameStart < t.count, t[nameStart].norm == "اول" { nameStart += 1 }
-            if nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.hasPrefix("ال"),
+            if nameStart < t.count, t[nameStart].norm.plainEquals("اول") { nameStart += 1 }
+            if nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.plainHasPrefix("ال"),
                !Lexicon.stopwords.contains(t[nameStart].norm), covered[nameStart] == nil,
                nameStart + 1 < t.count, personName(t, nameStart + 1, covered) != nil || covered[nameStart + 1] != nil {
                 nameStart += 1   // "اللواء المتقاعد خليفة حفتر"
@@ -502,7 +502,7 @@ struct EntityRecognizer {
             // "المشير أركان حرب فلان الفلاني", "الفريق أول ركن علان العلاني" after a role phrase
             if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }
             if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
-        } else if isRank, nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.hasPrefix("ال"),
+        } else if isRank, nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.plainHasPrefix("ال"),
                   !Lexicon.stopwords.contains(t[nameStart].norm), nameStart + 1 < t.count,
                   covered[nameStart + 1] != nil || personName(t, nameStart + 1, covered) != nil {
             nameStart += 1

@@ -32,7 +32,7 @@ extension EntityRecognizer {
         if i + 1 < t.count, covered[i + 1] == nil, t[i + 1].kind == .word, EntityRecognizer.hasArticle(t[i + 1]),
            !Lexicon.stopwords.contains(t[i + 1].norm) { return nil }
         let prev = t[i - 1].norm
-        let prevForms = [prev] + Clitics.of(prev).filter { ["و", "ف", "ل", "ب", "ول", "وب"].contains($0.prefix) }.map(\.stem)
+        let prevForms = [prev] + Clitics.of(prev).filter { EntityRecognizer.listContains(["و", "ف", "ل", "ب", "ول", "وب"], $0.prefix) }.map(\.stem)
         let tied = !prefix.isEmpty && prevForms.contains { EntityRecognizer.allegianceWords.contains($0) }
         let member = prefix.isEmpty && prevForms.contains { EntityRecognizer.memberNouns.contains($0) }
         guard tied || member else { return nil }

@@ -30,7 +30,7 @@ extension EntityRecognizer {
                 return ("ال" + rest, b)
             }
         }
-        for c in Clitics.of(n).dropFirst() where ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"].contains(c.prefix) {
+        for c in Clitics.of(n).dropFirst() where EntityRecognizer.listContains(["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"], c.prefix) {
             let known = EntityRecognizer.isLexiconWord(c.stem)
                 || ((c.prefix == "و" || c.prefix == "ف") && EntityRecognizer.isKnownFirstName(c.stem) && !EntityRecognizer.isKnownFirstName(n))
             if known { return strippedPrefix(tok, c.prefix, restore: c.stem) }

@@ -18,7 +18,7 @@ extension EntityRecognizer {
     /// The singular of the dual head noun a word is, bare or after one of `dualHeadPrefixes` (the first found of the
     /// word itself, then its clitic stems in order); nil for most words. Remembered per word (`Clitics.dualHead`).
     static func computeDualHead(_ n: String) -> String? {
-        let forms = [n] + Clitics.of(n).filter { dualHeadPrefixes.contains($0.prefix) }.map(\.stem)
+        let forms = [n] + Clitics.of(n).filter { listContains(dualHeadPrefixes, $0.prefix) }.map(\.stem)
         return forms.lazy.compactMap({ EntityRecognizer.dualHeads[NormKey($0)] }).first
     }
 

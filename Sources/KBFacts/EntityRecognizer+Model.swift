@@ -28,10 +28,7 @@ extension EntityRecognizer {
     /// `reserved`: title phrases waiting for their holder (EntityRecognizer+Appositions.swift), no name or ministry.
     func addModelMentions(_ t: [Token], _ mentions: inout [RawMention], reserved: [Range<Int>] = []) {
         guard let model = EntityRecognizer.nerModel, !t.isEmpty else { return }
-        let f = model.featurizer
-        let result = model.label(info: t.map { tok in
-            tok.kind == .word ? Clitics.nerWord(tok.norm) { f.wordInfo(norm: $0, text: $0) } : f.wordInfo(norm: tok.norm, text: tok.text)
-        })
+        let result = model.label(info: t.map { ModelWords.info($0, model) })
         guard !result.spans.isEmpty else {
             for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
                 && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil { mentions[k].weak = true }
@@ -305,7 +302,7 @@ extension EntityRecognizer {
         for k in mentions.indices where mentions[k].isAdjective && !mentions[k].peoplePlural && mentions[k].range.lowerBound > 0 {
             let h = mentions[k].range.lowerBound - 1
             guard !taken[h], t[h].kind == .word, let country = mentions[k].gazetteerIDs.first else { continue }
-            let forms = [(t[h].norm, "")] + Clitics.of(t[h].norm).filter { ["و", "ف", "ب", "ل", "وب", "ول"].contains($0.prefix) }
+            let forms = [(t[h].norm, "")] + Clitics.of(t[h].norm).filter { EntityRecognizer.listContains(["و", "ف", "ب", "ل", "وب", "ول"], $0.prefix) }
             guard let (stem, prefix) = forms.first(where: { domains.contains($0.0) }) else { continue }
             let range = h..<mentions[k].range.upperBound
             let (head, b) = strippedPrefix(t[h], prefix, restore: stem)

@@ -104,7 +104,7 @@ extension EntityRecognizer {
     /// A word of ب، ل or ك (with و or ف before it) and a word never in a name or a head noun, title or rank.
     static func isPrepositionOnNonName(_ n: String) -> Bool {
         guard let f = n.unicodeScalars.first, "بلكوف".unicodeScalars.contains(f) else { return false }
-        for c in Clitics.of(n).dropFirst() where ["ب", "ل", "ك", "وب", "ول", "فب", "فل"].contains(c.prefix) {
+        for c in Clitics.of(n).dropFirst() where listContains(["ب", "ل", "ك", "وب", "ول", "فب", "فل"], c.prefix) {
             if Lexicon.nonNameWords.contains(c.stem) || isLexiconWord(c.stem) { return true }
         }
         return false

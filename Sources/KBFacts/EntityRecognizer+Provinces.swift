@@ -17,7 +17,7 @@ extension EntityRecognizer {
     private func divisionHead(_ tok: Token, _ set: WordSet) -> String? {
         guard tok.kind == .word, !EntityRecognizer.hasArticle(tok) else { return nil }
         if set.contains(tok.norm) { return tok.norm }
-        return Clitics.of(tok.norm).first { ["و", "ف", "ب", "ل", "وب", "ول"].contains($0.prefix) && set.contains($0.stem) }?.stem
+        return Clitics.of(tok.norm).first { set.contains($0.stem) && EntityRecognizer.listContains(["و", "ف", "ب", "ل", "وب", "ول"], $0.prefix) }?.stem
     }
 
     /// Turns a town the gazetteer found after an indefinite province head into the province, and a province or

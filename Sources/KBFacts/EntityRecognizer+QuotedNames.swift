@@ -78,7 +78,7 @@ extension EntityRecognizer {
     func quoteCue(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> (EntityType, Bool, String)? {
         var p = i - 1
         // "بـ«…»", "لـ«…»": a preposition written apart with a tatweel
-        if p > 0, t[p].kind == .word, ["ب", "ل", "وب", "ول"].contains(t[p].norm) { p -= 1 }
+        if p > 0, t[p].kind == .word, EntityRecognizer.listContains(["ب", "ل", "وب", "ول"], t[p].norm) { p -= 1 }
         guard p >= 0, t[p].kind == .word, covered[p] == nil else { return nil }
         // "التي يقودها «…»", "بقيادة «…»": the quoted leader of a force or body is a person, when every word of
         // the quote can be a name's

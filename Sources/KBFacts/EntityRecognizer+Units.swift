@@ -34,7 +34,9 @@ extension EntityRecognizer {
         var f: UInt8 = 0
         if norm.plainHasPrefix("و") || norm.plainHasPrefix("ب") || norm.plainHasPrefix("ف") { f |= unitHeadProclitic }
         if EntityRecognizer.unitHeads.contains(norm) || Clitics.of(norm).contains(where: { c in
-            guard let k = unitHeadClitics.first(where: { $0.prefix.plainEquals(c.prefix) }) else { return false }
+            // (no unit head without or with the article: no clitic to look for)
+            guard EntityRecognizer.unitHeads.contains(c.stem) || EntityRecognizer.unitHeads.contains("ال" + c.stem),
+                  let k = unitHeadClitics.first(where: { $0.prefix.plainEquals(c.prefix) }) else { return false }
             return EntityRecognizer.unitHeads.contains(k.article ? "ال" + c.stem : c.stem)
         }) { f |= unitHeadWord }
         return f

@@ -262,7 +262,7 @@ struct EntityRecognizer {
         while i < t.count {
             guard covered[i] == nil, t[i].kind == .word || t[i].kind == .latin else { i += 1; continue }
             if let m = bareInstitution(t, i, covered, mentions) ?? alQaeda(t, i, covered) { add(m); i += 1; continue }
-            let head = t[i].kind == .word && t[i].norm != "بقياده" ? headWord(t[i].norm) : nil
+            let head = t[i].kind == .word && !t[i].norm.isMark("بقياده") ? headWord(t[i].norm) : nil
             if let h = head, Lexicon.orgHeads.contains(h), let m = organization(t, i, covered, mentions) {
                 add(m); i = m.range.upperBound; continue
             }
@@ -305,7 +305,7 @@ struct EntityRecognizer {
     static let compelledNouns = Lexicon.set("القوة قوة الظروف ظروف الأسباب أسباب")
     /// "القاهرة" as the adjective of such a noun (token `i`), not the city.
     static func isCompellingAdjective(_ t: [Token], _ i: Int) -> Bool {
-        i > 0 && t[i].norm == cairo && compelledNouns.contains(t[i - 1].norm)
+        i > 0 && t[i].norm.plainEquals(cairo) && compelledNouns.contains(t[i - 1].norm)
     }
 
     func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
@@ -315,17 +315,28 @@ struct EntityRecognizer {
         // only the first words that start some name are looked up further
         let maxLen = min(start.maxLongest, t.count - i)
         // a name of two words or more is looked up only when it can start with this word and the next
-        let reach = maxLen < 2 ? start.longest : firstForms.indices.map { ci in
-            start.longest[ci] < 2 ? start.longest[ci] : gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm)
+        // (looked up at the first need: not at all when the next token is no word)
+        var reach: [Int] = []
+        func reachOf(_ ci: Int) -> Int {
+            if reach.isEmpty { reach = start.longest.map { $0 < 2 ? $0 : -1 } }
+            if reach[ci] < 0 { reach[ci] = gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) }
+            return reach[ci]
         }
         if maxLen >= 1 {
             for len in stride(from: maxLen, through: 1, by: -1) {
                 let range = i..<(i + len)
                 guard range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { continue }
-                let rest = len == 1 ? [] : t[(i + 1)..<(i + len)].map(\.norm)
-                for (ci, cand) in firstForms.enumerated() where start.longest[ci] >= len && (len == 1 || reach[ci] >= len)
-                    && !EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix) {
-                    var hits = len == 1 ? start.names[ci] : gazetteer.lookupName(([cand.stem] + rest).joined(separator: " "))
+                // the words after the first, joined as in the name's key (at the first form that needs them)
+                var rest: String? = nil
+                for (ci, cand) in firstForms.enumerated() where start.longest[ci] >= len && (len == 1 || reachOf(ci) >= len)
+                    && !(EntityRecognizer.mayEndInArticle(cand.prefix) && EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix)) {
+                    var hits: [GazetteerEntry]
+                    if len == 1 {
+                        hits = start.names[ci]
+                    } else {
+                        if rest == nil { rest = t[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ") }
+                        hits = gazetteer.lookupName(cand.stem + " " + rest!)
+                    }
                     // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
                     // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
                     if hits.contains(where: { $0.type == .place }), hits.contains(where: { $0.type == .organization }) {
@@ -334,7 +345,7 @@ struct EntityRecognizer {
                         hits = hits.filter { ($0.type == .place) == locative }
                     }
                     // "القوة القاهرة" (force majeure), "ظروف قاهرة": the adjective "compelling", not Cairo
-                    if len == 1, cand.prefix.isEmpty, EntityRecognizer.isCompellingAdjective(t, i) { hits = [] }
+                    if len == 1, !hits.isEmpty, cand.prefix.isEmpty, EntityRecognizer.isCompellingAdjective(t, i) { hits = [] }
                     // "مجلس الأمن القومي", "مجلس الأمن الوطني": a state's own council, not the international body
                     if i + len < t.count, EntityRecognizer.stateBodyAdjectives.contains(t[i + len].norm) {
                         hits = hits.filter { $0.subtype != "intl_org" }
@@ -350,7 +361,8 @@ struct EntityRecognizer {
             }
         }
         // adjectives: "الليبي", "والنيجيرية", "الأمريكية"
-        for (ci, cand) in firstForms.enumerated() where !EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix) {
+        for (ci, cand) in firstForms.enumerated()
+            where !(EntityRecognizer.mayEndInArticle(cand.prefix) && EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix)) {
             let hits = start.adjectives[ci]
             if !hits.isEmpty {
                 // the article stays in the mention ("العراقية", "والعراقية" → "العراقية"): it is the word as written,
@@ -368,10 +380,15 @@ struct EntityRecognizer {
     /// Adjectives that make an international body's short name a state's own ("مجلس الأمن القومي").
     static let stateBodyAdjectives: WordSet = ["القومي", "الوطني"]
 
+    /// False for a prefix too short to end in «ال» (two Arabic letters: four bytes at least; most prefixes are
+    /// empty), so that ``hamzaIsNoArticle(_:_:)`` is false for it: checked before the token is handed over.
+    @inline(__always)
+    static func mayEndInArticle(_ prefix: String) -> Bool { prefix.utf8.count >= 4 }
+
     /// The article is never written with a hamza: in «ألباريس» or «وألفاريز» the «أل» belongs to the name, which
     /// is not «باريس» with the article (normalisation folds «أ» to «ا», so only the written text tells).
     static func hamzaIsNoArticle(_ tok: Token, _ prefix: String) -> Bool {
-        guard prefix.plainHasSuffix("ال") else { return false }
+        guard mayEndInArticle(prefix), prefix.plainHasSuffix("ال") else { return false }
         // the letter at the article's place, harakat and tatweel skipped; the word must have one more letter
         // (counted in place: no filtered copy of the text)
         let at = prefix.unicodeScalars.count - 2
@@ -406,7 +423,7 @@ struct EntityRecognizer {
         let isKin = kind & 4 != 0
         guard isRank || isHead || isKin else { return nil }
         var j = i + 1
-        if w == "وزراء", j + 1 < t.count, t[j].text == ":", t[j + 1].norm.hasPrefix("ال") { j += 1 }   // "وزراء: الخارجية فلان"
+        if w.plainEquals("وزراء"), j + 1 < t.count, t[j].text == ":", t[j + 1].norm.plainHasPrefix("ال") { j += 1 }   // "وزراء: الخارجية فلان"
         if isHead {
             // complement: definite words, construct nouns, chained role heads, named organisations and places
             var steps = 0
@@ -421,17 +438,17 @@ struct EntityRecognizer {
                 guard t[j].kind == .word else { break }
                 if Lexicon.ranks.contains(n) { break }
                 // "والمتحدث باسم الحركة X": a spokesman's title runs on through «باسم» to the body he speaks for
-                if n == "باسم", j > i + 1, ["المتحدث", "الناطق"].contains(stripConj(t[j - 1].norm)) { j += 1; continue }
+                if n.plainEquals("باسم"), j > i + 1, ["المتحدث", "الناطق"].contains(stripConj(t[j - 1].norm)) { j += 1; continue }
                 if Lexicon.stopwords.contains(n) {
                     // "المكلفة من مجلس النواب": من followed by a named organisation
-                    if n == "من", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
+                    if n.plainEquals("من"), j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
                     // "المبعوث الأممي إلى ليبيا": the place of an envoy's mission
-                    if n == "الي", j > i + 1, j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .place,
+                    if n.plainEquals("الي"), j > i + 1, j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .place,
                        !mentions[c].isAdjective { j += 1; continue }
                     // "رئيس المجلس الانتقالي الحاكم في البلاد", "دائرة الإعلام في الرئاسة"
                     // "نظيريه في بوركينا": the counterpart's country after في
                     // "القيادي في حركة حماس": a member's title names the organisation after في
-                    if n == "في", j > i + 1 || w.hasPrefix("نظير") || (j + 1 < t.count && covered[j + 1].map { mentions[$0].type == .organization } == true),
+                    if n.plainEquals("في"), j > i + 1 || w.plainHasPrefix("نظير") || (j + 1 < t.count && covered[j + 1].map { mentions[$0].type == .organization } == true),
                        j + 1 < t.count,
                        covered[j + 1].map({ mentions[$0].type != .person }) ?? EntityRecognizer.hasArticle(t[j + 1]) { j += 1; continue }
                     break
@@ -439,16 +456,16 @@ struct EntityRecognizer {
                 if Lexicon.verbs.contains(n) { break }
                 // "رئيس المجلس الرئاسي الليبي رئيس الوزراء الإيطالي X": a role head without the article after a title
                 // a nationality adjective or a named body closed starts the title of another person
-                if j > i + 1, n == s, !n.hasPrefix("ال"), Lexicon.roleHeads.contains(n), let c = covered[j - 1],
+                if j > i + 1, n.plainEquals(s), !n.plainHasPrefix("ال"), Lexicon.roleHeads.contains(n), let c = covered[j - 1],
                    mentions[c].range.upperBound == j,
                    (mentions[c].type == .place && mentions[c].isAdjective) || mentions[c].type == .organization { break }
                 // "وزير الداخلية والجماعات المحلية": a coordinated complement
                 // "رئيس وفد الحركة والمتحدث باسمها X": a second title conjoined before the name is the same holder's
-                if j > i + 1, n.hasPrefix("وال"), Lexicon.roleHeads.contains(s) { j += 1; continue }
-                if j > i + 1, n.hasPrefix("وال"), n.count > 4 {
+                if j > i + 1, n.plainHasPrefix("وال"), Lexicon.roleHeads.contains(s) { j += 1; continue }
+                if j > i + 1, n.plainHasPrefix("وال"), n.count > 4 {
                     // only as a title before ", Name": the coordinated words run up to a comma
                     var e = j
-                    while e < t.count, covered[e] == nil, t[e].kind == .word, t[e].norm.hasPrefix("ال") || t[e].norm.hasPrefix("وال") { e += 1 }
+                    while e < t.count, covered[e] == nil, t[e].kind == .word, t[e].norm.plainHasPrefix("ال") || t[e].norm.plainHasPrefix("وال") { e += 1 }
                     if e < t.count, t[e].text == "،" || t[e].text == "," { j = e; continue }
                     // "وزيرا الدفاع والخارجية X وY": a dual or plural title names two portfolios, so the run is its own
                     if e > j, EntityRecognizer.isDualOrPluralHead(w) { j = e; continue }
@@ -458,8 +475,8 @@ struct EntityRecognizer {
                 }
                 // "نظيره التونسي المنصف المرزوقي": the name starts at a given name with the article
                 if j > i + 1, articleGivenName(t, j, covered) { break }
-                if n.hasPrefix("ال") || n.hasPrefix("لل") || Lexicon.constructNouns.contains(s)
-                    || Lexicon.roleHeads.contains(n) || (n.hasPrefix("ل") && Lexicon.constructNouns.contains(String(n.dropFirst()))) {
+                if n.plainHasPrefix("ال") || n.plainHasPrefix("لل") || Lexicon.constructNouns.contains(s)
+                    || Lexicon.roleHeads.contains(n) || (n.plainHasPrefix("ل") && Lexicon.constructNouns.contains(String(n.dropFirst()))) {
                     j += 1; continue
                 }
                 break
@@ -469,15 +486,15 @@ struct EntityRecognizer {
         if nameStart < t.count, t[nameStart].kind == .punctuation, ["،", ",", "/"].contains(t[nameStart].text) {
             nameStart += 1
         }
-        if isRank, nameStart < t.count, t[nameStart].norm == "اول" { nameStart += 1 }   // "الفريق أول"
+        if isRank, nameStart < t.count, t[nameStart].norm.plainEquals("اول") { nameStart += 1 }   // "الفريق أول"
         if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }             // "الفريق أول ركن"
         if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
         // a rank after the role phrase: "القائد العام ... المشير خليفة حفتر"
         if nameStart < t.count, nameStart > i + 1 || !isRank, covered[nameStart] == nil,
            Lexicon.ranks.contains(t[nameStart].norm) {
             nameStart += 1
-            if nameStart < t.count, t[nameStart].norm == "اول" { nameStart += 1 }
-            if nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.hasPrefix("ال"),
+            if nameStart < t.count, t[nameStart].norm.plainEquals("اول") { nameStart += 1 }
+            if nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.plainHasPrefix("ال"),
                !Lexicon.stopwords.contains(t[nameStart].norm), covered[nameStart] == nil,
                nameStart + 1 < t.count, personName(t, nameStart + 1, covered) != nil || covered[nameStart + 1] != nil {
                 nameStart += 1   // "اللواء المتقاعد خليفة حفتر"
@@ -485,7 +502,7 @@ struct EntityRecognizer {
             // "المشير أركان حرب فلان الفلاني", "الفريق أول ركن علان العلاني" after a role phrase
             if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }
             if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
-        } else if isRank, nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.hasPrefix("ال"),
+        } else if isRank, nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.plainHasPrefix("ال"),
                   !Lexicon.stopwords.contains(t[nameStart].norm), nameStart + 1 < t.count,
                   covered[nameStart + 1] != nil || personName(t, nameStart + 1, covered) != nil {
             nameStart += 1

@@ -1,3 +1,4 @@
+import Foundation
 import KBText
 
 /// Hashed features of tokens. Each feature is a template number mixed with a value hash, reduced to a
@@ -40,15 +41,14 @@ public struct NERFeaturizer: Sendable {
         /// types of the one-word name it is (0 if none), in `stems` order.
         let nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]
 
-        /// The summed weights of the word's own features (``NERFeaturizer/localFeatures(_:)``) for the model
-        /// `localOwner`, one per label: computed at the first use, so that a word seen again costs only its
-        /// context features. Integer sums: the emissions are the same as summing every feature each time.
-        var localSums: [Int32] = []
-        var localOwner: ObjectIdentifier? = nil
-        /// The summed weights of the context features that read this word as a neighbour
-        /// (``NERFeaturizer/neighbourFeatures(_:_:_:_:_:_:)``), one row of labels per slot, for `neighbourOwner`.
-        var neighbourSums: [Int32] = []
-        var neighbourOwner: ObjectIdentifier? = nil
+        /// For the model `sumsOwner`, one row of labels after another: the summed weights of the word's own
+        /// features (``NERFeaturizer/localFeatures(_:)``), then of the context features that read this word as a
+        /// neighbour (``NERFeaturizer/neighbourFeatures(_:_:_:_:_:_:)``), one row per slot. Computed at the first
+        /// use, so that a word seen again costs only its other context features; one flat buffer, read through a
+        /// pointer (no array to retain per token). Integer sums: the emissions are the same as summing every
+        /// feature each time.
+        var sums: UnsafeMutablePointer<Int32>? = nil
+        var sumsOwner: ObjectIdentifier? = nil
 
         init(word: UInt64, stem: UInt64, clitic: UInt64, pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64),
              stemPre: (UInt64, UInt64), shape: UInt64, cues: UInt8, stems: [String], nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)],
@@ -56,6 +56,7 @@ public struct NERFeaturizer: Sendable {
             self.word = word; self.stem = stem; self.clitic = clitic; self.pre = pre; self.suf = suf; self.stemPre = stemPre
             self.shape = shape; self.cues = cues; self.stems = stems; self.nameStarts = nameStarts; self.classes = classes
         }
+        deinit { sums?.deallocate() }
         /// Class `j` of the word (0: none), the `j`-th clustering (finest last).
         @inline(__always) func cls(_ j: Int) -> UInt64 { j < classes.count ? classes[j] : 0 }
     }
@@ -87,19 +88,48 @@ public struct NERFeaturizer: Sendable {
     /// The proclitics stripped for the stem feature, longest first.
     static let stemPrefixes: [String] = ArabicNormalizer.procliticPrefixes.map(\.prefix).sorted { ($0.count, $0) > ($1.count, $1) }
 
+    /// ``stemPrefixes`` as UTF-8 bytes and scalar counts, in the same order; empty if one of them is not plain
+    /// (``NormKey/isPlain(_:)``), so that a byte prefix of a plain word is exactly what `plainHasPrefix` finds.
+    static let stemPrefixBytes: [(prefix: String, bytes: [UInt8], scalars: Int)] = {
+        let all = stemPrefixes.map { (prefix: $0, bytes: Array($0.utf8), scalars: $0.unicodeScalars.count) }
+        return all.allSatisfy({ NormKey.isPlain($0.prefix) }) ? all : []
+    }()
+
+    /// The stem of the stem feature: the word without its longest proclitic (article included, ``stemPrefixes``
+    /// order), when three letters or more remain; else the word and no clitic.
+    static func stem(of norm: String, scalarCount: Int, scalars: [Unicode.Scalar]) -> (stem: String, clitic: String) {
+        var w = norm
+        // a plain word (every scalar a character of its own, NFC): `plainHasPrefix` is a byte comparison
+        let plain: (String, String)?? = stemPrefixBytes.isEmpty || !NormKey.isPlain(norm) ? nil : w.withUTF8 { b -> (String, String)?? in
+            for p in stemPrefixBytes where p.bytes.count <= b.count && memcmp(b.baseAddress!, p.bytes, p.bytes.count) == 0 {
+                if scalarCount - p.scalars >= 3 {
+                    return .some((String(decoding: UnsafeBufferPointer(rebasing: b[p.bytes.count...]), as: UTF8.self), p.prefix))
+                }
+            }
+            return .some(nil)
+        }
+        if let plain { return plain ?? (norm, "") }
+        for p in stemPrefixes where norm.plainHasPrefix(p) {
+            let rest = scalars.count - p.unicodeScalars.count
+            if rest >= 3 { return (String(String.UnicodeScalarView(scalars[p.unicodeScalars.count...])), p) }
+        }
+        return (norm, "")
+    }
+
     public func wordInfo(norm: String, text: String) -> WordInfo {
+        wordInfo(norm: norm, text: text, clitics: ArabicNormalizer.cliticCandidates)
+    }
+
+    /// ``wordInfo(norm:text:)`` with the word's `ArabicNormalizer.cliticCandidates` given by `clitics` (a caller
+    /// that remembers them per word passes its memo: the same values).
+    public func wordInfo(norm: String, text: String, clitics: (String) -> [(stem: String, prefix: String)]) -> WordInfo {
         let scalars = Array(norm.unicodeScalars)
         let first = scalars.first
         let isArabic = first.map { NERFeaturizer.isArabicLetter($0) } ?? false
         // stem: the word without its longest proclitic (article included), when three letters or more remain
         var stem = norm
         var clitic = ""
-        if isArabic {
-            for p in NERFeaturizer.stemPrefixes where norm.plainHasPrefix(p) {
-                let rest = scalars.count - p.unicodeScalars.count
-                if rest >= 3 { stem = String(String.UnicodeScalarView(scalars[p.unicodeScalars.count...])); clitic = p; break }
-            }
-        }
+        if isArabic { (stem, clitic) = NERFeaturizer.stem(of: norm, scalarCount: scalars.count, scalars: scalars) }
         func part(_ r: Range<Int>) -> UInt64 {
             guard r.lowerBound >= 0, r.upperBound <= scalars.count else { return 0x5EED }
             return NERFeaturizer.fnv(scalars[r])
@@ -121,7 +151,7 @@ public struct NERFeaturizer: Sendable {
         if stem != norm { cues |= lexicon.cueBits(stem) ?? 0 }
         var stems = [norm]
         if isArabic {
-            for c in ArabicNormalizer.cliticCandidates(norm).dropFirst() where !stems.contains(c.stem) { stems.append(c.stem) }
+            for c in clitics(norm).dropFirst() where !stems.contains(c.stem) { stems.append(c.stem) }
         }
         return WordInfo(word: NERFeaturizer.fnv(norm), stem: NERFeaturizer.fnv(stem), clitic: NERFeaturizer.fnv(clitic),
                         pre: (part(0..<1), part(0..<2), part(0..<3)), suf: (part((n - 1)..<n), part((n - 2)..<n), part((n - 3)..<n)),
@@ -162,10 +192,17 @@ extension NERFeaturizer {
 
     /// Bucket indices of the word-only features of one word (the same buckets ``features(_:)`` gives it).
     public func localFeatures(_ x: WordInfo) -> [UInt32] {
-        let shift = UInt64(64 - bits)
         var out: [UInt32] = []
         out.reserveCapacity(localPerToken)
-        @inline(__always) func put(_ t: UInt64, _ v: UInt64) { out.append(UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift)) }
+        forEachLocalFeature(x) { out.append($0) }
+        return out
+    }
+
+    /// `body` of each bucket of ``localFeatures(_:)``, in that order (no array).
+    @inline(__always)
+    func forEachLocalFeature(_ x: WordInfo, _ body: (UInt32) -> Void) {
+        let shift = UInt64(64 - bits)
+        @inline(__always) func put(_ t: UInt64, _ v: UInt64) { body(UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift)) }
         put(1, 0)
         put(2, x.word); put(3, x.stem); put(4, x.clitic)
         put(5, x.pre.0); put(6, x.pre.1); put(7, x.pre.2)
@@ -174,7 +211,6 @@ extension NERFeaturizer {
         put(13, x.shape)
         put(37, x.suf.1 &* 31 &+ x.clitic)
         for j in 0..<classCount { put(41 + UInt64(j), x.cls(j)) }
-        return out
     }
 
     /// Bucket indices of the context features of every token, `contextPerToken` per token: with
@@ -238,20 +274,38 @@ extension NERFeaturizer {
     /// 35, 36, 50), after (17, 21, 34, 51), two before (18, 52), two after (19, 53). Past the sentence's ends
     /// every value is `bos` before and `eos` after, as there. A word's sums for these can be remembered.
     func neighbourFeatures(word: UInt64, stem: UInt64, suf1: UInt64, clitic: UInt64, fine: UInt64, coarse: UInt64) -> [[UInt32]] {
+        var slots = [[UInt32]](repeating: [], count: NERFeaturizer.neighbourSlots)
+        forEachNeighbourFeature(word: word, stem: stem, suf1: suf1, clitic: clitic, fine: fine, coarse: coarse) { slots[$0].append($1) }
+        return slots
+    }
+
+    /// `body(slot, bucket)` of each feature of ``neighbourFeatures(word:stem:suf1:clitic:fine:coarse:)``, slot
+    /// by slot in the order of its list (no arrays).
+    @inline(__always)
+    func forEachNeighbourFeature(word: UInt64, stem: UInt64, suf1: UInt64, clitic: UInt64, fine: UInt64, coarse: UInt64,
+                                 _ body: (Int, UInt32) -> Void) {
         let shift = UInt64(64 - bits)
-        @inline(__always) func b(_ t: UInt64, _ v: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift) }
-        var before = [b(16, word), b(20, stem), b(35, suf1), b(36, clitic)]
-        var after = [b(17, word), b(21, stem), b(34, suf1)]
-        var before2 = [b(18, word)], after2 = [b(19, word)]
-        if classCount > 0 {
-            before.append(b(50, fine)); after.append(b(51, fine)); before2.append(b(52, coarse)); after2.append(b(53, coarse))
-        }
-        return [before, after, before2, after2]
+        @inline(__always) func b(_ slot: Int, _ t: UInt64, _ v: UInt64) { body(slot, UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift)) }
+        b(0, 16, word); b(0, 20, stem); b(0, 35, suf1); b(0, 36, clitic)
+        if classCount > 0 { b(0, 50, fine) }
+        b(1, 17, word); b(1, 21, stem); b(1, 34, suf1)
+        if classCount > 0 { b(1, 51, fine) }
+        b(2, 18, word)
+        if classCount > 0 { b(2, 52, coarse) }
+        b(3, 19, word)
+        if classCount > 0 { b(3, 53, coarse) }
     }
 
     /// ``neighbourFeatures(word:stem:suf1:clitic:fine:coarse:)`` of a word.
     func neighbourFeatures(_ x: WordInfo) -> [[UInt32]] {
         neighbourFeatures(word: x.word, stem: x.stem, suf1: x.suf.1, clitic: x.clitic, fine: classCount > 0 ? x.cls(classCount - 1) : 0, coarse: x.cls(0))
+    }
+
+    /// ``forEachNeighbourFeature(word:stem:suf1:clitic:fine:coarse:_:)`` of a word.
+    @inline(__always)
+    func forEachNeighbourFeature(_ x: WordInfo, _ body: (Int, UInt32) -> Void) {
+        forEachNeighbourFeature(word: x.word, stem: x.stem, suf1: x.suf.1, clitic: x.clitic,
+                                fine: classCount > 0 ? x.cls(classCount - 1) : 0, coarse: x.cls(0), body)
     }
 
     /// ``neighbourFeatures(word:stem:suf1:clitic:fine:coarse:)`` past the sentence's start (slots 0 and 2) and
@@ -273,40 +327,52 @@ extension NERFeaturizer {
         let n = info.count
         let gaz = lexicon.gazetteerTags(info)
         let shift = UInt64(64 - bits)
-        var out = [UInt32](repeating: 0, count: n * ownContextPerToken)
+        let F = ownContextPerToken
+        var out = [UInt32](repeating: 0, count: n * F)
         let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05
-        func cl(_ k: Int, _ j: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].cls(j) }
-        func w(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].word }
-        func st(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].stem }
-        func sh(_ k: Int) -> UInt64 { k < 0 ? bos : k >= n ? eos : info[k].shape }
-        func cues(_ k: Int) -> UInt64 { k >= 0 && k < n ? UInt64(info[k].cues) : 0 }
-        func gz(_ k: Int) -> UInt64 { k < 0 || k >= n ? 0xFFFF : UInt64(gaz[k].b) | UInt64(gaz[k].i) << 8 }
         let speech = UInt64(1) << UInt64(NERLexicon.Cue.speech.rawValue)
         var cueMask: UInt64 = 0
         for c in NERLexicon.Cue.allCases { cueMask |= 1 << UInt64(c.rawValue) }
-        out.withUnsafeMutableBufferPointer { out in
-            var o = 0
-            for i in 0..<n {
-                let x = info[i]
-                @inline(__always) func put(_ t: UInt64, _ v: UInt64) {
-                    out[o] = UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift); o += 1
-                }
-                let speechBefore = (cues(i - 1) | cues(i - 2) | cues(i - 3)) & speech != 0
-                let speechAfter = (cues(i + 1) | cues(i + 2) | cues(i + 3)) & speech != 0
-                // the cue bits of the word and its neighbours, in bytes (as `contextFeatures` sets them one by one)
-                let cueVec = (cues(i) & cueMask) | (cues(i - 1) & cueMask) << 8 | (cues(i - 2) & cueMask) << 16
-                    | (cues(i + 1) & cueMask) << 24
-                put(14, sh(i - 1) &* 31 &+ x.shape); put(15, x.shape &* 31 &+ sh(i + 1))
-                put(22, w(i - 1) &* 0x100000001B3 ^ x.word); put(23, x.word &* 0x100000001B3 ^ w(i + 1))
-                put(24, gz(i)); put(25, gz(i - 1)); put(26, gz(i + 1)); put(27, gz(i) &* 65599 &+ x.shape)
-                put(28, cueVec & 0xFF); put(29, (cueVec >> 8) & 0xFF); put(30, (cueVec >> 16) & 0xFF); put(31, (cueVec >> 24) & 0xFF)
-                put(32, (speechBefore ? 1 : 0) + (speechAfter ? 2 : 0))
-                put(33, (cueVec >> 8 & 0xFF) &* 131 &+ x.shape)
-                put(38, i == 0 ? 1 : i == n - 1 ? 2 : 0)
-                put(39, st(i - 1) &* 0x100000001B3 ^ x.stem)
-                put(40, gz(i) &* 65599 &+ (cueVec >> 8 & 0xFF))
-                if classCount > 0 {
-                    put(54, cl(i - 1, 0) &* 0x100000001B3 ^ x.cls(0)); put(55, x.cls(0) &* 0x100000001B3 ^ cl(i + 1, 0))
+        // each value the templates read of a token, in a row padded with three values past either end (what the
+        // templates read there: bos / eos, no cues, no gazetteer tag), read at `pad + k` for token `k`
+        let pad = 3, width = n + 2 * pad
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 6 * width) { rows in
+            let w = rows.baseAddress!, st = w + width, sh = st + width, cl0 = sh + width, cues = cl0 + width, gz = cues + width
+            for k in 0..<pad {
+                w[k] = bos; st[k] = bos; sh[k] = bos; cl0[k] = bos; cues[k] = 0; gz[k] = 0xFFFF
+                let e = pad + n + k
+                w[e] = eos; st[e] = eos; sh[e] = eos; cl0[e] = eos; cues[e] = 0; gz[e] = 0xFFFF
+            }
+            for (k, x) in info.enumerated() {
+                let r = pad + k
+                w[r] = x.word; st[r] = x.stem; sh[r] = x.shape; cl0[r] = x.cls(0); cues[r] = UInt64(x.cues)
+                gz[r] = UInt64(gaz[k].b) | UInt64(gaz[k].i) << 8
+            }
+            out.withUnsafeMutableBufferPointer { out in
+                var o = 0
+                for i in 0..<n {
+                    let r = pad + i
+                    @inline(__always) func put(_ t: UInt64, _ v: UInt64) {
+                        out[o] = UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift); o += 1
+                    }
+                    let speechBefore = (cues[r - 1] | cues[r - 2] | cues[r - 3]) & speech != 0
+                    let speechAfter = (cues[r + 1] | cues[r + 2] | cues[r + 3]) & speech != 0
+                    // the cue bits of the word and its neighbours, in bytes (as `contextFeatures` sets them one by one)
+                    let cueVec = (cues[r] & cueMask) | (cues[r - 1] & cueMask) << 8 | (cues[r - 2] & cueMask) << 16
+                        | (cues[r + 1] & cueMask) << 24
+                    let shape = sh[r], word = w[r]
+                    put(14, sh[r - 1] &* 31 &+ shape); put(15, shape &* 31 &+ sh[r + 1])
+                    put(22, w[r - 1] &* 0x100000001B3 ^ word); put(23, word &* 0x100000001B3 ^ w[r + 1])
+                    put(24, gz[r]); put(25, gz[r - 1]); put(26, gz[r + 1]); put(27, gz[r] &* 65599 &+ shape)
+                    put(28, cueVec & 0xFF); put(29, (cueVec >> 8) & 0xFF); put(30, (cueVec >> 16) & 0xFF); put(31, (cueVec >> 24) & 0xFF)
+                    put(32, (speechBefore ? 1 : 0) + (speechAfter ? 2 : 0))
+                    put(33, (cueVec >> 8 & 0xFF) &* 131 &+ shape)
+                    put(38, i == 0 ? 1 : i == n - 1 ? 2 : 0)
+                    put(39, st[r - 1] &* 0x100000001B3 ^ st[r])
+                    put(40, gz[r] &* 65599 &+ (cueVec >> 8 & 0xFF))
+                    if classCount > 0 {
+                        put(54, cl0[r - 1] &* 0x100000001B3 ^ cl0[r]); put(55, cl0[r] &* 0x100000001B3 ^ cl0[r + 1])
+                    }
                 }
             }
         }

@@ -38,23 +38,15 @@ public final class NERModel: @unchecked Sendable {
         return sums
     }
 
-    /// The weights of the context features that read the word as a neighbour, summed per slot
-    /// (``NERFeaturizer/neighbourFeatures(_:)``; remembered in the word's info for this model).
-    func neighbourSums(_ x: NERFeaturizer.WordInfo) -> [Int32] {
-        let me = ObjectIdentifier(self)
-        if x.neighbourOwner == me { return x.neighbourSums }
-        let sums = NERModel.sums(featurizer.neighbourFeatures(x), weights)
-        x.neighbourSums = sums
-        x.neighbourOwner = me
-        return sums
-    }
-
     /// One labelled sentence: a label per token, the spans, and what ``margin(of:)`` needs.
     public struct Result: Sendable {
         public var labels: [UInt8]
         public var spans: [NERSpan]
         let emissions: [Float]
         let best: Float
+        /// Viterbi's score of every label at every token, row after row (``NERDecoder/viterbiWithScores``): a
+        /// margin's run that forces tokens from `k` on to O shares the first `k` rows.
+        let scores: [Float]
     }
 
     /// Labels a sentence given as normalised tokens (`ArabicNormalizer.normalize`) and their surface text.
@@ -64,35 +56,56 @@ public final class NERModel: @unchecked Sendable {
 
     /// Labels a sentence from its words' features (``NERFeaturizer/wordInfo(norm:text:)``, remembered by the caller).
     public func label(info: [NERFeaturizer.WordInfo]) -> Result {
-        guard !info.isEmpty else { return Result(labels: [], spans: [], emissions: [], best: 0) }
+        guard !info.isEmpty else { return Result(labels: [], spans: [], emissions: [], best: 0, scores: []) }
         let em = splitEmissions(info)
-        let (labels, best) = NERDecoder.viterbi(em, transitions, count: info.count)
-        return Result(labels: labels, spans: NERSpan.spans(labels), emissions: em, best: best)
+        let (labels, best, scores) = NERDecoder.viterbiWithScores(em, transitions, count: info.count)
+        return Result(labels: labels, spans: NERSpan.spans(labels), emissions: em, best: best, scores: scores)
     }
 
     /// How much better the best labelling is than the best one that leaves the span's tokens O (larger is surer).
     public func margin(of span: NERSpan, in r: Result) -> Float {
-        let (_, without) = NERDecoder.viterbi(r.emissions, transitions, count: r.labels.count, forceO: span.range)
+        // (the rows before the span are those of the labelling's own run: taken from it, not computed again)
+        let k = min(span.range.lowerBound, r.labels.count)
+        let (_, without, _) = NERDecoder.viterbiWithScores(r.emissions, transitions, count: r.labels.count, forceO: span.range,
+                                                           resume: k > 0 && r.scores.count == r.labels.count * NERLabel.count ? (r.scores, k) : nil)
         return r.best - without
     }
 
-    /// The weights of a word's own features, summed (remembered in the word's info for this model).
-    func localSums(_ x: NERFeaturizer.WordInfo) -> [Int32] {
-        let me = ObjectIdentifier(self)
-        if x.localOwner == me { return x.localSums }
+    /// A word's own-feature sums and its neighbour sums (``NERFeaturizer/WordInfo/sums``) for this model: one
+    /// row of labels of the word's own features (``NERFeaturizer/localFeatures(_:)``), then one per neighbour
+    /// slot (``NERFeaturizer/neighbourFeatures(_:)``), computed at the first use and remembered in the info.
+    @inline(__always)
+    func wordSums(_ x: NERFeaturizer.WordInfo) -> UnsafePointer<Int32> {
+        if let s = x.sums, x.sumsOwner == ObjectIdentifier(self) { return UnsafePointer(s) }
+        return fillSums(x)
+    }
+
+    /// Computes a word's sums for this model now (``wordSums(_:)``): an info prepared so is only read by later
+    /// labelling with this model, so it may be shared between threads once stored.
+    public func prepareSums(_ x: NERFeaturizer.WordInfo) { _ = wordSums(x) }
+
+    @inline(never)
+    func fillSums(_ x: NERFeaturizer.WordInfo) -> UnsafePointer<Int32> {
         let L = NERLabel.count
-        var sums = [Int32](repeating: 0, count: L)
-        for f in featurizer.localFeatures(x) {
-            let row = Int(f) * L
-            for l in 0..<L { sums[l] &+= Int32(weights[row + l]) }
+        let rows = 1 + NERFeaturizer.neighbourSlots
+        let s = x.sums ?? .allocate(capacity: rows * L)
+        s.initialize(repeating: 0, count: rows * L)
+        weights.withUnsafeBufferPointer { w in
+            let w = w.baseAddress!
+            @inline(__always) func add(_ to: UnsafeMutablePointer<Int32>, _ f: UInt32) {
+                let row = w + Int(f) * L
+                for l in 0..<L { to[l] &+= Int32(row[l]) }
+            }
+            featurizer.forEachLocalFeature(x) { add(s, $0) }
+            featurizer.forEachNeighbourFeature(x) { slot, f in add(s + (1 + slot) * L, f) }
         }
-        x.localSums = sums
-        x.localOwner = me
-        return sums
+        x.sums = s
+        x.sumsOwner = ObjectIdentifier(self)
+        return UnsafePointer(s)
     }
 
     /// Emissions from each word's remembered own-feature sums, its neighbours' remembered sums as neighbours
-    /// (``neighbourSums(_:)``) and the sentence's other context features: the same integers as
+    /// (``wordSums(_:)``) and the sentence's other context features: the same integers as
     /// ``emissions(_:count:)`` over ``NERFeaturizer/features(_:)`` (integer addition in any order).
     func splitEmissions(_ info: [NERFeaturizer.WordInfo]) -> [Float] {
         let L = NERLabel.count, F = featurizer.ownContextPerToken
@@ -100,12 +113,14 @@ public final class NERModel: @unchecked Sendable {
         let feats = featurizer.ownContextFeatures(info)
         var em = [Float](repeating: 0, count: n * L)
         let s = scale
-        let local = info.map { localSums($0) }
-        let near = info.map { neighbourSums($0) }
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Int32>.self, capacity: n) { ws in
+        // (the infos stay alive in `info` while their sums are read)
+        for i in 0..<n { ws[i] = wordSums(info[i]) }
         weights.withUnsafeBufferPointer { w in
         feats.withUnsafeBufferPointer { feats in
         boundarySums.withUnsafeBufferPointer { edge in
         em.withUnsafeMutableBufferPointer { em in
+            let edge = edge.baseAddress!
             for i in 0..<n {
                 var a0: Int32 = 0, a1: Int32 = 0, a2: Int32 = 0, a3: Int32 = 0, a4: Int32 = 0
                 var a5: Int32 = 0, a6: Int32 = 0, a7: Int32 = 0, a8: Int32 = 0
@@ -113,12 +128,13 @@ public final class NERModel: @unchecked Sendable {
                     a0 &+= r[0]; a1 &+= r[1]; a2 &+= r[2]; a3 &+= r[3]; a4 &+= r[4]
                     a5 &+= r[5]; a6 &+= r[6]; a7 &+= r[7]; a8 &+= r[8]
                 }
-                local[i].withUnsafeBufferPointer { add($0.baseAddress!) }
+                add(ws[i])
                 // slot 0: the word before is this word's neighbour before; 1 after; 2 two before; 3 two after
-                if i > 0 { near[i - 1].withUnsafeBufferPointer { add($0.baseAddress!) } } else { add(edge.baseAddress!) }
-                if i + 1 < n { near[i + 1].withUnsafeBufferPointer { add($0.baseAddress! + L) } } else { add(edge.baseAddress! + L) }
-                if i > 1 { near[i - 2].withUnsafeBufferPointer { add($0.baseAddress! + 2 * L) } } else { add(edge.baseAddress! + 2 * L) }
-                if i + 2 < n { near[i + 2].withUnsafeBufferPointer { add($0.baseAddress! + 3 * L) } } else { add(edge.baseAddress! + 3 * L) }
+                // (a word's slot k is its row 1 + k)
+                add(i > 0 ? ws[i - 1] + L : edge)
+                add(i + 1 < n ? ws[i + 1] + 2 * L : edge + L)
+                add(i > 1 ? ws[i - 2] + 3 * L : edge + 2 * L)
+                add(i + 2 < n ? ws[i + 2] + 4 * L : edge + 3 * L)
                 for k in 0..<F {
                     let row = w.baseAddress! + Int(feats[i * F + k]) * L
                     a0 &+= Int32(row[0]); a1 &+= Int32(row[1]); a2 &+= Int32(row[2]); a3 &+= Int32(row[3])
@@ -130,7 +146,7 @@ public final class NERModel: @unchecked Sendable {
                 em[o + 3] = Float(a3) * s; em[o + 4] = Float(a4) * s; em[o + 5] = Float(a5) * s
                 em[o + 6] = Float(a6) * s; em[o + 7] = Float(a7) * s; em[o + 8] = Float(a8) * s
             }
-        } } } }
+        } } } } }
         return em
     }
 
@@ -269,41 +285,118 @@ enum NERDecoder {
         return t
     }()
 
+    /// For each label, the labels that may follow it (`allowedTable`), in ascending order, as a flat list:
+    /// `successors[successorStart[p] ..< successorStart[p + 1]]`.
+    static let successors: [Int] = {
+        let L = NERLabel.count
+        return (0..<L).flatMap { p in (0..<L).filter { l in allowedTable[p * L + l] } }
+    }()
+    static let successorStart: [Int] = {
+        let L = NERLabel.count
+        var starts = [0]
+        for p in 0..<L { starts.append(starts[p] + (0..<L).filter { l in allowedTable[p * L + l] }.count) }
+        return starts
+    }()
+
+    /// The labels are O, then B- and I- of four types, and `allowedTable` is IOB2's (O and B-x after anything,
+    /// I-x only after B-x or I-x): the Viterbi step may take that pattern as given.
+    static let iob2: Bool = {
+        let L = NERLabel.count
+        guard L == 9 else { return false }
+        for p in 0..<L {
+            for l in 0..<L where allowedTable[p * L + l] != (l == 0 || l % 2 == 1 || p == l - 1 || p == l) { return false }
+        }
+        return (0..<L).allSatisfy { l in allowedTable[L * L + l] == (l == 0 || l % 2 == 1) }
+    }()
+
     /// Best label sequence under IOB2 constraints and its score; `forceO` tokens may only be O.
     static func viterbi(_ em: [Float], _ trans: [Float], count n: Int, forceO: Range<Int> = 0..<0) -> ([UInt8], Float) {
+        let (labels, best, _) = viterbiWithScores(em, trans, count: n, forceO: forceO)
+        return (labels, best)
+    }
+
+    /// ``viterbi(_:_:count:forceO:)`` and the score of every label at every token (row after row). `resume`:
+    /// the scores of a run on the same emissions and transitions whose first `rows` tokens are not forced
+    /// (`forceO` starts at `rows` or later): those rows are taken from it, the same numbers the run would
+    /// compute again; the best score is the same, but the labels of those rows are not traced (a margin reads
+    /// only the score).
+    static func viterbiWithScores(_ em: [Float], _ trans: [Float], count n: Int, forceO: Range<Int> = 0..<0,
+                                  resume: (scores: [Float], rows: Int)? = nil) -> ([UInt8], Float, [Float]) {
         let L = NERLabel.count
         let neg: Float = -1e30
         var score = [Float](repeating: neg, count: n * L)
         var back = [UInt8](repeating: 0, count: n * L)
+        let iob2 = NERDecoder.iob2
+        var first = 1
+        if let resume, resume.rows >= 1, resume.rows <= n, forceO.isEmpty || forceO.lowerBound >= resume.rows {
+            first = resume.rows
+            score.withUnsafeMutableBufferPointer { s in
+                resume.scores.withUnsafeBufferPointer { r in for k in 0..<(first * L) { s[k] = r[k] } }
+            }
+        }
         // (the same additions and comparisons in the same order as ever, on raw buffers: no bounds checks)
         allowedTable.withUnsafeBufferPointer { allowed in
+        successors.withUnsafeBufferPointer { succ in
+        successorStart.withUnsafeBufferPointer { starts in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: L) { bestOf in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: L) { argOf in
         em.withUnsafeBufferPointer { em in
         trans.withUnsafeBufferPointer { trans in
         score.withUnsafeMutableBufferPointer { score in
         back.withUnsafeMutableBufferPointer { back in
-            for l in 0..<L where allowed[L * L + l] && (!forceO.contains(0) || l == 0) {
-                score[l] = trans[L * L + l] + em[l]
+            if first == 1 {
+                for l in 0..<L where allowed[L * L + l] && (!forceO.contains(0) || l == 0) {
+                    score[l] = trans[L * L + l] + em[l]
+                }
             }
-            if n > 1 {
-                for i in 1..<n {
+            if n > first {
+                for i in first..<n {
                     let forced = forceO.contains(i)
                     let prev = (i - 1) * L
-                    for l in 0..<L where !forced || l == 0 {
-                        var best = neg, arg = 0
-                        for p in 0..<L where score[prev + p] > neg && allowed[p * L + l] {
-                            let s = score[prev + p] + trans[p * L + l]
-                            if s > best { best = s; arg = p }
+                    if iob2 {
+                        // the same comparisons on IOB2's fixed pattern, unrolled: O and every B- may follow any
+                        // label (all nine tried in ascending order), I-x only B-x and I-x (in that order)
+                        let sp = score.baseAddress! + prev
+                        @inline(__always) func step(_ l: Int, _ from: Int, _ to: Int) {
+                            var best = neg, arg = 0
+                            for p in from...to {
+                                let v = sp[p]
+                                if v > neg { let s = v + trans[p * 9 + l]; if s > best { best = s; arg = p } }
+                            }
+                            if best > neg { score[i * 9 + l] = best + em[i * 9 + l]; back[i * 9 + l] = UInt8(arg) }
                         }
-                        if best > neg { score[i * L + l] = best + em[i * L + l]; back[i * L + l] = UInt8(arg) }
+                        step(0, 0, 8)
+                        if !forced {
+                            step(1, 0, 8); step(3, 0, 8); step(5, 0, 8); step(7, 0, 8)
+                            step(2, 1, 2); step(4, 3, 4); step(6, 5, 6); step(8, 7, 8)
+                        }
+                        continue
+                    }
+                    // every label's best predecessor: the labels before in ascending order, each tried for the
+                    // labels allowed after it (for each label, the same comparisons in the same order as a loop
+                    // over its predecessors; a label that is not `forced` out is skipped as there)
+                    for l in 0..<L { bestOf[l] = neg; argOf[l] = 0 }
+                    for p in 0..<L {
+                        let sp = score[prev + p]
+                        guard sp > neg else { continue }
+                        for q in starts[p]..<starts[p + 1] {
+                            let l = succ[q]
+                            let s = sp + trans[p * L + l]
+                            if s > bestOf[l] { bestOf[l] = s; argOf[l] = p }
+                        }
+                    }
+                    for l in 0..<L where !forced || l == 0 {
+                        let best = bestOf[l]
+                        if best > neg { score[i * L + l] = best + em[i * L + l]; back[i * L + l] = UInt8(argOf[l]) }
                     }
                 }
             }
-        } } } } }
+        } } } } } } } } }
         var best = neg, arg = 0
         for l in 0..<L where score[(n - 1) * L + l] > best { best = score[(n - 1) * L + l]; arg = l }
         var labels = [UInt8](repeating: 0, count: n)
         labels[n - 1] = UInt8(arg)
         if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { labels[i - 1] = back[i * L + Int(labels[i])] } }
-        return (labels, best)
+        return (labels, best, score)
     }
 }

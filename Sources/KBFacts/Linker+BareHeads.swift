@@ -40,7 +40,8 @@ extension Linker {
                     if let e = gazetteer.entry(id: o.key), let h = Linker.bareHead(ofName: e.ar) { heads.insert(h) }
                     for h in heads where !(named[h] ?? []).contains(where: { $0.key == o.key }) { named[h, default: []].append(o) }
                 }
-                guard !owned[i], toks[i].kind == .word else { continue }
+                // (no organisation with a head named yet: no word can stand for one)
+                guard !named.isEmpty, !owned[i], toks[i].kind == .word else { continue }
                 guard let (stem, prefix) = Clitics.bareHeadReference(toks[i].norm, Linker.computeBareHeadReference),
                       let ones = named[stem], ones.count == 1, let org = ones.first else { continue }
                 if i + 1 < toks.count, ownedByName[i + 1] || Linker.isDefiniteAdjective(toks[i + 1]) { continue }

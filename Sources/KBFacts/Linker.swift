@@ -100,6 +100,7 @@ final class Linker {
         }
         // 2b. titles standing for a person named in the document: the most recent person with the same role phrase
         var roles: [(key: String, phrase: String)] = []
+        var roleForms: [[[NormKey]]?] = []   // `titleForms` of each role's words, made when first compared
         for s in perSentence.indices {
             for k in perSentence[s].indices {
                 let m = perSentence[s][k]
@@ -107,8 +108,8 @@ final class Linker {
                     let phrase = Gazetteer.key(cue.phrase)
                     // the same phrase word for word first: news names the home side's officials by the bare title
                     // («وزير الخارجية X» … «وزير الخارجية الروسي Y» … «وعقد وزير الخارجية …» is X), then a longer or shorter one
-                    var hit = roles.suffix(200).last { $0.phrase == phrase }
-                        ?? roles.suffix(200).last { $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
+                    var hit = roles.suffix(200).last { $0.phrase.plainEquals(phrase) }
+                        ?? roles.suffix(200).last { $0.phrase.plainHasPrefix(phrase + " ") || phrase.plainHasPrefix($0.phrase + " ") }
                     // "نظيره المالي": the counterpart is the person whose role carries the same nationality
                     let words = phrase.plainSplit(separator: " ").map(String.init)
                     if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),
@@ -123,16 +124,25 @@ final class Linker {
                     }
                     // "بالقائد العام للجيش" for "القائد العام للجيش الوطني": the same head
                     // (clitics aside) and every word of the title in the role (clitics aside)
+                    // (each word's forms as keys, remembered per word, and each role's once per document: `titleForms`)
                     if hit == nil, words.count >= 2 {
-                        func bare(_ w: String) -> Set<String> { Set([w] + Clitics.of(w).map(\.stem) + Clitics.of(w).map { ArabicNormalizer.stripArticle($0.stem) } + [ArabicNormalizer.stripArticle(w)]) }
-                        let titleWords = words.map(bare)
-                        hit = roles.suffix(200).last { r in
-                            let rw = r.phrase.plainSplit(separator: " ").map(String.init)
-                            guard let rh = rw.first, !bare(rh).isDisjoint(with: titleWords[0]) else { return false }
-                            let roleForms = rw.map(bare)
+                        let titleWords = words.map(Linker.titleForms)
+                        var r = roles.count - 1
+                        while r >= max(0, roles.count - 200) {
+                            defer { r -= 1 }
+                            if roleForms.count < roles.count { roleForms += [[[NormKey]]?](repeating: nil, count: roles.count - roleForms.count) }
+                            let forms: [[NormKey]]
+                            if let f = roleForms[r] { forms = f } else {
+                                forms = roles[r].phrase.plainSplit(separator: " ").map { Linker.titleForms(String($0)) }
+                                roleForms[r] = forms
+                            }
+                            guard let rh = forms.first, Linker.meet(rh, titleWords[0]) else { continue }
                             // one phrase's words all in the other ("… في القصر" may follow the title)
-                            return titleWords.allSatisfy { t in roleForms.contains { !$0.isDisjoint(with: t) } }
-                                || (roleForms.count >= 2 && roleForms.allSatisfy { r in titleWords.contains { !$0.isDisjoint(with: r) } })
+                            if titleWords.allSatisfy({ t in forms.contains { Linker.meet($0, t) } })
+                                || (forms.count >= 2 && forms.allSatisfy { f in titleWords.contains { Linker.meet($0, f) } }) {
+                                hit = roles[r]
+                                break
+                            }
                         }
                     }
                     perSentence[s][k].key = hit?.key ?? ""
@@ -209,10 +219,9 @@ final class Linker {
 
         // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
         // (the people index no longer changes here: the first form of a word that names someone is remembered)
-        let bare = WordMemo<(stem: String, prefix: String, key: String)?>(slots: 1024)
+        // (no memo per document: a word's candidates and their keys are remembered per word, and the people index
+        // rules most keys out by a bit of its filter; the index does not change in this step)
         func bareSurname(_ norm: String) -> (stem: String, prefix: String, key: String)? {
-            // (the candidates with their lookup keys, remembered per word; nobody to find without surnames)
-            guard people.hasSurnames else { return nil }
             for cand in Clitics.surnameLookups(norm, Linker.surnameLookups) {
                 if let p = people.resolve(keys: cand.keys) { return (cand.stem, cand.prefix, p) }
             }
@@ -224,12 +233,13 @@ final class Linker {
             var covered = [Bool](repeating: false, count: toks.count)
             for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }
             var added: [RawMention] = []
-            for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
+            for i in toks.indices where !covered[i] && toks[i].kind == .word {
                 // a word after "بن", "آل", "أبو" names someone's father or family, not the person of that surname
                 // ("فيصل بن الحسين" is no mention of "عبد الله الثاني بن الحسين")
                 // (but "ولد الغزواني" after "محمد ولد الغزواني" is that person: Linker+Ould.swift)
-                if let (stem, prefix, p) = bare.get(t.norm, bareSurname),
+                if let (stem, prefix, p) = bareSurname(toks[i].norm),
                    !(i > 0 && EntityRecognizer.abd.contains(toks[i - 1].norm) && !(toks[i - 1].norm == Linker.ould && namedWithOuld(p, people))) {
+                    let t = toks[i]
                     let cand = (stem: stem, prefix: prefix)
                     let rec = EntityRecognizer(gazetteer: gazetteer)
                     let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)
@@ -269,7 +279,8 @@ final class Linker {
                     continue
                 }
                 // "الدول الثلاث" after "بمالي والنيجر … إلى بوركينا فاسو": the three countries named last
-                if owner[i] == nil, let (end, size) = Linker.pluralReference(toks, i),
+                // (no list of two and fewer than three countries named yet: no phrase can refer to any)
+                if owner[i] == nil, group.count >= 2 || recent.count >= 3, let (end, size) = Linker.pluralReference(toks, i),
                    let members = group.count >= 2 && (size == 0 || size == group.count) ? group
                         : (size > 2 && recent.count >= size ? Array(recent.suffix(size)) : nil),
                    !(end < toks.count && owner[end].map { ms[$0].isAdjective } == true) {
@@ -337,7 +348,7 @@ final class Linker {
     /// of three letters or more, that are not function words or verbs.
     static func surnameCandidates(_ norm: String) -> [(stem: String, prefix: String)] {
         ([(stem: norm, prefix: "")] + Clitics.of(norm)).filter { cand in
-            cand.stem.count >= 3 && !Linker.stopwordsAndVerbs.contains(NormKey(cand.stem))
+            Linker.characterCount(cand.stem) >= 3 && !Linker.stopwordsAndVerbs.contains(NormKey(cand.stem))
         }
     }
 

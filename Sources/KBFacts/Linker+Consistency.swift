@@ -37,8 +37,11 @@ extension Linker {
             return w
         }
         var byFirst: [NormKey: [KnownName]] = [:]
-        for (s, ms) in perSentence.enumerated() {
-            for m in ms where !m.isAdjective && !m.titleOnly && !m.key.isEmpty && m.gazetteerIDs.isEmpty && !m.key.plainHasPrefix("group:") {
+        // (the mentions are read in place and copied only when kept)
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where !perSentence[s][k].isAdjective && !perSentence[s][k].titleOnly
+                && !perSentence[s][k].key.isEmpty && perSentence[s][k].gazetteerIDs.isEmpty && !perSentence[s][k].key.plainHasPrefix("group:") {
+                let m = perSentence[s][k]
                 switch m.type {
                 case .person: guard m.range.count >= 2 else { continue }
                 case .organization, .place: break
@@ -56,11 +59,13 @@ extension Linker {
         guard !byFirst.isEmpty else { return }
         // a name the document gives two types is carried nowhere
         var conflicting = Set<[String]>()
-        for (s, ms) in perSentence.enumerated() {
-            for m in ms where !m.isAdjective && m.type != .date {
-                guard m.range.upperBound <= sentences[s].tokens.count, !m.range.isEmpty else { continue }
-                let toks = sentences[s].tokens
-                guard byFirst[NormKey(toks[m.range.lowerBound].norm)] != nil || m.begin != toks[m.range.lowerBound].begin else { continue }
+        for s in perSentence.indices {
+            let toks = sentences[s].tokens
+            for k in perSentence[s].indices where !perSentence[s][k].isAdjective && perSentence[s][k].type != .date {
+                let range = perSentence[s][k].range
+                guard range.upperBound <= toks.count, !range.isEmpty else { continue }
+                guard byFirst[NormKey(toks[range.lowerBound].norm)] != nil || perSentence[s][k].begin != toks[range.lowerBound].begin else { continue }
+                let m = perSentence[s][k]
                 let w = words(m, toks)
                 guard let names = byFirst[NormKey(w[0])] else { continue }
                 for n in names where n.words == w && n.mention.type != m.type { conflicting.insert(w) }
@@ -101,9 +106,9 @@ extension Linker {
             }) else { continue }
             var covered = [Bool](repeating: false, count: toks.count)
             // (a role phrase's words are taken too: "وزير الخارجية" names no ministry of its own)
-            for m in perSentence[s] {
-                for x in m.range where x < toks.count { covered[x] = true }
-                if let r = m.role?.range { for x in r where x < toks.count { covered[x] = true } }
+            for k in perSentence[s].indices {
+                for x in perSentence[s][k].range where x < toks.count { covered[x] = true }
+                if let r = perSentence[s][k].role?.range { for x in r where x < toks.count { covered[x] = true } }
             }
             var added: [RawMention] = []
             var i = 0

@@ -48,15 +48,26 @@ extension Linker {
 
         private func addSurname(_ k: NormKey, _ i: Int) {
             surnames[k, default: []].append(i)
-            let b = k.hashValue & 4095
+            let b = PeopleIndex.bit(k)
             surnameBits[b >> 6] |= 1 << UInt64(b & 63)
         }
+
+        /// The bit of a key in the filter of `surnames`.
+        @inline(__always)
+        static func bit(_ k: NormKey) -> Int { k.hashValue & 4095 }
 
         /// False when `k` is no key of `surnames` (true when it may be).
         @inline(__always)
         private func maySurname(_ k: NormKey) -> Bool {
-            let b = k.hashValue & 4095
+            let b = PeopleIndex.bit(k)
             return surnameBits[b >> 6] & (1 << UInt64(b & 63)) != 0
+        }
+
+        /// False when none of the keys whose `bit`s are `bits` is a key of `surnames`.
+        @inline(__always)
+        func maySurname(bits: [UInt16]) -> Bool {
+            for b in bits where surnameBits[Int(b) >> 6] & (1 << UInt64(b & 63)) != 0 { return true }
+            return false
         }
 
         /// `full` for every name registered so far (in registration order, as `register` did it).

@@ -1,3 +1,4 @@
+import KBGraph
 import KBText
 
 // Per-word answers of the linker as integers and keys (speed11): what depends on one word alone is computed once
@@ -47,4 +48,56 @@ extension Linker {
 
     private static let titleFormsShared = SharedWordTable<[NormKey]>()
     private static let titleFormsMemo = PerThread { WordMemo<[NormKey]>(slots: 1024, shared: titleFormsShared) }
+}
+
+extension Linker {
+    /// What the linker asks of a gazetteer entry, by id: its type and subtype, `Gazetteer.country(of:)` and the bare
+    /// head of its Arabic name (`bareHead(ofName:)`). `gazetteer.entry(id:)` copied the whole entry (a dozen
+    /// strings and arrays) and `country(of:)` up to six of them, for every mention and pass.
+    struct EntryFacts {
+        let type: EntityType
+        let subtype: String
+        let country: String?
+        let bareHead: String?
+    }
+
+    /// One thread's `EntryFacts` for the gazetteer of serial `serial` (emptied for another).
+    final class EntryFactsTable {
+        var serial: UInt64 = .max
+        var memo = WordMemo<EntryFacts?>(slots: 4096)
+    }
+    private static let entryFactsTables = PerThread { EntryFactsTable() }
+
+    /// The `EntryFacts` of the gazetteer entry `id`, nil when the gazetteer has none (as `entry(id:)`). Remembered
+    /// per thread and gazetteer: the same answers as asking the gazetteer each time.
+    func facts(_ id: String) -> EntryFacts? {
+        let g = gazetteer
+        return Linker.entryFactsTables.withValue { t in
+            if t.serial != g.serial { t.serial = g.serial; t.memo = WordMemo<EntryFacts?>(slots: 4096) }
+            return t.memo.get(id) { id in
+                g.entry(id: id).map { e in
+                    EntryFacts(type: e.type, subtype: e.subtype, country: g.country(of: id), bareHead: Linker.bareHead(ofName: e.ar))
+                }
+            }
+        }
+    }
+
+    /// `key.hasPrefix(prefix)` for an ASCII `prefix`: false at once when the bytes do not start with the prefix's (a
+    /// prefix of ASCII `Character`s is a prefix of the bytes), else `plainHasPrefix` (exactly `hasPrefix`).
+    @inline(__always)
+    static func keyHasPrefix(_ key: String, _ prefix: String) -> Bool {
+        key.utf8.starts(with: prefix.utf8) && key.plainHasPrefix(prefix)
+    }
+
+    /// The index of the last «@» of a key (`lastIndex(of: "@")`): found on the bytes in a plain key (every plain
+    /// scalar is a `Character` of its own unless CR LF, and «@» is neither), else by `String`.
+    static func lastAt(_ key: String) -> String.Index? {
+        guard NormKey.isPlain(key) else { return key.lastIndex(of: "@") }
+        return key.utf8.lastIndex(of: UInt8(ascii: "@"))
+    }
+
+    /// `key.contains("@")`, on the bytes of a plain key.
+    static func hasAt(_ key: String) -> Bool {
+        NormKey.isPlain(key) ? key.utf8.contains(UInt8(ascii: "@")) : key.contains("@")
+    }
 }

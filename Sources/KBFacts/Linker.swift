@@ -21,11 +21,12 @@ final class Linker {
     /// gazetteer: the one of the country named with it, or else the only army the document names.
     func linkGenericArmies(_ perSentence: inout [[RawMention]]) {
         var armiesInDocument: [String] = []
-        for ms in perSentence { for m in ms where m.type == .organization && gazetteer.entry(id: m.key)?.subtype == "army" {
-            if !armiesInDocument.contains(m.key) { armiesInDocument.append(m.key) }
+        for s in perSentence.indices { for k in perSentence[s].indices where perSentence[s][k].type == .organization {
+            let key = perSentence[s][k].key
+            if facts(key)?.subtype == "army", !armiesInDocument.contains(key) { armiesInDocument.append(key) }
         } }
         for s in perSentence.indices {
-            for k in perSentence[s].indices where perSentence[s][k].key.hasPrefix("org:") && perSentence[s][k].type == .organization {
+            for k in perSentence[s].indices where Linker.keyHasPrefix(perSentence[s][k].key, "org:") && perSentence[s][k].type == .organization {
                 let parts = perSentence[s][k].key.dropFirst(4).plainSplit(separator: "@", maxSplits: 1).map(String.init)
                 let words = parts[0].plainSplit(separator: " ").map(String.init)
                 guard !words.isEmpty, words.allSatisfy({ Linker.armyWords.contains($0) }),
@@ -49,21 +50,23 @@ final class Linker {
         EntityRecognizer.keepTownsNamedOnce(&perSentence)
         // 1. evidence for ambiguous gazetteer candidates
         var evidence: [String: Int] = [:]
-        for ms in perSentence {
-            for m in ms where m.gazetteerIDs.count == 1 {
-                evidence[m.gazetteerIDs[0], default: 0] += 2
-                if let c = gazetteer.country(of: m.gazetteerIDs[0]) { evidence[c, default: 0] += 1 }
+        // (the mentions read in place, not copied)
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where perSentence[s][k].gazetteerIDs.count == 1 {
+                let id = perSentence[s][k].gazetteerIDs[0]
+                evidence[id, default: 0] += 2
+                if let c = facts(id)?.country { evidence[c, default: 0] += 1 }
             }
         }
         for s in perSentence.indices {
             for k in perSentence[s].indices {
-                let m = perSentence[s][k]
-                if !m.gazetteerIDs.isEmpty {
-                    let best = m.gazetteerIDs.enumerated().max { a, b in
+                let ids = perSentence[s][k].gazetteerIDs
+                if !ids.isEmpty {
+                    let best = ids.enumerated().max { a, b in
                         (evidence[a.element] ?? 0, -a.offset) < (evidence[b.element] ?? 0, -b.offset)
                     }!.element
                     perSentence[s][k].key = best
-                    if let e = gazetteer.entry(id: best) { perSentence[s][k].type = e.type; perSentence[s][k].subtype = e.subtype }
+                    if let e = facts(best) { perSentence[s][k].type = e.type; perSentence[s][k].subtype = e.subtype }
                 }
             }
         }
@@ -103,8 +106,7 @@ final class Linker {
         var roleForms: [[[NormKey]]?] = []   // `titleForms` of each role's words, made when first compared
         for s in perSentence.indices {
             for k in perSentence[s].indices {
-                let m = perSentence[s][k]
-                if m.titleOnly, let cue = m.role {
+                if perSentence[s][k].titleOnly, let cue = perSentence[s][k].role {
                     let phrase = Gazetteer.key(cue.phrase)
                     // the same phrase word for word first: news names the home side's officials by the bare title
                     // («وزير الخارجية X» … «وزير الخارجية الروسي Y» … «وعقد وزير الخارجية …» is X), then a longer or shorter one
@@ -147,14 +149,14 @@ final class Linker {
                     }
                     perSentence[s][k].key = hit?.key ?? ""
                     perSentence[s][k].nameKey = hit == nil ? "" : "title"
-                } else if m.type == .person, let cue = m.role, !cue.isRankOnly, !m.key.isEmpty {
-                    roles.append((m.key, Gazetteer.key(cue.phrase)))
+                } else if perSentence[s][k].type == .person, let cue = perSentence[s][k].role, !cue.isRankOnly, !perSentence[s][k].key.isEmpty {
+                    roles.append((perSentence[s][k].key, Gazetteer.key(cue.phrase)))
                 }
             }
             perSentence[s].removeAll { $0.titleOnly && $0.key.isEmpty }
         }
         for s in perSentence.indices {
-            for k in perSentence[s].indices where perSentence[s][k].titleOnly && gazetteer.entry(id: perSentence[s][k].key) != nil {
+            for k in perSentence[s].indices where perSentence[s][k].titleOnly && facts(perSentence[s][k].key) != nil {
                 perSentence[s][k].gazetteerIDs = [perSentence[s][k].key]
             }
         }
@@ -179,7 +181,7 @@ final class Linker {
                         perSentence[s][k].key = p
                         perSentence[s][k].type = .person
                         perSentence[s][k].subtype = ""
-                        if gazetteer.entry(id: p) != nil { perSentence[s][k].gazetteerIDs = [p] }
+                        if facts(p) != nil { perSentence[s][k].gazetteerIDs = [p] }
                     } else {
                         perSentence[s][k].key = (m.type == .organization ? "org:" : "plc:") + m.nameKey
                     }
@@ -203,11 +205,13 @@ final class Linker {
         }
         // a guessed organisation without a country ("المجلس العسكري") is the one named with its country in this document
         var orgWithCountry: [String: String] = [:]
-        for ms in perSentence { for m in ms where m.type == .organization && m.key.hasPrefix("org:") && m.key.contains("@") {
-            orgWithCountry[String(m.key.plainSplit(separator: "@")[0]), default: m.key] = orgWithCountry[String(m.key.plainSplit(separator: "@")[0])] ?? m.key
+        for s in perSentence.indices { for k in perSentence[s].indices where perSentence[s][k].type == .organization {
+            let key = perSentence[s][k].key
+            guard Linker.keyHasPrefix(key, "org:"), Linker.hasAt(key) else { continue }
+            orgWithCountry[String(key.plainSplit(separator: "@")[0]), default: key] = orgWithCountry[String(key.plainSplit(separator: "@")[0])] ?? key
         } }
         for s in perSentence.indices {
-            for k in perSentence[s].indices where perSentence[s][k].key.hasPrefix("org:") && !perSentence[s][k].key.contains("@") {
+            for k in perSentence[s].indices where Linker.keyHasPrefix(perSentence[s][k].key, "org:") && !Linker.hasAt(perSentence[s][k].key) {
                 if let full = orgWithCountry[perSentence[s][k].key] { perSentence[s][k].key = full }
             }
         }
@@ -231,9 +235,11 @@ final class Linker {
         for s in perSentence.indices where people.hasSurnames {
             let toks = sentences[s].tokens
             var covered = [Bool](repeating: false, count: toks.count)
-            for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }
+            for k in perSentence[s].indices { for t in perSentence[s][k].range where t < toks.count { covered[t] = true } }
             var added: [RawMention] = []
             for i in toks.indices where !covered[i] && toks[i].kind == .word {
+                // (a word none of whose keys has its bit in the people index's filter is nobody's surname)
+                guard people.maySurname(bits: Clitics.surnameBits(toks[i].norm, Linker.computeSurnameBits)) else { continue }
                 // a word after "بن", "آل", "أبو" names someone's father or family, not the person of that surname
                 // ("فيصل بن الحسين" is no mention of "عبد الله الثاني بن الحسين")
                 // (but "ولد الغزواني" after "محمد ولد الغزواني" is that person: Linker+Ould.swift)
@@ -246,7 +252,7 @@ final class Linker {
                     var m = RawMention(range: i..<(i + 1), begin: b, end: t.end, text: text, type: .person, subtype: "",
                                        gazetteerIDs: [], nameKey: cand.stem, isAdjective: false, role: nil, confidence: 0.7)
                     m.key = p
-                    if gazetteer.entry(id: p) != nil { m.gazetteerIDs = [p] }
+                    if facts(p) != nil { m.gazetteerIDs = [p] }
                     added.append(m)
                 }
             }
@@ -262,7 +268,7 @@ final class Linker {
             let toks = sentences[s].tokens
             let ms = perSentence[s]
             var owner = [Int?](repeating: nil, count: toks.count)
-            for (k, m) in ms.enumerated() { for x in m.range where x < toks.count { owner[x] = k } }
+            for k in ms.indices { for x in ms[k].range where x < toks.count { owner[x] = k } }
             var added: [RawMention] = []
             var i = 0
             while i < toks.count {
@@ -306,7 +312,7 @@ final class Linker {
         // ("الإفريقية") is not a mention of it; weak names that linked to nobody go
         for s in perSentence.indices {
             perSentence[s].removeAll { m in
-                let sub = gazetteer.entry(id: m.key)?.subtype
+                let sub = facts(m.key)?.subtype
                 return sub == "platform" || (m.isAdjective && (sub == "continent" || sub == "region")) || (m.type == .person && m.key.isEmpty)
             }
         }
@@ -315,7 +321,7 @@ final class Linker {
     /// `Lexicon.stopwords` ∪ `Lexicon.verbs` as fast keys (same membership).
     static let stopwordsAndVerbs: Set<NormKey> = Set(Lexicon.stopwords.union(Lexicon.verbs).map(NormKey.init))
 
-    func isCountry(_ m: RawMention) -> Bool { m.type == .place && m.subtype == "country" && !m.isAdjective && !m.key.hasPrefix("group:") }
+    func isCountry(_ m: RawMention) -> Bool { m.type == .place && m.subtype == "country" && !m.isAdjective && !Linker.keyHasPrefix(m.key, "group:") }
 
     /// "الدول الثلاث", "البلدين", "الدولتين", "الجانبين", "الطرفين", "الدول الأعضاء": a plural that
     /// refers back to a list of countries. Returns the end of the phrase.
@@ -358,6 +364,19 @@ final class Linker {
     }
 
     struct SurnameLookup { let stem: String; let prefix: String; let keys: [NormKey] }
+
+    /// The `PeopleIndex.bit`s of every key of `surnameLookups(norm)`, without repeats: a word none of whose bits is
+    /// set in a people index's filter finds nobody there.
+    static func computeSurnameBits(_ norm: String) -> [UInt16] {
+        var out: [UInt16] = []
+        for c in Clitics.surnameLookups(norm, surnameLookups) {
+            for k in c.keys {
+                let b = UInt16(PeopleIndex.bit(k))
+                if !out.contains(b) { out.append(b) }
+            }
+        }
+        return out
+    }
 
     /// Two token lists name the same person when one is the other with extra middle names
     /// (first and last tokens agree) or the same after removing "عبد" spacing.
@@ -425,11 +444,14 @@ final class Linker {
             i += v[i] == tah && i + 1 < v.count && v[i + 1] == sheen ? 2 : 1
         }
         if let f = s.first, f == sheen { s[0] = tah }
-        var out = String.UnicodeScalarView()
+        // (written as UTF-8: every scalar here is two bytes, 0xD8 or 0xD9 and a continuation byte)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count * 2)
         for (k, c) in s.enumerated() where k == 0 || !(c == 0x0627 || c == 0x0648 || c == 0x064A) {   // ا و ي
-            out.append(Unicode.Scalar(c)!)
+            out.append(UInt8(0xC0 | (c >> 6)))
+            out.append(UInt8(0x80 | (c & 0x3F)))
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func slowSkeleton(_ w: String) -> String {

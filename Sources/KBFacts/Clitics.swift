@@ -23,6 +23,7 @@ enum Clitics {
         static let pluralKinds = SharedWordTable<(dual: Bool, plural: Bool)>()
         static let surnameCandidates = SharedWordTable<[(stem: String, prefix: String)]>()
         static let surnameLookups = SharedWordTable<[Linker.SurnameLookup]>()
+        static let surnameBits = SharedWordTable<[UInt16]>()
         static let dateCues = SharedWordTable<Bool>()
         static let ruleForms = SharedWordTable<RuleForms>()
         static let entityIDs = SharedWordTable<String>()
@@ -88,6 +89,10 @@ enum Clitics {
     }
     static func surnameLookups(_ w: String, _ compute: (String) -> [Linker.SurnameLookup]) -> [Linker.SurnameLookup] {
         withRecord(w) { r in r.fill(&r.surnameLookups, w, Shared.surnameLookups, compute) }
+    }
+    /// `Linker.computeSurnameBits` of a word.
+    static func surnameBits(_ w: String, _ compute: (String) -> [UInt16]) -> [UInt16] {
+        withRecord(w) { r in r.fill(&r.surnameBits, w, Shared.surnameBits, compute) }
     }
     static func dateCue(_ w: String, _ compute: (String) -> Bool) -> Bool {
         withRecord(w) { r in r.fill(&r.dateCue, w, Shared.dateCues, compute) }

@@ -27,7 +27,10 @@ extension Linker {
             let toks = sentences[s].tokens
             var owned = [Bool](repeating: false, count: toks.count)
             var ownedByName = owned                            // by a mention other than a person («باسم الحركة سليم …»)
-            for m in perSentence[s] { for x in m.range where x < toks.count { owned[x] = true; ownedByName[x] = m.type != .person } }
+            for k in perSentence[s].indices {
+                let byName = perSentence[s][k].type != .person
+                for x in perSentence[s][k].range where x < toks.count { owned[x] = true; ownedByName[x] = byName }
+            }
             var added: [RawMention] = []
             var orgs = perSentence[s].filter { $0.type == .organization && !$0.key.isEmpty && !$0.isAdjective }
             var i = 0
@@ -37,10 +40,11 @@ extension Linker {
                 while let o = orgs.first, o.range.lowerBound <= i {
                     orgs.removeFirst()
                     var heads = Set([Linker.bareHead(ofName: o.text)].compactMap { $0 })
-                    if let e = gazetteer.entry(id: o.key), let h = Linker.bareHead(ofName: e.ar) { heads.insert(h) }
+                    if let h = facts(o.key)?.bareHead { heads.insert(h) }
                     for h in heads where !(named[h] ?? []).contains(where: { $0.key == o.key }) { named[h, default: []].append(o) }
                 }
-                guard !owned[i], toks[i].kind == .word else { continue }
+                // (no organisation with a head named yet: no word can stand for one)
+                guard !named.isEmpty, !owned[i], toks[i].kind == .word else { continue }
                 guard let (stem, prefix) = Clitics.bareHeadReference(toks[i].norm, Linker.computeBareHeadReference),
                       let ones = named[stem], ones.count == 1, let org = ones.first else { continue }
                 if i + 1 < toks.count, ownedByName[i + 1] || Linker.isDefiniteAdjective(toks[i + 1]) { continue }

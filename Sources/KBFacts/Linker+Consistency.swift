@@ -14,6 +14,8 @@ extension Linker {
 
     /// Proclitics a later occurrence of a name may carry ("ورشاد", "بالتحالف", "للتحالف").
     static let consistencyPrefixes = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"]
+    /// Each of `consistencyPrefixes` and whether it ends with «ل».
+    static let consistencyPrefixesWithLam = consistencyPrefixes.map { ($0, $0.hasSuffix("ل")) }
 
     /// Every other occurrence of a name the recognisers found in the document, on words no mention covers,
     /// becomes a mention of the same entity (same key, type, subtype and gazetteer ids):
@@ -29,14 +31,17 @@ extension Linker {
         func words(_ m: RawMention, _ toks: [Token]) -> [String] {
             guard m.range.upperBound <= toks.count, !m.range.isEmpty else { return [] }
             var w = toks[m.range].map(\.norm)
-            if m.begin != toks[m.range.lowerBound].begin, let first = m.text.split(separator: " ").first {
+            if m.begin != toks[m.range.lowerBound].begin, let first = m.text.plainSplit(separator: " ").first {
                 w[0] = ArabicNormalizer.normalize(String(first))
             }
             return w
         }
         var byFirst: [NormKey: [KnownName]] = [:]
-        for (s, ms) in perSentence.enumerated() {
-            for m in ms where !m.isAdjective && !m.titleOnly && !m.key.isEmpty && m.gazetteerIDs.isEmpty && !m.key.plainHasPrefix("group:") {
+        // (the mentions are read in place and copied only when kept)
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where !perSentence[s][k].isAdjective && !perSentence[s][k].titleOnly
+                && !perSentence[s][k].key.isEmpty && perSentence[s][k].gazetteerIDs.isEmpty && !perSentence[s][k].key.plainHasPrefix("group:") {
+                let m = perSentence[s][k]
                 switch m.type {
                 case .person: guard m.range.count >= 2 else { continue }
                 case .organization, .place: break
@@ -54,11 +59,13 @@ extension Linker {
         guard !byFirst.isEmpty else { return }
         // a name the document gives two types is carried nowhere
         var conflicting = Set<[String]>()
-        for (s, ms) in perSentence.enumerated() {
-            for m in ms where !m.isAdjective && m.type != .date {
-                guard m.range.upperBound <= sentences[s].tokens.count, !m.range.isEmpty else { continue }
-                let toks = sentences[s].tokens
-                guard byFirst[NormKey(toks[m.range.lowerBound].norm)] != nil || m.begin != toks[m.range.lowerBound].begin else { continue }
+        for s in perSentence.indices {
+            let toks = sentences[s].tokens
+            for k in perSentence[s].indices where !perSentence[s][k].isAdjective && perSentence[s][k].type != .date {
+                let range = perSentence[s][k].range
+                guard range.upperBound <= toks.count, !range.isEmpty else { continue }
+                guard byFirst[NormKey(toks[range.lowerBound].norm)] != nil || perSentence[s][k].begin != toks[range.lowerBound].begin else { continue }
+                let m = perSentence[s][k]
                 let w = words(m, toks)
                 guard let names = byFirst[NormKey(w[0])] else { continue }
                 for n in names where n.words == w && n.mention.type != m.type { conflicting.insert(w) }
@@ -74,8 +81,9 @@ extension Linker {
         for names in byFirst.values {
             let first = names[0].words[0]
             var prefixed: [(String, String)] = [(first, "")]
-            for p in Linker.consistencyPrefixes {
-                if first.hasPrefix("ال"), p.hasSuffix("ل") {
+            let definite = first.plainHasPrefix("ال")
+            for (p, lam) in Linker.consistencyPrefixesWithLam {
+                if definite, lam {
                     prefixed.append((p + "ل" + first.dropFirst(2), p))      // ل + ال → لل
                 } else {
                     prefixed.append((p + first, p))
@@ -88,20 +96,24 @@ extension Linker {
         // (on the last UTF-8 byte: a table of 256 flags)
         var lastBytes = [Bool](repeating: false, count: 256)
         for names in byFirst.values { if let b = names[0].words[0].utf8.last { lastBytes[Int(b)] = true } }
+        let gateIsExact = byFirst.values.allSatisfy { !$0[0].words[0].isEmpty && NormKey.isPlain($0[0].words[0]) }
         for s in perSentence.indices {
             let toks = sentences[s].tokens
-            guard toks.contains(where: { t in
+            // (a plain token before the first that passes is no form either when every first word is plain and not
+            // empty: a plain form equal to a plain token has its bytes, so its last byte; other tokens are looked up)
+            guard let firstForm = toks.firstIndex(where: { t in
                 t.kind != .punctuation && t.norm.utf8.last.map { lastBytes[Int($0)] } == true && forms[NormKey(t.norm)] != nil
             }) else { continue }
             var covered = [Bool](repeating: false, count: toks.count)
             // (a role phrase's words are taken too: "وزير الخارجية" names no ministry of its own)
-            for m in perSentence[s] {
-                for x in m.range where x < toks.count { covered[x] = true }
-                if let r = m.role?.range { for x in r where x < toks.count { covered[x] = true } }
+            for k in perSentence[s].indices {
+                for x in perSentence[s][k].range where x < toks.count { covered[x] = true }
+                if let r = perSentence[s][k].role?.range { for x in r where x < toks.count { covered[x] = true } }
             }
             var added: [RawMention] = []
             var i = 0
             while i < toks.count {
+                if i < firstForm, gateIsExact, NormKey.isPlain(toks[i].norm) { i += 1; continue }
                 guard !covered[i], toks[i].kind == .word || toks[i].kind == .latin, let cands = forms[NormKey(toks[i].norm)] else { i += 1; continue }
                 // the longest name that fits here
                 let fit = cands.filter { c in

@@ -12,8 +12,8 @@ extension Linker {
     func unlinkForeignStateOrgans(_ perSentence: inout [[RawMention]]) {
         func organ(_ m: RawMention) -> String? {
             guard m.type == .organization, m.gazetteerIDs.count == 1, m.key == m.gazetteerIDs[0],
-                  let e = gazetteer.entry(id: m.key), Linker.stateOrganSubtypes.contains(e.subtype) else { return nil }
-            guard let c = gazetteer.country(of: e.id) else { return nil }
+                  let e = facts(m.key), Linker.stateOrganSubtypes.contains(e.subtype) else { return nil }
+            guard let c = e.country else { return nil }
             // «الجيش المالي»: a name that carries its state's name or adjective names the state itself
             let says = Gazetteer.key(m.text).plainSplit(separator: " ").contains { w in
                 let bare = ArabicNormalizer.stripArticle(String(w))
@@ -23,14 +23,15 @@ extension Linker {
         }
         var named = Set<String>()
         var candidates = false
-        for ms in perSentence {
-            for m in ms {
-                if organ(m) != nil { candidates = true; continue }
-                if let c = m.countryHint { named.insert(c) }
-                for id in m.gazetteerIDs where m.key == id || m.gazetteerIDs.count == 1 {
-                    if let c = gazetteer.country(of: id) { named.insert(c) }
+        for s in perSentence.indices {
+            for k in perSentence[s].indices {
+                if organ(perSentence[s][k]) != nil { candidates = true; continue }
+                if let c = perSentence[s][k].countryHint { named.insert(c) }
+                let key = perSentence[s][k].key, ids = perSentence[s][k].gazetteerIDs
+                for id in ids where key == id || ids.count == 1 {
+                    if let c = facts(id)?.country { named.insert(c) }
                 }
-                if m.key.hasPrefix("org:"), let at = m.key.lastIndex(of: "@") { named.insert(String(m.key[m.key.index(after: at)...])) }
+                if Linker.keyHasPrefix(key, "org:"), let at = Linker.lastAt(key) { named.insert(String(key[key.index(after: at)...])) }
             }
         }
         // a document that names no state at all leaves the gazetteer's reading alone

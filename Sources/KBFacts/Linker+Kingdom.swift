@@ -2,7 +2,7 @@ import KBText
 
 extension Linker {
     /// «المملكة» alone, with its clitics («للمملكة», «بالمملكة», «والمملكة»).
-    static let kingdomWords: Set<String> = ["المملكه", "للمملكه", "بالمملكه", "والمملكه", "فالمملكه", "وللمملكه", "وبالمملكه"]
+    static let kingdomWords: WordSet = ["المملكه", "للمملكه", "بالمملكه", "والمملكه", "فالمملكه", "وللمملكه", "وبالمملكه"]
 
     /// «وانتقدت ستوكهولم المملكة»: «المملكة» alone is the kingdom the document is about — the one country it
     /// names (by name or adjective) that the gazetteer calls «المملكة …» («المملكة العربية السعودية», «المملكة
@@ -22,16 +22,18 @@ extension Linker {
 
     func linkKingdomReferences(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         var kingdoms: Set<String> = []
-        for m in perSentence.joined() where m.type == .place && m.subtype == "country" && !m.key.isEmpty {
-            guard isKingdom(m.key) else { continue }
-            kingdoms.insert(m.key)
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where perSentence[s][k].type == .place && perSentence[s][k].subtype == "country" && !perSentence[s][k].key.isEmpty {
+                guard isKingdom(perSentence[s][k].key) else { continue }
+                kingdoms.insert(perSentence[s][k].key)
+            }
         }
         guard kingdoms.count == 1, let kingdom = kingdoms.first else { return }
         let rec = EntityRecognizer(gazetteer: gazetteer)
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             var owned = [Bool](repeating: false, count: toks.count)
-            for m in perSentence[s] { for x in m.range where x < toks.count { owned[x] = true } }
+            for k in perSentence[s].indices { for x in perSentence[s][k].range where x < toks.count { owned[x] = true } }
             var added: [RawMention] = []
             for i in toks.indices where !owned[i] && toks[i].kind == .word && Linker.kingdomWords.contains(toks[i].norm) {
                 if i + 1 < toks.count, owned[i + 1] { continue }

@@ -18,12 +18,14 @@ extension Linker {
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             var covered = [Bool](repeating: false, count: toks.count)
-            for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }
+            for k in perSentence[s].indices { for t in perSentence[s][k].range where t < toks.count { covered[t] = true } }
             for k in perSentence[s].indices {
+                let range = perSentence[s][k].range
+                let i = range.lowerBound
+                guard perSentence[s][k].type == .person, range.count == 1, i >= 1, !covered[i - 1], toks[i - 1].kind == .word,
+                      toks[i - 1].norm == Linker.ould else { continue }
                 let m = perSentence[s][k]
-                let i = m.range.lowerBound
-                guard m.type == .person, m.range.count == 1, i >= 1, !covered[i - 1], toks[i - 1].kind == .word,
-                      toks[i - 1].norm == Linker.ould, !m.key.isEmpty, namedWithOuld(m.key, people) else { continue }
+                guard !m.key.isEmpty, namedWithOuld(m.key, people) else { continue }
                 perSentence[s][k].range = (i - 1)..<m.range.upperBound
                 perSentence[s][k].begin = toks[i - 1].begin
                 perSentence[s][k].text = toks[i - 1].text + " " + m.text

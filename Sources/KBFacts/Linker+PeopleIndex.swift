@@ -15,25 +15,88 @@ extension Linker {
         /// "first|last" forms and "=joined" full names → people
         private var full: [NormKey: [Int]] = [:]
 
+        /// Names registered since `full` was last brought up to date (`candidates(_:)` alone reads it): its keys
+        /// (nine concatenations per full name) are made only for documents that ask.
+        private var pendingFull: [(person: Int, name: [String])] = []
+        /// A 4,096-bit filter of the keys of `surnames` (bit `hashValue & 4095`): a word none of whose keys has its
+        /// bit set is nobody's surname, found without a dictionary probe (most words of a document).
+        private var surnameBits = [UInt64](repeating: 0, count: 64)
+
         func register(_ key: String, _ names: [[String]], _ order: Int) {
             let i: Int
-            if let k = slot[NormKey(key)] { i = k } else {
+            let k0 = NormKey(key)
+            if let k = slot[k0] { i = k } else {
                 i = people.count
-                slot[NormKey(key)] = i
+                slot[k0] = i
                 people.append(KnownPerson(key: key, names: [], order: order))
             }
             for n in names where !n.isEmpty && !people[i].names.contains(n) {
                 people[i].names.append(n)
                 if n.count >= 2 {
-                    for f in PeopleIndex.forms(n.last!) { surnames[NormKey(f), default: []].append(i) }
-                    surnames[NormKey(n.dropFirst().joined(separator: " ")), default: []].append(i)
-                    for a in PeopleIndex.forms(n.first!) { for b in PeopleIndex.forms(n.last!) { full[NormKey(a + "|" + b), default: []].append(i) } }
+                    // (the forms' keys, remembered per word; a form equal to one before it adds nothing a reader
+                    // of `surnames` can see: every reader takes the people found as a set)
+                    let last = PeopleIndex.formKeys(n.last!)
+                    for (x, f) in last.enumerated() where !last[..<x].contains(f) { addSurname(f, i) }
+                    if n.count > 2 { addSurname(NormKey(n.dropFirst().joined(separator: " ")), i) }
+                    else if !last.contains(NormKey(n[1])) { addSurname(NormKey(n[1]), i) }
                 } else {
                     single[NormKey(n[0]), default: []].append(i)
                 }
-                full[NormKey("=" + n.joined()), default: []].append(i)
+                pendingFull.append((i, n))
             }
         }
+
+        private func addSurname(_ k: NormKey, _ i: Int) {
+            surnames[k, default: []].append(i)
+            let b = PeopleIndex.bit(k)
+            surnameBits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+
+        /// The bit of a key in the filter of `surnames`.
+        @inline(__always)
+        static func bit(_ k: NormKey) -> Int { k.hashValue & 4095 }
+
+        /// False when `k` is no key of `surnames` (true when it may be).
+        @inline(__always)
+        private func maySurname(_ k: NormKey) -> Bool {
+            let b = PeopleIndex.bit(k)
+            return surnameBits[b >> 6] & (1 << UInt64(b & 63)) != 0
+        }
+
+        /// False when none of the keys whose `bit`s are `bits` is a key of `surnames`.
+        @inline(__always)
+        func maySurname(bits: [UInt16]) -> Bool {
+            for b in bits where surnameBits[Int(b) >> 6] & (1 << UInt64(b & 63)) != 0 { return true }
+            return false
+        }
+
+        /// `full` for every name registered so far (in registration order, as `register` did it).
+        private func bringFullUpToDate() {
+            guard !pendingFull.isEmpty else { return }
+            for (i, n) in pendingFull {
+                if n.count >= 2 {
+                    for k in PeopleIndex.pairKeys(n.first!, n.last!) { full[k, default: []].append(i) }
+                }
+                full[NormKey("=" + n.joined()), default: []].append(i)
+            }
+            pendingFull.removeAll(keepingCapacity: true)
+        }
+
+        /// The "first|last" keys of `full` for every form of `first` and of `last`, a form equal to one before it
+        /// left out (it makes a key equal to one already there; `full` is read as sets).
+        static func pairKeys(_ first: String, _ last: String) -> [NormKey] {
+            let fa = forms(first), ka = formKeys(first), fb = forms(last), kb = formKeys(last)
+            var out: [NormKey] = []
+            out.reserveCapacity(fa.count * fb.count)
+            for x in fa.indices where !ka[..<x].contains(ka[x]) {
+                for y in fb.indices where !kb[..<y].contains(kb[y]) { out.append(NormKey(fa[x] + "|" + fb[y])) }
+            }
+            return out
+        }
+
+        /// `forms(w)` as keys: the first `forms(w).count` of `lookupKeys(w)` (`lookupForms` is `forms` and at most one
+        /// more), both remembered per word.
+        static func formKeys(_ w: String) -> ArraySlice<NormKey> { lookupKeys(w).prefix(forms(w).count) }
 
         /// The word itself, without the article, and its consonant skeleton for words of five letters or more.
         static func forms(_ w: String) -> [String] { Clitics.peopleForms(w, computeForms) }
@@ -44,7 +107,7 @@ extension Linker {
         static func lookupForms(_ w: String) -> [String] {
             let f = forms(w)
             let bare = ArabicNormalizer.stripArticle(w)
-            return bare.count == 4 ? f + ["~" + Linker.skeleton(bare)] : f
+            return Linker.characterCount(bare) == 4 ? f + ["~" + Linker.skeleton(bare)] : f
         }
 
         /// `lookupForms` as dictionary keys, remembered per thread.
@@ -56,8 +119,8 @@ extension Linker {
         /// `resolve(word, strict: true)` given the word's `lookupKeys`.
         func resolve(keys: [NormKey]) -> String? {
             var hits: [Int] = []
-            for k in keys { if let h = surnames[k] { hits += h } }
-            return pick(hits).map { people[$0].key }
+            for k in keys where maySurname(k) { if let h = surnames[k] { hits += h } }
+            return hits.isEmpty ? nil : pick(hits).map { people[$0].key }
         }
 
         /// The most recently registered of `hits`, or nil when they are two different people: two full names
@@ -89,7 +152,7 @@ extension Linker {
         private func candidates(_ word: String, strict: Bool, excluding: String?) -> [Int] {
             var hits: [Int] = []
             for k in PeopleIndex.lookupKeys(word) {
-                if let h = surnames[k] { hits += h.filter { people[$0].key != excluding } }
+                if maySurname(k), let h = surnames[k] { hits += h.filter { people[$0].key != excluding } }
                 if !strict, let h = single[k] { hits += h.filter { people[$0].key != excluding } }
             }
             return hits
@@ -98,7 +161,7 @@ extension Linker {
         static func computeForms(_ w: String) -> [String] {
             let bare = ArabicNormalizer.stripArticle(w)
             var out = [w, bare]
-            if bare.count >= 5 { out.append("~" + Linker.skeleton(bare)) }
+            if Linker.characterCount(bare) >= 5 { out.append("~" + Linker.skeleton(bare)) }
             return out
         }
 
@@ -130,9 +193,10 @@ extension Linker {
 
         /// People who could share a full name with `toks` (same first and last word up to spelling variants).
         func candidates(_ toks: [String]) -> [KnownPerson] {
+            bringFullUpToDate()
             var hits = Set<Int>()
             if let f = toks.first, let l = toks.last {
-                for a in PeopleIndex.forms(f) { for b in PeopleIndex.forms(l) { hits.formUnion(full[NormKey(a + "|" + b)] ?? []) } }
+                for k in PeopleIndex.pairKeys(f, l) { hits.formUnion(full[k] ?? []) }
             }
             hits.formUnion(full[NormKey("=" + toks.joined())] ?? [])
             return hits.sorted().map { people[$0] }

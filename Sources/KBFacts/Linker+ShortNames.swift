@@ -11,8 +11,9 @@ extension Linker {
             return name.plainSplit(separator: " ").map(String.init)
         }
         var keys: [String] = []
-        for ms in perSentence { for m in ms where m.type == .organization && m.key.hasPrefix("org:") && m.subtype != "event" {
-            if !keys.contains(m.key) { keys.append(m.key) }
+        for s in perSentence.indices { for k in perSentence[s].indices where perSentence[s][k].type == .organization {
+            let key = perSentence[s][k].key
+            if Linker.keyHasPrefix(key, "org:"), perSentence[s][k].subtype != "event", !keys.contains(key) { keys.append(key) }
         } }
         guard keys.count >= 2 else { return }
         var target: [String: String] = [:]

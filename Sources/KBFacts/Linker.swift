@@ -21,11 +21,12 @@ final class Linker {
     /// gazetteer: the one of the country named with it, or else the only army the document names.
     func linkGenericArmies(_ perSentence: inout [[RawMention]]) {
         var armiesInDocument: [String] = []
-        for ms in perSentence { for m in ms where m.type == .organization && gazetteer.entry(id: m.key)?.subtype == "army" {
-            if !armiesInDocument.contains(m.key) { armiesInDocument.append(m.key) }
+        for s in perSentence.indices { for k in perSentence[s].indices where perSentence[s][k].type == .organization {
+            let key = perSentence[s][k].key
+            if facts(key)?.subtype == "army", !armiesInDocument.contains(key) { armiesInDocument.append(key) }
         } }
         for s in perSentence.indices {
-            for k in perSentence[s].indices where perSentence[s][k].key.hasPrefix("org:") && perSentence[s][k].type == .organization {
+            for k in perSentence[s].indices where Linker.keyHasPrefix(perSentence[s][k].key, "org:") && perSentence[s][k].type == .organization {
                 let parts = perSentence[s][k].key.dropFirst(4).plainSplit(separator: "@", maxSplits: 1).map(String.init)
                 let words = parts[0].plainSplit(separator: " ").map(String.init)
                 guard !words.isEmpty, words.allSatisfy({ Linker.armyWords.contains($0) }),
@@ -49,21 +50,23 @@ final class Linker {
         EntityRecognizer.keepTownsNamedOnce(&perSentence)
         // 1. evidence for ambiguous gazetteer candidates
         var evidence: [String: Int] = [:]
-        for ms in perSentence {
-            for m in ms where m.gazetteerIDs.count == 1 {
-                evidence[m.gazetteerIDs[0], default: 0] += 2
-                if let c = gazetteer.country(of: m.gazetteerIDs[0]) { evidence[c, default: 0] += 1 }
+        // (the mentions read in place, not copied)
+        for s in perSentence.indices {
+            for k in perSentence[s].indices where perSentence[s][k].gazetteerIDs.count == 1 {
+                let id = perSentence[s][k].gazetteerIDs[0]
+                evidence[id, default: 0] += 2
+                if let c = facts(id)?.country { evidence[c, default: 0] += 1 }
             }
         }
         for s in perSentence.indices {
             for k in perSentence[s].indices {
-                let m = perSentence[s][k]
-                if !m.gazetteerIDs.isEmpty {
-                    let best = m.gazetteerIDs.enumerated().max { a, b in
+                let ids = perSentence[s][k].gazetteerIDs
+                if !ids.isEmpty {
+                    let best = ids.enumerated().max { a, b in
                         (evidence[a.element] ?? 0, -a.offset) < (evidence[b.element] ?? 0, -b.offset)
                     }!.element
                     perSentence[s][k].key = best
-                    if let e = gazetteer.entry(id: best) { perSentence[s][k].type = e.type; perSentence[s][k].subtype = e.subtype }
+                    if let e = facts(best) { perSentence[s][k].type = e.type; perSentence[s][k].subtype = e.subtype }
                 }
             }
         }
@@ -100,15 +103,15 @@ final class Linker {
         }
         // 2b. titles standing for a person named in the document: the most recent person with the same role phrase
         var roles: [(key: String, phrase: String)] = []
+        var roleForms: [[[NormKey]]?] = []   // `titleForms` of each role's words, made when first compared
         for s in perSentence.indices {
             for k in perSentence[s].indices {
-                let m = perSentence[s][k]
-                if m.titleOnly, let cue = m.role {
+                if perSentence[s][k].titleOnly, let cue = perSentence[s][k].role {
                     let phrase = Gazetteer.key(cue.phrase)
                     // the same phrase word for word first: news names the home side's officials by the bare title
                     // («وزير الخارجية X» … «وزير الخارجية الروسي Y» … «وعقد وزير الخارجية …» is X), then a longer or shorter one
-                    var hit = roles.suffix(200).last { $0.phrase == phrase }
-                        ?? roles.suffix(200).last { $0.phrase.hasPrefix(phrase + " ") || phrase.hasPrefix($0.phrase + " ") }
+                    var hit = roles.suffix(200).last { $0.phrase.plainEquals(phrase) }
+                        ?? roles.suffix(200).last { $0.phrase.plainHasPrefix(phrase + " ") || phrase.plainHasPrefix($0.phrase + " ") }
                     // "نظيره المالي": the counterpart is the person whose role carries the same nationality
                     let words = phrase.plainSplit(separator: " ").map(String.init)
                     if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),
@@ -123,28 +126,37 @@ final class Linker {
                     }
                     // "بالقائد العام للجيش" for "القائد العام للجيش الوطني": the same head
                     // (clitics aside) and every word of the title in the role (clitics aside)
+                    // (each word's forms as keys, remembered per word, and each role's once per document: `titleForms`)
                     if hit == nil, words.count >= 2 {
-                        func bare(_ w: String) -> Set<String> { Set([w] + Clitics.of(w).map(\.stem) + Clitics.of(w).map { ArabicNormalizer.stripArticle($0.stem) } + [ArabicNormalizer.stripArticle(w)]) }
-                        let titleWords = words.map(bare)
-                        hit = roles.suffix(200).last { r in
-                            let rw = r.phrase.plainSplit(separator: " ").map(String.init)
-                            guard let rh = rw.first, !bare(rh).isDisjoint(with: titleWords[0]) else { return false }
-                            let roleForms = rw.map(bare)
+                        let titleWords = words.map(Linker.titleForms)
+                        var r = roles.count - 1
+                        while r >= max(0, roles.count - 200) {
+                            defer { r -= 1 }
+                            if roleForms.count < roles.count { roleForms += [[[NormKey]]?](repeating: nil, count: roles.count - roleForms.count) }
+                            let forms: [[NormKey]]
+                            if let f = roleForms[r] { forms = f } else {
+                                forms = roles[r].phrase.plainSplit(separator: " ").map { Linker.titleForms(String($0)) }
+                                roleForms[r] = forms
+                            }
+                            guard let rh = forms.first, Linker.meet(rh, titleWords[0]) else { continue }
                             // one phrase's words all in the other ("… في القصر" may follow the title)
-                            return titleWords.allSatisfy { t in roleForms.contains { !$0.isDisjoint(with: t) } }
-                                || (roleForms.count >= 2 && roleForms.allSatisfy { r in titleWords.contains { !$0.isDisjoint(with: r) } })
+                            if titleWords.allSatisfy({ t in forms.contains { Linker.meet($0, t) } })
+                                || (forms.count >= 2 && forms.allSatisfy { f in titleWords.contains { Linker.meet($0, f) } }) {
+                                hit = roles[r]
+                                break
+                            }
                         }
                     }
                     perSentence[s][k].key = hit?.key ?? ""
                     perSentence[s][k].nameKey = hit == nil ? "" : "title"
-                } else if m.type == .person, let cue = m.role, !cue.isRankOnly, !m.key.isEmpty {
-                    roles.append((m.key, Gazetteer.key(cue.phrase)))
+                } else if perSentence[s][k].type == .person, let cue = perSentence[s][k].role, !cue.isRankOnly, !perSentence[s][k].key.isEmpty {
+                    roles.append((perSentence[s][k].key, Gazetteer.key(cue.phrase)))
                 }
             }
             perSentence[s].removeAll { $0.titleOnly && $0.key.isEmpty }
         }
         for s in perSentence.indices {
-            for k in perSentence[s].indices where perSentence[s][k].titleOnly && gazetteer.entry(id: perSentence[s][k].key) != nil {
+            for k in perSentence[s].indices where perSentence[s][k].titleOnly && facts(perSentence[s][k].key) != nil {
                 perSentence[s][k].gazetteerIDs = [perSentence[s][k].key]
             }
         }
@@ -169,7 +181,7 @@ final class Linker {
                         perSentence[s][k].key = p
                         perSentence[s][k].type = .person
                         perSentence[s][k].subtype = ""
-                        if gazetteer.entry(id: p) != nil { perSentence[s][k].gazetteerIDs = [p] }
+                        if facts(p) != nil { perSentence[s][k].gazetteerIDs = [p] }
                     } else {
                         perSentence[s][k].key = (m.type == .organization ? "org:" : "plc:") + m.nameKey
                     }
@@ -193,11 +205,13 @@ final class Linker {
         }
         // a guessed organisation without a country ("المجلس العسكري") is the one named with its country in this document
         var orgWithCountry: [String: String] = [:]
-        for ms in perSentence { for m in ms where m.type == .organization && m.key.hasPrefix("org:") && m.key.contains("@") {
-            orgWithCountry[String(m.key.plainSplit(separator: "@")[0]), default: m.key] = orgWithCountry[String(m.key.plainSplit(separator: "@")[0])] ?? m.key
+        for s in perSentence.indices { for k in perSentence[s].indices where perSentence[s][k].type == .organization {
+            let key = perSentence[s][k].key
+            guard Linker.keyHasPrefix(key, "org:"), Linker.hasAt(key) else { continue }
+            orgWithCountry[String(key.plainSplit(separator: "@")[0]), default: key] = orgWithCountry[String(key.plainSplit(separator: "@")[0])] ?? key
         } }
         for s in perSentence.indices {
-            for k in perSentence[s].indices where perSentence[s][k].key.hasPrefix("org:") && !perSentence[s][k].key.contains("@") {
+            for k in perSentence[s].indices where Linker.keyHasPrefix(perSentence[s][k].key, "org:") && !Linker.hasAt(perSentence[s][k].key) {
                 if let full = orgWithCountry[perSentence[s][k].key] { perSentence[s][k].key = full }
             }
         }
@@ -209,10 +223,9 @@ final class Linker {
 
         // 4. bare surnames the recogniser could not see ("حفتر", "لحفتر", "ومودي")
         // (the people index no longer changes here: the first form of a word that names someone is remembered)
-        let bare = WordMemo<(stem: String, prefix: String, key: String)?>(slots: 1024)
+        // (no memo per document: a word's candidates and their keys are remembered per word, and the people index
+        // rules most keys out by a bit of its filter; the index does not change in this step)
         func bareSurname(_ norm: String) -> (stem: String, prefix: String, key: String)? {
-            // (the candidates with their lookup keys, remembered per word; nobody to find without surnames)
-            guard people.hasSurnames else { return nil }
             for cand in Clitics.surnameLookups(norm, Linker.surnameLookups) {
                 if let p = people.resolve(keys: cand.keys) { return (cand.stem, cand.prefix, p) }
             }
@@ -222,21 +235,24 @@ final class Linker {
         for s in perSentence.indices where people.hasSurnames {
             let toks = sentences[s].tokens
             var covered = [Bool](repeating: false, count: toks.count)
-            for m in perSentence[s] { for t in m.range where t < toks.count { covered[t] = true } }
+            for k in perSentence[s].indices { for t in perSentence[s][k].range where t < toks.count { covered[t] = true } }
             var added: [RawMention] = []
-            for (i, t) in toks.enumerated() where !covered[i] && t.kind == .word {
+            for i in toks.indices where !covered[i] && toks[i].kind == .word {
+                // (a word none of whose keys has its bit in the people index's filter is nobody's surname)
+                guard people.maySurname(bits: Clitics.surnameBits(toks[i].norm, Linker.computeSurnameBits)) else { continue }
                 // a word after "بن", "آل", "أبو" names someone's father or family, not the person of that surname
                 // ("فيصل بن الحسين" is no mention of "عبد الله الثاني بن الحسين")
                 // (but "ولد الغزواني" after "محمد ولد الغزواني" is that person: Linker+Ould.swift)
-                if let (stem, prefix, p) = bare.get(t.norm, bareSurname),
+                if let (stem, prefix, p) = bareSurname(toks[i].norm),
                    !(i > 0 && EntityRecognizer.abd.contains(toks[i - 1].norm) && !(toks[i - 1].norm == Linker.ould && namedWithOuld(p, people))) {
+                    let t = toks[i]
                     let cand = (stem: stem, prefix: prefix)
                     let rec = EntityRecognizer(gazetteer: gazetteer)
                     let (text, b) = rec.strippedPrefix(t, cand.prefix, restore: cand.stem)
                     var m = RawMention(range: i..<(i + 1), begin: b, end: t.end, text: text, type: .person, subtype: "",
                                        gazetteerIDs: [], nameKey: cand.stem, isAdjective: false, role: nil, confidence: 0.7)
                     m.key = p
-                    if gazetteer.entry(id: p) != nil { m.gazetteerIDs = [p] }
+                    if facts(p) != nil { m.gazetteerIDs = [p] }
                     added.append(m)
                 }
             }
@@ -252,7 +268,7 @@ final class Linker {
             let toks = sentences[s].tokens
             let ms = perSentence[s]
             var owner = [Int?](repeating: nil, count: toks.count)
-            for (k, m) in ms.enumerated() { for x in m.range where x < toks.count { owner[x] = k } }
+            for k in ms.indices { for x in ms[k].range where x < toks.count { owner[x] = k } }
             var added: [RawMention] = []
             var i = 0
             while i < toks.count {
@@ -269,7 +285,8 @@ final class Linker {
                     continue
                 }
                 // "الدول الثلاث" after "بمالي والنيجر … إلى بوركينا فاسو": the three countries named last
-                if owner[i] == nil, let (end, size) = Linker.pluralReference(toks, i),
+                // (no list of two and fewer than three countries named yet: no phrase can refer to any)
+                if owner[i] == nil, group.count >= 2 || recent.count >= 3, let (end, size) = Linker.pluralReference(toks, i),
                    let members = group.count >= 2 && (size == 0 || size == group.count) ? group
                         : (size > 2 && recent.count >= size ? Array(recent.suffix(size)) : nil),
                    !(end < toks.count && owner[end].map { ms[$0].isAdjective } == true) {
@@ -295,7 +312,7 @@ final class Linker {
         // ("الإفريقية") is not a mention of it; weak names that linked to nobody go
         for s in perSentence.indices {
             perSentence[s].removeAll { m in
-                let sub = gazetteer.entry(id: m.key)?.subtype
+                let sub = facts(m.key)?.subtype
                 return sub == "platform" || (m.isAdjective && (sub == "continent" || sub == "region")) || (m.type == .person && m.key.isEmpty)
             }
         }
@@ -304,7 +321,7 @@ final class Linker {
     /// `Lexicon.stopwords` ∪ `Lexicon.verbs` as fast keys (same membership).
     static let stopwordsAndVerbs: Set<NormKey> = Set(Lexicon.stopwords.union(Lexicon.verbs).map(NormKey.init))
 
-    func isCountry(_ m: RawMention) -> Bool { m.type == .place && m.subtype == "country" && !m.isAdjective && !m.key.hasPrefix("group:") }
+    func isCountry(_ m: RawMention) -> Bool { m.type == .place && m.subtype == "country" && !m.isAdjective && !Linker.keyHasPrefix(m.key, "group:") }
 
     /// "الدول الثلاث", "البلدين", "الدولتين", "الجانبين", "الطرفين", "الدول الأعضاء": a plural that
     /// refers back to a list of countries. Returns the end of the phrase.
@@ -337,7 +354,7 @@ final class Linker {
     /// of three letters or more, that are not function words or verbs.
     static func surnameCandidates(_ norm: String) -> [(stem: String, prefix: String)] {
         ([(stem: norm, prefix: "")] + Clitics.of(norm)).filter { cand in
-            cand.stem.count >= 3 && !Linker.stopwordsAndVerbs.contains(NormKey(cand.stem))
+            Linker.characterCount(cand.stem) >= 3 && !Linker.stopwordsAndVerbs.contains(NormKey(cand.stem))
         }
     }
 
@@ -347,6 +364,19 @@ final class Linker {
     }
 
     struct SurnameLookup { let stem: String; let prefix: String; let keys: [NormKey] }
+
+    /// The `PeopleIndex.bit`s of every key of `surnameLookups(norm)`, without repeats: a word none of whose bits is
+    /// set in a people index's filter finds nobody there.
+    static func computeSurnameBits(_ norm: String) -> [UInt16] {
+        var out: [UInt16] = []
+        for c in Clitics.surnameLookups(norm, surnameLookups) {
+            for k in c.keys {
+                let b = UInt16(PeopleIndex.bit(k))
+                if !out.contains(b) { out.append(b) }
+            }
+        }
+        return out
+    }
 
     /// Two token lists name the same person when one is the other with extra middle names
     /// (first and last tokens agree) or the same after removing "عبد" spacing.
@@ -414,11 +444,14 @@ final class Linker {
             i += v[i] == tah && i + 1 < v.count && v[i + 1] == sheen ? 2 : 1
         }
         if let f = s.first, f == sheen { s[0] = tah }
-        var out = String.UnicodeScalarView()
+        // (written as UTF-8: every scalar here is two bytes, 0xD8 or 0xD9 and a continuation byte)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count * 2)
         for (k, c) in s.enumerated() where k == 0 || !(c == 0x0627 || c == 0x0648 || c == 0x064A) {   // ا و ي
-            out.append(Unicode.Scalar(c)!)
+            out.append(UInt8(0xC0 | (c >> 6)))
+            out.append(UInt8(0x80 | (c & 0x3F)))
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func slowSkeleton(_ w: String) -> String {

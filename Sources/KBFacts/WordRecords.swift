@@ -22,6 +22,7 @@ final class WordRecord {
     @exclusivity(unchecked) var pluralKind: (dual: Bool, plural: Bool)?
     @exclusivity(unchecked) var surnameCandidates: [(stem: String, prefix: String)]?
     @exclusivity(unchecked) var surnameLookups: [Linker.SurnameLookup]?
+    @exclusivity(unchecked) var surnameBits: [UInt16]?
     @exclusivity(unchecked) var dateCue: Bool?
     @exclusivity(unchecked) var ruleForms: RuleForms?
     @exclusivity(unchecked) var entityID: String?

@@ -195,12 +195,13 @@ enum DateParser {
         + Array(ordinalTens.keys)).map(NormKey.init))
 
     /// A number token's value (handles a trailing "م" for the Gregorian era: "2024م").
-    static func number(_ t: Token) -> Int? {
+    static func number(_ t: Token) -> Int? { number(norm: t.norm) }
+
+    /// `number` of a token with this normalised form.
+    static func number(norm: String) -> Int? {
         // a number starts with a digit (ASCII, Arabic-Indic or Persian): other words are out at once
-        guard let f = t.norm.unicodeScalars.first,
-              (0x30...0x39).contains(f.value) || (0x0660...0x0669).contains(f.value) || (0x06F0...0x06F9).contains(f.value)
-        else { return nil }
-        var s = ArabicDigits.toASCII(t.norm)
+        guard leadingDigit(norm) != 0 else { return nil }
+        var s = ArabicDigits.toASCII(norm)
         if s.hasSuffix("م") { s.removeLast() }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }), s.count <= 4 else { return nil }
         return Int(s)
@@ -209,7 +210,7 @@ enum DateParser {
     /// A numeric date at token i, written as one token ("27.01.2026") or as numbers and separators
     /// ("27", ".", "01", ".", "2026"); the day comes first unless the year does (ISO).
     static func numericDate(_ t: [Token], _ i: Int) -> (FactDate, Int)? {
-        guard let f = t[i].norm.unicodeScalars.first, (0x30...0x39).contains(f.value) || (0x0660...0x0669).contains(f.value) else { return nil }
+        guard leadingDigit(t[i].norm) & 3 != 0 else { return nil }
         var parts: [String] = []
         var end = i
         let seps: Set<Character> = [".", "/", "-"]
@@ -238,6 +239,19 @@ enum DateParser {
         return (FactDate(value: "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))", precision: .day), end)
     }
 
+    /// The kind of digit the string starts with, read from its first UTF-8 bytes: 1 an ASCII digit, 2 an
+    /// Arabic-Indic one (U+0660–U+0669), 4 a Persian one (U+06F0–U+06F9), 0 none (as the first Unicode scalar's value
+    /// tells: these three ranges are the UTF-8 sequences 30–39, D9 A0–A9 and DB B0–B9).
+    @inline(__always)
+    static func leadingDigit(_ s: String) -> Int {
+        var it = s.utf8.makeIterator()
+        guard let b0 = it.next() else { return 0 }
+        if b0 < 0x80 { return b0 >= 0x30 && b0 <= 0x39 ? 1 : 0 }
+        guard b0 == 0xD9 || b0 == 0xDB, let b1 = it.next() else { return 0 }
+        if b0 == 0xD9 { return b1 >= 0xA0 && b1 <= 0xA9 ? 2 : 0 }
+        return b1 >= 0xB0 && b1 <= 0xB9 ? 4 : 0
+    }
+
     static func pad(_ n: Int, _ w: Int) -> String {
         let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s
     }
@@ -252,13 +266,15 @@ enum DateParser {
         let pubYear = published.flatMap { Int($0.prefix(4)) }
         let pubMonth: Int? = published.flatMap { p in p.count >= 7 ? Int(p.dropFirst(5).prefix(2)) : nil }
         while i < t.count {
+            // (a token that starts with no digit is neither a numeric date nor a number: read from its first bytes)
+            let digit = leadingDigit(t[i].norm)
             // "27.01.2026", "27/01/2026", "2026-01-27": an all-numeric date (day first, or ISO)
-            if let (value, end) = numericDate(t, i) {
+            if digit & 3 != 0, let (value, end) = numericDate(t, i) {
                 out.append(DateMention(range: i..<end, begin: t[i].begin, end: t[end - 1].end, surface: "", date: value, relative: false))
                 i = end; continue
             }
             // most tokens are no part of a date: one remembered test rules them out (see `dateCue`)
-            if number(t[i]) == nil, !Clitics.dateCue(t[i].norm, dateCue) { i += 1; continue }
+            if digit == 0 || number(norm: t[i].norm) == nil, !Clitics.dateCue(t[i].norm, dateCue) { i += 1; continue }
             var start = i
             var day: Int? = nil
             var j = i

@@ -38,6 +38,12 @@ struct SentenceContext {
     /// Each word's normalised form and clitic-free stems, computed once per sentence.
     private let wordForms: [RuleForms]
 
+    /// Each token's lexicon classes (`lexicon.classes(of: norm)`), looked up once per sentence: `inClass` and the
+    /// rule engine read them here instead of probing the word records again per question.
+    let tokenClasses: [[Int]]
+    /// The class ids and kinds of the rule set's lexicon (RuleEngine+ClassIDs.swift).
+    let classInfo: LexiconClassInfo
+
     init(tokens: [Token], mentions: [RawMention], dates: [DateMention], gazetteer: Gazetteer,
          rules: RuleSet.Shared = RuleSet.sharedBundled, trace: ExtractionTrace? = nil) {
         self.tokens = tokens; self.mentions = mentions; self.dates = dates; self.gazetteer = gazetteer
@@ -48,6 +54,9 @@ struct SentenceContext {
         // only words that some rule looks for keep their forms: `matches` is then a single test for the rest
         // (with the vocabulary id of each form: `matches` tests bits, see RuleWordSets.swift)
         wordForms = tokens.map { t in t.kind == .word ? Clitics.ruleForms(t.norm, RuleForms.compute) : .none }
+        let lexicon = rules.set.lexicon
+        tokenClasses = tokens.map { lexicon.classes(of: $0.norm) }
+        classInfo = LexiconClassInfo.of(lexicon)
     }
 
     func mention(at i: Int) -> Int? { i >= 0 && i < owner.count ? owner[i] : nil }
@@ -75,7 +84,7 @@ struct SentenceContext {
         // (`rules.set`, a stored constant, is read in place: `ruleSet` would copy the whole rule set per call)
         // (the word's classes first: most words have none, and then the class name is not hashed)
         guard i >= 0, i < tokens.count else { return false }
-        let classes = rules.set.lexicon.classes(of: tokens[i].norm)
+        let classes = tokenClasses[i]
         guard !classes.isEmpty, let id = rules.set.lexicon.classID(name) else { return false }
         return classes.contains(id)
     }

@@ -16,10 +16,10 @@ extension RuleEngine {
                     let mm = ms.baseAddress! + m
                     guard types.contains(mm.pointee.type), !mm.pointee.key.isEmpty, mm.pointee.key != excluding, mm.pointee.subtype != "media" else { return false }
                     // `people`: «مع الجانب المصري», the adjective after a word of PEOPLE_OF stands for its state
-                    if mm.pointee.isAdjective, !f.adjectives, !(f.people && mm.pointee.range.lowerBound > 0 && c.inClass(mm.pointee.range.lowerBound - 1, "PEOPLE_OF")) { return false }
+                    if mm.pointee.isAdjective, !f.adjectives, !(f.people && mm.pointee.range.lowerBound > 0 && c.inClass(mm.pointee.range.lowerBound - 1, c.classInfo.peopleOf)) { return false }
                     if !mm.pointee.isAdjective, f.adjectivesOnly { return false }
                     if f.roleOwner {
-                        guard mm.pointee.range.lowerBound > 0, c.inClass(mm.pointee.range.lowerBound - 1, "ROLE_PLAYED") else { return false }
+                        guard mm.pointee.range.lowerBound > 0, c.inClass(mm.pointee.range.lowerBound - 1, c.classInfo.rolePlayed) else { return false }
                     } else if mm.pointee.inRolePhrase, !f.inRole { return false }
                     if let st = f.subtypes, mm.pointee.type == .place, !st.contains(mm.pointee.subtype) { return false }
                     if let st = f.orgSubtypes, mm.pointee.type == .organization, !st.contains(mm.pointee.subtype) { return false }
@@ -84,7 +84,7 @@ extension RuleEngine {
                     if c.isStrongPunct(k) { break }
                     // «قال X إن الاتحاد يدعم Y»: a verb's subject is in the clause a bare complementiser opens (not
                     // «أراد X أن يدعم»: «أن» right before the verb is the subjunctive's)
-                    if verbSubject, k < i - 1, c.mention(at: k) == nil, c.inClass(k, "COMPLEMENTISER") { break }
+                    if verbSubject, k < i - 1, c.mention(at: k) == nil, c.inClass(k, c.classInfo.complementiser) { break }
                     if let m = c.mention(at: k) {
                         if ok(m) { if f.first { farthest = m } else { return m } }
                         k = c.mentions[m].range.lowerBound - 1; continue
@@ -99,10 +99,10 @@ extension RuleEngine {
                     // «وزراء: الخارجية X، والدفاع Y»: a colon after a list head opens the list (RuleEngine+Lists.swift)
                     if listColon(k, c) { k += 1; continue }
                     if c.isStrongPunct(k) || ((f.phrase || f.clause) && c.isComma(k)) { break }
-                    if f.clause, c.mention(at: k) == nil, c.inClass(k, "RELATIVE") || c.inClass(k, "CLAUSE_BREAK") { break }
+                    if f.clause, c.mention(at: k) == nil, c.inClass(k, c.classInfo.relative) || c.inClass(k, c.classInfo.clauseBreak) { break }
                     if let m = c.mention(at: k) {
                         // a title's phrase ends where the title of another person starts (adjacent-after, below)
-                        if f.phrase, c.mentions[m].type == .person, c.inClass(i, "ROLE_HEAD"), let r = c.mentions[m].role?.range,
+                        if f.phrase, c.mentions[m].type == .person, c.inClass(i, c.classInfo.roleHead), let r = c.mentions[m].role?.range,
                            r.lowerBound > i, Self.opensTitle(r.lowerBound, c) { break }
                         if ok(m) { return m }
                         if f.phrase, c.mentions[m].type == .person { break }
@@ -141,13 +141,13 @@ extension RuleEngine {
                 // place heads ("مدينة"), ranks and honorifics ("الدكتور"), a comma or a slash may stand between
                 while k < c.tokens.count, k - start <= 3, c.mention(at: k) == nil,
                       isPlaceHead(c.tokens[k].norm) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
-                        || c.inClass(k, "TITLE_QUALIFIER")
+                        || c.inClass(k, c.classInfo.titleQualifier)
                         || (c.tokens[k].kind == .punctuation && (c.tokens[k].text == "/" || Self.quotes.contains(c.tokens[k].text))) { k += 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, ok(m) { return m }
                 // a person's title phrase starts here ("زيارة الرئيس التونسي X"): the person it names
                 // (not after a title of its own: «رئيس المجلس الليبي رئيس الوزراء الإيطالي X», the first title is another's)
                 if k < c.tokens.count, let p = c.mentions.indices.first(where: { c.mentions[$0].type == .person && (c.mentions[$0].role?.range.contains(k) ?? false) && c.mentions[$0].range.lowerBound > k }),
-                   !c.inClass(i, "ROLE_HEAD") || !Self.opensTitle(k, c) || (c.mentions[p].role?.range.contains(i) ?? false), ok(p) { return p }
+                   !c.inClass(i, c.classInfo.roleHead) || !Self.opensTitle(k, c) || (c.mentions[p].role?.range.contains(i) ?? false), ok(p) { return p }
             }
         }
         return nil
@@ -158,14 +158,14 @@ extension RuleEngine {
     /// is the same holder's).
     static func opensTitle(_ k: Int, _ c: SentenceContext) -> Bool {
         let n = c.tokens[k].norm
-        return c.inClass(k, "ROLE_HEAD") && !n.hasPrefix("ال") && !n.hasPrefix("و")
+        return c.inClass(k, c.classInfo.roleHead) && !n.hasPrefix("ال") && !n.hasPrefix("و")
     }
 
     /// True when a preposition governs mention m (`direct`): a word of class `PREP` right before it, or the clitic
     /// ب written on its first word ("بالنيجر").
     static func governed(_ m: Int, _ c: SentenceContext) -> Bool {
         let mm = c.mentions[m], lo = mm.range.lowerBound
-        if lo > 0, c.inClass(lo - 1, "PREP") { return true }
+        if lo > 0, c.inClass(lo - 1, c.classInfo.prep) { return true }
         let first = c.tokens[lo].norm
         let surface = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
         return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
@@ -176,7 +176,7 @@ extension RuleEngine {
     static func governedThroughHead(_ m: Int, _ c: SentenceContext) -> Bool {
         let lo = c.mentions[m].range.lowerBound
         guard lo > 1, c.mention(at: lo - 1) == nil, c.tokens[lo - 1].kind == .word, !c.tokens[lo - 1].norm.hasPrefix("ال") else { return false }
-        return c.mention(at: lo - 2) == nil && c.inClass(lo - 2, "PREP")
+        return c.mention(at: lo - 2) == nil && c.inClass(lo - 2, c.classInfo.prep)
     }
 
     /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).
@@ -198,7 +198,7 @@ extension RuleEngine {
         while k < c.tokens.count, words <= 6 {
             if let e = bracketEnd(k, c) { k = e; continue }
             // "بحضور X": those present are not of the list
-            if c.isStrongPunct(k) || c.inClass(k, "RELATIVE") || c.inClass(k, "LIST_STOP") { break }
+            if c.isStrongPunct(k) || c.inClass(k, c.classInfo.relative) || c.inClass(k, c.classInfo.listStop) { break }
             if let n = c.mention(at: k) {
                 let mm = c.mentions[n]
                 if mm.type == type, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, mm.subtype != "media" {
@@ -212,7 +212,7 @@ extension RuleEngine {
             }
             let t = c.tokens[k]
             if t.kind == .word {
-                if t.norm == "و" || t.norm.hasPrefix("وال") || (t.norm.hasPrefix("و") && (c.inClass(k, "ROLE_HEAD") || c.inClass(k, "CONJ"))) {
+                if t.norm == "و" || t.norm.hasPrefix("وال") || (t.norm.hasPrefix("و") && (c.inClass(k, c.classInfo.roleHead) || c.inClass(k, c.classInfo.conj))) {
                     conj = true; words = 0
                 } else { words += 1 }
             }
@@ -245,16 +245,16 @@ extension RuleEngine {
                 let lo = c.mentions[a].range.lowerBound
                 // «مع سفير الولايات المتحدة لدى ليبيا X»: the state of an envoy's title, and the one he serves in
                 if mm.type == .person, !c.mentions[a].isAdjective, c.mentions[a].type != .person, lo >= 1, c.mention(at: lo - 1) == nil,
-                   c.inClass(lo - 1, "ROLE_HEAD") || c.inClass(lo - 1, "AT_PREP") {
+                   c.inClass(lo - 1, c.classInfo.roleHead) || c.inClass(lo - 1, c.classInfo.atPrep) {
                     j = lo; steps += 1; continue
                 }
                 guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil,
-                      isPlaceHead(c.tokens[lo - 1].norm) || (mm.type == .person && c.inClass(lo - 1, "ROLE_HEAD")) else { break }
+                      isPlaceHead(c.tokens[lo - 1].norm) || (mm.type == .person && c.inClass(lo - 1, c.classInfo.roleHead)) else { break }
                 j = c.mentions[a].range.lowerBound; steps += 1; continue
             }
-            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") || (mm.type == .person && c.inClass(j - 1, "ROLE_HEAD"))
-                    || (mm.type == .person && c.inClass(j - 1, "AT_PREP") && j >= 2 && c.mention(at: j - 2) != nil)
-                    || (people && mm.isAdjective && c.inClass(j - 1, "PEOPLE_OF")) else { break }
+            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, c.classInfo.direction) || (mm.type == .person && c.inClass(j - 1, c.classInfo.roleHead))
+                    || (mm.type == .person && c.inClass(j - 1, c.classInfo.atPrep) && j >= 2 && c.mention(at: j - 2) != nil)
+                    || (people && mm.isAdjective && c.inClass(j - 1, c.classInfo.peopleOf)) else { break }
             j -= 1; steps += 1
         }
         let first = c.tokens[j].norm

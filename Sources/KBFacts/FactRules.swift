@@ -43,6 +43,9 @@ struct SentenceContext {
     let tokenClasses: [[Int]]
     /// The class ids and kinds of the rule set's lexicon (RuleEngine+ClassIDs.swift).
     let classInfo: LexiconClassInfo
+    /// Answers about this sentence's mentions and tokens that depend on nothing else, kept for the rules that ask
+    /// them again (RuleEngine+ClassIDs.swift).
+    let memo: SentenceMemo
 
     init(tokens: [Token], mentions: [RawMention], dates: [DateMention], gazetteer: Gazetteer,
          rules: RuleSet.Shared = RuleSet.sharedBundled, trace: ExtractionTrace? = nil) {
@@ -57,6 +60,7 @@ struct SentenceContext {
         let lexicon = rules.set.lexicon
         tokenClasses = tokens.map { lexicon.classes(of: $0.norm) }
         classInfo = LexiconClassInfo.of(lexicon)
+        memo = SentenceMemo(mentions: mentions.count, tokens: tokens.count)
     }
 
     func mention(at i: Int) -> Int? { i >= 0 && i < owner.count ? owner[i] : nil }

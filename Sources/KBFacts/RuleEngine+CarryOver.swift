@@ -101,6 +101,11 @@ extension RuleEngine {
     /// `OBLIQUE_PREP` (مع، لدى، بين) right before, or the clitic ب / ل on the title or the name
     /// («بالرئيس X», «للوزير X», «بسفيرة ألمانيا X», «بموسكو»). Such a mention is an oblique argument, never a subject.
     static func obliqueMention(_ m: Int, _ c: SentenceContext) -> Bool {
+        c.memo.oblique(m) { computeObliqueMention(m, c) }
+    }
+
+    /// ``obliqueMention(_:_:)`` computed (it is remembered per mention for the sentence: ``SentenceMemo``).
+    static func computeObliqueMention(_ m: Int, _ c: SentenceContext) -> Bool {
         let mm = c.mentions[m]
         if governed(m, c) { return true }
         let lo = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)

@@ -1,4 +1,5 @@
 import Foundation
+import KBGraph
 import KBText
 
 /// What the rule engine asks of a lexicon on every sentence, looked up once per lexicon (serial) instead of per
@@ -120,5 +121,57 @@ extension RuleEngine {
             guard classes[i].contains(t), info.isVerb[t], let noun = info.nounOfVerb[t] else { return false }
             return classes[i].contains(noun)
         }
+    }
+}
+
+extension SentenceContext {
+    /// The index of the first mention for which `p` holds, each read in place (a `RawMention` copied costs a retain
+    /// per field: `mentions.contains(where:)` copied every mention it looked at).
+    @inline(__always)
+    func firstMention(where p: (UnsafePointer<RawMention>) -> Bool) -> Int? {
+        mentions.withUnsafeBufferPointer { ms in
+            guard let base = ms.baseAddress else { return nil }
+            for k in 0..<ms.count where p(base + k) { return k }
+            return nil
+        }
+    }
+}
+
+/// Answers about one sentence's mentions and tokens that depend on them alone, computed for the first rule (or
+/// finder) that asks and kept for the others: the rules tried on a sentence look at the same few mentions and words
+/// again and again (`RuleEngine.governed` split and normalised the mention's text on every call).
+final class SentenceMemo {
+    /// 0: not computed yet, 1: false, 2: true
+    private var governedFlags: [UInt8], obliqueFlags: [UInt8], placeHeadFlags: [UInt8]
+    private var surfaces: [String?]
+
+    init(mentions: Int, tokens: Int) {
+        governedFlags = [UInt8](repeating: 0, count: mentions)
+        obliqueFlags = governedFlags
+        surfaces = [String?](repeating: nil, count: mentions)
+        placeHeadFlags = [UInt8](repeating: 0, count: tokens)
+    }
+
+    @inline(__always)
+    private static func flag(_ flags: inout [UInt8], _ k: Int, _ compute: () -> Bool) -> Bool {
+        if flags[k] != 0 { return flags[k] == 2 }
+        let v = compute()
+        flags[k] = v ? 2 : 1
+        return v
+    }
+
+    /// `RuleEngine.governed(m, c)`.
+    func governed(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(&governedFlags, m, compute) }
+    /// `RuleEngine.obliqueMention(m, c)`.
+    func oblique(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(&obliqueFlags, m, compute) }
+    /// `RuleEngine.isPlaceHead` of token k's normalised form.
+    func placeHead(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(&placeHeadFlags, k, compute) }
+
+    /// The first word of mention m's text, normalised.
+    func surfaceFirst(_ m: Int, _ c: SentenceContext) -> String {
+        if let s = surfaces[m] { return s }
+        let s = ArabicNormalizer.normalize(String(c.mentions[m].text.split(separator: " ").first ?? ""))
+        surfaces[m] = s
+        return s
     }
 }

@@ -80,7 +80,8 @@ extension RuleEngine {
                 var k = i - 1, farthest: Int? = nil
                 while k >= 0, i - k <= n {
                     // a bracketed aside ("اليوم (الثلاثاء)", an alias) is stepped over
-                    if c.tokens[k].text == ")", let open = (max(0, k - 6)..<k).last(where: { c.tokens[$0].text == "(" }) { k = open - 1; continue }
+                    // (")" and "(" have no other canonically equal spelling: compared as bytes, as `bracketEnd` does)
+                    if PunctText.isASCII(c.tokens[k].text, 0x29), let open = (max(0, k - 6)..<k).last(where: { PunctText.isASCII(c.tokens[$0].text, 0x28) }) { k = open - 1; continue }
                     if c.isStrongPunct(k) { break }
                     // «قال X إن الاتحاد يدعم Y»: a verb's subject is in the clause a bare complementiser opens (not
                     // «أراد X أن يدعم»: «أن» right before the verb is the subjunctive's)
@@ -136,17 +137,17 @@ extension RuleEngine {
                 if k == i - 1, let m = stackedTitleHolder(before: i, c), ok(m) { return m }
             case .adjacentAfter:
                 // "X، وزير الدفاع، وY": a title in apposition to the name before it opens no name after it
-                if c.mentions.contains(where: { $0.type == .person && $0.range.upperBound <= i && ($0.role?.range.contains(i) ?? false) }) { continue }
+                if c.firstMention(where: { $0.pointee.type == .person && $0.pointee.range.upperBound <= i && ($0.pointee.role?.range.contains(i) ?? false) }) != nil { continue }
                 var k = start + 1
                 // place heads ("مدينة"), ranks and honorifics ("الدكتور"), a comma or a slash may stand between
                 while k < c.tokens.count, k - start <= 3, c.mention(at: k) == nil,
-                      isPlaceHead(c.tokens[k].norm) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
+                      isPlaceHead(token: k, c) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
                         || c.inClass(k, c.classInfo.titleQualifier)
                         || (c.tokens[k].kind == .punctuation && (c.tokens[k].text == "/" || Self.quotes.contains(c.tokens[k].text))) { k += 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, ok(m) { return m }
                 // a person's title phrase starts here ("زيارة الرئيس التونسي X"): the person it names
                 // (not after a title of its own: «رئيس المجلس الليبي رئيس الوزراء الإيطالي X», the first title is another's)
-                if k < c.tokens.count, let p = c.mentions.indices.first(where: { c.mentions[$0].type == .person && (c.mentions[$0].role?.range.contains(k) ?? false) && c.mentions[$0].range.lowerBound > k }),
+                if k < c.tokens.count, let p = c.firstMention(where: { $0.pointee.type == .person && ($0.pointee.role?.range.contains(k) ?? false) && $0.pointee.range.lowerBound > k }),
                    !c.inClass(i, c.classInfo.roleHead) || !Self.opensTitle(k, c) || (c.mentions[p].role?.range.contains(i) ?? false), ok(p) { return p }
             }
         }
@@ -163,12 +164,15 @@ extension RuleEngine {
 
     /// True when a preposition governs mention m (`direct`): a word of class `PREP` right before it, or the clitic
     /// ب written on its first word ("بالنيجر").
+    /// (Remembered per mention for the sentence: ``SentenceMemo``.)
     static func governed(_ m: Int, _ c: SentenceContext) -> Bool {
-        let mm = c.mentions[m], lo = mm.range.lowerBound
-        if lo > 0, c.inClass(lo - 1, c.classInfo.prep) { return true }
-        let first = c.tokens[lo].norm
-        let surface = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
-        return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
+        c.memo.governed(m) {
+            let lo = c.mentions[m].range.lowerBound
+            if lo > 0, c.inClass(lo - 1, c.classInfo.prep) { return true }
+            let first = c.tokens[lo].norm
+            let surface = c.memo.surfaceFirst(m, c)
+            return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
+        }
     }
 
     /// True when mention m is the genitive of a noun in construct (no article) right after a word of class `PREP`:
@@ -228,8 +232,15 @@ extension RuleEngine {
     }
 
     static func isPlaceHead(_ n: String) -> Bool {
-        Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n)
-            || (n.count > 3 && ["ب", "ل", "و", "ف"].contains(n.first.map(String.init) ?? "") && Lexicon.placeHeads.contains(String(n.dropFirst())))
+        // (the first letter before the length: `count` walks the grapheme clusters of the whole word)
+        if Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n) { return true }
+        guard let f = n.first, f == "ب" || f == "ل" || f == "و" || f == "ف" else { return false }
+        return n.count > 3 && Lexicon.placeHeads.contains(String(n.dropFirst()))
+    }
+
+    /// `isPlaceHead` of token k's normalised form, remembered for the sentence.
+    static func isPlaceHead(token k: Int, _ c: SentenceContext) -> Bool {
+        c.memo.placeHead(k) { isPlaceHead(c.tokens[k].norm) }
     }
 
     /// True when mention m follows one of the prepositions, a place head noun ("إلى العاصمة X", "بمدينة X")
@@ -249,17 +260,17 @@ extension RuleEngine {
                     j = lo; steps += 1; continue
                 }
                 guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil,
-                      isPlaceHead(c.tokens[lo - 1].norm) || (mm.type == .person && c.inClass(lo - 1, c.classInfo.roleHead)) else { break }
+                      isPlaceHead(token: lo - 1, c) || (mm.type == .person && c.inClass(lo - 1, c.classInfo.roleHead)) else { break }
                 j = c.mentions[a].range.lowerBound; steps += 1; continue
             }
-            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, c.classInfo.direction) || (mm.type == .person && c.inClass(j - 1, c.classInfo.roleHead))
+            guard isPlaceHead(token: j - 1, c) || c.inClass(j - 1, c.classInfo.direction) || (mm.type == .person && c.inClass(j - 1, c.classInfo.roleHead))
                     || (mm.type == .person && c.inClass(j - 1, c.classInfo.atPrep) && j >= 2 && c.mention(at: j - 2) != nil)
                     || (people && mm.isAdjective && c.inClass(j - 1, c.classInfo.peopleOf)) else { break }
             j -= 1; steps += 1
         }
         let first = c.tokens[j].norm
         // (computed when a clitic preposition is looked for on the name itself)
-        lazy var surfaceFirst = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
+        lazy var surfaceFirst = c.memo.surfaceFirst(m, c)
         for p in preps {
             if p.hasSuffix("-") {
                 let pre = String(p.dropLast())

@@ -258,7 +258,7 @@ enum RuleEngine {
             }
         }
         if r.freeTitle {
-            if c.mentions.contains(where: { $0.type == .person && $0.range.lowerBound > i && ($0.role?.range.contains(i) ?? false) }) {
+            if c.firstMention(where: { $0.pointee.type == .person && $0.pointee.range.lowerBound > i && ($0.pointee.role?.range.contains(i) ?? false) }) != nil {
                 return .failed("the title belongs to the name after it")
             }
             // "X، ورئيس …": a conjoined title is another person's

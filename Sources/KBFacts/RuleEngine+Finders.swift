@@ -10,11 +10,13 @@ extension RuleEngine {
         let start = from ?? i
         for f in finders {
             let types = f.types ?? allowed ?? [.person, .organization, .place]
+            // (the types as bits: `Set.contains` hashed the type for every mention looked at)
+            let typeBits = PlainConcat.bits(types)
             func ok(_ m: Int) -> Bool {
                 // (the mention read in place: a `RawMention` copied costs a retain per field)
                 c.mentions.withUnsafeBufferPointer { ms in
                     let mm = ms.baseAddress! + m
-                    guard types.contains(mm.pointee.type), !mm.pointee.key.isEmpty, mm.pointee.key != excluding, mm.pointee.subtype != "media" else { return false }
+                    guard typeBits & PlainConcat.bit(mm.pointee.type) != 0, !mm.pointee.key.isEmpty, mm.pointee.key != excluding, mm.pointee.subtype != "media" else { return false }
                     // `people`: «مع الجانب المصري», the adjective after a word of PEOPLE_OF stands for its state
                     if mm.pointee.isAdjective, !f.adjectives, !(f.people && mm.pointee.range.lowerBound > 0 && c.inClass(mm.pointee.range.lowerBound - 1, c.classInfo.peopleOf)) { return false }
                     if !mm.pointee.isAdjective, f.adjectivesOnly { return false }
@@ -169,9 +171,10 @@ extension RuleEngine {
         c.memo.governed(m) {
             let lo = c.mentions[m].range.lowerBound
             if lo > 0, c.inClass(lo - 1, c.classInfo.prep) { return true }
+            // (the clitic first: most words have none, and then the mention's text is not read)
             let first = c.tokens[lo].norm
-            let surface = c.memo.surfaceFirst(m, c)
-            return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
+            guard first.plainHasPrefix("ب") || first.plainHasPrefix("وب") else { return false }
+            return PlainConcat.count(first) > PlainConcat.count(c.memo.surfaceFirst(m, c))
         }
     }
 
@@ -235,7 +238,7 @@ extension RuleEngine {
         // (the first letter before the length: `count` walks the grapheme clusters of the whole word)
         if Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n) { return true }
         guard let f = n.first, f == "ب" || f == "ل" || f == "و" || f == "ف" else { return false }
-        return n.count > 3 && Lexicon.placeHeads.contains(String(n.dropFirst()))
+        return PlainConcat.count(n) > 3 && Lexicon.placeHeads.contains(String(n.dropFirst()))
     }
 
     /// `isPlaceHead` of token k's normalised form, remembered for the sentence.
@@ -271,20 +274,23 @@ extension RuleEngine {
         let first = c.tokens[j].norm
         // (computed when a clitic preposition is looked for on the name itself)
         lazy var surfaceFirst = c.memo.surfaceFirst(m, c)
+        // (the words compared as UTF-8 bytes when they are plain, without building the concatenations: PlainConcat)
         for p in preps {
-            if p.hasSuffix("-") {
+            if p.plainHasSuffix("-") {
                 let pre = String(p.dropLast())
                 if j < mm.range.lowerBound {
-                    if first.hasPrefix(pre) || first.hasPrefix("و" + pre) { return true }
+                    if first.plainHasPrefix(pre) || PlainConcat.hasPrefix(first, "و", pre) { return true }
                     continue
                 }
                 // the clitic is on the name's first word: "بالجزائر", "لتونس", "وبطرابلس"
-                let bare = surfaceFirst.hasPrefix("ال") ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
-                for q in [pre, "و" + pre] where first == q + surfaceFirst || first == q + "ال" + bare
-                    || (pre == "ل" && surfaceFirst.hasPrefix("ال") && first == String(q.dropLast()) + "لل" + bare)
+                let article = surfaceFirst.plainHasPrefix("ال")
+                let bare = article ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
+                let lam = pre.plainEquals("ل")
+                for q in [pre, "و" + pre] where PlainConcat.equals(first, q, surfaceFirst) || PlainConcat.equals(first, q, "ال", bare)
+                    || (lam && article && PlainConcat.equals(first, String(q.dropLast()), "لل", bare))
                     // the mention read without the article the lam swallowed: «للسعودية» → «سعودية»
-                    || (pre == "ل" && first == q + "ل" + surfaceFirst) { return true }
-            } else if j > 0, c.tokens[j - 1].norm == p || c.tokens[j - 1].norm == "و" + p {
+                    || (lam && PlainConcat.equals(first, q, "ل", surfaceFirst)) { return true }
+            } else if j > 0, c.tokens[j - 1].norm.plainEquals(p) || PlainConcat.equals(c.tokens[j - 1].norm, "و", p) {
                 return true
             }
         }

@@ -60,3 +60,11 @@ enum PlainConcat {
         return m
     }
 }
+
+extension PlainConcat {
+    /// `s.split(separator: " ").first`: the first piece is the same however many splits follow it, and
+    /// `plainSplit` cuts a plain string on its bytes (KBText/PlainText.swift).
+    static func firstWord(_ s: String) -> Substring? {
+        s.plainSplit(separator: " ", maxSplits: 1).first
+    }
+}

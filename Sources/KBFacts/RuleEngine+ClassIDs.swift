@@ -170,7 +170,7 @@ final class SentenceMemo {
     /// The first word of mention m's text, normalised.
     func surfaceFirst(_ m: Int, _ c: SentenceContext) -> String {
         if let s = surfaces[m] { return s }
-        let s = ArabicNormalizer.normalize(String(c.mentions[m].text.split(separator: " ").first ?? ""))
+        let s = ArabicNormalizer.normalize(String(PlainConcat.firstWord(c.mentions[m].text) ?? ""))
         surfaces[m] = s
         return s
     }

@@ -56,6 +56,11 @@ enum DateParser {
         return m
     }()
     static let ordinalTens: [String: Int] = [ArabicNormalizer.normalize("العشرين"): 20, ArabicNormalizer.normalize("الثلاثين"): 30]
+    /// The tables above keyed by ``NormKey`` (the meaning of `String` keys, hashed on bytes): asked for every token
+    /// that may start a date, where the `String` keys hashed Arabic through the Unicode tables.
+    static let ordinalUnitKeys = Dictionary(uniqueKeysWithValues: ordinalUnits.map { (NormKey($0.key), $0.value) })
+    static let ordinalTenKeys = Dictionary(uniqueKeysWithValues: ordinalTens.map { (NormKey($0.key), $0.value) })
+    static let weekdayNumberKeys = Dictionary(uniqueKeysWithValues: weekdayNumbers.map { (NormKey($0.key), $0.value) })
     static let teen = ArabicNormalizer.normalize("عشر")
     static let hadi = ArabicNormalizer.normalize("الحادي")
 
@@ -64,11 +69,11 @@ enum DateParser {
         guard j < t.count else { return nil }
         let w = t[j].norm
         var day: Int, k = j + 1
-        if let tens = ordinalTens[w] { day = tens }
-        else if let u = ordinalUnits[w] {
+        if let tens = ordinalTenKeys[NormKey(w)] { day = tens }
+        else if let u = ordinalUnitKeys[NormKey(w)] {
             let n = k < t.count ? t[k].norm : ""
             if n == teen { day = u + 10; k += 1 }
-            else if n.hasPrefix("و"), let tens = ordinalTens[String(n.dropFirst())] { day = tens + u; k += 1 }
+            else if n.hasPrefix("و"), let tens = ordinalTenKeys[NormKey(String(n.dropFirst()))] { day = tens + u; k += 1 }
             else if w == hadi { return nil }
             else { day = u }
         } else { return nil }
@@ -89,7 +94,7 @@ enum DateParser {
     /// the last such day on or before it (strictly before with "الماضي", the next one after it with "المقبل").
     /// Nil when a calendar date follows ("الأحد 16 يوليو": that date is read instead).
     static func weekdayDate(_ t: [Token], _ i: Int, today: String) -> (FactDate, Int)? {
-        guard let wd = weekdayNumbers[t[i].norm], let tw = weekday(of: today) else { return nil }
+        guard let wd = weekdayNumberKeys[NormKey(t[i].norm)], let tw = weekday(of: today) else { return nil }
         let prev = i > 0 ? t[i - 1].norm : ""
         let next = i + 1 < t.count ? t[i + 1].norm : ""
         if wd == 1, !weekdayLead.contains(prev), !(i > 0 && t[i - 1].kind == .punctuation), !past.contains(next), !coming.contains(next) {
@@ -259,13 +264,15 @@ enum DateParser {
     /// Finds every date expression in a sentence. `published` is the document date (`YYYY-MM-DD`, `YYYY-MM` or nil).
     /// `today` dates "اليوم"/"أمس" (the publication date, or a dateline printed in the text); relative
     /// months ("مارس الماضي") are resolved only against `published`, the sidecar's publication date.
-    static func dates(in t: [Token], published: String?, today: String? = nil) -> [DateMention] {
+    /// `startingBy`: only the dates read from a token at or before it (the dates `dates` finds first, in order: a
+    /// date read at token i starts at i or at the month word right before it).
+    static func dates(in t: [Token], published: String?, today: String? = nil, startingBy last: Int = Int.max) -> [DateMention] {
         let today = today ?? published
         var out: [DateMention] = []
         var i = 0
         let pubYear = published.flatMap { Int($0.prefix(4)) }
         let pubMonth: Int? = published.flatMap { p in p.count >= 7 ? Int(p.dropFirst(5).prefix(2)) : nil }
-        while i < t.count {
+        while i < t.count, i <= last {
             // (a token that starts with no digit is neither a numeric date nor a number: read from its first bytes)
             let digit = leadingDigit(t[i].norm)
             // "27.01.2026", "27/01/2026", "2026-01-27": an all-numeric date (day first, or ISO)

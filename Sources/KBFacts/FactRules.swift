@@ -83,6 +83,16 @@ struct SentenceContext {
         return !f.ids.isEmpty && RuleWordSets.compiled(set).containsAny(f)
     }
 
+    /// `matches(i, set)` for a set compiled beforehand (``FactRules/Matcher``): no look-up of the compiled set per word.
+    func matches(_ i: Int, _ compiled: CompiledWordSet) -> Bool {
+        guard i >= 0 && i < tokens.count else { return false }
+        let f = wordForms[i]
+        return !f.ids.isEmpty && compiled.containsAny(f)
+    }
+
+    /// True when the word at i has a form some rule looks for: else `matches` is false for every set.
+    func hasRuleForms(_ i: Int) -> Bool { i >= 0 && i < tokens.count && !wordForms[i].ids.isEmpty }
+
     /// True when the word at i is in a word class of the lexicon (Resources/lexicon.txt).
     func inClass(_ i: Int, _ name: String) -> Bool {
         // (`rules.set`, a stored constant, is read in place: `ruleSet` would copy the whole rule set per call)
@@ -277,13 +287,14 @@ enum FactRules {
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {
         var out: [FactDraft] = []
-        for i in c.tokens.indices where c.tokens[i].kind == .word && c.mention(at: i) == nil {
-            if c.matches(i, visitVerbs) || c.matches(i, arriveVerbs) || c.matches(i, travelWords) || c.matches(i, visitNouns) {
+        // (a word without rule forms matches no set; the sets compiled once: Matcher)
+        for i in c.tokens.indices where c.tokens[i].kind == .word && c.mention(at: i) == nil && c.hasRuleForms(i) {
+            if Matcher.visit.test(c, i) || Matcher.arrive.test(c, i) || Matcher.travel.test(c, i) || Matcher.visitNoun.test(c, i) {
                 out += visitProcedural(c, i)
             }
-            if c.matches(i, receiveWords) { out += receptionCommittee(c, i) ?? [] }
-            if c.matches(i, meetWords) { out += meetReferredBack(c, i, type: "MEET") }
-            if c.matches(i, talksWords) { out += meetReferredBack(c, i, type: "TALKS") }
+            if Matcher.receive.test(c, i) { out += receptionCommittee(c, i) ?? [] }
+            if Matcher.meet.test(c, i) { out += meetReferredBack(c, i, type: "MEET") }
+            if Matcher.talks.test(c, i) { out += meetReferredBack(c, i, type: "TALKS") }
         }
         out += roles(c)
         out += kinship(c)

@@ -56,13 +56,15 @@ extension SentenceContext {
 /// Answers of the rule engine that depend on the trigger position only, not on the rule tried there, computed for
 /// the first rule that asks and kept for the sentence's other rules on the same word (`RuleEngine.run`).
 final class TriggerPositions {
-    /// 0: not computed yet, 1: false, 2: true (one byte per token and question)
-    private var masdar: [UInt8]
-    private var clause: [Int]   // clause word before the verb + 2; 1: none; 0: not computed
+    /// per token: 0 not computed yet, 1 false, 2 true (a buffer of its own: no exclusivity check per access)
+    private let masdar: UnsafeMutableBufferPointer<UInt8>
+    /// per token: the clause word before the verb + 2; 1: none; 0: not computed
+    private let clause: UnsafeMutableBufferPointer<Int>
     init(count: Int) {
-        masdar = [UInt8](repeating: 0, count: count)
-        clause = [Int](repeating: 0, count: count)
+        masdar = .allocate(capacity: count); masdar.initialize(repeating: 0)
+        clause = .allocate(capacity: count); clause.initialize(repeating: 0)
     }
+    deinit { masdar.deallocate(); clause.deallocate() }
 
     /// The position half of `RuleEngine.masdarAfterSpeech`: a preposition right before the word, or a verb of saying
     /// before it in its clause with nothing but its subject between. The rule half is `masdarAmbiguous`.
@@ -141,19 +143,22 @@ extension SentenceContext {
 /// finder) that asks and kept for the others: the rules tried on a sentence look at the same few mentions and words
 /// again and again (`RuleEngine.governed` split and normalised the mention's text on every call).
 final class SentenceMemo {
-    /// 0: not computed yet, 1: false, 2: true
-    private var governedFlags: [UInt8], obliqueFlags: [UInt8], placeHeadFlags: [UInt8]
+    /// per mention (governed, oblique) and per token (place head): 0 not computed yet, 1 false, 2 true
+    /// (buffers of their own: no exclusivity check per access)
+    private let governedFlags: UnsafeMutableBufferPointer<UInt8>, obliqueFlags: UnsafeMutableBufferPointer<UInt8>
+    private let placeHeadFlags: UnsafeMutableBufferPointer<UInt8>
     private var surfaces: [String?]
 
     init(mentions: Int, tokens: Int) {
-        governedFlags = [UInt8](repeating: 0, count: mentions)
-        obliqueFlags = governedFlags
+        governedFlags = .allocate(capacity: mentions); governedFlags.initialize(repeating: 0)
+        obliqueFlags = .allocate(capacity: mentions); obliqueFlags.initialize(repeating: 0)
+        placeHeadFlags = .allocate(capacity: tokens); placeHeadFlags.initialize(repeating: 0)
         surfaces = [String?](repeating: nil, count: mentions)
-        placeHeadFlags = [UInt8](repeating: 0, count: tokens)
     }
+    deinit { governedFlags.deallocate(); obliqueFlags.deallocate(); placeHeadFlags.deallocate() }
 
     @inline(__always)
-    private static func flag(_ flags: inout [UInt8], _ k: Int, _ compute: () -> Bool) -> Bool {
+    private static func flag(_ flags: UnsafeMutableBufferPointer<UInt8>, _ k: Int, _ compute: () -> Bool) -> Bool {
         if flags[k] != 0 { return flags[k] == 2 }
         let v = compute()
         flags[k] = v ? 2 : 1
@@ -161,11 +166,11 @@ final class SentenceMemo {
     }
 
     /// `RuleEngine.governed(m, c)`.
-    func governed(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(&governedFlags, m, compute) }
+    func governed(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(governedFlags, m, compute) }
     /// `RuleEngine.obliqueMention(m, c)`.
-    func oblique(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(&obliqueFlags, m, compute) }
+    func oblique(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(obliqueFlags, m, compute) }
     /// `RuleEngine.isPlaceHead` of token k's normalised form.
-    func placeHead(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(&placeHeadFlags, k, compute) }
+    func placeHead(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(placeHeadFlags, k, compute) }
 
     /// The first word of mention m's text, normalised.
     func surfaceFirst(_ m: Int, _ c: SentenceContext) -> String {
@@ -173,5 +178,31 @@ final class SentenceMemo {
         let s = ArabicNormalizer.normalize(String(PlainConcat.firstWord(c.mentions[m].text) ?? ""))
         surfaces[m] = s
         return s
+    }
+}
+
+extension FactRules {
+    /// A word set of the fact rules compiled once (`matches` looked the compiled set up per word).
+    struct Matcher: @unchecked Sendable {
+        let set: WordSet
+        let compiled: CompiledWordSet?
+        /// (`matches` of a `WordSet` asks its stored strings when it has them, else its keys form by form)
+        init(_ set: WordSet) {
+            self.set = set
+            compiled = set.hasStoredStrings ? RuleWordSets.compiled(set.strings) : nil
+        }
+        init(_ strings: Set<String>) {
+            set = WordSet(keys: [])
+            compiled = RuleWordSets.compiled(strings)
+        }
+        /// `c.matches(i, set)`.
+        @inline(__always)
+        func test(_ c: SentenceContext, _ i: Int) -> Bool {
+            if let compiled { return c.matches(i, compiled) }
+            return c.matches(i, set)
+        }
+        static let visit = Matcher(FactRules.visitVerbs), arrive = Matcher(FactRules.arriveVerbs),
+                   travel = Matcher(FactRules.travelWords), visitNoun = Matcher(FactRules.visitNouns),
+                   receive = Matcher(FactRules.receiveWords), meet = Matcher(FactRules.meetWords), talks = Matcher(FactRules.talksWords)
     }
 }

@@ -148,7 +148,7 @@ enum RuleEngine {
                        cuesRuleOut(set.rules[ri].requires, set.rules[ri].unless, at: i, count: c.tokens.count, classes) { continue }
                     let r = set.rules[ri]
                     if r.readsFacts { deferred.append((ri, i)); continue }
-                    if !r.unlessFired.isEmpty, let other = r.unlessFired.first(where: { firedHere.contains($0) }) {
+                    if !r.unlessFired.isEmpty, !firedHere.isEmpty, let other = r.unlessFired.first(where: { firedHere.contains($0) }) {
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(other) fired")
                         continue
                     }

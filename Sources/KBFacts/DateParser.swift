@@ -56,6 +56,11 @@ enum DateParser {
         return m
     }()
     static let ordinalTens: [String: Int] = [ArabicNormalizer.normalize("العشرين"): 20, ArabicNormalizer.normalize("الثلاثين"): 30]
+    /// The tables above keyed by ``NormKey`` (the meaning of `String` keys, hashed on bytes): asked for every token
+    /// that may start a date, where the `String` keys hashed Arabic through the Unicode tables.
+    static let ordinalUnitKeys = Dictionary(uniqueKeysWithValues: ordinalUnits.map { (NormKey($0.key), $0.value) })
+    static let ordinalTenKeys = Dictionary(uniqueKeysWithValues: ordinalTens.map { (NormKey($0.key), $0.value) })
+    static let weekdayNumberKeys = Dictionary(uniqueKeysWithValues: weekdayNumbers.map { (NormKey($0.key), $0.value) })
     static let teen = ArabicNormalizer.normalize("عشر")
     static let hadi = ArabicNormalizer.normalize("الحادي")
 
@@ -64,11 +69,11 @@ enum DateParser {
         guard j < t.count else { return nil }
         let w = t[j].norm
         var day: Int, k = j + 1
-        if let tens = ordinalTens[w] { day = tens }
-        else if let u = ordinalUnits[w] {
+        if let tens = ordinalTenKeys[NormKey(w)] { day = tens }
+        else if let u = ordinalUnitKeys[NormKey(w)] {
             let n = k < t.count ? t[k].norm : ""
             if n == teen { day = u + 10; k += 1 }
-            else if n.hasPrefix("و"), let tens = ordinalTens[String(n.dropFirst())] { day = tens + u; k += 1 }
+            else if n.hasPrefix("و"), let tens = ordinalTenKeys[NormKey(String(n.dropFirst()))] { day = tens + u; k += 1 }
             else if w == hadi { return nil }
             else { day = u }
         } else { return nil }
@@ -89,7 +94,7 @@ enum DateParser {
     /// the last such day on or before it (strictly before with "الماضي", the next one after it with "المقبل").
     /// Nil when a calendar date follows ("الأحد 16 يوليو": that date is read instead).
     static func weekdayDate(_ t: [Token], _ i: Int, today: String) -> (FactDate, Int)? {
-        guard let wd = weekdayNumbers[t[i].norm], let tw = weekday(of: today) else { return nil }
+        guard let wd = weekdayNumberKeys[NormKey(t[i].norm)], let tw = weekday(of: today) else { return nil }
         let prev = i > 0 ? t[i - 1].norm : ""
         let next = i + 1 < t.count ? t[i + 1].norm : ""
         if wd == 1, !weekdayLead.contains(prev), !(i > 0 && t[i - 1].kind == .punctuation), !past.contains(next), !coming.contains(next) {
@@ -195,12 +200,13 @@ enum DateParser {
         + Array(ordinalTens.keys)).map(NormKey.init))
 
     /// A number token's value (handles a trailing "م" for the Gregorian era: "2024م").
-    static func number(_ t: Token) -> Int? {
+    static func number(_ t: Token) -> Int? { number(norm: t.norm) }
+
+    /// `number` of a token with this normalised form.
+    static func number(norm: String) -> Int? {
         // a number starts with a digit (ASCII, Arabic-Indic or Persian): other words are out at once
-        guard let f = t.norm.unicodeScalars.first,
-              (0x30...0x39).contains(f.value) || (0x0660...0x0669).contains(f.value) || (0x06F0...0x06F9).contains(f.value)
-        else { return nil }
-        var s = ArabicDigits.toASCII(t.norm)
+        guard leadingDigit(norm) != 0 else { return nil }
+        var s = ArabicDigits.toASCII(norm)
         if s.hasSuffix("م") { s.removeLast() }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }), s.count <= 4 else { return nil }
         return Int(s)
@@ -209,7 +215,7 @@ enum DateParser {
     /// A numeric date at token i, written as one token ("27.01.2026") or as numbers and separators
     /// ("27", ".", "01", ".", "2026"); the day comes first unless the year does (ISO).
     static func numericDate(_ t: [Token], _ i: Int) -> (FactDate, Int)? {
-        guard let f = t[i].norm.unicodeScalars.first, (0x30...0x39).contains(f.value) || (0x0660...0x0669).contains(f.value) else { return nil }
+        guard leadingDigit(t[i].norm) & 3 != 0 else { return nil }
         var parts: [String] = []
         var end = i
         let seps: Set<Character> = [".", "/", "-"]
@@ -238,6 +244,19 @@ enum DateParser {
         return (FactDate(value: "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))", precision: .day), end)
     }
 
+    /// The kind of digit the string starts with, read from its first UTF-8 bytes: 1 an ASCII digit, 2 an
+    /// Arabic-Indic one (U+0660–U+0669), 4 a Persian one (U+06F0–U+06F9), 0 none (as the first Unicode scalar's value
+    /// tells: these three ranges are the UTF-8 sequences 30–39, D9 A0–A9 and DB B0–B9).
+    @inline(__always)
+    static func leadingDigit(_ s: String) -> Int {
+        var it = s.utf8.makeIterator()
+        guard let b0 = it.next() else { return 0 }
+        if b0 < 0x80 { return b0 >= 0x30 && b0 <= 0x39 ? 1 : 0 }
+        guard b0 == 0xD9 || b0 == 0xDB, let b1 = it.next() else { return 0 }
+        if b0 == 0xD9 { return b1 >= 0xA0 && b1 <= 0xA9 ? 2 : 0 }
+        return b1 >= 0xB0 && b1 <= 0xB9 ? 4 : 0
+    }
+
     static func pad(_ n: Int, _ w: Int) -> String {
         let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s
     }
@@ -245,20 +264,24 @@ enum DateParser {
     /// Finds every date expression in a sentence. `published` is the document date (`YYYY-MM-DD`, `YYYY-MM` or nil).
     /// `today` dates "اليوم"/"أمس" (the publication date, or a dateline printed in the text); relative
     /// months ("مارس الماضي") are resolved only against `published`, the sidecar's publication date.
-    static func dates(in t: [Token], published: String?, today: String? = nil) -> [DateMention] {
+    /// `startingBy`: only the dates read from a token at or before it (the dates `dates` finds first, in order: a
+    /// date read at token i starts at i or at the month word right before it).
+    static func dates(in t: [Token], published: String?, today: String? = nil, startingBy last: Int = Int.max) -> [DateMention] {
         let today = today ?? published
         var out: [DateMention] = []
         var i = 0
         let pubYear = published.flatMap { Int($0.prefix(4)) }
         let pubMonth: Int? = published.flatMap { p in p.count >= 7 ? Int(p.dropFirst(5).prefix(2)) : nil }
-        while i < t.count {
+        while i < t.count, i <= last {
+            // (a token that starts with no digit is neither a numeric date nor a number: read from its first bytes)
+            let digit = leadingDigit(t[i].norm)
             // "27.01.2026", "27/01/2026", "2026-01-27": an all-numeric date (day first, or ISO)
-            if let (value, end) = numericDate(t, i) {
+            if digit & 3 != 0, let (value, end) = numericDate(t, i) {
                 out.append(DateMention(range: i..<end, begin: t[i].begin, end: t[end - 1].end, surface: "", date: value, relative: false))
                 i = end; continue
             }
             // most tokens are no part of a date: one remembered test rules them out (see `dateCue`)
-            if number(t[i]) == nil, !Clitics.dateCue(t[i].norm, dateCue) { i += 1; continue }
+            if digit == 0 || number(norm: t[i].norm) == nil, !Clitics.dateCue(t[i].norm, dateCue) { i += 1; continue }
             var start = i
             var day: Int? = nil
             var j = i

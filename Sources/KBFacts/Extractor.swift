@@ -177,7 +177,9 @@ public struct Extractor: Sendable {
     /// tokens of the first two sentences, or opening a short line of the first three ("الإثنين 4 يناير 2016 الساعة 12:39").
     static func datelineDate(_ sentences: [Sentence]) -> String? {
         for (k, s) in sentences.prefix(3).enumerated() {
-            for d in DateParser.dates(in: s.tokens, published: nil) where d.date.precision == .day {
+            // (only the dates that can qualify are read: one read at token i starts at i or i - 1)
+            let last = s.role == .dateline ? Int.max : k < 2 ? 6 : s.tokens.count <= 12 ? 3 : -1
+            for d in DateParser.dates(in: s.tokens, published: nil, startingBy: last) where d.date.precision == .day {
                 if s.role == .dateline || (k < 2 && d.range.lowerBound <= 5) || (s.tokens.count <= 12 && d.range.lowerBound <= 2) {
                     return d.date.value
                 }

@@ -27,7 +27,7 @@ extension FactRules {
         let notThat = lex.classID("REPORT_NOT_THAT")
         func isClass(_ k: Int, _ cls: Int?) -> Bool {
             guard let cls, k >= 0, k < c.tokens.count, c.tokens[k].kind == .word, c.mention(at: k) == nil else { return false }
-            return lex.classes(of: c.tokens[k].norm).contains(cls)
+            return c.tokenClasses[k].contains(cls)   // (the classes of the context's lexicon, `lex`, looked up once)
         }
         // a sentence end (a colon is not one: it opens direct speech)
         func barrier(_ k: Int) -> Bool { c.isStrongPunct(k) && c.tokens[k].text != ":" }

@@ -14,7 +14,7 @@ extension FactRules {
         if m.type == .place { return true }
         let sub = c.gazetteer.entry(id: m.key)?.subtype ?? m.subtype
         if ["army", "armed_group", "government", "security_agency", "intl_org", "alliance"].contains(sub) { return true }
-        guard sub.isEmpty, let head = m.text.split(separator: " ").first.map({ ArabicNormalizer.normalize(String($0)) }),
+        guard sub.isEmpty, let head = PlainConcat.firstWord(m.text).map({ ArabicNormalizer.normalize(String($0)) }),
               let cls = c.ruleSet.lexicon.classID("FORCE_HEAD") else { return false }
         return c.ruleSet.lexicon.classes(of: head).contains(cls)
     }

@@ -58,10 +58,10 @@ extension FactRules {
             let member = isMembershipOf(c, t)
             if !member { out.append(d) }
             // a role in an organisation makes its holder a member (the commander-in-chief aside)
-            let head = ArabicNormalizer.normalize(String(cue.phrase.split(separator: " ").first ?? ""))
+            let head = ArabicNormalizer.normalize(String(PlainConcat.firstWord(cue.phrase) ?? ""))
             // the head of an army or a security service ("رئيس الأركان", "رئيس المخابرات") is one of its officers;
             // the commander-in-chief or the head of a state body leads it
-            let orgHead = ArabicNormalizer.normalize(String(c.mentions[t].text.split(separator: " ").first ?? ""))
+            let orgHead = ArabicNormalizer.normalize(String(PlainConcat.firstWord(c.mentions[t].text) ?? ""))
             let forceOrService = ["army", "security_agency"].contains(c.gazetteer.entry(id: c.mentions[t].key)?.subtype ?? "")
                 || ([orgHead] + Clitics.of(orgHead).map(\.stem)).contains { serviceHeads.contains($0) }
             let officer = ([head] + Clitics.of(head).map(\.stem)).contains("رييس") && forceOrService
@@ -87,7 +87,7 @@ extension FactRules {
         let p = c.mentions[pi]
         guard let e = c.gazetteer.entry(id: p.key), e.type == .person, leaderSubtypes.contains(e.subtype),
               let country = e.partOf, c.gazetteer.entry(id: country)?.subtype == "country" else { return nil }
-        let head = ArabicNormalizer.normalize(String(cue.phrase.split(separator: " ").first ?? ""))
+        let head = ArabicNormalizer.normalize(String(PlainConcat.firstWord(cue.phrase) ?? ""))
         let heads = [head] + Clitics.of(head).map(\.stem)
         if cue.isRankOnly, !heads.contains(where: { stateTitles.contains($0) }) { return nil }   // "العقيد", "الشيخ": ranks, not offices
         // an adjective of another country in the phrase ("الرئيس الفرنسي") is handled by the phrase itself

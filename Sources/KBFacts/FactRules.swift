@@ -38,6 +38,15 @@ struct SentenceContext {
     /// Each word's normalised form and clitic-free stems, computed once per sentence.
     private let wordForms: [RuleForms]
 
+    /// Each token's lexicon classes (`lexicon.classes(of: norm)`), looked up once per sentence: `inClass` and the
+    /// rule engine read them here instead of probing the word records again per question.
+    let tokenClasses: [[Int]]
+    /// The class ids and kinds of the rule set's lexicon (RuleEngine+ClassIDs.swift).
+    let classInfo: LexiconClassInfo
+    /// Answers about this sentence's mentions and tokens that depend on nothing else, kept for the rules that ask
+    /// them again (RuleEngine+ClassIDs.swift).
+    let memo: SentenceMemo
+
     init(tokens: [Token], mentions: [RawMention], dates: [DateMention], gazetteer: Gazetteer,
          rules: RuleSet.Shared = RuleSet.sharedBundled, trace: ExtractionTrace? = nil) {
         self.tokens = tokens; self.mentions = mentions; self.dates = dates; self.gazetteer = gazetteer
@@ -48,6 +57,10 @@ struct SentenceContext {
         // only words that some rule looks for keep their forms: `matches` is then a single test for the rest
         // (with the vocabulary id of each form: `matches` tests bits, see RuleWordSets.swift)
         wordForms = tokens.map { t in t.kind == .word ? Clitics.ruleForms(t.norm, RuleForms.compute) : .none }
+        let lexicon = rules.set.lexicon
+        tokenClasses = tokens.map { lexicon.classes(of: $0.norm) }
+        classInfo = LexiconClassInfo.of(lexicon)
+        memo = SentenceMemo(mentions: mentions.count, tokens: tokens.count)
     }
 
     func mention(at i: Int) -> Int? { i >= 0 && i < owner.count ? owner[i] : nil }
@@ -70,12 +83,22 @@ struct SentenceContext {
         return !f.ids.isEmpty && RuleWordSets.compiled(set).containsAny(f)
     }
 
+    /// `matches(i, set)` for a set compiled beforehand (``FactRules/Matcher``): no look-up of the compiled set per word.
+    func matches(_ i: Int, _ compiled: CompiledWordSet) -> Bool {
+        guard i >= 0 && i < tokens.count else { return false }
+        let f = wordForms[i]
+        return !f.ids.isEmpty && compiled.containsAny(f)
+    }
+
+    /// True when the word at i has a form some rule looks for: else `matches` is false for every set.
+    func hasRuleForms(_ i: Int) -> Bool { i >= 0 && i < tokens.count && !wordForms[i].ids.isEmpty }
+
     /// True when the word at i is in a word class of the lexicon (Resources/lexicon.txt).
     func inClass(_ i: Int, _ name: String) -> Bool {
         // (`rules.set`, a stored constant, is read in place: `ruleSet` would copy the whole rule set per call)
         // (the word's classes first: most words have none, and then the class name is not hashed)
         guard i >= 0, i < tokens.count else { return false }
-        let classes = rules.set.lexicon.classes(of: tokens[i].norm)
+        let classes = tokenClasses[i]
         guard !classes.isEmpty, let id = rules.set.lexicon.classID(name) else { return false }
         return classes.contains(id)
     }
@@ -264,13 +287,14 @@ enum FactRules {
 
     static func extract(_ c: SentenceContext) -> [FactDraft] {
         var out: [FactDraft] = []
-        for i in c.tokens.indices where c.tokens[i].kind == .word && c.mention(at: i) == nil {
-            if c.matches(i, visitVerbs) || c.matches(i, arriveVerbs) || c.matches(i, travelWords) || c.matches(i, visitNouns) {
+        // (a word without rule forms matches no set; the sets compiled once: Matcher)
+        for i in c.tokens.indices where c.tokens[i].kind == .word && c.mention(at: i) == nil && c.hasRuleForms(i) {
+            if Matcher.visit.test(c, i) || Matcher.arrive.test(c, i) || Matcher.travel.test(c, i) || Matcher.visitNoun.test(c, i) {
                 out += visitProcedural(c, i)
             }
-            if c.matches(i, receiveWords) { out += receptionCommittee(c, i) ?? [] }
-            if c.matches(i, meetWords) { out += meetReferredBack(c, i, type: "MEET") }
-            if c.matches(i, talksWords) { out += meetReferredBack(c, i, type: "TALKS") }
+            if Matcher.receive.test(c, i) { out += receptionCommittee(c, i) ?? [] }
+            if Matcher.meet.test(c, i) { out += meetReferredBack(c, i, type: "MEET") }
+            if Matcher.talks.test(c, i) { out += meetReferredBack(c, i, type: "TALKS") }
         }
         out += roles(c)
         out += kinship(c)

@@ -55,7 +55,7 @@ extension RuleEngine {
                     if (mm.type == .person || mm.type == .organization || mm.type == .place) && !mm.isAdjective && !obliqueMention(m, c) { return nil }
                     k = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max) - 1; continue
                 }
-                if c.inClass(k, "RELATIVE") || c.inClass(k, "CLAUSE_BREAK") || c.inClass(k, "CLAUSE_LINK") { break }
+                if c.inClass(k, c.classInfo.relative) || c.inClass(k, c.classInfo.clauseBreak) || c.inClass(k, c.classInfo.clauseLink) { break }
                 k -= 1
             }
             return .verb
@@ -101,10 +101,15 @@ extension RuleEngine {
     /// `OBLIQUE_PREP` (مع، لدى، بين) right before, or the clitic ب / ل on the title or the name
     /// («بالرئيس X», «للوزير X», «بسفيرة ألمانيا X», «بموسكو»). Such a mention is an oblique argument, never a subject.
     static func obliqueMention(_ m: Int, _ c: SentenceContext) -> Bool {
+        c.memo.oblique(m) { computeObliqueMention(m, c) }
+    }
+
+    /// ``obliqueMention(_:_:)`` computed (it is remembered per mention for the sentence: ``SentenceMemo``).
+    static func computeObliqueMention(_ m: Int, _ c: SentenceContext) -> Bool {
         let mm = c.mentions[m]
         if governed(m, c) { return true }
         let lo = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
-        if lo > 0, c.inClass(lo - 1, "PREP") || c.inClass(lo - 1, "OBLIQUE_PREP") { return true }
+        if lo > 0, c.inClass(lo - 1, c.classInfo.prep) || c.inClass(lo - 1, c.classInfo.obliquePrep) { return true }
         guard lo < mm.range.lowerBound else { return false }
         // the title carries the clitic: "بالرئيس", "وبالرئيس", "للرئيس", "وللوزير"
         let t = c.tokens[lo].norm
@@ -160,12 +165,15 @@ extension RuleEngine {
     /// the actor right before it, or there is none («مع الملك الأردني الذي وصل …» is not the host's arrival). For the rules `carriedSubject` serves; nil
     /// for any other trigger (the rule's own finders then run).
     static func clauseElidedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
-                                    _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet) -> Outcome? {
-        guard i > 0, i + 1 < c.tokens.count, !r.objectFirst,
+                                    _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet,
+                                    _ positions: TriggerPositions? = nil) -> Outcome? {
+        // (the tests on the trigger word first: they are shared by the rules tried on it; those on the rule hash its type)
+        guard i > 0, i + 1 < c.tokens.count, !r.objectFirst, c.mention(at: i - 1) == nil, c.classInfo.hasVerb(classes[i]),
+              let w = positions.map({ $0.clauseWord(before: i, c) }) ?? clauseWord(before: i, c),
               set.carrySubjectTypes.contains(r.type) || set.carrySubjectVerbTypes.contains(r.type),
-              r.subject.allSatisfy({ ($0.isNearest || $0.kind == .adjacentAfter) && ($0.types?.contains(.person) ?? true) }),
-              verbTrigger(i, classes, lex), c.mention(at: i - 1) == nil, let w = clauseWord(before: i, c) else { return nil }
-        let relative = c.inClass(w, "RELATIVE")
+              r.subject.allSatisfy({ ($0.isNearest || $0.kind == .adjacentAfter) && ($0.types?.contains(.person) ?? true) })
+        else { return nil }
+        let relative = c.inClass(w, c.classInfo.relative)
         // an actor right after the verb, or the title before its name, is the verb's own subject (VSO)
         var r2 = r
         if let m = c.mentions.indices.first(where: { min(c.mentions[$0].range.lowerBound, c.mentions[$0].role?.range.lowerBound ?? Int.max) == i + 1 })
@@ -209,9 +217,10 @@ extension RuleEngine {
     /// The clause word a verb at i follows (class `CLAUSE_BREAK`, `CLAUSE_LINK` or `RELATIVE`): right before it, or
     /// before the complementiser «أن» («قبل أن يستقبل …», «بعد أن زار …»: the clause goes on with the subject before).
     static func clauseWord(before i: Int, _ c: SentenceContext) -> Int? {
-        func opens(_ k: Int) -> Bool { c.inClass(k, "CLAUSE_BREAK") || c.inClass(k, "CLAUSE_LINK") || c.inClass(k, "RELATIVE") }
+        let info = c.classInfo
+        func opens(_ k: Int) -> Bool { c.inClass(k, info.clauseBreak) || c.inClass(k, info.clauseLink) || c.inClass(k, info.relative) }
         if opens(i - 1) { return i - 1 }
-        if i >= 2, c.tokens[i - 1].norm == "ان", c.mention(at: i - 2) == nil, c.inClass(i - 2, "CLAUSE_BREAK") { return i - 2 }
+        if i >= 2, c.tokens[i - 1].norm == "ان", c.mention(at: i - 2) == nil, c.inClass(i - 2, info.clauseBreak) { return i - 2 }
         return nil
     }
 
@@ -225,7 +234,7 @@ extension RuleEngine {
                 if (mm.type == .person || mm.type == .organization) && !mm.isAdjective && !mm.inRolePhrase && !obliqueMention(m, c) { actor = true }
                 k = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max) - 1; continue
             }
-            if c.inClass(k, "RELATIVE") { return actor ? k : nil }
+            if c.inClass(k, c.classInfo.relative) { return actor ? k : nil }
             k -= 1
         }
         return nil
@@ -242,7 +251,7 @@ extension RuleEngine {
         let mm = c.mentions[m]
         let lo = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
         guard lo <= 2, mm.range.upperBound <= i, !obliqueMention(m, c),
-              !(mm.range.upperBound..<i).contains(where: { c.mention(at: $0) == nil && c.inClass($0, "REPORT_THAT") }) else { return nil }
+              !(mm.range.upperBound..<i).contains(where: { c.mention(at: $0) == nil && c.inClass($0, c.classInfo.reportThat) }) else { return nil }
         return m
     }
 }

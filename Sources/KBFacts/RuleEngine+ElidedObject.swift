@@ -34,7 +34,7 @@ extension RuleEngine {
     /// A name with a title of its own before it (a role head, not a rank alone: «الرئيس الموريتاني X») and no comma
     /// right after it (`comma-if-titled`): a title that follows is another person's («… X وزير الخارجية الفرنسي»).
     static func titledWithoutComma(_ m: RawMention, _ c: SentenceContext) -> Bool {
-        guard let role = m.role, role.range.lowerBound < m.range.lowerBound, c.inClass(role.range.lowerBound, "ROLE_HEAD") else { return false }
+        guard let role = m.role, role.range.lowerBound < m.range.lowerBound, c.inClass(role.range.lowerBound, c.classInfo.roleHead) else { return false }
         return m.range.upperBound < c.tokens.count && !c.isComma(m.range.upperBound)
     }
 }

@@ -10,16 +10,18 @@ extension RuleEngine {
         let start = from ?? i
         for f in finders {
             let types = f.types ?? allowed ?? [.person, .organization, .place]
+            // (the types as bits: `Set.contains` hashed the type for every mention looked at)
+            let typeBits = PlainConcat.bits(types)
             func ok(_ m: Int) -> Bool {
                 // (the mention read in place: a `RawMention` copied costs a retain per field)
                 c.mentions.withUnsafeBufferPointer { ms in
                     let mm = ms.baseAddress! + m
-                    guard types.contains(mm.pointee.type), !mm.pointee.key.isEmpty, mm.pointee.key != excluding, mm.pointee.subtype != "media" else { return false }
+                    guard typeBits & PlainConcat.bit(mm.pointee.type) != 0, !mm.pointee.key.isEmpty, mm.pointee.key != excluding, mm.pointee.subtype != "media" else { return false }
                     // `people`: «مع الجانب المصري», the adjective after a word of PEOPLE_OF stands for its state
-                    if mm.pointee.isAdjective, !f.adjectives, !(f.people && mm.pointee.range.lowerBound > 0 && c.inClass(mm.pointee.range.lowerBound - 1, "PEOPLE_OF")) { return false }
+                    if mm.pointee.isAdjective, !f.adjectives, !(f.people && mm.pointee.range.lowerBound > 0 && c.inClass(mm.pointee.range.lowerBound - 1, c.classInfo.peopleOf)) { return false }
                     if !mm.pointee.isAdjective, f.adjectivesOnly { return false }
                     if f.roleOwner {
-                        guard mm.pointee.range.lowerBound > 0, c.inClass(mm.pointee.range.lowerBound - 1, "ROLE_PLAYED") else { return false }
+                        guard mm.pointee.range.lowerBound > 0, c.inClass(mm.pointee.range.lowerBound - 1, c.classInfo.rolePlayed) else { return false }
                     } else if mm.pointee.inRolePhrase, !f.inRole { return false }
                     if let st = f.subtypes, mm.pointee.type == .place, !st.contains(mm.pointee.subtype) { return false }
                     if let st = f.orgSubtypes, mm.pointee.type == .organization, !st.contains(mm.pointee.subtype) { return false }
@@ -80,11 +82,12 @@ extension RuleEngine {
                 var k = i - 1, farthest: Int? = nil
                 while k >= 0, i - k <= n {
                     // a bracketed aside ("اليوم (الثلاثاء)", an alias) is stepped over
-                    if c.tokens[k].text == ")", let open = (max(0, k - 6)..<k).last(where: { c.tokens[$0].text == "(" }) { k = open - 1; continue }
+                    // (")" and "(" have no other canonically equal spelling: compared as bytes, as `bracketEnd` does)
+                    if PunctText.isASCII(c.tokens[k].text, 0x29), let open = (max(0, k - 6)..<k).last(where: { PunctText.isASCII(c.tokens[$0].text, 0x28) }) { k = open - 1; continue }
                     if c.isStrongPunct(k) { break }
                     // «قال X إن الاتحاد يدعم Y»: a verb's subject is in the clause a bare complementiser opens (not
                     // «أراد X أن يدعم»: «أن» right before the verb is the subjunctive's)
-                    if verbSubject, k < i - 1, c.mention(at: k) == nil, c.inClass(k, "COMPLEMENTISER") { break }
+                    if verbSubject, k < i - 1, c.mention(at: k) == nil, c.inClass(k, c.classInfo.complementiser) { break }
                     if let m = c.mention(at: k) {
                         if ok(m) { if f.first { farthest = m } else { return m } }
                         k = c.mentions[m].range.lowerBound - 1; continue
@@ -99,10 +102,10 @@ extension RuleEngine {
                     // «وزراء: الخارجية X، والدفاع Y»: a colon after a list head opens the list (RuleEngine+Lists.swift)
                     if listColon(k, c) { k += 1; continue }
                     if c.isStrongPunct(k) || ((f.phrase || f.clause) && c.isComma(k)) { break }
-                    if f.clause, c.mention(at: k) == nil, c.inClass(k, "RELATIVE") || c.inClass(k, "CLAUSE_BREAK") { break }
+                    if f.clause, c.mention(at: k) == nil, c.inClass(k, c.classInfo.relative) || c.inClass(k, c.classInfo.clauseBreak) { break }
                     if let m = c.mention(at: k) {
                         // a title's phrase ends where the title of another person starts (adjacent-after, below)
-                        if f.phrase, c.mentions[m].type == .person, c.inClass(i, "ROLE_HEAD"), let r = c.mentions[m].role?.range,
+                        if f.phrase, c.mentions[m].type == .person, c.inClass(i, c.classInfo.roleHead), let r = c.mentions[m].role?.range,
                            r.lowerBound > i, Self.opensTitle(r.lowerBound, c) { break }
                         if ok(m) { return m }
                         if f.phrase, c.mentions[m].type == .person { break }
@@ -136,18 +139,18 @@ extension RuleEngine {
                 if k == i - 1, let m = stackedTitleHolder(before: i, c), ok(m) { return m }
             case .adjacentAfter:
                 // "X، وزير الدفاع، وY": a title in apposition to the name before it opens no name after it
-                if c.mentions.contains(where: { $0.type == .person && $0.range.upperBound <= i && ($0.role?.range.contains(i) ?? false) }) { continue }
+                if c.firstMention(where: { $0.pointee.type == .person && $0.pointee.range.upperBound <= i && ($0.pointee.role?.range.contains(i) ?? false) }) != nil { continue }
                 var k = start + 1
                 // place heads ("مدينة"), ranks and honorifics ("الدكتور"), a comma or a slash may stand between
                 while k < c.tokens.count, k - start <= 3, c.mention(at: k) == nil,
-                      isPlaceHead(c.tokens[k].norm) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
-                        || c.inClass(k, "TITLE_QUALIFIER")
+                      isPlaceHead(token: k, c) || Lexicon.ranks.contains(c.tokens[k].norm) || c.isComma(k)
+                        || c.inClass(k, c.classInfo.titleQualifier)
                         || (c.tokens[k].kind == .punctuation && (c.tokens[k].text == "/" || Self.quotes.contains(c.tokens[k].text))) { k += 1 }
                 if let m = c.mention(at: k), c.mentions[m].range.lowerBound == k, ok(m) { return m }
                 // a person's title phrase starts here ("زيارة الرئيس التونسي X"): the person it names
                 // (not after a title of its own: «رئيس المجلس الليبي رئيس الوزراء الإيطالي X», the first title is another's)
-                if k < c.tokens.count, let p = c.mentions.indices.first(where: { c.mentions[$0].type == .person && (c.mentions[$0].role?.range.contains(k) ?? false) && c.mentions[$0].range.lowerBound > k }),
-                   !c.inClass(i, "ROLE_HEAD") || !Self.opensTitle(k, c) || (c.mentions[p].role?.range.contains(i) ?? false), ok(p) { return p }
+                if k < c.tokens.count, let p = c.firstMention(where: { $0.pointee.type == .person && ($0.pointee.role?.range.contains(k) ?? false) && $0.pointee.range.lowerBound > k }),
+                   !c.inClass(i, c.classInfo.roleHead) || !Self.opensTitle(k, c) || (c.mentions[p].role?.range.contains(i) ?? false), ok(p) { return p }
             }
         }
         return nil
@@ -158,17 +161,21 @@ extension RuleEngine {
     /// is the same holder's).
     static func opensTitle(_ k: Int, _ c: SentenceContext) -> Bool {
         let n = c.tokens[k].norm
-        return c.inClass(k, "ROLE_HEAD") && !n.hasPrefix("ال") && !n.hasPrefix("و")
+        return c.inClass(k, c.classInfo.roleHead) && !n.hasPrefix("ال") && !n.hasPrefix("و")
     }
 
     /// True when a preposition governs mention m (`direct`): a word of class `PREP` right before it, or the clitic
     /// ب written on its first word ("بالنيجر").
+    /// (Remembered per mention for the sentence: ``SentenceMemo``.)
     static func governed(_ m: Int, _ c: SentenceContext) -> Bool {
-        let mm = c.mentions[m], lo = mm.range.lowerBound
-        if lo > 0, c.inClass(lo - 1, "PREP") { return true }
-        let first = c.tokens[lo].norm
-        let surface = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
-        return first.count > surface.count && (first.hasPrefix("ب") || first.hasPrefix("وب"))
+        c.memo.governed(m) {
+            let lo = c.mentions[m].range.lowerBound
+            if lo > 0, c.inClass(lo - 1, c.classInfo.prep) { return true }
+            // (the clitic first: most words have none, and then the mention's text is not read)
+            let first = c.tokens[lo].norm
+            guard first.plainHasPrefix("ب") || first.plainHasPrefix("وب") else { return false }
+            return PlainConcat.count(first) > PlainConcat.count(c.memo.surfaceFirst(m, c))
+        }
     }
 
     /// True when mention m is the genitive of a noun in construct (no article) right after a word of class `PREP`:
@@ -176,7 +183,7 @@ extension RuleEngine {
     static func governedThroughHead(_ m: Int, _ c: SentenceContext) -> Bool {
         let lo = c.mentions[m].range.lowerBound
         guard lo > 1, c.mention(at: lo - 1) == nil, c.tokens[lo - 1].kind == .word, !c.tokens[lo - 1].norm.hasPrefix("ال") else { return false }
-        return c.mention(at: lo - 2) == nil && c.inClass(lo - 2, "PREP")
+        return c.mention(at: lo - 2) == nil && c.inClass(lo - 2, c.classInfo.prep)
     }
 
     /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).
@@ -198,7 +205,7 @@ extension RuleEngine {
         while k < c.tokens.count, words <= 6 {
             if let e = bracketEnd(k, c) { k = e; continue }
             // "بحضور X": those present are not of the list
-            if c.isStrongPunct(k) || c.inClass(k, "RELATIVE") || c.inClass(k, "LIST_STOP") { break }
+            if c.isStrongPunct(k) || c.inClass(k, c.classInfo.relative) || c.inClass(k, c.classInfo.listStop) { break }
             if let n = c.mention(at: k) {
                 let mm = c.mentions[n]
                 if mm.type == type, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, mm.subtype != "media" {
@@ -212,7 +219,7 @@ extension RuleEngine {
             }
             let t = c.tokens[k]
             if t.kind == .word {
-                if t.norm == "و" || t.norm.hasPrefix("وال") || (t.norm.hasPrefix("و") && (c.inClass(k, "ROLE_HEAD") || c.inClass(k, "CONJ"))) {
+                if t.norm == "و" || t.norm.hasPrefix("وال") || (t.norm.hasPrefix("و") && (c.inClass(k, c.classInfo.roleHead) || c.inClass(k, c.classInfo.conj))) {
                     conj = true; words = 0
                 } else { words += 1 }
             }
@@ -228,8 +235,15 @@ extension RuleEngine {
     }
 
     static func isPlaceHead(_ n: String) -> Bool {
-        Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n)
-            || (n.count > 3 && ["ب", "ل", "و", "ف"].contains(n.first.map(String.init) ?? "") && Lexicon.placeHeads.contains(String(n.dropFirst())))
+        // (the first letter before the length: `count` walks the grapheme clusters of the whole word)
+        if Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n) { return true }
+        guard let f = n.first, f == "ب" || f == "ل" || f == "و" || f == "ف" else { return false }
+        return PlainConcat.count(n) > 3 && Lexicon.placeHeads.contains(String(n.dropFirst()))
+    }
+
+    /// `isPlaceHead` of token k's normalised form, remembered for the sentence.
+    static func isPlaceHead(token k: Int, _ c: SentenceContext) -> Bool {
+        c.memo.placeHead(k) { isPlaceHead(c.tokens[k].norm) }
     }
 
     /// True when mention m follows one of the prepositions, a place head noun ("إلى العاصمة X", "بمدينة X")
@@ -245,35 +259,38 @@ extension RuleEngine {
                 let lo = c.mentions[a].range.lowerBound
                 // «مع سفير الولايات المتحدة لدى ليبيا X»: the state of an envoy's title, and the one he serves in
                 if mm.type == .person, !c.mentions[a].isAdjective, c.mentions[a].type != .person, lo >= 1, c.mention(at: lo - 1) == nil,
-                   c.inClass(lo - 1, "ROLE_HEAD") || c.inClass(lo - 1, "AT_PREP") {
+                   c.inClass(lo - 1, c.classInfo.roleHead) || c.inClass(lo - 1, c.classInfo.atPrep) {
                     j = lo; steps += 1; continue
                 }
                 guard c.mentions[a].isAdjective, lo >= 1, c.mention(at: lo - 1) == nil,
-                      isPlaceHead(c.tokens[lo - 1].norm) || (mm.type == .person && c.inClass(lo - 1, "ROLE_HEAD")) else { break }
+                      isPlaceHead(token: lo - 1, c) || (mm.type == .person && c.inClass(lo - 1, c.classInfo.roleHead)) else { break }
                 j = c.mentions[a].range.lowerBound; steps += 1; continue
             }
-            guard isPlaceHead(c.tokens[j - 1].norm) || c.inClass(j - 1, "DIRECTION") || (mm.type == .person && c.inClass(j - 1, "ROLE_HEAD"))
-                    || (mm.type == .person && c.inClass(j - 1, "AT_PREP") && j >= 2 && c.mention(at: j - 2) != nil)
-                    || (people && mm.isAdjective && c.inClass(j - 1, "PEOPLE_OF")) else { break }
+            guard isPlaceHead(token: j - 1, c) || c.inClass(j - 1, c.classInfo.direction) || (mm.type == .person && c.inClass(j - 1, c.classInfo.roleHead))
+                    || (mm.type == .person && c.inClass(j - 1, c.classInfo.atPrep) && j >= 2 && c.mention(at: j - 2) != nil)
+                    || (people && mm.isAdjective && c.inClass(j - 1, c.classInfo.peopleOf)) else { break }
             j -= 1; steps += 1
         }
         let first = c.tokens[j].norm
         // (computed when a clitic preposition is looked for on the name itself)
-        lazy var surfaceFirst = ArabicNormalizer.normalize(String(mm.text.split(separator: " ").first ?? ""))
+        lazy var surfaceFirst = c.memo.surfaceFirst(m, c)
+        // (the words compared as UTF-8 bytes when they are plain, without building the concatenations: PlainConcat)
         for p in preps {
-            if p.hasSuffix("-") {
+            if p.plainHasSuffix("-") {
                 let pre = String(p.dropLast())
                 if j < mm.range.lowerBound {
-                    if first.hasPrefix(pre) || first.hasPrefix("و" + pre) { return true }
+                    if first.plainHasPrefix(pre) || PlainConcat.hasPrefix(first, "و", pre) { return true }
                     continue
                 }
                 // the clitic is on the name's first word: "بالجزائر", "لتونس", "وبطرابلس"
-                let bare = surfaceFirst.hasPrefix("ال") ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
-                for q in [pre, "و" + pre] where first == q + surfaceFirst || first == q + "ال" + bare
-                    || (pre == "ل" && surfaceFirst.hasPrefix("ال") && first == String(q.dropLast()) + "لل" + bare)
+                let article = surfaceFirst.plainHasPrefix("ال")
+                let bare = article ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
+                let lam = pre.plainEquals("ل")
+                for q in [pre, "و" + pre] where PlainConcat.equals(first, q, surfaceFirst) || PlainConcat.equals(first, q, "ال", bare)
+                    || (lam && article && PlainConcat.equals(first, String(q.dropLast()), "لل", bare))
                     // the mention read without the article the lam swallowed: «للسعودية» → «سعودية»
-                    || (pre == "ل" && first == q + "ل" + surfaceFirst) { return true }
-            } else if j > 0, c.tokens[j - 1].norm == p || c.tokens[j - 1].norm == "و" + p {
+                    || (lam && PlainConcat.equals(first, q, "ل", surfaceFirst)) { return true }
+            } else if j > 0, c.tokens[j - 1].norm.plainEquals(p) || PlainConcat.equals(c.tokens[j - 1].norm, "و", p) {
                 return true
             }
         }

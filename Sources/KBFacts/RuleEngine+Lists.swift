@@ -70,7 +70,7 @@ extension RuleEngine {
     /// ي) followed within two words by a word of class `PROGRAMME` («خلالها», «خلاله») tells what the visit's
     /// programme holds: the event is planned. A past verb («التقى خلالها») stays asserted.
     static func programmeVerb(_ i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues, _ lex: WordLexicon) -> Bool {
-        guard let p = cue.programme, has(classes, p, (i + 1)..<min(c.tokens.count, i + 3)) != nil, verbTrigger(i, classes, lex) else { return false }
+        guard let p = cue.programme, has(classes, p, (i + 1)..<min(c.tokens.count, i + 3)) != nil, c.classInfo.hasVerb(classes[i]) else { return false }
         var n = Substring(c.tokens[i].norm)
         if n.hasPrefix("و") || n.hasPrefix("ف") { n = n.dropFirst() }
         return n.hasPrefix("ي") && n.count > 3

@@ -17,7 +17,7 @@ extension RuleEngine {
             }
         }
         // «أعربت X عن رفض Y …»: right after a preposition (class PREP) no verb stands
-        if i > 0, c.mention(at: i - 1) == nil, c.inClass(i - 1, "PREP"), ambiguous() {
+        if i > 0, c.mention(at: i - 1) == nil, c.inClass(i - 1, c.classInfo.prep), ambiguous() {
             return "a masdar after a preposition («\(c.tokens[i - 1].text) \(c.tokens[i].text)»)"
         }
         guard let say else { return nil }
@@ -26,7 +26,7 @@ extension RuleEngine {
         var k = i - 1, speech: Int? = nil
         while k >= 0, i - k <= 7, !c.isStrongPunct(k), !c.isComma(k) {
             if !classes[k].isEmpty, c.mention(at: k) == nil {
-                if c.inClass(k, "REPORT_THAT") { return nil }
+                if c.inClass(k, c.classInfo.reportThat) { return nil }
                 if classes[k].contains(say) { speech = k; break }
             }
             k -= 1

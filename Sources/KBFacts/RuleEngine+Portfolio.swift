@@ -10,7 +10,7 @@ extension RuleEngine {
         guard c.inClass(k, "PORTFOLIO") else { return nil }
         var j = k + 1
         while j < c.tokens.count, j - k <= 5, c.mention(at: j) == nil, c.tokens[j].kind != .punctuation,
-              !c.inClass(j, "ROLE_HEAD"), !Lexicon.ranks.contains(c.tokens[j].norm), !phraseEnds.contains(c.tokens[j].norm) {
+              !c.inClass(j, c.classInfo.roleHead), !Lexicon.ranks.contains(c.tokens[j].norm), !phraseEnds.contains(c.tokens[j].norm) {
             j += 1
         }
         return j

@@ -21,9 +21,9 @@ extension RuleEngine {
         guard let b = c.tokens[i].norm.utf8.last, b == 0x87 || b == 0x85 || b == 0xA7,
               set.objectPronounTypes.contains(r.type), objectPronounVerb(at: i, classes, c, lex) else { return nil }
         // «الرئيس X الذي يرافقه Y»: after a relative a companion's antecedent is the one accompanied; the rule's own reading
-        if listsCompanions(r), i > 0, c.inClass(i - 1, "RELATIVE") { return nil }
+        if listsCompanions(r), i > 0, c.inClass(i - 1, c.classInfo.relative) { return nil }
         // «تم بحثها», «يجري استقبالهم»: after an auxiliary of the passive the word is a masdar with a possessive
-        if i > 0, c.inClass(i - 1, "PASSIVE_AUX") { return .failed("«\(c.tokens[i].text)» after «\(c.tokens[i - 1].text)» is a masdar") }
+        if i > 0, c.inClass(i - 1, c.classInfo.passiveAux) { return .failed("«\(c.tokens[i].text)» after «\(c.tokens[i - 1].text)» is a masdar") }
         // a passive («استُقبل X من قبل Y») carries no object pronoun: the active reading below serves
         // (a companion's rule reads its object first, «ويرافق X وفد»: with the pronoun there is no object to read)
         if r.objectFirst, !listsCompanions(r) { return .failed("the verb «\(c.tokens[i].text)» carries its object pronoun") }
@@ -33,7 +33,7 @@ extension RuleEngine {
         r2.subject = r.subject.filter { ($0.isAfter || $0.kind == .adjacentAfter) }
         if r2.subject.isEmpty { r2.subject = [ArgumentFinder(kind: .after(8))] }
         // «… بالرئيس Y الذي استقبله»: after a relative pronoun the subject is its antecedent, right before it
-        if i > 0, c.inClass(i - 1, "RELATIVE") { r2.subject = [ArgumentFinder(kind: .before(3))] }
+        if i > 0, c.inClass(i - 1, c.classInfo.relative) { r2.subject = [ArgumentFinder(kind: .before(3))] }
         for k in r2.subject.indices {
             r2.subject[k].types = (r2.subject[k].types ?? [.person, .organization]).intersection([.person, .organization])
             // one host receives or meets; companions come in lists («ويرافقه وزراء: الخارجية X، والدفاع Y»)

@@ -20,6 +20,6 @@ extension RuleEngine {
         guard let m = (0..<b).compactMap({ c.mention(at: $0) }).last(where: { c.mentions[$0].type != .date }),
               c.mentions[m].type == .place, c.mentions[m].isAdjective, usable(m) else { return nil }
         let lo = c.mentions[m].range.lowerBound
-        return (max(0, lo - 3)..<lo).contains(where: { c.mention(at: $0) == nil && c.inClass($0, "ROLE_HEAD") }) ? m : nil
+        return (max(0, lo - 3)..<lo).contains(where: { c.mention(at: $0) == nil && c.inClass($0, c.classInfo.roleHead) }) ? m : nil
     }
 }

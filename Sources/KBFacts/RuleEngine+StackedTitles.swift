@@ -12,9 +12,9 @@ extension RuleEngine {
         var k = c.mentions[body].range.lowerBound - 1
         while k >= 0, i - k <= 7 {
             if c.isStrongPunct(k) || c.isComma(k) { return nil }
-            if c.inClass(k, "ROLE_HEAD") {
+            if c.inClass(k, c.classInfo.roleHead) {
                 // a title of two heads, «رئيس وزراء»: back to its first
-                if k > 0, c.mention(at: k - 1) == nil, c.inClass(k - 1, "ROLE_HEAD") { k -= 1; continue }
+                if k > 0, c.mention(at: k - 1) == nil, c.inClass(k - 1, c.classInfo.roleHead) { k -= 1; continue }
                 guard k > 0, let p = c.mention(at: k - 1), c.mentions[p].type == .person,
                       c.mentions[p].range.upperBound == k, !c.mentions[p].titleOnly else { return nil }
                 return p

@@ -18,9 +18,9 @@ extension RuleEngine {
             if drafts.contains(where: { $0.trigger == i && ($0.type == "TALKS" || $0.type == "PLANS_TALKS") }) { continue }
             // the clause word right before the talks, or before the one verb that governs them («إذ يجري مباحثات»)
             let w: Int
-            if i >= 1, c.inClass(i - 1, "CLAUSE_LINK") || c.inClass(i - 1, "CLAUSE_BREAK") { w = i - 1 }
+            if i >= 1, c.inClass(i - 1, c.classInfo.clauseLink) || c.inClass(i - 1, c.classInfo.clauseBreak) { w = i - 1 }
             else if i >= 2, c.mention(at: i - 1) == nil, c.tokens[i - 1].kind == .word,
-                    c.inClass(i - 2, "CLAUSE_LINK") || c.inClass(i - 2, "CLAUSE_BREAK") { w = i - 2 }
+                    c.inClass(i - 2, c.classInfo.clauseLink) || c.inClass(i - 2, c.classInfo.clauseBreak) { w = i - 2 }
             else { continue }
             // the clause names no partner: no person or organisation up to the next comma or full stop
             var k = i + 1, partner = false

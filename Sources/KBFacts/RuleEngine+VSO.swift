@@ -13,7 +13,7 @@ extension RuleEngine {
     /// object-pronoun directive (RuleEngine+Pronouns.swift).
     static func vsoSubjectOrder(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon,
                                 allowed: Set<EntityType>?) -> [ArgumentFinder]? {
-        guard !r.objectFirst, i + 1 < c.tokens.count, verbTrigger(i, classes, lex),
+        guard !r.objectFirst, i + 1 < c.tokens.count, c.classInfo.hasVerb(classes[i]),
               let firstBefore = r.subject.firstIndex(where: { if case .before = $0.kind { return true }; return false }),
               let firstAfter = r.subject.firstIndex(where: { $0.isAfter }), firstBefore < firstAfter,
               opensClause(i, c, classes, lex), !objectPronounVerb(at: i, classes, c, lex) else { return nil }
@@ -28,8 +28,8 @@ extension RuleEngine {
 
     static func opensClause(_ i: Int, _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon) -> Bool {
         if i == 0 || c.isStrongPunct(i - 1) || c.isComma(i - 1) { return true }
-        guard c.mention(at: i - 1) == nil, !c.inClass(i - 1, "RELATIVE") else { return false }
-        if c.inClass(i - 1, "CLAUSE_BREAK") || c.inClass(i - 1, "CLAUSE_LINK") || c.inClass(i - 1, "VSO_OPEN") { return true }
+        guard c.mention(at: i - 1) == nil, !c.inClass(i - 1, c.classInfo.relative) else { return false }
+        if c.inClass(i - 1, c.classInfo.clauseBreak) || c.inClass(i - 1, c.classInfo.clauseLink) || c.inClass(i - 1, c.classInfo.vsoOpen) { return true }
         // «واتهمت», «فاستقبل»: the conjunction on the verb (the word without it is a form of the same class)
         let n = c.tokens[i].norm
         guard n.hasPrefix("و") || n.hasPrefix("ف"), n.count > 3 else { return false }

@@ -117,8 +117,9 @@ enum RuleEngine {
         var classes = [[Int]](repeating: [], count: c.tokens.count)
         var any = false
         // words inside a name trigger nothing and serve as no cue
+        // (the classes the context looked up: `lex` is its rule set's lexicon)
         for (i, t) in c.tokens.enumerated() where t.kind == .word && c.mention(at: i) == nil {
-            let k = lex.classes(of: t.norm)
+            let k = c.tokenClasses[i]
             if !k.isEmpty { classes[i] = k; any = true }
         }
         guard any else { return [] }
@@ -133,26 +134,37 @@ enum RuleEngine {
         var deferred: [(rule: Int, at: Int)] = []
         // the rules already tried on trigger word i are those with tried[rule] == i + 1 (no set made per word)
         var tried = [Int](repeating: 0, count: set.rules.count)
+        // answers that depend on the trigger word only, shared by the rules tried on it (RuleEngine+ClassIDs.swift)
+        let positions = TriggerPositions(count: c.tokens.count)
+        let info = c.classInfo
         for i in c.tokens.indices where !classes[i].isEmpty && c.mention(at: i) == nil {
             var firedHere = Set<String>()
             for cls in classes[i] {
                 for ri in set.rules(triggeredBy: cls) where tried[ri] != i + 1 {
                     tried[ri] = i + 1
+                    // without a trace, a rule whose cues at the trigger rule it out is not copied nor read: none of
+                    // its readings can fire (`cuesRuleOut`); traced, each reading tells why it did not
+                    if trace == nil, !set.rules[ri].readsFacts,
+                       cuesRuleOut(set.rules[ri].requires, set.rules[ri].unless, at: i, count: c.tokens.count, classes) { continue }
                     let r = set.rules[ri]
                     if r.readsFacts { deferred.append((ri, i)); continue }
-                    if let other = r.unlessFired.first(where: { firedHere.contains($0) }) {
+                    if !r.unlessFired.isEmpty, !firedHere.isEmpty, let other = r.unlessFired.first(where: { firedHere.contains($0) }) {
                         trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(other) fired")
                         continue
                     }
                     // «أكد X رفض Y لـ Z»: the masdar, not the verb (RuleEngine+Masdar.swift)
-                    if let why = masdarAfterSpeech(r, at: i, c, classes, lex, say: cue.say) {
-                        trace?.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
+                    if let trace {
+                        if let why = masdarAfterSpeech(r, at: i, c, classes, lex, say: cue.say) {
+                            trace.note("rule \(r.name) on «\(c.tokens[i].text)» did not fire: \(why)")
+                            continue
+                        }
+                    } else if positions.masdarContext(i, c, classes, say: cue.say), masdarAmbiguous(r.triggers, i, classes, info) {
                         continue
                     }
                     // «…، حيث وصل إلى …»: a verb after a clause word continues the sentence's subject (RuleEngine+CarryOver.swift)
                     // «استقبله الرئيس X»: the object is the pronoun's referent (RuleEngine+Pronouns.swift)
                     var outcome = objectPronounReading(r, at: i, c, classes, cue, lex, table, set)
-                        ?? clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set) ?? apply(r, at: i, c, classes, cue, lex, table)
+                        ?? clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set, positions) ?? apply(r, at: i, c, classes, cue, lex, table)
                     // a trigger naming no subject continues the document's earlier subject (RuleEngine+CarryOver.swift)
                     if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why) {
                         outcome = carried
@@ -246,7 +258,7 @@ enum RuleEngine {
             }
         }
         if r.freeTitle {
-            if c.mentions.contains(where: { $0.type == .person && $0.range.lowerBound > i && ($0.role?.range.contains(i) ?? false) }) {
+            if c.firstMention(where: { $0.pointee.type == .person && $0.pointee.range.lowerBound > i && ($0.pointee.role?.range.contains(i) ?? false) }) != nil {
                 return .failed("the title belongs to the name after it")
             }
             // "X، ورئيس …": a conjoined title is another person's
@@ -281,14 +293,14 @@ enum RuleEngine {
             guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: nil), oo != -1 else {
                 return .failed("trigger without an object of the allowed types")
             }
-            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: key(oo), from: after(oo), subject: verbTrigger(i, classes, lex)) else {
+            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: key(oo), from: after(oo), subject: c.classInfo.hasVerb(classes[i])) else {
                 return .failed("trigger without a subject of the allowed types")
             }
             s = ss; o = oo
         } else {
             // a verb opening its clause takes the actor right after it (VSO: RuleEngine+VSO.swift)
             let subjectFinders = vsoSubjectOrder(r, at: i, c, classes, lex, allowed: rel?.subjectTypes) ?? r.subject
-            guard let ss = find(subjectFinders, i, c, allowed: rel?.subjectTypes, excluding: nil, subject: verbTrigger(i, classes, lex)) else {
+            guard let ss = find(subjectFinders, i, c, allowed: rel?.subjectTypes, excluding: nil, subject: c.classInfo.hasVerb(classes[i])) else {
                 return .failed("trigger without a subject of the allowed types")
             }
             // an object found as the document's subject ("وكان في مقدمة مستقبليه X": the visitor told before)

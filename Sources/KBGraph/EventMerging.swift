@@ -102,6 +102,11 @@ public enum EventMerging {
     /// ("رئيس جمهورية" = "رئيس") and, after the head, the nisba adjectives naming the state ("الرئيس التونسي" =
     /// "الرئيس"); "نظيره" (his counterpart) names the office of the other party: it is any role ("*").
     static func roleKey(_ role: String) -> String {
+        RoleKeys.shared.key(role)
+    }
+
+    /// ``roleKey(_:)`` computed (what `RoleKeys` remembers).
+    static func computeRoleKey(_ role: String) -> String {
         var words: [String] = []
         for w in role.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
             var n = normalized(String(w))
@@ -274,5 +279,39 @@ extension KnowledgeGraph {
         facts = []
         facts = EventMerging.merge(reports, table: table)
         canonicalize()
+    }
+}
+
+/// The role keys (`EventMerging.roleKey`) of the role phrases seen, shared by the threads that merge: a role phrase
+/// recurs in thousands of reports, and its key (words split, normalised, looked up) cost tens of thousands of
+/// instructions each time.
+final class RoleKeys: @unchecked Sendable {
+    static let shared = RoleKeys()
+    private var keys: [Bytes: String] = [:]
+    private let lock = NSLock()
+
+    func key(_ role: String) -> String {
+        let b = Bytes(role)
+        lock.lock()
+        if let k = keys[b] { lock.unlock(); return k }
+        lock.unlock()
+        let k = EventMerging.computeRoleKey(role)
+        lock.lock()
+        if keys.count >= 100_000 { keys.removeAll(keepingCapacity: true) }
+        keys[b] = k
+        lock.unlock()
+        return k
+    }
+
+    /// A string compared and hashed as its UTF-8 bytes: `roleKey` reads scalars, so two canonically equal phrases
+    /// written with different scalars may have different keys, and must not share a slot as `String` keys would.
+    struct Bytes: Hashable {
+        var s: String
+        init(_ s: String) { self.s = s }
+        static func == (a: Bytes, b: Bytes) -> Bool { a.s.utf8.elementsEqual(b.s.utf8) }
+        func hash(into h: inout Hasher) {
+            var s = s
+            s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 }

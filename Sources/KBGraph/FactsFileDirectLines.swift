@@ -8,7 +8,10 @@ import Foundation
 
 extension FactsFile {
     /// The line of `f` (without the newline) as `line("fact", f, encoder())` writes it, or nil (see the top of the file).
-    static func factLine(_ f: Fact) -> Data? {
+    static func factLine(_ f: Fact) -> Data? { factLine(f, newline: false) }
+
+    /// ``factLine(_:)``, with the line's "\n" when `newline`.
+    static func factLine(_ f: Fact, newline: Bool) -> Data? {
         var w = PlainJSON(record: "fact")
         guard w.attribution("attribution", f.attribution), w.number("confidence", f.confidence), w.date("date", f.date)
         else { return nil }
@@ -32,11 +35,14 @@ extension FactsFile {
         guard w.string("role", f.role), w.string("rule", f.rule), w.string("subject", f.subject) else { return nil }
         if !f.evidence.isEmpty { w.int("support", f.evidence.count) }
         guard w.string("type", f.type) else { return nil }
-        return w.line()
+        return w.line(newline: newline)
     }
 
     /// The line of `e` (without the newline) as `line("entity", e, encoder())` writes it, or nil.
-    static func entityLine(_ e: Entity) -> Data? {
+    static func entityLine(_ e: Entity) -> Data? { entityLine(e, newline: false) }
+
+    /// ``entityLine(_:)``, with the line's "\n" when `newline`.
+    static func entityLine(_ e: Entity, newline: Bool) -> Data? {
         var w = PlainJSON(record: "entity")
         guard w.strings("documents", e.documents) else { return nil }
         w.key("fromGazetteer"); w.raw(e.fromGazetteer ? "true" : "false")
@@ -45,7 +51,7 @@ extension FactsFile {
         w.int("mentionCount", e.mentionCount)
         guard w.string("subtype", e.subtype), w.strings("surfaceForms", e.surfaceForms), w.string("type", e.type.rawValue),
               w.string("wikidata", e.wikidata) else { return nil }
-        return w.line()
+        return w.line(newline: newline)
     }
 }
 
@@ -77,9 +83,13 @@ private struct PlainJSON {
 
     mutating func close() { out.append(0x7D); comma = true }
 
-    mutating func line() -> Data { close(); return Data(out) }
+    mutating func line(newline: Bool = false) -> Data {
+        close()
+        if newline { out.append(0x0A) }
+        return Data(out)
+    }
 
-    mutating func int(_ k: String, _ v: Int) { key(k); raw(String(v)) }
+    mutating func int(_ k: String, _ v: Int) { key(k); LineBytes.int(v, into: &out) }
 
     mutating func string(_ k: String, _ v: String?) -> Bool {
         guard let v else { return true }
@@ -159,10 +169,47 @@ private struct PlainJSON {
     /// A whole number (written without a fraction) or a plain decimal `0.87`, `-5.25` (no exponent); not −0.
     mutating func number(_ d: Double) -> Bool {
         guard d.isFinite, abs(d) < 1e15, !(d == 0 && d.sign == .minus) else { return false }
-        if d == d.rounded() { raw(String(Int64(d))); return true }
+        if d == d.rounded() { LineBytes.int(Int(Int64(d)), into: &out); return true }
         let s = d.description
         guard s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return false }
         raw(s)
         return true
+    }
+}
+
+/// Pieces of a facts-file line written as UTF-8 bytes.
+enum LineBytes {
+    /// `v` in decimal, as `String(v)` writes it.
+    @inline(__always)
+    static func int(_ v: Int, into out: inout [UInt8]) {
+        guard v >= 0 else { out.append(contentsOf: String(v).utf8); return }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // room for 24 digits, the last written first
+        var n = 0
+        var x = UInt(v)
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[23 - n] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
+                x /= 10; n += 1
+            } while x > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(24 - n)...]))
+        }
+    }
+
+    /// The bytes of `s`, when the encoder writes it as it is between quotes (no `"`, `\`, `/`, control, DEL,
+    /// U+2028 or U+2029: `FactsFile.mentionLine`'s test); false (and `out` unchanged) otherwise.
+    @inline(__always)
+    static func plain(_ s: String, into out: inout [UInt8]) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                if x < 0x20 || x == 0x22 || x == 0x2F || x == 0x5C || x == 0x7F { return false }
+                if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
+                i += 1
+            }
+            out.append(contentsOf: b)
+            return true
+        }
     }
 }

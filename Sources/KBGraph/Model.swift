@@ -289,9 +289,14 @@ extension Array {
     /// standard sort takes as its buffer (a million reports are 200 MB). An array already in order is left as it is.
     mutating func sortMovingOnce(by less: (Element, Element) -> Bool) {
         guard count > 1 else { return }
-        if !(1..<count).contains(where: { less(self[$0], self[$0 - 1]) }) { return }
+        // (the elements are read in place through a buffer: through `self[i]` in the closures each comparison copied
+        // both elements, retaining and releasing every string they hold)
+        let sorted = withUnsafeBufferPointer { e in !(1..<e.count).contains(where: { less(e[$0], e[$0 - 1]) }) }
+        if sorted { return }
         var order = Array<Int>(indices)
-        order.sort { a, b in less(self[a], self[b]) || (!less(self[b], self[a]) && a < b) }
+        withUnsafeBufferPointer { e in
+            order.sort { a, b in less(e[a], e[b]) || (!less(e[b], e[a]) && a < b) }
+        }
         var placed = [Bool](repeating: false, count: count)
         for start in indices where !placed[start] {
             // position k takes the element at order[k]

@@ -39,16 +39,19 @@ public final class SortedSpill<Element> {
     /// Appends one record.
     public func append(_ e: Element) throws {
         pending.append(e)
-        pendingBytes += Self.sizeEstimate(e, encode)
+        pendingBytes += sizeEstimate(e)
         count += 1
         if pendingBytes >= runBytes { try writeRun() }
     }
 
+    /// An encoder whose bytes are reused by `sizeEstimate`.
+    private var scratch = SpillEncoder()
+
     /// The encoded size of a record (what the run would take on disk).
-    private static func sizeEstimate(_ e: Element, _ encode: Encode) -> Int {
-        var enc = SpillEncoder()
-        encode(e, &enc)
-        return enc.bytes.count + 16
+    private func sizeEstimate(_ e: Element) -> Int {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        encode(e, &scratch)
+        return scratch.bytes.count + 16
     }
 
     /// Sorts what is in memory and writes it out as a run.

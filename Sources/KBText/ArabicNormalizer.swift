@@ -8,6 +8,11 @@ public enum ArabicNormalizer {
     /// bidi controls and zero-width characters removed; runs of whitespace → one space; trimmed.
     /// Arabic presentation forms are first folded to their base letters (NFKC).
     public static func normalize(_ s: String) -> String {
+        plainNormalize(s) ?? generalNormalize(s)
+    }
+
+    /// ``normalize(_:)`` of any text, scalar by scalar.
+    static func generalNormalize(_ s: String) -> String {
         var input = s.unicodeScalars
         if input.contains(where: needsCompatibilityFolding) {
             input = s.precomposedStringWithCompatibilityMapping.unicodeScalars
@@ -26,6 +31,42 @@ public enum ArabicNormalizer {
             UTF8.encode(folded) { out.append($0) }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``normalize(_:)`` of a text of ASCII and the Arabic block (U+0600–U+06FF) only, on its UTF-8 bytes; nil for any
+    /// other text. Such a text needs no compatibility folding, and each of its scalars folds to nothing, to ASCII or to
+    /// a scalar of the Arabic block: never more bytes than it had, so the result is built in place.
+    static func plainNormalize(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { b -> String? in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let x = b[i]
+                if x < 0x80 { i += 1 } else if x >= 0xD8 && x <= 0xDB { i += 2 } else { return nil }
+            }
+            return String(unsafeUninitializedCapacity: n) { out in
+                var k = 0, i = 0
+                var pendingSpace = false
+                while i < n {
+                    let x = b[i]
+                    let scalar: Unicode.Scalar
+                    if x < 0x80 {
+                        scalar = Unicode.Scalar(x); i += 1
+                    } else {
+                        scalar = Unicode.Scalar(UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F))!; i += 2
+                    }
+                    if isWhitespace(scalar) || ScalarClass.isLineBreak(scalar) {
+                        pendingSpace = k > 0
+                        continue
+                    }
+                    guard let folded = fold(scalar) else { continue }
+                    if pendingSpace { out[k] = 0x20; k += 1; pendingSpace = false }
+                    UTF8.encode(folded) { out[k] = $0; k += 1 }
+                }
+                return k
+            }
+        }
     }
 
     /// `scalar.properties.isWhitespace` (Unicode White_Space), without the property table lookup for
@@ -126,26 +167,60 @@ public enum ArabicNormalizer {
     static func plainCliticCandidates(_ token: String) -> [(stem: String, prefix: String)] {
         var result: [(stem: String, prefix: String)] = [(token, "")]
         guard let first = token.unicodeScalars.first, ScalarClass.isArabicLetter(first) else { return result }
-        let bytes = Array(token.utf8)
-        var seen: [[UInt8]] = [bytes]
-        func scalarCount<C: Collection>(_ b: C) -> Int where C.Element == UInt8 { b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-        func add(_ stem: [UInt8], _ prefix: String) {
-            guard scalarCount(stem) >= 2, !seen.contains(stem) else { return }
-            seen.append(stem)
-            result.append((String(decoding: stem, as: UTF8.self), prefix))
-        }
-        for (prefix, swallowsAlef) in proclitics {
-            let p = Array(prefix.utf8)
-            guard bytes.count >= p.count, bytes.starts(with: p) else { continue }
-            let rest = Array(bytes[p.count...])
-            guard scalarCount(rest) >= 2 else { continue }
-            if swallowsAlef {
-                add(Array("ال".utf8) + rest, prefix)
+        var token = token
+        return token.withUTF8 { b -> [(stem: String, prefix: String)] in
+            let n = b.count
+            // a stem is the token's bytes from `start` on, behind ال when `al`; the token itself is (false, 0)
+            var seen: [(al: Bool, start: Int)] = [(false, 0)]
+            seen.reserveCapacity(8)
+            // (ال is 4 bytes, 2 scalars)
+            @inline(__always) func byte(_ s: (al: Bool, start: Int), _ k: Int) -> UInt8 {
+                s.al ? (k < 4 ? alefLam[k] : b[s.start + k - 4]) : b[s.start + k]
             }
-            add(rest, prefix)
+            func same(_ x: (al: Bool, start: Int), _ y: (al: Bool, start: Int)) -> Bool {
+                let lx = n - x.start + (x.al ? 4 : 0), ly = n - y.start + (y.al ? 4 : 0)
+                guard lx == ly else { return false }
+                for k in 0..<lx where byte(x, k) != byte(y, k) { return false }
+                return true
+            }
+            func scalarCount(from start: Int) -> Int {
+                var c = 0
+                for k in start..<n where b[k] & 0xC0 != 0x80 { c += 1 }
+                return c
+            }
+            func add(_ stem: (al: Bool, start: Int), _ prefix: String) {
+                guard (stem.al ? 2 : 0) + scalarCount(from: stem.start) >= 2 else { return }
+                for s in seen where same(s, stem) { return }
+                seen.append(stem)
+                let text: String
+                if stem.al {
+                    text = String(unsafeUninitializedCapacity: n - stem.start + 4) { out in
+                        for k in 0..<4 { out[k] = alefLam[k] }
+                        for k in stem.start..<n { out[k - stem.start + 4] = b[k] }
+                        return n - stem.start + 4
+                    }
+                } else {
+                    text = String(decoding: UnsafeBufferPointer(rebasing: b[stem.start...]), as: UTF8.self)
+                }
+                result.append((text, prefix))
+            }
+            for (p, prefix, swallowsAlef) in procliticBytes {
+                guard n >= p.count else { continue }
+                var match = true
+                for k in 0..<p.count where b[k] != p[k] { match = false; break }
+                guard match, scalarCount(from: p.count) >= 2 else { continue }
+                if swallowsAlef { add((true, p.count), prefix) }
+                add((false, p.count), prefix)
+            }
+            return result
         }
-        return result
     }
+
+    /// The bytes of ال.
+    private static let alefLam: [UInt8] = Array("ال".utf8)
+    /// ``proclitics`` with each prefix's UTF-8 bytes.
+    private static let procliticBytes: [(bytes: [UInt8], prefix: String, swallowsAlef: Bool)] =
+        proclitics.map { (Array($0.prefix.utf8), $0.prefix, $0.swallowsAlef) }
 
     /// Removes a leading ال from a normalised word if the rest has ≥ 2 letters.
     public static func stripArticle(_ w: String) -> String {

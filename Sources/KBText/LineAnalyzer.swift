@@ -81,8 +81,8 @@ struct LineAnalyzer {
             return line
         }
         if ce - cb <= 40 {
-            let tokens = Tokenizer.tokenize(scalars, begin: cb, end: ce)
-            line.isShortLabel = (1...2).contains(tokens.count) && tokens.allSatisfy(\.isWordLike)
+            let kinds = Tokenizer.kinds(scalars, begin: cb, end: ce, limit: 3)
+            line.isShortLabel = (1...2).contains(kinds.count) && kinds.allSatisfy { $0 != .punctuation }
         }
         // 1. Markup markers ([ad_1], [caption …], <br>) split the line; they are never text.
         var removed = markers(cb, ce)
@@ -204,8 +204,7 @@ struct LineAnalyzer {
         // Every rule starts with a given word: look at the first word alone first (tokenized from a short
         // probe; a token ending more than one scalar before the probe's end is the one the window gives).
         let probeEnd = min(window, b + 48)
-        let probe = Tokenizer.tokenize(scalars, begin: b, end: probeEnd)
-        if let first = probe.first(where: \.isWordLike) {
+        if let first = Tokenizer.firstWordLike(scalars, begin: b, end: probeEnd) {
             if first.end + 1 < probeEnd, !Self.noticeFirstWords.contains(NormKey(first.norm)) { return nil }
         } else if probeEnd == window {
             return nil   // no word at all

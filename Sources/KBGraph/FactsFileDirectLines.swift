@@ -143,15 +143,7 @@ private struct PlainJSON {
     mutating func string(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { b -> Bool in
-            var quotes = false
-            var i = 0
-            while i < b.count {
-                let x = b[i]
-                if x < 0x20 || x == 0x7F { return false }
-                if x == 0x22 || x == 0x5C { quotes = true }
-                if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
-                i += 1
-            }
+            guard let quotes = LineBytes.scan(b, refusingQuotes: false) else { return false }
             out.append(0x22)
             if quotes {
                 for x in b {
@@ -201,15 +193,55 @@ enum LineBytes {
     static func plain(_ s: String, into out: inout [UInt8]) -> Bool {
         var s = s
         return s.withUTF8 { b in
-            var i = 0
-            while i < b.count {
-                let x = b[i]
-                if x < 0x20 || x == 0x22 || x == 0x2F || x == 0x5C || x == 0x7F { return false }
-                if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
-                i += 1
-            }
+            guard LineBytes.scan(b, refusingQuotes: true) != nil else { return false }
             out.append(contentsOf: b)
             return true
         }
+    }
+
+    /// Whether the encoder writes the bytes `b` of a string as they are between quotes but for escaping `"` and `\`:
+    /// nil when they hold a control character, DEL, U+2028 or U+2029 (or, `refusingQuotes`, a `"`, `\` or `/`);
+    /// else whether a `"` or `\` is among them. Eight bytes are looked at at once, and byte by byte only when one of
+    /// them may be one of those (or the first byte of U+2028/U+2029).
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, refusingQuotes: Bool) -> Bool? {
+        let n = b.count
+        var quotes = false
+        @inline(__always) func exact(_ j: Int) -> Bool {   // false: refused
+            let x = b[j]
+            if x < 0x20 || x == 0x7F { return false }
+            if x == 0x22 || x == 0x5C || x == 0x2F {
+                if refusingQuotes { return false }
+                if x != 0x2F { quotes = true }
+            }
+            if x == 0xE2, j + 2 < n, b[j + 1] == 0x80, b[j + 2] == 0xA8 || b[j + 2] == 0xA9 { return false }
+            return true
+        }
+        var i = 0
+        if let base = b.baseAddress {
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if mayMatter(w) {
+                    for j in i..<(i + 8) where !exact(j) { return nil }
+                }
+                i += 8
+            }
+        }
+        while i < n {
+            if !exact(i) { return nil }
+            i += 1
+        }
+        return quotes
+    }
+
+    /// True when one of the eight bytes of `w` is below 0x20 or is `"`, `/`, `\`, DEL or 0xE2 (a byte test that is
+    /// exact as a yes/no: `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when a byte of `x` is zero, and with 0x20…
+    /// exactly when a byte is below 0x20).
+    @inline(__always)
+    static func mayMatter(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below = (w &- ones &* 0x20) & ~w & highs
+        return (below | zero(w ^ (ones &* 0x22)) | zero(w ^ (ones &* 0x2F)) | zero(w ^ (ones &* 0x5C))
+                | zero(w ^ (ones &* 0x7F)) | zero(w ^ (ones &* 0xE2))) != 0
     }
 }

@@ -15,6 +15,8 @@ public final class SortedSpill<Element> {
     private let encode: Encode
     private let decode: Decode
     private let less: (Element, Element) -> Bool
+    /// `less` on elements in place, when the caller gives it (the sort of a run uses it).
+    private let lessAt: ((UnsafePointer<Element>, UnsafePointer<Element>) -> Bool)?
     private let directory: String
     /// Encoded bytes of the records held in memory before they go to disk as a run.
     public let runBytes: Int
@@ -31,9 +33,15 @@ public final class SortedSpill<Element> {
     public static var defaultRunBytes: Int { 4 << 20 }
 
     public init(directory: String = SpillFile.directory, runBytes: Int = SortedSpill.defaultRunBytes,
-                encode: @escaping Encode, decode: @escaping Decode, less: @escaping (Element, Element) -> Bool) {
+                encode: @escaping Encode, decode: @escaping Decode, less: @escaping (Element, Element) -> Bool,
+                lessAt: ((UnsafePointer<Element>, UnsafePointer<Element>) -> Bool)? = nil) {
         self.directory = directory; self.runBytes = max(1, runBytes)
-        self.encode = encode; self.decode = decode; self.less = less
+        self.encode = encode; self.decode = decode; self.less = less; self.lessAt = lessAt
+    }
+
+    /// Sorts what is in memory (stably), through `lessAt` when there is one.
+    private func sortPending() {
+        if let lessAt { pending.sortMovingOnce(at: lessAt) } else { pending.sortMovingOnce(by: less) }
     }
 
     /// Appends one record.
@@ -57,7 +65,7 @@ public final class SortedSpill<Element> {
     /// Sorts what is in memory and writes it out as a run.
     private func writeRun() throws {
         guard !pending.isEmpty else { return }
-        pending.sortMovingOnce(by: less)
+        sortPending()
         let file = self.file ?? SpillFile(directory: directory, memoryLimit: 0)
         self.file = file
         let start = file.size
@@ -78,7 +86,7 @@ public final class SortedSpill<Element> {
     public func forEach(_ body: (Element) throws -> Void) throws {
         if !runs.isEmpty { try writeRun() }
         guard let file else {
-            pending.sortMovingOnce(by: less)
+            sortPending()
             for e in pending { try body(e) }
             return
         }

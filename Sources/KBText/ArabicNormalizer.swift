@@ -225,8 +225,16 @@ public enum ArabicNormalizer {
     /// Removes a leading ال from a normalised word if the rest has ≥ 2 letters.
     public static func stripArticle(_ w: String) -> String {
         guard w.plainHasPrefix("ال") else { return w }
-        let rest = w.unicodeScalars.dropFirst(2)
-        return rest.count >= 2 ? ScalarClass.string(rest) : w
+        // (the first two scalars are then ا and ل, which nothing else is canonically equal to: its first 4 bytes)
+        var s = w
+        return s.withUTF8 { b -> String in
+            var rest = 0
+            for k in 4..<b.count where b[k] & 0xC0 != 0x80 {
+                rest += 1
+                if rest == 2 { return String(decoding: UnsafeBufferPointer(rebasing: b[4...]), as: UTF8.self) }
+            }
+            return w
+        }
     }
 }
 

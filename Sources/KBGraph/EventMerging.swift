@@ -153,12 +153,41 @@ public enum EventMerging {
         var year: String?, month: String?, day: String?
 
         init(_ value: String) {
+            if let parts = Parts.ascii(value) { self = parts; return }
+            self.init(general: value)
+        }
+
+        /// ``init(_:)`` on `Character`s (any value).
+        init(general value: String) {
             if value.hasPrefix("--") {
                 let p = value.dropFirst(2).split(separator: "-").map(String.init)
                 month = p.first; day = p.count > 1 ? p[1] : nil
             } else {
                 let p = value.split(separator: "-").map(String.init)
                 year = p.first; month = p.count > 1 ? p[1] : nil; day = p.count > 2 ? p[2] : nil
+            }
+        }
+
+        private init(year: String?, month: String?, day: String?) { self.year = year; self.month = month; self.day = day }
+
+        /// ``init(_:)`` of an ASCII value, on its bytes (in ASCII a `-` is a `Character` of its own, so the byte split
+        /// is the `Character` split); nil for any other value.
+        static func ascii(_ value: String) -> Parts? {
+            var v = value
+            return v.withUTF8 { b -> Parts? in
+                for x in b where x >= 0x80 { return nil }
+                let monthFirst = b.count >= 2 && b[0] == 0x2D && b[1] == 0x2D
+                var pieces: [String] = []
+                var start = monthFirst ? 2 : 0, i = start
+                while i <= b.count {
+                    if i == b.count || b[i] == 0x2D {
+                        if i > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) }
+                        start = i + 1
+                    }
+                    i += 1
+                }
+                if monthFirst { return Parts(year: nil, month: pieces.first, day: pieces.count > 1 ? pieces[1] : nil) }
+                return Parts(year: pieces.first, month: pieces.count > 1 ? pieces[1] : nil, day: pieces.count > 2 ? pieces[2] : nil)
             }
         }
 

@@ -45,29 +45,50 @@ public enum ArabicNormalizer {
                 let x = b[i]
                 if x < 0x80 { i += 1 } else if x >= 0xD8 && x <= 0xDB { i += 2 } else { return nil }
             }
+            let table = plainFolds
             return String(unsafeUninitializedCapacity: n) { out in
                 var k = 0, i = 0
                 var pendingSpace = false
                 while i < n {
                     let x = b[i]
-                    let scalar: Unicode.Scalar
+                    let f: Int32
                     if x < 0x80 {
-                        scalar = Unicode.Scalar(x); i += 1
+                        f = table[Int(x)]; i += 1
                     } else {
-                        scalar = Unicode.Scalar(UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F))!; i += 2
+                        f = table[0x80 + (Int(x & 0x03) << 6 | Int(b[i + 1] & 0x3F))]; i += 2   // U+0600 + (x & 3) << 6 | …
                     }
-                    if isWhitespace(scalar) || ScalarClass.isLineBreak(scalar) {
+                    if f == Self.spaceFold {
                         pendingSpace = k > 0
                         continue
                     }
-                    guard let folded = fold(scalar) else { continue }
+                    if f == Self.droppedFold { continue }
                     if pendingSpace { out[k] = 0x20; k += 1; pendingSpace = false }
-                    UTF8.encode(folded) { out[k] = $0; k += 1 }
+                    if f < 0x80 {
+                        out[k] = UInt8(f); k += 1
+                    } else {
+                        out[k] = 0xC0 | UInt8(f >> 6); out[k + 1] = 0x80 | UInt8(f & 0x3F); k += 2
+                    }
                 }
                 return k
             }
         }
     }
+
+    /// What ``plainNormalize(_:)`` does with each scalar of ASCII (entries 0–0x7F) and of the Arabic block (0x80 +
+    /// scalar − U+0600): `spaceFold` for white space and line breaks, `droppedFold` when `fold` drops it, else the
+    /// value of the scalar `fold` gives (ASCII or the Arabic block: one or two UTF-8 bytes). Made from `isWhitespace`,
+    /// `isLineBreak` and `fold` themselves.
+    private static let plainFolds: [Int32] = {
+        let scalars = (UInt32(0)..<0x80).map { Unicode.Scalar($0)! } + (UInt32(0x0600)..<0x0700).map { Unicode.Scalar($0)! }
+        return scalars.map { c -> Int32 in
+            if isWhitespace(c) || ScalarClass.isLineBreak(c) { return spaceFold }
+            guard let f = fold(c) else { return droppedFold }
+            precondition(f.value < 0x80 || (0x0600..<0x0700).contains(f.value), "a plain scalar folds outside ASCII and the Arabic block")
+            return Int32(f.value)
+        }
+    }()
+    private static let spaceFold: Int32 = -2
+    private static let droppedFold: Int32 = -1
 
     /// `scalar.properties.isWhitespace` (Unicode White_Space), without the property table lookup for
     /// ASCII and the Arabic block (which has no white space).

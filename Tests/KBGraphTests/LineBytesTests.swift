@@ -76,4 +76,33 @@ final class LineBytesTests: XCTestCase {
         XCTAssertEqual(x.map(\.1), y.map(\.1))
         XCTAssertEqual(x.map(\.1), items.sorted(by: less).map(\.1))
     }
+
+    /// The parts of a date value read on bytes are those read on `Character`s.
+    func testDatePartsOnBytes() {
+        let values = ["2018-08-07", "2018-08", "2018", "--08", "--08-07", "--", "-", "---", "", "2018--08", "-2018-", "2018-08-07-01",
+                      "--08--07", "x-y-z-w", "2018-08\r\n", "\r\n-08", "2018-٠٨", "--٠٨-07", "2018-0\u{301}8", "٢٠١٨"]
+        for v in values {
+            let general = EventMerging.Parts(general: v)
+            XCTAssertEqual(EventMerging.Parts(v), general, v)
+            if v.utf8.allSatisfy({ $0 < 0x80 }) { XCTAssertEqual(EventMerging.Parts.ascii(v), general, v) } else { XCTAssertNil(EventMerging.Parts.ascii(v), v) }
+        }
+    }
+
+    /// A fact's sentences written once each come back with their own bytes, also when two are canonically equal but
+    /// spelled differently.
+    func testSpillSentencesComeBackByteForByte() throws {
+        let sentences = ["قال \u{0623}حمد", "قال \u{0627}\u{0654}حمد", "قال \u{0623}حمد", "", "x", "", "قال \u{0627}\u{0654}حمد"]
+        let p = Provenance(documentID: "doc-1", sentenceBegin: 0, sentenceEnd: 9, sentence: sentences[0], spanBegin: 1, spanEnd: 2)
+        var f = Fact(id: "f-1", type: "VISIT", subject: "per-a", object: "plc-b", provenance: p, rule: "r", confidence: 0.5)
+        f.evidence = sentences.enumerated().map { k, s in
+            Evidence(id: "f-\(k)", provenance: Provenance(documentID: "doc-1", sentenceBegin: k, sentenceEnd: k + 1, sentence: s,
+                                                            spanBegin: 0, spanEnd: 1), rule: "r", confidence: 0.5)
+        }
+        let g = try SpillDecoder.fact(SpillEncoder.bytes(of: f))
+        XCTAssertEqual(g, f)
+        XCTAssertEqual(Array(g.provenance.sentence.utf8), Array(sentences[0].utf8))
+        XCTAssertEqual(g.evidence.map { Array($0.sentence.utf8) }, sentences.map { Array($0.utf8) })
+        // repeated sentences take fewer bytes than the fact with every sentence spelled out
+        XCTAssertLessThan(SpillEncoder.bytes(of: f).count, sentences.reduce(0) { $0 + $1.utf8.count } + p.sentence.utf8.count)
+    }
 }

@@ -90,4 +90,18 @@ final class TextSpeedEquivalenceTests: XCTestCase {
             }
         }
     }
+
+    /// The string of an array's scalars is the string of those scalars.
+    func testArrayScalarsString() {
+        let texts = ["", "a", "قال الرئيس، «نعم» — 2024…", "e\u{0301}😀\u{10FFFF}\u{7FF}\u{800}\u{FFFF}\u{10000}", "\r\n\t ﻻ"]
+        for t in texts {
+            let s = Array(t.unicodeScalars)
+            for b in 0...s.count {
+                for e in b...s.count {
+                    let want = String(String.UnicodeScalarView(s[b..<e]))
+                    XCTAssertEqual(Array(ScalarClass.string(s[b..<e]).utf8), Array(want.utf8), t)
+                }
+            }
+        }
+    }
 }

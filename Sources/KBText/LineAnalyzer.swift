@@ -281,7 +281,7 @@ struct LineAnalyzer {
            !tokens.contains(where: { $0.kind == .punctuation && $0.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }) {
             return "non-Arabic page label"
         }
-        if isCaption(tokens) { return "photo caption" }
+        if isCaption(tokens, words) { return "photo caption" }
         return nil
     }
 
@@ -333,8 +333,7 @@ struct LineAnalyzer {
     }
 
     /// A photo caption that opens with "صورة:" / "صورة أرشيفية": dropped whole.
-    private func isCaption(_ tokens: [Token]) -> Bool {
-        let words = tokens.filter(\.isWordLike)
+    private func isCaption(_ tokens: [Token], _ words: [Token]) -> Bool {
         guard words.count <= 40 else { return false }
         for opener in Self.captionOpeners where startsWith(words, opener) {
             let after = tokens.first { $0.begin >= words[opener.count - 1].end }
@@ -374,6 +373,8 @@ struct LineAnalyzer {
     func isDateline(_ tokens: [Token]) -> Bool {
         let words = tokens.filter(\.isWordLike)
         guard !words.isEmpty, words.count <= 15 else { return false }
+        // (both answers below need a number: a line without one is not looked up in the word lists)
+        guard words.contains(where: { $0.kind == .number }) else { return false }
         if Self.datelines.contains(where: { startsWith(words, $0) }) && words.contains(where: { $0.kind == .number }) {
             return true
         }

@@ -102,6 +102,11 @@ public enum EventMerging {
     /// ("رئيس جمهورية" = "رئيس") and, after the head, the nisba adjectives naming the state ("الرئيس التونسي" =
     /// "الرئيس"); "نظيره" (his counterpart) names the office of the other party: it is any role ("*").
     static func roleKey(_ role: String) -> String {
+        RoleKeys.shared.key(role)
+    }
+
+    /// ``roleKey(_:)`` computed (what `RoleKeys` remembers).
+    static func computeRoleKey(_ role: String) -> String {
         var words: [String] = []
         for w in role.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
             var n = normalized(String(w))
@@ -148,12 +153,41 @@ public enum EventMerging {
         var year: String?, month: String?, day: String?
 
         init(_ value: String) {
+            if let parts = Parts.ascii(value) { self = parts; return }
+            self.init(general: value)
+        }
+
+        /// ``init(_:)`` on `Character`s (any value).
+        init(general value: String) {
             if value.hasPrefix("--") {
                 let p = value.dropFirst(2).split(separator: "-").map(String.init)
                 month = p.first; day = p.count > 1 ? p[1] : nil
             } else {
                 let p = value.split(separator: "-").map(String.init)
                 year = p.first; month = p.count > 1 ? p[1] : nil; day = p.count > 2 ? p[2] : nil
+            }
+        }
+
+        private init(year: String?, month: String?, day: String?) { self.year = year; self.month = month; self.day = day }
+
+        /// ``init(_:)`` of an ASCII value, on its bytes (in ASCII a `-` is a `Character` of its own, so the byte split
+        /// is the `Character` split); nil for any other value.
+        static func ascii(_ value: String) -> Parts? {
+            var v = value
+            return v.withUTF8 { b -> Parts? in
+                for x in b where x >= 0x80 { return nil }
+                let monthFirst = b.count >= 2 && b[0] == 0x2D && b[1] == 0x2D
+                var pieces: [String] = []
+                var start = monthFirst ? 2 : 0, i = start
+                while i <= b.count {
+                    if i == b.count || b[i] == 0x2D {
+                        if i > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) }
+                        start = i + 1
+                    }
+                    i += 1
+                }
+                if monthFirst { return Parts(year: nil, month: pieces.first, day: pieces.count > 1 ? pieces[1] : nil) }
+                return Parts(year: pieces.first, month: pieces.count > 1 ? pieces[1] : nil, day: pieces.count > 2 ? pieces[2] : nil)
             }
         }
 
@@ -274,5 +308,39 @@ extension KnowledgeGraph {
         facts = []
         facts = EventMerging.merge(reports, table: table)
         canonicalize()
+    }
+}
+
+/// The role keys (`EventMerging.roleKey`) of the role phrases seen, shared by the threads that merge: a role phrase
+/// recurs in thousands of reports, and its key (words split, normalised, looked up) cost tens of thousands of
+/// instructions each time.
+final class RoleKeys: @unchecked Sendable {
+    static let shared = RoleKeys()
+    private var keys: [Bytes: String] = [:]
+    private let lock = NSLock()
+
+    func key(_ role: String) -> String {
+        let b = Bytes(role)
+        lock.lock()
+        if let k = keys[b] { lock.unlock(); return k }
+        lock.unlock()
+        let k = EventMerging.computeRoleKey(role)
+        lock.lock()
+        if keys.count >= 100_000 { keys.removeAll(keepingCapacity: true) }
+        keys[b] = k
+        lock.unlock()
+        return k
+    }
+
+    /// A string compared and hashed as its UTF-8 bytes: `roleKey` reads scalars, so two canonically equal phrases
+    /// written with different scalars may have different keys, and must not share a slot as `String` keys would.
+    struct Bytes: Hashable {
+        var s: String
+        init(_ s: String) { self.s = s }
+        static func == (a: Bytes, b: Bytes) -> Bool { a.s.utf8.elementsEqual(b.s.utf8) }
+        func hash(into h: inout Hasher) {
+            var s = s
+            s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 }

@@ -65,26 +65,34 @@ public enum FactsFile {
     /// A mention's line as the encoder writes it (keys sorted, no escapes), built directly; nil when a string
     /// holds a character the encoder may escape or that is not plain text (`"`, `\`, `/`, controls, DEL,
     /// U+2028/U+2029): those lines take the encoder. (Mentions are half the lines of an export.)
-    static func mentionLine(_ m: Mention) -> Data? {
-        @inline(__always) func plain(_ s: String) -> Bool {
-            var s = s
-            return s.withUTF8 { b in
-                var i = 0
-                while i < b.count {
-                    let x = b[i]
-                    if x < 0x20 || x == 0x22 || x == 0x2F || x == 0x5C || x == 0x7F { return false }
-                    if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
-                    i += 1
-                }
-                return true
-            }
-        }
-        guard plain(m.entityID), plain(m.documentID), plain(m.text), m.adjective != false else { return nil }
-        var out = "{\"record\":\"mention\","
-        if m.adjective == true { out += "\"adjective\":true," }
-        out += "\"begin\":\(m.begin),\"documentID\":\"\(m.documentID)\",\"end\":\(m.end),\"entityID\":\"\(m.entityID)\",\"text\":\"\(m.text)\"}"
-        return Data(out.utf8)
+    static func mentionLine(_ m: Mention) -> Data? { mentionLine(m, newline: false) }
+
+    /// ``mentionLine(_:)``, with the line's "\n" when `newline` (written on UTF-8 bytes: building the line through
+    /// string interpolation cost several thousand instructions a mention).
+    static func mentionLine(_ m: Mention, newline: Bool) -> Data? {
+        guard m.adjective != false else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(96 + m.text.utf8.count + m.documentID.utf8.count + m.entityID.utf8.count)
+        out.append(contentsOf: m.adjective == true ? mentionHeadAdjective : mentionHead)
+        LineBytes.int(m.begin, into: &out)
+        out.append(contentsOf: mentionDocumentKey)
+        guard LineBytes.plain(m.documentID, into: &out) else { return nil }
+        out.append(contentsOf: mentionEndKey)
+        LineBytes.int(m.end, into: &out)
+        out.append(contentsOf: mentionEntityKey)
+        guard LineBytes.plain(m.entityID, into: &out) else { return nil }
+        out.append(contentsOf: mentionTextKey)
+        guard LineBytes.plain(m.text, into: &out) else { return nil }
+        out.append(contentsOf: newline ? [0x22, 0x7D, 0x0A] : [0x22, 0x7D])
+        return Data(out)
     }
+
+    private static let mentionHead = Array("{\"record\":\"mention\",\"begin\":".utf8)
+    private static let mentionHeadAdjective = Array("{\"record\":\"mention\",\"adjective\":true,\"begin\":".utf8)
+    private static let mentionDocumentKey = Array(",\"documentID\":\"".utf8)
+    private static let mentionEndKey = Array("\",\"end\":".utf8)
+    private static let mentionEntityKey = Array(",\"entityID\":\"".utf8)
+    private static let mentionTextKey = Array("\",\"text\":\"".utf8)
 
     /// Encodes records one at a time, each as one line ending in "\n" (a stream writer's encoder).
     public final class LineEncoder {
@@ -93,12 +101,19 @@ public enum FactsFile {
         public func header() -> Data { Data("{\"record\":\"kbexport-facts\",\"version\":\(FactsFile.version)}\n".utf8) }
         public func line(_ record: Record) throws -> Data {
             var d: Data
+            // the direct lines come with their newline (appending one to a `Data` costs more than the line)
             switch record {
             case .header: return header()
             case let .document(x): d = try FactsFile.line("document", x, e)
-            case let .entity(x): d = try FactsFile.entityLine(x) ?? FactsFile.line("entity", x, e)
-            case let .mention(x): d = try FactsFile.mentionLine(x) ?? FactsFile.line("mention", x, e)
-            case let .fact(x): d = try FactsFile.factLine(x) ?? FactsFile.line("fact", x, e)
+            case let .entity(x):
+                if let line = FactsFile.entityLine(x, newline: true) { return line }
+                d = try FactsFile.line("entity", x, e)
+            case let .mention(x):
+                if let line = FactsFile.mentionLine(x, newline: true) { return line }
+                d = try FactsFile.line("mention", x, e)
+            case let .fact(x):
+                if let line = FactsFile.factLine(x, newline: true) { return line }
+                d = try FactsFile.line("fact", x, e)
             }
             d.append(0x0A)
             return d

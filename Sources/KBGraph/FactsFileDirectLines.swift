@@ -8,7 +8,10 @@ import Foundation
 
 extension FactsFile {
     /// The line of `f` (without the newline) as `line("fact", f, encoder())` writes it, or nil (see the top of the file).
-    static func factLine(_ f: Fact) -> Data? {
+    static func factLine(_ f: Fact) -> Data? { factLine(f, newline: false) }
+
+    /// ``factLine(_:)``, with the line's "\n" when `newline`.
+    static func factLine(_ f: Fact, newline: Bool) -> Data? {
         var w = PlainJSON(record: "fact")
         guard w.attribution("attribution", f.attribution), w.number("confidence", f.confidence), w.date("date", f.date)
         else { return nil }
@@ -32,11 +35,14 @@ extension FactsFile {
         guard w.string("role", f.role), w.string("rule", f.rule), w.string("subject", f.subject) else { return nil }
         if !f.evidence.isEmpty { w.int("support", f.evidence.count) }
         guard w.string("type", f.type) else { return nil }
-        return w.line()
+        return w.line(newline: newline)
     }
 
     /// The line of `e` (without the newline) as `line("entity", e, encoder())` writes it, or nil.
-    static func entityLine(_ e: Entity) -> Data? {
+    static func entityLine(_ e: Entity) -> Data? { entityLine(e, newline: false) }
+
+    /// ``entityLine(_:)``, with the line's "\n" when `newline`.
+    static func entityLine(_ e: Entity, newline: Bool) -> Data? {
         var w = PlainJSON(record: "entity")
         guard w.strings("documents", e.documents) else { return nil }
         w.key("fromGazetteer"); w.raw(e.fromGazetteer ? "true" : "false")
@@ -45,7 +51,7 @@ extension FactsFile {
         w.int("mentionCount", e.mentionCount)
         guard w.string("subtype", e.subtype), w.strings("surfaceForms", e.surfaceForms), w.string("type", e.type.rawValue),
               w.string("wikidata", e.wikidata) else { return nil }
-        return w.line()
+        return w.line(newline: newline)
     }
 }
 
@@ -77,9 +83,13 @@ private struct PlainJSON {
 
     mutating func close() { out.append(0x7D); comma = true }
 
-    mutating func line() -> Data { close(); return Data(out) }
+    mutating func line(newline: Bool = false) -> Data {
+        close()
+        if newline { out.append(0x0A) }
+        return Data(out)
+    }
 
-    mutating func int(_ k: String, _ v: Int) { key(k); raw(String(v)) }
+    mutating func int(_ k: String, _ v: Int) { key(k); LineBytes.int(v, into: &out) }
 
     mutating func string(_ k: String, _ v: String?) -> Bool {
         guard let v else { return true }
@@ -133,15 +143,7 @@ private struct PlainJSON {
     mutating func string(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { b -> Bool in
-            var quotes = false
-            var i = 0
-            while i < b.count {
-                let x = b[i]
-                if x < 0x20 || x == 0x7F { return false }
-                if x == 0x22 || x == 0x5C { quotes = true }
-                if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
-                i += 1
-            }
+            guard let quotes = LineBytes.scan(b, refusingQuotes: false) else { return false }
             out.append(0x22)
             if quotes {
                 for x in b {
@@ -159,10 +161,87 @@ private struct PlainJSON {
     /// A whole number (written without a fraction) or a plain decimal `0.87`, `-5.25` (no exponent); not −0.
     mutating func number(_ d: Double) -> Bool {
         guard d.isFinite, abs(d) < 1e15, !(d == 0 && d.sign == .minus) else { return false }
-        if d == d.rounded() { raw(String(Int64(d))); return true }
+        if d == d.rounded() { LineBytes.int(Int(Int64(d)), into: &out); return true }
         let s = d.description
         guard s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return false }
         raw(s)
         return true
+    }
+}
+
+/// Pieces of a facts-file line written as UTF-8 bytes.
+enum LineBytes {
+    /// `v` in decimal, as `String(v)` writes it.
+    @inline(__always)
+    static func int(_ v: Int, into out: inout [UInt8]) {
+        guard v >= 0 else { out.append(contentsOf: String(v).utf8); return }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // room for 24 digits, the last written first
+        var n = 0
+        var x = UInt(v)
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[23 - n] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
+                x /= 10; n += 1
+            } while x > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(24 - n)...]))
+        }
+    }
+
+    /// The bytes of `s`, when the encoder writes it as it is between quotes (no `"`, `\`, `/`, control, DEL,
+    /// U+2028 or U+2029: `FactsFile.mentionLine`'s test); false (and `out` unchanged) otherwise.
+    @inline(__always)
+    static func plain(_ s: String, into out: inout [UInt8]) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            guard LineBytes.scan(b, refusingQuotes: true) != nil else { return false }
+            out.append(contentsOf: b)
+            return true
+        }
+    }
+
+    /// Whether the encoder writes the bytes `b` of a string as they are between quotes but for escaping `"` and `\`:
+    /// nil when they hold a control character, DEL, U+2028 or U+2029 (or, `refusingQuotes`, a `"`, `\` or `/`);
+    /// else whether a `"` or `\` is among them. Eight bytes are looked at at once, and byte by byte only when one of
+    /// them may be one of those (or the first byte of U+2028/U+2029).
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, refusingQuotes: Bool) -> Bool? {
+        let n = b.count
+        var quotes = false
+        @inline(__always) func exact(_ j: Int) -> Bool {   // false: refused
+            let x = b[j]
+            if x < 0x20 || x == 0x7F { return false }
+            if x == 0x22 || x == 0x5C || x == 0x2F {
+                if refusingQuotes { return false }
+                if x != 0x2F { quotes = true }
+            }
+            if x == 0xE2, j + 2 < n, b[j + 1] == 0x80, b[j + 2] == 0xA8 || b[j + 2] == 0xA9 { return false }
+            return true
+        }
+        var i = 0
+        if let base = b.baseAddress {
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if mayMatter(w) {
+                    for j in i..<(i + 8) where !exact(j) { return nil }
+                }
+                i += 8
+            }
+        }
+        while i < n {
+            if !exact(i) { return nil }
+            i += 1
+        }
+        return quotes
+    }
+
+    /// True when one of the eight bytes of `w` is below 0x20 or is `"`, `/`, `\`, DEL or 0xE2 (a byte test that is
+    /// exact as a yes/no: `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when a byte of `x` is zero, and with 0x20…
+    /// exactly when a byte is below 0x20).
+    @inline(__always)
+    static func mayMatter(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below = (w &- ones &* 0x20) & ~w & highs
+        return (below | zero(w ^ (ones &* 0x22)) | zero(w ^ (ones &* 0x2F)) | zero(w ^ (ones &* 0x5C))
+                | zero(w ^ (ones &* 0x7F)) | zero(w ^ (ones &* 0xE2))) != 0
     }
 }

@@ -288,10 +288,21 @@ extension Array {
     /// of the permutation: the extra memory is an index and a flag per element, not the half of the array the
     /// standard sort takes as its buffer (a million reports are 200 MB). An array already in order is left as it is.
     mutating func sortMovingOnce(by less: (Element, Element) -> Bool) {
+        sortMovingOnce(at: { less($0.pointee, $1.pointee) })
+    }
+
+    /// ``sortMovingOnce(by:)`` with a comparison of the elements in place (`less` reads them through pointers: a
+    /// comparison held as a generic closure copies the elements it is given, which for tuples goes through the runtime).
+    mutating func sortMovingOnce(at less: (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool) {
         guard count > 1 else { return }
-        if !(1..<count).contains(where: { less(self[$0], self[$0 - 1]) }) { return }
-        var order = Array<Int>(indices)
-        order.sort { a, b in less(self[a], self[b]) || (!less(self[b], self[a]) && a < b) }
+        let sorted: [Int]? = withUnsafeBufferPointer { e in
+            let p = e.baseAddress!
+            if !(1..<e.count).contains(where: { less(p + $0, p + $0 - 1) }) { return nil }
+            var order = Array<Int>(0..<e.count)
+            order.sort { a, b in less(p + a, p + b) || (!less(p + b, p + a) && a < b) }
+            return order
+        }
+        guard let order = sorted else { return }
         var placed = [Bool](repeating: false, count: count)
         for start in indices where !placed[start] {
             // position k takes the element at order[k]

@@ -42,7 +42,16 @@ public final class ReportSpill {
         mentionSpill = mentions ? SortedSpill(directory: directory, runBytes: runBytes, encode: { $1.mention($0.0); $1.int($0.1) },
                                               decode: { (try $0.mention(), try $0.int()) }, less: { a, b in
             (a.0.documentID, a.0.begin, a.0.end, a.0.entityID, a.1) < (b.0.documentID, b.0.begin, b.0.end, b.0.entityID, b.1)
-        }) : nil
+        }, lessAt: ReportSpill.mentionBefore) : nil
+    }
+
+    /// The order of the mention spill's `less`, on mentions in place.
+    static func mentionBefore(_ a: UnsafePointer<(Mention, Int)>, _ b: UnsafePointer<(Mention, Int)>) -> Bool {
+        if a.pointee.0.documentID != b.pointee.0.documentID { return a.pointee.0.documentID < b.pointee.0.documentID }
+        if a.pointee.0.begin != b.pointee.0.begin { return a.pointee.0.begin < b.pointee.0.begin }
+        if a.pointee.0.end != b.pointee.0.end { return a.pointee.0.end < b.pointee.0.end }
+        if a.pointee.0.entityID != b.pointee.0.entityID { return a.pointee.0.entityID < b.pointee.0.entityID }
+        return a.pointee.1 < b.pointee.1
     }
 
     private let documentSpill: SortedSpill<Document>?

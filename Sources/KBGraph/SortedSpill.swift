@@ -15,6 +15,8 @@ public final class SortedSpill<Element> {
     private let encode: Encode
     private let decode: Decode
     private let less: (Element, Element) -> Bool
+    /// `less` on elements in place, when the caller gives it (the sort of a run uses it).
+    private let lessAt: ((UnsafePointer<Element>, UnsafePointer<Element>) -> Bool)?
     private let directory: String
     /// Encoded bytes of the records held in memory before they go to disk as a run.
     public let runBytes: Int
@@ -31,30 +33,39 @@ public final class SortedSpill<Element> {
     public static var defaultRunBytes: Int { 4 << 20 }
 
     public init(directory: String = SpillFile.directory, runBytes: Int = SortedSpill.defaultRunBytes,
-                encode: @escaping Encode, decode: @escaping Decode, less: @escaping (Element, Element) -> Bool) {
+                encode: @escaping Encode, decode: @escaping Decode, less: @escaping (Element, Element) -> Bool,
+                lessAt: ((UnsafePointer<Element>, UnsafePointer<Element>) -> Bool)? = nil) {
         self.directory = directory; self.runBytes = max(1, runBytes)
-        self.encode = encode; self.decode = decode; self.less = less
+        self.encode = encode; self.decode = decode; self.less = less; self.lessAt = lessAt
+    }
+
+    /// Sorts what is in memory (stably), through `lessAt` when there is one.
+    private func sortPending() {
+        if let lessAt { pending.sortMovingOnce(at: lessAt) } else { pending.sortMovingOnce(by: less) }
     }
 
     /// Appends one record.
     public func append(_ e: Element) throws {
         pending.append(e)
-        pendingBytes += Self.sizeEstimate(e, encode)
+        pendingBytes += sizeEstimate(e)
         count += 1
         if pendingBytes >= runBytes { try writeRun() }
     }
 
+    /// An encoder whose bytes are reused by `sizeEstimate`.
+    private var scratch = SpillEncoder()
+
     /// The encoded size of a record (what the run would take on disk).
-    private static func sizeEstimate(_ e: Element, _ encode: Encode) -> Int {
-        var enc = SpillEncoder()
-        encode(e, &enc)
-        return enc.bytes.count + 16
+    private func sizeEstimate(_ e: Element) -> Int {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        encode(e, &scratch)
+        return scratch.bytes.count + 16
     }
 
     /// Sorts what is in memory and writes it out as a run.
     private func writeRun() throws {
         guard !pending.isEmpty else { return }
-        pending.sortMovingOnce(by: less)
+        sortPending()
         let file = self.file ?? SpillFile(directory: directory, memoryLimit: 0)
         self.file = file
         let start = file.size
@@ -75,7 +86,7 @@ public final class SortedSpill<Element> {
     public func forEach(_ body: (Element) throws -> Void) throws {
         if !runs.isEmpty { try writeRun() }
         guard let file else {
-            pending.sortMovingOnce(by: less)
+            sortPending()
             for e in pending { try body(e) }
             return
         }

@@ -1,10 +1,15 @@
 // The bytes of a fact in a spill file (`ReportSpill`): every field, exactly (strings as their UTF-8 bytes, numbers as
 // varints, confidences as their bit patterns), so a fact read back is equal to the fact written. The layout is
-// private to one run: it is never read by another version of kbexport.
+// private to one run: it is never read by another version of kbexport. A sentence a fact holds twice (its provenance's
+// and its primary report's) is written once, and read back as one string.
+
+import Foundation
 
 /// Writes facts as bytes.
 public struct SpillEncoder {
     public var bytes: [UInt8] = []
+    /// The sentences of the fact being written, in order (`sentence`).
+    private var sentences: [String] = []
 
     public init() {}
 
@@ -48,15 +53,35 @@ public struct SpillEncoder {
         optional(a.source)
     }
 
+    /// A sentence of the fact: its bytes, or, when it is one the fact has written already (a merged fact's primary
+    /// report is its provenance; reports of one sentence by several rules), which one (a negative length).
+    private mutating func sentence(_ s: String) {
+        for (k, earlier) in sentences.enumerated() where SpillEncoder.sameBytes(earlier, s) {
+            int(-1 - k)
+            return
+        }
+        if sentences.count < 16 { sentences.append(s) }
+        string(s)
+    }
+
+    /// The same UTF-8 bytes (not only canonically equal: the sentence read back must be the one written).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
     mutating func fact(_ f: Fact) {
+        sentences.removeAll(keepingCapacity: true)
         string(f.id); string(f.type); string(f.subject); string(f.object); optional(f.place); date(f.date)
         optional(f.role); string(f.modality.rawValue); attribution(f.attribution)
         let p = f.provenance
-        string(p.documentID); int(p.sentenceBegin); int(p.sentenceEnd); string(p.sentence); int(p.spanBegin); int(p.spanEnd)
+        string(p.documentID); int(p.sentenceBegin); int(p.sentenceEnd); sentence(p.sentence); int(p.spanBegin); int(p.spanEnd)
         string(f.rule); double(f.confidence)
         int(f.evidence.count)
         for e in f.evidence {
-            string(e.id); string(e.documentID); int(e.sentenceBegin); int(e.sentenceEnd); string(e.sentence)
+            string(e.id); string(e.documentID); int(e.sentenceBegin); int(e.sentenceEnd); sentence(e.sentence)
             int(e.spanBegin); int(e.spanEnd); string(e.rule); double(e.confidence); date(e.date); attribution(e.attribution)
         }
     }
@@ -72,6 +97,8 @@ public struct SpillEncoder {
 public struct SpillDecoder {
     let bytes: [UInt8]
     var i = 0
+    /// The sentences of the fact being read, in order (`sentence`).
+    private var sentences: [String] = []
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -120,12 +147,22 @@ public struct SpillDecoder {
         return Attribution(source: try optional())
     }
 
+    /// What `SpillEncoder.sentence` wrote: a sentence, or one read before in this fact.
+    private mutating func sentence() throws -> String {
+        let mark = i
+        let n = try int()
+        guard n < 0 else { i = mark; let s = try string(); if sentences.count < 16 { sentences.append(s) }; return s }
+        guard -1 - n < sentences.count else { throw SpillError("read: bad sentence reference") }
+        return sentences[-1 - n]
+    }
+
     mutating func fact() throws -> Fact {
+        sentences.removeAll(keepingCapacity: true)
         let id = try string(), type = try string(), subject = try string(), object = try string()
         let place = try optional(), factDate = try date(), role = try optional()
         guard let modality = Modality(rawValue: try string()) else { throw SpillError("read: bad modality") }
         let factAttribution = try attribution()
-        let p = Provenance(documentID: try string(), sentenceBegin: try int(), sentenceEnd: try int(), sentence: try string(),
+        let p = Provenance(documentID: try string(), sentenceBegin: try int(), sentenceEnd: try int(), sentence: try sentence(),
                            spanBegin: try int(), spanEnd: try int())
         let rule = try string(), confidence = try double()
         let n = try int()
@@ -133,7 +170,7 @@ public struct SpillDecoder {
         evidence.reserveCapacity(max(0, n))
         for _ in 0..<max(0, n) {
             let eid = try string()
-            let ep = Provenance(documentID: try string(), sentenceBegin: try int(), sentenceEnd: try int(), sentence: try string(),
+            let ep = Provenance(documentID: try string(), sentenceBegin: try int(), sentenceEnd: try int(), sentence: try sentence(),
                                 spanBegin: try int(), spanEnd: try int())
             evidence.append(Evidence(id: eid, provenance: ep, rule: try string(), confidence: try double(), date: try date(),
                                      attribution: try attribution()))

@@ -8,6 +8,11 @@ public enum ArabicNormalizer {
     /// bidi controls and zero-width characters removed; runs of whitespace → one space; trimmed.
     /// Arabic presentation forms are first folded to their base letters (NFKC).
     public static func normalize(_ s: String) -> String {
+        plainNormalize(s) ?? generalNormalize(s)
+    }
+
+    /// ``normalize(_:)`` of any text, scalar by scalar.
+    static func generalNormalize(_ s: String) -> String {
         var input = s.unicodeScalars
         if input.contains(where: needsCompatibilityFolding) {
             input = s.precomposedStringWithCompatibilityMapping.unicodeScalars
@@ -27,6 +32,63 @@ public enum ArabicNormalizer {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// ``normalize(_:)`` of a text of ASCII and the Arabic block (U+0600–U+06FF) only, on its UTF-8 bytes; nil for any
+    /// other text. Such a text needs no compatibility folding, and each of its scalars folds to nothing, to ASCII or to
+    /// a scalar of the Arabic block: never more bytes than it had, so the result is built in place.
+    static func plainNormalize(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { b -> String? in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let x = b[i]
+                if x < 0x80 { i += 1 } else if x >= 0xD8 && x <= 0xDB { i += 2 } else { return nil }
+            }
+            let table = plainFolds
+            return String(unsafeUninitializedCapacity: n) { out in
+                var k = 0, i = 0
+                var pendingSpace = false
+                while i < n {
+                    let x = b[i]
+                    let f: Int32
+                    if x < 0x80 {
+                        f = table[Int(x)]; i += 1
+                    } else {
+                        f = table[0x80 + (Int(x & 0x03) << 6 | Int(b[i + 1] & 0x3F))]; i += 2   // U+0600 + (x & 3) << 6 | …
+                    }
+                    if f == Self.spaceFold {
+                        pendingSpace = k > 0
+                        continue
+                    }
+                    if f == Self.droppedFold { continue }
+                    if pendingSpace { out[k] = 0x20; k += 1; pendingSpace = false }
+                    if f < 0x80 {
+                        out[k] = UInt8(f); k += 1
+                    } else {
+                        out[k] = 0xC0 | UInt8(f >> 6); out[k + 1] = 0x80 | UInt8(f & 0x3F); k += 2
+                    }
+                }
+                return k
+            }
+        }
+    }
+
+    /// What ``plainNormalize(_:)`` does with each scalar of ASCII (entries 0–0x7F) and of the Arabic block (0x80 +
+    /// scalar − U+0600): `spaceFold` for white space and line breaks, `droppedFold` when `fold` drops it, else the
+    /// value of the scalar `fold` gives (ASCII or the Arabic block: one or two UTF-8 bytes). Made from `isWhitespace`,
+    /// `isLineBreak` and `fold` themselves.
+    private static let plainFolds: [Int32] = {
+        let scalars = (UInt32(0)..<0x80).map { Unicode.Scalar($0)! } + (UInt32(0x0600)..<0x0700).map { Unicode.Scalar($0)! }
+        return scalars.map { c -> Int32 in
+            if isWhitespace(c) || ScalarClass.isLineBreak(c) { return spaceFold }
+            guard let f = fold(c) else { return droppedFold }
+            precondition(f.value < 0x80 || (0x0600..<0x0700).contains(f.value), "a plain scalar folds outside ASCII and the Arabic block")
+            return Int32(f.value)
+        }
+    }()
+    private static let spaceFold: Int32 = -2
+    private static let droppedFold: Int32 = -1
 
     /// `scalar.properties.isWhitespace` (Unicode White_Space), without the property table lookup for
     /// ASCII and the Arabic block (which has no white space).
@@ -126,32 +188,74 @@ public enum ArabicNormalizer {
     static func plainCliticCandidates(_ token: String) -> [(stem: String, prefix: String)] {
         var result: [(stem: String, prefix: String)] = [(token, "")]
         guard let first = token.unicodeScalars.first, ScalarClass.isArabicLetter(first) else { return result }
-        let bytes = Array(token.utf8)
-        var seen: [[UInt8]] = [bytes]
-        func scalarCount<C: Collection>(_ b: C) -> Int where C.Element == UInt8 { b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-        func add(_ stem: [UInt8], _ prefix: String) {
-            guard scalarCount(stem) >= 2, !seen.contains(stem) else { return }
-            seen.append(stem)
-            result.append((String(decoding: stem, as: UTF8.self), prefix))
-        }
-        for (prefix, swallowsAlef) in proclitics {
-            let p = Array(prefix.utf8)
-            guard bytes.count >= p.count, bytes.starts(with: p) else { continue }
-            let rest = Array(bytes[p.count...])
-            guard scalarCount(rest) >= 2 else { continue }
-            if swallowsAlef {
-                add(Array("ال".utf8) + rest, prefix)
+        var token = token
+        return token.withUTF8 { b -> [(stem: String, prefix: String)] in
+            let n = b.count
+            // a stem is the token's bytes from `start` on, behind ال when `al`; the token itself is (false, 0)
+            var seen: [(al: Bool, start: Int)] = [(false, 0)]
+            seen.reserveCapacity(8)
+            // (ال is 4 bytes, 2 scalars)
+            @inline(__always) func byte(_ s: (al: Bool, start: Int), _ k: Int) -> UInt8 {
+                s.al ? (k < 4 ? alefLam[k] : b[s.start + k - 4]) : b[s.start + k]
             }
-            add(rest, prefix)
+            func same(_ x: (al: Bool, start: Int), _ y: (al: Bool, start: Int)) -> Bool {
+                let lx = n - x.start + (x.al ? 4 : 0), ly = n - y.start + (y.al ? 4 : 0)
+                guard lx == ly else { return false }
+                for k in 0..<lx where byte(x, k) != byte(y, k) { return false }
+                return true
+            }
+            func scalarCount(from start: Int) -> Int {
+                var c = 0
+                for k in start..<n where b[k] & 0xC0 != 0x80 { c += 1 }
+                return c
+            }
+            func add(_ stem: (al: Bool, start: Int), _ prefix: String) {
+                guard (stem.al ? 2 : 0) + scalarCount(from: stem.start) >= 2 else { return }
+                for s in seen where same(s, stem) { return }
+                seen.append(stem)
+                let text: String
+                if stem.al {
+                    text = String(unsafeUninitializedCapacity: n - stem.start + 4) { out in
+                        for k in 0..<4 { out[k] = alefLam[k] }
+                        for k in stem.start..<n { out[k - stem.start + 4] = b[k] }
+                        return n - stem.start + 4
+                    }
+                } else {
+                    text = String(decoding: UnsafeBufferPointer(rebasing: b[stem.start...]), as: UTF8.self)
+                }
+                result.append((text, prefix))
+            }
+            for (p, prefix, swallowsAlef) in procliticBytes {
+                guard n >= p.count else { continue }
+                var match = true
+                for k in 0..<p.count where b[k] != p[k] { match = false; break }
+                guard match, scalarCount(from: p.count) >= 2 else { continue }
+                if swallowsAlef { add((true, p.count), prefix) }
+                add((false, p.count), prefix)
+            }
+            return result
         }
-        return result
     }
+
+    /// The bytes of ال.
+    private static let alefLam: [UInt8] = Array("ال".utf8)
+    /// ``proclitics`` with each prefix's UTF-8 bytes.
+    private static let procliticBytes: [(bytes: [UInt8], prefix: String, swallowsAlef: Bool)] =
+        proclitics.map { (Array($0.prefix.utf8), $0.prefix, $0.swallowsAlef) }
 
     /// Removes a leading ال from a normalised word if the rest has ≥ 2 letters.
     public static func stripArticle(_ w: String) -> String {
         guard w.plainHasPrefix("ال") else { return w }
-        let rest = w.unicodeScalars.dropFirst(2)
-        return rest.count >= 2 ? ScalarClass.string(rest) : w
+        // (the first two scalars are then ا and ل, which nothing else is canonically equal to: its first 4 bytes)
+        var s = w
+        return s.withUTF8 { b -> String in
+            var rest = 0
+            for k in 4..<b.count where b[k] & 0xC0 != 0x80 {
+                rest += 1
+                if rest == 2 { return String(decoding: UnsafeBufferPointer(rebasing: b[4...]), as: UTF8.self) }
+            }
+            return w
+        }
     }
 }
 

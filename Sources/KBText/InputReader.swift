@@ -149,19 +149,29 @@ public enum InputReader {
 
     /// True when every scalar of `s` is one that NFC leaves as it is in any context (NFC quick check "Yes"
     /// and combining class 0): ASCII, Latin-1, the Arabic block without its combining marks, and general
-    /// punctuation after U+2001 (U+2000 and U+2001 decompose). Such a string is its own NFC form. False
+    /// punctuation after U+2001 (U+2000 and U+2001 decompose); or one of the harakat U+064B–U+0652 (quick check
+    /// "Yes", combining classes 27–34 in code point order, composing with nothing) in a run of them in code point
+    /// order (canonical order: NFC would reorder them otherwise). Such a string is its own NFC form. False
     /// means "not known": the caller normalises.
     static func isPlainNFC(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy { c in
-            switch c.value {
-            case 0...0xFF: return true
-            case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8, 0x06EA...0x06ED:
+        var lastMark: UInt32 = 0   // the scalar before when it is one of the harakat, else 0
+        for c in s.unicodeScalars {
+            let v = c.value
+            switch v {
+            case 0x064B...0x0652:
+                if v < lastMark { return false }
+                lastMark = v
+                continue
+            case 0...0xFF: break
+            case 0x0610...0x061A, 0x0653...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8, 0x06EA...0x06ED:
                 return false
-            case 0x0600...0x06FF: return true
-            case 0x2002...0x205E: return true
+            case 0x0600...0x06FF: break
+            case 0x2002...0x205E: break
             default: return false
             }
+            lastMark = 0
         }
+        return true
     }
 
     /// The sidecar of `NAME.txt`: `NAME.meta.json` in the same directory (for another extension,

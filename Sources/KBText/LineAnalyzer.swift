@@ -81,8 +81,8 @@ struct LineAnalyzer {
             return line
         }
         if ce - cb <= 40 {
-            let tokens = Tokenizer.tokenize(scalars, begin: cb, end: ce)
-            line.isShortLabel = (1...2).contains(tokens.count) && tokens.allSatisfy(\.isWordLike)
+            let kinds = Tokenizer.kinds(scalars, begin: cb, end: ce, limit: 3)
+            line.isShortLabel = (1...2).contains(kinds.count) && kinds.allSatisfy { $0 != .punctuation }
         }
         // 1. Markup markers ([ad_1], [caption …], <br>) split the line; they are never text.
         var removed = markers(cb, ce)
@@ -204,8 +204,7 @@ struct LineAnalyzer {
         // Every rule starts with a given word: look at the first word alone first (tokenized from a short
         // probe; a token ending more than one scalar before the probe's end is the one the window gives).
         let probeEnd = min(window, b + 48)
-        let probe = Tokenizer.tokenize(scalars, begin: b, end: probeEnd)
-        if let first = probe.first(where: \.isWordLike) {
+        if let first = Tokenizer.firstWordLike(scalars, begin: b, end: probeEnd) {
             if first.end + 1 < probeEnd, !Self.noticeFirstWords.contains(NormKey(first.norm)) { return nil }
         } else if probeEnd == window {
             return nil   // no word at all
@@ -282,7 +281,7 @@ struct LineAnalyzer {
            !tokens.contains(where: { $0.kind == .punctuation && $0.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }) {
             return "non-Arabic page label"
         }
-        if isCaption(tokens) { return "photo caption" }
+        if isCaption(tokens, words) { return "photo caption" }
         return nil
     }
 
@@ -334,8 +333,7 @@ struct LineAnalyzer {
     }
 
     /// A photo caption that opens with "صورة:" / "صورة أرشيفية": dropped whole.
-    private func isCaption(_ tokens: [Token]) -> Bool {
-        let words = tokens.filter(\.isWordLike)
+    private func isCaption(_ tokens: [Token], _ words: [Token]) -> Bool {
         guard words.count <= 40 else { return false }
         for opener in Self.captionOpeners where startsWith(words, opener) {
             let after = tokens.first { $0.begin >= words[opener.count - 1].end }
@@ -375,6 +373,8 @@ struct LineAnalyzer {
     func isDateline(_ tokens: [Token]) -> Bool {
         let words = tokens.filter(\.isWordLike)
         guard !words.isEmpty, words.count <= 15 else { return false }
+        // (both answers below need a number: a line without one is not looked up in the word lists)
+        guard words.contains(where: { $0.kind == .number }) else { return false }
         if Self.datelines.contains(where: { startsWith(words, $0) }) && words.contains(where: { $0.kind == .number }) {
             return true
         }

@@ -94,7 +94,9 @@ private func sameBytes(_ x: UnsafePointer<UInt8>?, _ y: UnsafePointer<UInt8>?, _
 enum PlainSplit {
     /// The byte of an ASCII separator other than CR and LF.
     static func byte(_ c: Character) -> UInt8? {
-        guard let b = c.asciiValue, b != 0x0A, b != 0x0D else { return nil }
+        // (a one-byte `Character` is that ASCII character: its bytes, not `asciiValue`, which went through the tables)
+        let u = c.utf8
+        guard u.count == 1, let b = u.first, b < 0x80, b != 0x0A, b != 0x0D else { return nil }
         return b
     }
 

@@ -18,7 +18,13 @@ enum ScalarClass {
     }
 
     /// Marks that sit on a letter (Arabic harakat, Latin accents in decomposed form).
+    @inline(__always)
     static func isMark(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x300 ? false : isMarkAbove2FF(s)
+    }
+
+    /// ``isMark(_:)`` of a scalar from U+0300 on.
+    static func isMarkAbove2FF(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0...0x2FF: return false
         case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8,
@@ -119,6 +125,35 @@ enum ScalarClass {
             return true
         default:
             return false
+        }
+    }
+
+    /// ``string(_:)`` of scalars of an array (the tokens' and slices' case), encoded on the array's memory.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        scalars.withUnsafeBufferPointer { p -> String in
+            var bytes = 0
+            for c in p {
+                let v = c.value
+                bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            }
+            return String(unsafeUninitializedCapacity: bytes) { out in
+                var n = 0
+                for c in p {
+                    let v = c.value
+                    if v < 0x80 {
+                        out[n] = UInt8(v); n += 1
+                    } else if v < 0x800 {
+                        out[n] = 0xC0 | UInt8(v >> 6); out[n + 1] = 0x80 | UInt8(v & 0x3F); n += 2
+                    } else if v < 0x10000 {
+                        out[n] = 0xE0 | UInt8(v >> 12); out[n + 1] = 0x80 | UInt8((v >> 6) & 0x3F)
+                        out[n + 2] = 0x80 | UInt8(v & 0x3F); n += 3
+                    } else {
+                        out[n] = 0xF0 | UInt8(v >> 18); out[n + 1] = 0x80 | UInt8((v >> 12) & 0x3F)
+                        out[n + 2] = 0x80 | UInt8((v >> 6) & 0x3F); out[n + 3] = 0x80 | UInt8(v & 0x3F); n += 4
+                    }
+                }
+                return n
+            }
         }
     }
 

@@ -37,16 +37,49 @@ public enum Tokenizer {
     /// - Any other visible character is one punctuation token. Whitespace, controls, bidi and
     ///   zero-width characters outside words are skipped.
     public static func tokenize(_ scalars: [Unicode.Scalar], begin: Int, end: Int) -> [Token] {
+        var tokens: [Token] = []
+        scan(scalars, begin: begin, end: end) { b, e, kind in
+            tokens.append(token(scalars, b, e, kind))
+            return true
+        }
+        return tokens
+    }
+
+    /// The first token of `tokenize(scalars, begin:end:)` that is not punctuation (only its text is built).
+    static func firstWordLike(_ scalars: [Unicode.Scalar], begin: Int, end: Int) -> Token? {
+        var found: Token?
+        scan(scalars, begin: begin, end: end) { b, e, kind in
+            guard kind != .punctuation else { return true }
+            found = token(scalars, b, e, kind)
+            return false
+        }
+        return found
+    }
+
+    /// The kinds of the tokens of `tokenize(scalars, begin:end:)`, at most `limit` of them (no text built).
+    static func kinds(_ scalars: [Unicode.Scalar], begin: Int, end: Int, limit: Int) -> [Token.Kind] {
+        var kinds: [Token.Kind] = []
+        scan(scalars, begin: begin, end: end) { _, _, kind in
+            kinds.append(kind)
+            return kinds.count < limit
+        }
+        return kinds
+    }
+
+    @inline(__always)
+    private static func token(_ scalars: [Unicode.Scalar], _ b: Int, _ e: Int, _ kind: Token.Kind) -> Token {
+        let text = ScalarClass.string(scalars[b..<e])
+        let norm = kind == .punctuation ? text : WordInterner.norm(of: text)
+        return Token(text: text, norm: norm, begin: b, end: e, kind: kind)
+    }
+
+    /// The token ranges and kinds of `scalars[begin..<end]` in order, given to `found` until it answers false.
+    @inline(__always)
+    private static func scan(_ scalars: [Unicode.Scalar], begin: Int, end: Int,
+                             _ found: (Int, Int, Token.Kind) -> Bool) {
         let start = max(0, begin)
         let stop = min(end, scalars.count)
-        var tokens: [Token] = []
         var i = start
-
-        func emit(_ b: Int, _ e: Int, _ kind: Token.Kind) {
-            let text = ScalarClass.string(scalars[b..<e])
-            let norm = kind == .punctuation ? text : WordInterner.norm(of: text)
-            tokens.append(Token(text: text, norm: norm, begin: b, end: e, kind: kind))
-        }
 
         while i < stop {
             let c = scalars[i]
@@ -67,21 +100,22 @@ public enum Tokenizer {
                         break
                     }
                 }
-                if hasLetter { emit(i, j, .word) }
+                if hasLetter { guard found(i, j, .word) else { return } }
                 i = j
             } else if ScalarClass.isDigit(c) {
                 var j = i + 1
                 while j < stop {
-                    if ScalarClass.isDigit(scalars[j]) {
+                    let d = scalars[j]
+                    if ScalarClass.isDigit(d) {
                         j += 1
-                    } else if [".", ",", "\u{066B}", "\u{066C}"].contains(scalars[j]), j + 1 < stop,
+                    } else if d == "." || d == "," || d == "\u{066B}" || d == "\u{066C}", j + 1 < stop,
                               ScalarClass.isDigit(scalars[j + 1]) {
                         j += 2
                     } else {
                         break
                     }
                 }
-                emit(i, j, .number)
+                guard found(i, j, .number) else { return }
                 i = j
             } else if ScalarClass.isOtherLetter(c) {
                 var j = i + 1
@@ -95,13 +129,12 @@ public enum Tokenizer {
                         break
                     }
                 }
-                emit(i, j, .latin)
+                guard found(i, j, .latin) else { return }
                 i = j
             } else {
-                emit(i, i + 1, .punctuation)
+                guard found(i, i + 1, .punctuation) else { return }
                 i += 1
             }
         }
-        return tokens
     }
 }

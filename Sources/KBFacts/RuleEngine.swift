@@ -128,7 +128,9 @@ enum RuleEngine {
                 .map { "«\(c.tokens[$0].text)» \(classes[$0].map { lex.classNames[$0] }.filter { !$0.contains(".") }.joined(separator: ","))" }
             if !seen.isEmpty { trace.note("triggers: " + seen.joined(separator: " ")) }
         }
-        let cue = Cues(lex)
+        // (`set` is the context's rule set, FactRules.extract: the context's classes and class ids are its lexicon's)
+        assert(c.classInfo.serial == lex.serial)
+        let cue = c.classInfo.cues
         var out: [FactDraft] = []
         // rules reading the facts other rules found on their trigger (`object-of`) run after them
         var deferred: [(rule: Int, at: Int)] = []
@@ -163,7 +165,7 @@ enum RuleEngine {
                     }
                     // «…، حيث وصل إلى …»: a verb after a clause word continues the sentence's subject (RuleEngine+CarryOver.swift)
                     // «استقبله الرئيس X»: the object is the pronoun's referent (RuleEngine+Pronouns.swift)
-                    var outcome = objectPronounReading(r, at: i, c, classes, cue, lex, table, set)
+                    var outcome = objectPronounReading(r, at: i, c, classes, cue, lex, table, set, positions)
                         ?? clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set, positions) ?? apply(r, at: i, c, classes, cue, lex, table)
                     // a trigger naming no subject continues the document's earlier subject (RuleEngine+CarryOver.swift)
                     if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why) {

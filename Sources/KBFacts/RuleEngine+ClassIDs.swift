@@ -220,6 +220,7 @@ extension FactRules {
         }
         static let visit = Matcher(FactRules.visitVerbs), arrive = Matcher(FactRules.arriveVerbs),
                    travel = Matcher(FactRules.travelWords), visitNoun = Matcher(FactRules.visitNouns),
-                   receive = Matcher(FactRules.receiveWords), meet = Matcher(FactRules.meetWords), talks = Matcher(FactRules.talksWords)
+                   receive = Matcher(FactRules.receiveWords), meet = Matcher(FactRules.meetWords), talks = Matcher(FactRules.talksWords),
+                   listCues = Matcher(FactRules.listCues)
     }
 }

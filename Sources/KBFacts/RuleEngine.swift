@@ -265,7 +265,7 @@ enum RuleEngine {
             }
             // "X، ورئيس …": a conjoined title is another person's
             let n = c.tokens[i].norm
-            if n.hasPrefix("و"), !Set(lex.classes(of: String(n.dropFirst()))).isDisjoint(with: r.triggers) {
+            if n.plainHasPrefix("و"), !Set(lex.classes(of: String(n.dropFirst()))).isDisjoint(with: r.triggers) {
                 return .failed("a conjoined title («\(c.tokens[i].text)») is not an apposition")
             }
         }
@@ -336,7 +336,7 @@ enum RuleEngine {
         if modality == .asserted, r.plannedType != nil, isPurposeMasdar(c.tokens[i].norm, lex) { modality = .planned }
         var type = r.type
         if modality == .planned, let p = r.plannedType { type = p }
-        if type.hasPrefix("PLANS_") { modality = .planned }
+        if type.plainHasPrefix("PLANS_") { modality = .planned }
         func members(_ m: Int, _ fs: [ArgumentFinder]) -> [Int] {
             if m < 0 { return [m] }
             if fs.contains(where: { $0.wideList }) { return wideConjuncts(of: m, c, classes) }
@@ -360,7 +360,7 @@ enum RuleEngine {
             do {
                 let sk = key(a), ok = key(b)
                 // a group paired with itself is every pair of its members (Extractor.expandGroups)
-                guard sk != ok || (fixedPairs != nil && sk.hasPrefix("group:")), !ok.isEmpty else { continue }
+                guard sk != ok || (fixedPairs != nil && sk.plainHasPrefix("group:")), !ok.isEmpty else { continue }
                 let args = [a, b].filter { $0 >= 0 }
                 let dist = args.map { m in min(abs(c.mentions[m].range.lowerBound - i), abs(c.mentions[m].range.upperBound - 1 - i)) }.max() ?? 0
                 var d = FactDraft(type: type, subject: sk, object: ok, trigger: i, span: c.span(args.map { Optional($0) }, i),

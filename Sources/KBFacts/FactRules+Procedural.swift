@@ -135,7 +135,7 @@ extension FactRules {
     /// extractor gives them that visit's destination (the object is left empty here).
     static func delegationContinued(_ c: SentenceContext) -> [FactDraft] {
         guard let cue = c.tokens.indices.first(where: { k in
-            c.mention(at: k) == nil && c.matches(k, listCues)
+            c.mention(at: k) == nil && Matcher.listCues.test(c, k)
                 && ((k + 1 < c.tokens.count && c.tokens[k + 1].norm.hasSuffix("الوفد")) || (k > 0 && c.tokens[k - 1].norm.hasSuffix("الوفد")))
         }) else { return [] }
         var out: [FactDraft] = []

@@ -306,7 +306,8 @@ enum FactRules {
         for k in extra.indices { governmentByCapital(c, &extra[k]) }
         extra.removeAll { relatesStateToOwnOrgan(c, $0) }
         func family(_ t: String) -> String { t.hasPrefix("PLANS_") ? String(t.dropFirst(6)) : t }
-        var have = Set(out.map { "\(family($0.type))|\($0.subject)|\($0.object)" })
+        // (the keys are made only when the data rules found something: most sentences have no fact)
+        var have = extra.isEmpty ? [] : Set(out.map { "\(family($0.type))|\($0.subject)|\($0.object)" })
         for d in extra {
             let sym = RelationTable.standard.isSymmetric(d.type)
             let key = "\(family(d.type))|\(d.subject)|\(d.object)"
@@ -316,8 +317,11 @@ enum FactRules {
         }
         // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself, and
         // is none when a rule named its participants on the same word
-        let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty && $0.subject != RuleEngine.carriedSubjectKey }.map { "\($0.trigger)|\(family($0.type))" })
-        out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty && !named.contains("\($0.trigger)|\(family($0.type))") }
+        // (with no gathering referred back, the facts stay as they are)
+        if out.contains(where: { $0.subject.isEmpty }) {
+            let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty && $0.subject != RuleEngine.carriedSubjectKey }.map { "\($0.trigger)|\(family($0.type))" })
+            out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty && !named.contains("\($0.trigger)|\(family($0.type))") }
+        }
         attribute(c, &out)
         withdrawnWereDeployed(c, &out)
         companionsVisit(&out)

@@ -25,8 +25,8 @@ extension RuleEngine {
         if kind == .verb, titledActor(after: i, c) != nil { return nil }
         // a word both a past verb and a masdar (دعم) that the rule reads by its masdar class («بالدور في دعم Y») is
         // no finite verb: it carries a subject over only with a pronoun suffix («دعمه لـY»)
-        if kind == .verb, r.triggers.allSatisfy({ !classes[i].contains($0) || lex.classNames[$0].hasSuffix(".noun") }) {
-            let nouns = classes[i].filter { lex.classNames[$0].hasSuffix(".noun") }
+        if kind == .verb, r.triggers.allSatisfy({ !classes[i].contains($0) || c.classInfo.isNoun[$0] }) {
+            let nouns = classes[i].filter { c.classInfo.isNoun[$0] }
             guard both, pronounSuffixed(c.tokens[i].norm, nouns, lex) else { return nil }
             kind = .masdar
         }
@@ -45,8 +45,8 @@ extension RuleEngine {
     enum Elided { case verb, masdar }
 
     static func elidedSubject(at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon, masdar: Bool = true) -> Elided? {
-        let names = classes[i].map { lex.classNames[$0] }
-        if names.contains(where: { $0.hasSuffix(".verb") }) {
+        // (the kinds of the word's classes from the lexicon's class info: `lex` is the context's lexicon)
+        if c.classInfo.hasVerb(classes[i]) {
             // its clause: back to a comma, a relative or clause word («حيث», «إذ»), or the sentence's start
             var k = i - 1
             while k >= 0, !c.isStrongPunct(k), !c.isComma(k) {
@@ -61,7 +61,7 @@ extension RuleEngine {
             return .verb
         }
         guard masdar else { return nil }
-        let nouns = classes[i].filter { lex.classNames[$0].hasSuffix(".noun") }
+        let nouns = classes[i].filter { c.classInfo.isNoun[$0] }
         return !nouns.isEmpty && pronounSuffixed(c.tokens[i].norm, nouns, lex) ? .masdar : nil
     }
 

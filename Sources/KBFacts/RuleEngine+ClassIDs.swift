@@ -25,7 +25,13 @@ final class LexiconClassInfo: @unchecked Sendable {
         passiveAux = lex.classID("PASSIVE_AUX"); peopleOf = lex.classID("PEOPLE_OF"); rolePlayed = lex.classID("ROLE_PLAYED")
         titleQualifier = lex.classID("TITLE_QUALIFIER"); listStop = lex.classID("LIST_STOP"); conj = lex.classID("CONJ")
         atPrep = lex.classID("AT_PREP"); direction = lex.classID("DIRECTION")
+        cues = RuleEngine.Cues(lex)
+        serial = lex.serial
     }
+    /// The cue classes of `RuleEngine.run` (made per sentence before).
+    let cues: RuleEngine.Cues
+    /// The serial of the lexicon described.
+    let serial: UInt64
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var bySerial: [UInt64: LexiconClassInfo] = [:]
@@ -60,11 +66,22 @@ final class TriggerPositions {
     private let masdar: UnsafeMutableBufferPointer<UInt8>
     /// per token: the clause word before the verb + 2; 1: none; 0: not computed
     private let clause: UnsafeMutableBufferPointer<Int>
+    /// per token, as `masdar`: a verb carrying an object pronoun
+    private let pronoun: UnsafeMutableBufferPointer<UInt8>
     init(count: Int) {
         masdar = .allocate(capacity: count); masdar.initialize(repeating: 0)
         clause = .allocate(capacity: count); clause.initialize(repeating: 0)
+        pronoun = .allocate(capacity: count); pronoun.initialize(repeating: 0)
     }
-    deinit { masdar.deallocate(); clause.deallocate() }
+    deinit { masdar.deallocate(); clause.deallocate(); pronoun.deallocate() }
+
+    /// `RuleEngine.objectPronounVerb(at: i, …)`.
+    func objectPronounVerb(at i: Int, _ classes: [[Int]], _ c: SentenceContext, _ lex: WordLexicon) -> Bool {
+        if pronoun[i] != 0 { return pronoun[i] == 2 }
+        let v = RuleEngine.objectPronounVerb(at: i, classes, c, lex)
+        pronoun[i] = v ? 2 : 1
+        return v
+    }
 
     /// The position half of `RuleEngine.masdarAfterSpeech`: a preposition right before the word, or a verb of saying
     /// before it in its clause with nothing but its subject between. The rule half is `masdarAmbiguous`.
@@ -203,6 +220,7 @@ extension FactRules {
         }
         static let visit = Matcher(FactRules.visitVerbs), arrive = Matcher(FactRules.arriveVerbs),
                    travel = Matcher(FactRules.travelWords), visitNoun = Matcher(FactRules.visitNouns),
-                   receive = Matcher(FactRules.receiveWords), meet = Matcher(FactRules.meetWords), talks = Matcher(FactRules.talksWords)
+                   receive = Matcher(FactRules.receiveWords), meet = Matcher(FactRules.meetWords), talks = Matcher(FactRules.talksWords),
+                   listCues = Matcher(FactRules.listCues)
     }
 }

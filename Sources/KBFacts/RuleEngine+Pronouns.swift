@@ -16,10 +16,13 @@ extension RuleEngine {
     /// reading is not tried: the actor after the verb is its subject, never its object. After a relative pronoun
     /// («Y الذي استقبله») the subject is the antecedent.
     static func objectPronounReading(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
-                                     _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet) -> Outcome? {
-        // cheap first: the pronouns end in ه، م or ا (the last byte of their UTF-8: 0x87, 0x85, 0xA7)
+                                     _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet,
+                                     _ positions: TriggerPositions? = nil) -> Outcome? {
+        // cheap first: the pronouns end in ه، م or ا (the last byte of their UTF-8: 0x87, 0x85, 0xA7); then the word
+        // (remembered for the rules tried on it), then the rule's type (a hash)
         guard let b = c.tokens[i].norm.utf8.last, b == 0x87 || b == 0x85 || b == 0xA7,
-              set.objectPronounTypes.contains(r.type), objectPronounVerb(at: i, classes, c, lex) else { return nil }
+              positions.map({ $0.objectPronounVerb(at: i, classes, c, lex) }) ?? objectPronounVerb(at: i, classes, c, lex),
+              set.objectPronounTypes.contains(r.type) else { return nil }
         // «الرئيس X الذي يرافقه Y»: after a relative a companion's antecedent is the one accompanied; the rule's own reading
         if listsCompanions(r), i > 0, c.inClass(i - 1, c.classInfo.relative) { return nil }
         // «تم بحثها», «يجري استقبالهم»: after an auxiliary of the passive the word is a masdar with a possessive
@@ -53,7 +56,7 @@ extension RuleEngine {
     /// True when the token at i is a finite verb of one of its classes with a third-person object pronoun
     /// (ه، ها، هم، هما): «استقبله», «التقاها» (التقى + ها), «يستقبلهم», «استقبلته» (استقبلت + ه).
     static func objectPronounVerb(at i: Int, _ classes: [[Int]], _ c: SentenceContext, _ lex: WordLexicon) -> Bool {
-        let verbs = classes[i].filter { lex.classNames[$0].hasSuffix(".verb") }
+        let verbs = classes[i].filter { c.classInfo.isVerb[$0] }   // (`lex` is the context's lexicon)
         guard !verbs.isEmpty else { return false }
         let norm = c.tokens[i].norm
         for suffix in ["هما", "هم", "ها", "ه"] where norm.hasSuffix(suffix) && norm.count > suffix.count + 2 {
@@ -72,7 +75,7 @@ extension RuleEngine {
     /// masdar is the bare form).
     static func dualVerb(at k: Int, _ classes: [[Int]], _ c: SentenceContext, _ lex: WordLexicon) -> Bool {
         guard k >= 0, k < classes.count, c.mention(at: k) == nil else { return false }
-        let verbs = classes[k].filter { lex.classNames[$0].hasSuffix(".verb") }
+        let verbs = classes[k].filter { c.classInfo.isVerb[$0] }
         let norm = c.tokens[k].norm
         guard !verbs.isEmpty, norm.count > 3 else { return false }
         // the past dual (بحث|ا) or the present dual (يبحث|ان، سيلتقي|ان)
@@ -82,7 +85,7 @@ extension RuleEngine {
         else { return false }
         let baseClasses = Set(lex.classes(of: base))
         // the bare form must be a verb of the class and no masdar of any class («تشاورا»)
-        guard !baseClasses.isDisjoint(with: verbs), !baseClasses.contains(where: { lex.classNames[$0].hasSuffix(".noun") }) else { return false }
+        guard !baseClasses.isDisjoint(with: verbs), !baseClasses.contains(where: { c.classInfo.isNoun[$0] }) else { return false }
         // «بحثا عن»: the masdar, searching
         if k + 1 < c.tokens.count, c.tokens[k + 1].norm == "عن" { return false }
         return true

@@ -8,10 +8,11 @@ extension RuleEngine {
     static let talksAfterMeetingRule = "talks.after-meeting"
 
     static func talksAfterMeeting(_ drafts: [FactDraft], _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon) -> [FactDraft] {
-        let talkClasses = Set(["TALK_V", "TALK_N"].compactMap { lex.classID($0) })
-        guard !talkClasses.isEmpty else { return [] }
+        // (the meetings first: most sentences have none, and then the class set is not made)
         let meetings = drafts.filter { $0.type == "MEET" || $0.type == "PLANS_MEET" }
         guard !meetings.isEmpty else { return [] }
+        let talkClasses = Set(["TALK_V", "TALK_N"].compactMap { lex.classID($0) })
+        guard !talkClasses.isEmpty else { return [] }
         var out: [FactDraft] = []
         for i in c.tokens.indices where !classes[i].isEmpty && !talkClasses.isDisjoint(with: classes[i]) && c.mention(at: i) == nil {
             // the talks named partners of their own (or were already read): nothing to carry

@@ -128,7 +128,9 @@ enum RuleEngine {
                 .map { "«\(c.tokens[$0].text)» \(classes[$0].map { lex.classNames[$0] }.filter { !$0.contains(".") }.joined(separator: ","))" }
             if !seen.isEmpty { trace.note("triggers: " + seen.joined(separator: " ")) }
         }
-        let cue = Cues(lex)
+        // (`set` is the context's rule set, FactRules.extract: the context's classes and class ids are its lexicon's)
+        assert(c.classInfo.serial == lex.serial)
+        let cue = c.classInfo.cues
         var out: [FactDraft] = []
         // rules reading the facts other rules found on their trigger (`object-of`) run after them
         var deferred: [(rule: Int, at: Int)] = []
@@ -163,7 +165,7 @@ enum RuleEngine {
                     }
                     // «…، حيث وصل إلى …»: a verb after a clause word continues the sentence's subject (RuleEngine+CarryOver.swift)
                     // «استقبله الرئيس X»: the object is the pronoun's referent (RuleEngine+Pronouns.swift)
-                    var outcome = objectPronounReading(r, at: i, c, classes, cue, lex, table, set)
+                    var outcome = objectPronounReading(r, at: i, c, classes, cue, lex, table, set, positions)
                         ?? clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set, positions) ?? apply(r, at: i, c, classes, cue, lex, table)
                     // a trigger naming no subject continues the document's earlier subject (RuleEngine+CarryOver.swift)
                     if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why) {
@@ -263,7 +265,7 @@ enum RuleEngine {
             }
             // "X، ورئيس …": a conjoined title is another person's
             let n = c.tokens[i].norm
-            if n.hasPrefix("و"), !Set(lex.classes(of: String(n.dropFirst()))).isDisjoint(with: r.triggers) {
+            if n.plainHasPrefix("و"), !Set(lex.classes(of: String(n.dropFirst()))).isDisjoint(with: r.triggers) {
                 return .failed("a conjoined title («\(c.tokens[i].text)») is not an apposition")
             }
         }
@@ -334,7 +336,7 @@ enum RuleEngine {
         if modality == .asserted, r.plannedType != nil, isPurposeMasdar(c.tokens[i].norm, lex) { modality = .planned }
         var type = r.type
         if modality == .planned, let p = r.plannedType { type = p }
-        if type.hasPrefix("PLANS_") { modality = .planned }
+        if type.plainHasPrefix("PLANS_") { modality = .planned }
         func members(_ m: Int, _ fs: [ArgumentFinder]) -> [Int] {
             if m < 0 { return [m] }
             if fs.contains(where: { $0.wideList }) { return wideConjuncts(of: m, c, classes) }
@@ -358,7 +360,7 @@ enum RuleEngine {
             do {
                 let sk = key(a), ok = key(b)
                 // a group paired with itself is every pair of its members (Extractor.expandGroups)
-                guard sk != ok || (fixedPairs != nil && sk.hasPrefix("group:")), !ok.isEmpty else { continue }
+                guard sk != ok || (fixedPairs != nil && sk.plainHasPrefix("group:")), !ok.isEmpty else { continue }
                 let args = [a, b].filter { $0 >= 0 }
                 let dist = args.map { m in min(abs(c.mentions[m].range.lowerBound - i), abs(c.mentions[m].range.upperBound - 1 - i)) }.max() ?? 0
                 var d = FactDraft(type: type, subject: sk, object: ok, trigger: i, span: c.span(args.map { Optional($0) }, i),

@@ -21,6 +21,10 @@ extension Linker {
     /// named before it. Not when two were (two armies, two movements), not across heads, not when the word
     /// starts a name or takes an adjective of its own («الجيش الوطني»).
     func linkBareHeadReferences(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
+        // (a document with no word that is a bare head has nothing to link: its organisations' heads are not needed)
+        guard perSentence.indices.contains(where: { s in
+            sentences[s].tokens.contains { t in t.kind == .word && Linker.isBareHeadReference(t.norm) }
+        }) else { return }
         var named: [String: [RawMention]] = [:]           // head → organisations named so far (distinct keys)
         let rec = EntityRecognizer(gazetteer: gazetteer)
         for s in perSentence.indices {
@@ -40,12 +44,13 @@ extension Linker {
                 while let o = orgs.first, o.range.lowerBound <= i {
                     orgs.removeFirst()
                     var heads = Set([Linker.bareHead(ofName: o.text)].compactMap { $0 })
-                    if let h = facts(o.key)?.bareHead { heads.insert(h) }
+                    if let e = gazetteer.entry(id: o.key), let h = Linker.bareHead(ofName: e.ar) { heads.insert(h) }
                     for h in heads where !(named[h] ?? []).contains(where: { $0.key == o.key }) { named[h, default: []].append(o) }
                 }
                 // (no organisation with a head named yet: no word can stand for one)
                 guard !named.isEmpty, !owned[i], toks[i].kind == .word else { continue }
-                guard let (stem, prefix) = Clitics.bareHeadReference(toks[i].norm, Linker.computeBareHeadReference),
+                guard Linker.mayBeBareHeadReference(toks[i].norm),
+                      let (stem, prefix) = Clitics.bareHeadReference(toks[i].norm, Linker.computeBareHeadReference),
                       let ones = named[stem], ones.count == 1, let org = ones.first else { continue }
                 if i + 1 < toks.count, ownedByName[i + 1] || Linker.isDefiniteAdjective(toks[i + 1]) { continue }
                 let (text, b) = rec.strippedPrefix(toks[i], prefix, restore: stem)
@@ -64,6 +69,17 @@ extension Linker {
     /// words. Remembered per word (`Clitics.bareHeadReference`).
     static func computeBareHeadReference(_ n: String) -> (stem: String, prefix: String)? {
         Clitics.of(n).first(where: { Linker.bareHeads.contains($0.stem) }) ?? (Linker.bareHeads.contains(n) ? (n, "") : nil)
+    }
+
+    /// False for a word that cannot be a bare head, clitic or not (most words), read from its bytes alone: a clitic
+    /// reading's stem is the word without a proclitic (with «ال» for the «ل» that «لل» swallowed), so it ends as the
+    /// word does and is no longer, and a stem equal to a head has its bytes (`WordShape`).
+    static func mayBeBareHeadReference(_ n: String) -> Bool { bareHeadShape.mayBe(n) }
+    static let bareHeadShape = WordShape(bareHeads)
+
+    /// Whether a word is a bare head after a clitic or as it is (`computeBareHeadReference`, remembered per word).
+    static func isBareHeadReference(_ n: String) -> Bool {
+        mayBeBareHeadReference(n) && Clitics.bareHeadReference(n, computeBareHeadReference) != nil
     }
 
     /// «الوطني», «السودانية», «الحر»: a definite word after the head that may make it another name.

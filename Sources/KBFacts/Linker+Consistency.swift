@@ -76,8 +76,9 @@ extension Linker {
             byFirst = byFirst.filter { !$0.value.isEmpty }
             guard !byFirst.isEmpty else { return }
         }
-        // every clitic form of every first word
-        var forms: [NormKey: [(prefix: String, name: KnownName)]] = [:]
+        // every clitic form of every first word (the names by their index in `known`, not copied into every form)
+        var known: [KnownName] = []
+        var forms: [NormKey: [(prefix: String, name: Int)]] = [:]
         for names in byFirst.values {
             let first = names[0].words[0]
             var prefixed: [(String, String)] = [(first, "")]
@@ -89,20 +90,36 @@ extension Linker {
                     prefixed.append((p + first, p))
                 }
             }
-            for (form, p) in prefixed { for n in names { forms[NormKey(form), default: []].append((p, n)) } }
+            let firstIndex = known.count
+            known += names
+            for (form, p) in prefixed { for n in names.indices { forms[NormKey(form), default: []].append((p, firstIndex + n)) } }
         }
         let rec = EntityRecognizer(gazetteer: gazetteer)
         // (a cheap test first: every form ends with the last letter of its name's first word)
         // (on the last UTF-8 byte: a table of 256 flags)
         var lastBytes = [Bool](repeating: false, count: 256)
         for names in byFirst.values { if let b = names[0].words[0].utf8.last { lastBytes[Int(b)] = true } }
+        // (when every first word is plain and not empty, every form is plain, and a plain token equal to a form has
+        // its bytes: its length and last byte are a form's, and a plain token before the first that passed is no form
+        // either; other tokens are looked up)
         let gateIsExact = byFirst.values.allSatisfy { !$0[0].words[0].isEmpty && NormKey.isPlain($0[0].words[0]) }
+        var shapes = [UInt64](repeating: 0, count: 256)      // last byte → bit (length & 63) of every form
+        for f in forms.keys {
+            var u = f.string
+            u.withUTF8 { b in if let l = b.last { shapes[Int(l)] |= 1 << UInt64(b.count & 63) } }
+        }
+        /// Whether `norm` is surely no form (only asked when `gateIsExact`).
+        func surelyNoForm(_ norm: String) -> Bool {
+            var u = norm
+            let fits = u.withUTF8 { b in b.last.map { shapes[Int($0)] & (1 << UInt64(b.count & 63)) != 0 } ?? false }
+            return !fits && NormKey.isPlain(norm)
+        }
         for s in perSentence.indices {
             let toks = sentences[s].tokens
-            // (a plain token before the first that passes is no form either when every first word is plain and not
-            // empty: a plain form equal to a plain token has its bytes, so its last byte; other tokens are looked up)
             guard let firstForm = toks.firstIndex(where: { t in
-                t.kind != .punctuation && t.norm.utf8.last.map { lastBytes[Int($0)] } == true && forms[NormKey(t.norm)] != nil
+                guard t.kind != .punctuation, t.norm.utf8.last.map({ lastBytes[Int($0)] }) == true else { return false }
+                if gateIsExact, surelyNoForm(t.norm) { return false }
+                return forms[NormKey(t.norm)] != nil
             }) else { continue }
             var covered = [Bool](repeating: false, count: toks.count)
             // (a role phrase's words are taken too: "وزير الخارجية" names no ministry of its own)
@@ -113,16 +130,20 @@ extension Linker {
             var added: [RawMention] = []
             var i = 0
             while i < toks.count {
-                if i < firstForm, gateIsExact, NormKey.isPlain(toks[i].norm) { i += 1; continue }
-                guard !covered[i], toks[i].kind == .word || toks[i].kind == .latin, let cands = forms[NormKey(toks[i].norm)] else { i += 1; continue }
+                guard !covered[i], toks[i].kind == .word || toks[i].kind == .latin else { i += 1; continue }
+                if gateIsExact, i < firstForm ? NormKey.isPlain(toks[i].norm) : surelyNoForm(toks[i].norm) { i += 1; continue }
+                guard let cands = forms[NormKey(toks[i].norm)] else { i += 1; continue }
                 // the longest name that fits here
                 let fit = cands.filter { c in
-                    let n = c.name.words.count
-                    return i + n <= toks.count && (1..<n).allSatisfy { !covered[i + $0] && toks[i + $0].norm == c.name.words[$0] }
+                    let words = known[c.name].words
+                    let n = words.count
+                    return i + n <= toks.count && (1..<n).allSatisfy { !covered[i + $0] && toks[i + $0].norm.plainEquals(words[$0]) }
                 }.max { a, b in   // the longest; among equals the first in text order (dictionary order is not fixed)
-                    (a.name.words.count, b.name.words.joined(separator: " "), b.prefix) < (b.name.words.count, a.name.words.joined(separator: " "), a.prefix)
+                    let aw = known[a.name].words, bw = known[b.name].words
+                    return (aw.count, bw.joined(separator: " "), b.prefix) < (bw.count, aw.joined(separator: " "), a.prefix)
                 }
-                guard let hit = fit else { i += 1; continue }
+                guard let fit else { i += 1; continue }
+                let hit = (prefix: fit.prefix, name: known[fit.name])
                 let n = hit.name.words.count
                 // the name does not run on into a longer one: a name word after a one-word name is another name
                 if n == 1, i + 1 < toks.count, !covered[i + 1], toks[i + 1].kind == .word,

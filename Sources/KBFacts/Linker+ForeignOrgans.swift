@@ -10,12 +10,14 @@ extension Linker {
     /// a person or body the gazetteer places in it) or no state at all; when it names others only, it becomes an organisation of its own name (of the
     /// one state the document names, if it names one).
     func unlinkForeignStateOrgans(_ perSentence: inout [[RawMention]]) {
-        func organ(_ m: RawMention) -> String? {
-            guard m.type == .organization, m.gazetteerIDs.count == 1, m.key == m.gazetteerIDs[0],
-                  let e = facts(m.key), Linker.stateOrganSubtypes.contains(e.subtype) else { return nil }
+        // (the mention read in place)
+        func organ(_ s: Int, _ k: Int) -> String? {
+            guard perSentence[s][k].type == .organization, perSentence[s][k].gazetteerIDs.count == 1,
+                  perSentence[s][k].key == perSentence[s][k].gazetteerIDs[0],
+                  let e = facts(perSentence[s][k].key), Linker.stateOrganSubtypes.contains(e.subtype) else { return nil }
             guard let c = e.country else { return nil }
             // «الجيش المالي»: a name that carries its state's name or adjective names the state itself
-            let says = Gazetteer.key(m.text).plainSplit(separator: " ").contains { w in
+            let says = Gazetteer.key(perSentence[s][k].text).plainSplit(separator: " ").contains { w in
                 let bare = ArabicNormalizer.stripArticle(String(w))
                 return (gazetteer.lookupAdjective(bare) + gazetteer.lookupName(String(w)) + gazetteer.lookupName(bare)).contains { $0.id == c }
             }
@@ -25,7 +27,7 @@ extension Linker {
         var candidates = false
         for s in perSentence.indices {
             for k in perSentence[s].indices {
-                if organ(perSentence[s][k]) != nil { candidates = true; continue }
+                if organ(s, k) != nil { candidates = true; continue }
                 if let c = perSentence[s][k].countryHint { named.insert(c) }
                 let key = perSentence[s][k].key, ids = perSentence[s][k].gazetteerIDs
                 for id in ids where key == id || ids.count == 1 {
@@ -38,7 +40,7 @@ extension Linker {
         guard candidates, !named.isEmpty else { return }
         for s in perSentence.indices {
             for k in perSentence[s].indices {
-                guard let c = organ(perSentence[s][k]), !named.contains(c) else { continue }
+                guard let c = organ(s, k), !named.contains(c) else { continue }
                 // the state it is of, when the document names one state only
                 let home = named.count == 1 ? named.first : nil
                 let name = Gazetteer.key(perSentence[s][k].text) + (home.map { "@" + $0 } ?? "")

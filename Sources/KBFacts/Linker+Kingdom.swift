@@ -10,15 +10,11 @@ extension Linker {
     /// adjective («المملكة المتحدة», «المملكة الأردنية»).
     /// Whether the gazetteer calls the entry `id` «المملكة …» (by its name or an alias): remembered per gazetteer
     /// and id for the whole process (the names of a country were normalised again for every mention of it).
-    func isKingdom(_ id: String) -> Bool {
-        let g = gazetteer
-        return Linker.kingdomIDs.table(g.serial).get(NormKey(id), id) { Linker.computeIsKingdom($0, in: g) }
-    }
     static func computeIsKingdom(_ id: String, in g: Gazetteer) -> Bool {
         guard let e = g.entry(id: id) else { return false }
         return ([e.ar] + e.aliases).contains(where: { Gazetteer.key($0).hasPrefix("المملكه ") })
     }
-    private static let kingdomIDs = SharedWordTable<Bool>.PerSerial()
+    static let kingdomShape = WordShape(kingdomWords)
 
     func linkKingdomReferences(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         var kingdoms: Set<String> = []
@@ -35,7 +31,8 @@ extension Linker {
             var owned = [Bool](repeating: false, count: toks.count)
             for k in perSentence[s].indices { for x in perSentence[s][k].range where x < toks.count { owned[x] = true } }
             var added: [RawMention] = []
-            for i in toks.indices where !owned[i] && toks[i].kind == .word && Linker.kingdomWords.contains(toks[i].norm) {
+            for i in toks.indices where !owned[i] && toks[i].kind == .word && Linker.kingdomShape.mayBe(toks[i].norm)
+                && Linker.kingdomWords.contains(toks[i].norm) {
                 if i + 1 < toks.count, owned[i + 1] { continue }
                 // the clitic split off as the recogniser does («للمملكة» → «المملكة» after «ل»)
                 let prefix = Clitics.of(toks[i].norm).first { $0.stem == "المملكه" }?.prefix ?? ""

@@ -1,3 +1,4 @@
+import Foundation
 import KBText
 
 extension Linker {
@@ -13,7 +14,7 @@ extension Linker {
         /// one-word names → people
         private var single: [NormKey: [Int]] = [:]
         /// "first|last" forms and "=joined" full names → people
-        private var full: [NormKey: [Int]] = [:]
+        private var full: [FullKey: [Int]] = [:]
 
         /// Names registered since `full` was last brought up to date (`candidates(_:)` alone reads it): its keys
         /// (nine concatenations per full name) are made only for documents that ask.
@@ -77,19 +78,40 @@ extension Linker {
                 if n.count >= 2 {
                     for k in PeopleIndex.pairKeys(n.first!, n.last!) { full[k, default: []].append(i) }
                 }
-                full[NormKey("=" + n.joined()), default: []].append(i)
+                full[.text(NormKey("=" + n.joined())), default: []].append(i)
             }
             pendingFull.removeAll(keepingCapacity: true)
         }
 
+        /// A key of `full`: the string "a|b" of two forms, or "=" and a joined name, with `String`'s equality. For two
+        /// forms whose NFC forms are plain (``NormKey/isPlain(_:)``) without «|», the first not starting with «=», the
+        /// pair of their keys stands for "a|b": the NFC form of "a|b" is then NFC(a) «|» NFC(b) («|» is a starter that
+        /// composes with nothing), plain with one «|» not at the start, so two such strings are equal exactly when
+        /// their parts are (the parts' keys equal), and no other key's string (a part that is not plain or has a «|»,
+        /// a first part starting with «=», "=" and a name) has such an NFC form. Any other pair is the string itself.
+        enum FullKey: Hashable {
+            case pair(NormKey, NormKey)
+            case text(NormKey)
+        }
+
+        /// Whether a form may stand in a `FullKey.pair`: its NFC form is plain, with no «|» (a plain string is its own
+        /// NFC form).
+        static func pairable(_ w: String) -> Bool {
+            let nfc = NormKey.isPlain(w) ? w : w.precomposedStringWithCanonicalMapping
+            return NormKey.isPlain(nfc) && !Linker.hasByte(nfc, UInt8(ascii: "|"))
+        }
+
         /// The "first|last" keys of `full` for every form of `first` and of `last`, a form equal to one before it
         /// left out (it makes a key equal to one already there; `full` is read as sets).
-        static func pairKeys(_ first: String, _ last: String) -> [NormKey] {
+        static func pairKeys(_ first: String, _ last: String) -> [FullKey] {
             let fa = forms(first), ka = formKeys(first), fb = forms(last), kb = formKeys(last)
-            var out: [NormKey] = []
+            var out: [FullKey] = []
             out.reserveCapacity(fa.count * fb.count)
             for x in fa.indices where !ka[..<x].contains(ka[x]) {
-                for y in fb.indices where !kb[..<y].contains(kb[y]) { out.append(NormKey(fa[x] + "|" + fb[y])) }
+                let a = fa[x], aPairs = pairable(a) && !a.utf8.starts(with: "=".utf8)
+                for y in fb.indices where !kb[..<y].contains(kb[y]) {
+                    out.append(aPairs && pairable(fb[y]) ? .pair(ka[x], kb[y]) : .text(NormKey(a + "|" + fb[y])))
+                }
             }
             return out
         }
@@ -108,6 +130,16 @@ extension Linker {
             let f = forms(w)
             let bare = ArabicNormalizer.stripArticle(w)
             return Linker.characterCount(bare) == 4 ? f + ["~" + Linker.skeleton(bare)] : f
+        }
+
+        /// `lookupForms(w)` computed afresh (`computeForms` and `computeSkeleton`, not their memos: the same strings).
+        static func computeLookupForms(_ w: String) -> [String] {
+            let bare = ArabicNormalizer.stripArticle(w)
+            let n = Linker.characterCount(bare)
+            var out = [w, bare]
+            // (`forms` adds the skeleton from five letters, `lookupForms` at four)
+            if n >= 4 { out.append("~" + Linker.computeSkeleton(bare)) }
+            return out
         }
 
         /// `lookupForms` as dictionary keys, remembered per thread.
@@ -198,7 +230,7 @@ extension Linker {
             if let f = toks.first, let l = toks.last {
                 for k in PeopleIndex.pairKeys(f, l) { hits.formUnion(full[k] ?? []) }
             }
-            hits.formUnion(full[NormKey("=" + toks.joined())] ?? [])
+            hits.formUnion(full[.text(NormKey("=" + toks.joined()))] ?? [])
             return hits.sorted().map { people[$0] }
         }
     }

@@ -17,10 +17,11 @@ extension Linker {
         } }
         guard keys.count >= 2 else { return }
         var target: [String: String] = [:]
-        for short in keys {
-            let s = words(short)
+        let keyWords = keys.map(words)      // (each key split once, not once per pair)
+        for (x, short) in keys.enumerated() {
+            let s = keyWords[x]
             guard s.count >= 2 else { continue }
-            let longer = keys.filter { $0 != short && Linker.isShortening(s, of: words($0)) }
+            let longer = keys.indices.filter { keys[$0] != short && Linker.isShortening(s, of: keyWords[$0]) }.map { keys[$0] }
             if longer.count == 1 { target[short] = longer[0] }
         }
         guard !target.isEmpty else { return }

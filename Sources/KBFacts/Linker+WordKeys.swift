@@ -50,35 +50,116 @@ extension Linker {
     private static let titleFormsMemo = PerThread { WordMemo<[NormKey]>(slots: 1024, shared: titleFormsShared) }
 }
 
+/// The byte length and last byte a word of a small set of Arabic words must have to be one of them (`Set<String>`
+/// equality, clitic readings aside), read without hashing: every word of the set is plain Arabic letters
+/// (U+0621–U+064A), none of which is a canonical decomposition or has one, so the only string canonically equal to
+/// such a word is the word itself, with its bytes.
+struct WordShape {
+    let minBytes: Int
+    private var lastBytes = [Bool](repeating: false, count: 256)
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        var least = Int.max
+        for w in words {
+            precondition(w.unicodeScalars.allSatisfy { (0x0621...0x064A).contains($0.value) && $0.value != 0x0640 }, "WordShape: \(w)")
+            least = min(least, w.utf8.count)
+            lastBytes[Int(w.utf8.last!)] = true
+        }
+        minBytes = least
+    }
+
+    /// False when `s` is none of the words; also false for a word whose clitic readings (proclitics off, «ال» back for
+    /// a swallowed «ل») include one of them only if it ends otherwise or is shorter, which cannot be: such a word is a
+    /// prefix and the stem (or «ل…» for «ال…», as long).
+    @inline(__always)
+    func mayBe(_ s: String) -> Bool {
+        var u = s
+        return u.withUTF8 { b in b.count >= minBytes && lastBytes[Int(b[b.count - 1])] }
+    }
+}
+
 extension Linker {
-    /// What the linker asks of a gazetteer entry, by id: its type and subtype, `Gazetteer.country(of:)` and the bare
-    /// head of its Arabic name (`bareHead(ofName:)`). `gazetteer.entry(id:)` copied the whole entry (a dozen
-    /// strings and arrays) and `country(of:)` up to six of them, for every mention and pass.
+    /// What the linker asks of a gazetteer entry, by id: its type and subtype and `Gazetteer.country(of:)`.
+    /// `gazetteer.entry(id:)` copied the whole entry (a dozen strings and arrays) and `country(of:)` up to six of
+    /// them, for every mention and pass.
     struct EntryFacts {
         let type: EntityType
         let subtype: String
         let country: String?
-        let bareHead: String?
     }
 
     /// One thread's `EntryFacts` for the gazetteer of serial `serial` (emptied for another).
     final class EntryFactsTable {
         var serial: UInt64 = .max
         var memo = WordMemo<EntryFacts?>(slots: 4096)
+        /// `computeIsKingdom` by id.
+        var kingdoms = WordMemo<Bool>(slots: 256)
+        /// Whether an id of the gazetteer has a «:» (no id of the bundled one has: the linker's own keys, «per:…»,
+        /// «org:…», are then no id, and are answered without a look-up; no other scalar decomposes to «:», so a key
+        /// with one is canonically equal to no id without one).
+        var colonInIDs = true
+        /// The ids of the gazetteer's armies by the id they are part of, in gazetteer order (made when first asked).
+        var armiesByCountry: [String: [String]]? = nil
     }
     private static let entryFactsTables = PerThread { EntryFactsTable() }
+
+    /// `body` of this thread's table, emptied first if it was another gazetteer's.
+    @inline(__always)
+    private func withFactsTable<R>(_ body: (EntryFactsTable) -> R) -> R {
+        let g = gazetteer
+        return Linker.entryFactsTables.withValue { t in
+            if t.serial != g.serial {
+                t.serial = g.serial
+                t.memo = WordMemo<EntryFacts?>(slots: 4096)
+                t.kingdoms = WordMemo<Bool>(slots: 256)
+                t.colonInIDs = g.entries.indices.contains { Linker.hasByte(g.entries[$0].id, UInt8(ascii: ":")) }
+                t.armiesByCountry = nil
+            }
+            return body(t)
+        }
+    }
 
     /// The `EntryFacts` of the gazetteer entry `id`, nil when the gazetteer has none (as `entry(id:)`). Remembered
     /// per thread and gazetteer: the same answers as asking the gazetteer each time.
     func facts(_ id: String) -> EntryFacts? {
         let g = gazetteer
-        return Linker.entryFactsTables.withValue { t in
-            if t.serial != g.serial { t.serial = g.serial; t.memo = WordMemo<EntryFacts?>(slots: 4096) }
+        return withFactsTable { t in
+            if let v = t.memo.cached(id) { return v }
+            if !t.colonInIDs, Linker.hasByte(id, UInt8(ascii: ":")) { return nil }
             return t.memo.get(id) { id in
                 g.entry(id: id).map { e in
-                    EntryFacts(type: e.type, subtype: e.subtype, country: g.country(of: id), bareHead: Linker.bareHead(ofName: e.ar))
+                    EntryFacts(type: e.type, subtype: e.subtype, country: g.country(of: id))
                 }
             }
+        }
+    }
+
+    /// Whether the UTF-8 of `s` has the byte `byte` (read in place).
+    static func hasByte(_ s: String, _ byte: UInt8) -> Bool {
+        var u = s
+        return u.withUTF8 { b in
+            for x in b where x == byte { return true }
+            return false
+        }
+    }
+
+    /// `computeIsKingdom(id)`, remembered per thread and gazetteer.
+    func isKingdom(_ id: String) -> Bool {
+        let g = gazetteer
+        return withFactsTable { t in t.kingdoms.get(id) { Linker.computeIsKingdom($0, in: g) } }
+    }
+
+    /// The ids of the gazetteer's armies that are part of `country`, in gazetteer order (as filtering the entries
+    /// for subtype «army» and that `partOf`), remembered per thread and gazetteer.
+    func armies(of country: String) -> [String] {
+        let g = gazetteer
+        return withFactsTable { t in
+            if t.armiesByCountry == nil {
+                var map: [String: [String]] = [:]
+                for e in g.entries where e.subtype == "army" { if let p = e.partOf { map[p, default: []].append(e.id) } }
+                t.armiesByCountry = map
+            }
+            return t.armiesByCountry![country] ?? []
         }
     }
 

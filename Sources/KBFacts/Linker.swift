@@ -33,7 +33,7 @@ final class Linker {
                       words.contains(where: { $0.hasSuffix("قوات") || $0.hasSuffix("جيش") }) else { continue }
                 var army: String? = nil
                 if parts.count == 2 {
-                    let own = gazetteer.entries.filter { $0.subtype == "army" && $0.partOf == parts[1] }.map(\.id)
+                    let own = armies(of: parts[1])
                     army = own.count == 1 ? own[0] : own.first { armiesInDocument.contains($0) }
                 } else if armiesInDocument.count == 1 {
                     army = armiesInDocument[0]
@@ -367,11 +367,14 @@ final class Linker {
 
     /// The `PeopleIndex.bit`s of every key of `surnameLookups(norm)`, without repeats: a word none of whose bits is
     /// set in a people index's filter finds nobody there.
+    /// (The keys made here as `surnameLookups` makes them, `lookupForms` of each candidate stem, but straight from
+    /// the pure functions: the per-word memos of the stems, their forms and skeletons were records made for strings
+    /// no other pass asks about.)
     static func computeSurnameBits(_ norm: String) -> [UInt16] {
         var out: [UInt16] = []
-        for c in Clitics.surnameLookups(norm, surnameLookups) {
-            for k in c.keys {
-                let b = UInt16(PeopleIndex.bit(k))
+        for c in Clitics.surnameCandidates(norm, surnameCandidates) {
+            for f in PeopleIndex.computeLookupForms(c.stem) {
+                let b = UInt16(PeopleIndex.bit(NormKey(f)))
                 if !out.contains(b) { out.append(b) }
             }
         }
@@ -426,32 +429,39 @@ final class Linker {
         return slowSkeleton(w)
     }
 
-    /// `slowSkeleton` of a word whose scalars are all Arabic letters (U+0621–U+064A), else nil.
+    /// `slowSkeleton` of a word whose scalars are all Arabic letters (U+0621–U+064A), else nil: the steps below in
+    /// one pass over the UTF-8 bytes (each such scalar is two bytes: D8 A1–BF or D9 80–8A).
     static func plainSkeleton(_ w: String) -> String? {
-        let tah: UInt32 = 0x062A, sheen: UInt32 = 0x0634   // ت ش
-        var v: [UInt32] = []
-        v.reserveCapacity(w.utf8.count / 2)
-        for u in w.unicodeScalars {
-            guard (0x0621...0x064A).contains(u.value) else { return nil }
-            v.append(u.value)
+        var u = w
+        return u.withUTF8 { b -> String? in
+            let n = b.count
+            guard n % 2 == 0 else { return nil }
+            var i = 0
+            while i < n {
+                let x = b[i], y = b[i + 1]
+                guard (x == 0xD8 && (0xA1...0xBF).contains(y)) || (x == 0xD9 && (0x80...0x8A).contains(y)) else { return nil }
+                i += 2
+            }
+            @inline(__always) func scalar(_ j: Int) -> UInt32 { (UInt32(b[2 * j]) & 0x1F) << 6 | (UInt32(b[2 * j + 1]) & 0x3F) }
+            let tah: UInt32 = 0x062A, sheen: UInt32 = 0x0634   // ت ش
+            return String(unsafeUninitializedCapacity: n) { out in
+                var written = 0, k = 0, j = 0
+                let m = n / 2
+                while j < m {
+                    // "تش" → "ت", left to right, matches not overlapping; a first "ش" → "ت"; inner ا و ي dropped
+                    var c = scalar(j)
+                    j += c == tah && j + 1 < m && scalar(j + 1) == sheen ? 2 : 1
+                    if k == 0, c == sheen { c = tah }
+                    if k == 0 || !(c == 0x0627 || c == 0x0648 || c == 0x064A) {
+                        out[written] = UInt8(0xC0 | (c >> 6))
+                        out[written + 1] = UInt8(0x80 | (c & 0x3F))
+                        written += 2
+                    }
+                    k += 1
+                }
+                return written
+            }
         }
-        // "تش" → "ت", left to right, matches not overlapping
-        var s: [UInt32] = []
-        s.reserveCapacity(v.count)
-        var i = 0
-        while i < v.count {
-            s.append(v[i])
-            i += v[i] == tah && i + 1 < v.count && v[i + 1] == sheen ? 2 : 1
-        }
-        if let f = s.first, f == sheen { s[0] = tah }
-        // (written as UTF-8: every scalar here is two bytes, 0xD8 or 0xD9 and a continuation byte)
-        var out: [UInt8] = []
-        out.reserveCapacity(s.count * 2)
-        for (k, c) in s.enumerated() where k == 0 || !(c == 0x0627 || c == 0x0648 || c == 0x064A) {   // ا و ي
-            out.append(UInt8(0xC0 | (c >> 6)))
-            out.append(UInt8(0x80 | (c & 0x3F)))
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func slowSkeleton(_ w: String) -> String {

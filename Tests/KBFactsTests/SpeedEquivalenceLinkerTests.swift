@@ -116,6 +116,12 @@ final class SpeedEquivalenceLinkerTests: XCTestCase {
             ("per:l", [n("الجنرال")]),
             ("per:m", [n("e\u{0301}mile zola"), n("émile zola")]),
             ("per:n", [n("a|b c"), n("a b|c")]),
+            // names not normalised: a decomposed hamza (its NFC form is plain), «=» and «|» inside words
+            ("per:o", [["ا\u{0654}حمد", "زيد"], ["=x", "y"]]),
+            ("per:p", [["أحمد", "زيد"], ["\u{0623}حمد", "عمرو"]]),
+            ("per:q", [["x|y", "z"], ["x|y"]]),
+            ("per:r", [["x", "y|z"], ["=x|y"]]),
+            ("per:s", [["e\u{0301}", "zola"], ["é", "zola"], ["x", "y"]]),
         ]
     }()
 
@@ -148,6 +154,7 @@ final class SpeedEquivalenceLinkerTests: XCTestCase {
                 XCTAssertEqual(new.all(w), old.all(w), w)
                 let keys = Linker.PeopleIndex.lookupKeys(w)
                 XCTAssertEqual(keys, OldPeopleIndex.lookupKeys(w), w)
+                XCTAssertEqual(Linker.PeopleIndex.computeLookupForms(w), OldPeopleIndex.lookupForms(w), w)
                 let found = new.resolve(keys: keys)
                 XCTAssertEqual(found, old.resolve(keys: keys), w)
                 if found != nil { resolvedSeen = true }
@@ -198,9 +205,27 @@ final class SpeedEquivalenceLinkerTests: XCTestCase {
         XCTAssertTrue(met.0 && met.1)
     }
 
+    func testBareHeadShapeRulesOutNoHead() {
+        var words = Self.words
+        for p in ["", "و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وال", "بال", "لل", "ولل", "فلل", "وك", "كال"] {
+            for h in ["الجيش", "الحركة", "الحزب", "المجلس", "جيش", "حركة", "حزب", "مجلس", "الجيوش", "الأحزاب"] {
+                words += [p + h, ArabicNormalizer.normalize(p + h), p + "\u{064E}" + h, p + h + "\u{0651}"]
+            }
+        }
+        var heads = 0
+        for w in words where Linker.computeBareHeadReference(w) != nil {
+            heads += 1
+            XCTAssertTrue(Linker.mayBeBareHeadReference(w), w)
+        }
+        XCTAssertGreaterThan(heads, 20)
+    }
+
     func testKeyTestsAreStringTests() {
-        let keys = SpeedEquivalenceTests.samples.flatMap { ["org:" + $0, "group:" + $0, "org:" + $0 + "@plc-x", $0, "org" + $0, $0 + "@", "@" + $0] }
-            + ["org:\u{0301}x", "org\u{0301}:x", "or", "", "org:", "group:", "org:a@b@c", "org:x@\u{0301}y", "org:x\u{0301}@y", "\r\n@"]
+        var keys: [String] = ["org:\u{0301}x", "org\u{0301}:x", "or", "", "org:", "group:", "org:a@b@c", "org:x@\u{0301}y", "org:x\u{0301}@y", "\r\n@"]
+        for w in SpeedEquivalenceTests.samples {
+            let variants: [String] = ["org:" + w, "group:" + w, "org:" + w + "@plc-x", w, "org" + w, w + "@", "@" + w]
+            keys += variants
+        }
         for k in keys {
             XCTAssertEqual(Linker.keyHasPrefix(k, "org:"), k.hasPrefix("org:"), "\(k.unicodeScalars.map(\.value))")
             XCTAssertEqual(Linker.keyHasPrefix(k, "group:"), k.hasPrefix("group:"), "\(k.unicodeScalars.map(\.value))")
@@ -224,9 +249,13 @@ final class SpeedEquivalenceLinkerTests: XCTestCase {
                 XCTAssertEqual(f?.subtype, e?.subtype, id)
                 XCTAssertEqual(f?.type, e?.type, id)
                 XCTAssertEqual(f?.country, g.country(of: id), id)
-                XCTAssertEqual(f?.bareHead, e.flatMap { Linker.bareHead(ofName: $0.ar) }, id)
             }
         }
+        // the armies of a country, as the entries filtered
+        for id in ids + g.entries.compactMap(\.partOf) {
+            XCTAssertEqual(linker.armies(of: id), g.entries.filter { $0.subtype == "army" && $0.partOf == id }.map(\.id), id)
+        }
+        XCTAssertTrue(g.entries.contains { $0.subtype == "army" && $0.partOf != nil })
         // another gazetteer on the same thread starts afresh
         let other = Gazetteer(entries: [GazetteerEntry(id: ids[0], type: .organization, subtype: "army", en: "X", ar: "الجيش الوطني",
                                                       aliases: [], adjectives: [], wikidata: nil, partOf: nil, capitalOf: nil)])

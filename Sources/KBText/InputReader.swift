@@ -154,7 +154,46 @@ public enum InputReader {
     /// order (canonical order: NFC would reorder them otherwise). Such a string is its own NFC form. False
     /// means "not known": the caller normalises.
     static func isPlainNFC(_ s: String) -> Bool {
-        var lastMark: UInt32 = 0   // the scalar before when it is one of the harakat, else 0
+        // on the UTF-8 bytes (a valid string): the scalar is decoded only for the 2-byte Arabic block and the 3-byte
+        // punctuation block; every other lead byte above Latin-1 is a scalar outside the accepted ranges
+        var s = s
+        return s.withUTF8 { b -> Bool in
+            let n = b.count
+            var lastMark: UInt32 = 0   // the scalar before when it is one of the harakat, else 0
+            var i = 0
+            while i < n {
+                let x = b[i]
+                if x < 0x80 { lastMark = 0; i += 1; continue }
+                switch x {
+                case 0xC2, 0xC3:   // U+0080–U+00FF
+                    lastMark = 0; i += 2
+                case 0xD8...0xDB:  // U+0600–U+06FF
+                    let v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    i += 2
+                    switch v {
+                    case 0x064B...0x0652:
+                        if v < lastMark { return false }
+                        lastMark = v
+                        continue
+                    case 0x0610...0x061A, 0x0653...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8,
+                         0x06EA...0x06ED:
+                        return false
+                    default: lastMark = 0
+                    }
+                case 0xE2:         // U+2000–U+2FFF: only U+2002–U+205E
+                    let v = 0x2000 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    guard (0x2002...0x205E).contains(v) else { return false }
+                    lastMark = 0; i += 3
+                default: return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// ``isPlainNFC(_:)`` scalar by scalar (the definition the byte version follows; kept for its test).
+    static func isPlainNFCByScalars(_ s: String) -> Bool {
+        var lastMark: UInt32 = 0
         for c in s.unicodeScalars {
             let v = c.value
             switch v {

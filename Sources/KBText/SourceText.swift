@@ -34,7 +34,38 @@ public struct SourceText: Sendable {
         self.documentID = documentID
         self.path = path
         self.text = normalizedText
-        self.scalars = Array(normalizedText.unicodeScalars)
+        self.scalars = SourceText.scalarArray(normalizedText)
+    }
+
+    /// `Array(s.unicodeScalars)`, decoded from the UTF-8 bytes into an array of the exact size.
+    static func scalarArray(_ s: String) -> [Unicode.Scalar] {
+        var s = s
+        return s.withUTF8 { b -> [Unicode.Scalar] in
+            let n = b.count
+            var count = 0
+            for x in b where x & 0xC0 != 0x80 { count += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, made in
+                var i = 0, k = 0
+                while i < n {
+                    let x = b[i]
+                    let v: UInt32
+                    if x < 0x80 {
+                        v = UInt32(x); i += 1
+                    } else if x < 0xE0 {
+                        v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
+                    } else if x < 0xF0 {
+                        v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                    } else {
+                        v = UInt32(x & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[k] = Unicode.Scalar(v)!
+                    k += 1
+                }
+                made = k
+            }
+        }
     }
 
     /// The text of `scalars[begin..<end]` with "\n", "\r" and "\t" shown as spaces (same length): a mention's

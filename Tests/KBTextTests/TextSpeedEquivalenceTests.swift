@@ -104,4 +104,18 @@ final class TextSpeedEquivalenceTests: XCTestCase {
             }
         }
     }
+
+    /// The NFC check on bytes answers as the one on scalars, and the scalar array decoded from bytes is the scalars.
+    func testByteDecodingsAreTheScalarOnes() {
+        var texts = ["", "a", "قال الرئيسُ إنَّ", "\u{0646}\u{0651}\u{064E}", "e\u{0301}t\u{00E9}😀\u{10FFFF}\u{7FF}\u{800}\u{FFFF}\u{10000}",
+                     "\u{2001}\u{2002}\u{205E}\u{205F}\u{2028}", "ﻻ\r\n\t"]
+        for v in UInt32(0)...0x2100 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            texts.append(String(c)); texts.append("\u{0628}\u{064E}" + String(c) + "\u{0651}")
+        }
+        for t in texts {
+            XCTAssertEqual(InputReader.isPlainNFC(t), InputReader.isPlainNFCByScalars(t), t.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+            XCTAssertEqual(SourceText.scalarArray(t), Array(t.unicodeScalars))
+        }
+    }
 }

@@ -173,7 +173,7 @@ public final class Gazetteer: @unchecked Sendable {
             } else {
                 names[key] = [i]
             }
-            let (count, first, second) = Gazetteer.leadingWords(v)
+            let (count, first, second) = v.plainLeadingWords()
             maxTokens = max(maxTokens, count)
             if let f = first {
                 let fk = NormKey(f)
@@ -183,30 +183,6 @@ public final class Gazetteer: @unchecked Sendable {
                     firstTwoWords[tk] = max(firstTwoWords[tk] ?? 0, count)
                 }
             }
-        }
-    }
-
-    /// Of `v.plainSplit(separator: " ")`: the number of words and the first two (read on the bytes of a plain `v`,
-    /// where the byte split is the `Character` split).
-    static func leadingWords(_ v: String) -> (count: Int, first: String?, second: String?) {
-        guard NormKey.isPlain(v) else {
-            let w = v.plainSplit(separator: " ")
-            return (w.count, w.first.map(String.init), w.count >= 2 ? String(w[1]) : nil)
-        }
-        var v = v
-        return v.withUTF8 { p in
-            var count = 0
-            var first: Range<Int>? = nil, second: Range<Int>? = nil
-            var k = 0
-            while k < p.count {
-                if p[k] == 0x20 { k += 1; continue }
-                let s = k
-                while k < p.count && p[k] != 0x20 { k += 1 }
-                count += 1
-                if first == nil { first = s..<k } else if second == nil { second = s..<k }
-            }
-            func str(_ x: Range<Int>?) -> String? { x.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) } }
-            return (count, str(first), str(second))
         }
     }
 

@@ -263,19 +263,19 @@ enum FactRules {
     static let clauseBreaks = Lexicon.set("الذي التي الذين اللذين منذ حيث بعد قبل عندما")
 
     /// Every word any rule tests with `matches`.
-    static let ruleWords: WordSet = allTriggers.union(clauseBreaks).union(listCues).union(negationCues)
-        .union(tensionWords).union(anaphoraNouns).union(welcomeWords)
-        .union(meetVerbs)
-        .union(Lexicon.placeHeads).union(["من"])
-        .union(eventTriggers).union(eventContextWords).union(plannedAfterCues)
-        .union(denialVerbs).union(inviteVerbs).union(inviteWords)
+    /// (`allTriggers.union(clauseBreaks).union(…)`, gathered in one set: WordSet.union(keysOnly:_:))
+    static let ruleWords: WordSet = WordSet.union(keysOnly: allTriggers, [
+        clauseBreaks, listCues, negationCues, WordSet(tensionWords), anaphoraNouns, welcomeWords, WordSet(meetVerbs),
+        Lexicon.placeHeads, ["من"], WordSet(eventTriggers), eventContextWords, plannedAfterCues,
+        denialVerbs, WordSet(inviteVerbs), inviteWords,
+    ])
 
     /// Every trigger word: none of them is part of a person's name.
     /// (A ``WordSet`` of keys: the large migrated list is never hashed as `String`s.)
-    static let allTriggers: WordSet = migratedTriggers.union(visitVerbs).union(arriveVerbs).union(travelWords).union(visitNouns)
-        .union(receiveWords).union(hostWords).union(meetWords).union(talksWords).union(inviteWords)
-        .union(plannedCues).union(withdrawWords)
-        .union(eventTriggers)
+    static let allTriggers: WordSet = WordSet.union(keysOnly: migratedTriggers, [
+        WordSet(visitVerbs), WordSet(arriveVerbs), WordSet(travelWords), visitNouns, WordSet(receiveWords), WordSet(hostWords),
+        WordSet(meetWords), WordSet(talksWords), inviteWords, plannedCues, WordSet(withdrawWords), WordSet(eventTriggers),
+    ])
 
     /// The words of the lexicon classes that trigger the families migrated from Swift (rules/migrated*.rules): they
     /// stay out of names as the Swift word lists they replace did (every class would be too many: «جمعة», «ولد»).

@@ -46,9 +46,11 @@ public final class Gazetteer: @unchecked Sendable {
 
     /// Every normalised token that can start a gazetteer match (a name's first word or an adjective, alone
     /// or behind one proclitic): a superset, so a token not in it has no match and needs no further lookup.
-    /// (Only plain tokens are looked up, so only the keys equal to a plain string are kept, as their plain bytes:
-    /// ``PlainKeyIndex``.)
-    private var matchStarts = PlainKeyIndex()
+    /// Only plain tokens are looked up, so only what equals a plain string is kept, as plain bytes (``PlainKeyIndex``):
+    /// the first words and adjectives that are plain themselves (a token behind a proclitic is found by taking the
+    /// proclitic off: ``isMatchStart(_:)``), and every form of the others, clitics put before them.
+    private var plainStarts = PlainKeyIndex()
+    private var otherStarts = PlainKeyIndex()
 
     /// For each person entry: its name and aliases as normalised token lists (what the linker registers).
     private var personNameTokens: [Int: [[String]]] = [:]
@@ -76,46 +78,47 @@ public final class Gazetteer: @unchecked Sendable {
         for (i, e) in entries.enumerated() where e.type == .person {
             personNameTokens[i] = Gazetteer.nameTokens(e)
         }
-        // reserved at once: growing the set step by step was most of the start-up time with the GeoNames places
-        let prefixes = ArabicNormalizer.procliticPrefixes
-        var starts = PlainKeyIndex(minimumCapacity: (firstWords.count + adjectives.count) * (prefixes.count + 4))
-        defer { matchStarts = starts }
-        // (a plain word and a prefix: the key's bytes side by side, no `String`; any other word: `NormKey(p + w)`, kept
-        // when it is equal to a plain string)
-        let prefixBytes = prefixes.map { (bytes: Array($0.prefix.utf8), swallows: $0.swallowsAlef) }
+        var plain = PlainKeyIndex(minimumCapacity: firstWords.count + adjectives.count)
+        var other = PlainKeyIndex()
         for k in Array(firstWords.keys) + Array(adjectives.keys) {
-            var w = k.string
-            starts.insert(key: k)
+            let w = k.string
+            if NormKey.isPlain(w) { plain.insert(key: k); continue }
+            // (a word that is not plain: `NormKey(p + w)` need not be the plain bytes of `p` and of `w` side by side)
+            other.insert(key: k)
             let article = w.unicodeScalars.starts(with: "ال".unicodeScalars)
-            guard NormKey.isPlain(w) else {
-                for (p, swallows) in prefixes {
-                    starts.insert(key: NormKey(p + w))
-                    if swallows, article { starts.insert(key: NormKey(p + String(w.unicodeScalars.dropFirst(2)))) }
-                }
-                continue
+            for (p, swallows) in ArabicNormalizer.procliticPrefixes {
+                other.insert(key: NormKey(p + w))
+                if swallows, article { other.insert(key: NormKey(p + String(w.unicodeScalars.dropFirst(2)))) }
             }
-            w.withUTF8 { Gazetteer.addStarts(&starts, $0, article: article, prefixBytes) }
         }
+        plainStarts = plain
+        otherStarts = other
     }
 
-    /// The match starts of a plain word `w`: each prefix before it, and before it without «ال» when the prefix
-    /// swallows the alef (`NormKey(p + w)`, `NormKey(p + String(w.unicodeScalars.dropFirst(2)))`), as bytes.
-    private static func addStarts(_ starts: inout PlainKeyIndex, _ w: UnsafeBufferPointer<UInt8>, article: Bool,
-                                  _ prefixBytes: [(bytes: [UInt8], swallows: Bool)]) {
-        // «ال» is two scalars of two bytes each: what `dropFirst(2)` of the scalars leaves
-        let bare = UnsafeBufferPointer(rebasing: w[(article ? 4 : 0)...])
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: w.count + 8) { buf in
-            let out = buf.baseAddress!
-            for (p, swallows) in prefixBytes {
-                let n = p.count
-                for k in 0..<n { out[k] = p[k] }
-                if w.count > 0 { (out + n).update(from: w.baseAddress!, count: w.count) }
-                starts.insert(utf8: UnsafeBufferPointer(start: out, count: n + w.count))
-                if swallows, article {
-                    if bare.count > 0 { (out + n).update(from: bare.baseAddress!, count: bare.count) }
-                    starts.insert(utf8: UnsafeBufferPointer(start: out, count: n + bare.count))
+    /// The proclitics as bytes, and whether each swallows the alef of «ال» (ArabicNormalizer.procliticPrefixes).
+    private static let prefixBytes = ArabicNormalizer.procliticPrefixes.map { (bytes: Array($0.prefix.utf8), swallows: $0.swallowsAlef) }
+
+    /// Whether a plain word is in the match starts: a plain first word or adjective `k`, or a proclitic `p` before one
+    /// (`p + k`; `p + k` without its «ال» when `p` swallows the alef), or a form of another first word or adjective.
+    /// (For plain strings `String` equality is byte equality: `p + k` is the word when the word's bytes start with
+    /// those of `p` and the rest is `k`.)
+    private func isMatchStart(_ w: String) -> Bool {
+        var w = w
+        return w.withUTF8 { b in
+            if plainStarts.index(utf8: b) != nil || otherStarts.index(utf8: b) != nil { return true }
+            for (p, swallows) in Gazetteer.prefixBytes where b.count >= p.count && b.starts(with: p) {
+                let rest = UnsafeBufferPointer(rebasing: b[p.count...])
+                if plainStarts.index(utf8: rest) != nil { return true }
+                if swallows {
+                    let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: rest.count + 4) { buf in
+                        buf[0] = 0xD8; buf[1] = 0xA7; buf[2] = 0xD9; buf[3] = 0x84   // «ال»
+                        for k in 0..<rest.count { buf[4 + k] = rest[k] }
+                        return plainStarts.index(utf8: UnsafeBufferPointer(rebasing: buf[0..<(4 + rest.count)])) != nil
+                    }
+                    if found { return true }
                 }
             }
+            return false
         }
     }
 
@@ -139,7 +142,7 @@ public final class Gazetteer: @unchecked Sendable {
     /// it starts, its one-word names and its adjectives (remembered per thread and word).
     func start(_ norm: String) -> GazetteerStart? {
         Clitics.gazetteerStart(norm, in: self) { w in
-            guard !NormKey.isPlain(w) || self.matchStarts.index(of: NormKey(w)) != nil else { return nil }
+            guard !NormKey.isPlain(w) || self.isMatchStart(w) else { return nil }
             return GazetteerStart(forms: [(stem: w, prefix: "")] + Clitics.of(w), in: self)
         }
     }
@@ -170,7 +173,7 @@ public final class Gazetteer: @unchecked Sendable {
             } else {
                 names[key] = [i]
             }
-            let (count, first, second) = Gazetteer.leadingWords(v)
+            let (count, first, second) = v.plainLeadingWords()
             maxTokens = max(maxTokens, count)
             if let f = first {
                 let fk = NormKey(f)
@@ -180,30 +183,6 @@ public final class Gazetteer: @unchecked Sendable {
                     firstTwoWords[tk] = max(firstTwoWords[tk] ?? 0, count)
                 }
             }
-        }
-    }
-
-    /// Of `v.plainSplit(separator: " ")`: the number of words and the first two (read on the bytes of a plain `v`,
-    /// where the byte split is the `Character` split).
-    static func leadingWords(_ v: String) -> (count: Int, first: String?, second: String?) {
-        guard NormKey.isPlain(v) else {
-            let w = v.plainSplit(separator: " ")
-            return (w.count, w.first.map(String.init), w.count >= 2 ? String(w[1]) : nil)
-        }
-        var v = v
-        return v.withUTF8 { p in
-            var count = 0
-            var first: Range<Int>? = nil, second: Range<Int>? = nil
-            var k = 0
-            while k < p.count {
-                if p[k] == 0x20 { k += 1; continue }
-                let s = k
-                while k < p.count && p[k] != 0x20 { k += 1 }
-                count += 1
-                if first == nil { first = s..<k } else if second == nil { second = s..<k }
-            }
-            func str(_ x: Range<Int>?) -> String? { x.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) } }
-            return (count, str(first), str(second))
         }
     }
 

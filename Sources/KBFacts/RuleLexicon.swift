@@ -177,7 +177,7 @@ public struct WordLexicon: Sendable {
             let c = id(cls)
             switch parts[1] {
             case "verb":
-                guard words.count >= 2, words[1].hasPrefix("ي") else {
+                guard words.count >= 2, words[1].plainHasPrefix("ي") else {
                     throw RuleFileError(file: file, line: n + 1, message: "a verb entry gives the past and the present (يفعل), then masdars")
                 }
                 // CLASS.verb holds the finite forms only, CLASS.noun the masdars
@@ -197,7 +197,7 @@ public struct WordLexicon: Sendable {
 
     private mutating func addWithClitics(_ f: String, _ c: [Int], verb: Bool, future: Bool = false) {
         add(f, c, future: future)
-        if !verb, f.hasPrefix("ال") {
+        if !verb, f.plainHasPrefix("ال") {
             let bare = String(f.dropFirst(2))
             add(prefixes: Self.conjunctions, f, c)
             add(prefixes: Self.articlePrefixes, bare, c)
@@ -217,10 +217,13 @@ public struct WordLexicon: Sendable {
 
     static let objectSuffixes = ["ه", "ها", "هم", "هما"]
 
+    // (the forms below test their letters with `plainHasPrefix` / `plainHasSuffix`: bytes for plain words, the
+    // `String` test for any other — the same answers, KBText/PlainText.swift)
+
     /// زار → زار زارت زارا زاروا زارتا زاره زارها زارته; التقى → التقي التقت التقوا التقيا التقاه
     static func pastForms(_ p: String) -> [String] {
         var out = [p]
-        if p.hasSuffix("ي") || p.hasSuffix("ا") {
+        if p.plainHasSuffix("ي") || p.plainHasSuffix("ا") {
             let s = String(p.dropLast())
             out += [s + "ت", s + "وا", s + "يا", s + "تا", s + "ا", s + "اه", s + "اها", s + "اهم", s + "تها", s + "ته"]
         } else {
@@ -234,7 +237,7 @@ public struct WordLexicon: Sendable {
     static func presentForms(_ r: String) -> [(String, Bool)] {
         let stem = String(r.dropFirst())
         var base = ["ي" + stem, "ت" + stem, "ن" + stem, "ا" + stem]
-        if stem.hasSuffix("ي") || stem.hasSuffix("ا") {
+        if stem.plainHasSuffix("ي") || stem.plainHasSuffix("ا") {
             let s = String(stem.dropLast())
             base += ["ي" + s + "ون", "ي" + s + "ان", "ت" + s + "ان", "ي" + stem + "ان", "ت" + stem + "ان"]
             for x in objectSuffixes { base += ["ي" + s + "ا" + x, "ت" + s + "ا" + x, "ي" + stem + x] }
@@ -243,18 +246,18 @@ public struct WordLexicon: Sendable {
             for x in objectSuffixes { base += ["ي" + stem + x, "ت" + stem + x, "ي" + stem + "ون" + x.dropFirst(0)] }
         }
         var out = base.map { ($0, false) }
-        for f in base where !f.hasPrefix("ن") && !f.hasPrefix("ا") { out.append(("س" + f, true)) }
+        for f in base where !f.plainHasPrefix("ن") && !f.plainHasPrefix("ا") { out.append(("س" + f, true)) }
         return out
     }
 
     /// زيارة → زياره الزياره زيارته زيارتها زيارتهم زيارتهما زيارات الزيارات زيارتي
     static func nounForms(_ m: String) -> [String] {
-        let definite = m.hasPrefix("ال")
+        let definite = m.plainHasPrefix("ال")
         let bare = definite ? String(m.dropFirst(2)) : m
         var out = [bare, "ال" + bare]
-        let construct = bare.hasSuffix("ه") ? String(bare.dropLast()) + "ت" : bare
+        let construct = bare.plainHasSuffix("ه") ? String(bare.dropLast()) + "ت" : bare
         for x in objectSuffixes + ["ي", "نا", "كم"] { out.append(construct + x) }
-        if bare.hasSuffix("ه") {
+        if bare.plainHasSuffix("ه") {
             let pl = String(bare.dropLast()) + "ات"
             out += [pl, "ال" + pl, construct + "ا", String(bare.dropLast()) + "تين", String(bare.dropLast()) + "تي"]
             for x in objectSuffixes { out.append(pl + x) }

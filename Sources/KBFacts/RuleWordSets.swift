@@ -62,6 +62,18 @@ enum RuleVocabulary {
     static func id(_ w: String) -> Int32 { ids[NormKey(w)] ?? -1 }
 }
 
+extension WordSet {
+    /// `first.union(others[0]).union(others[1])…` for a `first` set of keys alone (so is every union after it): the
+    /// same keys, gathered into one set (each `union` copied the growing set, tens of thousands of keys, again).
+    static func union(keysOnly first: WordSet, _ others: [WordSet]) -> WordSet {
+        precondition(!first.hasStoredStrings, "a set with stored strings keeps them through `union`")
+        var keys = first.keys
+        keys.reserveCapacity(others.reduce(first.count) { $0 + $1.count })
+        for s in others { keys.formUnion(s.keys) }
+        return WordSet(keys: keys)
+    }
+}
+
 /// A word's normalised form and clitic-free stems (empty when no rule looks for any of them), with the
 /// vocabulary id of each form (-1: none).
 struct RuleForms {

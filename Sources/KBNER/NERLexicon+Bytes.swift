@@ -61,31 +61,6 @@ enum NERSerializedLines {
             piece(start..<r.upperBound)
             return out
         }
-
-        /// Of `key.plainSplit(separator: " ")` (`key` the field as a string): the number of words and the first two.
-        func words(_ i: Int, _ key: String) -> (count: Int, first: String?, second: String?) {
-            let r = range(i)
-            let p = UnsafeBufferPointer(rebasing: b[r])
-            guard NormKey.isPlain(key) else {
-                let w = key.plainSplit(separator: " ")
-                return (w.count, w.first.map(String.init), w.count >= 2 ? String(w[1]) : nil)
-            }
-            // a plain string: the byte split is the `Character` split
-            var count = 0
-            var first: Range<Int>? = nil, second: Range<Int>? = nil
-            var k = 0
-            while k < p.count {
-                if p[k] == 0x20 { k += 1; continue }
-                let s = k
-                while k < p.count && p[k] != 0x20 { k += 1 }
-                count += 1
-                if first == nil { first = s..<k } else if second == nil { second = s..<k }
-            }
-            func str(_ x: Range<Int>?) -> String? {
-                x.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) }
-            }
-            return (count, str(first), str(second))
-        }
     }
 
     /// The value of a field of one to nine ASCII digits, nil for any other field (empty, longer, other bytes).

@@ -130,7 +130,7 @@ public struct NERLexicon: Sendable, Equatable {
                 guard let bits = f.uint8(1) else { return }
                 let key = f.string(2)
                 namesN[NormKey(key)] = bits
-                let (count, first, second) = f.words(2, key)
+                let (count, first, second) = key.plainLeadingWords()
                 if let w = first {
                     let fk = NormKey(w)
                     firstWordsN[fk] = max(firstWordsN[fk] ?? 0, count)

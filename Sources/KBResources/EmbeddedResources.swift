@@ -49,13 +49,20 @@ private final class DecodedCache: @unchecked Sendable {
         return d
     }()
 
+    /// (Decoded outside the lock: the labeller's model takes tens of milliseconds to decode, and the threads that
+    /// load the gazetteer and the rules at the same time need their own resources meanwhile. Two threads that decode
+    /// the same resource at once get the same bytes; the first kept is returned to both.)
     func value(for name: String) -> Data? {
-        lock.lock(); defer { lock.unlock() }
-        if let d = decoded[name] { return d }
+        lock.lock()
+        let hit = decoded[name]
+        lock.unlock()
+        if let hit { return hit }
         guard let i = byName[name] else { return nil }
         let entry = embeddedResourceTable[i]
         let data = entry.base64.withUTF8Buffer { Data(base64Encoded: Data($0)) }
         guard let data, data.count == entry.size else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        if let kept = decoded[name] { return kept }
         decoded[name] = data
         return data
     }

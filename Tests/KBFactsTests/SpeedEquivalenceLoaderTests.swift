@@ -75,7 +75,7 @@ final class SpeedEquivalenceLoaderTests: XCTestCase {
             XCTAssertTrue(Gazetteer.key(t).utf8.elementsEqual(ArabicNormalizer.normalize(t).plainSplit(separator: " ").joined(separator: " ").utf8),
                           t.debugDescription)
             let w = t.plainSplit(separator: " ")
-            let (n, first, second) = Gazetteer.leadingWords(t)
+            let (n, first, second) = t.plainLeadingWords()
             XCTAssertEqual(n, w.count, t.debugDescription)
             XCTAssertEqual(first, w.first.map(String.init), t.debugDescription)
             XCTAssertEqual(second, w.count >= 2 ? String(w[1]) : nil, t.debugDescription)

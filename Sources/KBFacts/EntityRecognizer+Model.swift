@@ -298,7 +298,7 @@ extension EntityRecognizer {
     /// "الخارجية الفرنسية", "والداخلية التركية": a ministry named by its domain and a country adjective,
     /// outside a role phrase, is that country's ministry (linked as "وزارة الخارجية الفرنسية" is).
     func ministriesByAdjective(_ t: [Token], _ mentions: inout [RawMention], _ taken: inout [Bool]) {
-        let domains: Set<String> = ["الخارجيه", "الداخليه", "الدفاع"]
+        let domains = EntityRecognizer.ministryDomains
         for k in mentions.indices where mentions[k].isAdjective && !mentions[k].peoplePlural && mentions[k].range.lowerBound > 0 {
             let h = mentions[k].range.lowerBound - 1
             guard !taken[h], t[h].kind == .word, let country = mentions[k].gazetteerIDs.first else { continue }
@@ -315,6 +315,9 @@ extension EntityRecognizer {
             mentions.append(m)
         }
     }
+
+    /// The ministries `ministriesByAdjective` names by their domain (one set for the process, not one per sentence).
+    static let ministryDomains: Set<String> = ["الخارجيه", "الداخليه", "الدفاع"]
 
     /// A word a model span may hold: not a function word, verb, role word or rank, month, weekday (a subject
     /// followed by its day: «قال الوزير فلان الأحد»), or a word the rules

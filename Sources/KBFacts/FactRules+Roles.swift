@@ -8,8 +8,9 @@ extension FactRules {
     /// HOLDS_ROLE from role phrases: "وزير الدفاع ساليفو مودي", "رئيس النيجر محمد يوسفو".
     static func roles(_ c: SentenceContext) -> [FactDraft] {
         var out: [FactDraft] = []
-        for (pi, p) in c.mentions.enumerated() where p.type == .person {
-            guard let cue = p.role else { continue }
+        // (the mentions read in place: a `RawMention` copied costs a retain per field, and most are no person with a title)
+        for pi in c.mentions.indices where c.mentions[pi].type == .person {
+            guard let cue = c.mentions[pi].role else { continue }
             // "نجل الرئيس الأوغندي X": the office is the parent's, not X's
             if cue.range.lowerBound > 0, c.forms(cue.range.lowerBound - 1).contains(where: { Lexicon.kinship.contains($0) })
                 || Lexicon.kinship.contains(c.tokens[max(0, cue.range.lowerBound - 1)].norm) { continue }
@@ -49,10 +50,10 @@ extension FactRules {
                     j -= 1
                 }
             }
-            guard let t = target, c.mentions[t].key != p.key else { continue }
-            var d = FactDraft(type: "HOLDS_ROLE", subject: p.key, object: c.mentions[t].key, trigger: cue.range.lowerBound,
+            guard let t = target, c.mentions[t].key != c.mentions[pi].key else { continue }
+            var d = FactDraft(type: "HOLDS_ROLE", subject: c.mentions[pi].key, object: c.mentions[t].key, trigger: cue.range.lowerBound,
                               span: c.span([pi, t], cue.range.lowerBound), rule: "role.apposition",
-                              confidence: conf(0.85, abs(p.range.lowerBound - cue.range.lowerBound), c, [pi, t]), role: cue.phrase)
+                              confidence: conf(0.85, abs(c.mentions[pi].range.lowerBound - cue.range.lowerBound), c, [pi, t]), role: cue.phrase)
             d.takesDate = false
             // "عضو مجلس الوزراء X": a member holds no office of the body (RolesStateBody.swift)
             let member = isMembershipOf(c, t)
@@ -84,15 +85,15 @@ extension FactRules {
     /// HOLDS_ROLE from a title that names no country ("الرئيس X", "رئيس الوزراء X", "الوزير X") for a
     /// leader the gazetteer knows with the country he serves (`part_of`).
     static func knownLeaderRole(_ c: SentenceContext, _ pi: Int, _ cue: RoleCue) -> FactDraft? {
-        let p = c.mentions[pi]
-        guard let e = c.gazetteer.entry(id: p.key), e.type == .person, leaderSubtypes.contains(e.subtype),
+        let key = c.mentions[pi].key
+        guard let e = c.gazetteer.entry(id: key), e.type == .person, leaderSubtypes.contains(e.subtype),
               let country = e.partOf, c.gazetteer.entry(id: country)?.subtype == "country" else { return nil }
         let head = ArabicNormalizer.normalize(String(PlainConcat.firstWord(cue.phrase) ?? ""))
         let heads = [head] + Clitics.of(head).map(\.stem)
         if cue.isRankOnly, !heads.contains(where: { stateTitles.contains($0) }) { return nil }   // "العقيد", "الشيخ": ranks, not offices
         // an adjective of another country in the phrase ("الرئيس الفرنسي") is handled by the phrase itself
         if cue.range.contains(where: { c.mention(at: $0).map { c.mentions[$0].isAdjective } ?? false }) { return nil }
-        var d = FactDraft(type: "HOLDS_ROLE", subject: p.key, object: country, trigger: cue.range.lowerBound,
+        var d = FactDraft(type: "HOLDS_ROLE", subject: key, object: country, trigger: cue.range.lowerBound,
                           span: c.span([pi], cue.range.lowerBound), rule: "role.known-leader",
                           confidence: conf(0.8, 0, c, [pi]), role: cue.phrase)
         d.takesDate = false

@@ -249,9 +249,12 @@ extension RuleEngine {
     /// True when mention m follows one of the prepositions, a place head noun ("إلى العاصمة X", "بمدينة X")
     /// allowed between.
     static func introduced(_ m: Int, by preps: [String], _ c: SentenceContext, people: Bool = false) -> Bool {
-        let mm = c.mentions[m]
+        // (the four fields read in place: a `RawMention` copied costs a retain per field)
+        let mm = c.mentions.withUnsafeBufferPointer { ms in
+            (range: ms[m].range, roleLower: ms[m].role?.range.lowerBound, type: ms[m].type, isAdjective: ms[m].isAdjective)
+        }
         // a person's title stands between the preposition and the name ("مع الرئيس الجزائري X", "بالرئيس X")
-        var j = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
+        var j = min(mm.range.lowerBound, mm.roleLower ?? Int.max)
         var steps = 0
         // "إلى العاصمة الإثيوبية X", "مع الملك الأردني X": a nationality adjective may follow the head noun or a person's title
         while steps < 5, j - 1 >= 0 {

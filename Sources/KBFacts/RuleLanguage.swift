@@ -142,29 +142,29 @@ public struct ContextCue: Sendable, Equatable {
 /// it tries (tens of thousands a corpus) and a copy of it costs one retain, not one per field.
 public struct Rule: Sendable {
     final class Storage: @unchecked Sendable {
-        var name: String
-        var file: String
-        var line: Int
-        var type: String = ""
-        var triggers: [Int] = []
-        var triggerNames: [String] = []
-        var subject: [ArgumentFinder] = []
-        var object: [ArgumentFinder] = []
-        var requires: [ContextCue] = []
-        var unless: [ContextCue] = []
-        var plannedType: String? = nil
-        var modality: Modality? = nil
-        var keepNegated: Bool = false
-        var pairwise: Bool = false
-        var confidence: Double = 0.75
-        var takesDate: Bool = true
-        var dated: Bool = false
-        var objectFirst: Bool = false
-        var freeTitle: Bool = false
-        var unlessFired: [String] = []
-        var procedural: String? = nil
-        var examples: [(text: String, line: Int)] = []
-        var counters: [(text: String, line: Int)] = []
+        @exclusivity(unchecked) var name: String
+        @exclusivity(unchecked) var file: String
+        @exclusivity(unchecked) var line: Int
+        @exclusivity(unchecked) var type: String = ""
+        @exclusivity(unchecked) var triggers: [Int] = []
+        @exclusivity(unchecked) var triggerNames: [String] = []
+        @exclusivity(unchecked) var subject: [ArgumentFinder] = []
+        @exclusivity(unchecked) var object: [ArgumentFinder] = []
+        @exclusivity(unchecked) var requires: [ContextCue] = []
+        @exclusivity(unchecked) var unless: [ContextCue] = []
+        @exclusivity(unchecked) var plannedType: String? = nil
+        @exclusivity(unchecked) var modality: Modality? = nil
+        @exclusivity(unchecked) var keepNegated: Bool = false
+        @exclusivity(unchecked) var pairwise: Bool = false
+        @exclusivity(unchecked) var confidence: Double = 0.75
+        @exclusivity(unchecked) var takesDate: Bool = true
+        @exclusivity(unchecked) var dated: Bool = false
+        @exclusivity(unchecked) var objectFirst: Bool = false
+        @exclusivity(unchecked) var freeTitle: Bool = false
+        @exclusivity(unchecked) var unlessFired: [String] = []
+        @exclusivity(unchecked) var procedural: String? = nil
+        @exclusivity(unchecked) var examples: [(text: String, line: Int)] = []
+        @exclusivity(unchecked) var counters: [(text: String, line: Int)] = []
         init(name: String, file: String, line: Int) { self.name = name; self.file = file; self.line = line }
         func copy() -> Storage {
             let c = Storage(name: name, file: file, line: line)

@@ -132,8 +132,9 @@ enum Clitics {
         withRecord(w) { r in r.fill(&r.bareHeadOfName, w, Shared.bareHeadsOfNames, compute) }
     }
 
-    /// `NERFeaturizer.wordInfo` of an Arabic word, remembered per thread (one model is shipped; not shared: a
-    /// `WordInfo` fills in its label sums at first use, so it stays with one thread).
+    /// `NERFeaturizer.wordInfo` of an Arabic word, remembered in this thread's word record (one model is
+    /// shipped). The record itself is per thread; `compute` may take the info from a table shared between
+    /// threads when its sums were prepared before it was stored (`ModelWords.info` does so for plain words).
     static func nerWord(_ w: String, _ compute: (String) -> NERFeaturizer.WordInfo) -> NERFeaturizer.WordInfo {
         withRecord(w) { r in
             if let v = r.nerWord { return v }

@@ -26,7 +26,7 @@ final class WordRecord {
     @exclusivity(unchecked) var dateCue: Bool?
     @exclusivity(unchecked) var ruleForms: RuleForms?
     @exclusivity(unchecked) var entityID: String?
-    /// Not shared between threads: a `WordInfo` fills in its label sums at first use.
+    /// This thread's `WordInfo`; plain words' infos may also sit in `ModelWords`' shared table, sums prepared.
     @exclusivity(unchecked) var nerWord: NERFeaturizer.WordInfo?
     @exclusivity(unchecked) var neverName: Bool?
     @exclusivity(unchecked) var orgWordFlags: UInt8?

@@ -105,14 +105,15 @@ extension EntityRecognizer {
     /// none (a facility the gazetteer knows, "الكرملين", keeps them).
     static func facilityFactsToTowns(_ drafts: [(Int, FactDraft)], _ perSentence: [[RawMention]]) -> [(Int, FactDraft)] {
         var town: [String: String?] = [:]
-        var present = Set<String>()
+        // (mentions read in place; the keys present gathered only for a document with such a facility)
         for ms in perSentence {
-            for m in ms {
-                if m.subtype == "facility" && m.gazetteerIDs.isEmpty && !m.key.isEmpty { town[m.key] = m.inPlace }
-                present.insert(m.key)
+            for k in ms.indices where ms[k].subtype == "facility" && ms[k].gazetteerIDs.isEmpty && !ms[k].key.isEmpty {
+                town[ms[k].key] = ms[k].inPlace
             }
         }
         guard !town.isEmpty else { return drafts }
+        var present = Set<String>()
+        for ms in perSentence { for k in ms.indices { present.insert(ms[k].key) } }
         // (a town the document names only inside the facility's name is no entity: the facility stays)
         for (k, t) in town { if let p = t, !present.contains(p) { town[k] = .some(k) } }
         return drafts.compactMap { (si, d) in

@@ -36,7 +36,7 @@ enum EventPlaces {
         func candidate(_ k: Int) -> Int? {
             guard let m = c.mention(at: k), c.mentions[m].range.lowerBound == k else { return nil }
             let mm = c.mentions[m]
-            guard mm.type == .place, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, !mm.key.hasPrefix("group:"),
+            guard mm.type == .place, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, !mm.key.plainHasPrefix("group:"),
                   !excluding.contains(mm.key), introducedByIn(mm, c) else { return nil }
             return m
         }
@@ -45,7 +45,7 @@ enum EventPlaces {
         }
         func isTopic(_ k: Int) -> Bool {
             let n = c.tokens[k].norm
-            return topicWords.contains(n) || (n.hasPrefix("و") && topicWords.contains(String(n.dropFirst())))
+            return topicWords.contains(n) || (n.plainHasPrefix("و") && topicWords.contains(String(n.dropFirst())))
         }
         var k = trigger + 1
         while k < c.tokens.count, k - trigger <= after, !breaks(k) {
@@ -72,8 +72,8 @@ enum EventPlaces {
             let n = c.tokens[j].norm
             if n == "في" || n == "وفي" { return true }
             if Lexicon.placeHeads.contains(n) { j -= 1; steps += 1; continue }
-            if n.hasPrefix("ب") && Lexicon.placeHeads.contains(String(n.dropFirst()))
-                || n.hasPrefix("وب") && Lexicon.placeHeads.contains(String(n.dropFirst(2))) { return true }
+            if n.plainHasPrefix("ب") && Lexicon.placeHeads.contains(String(n.dropFirst()))
+                || n.plainHasPrefix("وب") && Lexicon.placeHeads.contains(String(n.dropFirst(2))) { return true }
             if let a = c.mention(at: j), c.mentions[a].isAdjective, c.mentions[a].type == .place {
                 j = c.mentions[a].range.lowerBound - 1; steps += 1; continue
             }
@@ -84,7 +84,7 @@ enum EventPlaces {
 
     /// True when the token is the word with "ب" or "وب" in front ("بالقاهرة" for "القاهرة").
     static func hasClitic(_ token: String, _ word: String) -> Bool {
-        guard !word.isEmpty, token.hasSuffix(word) else { return false }
+        guard !word.isEmpty, token.plainHasSuffix(word) else { return false }
         let prefix = token.dropLast(word.count)
         return prefix == "ب" || prefix == "وب"
     }

@@ -24,7 +24,7 @@ extension Extractor {
 
     /// «نظيره», «ونظيرته», «بنظيره», «لنظيرها»: a counterpart word, with or without a clitic.
     static func isCounterpartWord(_ norm: String) -> Bool {
-        for clitic in ["", "و", "ب", "ل", "وب", "ول", "ف"] where norm.hasPrefix(clitic + "نظير") { return true }
+        for clitic in ["", "و", "ب", "ل", "وب", "ول", "ف"] where norm.plainHasPrefix(clitic + "نظير") { return true }
         return false
     }
 }

@@ -6,9 +6,18 @@ import KBGraph
 /// one is the host's for a visitor), or the state the gazetteer says he serves, or to that state's capital, is a wrong
 /// reading of the visitor and is dropped. Other towns of his own state stay visits (a tour of the provinces).
 extension Extractor {
-    static func droppingHomeVisits(_ drafts: [(Int, FactDraft)], gazetteer: Gazetteer, rules: RuleSet) -> [(Int, FactDraft)] {
+    /// The names of the rules whose object is the document's country (`doc-country`).
+    static func countryGuessingRules(_ rules: RuleSet) -> Set<String> {
+        Set(rules.rules.filter { r in r.object.contains { $0.kind == .documentCountry } }.map(\.name))
+    }
+    /// ``countryGuessingRules(_:)`` of the bundled rules.
+    static let bundledCountryGuessingRules = countryGuessingRules(RuleSet.bundled)
+
+    /// `guessed`: ``countryGuessingRules(_:)`` of `rules` when known (the bundled set's are made once).
+    static func droppingHomeVisits(_ drafts: [(Int, FactDraft)], gazetteer: Gazetteer, rules: RuleSet,
+                                   guessed known: Set<String>? = nil) -> [(Int, FactDraft)] {
         guard drafts.contains(where: { $0.1.type == "VISIT" || $0.1.type == "PLANS_VISIT" }) else { return drafts }
-        let guessed = Set(rules.rules.filter { r in r.object.contains { $0.kind == .documentCountry } }.map(\.name))
+        let guessed = known ?? countryGuessingRules(rules)
         var home: [String: Set<String>] = [:]
         for (_, d) in drafts where d.type == "HOLDS_ROLE" && d.modality == .asserted && !guessed.contains(d.rule)
             && gazetteer.entry(id: d.object).map({ $0.type == .place && $0.subtype == "country" }) == true {

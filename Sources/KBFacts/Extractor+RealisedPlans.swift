@@ -10,9 +10,17 @@ extension Extractor {
     /// The event at which a planned event of a journey's purpose takes place when the document reports it held.
     static let heldAt = ["PLANS_TALKS": "MEET"]
 
-    static func droppingRealisedPlans(_ drafts: [(Int, FactDraft)], rules: RuleSet) -> [(Int, FactDraft)] {
+    /// The names of the rules triggered by a class `PURPOSE_…`.
+    static func purposeRules(_ rules: RuleSet) -> Set<String> {
+        Set(rules.rules.filter { $0.triggerNames.contains { $0.hasPrefix("PURPOSE_") } }.map(\.name))
+    }
+    /// ``purposeRules(_:)`` of the bundled rules.
+    static let bundledPurposeRules = purposeRules(RuleSet.bundled)
+
+    /// `purpose`: ``purposeRules(_:)`` of `rules` when known (the bundled set's are made once).
+    static func droppingRealisedPlans(_ drafts: [(Int, FactDraft)], rules: RuleSet, purpose known: Set<String>? = nil) -> [(Int, FactDraft)] {
         guard drafts.contains(where: { realisedTypes[$0.1.type] != nil }) else { return drafts }
-        let purpose = Set(rules.rules.filter { $0.triggerNames.contains { $0.hasPrefix("PURPOSE_") } }.map(\.name))
+        let purpose = known ?? purposeRules(rules)
         var done = Set<String>()
         for (_, d) in drafts where d.modality == .asserted && realisedTypes.values.contains(d.type) {
             done.insert("\(d.type)|\(d.subject)|\(d.object)")

@@ -15,34 +15,40 @@ extension Extractor {
     static func soleOffice(_ tokens: [Token], _ mentions: [RawMention], at t: Int, _ lex: WordLexicon) -> String? {
         guard t >= 0, t < tokens.count, let soleHead = lex.classID("SOLE_HEAD"), let soleOffice = lex.classID("SOLE_OFFICE")
         else { return nil }
-        func isIn(_ k: Int?, _ name: String) -> Bool {
-            guard let k, k >= 0, k < tokens.count, let id = lex.classID(name) else { return false }
+        func isIn(_ k: Int?, _ id: Int?) -> Bool {
+            guard let k, k >= 0, k < tokens.count, let id else { return false }
             return lex.classes(of: tokens[k].norm).contains(id)
         }
         func isHead(_ w: String) -> Bool { let c = lex.classes(of: w); return c.contains(soleHead) || c.contains(soleOffice) }
         let needsComplement = lex.classes(of: tokens[t].norm).contains(soleOffice)
-        guard isHead(tokens[t].norm), !isIn(t - 1, "SHARED_OFFICE") else { return nil }
+        guard isHead(tokens[t].norm), !isIn(t - 1, lex.classID("SHARED_OFFICE")) else { return nil }
         // a former holder («وزير الخارجية المصري السابق X»): the words of the title, up to a person or punctuation
         var k = t + 1
-        while k < tokens.count, k <= t + 8, tokens[k].kind == .word, !mentions.contains(where: { $0.range.contains(k) && $0.type == .person }) {
-            if isIn(k, "FORMER_HOLDER") { return nil }
+        let former = lex.classID("FORMER_HOLDER")
+        // (the mentions read in place: `contains(where:)` / `first(where:)` copied each one)
+        func personAt(_ k: Int) -> Bool { mentions.indices.contains { mentions[$0].range.contains(k) && mentions[$0].type == .person } }
+        while k < tokens.count, k <= t + 8, tokens[k].kind == .word, !personAt(k) {
+            if isIn(k, former) { return nil }
             k += 1
         }
         // the complement: the first word after the head that is no filler, up to a person, a place or punctuation
         var complement: Int? = nil
         k = t + 1
+        let filler = lex.classID("OFFICE_FILLER")
         while complement == nil, k < tokens.count, k <= t + 6, tokens[k].kind == .word {
-            if let m = mentions.first(where: { $0.range.contains(k) }), m.type != .organization { break }
-            if !isIn(k, "OFFICE_FILLER") { complement = k }
+            if let m = mentions.indices.first(where: { mentions[$0].range.contains(k) }), mentions[m].type != .organization { break }
+            if !isIn(k, filler) { complement = k }
             k += 1
         }
-        if isIn(complement, "OFFICE_GOVERNMENT") { return "رئيس الحكومة" }
-        let ofState = complement == nil || isIn(complement, "OFFICE_STATE")
+        if isIn(complement, lex.classID("OFFICE_GOVERNMENT")) { return "رئيس الحكومة" }
+        let ofState = complement == nil || isIn(complement, lex.classID("OFFICE_STATE"))
         if needsComplement, ofState { return nil }
         // the head without its clitics and article («والرئيس», «الوزيرة»: رئيس, وزير); not a dual or a plural
         // («وزيري الدفاع»: two), nor with a pronoun («رئيسها»: whose, the text said before)
-        guard let head = ([tokens[t].norm] + Clitics.of(tokens[t].norm).map(\.stem)).filter(isHead).min(by: { $0.count < $1.count }).map(bare),
-              !["ي", "ا", "ات", "ها", "هم", "هما", "نا", "كم"].contains(where: head.hasSuffix) else { return nil }
+        // (lengths and suffixes on the bytes of plain words: PlainConcat.count, plainHasSuffix)
+        guard let head = ([tokens[t].norm] + Clitics.of(tokens[t].norm).map(\.stem)).filter(isHead)
+                .min(by: { PlainConcat.count($0) < PlainConcat.count($1) }).map(bare),
+              !["ي", "ا", "ات", "ها", "هم", "هما", "نا", "كم"].contains(where: { head.plainHasSuffix($0) }) else { return nil }
         return ofState ? head : head + " " + bare(tokens[complement!].norm)
     }
 
@@ -62,8 +68,8 @@ extension Extractor {
 
     /// A word without the article and a final ta marbuta: «الخارجية» and «خارجية» alike.
     private static func bare(_ w: String) -> String {
-        var s = w.hasPrefix("ال") && w.count > 4 ? String(w.dropFirst(2)) : w
-        if s.hasSuffix("ه"), s.count > 3 { s.removeLast() }
+        var s = w.plainHasPrefix("ال") && PlainConcat.count(w) > 4 ? String(w.dropFirst(2)) : w
+        if s.plainHasSuffix("ه"), PlainConcat.count(s) > 3 { s.removeLast() }
         return s
     }
 

@@ -45,6 +45,11 @@ public struct Extractor: Sendable {
         // 3. facts and dates
         var drafts: [(Int, FactDraft)] = []
         var dateMentions: [(Int, DateMention)] = []
+        // the sentences that state a vague time (Extractor+VagueTime.swift), read from the contexts' classes
+        var vague = Set<Int>()
+        // (the lexicon read once: `rules` copies the whole rule set)
+        let lexicon = sharedRules.set.lexicon
+        let vagueClasses = Extractor.vagueTimeClasses(lexicon)
         for (si, s) in sentences.enumerated() {
             let dates = DateParser.dates(in: s.tokens, published: published, today: today)
             for d in dates { dateMentions.append((si, d)) }
@@ -52,25 +57,33 @@ public struct Extractor: Sendable {
             let ctx = SentenceContext(tokens: s.tokens, mentions: perSentence[si], dates: dates, gazetteer: gazetteer,
                                       rules: sharedRules, trace: trace)
             for d in FactRules.extract(ctx) { drafts.append((si, EventPlaces.filled(d, ctx))) }
+            if let ids = vagueClasses, Extractor.statesVagueTime(s.tokens, ids, { ctx.tokenClasses[$0] }) { vague.insert(si) }
         }
         let gaz = gazetteer
         drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
-        drafts = Extractor.resolveDocumentCountry(Extractor.resolveDocumentSubjects(drafts), perSentence,
-                                                 counterparts: Extractor.counterpartStates(sentences, perSentence),
+        drafts = Extractor.resolveDocumentSubjects(drafts)
+        // (the counterpart states are read only when a draft has a document-level placeholder)
+        drafts = Extractor.resolveDocumentCountry(drafts, perSentence,
+                                                 counterparts: Extractor.namesDocumentPlaceholder(drafts)
+                                                     ? Extractor.counterpartStates(sentences, perSentence) : [],
                                                  office: { si, d in
-                                                     Extractor.soleOffice(sentences[si].tokens, perSentence[si], at: d.trigger, rules.lexicon)
-                                                         ?? Extractor.appositeOffice(sentences[si].tokens, perSentence[si], of: d.subject, rules.lexicon) },
+                                                     Extractor.soleOffice(sentences[si].tokens, perSentence[si], at: d.trigger, lexicon)
+                                                         ?? Extractor.appositeOffice(sentences[si].tokens, perSentence[si], of: d.subject, lexicon) },
                                                  countryOf: { gaz.country(of: $0) })
         if drafts.contains(where: { $0.1.subject == RuleEngine.documentPeople.0 }) {
             drafts = Extractor.resolveDocumentPeople(drafts, people: Set(perSentence.joined().lazy.filter { $0.type == .person }.map(\.key)))
         }
         drafts = Extractor.expandGroups(Extractor.resolveAnaphoricMeetings(Extractor.resolveDelegations(drafts, countryOf: { gaz.country(of: $0) })))
-        let visitHis = rules.lexicon.classID("VISIT_HIS")
+        let visitHis = lexicon.classID("VISIT_HIS")
         drafts = Extractor.companionsVisitEarlier(drafts, countryOf: { gaz.country(of: $0) },
-                                                  namesVisit: { si in visitHis.map { v in sentences[si].tokens.contains { rules.lexicon.classes(of: $0.norm).contains(v) } } ?? false })
-        drafts = Extractor.droppingHomeVisits(drafts, gazetteer: gaz, rules: rules)   // Extractor+HomeVisits.swift
-        drafts = Extractor.droppingRealisedPlans(drafts, rules: rules)   // Extractor+RealisedPlans.swift
-        drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: rules.lexicon)
+                                                  namesVisit: { si in visitHis.map { v in sentences[si].tokens.contains { lexicon.classes(of: $0.norm).contains(v) } } ?? false })
+        // (the rule names these two read are gathered once for the bundled rules)
+        let bundled = sharedRules === RuleSet.sharedBundled
+        drafts = Extractor.droppingHomeVisits(drafts, gazetteer: gaz, rules: rules,   // Extractor+HomeVisits.swift
+                                              guessed: bundled ? Extractor.bundledCountryGuessingRules : nil)
+        drafts = Extractor.droppingRealisedPlans(drafts, rules: rules,   // Extractor+RealisedPlans.swift
+                                                 purpose: bundled ? Extractor.bundledPurposeRules : nil)
+        drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: lexicon)
 
         // the first full date of the lead (the first three sentences), if any
         // (the date of the lead's first dated event when it has one: "أمس" in the lead is the day the story tells,
@@ -79,7 +92,6 @@ public struct Extractor: Sendable {
         let leadEvent = drafts.first { $0.0 <= 2 && $0.1.takesDate && $0.1.modality == .asserted && $0.1.date?.precision == .day }
             .map { (si: min($0.0, leadMention?.si ?? $0.0), date: $0.1.date!) }
         let leadDate = leadEvent ?? leadMention
-        let vague = Extractor.vagueTimeSentences(sentences, rules.lexicon)
 
         // 4. entities and mentions
         var entities: [String: Entity] = [:]
@@ -90,17 +102,18 @@ public struct Extractor: Sendable {
             // the mention is the exact source span, line breaks shown as spaces (same length)
             let text = source.spacedSlice(b, e)
             var ent = entities[id] ?? makeEntity(id: id, key: key, type: type, subtype: subtype,
-                                                 label: label.plainSplit(separator: " ").joined(separator: " "), fromGazetteer: g)
+                                                 label: Extractor.spacesCollapsed(label), fromGazetteer: g)
             ent.mentionCount += 1
-            let form = text.plainSplit(separator: " ").joined(separator: " ")
+            let form = Extractor.spacesCollapsed(text)
             if !ent.surfaceForms.contains(form) { ent.surfaceForms.append(form) }
             entities[id] = ent
             mentions.append(Mention(entityID: id, documentID: docID, begin: base + b, end: base + e, text: text, adjective: adjective))
         }
         for ms in perSentence {
-            for m in ms where !m.key.isEmpty && !m.key.hasPrefix("group:") {
-                note(m.key, m.type, m.subtype, m.text, m.begin, m.end, gazetteer: !m.gazetteerIDs.isEmpty, conf: m.confidence,
-                     adjective: m.isAdjective)
+            // (the mentions read in place, not copied)
+            for k in ms.indices where !ms[k].key.isEmpty && !ms[k].key.plainHasPrefix("group:") {
+                note(ms[k].key, ms[k].type, ms[k].subtype, ms[k].text, ms[k].begin, ms[k].end, gazetteer: !ms[k].gazetteerIDs.isEmpty,
+                     conf: ms[k].confidence, adjective: ms[k].isAdjective)
             }
         }
         for (_, d) in dateMentions {
@@ -111,18 +124,17 @@ public struct Extractor: Sendable {
         }
         // 5. facts with provenance
         var facts: [Fact] = []
-        var seen = Set<String>()
+        var seen = FactKeys()
         for (si, d) in drafts {
             let s = sentences[si]
             let subj = Linker.entityID(d.subject), obj = Linker.entityID(d.object)
             guard subj != obj, entities[subj] != nil, entities[obj] != nil else { continue }
             let begin = base + s.tokens[d.span.lowerBound].begin
             let end = base + s.tokens[d.span.upperBound - 1].end
-            let dedupe = "\(d.type)|\(subj)|\(obj)|\(si)"
-            guard seen.insert(dedupe).inserted else { continue }
+            guard seen.insert(type: d.type, subject: subj, object: obj, sentence: si) else { continue }
             let prov = Provenance(documentID: docID, sentenceBegin: base + s.begin, sentenceEnd: base + s.end, sentence: s.text,
                                   spanBegin: begin, spanEnd: end)
-            let id = "f-" + String(StableID.hex("\(docID)|\(d.type)|\(subj)|\(obj)|\(begin)|\(d.rule)").prefix(12))
+            let id = Extractor.factID(doc: docID, type: d.type, subject: subj, object: obj, begin: begin, rule: d.rule)
             // where it happened, unless the place is a participant (resolved after the place was found)
             let place = d.place.map(Linker.entityID).flatMap { $0 == subj || $0 == obj || entities[$0] == nil ? nil : $0 }
             // an event whose sentence states no date happened on the day the lead states (news states the date
@@ -192,11 +204,11 @@ public struct Extractor: Sendable {
     /// a group related to itself ("تحالف بين الدول الثلاث") is one fact per pair.
     static func expandGroups(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
         func members(_ k: String) -> [String] {
-            k.hasPrefix("group:") ? k.dropFirst(6).split(separator: "|").map(String.init) : [k]
+            k.plainHasPrefix("group:") ? k.dropFirst(6).split(separator: "|").map(String.init) : [k]
         }
         var out: [(Int, FactDraft)] = []
         for (si, d) in drafts {
-            guard d.subject.hasPrefix("group:") || d.object.hasPrefix("group:") else { out.append((si, d)); continue }
+            guard d.subject.plainHasPrefix("group:") || d.object.plainHasPrefix("group:") else { out.append((si, d)); continue }
             let subs = members(d.subject), objs = members(d.object)
             for (a, s) in subs.enumerated() {
                 for (b, o) in objs.enumerated() where s != o && (d.subject != d.object || a < b) {
@@ -298,7 +310,7 @@ public struct Extractor: Sendable {
                 var x = d; x.object = l
                 out.append((si, x)); continue
             }
-            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), !d.subject.hasPrefix("@"), d.takesDate {
+            if !d.subject.isEmpty, !d.subject.plainHasPrefix("group:"), !d.subject.plainHasPrefix("@"), d.takesDate {
                 if let l = last, l != d.subject { earlier = (l, lastSentence) }
                 last = d.subject; lastSentence = si
             }
@@ -350,12 +362,6 @@ extension String {
         while let l = s.last, l.isWhitespace { s.removeLast(); trimmed = true }
         // nothing to trim: the same string (its storage shared, e.g. a title that is the first sentence)
         return trimmed ? String(s) : self
-    }
-
-    /// `count < n` (in characters), without counting the characters past the n-th: a string has no more
-    /// characters than UTF-8 bytes.
-    func hasFewerCharacters(than n: Int) -> Bool {
-        utf8.count < n || index(startIndex, offsetBy: n, limitedBy: endIndex) == nil
     }
 }
 

@@ -97,7 +97,7 @@ extension FactRules {
         guard i >= 2, c.tokens[i - 1].norm == "في", ["كان", "وكان", "كانت", "وكانت"].contains(c.tokens[i - 2].norm) else { return nil }
         let n = c.tokens[i].norm
         var guest: Int? = nil
-        if !(n.hasSuffix("ه") || n.hasSuffix("ها")), i + 1 < c.tokens.count, let g = c.mention(at: i + 1), c.mentions[g].type == .person {
+        if !(n.plainHasSuffix("ه") || n.plainHasSuffix("ها")), i + 1 < c.tokens.count, let g = c.mention(at: i + 1), c.mentions[g].type == .person {
             guest = g
         }
         var out: [FactDraft] = []
@@ -136,7 +136,7 @@ extension FactRules {
     static func delegationContinued(_ c: SentenceContext) -> [FactDraft] {
         guard let cue = c.tokens.indices.first(where: { k in
             c.mention(at: k) == nil && Matcher.listCues.test(c, k)
-                && ((k + 1 < c.tokens.count && c.tokens[k + 1].norm.hasSuffix("الوفد")) || (k > 0 && c.tokens[k - 1].norm.hasSuffix("الوفد")))
+                && ((k + 1 < c.tokens.count && c.tokens[k + 1].norm.plainHasSuffix("الوفد")) || (k > 0 && c.tokens[k - 1].norm.plainHasSuffix("الوفد")))
         }) else { return [] }
         var out: [FactDraft] = []
         var k = cue + 1

@@ -155,7 +155,7 @@ struct SentenceContext {
                 if mm.type == .place, !mm.isAdjective, k > 0, mm.range.lowerBound == k {
                     let prev = tokens[k - 1].norm
                     let pfx = tokens[k].norm
-                    if prev == "الي" || prev == "الى" || prev == "نحو" || pfx.hasPrefix("ل") && !mm.text.hasPrefix("ل")
+                    if prev == "الي" || prev == "الى" || prev == "نحو" || pfx.plainHasPrefix("ل") && !mm.text.plainHasPrefix("ل")
                         || EntityRecognizer.placeHeadBefore(self, k) {
                         return m
                     }
@@ -174,7 +174,7 @@ struct SentenceContext {
         while k < tokens.count {
             // "وConvoy": the conjunction can be a token of its own before a Latin name
             let conj = tokens[k].norm == "و" ? k + 1 : k
-            guard conj < tokens.count, let n = mention(at: conj), conj > k || tokens[k].norm.hasPrefix("و"),
+            guard conj < tokens.count, let n = mention(at: conj), conj > k || tokens[k].norm.plainHasPrefix("و"),
                   isActor(mentions[n]) || (adjectives && mentions[n].type == .place) else { break }
             out.append(n); k = mentions[n].range.upperBound
         }
@@ -305,7 +305,7 @@ enum FactRules {
         var extra = RuleEngine.run(c, c.ruleSet, trace: c.trace)
         for k in extra.indices { governmentByCapital(c, &extra[k]) }
         extra.removeAll { relatesStateToOwnOrgan(c, $0) }
-        func family(_ t: String) -> String { t.hasPrefix("PLANS_") ? String(t.dropFirst(6)) : t }
+        func family(_ t: String) -> String { t.plainHasPrefix("PLANS_") ? String(t.dropFirst(6)) : t }
         // (the keys are made only when the data rules found something: most sentences have no fact)
         var have = extra.isEmpty ? [] : Set(out.map { "\(family($0.type))|\($0.subject)|\($0.object)" })
         for d in extra {

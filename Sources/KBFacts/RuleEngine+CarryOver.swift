@@ -12,12 +12,12 @@ import KBText
 extension RuleEngine {
     static func carriedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                                _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet, _ why: String) -> Outcome? {
-        guard why.hasPrefix("trigger without a subject") else { return nil }
+        guard why.plainHasPrefix("trigger without a subject") else { return nil }
         let both = set.carrySubjectTypes.contains(r.type)
         // only where no subject was found at all (a mention right after a verb may be its subject, VSO, with the
         // object missing), and only for rules whose subject is the verb's own (nearest before or after, a person
         // allowed; not the agent of a passive or the giver «من X», not a subject after its object)
-        guard both || set.carrySubjectVerbTypes.contains(r.type), why.hasPrefix("trigger without a subject"), !r.objectFirst,
+        guard both || set.carrySubjectVerbTypes.contains(r.type), why.plainHasPrefix("trigger without a subject"), !r.objectFirst,
               r.subject.allSatisfy({ $0.isNearest && ($0.types?.contains(.person) ?? true) }) else { return nil }
         guard var kind = elidedSubject(at: i, c, classes, lex, masdar: both) else { return nil }
         // two actors after a verb are its subject and object, however long the first one's title
@@ -67,10 +67,10 @@ extension RuleEngine {
 
     /// "زيارته" (زيارة + ه), "مباحثاتهم", "اتفاقها": the form minus a pronoun suffix is a form of the same masdar class.
     static func pronounSuffixed(_ norm: String, _ nounClasses: [Int], _ lex: WordLexicon) -> Bool {
-        for suffix in ["هما", "هم", "ها", "ه"] where norm.hasSuffix(suffix) && norm.count > suffix.count + 2 {
+        for suffix in ["هما", "هم", "ها", "ه"] where norm.plainHasSuffix(suffix) && norm.count > suffix.count + 2 {
             let base = String(norm.dropLast(suffix.count))
             // the ta marbuta written open before a suffix: زيارت|ه → زياره
-            let candidates = base.hasSuffix("ت") ? [base, String(base.dropLast()) + "ه"] : [base]
+            let candidates = base.plainHasSuffix("ت") ? [base, String(base.dropLast()) + "ه"] : [base]
             if candidates.contains(where: { b in !Set(lex.classes(of: b)).isDisjoint(with: nounClasses) }) { return true }
         }
         return false
@@ -113,9 +113,9 @@ extension RuleEngine {
         guard lo < mm.range.lowerBound else { return false }
         // the title carries the clitic: "بالرئيس", "وبالرئيس", "للرئيس", "وللوزير"
         let t = c.tokens[lo].norm
-        if ["بال", "وبال", "لل", "ولل"].contains(where: { t.hasPrefix($0) && t.count > $0.count + 2 }) { return true }
+        if ["بال", "وبال", "لل", "ولل"].contains(where: { t.plainHasPrefix($0) && t.count > $0.count + 2 }) { return true }
         // a title in construct carries it too: "بسفيرة ألمانيا X", "لرئيس الحكومة X"
-        return ["ب", "وب", "ل", "ول"].contains { t.hasPrefix($0) && Lexicon.roleHeads.contains(String(t.dropFirst($0.count))) }
+        return ["ب", "وب", "ل", "ول"].contains { t.plainHasPrefix($0) && Lexicon.roleHeads.contains(String(t.dropFirst($0.count))) }
     }
 }
 

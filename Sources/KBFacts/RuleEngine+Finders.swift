@@ -44,7 +44,7 @@ extension RuleEngine {
                     if f.joined {
                         // the و on the name or on its title, and the first of the pair right before it
                         let start = min(mm.pointee.range.lowerBound, mm.pointee.role?.range.lowerBound ?? Int.max)
-                        guard start > 0, c.tokens[start].norm.hasPrefix("و"), let p = c.mention(at: start - 1), !c.mentions[p].inRolePhrase else { return false }
+                        guard start > 0, c.tokens[start].norm.plainHasPrefix("و"), let p = c.mention(at: start - 1), !c.mentions[p].inRolePhrase else { return false }
                     }
                     return true
                 }
@@ -161,7 +161,7 @@ extension RuleEngine {
     /// is the same holder's).
     static func opensTitle(_ k: Int, _ c: SentenceContext) -> Bool {
         let n = c.tokens[k].norm
-        return c.inClass(k, c.classInfo.roleHead) && !n.hasPrefix("ال") && !n.hasPrefix("و")
+        return c.inClass(k, c.classInfo.roleHead) && !n.plainHasPrefix("ال") && !n.plainHasPrefix("و")
     }
 
     /// True when a preposition governs mention m (`direct`): a word of class `PREP` right before it, or the clitic
@@ -182,7 +182,7 @@ extension RuleEngine {
     /// «على مقر X», «في شؤون X» (`outside-prep`).
     static func governedThroughHead(_ m: Int, _ c: SentenceContext) -> Bool {
         let lo = c.mentions[m].range.lowerBound
-        guard lo > 1, c.mention(at: lo - 1) == nil, c.tokens[lo - 1].kind == .word, !c.tokens[lo - 1].norm.hasPrefix("ال") else { return false }
+        guard lo > 1, c.mention(at: lo - 1) == nil, c.tokens[lo - 1].kind == .word, !c.tokens[lo - 1].norm.plainHasPrefix("ال") else { return false }
         return c.mention(at: lo - 2) == nil && c.inClass(lo - 2, c.classInfo.prep)
     }
 
@@ -191,7 +191,7 @@ extension RuleEngine {
 
     static let quotes: Set<String> = ["«", "»", "\"", "“", "”", "'"]
 
-    static func endsPhrase(_ n: String) -> Bool { n == "و" || n.hasPrefix("وال") || phraseEnds.contains(n) }
+    static func endsPhrase(_ n: String) -> Bool { n == "و" || n.plainHasPrefix("وال") || phraseEnds.contains(n) }
 
     /// "A، والسيد “B”، رئيس وزراء …، ووزير الدفاع C": the mentions of A's type joined to it by و, across the
     /// titles, honorifics, quotes and appositions between them, within the clause (a relative pronoun ends it).
@@ -209,17 +209,17 @@ extension RuleEngine {
             if let n = c.mention(at: k) {
                 let mm = c.mentions[n]
                 if mm.type == type, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, mm.subtype != "media" {
-                    guard conj || c.tokens[mm.range.lowerBound].norm.hasPrefix("و") else { break }
+                    guard conj || c.tokens[mm.range.lowerBound].norm.plainHasPrefix("و") else { break }
                     if !out.contains(where: { c.mentions[$0].key == mm.key }) { out.append(n) }
                     conj = false; words = 0
-                } else if c.tokens[mm.range.lowerBound].norm.hasPrefix("و") {
+                } else if c.tokens[mm.range.lowerBound].norm.plainHasPrefix("و") {
                     conj = true; words = 0   // "وإيران X": the و on a qualifier of the next member
                 }
                 k = mm.range.upperBound; continue
             }
             let t = c.tokens[k]
             if t.kind == .word {
-                if t.norm == "و" || t.norm.hasPrefix("وال") || (t.norm.hasPrefix("و") && (c.inClass(k, c.classInfo.roleHead) || c.inClass(k, c.classInfo.conj))) {
+                if t.norm == "و" || t.norm.plainHasPrefix("وال") || (t.norm.plainHasPrefix("و") && (c.inClass(k, c.classInfo.roleHead) || c.inClass(k, c.classInfo.conj))) {
                     conj = true; words = 0
                 } else { words += 1 }
             }

@@ -12,7 +12,7 @@ extension RuleEngine {
             let start = min(mm.range.lowerBound, mm.role?.range.lowerBound ?? Int.max)
             var prevEnd = start - 1
             if prevEnd >= 0, c.tokens[prevEnd].norm == "و" { prevEnd -= 1 }
-            else if !c.tokens[start].norm.hasPrefix("و") { break }
+            else if !c.tokens[start].norm.plainHasPrefix("و") { break }
             guard prevEnd >= 0, let p = c.mention(at: prevEnd), c.mentions[p].range.upperBound == prevEnd + 1 else { break }
             let pm = c.mentions[p]
             guard !pm.isAdjective, !pm.inRolePhrase, !pm.key.isEmpty, FactRules.isParty(c, pm),
@@ -51,7 +51,7 @@ extension RuleEngine {
         guard from <= to else { return false }
         return (from...to).contains { k in
             // (the negation «لا» is no preposition)
-            k < c.tokens.count && (c.tokens[k].norm.hasPrefix("ل") || c.tokens[k].norm.hasPrefix("ول")) && !["لا", "ولا"].contains(c.tokens[k].norm)
+            k < c.tokens.count && (c.tokens[k].norm.plainHasPrefix("ل") || c.tokens[k].norm.plainHasPrefix("ول")) && !["لا", "ولا"].contains(c.tokens[k].norm)
         }
     }
 }

@@ -68,7 +68,7 @@ extension RuleEngine {
         if members.count == 1 {
             // «بين X، وY»: the mention right after the first, joined by و, of any kind
             let after = c.mentions[first].range.upperBound
-            if after < c.tokens.count, let m = c.mention(at: after), c.tokens[after].norm.hasPrefix("و"), admits(m),
+            if after < c.tokens.count, let m = c.mention(at: after), c.tokens[after].norm.plainHasPrefix("و"), admits(m),
                c.mentions[m].key != c.mentions[first].key { members.append(m) }
         }
         guard members.count >= 2 else { return [] }
@@ -85,7 +85,7 @@ extension RuleEngine {
             if let m = c.mention(at: k) {
                 let mm = c.mentions[m]
                 let start = mm.role.map { min($0.range.lowerBound, mm.range.lowerBound) } ?? mm.range.lowerBound
-                guard admits(m), !mm.isAdjective, start > 0, c.tokens[start].norm.hasPrefix("و"),
+                guard admits(m), !mm.isAdjective, start > 0, c.tokens[start].norm.plainHasPrefix("و"),
                       let first = c.mention(at: start - 1), admits(first), !c.mentions[first].isAdjective,
                       c.mentions[first].key != mm.key else { return nil }
                 return (first, m)

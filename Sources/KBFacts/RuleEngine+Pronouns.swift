@@ -59,12 +59,12 @@ extension RuleEngine {
         let verbs = classes[i].filter { c.classInfo.isVerb[$0] }   // (`lex` is the context's lexicon)
         guard !verbs.isEmpty else { return false }
         let norm = c.tokens[i].norm
-        for suffix in ["هما", "هم", "ها", "ه"] where norm.hasSuffix(suffix) && norm.count > suffix.count + 2 {
+        for suffix in ["هما", "هم", "ها", "ه"] where norm.plainHasSuffix(suffix) && norm.count > suffix.count + 2 {
             let base = String(norm.dropLast(suffix.count))
             var candidates = [base]
             // a final alif maqsura written alif before a suffix: التقا|ها → التقي; «استقبلوه» → استقبلوا
-            if base.hasSuffix("ا") { candidates.append(String(base.dropLast()) + "ي") }
-            if base.hasSuffix("و") { candidates.append(base + "ا") }
+            if base.plainHasSuffix("ا") { candidates.append(String(base.dropLast()) + "ي") }
+            if base.plainHasSuffix("و") { candidates.append(base + "ا") }
             if candidates.contains(where: { b in !Set(lex.classes(of: b)).isDisjoint(with: verbs) }) { return true }
         }
         return false
@@ -80,8 +80,8 @@ extension RuleEngine {
         guard !verbs.isEmpty, norm.count > 3 else { return false }
         // the past dual (بحث|ا) or the present dual (يبحث|ان، سيلتقي|ان)
         let base: String
-        if norm.hasSuffix("ا") { base = String(norm.dropLast()) }
-        else if norm.hasSuffix("ان"), norm.count > 5 { base = String(norm.dropLast(2)) }
+        if norm.plainHasSuffix("ا") { base = String(norm.dropLast()) }
+        else if norm.plainHasSuffix("ان"), norm.count > 5 { base = String(norm.dropLast(2)) }
         else { return false }
         let baseClasses = Set(lex.classes(of: base))
         // the bare form must be a verb of the class and no masdar of any class («تشاورا»)

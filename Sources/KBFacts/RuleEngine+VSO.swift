@@ -32,7 +32,7 @@ extension RuleEngine {
         if c.inClass(i - 1, c.classInfo.clauseBreak) || c.inClass(i - 1, c.classInfo.clauseLink) || c.inClass(i - 1, c.classInfo.vsoOpen) { return true }
         // «واتهمت», «فاستقبل»: the conjunction on the verb (the word without it is a form of the same class)
         let n = c.tokens[i].norm
-        guard n.hasPrefix("و") || n.hasPrefix("ف"), n.count > 3 else { return false }
+        guard n.plainHasPrefix("و") || n.plainHasPrefix("ف"), n.count > 3 else { return false }
         return !Set(lex.classes(of: String(n.dropFirst()))).isDisjoint(with: classes[i])
     }
 }

@@ -19,11 +19,17 @@ extension Extractor {
     /// state and the people named before the word) is not the document's country of a person named before it: no
     /// fact rather than the other side's state. Nor is it the state of a person whose office (`office`: the office
     /// a HOLDS_ROLE draft's title names) another holds of it by a statement (Extractor+SoleHolders.swift).
+    /// Whether a draft has a `@doc-` placeholder: else ``resolveDocumentCountry(_:_:counterparts:office:countryOf:)``
+    /// leaves the drafts as they are (and reads none of its other arguments).
+    static func namesDocumentPlaceholder(_ drafts: [(Int, FactDraft)]) -> Bool {
+        drafts.contains(where: { $0.1.subject.plainHasPrefix("@doc-") || $0.1.object.plainHasPrefix("@doc-") })
+    }
+
     static func resolveDocumentCountry(_ drafts: [(Int, FactDraft)], _ mentions: [[RawMention]],
                                        counterparts: [[String: Set<String>]] = [],
                                        office: (Int, FactDraft) -> String? = { _, _ in nil },
                                        countryOf: (String) -> String?) -> [(Int, FactDraft)] {
-        guard drafts.contains(where: { $0.1.subject.hasPrefix("@doc-") || $0.1.object.hasPrefix("@doc-") }) else { return drafts }
+        guard namesDocumentPlaceholder(drafts) else { return drafts }
         var count: [String: Int] = [:], first: [String: Int] = [:]
         for m in mentions.joined() where m.type == .place && m.subtype == "country" && !m.key.isEmpty {
             count[m.key, default: 0] += 1
@@ -375,9 +381,9 @@ enum RuleEngine {
 
     /// "للقاء", "للتشاور": a masdar (a form of a `.noun` class) behind the lam of purpose.
     static func isPurposeMasdar(_ norm: String, _ lex: WordLexicon) -> Bool {
-        guard norm.hasPrefix("ل"), norm.count > 3 else { return false }
+        guard norm.plainHasPrefix("ل"), norm.count > 3 else { return false }
         // "لـ" + the masdar ("للقاء" = ل + لقاء), or + its article form ("للتشاور" = ل + التشاور)
-        let bare = [String(norm.dropFirst())] + (norm.hasPrefix("لل") ? ["ال" + norm.dropFirst(2)] : [])
+        let bare = [String(norm.dropFirst())] + (norm.plainHasPrefix("لل") ? ["ال" + norm.dropFirst(2)] : [])
         return bare.contains { b in lex.classes(of: b).contains { lex.classNames[$0].hasSuffix(".noun") } }
     }
 }

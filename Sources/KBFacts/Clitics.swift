@@ -150,6 +150,17 @@ enum Clitics {
         perThread.withValue { $0.withCached(w) { r in r.lexiconSerial == serial ? r.lexiconClasses : nil } ?? nil }
     }
 
+    /// `(ruleForms(w, …), lexiconClasses(w, serial: serial, …))` when this thread's first level has the word's record
+    /// with both: one look-up of the record for the two (a sentence context asks both of every word); else nil.
+    static func cachedRuleFormsAndClasses(_ w: String, serial: UInt64) -> (forms: RuleForms, classes: [Int])? {
+        perThread.withValue { c in
+            c.withCached(w) { r -> (forms: RuleForms, classes: [Int])? in
+                guard let f = r.ruleForms, r.lexiconSerial == serial, let k = r.lexiconClasses else { return nil }
+                return (f, k)
+            } ?? nil
+        }
+    }
+
     /// The lexicon word classes of a word, remembered per thread for one lexicon at a time.
     static func lexiconClasses(_ w: String, serial: UInt64, _ compute: (String) -> [Int]) -> [Int] {
         perThread.withValue { c in

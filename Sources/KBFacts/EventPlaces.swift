@@ -36,7 +36,7 @@ enum EventPlaces {
         func candidate(_ k: Int) -> Int? {
             guard let m = c.mention(at: k), c.mentions[m].range.lowerBound == k else { return nil }
             let mm = c.mentions[m]
-            guard mm.type == .place, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, !mm.key.plainHasPrefix("group:"),
+            guard mm.type == .place, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, !mm.key.hasPrefix("group:"),
                   !excluding.contains(mm.key), introducedByIn(mm, c) else { return nil }
             return m
         }

@@ -43,7 +43,10 @@ extension Extractor {
             return fields.insert(Fields(type: type, subject: subject, object: object, sentence: sentence)).inserted
         }
 
-        private func hasBar(_ s: String) -> Bool { s.utf8.contains(0x7C) }
+        private func hasBar(_ s: String) -> Bool {
+            var s = s
+            return s.withUTF8 { $0.contains(0x7C) }
+        }
     }
 
     /// `"f-" + String(StableID.hex("\(doc)|\(type)|\(subject)|\(object)|\(begin)|\(rule)").prefix(12))`, the FNV-1a

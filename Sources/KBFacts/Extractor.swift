@@ -101,17 +101,22 @@ public struct Extractor: Sendable {
             let id = Linker.entityID(key)
             // the mention is the exact source span, line breaks shown as spaces (same length)
             let text = source.spacedSlice(b, e)
-            var ent = entities[id] ?? makeEntity(id: id, key: key, type: type, subtype: subtype,
-                                                 label: Extractor.spacesCollapsed(label), fromGazetteer: g)
-            ent.mentionCount += 1
             let form = Extractor.spacesCollapsed(text)
-            if !ent.surfaceForms.contains(form) { ent.surfaceForms.append(form) }
-            entities[id] = ent
+            // (an entity already noted is changed in place: no copy of it, no second look-up)
+            if let k = entities.index(forKey: id) {
+                entities.values[k].mentionCount += 1
+                if !entities.values[k].surfaceForms.contains(form) { entities.values[k].surfaceForms.append(form) }
+            } else {
+                var ent = makeEntity(id: id, key: key, type: type, subtype: subtype, label: Extractor.spacesCollapsed(label), fromGazetteer: g)
+                ent.mentionCount += 1
+                if !ent.surfaceForms.contains(form) { ent.surfaceForms.append(form) }
+                entities[id] = ent
+            }
             mentions.append(Mention(entityID: id, documentID: docID, begin: base + b, end: base + e, text: text, adjective: adjective))
         }
         for ms in perSentence {
             // (the mentions read in place, not copied)
-            for k in ms.indices where !ms[k].key.isEmpty && !ms[k].key.plainHasPrefix("group:") {
+            for k in ms.indices where !ms[k].key.isEmpty && !ms[k].key.hasPrefix("group:") {
                 note(ms[k].key, ms[k].type, ms[k].subtype, ms[k].text, ms[k].begin, ms[k].end, gazetteer: !ms[k].gazetteerIDs.isEmpty,
                      conf: ms[k].confidence, adjective: ms[k].isAdjective)
             }
@@ -204,11 +209,11 @@ public struct Extractor: Sendable {
     /// a group related to itself ("تحالف بين الدول الثلاث") is one fact per pair.
     static func expandGroups(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
         func members(_ k: String) -> [String] {
-            k.plainHasPrefix("group:") ? k.dropFirst(6).split(separator: "|").map(String.init) : [k]
+            k.hasPrefix("group:") ? k.dropFirst(6).split(separator: "|").map(String.init) : [k]
         }
         var out: [(Int, FactDraft)] = []
         for (si, d) in drafts {
-            guard d.subject.plainHasPrefix("group:") || d.object.plainHasPrefix("group:") else { out.append((si, d)); continue }
+            guard d.subject.hasPrefix("group:") || d.object.hasPrefix("group:") else { out.append((si, d)); continue }
             let subs = members(d.subject), objs = members(d.object)
             for (a, s) in subs.enumerated() {
                 for (b, o) in objs.enumerated() where s != o && (d.subject != d.object || a < b) {
@@ -310,7 +315,7 @@ public struct Extractor: Sendable {
                 var x = d; x.object = l
                 out.append((si, x)); continue
             }
-            if !d.subject.isEmpty, !d.subject.plainHasPrefix("group:"), !d.subject.plainHasPrefix("@"), d.takesDate {
+            if !d.subject.isEmpty, !d.subject.hasPrefix("group:"), !d.subject.hasPrefix("@"), d.takesDate {
                 if let l = last, l != d.subject { earlier = (l, lastSentence) }
                 last = d.subject; lastSentence = si
             }

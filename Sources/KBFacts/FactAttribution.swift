@@ -33,7 +33,7 @@ extension FactRules {
         func barrier(_ k: Int) -> Bool { c.isStrongPunct(k) && c.tokens[k].text != ":" }
         func isSource(_ m: Int) -> Bool {
             let mm = c.mentions[m]
-            guard !mm.isAdjective, !mm.key.isEmpty, !mm.key.plainHasPrefix("group:") else { return false }
+            guard !mm.isAdjective, !mm.key.isEmpty, !mm.key.hasPrefix("group:") else { return false }
             return mm.type == .person || mm.type == .organization || (mm.type == .place && mm.subtype == "country")
         }
         /// (scope start: the first token of the reported clause, source key)

@@ -119,7 +119,7 @@ extension FactRules {
     static func governmentByCapital(_ c: SentenceContext, _ d: inout FactDraft) {
         if agentRelations.contains(d.type), let e = c.gazetteer.entry(id: d.subject), let country = e.capitalOf { d.subject = country; return }
         // a city hosting a meeting is the place itself
-        guard actorRelations.contains(d.type), !d.rule.plainHasPrefix("hosts.place") else { return }
+        guard actorRelations.contains(d.type), !d.rule.hasPrefix("hosts.place") else { return }
         if let e = c.gazetteer.entry(id: d.subject), let country = e.capitalOf { d.subject = country }
         if let e = c.gazetteer.entry(id: d.object), let country = e.capitalOf { d.object = country }
     }

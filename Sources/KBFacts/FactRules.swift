@@ -56,9 +56,20 @@ struct SentenceContext {
         owner = o
         // only words that some rule looks for keep their forms: `matches` is then a single test for the rest
         // (with the vocabulary id of each form: `matches` tests bits, see RuleWordSets.swift)
-        wordForms = tokens.map { t in t.kind == .word ? Clitics.ruleForms(t.norm, RuleForms.compute) : .none }
         let lexicon = rules.set.lexicon
-        tokenClasses = tokens.map { lexicon.classes(of: $0.norm) }
+        // (a word's forms and classes from one look-up of its record when this thread has both)
+        var forms: [RuleForms] = [], classes: [[Int]] = []
+        forms.reserveCapacity(tokens.count); classes.reserveCapacity(tokens.count)
+        for t in tokens {
+            if t.kind == .word, let both = Clitics.cachedRuleFormsAndClasses(t.norm, serial: lexicon.serial) {
+                forms.append(both.forms); classes.append(both.classes)
+                continue
+            }
+            forms.append(t.kind == .word ? Clitics.ruleForms(t.norm, RuleForms.compute) : .none)
+            classes.append(lexicon.classes(of: t.norm))
+        }
+        wordForms = forms
+        tokenClasses = classes
         classInfo = LexiconClassInfo.of(lexicon)
         memo = SentenceMemo(mentions: mentions.count, tokens: tokens.count)
     }
@@ -305,7 +316,7 @@ enum FactRules {
         var extra = RuleEngine.run(c, c.ruleSet, trace: c.trace)
         for k in extra.indices { governmentByCapital(c, &extra[k]) }
         extra.removeAll { relatesStateToOwnOrgan(c, $0) }
-        func family(_ t: String) -> String { t.plainHasPrefix("PLANS_") ? String(t.dropFirst(6)) : t }
+        func family(_ t: String) -> String { t.hasPrefix("PLANS_") ? String(t.dropFirst(6)) : t }
         // (the keys are made only when the data rules found something: most sentences have no fact)
         var have = extra.isEmpty ? [] : Set(out.map { "\(family($0.type))|\($0.subject)|\($0.object)" })
         for d in extra {

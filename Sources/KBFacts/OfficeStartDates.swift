@@ -36,7 +36,7 @@ extension Extractor {
                     // office, else the holder of the last office told
                     let holders = Set(out.filter { officeTypes.contains($0.1.type) }.map(\.1.subject))
                     person = out.last(where: { $0.0 <= si && $0.1.takesDate && holders.contains($0.1.subject) })?.1.subject
-                        ?? out.last(where: { $0.0 <= si && officeTypes.contains($0.1.type) && !$0.1.subject.plainHasPrefix("@") })?.1.subject
+                        ?? out.last(where: { $0.0 <= si && officeTypes.contains($0.1.type) && !$0.1.subject.hasPrefix("@") })?.1.subject
                 }
                 guard let p = person else { continue }
                 for k in out.indices where out[k].1.subject == p && officeTypes.contains(out[k].1.type) && out[k].1.date == nil {

@@ -12,12 +12,12 @@ import KBText
 extension RuleEngine {
     static func carriedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                                _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet, _ why: String) -> Outcome? {
-        guard why.plainHasPrefix("trigger without a subject") else { return nil }
+        guard why.hasPrefix("trigger without a subject") else { return nil }
         let both = set.carrySubjectTypes.contains(r.type)
         // only where no subject was found at all (a mention right after a verb may be its subject, VSO, with the
         // object missing), and only for rules whose subject is the verb's own (nearest before or after, a person
         // allowed; not the agent of a passive or the giver «من X», not a subject after its object)
-        guard both || set.carrySubjectVerbTypes.contains(r.type), why.plainHasPrefix("trigger without a subject"), !r.objectFirst,
+        guard both || set.carrySubjectVerbTypes.contains(r.type), why.hasPrefix("trigger without a subject"), !r.objectFirst,
               r.subject.allSatisfy({ $0.isNearest && ($0.types?.contains(.person) ?? true) }) else { return nil }
         guard var kind = elidedSubject(at: i, c, classes, lex, masdar: both) else { return nil }
         // two actors after a verb are its subject and object, however long the first one's title

@@ -22,7 +22,7 @@ extension Extractor {
     /// Whether a draft has a `@doc-` placeholder: else ``resolveDocumentCountry(_:_:counterparts:office:countryOf:)``
     /// leaves the drafts as they are (and reads none of its other arguments).
     static func namesDocumentPlaceholder(_ drafts: [(Int, FactDraft)]) -> Bool {
-        drafts.contains(where: { $0.1.subject.plainHasPrefix("@doc-") || $0.1.object.plainHasPrefix("@doc-") })
+        drafts.contains(where: { $0.1.subject.hasPrefix("@doc-") || $0.1.object.hasPrefix("@doc-") })
     }
 
     static func resolveDocumentCountry(_ drafts: [(Int, FactDraft)], _ mentions: [[RawMention]],
@@ -275,7 +275,8 @@ enum RuleEngine {
                 return .failed("a conjoined title («\(c.tokens[i].text)») is not an apposition")
             }
         }
-        let rel = table[r.type]
+        // (the allowed types only: RuleEngine+Relations.swift)
+        let rel = RelationIndex.allowed(table, r.type)
         var stateKey = ""
         func key(_ m: Int) -> String {
             m == itsStateIndex ? stateKey : m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1
@@ -342,7 +343,7 @@ enum RuleEngine {
         if modality == .asserted, r.plannedType != nil, isPurposeMasdar(c.tokens[i].norm, lex) { modality = .planned }
         var type = r.type
         if modality == .planned, let p = r.plannedType { type = p }
-        if type.plainHasPrefix("PLANS_") { modality = .planned }
+        if type.hasPrefix("PLANS_") { modality = .planned }
         func members(_ m: Int, _ fs: [ArgumentFinder]) -> [Int] {
             if m < 0 { return [m] }
             if fs.contains(where: { $0.wideList }) { return wideConjuncts(of: m, c, classes) }
@@ -366,7 +367,7 @@ enum RuleEngine {
             do {
                 let sk = key(a), ok = key(b)
                 // a group paired with itself is every pair of its members (Extractor.expandGroups)
-                guard sk != ok || (fixedPairs != nil && sk.plainHasPrefix("group:")), !ok.isEmpty else { continue }
+                guard sk != ok || (fixedPairs != nil && sk.hasPrefix("group:")), !ok.isEmpty else { continue }
                 let args = [a, b].filter { $0 >= 0 }
                 let dist = args.map { m in min(abs(c.mentions[m].range.lowerBound - i), abs(c.mentions[m].range.upperBound - 1 - i)) }.max() ?? 0
                 var d = FactDraft(type: type, subject: sk, object: ok, trigger: i, span: c.span(args.map { Optional($0) }, i),

@@ -24,7 +24,8 @@ extension Extractor {
     }
 
     /// The key a fact of the document is told apart by: `"\(type)|\(subject)|\(object)|\(sentence)"` compared as
-    /// one string. When no field holds a "|", two such strings are equal exactly when the fields are (each "|" is a
+    /// one string (also the data rules' facts against the Swift rules' in a sentence, `FactRules.extract`, sentence 0
+    /// standing for the key without one: "\(type)|\(subject)|\(object)" and its "|0" are equal exactly when). When no field holds a "|", two such strings are equal exactly when the fields are (each "|" is a
     /// starter of its own: canonical equivalence does not reach across it), so the fields are compared one by one;
     /// a key with a "|" inside a field keeps the joined string (it can equal only another such key).
     struct FactKeys {
@@ -41,6 +42,14 @@ extension Extractor {
                 return joined.insert("\(type)|\(subject)|\(object)|\(sentence)").inserted
             }
             return fields.insert(Fields(type: type, subject: subject, object: object, sentence: sentence)).inserted
+        }
+
+        /// Whether the key was inserted.
+        func contains(type: String, subject: String, object: String, sentence: Int) -> Bool {
+            if hasBar(type) || hasBar(subject) || hasBar(object) {
+                return joined.contains("\(type)|\(subject)|\(object)|\(sentence)")
+            }
+            return fields.contains(Fields(type: type, subject: subject, object: object, sentence: sentence))
         }
 
         private func hasBar(_ s: String) -> Bool {

@@ -34,6 +34,9 @@ struct SentenceContext {
     var ruleSet: RuleSet { rules.set }
     let trace: ExtractionTrace?
     private let owner: [Int?]
+    /// The entity types (``PlainConcat/bit(_:)``) of the mentions an argument finder may name: with a key, not a
+    /// media outlet (`RuleEngine.find`).
+    let candidateTypeBits: UInt8
 
     /// Each word's normalised form and clitic-free stems, computed once per sentence.
     private let wordForms: [RuleForms]
@@ -54,6 +57,9 @@ struct SentenceContext {
         var o = [Int?](repeating: nil, count: tokens.count)
         for (k, m) in mentions.enumerated() { for t in m.range where t < o.count { o[t] = k } }
         owner = o
+        var bits: UInt8 = 0
+        for k in mentions.indices where !mentions[k].key.isEmpty && mentions[k].subtype != "media" { bits |= PlainConcat.bit(mentions[k].type) }
+        candidateTypeBits = bits
         // only words that some rule looks for keep their forms: `matches` is then a single test for the rest
         // (with the vocabulary id of each form: `matches` tests bits, see RuleWordSets.swift)
         let lexicon = rules.set.lexicon
@@ -317,13 +323,16 @@ enum FactRules {
         for k in extra.indices { governmentByCapital(c, &extra[k]) }
         extra.removeAll { relatesStateToOwnOrgan(c, $0) }
         func family(_ t: String) -> String { t.hasPrefix("PLANS_") ? String(t.dropFirst(6)) : t }
-        // (the keys are made only when the data rules found something: most sentences have no fact)
-        var have = extra.isEmpty ? [] : Set(out.map { "\(family($0.type))|\($0.subject)|\($0.object)" })
+        // (the keys are made only when the data rules found something: most sentences have no fact; compared as
+        // "\(family)|\(subject)|\(object)" strings, without building them: Extractor.FactKeys)
+        var have = Extractor.FactKeys()
+        if !extra.isEmpty { for d in out { _ = have.insert(type: family(d.type), subject: d.subject, object: d.object, sentence: 0) } }
         for d in extra {
             let sym = RelationTable.standard.isSymmetric(d.type)
-            let key = "\(family(d.type))|\(d.subject)|\(d.object)"
-            if have.contains(key) || (sym && have.contains("\(family(d.type))|\(d.object)|\(d.subject)")) { continue }
-            have.insert(key)
+            let f = family(d.type)
+            if have.contains(type: f, subject: d.subject, object: d.object, sentence: 0)
+                || (sym && have.contains(type: f, subject: d.object, object: d.subject, sentence: 0)) { continue }
+            _ = have.insert(type: f, subject: d.subject, object: d.object, sentence: 0)
             out.append(d)
         }
         // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself, and

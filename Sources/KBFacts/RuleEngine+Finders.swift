@@ -12,6 +12,9 @@ extension RuleEngine {
             let types = f.types ?? allowed ?? [.person, .organization, .place]
             // (the types as bits: `Set.contains` hashed the type for every mention looked at)
             let typeBits = PlainConcat.bits(types)
+            // a finder that names a mention of the sentence names none when no mention could pass `ok`'s first test
+            // (its type among the allowed, a key, not a media outlet): the sentence's types, gathered once
+            if typeBits & c.candidateTypeBits == 0, f.kind.namesSentenceMention { continue }
             func ok(_ m: Int) -> Bool {
                 // (the mention read in place: a `RawMention` copied costs a retain per field)
                 c.mentions.withUnsafeBufferPointer { ms in
@@ -298,5 +301,18 @@ extension RuleEngine {
             }
         }
         return false
+    }
+}
+
+extension ArgumentFinder.Kind {
+    /// True for the finders whose answer is a mention of the sentence that passed `ok` in `RuleEngine.find` (and
+    /// nothing else): with no candidate of the allowed types in the sentence they answer nothing.
+    /// (No `default`: a new kind must be sorted here.)
+    var namesSentenceMention: Bool {
+        switch self {
+        case .before, .after, .afterPrep, .adjacentBefore, .adjacentAfter, .sentenceSubject: return true
+        case .documentSubject, .documentCountry, .speakerCountry, .documentPair, .documentPeople, .dualPeople, .itsState,
+             .betweenParties, .jointSubject, .signingParties, .factObject: return false
+        }
     }
 }

@@ -38,6 +38,7 @@ final class SpeedEquivalenceDocumentResultTests: XCTestCase {
             for _ in 0..<12 {
                 let t = parts.randomElement(using: &g)!, s = parts.randomElement(using: &g)!, o = parts.randomElement(using: &g)!
                 let si = Int.random(in: 0...2, using: &g)
+                XCTAssertEqual(keys.contains(type: t, subject: s, object: o, sentence: si), joined.contains("\(t)|\(s)|\(o)|\(si)"))
                 XCTAssertEqual(keys.insert(type: t, subject: s, object: o, sentence: si), joined.insert("\(t)|\(s)|\(o)|\(si)").inserted,
                                "\(t) \(s) \(o) \(si)")
             }

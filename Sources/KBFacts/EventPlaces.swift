@@ -37,11 +37,12 @@ enum EventPlaces {
             guard let m = c.mention(at: k), c.mentions[m].range.lowerBound == k else { return nil }
             let mm = c.mentions[m]
             guard mm.type == .place, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, !mm.key.hasPrefix("group:"),
-                  !excluding.contains(mm.key), introducedByIn(mm, c) else { return nil }
+                  !excluding.contains(mm.key), c.memo.introducedIn(m, { introducedByIn(mm, c) }) else { return nil }
             return m
         }
+        // (remembered per token for the sentence: SentenceMemo)
         func breaks(_ k: Int) -> Bool {
-            c.isStrongPunct(k) || (c.mention(at: k) == nil && (c.matches(k, FactRules.clauseBreaks) || isTopic(k)))
+            c.memo.placeBreak(k) { c.isStrongPunct(k) || (c.mention(at: k) == nil && (c.matches(k, FactRules.clauseBreaks) || isTopic(k))) }
         }
         func isTopic(_ k: Int) -> Bool {
             let n = c.tokens[k].norm

@@ -164,15 +164,22 @@ final class SentenceMemo {
     /// (buffers of their own: no exclusivity check per access)
     private let governedFlags: UnsafeMutableBufferPointer<UInt8>, obliqueFlags: UnsafeMutableBufferPointer<UInt8>
     private let placeHeadFlags: UnsafeMutableBufferPointer<UInt8>
+    /// per token, `EventPlaces.breaks`; per mention, `EventPlaces.introducedByIn` (as the flags above)
+    private let placeBreakFlags: UnsafeMutableBufferPointer<UInt8>, introducedInFlags: UnsafeMutableBufferPointer<UInt8>
     private var surfaces: [String?]
 
     init(mentions: Int, tokens: Int) {
         governedFlags = .allocate(capacity: mentions); governedFlags.initialize(repeating: 0)
         obliqueFlags = .allocate(capacity: mentions); obliqueFlags.initialize(repeating: 0)
         placeHeadFlags = .allocate(capacity: tokens); placeHeadFlags.initialize(repeating: 0)
+        placeBreakFlags = .allocate(capacity: tokens); placeBreakFlags.initialize(repeating: 0)
+        introducedInFlags = .allocate(capacity: mentions); introducedInFlags.initialize(repeating: 0)
         surfaces = [String?](repeating: nil, count: mentions)
     }
-    deinit { governedFlags.deallocate(); obliqueFlags.deallocate(); placeHeadFlags.deallocate() }
+    deinit {
+        governedFlags.deallocate(); obliqueFlags.deallocate(); placeHeadFlags.deallocate()
+        placeBreakFlags.deallocate(); introducedInFlags.deallocate()
+    }
 
     @inline(__always)
     private static func flag(_ flags: UnsafeMutableBufferPointer<UInt8>, _ k: Int, _ compute: () -> Bool) -> Bool {
@@ -188,6 +195,10 @@ final class SentenceMemo {
     func oblique(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(obliqueFlags, m, compute) }
     /// `RuleEngine.isPlaceHead` of token k's normalised form.
     func placeHead(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(placeHeadFlags, k, compute) }
+    /// `EventPlaces.place`'s clause break at token k (each event of the sentence scans the same words).
+    func placeBreak(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(placeBreakFlags, k, compute) }
+    /// `EventPlaces.introducedByIn` of mention m.
+    func introducedIn(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(introducedInFlags, m, compute) }
 
     /// The first word of mention m's text, normalised.
     func surfaceFirst(_ m: Int, _ c: SentenceContext) -> String {

@@ -153,8 +153,8 @@ public struct RuleSet: Sendable {
     /// Types whose verb with an object pronoun («استقبله الرئيس X», «التقاها Y») names its subject after it and
     /// its object by the pronoun: the subject carried over (`object-pronoun TYPE…`; RuleEngine+Pronouns.swift).
     public private(set) var objectPronounTypes: Set<String> = []
-    /// class id → indices of the rules it triggers
-    private(set) var byTrigger: [Int: [Int]] = [:]
+    /// class id → indices of the rules it triggers (an array by class id: a look-up per trigger word and class)
+    private(set) var byTrigger: [[Int]] = []
 
     public init(lexicon: WordLexicon, rules: [Rule] = []) {
         self.lexicon = lexicon
@@ -163,9 +163,12 @@ public struct RuleSet: Sendable {
 
     mutating func add(_ r: Rule) {
         rules.append(r)
-        for t in r.triggers { byTrigger[t, default: []].append(rules.count - 1) }
+        for t in r.triggers {
+            if t >= byTrigger.count { byTrigger += [[Int]](repeating: [], count: t + 1 - byTrigger.count) }
+            byTrigger[t].append(rules.count - 1)
+        }
     }
-    func rules(triggeredBy cls: Int) -> [Int] { byTrigger[cls] ?? [] }
+    func rules(triggeredBy cls: Int) -> [Int] { cls >= 0 && cls < byTrigger.count ? byTrigger[cls] : [] }
 
     /// Names of the Swift resolvers a rule file may list as `procedural NAME`.
     public static let proceduralResolvers: Set<String> = [

@@ -146,7 +146,8 @@ enum RuleEngine {
         let positions = TriggerPositions(count: c.tokens.count)
         let info = c.classInfo
         for i in c.tokens.indices where !classes[i].isEmpty && c.mention(at: i) == nil {
-            var firedHere = Set<String>()
+            // (the names of the rules fired on this word: a few, compared with `==` as `Set.contains` does after hashing)
+            var firedHere: [String] = []
             for cls in classes[i] {
                 for ri in set.rules(triggeredBy: cls) where tried[ri] != i + 1 {
                     tried[ri] = i + 1
@@ -179,7 +180,7 @@ enum RuleEngine {
                     }
                     switch outcome {
                     case .fired(let drafts):
-                        firedHere.insert(r.name)
+                        if !firedHere.contains(r.name) { firedHere.append(r.name) }
                         out += drafts
                         if let trace {
                             for d in drafts {

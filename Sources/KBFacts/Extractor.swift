@@ -62,14 +62,15 @@ public struct Extractor: Sendable {
         let gaz = gazetteer
         drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
         drafts = Extractor.resolveDocumentSubjects(drafts)
-        // (the counterpart states are read only when a draft has a document-level placeholder)
-        drafts = Extractor.resolveDocumentCountry(drafts, perSentence,
-                                                 counterparts: Extractor.namesDocumentPlaceholder(drafts)
-                                                     ? Extractor.counterpartStates(sentences, perSentence) : [],
-                                                 office: { si, d in
-                                                     Extractor.soleOffice(sentences[si].tokens, perSentence[si], at: d.trigger, lexicon)
-                                                         ?? Extractor.appositeOffice(sentences[si].tokens, perSentence[si], of: d.subject, lexicon) },
-                                                 countryOf: { gaz.country(of: $0) })
+        // (without a document-level placeholder the drafts stay as they are, and the counterpart states are not read)
+        if Extractor.namesDocumentPlaceholder(drafts) {
+            drafts = Extractor.resolveDocumentCountry(drafts, perSentence,
+                                                     counterparts: Extractor.counterpartStates(sentences, perSentence),
+                                                     office: { si, d in
+                                                         Extractor.soleOffice(sentences[si].tokens, perSentence[si], at: d.trigger, lexicon)
+                                                             ?? Extractor.appositeOffice(sentences[si].tokens, perSentence[si], of: d.subject, lexicon) },
+                                                     countryOf: { gaz.country(of: $0) })
+        }
         if drafts.contains(where: { $0.1.subject == RuleEngine.documentPeople.0 }) {
             drafts = Extractor.resolveDocumentPeople(drafts, people: Set(perSentence.joined().lazy.filter { $0.type == .person }.map(\.key)))
         }

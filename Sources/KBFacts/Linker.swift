@@ -510,7 +510,11 @@ final class Linker {
 
     /// A readable ASCII form of a normalised Arabic name for ids (not a scholarly transliteration).
     static func transliterate(_ s: String) -> String {
-        if let fast = Transliteration.ofLoneScalars(s) { return fast }   // (Linker+Transliteration.swift)
+        Transliteration.ofLoneScalars(s) ?? transliterateByCharacters(s)   // (Linker+Transliteration.swift)
+    }
+
+    /// ``transliterate(_:)`` read `Character` by `Character` (any name).
+    static func transliterateByCharacters(_ s: String) -> String {
         let map: [Character: String] = [
             "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
             "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a", "غ": "gh", "ف": "f",

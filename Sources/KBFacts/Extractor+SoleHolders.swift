@@ -81,9 +81,11 @@ extension Extractor {
         var holders: [String: Set<String>] = [:]   // office + state → people who hold it by a statement
         var guessed: [String: Set<String>] = [:]   // person → offices given with the document's country
         for (si, d) in drafts where d.type == "HOLDS_ROLE" && d.modality == .asserted {
+            // (a stated office of a state the document does not name counts for nothing: its office is not read)
+            if d.object != RuleEngine.documentCountry, count[d.object] == nil { continue }
             guard let o = office(si, d) else { continue }
             if d.object != RuleEngine.documentCountry {
-                if count[d.object] != nil { holders[o + "|" + d.object, default: []].insert(d.subject) }
+                holders[o + "|" + d.object, default: []].insert(d.subject)
             } else if let s = own(d.subject) {
                 holders[o + "|" + s, default: []].insert(d.subject)
             } else {

@@ -31,9 +31,12 @@ extension Extractor {
                                        countryOf: (String) -> String?) -> [(Int, FactDraft)] {
         guard namesDocumentPlaceholder(drafts) else { return drafts }
         var count: [String: Int] = [:], first: [String: Int] = [:]
-        for m in mentions.joined() where m.type == .place && m.subtype == "country" && !m.key.isEmpty {
-            count[m.key, default: 0] += 1
-            if first[m.key] == nil { first[m.key] = first.count }
+        // (the mentions read in place, in document order)
+        for ms in mentions {
+            for k in ms.indices where ms[k].type == .place && ms[k].subtype == "country" && !ms[k].key.isEmpty {
+                count[ms[k].key, default: 0] += 1
+                if first[ms[k].key] == nil { first[ms[k].key] = first.count }
+            }
         }
         var host: String? = nil
         for (_, d) in drafts where d.modality == .asserted {

@@ -80,19 +80,12 @@ extension Linker {
         var known: [KnownName] = []
         var forms: [NormKey: [(prefix: String, name: Int)]] = [:]
         for names in byFirst.values {
-            let first = names[0].words[0]
-            var prefixed: [(String, String)] = [(first, "")]
-            let definite = first.plainHasPrefix("ال")
-            for (p, lam) in Linker.consistencyPrefixesWithLam {
-                if definite, lam {
-                    prefixed.append((p + "ل" + first.dropFirst(2), p))      // ل + ال → لل
-                } else {
-                    prefixed.append((p + first, p))
-                }
-            }
             let firstIndex = known.count
             known += names
-            for (form, p) in prefixed { for n in names.indices { forms[NormKey(form), default: []].append((p, firstIndex + n)) } }
+            // (the forms of the first word, remembered per word: `consistencyForms`)
+            for (form, p) in Linker.consistencyForms(names[0].words[0]) {
+                for n in names.indices { forms[form, default: []].append((p, firstIndex + n)) }
+            }
         }
         let rec = EntityRecognizer(gazetteer: gazetteer)
         // (a cheap test first: every form ends with the last letter of its name's first word)
@@ -173,6 +166,31 @@ extension Linker {
                 perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
         }
+    }
+
+    /// The forms a later occurrence of a name whose first word is `first` may take: the word, and the word after each
+    /// of `consistencyPrefixes` (ل + ال → لل), as keys with their proclitics. Remembered per thread (a function of the
+    /// word: names recur from one document to the next).
+    static func consistencyForms(_ first: String) -> [(key: NormKey, prefix: String)] {
+        consistencyFormsMemo.withValue { $0.get(first, computeConsistencyForms) }
+    }
+
+    static func computeConsistencyForms(_ first: String) -> [(key: NormKey, prefix: String)] {
+        var prefixed: [(key: NormKey, prefix: String)] = [(NormKey(first), "")]
+        let definite = first.plainHasPrefix("ال")
+        for (p, lam) in Linker.consistencyPrefixesWithLam {
+            if definite, lam {
+                prefixed.append((NormKey(p + "ل" + first.dropFirst(2)), p))      // ل + ال → لل
+            } else {
+                prefixed.append((NormKey(p + first), p))
+            }
+        }
+        return prefixed
+    }
+
+    private static let consistencyFormsShared = SharedWordTable<[(key: NormKey, prefix: String)]>()
+    private static let consistencyFormsMemo = PerThread {
+        WordMemo<[(key: NormKey, prefix: String)]>(slots: 1024, shared: consistencyFormsShared)
     }
 
     /// A one-word name that may be carried alone: three letters or more, no function word, verb, head noun,

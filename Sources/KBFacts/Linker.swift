@@ -49,22 +49,29 @@ final class Linker {
     func link(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         EntityRecognizer.keepTownsNamedOnce(&perSentence)
         // 1. evidence for ambiguous gazetteer candidates
-        var evidence: [String: Int] = [:]
+        // (keyed by `NormKey`: the meaning of `String` keys, hashed from the bytes; only looked up, never iterated)
+        var evidence: [NormKey: Int] = [:]
         // (the mentions read in place, not copied)
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].gazetteerIDs.count == 1 {
                 let id = perSentence[s][k].gazetteerIDs[0]
-                evidence[id, default: 0] += 2
-                if let c = facts(id)?.country { evidence[c, default: 0] += 1 }
+                evidence[NormKey(id), default: 0] += 2
+                if let c = facts(id)?.country { evidence[NormKey(c), default: 0] += 1 }
             }
         }
         for s in perSentence.indices {
             for k in perSentence[s].indices {
                 let ids = perSentence[s][k].gazetteerIDs
                 if !ids.isEmpty {
-                    let best = ids.enumerated().max { a, b in
-                        (evidence[a.element] ?? 0, -a.offset) < (evidence[b.element] ?? 0, -b.offset)
-                    }!.element
+                    // the id with the most evidence, the first of those with as much (one id: no evidence to weigh)
+                    var best = ids[0]
+                    if ids.count > 1 {
+                        var most = evidence[NormKey(ids[0])] ?? 0
+                        for id in ids.dropFirst() {
+                            let score = evidence[NormKey(id)] ?? 0
+                            if score > most { best = id; most = score }
+                        }
+                    }
                     perSentence[s][k].key = best
                     if let e = facts(best) { perSentence[s][k].type = e.type; perSentence[s][k].subtype = e.subtype }
                 }

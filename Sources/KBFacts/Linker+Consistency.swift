@@ -101,17 +101,26 @@ extension Linker {
             var u = f.string
             u.withUTF8 { b in if let l = b.last { shapes[Int(l)] |= 1 << UInt64(b.count & 63) } }
         }
+        // (the tables read through constants: no access checks in the closures below)
+        let lastByteTable = lastBytes, shapeTable = shapes
+        /// The last UTF-8 byte (-1 when empty) and the byte count of a string, read in place.
+        @inline(__always) func tail(_ s: String) -> (last: Int, count: Int) {
+            var u = s
+            return u.withUTF8 { b in (b.isEmpty ? -1 : Int(b[b.count - 1]), b.count) }
+        }
         /// Whether `norm` is surely no form (only asked when `gateIsExact`).
         func surelyNoForm(_ norm: String) -> Bool {
-            var u = norm
-            let fits = u.withUTF8 { b in b.last.map { shapes[Int($0)] & (1 << UInt64(b.count & 63)) != 0 } ?? false }
+            let (last, count) = tail(norm)
+            let fits = last >= 0 && shapeTable[last] & (1 << UInt64(count & 63)) != 0
             return !fits && NormKey.isPlain(norm)
         }
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             guard let firstForm = toks.firstIndex(where: { t in
-                guard t.kind != .punctuation, t.norm.utf8.last.map({ lastBytes[Int($0)] }) == true else { return false }
-                if gateIsExact, surelyNoForm(t.norm) { return false }
+                guard t.kind != .punctuation else { return false }
+                let (last, count) = tail(t.norm)
+                guard last >= 0, lastByteTable[last] else { return false }
+                if gateIsExact, shapeTable[last] & (1 << UInt64(count & 63)) == 0, NormKey.isPlain(t.norm) { return false }
                 return forms[NormKey(t.norm)] != nil
             }) else { continue }
             var covered = [Bool](repeating: false, count: toks.count)

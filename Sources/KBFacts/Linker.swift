@@ -372,22 +372,6 @@ final class Linker {
 
     struct SurnameLookup { let stem: String; let prefix: String; let keys: [NormKey] }
 
-    /// The `PeopleIndex.bit`s of every key of `surnameLookups(norm)`, without repeats: a word none of whose bits is
-    /// set in a people index's filter finds nobody there.
-    /// (The keys made here as `surnameLookups` makes them, `lookupForms` of each candidate stem, but straight from
-    /// the pure functions: the per-word memos of the stems, their forms and skeletons were records made for strings
-    /// no other pass asks about.)
-    static func computeSurnameBits(_ norm: String) -> [UInt16] {
-        var out: [UInt16] = []
-        for c in Clitics.surnameCandidates(norm, surnameCandidates) {
-            for f in PeopleIndex.computeLookupForms(c.stem) {
-                let b = UInt16(PeopleIndex.bit(NormKey(f)))
-                if !out.contains(b) { out.append(b) }
-            }
-        }
-        return out
-    }
-
     /// Two token lists name the same person when one is the other with extra middle names
     /// (first and last tokens agree) or the same after removing "عبد" spacing.
     func sameName(_ a: [String], _ b: [String]) -> Bool { Linker.sameName(a, b) }

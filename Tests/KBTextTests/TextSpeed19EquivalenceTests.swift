@@ -32,6 +32,25 @@ final class TextSpeed19EquivalenceTests: XCTestCase {
         }
     }
 
+    /// Every sentence's text (copied from the text's UTF-8 when its slice has no tab or line break) is the slice
+    /// flattened, byte for byte; its tokens are the line tokens inside it.
+    func testSentenceTextsAreTheirSlicesFlattened() {
+        let texts = ["قال الوزير إن الاتفاق سيوقع غدا. وأضاف أن الوفد\nسيصل يوم الأحد\r\nإلى القاهرة.\n\nالعنوان هنا\n\tسطر آخر طويل جدا يكفي لجملة.",
+                     "e\u{0301}té… Paris.\u{2028}Next line\u{85}here! و«هذا» (مثال) ٢٠٢٤.\u{0B}end",
+                     String(repeating: "جملة قصيرة هنا ثم أخرى. ", count: 40) + "\n" + String(repeating: "كلمة ", count: 60)]
+        for t in texts {
+            let source = SourceText(documentID: "d", path: "p", text: t)
+            let sentences = Cleaner.clean(source).sentences
+            XCTAssertFalse(sentences.isEmpty)
+            for s in sentences {
+                XCTAssertTrue(s.text.utf8.elementsEqual(Cleaner.flattened(source.scalars[s.begin..<s.end]).utf8), s.text)
+                let expected = Tokenizer.tokenize(source.scalars, begin: 0, end: source.scalars.count)
+                    .filter { $0.begin >= s.begin && $0.end <= s.end }
+                XCTAssertEqual(s.tokens.map(\.begin), expected.map(\.begin))
+            }
+        }
+    }
+
     /// Tokens through the per-thread table (first and later times) against tokens made afresh: same text, norm,
     /// offsets and kind, byte for byte, for words, numbers, marks and Latin words of every length around 15 bytes.
     func testRememberedTokenTextsMatchFreshOnes() {

@@ -132,7 +132,11 @@ public enum InputReader {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             throw InputError.utf16(path: path)
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        // (the first NUL found by `memchr`, not byte by byte)
+        if let nul = bytes.withUnsafeBufferPointer({ b -> Int? in
+            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }) {
             throw InputError.binary(path: path, byteOffset: nul)
         }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

@@ -102,7 +102,17 @@ enum ScalarClass {
     }
 
     /// Whitespace, invisible format characters and other controls: nothing to read.
+    /// (ASCII and the Arabic block answered inline, as ``isSpaceLikeSlow(_:)`` answers them: most scalars of a page.)
+    @inline(__always)
     static func isSpaceLike(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x7F { return v <= 0x20 }
+        if v &- 0x0606 < 0xFA { return v == 0x061C || v == 0x06DD }   // U+0606–U+06FF
+        return isSpaceLikeSlow(s)
+    }
+
+    /// ``isSpaceLike(_:)`` of any scalar.
+    static func isSpaceLikeSlow(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0...0x20, 0x7F...0xA0: return true
         case 0x21...0x7E: return false

@@ -17,6 +17,14 @@ final class TextSpeed19EquivalenceTests: XCTestCase {
         }
     }
 
+    /// The inline space test against the full one on every scalar to U+3100 and a few above.
+    func testSpaceLikeInlineMatchesFull() {
+        for v in Array(UInt32(0)...0x3100) + [0xFEFF, 0xFFF9, 0xE0001, 0x10FFFF] {
+            guard let s = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(ScalarClass.isSpaceLike(s), ScalarClass.isSpaceLikeSlow(s), String(v, radix: 16))
+        }
+    }
+
     /// A sentence's text made in place against the lazy map it replaces (tabs and every line break as spaces).
     func testFlatStringMatchesLazyMap() {
         let texts = ["", "abc", "\t\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}x", "قال\u{2028}الوزير\tإن\r\nالاتفاق…",

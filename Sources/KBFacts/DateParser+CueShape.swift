@@ -1,36 +1,62 @@
 import KBText
 
 extension DateParser {
-    /// The last UTF-8 bytes of the words `dateCue` looks for, as the word itself or as a clitic-free stem (a table of
-    /// 256 flags); nil (no table) if one of them is not plain (``NormKey/isPlain(_:)``).
-    static let cueLastBytes: [Bool]? = {
-        var table = [Bool](repeating: false, count: 256)
+    /// The last two letters of the words `dateCue` looks for, as the word itself or as a clitic-free stem (a table of
+    /// 2^14 flags, indexed by `twoLetterKey`); nil (no table) if one of them is not Arabic letters U+0621–U+064A only,
+    /// or has fewer than two letters after an «ال» it starts with.
+    static let cueEndings: [Bool]? = {
+        var table = [Bool](repeating: false, count: 1 << 14)
         for k in cueWords.union(cueStems) {
-            guard NormKey.isPlain(k.string), let b = k.string.utf8.last else { return nil }
-            table[Int(b)] = true
+            var u = k.string
+            let key = u.withUTF8 { b -> Int? in
+                guard arabicLetters(b) else { return nil }
+                let article = b.count >= 4 && b[0] == 0xD8 && b[1] == 0xA7 && b[2] == 0xD9 && b[3] == 0x84 ? 4 : 0
+                guard b.count - article >= 4 else { return nil }
+                return twoLetterKey(b)
+            }
+            guard let key else { return nil }
+            table[key] = true
         }
         return table
     }()
 
-    /// False when `dateCue(n)` is surely false, read from the bytes: `n` is Arabic letters only (U+0621–U+064A, two
-    /// UTF-8 bytes each) and its last byte is no cue word's. Such a word is plain, so it equals a plain cue word only
-    /// with its bytes; a clitic reading's stem is the word without a proclitic (or «ال» and the rest, for «لل»), so it
-    /// ends as the word does; and a word of the Arabic block is no Latin month name in capitals. True otherwise
-    /// (the look-up decides).
+    /// Whether every scalar of the UTF-8 `b` is an Arabic letter U+0621–U+064A (two bytes: D8 A1–BF or D9 80–8A).
+    @inline(__always)
+    static func arabicLetters(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let c = b.count
+        guard c % 2 == 0 else { return false }
+        var i = 0
+        while i < c {
+            let x = b[i], y = b[i + 1]
+            guard (x == 0xD8 && y >= 0xA1 && y <= 0xBF) || (x == 0xD9 && y >= 0x80 && y <= 0x8A) else { return false }
+            i += 2
+        }
+        return true
+    }
+
+    /// The last two letters of Arabic letters `b` (four bytes or more) as 14 bits: of each letter, the low bit of its
+    /// lead byte and the low six of its second (which tell the letters of U+0621–U+064A apart).
+    @inline(__always)
+    static func twoLetterKey(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let c = b.count
+        let first = Int(b[c - 4] & 1) << 6 | Int(b[c - 3] & 0x3F)
+        let second = Int(b[c - 2] & 1) << 6 | Int(b[c - 1] & 0x3F)
+        return first << 7 | second
+    }
+
+    /// False when `dateCue(n)` is surely false, read from the bytes: `n` is Arabic letters only and its last two
+    /// letters end no cue word. Such a word is plain, so it equals a cue word (plain too) only with its bytes; a clitic
+    /// reading's stem is the word without a proclitic, or «ال» and the word's rest for «لل», so a stem that is a cue
+    /// word ends with the cue word's last two letters (two or more follow any «ال» of it); a word of one letter is no
+    /// cue word and has no such stem; and a word of the Arabic block is no Latin month name in capitals. True
+    /// otherwise (the look-up decides).
     @inline(__always)
     static func mayBeCue(_ n: String) -> Bool {
-        guard let table = cueLastBytes else { return true }
+        guard let table = cueEndings else { return true }
         var u = n
         return u.withUTF8 { b -> Bool in
-            let c = b.count
-            guard c > 0, c % 2 == 0, !table[Int(b[c - 1])] else { return true }
-            var i = 0
-            while i < c {
-                let x = b[i], y = b[i + 1]
-                guard (x == 0xD8 && y >= 0xA1 && y <= 0xBF) || (x == 0xD9 && y >= 0x80 && y <= 0x8A) else { return true }
-                i += 2
-            }
-            return false
+            guard b.count > 0, arabicLetters(b) else { return true }
+            return b.count >= 4 && table[twoLetterKey(b)]
         }
     }
 }

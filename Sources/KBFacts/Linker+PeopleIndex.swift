@@ -230,7 +230,8 @@ extension Linker {
 
         /// People who could share a full name with `toks` (same first and last word up to spelling variants).
         func candidates(_ toks: [String]) -> [KnownPerson] {
-            if let hits = scannedCandidates(toks) { return hits.sorted().map { people[$0] } }
+            // (a document's few names are compared one by one; a large index, the gazetteer's, is looked up)
+            if allNames.count <= 24, let hits = scannedCandidates(toks) { return hits.sorted().map { people[$0] } }
             bringFullUpToDate()
             var hits = Set<Int>()
             if let f = toks.first, let l = toks.last {
@@ -277,8 +278,10 @@ extension Linker {
             let ka = PeopleIndex.formKeys(f), kb = PeopleIndex.formKeys(l)
             let joined = NormKey("=" + toks.joined())
             var hits = Set<Int>()
-            for r in records where r.joined == joined || (!r.first.isEmpty && ka.contains(where: r.first.contains) && kb.contains(where: r.last.contains)) {
-                hits.insert(r.person)
+            // (the records read in place)
+            for r in records.indices where records[r].joined == joined
+                || (!records[r].first.isEmpty && ka.contains(where: records[r].first.contains) && kb.contains(where: records[r].last.contains)) {
+                hits.insert(records[r].person)
             }
             return hits
         }

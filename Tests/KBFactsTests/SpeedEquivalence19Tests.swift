@@ -94,7 +94,7 @@ final class SpeedEquivalence19Tests: XCTestCase {
 /// speed19: the date cue's byte test never rules out a word `dateCue` accepts.
 final class SpeedEquivalence19DateTests: XCTestCase {
     func testCueShapeRulesOutNoCue() {
-        XCTAssertNotNil(DateParser.cueLastBytes)
+        XCTAssertNotNil(DateParser.cueEndings)
         var words = SpeedEquivalence19Tests.words
         let cues = DateParser.cueWords.union(DateParser.cueStems).map(\.string) + Array(DateParser.singleMonths.keys)
         for c in cues {
@@ -107,7 +107,7 @@ final class SpeedEquivalence19DateTests: XCTestCase {
             if cue { cueSeen += 1; XCTAssertTrue(DateParser.mayBeCue(w), w) }
             if !DateParser.mayBeCue(w) { ruledOut += 1; XCTAssertFalse(cue, w) }
         }
-        XCTAssertGreaterThan(ruledOut, 50)
+        XCTAssertGreaterThan(ruledOut, 200)
         XCTAssertGreaterThan(cueSeen, 100)
     }
 }

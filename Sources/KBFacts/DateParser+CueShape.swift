@@ -1,15 +1,17 @@
+import Foundation
 import KBText
 
 extension DateParser {
     /// The last two letters of the words `dateCue` looks for, as the word itself or as a clitic-free stem (a table of
-    /// 2^14 flags, indexed by `twoLetterKey`); nil (no table) if one of them is not Arabic letters U+0621–U+064A only,
-    /// or has fewer than two letters after an «ال» it starts with.
+    /// 2^14 flags, indexed by `twoLetterKey`), of those whose NFC form is Arabic letters U+0621–U+064A only (the others,
+    /// Latin month names, equal no word of Arabic letters, which is its own NFC form); nil (no table) if one of those
+    /// has fewer than two letters after an «ال» it starts with.
     static let cueEndings: [Bool]? = {
         var table = [Bool](repeating: false, count: 1 << 14)
         for k in cueWords.union(cueStems) {
-            var u = k.string
+            var u = k.string.precomposedStringWithCanonicalMapping
+            guard u.withUTF8({ arabicLetters($0) }) else { continue }
             let key = u.withUTF8 { b -> Int? in
-                guard arabicLetters(b) else { return nil }
                 let article = b.count >= 4 && b[0] == 0xD8 && b[1] == 0xA7 && b[2] == 0xD9 && b[3] == 0x84 ? 4 : 0
                 guard b.count - article >= 4 else { return nil }
                 return twoLetterKey(b)

@@ -58,13 +58,28 @@ extension Linker {
         }
         guard !byFirst.isEmpty else { return }
         // a name the document gives two types is carried nowhere
+        // (a plain word is a first word only with its bytes when every first word is plain: one whose last byte is no
+        // first word's is looked up no further)
+        var firstLastBytes = [Bool](repeating: false, count: 256)
+        var firstWordsPlain = true
+        for k in byFirst.keys {
+            guard NormKey.isPlain(k.string), let b = k.string.utf8.last else { firstWordsPlain = false; continue }
+            firstLastBytes[Int(b)] = true
+        }
+        let firstLastByteTable = firstLastBytes
+        func mayBeFirst(_ norm: String) -> Bool {
+            guard firstWordsPlain else { return true }
+            var u = norm
+            return u.withUTF8 { b in b.isEmpty || firstLastByteTable[Int(b[b.count - 1])] } || !NormKey.isPlain(norm)
+        }
         var conflicting = Set<[String]>()
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             for k in perSentence[s].indices where !perSentence[s][k].isAdjective && perSentence[s][k].type != .date {
                 let range = perSentence[s][k].range
                 guard range.upperBound <= toks.count, !range.isEmpty else { continue }
-                guard byFirst[NormKey(toks[range.lowerBound].norm)] != nil || perSentence[s][k].begin != toks[range.lowerBound].begin else { continue }
+                guard mayBeFirst(toks[range.lowerBound].norm) && byFirst[NormKey(toks[range.lowerBound].norm)] != nil
+                    || perSentence[s][k].begin != toks[range.lowerBound].begin else { continue }
                 let m = perSentence[s][k]
                 let w = words(m, toks)
                 guard let names = byFirst[NormKey(w[0])] else { continue }
@@ -78,13 +93,25 @@ extension Linker {
         }
         // every clitic form of every first word (the names by their index in `known`, not copied into every form)
         var known: [KnownName] = []
-        var forms: [NormKey: [(prefix: String, name: Int)]] = [:]
+        // (each form's names as a list threaded through one array, in the order they were added: no array per form)
+        var forms: [NormKey: (head: Int, tail: Int)] = [:]
+        var formEntries: [(prefix: String, name: Int, next: Int)] = []
+        forms.reserveCapacity(byFirst.count * (Linker.consistencyPrefixes.count + 1))
         for names in byFirst.values {
             let firstIndex = known.count
             known += names
             // (the forms of the first word, remembered per word: `consistencyForms`)
             for (form, p) in Linker.consistencyForms(names[0].words[0]) {
-                for n in names.indices { forms[form, default: []].append((p, firstIndex + n)) }
+                for n in names.indices {
+                    let e = formEntries.count
+                    formEntries.append((p, firstIndex + n, -1))
+                    if let list = forms[form] {
+                        formEntries[list.tail].next = e
+                        forms[form] = (list.head, e)
+                    } else {
+                        forms[form] = (e, e)
+                    }
+                }
             }
         }
         let rec = EntityRecognizer(gazetteer: gazetteer)
@@ -134,7 +161,10 @@ extension Linker {
             while i < toks.count {
                 guard !covered[i], toks[i].kind == .word || toks[i].kind == .latin else { i += 1; continue }
                 if gateIsExact, i < firstForm ? NormKey.isPlain(toks[i].norm) : surelyNoForm(toks[i].norm) { i += 1; continue }
-                guard let cands = forms[NormKey(toks[i].norm)] else { i += 1; continue }
+                guard let list = forms[NormKey(toks[i].norm)] else { i += 1; continue }
+                var cands: [(prefix: String, name: Int)] = []
+                var e = list.head
+                while e >= 0 { cands.append((formEntries[e].prefix, formEntries[e].name)); e = formEntries[e].next }
                 // the longest name that fits here
                 let fit = cands.filter { c in
                     let words = known[c.name].words

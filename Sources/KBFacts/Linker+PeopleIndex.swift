@@ -48,7 +48,8 @@ extension Linker {
                     single[NormKey(n[0]), default: []].append(i)
                 }
                 pendingFull.append((i, n))
-                allNames.append((i, n))
+                // (kept only while the index is small enough to be scanned: see `candidates(_:)`)
+                if allNames.count <= PeopleIndex.scanned { allNames.append((i, n)) }
             }
         }
 
@@ -231,7 +232,7 @@ extension Linker {
         /// People who could share a full name with `toks` (same first and last word up to spelling variants).
         func candidates(_ toks: [String]) -> [KnownPerson] {
             // (a document's few names are compared one by one; a large index, the gazetteer's, is looked up)
-            if allNames.count <= 24, let hits = scannedCandidates(toks) { return hits.sorted().map { people[$0] } }
+            if allNames.count <= PeopleIndex.scanned, let hits = scannedCandidates(toks) { return hits.sorted().map { people[$0] } }
             bringFullUpToDate()
             var hits = Set<Int>()
             if let f = toks.first, let l = toks.last {
@@ -240,6 +241,9 @@ extension Linker {
             hits.formUnion(full[.text(NormKey("=" + toks.joined()))] ?? [])
             return hits.sorted().map { people[$0] }
         }
+
+        /// The most names `candidates(_:)` compares one by one (past them `allNames` stops growing, one over).
+        static let scanned = 24
 
         /// One registered name as `candidates(_:)` compares it: the keys of its first and last words' forms (empty for a
         /// one-word name), the key of its «=joined» form, and whether every «first|last» key it gives is a

@@ -22,19 +22,9 @@ extension DateParser {
         return table
     }()
 
-    /// Whether every scalar of the UTF-8 `b` is an Arabic letter U+0621–U+064A (two bytes: D8 A1–BF or D9 80–8A).
+    /// (`Linker.arabicLetters`.)
     @inline(__always)
-    static func arabicLetters(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let c = b.count
-        guard c % 2 == 0 else { return false }
-        var i = 0
-        while i < c {
-            let x = b[i], y = b[i + 1]
-            guard (x == 0xD8 && y >= 0xA1 && y <= 0xBF) || (x == 0xD9 && y >= 0x80 && y <= 0x8A) else { return false }
-            i += 2
-        }
-        return true
-    }
+    static func arabicLetters(_ b: UnsafeBufferPointer<UInt8>) -> Bool { Linker.arabicLetters(b) }
 
     /// The last two letters of Arabic letters `b` (four bytes or more) as 14 bits: of each letter, the low bit of its
     /// lead byte and the low six of its second (which tell the letters of U+0621–U+064A apart).

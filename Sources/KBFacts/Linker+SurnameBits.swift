@@ -28,13 +28,7 @@ extension Linker {
         var u = stem
         return u.withUTF8 { b -> Bool in
             let n = b.count
-            guard n % 2 == 0 else { return false }
-            var i = 0
-            while i < n {
-                let x = b[i], y = b[i + 1]
-                guard (x == 0xD8 && (0xA1...0xBF).contains(y)) || (x == 0xD9 && (0x80...0x8A).contains(y)) else { return false }
-                i += 2
-            }
+            guard arabicLetters(b) else { return false }
             func add(_ p: UnsafeBufferPointer<UInt8>) {
                 let bit = UInt16(NormKey.plainHashValue(p) & 4095)
                 if !out.contains(bit) { out.append(bit) }
@@ -48,22 +42,7 @@ extension Linker {
             guard m >= 4 else { return true }
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bare.count + 1) { sk in
                 sk[0] = UInt8(ascii: "~")
-                @inline(__always) func scalar(_ j: Int) -> UInt32 { (UInt32(bare[2 * j]) & 0x1F) << 6 | (UInt32(bare[2 * j + 1]) & 0x3F) }
-                let tah: UInt32 = 0x062A, sheen: UInt32 = 0x0634   // ت ش
-                var written = 1, k = 0, j = 0
-                while j < m {
-                    // "تش" → "ت", left to right, matches not overlapping; a first "ش" → "ت"; inner ا و ي dropped
-                    var c = scalar(j)
-                    j += c == tah && j + 1 < m && scalar(j + 1) == sheen ? 2 : 1
-                    if k == 0, c == sheen { c = tah }
-                    if k == 0 || !(c == 0x0627 || c == 0x0648 || c == 0x064A) {
-                        sk[written] = UInt8(0xC0 | (c >> 6))
-                        sk[written + 1] = UInt8(0x80 | (c & 0x3F))
-                        written += 2
-                    }
-                    k += 1
-                }
-                add(UnsafeBufferPointer(rebasing: sk[..<written]))
+                add(UnsafeBufferPointer(rebasing: sk[..<writeSkeleton(bare, sk, at: 1)]))
             }
             return true
         }

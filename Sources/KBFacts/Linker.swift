@@ -425,34 +425,45 @@ final class Linker {
     static func plainSkeleton(_ w: String) -> String? {
         var u = w
         return u.withUTF8 { b -> String? in
-            let n = b.count
-            guard n % 2 == 0 else { return nil }
-            var i = 0
-            while i < n {
-                let x = b[i], y = b[i + 1]
-                guard (x == 0xD8 && (0xA1...0xBF).contains(y)) || (x == 0xD9 && (0x80...0x8A).contains(y)) else { return nil }
-                i += 2
-            }
-            @inline(__always) func scalar(_ j: Int) -> UInt32 { (UInt32(b[2 * j]) & 0x1F) << 6 | (UInt32(b[2 * j + 1]) & 0x3F) }
-            let tah: UInt32 = 0x062A, sheen: UInt32 = 0x0634   // ت ش
-            return String(unsafeUninitializedCapacity: n) { out in
-                var written = 0, k = 0, j = 0
-                let m = n / 2
-                while j < m {
-                    // "تش" → "ت", left to right, matches not overlapping; a first "ش" → "ت"; inner ا و ي dropped
-                    var c = scalar(j)
-                    j += c == tah && j + 1 < m && scalar(j + 1) == sheen ? 2 : 1
-                    if k == 0, c == sheen { c = tah }
-                    if k == 0 || !(c == 0x0627 || c == 0x0648 || c == 0x064A) {
-                        out[written] = UInt8(0xC0 | (c >> 6))
-                        out[written + 1] = UInt8(0x80 | (c & 0x3F))
-                        written += 2
-                    }
-                    k += 1
-                }
-                return written
-            }
+            guard arabicLetters(b) else { return nil }
+            return String(unsafeUninitializedCapacity: b.count) { out in writeSkeleton(b, out, at: 0) }
         }
+    }
+
+    /// Whether every scalar of the UTF-8 `b` is an Arabic letter U+0621–U+064A (two bytes: D8 A1–BF or D9 80–8A).
+    @inline(__always)
+    static func arabicLetters(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let c = b.count
+        guard c % 2 == 0 else { return false }
+        var i = 0
+        while i < c {
+            let x = b[i], y = b[i + 1]
+            guard (x == 0xD8 && y >= 0xA1 && y <= 0xBF) || (x == 0xD9 && y >= 0x80 && y <= 0x8A) else { return false }
+            i += 2
+        }
+        return true
+    }
+
+    /// The steps of `slowSkeleton` on `b`, UTF-8 of Arabic letters U+0621–U+064A only (two bytes each), written to
+    /// `out` from `at` (room for `b.count` bytes there): where the writing ended.
+    static func writeSkeleton(_ b: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        @inline(__always) func scalar(_ j: Int) -> UInt32 { (UInt32(b[2 * j]) & 0x1F) << 6 | (UInt32(b[2 * j + 1]) & 0x3F) }
+        let tah: UInt32 = 0x062A, sheen: UInt32 = 0x0634   // ت ش
+        var written = at, k = 0, j = 0
+        let m = b.count / 2
+        while j < m {
+            // "تش" → "ت", left to right, matches not overlapping; a first "ش" → "ت"; inner ا و ي dropped
+            var c = scalar(j)
+            j += c == tah && j + 1 < m && scalar(j + 1) == sheen ? 2 : 1
+            if k == 0, c == sheen { c = tah }
+            if k == 0 || !(c == 0x0627 || c == 0x0648 || c == 0x064A) {
+                out[written] = UInt8(0xC0 | (c >> 6))
+                out[written + 1] = UInt8(0x80 | (c & 0x3F))
+                written += 2
+            }
+            k += 1
+        }
+        return written
     }
 
     static func slowSkeleton(_ w: String) -> String {

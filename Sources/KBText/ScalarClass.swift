@@ -157,50 +157,28 @@ enum ScalarClass {
     }
 
     /// ``string(_:)`` of scalars of an array (the tokens' and slices' case), encoded on the array's memory.
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        scalars.withUnsafeBufferPointer { p -> String in
-            var bytes = 0
-            for c in p {
-                let v = c.value
-                bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-            }
-            return String(unsafeUninitializedCapacity: bytes) { out in
-                var n = 0
-                for c in p {
-                    let v = c.value
-                    if v < 0x80 {
-                        out[n] = UInt8(v); n += 1
-                    } else if v < 0x800 {
-                        out[n] = 0xC0 | UInt8(v >> 6); out[n + 1] = 0x80 | UInt8(v & 0x3F); n += 2
-                    } else if v < 0x10000 {
-                        out[n] = 0xE0 | UInt8(v >> 12); out[n + 1] = 0x80 | UInt8((v >> 6) & 0x3F)
-                        out[n + 2] = 0x80 | UInt8(v & 0x3F); n += 3
-                    } else {
-                        out[n] = 0xF0 | UInt8(v >> 18); out[n + 1] = 0x80 | UInt8((v >> 12) & 0x3F)
-                        out[n + 2] = 0x80 | UInt8((v >> 6) & 0x3F); out[n + 3] = 0x80 | UInt8(v & 0x3F); n += 4
-                    }
-                }
-                return n
-            }
-        }
-    }
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { encoded(scalars) { $0 } }
 
     /// ``string(_:)`` of the scalars with every tab and line break (``isLineBreak(_:)``) as a space: a sentence's
     /// text, encoded in place like `string(ArraySlice)` (through a lazy map it cost two closure calls a scalar).
     static func flatString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        @inline(__always) func flat(_ v: UInt32) -> UInt32 {
-            v == 0x09 || (v &- 0x0A < 4) || v == 0x85 || v == 0x2028 || v == 0x2029 ? 0x20 : v
-        }
-        return scalars.withUnsafeBufferPointer { p -> String in
+        encoded(scalars) { v in v == 0x09 || (v &- 0x0A < 4) || v == 0x85 || v == 0x2028 || v == 0x2029 ? 0x20 : v }
+    }
+
+    /// The UTF-8 string of `map` of each scalar's value (a scalar value again), sized and written on the array's
+    /// memory in two passes.
+    @inline(__always)
+    private static func encoded(_ scalars: ArraySlice<Unicode.Scalar>, _ map: (UInt32) -> UInt32) -> String {
+        scalars.withUnsafeBufferPointer { p -> String in
             var bytes = 0
             for c in p {
-                let v = flat(c.value)
+                let v = map(c.value)
                 bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
             }
             return String(unsafeUninitializedCapacity: bytes) { out in
                 var n = 0
                 for c in p {
-                    let v = flat(c.value)
+                    let v = map(c.value)
                     if v < 0x80 {
                         out[n] = UInt8(v); n += 1
                     } else if v < 0x800 {

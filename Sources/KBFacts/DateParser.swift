@@ -194,9 +194,9 @@ enum DateParser {
     }
 
     /// Words that make `dateCue` true as the word or as a clitic-free stem of it (`monthSteps`, `isDayWord`, `isYearWord`) …
-    private static let cueStems: Set<NormKey> = Set(([kanun, tishrin, "امس"] + Array(singleMonths.keys) + Array(yearWords)).map(NormKey.init))
+    static let cueStems: Set<NormKey> = Set(([kanun, tishrin, "امس"] + Array(singleMonths.keys) + Array(yearWords)).map(NormKey.init))
     /// … and as the word itself only.
-    private static let cueWords: Set<NormKey> = Set((["اليوم"] + Array(monthWord) + Array(weekdayNumbers.keys) + Array(ordinalUnits.keys)
+    static let cueWords: Set<NormKey> = Set((["اليوم"] + Array(monthWord) + Array(weekdayNumbers.keys) + Array(ordinalUnits.keys)
         + Array(ordinalTens.keys)).map(NormKey.init))
 
     /// A number token's value (handles a trailing "م" for the Gregorian era: "2024م").
@@ -281,7 +281,10 @@ enum DateParser {
                 i = end; continue
             }
             // most tokens are no part of a date: one remembered test rules them out (see `dateCue`)
-            if digit == 0 || number(norm: t[i].norm) == nil, !Clitics.dateCue(t[i].norm, dateCue) { i += 1; continue }
+            // (a word of Arabic letters that ends as no cue word does is none, without the look-up: DateParser+CueShape.swift)
+            if digit == 0 || number(norm: t[i].norm) == nil, !(mayBeCue(t[i].norm) && Clitics.dateCue(t[i].norm, dateCue)) {
+                i += 1; continue
+            }
             var start = i
             var day: Int? = nil
             var j = i

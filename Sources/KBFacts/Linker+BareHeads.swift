@@ -36,16 +36,26 @@ extension Linker {
                 for x in perSentence[s][k].range where x < toks.count { owned[x] = true; ownedByName[x] = byName }
             }
             var added: [RawMention] = []
-            var orgs = perSentence[s].filter { $0.type == .organization && !$0.key.isEmpty && !$0.isAdjective }
+            // (the organisations by index, in order, each copied once when its turn comes)
+            let orgs = perSentence[s].indices.filter { k in
+                perSentence[s][k].type == .organization && !perSentence[s][k].key.isEmpty && !perSentence[s][k].isAdjective
+            }
+            var nextOrg = 0
             var i = 0
             while i < toks.count {
                 defer { i += 1 }
                 // organisations before this token are "named before"
-                while let o = orgs.first, o.range.lowerBound <= i {
-                    orgs.removeFirst()
-                    var heads = Set([Linker.bareHead(ofName: o.text)].compactMap { $0 })
-                    if let e = gazetteer.entry(id: o.key), let h = Linker.bareHead(ofName: e.ar) { heads.insert(h) }
-                    for h in heads where !(named[h] ?? []).contains(where: { $0.key == o.key }) { named[h, default: []].append(o) }
+                while nextOrg < orgs.count, perSentence[s][orgs[nextOrg]].range.lowerBound <= i {
+                    let o = perSentence[s][orgs[nextOrg]]
+                    nextOrg += 1
+                    // (its heads, at most two, each once: the name's and the gazetteer entry's)
+                    let h1 = Linker.bareHead(ofName: o.text)
+                    var h2: String? = nil
+                    if let e = gazetteer.entry(id: o.key), let h = Linker.bareHead(ofName: e.ar), h != h1 { h2 = h }
+                    for h in [h1, h2] {
+                        guard let h, !(named[h] ?? []).contains(where: { $0.key == o.key }) else { continue }
+                        named[h, default: []].append(o)
+                    }
                 }
                 // (no organisation with a head named yet: no word can stand for one)
                 guard !named.isEmpty, !owned[i], toks[i].kind == .word else { continue }

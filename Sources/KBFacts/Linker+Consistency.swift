@@ -58,13 +58,28 @@ extension Linker {
         }
         guard !byFirst.isEmpty else { return }
         // a name the document gives two types is carried nowhere
+        // (a plain word is a first word only with its bytes when every first word is plain: one whose last byte is no
+        // first word's is looked up no further)
+        var firstLastBytes = [Bool](repeating: false, count: 256)
+        var firstWordsPlain = true
+        for k in byFirst.keys {
+            guard NormKey.isPlain(k.string), let b = k.string.utf8.last else { firstWordsPlain = false; continue }
+            firstLastBytes[Int(b)] = true
+        }
+        let firstLastByteTable = firstLastBytes
+        func mayBeFirst(_ norm: String) -> Bool {
+            guard firstWordsPlain else { return true }
+            var u = norm
+            return u.withUTF8 { b in b.isEmpty || firstLastByteTable[Int(b[b.count - 1])] } || !NormKey.isPlain(norm)
+        }
         var conflicting = Set<[String]>()
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             for k in perSentence[s].indices where !perSentence[s][k].isAdjective && perSentence[s][k].type != .date {
                 let range = perSentence[s][k].range
                 guard range.upperBound <= toks.count, !range.isEmpty else { continue }
-                guard byFirst[NormKey(toks[range.lowerBound].norm)] != nil || perSentence[s][k].begin != toks[range.lowerBound].begin else { continue }
+                guard mayBeFirst(toks[range.lowerBound].norm) && byFirst[NormKey(toks[range.lowerBound].norm)] != nil
+                    || perSentence[s][k].begin != toks[range.lowerBound].begin else { continue }
                 let m = perSentence[s][k]
                 let w = words(m, toks)
                 guard let names = byFirst[NormKey(w[0])] else { continue }
@@ -78,21 +93,26 @@ extension Linker {
         }
         // every clitic form of every first word (the names by their index in `known`, not copied into every form)
         var known: [KnownName] = []
-        var forms: [NormKey: [(prefix: String, name: Int)]] = [:]
+        // (each form's names as a list threaded through one array, in the order they were added: no array per form)
+        var forms: [NormKey: (head: Int, tail: Int)] = [:]
+        var formEntries: [(prefix: String, name: Int, next: Int)] = []
+        forms.reserveCapacity(byFirst.count * (Linker.consistencyPrefixes.count + 1))
         for names in byFirst.values {
-            let first = names[0].words[0]
-            var prefixed: [(String, String)] = [(first, "")]
-            let definite = first.plainHasPrefix("ال")
-            for (p, lam) in Linker.consistencyPrefixesWithLam {
-                if definite, lam {
-                    prefixed.append((p + "ل" + first.dropFirst(2), p))      // ل + ال → لل
-                } else {
-                    prefixed.append((p + first, p))
-                }
-            }
             let firstIndex = known.count
             known += names
-            for (form, p) in prefixed { for n in names.indices { forms[NormKey(form), default: []].append((p, firstIndex + n)) } }
+            // (the forms of the first word, remembered per word: `consistencyForms`)
+            for (form, p) in Linker.consistencyForms(names[0].words[0]) {
+                for n in names.indices {
+                    let e = formEntries.count
+                    formEntries.append((p, firstIndex + n, -1))
+                    if let list = forms[form] {
+                        formEntries[list.tail].next = e
+                        forms[form] = (list.head, e)
+                    } else {
+                        forms[form] = (e, e)
+                    }
+                }
+            }
         }
         let rec = EntityRecognizer(gazetteer: gazetteer)
         // (a cheap test first: every form ends with the last letter of its name's first word)
@@ -108,17 +128,26 @@ extension Linker {
             var u = f.string
             u.withUTF8 { b in if let l = b.last { shapes[Int(l)] |= 1 << UInt64(b.count & 63) } }
         }
+        // (the tables read through constants: no access checks in the closures below)
+        let lastByteTable = lastBytes, shapeTable = shapes
+        /// The last UTF-8 byte (-1 when empty) and the byte count of a string, read in place.
+        @inline(__always) func tail(_ s: String) -> (last: Int, count: Int) {
+            var u = s
+            return u.withUTF8 { b in (b.isEmpty ? -1 : Int(b[b.count - 1]), b.count) }
+        }
         /// Whether `norm` is surely no form (only asked when `gateIsExact`).
         func surelyNoForm(_ norm: String) -> Bool {
-            var u = norm
-            let fits = u.withUTF8 { b in b.last.map { shapes[Int($0)] & (1 << UInt64(b.count & 63)) != 0 } ?? false }
+            let (last, count) = tail(norm)
+            let fits = last >= 0 && shapeTable[last] & (1 << UInt64(count & 63)) != 0
             return !fits && NormKey.isPlain(norm)
         }
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             guard let firstForm = toks.firstIndex(where: { t in
-                guard t.kind != .punctuation, t.norm.utf8.last.map({ lastBytes[Int($0)] }) == true else { return false }
-                if gateIsExact, surelyNoForm(t.norm) { return false }
+                guard t.kind != .punctuation else { return false }
+                let (last, count) = tail(t.norm)
+                guard last >= 0, lastByteTable[last] else { return false }
+                if gateIsExact, shapeTable[last] & (1 << UInt64(count & 63)) == 0, NormKey.isPlain(t.norm) { return false }
                 return forms[NormKey(t.norm)] != nil
             }) else { continue }
             var covered = [Bool](repeating: false, count: toks.count)
@@ -132,7 +161,10 @@ extension Linker {
             while i < toks.count {
                 guard !covered[i], toks[i].kind == .word || toks[i].kind == .latin else { i += 1; continue }
                 if gateIsExact, i < firstForm ? NormKey.isPlain(toks[i].norm) : surelyNoForm(toks[i].norm) { i += 1; continue }
-                guard let cands = forms[NormKey(toks[i].norm)] else { i += 1; continue }
+                guard let list = forms[NormKey(toks[i].norm)] else { i += 1; continue }
+                var cands: [(prefix: String, name: Int)] = []
+                var e = list.head
+                while e >= 0 { cands.append((formEntries[e].prefix, formEntries[e].name)); e = formEntries[e].next }
                 // the longest name that fits here
                 let fit = cands.filter { c in
                     let words = known[c.name].words
@@ -173,6 +205,31 @@ extension Linker {
                 perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
             }
         }
+    }
+
+    /// The forms a later occurrence of a name whose first word is `first` may take: the word, and the word after each
+    /// of `consistencyPrefixes` (ل + ال → لل), as keys with their proclitics. Remembered per thread (a function of the
+    /// word: names recur from one document to the next).
+    static func consistencyForms(_ first: String) -> [(key: NormKey, prefix: String)] {
+        consistencyFormsMemo.withValue { $0.get(first, computeConsistencyForms) }
+    }
+
+    static func computeConsistencyForms(_ first: String) -> [(key: NormKey, prefix: String)] {
+        var prefixed: [(key: NormKey, prefix: String)] = [(NormKey(first), "")]
+        let definite = first.plainHasPrefix("ال")
+        for (p, lam) in Linker.consistencyPrefixesWithLam {
+            if definite, lam {
+                prefixed.append((NormKey(p + "ل" + first.dropFirst(2)), p))      // ل + ال → لل
+            } else {
+                prefixed.append((NormKey(p + first), p))
+            }
+        }
+        return prefixed
+    }
+
+    private static let consistencyFormsShared = SharedWordTable<[(key: NormKey, prefix: String)]>()
+    private static let consistencyFormsMemo = PerThread {
+        WordMemo<[(key: NormKey, prefix: String)]>(slots: 1024, shared: consistencyFormsShared)
     }
 
     /// A one-word name that may be carried alone: three letters or more, no function word, verb, head noun,

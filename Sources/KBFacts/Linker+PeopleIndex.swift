@@ -19,6 +19,10 @@ extension Linker {
         /// Names registered since `full` was last brought up to date (`candidates(_:)` alone reads it): its keys
         /// (nine concatenations per full name) are made only for documents that ask.
         private var pendingFull: [(person: Int, name: [String])] = []
+        /// Every name registered, in order (`candidates(_:)` reads them through `records`).
+        private var allNames: [(person: Int, name: [String])] = []
+        /// What `candidates(_:)` compares of each of `allNames` (made for the names registered since it last asked).
+        private var records: [NameRecord] = []
         /// A 4,096-bit filter of the keys of `surnames` (bit `hashValue & 4095`): a word none of whose keys has its
         /// bit set is nobody's surname, found without a dictionary probe (most words of a document).
         private var surnameBits = [UInt64](repeating: 0, count: 64)
@@ -44,6 +48,8 @@ extension Linker {
                     single[NormKey(n[0]), default: []].append(i)
                 }
                 pendingFull.append((i, n))
+                // (kept only while the index is small enough to be scanned: see `candidates(_:)`)
+                if allNames.count <= PeopleIndex.scanned { allNames.append((i, n)) }
             }
         }
 
@@ -225,6 +231,8 @@ extension Linker {
 
         /// People who could share a full name with `toks` (same first and last word up to spelling variants).
         func candidates(_ toks: [String]) -> [KnownPerson] {
+            // (a document's few names are compared one by one; a large index, the gazetteer's, is looked up)
+            if allNames.count <= PeopleIndex.scanned, let hits = scannedCandidates(toks) { return hits.sorted().map { people[$0] } }
             bringFullUpToDate()
             var hits = Set<Int>()
             if let f = toks.first, let l = toks.last {
@@ -232,6 +240,54 @@ extension Linker {
             }
             hits.formUnion(full[.text(NormKey("=" + toks.joined()))] ?? [])
             return hits.sorted().map { people[$0] }
+        }
+
+        /// The most names `candidates(_:)` compares one by one (past them `allNames` stops growing, one over).
+        static let scanned = 24
+
+        /// One registered name as `candidates(_:)` compares it: the keys of its first and last words' forms (empty for a
+        /// one-word name), the key of its «=joined» form, and whether every «first|last» key it gives is a
+        /// `FullKey.pair` (every form of its first word `pairable` and not starting with «=», every form of its last
+        /// word `pairable`).
+        struct NameRecord {
+            let person: Int
+            let first: ArraySlice<NormKey>
+            let last: ArraySlice<NormKey>
+            let joined: NormKey
+            let pairs: Bool
+        }
+
+        /// Whether every «first|last» key made with a form of `first` and a form of `last` is a `FullKey.pair` (as
+        /// `pairKeys` decides).
+        static func allPairs(_ first: String, _ last: String) -> Bool {
+            forms(first).allSatisfy { pairable($0) && !$0.utf8.starts(with: "=".utf8) } && forms(last).allSatisfy(pairable)
+        }
+
+        /// `candidates(toks)`'s people (indices, unsorted) found by comparing `toks` with each registered name, when
+        /// every key on both sides is a `FullKey.pair` (nil otherwise: the caller builds `full`). Two pair keys are
+        /// equal when both parts' keys are, so a name's «first|last» keys meet `toks`'s when a form key of its first
+        /// word is one of `toks.first`'s and a form key of its last word one of `toks.last`'s; the «=joined» keys are
+        /// compared as they are (a `FullKey.text` never equals a pair).
+        private func scannedCandidates(_ toks: [String]) -> Set<Int>? {
+            guard let f = toks.first, let l = toks.last, PeopleIndex.allPairs(f, l) else { return nil }
+            while records.count < allNames.count {
+                let (i, n) = allNames[records.count]
+                let two = n.count >= 2
+                records.append(NameRecord(person: i, first: two ? PeopleIndex.formKeys(n.first!) : [],
+                                          last: two ? PeopleIndex.formKeys(n.last!) : [],
+                                          joined: NormKey("=" + n.joined()),
+                                          pairs: !two || PeopleIndex.allPairs(n.first!, n.last!)))
+            }
+            guard records.allSatisfy(\.pairs) else { return nil }
+            let ka = PeopleIndex.formKeys(f), kb = PeopleIndex.formKeys(l)
+            let joined = NormKey("=" + toks.joined())
+            var hits = Set<Int>()
+            // (the records read in place)
+            for r in records.indices where records[r].joined == joined
+                || (!records[r].first.isEmpty && ka.contains(where: records[r].first.contains) && kb.contains(where: records[r].last.contains)) {
+                hits.insert(records[r].person)
+            }
+            return hits
         }
     }
 }

@@ -49,22 +49,29 @@ final class Linker {
     func link(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         EntityRecognizer.keepTownsNamedOnce(&perSentence)
         // 1. evidence for ambiguous gazetteer candidates
-        var evidence: [String: Int] = [:]
+        // (keyed by `NormKey`: the meaning of `String` keys, hashed from the bytes; only looked up, never iterated)
+        var evidence: [NormKey: Int] = [:]
         // (the mentions read in place, not copied)
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].gazetteerIDs.count == 1 {
                 let id = perSentence[s][k].gazetteerIDs[0]
-                evidence[id, default: 0] += 2
-                if let c = facts(id)?.country { evidence[c, default: 0] += 1 }
+                evidence[NormKey(id), default: 0] += 2
+                if let c = facts(id)?.country { evidence[NormKey(c), default: 0] += 1 }
             }
         }
         for s in perSentence.indices {
             for k in perSentence[s].indices {
                 let ids = perSentence[s][k].gazetteerIDs
                 if !ids.isEmpty {
-                    let best = ids.enumerated().max { a, b in
-                        (evidence[a.element] ?? 0, -a.offset) < (evidence[b.element] ?? 0, -b.offset)
-                    }!.element
+                    // the id with the most evidence, the first of those with as much (one id: no evidence to weigh)
+                    var best = ids[0]
+                    if ids.count > 1 {
+                        var most = evidence[NormKey(ids[0])] ?? 0
+                        for id in ids.dropFirst() {
+                            let score = evidence[NormKey(id)] ?? 0
+                            if score > most { best = id; most = score }
+                        }
+                    }
                     perSentence[s][k].key = best
                     if let e = facts(best) { perSentence[s][k].type = e.type; perSentence[s][k].subtype = e.subtype }
                 }
@@ -365,22 +372,6 @@ final class Linker {
 
     struct SurnameLookup { let stem: String; let prefix: String; let keys: [NormKey] }
 
-    /// The `PeopleIndex.bit`s of every key of `surnameLookups(norm)`, without repeats: a word none of whose bits is
-    /// set in a people index's filter finds nobody there.
-    /// (The keys made here as `surnameLookups` makes them, `lookupForms` of each candidate stem, but straight from
-    /// the pure functions: the per-word memos of the stems, their forms and skeletons were records made for strings
-    /// no other pass asks about.)
-    static func computeSurnameBits(_ norm: String) -> [UInt16] {
-        var out: [UInt16] = []
-        for c in Clitics.surnameCandidates(norm, surnameCandidates) {
-            for f in PeopleIndex.computeLookupForms(c.stem) {
-                let b = UInt16(PeopleIndex.bit(NormKey(f)))
-                if !out.contains(b) { out.append(b) }
-            }
-        }
-        return out
-    }
-
     /// Two token lists name the same person when one is the other with extra middle names
     /// (first and last tokens agree) or the same after removing "عبد" spacing.
     func sameName(_ a: [String], _ b: [String]) -> Bool { Linker.sameName(a, b) }
@@ -434,34 +425,45 @@ final class Linker {
     static func plainSkeleton(_ w: String) -> String? {
         var u = w
         return u.withUTF8 { b -> String? in
-            let n = b.count
-            guard n % 2 == 0 else { return nil }
-            var i = 0
-            while i < n {
-                let x = b[i], y = b[i + 1]
-                guard (x == 0xD8 && (0xA1...0xBF).contains(y)) || (x == 0xD9 && (0x80...0x8A).contains(y)) else { return nil }
-                i += 2
-            }
-            @inline(__always) func scalar(_ j: Int) -> UInt32 { (UInt32(b[2 * j]) & 0x1F) << 6 | (UInt32(b[2 * j + 1]) & 0x3F) }
-            let tah: UInt32 = 0x062A, sheen: UInt32 = 0x0634   // ت ش
-            return String(unsafeUninitializedCapacity: n) { out in
-                var written = 0, k = 0, j = 0
-                let m = n / 2
-                while j < m {
-                    // "تش" → "ت", left to right, matches not overlapping; a first "ش" → "ت"; inner ا و ي dropped
-                    var c = scalar(j)
-                    j += c == tah && j + 1 < m && scalar(j + 1) == sheen ? 2 : 1
-                    if k == 0, c == sheen { c = tah }
-                    if k == 0 || !(c == 0x0627 || c == 0x0648 || c == 0x064A) {
-                        out[written] = UInt8(0xC0 | (c >> 6))
-                        out[written + 1] = UInt8(0x80 | (c & 0x3F))
-                        written += 2
-                    }
-                    k += 1
-                }
-                return written
-            }
+            guard arabicLetters(b) else { return nil }
+            return String(unsafeUninitializedCapacity: b.count) { out in writeSkeleton(b, out, at: 0) }
         }
+    }
+
+    /// Whether every scalar of the UTF-8 `b` is an Arabic letter U+0621–U+064A (two bytes: D8 A1–BF or D9 80–8A).
+    @inline(__always)
+    static func arabicLetters(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let c = b.count
+        guard c % 2 == 0 else { return false }
+        var i = 0
+        while i < c {
+            let x = b[i], y = b[i + 1]
+            guard (x == 0xD8 && y >= 0xA1 && y <= 0xBF) || (x == 0xD9 && y >= 0x80 && y <= 0x8A) else { return false }
+            i += 2
+        }
+        return true
+    }
+
+    /// The steps of `slowSkeleton` on `b`, UTF-8 of Arabic letters U+0621–U+064A only (two bytes each), written to
+    /// `out` from `at` (room for `b.count` bytes there): where the writing ended.
+    static func writeSkeleton(_ b: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        @inline(__always) func scalar(_ j: Int) -> UInt32 { (UInt32(b[2 * j]) & 0x1F) << 6 | (UInt32(b[2 * j + 1]) & 0x3F) }
+        let tah: UInt32 = 0x062A, sheen: UInt32 = 0x0634   // ت ش
+        var written = at, k = 0, j = 0
+        let m = b.count / 2
+        while j < m {
+            // "تش" → "ت", left to right, matches not overlapping; a first "ش" → "ت"; inner ا و ي dropped
+            var c = scalar(j)
+            j += c == tah && j + 1 < m && scalar(j + 1) == sheen ? 2 : 1
+            if k == 0, c == sheen { c = tah }
+            if k == 0 || !(c == 0x0627 || c == 0x0648 || c == 0x064A) {
+                out[written] = UInt8(0xC0 | (c >> 6))
+                out[written + 1] = UInt8(0x80 | (c & 0x3F))
+                written += 2
+            }
+            k += 1
+        }
+        return written
     }
 
     static func slowSkeleton(_ w: String) -> String {

@@ -65,19 +65,23 @@ public enum Cleaner {
         dropRelatedLists(&lines)
         let dropped = lines.flatMap(\.removed).sorted { $0.begin < $1.begin }
 
-        // Sentences fall on token boundaries, so they take their tokens from the lines'.
-        let tokens = lines.flatMap(\.tokens)
-        var next = 0
+        // Sentences fall on token boundaries, so they take their tokens from the lines' (read in text order through a
+        // cursor over the lines, not copied into one array first).
+        var line = 0, next = 0
+        var text = TextCursor(source)
         var sentences: [Sentence] = []
         for block in blocks(lines, scalars) {
             for (b, e) in split(scalars, block.begin, block.end) {
-                while next < tokens.count && tokens[next].begin < b { next += 1 }
-                let first = next
-                while next < tokens.count && tokens[next].end <= e { next += 1 }
-                sentences.append(Sentence(index: sentences.count, begin: b, end: e,
-                                          text: flattened(scalars[b..<e]),
-                                          tokens: Array(tokens[first..<next]),
-                                          role: block.role))
+                var tokens: [Token] = []
+                while line < lines.count {
+                    let ts = lines[line].tokens
+                    while next < ts.count && ts[next].begin < b { next += 1 }
+                    while next < ts.count && ts[next].end <= e { tokens.append(ts[next]); next += 1 }
+                    if next < ts.count { break }
+                    line += 1; next = 0
+                }
+                sentences.append(Sentence(index: sentences.count, begin: b, end: e, text: text.flattened(b, e),
+                                          tokens: tokens, role: block.role))
             }
         }
         return (sentences, dropped)
@@ -216,6 +220,44 @@ public enum Cleaner {
 
     /// The slice as text, with line breaks and tabs shown as spaces (same length).
     static func flattened(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        ScalarClass.string(scalars.lazy.map { c in c == "\t" || ScalarClass.isLineBreak(c) ? " " : c })
+        ScalarClass.flatString(scalars)
+    }
+
+    /// ``flattened(_:)`` of the sentences of a text, in text order: a slice without a tab or line break is copied from
+    /// the text's own UTF-8 (no encoding, no UTF-8 check), found by a cursor that moves forward only.
+    struct TextCursor {
+        let scalars: [Unicode.Scalar]
+        let text: String
+        var offset = 0   // a scalar offset
+        var byte = 0     // its UTF-8 offset in `text`
+
+        init(_ source: SourceText) {
+            scalars = source.scalars
+            text = source.text
+        }
+
+        /// The UTF-8 offset of scalar `k` (not before the last asked).
+        mutating func byteOffset(_ k: Int) -> Int {
+            while offset < k {
+                let v = scalars[offset].value
+                byte += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                offset += 1
+            }
+            return byte
+        }
+
+        mutating func flattened(_ b: Int, _ e: Int) -> String {
+            var plain = b >= offset
+            if plain {
+                for k in b..<e {
+                    let v = scalars[k].value
+                    if v == 0x09 || (v &- 0x0A < 4) || v == 0x85 || v == 0x2028 || v == 0x2029 { plain = false; break }
+                }
+            }
+            guard plain else { return Cleaner.flattened(scalars[b..<e]) }
+            let u = text.utf8
+            let i = u.index(u.startIndex, offsetBy: byteOffset(b)), j = u.index(u.startIndex, offsetBy: byteOffset(e))
+            return String(text.unicodeScalars[i..<j])
+        }
     }
 }

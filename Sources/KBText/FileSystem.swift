@@ -88,8 +88,27 @@ enum FileSystem {
         if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
             return .failure(ReadFailure(code: EISDIR))
         }
-        var bytes: [UInt8] = []
-        if st.st_size > 0 { bytes.reserveCapacity(Int(st.st_size)) }
+        // read straight into the array's storage, the file's size and one byte more (to see its end), without a
+        // zeroed buffer between (filling one of 64 KB per file cost more than reading the file)
+        let size = st.st_size > 0 ? Int(st.st_size) : 0
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            var n = 0
+            while n < buffer.count {
+                let r = read(fd, buffer.baseAddress! + n, buffer.count - n)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if r == 0 { break }
+                n += r
+            }
+            count = n
+        }
+        if failure != 0 { return .failure(ReadFailure(code: failure)) }
+        if bytes.count <= size { return .success(bytes) }
+        // the file is longer than its size said: the rest as it comes
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

@@ -132,14 +132,23 @@ public enum InputReader {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             throw InputError.utf16(path: path)
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        // (the first NUL found by `memchr`, not byte by byte)
+        if let nul = bytes.withUnsafeBufferPointer({ b -> Int? in
+            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }) {
             throw InputError.binary(path: path, byteOffset: nul)
         }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if let bad = UTF8Check.firstInvalidOffset(bytes, from: start) {
+        // (the standard library's check first, the one that builds the string; ours, which says where, only on a failure)
+        let text: String
+        if let valid = String(validating: bytes[start...], as: UTF8.self) {
+            text = valid
+        } else if let bad = UTF8Check.firstInvalidOffset(bytes, from: start) {
             throw InputError.invalidUTF8(path: path, byteOffset: bad)
+        } else {
+            text = String(decoding: bytes[start...], as: UTF8.self)
         }
-        let text = String(decoding: bytes[start...], as: UTF8.self)
         if text.unicodeScalars.allSatisfy(ScalarClass.isSpaceLike) {
             throw InputError.empty(path: path)
         }
@@ -170,6 +179,8 @@ public enum InputReader {
                 case 0xD8...0xDB:  // U+0600–U+06FF
                     let v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
                     i += 2
+                    // (a scalar of the block that is no mark: the cases below all are)
+                    if !ScalarClass.isArabicBlockMark(v) { lastMark = 0; continue }
                     switch v {
                     case 0x064B...0x0652:
                         if v < lastMark { return false }

@@ -54,13 +54,13 @@ struct LineAnalyzer {
     /// The first words of the whole-line and dropping phrases (`boilerplate` skips their rules for a line starting otherwise).
     private static let phraseFirstWords: Set<NormKey> =
         Set((wholeLines.flatMap(\.words) + dropping.flatMap(\.words)).compactMap { $0.first.map(NormKey.init) })
-    private static let datelines: [[String]] = BoilerplateRules.datelinePrefixes.map(BoilerplateRules.words)
+    static let datelines: [[String]] = BoilerplateRules.datelinePrefixes.map(BoilerplateRules.words)
     private static let noticeOpeners: [[String]] = BoilerplateRules.noticeOpeners.map(BoilerplateRules.words)
     /// The first words of the strippable phrases and notice openers (`leadingNotice` needs one to start the line).
     private static let noticeFirstWords: Set<NormKey> =
         Set((strippable.flatMap(\.words) + noticeOpeners).compactMap { $0.first.map(NormKey.init) })
     private static let noticePredicates: [[String]] = BoilerplateRules.noticePredicates.map(BoilerplateRules.words)
-    private static let credits: [[String]] = BoilerplateRules.photoCredits.map(BoilerplateRules.words)
+    static let credits: [[String]] = BoilerplateRules.photoCredits.map(BoilerplateRules.words)
     private static let captionOpeners: [[String]] = BoilerplateRules.captionOpeners.map(BoilerplateRules.words)
 
     private static let relatedReason = "related-news link"
@@ -101,7 +101,9 @@ struct LineAnalyzer {
             if segments.isEmpty { return dropWhole(line, cb, ce, reason) }
         }
         // 3. The remaining text, judged as a whole; a photo credit at the end of a caption is cut off.
-        var tokens = segments.flatMap { Tokenizer.tokenize(scalars, begin: $0.begin, end: $0.end) }
+        // (one segment, most lines: its tokens as they are, not copied by `flatMap`)
+        var tokens = segments.count == 1 ? Tokenizer.tokenize(scalars, begin: segments[0].begin, end: segments[0].end)
+            : segments.flatMap { Tokenizer.tokenize(scalars, begin: $0.begin, end: $0.end) }
         if let k = captionCredit(tokens), let last = segments.last, let kept = trim(last.begin, tokens[k].begin) {
             removed.append((tokens[k].begin, last.end, "photo credit"))
             segments[segments.count - 1] = (kept.0, kept.1)
@@ -250,11 +252,22 @@ struct LineAnalyzer {
 
     /// Why the line (its tokens) is boilerplate, or nil when it is text.
     func boilerplate(_ tokens: [Token]) -> String? {
+        // (the words counted, and the first found, before any array is made)
+        let (wordCount, firstWord) = Self.words(tokens)
+        if wordCount == 0 { return "punctuation only" }
+        // (a whole-line phrase equals the line's words, a dropping one starts them: either has its first word)
+        let phraseRules = Self.phraseFirstWords.contains(NormKey(tokens[firstWord].norm))
+        // A line of more than 40 words that starts no phrase (running text) can only be a tag line, a breadcrumb or a
+        // link: every other test below needs 40 words or fewer (the counter 4, the copyright line 25, the Latin label 8,
+        // the caption 40) or a phrase rule.
+        if !phraseRules && wordCount > 40 {
+            if isHashtagLine(tokens) { return "tag line" }
+            if isBreadcrumb(tokens) { return "navigation" }
+            if isLink(tokens) { return "link" }
+            return nil
+        }
         let words = tokens.filter(\.isWordLike)
         let norms = words.map(\.norm)
-        if words.isEmpty { return "punctuation only" }
-        // (a whole-line phrase equals the line's words, a dropping one starts them: either has its first word)
-        let phraseRules = Self.phraseFirstWords.contains(NormKey(norms[0]))
         for rule in Self.wholeLines where phraseRules && rule.words.contains(norms) { return rule.reason }
         for rule in Self.dropping where phraseRules && words.count <= rule.maxWords {
             for phrase in rule.words where startsWith(words, phrase) {
@@ -285,11 +298,23 @@ struct LineAnalyzer {
         return nil
     }
 
+    /// The number of word-like tokens and the index of the first (-1 when none), read in place (a `for` loop over
+    /// the tokens copied each, two strings).
+    @inline(__always)
+    static func words(_ tokens: [Token]) -> (count: Int, first: Int) {
+        var count = 0, first = -1
+        for i in tokens.indices where tokens[i].kind != .punctuation {
+            if first < 0 { first = i }
+            count += 1
+        }
+        return (count, first)
+    }
+
     private func isHashtagLine(_ tokens: [Token]) -> Bool {
         var sawTag = false
-        for (i, t) in tokens.enumerated() where t.isWordLike {
+        for i in tokens.indices where tokens[i].isWordLike {
             guard i > 0, tokens[i - 1].text.isMark("#") || tokens[i - 1].text.isMark("_") || tokens[i - 1].isWordLike
-                    && tokens[i - 1].end == t.begin else { return false }
+                    && tokens[i - 1].end == tokens[i].begin else { return false }
             if tokens[i - 1].text.isMark("#") { sawTag = true }
         }
         return sawTag
@@ -298,12 +323,15 @@ struct LineAnalyzer {
     /// "الرئيسية » أخبار » سياسة": three or more short items between separators.
     private func isBreadcrumb(_ tokens: [Token]) -> Bool {
         var items: [Int] = [0]
-        for t in tokens {
-            if t.kind == .punctuation && Self.breadcrumbSeparators.contains(t.text) {
+        // (the tokens read in place; an item of more than three words makes no breadcrumb, whatever follows: running
+        // text is out after its first four words)
+        for i in tokens.indices {
+            if tokens[i].kind == .punctuation && Self.breadcrumbSeparators.contains(tokens[i].text) {
                 if items.last != 0 { items.append(0) }
-            } else if t.isWordLike {
+            } else if tokens[i].isWordLike {
                 items[items.count - 1] += 1
-            } else if let s = t.text.unicodeScalars.first, ScalarClass.isTerminator(s) {
+                if items[items.count - 1] > 3 { return false }
+            } else if let s = tokens[i].text.unicodeScalars.first, ScalarClass.isTerminator(s) {
                 return false
             }
         }
@@ -339,64 +367,6 @@ struct LineAnalyzer {
             let after = tokens.first { $0.begin >= words[opener.count - 1].end }
             if let after, after.kind == .punctuation, Self.separators.contains(after.text) { return true }
             if opener.count >= 2 { return true }
-        }
-        return false
-    }
-
-    /// A photo credit closing a caption line without a full stop, "… ( فيس بوك)" or "… - أرشيفية":
-    /// the index of the credit's first token. The caption itself is kept (it often states a fact,
-    /// "الرئيس X يستقبل Y"); only the credit is removed.
-    func captionCredit(_ tokens: [Token]) -> Int? {
-        let words = tokens.filter(\.isWordLike)
-        guard words.count <= 40, let last = tokens.last else { return nil }
-        let hasStop = tokens.contains { t in t.kind == .punctuation && t.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }
-        guard !hasStop else { return nil }
-        if last.text.isMark(")") || last.text.isMark("\u{FD3F}") {
-            guard let open = tokens.lastIndex(where: { $0.text.isMark("(") || $0.text.isMark("\u{FD3E}") }) else { return nil }
-            let inside = tokens[open...].filter(\.isWordLike).map(\.norm)
-            let before = tokens[..<open].filter(\.isWordLike).count
-            return before >= 2 && inside.count <= 5 && Self.credits.contains { contains(inside, $0) } ? open : nil
-        }
-        if let dash = tokens.lastIndex(where: { t in t.text.isMark("-") || t.text.isMark("\u{2013}") || t.text.isMark("\u{2014}") || t.text.isMark("|") }) {
-            let after = tokens[(dash + 1)...].filter(\.isWordLike).map(\.norm)
-            let before = tokens[..<dash].filter(\.isWordLike).count
-            let isCredit = before >= 2 && (1...4).contains(after.count)
-                && Self.credits.contains { $0 == after || (after.count <= 2 && contains(after, $0)) }
-            return isCredit ? dash : nil
-        }
-        return nil
-    }
-
-    // MARK: Date lines
-
-    /// A publication line ("تاريخ النشر: …") or a line of only a date ("الثلاثاء 7 أغسطس 2018").
-    func isDateline(_ tokens: [Token]) -> Bool {
-        let words = tokens.filter(\.isWordLike)
-        guard !words.isEmpty, words.count <= 15 else { return false }
-        // (both answers below need a number: a line without one is not looked up in the word lists)
-        guard words.contains(where: { $0.kind == .number }) else { return false }
-        if Self.datelines.contains(where: { startsWith(words, $0) }) && words.contains(where: { $0.kind == .number }) {
-            return true
-        }
-        guard words.count <= 10 else { return false }
-        let numbers = words.filter { $0.kind == .number }.count
-        let months = words.filter { BoilerplateRules.monthWords.contains($0.norm) }.count
-        let allDateWords = words.allSatisfy { $0.kind == .number || BoilerplateRules.dateWords.contains($0.norm) }
-        return allDateWords && numbers >= 1 && (months >= 1 || numbers >= 3)
-    }
-
-    // MARK: Word sequence helpers
-
-    private func startsWith(_ words: [Token], _ phrase: [String]) -> Bool {
-        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
-        for (i, w) in phrase.enumerated() where !words[i].norm.plainEquals(w) { return false }
-        return true
-    }
-
-    private func contains(_ words: [String], _ phrase: [String]) -> Bool {
-        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
-        for start in 0...(words.count - phrase.count) where phrase.indices.allSatisfy({ words[start + $0].plainEquals(phrase[$0]) }) {
-            return true
         }
         return false
     }

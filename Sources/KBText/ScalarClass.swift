@@ -20,7 +20,25 @@ enum ScalarClass {
     /// Marks that sit on a letter (Arabic harakat, Latin accents in decomposed form).
     @inline(__always)
     static func isMark(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x300 ? false : isMarkAbove2FF(s)
+        let v = s.value
+        if v < 0x300 { return false }
+        if v &- 0x600 < 0x100 { return isArabicBlockMark(v) }
+        return isMarkAbove2FF(s)
+    }
+
+    /// ``isMarkAbove2FF(_:)`` of a scalar U+0600–U+06FF (its value `v`), read from a 256-bit mask of the marks of
+    /// the block (U+0610–061A, U+064B–065F, U+0670, U+06D6–06DC, U+06DF–06E4, U+06E7, U+06E8, U+06EA–06ED).
+    @inline(__always)
+    static func isArabicBlockMark(_ v: UInt32) -> Bool {
+        let k = v &- 0x600
+        let word: UInt64
+        switch k >> 6 {
+        case 0: word = 0x7ff_0000
+        case 1: word = 0x1_0000_ffff_f800
+        case 2: word = 0
+        default: word = 0x3d9f_9fc0_0000
+        }
+        return (word >> UInt64(k & 63)) & 1 != 0
     }
 
     /// ``isMark(_:)`` of a scalar from U+0300 on.
@@ -84,7 +102,17 @@ enum ScalarClass {
     }
 
     /// Whitespace, invisible format characters and other controls: nothing to read.
+    /// (ASCII and the Arabic block answered inline, as ``isSpaceLikeSlow(_:)`` answers them: most scalars of a page.)
+    @inline(__always)
     static func isSpaceLike(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x7F { return v <= 0x20 }
+        if v &- 0x0606 < 0xFA { return v == 0x061C || v == 0x06DD }   // U+0606–U+06FF
+        return isSpaceLikeSlow(s)
+    }
+
+    /// ``isSpaceLike(_:)`` of any scalar.
+    static func isSpaceLikeSlow(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0...0x20, 0x7F...0xA0: return true
         case 0x21...0x7E: return false
@@ -129,17 +157,28 @@ enum ScalarClass {
     }
 
     /// ``string(_:)`` of scalars of an array (the tokens' and slices' case), encoded on the array's memory.
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { encoded(scalars) { $0 } }
+
+    /// ``string(_:)`` of the scalars with every tab and line break (``isLineBreak(_:)``) as a space: a sentence's
+    /// text, encoded in place like `string(ArraySlice)` (through a lazy map it cost two closure calls a scalar).
+    static func flatString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        encoded(scalars) { v in v == 0x09 || (v &- 0x0A < 4) || v == 0x85 || v == 0x2028 || v == 0x2029 ? 0x20 : v }
+    }
+
+    /// The UTF-8 string of `map` of each scalar's value (a scalar value again), sized and written on the array's
+    /// memory in two passes.
+    @inline(__always)
+    private static func encoded(_ scalars: ArraySlice<Unicode.Scalar>, _ map: (UInt32) -> UInt32) -> String {
         scalars.withUnsafeBufferPointer { p -> String in
             var bytes = 0
             for c in p {
-                let v = c.value
+                let v = map(c.value)
                 bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
             }
             return String(unsafeUninitializedCapacity: bytes) { out in
                 var n = 0
                 for c in p {
-                    let v = c.value
+                    let v = map(c.value)
                     if v < 0x80 {
                         out[n] = UInt8(v); n += 1
                     } else if v < 0x800 {

@@ -38,9 +38,15 @@ public enum Tokenizer {
     ///   zero-width characters outside words are skipped.
     public static func tokenize(_ scalars: [Unicode.Scalar], begin: Int, end: Int) -> [Token] {
         var tokens: [Token] = []
-        scan(scalars, begin: begin, end: end) { b, e, kind in
-            tokens.append(token(scalars, b, e, kind))
-            return true
+        // (room for a token every four scalars, about what Arabic text has: few regrowths; the array lives as long as
+        // the line it is of)
+        tokens.reserveCapacity(max(0, min(end, scalars.count) - max(0, begin)) / 4 + 4)
+        TokenTexts.withTable { table in
+            scan(scalars, begin: begin, end: end) { b, e, kind in
+                let (text, norm) = TokenTexts.texts(table, scalars, b, e, kind)
+                tokens.append(Token(text: text, norm: norm, begin: b, end: e, kind: kind))
+                return true
+            }
         }
         return tokens
     }
@@ -68,8 +74,8 @@ public enum Tokenizer {
 
     @inline(__always)
     private static func token(_ scalars: [Unicode.Scalar], _ b: Int, _ e: Int, _ kind: Token.Kind) -> Token {
-        let text = ScalarClass.string(scalars[b..<e])
-        let norm = kind == .punctuation ? text : WordInterner.norm(of: text)
+        // (a short token's strings remembered per thread by its bytes: TokenTexts.swift)
+        let (text, norm) = TokenTexts.texts(scalars, b, e, kind)
         return Token(text: text, norm: norm, begin: b, end: e, kind: kind)
     }
 

@@ -282,7 +282,8 @@ public enum EventMerging {
 
         /// The merged fact: the primary report's member gives id, orientation, provenance and rule.
         func fact() -> Fact {
-            let reports = members.flatMap(\.reports).sorted(by: EventMerging.reportBefore)
+            // (one member's reports are in order already: the sort, stable, would leave them as they are)
+            let reports = members.count == 1 ? members[0].reports : members.flatMap(\.reports).sorted(by: EventMerging.reportBefore)
             let primary = members.first { $0.reports[0] == reports[0] } ?? members[0]
             var f = primary.fact
             let first = reports[0]

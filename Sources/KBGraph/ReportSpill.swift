@@ -116,23 +116,25 @@ public final class ReportSpill {
     enum Dealt: Sendable { case dropped, fact(Fact), bucket(Int, [UInt8]) }
 
     /// One report's bytes read, the joined ids (`links`) applied and dealt (see `Dealt`): a function of the bytes, so
-    /// it runs on every core.
+    /// it runs on every core. A report no joined id touches keeps its bytes (what encoding it again would give: a
+    /// fact read back is the fact written, and its encoding is a function of the fact).
     static func dealt(_ bytes: [UInt8], links: [String: String], buckets: Int, _ table: RelationTable) throws -> Dealt {
         var f = try SpillDecoder.fact(bytes)
+        var changed = false
         if !links.isEmpty {
-            if let s = links[f.subject] { f.subject = s }
-            if let o = links[f.object] { f.object = o }
-            if let p = f.place, let n = links[p] { f.place = n }
-            if let a = f.attribution?.source, let n = links[a] { f.attribution?.source = n }
+            if let s = links[f.subject] { f.subject = s; changed = true }
+            if let o = links[f.object] { f.object = o; changed = true }
+            if let p = f.place, let n = links[p] { f.place = n; changed = true }
+            if let a = f.attribution?.source, let n = links[a] { f.attribution?.source = n; changed = true }
             for e in f.evidence.indices {
-                if let a = f.evidence[e].attribution?.source, let n = links[a] { f.evidence[e].attribution?.source = n }
+                if let a = f.evidence[e].attribution?.source, let n = links[a] { f.evidence[e].attribution?.source = n; changed = true }
             }
             // (as `CrossDocumentLinker.apply`: only when some entity was joined)
             if f.subject == f.object { return .dropped }
         }
         guard buckets > 0 else { return .fact(f) }
         let b = Int(StableID.fnv1a(EventMerging.key(f, table)) % UInt64(buckets))
-        return .bucket(b, links.isEmpty ? bytes : SpillEncoder.bytes(of: f))
+        return .bucket(b, changed ? SpillEncoder.bytes(of: f) : bytes)
     }
 
     /// The reports, joined ids applied (`links`: old entity id → the id it joins), merged into events unless
@@ -222,12 +224,14 @@ public final class SortedFacts {
     init(file: SpillFile, runs: [Range<Int>], count: Int) { self.file = file; self.runs = runs; self.count = count }
 
     /// Every fact in id order (of two with one id, that of the earlier run first), with its offset (`fact(at:)`).
-    /// The facts are decoded on other threads a batch ahead of the merge (`DecodingRunReader`).
-    public func forEach(_ body: (Fact, Int) throws -> Void) throws {
+    /// The facts are decoded on other threads a batch ahead of the merge (`DecodingRunReader`). `sentences: false`
+    /// gives every sentence as "" (a reader of the ids and references alone: most of a fact's bytes are sentences).
+    public func forEach(sentences: Bool = true, _ body: (Fact, Int) throws -> Void) throws {
         let batch = DecodingRunReader<(fact: Fact, offset: Int)>.batchBytes(runs: runs.count)
+        let decode: @Sendable ([UInt8]) throws -> Fact = sentences ? SpillDecoder.fact : SpillDecoder.factWithoutSentences
         let readers = runs.map { r in
             DecodingRunReader<(fact: Fact, offset: Int)>(file: file, range: r, batchBytes: batch) { offset, bytes in
-                (try SpillDecoder.fact(bytes), offset)
+                (try decode(bytes), offset)
             }
         }
         var heads: [(fact: Fact, offset: Int)?] = []

@@ -136,4 +136,37 @@ final class SpeedEquivalenceMergeTests: XCTestCase {
             }
         }
     }
+
+    /// A fact read without its sentences is the fact read in full with every sentence "", and a record cut anywhere
+    /// fails in both readings.
+    func testFactsReadWithoutSentencesAreTheFactsWithBlankSentences() throws {
+        func blank(_ f: Fact) -> Fact {
+            var f = f
+            f.provenance.sentence = ""
+            for k in f.evidence.indices { f.evidence[k].sentence = "" }
+            return f
+        }
+        let s1 = "جملة «أولى»\n", s2 = "e\u{301} second", s3 = ""
+        var facts: [Fact] = []
+        for (k, sentences) in [[s1], [s1, s1], [s1, s2, s1, s3], [s3, s3], [s2, s1, s2, s2, s1]].enumerated() {
+            let p = Provenance(documentID: "doc-\(k)", sentenceBegin: k, sentenceEnd: k + 9, sentence: sentences[0],
+                               spanBegin: 1, spanEnd: 4)
+            var f = Fact(id: "f-\(k)", type: "VISIT", subject: "per-a", object: "plc-b", provenance: p, rule: "r", confidence: 0.5)
+            f.evidence = sentences.dropFirst().enumerated().map { j, s in
+                Evidence(id: "f-\(k)-\(j)", provenance: Provenance(documentID: "doc-\(j)", sentenceBegin: j, sentenceEnd: j + 1,
+                                                               sentence: s, spanBegin: 0, spanEnd: 1),
+                         rule: "r\(j)", confidence: 0.25, attribution: j == 1 ? Attribution(source: "org-x") : nil)
+            }
+            facts.append(f)
+        }
+        for f in facts {
+            let bytes = SpillEncoder.bytes(of: f)
+            XCTAssertEqual(try SpillDecoder.factWithoutSentences(bytes), blank(try SpillDecoder.fact(bytes)))
+            for cut in 0..<bytes.count {
+                let short = Array(bytes.prefix(cut))
+                XCTAssertThrowsError(try SpillDecoder.fact(short))
+                XCTAssertThrowsError(try SpillDecoder.factWithoutSentences(short))
+            }
+        }
+    }
 }

@@ -30,9 +30,9 @@ final class DecodingRunReader<E> {
         pending = start()
     }
 
-    /// The record bytes a batch of each of `runs` runs may hold: 256 KiB, less when there are many runs (their
-    /// batches are in memory at once), at least 16 KiB.
-    static func batchBytes(runs: Int) -> Int { max(16 << 10, min(256 << 10, (8 << 20) / max(1, runs))) }
+    /// The record bytes a batch of each of `runs` runs may hold: 256 KiB, less when there are many runs (two batches
+    /// of each are in memory at once: 4 MiB of records in all), at least 16 KiB.
+    static func batchBytes(runs: Int) -> Int { max(16 << 10, min(256 << 10, (2 << 20) / max(1, runs))) }
 
     /// Reads the next batch's records on this thread (the file is read by one thread) and starts decoding them.
     private func start() -> DecodingBatch<E>? {

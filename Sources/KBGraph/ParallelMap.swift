@@ -52,3 +52,12 @@ struct SendableBuffer<T>: @unchecked Sendable {
     let base: UnsafeMutableBufferPointer<T>
     init(_ base: UnsafeMutableBufferPointer<T>) { self.base = base }
 }
+
+/// Values let go on another thread: freeing a large array of facts walks every string of every fact, and the main
+/// thread's end of a run is serial. The caller's own reference goes right after the call (the other thread's is
+/// then the last); where the memory is freed is all that changes.
+enum LetGo {
+    static func elsewhere<T: Sendable>(_ value: T) {
+        DispatchQueue.global().async { withExtendedLifetime(value) {} }
+    }
+}

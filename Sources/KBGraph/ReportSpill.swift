@@ -190,6 +190,7 @@ public final class ReportSpill {
             }
             if !facts.isEmpty { ranges.append(start..<runs.size) }
             total += facts.count
+            LetGo.elsewhere(facts)
         }
         if let bucketFile {
             for b in blocks.indices {
@@ -203,9 +204,11 @@ public final class ReportSpill {
                 }
                 facts += try ParallelMap.map(records, SpillDecoder.fact)
                 try run(facts)
+                LetGo.elsewhere(facts)
             }
         } else {
             try run(single)
+            LetGo.elsewhere(single)
             single = []
         }
         return SortedFacts(file: runs, runs: ranges, count: total)

@@ -44,13 +44,13 @@ enum RunMerge {
         for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { down(i) }
         while let top = heap.first {
             let e = (heads + top).move()
-            let following: E?
+            var following: E?
             do { following = try next(top) } catch {
                 heap.removeFirst()   // its head was moved out
                 throw error
             }
-            if let following {
-                (heads + top).initialize(to: following)
+            if following != nil {
+                (heads + top).initialize(to: following.take()!)   // moved, not copied
             } else {
                 heap[0] = heap[heap.count - 1]
                 heap.removeLast()

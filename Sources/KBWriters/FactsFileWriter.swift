@@ -112,7 +112,7 @@ final class LineOutput: @unchecked Sendable {
 /// A batch of records encoded (``LineBatch``) and its lines written to `output`, on other threads from the moment it
 /// is made; `wait()` waits for them.
 final class EncodingBatch: @unchecked Sendable {
-    private let records: ArraySlice<FactsFile.Record>   // read only, by the encoding
+    private var records: ArraySlice<FactsFile.Record>   // used by the encoding alone, which lets them go
     private var result: Result<Void, Error>?            // written by the encoding, read after `done`
     private let done = DispatchGroup()
 
@@ -121,6 +121,7 @@ final class EncodingBatch: @unchecked Sendable {
         done.enter()
         DispatchQueue.global().async { [self] in
             result = Result { try output.append(try LineBatch.encode(self.records)) }
+            self.records = []   // let go here, not by the caller's thread
             done.leave()
         }
     }

@@ -9,8 +9,9 @@
 // facts come out of `SortedFacts` by a k-way merge of the runs: the order of `KnowledgeGraph.canonicalize`, and the
 // facts of one run in memory (`EventMerging` over the whole graph) — byte for byte.
 //
-// Memory holds one bucket (8 MiB of reports on disk, `bucketBytes`) and a read window per run; the facts of one
-// event, with all their evidence, are in one bucket. Spill files are unlinked as soon as they are made (`SpillFile`).
+// Memory holds one bucket (8 MiB of reports on disk, `bucketBytes`) and, per run, a read window and two batches of
+// facts decoded ahead of the merge (`DecodingRunReader`: 4 MiB of records over all runs); the facts of one event,
+// with all their evidence, are in one bucket. Spill files are unlinked as soon as they are made (`SpillFile`).
 
 import Foundation
 

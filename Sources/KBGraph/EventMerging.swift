@@ -39,7 +39,9 @@ public enum EventMerging {
     static func merge(_ facts: [Fact], table: RelationTable, stretches: Int) -> [Fact] {
         // groups hold indices, not copies of the facts (a large corpus has millions of reports)
         var groups = [String: [Int]]()
-        for (i, f) in facts.enumerated() { groups[key(f, table), default: []].append(i) }
+        // the keys made on every core (a function of each fact), grouped here in order
+        let keys = ParallelMap.map(Array(facts.indices), chunk: 1024) { key(facts[$0], table) }
+        for (i, k) in keys.enumerated() { groups[k, default: []].append(i) }
         let lists = groups.keys.sorted().map { groups[$0]! }
         groups = [:]
         let n = max(1, min(stretches, lists.count / 16))
@@ -229,10 +231,15 @@ public enum EventMerging {
         }
     }
 
-    /// Reports in (document, sentence, span, rule, id) order.
+    /// Reports in (document, sentence, span, rule, id) order (the order of those tuples, compared field by field
+    /// without building them: a tuple of strings is a copy of each).
     static func reportBefore(_ a: Evidence, _ b: Evidence) -> Bool {
-        (a.documentID, a.sentenceBegin, a.spanBegin, a.spanEnd, a.rule, a.id)
-            < (b.documentID, b.sentenceBegin, b.spanBegin, b.spanEnd, b.rule, b.id)
+        if a.documentID != b.documentID { return a.documentID < b.documentID }
+        if a.sentenceBegin != b.sentenceBegin { return a.sentenceBegin < b.sentenceBegin }
+        if a.spanBegin != b.spanBegin { return a.spanBegin < b.spanBegin }
+        if a.spanEnd != b.spanEnd { return a.spanEnd < b.spanEnd }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.id < b.id
     }
 
     /// Facts found to state one event.
@@ -275,7 +282,8 @@ public enum EventMerging {
 
         /// The merged fact: the primary report's member gives id, orientation, provenance and rule.
         func fact() -> Fact {
-            let reports = members.flatMap(\.reports).sorted(by: EventMerging.reportBefore)
+            // (one member's reports are in order already: the sort, stable, would leave them as they are)
+            let reports = members.count == 1 ? members[0].reports : members.flatMap(\.reports).sorted(by: EventMerging.reportBefore)
             let primary = members.first { $0.reports[0] == reports[0] } ?? members[0]
             var f = primary.fact
             let first = reports[0]

@@ -9,8 +9,9 @@
 // facts come out of `SortedFacts` by a k-way merge of the runs: the order of `KnowledgeGraph.canonicalize`, and the
 // facts of one run in memory (`EventMerging` over the whole graph) — byte for byte.
 //
-// Memory holds one bucket (8 MiB of reports on disk, `bucketBytes`) and a read window per run; the facts of one
-// event, with all their evidence, are in one bucket. Spill files are unlinked as soon as they are made (`SpillFile`).
+// Memory holds one bucket (8 MiB of reports on disk, `bucketBytes`) and, per run, a read window and two batches of
+// facts decoded ahead of the merge (`DecodingRunReader`: 4 MiB of records over all runs); the facts of one event,
+// with all their evidence, are in one bucket. Spill files are unlinked as soon as they are made (`SpillFile`).
 
 import Foundation
 
@@ -111,6 +112,32 @@ public final class ReportSpill {
         count += facts.count
     }
 
+    /// What `finish` does with one report: left out (a fact between an entity and itself once ids are joined), kept
+    /// (one bucket: `buckets` 0), or its bucket (by event key) and bytes (encoded again when ids were joined).
+    enum Dealt: Sendable { case dropped, fact(Fact), bucket(Int, [UInt8]) }
+
+    /// One report's bytes read, the joined ids (`links`) applied and dealt (see `Dealt`): a function of the bytes, so
+    /// it runs on every core. A report no joined id touches keeps its bytes (what encoding it again would give: a
+    /// fact read back is the fact written, and its encoding is a function of the fact).
+    static func dealt(_ bytes: [UInt8], links: [String: String], buckets: Int, _ table: RelationTable) throws -> Dealt {
+        var f = try SpillDecoder.fact(bytes)
+        var changed = false
+        if !links.isEmpty {
+            if let s = links[f.subject] { f.subject = s; changed = true }
+            if let o = links[f.object] { f.object = o; changed = true }
+            if let p = f.place, let n = links[p] { f.place = n; changed = true }
+            if let a = f.attribution?.source, let n = links[a] { f.attribution?.source = n; changed = true }
+            for e in f.evidence.indices {
+                if let a = f.evidence[e].attribution?.source, let n = links[a] { f.evidence[e].attribution?.source = n; changed = true }
+            }
+            // (as `CrossDocumentLinker.apply`: only when some entity was joined)
+            if f.subject == f.object { return .dropped }
+        }
+        guard buckets > 0 else { return .fact(f) }
+        let b = Int(StableID.fnv1a(EventMerging.key(f, table)) % UInt64(buckets))
+        return .bucket(b, changed ? SpillEncoder.bytes(of: f) : bytes)
+    }
+
     /// The reports, joined ids applied (`links`: old entity id → the id it joins), merged into events unless
     /// `mergeEvents` is false, in id order. The reports' file is read once; the spill can then be let go.
     public func finish(links: [String: String], mergeEvents: Bool, table: RelationTable = .standard) throws -> SortedFacts {
@@ -121,31 +148,21 @@ public final class ReportSpill {
         var pending = [[UInt8]](repeating: [], count: buckets > 1 ? buckets : 0)
         var blocks = [[Range<Int>]](repeating: [], count: buckets > 1 ? buckets : 0)
         var single: [Fact] = []
-        // the reports are read in chunks, each decoded on every core (`ParallelMap`) and then dealt in order
+        // the reports are read in chunks, each decoded, pointed at the joined ids and given its bucket on every core
+        // (`ParallelMap`, `dealt`), then dealt in order
+        let bucketed = bucketFile != nil
         func deal(_ records: [[UInt8]]) throws {
-            for (bytes, decoded) in zip(records, try ParallelMap.map(records, SpillDecoder.fact)) {
-                try deal(bytes, decoded)
-            }
-        }
-        func deal(_ bytes: [UInt8], _ decoded: Fact) throws {
-            var f = decoded
-            if !links.isEmpty {
-                if let s = links[f.subject] { f.subject = s }
-                if let o = links[f.object] { f.object = o }
-                if let p = f.place, let n = links[p] { f.place = n }
-                if let a = f.attribution?.source, let n = links[a] { f.attribution?.source = n }
-                for e in f.evidence.indices {
-                    if let a = f.evidence[e].attribution?.source, let n = links[a] { f.evidence[e].attribution?.source = n }
+            for d in try ParallelMap.map(records, { try ReportSpill.dealt($0, links: links, buckets: bucketed ? buckets : 0, table) }) {
+                switch d {
+                case .dropped: continue
+                case .fact(let f): single.append(f)
+                case .bucket(let b, let bytes):
+                    SpillFile.frame(bytes, into: &pending[b])
+                    if pending[b].count >= blockSize {
+                        blocks[b].append(try bucketFile!.appendFramed(pending[b]))
+                        pending[b].removeAll(keepingCapacity: true)
+                    }
                 }
-                // (as `CrossDocumentLinker.apply`: only when some entity was joined)
-                if f.subject == f.object { return }
-            }
-            guard let bucketFile else { single.append(f); return }
-            let b = Int(StableID.fnv1a(EventMerging.key(f, table)) % UInt64(buckets))
-            SpillFile.frame(links.isEmpty ? bytes : SpillEncoder.bytes(of: f), into: &pending[b])
-            if pending[b].count >= blockSize {
-                blocks[b].append(try bucketFile.appendFramed(pending[b]))
-                pending[b].removeAll(keepingCapacity: true)
             }
         }
         var reader = reports.records()
@@ -166,13 +183,15 @@ public final class ReportSpill {
             var facts = mergeEvents ? EventMerging.merge(facts, table: table) : facts
             facts.sortMovingOnce { $0.id < $1.id }
             let start = runs.size
+            let sorted = facts
             for lo in stride(from: 0, to: facts.count, by: 4096) {
-                for bytes in try ParallelMap.map(Array(facts[lo..<min(facts.count, lo + 4096)]), SpillEncoder.bytes) {
+                for bytes in ParallelMap.map(Array(lo..<min(facts.count, lo + 4096)), { SpillEncoder.bytes(of: sorted[$0]) }) {
                     try runs.appendRecord(bytes)
                 }
             }
             if !facts.isEmpty { ranges.append(start..<runs.size) }
             total += facts.count
+            LetGo.elsewhere(facts)
         }
         if let bucketFile {
             for b in blocks.indices {
@@ -186,9 +205,11 @@ public final class ReportSpill {
                 }
                 facts += try ParallelMap.map(records, SpillDecoder.fact)
                 try run(facts)
+                LetGo.elsewhere(facts)
             }
         } else {
             try run(single)
+            LetGo.elsewhere(single)
             single = []
         }
         return SortedFacts(file: runs, runs: ranges, count: total)
@@ -207,16 +228,20 @@ public final class SortedFacts {
     init(file: SpillFile, runs: [Range<Int>], count: Int) { self.file = file; self.runs = runs; self.count = count }
 
     /// Every fact in id order (of two with one id, that of the earlier run first), with its offset (`fact(at:)`).
-    public func forEach(_ body: (Fact, Int) throws -> Void) throws {
-        var readers: [SpillFile.Reader] = []
-        var heads: [(fact: Fact, offset: Int)?] = []
-        for r in runs {
-            var reader = file.records(r)
-            let first = try reader.next().map { (try SpillDecoder.fact($0.bytes), $0.offset) }
-            readers.append(reader); heads.append(first)
+    /// The facts are decoded on other threads a batch ahead of the merge (`DecodingRunReader`). `sentences: false`
+    /// gives every sentence as "" (a reader of the ids and references alone: most of a fact's bytes are sentences).
+    public func forEach(sentences: Bool = true, _ body: (Fact, Int) throws -> Void) throws {
+        let batch = DecodingRunReader<(fact: Fact, offset: Int)>.batchBytes(runs: runs.count)
+        let decode: @Sendable ([UInt8]) throws -> Fact = sentences ? SpillDecoder.fact : SpillDecoder.factWithoutSentences
+        let readers = runs.map { r in
+            DecodingRunReader<(fact: Fact, offset: Int)>(file: file, range: r, batchBytes: batch) { offset, bytes in
+                (try decode(bytes), offset)
+            }
         }
-        try RunMerge.merge(heads: heads, next: { i in try readers[i].next().map { (try SpillDecoder.fact($0.bytes), $0.offset) } },
-                           less: { $0.fact.id < $1.fact.id }) { try body($0.fact, $0.offset) }
+        var heads: [(fact: Fact, offset: Int)?] = []
+        for r in readers { heads.append(try r.next()) }
+        try RunMerge.merge(heads: heads, next: { i in try readers[i].next() },
+                           lessAt: { $0.pointee.fact.id < $1.pointee.fact.id }) { try body($0.fact, $0.offset) }
     }
 
     /// The fact at an offset `forEach` gave.

@@ -10,7 +10,8 @@
 /// Records of one type appended, then read back sorted (an external merge sort).
 public final class SortedSpill<Element> {
     public typealias Encode = (Element, inout SpillEncoder) -> Void
-    public typealias Decode = (inout SpillDecoder) throws -> Element
+    /// Called on other threads (`forEach` decodes ahead of the merge).
+    public typealias Decode = @Sendable (inout SpillDecoder) throws -> Element
 
     private let encode: Encode
     private let decode: Decode
@@ -90,19 +91,21 @@ public final class SortedSpill<Element> {
             for e in pending { try body(e) }
             return
         }
+        // each run's records decoded on other threads a batch ahead of the merge (`DecodingRunReader`)
         let decode = self.decode
-        func read(_ r: inout SpillFile.Reader) throws -> Element? {
-            guard let x = try r.next() else { return nil }
-            var d = SpillDecoder(x.bytes)
-            return try decode(&d)
+        let batch = DecodingRunReader<Element>.batchBytes(runs: runs.count)
+        let readers = runs.map { r in
+            DecodingRunReader<Element>(file: file, range: r, batchBytes: batch) { _, bytes in
+                var d = SpillDecoder(bytes)
+                return try decode(&d)
+            }
         }
-        var readers: [SpillFile.Reader] = []
         var heads: [Element?] = []
-        for r in runs {
-            var reader = file.records(r)
-            heads.append(try read(&reader))
-            readers.append(reader)
+        for r in readers { heads.append(try r.next()) }
+        if let lessAt {
+            try RunMerge.merge(heads: heads, next: { i in try readers[i].next() }, lessAt: lessAt, body)
+        } else {
+            try RunMerge.merge(heads: heads, next: { i in try readers[i].next() }, less: less, body)
         }
-        try RunMerge.merge(heads: heads, next: { i in try read(&readers[i]) }, less: less, body)
     }
 }

@@ -99,6 +99,10 @@ public struct SpillDecoder {
     var i = 0
     /// The sentences of the fact being read, in order (`sentence`).
     private var sentences: [String] = []
+    /// Sentences are skipped (read as ""): for a reader that looks at a fact's ids alone.
+    var skipsSentences = false
+    /// How many sentences were skipped in the fact being read (as many as `sentences` would hold).
+    private var skipped = 0
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -151,6 +155,17 @@ public struct SpillDecoder {
     private mutating func sentence() throws -> String {
         let mark = i
         let n = try int()
+        if skipsSentences {
+            // the checks of the bytes of `string` and of a reference, without the string
+            if n >= 0 {
+                guard i + n <= bytes.count else { throw SpillError("read: a record ends early") }
+                i += n
+                if skipped < 16 { skipped += 1 }
+            } else if -1 - n >= skipped {
+                throw SpillError("read: bad sentence reference")
+            }
+            return ""
+        }
         guard n < 0 else { i = mark; let s = try string(); if sentences.count < 16 { sentences.append(s) }; return s }
         guard -1 - n < sentences.count else { throw SpillError("read: bad sentence reference") }
         return sentences[-1 - n]
@@ -158,6 +173,7 @@ public struct SpillDecoder {
 
     mutating func fact() throws -> Fact {
         sentences.removeAll(keepingCapacity: true)
+        skipped = 0
         let id = try string(), type = try string(), subject = try string(), object = try string()
         let place = try optional(), factDate = try date(), role = try optional()
         guard let modality = Modality(rawValue: try string()) else { throw SpillError("read: bad modality") }
@@ -182,6 +198,13 @@ public struct SpillDecoder {
 
     static func fact(_ bytes: [UInt8]) throws -> Fact {
         var d = SpillDecoder(bytes)
+        return try d.fact()
+    }
+
+    /// The fact of `bytes` with every sentence "" (`skipsSentences`).
+    static func factWithoutSentences(_ bytes: [UInt8]) throws -> Fact {
+        var d = SpillDecoder(bytes)
+        d.skipsSentences = true
         return try d.fact()
     }
 }

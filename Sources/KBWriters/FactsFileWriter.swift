@@ -27,15 +27,15 @@ public struct FactsFileWriter: StreamingGraphWriter {
 /// each fact as it comes (a graph source gives them in id order, so the bytes are those of `FactsFileWriter.write`).
 ///
 /// Lines are encoded a batch at a time on every core (``LineBatch``) and written in order: a line depends on its
-/// record alone, so the bytes are those of one encoder writing one line after the other. A batch is encoded on other
-/// threads while the caller reads the records of the next one (`EncodingBatch`); its lines are written when the next
-/// batch is full, or at `finish`.
+/// record alone, so the bytes are those of one encoder writing one line after the other. A batch is encoded and its
+/// lines written on other threads while the caller reads the records of the next one (`EncodingBatch`); the next
+/// batch starts when it is done (one batch in flight: the lines are written in order).
 public final class FactsFileStreamWriter: FactStreamWriter {
     private let encoder = FactsFile.LineEncoder()
-    private var sink: OutputSink?
-    private var buffer = Data()
+    /// The output, used by the batch in flight (or by this thread when there is none).
+    private var output: LineOutput?
     private var pending: [FactsFile.Record] = []
-    /// The batch being encoded, whose lines go out before the next batch's.
+    /// The batch being encoded and written.
     private var encoding: EncodingBatch?
 
     public init() {}
@@ -43,8 +43,7 @@ public final class FactsFileStreamWriter: FactStreamWriter {
     public var needs: FactPass { [.wholeGraph] }
 
     public func begin(_ outline: GraphOutline, to sink: OutputSink) throws {
-        self.sink = sink
-        buffer = encoder.header()
+        output = LineOutput(sink: sink, header: encoder.header())
         // documents and mentions streamed (a spill gives them in canonical order), or arrays sorted here
         let (docs, mentions) = (outline.documents, outline.mentions)
         var g = KnowledgeGraph(documents: docs.isStreamed ? [] : try docs.all(), entities: outline.entities,
@@ -66,55 +65,70 @@ public final class FactsFileStreamWriter: FactStreamWriter {
 
     public func finish() throws {
         try flushPending()
-        try appendEncoded()
-        guard let sink else { return }
-        try drain(sink)
-        try sink.flush()
+        try waitForBatch()
+        guard let output else { return }
+        try output.drain()
+        try output.sink.flush()
     }
 
-    /// Writes the lines of the batch being encoded, and starts encoding the pending records.
+    /// Waits for the batch in flight, and starts encoding and writing the pending records.
     private func flushPending() throws {
-        guard !pending.isEmpty else { return }
+        guard !pending.isEmpty, let output else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        try appendEncoded()
-        encoding = EncodingBatch(batch[...])
+        try waitForBatch()
+        encoding = EncodingBatch(batch[...], output: output)
     }
 
-    /// The lines of the batch being encoded (waited for), appended to the buffer.
-    private func appendEncoded() throws {
+    /// Waits for the batch in flight to be written (its error thrown here).
+    private func waitForBatch() throws {
         guard let batch = encoding else { return }
         encoding = nil
-        for line in try batch.lines() {
+        try batch.wait()
+    }
+}
+
+/// Where a facts file's lines go: a buffer drained to the sink every 64 KiB. Used by one thread at a time (the batch
+/// in flight, else the writer's).
+final class LineOutput: @unchecked Sendable {
+    let sink: OutputSink
+    private var buffer: Data
+
+    init(sink: OutputSink, header: Data) { self.sink = sink; buffer = header }
+
+    func append(_ lines: [Data]) throws {
+        for line in lines {
             buffer.append(line)
-            if buffer.count >= 64 * 1024, let sink { try drain(sink) }
+            if buffer.count >= 64 * 1024 { try drain() }
         }
     }
 
-    private func drain(_ sink: OutputSink) throws {
+    func drain() throws {
         try buffer.withUnsafeBytes { try sink.write($0) }
         buffer.removeAll(keepingCapacity: true)
     }
 }
 
-/// A batch of records encoded (``LineBatch``) on other threads from the moment it is made; `lines()` waits for them.
+/// A batch of records encoded (``LineBatch``) and its lines written to `output`, on other threads from the moment it
+/// is made; `wait()` waits for them.
 final class EncodingBatch: @unchecked Sendable {
-    private let records: ArraySlice<FactsFile.Record>   // read only, by the encoding
-    private var result: Result<[Data], Error>?             // written by the encoding, read after `done`
+    private var records: ArraySlice<FactsFile.Record>   // used by the encoding alone, which lets them go
+    private var result: Result<Void, Error>?            // written by the encoding, read after `done`
     private let done = DispatchGroup()
 
-    init(_ records: ArraySlice<FactsFile.Record>) {
+    init(_ records: ArraySlice<FactsFile.Record>, output: LineOutput) {
         self.records = records
         done.enter()
         DispatchQueue.global().async { [self] in
-            result = Result { try LineBatch.encode(self.records) }
+            result = Result { try output.append(try LineBatch.encode(self.records)) }
+            self.records = []   // let go here, not by the caller's thread
             done.leave()
         }
     }
 
-    func lines() throws -> [Data] {
+    func wait() throws {
         done.wait()
-        return try result!.get()
+        try result!.get()
     }
 }
 

@@ -44,7 +44,8 @@ public final class SpilledFactSource: FactSource {
         let inOrder = sorted.inOrder
         func has(_ id: String) -> Bool { inOrder ? sorted.contains(id) : set.contains(id) }
         var last: String?
-        try facts.forEach { f, offset in
+        // the checks read ids and references, not sentences (a scan may read anything)
+        try facts.forEach(sentences: scan != nil) { f, offset in
             guard Values.isStableID(f.id) else { throw WriterError.invalidIdentifier(kind: "fact", id: f.id) }
             // in id order, a repeated id is the one before
             guard f.id != last else { throw WriterError.duplicateIdentifier(kind: "fact", id: f.id) }

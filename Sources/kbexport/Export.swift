@@ -89,6 +89,8 @@ struct Export: ParsableCommand {
         if let syntax = from.rdfSyntax { return try convert(inputs[0], syntax) }
         if from == .jsonl, inputs.count > 1 { return try mergeShards() }
         if from == .jsonl { return try exportFactsFile(inputs[0]) }
+        // the bundled tables built on other cores while the inputs are listed and sniffed
+        extraction.preload()
         // No input: the seed articles embedded in the binary (never a ./seeds folder of the current directory)
         let (files, usable) = collectInputs()
         var problems = usable

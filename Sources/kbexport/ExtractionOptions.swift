@@ -13,9 +13,18 @@ struct ExtractionOptions: ParsableArguments {
     @Option(name: .customLong("gazetteer"), help: "A gazetteer file (the TSV format of the bundled gazetteer) added to it. Repeatable.")
     var gazetteerFiles: [String] = []
 
+    /// True when the extraction uses the bundled rules, lexicon and gazetteer alone.
+    var isBundled: Bool { ruleDirs.isEmpty && lexiconFiles.isEmpty && gazetteerFiles.isEmpty }
+
+    /// Starts building the bundled tables on other threads (the caller lists its inputs meanwhile), when they are
+    /// the ones `extractor()` will use.
+    func preload() {
+        if isBundled { Extractor.preloadBundledWithGazetteer() }
+    }
+
     /// The extractor with the user's files, or the bundled one.
     func extractor() throws -> Extractor {
-        if ruleDirs.isEmpty, lexiconFiles.isEmpty, gazetteerFiles.isEmpty {
+        if isBundled {
             Extractor.preloadBundled()   // the rules and the model on other cores while this one reads the gazetteer
             return Extractor()
         }

@@ -61,6 +61,8 @@ struct EntityRecognizer {
     static let abd = Lexicon.set("عبد أبو ابو بن ابن ولد بو آل")
 
     func recognize(_ t: [Token]) -> [RawMention] {
+        // the word classes the passes start from, one memo probe a word (EntityRecognizer+WordCues.swift)
+        let cues = WordCues(t)
         var mentions: [RawMention] = []
         var covered = [Int?](repeating: nil, count: t.count)
         func add(_ m: RawMention) {
@@ -71,7 +73,7 @@ struct EntityRecognizer {
         // Pass 1: gazetteer names and adjectives.
         var i = 0
         while i < t.count {
-            if let m = gazetteerMatch(t, i) ?? pluralNisba(t, i) {
+            if let m = gazetteerMatch(t, i) ?? (cues.has(i, WordCues.pluralNisba) ? pluralNisba(t, i) : nil) {
                 // "وزارة الخارجية الإماراتية": the country its adjective names is mentioned too, as in a guessed name
                 if let inner = innerCountryAdjective(t, m) { add(inner) }
                 add(m); i = m.range.upperBound
@@ -108,9 +110,9 @@ struct EntityRecognizer {
             mentions[k] = RawMention(range: range, begin: b, end: mentions[k].end, text: text, type: .place, subtype: "facility",
                                      gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.7)
         }
-        addFacilities(t, &mentions)
+        addFacilities(t, &mentions, cues)
         addProvincesAndPolice(t, &mentions)   // "منطقة الرياض", "شرطة دبي" (EntityRecognizer+Provinces.swift)
-        addMilitaryUnits(t, &mentions)   // "الفيلق الخامس", "اللواء 105" (EntityRecognizer+Units.swift)
+        addMilitaryUnits(t, &mentions, cues)   // "الفيلق الخامس", "اللواء 105" (EntityRecognizer+Units.swift)
         covered = [Int?](repeating: nil, count: t.count)
         for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
         i = 0
@@ -129,7 +131,9 @@ struct EntityRecognizer {
         var appositions: [PendingApposition] = []
         i = 0
         while i < t.count {
-            guard covered[i] == nil, let (cueRange, nameStart) = rolePhrase(t, i, covered, mentions) else { i += 1; continue }
+            guard covered[i] == nil, cues.has(i, WordCues.roleWord), let (cueRange, nameStart) = rolePhrase(t, i, covered, mentions) else {
+                i += 1; continue
+            }
             let complement = cueRange.compactMap { covered[$0] }.first { mentions[$0].type != .person }
             let isRank = cueRange.count == 1 && Lexicon.ranks.contains(stripConj(t[cueRange.lowerBound].norm))
             let cue = RoleCue(range: cueRange, phrase: surface(t, cueRange), complementMention: complement, isRankOnly: isRank)
@@ -254,14 +258,18 @@ struct EntityRecognizer {
 
         // Pass 3: organisations and places from head nouns; outlets named with "نيوز"; bare institutions.
         i = 0
-        while i < t.count {
-            if let m = mediaByTrailer(t, i, covered, mentions) { add(m) }
+        while cues.anyHas(WordCues.mediaTrailer), i < t.count {
+            if cues.has(i, WordCues.mediaTrailer), let m = mediaByTrailer(t, i, covered, mentions) { add(m) }
             i += 1
         }
         i = 0
         while i < t.count {
-            guard covered[i] == nil, t[i].kind == .word || t[i].kind == .latin else { i += 1; continue }
-            if let m = bareInstitution(t, i, covered, mentions) ?? alQaeda(t, i, covered) { add(m); i += 1; continue }
+            // (a word with none of these cues is no bare institution, al-Qaeda or head word; other tokens have none)
+            guard covered[i] == nil, cues.bits[i] & (WordCues.bareInstitution | WordCues.qaeda | WordCues.headWord) != 0 else {
+                i += 1; continue
+            }
+            if let m = (cues.has(i, WordCues.bareInstitution) ? bareInstitution(t, i, covered, mentions) : nil)
+                ?? (cues.has(i, WordCues.qaeda) ? alQaeda(t, i, covered) : nil) { add(m); i += 1; continue }
             let head = t[i].kind == .word && !t[i].norm.isMark("بقياده") ? headWord(t[i].norm) : nil
             if let h = head, Lexicon.orgHeads.contains(h), let m = organization(t, i, covered, mentions) {
                 add(m); i = m.range.upperBound; continue
@@ -294,7 +302,7 @@ struct EntityRecognizer {
         dropFinancialMali(t, &mentions)   // «دعم مالي» is financial support (EntityRecognizer+Financial.swift)
         attachAppositions(appositions, &mentions)   // now that untitled names are found (EntityRecognizer+Appositions.swift)
         governmentsAsTheirStates(t, &mentions)   // "قررت الحكومة العراقية": the state (EntityRecognizer+Governments.swift)
-        addCounterpartInstitutions(t, &mentions)   // "نظيرتها السودانية" (EntityRecognizer+Counterparts.swift)
+        addCounterpartInstitutions(t, &mentions, cues)   // "نظيرتها السودانية" (EntityRecognizer+Counterparts.swift)
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -411,13 +419,18 @@ struct EntityRecognizer {
         w == "وزراء" || ((w.hasSuffix("ا") || w.hasSuffix("ي")) && Lexicon.roleHeads.contains(String(w.dropLast())))
     }
 
+    /// Whether a word (its conjunction stripped) is a rank (1), a role head (2), a kinship word (4): remembered per word.
+    static func roleWordKind(_ w: String) -> UInt8 {
+        Clitics.roleWordKind(w) { w in
+            (Lexicon.ranks.contains(w) ? 1 : 0) | (Lexicon.roleHeads.contains(w) ? 2 : 0) | (Lexicon.kinship.contains(w) ? 4 : 0)
+        }
+    }
+
     func rolePhrase(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> (Range<Int>, Int)? {
         guard t[i].kind == .word else { return nil }
         let w = stripConj(t[i].norm)
         // (rank / role head / kinship word: remembered per word, most words are none)
-        let kind = Clitics.roleWordKind(w) { w in
-            (Lexicon.ranks.contains(w) ? 1 : 0) | (Lexicon.roleHeads.contains(w) ? 2 : 0) | (Lexicon.kinship.contains(w) ? 4 : 0)
-        }
+        let kind = EntityRecognizer.roleWordKind(w)
         let isRank = kind & 1 != 0
         let isHead = kind & 2 != 0
         let isKin = kind & 4 != 0
@@ -530,6 +543,7 @@ struct EntityRecognizer {
 
     /// Strips one leading و/ف from a normalised word when the rest is a lexicon word ("ووزير" → "وزير").
     func stripConj(_ n: String) -> String { Clitics.stripConj(n, EntityRecognizer.computeStripConj) }
+    static func stripConjOf(_ n: String) -> String { Clitics.stripConj(n, EntityRecognizer.computeStripConj) }
 
     static func computeStripConj(_ n: String) -> String {
         for c in Clitics.of(n) where c.prefix == "و" || c.prefix == "ف" || c.prefix == "ل" || c.prefix == "ب" || c.prefix == "وب" || c.prefix == "لل" || c.prefix == "ول" {

@@ -1,0 +1,71 @@
+import KBText
+
+/// The word classes the recogniser's passes start from, one set of bits per token of a sentence, found with one
+/// memo probe a token at the start of ``EntityRecognizer/recognize(_:)``. Each bit is exactly the per-word test a
+/// pass makes before anything else (a pure function of a word token's normalised form; 0 for other tokens), so a
+/// pass skips a token whose bit is clear, and a whole pass is skipped when no token of the sentence has its bit:
+/// most sentences have no facility head, unit head or counterpart word, and most words are none of these.
+struct WordCues {
+    /// ``EntityRecognizer/facilityHead(_:)`` is not nil.
+    static let facility: UInt16 = 1 << 0
+    /// Twelve bytes or more ending in «يين» or «يون» (``EntityRecognizer/pluralNisba(_:_:)``'s first test).
+    static let pluralNisba: UInt16 = 1 << 1
+    /// Ends in «قاعده» (``EntityRecognizer/alQaeda(_:_:_:)``'s first test).
+    static let qaeda: UInt16 = 1 << 2
+    /// In ``EntityRecognizer/counterpartWords``.
+    static let counterpart: UInt16 = 1 << 3
+    /// `computeUnitHeadFlags` has ``EntityRecognizer/unitHeadWord``.
+    static let unitHead: UInt16 = 1 << 4
+    /// ``EntityRecognizer/orgWordFlags(_:)`` has ``EntityRecognizer/flagMediaTrailer``.
+    static let mediaTrailer: UInt16 = 1 << 5
+    /// ``EntityRecognizer/orgWordFlags(_:)`` has ``EntityRecognizer/flagBareInstitution``.
+    static let bareInstitution: UInt16 = 1 << 6
+    /// A rank, role head or kinship word once a conjunction is stripped (what ``EntityRecognizer/rolePhrase(_:_:_:_:)`` needs).
+    static let roleWord: UInt16 = 1 << 7
+    /// ``EntityRecognizer/headWord(_:)`` is not nil.
+    static let headWord: UInt16 = 1 << 8
+
+    /// The bits of each token.
+    let bits: [UInt16]
+    /// The bits of all tokens together.
+    let any: UInt16
+
+    init(_ t: [Token]) {
+        var any: UInt16 = 0
+        bits = WordCues.perThread.withValue { memo in
+            t.map { tok -> UInt16 in
+                guard tok.kind == .word else { return 0 }
+                // (remembered for plain words only, whose `String` equality is byte equality: some tests are on bytes)
+                let b = memo.cached(tok.norm)
+                    ?? (NormKey.isPlain(tok.norm) ? memo.get(tok.norm, WordCues.compute) : WordCues.compute(tok.norm))
+                any |= b
+                return b
+            }
+        }
+        self.any = any
+    }
+
+    /// Whether token `i` has cue `c`.
+    @inline(__always) func has(_ i: Int, _ c: UInt16) -> Bool { bits[i] & c != 0 }
+    /// Whether some token has cue `c`.
+    @inline(__always) func anyHas(_ c: UInt16) -> Bool { any & c != 0 }
+
+    private static let shared = SharedWordTable<UInt16>()
+    private static let perThread = PerThread { WordMemo<UInt16>(slots: 8192, shared: shared) }
+
+    /// The bits of a word token with normalised form `n` (the passes' own tests: none depends on a gazetteer).
+    static func compute(_ n: String) -> UInt16 {
+        var b: UInt16 = 0
+        if EntityRecognizer.facilityHead(norm: n) != nil { b |= facility }
+        if n.utf8.count >= 12, EntityRecognizer.utf8HasSuffix(n, "يين") || EntityRecognizer.utf8HasSuffix(n, "يون") { b |= pluralNisba }
+        if EntityRecognizer.utf8HasSuffix(n, "قاعده") { b |= qaeda }
+        if EntityRecognizer.counterpartWords.contains(n) { b |= counterpart }
+        if Clitics.unitHeadFlags(n, EntityRecognizer.computeUnitHeadFlags) & EntityRecognizer.unitHeadWord != 0 { b |= unitHead }
+        let org = EntityRecognizer.orgWordFlags(n)
+        if org & EntityRecognizer.flagMediaTrailer != 0 { b |= mediaTrailer }
+        if org & EntityRecognizer.flagBareInstitution != 0 { b |= bareInstitution }
+        if EntityRecognizer.roleWordKind(EntityRecognizer.stripConjOf(n)) != 0 { b |= roleWord }
+        if Clitics.headWord(n, EntityRecognizer.computeHeadWord) != nil { b |= headWord }
+        return b
+    }
+}

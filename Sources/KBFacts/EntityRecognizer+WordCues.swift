@@ -53,6 +53,21 @@ struct WordCues {
     private static let shared = SharedWordTable<UInt16>()
     private static let perThread = PerThread { WordMemo<UInt16>(slots: 8192, shared: shared) }
 
+    /// The unit heads and bare institutions without their article, as UTF-8 bytes.
+    static let unitHeadEnds = articleless(EntityRecognizer.unitHeads.strings)
+    static let bareInstitutionEnds = articleless(Set(EntityRecognizer.bareInstitutions.keys))
+    static func articleless(_ words: Set<String>) -> [[UInt8]] {
+        words.sorted().map { w in Array((w.hasPrefix("ال") ? String(w.dropFirst(2)) : w).utf8) }
+    }
+
+    /// Whether the bytes of `n` end with one of `ends`.
+    static func endsInOne(_ n: String, _ ends: [[UInt8]]) -> Bool {
+        var n = n
+        return n.withUTF8 { a in
+            ends.contains { e in a.count >= e.count && zip(a[(a.count - e.count)...], e).allSatisfy { $0 == $1 } }
+        }
+    }
+
     /// The bits of a word token with normalised form `n` (the passes' own tests: none depends on a gazetteer).
     static func compute(_ n: String) -> UInt16 {
         var b: UInt16 = 0
@@ -60,10 +75,15 @@ struct WordCues {
         if n.utf8.count >= 12, EntityRecognizer.utf8HasSuffix(n, "يين") || EntityRecognizer.utf8HasSuffix(n, "يون") { b |= pluralNisba }
         if EntityRecognizer.utf8HasSuffix(n, "قاعده") { b |= qaeda }
         if EntityRecognizer.counterpartWords.contains(n) { b |= counterpart }
-        if Clitics.unitHeadFlags(n, EntityRecognizer.computeUnitHeadFlags) & EntityRecognizer.unitHeadWord != 0 { b |= unitHead }
-        let org = EntityRecognizer.orgWordFlags(n)
-        if org & EntityRecognizer.flagMediaTrailer != 0 { b |= mediaTrailer }
-        if org & EntityRecognizer.flagBareInstitution != 0 { b |= bareInstitution }
+        // (a unit head or bare institution, clitics aside, ends in the head without its article: a clitic form's stem
+        // is the word's end, with or without «ال» put back; only such words are looked at further. On bytes for a
+        // plain word only, whose `String` equality with the lists' plain words is byte equality)
+        let plain = NormKey.isPlain(n)
+        if !plain || endsInOne(n, unitHeadEnds),
+           Clitics.unitHeadFlags(n, EntityRecognizer.computeUnitHeadFlags) & EntityRecognizer.unitHeadWord != 0 { b |= unitHead }
+        if Lexicon.mediaTrailers.contains(n) { b |= mediaTrailer }
+        if !plain || endsInOne(n, bareInstitutionEnds),
+           EntityRecognizer.orgWordFlags(n) & EntityRecognizer.flagBareInstitution != 0 { b |= bareInstitution }
         if EntityRecognizer.roleWordKind(EntityRecognizer.stripConjOf(n)) != 0 { b |= roleWord }
         if Clitics.headWord(n, EntityRecognizer.computeHeadWord) != nil { b |= headWord }
         return b

@@ -64,7 +64,13 @@ struct WordCues {
     static func endsInOne(_ n: String, _ ends: [[UInt8]]) -> Bool {
         var n = n
         return n.withUTF8 { a in
-            ends.contains { e in a.count >= e.count && zip(a[(a.count - e.count)...], e).allSatisfy { $0 == $1 } }
+            for e in ends where a.count >= e.count {
+                let d = a.count - e.count
+                var k = 0
+                while k < e.count, a[d + k] == e[k] { k += 1 }
+                if k == e.count { return true }
+            }
+            return false
         }
     }
 

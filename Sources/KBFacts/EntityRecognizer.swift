@@ -355,7 +355,7 @@ struct EntityRecognizer {
                     // "القوة القاهرة" (force majeure), "ظروف قاهرة": the adjective "compelling", not Cairo
                     if len == 1, !hits.isEmpty, cand.prefix.isEmpty, EntityRecognizer.isCompellingAdjective(t, i) { hits = [] }
                     // "مجلس الأمن القومي", "مجلس الأمن الوطني": a state's own council, not the international body
-                    if i + len < t.count, EntityRecognizer.stateBodyAdjectives.contains(t[i + len].norm) {
+                    if !hits.isEmpty, i + len < t.count, EntityRecognizer.stateBodyAdjectives.contains(t[i + len].norm) {
                         hits = hits.filter { $0.subtype != "intl_org" }
                     }
                     if let e = hits.first {

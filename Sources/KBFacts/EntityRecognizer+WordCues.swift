@@ -1,3 +1,4 @@
+import KBNER
 import KBText
 
 /// The word classes the recogniser's passes start from, one set of bits per token of a sentence, found with one
@@ -24,25 +25,44 @@ struct WordCues {
     static let roleWord: UInt16 = 1 << 7
     /// ``EntityRecognizer/headWord(_:)`` is not nil.
     static let headWord: UInt16 = 1 << 8
+    /// ``EntityRecognizer/computeDualHead(_:)`` is not nil (a dual head noun, clitics aside).
+    static let dualHead: UInt16 = 1 << 9
 
     /// The bits of each token.
     let bits: [UInt16]
     /// The bits of all tokens together.
     let any: UInt16
+    /// The labeller's info of each plain word (``ModelWords/info(_:_:)`` with the shipped model, remembered with the
+    /// bits: the labeller does not look the word up again), nil for other tokens.
+    let infos: [NERFeaturizer.WordInfo?]
+
+    /// A plain word's bits and labeller info, remembered together.
+    struct Facts {
+        let bits: UInt16
+        let info: NERFeaturizer.WordInfo?
+    }
 
     init(_ t: [Token]) {
         var any: UInt16 = 0
+        var infos = [NERFeaturizer.WordInfo?](repeating: nil, count: t.count)
         bits = WordCues.perThread.withValue { memo in
-            t.map { tok -> UInt16 in
+            t.indices.map { i -> UInt16 in
+                let tok = t[i]
                 guard tok.kind == .word else { return 0 }
-                // (remembered for plain words only, whose `String` equality is byte equality: some tests are on bytes)
-                let b = memo.cached(tok.norm)
-                    ?? (NormKey.isPlain(tok.norm) ? memo.get(tok.norm, WordCues.compute) : WordCues.compute(tok.norm))
+                // (remembered for plain words only, whose `String` equality is byte equality: some tests are on bytes,
+                // and the labeller hashes the bytes)
+                if let f = memo.cached(tok.norm) ?? (NormKey.isPlain(tok.norm) ? memo.get(tok.norm, WordCues.facts) : nil) {
+                    any |= f.bits
+                    infos[i] = f.info
+                    return f.bits
+                }
+                let b = WordCues.compute(tok.norm)
                 any |= b
                 return b
             }
         }
         self.any = any
+        self.infos = infos
     }
 
     /// Whether token `i` has cue `c`.
@@ -50,8 +70,13 @@ struct WordCues {
     /// Whether some token has cue `c`.
     @inline(__always) func anyHas(_ c: UInt16) -> Bool { any & c != 0 }
 
-    private static let shared = SharedWordTable<UInt16>()
-    private static let perThread = PerThread { WordMemo<UInt16>(slots: 8192, shared: shared) }
+    private static let shared = SharedWordTable<Facts>()
+    private static let perThread = PerThread { WordMemo<Facts>(slots: 8192, shared: shared) }
+
+    /// The bits and labeller info of a plain word.
+    static func facts(_ n: String) -> Facts {
+        Facts(bits: compute(n), info: EntityRecognizer.nerModel.map { ModelWords.info(Token(text: n, norm: n, begin: 0, end: 0, kind: .word), $0) })
+    }
 
     /// The unit heads and bare institutions without their article, as UTF-8 bytes.
     static let unitHeadEnds = articleless(EntityRecognizer.unitHeads.strings)
@@ -92,6 +117,7 @@ struct WordCues {
            EntityRecognizer.orgWordFlags(n) & EntityRecognizer.flagBareInstitution != 0 { b |= bareInstitution }
         if EntityRecognizer.roleWordKind(EntityRecognizer.stripConjOf(n)) != 0 { b |= roleWord }
         if Clitics.headWord(n, EntityRecognizer.computeHeadWord) != nil { b |= headWord }
+        if Clitics.dualHead(n, EntityRecognizer.computeDualHead) != nil { b |= dualHead }
         return b
     }
 }

@@ -294,11 +294,11 @@ struct EntityRecognizer {
         }
         // Pass 3c: quoted names typed by a head noun or a naming word (EntityRecognizer+QuotedNames.swift)
         addQuotedNames(t, &mentions, &covered)
-        addDualHeadNames(t, &mentions, &covered)   // "حركتي فتح وحماس" (EntityRecognizer+DualHeads.swift)
+        addDualHeadNames(t, &mentions, &covered, cues)   // "حركتي فتح وحماس" (EntityRecognizer+DualHeads.swift)
         addDatelineOutlets(t, &mentions, &covered)   // the outlet a dateline credits (EntityRecognizer+Datelines.swift)
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
         organizationsNamedAfterPlaces(t, &mentions)
-        addModelMentions(t, &mentions, reserved: appositions.map(\.cue.range))
+        addModelMentions(t, &mentions, reserved: appositions.map(\.cue.range), cues: cues)
         dropFinancialMali(t, &mentions)   // «دعم مالي» is financial support (EntityRecognizer+Financial.swift)
         attachAppositions(appositions, &mentions)   // now that untitled names are found (EntityRecognizer+Appositions.swift)
         governmentsAsTheirStates(t, &mentions)   // "قررت الحكومة العراقية": the state (EntityRecognizer+Governments.swift)
@@ -325,9 +325,14 @@ struct EntityRecognizer {
         // a name of two words or more is looked up only when it can start with this word and the next
         // (looked up at the first need: not at all when the next token is no word)
         var reach: [Int] = []
+        // (no name's second word: no two-word start with any form, Gazetteer+SecondWords.swift)
+        var nextContinues: Bool? = nil
         func reachOf(_ ci: Int) -> Int {
             if reach.isEmpty { reach = start.longest.map { $0 < 2 ? $0 : -1 } }
-            if reach[ci] < 0 { reach[ci] = gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) }
+            if reach[ci] < 0 {
+                if nextContinues == nil { nextContinues = gazetteer.isSecondWord(t[i + 1].norm) }
+                reach[ci] = nextContinues! ? gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) : 0
+            }
             return reach[ci]
         }
         if maxLen >= 1 {

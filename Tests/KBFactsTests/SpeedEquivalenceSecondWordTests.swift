@@ -61,4 +61,30 @@ final class SpeedEquivalenceSecondWordTests: XCTestCase {
         }
         XCTAssertGreaterThan(seen, 0, "no name of two words was tagged")
     }
+
+    /// The recogniser's gazetteer look-up skips `longestName(startingWith:then:)` before a word that is no name's
+    /// second word: it would be 0 there, for every first word.
+    func testGazetteerSecondWordsFilterOnlyZeros() {
+        let g = Gazetteer.bundled
+        let keys = g.firstTwoWords.keys.map(\.string).sorted()
+        XCTAssertGreaterThan(keys.count, 100)
+        let pairs = keys.compactMap { k -> (String, String)? in
+            guard let sp = k.firstIndex(of: " ") else { return nil }
+            return (String(k[..<sp]), String(k[k.index(after: sp)...]))
+        }
+        // every name's second word is one
+        for (_, s) in pairs { XCTAssertTrue(g.isSecondWord(s), s) }
+        // words that are none: no first word goes on with them
+        let firsts = Array(Set(pairs.map(\.0))).sorted()
+        let others = Array(Set(pairs.map(\.0) + pairs.map { "و" + $0.1 } + SpeedEquivalenceTests.samples.map(ArabicNormalizer.normalize)
+            + ["ا\u{0654}حمد", "x y", ""])).sorted().filter { !g.isSecondWord($0) }
+        XCTAssertGreaterThan(others.count, 100)
+        for w in others.prefix(300) {
+            for f in firsts.prefix(400) where g.longestName(startingWith: f, then: w) != 0 {
+                XCTFail("\(f) \(w)")
+            }
+        }
+        // and the pairs that are there are found
+        for (f, s) in pairs.prefix(500) { XCTAssertGreaterThan(g.longestName(startingWith: f, then: s), 0) }
+    }
 }

@@ -1,4 +1,5 @@
 @testable import KBFacts
+@testable import KBNER
 @testable import KBText
 import XCTest
 

@@ -43,24 +43,25 @@ struct WordCues {
     }
 
     init(_ t: [Token]) {
+        let n = t.count
+        var bits = [UInt16](repeating: 0, count: n)
+        var infos = [NERFeaturizer.WordInfo?](repeating: nil, count: n)
         var any: UInt16 = 0
-        var infos = [NERFeaturizer.WordInfo?](repeating: nil, count: t.count)
-        bits = WordCues.perThread.withValue { memo in
-            t.indices.map { i -> UInt16 in
-                let tok = t[i]
-                guard tok.kind == .word else { return 0 }
-                // (remembered for plain words only, whose `String` equality is byte equality: some tests are on bytes,
-                // and the labeller hashes the bytes)
-                if let f = memo.cached(tok.norm) ?? (NormKey.isPlain(tok.norm) ? memo.get(tok.norm, WordCues.facts) : nil) {
-                    any |= f.bits
-                    infos[i] = f.info
-                    return f.bits
-                }
-                let b = WordCues.compute(tok.norm)
-                any |= b
-                return b
+        // (a plain loop: a closure over `bits`, `infos` and `any` would box them)
+        let memo = WordCues.perThread.value
+        for i in 0..<n where t[i].kind == .word {
+            let norm = t[i].norm
+            // (remembered for plain words only, whose `String` equality is byte equality: some tests are on bytes,
+            // and the labeller hashes the bytes)
+            if let f = memo.cached(norm) ?? (NormKey.isPlain(norm) ? memo.get(norm, WordCues.facts) : nil) {
+                bits[i] = f.bits
+                infos[i] = f.info
+            } else {
+                bits[i] = WordCues.compute(norm)
             }
+            any |= bits[i]
         }
+        self.bits = bits
         self.any = any
         self.infos = infos
     }
@@ -71,7 +72,8 @@ struct WordCues {
     @inline(__always) func anyHas(_ c: UInt16) -> Bool { any & c != 0 }
 
     private static let shared = SharedWordTable<Facts>()
-    private static let perThread = PerThread { WordMemo<Facts>(slots: 8192, shared: shared) }
+    /// (as many first-level slots as the threads' word records have: a miss costs a hash and a lock)
+    private static let perThread = PerThread { WordMemo<Facts>(slots: 16384, shared: shared) }
 
     /// The bits and labeller info of a plain word.
     static func facts(_ n: String) -> Facts {

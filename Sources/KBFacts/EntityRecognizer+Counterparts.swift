@@ -13,10 +13,12 @@ extension EntityRecognizer {
 
     /// Turns "نظيرتها" + a country adjective into the institution of that country the sentence named before
     /// for another country (its key with the new country; the adjective stays the country's mention).
-    func addCounterpartInstitutions(_ t: [Token], _ mentions: inout [RawMention]) {
+    func addCounterpartInstitutions(_ t: [Token], _ mentions: inout [RawMention], _ cues: WordCues) {
+        // (a token's cue bit is the counterpart word test)
+        guard cues.anyHas(WordCues.counterpart) else { return }
         var added: [RawMention] = []
-        for i in t.indices where t[i].kind == .word && i + 1 < t.count {
-            guard EntityRecognizer.counterpartWords.contains(t[i].norm),
+        for i in t.indices where cues.has(i, WordCues.counterpart) && i + 1 < t.count {
+            guard
                   let a = mentions.first(where: { $0.range.lowerBound == i + 1 && $0.isAdjective && !$0.peoplePlural }),
                   let country = a.gazetteerIDs.first, a.subtype == "country",
                   let ante = mentions.filter({ $0.type == .organization && $0.range.upperBound <= i }).max(by: { $0.range.upperBound < $1.range.upperBound }),

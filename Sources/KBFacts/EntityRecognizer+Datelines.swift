@@ -6,6 +6,9 @@ import KBText
 
 extension EntityRecognizer {
     static let datelineDashes: Set<String> = ["-", "–", "—", ":"]
+    /// The other marks the shapes test (made once: a set literal in `punct`'s call is built at every call).
+    static let openParen: Set<String> = ["("], closeParen: Set<String> = [")"], colon: Set<String> = [":"]
+    static let dashes: Set<String> = ["-", "–", "—"]
 
     /// Outlets named by a dateline, as organisations (subtype media):
     /// - "NAME (PLACE) -" at the start of a sentence;
@@ -36,26 +39,26 @@ extension EntityRecognizer {
         // "NAME (PLACE) -", "NAME : VERB"
         let lead = datelineName(t, 0, covered, mentions)
         if lead > 0 {
-            if punct(lead, ["("]), let e = placeAt(lead + 1), punct(e, [")"]), punct(e + 1, EntityRecognizer.datelineDashes) {
+            if punct(lead, EntityRecognizer.openParen), let e = placeAt(lead + 1), punct(e, EntityRecognizer.closeParen), punct(e + 1, EntityRecognizer.datelineDashes) {
                 add(0..<lead); return
             }
-            if punct(lead, [":"]), lead + 1 < t.count, isReportVerb(t[lead + 1].norm) { add(0..<lead); return }
+            if punct(lead, EntityRecognizer.colon), lead + 1 < t.count, isReportVerb(t[lead + 1].norm) { add(0..<lead); return }
             // "NAME - متابعة خاصة", "NAME - خاص": the outlet's own credit line
-            if punct(lead, ["-", "–", "—"]), lead + 1 < t.count, EntityRecognizer.creditWords.contains(t[lead + 1].norm) {
+            if punct(lead, EntityRecognizer.dashes), lead + 1 < t.count, EntityRecognizer.creditWords.contains(t[lead + 1].norm) {
                 add(0..<lead); return
             }
         }
         // "PLACE - (NAME)", "PLACE (NAME)", "(NAME) -"
         var k = 0
-        if let e = placeAt(0) { k = e; if punct(k, ["-", "–", "—"]) { k += 1 } }
-        if punct(k, ["("]) {
+        if let e = placeAt(0) { k = e; if punct(k, EntityRecognizer.dashes) { k += 1 } }
+        if punct(k, EntityRecognizer.openParen) {
             let n = datelineName(t, k + 1, covered, mentions)
-            if n > k + 1, punct(n, [")"]), k > 0 || punct(n + 1, EntityRecognizer.datelineDashes) { add((k + 1)..<n); return }
+            if n > k + 1, punct(n, EntityRecognizer.closeParen), k > 0 || punct(n + 1, EntityRecognizer.datelineDashes) { add((k + 1)..<n); return }
         }
         // "PLACE: NAME VERB"
         for m in mentions where m.type == .place && !m.isAdjective {
             let e = m.range.upperBound
-            guard punct(e, [":"]), m.range.lowerBound == 0 || t[m.range.lowerBound - 1].kind == .word else { continue }
+            guard punct(e, EntityRecognizer.colon), m.range.lowerBound == 0 || t[m.range.lowerBound - 1].kind == .word else { continue }
             let n = datelineName(t, e + 1, covered, mentions)
             if n > e + 1, n < t.count, isReportVerb(t[n].norm) { add((e + 1)..<n); return }
         }

@@ -24,11 +24,13 @@ extension EntityRecognizer {
 
     /// "حركتي فتح وحماس", "لحزبي النهضة والتكتل": each name coordinated after a dual head noun is the organisation
     /// the gazetteer knows by the singular head and that name ("حركة فتح"), where no rule found it already.
-    func addDualHeadNames(_ t: [Token], _ mentions: inout [RawMention], _ covered: inout [Int?]) {
+    func addDualHeadNames(_ t: [Token], _ mentions: inout [RawMention], _ covered: inout [Int?], _ cues: WordCues) {
+        // (a word's cue bit is whether it is a dual head: a sentence without one has nothing to add)
+        guard cues.anyHas(WordCues.dualHead) else { return }
         var i = 0
         while i + 1 < t.count {
             defer { i += 1 }
-            guard t[i].kind == .word, covered[i] == nil else { continue }
+            guard cues.has(i, WordCues.dualHead), covered[i] == nil else { continue }
             guard let sing = Clitics.dualHead(t[i].norm, EntityRecognizer.computeDualHead) else { continue }
             // the first name, then "و" + the second (one word each)
             var k = i + 1

@@ -17,8 +17,12 @@ extension EntityRecognizer {
 
     /// The facility head of a word, with its proclitic ("بمطار" → ("مطار", "ب")), or nil.
     func facilityHead(_ tok: Token) -> (stem: String, prefix: String)? {
-        guard tok.kind == .word else { return nil }
-        let u = tok.norm.utf8
+        tok.kind == .word ? EntityRecognizer.facilityHead(norm: tok.norm) : nil
+    }
+
+    /// ``facilityHead(_:)`` of a word token with normalised form `n`.
+    static func facilityHead(norm n: String) -> (stem: String, prefix: String)? {
+        let u = n.utf8
         guard u.count >= 6, u.count <= 14, let last = u.last, EntityRecognizer.headLastBytes[Int(last)] else { return nil }
         for (head, bytes) in EntityRecognizer.headBytes where u.count >= bytes.count && u.suffix(bytes.count).elementsEqual(bytes) {
             let prefix = String(decoding: u.prefix(u.count - bytes.count), as: UTF8.self)
@@ -30,9 +34,10 @@ extension EntityRecognizer {
     /// Replaces a place the gazetteer found after a facility head, or takes one or two free name words after
     /// it, by the facility. A definite word after the head counts only when it is no place noun, adjective or
     /// description ("مطار العاصمة", "قصر الضيافة" stay as they are: the second is no name).
-    func addFacilities(_ t: [Token], _ mentions: inout [RawMention]) {
-        // (most sentences have no facility head: nothing is built for them)
-        guard let firstHead = t.indices.first(where: { facilityHead(t[$0]) != nil }), firstHead + 1 < t.count else { return }
+    func addFacilities(_ t: [Token], _ mentions: inout [RawMention], _ cues: WordCues) {
+        // (most sentences have no facility head: nothing is built for them; a token's cue bit is its facilityHead test)
+        guard cues.anyHas(WordCues.facility), let firstHead = t.indices.first(where: { cues.has($0, WordCues.facility) }),
+              firstHead + 1 < t.count else { return }
         var owner = [Int?](repeating: nil, count: t.count)
         for (k, m) in mentions.enumerated() { for x in m.range { owner[x] = k } }
         var replaced: [Int] = []
@@ -40,7 +45,7 @@ extension EntityRecognizer {
         var i = firstHead
         while i + 1 < t.count {
             defer { i += 1 }
-            guard owner[i] == nil, let (stem, prefix) = facilityHead(t[i]) else { continue }
+            guard owner[i] == nil, cues.has(i, WordCues.facility), let (stem, prefix) = facilityHead(t[i]) else { continue }
             var end = i + 1
             var inner: Int? = nil
             if let k = owner[end] {

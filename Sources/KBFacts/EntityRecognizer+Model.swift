@@ -26,9 +26,10 @@ extension EntityRecognizer {
 
     /// Adds the model's spans over tokens no mention and no role phrase covers, after sanity checks.
     /// `reserved`: title phrases waiting for their holder (EntityRecognizer+Appositions.swift), no name or ministry.
-    func addModelMentions(_ t: [Token], _ mentions: inout [RawMention], reserved: [Range<Int>] = []) {
+    func addModelMentions(_ t: [Token], _ mentions: inout [RawMention], reserved: [Range<Int>] = [], cues: WordCues? = nil) {
         guard let model = EntityRecognizer.nerModel, !t.isEmpty else { return }
-        let result = model.label(info: t.map { ModelWords.info($0, model) })
+        // (a plain word's info came with its cues: EntityRecognizer+WordCues.swift)
+        let result = model.label(info: t.indices.map { i in cues?.infos[i] ?? ModelWords.info(t[i], model) })
         guard !result.spans.isEmpty else {
             for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
                 && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil { mentions[k].weak = true }

@@ -497,7 +497,9 @@ extension EntityRecognizer {
     static let flagMediaTrailer: UInt8 = 1, flagBareInstitution: UInt8 = 2
 
     /// What the outlet and short-form rules need to know of a word, remembered per word (most words are neither).
-    func orgWordFlags(_ n: String) -> UInt8 {
+    func orgWordFlags(_ n: String) -> UInt8 { EntityRecognizer.orgWordFlags(n) }
+
+    static func orgWordFlags(_ n: String) -> UInt8 {
         Clitics.orgWordFlags(n) { w in
             var f: UInt8 = 0
             if Lexicon.mediaTrailers.contains(w) { f |= EntityRecognizer.flagMediaTrailer }

@@ -39,7 +39,15 @@ extension EntityRecognizer {
 
     /// `s` ends with `suffix`, compared as UTF-8 bytes (normalised words: no grapheme subtleties).
     static func utf8HasSuffix(_ s: String, _ suffix: String) -> Bool {
-        let a = s.utf8, b = suffix.utf8
-        return a.count >= b.count && a.suffix(b.count).elementsEqual(b)
+        // (on the contiguous bytes: the generic suffix of a UTF-8 view is slow)
+        var s = s, suffix = suffix
+        return s.withUTF8 { a in
+            suffix.withUTF8 { b in
+                guard a.count >= b.count else { return false }
+                let d = a.count - b.count
+                for k in 0..<b.count where a[d + k] != b[k] { return false }
+                return true
+            }
+        }
     }
 }

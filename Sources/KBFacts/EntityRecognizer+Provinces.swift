@@ -20,15 +20,22 @@ extension EntityRecognizer {
         return Clitics.of(tok.norm).first { set.contains($0.stem) && EntityRecognizer.listContains(["و", "ف", "ب", "ل", "وب", "ول"], $0.prefix) }?.stem
     }
 
+    /// A town or capital the gazetteer found, not at the sentence's start: what a province or police head may precede.
+    static func mayHeadDivision(_ m: RawMention) -> Bool {
+        m.type == .place && !m.isAdjective && m.gazetteerIDs.count >= 1 && m.range.lowerBound > 0
+            && (m.subtype == "city" || m.subtype == "capital")
+    }
+
     /// Turns a town the gazetteer found after an indefinite province head into the province, and a province or
     /// town after a police head (or a region after "إمارة") into that organisation. Runs on the gazetteer's mentions.
     func addProvincesAndPolice(_ t: [Token], _ mentions: inout [RawMention]) {
+        // (only a town or capital the gazetteer found after the sentence's start can change: none, nothing to do)
+        guard mentions.contains(where: { EntityRecognizer.mayHeadDivision($0) }) else { return }
         var taken = Set<Int>()
         for m in mentions { taken.formUnion(m.range) }
         for k in mentions.indices {
             let m = mentions[k]
-            guard m.type == .place, !m.isAdjective, m.gazetteerIDs.count >= 1, m.range.lowerBound > 0,
-                  ["city", "capital"].contains(m.subtype) else { continue }
+            guard EntityRecognizer.mayHeadDivision(m) else { continue }
             var start = m.range.lowerBound
             var head: String? = nil
             if !taken.contains(start - 1), let h = divisionHead(t[start - 1], EntityRecognizer.provinceHeads) { head = h; start -= 1 }

@@ -47,13 +47,15 @@ extension EntityRecognizer {
 
     /// Adds a numbered unit (head, ordinal or number, qualifiers of its arm, and the nationality adjective the
     /// gazetteer found right after them) where no other mention stands on its head or number.
-    func addMilitaryUnits(_ t: [Token], _ mentions: inout [RawMention]) {
+    func addMilitaryUnits(_ t: [Token], _ mentions: inout [RawMention], _ cues: WordCues) {
+        // (a token's cue bit is the word part of `unitHead`: no unit head, nothing to add)
+        guard cues.anyHas(WordCues.unitHead) else { return }
         var taken = [Int?](repeating: nil, count: t.count)
         for (k, m) in mentions.enumerated() { for x in m.range { taken[x] = k } }
         var i = 0
         while i + 1 < t.count {
             defer { i += 1 }
-            guard taken[i] == nil, taken[i + 1] == nil, unitHead(t[i]) else { continue }
+            guard cues.has(i, WordCues.unitHead), taken[i] == nil, taken[i + 1] == nil, unitHead(t[i]) else { continue }
             let num = t[i + 1]
             guard num.kind == .number || (num.kind == .word && EntityRecognizer.unitOrdinals.contains(num.norm)) else { continue }
             var j = i + 2

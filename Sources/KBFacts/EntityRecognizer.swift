@@ -61,6 +61,8 @@ struct EntityRecognizer {
     static let abd = Lexicon.set("عبد أبو ابو بن ابن ولد بو آل")
 
     func recognize(_ t: [Token]) -> [RawMention] {
+        // the word classes the passes start from, one memo probe a word (EntityRecognizer+WordCues.swift)
+        let cues = WordCues(t)
         var mentions: [RawMention] = []
         var covered = [Int?](repeating: nil, count: t.count)
         func add(_ m: RawMention) {
@@ -71,7 +73,7 @@ struct EntityRecognizer {
         // Pass 1: gazetteer names and adjectives.
         var i = 0
         while i < t.count {
-            if let m = gazetteerMatch(t, i) ?? pluralNisba(t, i) {
+            if let m = gazetteerMatch(t, i) ?? (cues.has(i, WordCues.pluralNisba) ? pluralNisba(t, i) : nil) {
                 // "وزارة الخارجية الإماراتية": the country its adjective names is mentioned too, as in a guessed name
                 if let inner = innerCountryAdjective(t, m) { add(inner) }
                 add(m); i = m.range.upperBound
@@ -108,9 +110,9 @@ struct EntityRecognizer {
             mentions[k] = RawMention(range: range, begin: b, end: mentions[k].end, text: text, type: .place, subtype: "facility",
                                      gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil, confidence: 0.7)
         }
-        addFacilities(t, &mentions)
+        addFacilities(t, &mentions, cues)
         addProvincesAndPolice(t, &mentions)   // "منطقة الرياض", "شرطة دبي" (EntityRecognizer+Provinces.swift)
-        addMilitaryUnits(t, &mentions)   // "الفيلق الخامس", "اللواء 105" (EntityRecognizer+Units.swift)
+        addMilitaryUnits(t, &mentions, cues)   // "الفيلق الخامس", "اللواء 105" (EntityRecognizer+Units.swift)
         covered = [Int?](repeating: nil, count: t.count)
         for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
         i = 0
@@ -129,7 +131,9 @@ struct EntityRecognizer {
         var appositions: [PendingApposition] = []
         i = 0
         while i < t.count {
-            guard covered[i] == nil, let (cueRange, nameStart) = rolePhrase(t, i, covered, mentions) else { i += 1; continue }
+            guard covered[i] == nil, cues.has(i, WordCues.roleWord), let (cueRange, nameStart) = rolePhrase(t, i, covered, mentions) else {
+                i += 1; continue
+            }
             let complement = cueRange.compactMap { covered[$0] }.first { mentions[$0].type != .person }
             let isRank = cueRange.count == 1 && Lexicon.ranks.contains(stripConj(t[cueRange.lowerBound].norm))
             let cue = RoleCue(range: cueRange, phrase: surface(t, cueRange), complementMention: complement, isRankOnly: isRank)
@@ -254,14 +258,18 @@ struct EntityRecognizer {
 
         // Pass 3: organisations and places from head nouns; outlets named with "نيوز"; bare institutions.
         i = 0
-        while i < t.count {
-            if let m = mediaByTrailer(t, i, covered, mentions) { add(m) }
+        while cues.anyHas(WordCues.mediaTrailer), i < t.count {
+            if cues.has(i, WordCues.mediaTrailer), let m = mediaByTrailer(t, i, covered, mentions) { add(m) }
             i += 1
         }
         i = 0
         while i < t.count {
-            guard covered[i] == nil, t[i].kind == .word || t[i].kind == .latin else { i += 1; continue }
-            if let m = bareInstitution(t, i, covered, mentions) ?? alQaeda(t, i, covered) { add(m); i += 1; continue }
+            // (a word with none of these cues is no bare institution, al-Qaeda or head word; other tokens have none)
+            guard covered[i] == nil, cues.bits[i] & (WordCues.bareInstitution | WordCues.qaeda | WordCues.headWord) != 0 else {
+                i += 1; continue
+            }
+            if let m = (cues.has(i, WordCues.bareInstitution) ? bareInstitution(t, i, covered, mentions) : nil)
+                ?? (cues.has(i, WordCues.qaeda) ? alQaeda(t, i, covered) : nil) { add(m); i += 1; continue }
             let head = t[i].kind == .word && !t[i].norm.isMark("بقياده") ? headWord(t[i].norm) : nil
             if let h = head, Lexicon.orgHeads.contains(h), let m = organization(t, i, covered, mentions) {
                 add(m); i = m.range.upperBound; continue
@@ -286,15 +294,15 @@ struct EntityRecognizer {
         }
         // Pass 3c: quoted names typed by a head noun or a naming word (EntityRecognizer+QuotedNames.swift)
         addQuotedNames(t, &mentions, &covered)
-        addDualHeadNames(t, &mentions, &covered)   // "حركتي فتح وحماس" (EntityRecognizer+DualHeads.swift)
+        addDualHeadNames(t, &mentions, &covered, cues)   // "حركتي فتح وحماس" (EntityRecognizer+DualHeads.swift)
         addDatelineOutlets(t, &mentions, &covered)   // the outlet a dateline credits (EntityRecognizer+Datelines.swift)
         // Pass 4: the statistical labeller's spans where nothing else was found (EntityRecognizer+Model.swift)
         organizationsNamedAfterPlaces(t, &mentions)
-        addModelMentions(t, &mentions, reserved: appositions.map(\.cue.range))
+        addModelMentions(t, &mentions, reserved: appositions.map(\.cue.range), cues: cues)
         dropFinancialMali(t, &mentions)   // «دعم مالي» is financial support (EntityRecognizer+Financial.swift)
         attachAppositions(appositions, &mentions)   // now that untitled names are found (EntityRecognizer+Appositions.swift)
         governmentsAsTheirStates(t, &mentions)   // "قررت الحكومة العراقية": the state (EntityRecognizer+Governments.swift)
-        addCounterpartInstitutions(t, &mentions)   // "نظيرتها السودانية" (EntityRecognizer+Counterparts.swift)
+        addCounterpartInstitutions(t, &mentions, cues)   // "نظيرتها السودانية" (EntityRecognizer+Counterparts.swift)
         return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -317,9 +325,14 @@ struct EntityRecognizer {
         // a name of two words or more is looked up only when it can start with this word and the next
         // (looked up at the first need: not at all when the next token is no word)
         var reach: [Int] = []
+        // (no name's second word: no two-word start with any form, Gazetteer+SecondWords.swift)
+        var nextContinues: Bool? = nil
         func reachOf(_ ci: Int) -> Int {
             if reach.isEmpty { reach = start.longest.map { $0 < 2 ? $0 : -1 } }
-            if reach[ci] < 0 { reach[ci] = gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) }
+            if reach[ci] < 0 {
+                if nextContinues == nil { nextContinues = gazetteer.isSecondWord(t[i + 1].norm) }
+                reach[ci] = nextContinues! ? gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) : 0
+            }
             return reach[ci]
         }
         if maxLen >= 1 {
@@ -347,7 +360,7 @@ struct EntityRecognizer {
                     // "القوة القاهرة" (force majeure), "ظروف قاهرة": the adjective "compelling", not Cairo
                     if len == 1, !hits.isEmpty, cand.prefix.isEmpty, EntityRecognizer.isCompellingAdjective(t, i) { hits = [] }
                     // "مجلس الأمن القومي", "مجلس الأمن الوطني": a state's own council, not the international body
-                    if i + len < t.count, EntityRecognizer.stateBodyAdjectives.contains(t[i + len].norm) {
+                    if !hits.isEmpty, i + len < t.count, EntityRecognizer.stateBodyAdjectives.contains(t[i + len].norm) {
                         hits = hits.filter { $0.subtype != "intl_org" }
                     }
                     if let e = hits.first {
@@ -411,13 +424,18 @@ struct EntityRecognizer {
         w == "وزراء" || ((w.hasSuffix("ا") || w.hasSuffix("ي")) && Lexicon.roleHeads.contains(String(w.dropLast())))
     }
 
+    /// Whether a word (its conjunction stripped) is a rank (1), a role head (2), a kinship word (4): remembered per word.
+    static func roleWordKind(_ w: String) -> UInt8 {
+        Clitics.roleWordKind(w) { w in
+            (Lexicon.ranks.contains(w) ? 1 : 0) | (Lexicon.roleHeads.contains(w) ? 2 : 0) | (Lexicon.kinship.contains(w) ? 4 : 0)
+        }
+    }
+
     func rolePhrase(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> (Range<Int>, Int)? {
         guard t[i].kind == .word else { return nil }
         let w = stripConj(t[i].norm)
         // (rank / role head / kinship word: remembered per word, most words are none)
-        let kind = Clitics.roleWordKind(w) { w in
-            (Lexicon.ranks.contains(w) ? 1 : 0) | (Lexicon.roleHeads.contains(w) ? 2 : 0) | (Lexicon.kinship.contains(w) ? 4 : 0)
-        }
+        let kind = EntityRecognizer.roleWordKind(w)
         let isRank = kind & 1 != 0
         let isHead = kind & 2 != 0
         let isKin = kind & 4 != 0
@@ -530,6 +548,7 @@ struct EntityRecognizer {
 
     /// Strips one leading و/ف from a normalised word when the rest is a lexicon word ("ووزير" → "وزير").
     func stripConj(_ n: String) -> String { Clitics.stripConj(n, EntityRecognizer.computeStripConj) }
+    static func stripConjOf(_ n: String) -> String { Clitics.stripConj(n, EntityRecognizer.computeStripConj) }
 
     static func computeStripConj(_ n: String) -> String {
         for c in Clitics.of(n) where c.prefix == "و" || c.prefix == "ف" || c.prefix == "ل" || c.prefix == "ب" || c.prefix == "وب" || c.prefix == "لل" || c.prefix == "ول" {

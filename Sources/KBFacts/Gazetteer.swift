@@ -42,7 +42,7 @@ public final class Gazetteer: @unchecked Sendable {
     /// First word of every name → the most words a name starting with it has (lookups start here).
     private var firstWords: [NormKey: Int] = [:]
     /// The same for the first two words of names of two words or more ("w1 w2" → most words).
-    private var firstTwoWords: [NormKey: Int] = [:]
+    private(set) var firstTwoWords: [NormKey: Int] = [:]
 
     /// Every normalised token that can start a gazetteer match (a name's first word or an adjective, alone
     /// or behind one proclitic): a superset, so a token not in it has no match and needs no further lookup.

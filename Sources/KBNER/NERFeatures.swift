@@ -40,6 +40,8 @@ public struct NERFeaturizer: Sendable {
         /// The forms that start a name of the lexicon: the form, the most words such a name has, and the
         /// types of the one-word name it is (0 if none), in `stems` order.
         let nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]
+        /// The word (`stems[0]`) is the second word of some name of the lexicon (``NERLexicon/isSecondWord(_:)``).
+        let secondWord: Bool
 
         /// For the model `sumsOwner`, one row of labels after another: the summed weights of the word's own
         /// features (``NERFeaturizer/localFeatures(_:)``), then of the context features that read this word as a
@@ -52,9 +54,10 @@ public struct NERFeaturizer: Sendable {
 
         init(word: UInt64, stem: UInt64, clitic: UInt64, pre: (UInt64, UInt64, UInt64), suf: (UInt64, UInt64, UInt64),
              stemPre: (UInt64, UInt64), shape: UInt64, cues: UInt8, stems: [String], nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)],
-             classes: [UInt64] = []) {
+             secondWord: Bool, classes: [UInt64] = []) {
             self.word = word; self.stem = stem; self.clitic = clitic; self.pre = pre; self.suf = suf; self.stemPre = stemPre
             self.shape = shape; self.cues = cues; self.stems = stems; self.nameStarts = nameStarts; self.classes = classes
+            self.secondWord = secondWord
         }
         deinit { sums?.deallocate() }
         /// Class `j` of the word (0: none), the `j`-th clustering (finest last).
@@ -157,6 +160,7 @@ public struct NERFeaturizer: Sendable {
                         pre: (part(0..<1), part(0..<2), part(0..<3)), suf: (part((n - 1)..<n), part((n - 2)..<n), part((n - 3)..<n)),
                         stemPre: (stemPart(2), stemPart(3)), shape: shape, cues: cues, stems: stems,
                         nameStarts: stems.compactMap { f in lexicon.longestName(startingWith: f).map { (f, $0, lexicon.nameBits(f) ?? 0) } },
+                        secondWord: lexicon.isSecondWord(norm),
                         classes: classCount == 0 ? [] : wordClasses(stems))
     }
 

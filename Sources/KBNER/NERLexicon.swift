@@ -29,6 +29,10 @@ public struct NERLexicon: Sendable, Equatable {
     private(set) var firstWordsN: [NormKey: Int] = [:]
     /// First two words of a name of two words or more ("w1 w2") → the most tokens such a name has.
     private(set) var firstTwoWordsN: [NormKey: Int] = [:]
+    /// The second words of the keys of ``firstTwoWordsN``: a word that is none starts no key after any first word,
+    /// so ``longestName(startingWith:then:)`` before it is 0 (the words have no spaces, and a space composes with
+    /// nothing: "w1 w2" is the same text as "a b" only when w1 is a's and w2 b's).
+    private(set) var secondWordsN: Set<NormKey> = []
     /// Word classes (``NERClusters``): a normalised word → its class in each
     /// clustering, coarsest first. Empty for a model without classes.
     public var wordClasses: [String: [UInt16]] { classEntries.dictionary }
@@ -56,7 +60,11 @@ public struct NERLexicon: Sendable, Equatable {
         guard words.count >= 2 else { return }
         let k = NormKey(String(words[0]) + " " + String(words[1]))
         firstTwoWordsN[k] = max(firstTwoWordsN[k] ?? 0, words.count)
+        secondWordsN.insert(NormKey(String(words[1])))
     }
+
+    /// Whether some name's second word is `word` (``secondWordsN``).
+    @inline(__always) func isSecondWord(_ word: String) -> Bool { secondWordsN.contains(NormKey(word)) }
 
     /// The most tokens of a name starting with these two words (0 if none).
     @inline(__always) func longestName(startingWith word: String, then next: String) -> Int { firstTwoWordsN[NormKey(word + " " + next)] ?? 0 }
@@ -137,6 +145,7 @@ public struct NERLexicon: Sendable, Equatable {
                     if let v = second {
                         let tk = NormKey(w + " " + v)
                         firstTwoWordsN[tk] = max(firstTwoWordsN[tk] ?? 0, count)
+                        secondWordsN.insert(NormKey(v))
                     }
                 }
             case .cue:
@@ -159,7 +168,8 @@ public struct NERLexicon: Sendable, Equatable {
             for (first, maxLen, oneWord) in info[i].nameStarts {
                 // the key grows a word at a time; the longest name found wins (the first form on a tie)
                 if oneWord != 0, matched < 1 { matched = 1; bits = oneWord }
-                guard maxLen >= 2, i + 1 < info.count else { continue }
+                // (a next word that is no name's second word continues no name: nothing to look up)
+                guard maxLen >= 2, i + 1 < info.count, info[i + 1].secondWord else { continue }
                 // only names that start with these two words can be found further
                 let reach = min(maxLen, info.count - i, longestName(startingWith: first, then: info[i + 1].stems[0]))
                 guard reach >= 2 else { continue }

@@ -411,7 +411,7 @@ enum FactRules {
         }
         // "وسيلتقي X بـ Y", "وسيجري X محادثات مع Y": a future form (with its clitics) of a verb of the lexicon, at or
         // just before the trigger
-        if (max(0, d.trigger - 6)...d.trigger).contains(where: { c.rules.set.lexicon.isFuture(c.tokens[$0].norm) }) {
+        if (max(0, d.trigger - 6)...d.trigger).contains(where: { c.isFuture($0) }) {
             d.modality = .planned
         }
         for k in max(0, d.trigger - 3)..<d.trigger where c.matches(k, negationCues) { d.modality = .negated }

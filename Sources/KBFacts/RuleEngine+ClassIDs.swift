@@ -51,6 +51,15 @@ final class LexiconClassInfo: @unchecked Sendable {
 }
 
 extension SentenceContext {
+    /// `lex.isFuture(tokens[k].norm)`, remembered for the sentence when `lex` is the context's own lexicon (the
+    /// rules tried on a word ask it of the same few words before it).
+    func isFuture(_ k: Int, _ lex: WordLexicon) -> Bool {
+        lex.serial == classInfo.serial ? isFuture(k) : lex.isFuture(tokens[k].norm)
+    }
+
+    /// `isFuture(k, lexicon)` with the context's own lexicon (its rule set's, whose serial `classInfo` has).
+    func isFuture(_ k: Int) -> Bool { memo.future(k) { rules.set.lexicon.isFuture(tokens[k].norm) } }
+
     /// `inClass(i, NAME)` with the class id of NAME from ``LexiconClassInfo`` (no hashing of the name).
     @inline(__always)
     func inClass(_ i: Int, _ id: Int?) -> Bool {
@@ -164,6 +173,8 @@ final class SentenceMemo {
     /// (buffers of their own: no exclusivity check per access)
     private let governedFlags: UnsafeMutableBufferPointer<UInt8>, obliqueFlags: UnsafeMutableBufferPointer<UInt8>
     private let placeHeadFlags: UnsafeMutableBufferPointer<UInt8>
+    /// per token, the context's lexicon's `isFuture` of its normalised form (as the flags above)
+    private let futureFlags: UnsafeMutableBufferPointer<UInt8>
     /// per token, `EventPlaces.breaks`; per mention, `EventPlaces.introducedByIn` (as the flags above)
     private let placeBreakFlags: UnsafeMutableBufferPointer<UInt8>, introducedInFlags: UnsafeMutableBufferPointer<UInt8>
     private var surfaces: [String?]
@@ -172,13 +183,14 @@ final class SentenceMemo {
         governedFlags = .allocate(capacity: mentions); governedFlags.initialize(repeating: 0)
         obliqueFlags = .allocate(capacity: mentions); obliqueFlags.initialize(repeating: 0)
         placeHeadFlags = .allocate(capacity: tokens); placeHeadFlags.initialize(repeating: 0)
+        futureFlags = .allocate(capacity: tokens); futureFlags.initialize(repeating: 0)
         placeBreakFlags = .allocate(capacity: tokens); placeBreakFlags.initialize(repeating: 0)
         introducedInFlags = .allocate(capacity: mentions); introducedInFlags.initialize(repeating: 0)
         surfaces = [String?](repeating: nil, count: mentions)
     }
     deinit {
         governedFlags.deallocate(); obliqueFlags.deallocate(); placeHeadFlags.deallocate()
-        placeBreakFlags.deallocate(); introducedInFlags.deallocate()
+        placeBreakFlags.deallocate(); introducedInFlags.deallocate(); futureFlags.deallocate()
     }
 
     @inline(__always)
@@ -195,6 +207,8 @@ final class SentenceMemo {
     func oblique(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(obliqueFlags, m, compute) }
     /// `RuleEngine.isPlaceHead` of token k's normalised form.
     func placeHead(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(placeHeadFlags, k, compute) }
+    /// `isFuture` of token k's normalised form in the context's lexicon (``SentenceContext/isFuture(_:_:)``).
+    func future(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(futureFlags, k, compute) }
     /// `EventPlaces.place`'s clause break at token k (each event of the sentence scans the same words).
     func placeBreak(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(placeBreakFlags, k, compute) }
     /// `EventPlaces.introducedByIn` of mention m.

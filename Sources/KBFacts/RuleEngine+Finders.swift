@@ -8,43 +8,47 @@ extension RuleEngine {
     static func find(_ finders: [ArgumentFinder], _ i: Int, _ c: SentenceContext, allowed: Set<EntityType>?, excluding: String?,
                      from: Int? = nil, subject verbSubject: Bool = false) -> Int? {
         let start = from ?? i
-        for f in finders {
-            let types = f.types ?? allowed ?? [.person, .organization, .place]
-            // (the types as bits: `Set.contains` hashed the type for every mention looked at)
-            let typeBits = PlainConcat.bits(types)
+        // (each finder read in place: a copy of an `ArgumentFinder` retains its sets and its kind's payload)
+        let allowedBits = allowed.map(PlainConcat.bits) ?? (PlainConcat.bit(.person) | PlainConcat.bit(.organization) | PlainConcat.bit(.place))
+        return finders.withUnsafeBufferPointer { fs -> Int? in
+        for fi in fs.indices {
+            let f = fs.baseAddress! + fi
+            // (the types as bits: `Set.contains` hashed the type for every mention looked at; without types of its
+            // own or allowed ones, person, organisation and place)
+            let typeBits = f.pointee.types.map(PlainConcat.bits) ?? allowedBits
             // a finder that names a mention of the sentence names none when no mention could pass `ok`'s first test
             // (its type among the allowed, a key, not a media outlet): the sentence's types, gathered once
-            if typeBits & c.candidateTypeBits == 0, f.kind.namesSentenceMention { continue }
+            if typeBits & c.candidateTypeBits == 0, f.pointee.kind.namesSentenceMention { continue }
             func ok(_ m: Int) -> Bool {
                 // (the mention read in place: a `RawMention` copied costs a retain per field)
                 c.mentions.withUnsafeBufferPointer { ms in
                     let mm = ms.baseAddress! + m
                     guard typeBits & PlainConcat.bit(mm.pointee.type) != 0, !mm.pointee.key.isEmpty, mm.pointee.key != excluding, mm.pointee.subtype != "media" else { return false }
                     // `people`: «مع الجانب المصري», the adjective after a word of PEOPLE_OF stands for its state
-                    if mm.pointee.isAdjective, !f.adjectives, !(f.people && mm.pointee.range.lowerBound > 0 && c.inClass(mm.pointee.range.lowerBound - 1, c.classInfo.peopleOf)) { return false }
-                    if !mm.pointee.isAdjective, f.adjectivesOnly { return false }
-                    if f.roleOwner {
+                    if mm.pointee.isAdjective, !f.pointee.adjectives, !(f.pointee.people && mm.pointee.range.lowerBound > 0 && c.inClass(mm.pointee.range.lowerBound - 1, c.classInfo.peopleOf)) { return false }
+                    if !mm.pointee.isAdjective, f.pointee.adjectivesOnly { return false }
+                    if f.pointee.roleOwner {
                         guard mm.pointee.range.lowerBound > 0, c.inClass(mm.pointee.range.lowerBound - 1, c.classInfo.rolePlayed) else { return false }
-                    } else if mm.pointee.inRolePhrase, !f.inRole { return false }
-                    if let st = f.subtypes, mm.pointee.type == .place, !st.contains(mm.pointee.subtype) { return false }
-                    if let st = f.orgSubtypes, mm.pointee.type == .organization, !st.contains(mm.pointee.subtype) { return false }
-                    if f.notEvent, mm.pointee.type == .organization, mm.pointee.subtype == "event" { return false }
-                    if f.notStateBody, mm.pointee.type == .organization, FactRules.isStateBody(c, m) { return false }
-                    if f.known, mm.pointee.gazetteerIDs.isEmpty { return false }
-                    if f.named, mm.pointee.titleOnly { return false }
-                    if f.notCountry, mm.pointee.type == .place, mm.pointee.subtype == "country" { return false }
-                    if f.guessed, !mm.pointee.gazetteerIDs.isEmpty { return false }
-                    if f.inTitle, !mm.pointee.inRolePhrase { return false }
-                    if f.direct, governed(m, c) { return false }
-                    if f.outsidePrep, governedThroughHead(m, c) { return false }
-                    if f.force, mm.pointee.type == .organization, !FactRules.canDeploy(c, mm.pointee) { return false }
-                    if f.notLed, FactRules.afterLedBy(c, mm.pointee) { return false }
-                    if f.notPatron, afterPatronLink(mm.pointee, c) { return false }
-                    if f.commaIfTitled, titledWithoutComma(mm.pointee, c) { return false }
-                    if f.lam, !hasLam(c, start + 1, mm.pointee.range.lowerBound) { return false }
+                    } else if mm.pointee.inRolePhrase, !f.pointee.inRole { return false }
+                    if let st = f.pointee.subtypes, mm.pointee.type == .place, !st.contains(mm.pointee.subtype) { return false }
+                    if let st = f.pointee.orgSubtypes, mm.pointee.type == .organization, !st.contains(mm.pointee.subtype) { return false }
+                    if f.pointee.notEvent, mm.pointee.type == .organization, mm.pointee.subtype == "event" { return false }
+                    if f.pointee.notStateBody, mm.pointee.type == .organization, FactRules.isStateBody(c, m) { return false }
+                    if f.pointee.known, mm.pointee.gazetteerIDs.isEmpty { return false }
+                    if f.pointee.named, mm.pointee.titleOnly { return false }
+                    if f.pointee.notCountry, mm.pointee.type == .place, mm.pointee.subtype == "country" { return false }
+                    if f.pointee.guessed, !mm.pointee.gazetteerIDs.isEmpty { return false }
+                    if f.pointee.inTitle, !mm.pointee.inRolePhrase { return false }
+                    if f.pointee.direct, governed(m, c) { return false }
+                    if f.pointee.outsidePrep, governedThroughHead(m, c) { return false }
+                    if f.pointee.force, mm.pointee.type == .organization, !FactRules.canDeploy(c, mm.pointee) { return false }
+                    if f.pointee.notLed, FactRules.afterLedBy(c, mm.pointee) { return false }
+                    if f.pointee.notPatron, afterPatronLink(mm.pointee, c) { return false }
+                    if f.pointee.commaIfTitled, titledWithoutComma(mm.pointee, c) { return false }
+                    if f.pointee.lam, !hasLam(c, start + 1, mm.pointee.range.lowerBound) { return false }
                     // a verb's subject after it is never the object of a preposition («يلتقي بالرئيس X»): RuleEngine+CarryOver.swift
-                    if verbSubject, f.isAfter, mm.pointee.type != .place, obliqueMention(m, c) { return false }
-                    if f.joined {
+                    if verbSubject, f.pointee.isAfter, mm.pointee.type != .place, obliqueMention(m, c) { return false }
+                    if f.pointee.joined {
                         // the و on the name or on its title, and the first of the pair right before it
                         let start = min(mm.pointee.range.lowerBound, mm.pointee.role?.range.lowerBound ?? Int.max)
                         guard start > 0, c.tokens[start].norm.plainHasPrefix("و"), let p = c.mention(at: start - 1), !c.mentions[p].inRolePhrase else { return false }
@@ -52,7 +56,7 @@ extension RuleEngine {
                     return true
                 }
             }
-            switch f.kind {
+            switch f.pointee.kind {
             case .documentSubject:
                 return -1
             case .documentPair:
@@ -92,7 +96,7 @@ extension RuleEngine {
                     // «أراد X أن يدعم»: «أن» right before the verb is the subjunctive's)
                     if verbSubject, k < i - 1, c.mention(at: k) == nil, c.inClass(k, c.classInfo.complementiser) { break }
                     if let m = c.mention(at: k) {
-                        if ok(m) { if f.first { farthest = m } else { return m } }
+                        if ok(m) { if f.pointee.first { farthest = m } else { return m } }
                         k = c.mentions[m].range.lowerBound - 1; continue
                     }
                     k -= 1
@@ -104,20 +108,20 @@ extension RuleEngine {
                     if let e = bracketEnd(k, c) { k = e; continue }
                     // «وزراء: الخارجية X، والدفاع Y»: a colon after a list head opens the list (RuleEngine+Lists.swift)
                     if listColon(k, c) { k += 1; continue }
-                    if c.isStrongPunct(k) || ((f.phrase || f.clause) && c.isComma(k)) { break }
-                    if f.clause, c.mention(at: k) == nil, c.inClass(k, c.classInfo.relative) || c.inClass(k, c.classInfo.clauseBreak) { break }
+                    if c.isStrongPunct(k) || ((f.pointee.phrase || f.pointee.clause) && c.isComma(k)) { break }
+                    if f.pointee.clause, c.mention(at: k) == nil, c.inClass(k, c.classInfo.relative) || c.inClass(k, c.classInfo.clauseBreak) { break }
                     if let m = c.mention(at: k) {
                         // a title's phrase ends where the title of another person starts (adjacent-after, below)
-                        if f.phrase, c.mentions[m].type == .person, c.inClass(i, c.classInfo.roleHead), let r = c.mentions[m].role?.range,
+                        if f.pointee.phrase, c.mentions[m].type == .person, c.inClass(i, c.classInfo.roleHead), let r = c.mentions[m].role?.range,
                            r.lowerBound > i, Self.opensTitle(r.lowerBound, c) { break }
                         if ok(m) { return m }
-                        if f.phrase, c.mentions[m].type == .person { break }
+                        if f.pointee.phrase, c.mentions[m].type == .person { break }
                         k = c.mentions[m].range.upperBound; continue
                     }
                     // «وكيل الوزارة للشؤون السياسية والاقتصادية X»: a portfolio is read through (RuleEngine+Portfolio.swift)
-                    if f.phrase, let e = portfolioEnd(k, c) { k = e; continue }
+                    if f.pointee.phrase, let e = portfolioEnd(k, c) { k = e; continue }
                     // a conjunction, a preposition of place or a clause word ends the phrase
-                    if f.phrase, endsPhrase(c.tokens[k].norm) { break }
+                    if f.pointee.phrase, endsPhrase(c.tokens[k].norm) { break }
                     k += 1
                 }
             case .afterPrep(let preps, let n):
@@ -125,9 +129,9 @@ extension RuleEngine {
                 while k < c.tokens.count, k - start <= n {
                     if let e = bracketEnd(k, c) { k = e; continue }
                     // `clause`: not across a comma (one right at the start may stand: «Y، في Z»)
-                    if c.isStrongPunct(k) || (f.clause && c.isComma(k) && k > start + 1) { break }
+                    if c.isStrongPunct(k) || (f.pointee.clause && c.isComma(k) && k > start + 1) { break }
                     if let m = c.mention(at: k) {
-                        if c.mentions[m].range.lowerBound == k, ok(m), introduced(m, by: preps, c, people: f.people) { return m }
+                        if c.mentions[m].range.lowerBound == k, ok(m), introduced(m, by: preps, c, people: f.pointee.people) { return m }
                         k = c.mentions[m].range.upperBound; continue
                     }
                     k += 1
@@ -157,6 +161,7 @@ extension RuleEngine {
             }
         }
         return nil
+        }
     }
 
     /// A role head in the construct state (no article: «رئيس», «وزير», not «السفير» of a rank) at k: it opens a title
@@ -190,9 +195,10 @@ extension RuleEngine {
     }
 
     /// Words that end a title phrase (`phrase`): prepositions of place and clause words (normalised).
-    static let phraseEnds: Set<String> = ["من", "الي", "في", "عن", "ان", "الذي", "التي", "خلال", "بعد", "قبل", "منذ"]
+    /// (a ``WordSet``: looked up by bytes, answering as the `Set<String>` it was)
+    static let phraseEnds: WordSet = ["من", "الي", "في", "عن", "ان", "الذي", "التي", "خلال", "بعد", "قبل", "منذ"]
 
-    static let quotes: Set<String> = ["«", "»", "\"", "“", "”", "'"]
+    static let quotes: WordSet = ["«", "»", "\"", "“", "”", "'"]
 
     static func endsPhrase(_ n: String) -> Bool { n == "و" || n.plainHasPrefix("وال") || phraseEnds.contains(n) }
 
@@ -239,6 +245,21 @@ extension RuleEngine {
 
     static func isPlaceHead(_ n: String) -> Bool {
         // (the first letter before the length: `count` walks the grapheme clusters of the whole word)
+        if Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n) { return true }
+        // a plain word (`NormKey.isPlain`) on its bytes: each of its characters is one scalar, so its first is
+        // «ب», «ل», «و» or «ف» when its first two bytes are that letter's, and the rest is the word after them
+        if NormKey.isPlain(n) {
+            let u = n.utf8
+            guard u.count > 2 else { return false }
+            let x = u[u.startIndex], y = u[u.index(after: u.startIndex)]
+            guard (x == 0xD8 && y == 0xA8) || (x == 0xD9 && (y == 0x84 || y == 0x88 || y == 0x81)) else { return false }
+            return PlainConcat.count(n) > 3 && Lexicon.placeHeads.contains(String(decoding: u.dropFirst(2), as: UTF8.self))
+        }
+        return isPlaceHeadByCharacters(n)
+    }
+
+    /// ``isPlaceHead(_:)`` read by characters (any word; the equivalence tests compare the two).
+    static func isPlaceHeadByCharacters(_ n: String) -> Bool {
         if Lexicon.placeHeads.contains(n) || Lexicon.facilityHeads.contains(n) { return true }
         guard let f = n.first, f == "ب" || f == "ل" || f == "و" || f == "ف" else { return false }
         return PlainConcat.count(n) > 3 && Lexicon.placeHeads.contains(String(n.dropFirst()))

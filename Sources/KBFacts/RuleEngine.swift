@@ -175,8 +175,11 @@ enum RuleEngine {
                     }
                     // «…، حيث وصل إلى …»: a verb after a clause word continues the sentence's subject (RuleEngine+CarryOver.swift)
                     // «استقبله الرئيس X»: the object is the pronoun's referent (RuleEngine+Pronouns.swift)
+                    // (untraced, a rule no object finder of which can name anything here fails without its subject
+                    // being looked for: RuleEngine+ObjectReach.swift)
                     var outcome = objectPronounReading(r, at: i, c, classes, cue, lex, table, set, positions)
-                        ?? clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set, positions) ?? apply(r, at: i, c, classes, cue, lex, table)
+                        ?? clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set, positions)
+                        ?? (trace == nil && objectOutOfReach(r, c, table) ? .failed(noObjectReason) : apply(r, at: i, c, classes, cue, lex, table))
                     // a trigger naming no subject continues the document's earlier subject (RuleEngine+CarryOver.swift)
                     if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why) {
                         outcome = carried
@@ -337,7 +340,7 @@ enum RuleEngine {
             }
             let lo = max(0, i - 8)
             let lastRelative = (lo..<i).last { k in has(classes, cue.relative, k..<(k + 1)) != nil }
-            if modality != .negated, (max(0, i - 2)...i).contains(where: { lex.isFuture(c.tokens[$0].norm) }) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
+            if modality != .negated, (max(0, i - 2)...i).contains(where: { c.isFuture($0, lex) }) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
                 || has(classes, cue.plannedAfter, (i + 1)..<min(c.tokens.count, max(i + 5, argEnd + 3))) != nil {
                 modality = .planned
             }

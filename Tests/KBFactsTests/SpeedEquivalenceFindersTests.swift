@@ -1,0 +1,75 @@
+@testable import KBFacts
+@testable import KBText
+import XCTest
+
+/// speed24: the argument finders' word tests on bytes answer as the `String` code they replace.
+final class SpeedEquivalenceFindersTests: XCTestCase {
+    /// The place and facility heads with and without one of the four proclitics, and invented words around them:
+    /// short ones, ASCII, harakat, a prepended mark (U+0600), a letter that is no proclitic, a tatweel.
+    static var words: [String] {
+        let heads = Lexicon.placeHeads.map { $0 } + Lexicon.facilityHeads.map { $0 }
+        var out = heads
+        for h in heads { for p in ["ب", "ل", "و", "ف", "ك", "ال", "وب", "a"] { out.append(p + h) } }
+        out += ["", "ب", "بل", "ببب", "بببب", "لمدينة", "ومدينةَ", "بمدينَة", "\u{0600}مدينة", "ـمدينة", "بـمدينة",
+                "b", "bcd", "lمدينة", "بمدينة ", "ب مدينة", "مدينة١", "بمدينة١", "لي", "وفي", "فمنطقة", "ف\u{064E}منطقة"]
+        return out
+    }
+
+    func testPlaceHeadOnBytesAsByCharacters() {
+        var met = 0
+        for w in Self.words {
+            let fast = RuleEngine.isPlaceHead(w)
+            XCTAssertEqual(fast, RuleEngine.isPlaceHeadByCharacters(w), w.debugDescription)
+            if fast { met += 1 }
+        }
+        XCTAssertGreaterThan(met, 20)
+        // random words over the heads' letters and the proclitics
+        var g = SystemRandomNumberGenerator()
+        let letters = ["ب", "ل", "و", "ف", "م", "د", "ي", "ن", "ة", "ا", "\u{064E}", "a"]
+        for _ in 0..<3000 {
+            let w = (0..<Int.random(in: 0...7, using: &g)).map { _ in letters.randomElement(using: &g)! }.joined()
+            XCTAssertEqual(RuleEngine.isPlaceHead(w), RuleEngine.isPlaceHeadByCharacters(w), w.debugDescription)
+        }
+    }
+
+    /// The phrase ends and quotes as word sets answer as the `Set<String>` they were.
+    func testPhraseEndsAndQuotes() {
+        let ends: Set<String> = ["من", "الي", "في", "عن", "ان", "الذي", "التي", "خلال", "بعد", "قبل", "منذ"]
+        let quotes: Set<String> = ["«", "»", "\"", "“", "”", "'"]
+        for w in Array(ends) + Array(quotes) + Self.words + ["", "و", "وال", "مِن", "«»", "`", "„"] {
+            XCTAssertEqual(RuleEngine.phraseEnds.contains(w), ends.contains(w), w.debugDescription)
+            XCTAssertEqual(RuleEngine.quotes.contains(w), quotes.contains(w), w.debugDescription)
+        }
+    }
+
+    /// A context's remembered `isFuture` is the lexicon's, asked twice (the second from the memo), with the
+    /// context's lexicon and with another one.
+    func testFutureRemembered() {
+        let lex = RuleSet.bundled.lexicon
+        var met = 0
+        for text in SpeedEquivalenceRuleEngineTests.texts + ["وسيزور الرئيس باريس وسيلتقي نظيره.", "ستجري المحادثات غدا."] {
+            for s in SpeedEquivalenceRuleEngineTests.sentences(text) {
+                let ctx = SentenceContext(tokens: s.tokens, mentions: [], dates: [], gazetteer: .bundled)
+                for _ in 0..<2 {
+                    for k in s.tokens.indices {
+                        let want = lex.isFuture(s.tokens[k].norm)
+                        XCTAssertEqual(ctx.isFuture(k), want, s.tokens[k].text)
+                        XCTAssertEqual(ctx.isFuture(k, lex), want, s.tokens[k].text)
+                        if want { met += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(met, 0)
+        // another lexicon (another serial, knowing no future) is asked directly, not the memo
+        let other = WordLexicon()
+        XCTAssertNotEqual(other.serial, lex.serial)
+        for s in SpeedEquivalenceRuleEngineTests.sentences("وسيزور الرئيس باريس.") {
+            let ctx = SentenceContext(tokens: s.tokens, mentions: [], dates: [], gazetteer: .bundled)
+            XCTAssertTrue(s.tokens.indices.contains { ctx.isFuture($0) }, "no future in the bundled lexicon")
+            for k in s.tokens.indices {
+                XCTAssertEqual(ctx.isFuture(k, other), other.isFuture(s.tokens[k].norm), s.tokens[k].text)
+            }
+        }
+    }
+}

@@ -331,7 +331,7 @@ enum RuleEngine {
         if s == -3 { guard o == -3 else { return .failed("doc-pair names both sides") }; o = -4 }
         if s == -7, o == -7 { o = -8 }
         // modality: a planned cue right after the trigger or after its last argument ("يزور X الجزائر الأسبوع المقبل")
-        let argEnd = [s, o].filter { $0 >= 0 }.map { c.mentions[$0].range.upperBound }.max() ?? i
+        let argEnd = argumentEnd(s, o, i, c)
         var modality = r.modality ?? .asserted
         if r.modality == nil {
             if let k = has(classes, cue.negation, max(0, i - 3)..<i) ?? has(classes, cue.denial, max(0, i - 6)..<i) {
@@ -340,7 +340,7 @@ enum RuleEngine {
             }
             let lo = max(0, i - 8)
             let lastRelative = (lo..<i).last { k in has(classes, cue.relative, k..<(k + 1)) != nil }
-            if modality != .negated, (max(0, i - 2)...i).contains(where: { c.isFuture($0, lex) }) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
+            if modality != .negated, anyFuture(max(0, i - 2), i, c, lex) || has(classes, cue.planned, (lastRelative.map { $0 + 1 } ?? lo)..<i) != nil
                 || has(classes, cue.plannedAfter, (i + 1)..<min(c.tokens.count, max(i + 5, argEnd + 3))) != nil {
                 modality = .planned
             }
@@ -376,7 +376,7 @@ enum RuleEngine {
                 // a group paired with itself is every pair of its members (Extractor.expandGroups)
                 guard sk != ok || (fixedPairs != nil && sk.hasPrefix("group:")), !ok.isEmpty else { continue }
                 let args = [a, b].filter { $0 >= 0 }
-                let dist = args.map { m in min(abs(c.mentions[m].range.lowerBound - i), abs(c.mentions[m].range.upperBound - 1 - i)) }.max() ?? 0
+                let dist = argumentDistance(args, i, c)
                 var d = FactDraft(type: type, subject: sk, object: ok, trigger: i, span: c.span(args.map { Optional($0) }, i),
                                   rule: r.name, confidence: FactRules.conf(r.confidence, dist, c, args))
                 d.modality = modality

@@ -1,5 +1,6 @@
 @testable import KBFacts
 @testable import KBText
+import KBGraph
 import XCTest
 
 /// speed24: the argument finders' word tests on bytes answer as the `String` code they replace.
@@ -71,5 +72,38 @@ final class SpeedEquivalenceFindersTests: XCTestCase {
                 XCTAssertEqual(ctx.isFuture(k, other), other.isFuture(s.tokens[k].norm), s.tokens[k].text)
             }
         }
+    }
+
+    /// Where `objectOutOfReach` rules a reading out, the reading gives nothing: `apply` does not fire and no subject
+    /// carried over gives a reading; every rule at every word of the test sentences, with the recogniser's mentions
+    /// and with fewer of them (only people, only places: sentences that lack a type).
+    func testObjectOutOfReachFiresNothing() {
+        let set = RuleSet.bundled, lex = set.lexicon, table = RelationTable.standard
+        let rec = EntityRecognizer(gazetteer: Gazetteer.bundled)
+        var ruledOut = 0, fired = 0
+        for text in SpeedEquivalenceRuleEngineTests.texts {
+            for s in SpeedEquivalenceRuleEngineTests.sentences(text) {
+                let all = rec.recognize(s.tokens)
+                for mentions in [all, all.filter { $0.type == .person }, all.filter { $0.type == .place }, []] {
+                    let c = SentenceContext(tokens: s.tokens, mentions: mentions, dates: [], gazetteer: Gazetteer.bundled)
+                    var classes = [[Int]](repeating: [], count: c.tokens.count)
+                    for (i, t) in c.tokens.enumerated() where t.kind == .word && c.mention(at: i) == nil { classes[i] = c.tokenClasses[i] }
+                    for i in c.tokens.indices where c.tokens[i].kind == .word {
+                        for r in set.rules where !r.readsFacts {
+                            guard RuleEngine.objectOutOfReach(r, c, table) else { continue }
+                            ruledOut += 1
+                            let outcome = RuleEngine.apply(r, at: i, c, classes, c.classInfo.cues, lex, table)
+                            if case .fired = outcome { fired += 1; XCTFail("\(r.name) fired at \(i): \(s.text)") }
+                            if case .failed(let why) = outcome,
+                               RuleEngine.carriedSubject(r, at: i, c, classes, c.classInfo.cues, lex, table, set, why) != nil {
+                                XCTFail("\(r.name) carried a subject at \(i): \(s.text)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(ruledOut, 1000)
+        XCTAssertEqual(fired, 0)
     }
 }

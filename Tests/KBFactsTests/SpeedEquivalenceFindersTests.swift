@@ -106,4 +106,34 @@ final class SpeedEquivalenceFindersTests: XCTestCase {
         XCTAssertGreaterThan(ruledOut, 1000)
         XCTAssertEqual(fired, 0)
     }
+
+    /// The argument end, distance and future test as loops answer as the closures they replace, for every pair of
+    /// arguments (placeholders included) at every trigger position of the test sentences.
+    func testArgumentSpansAsTheClosures() {
+        let lex = RuleSet.bundled.lexicon
+        let rec = EntityRecognizer(gazetteer: Gazetteer.bundled)
+        var pairs = 0
+        for text in SpeedEquivalenceRuleEngineTests.texts {
+            for s in SpeedEquivalenceRuleEngineTests.sentences(text) {
+                let c = SentenceContext(tokens: s.tokens, mentions: rec.recognize(s.tokens), dates: [], gazetteer: Gazetteer.bundled)
+                let args = [-8, -7, -5, -4, -3, -2, -1] + Array(c.mentions.indices)
+                for i in c.tokens.indices {
+                    let lo = max(0, i - 2)
+                    XCTAssertEqual(RuleEngine.anyFuture(lo, i, c, lex), (lo...i).contains { lex.isFuture(c.tokens[$0].norm) })
+                    for a in args {
+                        for b in args {
+                            XCTAssertEqual(RuleEngine.argumentEnd(a, b, i, c),
+                                           [a, b].filter { $0 >= 0 }.map { c.mentions[$0].range.upperBound }.max() ?? i)
+                            let found = [a, b].filter { $0 >= 0 }
+                            XCTAssertEqual(RuleEngine.argumentDistance(found, i, c),
+                                           found.map { m in min(abs(c.mentions[m].range.lowerBound - i), abs(c.mentions[m].range.upperBound - 1 - i)) }.max() ?? 0)
+                            pairs += 1
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(pairs, 1000)
+    }
 }
+

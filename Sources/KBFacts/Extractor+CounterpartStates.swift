@@ -12,11 +12,16 @@ extension Extractor {
             guard si < mentions.count else { return [:] }
             let tokens = sentences[si].tokens
             var out: [String: Set<String>] = [:]
-            for m in mentions[si] where m.type == .place && m.subtype == "country" && m.isAdjective && !m.key.isEmpty {
-                let i = m.range.lowerBound - 1
-                guard i >= 0, i < tokens.count, isCounterpartWord(tokens[i].norm) else { continue }
-                let before = mentions[si].filter { $0.type == .person && $0.range.upperBound <= i && !$0.key.isEmpty }.map(\.key)
-                out[m.key, default: []].formUnion(before)
+            // (the mentions read in place, the flags before the strings: a `RawMention` copied costs a retain per field)
+            mentions[si].withUnsafeBufferPointer { ms in
+                for k in ms.indices {
+                    let m = ms.baseAddress! + k
+                    guard m.pointee.type == .place, m.pointee.isAdjective, m.pointee.subtype == "country", !m.pointee.key.isEmpty else { continue }
+                    let i = m.pointee.range.lowerBound - 1
+                    guard i >= 0, i < tokens.count, isCounterpartWord(tokens[i].norm) else { continue }
+                    let before = ms.filter { $0.type == .person && $0.range.upperBound <= i && !$0.key.isEmpty }.map(\.key)
+                    out[m.pointee.key, default: []].formUnion(before)
+                }
             }
             return out
         }

@@ -13,7 +13,9 @@ extension Extractor {
     /// «رئيس الحكومة» and «الوزير الأول» one key; «وزير الخارجية» and «وزير الشؤون الخارجية» one key), or nil when
     /// the word is no head of an office one person holds at a time.
     static func soleOffice(_ tokens: [Token], _ mentions: [RawMention], at t: Int, _ lex: WordLexicon) -> String? {
-        guard t >= 0, t < tokens.count, let soleHead = lex.classID("SOLE_HEAD"), let soleOffice = lex.classID("SOLE_OFFICE")
+        // (the class ids looked up once per lexicon: RuleEngine+ClassIDs.swift)
+        let ids = LexiconClassInfo.of(lex)
+        guard t >= 0, t < tokens.count, let soleHead = ids.soleHead, let soleOffice = ids.soleOffice
         else { return nil }
         func isIn(_ k: Int?, _ id: Int?) -> Bool {
             guard let k, k >= 0, k < tokens.count, let id else { return false }
@@ -21,10 +23,10 @@ extension Extractor {
         }
         func isHead(_ w: String) -> Bool { let c = lex.classes(of: w); return c.contains(soleHead) || c.contains(soleOffice) }
         let needsComplement = lex.classes(of: tokens[t].norm).contains(soleOffice)
-        guard isHead(tokens[t].norm), !isIn(t - 1, lex.classID("SHARED_OFFICE")) else { return nil }
+        guard isHead(tokens[t].norm), !isIn(t - 1, ids.sharedOffice) else { return nil }
         // a former holder («وزير الخارجية المصري السابق X»): the words of the title, up to a person or punctuation
         var k = t + 1
-        let former = lex.classID("FORMER_HOLDER")
+        let former = ids.formerHolder
         // (the mentions read in place: `contains(where:)` / `first(where:)` copied each one)
         func personAt(_ k: Int) -> Bool { mentions.indices.contains { mentions[$0].range.contains(k) && mentions[$0].type == .person } }
         while k < tokens.count, k <= t + 8, tokens[k].kind == .word, !personAt(k) {
@@ -34,14 +36,14 @@ extension Extractor {
         // the complement: the first word after the head that is no filler, up to a person, a place or punctuation
         var complement: Int? = nil
         k = t + 1
-        let filler = lex.classID("OFFICE_FILLER")
+        let filler = ids.officeFiller
         while complement == nil, k < tokens.count, k <= t + 6, tokens[k].kind == .word {
             if let m = mentions.indices.first(where: { mentions[$0].range.contains(k) }), mentions[m].type != .organization { break }
             if !isIn(k, filler) { complement = k }
             k += 1
         }
-        if isIn(complement, lex.classID("OFFICE_GOVERNMENT")) { return "رئيس الحكومة" }
-        let ofState = complement == nil || isIn(complement, lex.classID("OFFICE_STATE"))
+        if isIn(complement, ids.officeGovernment) { return "رئيس الحكومة" }
+        let ofState = complement == nil || isIn(complement, ids.officeState)
         if needsComplement, ofState { return nil }
         // the head without its clitics and article («والرئيس», «الوزيرة»: رئيس, وزير); not a dual or a plural
         // («وزيري الدفاع»: two), nor with a pronoun («رئيسها»: whose, the text said before)

@@ -13,6 +13,8 @@ final class LexiconClassInfo: @unchecked Sendable {
     let nounOfVerb: [Int?]
     let prep, reportThat, relative, clauseBreak, clauseLink, vsoOpen, roleHead, complementiser, obliquePrep,
         passiveAux, peopleOf, rolePlayed, titleQualifier, listStop, conj, atPrep, direction: Int?
+    /// the classes of `Extractor.soleOffice` (Extractor+SoleHolders.swift)
+    let soleHead, soleOffice, sharedOffice, formerHolder, officeFiller, officeGovernment, officeState: Int?
 
     init(_ lex: WordLexicon) {
         let names = lex.classNames
@@ -25,6 +27,9 @@ final class LexiconClassInfo: @unchecked Sendable {
         passiveAux = lex.classID("PASSIVE_AUX"); peopleOf = lex.classID("PEOPLE_OF"); rolePlayed = lex.classID("ROLE_PLAYED")
         titleQualifier = lex.classID("TITLE_QUALIFIER"); listStop = lex.classID("LIST_STOP"); conj = lex.classID("CONJ")
         atPrep = lex.classID("AT_PREP"); direction = lex.classID("DIRECTION")
+        soleHead = lex.classID("SOLE_HEAD"); soleOffice = lex.classID("SOLE_OFFICE"); sharedOffice = lex.classID("SHARED_OFFICE")
+        formerHolder = lex.classID("FORMER_HOLDER"); officeFiller = lex.classID("OFFICE_FILLER")
+        officeGovernment = lex.classID("OFFICE_GOVERNMENT"); officeState = lex.classID("OFFICE_STATE")
         cues = RuleEngine.Cues(lex)
         serial = lex.serial
     }

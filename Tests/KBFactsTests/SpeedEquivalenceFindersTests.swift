@@ -135,5 +135,18 @@ final class SpeedEquivalenceFindersTests: XCTestCase {
         }
         XCTAssertGreaterThan(pairs, 1000)
     }
+
+    /// The office classes of `soleOffice`, looked up once per lexicon, are the lexicon's by name.
+    func testOfficeClassIDs() {
+        let lex = RuleSet.bundled.lexicon
+        let info = LexiconClassInfo.of(lex)
+        let named: [(String, Int?)] = [("SOLE_HEAD", info.soleHead), ("SOLE_OFFICE", info.soleOffice),
+            ("SHARED_OFFICE", info.sharedOffice), ("FORMER_HOLDER", info.formerHolder), ("OFFICE_FILLER", info.officeFiller),
+            ("OFFICE_GOVERNMENT", info.officeGovernment), ("OFFICE_STATE", info.officeState)]
+        for (name, id) in named {
+            XCTAssertEqual(id, lex.classID(name), name)
+            XCTAssertNotNil(id, name)
+        }
+    }
 }
 

@@ -70,29 +70,29 @@ public enum FactsFile {
     /// ``mentionLine(_:)``, with the line's "\n" when `newline` (written on UTF-8 bytes: building the line through
     /// string interpolation cost several thousand instructions a mention).
     static func mentionLine(_ m: Mention, newline: Bool) -> Data? {
-        guard m.adjective != false else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(96 + m.text.utf8.count + m.documentID.utf8.count + m.entityID.utf8.count)
-        out.append(contentsOf: m.adjective == true ? mentionHeadAdjective : mentionHead)
-        LineBytes.int(m.begin, into: &out)
-        out.append(contentsOf: mentionDocumentKey)
-        guard LineBytes.plain(m.documentID, into: &out) else { return nil }
-        out.append(contentsOf: mentionEndKey)
-        LineBytes.int(m.end, into: &out)
-        out.append(contentsOf: mentionEntityKey)
-        guard LineBytes.plain(m.entityID, into: &out) else { return nil }
-        out.append(contentsOf: mentionTextKey)
-        guard LineBytes.plain(m.text, into: &out) else { return nil }
-        out.append(contentsOf: newline ? [0x22, 0x7D, 0x0A] : [0x22, 0x7D])
-        return Data(out)
+        return appendMentionLine(m, newline: newline, to: &out) ? Data(out) : nil
     }
 
-    private static let mentionHead = Array("{\"record\":\"mention\",\"begin\":".utf8)
-    private static let mentionHeadAdjective = Array("{\"record\":\"mention\",\"adjective\":true,\"begin\":".utf8)
-    private static let mentionDocumentKey = Array(",\"documentID\":\"".utf8)
-    private static let mentionEndKey = Array("\",\"end\":".utf8)
-    private static let mentionEntityKey = Array(",\"entityID\":\"".utf8)
-    private static let mentionTextKey = Array("\",\"text\":\"".utf8)
+    /// ``mentionLine(_:newline:)`` appended to `out`; false (and `out` as it was) where that gives nil.
+    static func appendMentionLine(_ m: Mention, newline: Bool, to out: inout [UInt8]) -> Bool {
+        guard m.adjective != false else { return false }
+        let start = out.count
+        @inline(__always) func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
+        raw(m.adjective == true ? "{\"record\":\"mention\",\"adjective\":true,\"begin\":" : "{\"record\":\"mention\",\"begin\":")
+        LineBytes.int(m.begin, into: &out)
+        raw(",\"documentID\":\"")
+        guard LineBytes.plain(m.documentID, into: &out) else { out.removeSubrange(start...); return false }
+        raw("\",\"end\":")
+        LineBytes.int(m.end, into: &out)
+        raw(",\"entityID\":\"")
+        guard LineBytes.plain(m.entityID, into: &out) else { out.removeSubrange(start...); return false }
+        raw("\",\"text\":\"")
+        guard LineBytes.plain(m.text, into: &out) else { out.removeSubrange(start...); return false }
+        raw(newline ? "\"}\n" : "\"}")
+        return true
+    }
 
     /// Encodes records one at a time, each as one line ending in "\n" (a stream writer's encoder).
     public final class LineEncoder {
@@ -100,23 +100,29 @@ public enum FactsFile {
         public init() {}
         public func header() -> Data { Data("{\"record\":\"kbexport-facts\",\"version\":\(FactsFile.version)}\n".utf8) }
         public func line(_ record: Record) throws -> Data {
+            var out: [UInt8] = []
+            try append(record, to: &out)
+            return Data(out)
+        }
+
+        /// ``line(_:)``'s bytes appended to `out` (the direct lines written in place).
+        public func append(_ record: Record, to out: inout [UInt8]) throws {
             var d: Data
-            // the direct lines come with their newline (appending one to a `Data` costs more than the line)
             switch record {
-            case .header: return header()
+            case .header: out.append(contentsOf: header()); return
             case let .document(x): d = try FactsFile.line("document", x, e)
             case let .entity(x):
-                if let line = FactsFile.entityLine(x, newline: true) { return line }
+                if FactsFile.appendEntityLine(x, newline: true, to: &out) { return }
                 d = try FactsFile.line("entity", x, e)
             case let .mention(x):
-                if let line = FactsFile.mentionLine(x, newline: true) { return line }
+                if FactsFile.appendMentionLine(x, newline: true, to: &out) { return }
                 d = try FactsFile.line("mention", x, e)
             case let .fact(x):
-                if let line = FactsFile.factLine(x, newline: true) { return line }
+                if FactsFile.appendFactLine(x, newline: true, to: &out) { return }
                 d = try FactsFile.line("fact", x, e)
             }
-            d.append(0x0A)
-            return d
+            out.append(contentsOf: d)
+            out.append(0x0A)
         }
     }
 

@@ -181,10 +181,14 @@ private struct PlainJSON {
             guard let quotes = LineBytes.scan(b, refusingQuotes: false) else { return false }
             out.append(0x22)
             if quotes {
-                for x in b {
-                    if x == 0x22 || x == 0x5C { out.append(0x5C) }
-                    out.append(x)
+                // the bytes between quotes and backslashes copied a run at a time, a backslash before each
+                var from = 0
+                for j in 0..<b.count where b[j] == 0x22 || b[j] == 0x5C {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<j]))
+                    out.append(0x5C)
+                    from = j
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from...]))
             } else {
                 out.append(contentsOf: b)
             }

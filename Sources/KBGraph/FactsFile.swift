@@ -62,38 +62,6 @@ public enum FactsFile {
         return out
     }
 
-    /// A mention's line as the encoder writes it (keys sorted, no escapes), built directly; nil when a string
-    /// holds a character the encoder may escape or that is not plain text (`"`, `\`, `/`, controls, DEL,
-    /// U+2028/U+2029): those lines take the encoder. (Mentions are half the lines of an export.)
-    static func mentionLine(_ m: Mention) -> Data? { mentionLine(m, newline: false) }
-
-    /// ``mentionLine(_:)``, with the line's "\n" when `newline` (written on UTF-8 bytes: building the line through
-    /// string interpolation cost several thousand instructions a mention).
-    static func mentionLine(_ m: Mention, newline: Bool) -> Data? {
-        var out: [UInt8] = []
-        out.reserveCapacity(96 + m.text.utf8.count + m.documentID.utf8.count + m.entityID.utf8.count)
-        return appendMentionLine(m, newline: newline, to: &out) ? Data(out) : nil
-    }
-
-    /// ``mentionLine(_:newline:)`` appended to `out`; false (and `out` as it was) where that gives nil.
-    static func appendMentionLine(_ m: Mention, newline: Bool, to out: inout [UInt8]) -> Bool {
-        guard m.adjective != false else { return false }
-        let start = out.count
-        @inline(__always) func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
-        raw(m.adjective == true ? "{\"record\":\"mention\",\"adjective\":true,\"begin\":" : "{\"record\":\"mention\",\"begin\":")
-        LineBytes.int(m.begin, into: &out)
-        raw(",\"documentID\":\"")
-        guard LineBytes.plain(m.documentID, into: &out) else { out.removeSubrange(start...); return false }
-        raw("\",\"end\":")
-        LineBytes.int(m.end, into: &out)
-        raw(",\"entityID\":\"")
-        guard LineBytes.plain(m.entityID, into: &out) else { out.removeSubrange(start...); return false }
-        raw("\",\"text\":\"")
-        guard LineBytes.plain(m.text, into: &out) else { out.removeSubrange(start...); return false }
-        raw(newline ? "\"}\n" : "\"}")
-        return true
-    }
-
     /// Encodes records one at a time, each as one line ending in "\n" (a stream writer's encoder).
     public final class LineEncoder {
         private let e = FactsFile.encoder()

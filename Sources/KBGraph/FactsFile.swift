@@ -62,61 +62,35 @@ public enum FactsFile {
         return out
     }
 
-    /// A mention's line as the encoder writes it (keys sorted, no escapes), built directly; nil when a string
-    /// holds a character the encoder may escape or that is not plain text (`"`, `\`, `/`, controls, DEL,
-    /// U+2028/U+2029): those lines take the encoder. (Mentions are half the lines of an export.)
-    static func mentionLine(_ m: Mention) -> Data? { mentionLine(m, newline: false) }
-
-    /// ``mentionLine(_:)``, with the line's "\n" when `newline` (written on UTF-8 bytes: building the line through
-    /// string interpolation cost several thousand instructions a mention).
-    static func mentionLine(_ m: Mention, newline: Bool) -> Data? {
-        guard m.adjective != false else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(96 + m.text.utf8.count + m.documentID.utf8.count + m.entityID.utf8.count)
-        out.append(contentsOf: m.adjective == true ? mentionHeadAdjective : mentionHead)
-        LineBytes.int(m.begin, into: &out)
-        out.append(contentsOf: mentionDocumentKey)
-        guard LineBytes.plain(m.documentID, into: &out) else { return nil }
-        out.append(contentsOf: mentionEndKey)
-        LineBytes.int(m.end, into: &out)
-        out.append(contentsOf: mentionEntityKey)
-        guard LineBytes.plain(m.entityID, into: &out) else { return nil }
-        out.append(contentsOf: mentionTextKey)
-        guard LineBytes.plain(m.text, into: &out) else { return nil }
-        out.append(contentsOf: newline ? [0x22, 0x7D, 0x0A] : [0x22, 0x7D])
-        return Data(out)
-    }
-
-    private static let mentionHead = Array("{\"record\":\"mention\",\"begin\":".utf8)
-    private static let mentionHeadAdjective = Array("{\"record\":\"mention\",\"adjective\":true,\"begin\":".utf8)
-    private static let mentionDocumentKey = Array(",\"documentID\":\"".utf8)
-    private static let mentionEndKey = Array("\",\"end\":".utf8)
-    private static let mentionEntityKey = Array(",\"entityID\":\"".utf8)
-    private static let mentionTextKey = Array("\",\"text\":\"".utf8)
-
     /// Encodes records one at a time, each as one line ending in "\n" (a stream writer's encoder).
     public final class LineEncoder {
         private let e = FactsFile.encoder()
         public init() {}
         public func header() -> Data { Data("{\"record\":\"kbexport-facts\",\"version\":\(FactsFile.version)}\n".utf8) }
         public func line(_ record: Record) throws -> Data {
+            var out: [UInt8] = []
+            try append(record, to: &out)
+            return Data(out)
+        }
+
+        /// ``line(_:)``'s bytes appended to `out` (the direct lines written in place).
+        public func append(_ record: Record, to out: inout [UInt8]) throws {
             var d: Data
-            // the direct lines come with their newline (appending one to a `Data` costs more than the line)
             switch record {
-            case .header: return header()
+            case .header: out.append(contentsOf: header()); return
             case let .document(x): d = try FactsFile.line("document", x, e)
             case let .entity(x):
-                if let line = FactsFile.entityLine(x, newline: true) { return line }
+                if FactsFile.appendEntityLine(x, newline: true, to: &out) { return }
                 d = try FactsFile.line("entity", x, e)
             case let .mention(x):
-                if let line = FactsFile.mentionLine(x, newline: true) { return line }
+                if FactsFile.appendMentionLine(x, newline: true, to: &out) { return }
                 d = try FactsFile.line("mention", x, e)
             case let .fact(x):
-                if let line = FactsFile.factLine(x, newline: true) { return line }
+                if FactsFile.appendFactLine(x, newline: true, to: &out) { return }
                 d = try FactsFile.line("fact", x, e)
             }
-            d.append(0x0A)
-            return d
+            out.append(contentsOf: d)
+            out.append(0x0A)
         }
     }
 

@@ -12,9 +12,21 @@ extension FactsFile {
 
     /// ``factLine(_:)``, with the line's "\n" when `newline`.
     static func factLine(_ f: Fact, newline: Bool) -> Data? {
-        var w = PlainJSON(record: "fact")
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        return appendFactLine(f, newline: newline, to: &out) ? Data(out) : nil
+    }
+
+    /// ``factLine(_:newline:)`` appended to `out`; false (and `out` as it was) where that gives nil.
+    static func appendFactLine(_ f: Fact, newline: Bool, to out: inout [UInt8]) -> Bool {
+        var w = PlainJSON(record: "fact", taking: &out)
+        let ok = write(f, &w)
+        return w.finish(ok, newline: newline, into: &out)
+    }
+
+    private static func write(_ f: Fact, _ w: inout PlainJSON) -> Bool {
         guard w.attribution("attribution", f.attribution), w.number("confidence", f.confidence), w.date("date", f.date)
-        else { return nil }
+        else { return false }
         if !f.evidence.isEmpty {
             w.key("evidence"); w.raw("[")
             for (k, e) in f.evidence.enumerated() {
@@ -22,20 +34,19 @@ extension FactsFile {
                 w.open(nil)
                 guard w.attribution("attribution", e.attribution), w.number("confidence", e.confidence), w.date("date", e.date),
                       w.string("documentID", e.documentID), w.string("id", e.id), w.string("rule", e.rule),
-                      w.span(e.provenance) else { return nil }
+                      w.span(e.provenance) else { return false }
                 w.close()
             }
             w.raw("]")
         }
         guard w.string("id", f.id), w.string("modality", f.modality.rawValue), w.string("object", f.object),
-              w.string("place", f.place) else { return nil }
+              w.string("place", f.place) else { return false }
         w.open("provenance")
-        guard w.string("documentID", f.provenance.documentID), w.span(f.provenance) else { return nil }
+        guard w.string("documentID", f.provenance.documentID), w.span(f.provenance) else { return false }
         w.close()
-        guard w.string("role", f.role), w.string("rule", f.rule), w.string("subject", f.subject) else { return nil }
+        guard w.string("role", f.role), w.string("rule", f.rule), w.string("subject", f.subject) else { return false }
         if !f.evidence.isEmpty { w.int("support", f.evidence.count) }
-        guard w.string("type", f.type) else { return nil }
-        return w.line(newline: newline)
+        return w.string("type", f.type)
     }
 
     /// The line of `e` (without the newline) as `line("entity", e, encoder())` writes it, or nil.
@@ -43,39 +54,101 @@ extension FactsFile {
 
     /// ``entityLine(_:)``, with the line's "\n" when `newline`.
     static func entityLine(_ e: Entity, newline: Bool) -> Data? {
-        var w = PlainJSON(record: "entity")
-        guard w.strings("documents", e.documents) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        return appendEntityLine(e, newline: newline, to: &out) ? Data(out) : nil
+    }
+
+    /// ``entityLine(_:newline:)`` appended to `out`; false (and `out` as it was) where that gives nil.
+    static func appendEntityLine(_ e: Entity, newline: Bool, to out: inout [UInt8]) -> Bool {
+        var w = PlainJSON(record: "entity", taking: &out)
+        let ok = write(e, &w)
+        return w.finish(ok, newline: newline, into: &out)
+    }
+
+    private static func write(_ e: Entity, _ w: inout PlainJSON) -> Bool {
+        guard w.strings("documents", e.documents) else { return false }
         w.key("fromGazetteer"); w.raw(e.fromGazetteer ? "true" : "false")
         guard w.string("geonames", e.geonames), w.string("id", e.id), w.string("labelAr", e.labelAr),
-              w.string("labelEn", e.labelEn), w.number("lat", e.lat), w.number("lon", e.lon) else { return nil }
+              w.string("labelEn", e.labelEn), w.number("lat", e.lat), w.number("lon", e.lon) else { return false }
         w.int("mentionCount", e.mentionCount)
-        guard w.string("subtype", e.subtype), w.strings("surfaceForms", e.surfaceForms), w.string("type", e.type.rawValue),
-              w.string("wikidata", e.wikidata) else { return nil }
-        return w.line(newline: newline)
+        return w.string("subtype", e.subtype) && w.strings("surfaceForms", e.surfaceForms)
+            && w.string("type", e.type.rawValue) && w.string("wikidata", e.wikidata)
+    }
+
+    /// A mention's line as the encoder writes it (keys sorted, no escapes), built directly; nil when a string
+    /// holds a character the encoder may escape or that is not plain text (`"`, `\`, `/`, controls, DEL,
+    /// U+2028/U+2029): those lines take the encoder. (Mentions are half the lines of an export.)
+    static func mentionLine(_ m: Mention) -> Data? { mentionLine(m, newline: false) }
+
+    /// ``mentionLine(_:)``, with the line's "\n" when `newline` (written on UTF-8 bytes: building the line through
+    /// string interpolation cost several thousand instructions a mention).
+    static func mentionLine(_ m: Mention, newline: Bool) -> Data? {
+        var out: [UInt8] = []
+        out.reserveCapacity(96 + m.text.utf8.count + m.documentID.utf8.count + m.entityID.utf8.count)
+        return appendMentionLine(m, newline: newline, to: &out) ? Data(out) : nil
+    }
+
+    /// ``mentionLine(_:newline:)`` appended to `out`; false (and `out` as it was) where that gives nil.
+    static func appendMentionLine(_ m: Mention, newline: Bool, to out: inout [UInt8]) -> Bool {
+        guard m.adjective != false else { return false }
+        let start = out.count
+        @inline(__always) func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
+        raw(m.adjective == true ? "{\"record\":\"mention\",\"adjective\":true,\"begin\":" : "{\"record\":\"mention\",\"begin\":")
+        LineBytes.int(m.begin, into: &out)
+        raw(",\"documentID\":\"")
+        guard LineBytes.plain(m.documentID, into: &out) else { out.removeSubrange(start...); return false }
+        raw("\",\"end\":")
+        LineBytes.int(m.end, into: &out)
+        raw(",\"entityID\":\"")
+        guard LineBytes.plain(m.entityID, into: &out) else { out.removeSubrange(start...); return false }
+        raw("\",\"text\":\"")
+        guard LineBytes.plain(m.text, into: &out) else { out.removeSubrange(start...); return false }
+        raw(newline ? "\"}\n" : "\"}")
+        return true
     }
 }
 
 /// JSON text of a record, written key by key in sorted order as the facts file's encoder writes it: an absent (nil)
 /// value is left out; each writer answers false for a value the encoder might write otherwise.
 private struct PlainJSON {
-    private var out: [UInt8] = []   // UTF-8
+    private var out: [UInt8] = []   // UTF-8: the caller's buffer, taken (`init`) and given back (`finish`)
+    private let start: Int          // where the line starts in `out`
     private var comma = true        // a key was written before in the current object
 
-    init(record: String) {
-        out.reserveCapacity(1024)
+    /// Starts a line at the end of `buffer`, which is taken (left empty) until `finish`.
+    init(record: StaticString, taking buffer: inout [UInt8]) {
+        swap(&out, &buffer)
+        start = out.count
         raw("{\"record\":\""); raw(record); raw("\"")
     }
 
-    mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+    /// Gives the buffer back: with the line closed (and its "\n" when `newline`) when `ok`, else as it was taken.
+    mutating func finish(_ ok: Bool, newline: Bool, into buffer: inout [UInt8]) -> Bool {
+        if ok {
+            close()
+            if newline { out.append(0x0A) }
+        } else {
+            out.removeSubrange(start...)
+        }
+        swap(&out, &buffer)
+        return ok
+    }
 
-    mutating func key(_ k: String) {
+    /// Bytes of the source text (keys and punctuation), copied as they are.
+    @inline(__always)
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    mutating func key(_ k: StaticString) {
         if comma { out.append(0x2C) }
-        out.append(0x22); raw(k); raw("\":")
+        out.append(0x22); raw(k); out.append(0x22); out.append(0x3A)
         comma = true
     }
 
     /// `"key":{` (`{` for an array element); the object's keys follow, then `close`.
-    mutating func open(_ k: String?) {
+    mutating func open(_ k: StaticString?) {
         if let k { key(k) }
         out.append(0x7B)
         comma = false
@@ -83,27 +156,21 @@ private struct PlainJSON {
 
     mutating func close() { out.append(0x7D); comma = true }
 
-    mutating func line(newline: Bool = false) -> Data {
-        close()
-        if newline { out.append(0x0A) }
-        return Data(out)
-    }
+    mutating func int(_ k: StaticString, _ v: Int) { key(k); LineBytes.int(v, into: &out) }
 
-    mutating func int(_ k: String, _ v: Int) { key(k); LineBytes.int(v, into: &out) }
-
-    mutating func string(_ k: String, _ v: String?) -> Bool {
+    mutating func string(_ k: StaticString, _ v: String?) -> Bool {
         guard let v else { return true }
         key(k)
         return string(v)
     }
 
-    mutating func number(_ k: String, _ v: Double?) -> Bool {
+    mutating func number(_ k: StaticString, _ v: Double?) -> Bool {
         guard let v else { return true }
         key(k)
         return number(v)
     }
 
-    mutating func strings(_ k: String, _ a: [String]) -> Bool {
+    mutating func strings(_ k: StaticString, _ a: [String]) -> Bool {
         key(k); raw("[")
         for (i, s) in a.enumerated() {
             if i > 0 { raw(",") }
@@ -113,7 +180,7 @@ private struct PlainJSON {
         return true
     }
 
-    mutating func date(_ k: String, _ d: FactDate?) -> Bool {
+    mutating func date(_ k: StaticString, _ d: FactDate?) -> Bool {
         guard let d else { return true }
         open(k)
         guard string("precision", d.precision.rawValue), string("value", d.value) else { return false }
@@ -122,7 +189,7 @@ private struct PlainJSON {
     }
 
     /// `{}` for an attribution without a source.
-    mutating func attribution(_ k: String, _ a: Attribution?) -> Bool {
+    mutating func attribution(_ k: StaticString, _ a: Attribution?) -> Bool {
         guard let a else { return true }
         open(k)
         guard string("source", a.source) else { return false }
@@ -146,10 +213,14 @@ private struct PlainJSON {
             guard let quotes = LineBytes.scan(b, refusingQuotes: false) else { return false }
             out.append(0x22)
             if quotes {
-                for x in b {
-                    if x == 0x22 || x == 0x5C { out.append(0x5C) }
-                    out.append(x)
+                // the bytes between quotes and backslashes copied a run at a time, a backslash before each
+                var from = 0
+                for j in 0..<b.count where b[j] == 0x22 || b[j] == 0x5C {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<j]))
+                    out.append(0x5C)
+                    from = j
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from...]))
             } else {
                 out.append(contentsOf: b)
             }
@@ -164,7 +235,7 @@ private struct PlainJSON {
         if d == d.rounded() { LineBytes.int(Int(Int64(d)), into: &out); return true }
         let s = d.description
         guard s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return false }
-        raw(s)
+        out.append(contentsOf: s.utf8)
         return true
     }
 }

@@ -88,6 +88,8 @@ public struct SpillEncoder {
 
     static func bytes(of f: Fact) -> [UInt8] {
         var e = SpillEncoder()
+        // room for most records at once (grown from empty, a record was copied several times)
+        e.bytes.reserveCapacity(256 + f.provenance.sentence.utf8.count + 128 * f.evidence.count)
         e.fact(f)
         return e.bytes
     }

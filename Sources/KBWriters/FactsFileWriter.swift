@@ -92,13 +92,14 @@ public final class FactsFileStreamWriter: FactStreamWriter {
 /// in flight, else the writer's).
 final class LineOutput: @unchecked Sendable {
     let sink: OutputSink
-    private var buffer: Data
+    private var buffer: [UInt8]
 
-    init(sink: OutputSink, header: Data) { self.sink = sink; buffer = header }
+    init(sink: OutputSink, header: Data) { self.sink = sink; buffer = Array(header) }
 
-    func append(_ lines: [Data]) throws {
-        for line in lines {
-            buffer.append(line)
+    /// Lines, a chunk's at a time (each chunk whole lines).
+    func append(_ chunks: [[UInt8]]) throws {
+        for chunk in chunks {
+            buffer.append(contentsOf: chunk)
             if buffer.count >= 64 * 1024 { try drain() }
         }
     }
@@ -132,32 +133,35 @@ final class EncodingBatch: @unchecked Sendable {
     }
 }
 
-/// Facts-file lines of a run of records, encoded in parallel chunks (one `LineEncoder` per chunk), in order.
+/// Facts-file lines of a run of records, encoded in parallel chunks (one `LineEncoder` per chunk), in order: each
+/// chunk's lines written one after the other into one byte buffer (`LineEncoder.append`).
 enum LineBatch {
     /// Records per batch, and per chunk of a batch (a chunk makes its own encoder). A batch's lines are held at
     /// once (a fact's line carries its sentence: about a megabyte for a batch), so batches stay small.
     static let size = 512
     static let chunk = 64
 
-    static func encode(_ records: ArraySlice<FactsFile.Record>) throws -> [Data] {
+    static func encode(_ records: ArraySlice<FactsFile.Record>) throws -> [[UInt8]] {
         let n = records.count
-        guard n > chunk else {
-            let e = FactsFile.LineEncoder()
-            return try records.map { try e.line($0) }
-        }
+        guard n > chunk else { return [try lines(records)] }
         let base = records.startIndex
         let chunks = (n + chunk - 1) / chunk
         let out = ChunkResults(count: chunks)
         let input = Input(records)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let e = FactsFile.LineEncoder()
             let lo = base + c * chunk, hi = min(base + n, lo + chunk)
-            out.set(c, Result { try input.records[lo..<hi].map { try e.line($0) } })
+            out.set(c, Result { try lines(input.records[lo..<hi]) })
         }
-        var lines: [Data] = []
-        lines.reserveCapacity(n)
-        for c in 0..<chunks { lines += try out.get(c).get() }
-        return lines
+        return try (0..<chunks).map { try out.get($0).get() }
+    }
+
+    /// The lines of `records`, one after the other.
+    static func lines(_ records: ArraySlice<FactsFile.Record>) throws -> [UInt8] {
+        let e = FactsFile.LineEncoder()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(records.count * 512)
+        for r in records { try e.append(r, to: &bytes) }
+        return bytes
     }
 
     /// The records, read (never changed) by every thread.
@@ -168,10 +172,10 @@ enum LineBatch {
 
     /// One slot per chunk, each written by one thread and read after all have finished.
     private final class ChunkResults: @unchecked Sendable {
-        private var slots: [Result<[Data], Error>?]
+        private var slots: [Result<[UInt8], Error>?]
         private let lock = NSLock()
         init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ r: Result<[Data], Error>) { lock.lock(); slots[i] = r; lock.unlock() }
-        func get(_ i: Int) -> Result<[Data], Error> { lock.lock(); defer { lock.unlock() }; return slots[i]! }
+        func set(_ i: Int, _ r: Result<[UInt8], Error>) { lock.lock(); slots[i] = r; lock.unlock() }
+        func get(_ i: Int) -> Result<[UInt8], Error> { lock.lock(); defer { lock.unlock() }; return slots[i]! }
     }
 }

@@ -7,21 +7,35 @@ extension Linker {
     /// the pure functions: the per-word memos of the stems, their forms and skeletons were records made for strings
     /// no other pass asks about. A stem of plain Arabic letters is tested and has its forms' bits taken from bytes:
     /// `plainCandidateBits`.)
-    /// (The candidates are `surnameCandidates(norm)`'s, taken in its order with its test, `isSurnameCandidate`, but
-    /// read from `Clitics.of` in place: no candidate array is made, and the memo of `surnameCandidates` is filled only
-    /// for the words `bareSurname` goes on to look up.)
+    /// (For a plain word (``NormKey/isPlain``) the candidates are `surnameCandidates(norm)`'s, taken in its order
+    /// with its test, `isSurnameCandidate`, but read from `Clitics.of` in place: no candidate array is made, and the
+    /// memo of `surnameCandidates` is filled only for the words `bareSurname` goes on to look up. A plain word is the
+    /// only string equal to it, so that memo's value, whenever it is made, is made from these bytes. Another word
+    /// reads the memo's candidates, as before: they are those of the first of the strings equal to it that reached
+    /// it, which `surnameLookups` reads too.)
     static func computeSurnameBits(_ norm: String) -> [UInt16] {
         var out: [UInt16] = []
+        guard NormKey.isPlain(norm) else {
+            for c in Clitics.surnameCandidates(norm, surnameCandidates) where !plainStemBits(c.stem, &out) {
+                addLookupFormBits(c.stem, &out)
+            }
+            return out
+        }
         func take(_ stem: String) {
             guard !plainCandidateBits(stem, &out), isSurnameCandidate(stem) else { return }
-            for f in PeopleIndex.computeLookupForms(stem) {
-                let b = UInt16(PeopleIndex.bit(NormKey(f)))
-                if !out.contains(b) { out.append(b) }
-            }
+            addLookupFormBits(stem, &out)
         }
         take(norm)
         for c in Clitics.of(norm) { take(c.stem) }
         return out
+    }
+
+    /// The bits of the keys of `PeopleIndex.computeLookupForms(stem)`, added to `out` without repeats.
+    private static func addLookupFormBits(_ stem: String, _ out: inout [UInt16]) {
+        for f in PeopleIndex.computeLookupForms(stem) {
+            let b = UInt16(PeopleIndex.bit(NormKey(f)))
+            if !out.contains(b) { out.append(b) }
+        }
     }
 
     /// `computeSurnameBits`'s bits of one candidate stem (the bits of `NormKey`s of `PeopleIndex.computeLookupForms`:

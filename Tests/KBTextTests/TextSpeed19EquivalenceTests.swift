@@ -68,7 +68,7 @@ final class TextSpeed19EquivalenceTests: XCTestCase {
             "الاستراتيجيات والمستشفيات للمستشفيات بالاستراتيجيات abcdefghijklmno abcdefghijklmnop 123456789012345 1234567890123456",
             "ﻻ ﷲ إِنَّ مُحَمَّدًا أ\u{0654} ب\u{200C}ت 😀 𝐀𝐁 中文 Ελλάδα Москва",
             "x y z . , ; : - ( ) [ ] ا ب ت ث ج 0 1 9 ٠ ٩",
-            "والاستراتيجياتها فبالاستراتيجياتهم abcdefghijklmnopqrstuvwxyz01234 abcdefghijklmnopqrstuvwxyz012345",
+            "والاستراتيجياتها فبالاستراتيجياتهم abcdefghijklmnopqrstuvwxyz01234 abcdefghijklmnopqrstuvwxyz012345 بالاستراتيجيتين .",
             "abcdefghijklmnopqrstuvwxyz0123 1234567890123456789012345678901 12345678901234567890123456789012 😀😀😀😀😀😀😀x",
         ]
         for round in 0..<3 {

@@ -360,9 +360,13 @@ final class Linker {
     /// The forms of a word that step 4 of `link` tries as a bare surname: the word and its clitic-free stems,
     /// of three letters or more, that are not function words or verbs.
     static func surnameCandidates(_ norm: String) -> [(stem: String, prefix: String)] {
-        ([(stem: norm, prefix: "")] + Clitics.of(norm)).filter { cand in
-            Linker.characterCount(cand.stem) >= 3 && !Linker.stopwordsAndVerbs.contains(NormKey(cand.stem))
-        }
+        ([(stem: norm, prefix: "")] + Clitics.of(norm)).filter { isSurnameCandidate($0.stem) }
+    }
+
+    /// Whether a stem of `surnameCandidates` is kept: three letters or more, no function word or verb.
+    @inline(__always)
+    static func isSurnameCandidate(_ stem: String) -> Bool {
+        Linker.characterCount(stem) >= 3 && !Linker.stopwordsAndVerbs.contains(NormKey(stem))
     }
 
     /// `surnameCandidates` with the `PeopleIndex.lookupKeys` of each stem.

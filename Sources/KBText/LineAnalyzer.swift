@@ -267,8 +267,11 @@ struct LineAnalyzer {
             return nil
         }
         let words = tokens.filter(\.isWordLike)
-        let norms = words.map(\.norm)
-        for rule in Self.wholeLines where phraseRules && rule.words.contains(norms) { return rule.reason }
+        // (the words' norms made only for a line that may be a phrase)
+        if phraseRules {
+            let norms = words.map(\.norm)
+            for rule in Self.wholeLines where rule.words.contains(norms) { return rule.reason }
+        }
         for rule in Self.dropping where phraseRules && words.count <= rule.maxWords {
             for phrase in rule.words where startsWith(words, phrase) {
                 switch rule.follow {
@@ -287,7 +290,7 @@ struct LineAnalyzer {
         if isHashtagLine(tokens) { return "tag line" }
         if isBreadcrumb(tokens) { return "navigation" }
         if isCounter(words) { return "page metadata" }
-        if tokens.contains(where: { $0.text.isMark("\u{00A9}") }) && words.count <= 25 { return "copyright line" }
+        if words.count <= 25 && tokens.contains(where: { $0.text.isMark("\u{00A9}") }) { return "copyright line" }
         if isLink(tokens) { return "link" }
         if arabicDocument, words.count <= 8, words.contains(where: { $0.kind == .latin }),
            words.allSatisfy({ $0.kind == .latin || $0.kind == .number }),

@@ -60,13 +60,16 @@ final class TextSpeed19EquivalenceTests: XCTestCase {
     }
 
     /// Tokens through the per-thread table (first and later times) against tokens made afresh: same text, norm,
-    /// offsets and kind, byte for byte, for words, numbers, marks and Latin words of every length around 15 bytes.
+    /// offsets and kind, byte for byte, for words, numbers, marks and Latin words of every length around 15 and 31
+    /// bytes (the key's limit before and after speed23).
     func testRememberedTokenTextsMatchFreshOnes() {
         let texts = [
             "قال وزير الخارجية المصري سامح شكري إن ٢٠٢٤ 1,500 2.5 d'Ivoire Côte e\u{0301}tude !؟،«»",
             "الاستراتيجيات والمستشفيات للمستشفيات بالاستراتيجيات abcdefghijklmno abcdefghijklmnop 123456789012345 1234567890123456",
             "ﻻ ﷲ إِنَّ مُحَمَّدًا أ\u{0654} ب\u{200C}ت 😀 𝐀𝐁 中文 Ελλάδα Москва",
             "x y z . , ; : - ( ) [ ] ا ب ت ث ج 0 1 9 ٠ ٩",
+            "والاستراتيجياتها فبالاستراتيجياتهم abcdefghijklmnopqrstuvwxyz01234 abcdefghijklmnopqrstuvwxyz012345 بالاستراتيجيتين .",
+            "abcdefghijklmnopqrstuvwxyz0123 1234567890123456789012345678901 12345678901234567890123456789012 😀😀😀😀😀😀😀x",
         ]
         for round in 0..<3 {
             for t in texts {
@@ -84,25 +87,27 @@ final class TextSpeed19EquivalenceTests: XCTestCase {
         }
     }
 
-    /// Two different short texts (or kinds) never share a key; texts over 15 bytes have none.
+    /// Two different short texts (or kinds) never share a key; texts over 31 bytes have none.
     func testTokenKeysAreDistinct() {
         var seen: [String: String] = [:]
         let words = ["", "a", "b", "ab", "ba", "ا", "اا", "ب", "\u{0000}", "\u{0000}\u{0000}", "abcdefghijklmno", "abcdefghijklmnp",
-                     "مرحبامرحبام", "😀", "😀😀😀", "😀😀😀x", "é", "e\u{0301}"]
+                     "مرحبامرحبام", "😀", "😀😀😀", "😀😀😀x", "é", "e\u{0301}", "abcdefghijklmnop", "abcdefghijklmnopqrstuvwxyz01234",
+                     "abcdefghijklmnopqrstuvwxyz01235", "abcdefghijklmnopqrstuvwxyz012345", "مرحبامرحبامرحبامرحبام", "😀😀😀😀😀😀😀",
+                     "😀😀😀😀😀😀😀x", "😀😀😀😀😀😀😀xy"]
         for w in words {
             let s = Array(w.unicodeScalars)
             for kind in [Token.Kind.word, .number, .punctuation, .latin] {
                 guard let k = TokenTexts.key(s, 0, s.count, kind) else {
-                    XCTAssertTrue(w.utf8.count > 15 || w.isEmpty, w)
+                    XCTAssertTrue(w.utf8.count > 31 || w.isEmpty, w)
                     continue
                 }
-                XCTAssertLessThanOrEqual(w.utf8.count, 15)
-                let name = "\(k.0) \(k.1)"
+                XCTAssertLessThanOrEqual(w.utf8.count, 31)
+                let name = "\(k.0) \(k.1) \(k.2) \(k.3)"
                 XCTAssertNil(seen[name], "\(w) \(kind) and \(seen[name] ?? "")")
                 seen[name] = "\(w) \(kind)"
             }
         }
-        XCTAssertNil(TokenTexts.key(Array("abcdefghijklmnop".unicodeScalars), 0, 16, .latin))
+        XCTAssertNil(TokenTexts.key(Array("abcdefghijklmnopqrstuvwxyz012345".unicodeScalars), 0, 32, .latin))
     }
 
     /// Files of every size around the read sizes are read whole, as Foundation reads them.

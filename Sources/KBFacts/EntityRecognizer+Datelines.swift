@@ -20,8 +20,6 @@ extension EntityRecognizer {
     /// noun's own rules name those). Only where a verb of the lexicon follows does a bare "NAME :" count.
     func addDatelineOutlets(_ t: [Token], _ mentions: inout [RawMention], _ covered: inout [Int?]) {
         guard t.count >= 3, t.prefix(12).contains(where: { $0.kind == .punctuation }) else { return }
-        // every shape has a parenthesis, a colon or a dash (`datelineDashes`, `openParen`): without one, nothing to add
-        guard t.contains(where: { $0.kind == .punctuation && EntityRecognizer.isDatelineMark($0.text) }) else { return }
         func add(_ range: Range<Int>) {
             let (text, b) = stripped(t, range)
             // a nationality adjective inside the name gives way to it ("الصباح الموريتاني")
@@ -64,12 +62,6 @@ extension EntityRecognizer {
             let n = datelineName(t, e + 1, covered, mentions)
             if n > e + 1, n < t.count, isReportVerb(t[n].norm) { add((e + 1)..<n); return }
         }
-    }
-
-    /// Whether a punctuation mark is one the shapes need: an opening parenthesis, a colon or a dash (compared as
-    /// text, as the sets' look-ups do).
-    static func isDatelineMark(_ text: String) -> Bool {
-        text == "(" || text == ":" || text == "-" || text == "–" || text == "—"
     }
 
     /// Words of an outlet's credit line after its name and a dash ("- متابعة خاصة", "- خاص", "- وكالات").

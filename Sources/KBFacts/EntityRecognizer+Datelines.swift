@@ -37,7 +37,10 @@ extension EntityRecognizer {
             return mentions[c].range.upperBound
         }
         // "NAME (PLACE) -", "NAME : VERB"
-        let lead = datelineName(t, 0, covered, mentions)
+        // (the name is one to three words, so a parenthesis, colon or dash follows it among tokens 1 to 3: without
+        // one there, the name is not looked for)
+        let lead = (1..<min(4, t.count)).contains { k in t[k].kind == .punctuation && EntityRecognizer.isLeadMark(t[k].text) }
+            ? datelineName(t, 0, covered, mentions) : 0
         if lead > 0 {
             if punct(lead, EntityRecognizer.openParen), let e = placeAt(lead + 1), punct(e, EntityRecognizer.closeParen), punct(e + 1, EntityRecognizer.datelineDashes) {
                 add(0..<lead); return
@@ -62,6 +65,12 @@ extension EntityRecognizer {
             let n = datelineName(t, e + 1, covered, mentions)
             if n > e + 1, n < t.count, isReportVerb(t[n].norm) { add((e + 1)..<n); return }
         }
+    }
+
+    /// A mark the shapes after a leading name test there (`openParen`, `colon`, `dashes`), compared as text as the
+    /// sets' look-ups do.
+    static func isLeadMark(_ text: String) -> Bool {
+        text == "(" || text == ":" || text == "-" || text == "–" || text == "—"
     }
 
     /// Words of an outlet's credit line after its name and a dash ("- متابعة خاصة", "- خاص", "- وكالات").

@@ -12,6 +12,11 @@ extension EntityRecognizer {
     /// Drops the place read in «مالي» (the word alone, no clitic: by the gazetteer or the labeller) right after one of
     /// `moneyNouns`, with or without «و».
     func dropFinancialMali(_ t: [Token], _ mentions: inout [RawMention]) {
+        // (most sentences have no one-word place «مالي»: their mentions are read in place, no partition made)
+        guard mentions.indices.contains(where: { k in
+            mentions[k].type == .place && mentions[k].range.count == 1 && !mentions[k].isAdjective
+                && t[mentions[k].range.lowerBound].norm == "مالي"
+        }) else { return }
         mentions.removeAll { m in
             guard m.type == .place, m.range.count == 1, !m.isAdjective,
                   t[m.range.lowerBound].norm == "مالي", m.range.lowerBound > 0 else { return false }

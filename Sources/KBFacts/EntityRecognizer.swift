@@ -316,79 +316,7 @@ struct EntityRecognizer {
         i > 0 && t[i].norm.plainEquals(cairo) && compelledNouns.contains(t[i - 1].norm)
     }
 
-    func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
-        // (the word's forms and their one-word lookups are remembered: see Gazetteer.start)
-        guard t[i].kind == .word || t[i].kind == .latin, let start = gazetteer.start(t[i].norm) else { return nil }
-        let firstForms = start.forms
-        // only the first words that start some name are looked up further
-        let maxLen = min(start.maxLongest, t.count - i)
-        // a name of two words or more is looked up only when it can start with this word and the next
-        // (looked up at the first need: not at all when the next token is no word)
-        var reach: [Int] = []
-        // (no name's second word: no two-word start with any form, Gazetteer+SecondWords.swift)
-        var nextContinues: Bool? = nil
-        func reachOf(_ ci: Int) -> Int {
-            if reach.isEmpty { reach = start.longest.map { $0 < 2 ? $0 : -1 } }
-            if reach[ci] < 0 {
-                if nextContinues == nil { nextContinues = gazetteer.isSecondWord(t[i + 1].norm) }
-                reach[ci] = nextContinues! ? gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) : 0
-            }
-            return reach[ci]
-        }
-        if maxLen >= 1 {
-            for len in stride(from: maxLen, through: 1, by: -1) {
-                let range = i..<(i + len)
-                guard range.allSatisfy({ t[$0].kind == .word || t[$0].kind == .latin }) else { continue }
-                // the words after the first, joined as in the name's key (at the first form that needs them)
-                var rest: String? = nil
-                for (ci, cand) in firstForms.enumerated() where start.longest[ci] >= len && (len == 1 || reachOf(ci) >= len)
-                    && !(EntityRecognizer.mayEndInArticle(cand.prefix) && EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix)) {
-                    var hits: [GazetteerEntry]
-                    if len == 1 {
-                        hits = start.names[ci]
-                    } else {
-                        if rest == nil { rest = t[(i + 1)..<(i + len)].map(\.norm).joined(separator: " ") }
-                        hits = gazetteer.lookupName(cand.stem + " " + rest!)
-                    }
-                    // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
-                    // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
-                    if hits.contains(where: { $0.type == .place }), hits.contains(where: { $0.type == .organization }) {
-                        let prev = i > 0 ? t[i - 1].norm : ""
-                        let locative = cand.prefix.hasPrefix("ب") || cand.prefix.hasSuffix("ب") || ["في", "داخل", "قصر", "بقصر", "الي", "من"].contains(prev)
-                        hits = hits.filter { ($0.type == .place) == locative }
-                    }
-                    // "القوة القاهرة" (force majeure), "ظروف قاهرة": the adjective "compelling", not Cairo
-                    if len == 1, !hits.isEmpty, cand.prefix.isEmpty, EntityRecognizer.isCompellingAdjective(t, i) { hits = [] }
-                    // "مجلس الأمن القومي", "مجلس الأمن الوطني": a state's own council, not the international body
-                    if !hits.isEmpty, i + len < t.count, EntityRecognizer.stateBodyAdjectives.contains(t[i + len].norm) {
-                        hits = hits.filter { $0.subtype != "intl_org" }
-                    }
-                    if let e = hits.first {
-                        let (text, b) = strippedPrefix(t[i], cand.prefix, restore: cand.stem)
-                        let surface = ([text] + t[(i + 1)..<(i + len)].map(\.text)).joined(separator: " ")
-                        return RawMention(range: range, begin: b, end: t[i + len - 1].end, text: surface, type: e.type,
-                                          subtype: e.subtype, gazetteerIDs: hits.map(\.id), nameKey: "",
-                                          isAdjective: false, role: nil, confidence: 1.0)
-                    }
-                }
-            }
-        }
-        // adjectives: "الليبي", "والنيجيرية", "الأمريكية"
-        for (ci, cand) in firstForms.enumerated()
-            where !(EntityRecognizer.mayEndInArticle(cand.prefix) && EntityRecognizer.hamzaIsNoArticle(t[i], cand.prefix)) {
-            let hits = start.adjectives[ci]
-            if !hits.isEmpty {
-                // the article stays in the mention ("العراقية", "والعراقية" → "العراقية"): it is the word as written,
-                // not a clitic
-                let prefix = cand.prefix.hasSuffix("ال") ? String(cand.prefix.dropLast(2)) : cand.prefix
-                let (text, b) = strippedPrefix(t[i], prefix, restore: cand.stem)
-                return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .place,
-                                  subtype: hits[0].subtype, gazetteerIDs: hits.map(\.id), nameKey: "",
-                                  isAdjective: true, role: nil, confidence: 0.9)
-            }
-        }
-        return nil
-    }
+    // gazetteerMatch: EntityRecognizer+GazetteerMatch.swift
 
     /// Adjectives that make an international body's short name a state's own ("مجلس الأمن القومي").
     static let stateBodyAdjectives: WordSet = ["القومي", "الوطني"]
@@ -581,24 +509,5 @@ struct EntityRecognizer {
         }
         let (text, b) = strippedPrefix(first, prefix, restore: "")
         return (([text] + t[(r.lowerBound + 1)..<r.upperBound].map(\.text)).joined(separator: " "), b)
-    }
-
-    /// Removes `prefix` (normalised letters) from the start of a token's surface text, skipping diacritics.
-    func strippedPrefix(_ tok: Token, _ prefix: String, restore stem: String) -> (String, Int) {
-        guard !prefix.isEmpty else { return (tok.text, tok.begin) }
-        var letters = prefix.count
-        var scalars = Array(tok.text.unicodeScalars)
-        var removed = 0
-        while letters > 0, !scalars.isEmpty {
-            let u = scalars.removeFirst()
-            removed += 1
-            let v = u.value
-            let isMark = (0x064B...0x065F).contains(v) || v == 0x0670 || v == 0x0640
-            if !isMark { letters -= 1 }
-        }
-        while let u = scalars.first, (0x064B...0x065F).contains(u.value) || u.value == 0x0640 { scalars.removeFirst(); removed += 1 }
-        var s = ""
-        s.unicodeScalars.append(contentsOf: scalars)
-        return (s, tok.begin + removed)
     }
 }

@@ -1,0 +1,137 @@
+import KBGraph
+import KBText
+
+/// Pass 1's gazetteer look-up at one token, and the surface text of a match. Written without nested functions
+/// over the look-up's state (no boxes and no exclusivity checks per form), without copying entries to test their
+/// types, and with each form's hamza test made once however many lengths ask for it; the keys and surfaces are
+/// built by appending, as `joined(separator:)` did.
+extension EntityRecognizer {
+    /// Whether each form's article is no article (``hamzaIsNoArticle(_:_:)``), asked once per form (the first 64).
+    struct HamzaTests {
+        private var known: UInt64 = 0
+        private var blocked: UInt64 = 0
+
+        /// `mayEndInArticle(prefix) && hamzaIsNoArticle(tok, prefix)` for form `ci` with that prefix.
+        @inline(__always)
+        mutating func blocks(_ ci: Int, _ tok: Token, _ prefix: String) -> Bool {
+            guard EntityRecognizer.mayEndInArticle(prefix) else { return false }
+            guard ci < 64 else { return EntityRecognizer.hamzaIsNoArticle(tok, prefix) }
+            let bit: UInt64 = 1 << UInt64(ci)
+            if known & bit != 0 { return blocked & bit != 0 }
+            let b = EntityRecognizer.hamzaIsNoArticle(tok, prefix)
+            known |= bit
+            if b { blocked |= bit }
+            return b
+        }
+    }
+
+    /// Whether the entries name both a place and an organisation (read in place: no entry copied).
+    static func namesPlaceAndOrganization(_ hits: [GazetteerEntry]) -> Bool {
+        var place = false, organization = false
+        for k in hits.indices {
+            switch hits[k].type {
+            case .place: place = true
+            case .organization: organization = true
+            default: break
+            }
+        }
+        return place && organization
+    }
+
+    func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
+        // (the word's forms and their one-word lookups are remembered: see Gazetteer.start)
+        guard t[i].kind == .word || t[i].kind == .latin, let start = gazetteer.start(t[i].norm) else { return nil }
+        let firstForms = start.forms
+        let longest = start.longest
+        // only the first words that start some name are looked up further
+        let maxLen = min(start.maxLongest, t.count - i)
+        var hamza = HamzaTests()
+        // the words from `i` on (a name's tokens are all words: a longer length is skipped)
+        var run = 0
+        while run < maxLen, t[i + run].kind == .word || t[i + run].kind == .latin { run += 1 }
+        // a name of two words or more is looked up only when it can start with this word and the next
+        // (looked up at the first need: not at all when the next token is no word)
+        var reach: [Int] = []
+        // (no name's second word: no two-word start with any form, Gazetteer+SecondWords.swift)
+        var nextContinues: Bool? = nil
+        var len = run
+        while len >= 1 {
+            defer { len -= 1 }
+            for ci in firstForms.indices where longest[ci] >= len {
+                if len > 1 {
+                    if reach.isEmpty { reach = longest.map { $0 < 2 ? $0 : -1 } }
+                    if reach[ci] < 0 {
+                        if nextContinues == nil { nextContinues = gazetteer.isSecondWord(t[i + 1].norm) }
+                        reach[ci] = nextContinues! ? gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) : 0
+                    }
+                    guard reach[ci] >= len else { continue }
+                }
+                let prefix = firstForms[ci].prefix
+                if hamza.blocks(ci, t[i], prefix) { continue }
+                var hits: [GazetteerEntry]
+                if len == 1 {
+                    hits = start.names[ci]
+                } else {
+                    // the words after the first, joined as in the name's key
+                    var key = firstForms[ci].stem
+                    for k in (i + 1)..<(i + len) { key.append(" "); key.append(t[k].norm) }
+                    hits = gazetteer.lookupName(key)
+                }
+                // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
+                // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
+                if EntityRecognizer.namesPlaceAndOrganization(hits) {
+                    let prev = i > 0 ? t[i - 1].norm : ""
+                    let locative = prefix.hasPrefix("ب") || prefix.hasSuffix("ب") || ["في", "داخل", "قصر", "بقصر", "الي", "من"].contains(prev)
+                    hits = hits.filter { ($0.type == .place) == locative }
+                }
+                // "القوة القاهرة" (force majeure), "ظروف قاهرة": the adjective "compelling", not Cairo
+                if len == 1, !hits.isEmpty, prefix.isEmpty, EntityRecognizer.isCompellingAdjective(t, i) { hits = [] }
+                // "مجلس الأمن القومي", "مجلس الأمن الوطني": a state's own council, not the international body
+                if !hits.isEmpty, i + len < t.count, EntityRecognizer.stateBodyAdjectives.contains(t[i + len].norm) {
+                    hits = hits.filter { $0.subtype != "intl_org" }
+                }
+                if !hits.isEmpty {
+                    let first = strippedPrefix(t[i], prefix, restore: firstForms[ci].stem)
+                    var surface = first.0
+                    for k in (i + 1)..<(i + len) { surface.append(" "); surface.append(t[k].text) }
+                    return RawMention(range: i..<(i + len), begin: first.1, end: t[i + len - 1].end, text: surface, type: hits[0].type,
+                                      subtype: hits[0].subtype, gazetteerIDs: hits.map(\.id), nameKey: "",
+                                      isAdjective: false, role: nil, confidence: 1.0)
+                }
+            }
+        }
+        // adjectives: "الليبي", "والنيجيرية", "الأمريكية"
+        for ci in firstForms.indices where !start.adjectives[ci].isEmpty && !hamza.blocks(ci, t[i], firstForms[ci].prefix) {
+            let hits = start.adjectives[ci]
+            let cand = firstForms[ci]
+            // the article stays in the mention ("العراقية", "والعراقية" → "العراقية"): it is the word as written,
+            // not a clitic
+            let prefix = cand.prefix.hasSuffix("ال") ? String(cand.prefix.dropLast(2)) : cand.prefix
+            let (text, b) = strippedPrefix(t[i], prefix, restore: cand.stem)
+            return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .place,
+                              subtype: hits[0].subtype, gazetteerIDs: hits.map(\.id), nameKey: "",
+                              isAdjective: true, role: nil, confidence: 0.9)
+        }
+        return nil
+    }
+
+    /// Removes `prefix` (normalised letters) from the start of a token's surface text, skipping diacritics.
+    /// (Walks the text's scalars in place: the rest is one slice of the text, the same scalars the scalars'
+    /// array copy gave.)
+    func strippedPrefix(_ tok: Token, _ prefix: String, restore stem: String) -> (String, Int) {
+        guard !prefix.isEmpty else { return (tok.text, tok.begin) }
+        var letters = prefix.count
+        let u = tok.text.unicodeScalars
+        var k = u.startIndex
+        var removed = 0
+        while letters > 0, k != u.endIndex {
+            let v = u[k].value
+            u.formIndex(after: &k)
+            removed += 1
+            let isMark = (0x064B...0x065F).contains(v) || v == 0x0670 || v == 0x0640
+            if !isMark { letters -= 1 }
+        }
+        while k != u.endIndex, (0x064B...0x065F).contains(u[k].value) || u[k].value == 0x0640 { u.formIndex(after: &k); removed += 1 }
+        return (String(u[k...]), tok.begin + removed)
+    }
+}

@@ -52,7 +52,7 @@ final class SpeedEquivalence19Tests: XCTestCase {
 
     /// The hash of a plain key from its bytes is the key's `hashValue`.
     func testPlainHashValueIsTheKeysHashValue() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: 3001)
         let alphabet = Array("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئةى~ 0123456789abcxyz-|=".unicodeScalars)
         var texts = Self.words.filter(NormKey.isPlain)
         for _ in 0..<2000 {

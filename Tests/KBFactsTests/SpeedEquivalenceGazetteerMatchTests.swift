@@ -32,7 +32,7 @@ final class SpeedEquivalenceGazetteerMatchTests: XCTestCase {
         XCTAssertGreaterThan(names.count, 1000)
         let prefixes = ["", "", "", "و", "ب", "ل", "وب", "ال", "فال", "وأل", "لل"]
         let fillers = ["في", "قال", "القوة", "مجلس", "القومي", "الوطني", "من", "قصر", "داخل"]
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: 4001)
         var found = 0, compared = 0
         for round in 0..<3000 {
             var words: [(String, Token.Kind)] = []

@@ -43,7 +43,7 @@ final class SpeedEquivalenceSecondWordTests: XCTestCase {
         var words = Array(Set(names.flatMap { $0.split(separator: " ").map(String.init) })).sorted()
         words += words.prefix(200).map { "و" + $0 } + ["في", "من", "قال", "،", "2024", "Paris", "ا\u{0654}حمد"]
         XCTAssertGreaterThan(words.count, 500)
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: 2001)
         var seen = 0
         for round in 0..<400 {
             var sentence: [String]

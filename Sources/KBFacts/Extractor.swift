@@ -420,33 +420,12 @@ public struct GraphBuilder: Sendable {
         if keepDocuments { documents += docs }
         documentCount += docs.count
         for e in ents {
-            if var old = entities[e.id] {
-                // what one document says of an entity and another does not, or says otherwise, is settled the same
-                // way whatever the order (a shard merge gives the bytes of one run): the gazetteer's entity wins,
-                // then a known subtype (the smaller of two), English label and Wikidata id
-                if e.fromGazetteer && !old.fromGazetteer {
-                    (old.fromGazetteer, old.subtype, old.labelAr, old.labelEn, old.wikidata) =
-                        (true, e.subtype, e.labelAr, e.labelEn, e.wikidata)
-                } else if e.fromGazetteer == old.fromGazetteer {
-                    if !e.subtype.isEmpty, old.subtype.isEmpty || e.subtype < old.subtype { old.subtype = e.subtype }
-                    if old.labelEn == nil { old.labelEn = e.labelEn }
-                    if old.wikidata == nil { old.wikidata = e.wikidata }
-                }
-                old.mentionCount += e.mentionCount
-                // a set keeps its members: the first spelling seen of equivalent forms stays, as with Set.union
-                var acc = merged.removeValue(forKey: e.id) ?? (Set(old.surfaceForms), Set(old.documents))
-                acc.forms.formUnion(e.surfaceForms)
-                acc.documents.formUnion(e.documents)
-                merged[e.id] = acc
-                // a guessed entity keeps its longest label (of two as long, the smaller: the result does not depend
-                // on the order documents or shards come in)
-                if !old.fromGazetteer, !e.fromGazetteer, (e.labelAr.count, old.labelAr) > (old.labelAr.count, e.labelAr) {
-                    old.labelAr = e.labelAr
-                }
-                entities[e.id] = old
-            } else {
-                entities[e.id] = e
-            }
+            // the entity seen before is changed in place (one look-up of its id in each table)
+            guard let slot = entities.index(forKey: e.id) else { entities[e.id] = e; continue }
+            GraphBuilder.fold(e, into: &entities.values[slot])
+            // a set keeps its members: the first spelling seen of equivalent forms stays, as with Set.union
+            let old = entities.values[slot]
+            GraphBuilder.union(e, into: &merged[e.id, default: (Set(old.surfaceForms), Set(old.documents))])
         }
         facts += newFacts
         if keepMentions { mentions += ms }

@@ -126,7 +126,8 @@ public enum EventMerging {
     /// those of one, one at least, are among those of the other: «قائد الدعم السريع» and «قائد قوات الدعم السريع»,
     /// «وزير الخارجية» and «وزير الخارجية والتعاون الدولي»; «الرئيس» and «رئيس الوزراء» stay two offices.
     static func sameRole(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
+        // the same bytes are the same phrase (`==` compares Arabic text through its normal form)
+        if RoleKeys.Bytes(a) == RoleKeys.Bytes(b) || a == b { return true }
         let ka = roleKey(a), kb = roleKey(b)
         if ka == kb || ka == "*" || kb == "*" { return true }
         let wa = ka.split(separator: " "), wb = kb.split(separator: " ")
@@ -218,7 +219,8 @@ public enum EventMerging {
 
         init(_ f: Fact) {
             fact = f
-            reports = f.reports.sorted(by: EventMerging.reportBefore)
+            let r = f.reports
+            reports = r.count > 1 ? r.sorted(by: EventMerging.reportBefore) : r
             documents = Set(reports.map(\.documentID))
             precision = f.date.map { Parts($0.value).known } ?? 0
         }
@@ -276,7 +278,7 @@ public enum EventMerging {
             if let d = m.fact.date, memberDates[d.value] == nil { memberDates[d.value] = Parts(d.value) }
             if let d = m.fact.date, date.map({ Parts($0.value).known < Parts(d.value).known }) ?? true { date = d }
             if place == nil { place = m.fact.place.flatMap { $0.isEmpty ? nil : $0 } }
-            if role == nil || role.map({ EventMerging.roleKey($0) == "*" }) == true, m.fact.role != nil { role = m.fact.role }
+            if m.fact.role != nil, role == nil || role.map({ EventMerging.roleKey($0) == "*" }) == true { role = m.fact.role }
             documents.formUnion(m.documents)
         }
 
@@ -345,7 +347,15 @@ final class RoleKeys: @unchecked Sendable {
     struct Bytes: Hashable {
         var s: String
         init(_ s: String) { self.s = s }
-        static func == (a: Bytes, b: Bytes) -> Bool { a.s.utf8.elementsEqual(b.s.utf8) }
+        static func == (a: Bytes, b: Bytes) -> Bool {
+            let x = a.s.utf8, y = b.s.utf8
+            guard x.count == y.count else { return false }
+            if let r = x.withContiguousStorageIfAvailable({ p in y.withContiguousStorageIfAvailable { q in
+                p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }), let r {
+                return r
+            }
+            return x.elementsEqual(y)
+        }
         func hash(into h: inout Hasher) {
             var s = s
             s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }

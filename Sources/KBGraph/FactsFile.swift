@@ -78,7 +78,9 @@ public enum FactsFile {
             var d: Data
             switch record {
             case .header: out.append(contentsOf: header()); return
-            case let .document(x): d = try FactsFile.line("document", x, e)
+            case let .document(x):
+                if FactsFile.appendDocumentLine(x, to: &out) { return }
+                d = try FactsFile.line("document", x, e)
             case let .entity(x):
                 if FactsFile.appendEntityLine(x, newline: true, to: &out) { return }
                 d = try FactsFile.line("entity", x, e)

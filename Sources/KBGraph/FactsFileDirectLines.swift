@@ -76,6 +76,20 @@ extension FactsFile {
             && w.string("type", e.type.rawValue) && w.string("wikidata", e.wikidata)
     }
 
+    /// A document's line as `line("document", d, encoder())` writes it, appended to `out` with its "\n"; false (and
+    /// `out` as it was) for a string the encoder may write otherwise.
+    static func appendDocumentLine(_ d: Document, to out: inout [UInt8]) -> Bool {
+        var w = PlainJSON(record: "document", taking: &out)
+        w.key("id")
+        var ok = w.string(d.id)
+        if ok {
+            w.int("length", d.length)
+            ok = w.string("outlet", d.outlet) && w.string("path", d.path) && w.string("published", d.published)
+                && w.string("title", d.title) && w.string("url", d.url)
+        }
+        return w.finish(ok, newline: true, into: &out)
+    }
+
     /// A mention's line as the encoder writes it (keys sorted, no escapes), built directly; nil when a string
     /// holds a character the encoder may escape or that is not plain text (`"`, `\`, `/`, controls, DEL,
     /// U+2028/U+2029): those lines take the encoder. (Mentions are half the lines of an export.)

@@ -43,7 +43,7 @@ public final class ReportSpill {
         mentionSpill = mentions ? SortedSpill(directory: directory, runBytes: runBytes, encode: { $1.mention($0.0); $1.int($0.1) },
                                               decode: { (try $0.mention(), try $0.int()) }, less: { a, b in
             (a.0.documentID, a.0.begin, a.0.end, a.0.entityID, a.1) < (b.0.documentID, b.0.begin, b.0.end, b.0.entityID, b.1)
-        }, lessAt: ReportSpill.mentionBefore) : nil
+        }, lessAt: ReportSpill.mentionBefore, size: { SpillEncoder.size(of: $0.0) + SpillEncoder.size(of: $0.1) }) : nil
     }
 
     /// The order of the mention spill's `less`, on mentions in place.
@@ -73,7 +73,12 @@ public final class ReportSpill {
     /// Appends mentions (when mentions are spilled).
     public func appendMentions(_ ms: [Mention]) throws {
         guard let mentionSpill else { return }
-        for m in ms { try mentionSpill.append((m, mentionSpill.count)) }
+        // in the spill's order already (its order is total: the number is unique): mentions of one document, come in
+        // documents in id order, are then a run in order, which the run's sort finds at once
+        let base = mentionSpill.count
+        var block = ms.enumerated().map { ($0.element, base + $0.offset) }
+        block.sortMovingOnce(at: ReportSpill.mentionBefore)
+        for x in block { try mentionSpill.append(x) }
     }
 
     /// The documents in id order (of two with one id, the one appended first first).
@@ -120,22 +125,37 @@ public final class ReportSpill {
     /// it runs on every core. A report no joined id touches keeps its bytes (what encoding it again would give: a
     /// fact read back is the fact written, and its encoding is a function of the fact).
     static func dealt(_ bytes: [UInt8], links: [String: String], buckets: Int, _ table: RelationTable) throws -> Dealt {
-        var f = try SpillDecoder.fact(bytes)
-        var changed = false
-        if !links.isEmpty {
-            if let s = links[f.subject] { f.subject = s; changed = true }
-            if let o = links[f.object] { f.object = o; changed = true }
-            if let p = f.place, let n = links[p] { f.place = n; changed = true }
-            if let a = f.attribution?.source, let n = links[a] { f.attribution?.source = n; changed = true }
-            for e in f.evidence.indices {
-                if let a = f.evidence[e].attribution?.source, let n = links[a] { f.evidence[e].attribution?.source = n; changed = true }
-            }
+        guard buckets > 0 else {
+            var f = try SpillDecoder.fact(bytes)
+            relink(&f, links)
             // (as `CrossDocumentLinker.apply`: only when some entity was joined)
-            if f.subject == f.object { return .dropped }
+            return !links.isEmpty && f.subject == f.object ? .dropped : .fact(f)
         }
-        guard buckets > 0 else { return .fact(f) }
+        // the ids and the event key need no sentence: the fact is read without them (their bytes checked and skipped),
+        // and read whole only when a joined id changes it (it is then encoded again)
+        var f = try SpillDecoder.factWithoutSentences(bytes)
+        let changed = relink(&f, links)
+        if !links.isEmpty && f.subject == f.object { return .dropped }
         let b = Int(StableID.fnv1a(EventMerging.key(f, table)) % UInt64(buckets))
-        return .bucket(b, changed ? SpillEncoder.bytes(of: f) : bytes)
+        guard changed else { return .bucket(b, bytes) }
+        var whole = try SpillDecoder.fact(bytes)
+        relink(&whole, links)
+        return .bucket(b, SpillEncoder.bytes(of: whole))
+    }
+
+    /// The joined ids (`links`) applied to a fact's participants, place and attributions; true when one changed.
+    @discardableResult
+    static func relink(_ f: inout Fact, _ links: [String: String]) -> Bool {
+        guard !links.isEmpty else { return false }
+        var changed = false
+        if let s = links[f.subject] { f.subject = s; changed = true }
+        if let o = links[f.object] { f.object = o; changed = true }
+        if let p = f.place, let n = links[p] { f.place = n; changed = true }
+        if let a = f.attribution?.source, let n = links[a] { f.attribution?.source = n; changed = true }
+        for e in f.evidence.indices {
+            if let a = f.evidence[e].attribution?.source, let n = links[a] { f.evidence[e].attribution?.source = n; changed = true }
+        }
+        return changed
     }
 
     /// The reports, joined ids applied (`links`: old entity id → the id it joins), merged into events unless

@@ -35,10 +35,13 @@ public final class SortedSpill<Element> {
 
     public init(directory: String = SpillFile.directory, runBytes: Int = SortedSpill.defaultRunBytes,
                 encode: @escaping Encode, decode: @escaping Decode, less: @escaping (Element, Element) -> Bool,
-                lessAt: ((UnsafePointer<Element>, UnsafePointer<Element>) -> Bool)? = nil) {
+                lessAt: ((UnsafePointer<Element>, UnsafePointer<Element>) -> Bool)? = nil, size: ((Element) -> Int)? = nil) {
         self.directory = directory; self.runBytes = max(1, runBytes)
-        self.encode = encode; self.decode = decode; self.less = less; self.lessAt = lessAt
+        self.encode = encode; self.decode = decode; self.less = less; self.lessAt = lessAt; self.size = size
     }
+
+    /// The size of a record's encoding, when the caller gives it (computed without encoding the record).
+    private let size: ((Element) -> Int)?
 
     /// Sorts what is in memory (stably), through `lessAt` when there is one.
     private func sortPending() {
@@ -58,6 +61,7 @@ public final class SortedSpill<Element> {
 
     /// The encoded size of a record (what the run would take on disk).
     private func sizeEstimate(_ e: Element) -> Int {
+        if let size { return size(e) + 16 }
         scratch.bytes.removeAll(keepingCapacity: true)
         encode(e, &scratch)
         return scratch.bytes.count + 16

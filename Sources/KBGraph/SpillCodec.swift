@@ -223,6 +223,24 @@ extension SpillEncoder {
     }
 }
 
+// The sizes of encodings, without encoding (`SortedSpill`'s runs are cut by size).
+extension SpillEncoder {
+    /// The bytes `int(v)` writes.
+    static func size(of v: Int) -> Int {
+        var n = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63))), count = 1
+        while n >= 0x80 { n >>= 7; count += 1 }
+        return count
+    }
+
+    /// The bytes `string(s)` writes.
+    static func size(of s: String) -> Int { let n = s.utf8.count; return size(of: n) + n }
+
+    /// The bytes `mention(m)` writes.
+    static func size(of m: Mention) -> Int {
+        size(of: m.entityID) + size(of: m.documentID) + size(of: m.begin) + size(of: m.end) + size(of: m.text) + 1
+    }
+}
+
 extension SpillDecoder {
     public mutating func document() throws -> Document {
         let id = try string(), path = try string()

@@ -1,6 +1,7 @@
 // What `GraphBuilder.add` does with an entity seen in an earlier extraction, changed in place and without hashing
 // or counting what it has seen already.
 
+import Foundation
 import KBGraph
 
 extension GraphBuilder {
@@ -37,12 +38,9 @@ extension GraphBuilder {
 
     /// The same UTF-8 bytes (equal strings, then).
     static func sameUTF8(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
-        guard x.count == y.count else { return false }
-        if let r = x.withContiguousStorageIfAvailable({ p in y.withContiguousStorageIfAvailable { q in p.elementsEqual(q) } }),
-           let r {
-            return r
-        }
-        return x.elementsEqual(y)
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
+        var a = a, b = b
+        return n == 0 || a.withUTF8 { p in b.withUTF8 { q in memcmp(p.baseAddress!, q.baseAddress!, n) == 0 } }
     }
 }

@@ -63,7 +63,7 @@ public enum EventMerging {
 
     /// The facts of one group (one key), merged into events, appended to `out`.
     static func mergeGroup(_ group: [Int], of facts: [Fact], into out: inout [Fact]) {
-        let members = group.map { Member(facts[$0]) }.sorted(by: Member.before)
+        let members = group.map { Member(facts, $0) }.sorted(by: Member.before)
         var clusters = [Cluster]()
         for m in members {
             let fits = clusters.indices.filter { clusters[$0].accepts(m) }
@@ -73,13 +73,18 @@ public enum EventMerging {
                 clusters.append(Cluster(m))
             }
         }
-        for c in clusters { out.append(c.fact()) }
+        for c in clusters { out.append(c.fact(of: facts)) }
     }
 
     /// The key of the facts that may state one event: type, modality, participants (ordered unless symmetric).
     static func key(_ f: Fact, _ table: RelationTable) -> String {
         let pair = table.isSymmetric(f.type) && f.object < f.subject ? (f.object, f.subject) : (f.subject, f.object)
-        return "\(f.type)|\(f.modality.rawValue)|\(pair.0)|\(pair.1)"
+        // "type|modality|first|second", appended into room made once (an interpolation cost thousands of instructions)
+        let modality = f.modality.rawValue
+        var k = String()
+        k.reserveCapacity(f.type.utf8.count + modality.utf8.count + pair.0.utf8.count + pair.1.utf8.count + 3)
+        k += f.type; k += "|"; k += modality; k += "|"; k += pair.0; k += "|"; k += pair.1
+        return k
     }
 
     /// The noisy-or of the confidences, capped (see the comment at the top of the file); one value is kept as it is.
@@ -126,8 +131,14 @@ public enum EventMerging {
     /// those of one, one at least, are among those of the other: «قائد الدعم السريع» and «قائد قوات الدعم السريع»,
     /// «وزير الخارجية» and «وزير الخارجية والتعاون الدولي»; «الرئيس» and «رئيس الوزراء» stay two offices.
     static func sameRole(_ a: String, _ b: String) -> Bool {
-        // the same bytes are the same phrase (`==` compares Arabic text through its normal form)
-        if RoleKeys.Bytes(a) == RoleKeys.Bytes(b) || a == b { return true }
+        // the same bytes are the same phrase (`==` compares Arabic text through its normal form); any other pair is
+        // answered once (`SameRoles`)
+        RoleKeys.Bytes(a) == RoleKeys.Bytes(b) || SameRoles.shared.same(a, b)
+    }
+
+    /// ``sameRole(_:_:)`` computed (what `SameRoles` remembers).
+    static func computeSameRole(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
         let ka = roleKey(a), kb = roleKey(b)
         if ka == kb || ka == "*" || kb == "*" { return true }
         let wa = ka.split(separator: " "), wb = kb.split(separator: " ")
@@ -210,26 +221,36 @@ public enum EventMerging {
         return pa.contains(pb) || pb.contains(pa)
     }
 
-    /// A fact to merge, with what ordering and matching need.
+    /// A fact to merge (`facts[index]`), with what ordering and matching need (the fields read, not a copy of the
+    /// whole fact: each string of a copy is retained, and released when the member goes).
     struct Member {
-        let fact: Fact
+        let index: Int
+        let id: String, date: FactDate?, place: String?, role: String?
         let reports: [Evidence]
-        let documents: Set<String>
+        /// The documents of the reports, each once (a set is made of them where one is needed: `Cluster`).
+        let documents: [String]
         let precision: Int
+        /// The first report and the date's value ("" for none), held to be compared in place (`reports[0]` and
+        /// `fact.date?.value` are copies, each string retained and released, at every comparison of the sort).
+        let first: Evidence
+        let dateValue: String
 
-        init(_ f: Fact) {
-            fact = f
+        init(_ facts: [Fact], _ index: Int) {
+            let f = facts[index]
+            self.index = index
+            (id, date, place, role) = (f.id, f.date, f.place, f.role)
             let r = f.reports
             reports = r.count > 1 ? r.sorted(by: EventMerging.reportBefore) : r
-            documents = Set(reports.map(\.documentID))
+            first = reports[0]
+            dateValue = f.date?.value ?? ""
+            documents = reports.count == 1 ? [first.documentID] : Array(Set(reports.map(\.documentID)))
             precision = f.date.map { Parts($0.value).known } ?? 0
         }
 
         static func before(_ a: Member, _ b: Member) -> Bool {
             if a.precision != b.precision { return a.precision > b.precision }
-            let da = a.fact.date?.value ?? "", db = b.fact.date?.value ?? ""
-            if da != db { return da < db }
-            return EventMerging.reportBefore(a.reports[0], b.reports[0]) || (a.reports[0] == b.reports[0] && a.fact.id < b.fact.id)
+            if a.dateValue != b.dateValue { return a.dateValue < b.dateValue }
+            return EventMerging.reportBefore(a.first, b.first) || (a.first == b.first && a.id < b.id)
         }
     }
 
@@ -255,47 +276,47 @@ public enum EventMerging {
         var memberDates: [String: Parts] = [:]
 
         init(_ m: Member) {
-            members = [m]; date = m.fact.date; place = m.fact.place.flatMap { $0.isEmpty ? nil : $0 }
-            if let d = m.fact.date { memberDates[d.value] = Parts(d.value) }
-            role = m.fact.role; documents = m.documents
+            members = [m]; date = m.date; place = m.place.flatMap { $0.isEmpty ? nil : $0 }
+            if let d = m.date { memberDates[d.value] = Parts(d.value) }
+            role = m.role; documents = Set(m.documents)
         }
 
         func accepts(_ m: Member) -> Bool {
-            guard EventMerging.compatible(date, m.fact.date) else { return false }
+            guard EventMerging.compatible(date, m.date) else { return false }
             // every member's date, too: compatibility is not transitive (each distinct date checked once)
-            if let d = m.fact.date {
+            if let d = m.date {
                 let pd = Parts(d.value)
                 guard memberDates.values.allSatisfy({ $0.contains(pd) || pd.contains($0) }) else { return false }
             }
-            let p = m.fact.place.flatMap { $0.isEmpty ? nil : $0 }
+            let p = m.place.flatMap { $0.isEmpty ? nil : $0 }
             if let a = place, let b = p, a != b { return false }
-            if let a = role, let b = m.fact.role, !EventMerging.sameRole(a, b) { return false }
+            if let a = role, let b = m.role, !EventMerging.sameRole(a, b) { return false }
             return true
         }
 
         mutating func add(_ m: Member) {
             members.append(m)
-            if let d = m.fact.date, memberDates[d.value] == nil { memberDates[d.value] = Parts(d.value) }
-            if let d = m.fact.date, date.map({ Parts($0.value).known < Parts(d.value).known }) ?? true { date = d }
-            if place == nil { place = m.fact.place.flatMap { $0.isEmpty ? nil : $0 } }
-            if m.fact.role != nil, role == nil || role.map({ EventMerging.roleKey($0) == "*" }) == true { role = m.fact.role }
+            if let d = m.date, memberDates[d.value] == nil { memberDates[d.value] = Parts(d.value) }
+            if let d = m.date, date.map({ Parts($0.value).known < Parts(d.value).known }) ?? true { date = d }
+            if place == nil { place = m.place.flatMap { $0.isEmpty ? nil : $0 } }
+            if m.role != nil, role == nil || role.map({ EventMerging.roleKey($0) == "*" }) == true { role = m.role }
             documents.formUnion(m.documents)
         }
 
-        /// The merged fact: the primary report's member gives id, orientation, provenance and rule.
-        func fact() -> Fact {
+        /// The merged fact (the members' facts are `facts`): the primary report's member gives id, orientation,
+        /// provenance and rule.
+        func fact(of facts: [Fact]) -> Fact {
             // (one member's reports are in order already: the sort, stable, would leave them as they are)
             let reports = members.count == 1 ? members[0].reports : members.flatMap(\.reports).sorted(by: EventMerging.reportBefore)
-            let primary = members.first { $0.reports[0] == reports[0] } ?? members[0]
-            var f = primary.fact
+            let primary = members.first { $0.first == reports[0] } ?? members[0]
+            var f = facts[primary.index]
             let first = reports[0]
             f.provenance = first.provenance
             f.rule = first.rule
             f.date = date
             f.place = place ?? f.place
             f.role = role
-            f.confidence = members.count == 1 && !primary.fact.evidence.isEmpty
-                ? primary.fact.confidence : EventMerging.confidence(reports.map(\.confidence))
+            f.confidence = members.count == 1 && !f.evidence.isEmpty ? f.confidence : EventMerging.confidence(reports.map(\.confidence))
             f.evidence = reports
             // stated when any report states it; else attributed as its first report is
             f.attribution = reports.contains(where: { $0.attribution == nil }) ? nil : first.attribution
@@ -318,47 +339,5 @@ extension KnowledgeGraph {
         facts = []
         facts = EventMerging.merge(reports, table: table)
         canonicalize()
-    }
-}
-
-/// The role keys (`EventMerging.roleKey`) of the role phrases seen, shared by the threads that merge: a role phrase
-/// recurs in thousands of reports, and its key (words split, normalised, looked up) cost tens of thousands of
-/// instructions each time.
-final class RoleKeys: @unchecked Sendable {
-    static let shared = RoleKeys()
-    private var keys: [Bytes: String] = [:]
-    private let lock = NSLock()
-
-    func key(_ role: String) -> String {
-        let b = Bytes(role)
-        lock.lock()
-        if let k = keys[b] { lock.unlock(); return k }
-        lock.unlock()
-        let k = EventMerging.computeRoleKey(role)
-        lock.lock()
-        if keys.count >= 100_000 { keys.removeAll(keepingCapacity: true) }
-        keys[b] = k
-        lock.unlock()
-        return k
-    }
-
-    /// A string compared and hashed as its UTF-8 bytes: `roleKey` reads scalars, so two canonically equal phrases
-    /// written with different scalars may have different keys, and must not share a slot as `String` keys would.
-    struct Bytes: Hashable {
-        var s: String
-        init(_ s: String) { self.s = s }
-        static func == (a: Bytes, b: Bytes) -> Bool {
-            let x = a.s.utf8, y = b.s.utf8
-            guard x.count == y.count else { return false }
-            if let r = x.withContiguousStorageIfAvailable({ p in y.withContiguousStorageIfAvailable { q in
-                p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }), let r {
-                return r
-            }
-            return x.elementsEqual(y)
-        }
-        func hash(into h: inout Hasher) {
-            var s = s
-            s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
     }
 }

@@ -156,8 +156,19 @@ private struct PlainJSON {
     }
 
     mutating func key(_ k: StaticString) {
-        if comma { out.append(0x2C) }
-        out.append(0x22); raw(k); out.append(0x22); out.append(0x3A)
+        // `,"k":` (the comma when a key came before) gathered on the stack and appended at once
+        k.withUTF8Buffer { kb in
+            let n = kb.count
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 4) { b in
+                let p = b.baseAddress!
+                var i = 0
+                if comma { p[0] = 0x2C; i = 1 }
+                p[i] = 0x22
+                if let s = kb.baseAddress { (p + i + 1).update(from: s, count: n) }
+                p[i + 1 + n] = 0x22; p[i + 2 + n] = 0x3A
+                out.append(contentsOf: UnsafeBufferPointer(start: p, count: i + 3 + n))
+            }
+        }
         comma = true
     }
 

@@ -2,6 +2,8 @@
 // and whether a fact's document is in the graph (`SortedIDs`). A `Set<String>` of a million document ids takes about
 // 80 bytes an id; these take 16 to 40.
 
+import Foundation
+
 /// Ids mapped to numbers, kept as 64-bit hashes: an id whose hash is already there is told apart from the one
 /// inserted with it by `isSame` (is the id the one inserted with that number?), so the answers are those of a
 /// `[String: Int]`.
@@ -55,15 +57,27 @@ public struct SortedIDs {
     public func contains(_ id: String) -> Bool {
         var id = id
         return id.withUTF8 { u in
-            var lo = 0, hi = ends.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                let c = Self.compare(bytes, (mid > 0 ? ends[mid - 1] : 0)..<ends[mid], u)
-                if c == 0 { return true }
-                if c < 0 { lo = mid + 1 } else { hi = mid }
+            bytes.withUnsafeBufferPointer { all in
+                var lo = 0, hi = ends.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    let c = Self.compare(all, (mid > 0 ? ends[mid - 1] : 0)..<ends[mid], u)
+                    if c == 0 { return true }
+                    if c < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                return false
             }
-            return false
         }
+    }
+
+    /// ``compare(_:_:_:)`` in place (`memcmp` orders bytes as unsigned numbers, as the loop does).
+    private static func compare(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ u: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = min(r.count, u.count)
+        if n > 0, let a = bytes.baseAddress, let b = u.baseAddress {
+            let c = memcmp(a + r.lowerBound, b, n)
+            if c != 0 { return c < 0 ? -1 : 1 }
+        }
+        return r.count == u.count ? 0 : (r.count < u.count ? -1 : 1)
     }
 
     /// The order of UTF-8 bytes (for ids, which are ASCII, the order of `String`'s `<`).

@@ -48,11 +48,19 @@ public final class ReportSpill {
 
     /// The order of the mention spill's `less`, on mentions in place.
     static func mentionBefore(_ a: UnsafePointer<(Mention, Int)>, _ b: UnsafePointer<(Mention, Int)>) -> Bool {
-        if a.pointee.0.documentID != b.pointee.0.documentID { return a.pointee.0.documentID < b.pointee.0.documentID }
-        if a.pointee.0.begin != b.pointee.0.begin { return a.pointee.0.begin < b.pointee.0.begin }
-        if a.pointee.0.end != b.pointee.0.end { return a.pointee.0.end < b.pointee.0.end }
-        if a.pointee.0.entityID != b.pointee.0.entityID { return a.pointee.0.entityID < b.pointee.0.entityID }
-        return a.pointee.1 < b.pointee.1
+        // (a tuple's first element is at its start)
+        let o = mentionOrder(UnsafeRawPointer(a).assumingMemoryBound(to: Mention.self),
+                             UnsafeRawPointer(b).assumingMemoryBound(to: Mention.self))
+        return o != 0 ? o < 0 : a.pointee.1 < b.pointee.1
+    }
+
+    /// The order of two mentions by document, begin, end and entity: −1, 0 (all four equal) or 1.
+    static func mentionOrder(_ a: UnsafePointer<Mention>, _ b: UnsafePointer<Mention>) -> Int {
+        if a.pointee.documentID != b.pointee.documentID { return a.pointee.documentID < b.pointee.documentID ? -1 : 1 }
+        if a.pointee.begin != b.pointee.begin { return a.pointee.begin < b.pointee.begin ? -1 : 1 }
+        if a.pointee.end != b.pointee.end { return a.pointee.end < b.pointee.end ? -1 : 1 }
+        if a.pointee.entityID != b.pointee.entityID { return a.pointee.entityID < b.pointee.entityID ? -1 : 1 }
+        return 0
     }
 
     private let documentSpill: SortedSpill<Document>?
@@ -76,9 +84,20 @@ public final class ReportSpill {
         // in the spill's order already (its order is total: the number is unique): mentions of one document, come in
         // documents in id order, are then a run in order, which the run's sort finds at once
         let base = mentionSpill.count
-        var block = ms.enumerated().map { ($0.element, base + $0.offset) }
-        block.sortMovingOnce(at: ReportSpill.mentionBefore)
-        for x in block { try mentionSpill.append(x) }
+        // (the mentions' places sorted: no numbered copies of them made and let go)
+        let order = ms.withUnsafeBufferPointer { p -> [Int]? in
+            guard p.count > 1, let m = p.baseAddress,
+                  (1..<p.count).contains(where: { ReportSpill.mentionOrder(m + $0, m + $0 - 1) < 0 }) else { return nil }
+            return p.indices.sorted { a, b in
+                let o = ReportSpill.mentionOrder(m + a, m + b)
+                return o != 0 ? o < 0 : a < b
+            }
+        }
+        if let order {
+            for k in order { try mentionSpill.append((ms[k], base + k)) }
+        } else {
+            for k in ms.indices { try mentionSpill.append((ms[k], base + k)) }
+        }
     }
 
     /// The documents in id order (of two with one id, the one appended first first).

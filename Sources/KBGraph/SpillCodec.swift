@@ -15,10 +15,18 @@ public struct SpillEncoder {
 
     public mutating func int(_ v: Int) {
         var n = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))   // zigzag
-        repeat {
-            bytes.append(UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0))
-            n >>= 7
-        } while n > 0
+        if n < 0x80 { bytes.append(UInt8(n)); return }
+        // seven bits a byte, the lowest first, gathered on the stack and appended at once
+        var held: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &held) { p in
+            var k = 0
+            repeat {
+                p[k] = UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0)
+                n >>= 7
+                k += 1
+            } while n > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[0..<k]))
+        }
     }
 
     public mutating func string(_ s: String) {
@@ -36,8 +44,8 @@ public struct SpillEncoder {
     }
 
     public mutating func double(_ d: Double) {
-        var b = d.bitPattern
-        for _ in 0..<8 { bytes.append(UInt8(b & 0xFF)); b >>= 8 }
+        // the bit pattern's bytes, the lowest first
+        withUnsafeBytes(of: d.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func date(_ d: FactDate?) {
@@ -115,6 +123,12 @@ public struct SpillDecoder {
     }
 
     public mutating func int() throws -> Int {
+        // one byte: most numbers (lengths of ids, small offsets)
+        if i < bytes.count, bytes[i] < 0x80 {
+            let n = UInt64(bytes[i])
+            i += 1
+            return Int(Int64(bitPattern: n >> 1) ^ -Int64(n & 1))
+        }
         var n: UInt64 = 0, shift: UInt64 = 0
         while true {
             let b = try byte()
@@ -136,8 +150,9 @@ public struct SpillDecoder {
     public mutating func optional() throws -> String? { try byte() == 0 ? nil : try string() }
 
     public mutating func double() throws -> Double {
-        var b: UInt64 = 0
-        for k in 0..<8 { b |= UInt64(try byte()) << (8 * UInt64(k)) }
+        guard i + 8 <= bytes.count else { throw SpillError("read: a record ends early") }
+        let b = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i, as: UInt64.self)) }
+        i += 8
         return Double(bitPattern: b)
     }
 

@@ -63,7 +63,7 @@ public enum EventMerging {
 
     /// The facts of one group (one key), merged into events, appended to `out`.
     static func mergeGroup(_ group: [Int], of facts: [Fact], into out: inout [Fact]) {
-        let members = group.map { Member(facts, $0) }.sorted(by: Member.before)
+        let members = sortedMembers(group.map { Member(facts, $0) })
         var clusters = [Cluster]()
         for m in members {
             let fits = clusters.indices.filter { clusters[$0].accepts(m) }
@@ -80,11 +80,20 @@ public enum EventMerging {
     static func key(_ f: Fact, _ table: RelationTable) -> String {
         let pair = table.isSymmetric(f.type) && f.object < f.subject ? (f.object, f.subject) : (f.subject, f.object)
         // "type|modality|first|second", appended into room made once (an interpolation cost thousands of instructions)
-        let modality = f.modality.rawValue
-        var k = String()
-        k.reserveCapacity(f.type.utf8.count + modality.utf8.count + pair.0.utf8.count + pair.1.utf8.count + 3)
-        k += f.type; k += "|"; k += modality; k += "|"; k += pair.0; k += "|"; k += pair.1
-        return k
+        var parts = (f.type, f.modality.rawValue, pair.0, pair.1)
+        let n = parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + parts.3.utf8.count + 3
+        return String(unsafeUninitializedCapacity: n) { out in
+            var i = 0
+            func put(_ s: inout String) {
+                s.withUTF8 { u in
+                    if let b = u.baseAddress { (out.baseAddress! + i).update(from: b, count: u.count) }
+                    i += u.count
+                }
+            }
+            put(&parts.0); out[i] = 0x7C; i += 1; put(&parts.1); out[i] = 0x7C; i += 1
+            put(&parts.2); out[i] = 0x7C; i += 1; put(&parts.3)
+            return i
+        }
     }
 
     /// The noisy-or of the confidences, capped (see the comment at the top of the file); one value is kept as it is.
@@ -248,10 +257,27 @@ public enum EventMerging {
         }
 
         static func before(_ a: Member, _ b: Member) -> Bool {
-            if a.precision != b.precision { return a.precision > b.precision }
-            if a.dateValue != b.dateValue { return a.dateValue < b.dateValue }
-            return EventMerging.reportBefore(a.first, b.first) || (a.first == b.first && a.id < b.id)
+            withUnsafePointer(to: a) { a in withUnsafePointer(to: b) { b in before(a, b) } }
         }
+
+        /// ``before(_:_:)`` on members in place.
+        static func before(_ a: UnsafePointer<Member>, _ b: UnsafePointer<Member>) -> Bool {
+            if a.pointee.precision != b.pointee.precision { return a.pointee.precision > b.pointee.precision }
+            if a.pointee.dateValue != b.pointee.dateValue { return a.pointee.dateValue < b.pointee.dateValue }
+            return EventMerging.reportBefore(a.pointee.first, b.pointee.first)
+                || (a.pointee.first == b.pointee.first && a.pointee.id < b.pointee.id)
+        }
+    }
+
+    /// `members.sorted(by: Member.before)` (stable): their places sorted, each member read in place, then each
+    /// moved once (a sort of the members themselves moves hundreds of bytes at every step).
+    static func sortedMembers(_ members: [Member]) -> [Member] {
+        guard members.count > 1 else { return members }
+        let order = members.withUnsafeBufferPointer { m in
+            let p = m.baseAddress!
+            return m.indices.sorted { a, b in Member.before(p + a, p + b) || (!Member.before(p + b, p + a) && a < b) }
+        }
+        return order.map { members[$0] }
     }
 
     /// Reports in (document, sentence, span, rule, id) order (the order of those tuples, compared field by field

@@ -106,20 +106,52 @@ extension FactsFile {
     /// ``mentionLine(_:newline:)`` appended to `out`; false (and `out` as it was) where that gives nil.
     static func appendMentionLine(_ m: Mention, newline: Bool, to out: inout [UInt8]) -> Bool {
         guard m.adjective != false else { return false }
-        let start = out.count
-        @inline(__always) func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
-        raw(m.adjective == true ? "{\"record\":\"mention\",\"adjective\":true,\"begin\":" : "{\"record\":\"mention\",\"begin\":")
-        LineBytes.int(m.begin, into: &out)
-        raw(",\"documentID\":\"")
-        guard LineBytes.plain(m.documentID, into: &out) else { out.removeSubrange(start...); return false }
-        raw("\",\"end\":")
-        LineBytes.int(m.end, into: &out)
-        raw(",\"entityID\":\"")
-        guard LineBytes.plain(m.entityID, into: &out) else { out.removeSubrange(start...); return false }
-        raw("\",\"text\":\"")
-        guard LineBytes.plain(m.text, into: &out) else { out.removeSubrange(start...); return false }
-        raw(newline ? "\"}\n" : "\"}")
-        return true
+        var document = m.documentID, entity = m.entityID, text = m.text
+        return document.withUTF8 { d in entity.withUTF8 { e in text.withUTF8 { t in
+            guard LineBytes.scan(d, refusingQuotes: true) != nil, LineBytes.scan(e, refusingQuotes: true) != nil,
+                  LineBytes.scan(t, refusingQuotes: true) != nil else { return false }
+            // the line written on the stack and appended at once (an append a piece cost more than the pieces)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 160 + d.count + e.count + t.count) { buffer in
+                var w = LineWriter(buffer.baseAddress!)
+                w.put(m.adjective == true ? "{\"record\":\"mention\",\"adjective\":true,\"begin\":" : "{\"record\":\"mention\",\"begin\":")
+                w.int(m.begin)
+                w.put(",\"documentID\":\""); w.put(d)
+                w.put("\",\"end\":"); w.int(m.end)
+                w.put(",\"entityID\":\""); w.put(e)
+                w.put("\",\"text\":\""); w.put(t)
+                w.put(newline ? "\"}\n" : "\"}")
+                out.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress, count: w.count))
+            }
+            return true
+        } } }
+    }
+}
+
+/// Bytes written at a pointer with room for them (a line built on the stack).
+struct LineWriter {
+    private let start: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+
+    init(_ start: UnsafeMutablePointer<UInt8>) { self.start = start }
+
+    mutating func put(_ b: UnsafeBufferPointer<UInt8>) {
+        if let p = b.baseAddress { (start + count).update(from: p, count: b.count) }
+        count += b.count
+    }
+
+    mutating func put(_ s: StaticString) { s.withUTF8Buffer { put($0) } }
+
+    /// `v` in decimal, as `String(v)` writes it (at most 20 bytes).
+    mutating func int(_ v: Int) {
+        guard v >= 0 else { for b in String(v).utf8 { start[count] = b; count += 1 }; return }
+        var x = UInt(v), n = 1
+        while x >= 10 { x /= 10; n += 1 }
+        x = UInt(v)
+        for k in stride(from: count + n - 1, through: count, by: -1) {
+            start[k] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
+            x /= 10
+        }
+        count += n
     }
 }
 
@@ -280,18 +312,6 @@ enum LineBytes {
                 x /= 10; n += 1
             } while x > 0
             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(24 - n)...]))
-        }
-    }
-
-    /// The bytes of `s`, when the encoder writes it as it is between quotes (no `"`, `\`, `/`, control, DEL,
-    /// U+2028 or U+2029: `FactsFile.mentionLine`'s test); false (and `out` unchanged) otherwise.
-    @inline(__always)
-    static func plain(_ s: String, into out: inout [UInt8]) -> Bool {
-        var s = s
-        return s.withUTF8 { b in
-            guard LineBytes.scan(b, refusingQuotes: true) != nil else { return false }
-            out.append(contentsOf: b)
-            return true
         }
     }
 

@@ -194,6 +194,32 @@ final class SpeedEquivalence29Tests: XCTestCase {
         }
     }
 
+    func testMentionLinesWrittenOnTheStackAreTheEncodersLines() throws {
+        let e = FactsFile.encoder()
+        var direct = 0
+        let texts = words + ["a/b", "x\"y", "مولود تشاووش أوغلو", String(repeating: "ب", count: 300)]
+        for k in 0..<4000 {
+            let m = Mention(entityID: chance(0.95) ? pick(ids) : pick(texts), documentID: chance(0.95) ? "doc-\(k)" : pick(texts),
+                            begin: chance(0.05) ? -Int.random(in: 1...1 << 40, using: &rng) : Int.random(in: 0...Int.max, using: &rng) >> 20,
+                            end: Int.random(in: 0...Int.max, using: &rng) >> Int.random(in: 0..<63, using: &rng),
+                            text: (0..<Int.random(in: 1...3, using: &rng)).map { _ in pick(texts) }.joined(separator: " "),
+                            adjective: chance(0.3))
+            var want = [UInt8](try FactsFile.line("mention", m, e))
+            want.append(0x0A)
+            for prefix in [[], [0x41, 0x0A] as [UInt8]] {
+                var out = prefix
+                if FactsFile.appendMentionLine(m, newline: true, to: &out) {
+                    XCTAssertEqual(out, prefix + want, "\(m)")
+                    direct += 1
+                } else {
+                    XCTAssertEqual(out, prefix)
+                }
+            }
+            if let line = FactsFile.mentionLine(m) { XCTAssertEqual([UInt8](line), Array(want.dropLast())) }
+        }
+        XCTAssertGreaterThan(direct, 2000)
+    }
+
     func testDocumentLinesAreTheEncodersLines() throws {
         let e = FactsFile.encoder()
         var direct = 0

@@ -28,10 +28,11 @@ extension Linker {
     /// Runs after the keys are given (step 3), so the new mentions carry the entity's key.
     func carryNamesThroughDocument(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         // the words of a mention: its tokens' normalised forms, the first without the proclitic its label dropped
-        func words(_ m: RawMention, _ toks: [Token]) -> [String] {
-            guard m.range.upperBound <= toks.count, !m.range.isEmpty else { return [] }
-            var w = toks[m.range].map(\.norm)
-            if m.begin != toks[m.range.lowerBound].begin, let first = m.text.plainSplit(separator: " ").first {
+        // (given the three fields it reads, not the mention: a copy of it retains every string and array)
+        func words(_ range: Range<Int>, _ begin: Int, _ text: String, _ toks: [Token]) -> [String] {
+            guard range.upperBound <= toks.count, !range.isEmpty else { return [] }
+            var w = toks[range].map(\.norm)
+            if begin != toks[range.lowerBound].begin, let first = text.plainSplit(separator: " ").first {
                 w[0] = ArabicNormalizer.normalize(String(first))
             }
             return w
@@ -41,19 +42,19 @@ extension Linker {
         for s in perSentence.indices {
             for k in perSentence[s].indices where !perSentence[s][k].isAdjective && !perSentence[s][k].titleOnly
                 && !perSentence[s][k].key.isEmpty && perSentence[s][k].gazetteerIDs.isEmpty && !perSentence[s][k].key.plainHasPrefix("group:") {
-                let m = perSentence[s][k]
-                switch m.type {
-                case .person: guard m.range.count >= 2 else { continue }
+                let type = perSentence[s][k].type
+                switch type {
+                case .person: guard perSentence[s][k].range.count >= 2 else { continue }
                 case .organization, .place: break
                 case .date: continue
                 }
-                let w = words(m, sentences[s].tokens)
+                let w = words(perSentence[s][k].range, perSentence[s][k].begin, perSentence[s][k].text, sentences[s].tokens)
                 guard !w.isEmpty else { continue }
                 // (one word that is its own name: not a short form standing for a longer one, "الخارجية")
-                if w.count == 1, m.type != .person, !(Linker.carriesAlone(w[0]) && m.nameKey == w[0]) { continue }
-                let k = NormKey(w[0])
-                if byFirst[k]?.contains(where: { $0.words == w }) == true { continue }
-                byFirst[k, default: []].append(KnownName(words: w, mention: m))
+                if w.count == 1, type != .person, !(Linker.carriesAlone(w[0]) && perSentence[s][k].nameKey == w[0]) { continue }
+                let key = NormKey(w[0])
+                if byFirst[key]?.contains(where: { $0.words == w }) == true { continue }
+                byFirst[key, default: []].append(KnownName(words: w, mention: perSentence[s][k]))
             }
         }
         guard !byFirst.isEmpty else { return }
@@ -80,10 +81,10 @@ extension Linker {
                 guard range.upperBound <= toks.count, !range.isEmpty else { continue }
                 guard mayBeFirst(toks[range.lowerBound].norm) && byFirst[NormKey(toks[range.lowerBound].norm)] != nil
                     || perSentence[s][k].begin != toks[range.lowerBound].begin else { continue }
-                let m = perSentence[s][k]
-                let w = words(m, toks)
+                let w = words(range, perSentence[s][k].begin, perSentence[s][k].text, toks)
                 guard let names = byFirst[NormKey(w[0])] else { continue }
-                for n in names where n.words == w && n.mention.type != m.type { conflicting.insert(w) }
+                let type = perSentence[s][k].type
+                for n in names where n.words == w && n.mention.type != type { conflicting.insert(w) }
             }
         }
         if !conflicting.isEmpty {

@@ -85,7 +85,8 @@ final class Linker {
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].type == .person {
                 order += 1
-                let m = perSentence[s][k]
+                // (the two fields read, not the whole mention copied)
+                let m = (key: perSentence[s][k].key, nameKey: perSentence[s][k].nameKey)
                 if !m.key.isEmpty, let e = gazetteer.entry(id: m.key) {
                     register(m.key, gazetteer.nameTokens(id: e.id) ?? Gazetteer.nameTokens(e), order)
                 } else if m.nameKey.plainSplit(separator: " ").count >= 2 {
@@ -160,7 +161,10 @@ final class Linker {
                     roles.append((perSentence[s][k].key, Gazetteer.key(cue.phrase)))
                 }
             }
-            perSentence[s].removeAll { $0.titleOnly && $0.key.isEmpty }
+            // (tested in place first: `removeAll` copies every mention it tests)
+            if Linker.anyMention(perSentence[s], where: { $0.pointee.titleOnly && $0.pointee.key.isEmpty }) {
+                perSentence[s].removeAll { $0.titleOnly && $0.key.isEmpty }
+            }
         }
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].titleOnly && facts(perSentence[s][k].key) != nil {
@@ -171,7 +175,7 @@ final class Linker {
         // 3. single-word people (title + surname) and guessed organisations/places
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].key.isEmpty {
-                let m = perSentence[s][k]
+                let m = MentionFields(perSentence[s][k])
                 switch m.type {
                 case .person:
                     if let p = people.resolve(m.nameKey, strict: false) { perSentence[s][k].key = p }
@@ -183,7 +187,7 @@ final class Linker {
                 case .organization, .place:
                     // one guessed word that is the surname of a person named in the document is that person
                     // ("ويرافق هولاند" after "فرانسوا هولاند"), whatever type the guess gave it
-                    if m.range.count == 1, m.gazetteerIDs.isEmpty, !m.isAdjective, m.role == nil, m.countryHint == nil,
+                    if m.range.count == 1, m.noGazetteerIDs, !m.isAdjective, m.noRole, m.noCountryHint,
                        !m.nameKey.isEmpty, let p = people.resolve(m.nameKey, strict: true) {
                         perSentence[s][k].key = p
                         perSentence[s][k].type = .person
@@ -199,7 +203,8 @@ final class Linker {
         }
         // a weak one-word guess that linked to nobody goes now, not at the end: its word may still be a bare surname
         // with a clitic that step 4 reads ("لماركوف" after "ستويان ماركوف")
-        for s in perSentence.indices {
+        for s in perSentence.indices
+            where Linker.anyMention(perSentence[s], where: { $0.pointee.type == .person && $0.pointee.key.isEmpty && $0.pointee.weak && $0.pointee.range.count == 1 }) {
             perSentence[s].removeAll { $0.type == .person && $0.key.isEmpty && $0.weak && $0.range.count == 1 }
         }
         // a child's parent named by family name ("نجل حفتر خالد") is the person of that name in the document
@@ -317,11 +322,36 @@ final class Linker {
 
         // platforms (Facebook, Twitter) are sources, not entities; an adjective of a continent or region
         // ("الإفريقية") is not a mention of it; weak names that linked to nobody go
-        for s in perSentence.indices {
-            perSentence[s].removeAll { m in
-                let sub = facts(m.key)?.subtype
-                return sub == "platform" || (m.isAdjective && (sub == "continent" || sub == "region")) || (m.type == .person && m.key.isEmpty)
-            }
+        func goes(_ m: UnsafePointer<RawMention>) -> Bool {
+            let sub = facts(m.pointee.key)?.subtype
+            return sub == "platform" || (m.pointee.isAdjective && (sub == "continent" || sub == "region"))
+                || (m.pointee.type == .person && m.pointee.key.isEmpty)
+        }
+        for s in perSentence.indices where Linker.anyMention(perSentence[s], where: goes) {
+            perSentence[s].removeAll { m in withUnsafePointer(to: m) { goes($0) } }
+        }
+    }
+
+    /// Whether some mention of `ms` passes `test`, each read in place through a pointer (a closure given the mention
+    /// itself, as `removeAll(where:)`'s, gets a copy: every string and array of it retained and released).
+    @inline(__always)
+    static func anyMention(_ ms: [RawMention], where test: (UnsafePointer<RawMention>) -> Bool) -> Bool {
+        ms.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            for k in 0..<b.count where test(base + k) { return true }
+            return false
+        }
+    }
+
+    /// The fields step 3 of `link` reads of a mention, read in place (not the whole mention copied).
+    struct MentionFields {
+        let type: EntityType, nameKey: String, weak: Bool, range: Range<Int>
+        let noGazetteerIDs: Bool, isAdjective: Bool, noRole: Bool, noCountryHint: Bool
+        @inline(__always)
+        init(_ m: borrowing RawMention) {
+            type = m.type; nameKey = m.nameKey; weak = m.weak; range = m.range
+            noGazetteerIDs = m.gazetteerIDs.isEmpty; isAdjective = m.isAdjective; noRole = m.role == nil
+            noCountryHint = m.countryHint == nil
         }
     }
 

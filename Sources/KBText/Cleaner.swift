@@ -76,7 +76,12 @@ public enum Cleaner {
                 while line < lines.count {
                     let ts = lines[line].tokens
                     while next < ts.count && ts[next].begin < b { next += 1 }
-                    while next < ts.count && ts[next].end <= e { tokens.append(ts[next]); next += 1 }
+                    let from = next
+                    while next < ts.count && ts[next].end <= e { next += 1 }
+                    // (the run taken at once: a line's whole array shared, else one copy of the exact size)
+                    if from < next {
+                        if tokens.isEmpty && from == 0 && next == ts.count { tokens = ts } else { tokens.append(contentsOf: ts[from..<next]) }
+                    }
                     if next < ts.count { break }
                     line += 1; next = 0
                 }

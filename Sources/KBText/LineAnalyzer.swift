@@ -266,7 +266,8 @@ struct LineAnalyzer {
             if isLink(tokens) { return "link" }
             return nil
         }
-        let words = tokens.filter(\.isWordLike)
+        // (a line without punctuation is its own list of words: shared, not copied)
+        let words = wordCount == tokens.count ? tokens : tokens.filter(\.isWordLike)
         // (the words' norms made only for a line that may be a phrase)
         if phraseRules {
             let norms = words.map(\.norm)

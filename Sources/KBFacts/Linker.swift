@@ -284,10 +284,10 @@ final class Linker {
             var added: [RawMention] = []
             var i = 0
             while i < toks.count {
-                if let k = owner[i], isCountry(ms[k]) {
+                if let k = owner[i], isCountry(ms, k) {
                     var list = [ms[k].key]
                     var e = ms[k].range.upperBound
-                    while e < toks.count, let n = owner[e], isCountry(ms[n]), toks[e].norm.hasPrefix("و") {
+                    while e < toks.count, let n = owner[e], isCountry(ms, n), toks[e].norm.hasPrefix("و") {
                         if !list.contains(ms[n].key) { list.append(ms[n].key) }
                         e = ms[n].range.upperBound
                     }
@@ -358,7 +358,10 @@ final class Linker {
     /// `Lexicon.stopwords` ∪ `Lexicon.verbs` as fast keys (same membership).
     static let stopwordsAndVerbs: Set<NormKey> = Set(Lexicon.stopwords.union(Lexicon.verbs).map(NormKey.init))
 
-    func isCountry(_ m: RawMention) -> Bool { m.type == .place && m.subtype == "country" && !m.isAdjective && !Linker.keyHasPrefix(m.key, "group:") }
+    /// (mention `k` of `ms` read in place: not copied)
+    func isCountry(_ ms: [RawMention], _ k: Int) -> Bool {
+        ms[k].type == .place && ms[k].subtype == "country" && !ms[k].isAdjective && !Linker.keyHasPrefix(ms[k].key, "group:")
+    }
 
     /// "الدول الثلاث", "البلدين", "الدولتين", "الجانبين", "الطرفين", "الدول الأعضاء": a plural that
     /// refers back to a list of countries. Returns the end of the phrase.

@@ -127,7 +127,7 @@ extension Cleaner {
         // A one-line block without any sentence punctuation, followed by more text, is a heading.
         for i in blocks.indices where i < blocks.count - 1 && blocks[i].role == .body && blocks[i].lines.count == 1 {
             let line = lines[blocks[i].lines[0]]
-            if line.segments.count == 1 && !line.tokens.contains(where: isStop) && line.wordCount <= 20 {
+            if line.segments.count == 1 && !line.tokens.hasStop() && line.wordCount <= 20 {
                 blocks[i].role = .heading
             }
         }

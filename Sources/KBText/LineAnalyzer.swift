@@ -267,7 +267,7 @@ struct LineAnalyzer {
             return nil
         }
         // (a line without punctuation is its own list of words: shared, not copied)
-        let words = wordCount == tokens.count ? tokens : tokens.filter(\.isWordLike)
+        let words = wordCount == tokens.count ? tokens : tokens.wordLike(count: wordCount)
         // (the words' norms made only for a line that may be a phrase)
         if phraseRules {
             let norms = words.map(\.norm)
@@ -291,11 +291,9 @@ struct LineAnalyzer {
         if isHashtagLine(tokens) { return "tag line" }
         if isBreadcrumb(tokens) { return "navigation" }
         if isCounter(words) { return "page metadata" }
-        if words.count <= 25 && tokens.contains(where: { $0.text.isMark("\u{00A9}") }) { return "copyright line" }
+        if words.count <= 25 && tokens.hasMark("\u{00A9}") { return "copyright line" }
         if isLink(tokens) { return "link" }
-        if arabicDocument, words.count <= 8, words.contains(where: { $0.kind == .latin }),
-           words.allSatisfy({ $0.kind == .latin || $0.kind == .number }),
-           !tokens.contains(where: { $0.kind == .punctuation && $0.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }) {
+        if arabicDocument, words.count <= 8, words.hasKind(.latin), !words.hasKind(.word), !tokens.hasStop() {
             return "non-Arabic page label"
         }
         if isCaption(tokens, words) { return "photo caption" }

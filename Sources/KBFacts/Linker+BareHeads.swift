@@ -23,7 +23,10 @@ extension Linker {
     func linkBareHeadReferences(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         // (a document with no word that is a bare head has nothing to link: its organisations' heads are not needed)
         guard perSentence.indices.contains(where: { s in
-            sentences[s].tokens.contains { t in t.kind == .word && Linker.isBareHeadReference(t.norm) }
+            // (the tokens read in place: `contains(where:)` copied each, two strings retained and released)
+            let toks = sentences[s].tokens
+            for i in toks.indices where toks[i].kind == .word && Linker.isBareHeadReference(toks[i].norm) { return true }
+            return false
         }) else { return }
         var named: [String: [RawMention]] = [:]           // head → organisations named so far (distinct keys)
         let rec = EntityRecognizer(gazetteer: gazetteer)

@@ -32,7 +32,8 @@ extension Linker {
         func words(_ range: Range<Int>, _ begin: Int, _ text: String, _ toks: [Token]) -> [String] {
             guard range.upperBound <= toks.count, !range.isEmpty else { return [] }
             var w = toks[range].map(\.norm)
-            if begin != toks[range.lowerBound].begin, let first = text.plainSplit(separator: " ").first {
+            // (one split: the first piece is the same whatever the rest)
+            if begin != toks[range.lowerBound].begin, let first = text.plainSplit(separator: " ", maxSplits: 1).first {
                 w[0] = ArabicNormalizer.normalize(String(first))
             }
             return w
@@ -144,13 +145,15 @@ extension Linker {
         }
         for s in perSentence.indices {
             let toks = sentences[s].tokens
-            guard let firstForm = toks.firstIndex(where: { t in
-                guard t.kind != .punctuation else { return false }
-                let (last, count) = tail(t.norm)
-                guard last >= 0, lastByteTable[last] else { return false }
-                if gateIsExact, shapeTable[last] & (1 << UInt64(count & 63)) == 0, NormKey.isPlain(t.norm) { return false }
-                return forms[NormKey(t.norm)] != nil
-            }) else { continue }
+            // (the tokens read in place: `firstIndex(where:)` copied each, two strings retained and released)
+            var firstForm = -1
+            for j in toks.indices where toks[j].kind != .punctuation {
+                let (last, count) = tail(toks[j].norm)
+                guard last >= 0, lastByteTable[last] else { continue }
+                if gateIsExact, shapeTable[last] & (1 << UInt64(count & 63)) == 0, NormKey.isPlain(toks[j].norm) { continue }
+                if forms[NormKey(toks[j].norm)] != nil { firstForm = j; break }
+            }
+            guard firstForm >= 0 else { continue }
             var covered = [Bool](repeating: false, count: toks.count)
             // (a role phrase's words are taken too: "وزير الخارجية" names no ministry of its own)
             for k in perSentence[s].indices {

@@ -118,8 +118,8 @@ final class Linker {
                     let phrase = Gazetteer.key(cue.phrase)
                     // the same phrase word for word first: news names the home side's officials by the bare title
                     // («وزير الخارجية X» … «وزير الخارجية الروسي Y» … «وعقد وزير الخارجية …» is X), then a longer or shorter one
-                    var hit = roles.suffix(200).last { $0.phrase.plainEquals(phrase) }
-                        ?? roles.suffix(200).last { $0.phrase.plainHasPrefix(phrase + " ") || phrase.plainHasPrefix($0.phrase + " ") }
+                    var hit = lastRole(roles) { $0.plainEquals(phrase) }
+                        ?? lastRole(roles) { $0.plainHasPrefix(phrase + " ") || phrase.plainHasPrefix($0 + " ") }
                     // "نظيره المالي": the counterpart is the person whose role carries the same nationality
                     let words = phrase.plainSplit(separator: " ").map(String.init)
                     if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),
@@ -329,29 +329,6 @@ final class Linker {
         }
         for s in perSentence.indices where Linker.anyMention(perSentence[s], where: goes) {
             perSentence[s].removeAll { m in withUnsafePointer(to: m) { goes($0) } }
-        }
-    }
-
-    /// Whether some mention of `ms` passes `test`, each read in place through a pointer (a closure given the mention
-    /// itself, as `removeAll(where:)`'s, gets a copy: every string and array of it retained and released).
-    @inline(__always)
-    static func anyMention(_ ms: [RawMention], where test: (UnsafePointer<RawMention>) -> Bool) -> Bool {
-        ms.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return false }
-            for k in 0..<b.count where test(base + k) { return true }
-            return false
-        }
-    }
-
-    /// The fields step 3 of `link` reads of a mention, read in place (not the whole mention copied).
-    struct MentionFields {
-        let type: EntityType, nameKey: String, weak: Bool, range: Range<Int>
-        let noGazetteerIDs: Bool, isAdjective: Bool, noRole: Bool, noCountryHint: Bool
-        @inline(__always)
-        init(_ m: borrowing RawMention) {
-            type = m.type; nameKey = m.nameKey; weak = m.weak; range = m.range
-            noGazetteerIDs = m.gazetteerIDs.isEmpty; isAdjective = m.isAdjective; noRole = m.role == nil
-            noCountryHint = m.countryHint == nil
         }
     }
 

@@ -1,0 +1,41 @@
+import KBGraph
+import KBText
+
+/// Helpers of `Linker.link` that read mentions and roles in place: a closure given an array's elements
+/// (`removeAll(where:)`, `last(where:)`) gets each copied, every string and array of it retained and released.
+extension Linker {
+    /// `roles.suffix(200).last { test($0.phrase) }`, the roles read in place (the closure of `last(where:)` got each
+    /// copied: two strings retained and released).
+    @inline(__always)
+    func lastRole(_ roles: [(key: String, phrase: String)], _ test: (String) -> Bool) -> (key: String, phrase: String)? {
+        var r = roles.count - 1
+        while r >= max(0, roles.count - 200) {
+            if test(roles[r].phrase) { return roles[r] }
+            r -= 1
+        }
+        return nil
+    }
+
+    /// Whether some mention of `ms` passes `test`, each read in place through a pointer (a closure given the mention
+    /// itself, as `removeAll(where:)`'s, gets a copy: every string and array of it retained and released).
+    @inline(__always)
+    static func anyMention(_ ms: [RawMention], where test: (UnsafePointer<RawMention>) -> Bool) -> Bool {
+        ms.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            for k in 0..<b.count where test(base + k) { return true }
+            return false
+        }
+    }
+
+    /// The fields step 3 of `link` reads of a mention, read in place (not the whole mention copied).
+    struct MentionFields {
+        let type: EntityType, nameKey: String, weak: Bool, range: Range<Int>
+        let noGazetteerIDs: Bool, isAdjective: Bool, noRole: Bool, noCountryHint: Bool
+        @inline(__always)
+        init(_ m: borrowing RawMention) {
+            type = m.type; nameKey = m.nameKey; weak = m.weak; range = m.range
+            noGazetteerIDs = m.gazetteerIDs.isEmpty; isAdjective = m.isAdjective; noRole = m.role == nil
+            noCountryHint = m.countryHint == nil
+        }
+    }
+}

@@ -111,12 +111,21 @@ public enum Cleaner {
         var quotes = QuoteState()
         var scanned = b  // quotes has seen s[start..<scanned]
         var i = b
+        let t = ScalarClass.table
         while i < e {
-            guard ScalarClass.isTerminator(s[i]), endsSentence(s, at: i, from: start, to: e) else {
+            guard ScalarClass.test(s[i], ScalarClass.terminatorBit, t, ScalarClass.isTerminator),
+                  endsSentence(s, at: i, from: start, to: e) else {
                 i += 1
                 continue
             }
-            while scanned < i { quotes.feed(s[scanned]); scanned += 1 }
+            // (a scalar that is no quotation mark changes nothing in `quotes`: only the marks are fed)
+            while scanned < i {
+                let c = s[scanned]
+                if c.value < 0x700 ? t[Int(c.value)] & ScalarClass.quoteBit != 0 : c.value == 0x201C || c.value == 0x201D {
+                    quotes.feed(c)
+                }
+                scanned += 1
+            }
             if quotes.closesShortlyAfter(i, in: s, to: e) {
                 i += 1
                 continue

@@ -16,6 +16,32 @@ extension Linker {
         return nil
     }
 
+    /// False when no word of `key` can end with «قوات» or «جيش» (`linkGenericArmies`' test): its UTF-8 holds neither's.
+    /// Each letter of the two is a scalar that no other sequence is canonically equivalent to (no decomposition, no
+    /// composition gives it), so a `Character` equal to one is that scalar alone, and a word whose last characters
+    /// are the word's has its bytes.
+    static func mayNameArmy(_ key: String) -> Bool {
+        var u = key
+        return u.withUTF8 { b in contains(b, armyQuwat) || contains(b, armyJaysh) }
+    }
+    private static let armyQuwat = Array("قوات".utf8), armyJaysh = Array("جيش".utf8)
+
+    /// Whether `part` occurs in `b`, byte for byte.
+    private static func contains(_ b: UnsafeBufferPointer<UInt8>, _ part: [UInt8]) -> Bool {
+        let n = part.count
+        guard n > 0, b.count >= n else { return n == 0 }
+        var i = 0
+        while i + n <= b.count {
+            if b[i] == part[0] {
+                var j = 1
+                while j < n && b[i + j] == part[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Whether some mention of `ms` passes `test`, each read in place through a pointer (a closure given the mention
     /// itself, as `removeAll(where:)`'s, gets a copy: every string and array of it retained and released).
     @inline(__always)

@@ -27,6 +27,8 @@ final class Linker {
         } }
         for s in perSentence.indices {
             for k in perSentence[s].indices where Linker.keyHasPrefix(perSentence[s][k].key, "org:") && perSentence[s][k].type == .organization {
+                // (a key without the bytes of «قوات» or «جيش» has no word ending so: Linker+InPlace.swift)
+                guard Linker.mayNameArmy(perSentence[s][k].key) else { continue }
                 let parts = perSentence[s][k].key.dropFirst(4).plainSplit(separator: "@", maxSplits: 1).map(String.init)
                 let words = parts[0].plainSplit(separator: " ").map(String.init)
                 guard !words.isEmpty, words.allSatisfy({ Linker.armyWords.contains($0) }),

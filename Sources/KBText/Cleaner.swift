@@ -261,16 +261,18 @@ public enum Cleaner {
         }
 
         mutating func flattened(_ b: Int, _ e: Int) -> String {
-            var plain = b >= offset
-            if plain {
-                for k in b..<e {
-                    let v = scalars[k].value
-                    if v == 0x09 || (v &- 0x0A < 4) || v == 0x85 || v == 0x2028 || v == 0x2029 { plain = false; break }
-                }
+            guard b >= offset else { return Cleaner.flattened(scalars[b..<e]) }
+            let start = byteOffset(b)
+            // (the slice's bytes counted and its tabs and line breaks looked for in one walk; the cursor stays valid
+            // wherever the walk stops)
+            while offset < e {
+                let v = scalars[offset].value
+                if v == 0x09 || (v &- 0x0A < 4) || v == 0x85 || v == 0x2028 || v == 0x2029 { return Cleaner.flattened(scalars[b..<e]) }
+                byte += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                offset += 1
             }
-            guard plain else { return Cleaner.flattened(scalars[b..<e]) }
             let u = text.utf8
-            let i = u.index(u.startIndex, offsetBy: byteOffset(b)), j = u.index(u.startIndex, offsetBy: byteOffset(e))
+            let i = u.index(u.startIndex, offsetBy: start), j = u.index(u.startIndex, offsetBy: byte)
             return String(text.unicodeScalars[i..<j])
         }
     }

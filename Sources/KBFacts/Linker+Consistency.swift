@@ -32,8 +32,7 @@ extension Linker {
         func words(_ range: Range<Int>, _ begin: Int, _ text: String, _ toks: [Token]) -> [String] {
             guard range.upperBound <= toks.count, !range.isEmpty else { return [] }
             var w = toks[range].map(\.norm)
-            // (one split: the first piece is the same whatever the rest)
-            if begin != toks[range.lowerBound].begin, let first = text.plainSplit(separator: " ", maxSplits: 1).first {
+            if begin != toks[range.lowerBound].begin, let first = Linker.firstWord(text) {
                 w[0] = ArabicNormalizer.normalize(String(first))
             }
             return w

@@ -42,6 +42,16 @@ extension Linker {
         return false
     }
 
+    /// `text.plainSplit(separator: " ").first`: in a plain text (``NormKey/isPlain(_:)``: every scalar a `Character` of its
+    /// own but CR LF, and the space is neither) the first run of bytes other than the space, found without splitting the
+    /// rest; any other text split as before.
+    static func firstWord(_ text: String) -> Substring? {
+        guard NormKey.isPlain(text) else { return text.plainSplit(separator: " ").first }
+        let u = text.utf8
+        guard let b = u.firstIndex(where: { $0 != 0x20 }) else { return nil }
+        return text[b..<(u[b...].firstIndex(of: 0x20) ?? u.endIndex)]
+    }
+
     /// Whether some mention of `ms` passes `test`, each read in place through a pointer (a closure given the mention
     /// itself, as `removeAll(where:)`'s, gets a copy: every string and array of it retained and released).
     @inline(__always)

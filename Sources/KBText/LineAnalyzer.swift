@@ -62,6 +62,8 @@ struct LineAnalyzer {
     private static let noticePredicates: [[String]] = BoilerplateRules.noticePredicates.map(BoilerplateRules.words)
     static let credits: [[String]] = BoilerplateRules.photoCredits.map(BoilerplateRules.words)
     private static let captionOpeners: [[String]] = BoilerplateRules.captionOpeners.map(BoilerplateRules.words)
+    /// The first words of the caption openers (`isCaption` needs one to start the line).
+    private static let captionFirstWords: Set<NormKey> = Set(captionOpeners.compactMap { $0.first.map(NormKey.init) })
 
     private static let relatedReason = "related-news link"
 
@@ -365,6 +367,8 @@ struct LineAnalyzer {
     /// A photo caption that opens with "صورة:" / "صورة أرشيفية": dropped whole.
     private func isCaption(_ tokens: [Token], _ words: [Token]) -> Bool {
         guard words.count <= 40 else { return false }
+        // (every opener starts with a given word: a line starting otherwise is compared with none)
+        guard let first = words.first, Self.captionFirstWords.contains(NormKey(first.norm)) else { return false }
         for opener in Self.captionOpeners where startsWith(words, opener) {
             let after = tokens.first { $0.begin >= words[opener.count - 1].end }
             if let after, after.kind == .punctuation, Self.separators.contains(after.text) { return true }

@@ -9,9 +9,10 @@ extension Array where Element == Token {
         return false
     }
 
-    /// Whether some token's text is `mark`.
+    /// Whether some token's text is `mark`, a scalar that is no letter, digit, mark or space (the tokenizer makes a
+    /// punctuation token of it, and of it alone): only punctuation tokens are looked at.
     func hasMark(_ mark: StaticString) -> Bool {
-        for i in indices where self[i].text.isMark(mark) { return true }
+        for i in indices where self[i].kind == .punctuation && self[i].text.isMark(mark) { return true }
         return false
     }
 

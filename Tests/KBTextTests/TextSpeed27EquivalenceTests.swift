@@ -127,6 +127,10 @@ final class TextSpeed27EquivalenceTests: XCTestCase {
             tokens += got.count
         }
         XCTAssertGreaterThan(tokens, 5_000)
+        // (`hasMark` looks at punctuation tokens only: the copyright sign is always one, alone)
+        let marked = Tokenizer.tokenize(Array("a©b ©١ و©".unicodeScalars), begin: 0, end: 9).filter { $0.text.contains("©") }
+        XCTAssertEqual(marked.map(\.kind), [.punctuation, .punctuation, .punctuation])
+        XCTAssertEqual(marked.map(\.text), ["©", "©", "©"])
     }
 
     /// `Cleaner.split` as it was (every scalar fed to the quote state, stops found by `isTerminator`).

@@ -1,14 +1,1 @@
-/// A seeded generator (SplitMix64) for the equivalence tests' invented inputs: the same inputs on every run, so a
-/// test's counts (how many cases were exercised) cannot fall short by chance. All 64 bits are random, as
-/// `Int.random(in:using:)` and `randomElement(using:)` expect.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+../KBFactsTests/SeededRandom.swift

@@ -23,7 +23,14 @@ extension Linker {
     func linkBareHeadReferences(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         // (a document with no word that is a bare head has nothing to link: its organisations' heads are not needed)
         guard perSentence.indices.contains(where: { s in
-            sentences[s].tokens.contains { t in t.kind == .word && Linker.isBareHeadReference(t.norm) }
+            // (the tokens read in place: `contains(where:)` copied each, two strings retained and released)
+            // (`isBareHeadReference` with the shape fetched once)
+            let toks = sentences[s].tokens, shape = Linker.bareHeadShape
+            for i in toks.indices where toks[i].kind == .word && shape.mayBe(toks[i].norm)
+                && Clitics.bareHeadReference(toks[i].norm, Linker.computeBareHeadReference) != nil {
+                return true
+            }
+            return false
         }) else { return }
         var named: [String: [RawMention]] = [:]           // head → organisations named so far (distinct keys)
         let rec = EntityRecognizer(gazetteer: gazetteer)

@@ -28,10 +28,11 @@ extension Linker {
     /// Runs after the keys are given (step 3), so the new mentions carry the entity's key.
     func carryNamesThroughDocument(_ perSentence: inout [[RawMention]], sentences: [Sentence]) {
         // the words of a mention: its tokens' normalised forms, the first without the proclitic its label dropped
-        func words(_ m: RawMention, _ toks: [Token]) -> [String] {
-            guard m.range.upperBound <= toks.count, !m.range.isEmpty else { return [] }
-            var w = toks[m.range].map(\.norm)
-            if m.begin != toks[m.range.lowerBound].begin, let first = m.text.plainSplit(separator: " ").first {
+        // (given the three fields it reads, not the mention: a copy of it retains every string and array)
+        func words(_ range: Range<Int>, _ begin: Int, _ text: String, _ toks: [Token]) -> [String] {
+            guard range.upperBound <= toks.count, !range.isEmpty else { return [] }
+            var w = toks[range].map(\.norm)
+            if begin != toks[range.lowerBound].begin, let first = Linker.firstWord(text) {
                 w[0] = ArabicNormalizer.normalize(String(first))
             }
             return w
@@ -41,19 +42,19 @@ extension Linker {
         for s in perSentence.indices {
             for k in perSentence[s].indices where !perSentence[s][k].isAdjective && !perSentence[s][k].titleOnly
                 && !perSentence[s][k].key.isEmpty && perSentence[s][k].gazetteerIDs.isEmpty && !perSentence[s][k].key.plainHasPrefix("group:") {
-                let m = perSentence[s][k]
-                switch m.type {
-                case .person: guard m.range.count >= 2 else { continue }
+                let type = perSentence[s][k].type
+                switch type {
+                case .person: guard perSentence[s][k].range.count >= 2 else { continue }
                 case .organization, .place: break
                 case .date: continue
                 }
-                let w = words(m, sentences[s].tokens)
+                let w = words(perSentence[s][k].range, perSentence[s][k].begin, perSentence[s][k].text, sentences[s].tokens)
                 guard !w.isEmpty else { continue }
                 // (one word that is its own name: not a short form standing for a longer one, "الخارجية")
-                if w.count == 1, m.type != .person, !(Linker.carriesAlone(w[0]) && m.nameKey == w[0]) { continue }
-                let k = NormKey(w[0])
-                if byFirst[k]?.contains(where: { $0.words == w }) == true { continue }
-                byFirst[k, default: []].append(KnownName(words: w, mention: m))
+                if w.count == 1, type != .person, !(Linker.carriesAlone(w[0]) && perSentence[s][k].nameKey == w[0]) { continue }
+                let key = NormKey(w[0])
+                if byFirst[key]?.contains(where: { $0.words == w }) == true { continue }
+                byFirst[key, default: []].append(KnownName(words: w, mention: perSentence[s][k]))
             }
         }
         guard !byFirst.isEmpty else { return }
@@ -80,10 +81,10 @@ extension Linker {
                 guard range.upperBound <= toks.count, !range.isEmpty else { continue }
                 guard mayBeFirst(toks[range.lowerBound].norm) && byFirst[NormKey(toks[range.lowerBound].norm)] != nil
                     || perSentence[s][k].begin != toks[range.lowerBound].begin else { continue }
-                let m = perSentence[s][k]
-                let w = words(m, toks)
+                let w = words(range, perSentence[s][k].begin, perSentence[s][k].text, toks)
                 guard let names = byFirst[NormKey(w[0])] else { continue }
-                for n in names where n.words == w && n.mention.type != m.type { conflicting.insert(w) }
+                let type = perSentence[s][k].type
+                for n in names where n.words == w && n.mention.type != type { conflicting.insert(w) }
             }
         }
         if !conflicting.isEmpty {
@@ -143,13 +144,15 @@ extension Linker {
         }
         for s in perSentence.indices {
             let toks = sentences[s].tokens
-            guard let firstForm = toks.firstIndex(where: { t in
-                guard t.kind != .punctuation else { return false }
-                let (last, count) = tail(t.norm)
-                guard last >= 0, lastByteTable[last] else { return false }
-                if gateIsExact, shapeTable[last] & (1 << UInt64(count & 63)) == 0, NormKey.isPlain(t.norm) { return false }
-                return forms[NormKey(t.norm)] != nil
-            }) else { continue }
+            // (the tokens read in place: `firstIndex(where:)` copied each, two strings retained and released)
+            var firstForm = -1
+            for j in toks.indices where toks[j].kind != .punctuation {
+                let (last, count) = tail(toks[j].norm)
+                guard last >= 0, lastByteTable[last] else { continue }
+                if gateIsExact, shapeTable[last] & (1 << UInt64(count & 63)) == 0, NormKey.isPlain(toks[j].norm) { continue }
+                if forms[NormKey(toks[j].norm)] != nil { firstForm = j; break }
+            }
+            guard firstForm >= 0 else { continue }
             var covered = [Bool](repeating: false, count: toks.count)
             // (a role phrase's words are taken too: "وزير الخارجية" names no ministry of its own)
             for k in perSentence[s].indices {

@@ -23,32 +23,32 @@ extension Linker {
             }
             return says ? nil : c
         }
-        var named = Set<String>()
-        var candidates = false
+        // (as keys: hashed from the bytes, with `String`'s equality)
+        var named = Set<NormKey>()
+        // (the state organs and their states, found once: the second pass reads them, not every mention again; a
+        // mention's answer depends on it alone, and the second pass changes only the mention it is at)
+        var organs: [(s: Int, k: Int, state: String)] = []
         for s in perSentence.indices {
             for k in perSentence[s].indices {
-                if organ(s, k) != nil { candidates = true; continue }
-                if let c = perSentence[s][k].countryHint { named.insert(c) }
+                if let c = organ(s, k) { organs.append((s, k, c)); continue }
+                if let c = perSentence[s][k].countryHint { named.insert(NormKey(c)) }
                 let key = perSentence[s][k].key, ids = perSentence[s][k].gazetteerIDs
                 for id in ids where key == id || ids.count == 1 {
-                    if let c = facts(id)?.country { named.insert(c) }
+                    if let c = facts(id)?.country { named.insert(NormKey(c)) }
                 }
-                if Linker.keyHasPrefix(key, "org:"), let at = Linker.lastAt(key) { named.insert(String(key[key.index(after: at)...])) }
+                if Linker.keyHasPrefix(key, "org:"), let at = Linker.lastAt(key) { named.insert(NormKey(String(key[key.index(after: at)...]))) }
             }
         }
         // a document that names no state at all leaves the gazetteer's reading alone
-        guard candidates, !named.isEmpty else { return }
-        for s in perSentence.indices {
-            for k in perSentence[s].indices {
-                guard let c = organ(s, k), !named.contains(c) else { continue }
-                // the state it is of, when the document names one state only
-                let home = named.count == 1 ? named.first : nil
-                let name = Gazetteer.key(perSentence[s][k].text) + (home.map { "@" + $0 } ?? "")
-                perSentence[s][k].key = "org:" + name
-                perSentence[s][k].nameKey = name
-                perSentence[s][k].gazetteerIDs = []
-                perSentence[s][k].countryHint = home
-            }
+        guard !organs.isEmpty, !named.isEmpty else { return }
+        for (s, k, c) in organs where !named.contains(NormKey(c)) {
+            // the state it is of, when the document names one state only
+            let home = named.count == 1 ? named.first?.string : nil
+            let name = Gazetteer.key(perSentence[s][k].text) + (home.map { "@" + $0 } ?? "")
+            perSentence[s][k].key = "org:" + name
+            perSentence[s][k].nameKey = name
+            perSentence[s][k].gazetteerIDs = []
+            perSentence[s][k].countryHint = home
         }
     }
 }

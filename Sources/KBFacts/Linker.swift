@@ -27,6 +27,8 @@ final class Linker {
         } }
         for s in perSentence.indices {
             for k in perSentence[s].indices where Linker.keyHasPrefix(perSentence[s][k].key, "org:") && perSentence[s][k].type == .organization {
+                // (a key without the bytes of «قوات» or «جيش» has no word ending so: Linker+InPlace.swift)
+                guard Linker.mayNameArmy(perSentence[s][k].key) else { continue }
                 let parts = perSentence[s][k].key.dropFirst(4).plainSplit(separator: "@", maxSplits: 1).map(String.init)
                 let words = parts[0].plainSplit(separator: " ").map(String.init)
                 guard !words.isEmpty, words.allSatisfy({ Linker.armyWords.contains($0) }),
@@ -85,7 +87,8 @@ final class Linker {
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].type == .person {
                 order += 1
-                let m = perSentence[s][k]
+                // (the two fields read, not the whole mention copied)
+                let m = (key: perSentence[s][k].key, nameKey: perSentence[s][k].nameKey)
                 if !m.key.isEmpty, let e = gazetteer.entry(id: m.key) {
                     register(m.key, gazetteer.nameTokens(id: e.id) ?? Gazetteer.nameTokens(e), order)
                 } else if m.nameKey.plainSplit(separator: " ").count >= 2 {
@@ -117,8 +120,8 @@ final class Linker {
                     let phrase = Gazetteer.key(cue.phrase)
                     // the same phrase word for word first: news names the home side's officials by the bare title
                     // («وزير الخارجية X» … «وزير الخارجية الروسي Y» … «وعقد وزير الخارجية …» is X), then a longer or shorter one
-                    var hit = roles.suffix(200).last { $0.phrase.plainEquals(phrase) }
-                        ?? roles.suffix(200).last { $0.phrase.plainHasPrefix(phrase + " ") || phrase.plainHasPrefix($0.phrase + " ") }
+                    var hit = lastRole(roles) { $0.plainEquals(phrase) }
+                        ?? lastRole(roles) { $0.plainHasPrefix(phrase + " ") || phrase.plainHasPrefix($0 + " ") }
                     // "نظيره المالي": the counterpart is the person whose role carries the same nationality
                     let words = phrase.plainSplit(separator: " ").map(String.init)
                     if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),
@@ -160,7 +163,10 @@ final class Linker {
                     roles.append((perSentence[s][k].key, Gazetteer.key(cue.phrase)))
                 }
             }
-            perSentence[s].removeAll { $0.titleOnly && $0.key.isEmpty }
+            // (tested in place first: `removeAll` copies every mention it tests)
+            if Linker.anyMention(perSentence[s], where: { $0.pointee.titleOnly && $0.pointee.key.isEmpty }) {
+                perSentence[s].removeAll { $0.titleOnly && $0.key.isEmpty }
+            }
         }
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].titleOnly && facts(perSentence[s][k].key) != nil {
@@ -171,7 +177,7 @@ final class Linker {
         // 3. single-word people (title + surname) and guessed organisations/places
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].key.isEmpty {
-                let m = perSentence[s][k]
+                let m = MentionFields(perSentence[s][k])
                 switch m.type {
                 case .person:
                     if let p = people.resolve(m.nameKey, strict: false) { perSentence[s][k].key = p }
@@ -183,7 +189,7 @@ final class Linker {
                 case .organization, .place:
                     // one guessed word that is the surname of a person named in the document is that person
                     // ("ويرافق هولاند" after "فرانسوا هولاند"), whatever type the guess gave it
-                    if m.range.count == 1, m.gazetteerIDs.isEmpty, !m.isAdjective, m.role == nil, m.countryHint == nil,
+                    if m.range.count == 1, m.noGazetteerIDs, !m.isAdjective, m.noRole, m.noCountryHint,
                        !m.nameKey.isEmpty, let p = people.resolve(m.nameKey, strict: true) {
                         perSentence[s][k].key = p
                         perSentence[s][k].type = .person
@@ -199,7 +205,8 @@ final class Linker {
         }
         // a weak one-word guess that linked to nobody goes now, not at the end: its word may still be a bare surname
         // with a clitic that step 4 reads ("لماركوف" after "ستويان ماركوف")
-        for s in perSentence.indices {
+        for s in perSentence.indices
+            where Linker.anyMention(perSentence[s], where: { $0.pointee.type == .person && $0.pointee.key.isEmpty && $0.pointee.weak && $0.pointee.range.count == 1 }) {
             perSentence[s].removeAll { $0.type == .person && $0.key.isEmpty && $0.weak && $0.range.count == 1 }
         }
         // a child's parent named by family name ("نجل حفتر خالد") is the person of that name in the document
@@ -279,10 +286,10 @@ final class Linker {
             var added: [RawMention] = []
             var i = 0
             while i < toks.count {
-                if let k = owner[i], isCountry(ms[k]) {
+                if let k = owner[i], isCountry(ms, k) {
                     var list = [ms[k].key]
                     var e = ms[k].range.upperBound
-                    while e < toks.count, let n = owner[e], isCountry(ms[n]), toks[e].norm.hasPrefix("و") {
+                    while e < toks.count, let n = owner[e], isCountry(ms, n), toks[e].norm.hasPrefix("و") {
                         if !list.contains(ms[n].key) { list.append(ms[n].key) }
                         e = ms[n].range.upperBound
                     }
@@ -317,18 +324,23 @@ final class Linker {
 
         // platforms (Facebook, Twitter) are sources, not entities; an adjective of a continent or region
         // ("الإفريقية") is not a mention of it; weak names that linked to nobody go
-        for s in perSentence.indices {
-            perSentence[s].removeAll { m in
-                let sub = facts(m.key)?.subtype
-                return sub == "platform" || (m.isAdjective && (sub == "continent" || sub == "region")) || (m.type == .person && m.key.isEmpty)
-            }
+        func goes(_ m: UnsafePointer<RawMention>) -> Bool {
+            let sub = facts(m.pointee.key)?.subtype
+            return sub == "platform" || (m.pointee.isAdjective && (sub == "continent" || sub == "region"))
+                || (m.pointee.type == .person && m.pointee.key.isEmpty)
+        }
+        for s in perSentence.indices where Linker.anyMention(perSentence[s], where: goes) {
+            perSentence[s].removeAll { m in withUnsafePointer(to: m) { goes($0) } }
         }
     }
 
     /// `Lexicon.stopwords` ∪ `Lexicon.verbs` as fast keys (same membership).
     static let stopwordsAndVerbs: Set<NormKey> = Set(Lexicon.stopwords.union(Lexicon.verbs).map(NormKey.init))
 
-    func isCountry(_ m: RawMention) -> Bool { m.type == .place && m.subtype == "country" && !m.isAdjective && !Linker.keyHasPrefix(m.key, "group:") }
+    /// (mention `k` of `ms` read in place: not copied)
+    func isCountry(_ ms: [RawMention], _ k: Int) -> Bool {
+        ms[k].type == .place && ms[k].subtype == "country" && !ms[k].isAdjective && !Linker.keyHasPrefix(ms[k].key, "group:")
+    }
 
     /// "الدول الثلاث", "البلدين", "الدولتين", "الجانبين", "الطرفين", "الدول الأعضاء": a plural that
     /// refers back to a list of countries. Returns the end of the phrase.

@@ -8,8 +8,9 @@ extension Cleaner {
         var lines: [(begin: Int, end: Int)] = []
         var start = 0
         var i = 0
+        let t = ScalarClass.table
         while i < s.count {
-            if ScalarClass.isLineBreak(s[i]) {
+            if ScalarClass.test(s[i], ScalarClass.lineBreakBit, t, ScalarClass.isLineBreak) {
                 lines.append((start, i))
                 if s[i] == "\r" && i + 1 < s.count && s[i + 1] == "\n" { i += 1 }
                 i += 1
@@ -25,8 +26,15 @@ extension Cleaner {
     /// Whether the letters of the text are mostly Arabic (then Latin-only labels are furniture).
     static func isMostlyArabic(_ s: [Unicode.Scalar]) -> Bool {
         var arabic = 0, other = 0
-        for c in s {
-            if ScalarClass.isArabicLetter(c) { arabic += 1 } else if ScalarClass.isOtherLetter(c) { other += 1 }
+        let t = ScalarClass.table
+        s.withUnsafeBufferPointer { p in
+            for c in p {
+                if ScalarClass.test(c, ScalarClass.arabicLetterBit, t, ScalarClass.isArabicLetter) {
+                    arabic += 1
+                } else if ScalarClass.test(c, ScalarClass.otherLetterBit, t, ScalarClass.isOtherLetter) {
+                    other += 1
+                }
+            }
         }
         return arabic > other
     }
@@ -127,7 +135,7 @@ extension Cleaner {
         // A one-line block without any sentence punctuation, followed by more text, is a heading.
         for i in blocks.indices where i < blocks.count - 1 && blocks[i].role == .body && blocks[i].lines.count == 1 {
             let line = lines[blocks[i].lines[0]]
-            if line.segments.count == 1 && !line.tokens.contains(where: isStop) && line.wordCount <= 20 {
+            if line.segments.count == 1 && !line.tokens.hasStop() && line.wordCount <= 20 {
                 blocks[i].role = .heading
             }
         }

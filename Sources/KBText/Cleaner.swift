@@ -76,7 +76,12 @@ public enum Cleaner {
                 while line < lines.count {
                     let ts = lines[line].tokens
                     while next < ts.count && ts[next].begin < b { next += 1 }
-                    while next < ts.count && ts[next].end <= e { tokens.append(ts[next]); next += 1 }
+                    let from = next
+                    while next < ts.count && ts[next].end <= e { next += 1 }
+                    // (the run taken at once: a line's whole array shared, else one copy of the exact size)
+                    if from < next {
+                        if tokens.isEmpty && from == 0 && next == ts.count { tokens = ts } else { tokens.append(contentsOf: ts[from..<next]) }
+                    }
                     if next < ts.count { break }
                     line += 1; next = 0
                 }
@@ -106,12 +111,21 @@ public enum Cleaner {
         var quotes = QuoteState()
         var scanned = b  // quotes has seen s[start..<scanned]
         var i = b
+        let t = ScalarClass.table
         while i < e {
-            guard ScalarClass.isTerminator(s[i]), endsSentence(s, at: i, from: start, to: e) else {
+            guard ScalarClass.test(s[i], ScalarClass.terminatorBit, t, ScalarClass.isTerminator),
+                  endsSentence(s, at: i, from: start, to: e) else {
                 i += 1
                 continue
             }
-            while scanned < i { quotes.feed(s[scanned]); scanned += 1 }
+            // (a scalar that is no quotation mark changes nothing in `quotes`: only the marks are fed)
+            while scanned < i {
+                let c = s[scanned]
+                if c.value < 0x700 ? t[Int(c.value)] & ScalarClass.quoteBit != 0 : c.value == 0x201C || c.value == 0x201D {
+                    quotes.feed(c)
+                }
+                scanned += 1
+            }
             if quotes.closesShortlyAfter(i, in: s, to: e) {
                 i += 1
                 continue
@@ -247,16 +261,18 @@ public enum Cleaner {
         }
 
         mutating func flattened(_ b: Int, _ e: Int) -> String {
-            var plain = b >= offset
-            if plain {
-                for k in b..<e {
-                    let v = scalars[k].value
-                    if v == 0x09 || (v &- 0x0A < 4) || v == 0x85 || v == 0x2028 || v == 0x2029 { plain = false; break }
-                }
+            guard b >= offset else { return Cleaner.flattened(scalars[b..<e]) }
+            let start = byteOffset(b)
+            // (the slice's bytes counted and its tabs and line breaks looked for in one walk; the cursor stays valid
+            // wherever the walk stops)
+            while offset < e {
+                let v = scalars[offset].value
+                if v == 0x09 || (v &- 0x0A < 4) || v == 0x85 || v == 0x2028 || v == 0x2029 { return Cleaner.flattened(scalars[b..<e]) }
+                byte += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                offset += 1
             }
-            guard plain else { return Cleaner.flattened(scalars[b..<e]) }
             let u = text.utf8
-            let i = u.index(u.startIndex, offsetBy: byteOffset(b)), j = u.index(u.startIndex, offsetBy: byteOffset(e))
+            let i = u.index(u.startIndex, offsetBy: start), j = u.index(u.startIndex, offsetBy: byte)
             return String(text.unicodeScalars[i..<j])
         }
     }

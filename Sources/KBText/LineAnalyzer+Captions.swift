@@ -6,8 +6,7 @@ extension LineAnalyzer {
     func captionCredit(_ tokens: [Token]) -> Int? {
         // (the words counted, not copied)
         guard Self.words(tokens).count <= 40, let last = tokens.last else { return nil }
-        let hasStop = tokens.contains { t in t.kind == .punctuation && t.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }
-        guard !hasStop else { return nil }
+        guard !tokens.hasStop() else { return nil }
         if last.text.isMark(")") || last.text.isMark("\u{FD3F}") {
             guard let open = tokens.lastIndex(where: { $0.text.isMark("(") || $0.text.isMark("\u{FD3E}") }) else { return nil }
             let inside = tokens[open...].filter(\.isWordLike).map(\.norm)
@@ -31,7 +30,7 @@ extension LineAnalyzer {
         // (the words counted before they are copied: most lines have more than 15)
         let wordCount = Self.words(tokens).count
         guard wordCount > 0, wordCount <= 15 else { return false }
-        let words = tokens.filter(\.isWordLike)
+        let words = tokens.wordLike(count: wordCount)
         // (both answers below need a number: a line without one is not looked up in the word lists)
         guard words.contains(where: { $0.kind == .number }) else { return false }
         if Self.datelines.contains(where: { startsWith(words, $0) }) && words.contains(where: { $0.kind == .number }) {

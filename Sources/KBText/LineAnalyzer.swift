@@ -62,6 +62,8 @@ struct LineAnalyzer {
     private static let noticePredicates: [[String]] = BoilerplateRules.noticePredicates.map(BoilerplateRules.words)
     static let credits: [[String]] = BoilerplateRules.photoCredits.map(BoilerplateRules.words)
     private static let captionOpeners: [[String]] = BoilerplateRules.captionOpeners.map(BoilerplateRules.words)
+    /// The first words of the caption openers (`isCaption` needs one to start the line).
+    private static let captionFirstWords: Set<NormKey> = Set(captionOpeners.compactMap { $0.first.map(NormKey.init) })
 
     private static let relatedReason = "related-news link"
 
@@ -266,7 +268,8 @@ struct LineAnalyzer {
             if isLink(tokens) { return "link" }
             return nil
         }
-        let words = tokens.filter(\.isWordLike)
+        // (a line without punctuation is its own list of words: shared, not copied)
+        let words = wordCount == tokens.count ? tokens : tokens.wordLike(count: wordCount)
         // (the words' norms made only for a line that may be a phrase)
         if phraseRules {
             let norms = words.map(\.norm)
@@ -290,11 +293,9 @@ struct LineAnalyzer {
         if isHashtagLine(tokens) { return "tag line" }
         if isBreadcrumb(tokens) { return "navigation" }
         if isCounter(words) { return "page metadata" }
-        if words.count <= 25 && tokens.contains(where: { $0.text.isMark("\u{00A9}") }) { return "copyright line" }
+        if words.count <= 25 && tokens.hasMark("\u{00A9}") { return "copyright line" }
         if isLink(tokens) { return "link" }
-        if arabicDocument, words.count <= 8, words.contains(where: { $0.kind == .latin }),
-           words.allSatisfy({ $0.kind == .latin || $0.kind == .number }),
-           !tokens.contains(where: { $0.kind == .punctuation && $0.text.unicodeScalars.first.map(ScalarClass.isTerminator) == true }) {
+        if arabicDocument, words.count <= 8, words.hasKind(.latin), !words.hasKind(.word), !tokens.hasStop() {
             return "non-Arabic page label"
         }
         if isCaption(tokens, words) { return "photo caption" }
@@ -366,6 +367,8 @@ struct LineAnalyzer {
     /// A photo caption that opens with "صورة:" / "صورة أرشيفية": dropped whole.
     private func isCaption(_ tokens: [Token], _ words: [Token]) -> Bool {
         guard words.count <= 40 else { return false }
+        // (every opener starts with a given word: a line starting otherwise is compared with none)
+        guard let first = words.first, Self.captionFirstWords.contains(NormKey(first.norm)) else { return false }
         for opener in Self.captionOpeners where startsWith(words, opener) {
             let after = tokens.first { $0.begin >= words[opener.count - 1].end }
             if let after, after.kind == .punctuation, Self.separators.contains(after.text) { return true }

@@ -7,7 +7,7 @@
 /// the table gives is what `Tokenizer` made before. Longer tokens are made as before.
 enum TokenTexts {
     final class Table {
-        static let slots = 8192
+        static let slots = 32768
         let keys: UnsafeMutablePointer<Key>
         let texts: UnsafeMutablePointer<String>
         let norms: UnsafeMutablePointer<String>

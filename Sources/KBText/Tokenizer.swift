@@ -86,21 +86,28 @@ public enum Tokenizer {
         let start = max(0, begin)
         let stop = min(end, scalars.count)
         var i = start
+        // (the classes of the scalars below U+0700 read from `ScalarClass.table`, made from the same functions)
+        let t = ScalarClass.table
+        @inline(__always) func space(_ c: Unicode.Scalar) -> Bool { ScalarClass.test(c, ScalarClass.spaceLikeBit, t, ScalarClass.isSpaceLike) }
+        @inline(__always) func mark(_ c: Unicode.Scalar) -> Bool { ScalarClass.test(c, ScalarClass.markBit, t, ScalarClass.isMark) }
+        @inline(__always) func arabic(_ c: Unicode.Scalar) -> Bool { ScalarClass.test(c, ScalarClass.arabicLetterBit, t, ScalarClass.isArabicLetter) }
+        @inline(__always) func digit(_ c: Unicode.Scalar) -> Bool { ScalarClass.test(c, ScalarClass.digitBit, t, ScalarClass.isDigit) }
+        @inline(__always) func other(_ c: Unicode.Scalar) -> Bool { ScalarClass.test(c, ScalarClass.otherLetterBit, t, ScalarClass.isOtherLetter) }
 
         while i < stop {
             let c = scalars[i]
-            if ScalarClass.isSpaceLike(c) || ScalarClass.isMark(c) {
+            if space(c) || mark(c) {
                 i += 1
-            } else if ScalarClass.isArabicLetter(c) {
+            } else if arabic(c) {
                 var j = i + 1
                 var hasLetter = c.value != 0x0640
                 while j < stop {
                     let d = scalars[j]
-                    if ScalarClass.isArabicLetter(d) || ScalarClass.isMark(d) {
-                        if d.value != 0x0640 && !ScalarClass.isMark(d) { hasLetter = true }
+                    if arabic(d) || mark(d) {
+                        if d.value != 0x0640 && !mark(d) { hasLetter = true }
                         j += 1
                     } else if (d == "\u{200C}" || d == "\u{200D}") && j + 1 < stop
-                                && ScalarClass.isArabicLetter(scalars[j + 1]) {
+                                && arabic(scalars[j + 1]) {
                         j += 1
                     } else {
                         break
@@ -108,14 +115,14 @@ public enum Tokenizer {
                 }
                 if hasLetter { guard found(i, j, .word) else { return } }
                 i = j
-            } else if ScalarClass.isDigit(c) {
+            } else if digit(c) {
                 var j = i + 1
                 while j < stop {
                     let d = scalars[j]
-                    if ScalarClass.isDigit(d) {
+                    if digit(d) {
                         j += 1
                     } else if d == "." || d == "," || d == "\u{066B}" || d == "\u{066C}", j + 1 < stop,
-                              ScalarClass.isDigit(scalars[j + 1]) {
+                              digit(scalars[j + 1]) {
                         j += 2
                     } else {
                         break
@@ -123,13 +130,13 @@ public enum Tokenizer {
                 }
                 guard found(i, j, .number) else { return }
                 i = j
-            } else if ScalarClass.isOtherLetter(c) {
+            } else if other(c) {
                 var j = i + 1
                 while j < stop {
                     let d = scalars[j]
-                    if ScalarClass.isOtherLetter(d) || ScalarClass.isMark(d) || (d.isASCII && ScalarClass.isDigit(d)) {
+                    if other(d) || mark(d) || (d.isASCII && digit(d)) {
                         j += 1
-                    } else if (d == "'" || d == "\u{2019}") && j + 1 < stop && ScalarClass.isOtherLetter(scalars[j + 1]) {
+                    } else if (d == "'" || d == "\u{2019}") && j + 1 < stop && other(scalars[j + 1]) {
                         j += 1
                     } else {
                         break

@@ -34,6 +34,8 @@ struct SentenceContext {
     var ruleSet: RuleSet { rules.set }
     let trace: ExtractionTrace?
     private let owner: [Int?]
+    /// Per token: ``PunctBits`` (commas, strong punctuation, brackets), read from the text once per sentence.
+    private let punct: [UInt8]
     /// The entity types (``PlainConcat/bit(_:)``) of the mentions an argument finder may name: with a key, not a
     /// media outlet (`RuleEngine.find`).
     let candidateTypeBits: UInt8
@@ -66,6 +68,11 @@ struct SentenceContext {
         // (a word's forms and classes from one look-up of its record when this thread has both)
         var forms: [RuleForms] = [], classes: [[Int]] = []
         forms.reserveCapacity(tokens.count); classes.reserveCapacity(tokens.count)
+        var marks = [UInt8](repeating: 0, count: tokens.count)
+        for (k, t) in tokens.enumerated() where t.kind == .punctuation || t.text.utf8.count == 1 {
+            marks[k] = PunctBits.of(t)
+        }
+        punct = marks
         for t in tokens {
             if t.kind == .word, let both = Clitics.cachedRuleFormsAndClasses(t.norm, serial: lexicon.serial) {
                 forms.append(both.forms); classes.append(both.classes)
@@ -120,13 +127,14 @@ struct SentenceContext {
         return classes.contains(id)
     }
 
-    func isComma(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && PunctText.isComma(tokens[i].text) }
+    func isComma(_ i: Int) -> Bool { i >= 0 && i < punct.count && punct[i] & PunctBits.comma != 0 }
     /// Punctuation that closes a clause: an argument is not looked for across it (commas, slashes,
     /// dashes and quotes do not count).
-    func isStrongPunct(_ i: Int) -> Bool {
-        guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
-        return PunctText.isStrong(tokens[i].text)
-    }
+    func isStrongPunct(_ i: Int) -> Bool { i >= 0 && i < punct.count && punct[i] & PunctBits.strong != 0 }
+    /// `PunctText.isASCII(tokens[i].text, 0x28)`: the token is "(" (any kind).
+    func isOpenParen(_ i: Int) -> Bool { punct[i] & PunctBits.open != 0 }
+    /// `PunctText.isASCII(tokens[i].text, 0x29)`: the token is ")" (any kind).
+    func isCloseParen(_ i: Int) -> Bool { punct[i] & PunctBits.close != 0 }
 
     /// Nearest actor before token i (skipping role-phrase qualifiers), within `limit` tokens; a relative pronoun
     /// ("الذي"/"التي") right before i points at the mention before it.

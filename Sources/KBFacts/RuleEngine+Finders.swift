@@ -90,7 +90,7 @@ extension RuleEngine {
                 while k >= 0, i - k <= n {
                     // a bracketed aside ("اليوم (الثلاثاء)", an alias) is stepped over
                     // (")" and "(" have no other canonically equal spelling: compared as bytes, as `bracketEnd` does)
-                    if PunctText.isASCII(c.tokens[k].text, 0x29), let open = (max(0, k - 6)..<k).last(where: { PunctText.isASCII(c.tokens[$0].text, 0x28) }) { k = open - 1; continue }
+                    if c.isCloseParen(k), let open = (max(0, k - 6)..<k).last(where: { c.isOpenParen($0) }) { k = open - 1; continue }
                     if c.isStrongPunct(k) { break }
                     // «قال X إن الاتحاد يدعم Y»: a verb's subject is in the clause a bare complementiser opens (not
                     // «أراد X أن يدعم»: «أن» right before the verb is the subjunctive's)
@@ -239,8 +239,8 @@ extension RuleEngine {
 
     /// The token after a short bracketed aside opening at k ("(Giorgia Meloni)", "(الثلاثاء)"), or nil.
     static func bracketEnd(_ k: Int, _ c: SentenceContext) -> Int? {
-        guard PunctText.isASCII(c.tokens[k].text, 0x28) else { return nil }   // "("
-        return (k + 1..<min(c.tokens.count, k + 8)).first(where: { PunctText.isASCII(c.tokens[$0].text, 0x29) }).map { $0 + 1 }   // ")"
+        guard c.isOpenParen(k) else { return nil }   // "("
+        return (k + 1..<min(c.tokens.count, k + 8)).first(where: { c.isCloseParen($0) }).map { $0 + 1 }   // ")"
     }
 
     static func isPlaceHead(_ n: String) -> Bool {

@@ -420,30 +420,10 @@ public struct GraphBuilder: Sendable {
         if keepDocuments { documents += docs }
         documentCount += docs.count
         for e in ents {
-            if var old = entities[e.id] {
-                // what one document says of an entity and another does not, or says otherwise, is settled the same
-                // way whatever the order (a shard merge gives the bytes of one run): the gazetteer's entity wins,
-                // then a known subtype (the smaller of two), English label and Wikidata id
-                if e.fromGazetteer && !old.fromGazetteer {
-                    (old.fromGazetteer, old.subtype, old.labelAr, old.labelEn, old.wikidata) =
-                        (true, e.subtype, e.labelAr, e.labelEn, e.wikidata)
-                } else if e.fromGazetteer == old.fromGazetteer {
-                    if !e.subtype.isEmpty, old.subtype.isEmpty || e.subtype < old.subtype { old.subtype = e.subtype }
-                    if old.labelEn == nil { old.labelEn = e.labelEn }
-                    if old.wikidata == nil { old.wikidata = e.wikidata }
-                }
-                old.mentionCount += e.mentionCount
-                // a set keeps its members: the first spelling seen of equivalent forms stays, as with Set.union
-                var acc = merged.removeValue(forKey: e.id) ?? (Set(old.surfaceForms), Set(old.documents))
-                acc.forms.formUnion(e.surfaceForms)
-                acc.documents.formUnion(e.documents)
-                merged[e.id] = acc
-                // a guessed entity keeps its longest label (of two as long, the smaller: the result does not depend
-                // on the order documents or shards come in)
-                if !old.fromGazetteer, !e.fromGazetteer, (e.labelAr.count, old.labelAr) > (old.labelAr.count, e.labelAr) {
-                    old.labelAr = e.labelAr
-                }
-                entities[e.id] = old
+            // (the entity changed in place, its forms and documents gathered in place: GraphBuilder+Merge.swift)
+            if let k = entities.index(forKey: e.id) {
+                if merged[e.id] == nil { merged[e.id] = (Set(entities.values[k].surfaceForms), Set(entities.values[k].documents)) }
+                Self.absorb(e, into: &entities.values[k], &merged[e.id]!)
             } else {
                 entities[e.id] = e
             }

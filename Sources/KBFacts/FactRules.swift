@@ -68,9 +68,12 @@ struct SentenceContext {
         // (a word's forms and classes from one look-up of its record when this thread has both)
         var forms: [RuleForms] = [], classes: [[Int]] = []
         forms.reserveCapacity(tokens.count); classes.reserveCapacity(tokens.count)
+        // (the tokens read in place: a `Token` copied costs a retain per string)
         var marks = [UInt8](repeating: 0, count: tokens.count)
-        for (k, t) in tokens.enumerated() where t.kind == .punctuation || t.text.utf8.count == 1 {
-            marks[k] = PunctBits.of(t)
+        tokens.withUnsafeBufferPointer { tb in
+            for k in tb.indices where tb[k].kind == .punctuation || tb[k].text.utf8.count == 1 {
+                marks[k] = PunctBits.of(tb[k].kind, tb[k].text)
+            }
         }
         punct = marks
         for t in tokens {

@@ -301,23 +301,24 @@ extension RuleEngine {
         let first = c.tokens[j].norm
         // (computed when a clitic preposition is looked for on the name itself)
         lazy var surfaceFirst = c.memo.surfaceFirst(m, c)
-        // (the words compared as UTF-8 bytes when they are plain, without building the concatenations: PlainConcat)
-        for p in preps {
-            if p.plainHasSuffix("-") {
-                let pre = String(p.dropLast())
+        // (the words compared as UTF-8 bytes when they are plain, without building the concatenations: PlainConcat;
+        // each preposition's forms made once per list: PrepForms, RuleEngine+PrepForms.swift)
+        lazy var article = surfaceFirst.plainHasPrefix("ال")
+        lazy var bare = article ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
+        for p in PrepForms.of(preps) {
+            if p.clitic {
+                let pre = p.pre
                 if j < mm.range.lowerBound {
                     if first.plainHasPrefix(pre) || PlainConcat.hasPrefix(first, "و", pre) { return true }
                     continue
                 }
                 // the clitic is on the name's first word: "بالجزائر", "لتونس", "وبطرابلس"
-                let article = surfaceFirst.plainHasPrefix("ال")
-                let bare = article ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
-                let lam = pre.plainEquals("ل")
-                for q in [pre, "و" + pre] where PlainConcat.equals(first, q, surfaceFirst) || PlainConcat.equals(first, q, "ال", bare)
-                    || (lam && article && PlainConcat.equals(first, String(q.dropLast()), "لل", bare))
+                let lam = p.lam
+                for (q, qDropped) in p.forms where PlainConcat.equals(first, q, surfaceFirst) || PlainConcat.equals(first, q, "ال", bare)
+                    || (lam && article && PlainConcat.equals(first, qDropped, "لل", bare))
                     // the mention read without the article the lam swallowed: «للسعودية» → «سعودية»
                     || (lam && PlainConcat.equals(first, q, "ل", surfaceFirst)) { return true }
-            } else if j > 0, c.tokens[j - 1].norm.plainEquals(p) || PlainConcat.equals(c.tokens[j - 1].norm, "و", p) {
+            } else if j > 0, c.tokens[j - 1].norm.plainEquals(p.word) || PlainConcat.equals(c.tokens[j - 1].norm, "و", p.word) {
                 return true
             }
         }

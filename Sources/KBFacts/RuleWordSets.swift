@@ -218,14 +218,14 @@ enum PunctText {
 enum PunctBits {
     static let comma: UInt8 = 1, strong: UInt8 = 2, open: UInt8 = 4, close: UInt8 = 8
 
-    static func of(_ t: Token) -> UInt8 {
+    static func of(_ kind: Token.Kind, _ text: String) -> UInt8 {
         var b: UInt8 = 0
-        if t.kind == .punctuation {
-            if PunctText.isComma(t.text) { b |= comma }
-            if PunctText.isStrong(t.text) { b |= strong }
+        if kind == .punctuation {
+            if PunctText.isComma(text) { b |= comma }
+            if PunctText.isStrong(text) { b |= strong }
         }
-        if PunctText.isASCII(t.text, 0x28) { b |= open }
-        if PunctText.isASCII(t.text, 0x29) { b |= close }
+        if PunctText.isASCII(text, 0x28) { b |= open }
+        if PunctText.isASCII(text, 0x29) { b |= close }
         return b
     }
 }

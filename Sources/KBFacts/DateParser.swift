@@ -203,13 +203,27 @@ enum DateParser {
     static func number(_ t: Token) -> Int? { number(norm: t.norm) }
 
     /// `number` of a token with this normalised form.
+    /// (On the bytes: one to four digits, ASCII, Arabic-Indic or Persian, then nothing or «م» alone. The `String`
+    /// code it replaces: the digits made ASCII, a last `Character` «م» dropped, then every `Character` an ASCII digit,
+    /// four at most; a mark or joiner after a digit or after «م» makes its `Character` no digit and no «م», and is no
+    /// digit byte here either.)
     static func number(norm: String) -> Int? {
-        // a number starts with a digit (ASCII, Arabic-Indic or Persian): other words are out at once
-        guard leadingDigit(norm) != 0 else { return nil }
-        var s = ArabicDigits.toASCII(norm)
-        if s.hasSuffix("م") { s.removeLast() }
-        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }), s.count <= 4 else { return nil }
-        return Int(s)
+        var s = norm
+        return s.withUTF8 { b -> Int? in
+            var i = 0, n = 0, digits = 0
+            while i < b.count {
+                let x = b[i]
+                if x >= 0x30 && x <= 0x39 { n = n * 10 + Int(x - 0x30); i += 1 }
+                else if x == 0xD9, i + 1 < b.count, b[i + 1] >= 0xA0 && b[i + 1] <= 0xA9 { n = n * 10 + Int(b[i + 1] - 0xA0); i += 2 }
+                else if x == 0xDB, i + 1 < b.count, b[i + 1] >= 0xB0 && b[i + 1] <= 0xB9 { n = n * 10 + Int(b[i + 1] - 0xB0); i += 2 }
+                else { break }
+                digits += 1
+                if digits > 4 { return nil }
+            }
+            guard digits > 0 else { return nil }
+            // «م» = D9 85, the last thing in the word
+            return i == b.count || (i + 2 == b.count && b[i] == 0xD9 && b[i + 1] == 0x85) ? n : nil
+        }
     }
 
     /// A numeric date at token i, written as one token ("27.01.2026") or as numbers and separators
@@ -249,12 +263,16 @@ enum DateParser {
     /// tells: these three ranges are the UTF-8 sequences 30–39, D9 A0–A9 and DB B0–B9).
     @inline(__always)
     static func leadingDigit(_ s: String) -> Int {
-        var it = s.utf8.makeIterator()
-        guard let b0 = it.next() else { return 0 }
-        if b0 < 0x80 { return b0 >= 0x30 && b0 <= 0x39 ? 1 : 0 }
-        guard b0 == 0xD9 || b0 == 0xDB, let b1 = it.next() else { return 0 }
-        if b0 == 0xD9 { return b1 >= 0xA0 && b1 <= 0xA9 ? 2 : 0 }
-        return b1 >= 0xB0 && b1 <= 0xB9 ? 4 : 0
+        // (the contiguous bytes: the view's iterator is generic code per byte)
+        var s = s
+        return s.withUTF8 { b in
+            guard let b0 = b.first else { return 0 }
+            if b0 < 0x80 { return b0 >= 0x30 && b0 <= 0x39 ? 1 : 0 }
+            guard b0 == 0xD9 || b0 == 0xDB, b.count >= 2 else { return 0 }
+            let b1 = b[1]
+            if b0 == 0xD9 { return b1 >= 0xA0 && b1 <= 0xA9 ? 2 : 0 }
+            return b1 >= 0xB0 && b1 <= 0xB9 ? 4 : 0
+        }
     }
 
     static func pad(_ n: Int, _ w: Int) -> String {

@@ -220,4 +220,18 @@ final class SpeedEquivalence28Tests: XCTestCase {
         }
         XCTAssertGreaterThan(yes, 300)
     }
+
+    /// `EventPlaces.startsWithWaw` against `plainHasPrefix("و")`.
+    func testStartsWithWaw() {
+        var g = SeededRandom(seed: 28_006)
+        let pieces = ["و", "ب", "ال", "\u{064E}", "\u{0654}", "a", "\r", "\n", "ـ", "وَ", "ﻭ"]
+        var yes = 0
+        for _ in 0..<3000 {
+            let w = (0..<Int.random(in: 0...4, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+            let old = w.plainHasPrefix("و")
+            XCTAssertEqual(EventPlaces.startsWithWaw(w), old, w.debugDescription)
+            if old { yes += 1 }
+        }
+        XCTAssertGreaterThan(yes, 300)
+    }
 }

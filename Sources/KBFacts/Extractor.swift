@@ -378,7 +378,7 @@ public struct GraphBuilder: Sendable {
     /// Surface forms and documents of the entities seen in more than one extraction, gathered as sets (the
     /// entity's sorted arrays are made once, in `build`: re-sorting them at every document made merging
     /// quadratic in the number of documents an entity appears in).
-    private var merged: [String: (forms: Set<String>, documents: Set<String>)] = [:]
+    private var merged: [String: Gathered] = [:]
     private var facts: [Fact] = []
     private var mentions: [Mention] = []
 
@@ -422,7 +422,7 @@ public struct GraphBuilder: Sendable {
         for e in ents {
             // (the entity changed in place, its forms and documents gathered in place: GraphBuilder+Merge.swift)
             if let k = entities.index(forKey: e.id) {
-                if merged[e.id] == nil { merged[e.id] = (Set(entities.values[k].surfaceForms), Set(entities.values[k].documents)) }
+                if merged[e.id] == nil { merged[e.id] = Self.gathered(entities.values[k]) }
                 Self.absorb(e, into: &entities.values[k], &merged[e.id]!)
             } else {
                 entities[e.id] = e
@@ -461,7 +461,7 @@ public struct GraphBuilder: Sendable {
         // each set is let go once its sorted array is made
         for id in Array(merged.keys) {
             guard let acc = merged.removeValue(forKey: id) else { continue }
-            all[id]?.surfaceForms = Array(acc.forms).sorted()
+            all[id]?.surfaceForms = acc.forms.map(\.text).sorted()
             all[id]?.documents = Array(acc.documents).sorted()
         }
         if minConfidence > 0 { facts.removeAll { $0.confidence < minConfidence } }

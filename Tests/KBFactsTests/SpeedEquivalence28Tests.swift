@@ -250,4 +250,60 @@ final class SpeedEquivalence28Tests: XCTestCase {
             XCTAssertEqual(a.sorted().map { Array($0.utf8) }, b.map(\.text).sorted().map { Array($0.utf8) })
         }
     }
+
+    /// `DateParser.numericDate` (with its early answer for a number with no separator in or after it) against the
+    /// code before speed28, at every token of random token runs of numbers, separators and words.
+    func testNumericDateAsBefore() {
+        var g = SeededRandom(seed: 28_008)
+        let words = ["27", "01", "2026", "٢٧", "٠١", "٢٠٢٦", "۲۷", "12", "1999", "27.01.2026", "2026-01-27", "27/1/2026", "٢٧.٠١.٢٠٢٦",
+                     "3", "31", "13", ".", "/", "-", "،", "..", ".\u{301}", "يناير", "a", "2024م", "1.5", "2026-"]
+        var found = 0, cases = 0
+        for _ in 0..<3000 {
+            var t: [Token] = [], at = 0
+            for _ in 0..<Int.random(in: 1...7, using: &g) {
+                let w = words.randomElement(using: &g)!
+                let kind: Token.Kind = DateParser.leadingDigit(w) != 0 ? .number
+                    : (w.unicodeScalars.first?.properties.isAlphabetic ?? false) ? .word : .punctuation
+                let gap = Int.random(in: 0...3, using: &g) == 0 ? 1 : 0
+                t.append(Token(text: w, norm: w, begin: at + gap, end: at + gap + w.unicodeScalars.count, kind: kind))
+                at += gap + w.unicodeScalars.count
+            }
+            for i in t.indices {
+                let old = Self.numericDateOld(t, i), new = DateParser.numericDate(t, i)
+                XCTAssertEqual(old?.0.value, new?.0.value); XCTAssertEqual(old?.1, new?.1)
+                cases += 1; if old != nil { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(cases, 5000); XCTAssertGreaterThan(found, 100)
+    }
+
+    static func numericDateOld(_ t: [Token], _ i: Int) -> (FactDate, Int)? {
+        guard DateParser.leadingDigit(t[i].norm) & 3 != 0 else { return nil }
+        var parts: [String] = []
+        var end = i
+        let seps: Set<Character> = [".", "/", "-"]
+        let one = ArabicDigits.toASCII(t[i].norm)
+        if one.contains(where: { seps.contains($0) }) {
+            parts = one.split(whereSeparator: { seps.contains($0) }).map(String.init)
+            end = i + 1
+        } else {
+            var k = i
+            while k < t.count, parts.count < 3 {
+                let w = ArabicDigits.toASCII(t[k].norm)
+                guard !w.isEmpty, w.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                parts.append(w)
+                if parts.count == 3 { break }
+                guard k + 2 < t.count, t[k + 1].kind == .punctuation, t[k + 1].text.count == 1,
+                      seps.contains(t[k + 1].text.first!), t[k + 1].begin == t[k].end, t[k + 2].begin == t[k + 1].end else { return nil }
+                k += 2
+            }
+            end = k + 1
+        }
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let n = parts.compactMap { Int($0) }
+        guard n.count == 3 else { return nil }
+        let (y, m, d): (Int, Int, Int) = parts[0].count == 4 ? (n[0], n[1], n[2]) : (n[2], n[1], n[0])
+        guard (1900...2100).contains(y), (1...12).contains(m), (1...31).contains(d), parts[0].count == 4 || parts[2].count == 4 else { return nil }
+        return (FactDate(value: "\(DateParser.pad(y, 4))-\(DateParser.pad(m, 2))-\(DateParser.pad(d, 2))", precision: .day), end)
+    }
 }

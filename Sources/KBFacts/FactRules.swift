@@ -56,7 +56,10 @@ struct SentenceContext {
          rules: RuleSet.Shared = RuleSet.sharedBundled, trace: ExtractionTrace? = nil) {
         self.tokens = tokens; self.mentions = mentions; self.dates = dates; self.gazetteer = gazetteer
         self.rules = rules; self.trace = trace
-        var o = [Int?](repeating: nil, count: tokens.count)
+        // (arrays made by initializing their storage at once: `init(repeating:count:)` set them element by element)
+        // (the buffer may be longer than asked: `tokens.count` elements are set and counted)
+        let count = tokens.count
+        var o = [Int?](unsafeUninitializedCapacity: count) { b, n in b.baseAddress?.initialize(repeating: nil, count: count); n = count }
         for (k, m) in mentions.enumerated() { for t in m.range where t < o.count { o[t] = k } }
         owner = o
         var bits: UInt8 = 0
@@ -69,7 +72,7 @@ struct SentenceContext {
         var forms: [RuleForms] = [], classes: [[Int]] = []
         forms.reserveCapacity(tokens.count); classes.reserveCapacity(tokens.count)
         // (the tokens read in place: a `Token` copied costs a retain per string)
-        var marks = [UInt8](repeating: 0, count: tokens.count)
+        var marks = [UInt8](unsafeUninitializedCapacity: count) { b, n in b.baseAddress?.initialize(repeating: 0, count: count); n = count }
         tokens.withUnsafeBufferPointer { tb in
             for k in tb.indices where tb[k].kind == .punctuation || tb[k].text.utf8.count == 1 {
                 marks[k] = PunctBits.of(tb[k].kind, tb[k].text)

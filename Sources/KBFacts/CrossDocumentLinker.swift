@@ -117,13 +117,13 @@ enum CrossDocumentLinker {
     /// Applies `merges` to a graph's parts: joined entities add up, facts and mentions point at the kept id,
     /// and a fact left between one entity and itself goes.
     static func apply(_ map: [String: String], entities: inout [String: Entity],
-                      merged: inout [String: (forms: Set<String>, documents: Set<String>)],
+                      merged: inout [String: GraphBuilder.Gathered],
                       facts: inout [Fact], mentions: inout [Mention]) {
         guard !map.isEmpty else { return }
         for (old, new) in map.sorted(by: { $0.key < $1.key }) {
             guard let gone = entities.removeValue(forKey: old), var kept = entities[new] else { continue }
-            let a = merged.removeValue(forKey: new) ?? (Set(kept.surfaceForms), Set(kept.documents))
-            let b = merged.removeValue(forKey: old) ?? (Set(gone.surfaceForms), Set(gone.documents))
+            let a = merged.removeValue(forKey: new) ?? GraphBuilder.gathered(kept)
+            let b = merged.removeValue(forKey: old) ?? GraphBuilder.gathered(gone)
             merged[new] = (a.forms.union(b.forms), a.documents.union(b.documents))
             kept.mentionCount += gone.mentionCount
             if !kept.fromGazetteer, gone.labelAr.plainSplit(separator: " ").count > kept.labelAr.plainSplit(separator: " ").count {

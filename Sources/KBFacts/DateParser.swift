@@ -202,20 +202,15 @@ enum DateParser {
     /// A number token's value (handles a trailing "م" for the Gregorian era: "2024م").
     static func number(_ t: Token) -> Int? { number(norm: t.norm) }
 
-    /// `number` of a token with this normalised form.
-    static func number(norm: String) -> Int? {
-        // a number starts with a digit (ASCII, Arabic-Indic or Persian): other words are out at once
-        guard leadingDigit(norm) != 0 else { return nil }
-        var s = ArabicDigits.toASCII(norm)
-        if s.hasSuffix("م") { s.removeLast() }
-        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }), s.count <= 4 else { return nil }
-        return Int(s)
-    }
-
     /// A numeric date at token i, written as one token ("27.01.2026") or as numbers and separators
     /// ("27", ".", "01", ".", "2026"); the day comes first unless the year does (ISO).
     static func numericDate(_ t: [Token], _ i: Int) -> (FactDate, Int)? {
         guard leadingDigit(t[i].norm) & 3 != 0 else { return nil }
+        // most numbers are no date: with no separator byte in the token («.», «/», «-») the reading below takes the
+        // numbers-and-separators branch, which needs the next token to be one of them alone (its one `Character`
+        // equal to «.», «/» or «-»: those bytes, no other spelling is canonically equal)
+        if !Self.hasSeparatorByte(t[i].norm),
+           !(i + 2 < t.count && t[i + 1].kind == .punctuation && Self.isSeparator(t[i + 1].text)) { return nil }
         var parts: [String] = []
         var end = i
         let seps: Set<Character> = [".", "/", "-"]
@@ -242,19 +237,6 @@ enum DateParser {
         let (y, m, d): (Int, Int, Int) = parts[0].count == 4 ? (n[0], n[1], n[2]) : (n[2], n[1], n[0])
         guard (1900...2100).contains(y), (1...12).contains(m), (1...31).contains(d), parts[0].count == 4 || parts[2].count == 4 else { return nil }
         return (FactDate(value: "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))", precision: .day), end)
-    }
-
-    /// The kind of digit the string starts with, read from its first UTF-8 bytes: 1 an ASCII digit, 2 an
-    /// Arabic-Indic one (U+0660–U+0669), 4 a Persian one (U+06F0–U+06F9), 0 none (as the first Unicode scalar's value
-    /// tells: these three ranges are the UTF-8 sequences 30–39, D9 A0–A9 and DB B0–B9).
-    @inline(__always)
-    static func leadingDigit(_ s: String) -> Int {
-        var it = s.utf8.makeIterator()
-        guard let b0 = it.next() else { return 0 }
-        if b0 < 0x80 { return b0 >= 0x30 && b0 <= 0x39 ? 1 : 0 }
-        guard b0 == 0xD9 || b0 == 0xDB, let b1 = it.next() else { return 0 }
-        if b0 == 0xD9 { return b1 >= 0xA0 && b1 <= 0xA9 ? 2 : 0 }
-        return b1 >= 0xB0 && b1 <= 0xB9 ? 4 : 0
     }
 
     static func pad(_ n: Int, _ w: Int) -> String {

@@ -46,7 +46,7 @@ enum EventPlaces {
         }
         func isTopic(_ k: Int) -> Bool {
             let n = c.tokens[k].norm
-            return topicWords.contains(n) || (n.plainHasPrefix("و") && topicWords.contains(String(n.dropFirst())))
+            return topicWords.contains(n) || (startsWithWaw(n) && topicWords.contains(String(n.dropFirst())))
         }
         var k = trigger + 1
         while k < c.tokens.count, k - trigger <= after, !breaks(k) {
@@ -59,6 +59,14 @@ enum EventPlaces {
             k -= 1
         }
         return nil
+    }
+
+    /// `n.plainHasPrefix("و")`: the first two bytes of a plain word (``NormKey/isPlain(_:)``: each letter one
+    /// scalar and one `Character`), else `hasPrefix`.
+    static func startsWithWaw(_ n: String) -> Bool {
+        guard NormKey.isPlain(n) else { return n.hasPrefix("و") }
+        var s = n
+        return s.withUTF8 { $0.count >= 2 && $0[0] == 0xD9 && $0[1] == 0x88 }   // و = D9 88
     }
 
     /// True when "في" stands before the mention (or before the place nouns and place adjectives in front of it:

@@ -23,40 +23,7 @@ extension Extractor {
         return single ? s : s.plainSplit(separator: " ").joined(separator: " ")
     }
 
-    /// The key a fact of the document is told apart by: `"\(type)|\(subject)|\(object)|\(sentence)"` compared as
-    /// one string (also the data rules' facts against the Swift rules' in a sentence, `FactRules.extract`, sentence 0
-    /// standing for the key without one: "\(type)|\(subject)|\(object)" and its "|0" are equal exactly when). When no field holds a "|", two such strings are equal exactly when the fields are (each "|" is a
-    /// starter of its own: canonical equivalence does not reach across it), so the fields are compared one by one;
-    /// a key with a "|" inside a field keeps the joined string (it can equal only another such key).
-    struct FactKeys {
-        struct Fields: Hashable {
-            let type: String, subject: String, object: String
-            let sentence: Int
-        }
-        private var fields = Set<Fields>()
-        private var joined = Set<String>()
-
-        /// Inserts the key; false when the document already has it.
-        mutating func insert(type: String, subject: String, object: String, sentence: Int) -> Bool {
-            if hasBar(type) || hasBar(subject) || hasBar(object) {
-                return joined.insert("\(type)|\(subject)|\(object)|\(sentence)").inserted
-            }
-            return fields.insert(Fields(type: type, subject: subject, object: object, sentence: sentence)).inserted
-        }
-
-        /// Whether the key was inserted.
-        func contains(type: String, subject: String, object: String, sentence: Int) -> Bool {
-            if hasBar(type) || hasBar(subject) || hasBar(object) {
-                return joined.contains("\(type)|\(subject)|\(object)|\(sentence)")
-            }
-            return fields.contains(Fields(type: type, subject: subject, object: object, sentence: sentence))
-        }
-
-        private func hasBar(_ s: String) -> Bool {
-            var s = s
-            return s.withUTF8 { $0.contains(0x7C) }
-        }
-    }
+    // (`FactKeys`, the keys a fact of the document is told apart by: Extractor+FactKeys.swift)
 
     /// `"f-" + String(StableID.hex("\(doc)|\(type)|\(subject)|\(object)|\(begin)|\(rule)").prefix(12))`, the FNV-1a
     /// hash taken over the pieces' bytes in turn instead of over the joined string.

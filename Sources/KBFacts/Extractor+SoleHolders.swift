@@ -48,11 +48,30 @@ extension Extractor {
         // the head without its clitics and article («والرئيس», «الوزيرة»: رئيس, وزير); not a dual or a plural
         // («وزيري الدفاع»: two), nor with a pronoun («رئيسها»: whose, the text said before)
         // (lengths and suffixes on the bytes of plain words: PlainConcat.count, plainHasSuffix)
-        guard let head = ([tokens[t].norm] + Clitics.of(tokens[t].norm).map(\.stem)).filter(isHead)
-                .min(by: { PlainConcat.count($0) < PlainConcat.count($1) }).map(bare),
-              !["ي", "ا", "ات", "ها", "هم", "هما", "نا", "كم"].contains(where: { head.plainHasSuffix($0) }) else { return nil }
+        // (the shortest head form, the first of as short ones, as `min(by:)` keeps it; each form counted once)
+        var shortest: String? = nil, length = 0
+        func consider(_ w: String) {
+            guard isHead(w) else { return }
+            let n = PlainConcat.count(w)
+            if shortest == nil || n < length { shortest = w; length = n }
+        }
+        consider(tokens[t].norm)
+        for c in Clitics.of(tokens[t].norm) { consider(c.stem) }
+        guard let head = shortest.map(bare), !endsInPronounOrNumber(head) else { return nil }
         return ofState ? head : head + " " + bare(tokens[complement!].norm)
     }
+
+    /// `["ي", "ا", "ات", "ها", "هم", "هما", "نا", "كم"].contains(where: { head.plainHasSuffix($0) })`: for a plain head
+    /// (``NormKey/isPlain(_:)``) its last bytes compared with the suffixes' (all plain), once.
+    static func endsInPronounOrNumber(_ head: String) -> Bool {
+        guard NormKey.isPlain(head) else { return officeSuffixes.contains(where: { head.plainHasSuffix($0) }) }
+        var h = head
+        return h.withUTF8 { b in
+            officeSuffixBytes.contains { x in x.count <= b.count && zip(b.suffix(x.count), x).allSatisfy { $0 == $1 } }
+        }
+    }
+    static let officeSuffixes = ["ي", "ا", "ات", "ها", "هم", "هما", "نا", "كم"]
+    static let officeSuffixBytes = officeSuffixes.map { Array($0.utf8) }
 
     /// The office of a title set off by a comma right after a mention of the person («X، وزير الخارجية، …»), when no
     /// other person is named after that title.

@@ -378,7 +378,7 @@ public struct GraphBuilder: Sendable {
     /// Surface forms and documents of the entities seen in more than one extraction, gathered as sets (the
     /// entity's sorted arrays are made once, in `build`: re-sorting them at every document made merging
     /// quadratic in the number of documents an entity appears in).
-    private var merged: [String: (forms: Set<String>, documents: Set<String>)] = [:]
+    private var merged: [String: Gathered] = [:]
     private var facts: [Fact] = []
     private var mentions: [Mention] = []
 
@@ -420,12 +420,13 @@ public struct GraphBuilder: Sendable {
         if keepDocuments { documents += docs }
         documentCount += docs.count
         for e in ents {
-            // the entity seen before is changed in place (one look-up of its id in each table)
-            guard let slot = entities.index(forKey: e.id) else { entities[e.id] = e; continue }
-            GraphBuilder.fold(e, into: &entities.values[slot])
-            // a set keeps its members: the first spelling seen of equivalent forms stays, as with Set.union
-            let old = entities.values[slot]
-            GraphBuilder.union(e, into: &merged[e.id, default: (Set(old.surfaceForms), Set(old.documents))])
+            // (the entity changed in place, its forms and documents gathered in place: GraphBuilder+Merge.swift)
+            if let k = entities.index(forKey: e.id) {
+                if merged[e.id] == nil { merged[e.id] = Self.gathered(entities.values[k]) }
+                Self.absorb(e, into: &entities.values[k], &merged[e.id]!)
+            } else {
+                entities[e.id] = e
+            }
         }
         facts += newFacts
         if keepMentions { mentions += ms }
@@ -460,7 +461,7 @@ public struct GraphBuilder: Sendable {
         // each set is let go once its sorted array is made
         for id in Array(merged.keys) {
             guard let acc = merged.removeValue(forKey: id) else { continue }
-            all[id]?.surfaceForms = Array(acc.forms).sorted()
+            all[id]?.surfaceForms = acc.forms.map(\.text).sorted()
             all[id]?.documents = Array(acc.documents).sorted()
         }
         if minConfidence > 0 { facts.removeAll { $0.confidence < minConfidence } }

@@ -34,6 +34,8 @@ struct SentenceContext {
     var ruleSet: RuleSet { rules.set }
     let trace: ExtractionTrace?
     private let owner: [Int?]
+    /// Per token: ``PunctBits`` (commas, strong punctuation, brackets), read from the text once per sentence.
+    private let punct: [UInt8]
     /// The entity types (``PlainConcat/bit(_:)``) of the mentions an argument finder may name: with a key, not a
     /// media outlet (`RuleEngine.find`).
     let candidateTypeBits: UInt8
@@ -54,7 +56,10 @@ struct SentenceContext {
          rules: RuleSet.Shared = RuleSet.sharedBundled, trace: ExtractionTrace? = nil) {
         self.tokens = tokens; self.mentions = mentions; self.dates = dates; self.gazetteer = gazetteer
         self.rules = rules; self.trace = trace
-        var o = [Int?](repeating: nil, count: tokens.count)
+        // (arrays made by initializing their storage at once: `init(repeating:count:)` set them element by element)
+        // (the buffer may be longer than asked: `tokens.count` elements are set and counted)
+        let count = tokens.count
+        var o = [Int?](unsafeUninitializedCapacity: count) { b, n in b.baseAddress?.initialize(repeating: nil, count: count); n = count }
         for (k, m) in mentions.enumerated() { for t in m.range where t < o.count { o[t] = k } }
         owner = o
         var bits: UInt8 = 0
@@ -66,6 +71,14 @@ struct SentenceContext {
         // (a word's forms and classes from one look-up of its record when this thread has both)
         var forms: [RuleForms] = [], classes: [[Int]] = []
         forms.reserveCapacity(tokens.count); classes.reserveCapacity(tokens.count)
+        // (the tokens read in place: a `Token` copied costs a retain per string)
+        var marks = [UInt8](unsafeUninitializedCapacity: count) { b, n in b.baseAddress?.initialize(repeating: 0, count: count); n = count }
+        tokens.withUnsafeBufferPointer { tb in
+            for k in tb.indices where tb[k].kind == .punctuation || tb[k].text.utf8.count == 1 {
+                marks[k] = PunctBits.of(tb[k].kind, tb[k].text)
+            }
+        }
+        punct = marks
         for t in tokens {
             if t.kind == .word, let both = Clitics.cachedRuleFormsAndClasses(t.norm, serial: lexicon.serial) {
                 forms.append(both.forms); classes.append(both.classes)
@@ -120,13 +133,14 @@ struct SentenceContext {
         return classes.contains(id)
     }
 
-    func isComma(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .punctuation && PunctText.isComma(tokens[i].text) }
+    func isComma(_ i: Int) -> Bool { i >= 0 && i < punct.count && punct[i] & PunctBits.comma != 0 }
     /// Punctuation that closes a clause: an argument is not looked for across it (commas, slashes,
     /// dashes and quotes do not count).
-    func isStrongPunct(_ i: Int) -> Bool {
-        guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
-        return PunctText.isStrong(tokens[i].text)
-    }
+    func isStrongPunct(_ i: Int) -> Bool { i >= 0 && i < punct.count && punct[i] & PunctBits.strong != 0 }
+    /// `PunctText.isASCII(tokens[i].text, 0x28)`: the token is "(" (any kind).
+    func isOpenParen(_ i: Int) -> Bool { punct[i] & PunctBits.open != 0 }
+    /// `PunctText.isASCII(tokens[i].text, 0x29)`: the token is ")" (any kind).
+    func isCloseParen(_ i: Int) -> Bool { punct[i] & PunctBits.close != 0 }
 
     /// Nearest actor before token i (skipping role-phrase qualifiers), within `limit` tokens; a relative pronoun
     /// ("الذي"/"التي") right before i points at the mention before it.

@@ -32,6 +32,9 @@ public struct Rule: Sendable {
         @exclusivity(unchecked) var procedural: String? = nil
         @exclusivity(unchecked) var examples: [(text: String, line: Int)] = []
         @exclusivity(unchecked) var counters: [(text: String, line: Int)] = []
+        /// ``Rule/finderFlags(_:_:)`` of `subject` and `object`, kept with them (set where they are)
+        @exclusivity(unchecked) var finderFlags: UInt8 = 0
+        func updateFinderFlags() { finderFlags = Rule.finderFlags(subject, object) }
         init(name: String, file: String, line: Int) { self.name = name; self.file = file; self.line = line }
         func copy() -> Storage {
             let c = Storage(name: name, file: file, line: line)
@@ -55,6 +58,7 @@ public struct Rule: Sendable {
             c.procedural = procedural
             c.examples = examples
             c.counters = counters
+            c.finderFlags = finderFlags
             return c
         }
     }
@@ -62,7 +66,7 @@ public struct Rule: Sendable {
     public init(name: String, file: String, line: Int) { storage = Storage(name: name, file: file, line: line) }
     private mutating func unique() { if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() } }
     public var name: String {
-        get { storage.name }
+        _read { yield storage.name }
         set { unique(); storage.name = newValue }
         _modify { unique(); yield &storage.name }
     }
@@ -77,12 +81,12 @@ public struct Rule: Sendable {
         _modify { unique(); yield &storage.line }
     }
     public var type: String {
-        get { storage.type }
+        _read { yield storage.type }
         set { unique(); storage.type = newValue }
         _modify { unique(); yield &storage.type }
     }
     public var triggers: [Int] {
-        get { storage.triggers }
+        _read { yield storage.triggers }
         set { unique(); storage.triggers = newValue }
         _modify { unique(); yield &storage.triggers }
     }
@@ -92,28 +96,28 @@ public struct Rule: Sendable {
         _modify { unique(); yield &storage.triggerNames }
     }
     public var subject: [ArgumentFinder] {
-        get { storage.subject }
-        set { unique(); storage.subject = newValue }
-        _modify { unique(); yield &storage.subject }
+        _read { yield storage.subject }
+        set { unique(); storage.subject = newValue; storage.updateFinderFlags() }
+        _modify { unique(); defer { storage.updateFinderFlags() }; yield &storage.subject }
     }
     public var object: [ArgumentFinder] {
-        get { storage.object }
-        set { unique(); storage.object = newValue }
-        _modify { unique(); yield &storage.object }
+        _read { yield storage.object }
+        set { unique(); storage.object = newValue; storage.updateFinderFlags() }
+        _modify { unique(); defer { storage.updateFinderFlags() }; yield &storage.object }
     }
     public var requires: [ContextCue] {
-        get { storage.requires }
+        _read { yield storage.requires }
         set { unique(); storage.requires = newValue }
         _modify { unique(); yield &storage.requires }
     }
     public var unless: [ContextCue] {
-        get { storage.unless }
+        _read { yield storage.unless }
         set { unique(); storage.unless = newValue }
         _modify { unique(); yield &storage.unless }
     }
     /// The type a planned instance gets (PLANS_VISIT for VISIT); nil keeps the type, marked planned.
     public var plannedType: String? {
-        get { storage.plannedType }
+        _read { yield storage.plannedType }
         set { unique(); storage.plannedType = newValue }
         _modify { unique(); yield &storage.plannedType }
     }
@@ -168,7 +172,7 @@ public struct Rule: Sendable {
     /// Rules that, when they fired on the same trigger word, keep this one from firing (`unless-fired RULE…`; they
     /// must come earlier in file order): two readings of one construction, the more specific tried first.
     public var unlessFired: [String] {
-        get { storage.unlessFired }
+        _read { yield storage.unlessFired }
         set { unique(); storage.unlessFired = newValue }
         _modify { unique(); yield &storage.unlessFired }
     }
@@ -188,4 +192,19 @@ public struct Rule: Sendable {
         set { unique(); storage.counters = newValue }
         _modify { unique(); yield &storage.counters }
     }
+}
+
+extension Rule {
+    /// Bit 1: a subject or object finder is `dual-people`; bit 2: a subject finder is `object-of` (reads facts).
+    static func finderFlags(_ subject: [ArgumentFinder], _ object: [ArgumentFinder]) -> UInt8 {
+        func dual(_ f: ArgumentFinder) -> Bool { if case .dualPeople = f.kind { return true }; return false }
+        func facts(_ f: ArgumentFinder) -> Bool { if case .factObject = f.kind { return true }; return false }
+        return (subject.contains(where: dual) || object.contains(where: dual) ? 1 : 0) | (subject.contains(where: facts) ? 2 : 0)
+    }
+
+    /// True when a finder is `dual-people` (RuleEngine+Pronouns.swift). (Kept with the finders: no walk per try.)
+    var hasDualPeople: Bool { storage.finderFlags & 1 != 0 }
+
+    /// True when the rule reads the facts other rules found (`object-of`, RuleEngine+FactObject.swift).
+    var readsFacts: Bool { storage.finderFlags & 2 != 0 }
 }

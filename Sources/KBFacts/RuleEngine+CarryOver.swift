@@ -11,13 +11,16 @@ import KBText
 /// The object is then looked for by the rule's own object finders.
 extension RuleEngine {
     static func carriedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
-                               _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet, _ why: String) -> Outcome? {
-        guard why.hasPrefix("trigger without a subject") else { return nil }
-        let both = set.carrySubjectTypes.contains(r.type)
+                               _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet, _ why: String,
+                               carry: UInt8? = nil) -> Outcome? {
+        guard namesNoSubject(why) else { return nil }
+        // (`carry`: the rule's `RuleSet.carryFlags`, else hashed from its type)
+        let flags = carry ?? set.carryFlag(r.type)
+        let both = flags & 1 != 0
         // only where no subject was found at all (a mention right after a verb may be its subject, VSO, with the
         // object missing), and only for rules whose subject is the verb's own (nearest before or after, a person
         // allowed; not the agent of a passive or the giver «من X», not a subject after its object)
-        guard both || set.carrySubjectVerbTypes.contains(r.type), why.hasPrefix("trigger without a subject"), !r.objectFirst,
+        guard flags != 0, !r.objectFirst,
               r.subject.allSatisfy({ $0.isNearest && ($0.types?.contains(.person) ?? true) }) else { return nil }
         guard var kind = elidedSubject(at: i, c, classes, lex, masdar: both) else { return nil }
         // two actors after a verb are its subject and object, however long the first one's title
@@ -38,6 +41,21 @@ extension RuleEngine {
         // resolved from the same or the previous sentence only (Extractor.resolveDocumentSubjects)
         for k in drafts.indices where drafts[k].subject == documentSubject { drafts[k].subject = carriedSubjectKey }
         return .fired(drafts)
+    }
+
+    /// `why.hasPrefix("trigger without a subject")`: on the bytes when they decide (the prefix is ASCII; a string
+    /// with its bytes then an ASCII byte or nothing has it as its first characters, as no ASCII scalar but LF after
+    /// CR joins the one before it, and a string without its bytes has not), else `hasPrefix`.
+    static func namesNoSubject(_ why: String) -> Bool {
+        let p: StaticString = "trigger without a subject"
+        var w = why
+        let fast: Bool? = w.withUTF8 { b in
+            let n = p.utf8CodeUnitCount
+            guard b.count >= n else { return false }
+            for k in 0..<n where b[k] != p.utf8Start[k] { return false }
+            return b.count == n || b[n] < 0x80 ? true : nil
+        }
+        return fast ?? why.hasPrefix("trigger without a subject")
     }
 
     /// True when the trigger at i names no subject of its own: a finite verb (a form of a `CLASS.verb`) with no
@@ -166,11 +184,11 @@ extension RuleEngine {
     /// for any other trigger (the rule's own finders then run).
     static func clauseElidedSubject(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ cue: Cues,
                                     _ lex: WordLexicon, _ table: RelationTable, _ set: RuleSet,
-                                    _ positions: TriggerPositions? = nil) -> Outcome? {
-        // (the tests on the trigger word first: they are shared by the rules tried on it; those on the rule hash its type)
+                                    _ positions: TriggerPositions? = nil, carry: UInt8? = nil) -> Outcome? {
+        // (the tests on the trigger word first: they are shared by the rules tried on it; then the rule's carry flags)
         guard i > 0, i + 1 < c.tokens.count, !r.objectFirst, c.mention(at: i - 1) == nil, c.classInfo.hasVerb(classes[i]),
               let w = positions.map({ $0.clauseWord(before: i, c) }) ?? clauseWord(before: i, c),
-              set.carrySubjectTypes.contains(r.type) || set.carrySubjectVerbTypes.contains(r.type),
+              (carry ?? set.carryFlag(r.type)) != 0,
               r.subject.allSatisfy({ ($0.isNearest || $0.kind == .adjacentAfter) && ($0.types?.contains(.person) ?? true) })
         else { return nil }
         let relative = c.inClass(w, c.classInfo.relative)

@@ -76,40 +76,44 @@ extension SentenceContext {
 /// Answers of the rule engine that depend on the trigger position only, not on the rule tried there, computed for
 /// the first rule that asks and kept for the sentence's other rules on the same word (`RuleEngine.run`).
 final class TriggerPositions {
-    /// per token: 0 not computed yet, 1 false, 2 true (a buffer of its own: no exclusivity check per access)
-    private let masdar: UnsafeMutableBufferPointer<UInt8>
-    /// per token: the clause word before the verb + 2; 1: none; 0: not computed
-    private let clause: UnsafeMutableBufferPointer<Int>
-    /// per token, as `masdar`: a verb carrying an object pronoun
-    private let pronoun: UnsafeMutableBufferPointer<UInt8>
+    /// per token, three stretches of one buffer (one allocation a sentence; no exclusivity check per access):
+    /// `masdar` 0 not computed yet, 1 false, 2 true; `clause` the clause word before the verb + 2, 1 none, 0 not
+    /// computed; `pronoun` as `masdar`: a verb carrying an object pronoun
+    private let slots: UnsafeMutableBufferPointer<Int>
+    private let count: Int
     init(count: Int) {
-        masdar = .allocate(capacity: count); masdar.initialize(repeating: 0)
-        clause = .allocate(capacity: count); clause.initialize(repeating: 0)
-        pronoun = .allocate(capacity: count); pronoun.initialize(repeating: 0)
+        self.count = count
+        slots = .allocate(capacity: 3 * count); slots.initialize(repeating: 0)
     }
-    deinit { masdar.deallocate(); clause.deallocate(); pronoun.deallocate() }
+    deinit { slots.deallocate() }
+    private func masdar(_ i: Int) -> UnsafeMutablePointer<Int> { precondition(i >= 0 && i < count); return slots.baseAddress! + i }
+    private func clause(_ i: Int) -> UnsafeMutablePointer<Int> { precondition(i >= 0 && i < count); return slots.baseAddress! + count + i }
+    private func pronoun(_ i: Int) -> UnsafeMutablePointer<Int> { precondition(i >= 0 && i < count); return slots.baseAddress! + 2 * count + i }
 
     /// `RuleEngine.objectPronounVerb(at: i, …)`.
     func objectPronounVerb(at i: Int, _ classes: [[Int]], _ c: SentenceContext, _ lex: WordLexicon) -> Bool {
-        if pronoun[i] != 0 { return pronoun[i] == 2 }
+        let p = pronoun(i)
+        if p.pointee != 0 { return p.pointee == 2 }
         let v = RuleEngine.objectPronounVerb(at: i, classes, c, lex)
-        pronoun[i] = v ? 2 : 1
+        p.pointee = v ? 2 : 1
         return v
     }
 
     /// The position half of `RuleEngine.masdarAfterSpeech`: a preposition right before the word, or a verb of saying
     /// before it in its clause with nothing but its subject between. The rule half is `masdarAmbiguous`.
     func masdarContext(_ i: Int, _ c: SentenceContext, _ classes: [[Int]], say: Int?) -> Bool {
-        if masdar[i] != 0 { return masdar[i] == 2 }
+        let p = masdar(i)
+        if p.pointee != 0 { return p.pointee == 2 }
         let v = RuleEngine.masdarContext(i, c, classes, say: say)
-        masdar[i] = v ? 2 : 1
+        p.pointee = v ? 2 : 1
         return v
     }
 
     /// `RuleEngine.clauseWord(before: i, c)`.
     func clauseWord(before i: Int, _ c: SentenceContext) -> Int? {
-        if clause[i] == 0 { clause[i] = (RuleEngine.clauseWord(before: i, c) ?? -1) + 2 }
-        return clause[i] >= 2 ? clause[i] - 2 : nil
+        let p = clause(i)
+        if p.pointee == 0 { p.pointee = (RuleEngine.clauseWord(before: i, c) ?? -1) + 2 }
+        return p.pointee >= 2 ? p.pointee - 2 : nil
     }
 }
 
@@ -174,50 +178,43 @@ extension SentenceContext {
 /// finder) that asks and kept for the others: the rules tried on a sentence look at the same few mentions and words
 /// again and again (`RuleEngine.governed` split and normalised the mention's text on every call).
 final class SentenceMemo {
-    /// per mention (governed, oblique) and per token (place head): 0 not computed yet, 1 false, 2 true
-    /// (buffers of their own: no exclusivity check per access)
-    private let governedFlags: UnsafeMutableBufferPointer<UInt8>, obliqueFlags: UnsafeMutableBufferPointer<UInt8>
-    private let placeHeadFlags: UnsafeMutableBufferPointer<UInt8>
-    /// per token, the context's lexicon's `isFuture` of its normalised form (as the flags above)
-    private let futureFlags: UnsafeMutableBufferPointer<UInt8>
-    /// per token, `EventPlaces.breaks`; per mention, `EventPlaces.introducedByIn` (as the flags above)
-    private let placeBreakFlags: UnsafeMutableBufferPointer<UInt8>, introducedInFlags: UnsafeMutableBufferPointer<UInt8>
+    /// per mention (governed, oblique, introduced by «في») and per token (place head, future, place break): 0 not
+    /// computed yet, 1 false, 2 true; one buffer of its own (no exclusivity check per access, one allocation a
+    /// sentence), the three per-mention stretches first, then the three per-token ones
+    private let flags: UnsafeMutableBufferPointer<UInt8>
+    private let mentions: Int, tokens: Int
     private var surfaces: [String?]
 
     init(mentions: Int, tokens: Int) {
-        governedFlags = .allocate(capacity: mentions); governedFlags.initialize(repeating: 0)
-        obliqueFlags = .allocate(capacity: mentions); obliqueFlags.initialize(repeating: 0)
-        placeHeadFlags = .allocate(capacity: tokens); placeHeadFlags.initialize(repeating: 0)
-        futureFlags = .allocate(capacity: tokens); futureFlags.initialize(repeating: 0)
-        placeBreakFlags = .allocate(capacity: tokens); placeBreakFlags.initialize(repeating: 0)
-        introducedInFlags = .allocate(capacity: mentions); introducedInFlags.initialize(repeating: 0)
+        self.mentions = mentions; self.tokens = tokens
+        flags = .allocate(capacity: 3 * mentions + 3 * tokens); flags.initialize(repeating: 0)
         surfaces = [String?](repeating: nil, count: mentions)
     }
-    deinit {
-        governedFlags.deallocate(); obliqueFlags.deallocate(); placeHeadFlags.deallocate()
-        placeBreakFlags.deallocate(); introducedInFlags.deallocate(); futureFlags.deallocate()
-    }
+    deinit { flags.deallocate() }
 
+    /// Flag k of the stretch that starts at `base` and holds `n` flags.
     @inline(__always)
-    private static func flag(_ flags: UnsafeMutableBufferPointer<UInt8>, _ k: Int, _ compute: () -> Bool) -> Bool {
-        if flags[k] != 0 { return flags[k] == 2 }
+    private func flag(_ base: Int, _ n: Int, _ k: Int, _ compute: () -> Bool) -> Bool {
+        precondition(k >= 0 && k < n)
+        let f = flags.baseAddress! + base + k
+        if f.pointee != 0 { return f.pointee == 2 }
         let v = compute()
-        flags[k] = v ? 2 : 1
+        f.pointee = v ? 2 : 1
         return v
     }
 
     /// `RuleEngine.governed(m, c)`.
-    func governed(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(governedFlags, m, compute) }
+    func governed(_ m: Int, _ compute: () -> Bool) -> Bool { flag(0, mentions, m, compute) }
     /// `RuleEngine.obliqueMention(m, c)`.
-    func oblique(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(obliqueFlags, m, compute) }
+    func oblique(_ m: Int, _ compute: () -> Bool) -> Bool { flag(mentions, mentions, m, compute) }
     /// `RuleEngine.isPlaceHead` of token k's normalised form.
-    func placeHead(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(placeHeadFlags, k, compute) }
+    func placeHead(_ k: Int, _ compute: () -> Bool) -> Bool { flag(3 * mentions, tokens, k, compute) }
     /// `isFuture` of token k's normalised form in the context's lexicon (``SentenceContext/isFuture(_:_:)``).
-    func future(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(futureFlags, k, compute) }
+    func future(_ k: Int, _ compute: () -> Bool) -> Bool { flag(3 * mentions + tokens, tokens, k, compute) }
     /// `EventPlaces.place`'s clause break at token k (each event of the sentence scans the same words).
-    func placeBreak(_ k: Int, _ compute: () -> Bool) -> Bool { Self.flag(placeBreakFlags, k, compute) }
+    func placeBreak(_ k: Int, _ compute: () -> Bool) -> Bool { flag(3 * mentions + 2 * tokens, tokens, k, compute) }
     /// `EventPlaces.introducedByIn` of mention m.
-    func introducedIn(_ m: Int, _ compute: () -> Bool) -> Bool { Self.flag(introducedInFlags, m, compute) }
+    func introducedIn(_ m: Int, _ compute: () -> Bool) -> Bool { flag(2 * mentions, mentions, m, compute) }
 
     /// The first word of mention m's text, normalised.
     func surfaceFirst(_ m: Int, _ c: SentenceContext) -> String {

@@ -5,10 +5,7 @@
 import KBGraph
 import KBText
 
-extension Rule {
-    /// True when the rule reads the facts other rules found (`object-of`).
-    var readsFacts: Bool { subject.contains { if case .factObject = $0.kind { return true }; return false } }
-}
+// (`Rule.readsFacts`: Rule.swift, kept with the finders)
 
 extension RuleEngine {
     /// The people named after trigger i who are the object of an asserted fact of the type found on it.

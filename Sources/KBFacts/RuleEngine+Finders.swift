@@ -90,7 +90,7 @@ extension RuleEngine {
                 while k >= 0, i - k <= n {
                     // a bracketed aside ("اليوم (الثلاثاء)", an alias) is stepped over
                     // (")" and "(" have no other canonically equal spelling: compared as bytes, as `bracketEnd` does)
-                    if PunctText.isASCII(c.tokens[k].text, 0x29), let open = (max(0, k - 6)..<k).last(where: { PunctText.isASCII(c.tokens[$0].text, 0x28) }) { k = open - 1; continue }
+                    if c.isCloseParen(k), let open = (max(0, k - 6)..<k).last(where: { c.isOpenParen($0) }) { k = open - 1; continue }
                     if c.isStrongPunct(k) { break }
                     // «قال X إن الاتحاد يدعم Y»: a verb's subject is in the clause a bare complementiser opens (not
                     // «أراد X أن يدعم»: «أن» right before the verb is the subjunctive's)
@@ -239,8 +239,8 @@ extension RuleEngine {
 
     /// The token after a short bracketed aside opening at k ("(Giorgia Meloni)", "(الثلاثاء)"), or nil.
     static func bracketEnd(_ k: Int, _ c: SentenceContext) -> Int? {
-        guard PunctText.isASCII(c.tokens[k].text, 0x28) else { return nil }   // "("
-        return (k + 1..<min(c.tokens.count, k + 8)).first(where: { PunctText.isASCII(c.tokens[$0].text, 0x29) }).map { $0 + 1 }   // ")"
+        guard c.isOpenParen(k) else { return nil }   // "("
+        return (k + 1..<min(c.tokens.count, k + 8)).first(where: { c.isCloseParen($0) }).map { $0 + 1 }   // ")"
     }
 
     static func isPlaceHead(_ n: String) -> Bool {
@@ -301,23 +301,24 @@ extension RuleEngine {
         let first = c.tokens[j].norm
         // (computed when a clitic preposition is looked for on the name itself)
         lazy var surfaceFirst = c.memo.surfaceFirst(m, c)
-        // (the words compared as UTF-8 bytes when they are plain, without building the concatenations: PlainConcat)
-        for p in preps {
-            if p.plainHasSuffix("-") {
-                let pre = String(p.dropLast())
+        // (the words compared as UTF-8 bytes when they are plain, without building the concatenations: PlainConcat;
+        // each preposition's forms made once per list: PrepForms, RuleEngine+PrepForms.swift)
+        lazy var article = surfaceFirst.plainHasPrefix("ال")
+        lazy var bare = article ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
+        for p in PrepForms.of(preps) {
+            if p.clitic {
+                let pre = p.pre
                 if j < mm.range.lowerBound {
                     if first.plainHasPrefix(pre) || PlainConcat.hasPrefix(first, "و", pre) { return true }
                     continue
                 }
                 // the clitic is on the name's first word: "بالجزائر", "لتونس", "وبطرابلس"
-                let article = surfaceFirst.plainHasPrefix("ال")
-                let bare = article ? String(surfaceFirst.dropFirst(2)) : surfaceFirst
-                let lam = pre.plainEquals("ل")
-                for q in [pre, "و" + pre] where PlainConcat.equals(first, q, surfaceFirst) || PlainConcat.equals(first, q, "ال", bare)
-                    || (lam && article && PlainConcat.equals(first, String(q.dropLast()), "لل", bare))
+                let lam = p.lam
+                for (q, qDropped) in p.forms where PlainConcat.equals(first, q, surfaceFirst) || PlainConcat.equals(first, q, "ال", bare)
+                    || (lam && article && PlainConcat.equals(first, qDropped, "لل", bare))
                     // the mention read without the article the lam swallowed: «للسعودية» → «سعودية»
                     || (lam && PlainConcat.equals(first, q, "ل", surfaceFirst)) { return true }
-            } else if j > 0, c.tokens[j - 1].norm.plainEquals(p) || PlainConcat.equals(c.tokens[j - 1].norm, "و", p) {
+            } else if j > 0, c.tokens[j - 1].norm.plainEquals(p.word) || PlainConcat.equals(c.tokens[j - 1].norm, "و", p.word) {
                 return true
             }
         }

@@ -20,7 +20,7 @@ extension RuleEngine {
                                      _ positions: TriggerPositions? = nil) -> Outcome? {
         // cheap first: the pronouns end in ه، م or ا (the last byte of their UTF-8: 0x87, 0x85, 0xA7); then the word
         // (remembered for the rules tried on it), then the rule's type (a hash)
-        guard let b = c.tokens[i].norm.utf8.last, b == 0x87 || b == 0x85 || b == 0xA7,
+        guard let b = lastByte(c.tokens[i].norm), b == 0x87 || b == 0x85 || b == 0xA7,
               positions.map({ $0.objectPronounVerb(at: i, classes, c, lex) }) ?? objectPronounVerb(at: i, classes, c, lex),
               set.objectPronounTypes.contains(r.type) else { return nil }
         // «الرئيس X الذي يرافقه Y»: after a relative a companion's antecedent is the one accompanied; the rule's own reading
@@ -107,10 +107,13 @@ extension RuleEngine {
     }
 }
 
-extension Rule {
-    /// True when a finder is `dual-people`.
-    var hasDualPeople: Bool {
-        func dual(_ f: ArgumentFinder) -> Bool { if case .dualPeople = f.kind { return true }; return false }
-        return subject.contains(where: dual) || object.contains(where: dual)
+extension RuleEngine {
+    /// `s.utf8.last`, read from the contiguous bytes (the generic `last` of the view walks back through its index).
+    @inline(__always)
+    static func lastByte(_ s: String) -> UInt8? {
+        var s = s
+        return s.withUTF8 { $0.last }
     }
 }
+
+// (`Rule.hasDualPeople`: Rule.swift, kept with the finders)

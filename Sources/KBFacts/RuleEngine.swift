@@ -143,17 +143,19 @@ enum RuleEngine {
         var out: [FactDraft] = []
         // rules reading the facts other rules found on their trigger (`object-of`) run after them
         var deferred: [(rule: Int, at: Int)] = []
-        // the rules already tried on trigger word i are those with tried[rule] == i + 1 (no set made per word)
-        var tried = [Int](repeating: 0, count: set.rules.count)
+        // the rules already tried on the trigger word (a few a word: no array of every rule made per sentence)
+        var tried: [Int] = []
+        tried.reserveCapacity(32)
         // answers that depend on the trigger word only, shared by the rules tried on it (RuleEngine+ClassIDs.swift)
         let positions = TriggerPositions(count: c.tokens.count)
         let info = c.classInfo
         for i in c.tokens.indices where !classes[i].isEmpty && c.mention(at: i) == nil {
             // (the names of the rules fired on this word: a few, compared with `==` as `Set.contains` does after hashing)
             var firedHere: [String] = []
+            tried.removeAll(keepingCapacity: true)
             for cls in classes[i] {
-                for ri in set.rules(triggeredBy: cls) where tried[ri] != i + 1 {
-                    tried[ri] = i + 1
+                for ri in set.rules(triggeredBy: cls) where !tried.contains(ri) {
+                    tried.append(ri)
                     // without a trace, a rule whose cues at the trigger rule it out is not copied nor read: none of
                     // its readings can fire (`cuesRuleOut`); traced, each reading tells why it did not
                     if trace == nil, !set.rules[ri].readsFacts,
@@ -177,11 +179,12 @@ enum RuleEngine {
                     // «استقبله الرئيس X»: the object is the pronoun's referent (RuleEngine+Pronouns.swift)
                     // (untraced, a rule no object finder of which can name anything here fails without its subject
                     // being looked for: RuleEngine+ObjectReach.swift)
+                    let carry = set.carryFlags[ri]
                     var outcome = objectPronounReading(r, at: i, c, classes, cue, lex, table, set, positions)
-                        ?? clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set, positions)
+                        ?? clauseElidedSubject(r, at: i, c, classes, cue, lex, table, set, positions, carry: carry)
                         ?? (trace == nil && objectOutOfReach(r, c, table) ? .failed(noObjectReason) : apply(r, at: i, c, classes, cue, lex, table))
                     // a trigger naming no subject continues the document's earlier subject (RuleEngine+CarryOver.swift)
-                    if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why) {
+                    if case .failed(let why) = outcome, let carried = carriedSubject(r, at: i, c, classes, cue, lex, table, set, why, carry: carry) {
                         outcome = carried
                     }
                     switch outcome {

@@ -155,6 +155,12 @@ public struct RuleSet: Sendable {
     public private(set) var objectPronounTypes: Set<String> = []
     /// class id → indices of the rules it triggers (an array by class id: a look-up per trigger word and class)
     private(set) var byTrigger: [[Int]] = []
+    /// rule index → ``carryFlag(_:)`` of its type (kept with `rules` and the two sets: no hashing per rule tried)
+    private(set) var carryFlags: [UInt8] = []
+    /// 1: the type is in `carrySubjectTypes`; 2: in `carrySubjectVerbTypes`.
+    func carryFlag(_ type: String) -> UInt8 {
+        (carrySubjectTypes.contains(type) ? 1 : 0) | (carrySubjectVerbTypes.contains(type) ? 2 : 0)
+    }
 
     public init(lexicon: WordLexicon, rules: [Rule] = []) {
         self.lexicon = lexicon
@@ -163,6 +169,7 @@ public struct RuleSet: Sendable {
 
     mutating func add(_ r: Rule) {
         rules.append(r)
+        carryFlags.append(carryFlag(r.type))
         for t in r.triggers {
             if t >= byTrigger.count { byTrigger += [[Int]](repeating: [], count: t + 1 - byTrigger.count) }
             byTrigger[t].append(rules.count - 1)
@@ -239,6 +246,7 @@ public struct RuleSet: Sendable {
                     else if key == "object-pronoun" { objectPronounTypes.insert(t) }
                     else { carrySubjectVerbTypes.insert(t) }
                 }
+                carryFlags = rules.map { carryFlag($0.type) }
             case "rule", "procedural":
                 try finish()
                 guard let name = args.first else { throw fail("\(key) needs a name") }

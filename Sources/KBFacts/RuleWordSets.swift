@@ -212,3 +212,20 @@ enum PunctText {
         }
     }
 }
+
+/// The marks of a token ``SentenceContext`` keeps per sentence: `comma` and `strong` for punctuation tokens
+/// (`PunctText.isComma`, `PunctText.isStrong`), `open` and `close` for a token of any kind that is "(" or ")".
+enum PunctBits {
+    static let comma: UInt8 = 1, strong: UInt8 = 2, open: UInt8 = 4, close: UInt8 = 8
+
+    static func of(_ kind: Token.Kind, _ text: String) -> UInt8 {
+        var b: UInt8 = 0
+        if kind == .punctuation {
+            if PunctText.isComma(text) { b |= comma }
+            if PunctText.isStrong(text) { b |= strong }
+        }
+        if PunctText.isASCII(text, 0x28) { b |= open }
+        if PunctText.isASCII(text, 0x29) { b |= close }
+        return b
+    }
+}

@@ -201,7 +201,7 @@ public final class Gazetteer: @unchecked Sendable {
     public func longestName(startingWith word: String) -> Int { firstWords[NormKey(word)] ?? 0 }
 
     /// The most words of a name that starts with these two normalised words (0 when none does).
-    public func longestName(startingWith word: String, then next: String) -> Int { firstTwoWords[NormKey(word + " " + next)] ?? 0 }
+    public func longestName(startingWith word: String, then next: String) -> Int { firstTwoWords[NormKey(JoinedWords.make(word, count: 1) { _ in next })] ?? 0 }
 
     public func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
 

@@ -349,7 +349,11 @@ enum NERDecoder {
                     score[l] = trans[L * L + l] + em[l]
                 }
             }
-            if n > first {
+            if n > first, iob2, tame(trans) {
+                // (four labels at a time: NERDecoder+Steps.swift)
+                iob2Rows(score: score.baseAddress!, back: back.baseAddress!, em: em.baseAddress!, trans: trans.baseAddress!,
+                         first: first, count: n, forceO: forceO)
+            } else if n > first {
                 for i in first..<n {
                     let forced = forceO.contains(i)
                     let prev = (i - 1) * L

@@ -253,6 +253,9 @@ extension EntityRecognizer {
     func requalify(_ mentions: inout [RawMention], _ t: [Token]) {
         var k = 0
         while k + 1 < mentions.count {
+            // (the first tests read the mentions in place: most pairs are no organisation and adjective, and a
+            // copy of a mention costs a retain of each of its strings)
+            guard mentions[k].type == .organization, !mentions[k].gazetteerIDs.isEmpty, mentions[k + 1].isAdjective else { k += 1; continue }
             let m = mentions[k], next = mentions[k + 1]
             if m.type == .organization, !m.gazetteerIDs.isEmpty, next.range.lowerBound == m.range.upperBound, next.isAdjective, !next.peoplePlural,
                let own = m.gazetteerIDs.first, let nextCountry = next.gazetteerIDs.first,

@@ -67,7 +67,7 @@ public struct NERLexicon: Sendable, Equatable {
     @inline(__always) func isSecondWord(_ word: String) -> Bool { secondWordsN.contains(NormKey(word)) }
 
     /// The most tokens of a name starting with these two words (0 if none).
-    @inline(__always) func longestName(startingWith word: String, then next: String) -> Int { firstTwoWordsN[NormKey(JoinedWords.make(word, count: 1) { _ in next })] ?? 0 }
+    @inline(__always) func longestName(startingWith word: String, then next: String) -> Int { firstTwoWordsN[NormKey(word + " " + next)] ?? 0 }
 
     /// Type bits of a name, cue bits of a word, longest name starting with a word (nil if none).
     @inline(__always) func nameBits(_ key: String) -> UInt8? { namesN[NormKey(key)] }
@@ -173,9 +173,10 @@ public struct NERLexicon: Sendable, Equatable {
                 // only names that start with these two words can be found further
                 let reach = min(maxLen, info.count - i, longestName(startingWith: first, then: info[i + 1].stems[0]))
                 guard reach >= 2 else { continue }
-                // (each key built from the words' bytes at once: the same key as grown a word at a time)
-                for len in 2...reach where len > matched {
-                    if let b = nameBits(JoinedWords.make(first, count: len - 1, { info[i + 1 + $0].stems[0] })) { matched = len; bits = b }
+                var key = first
+                for len in 2...reach {
+                    key += " "; key += info[i + len - 1].stems[0]
+                    if len > matched, let b = nameBits(key) { matched = len; bits = b }
                 }
             }
             if matched > 0 {

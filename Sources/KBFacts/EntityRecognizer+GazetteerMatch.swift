@@ -73,7 +73,8 @@ extension EntityRecognizer {
                     hits = start.names[ci]
                 } else {
                     // the words after the first, joined as in the name's key
-                    hits = gazetteer.lookupName(JoinedWords.make(firstForms[ci].stem, count: len - 1) { t[i + 1 + $0].norm })
+                    // (the words after the first joined as in the name's key, on bytes: Gazetteer+KeyBytes.swift)
+                    hits = gazetteer.lookupName(firstForms[ci].stem, count: len - 1) { t[i + 1 + $0].norm }
                 }
                 // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
                 // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
@@ -90,7 +91,8 @@ extension EntityRecognizer {
                 }
                 if !hits.isEmpty {
                     let first = strippedPrefix(t[i], prefix, restore: firstForms[ci].stem)
-                    let surface = JoinedWords.make(first.0, count: len - 1) { t[i + 1 + $0].text }
+                    var surface = first.0
+                    for k in (i + 1)..<(i + len) { surface.append(" "); surface.append(t[k].text) }
                     return RawMention(range: i..<(i + len), begin: first.1, end: t[i + len - 1].end, text: surface, type: hits[0].type,
                                       subtype: hits[0].subtype, gazetteerIDs: hits.map(\.id), nameKey: "",
                                       isAdjective: false, role: nil, confidence: 1.0)

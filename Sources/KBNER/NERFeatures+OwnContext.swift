@@ -44,7 +44,7 @@ extension NERFeaturizer {
     @inline(__always)
     func forEachOwnContext(_ info: [WordInfo], _ body: (Int, UnsafePointer<UInt32>) -> Void) {
         let n = info.count
-        let gaz = lexicon.gazetteerTags(info)
+        let gaz = lexicon.gazetteerTags(info, index: nameIndex)
         let shift = UInt64(64 - bits)
         let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05
         let speech = UInt64(1) << UInt64(NERLexicon.Cue.speech.rawValue)

@@ -20,6 +20,8 @@ public struct NERFeaturizer: Sendable {
     static let classContextPerToken = 6
     /// The buckets of the context templates whose values are few, by value (``SmallBuckets``).
     let smallBuckets: [UInt32]
+    /// The lexicon's name keys as bytes (``NERNameIndex``), for the gazetteer tags.
+    let nameIndex: NERNameIndex
 
     public init(lexicon: NERLexicon, bits: Int) {
         self.lexicon = lexicon
@@ -28,6 +30,7 @@ public struct NERFeaturizer: Sendable {
         localPerToken = NERFeaturizer.localPerToken + classCount
         perToken = NERFeaturizer.perToken + (classCount > 0 ? classCount + NERFeaturizer.classContextPerToken : 0)
         smallBuckets = SmallBuckets.table(bits: bits)
+        nameIndex = NERNameIndex(lexicon)
     }
 
     /// What the features need of one word (a pure function of its normalised form and its Latin capitalisation).

@@ -143,4 +143,39 @@ final class SpeedEquivalence26Tests: XCTestCase {
         XCTAssertGreaterThan(plain, 400)
         XCTAssertEqual("a\r\nb".plainCount, 3)
     }
+
+    /// The labeller's gazetteer tags with the name keys looked up on bytes (``NERNameIndex``) against the keys as
+    /// `String`s, on sentences of the shipped lexicon's own name words, other words, and words that are not plain.
+    func testGazetteerTagsOnBytesAreTheTags() throws {
+        let model = try XCTUnwrap(EntityRecognizer.nerModel)
+        let lex = model.lexicon, f = model.featurizer
+        let names = lex.namesN.keys.map(\.string).filter { $0.contains(" ") }.sorted()
+        XCTAssertGreaterThan(names.count, 1000)
+        var rng = SeededRandom(seed: 526)
+        let others = ["في", "قال", "الرئيس", "و", "،", "2024", "Paris", "ال\u{64E}", "مصر\u{651}", "\u{600}ال", "الأمم"]
+        var tagged = 0, longer = 0
+        for _ in 0..<3000 {
+            var words: [String] = []
+            while words.count < 12 {
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0, 1:
+                    var w = names.randomElement(using: &rng)!.split(separator: " ").map(String.init)
+                    // a name cut short, or with a word not plain inside it
+                    if Bool.random(using: &rng) { w = Array(w.prefix(Int.random(in: 1...w.count, using: &rng))) }
+                    if Int.random(in: 0..<5, using: &rng) == 0, w.count > 1 { w[Int.random(in: 1..<w.count, using: &rng)] += "\u{651}" }
+                    if Int.random(in: 0..<4, using: &rng) == 0 { w[0] = ["و", "ب", "ل", "ال"].randomElement(using: &rng)! + w[0] }
+                    words += w
+                default: words.append(others.randomElement(using: &rng)!)
+                }
+            }
+            let info = words.map { f.wordInfo(norm: $0, text: $0) }
+            let want = lex.gazetteerTags(info), got = lex.gazetteerTags(info, index: f.nameIndex)
+            XCTAssertEqual(want.map(\.b), got.map(\.b), words.joined(separator: " "))
+            XCTAssertEqual(want.map(\.i), got.map(\.i), words.joined(separator: " "))
+            if want.contains(where: { $0.i != 0 }) { tagged += 1 }
+            if zip(want, want.dropFirst().dropFirst()).contains(where: { $0.0.b != 0 && $0.1.i != 0 }) { longer += 1 }
+        }
+        XCTAssertGreaterThan(tagged, 1000)
+        XCTAssertGreaterThan(longer, 100)
+    }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import KBText
+
+/// The gazetteer's names of two words or more and its two-word starts held as plain bytes (``PlainKeyIndex``), for
+/// the recogniser's look-ups of keys joined from plain words: no `String` per key (joining Arabic words into a
+/// `String` costs about a thousand instructions a key, and hashing it as a ``NormKey`` more). Made at the first
+/// need, once per gazetteer, as its second words are (Gazetteer+SecondWords.swift).
+///
+/// A plain key finds exactly the entry its ``NormKey`` finds in the dictionaries (``PlainKeyIndex``'s contract: a
+/// simple key by its plain bytes; a key that is not simple equals no plain string); a key with a word that is not
+/// plain is looked up in the dictionaries as before.
+final class GazetteerKeyBytes: @unchecked Sendable {
+    let names: PlainKeyIndex
+    let nameEntries: [[Int]]
+    let twoWords: PlainKeyIndex
+    let twoWordLongest: [Int]
+
+    init(names: [NormKey: [Int]], twoWords: [NormKey: Int]) {
+        // (only names with a space: the keys looked up here are two words or more)
+        var n = PlainKeyIndex(), e: [[Int]] = []
+        for (k, v) in names where k.string.utf8.contains(0x20) {
+            if let r = n.insert(key: k), r.inserted { e.append(v) }
+        }
+        var t = PlainKeyIndex(), l: [Int] = []
+        for (k, v) in twoWords {
+            if let r = t.insert(key: k), r.inserted { l.append(v) }
+        }
+        self.names = n; nameEntries = e; self.twoWords = t; twoWordLongest = l
+    }
+}
+
+extension Gazetteer {
+    private static let keyBytesLock = NSLock()
+    nonisolated(unsafe) private static var keyBytesBySerial: [UInt64: GazetteerKeyBytes] = [:]
+    /// This thread's index of the gazetteer it last asked about (no lock on the way).
+    private final class LastKeyBytes { var serial: UInt64 = 0; var value: GazetteerKeyBytes? = nil }
+    private static let lastKeyBytes = PerThread { LastKeyBytes() }
+
+    var keyBytes: GazetteerKeyBytes {
+        Gazetteer.lastKeyBytes.withValue { l in
+            if l.serial == serial, let v = l.value { return v }
+            Gazetteer.keyBytesLock.lock()
+            let v = Gazetteer.keyBytesBySerial[serial] ?? GazetteerKeyBytes(names: names, twoWords: firstTwoWords)
+            Gazetteer.keyBytesBySerial[serial] = v
+            Gazetteer.keyBytesLock.unlock()
+            l.serial = serial; l.value = v
+            return v
+        }
+    }
+
+    /// `body` of the UTF-8 bytes of `first` and `count` more words joined by single spaces (on the stack), when every
+    /// word is plain (``NormKey/isPlain(_:)``); nil otherwise.
+    @inline(__always)
+    static func withPlainJoined<R>(_ first: String, count: Int, _ word: (Int) -> String,
+                                   _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard NormKey.isPlain(first) else { return nil }
+        var total = first.utf8.count
+        for k in 0..<count {
+            let w = word(k)
+            guard NormKey.isPlain(w) else { return nil }
+            total += 1 + w.utf8.count
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buf in
+            var o = 0
+            @inline(__always) func put(_ s: String) {
+                var s = s
+                s.withUTF8 { b in
+                    if let p = b.baseAddress { (buf.baseAddress! + o).update(from: p, count: b.count) }
+                    o += b.count
+                }
+            }
+            put(first)
+            for k in 0..<count { buf[o] = 0x20; o += 1; put(word(k)) }
+            return body(UnsafeBufferPointer(rebasing: buf[0..<o]))
+        }
+    }
+
+    /// ``lookupName(_:)`` of `first` and `count` more words joined by spaces (a plain key looked up on its bytes).
+    func lookupName(_ first: String, count: Int, _ word: (Int) -> String) -> [GazetteerEntry] {
+        let index = keyBytes
+        if let found = Gazetteer.withPlainJoined(first, count: count, word, { index.names.index(utf8: $0) }) {
+            return found.map { index.nameEntries[$0].map { entries[$0] } } ?? []
+        }
+        var key = first
+        for k in 0..<count { key.append(" "); key.append(word(k)) }
+        return lookupName(key)
+    }
+}

@@ -14,8 +14,10 @@ final class GazetteerKeyBytes: @unchecked Sendable {
     let nameEntries: [[Int]]
     let twoWords: PlainKeyIndex
     let twoWordLongest: [Int]
+    /// The second words of the two-word starts (``Gazetteer/secondWords``).
+    let secondWords: PlainKeyIndex
 
-    init(names: [NormKey: [Int]], twoWords: [NormKey: Int]) {
+    init(names: [NormKey: [Int]], twoWords: [NormKey: Int], secondWords: Set<NormKey>) {
         // (only names with a space: the keys looked up here are two words or more)
         var n = PlainKeyIndex(), e: [[Int]] = []
         for (k, v) in names where k.string.utf8.contains(0x20) {
@@ -25,7 +27,9 @@ final class GazetteerKeyBytes: @unchecked Sendable {
         for (k, v) in twoWords {
             if let r = t.insert(key: k), r.inserted { l.append(v) }
         }
-        self.names = n; nameEntries = e; self.twoWords = t; twoWordLongest = l
+        var s = PlainKeyIndex()
+        for k in secondWords { s.insert(key: k) }
+        self.names = n; nameEntries = e; self.twoWords = t; twoWordLongest = l; self.secondWords = s
     }
 }
 
@@ -40,7 +44,7 @@ extension Gazetteer {
         Gazetteer.lastKeyBytes.withValue { l in
             if l.serial == serial, let v = l.value { return v }
             Gazetteer.keyBytesLock.lock()
-            let v = Gazetteer.keyBytesBySerial[serial] ?? GazetteerKeyBytes(names: names, twoWords: firstTwoWords)
+            let v = Gazetteer.keyBytesBySerial[serial] ?? GazetteerKeyBytes(names: names, twoWords: firstTwoWords, secondWords: secondWords)
             Gazetteer.keyBytesBySerial[serial] = v
             Gazetteer.keyBytesLock.unlock()
             l.serial = serial; l.value = v
@@ -77,6 +81,8 @@ extension Gazetteer {
 
     /// ``lookupName(_:)`` of `first` and `count` more words joined by spaces (a plain key looked up on its bytes).
     func lookupName(_ first: String, count: Int, _ word: (Int) -> String) -> [GazetteerEntry] {
+        // (the index holds names of two words or more)
+        guard count > 0 else { return lookupName(first) }
         let index = keyBytes
         if let found = Gazetteer.withPlainJoined(first, count: count, word, { index.names.index(utf8: $0) }) {
             return found.map { index.nameEntries[$0].map { entries[$0] } } ?? []

@@ -178,4 +178,33 @@ final class SpeedEquivalence26Tests: XCTestCase {
         XCTAssertGreaterThan(tagged, 1000)
         XCTAssertGreaterThan(longer, 100)
     }
+
+    /// The gazetteer's look-ups of plain keys on bytes (Gazetteer+KeyBytes.swift) against the dictionaries: second
+    /// words, two-word starts and names of two words or more, on the gazetteer's own words and others.
+    func testGazetteerKeysOnBytesAreTheDictionaries() {
+        let g = Gazetteer.bundled
+        let second = g.secondWords.map(\.string).sorted()
+        let firstTwo = g.firstTwoWords.keys.map(\.string).sorted()
+        XCTAssertGreaterThan(second.count, 100)
+        var rng = SeededRandom(seed: 2612)
+        let others = ["في", "الأمم", "مصر\u{651}", "\u{600}ال", "Paris", "", " ", "ال"]
+        var found = 0, named = 0
+        for _ in 0..<4000 {
+            let w = Bool.random(using: &rng) ? second.randomElement(using: &rng)! : others.randomElement(using: &rng)!
+            let want = g.secondWords.contains(NormKey(w))
+            XCTAssertEqual(g.isSecondWord(w), want, w)
+            if want { found += 1 }
+            let pair = firstTwo.randomElement(using: &rng)!.split(separator: " ", maxSplits: 1).map(String.init)
+            var a = pair[0], b = pair.count > 1 ? pair[1] : others.randomElement(using: &rng)!
+            if Int.random(in: 0..<5, using: &rng) == 0 { b += "\u{651}" }
+            if Int.random(in: 0..<5, using: &rng) == 0 { a = others.randomElement(using: &rng)! }
+            XCTAssertEqual(g.longestName(startingWith: a, then: b), g.firstTwoWords[NormKey(a + " " + b)] ?? 0, a + " " + b)
+            let more = [b] + (0..<Int.random(in: 0...2, using: &rng)).map { _ in second.randomElement(using: &rng)! }
+            let entries = g.lookupName(a, count: more.count) { more[$0] }
+            XCTAssertEqual(entries.map(\.id), g.lookupName(([a] + more).joined(separator: " ")).map(\.id))
+            if !entries.isEmpty { named += 1 }
+        }
+        XCTAssertGreaterThan(found, 1500)
+        XCTAssertGreaterThan(named, 200)
+    }
 }

@@ -52,31 +52,14 @@ extension Gazetteer {
         }
     }
 
-    /// `body` of the UTF-8 bytes of `first` and `count` more words joined by single spaces (on the stack), when every
-    /// word is plain (``NormKey/isPlain(_:)``); nil otherwise.
+    /// `body` of the UTF-8 bytes of `first` and `count` more words joined by single spaces, when every word is
+    /// plain (``NormKey/isPlain(_:)``); nil otherwise.
     @inline(__always)
     static func withPlainJoined<R>(_ first: String, count: Int, _ word: (Int) -> String,
                                    _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         guard NormKey.isPlain(first) else { return nil }
-        var total = first.utf8.count
-        for k in 0..<count {
-            let w = word(k)
-            guard NormKey.isPlain(w) else { return nil }
-            total += 1 + w.utf8.count
-        }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buf in
-            var o = 0
-            @inline(__always) func put(_ s: String) {
-                var s = s
-                s.withUTF8 { b in
-                    if let p = b.baseAddress { (buf.baseAddress! + o).update(from: p, count: b.count) }
-                    o += b.count
-                }
-            }
-            put(first)
-            for k in 0..<count { buf[o] = 0x20; o += 1; put(word(k)) }
-            return body(UnsafeBufferPointer(rebasing: buf[0..<o]))
-        }
+        for k in 0..<count { guard NormKey.isPlain(word(k)) else { return nil } }
+        return JoinedWords.withBytes(first, count: count, word, body)
     }
 
     /// ``lookupName(_:)`` of `first` and `count` more words joined by spaces (a plain key looked up on its bytes).

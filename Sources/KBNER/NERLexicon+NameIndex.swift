@@ -37,8 +37,8 @@ public final class NERNameIndex: @unchecked Sendable {
 
 extension NERLexicon {
     /// ``gazetteerTags(_:)`` with the keys of plain words looked up on their bytes in `index` (made from this
-    /// lexicon): the same tags.
-    func gazetteerTags(_ info: [NERFeaturizer.WordInfo], index: NERNameIndex) -> [(b: UInt8, i: UInt8)] {
+    /// lexicon): the same tags. Without an index every key is a `String`, grown a word at a time.
+    func gazetteerTags(_ info: [NERFeaturizer.WordInfo], index: NERNameIndex?) -> [(b: UInt8, i: UInt8)] {
         var out = [(b: UInt8, i: UInt8)](repeating: (0, 0), count: info.count)
         var key: [UInt8] = []
         @inline(__always) func append(_ s: String) { var s = s; s.withUTF8 { key.append(contentsOf: $0) } }
@@ -53,9 +53,9 @@ extension NERLexicon {
                 guard maxLen >= 2, i + 1 < info.count, info[i + 1].secondWord else { continue }
                 key.removeAll(keepingCapacity: true)
                 append(first); key.append(0x20); append(info[i + 1].stems[0])
-                let plainTwo = key.withUnsafeBufferPointer { NormKey.isPlain(utf8: $0) }
+                let plainTwo = index != nil && key.withUnsafeBufferPointer { NormKey.isPlain(utf8: $0) }
                 // only names that start with these two words can be found further
-                let two = plainTwo ? key.withUnsafeBufferPointer { index.longest($0) } : longestName(startingWith: first, then: info[i + 1].stems[0])
+                let two = plainTwo ? key.withUnsafeBufferPointer { index!.longest($0) } : longestName(startingWith: first, then: info[i + 1].stems[0])
                 let reach = min(maxLen, info.count - i, two)
                 guard reach >= 2 else { continue }
                 var plain = plainTwo
@@ -69,7 +69,7 @@ extension NERLexicon {
                         }
                     }
                     guard len > matched else { continue }
-                    if let b = plain ? key.withUnsafeBufferPointer({ index.bits($0) }) : nameBits(text) { matched = len; bits = b }
+                    if let b = plain ? key.withUnsafeBufferPointer({ index!.bits($0) }) : nameBits(text) { matched = len; bits = b }
                 }
             }
             if matched > 0 {

@@ -18,6 +18,29 @@ extension NERDecoder {
         return true
     }
 
+    /// Row `i` of a Viterbi run on IOB2's fixed pattern, one label at a time (transitions of any size): O and every
+    /// B- may follow any label (all nine tried in ascending order), I-x only B-x and I-x (in that order); a row
+    /// `forced` to O has only its O label scored.
+    @inline(__always)
+    static func iob2ScalarRow(score: UnsafeMutablePointer<Float>, back: UnsafeMutablePointer<UInt8>, em: UnsafePointer<Float>,
+                              trans: UnsafePointer<Float>, row i: Int, forced: Bool) {
+        let neg: Float = -1e30
+        let sp = score + (i - 1) * 9
+        @inline(__always) func step(_ l: Int, _ from: Int, _ to: Int) {
+            var best = neg, arg = 0
+            for p in from...to {
+                let v = sp[p]
+                if v > neg { let s = v + trans[p * 9 + l]; if s > best { best = s; arg = p } }
+            }
+            if best > neg { score[i * 9 + l] = best + em[i * 9 + l]; back[i * 9 + l] = UInt8(arg) }
+        }
+        step(0, 0, 8)
+        if !forced {
+            step(1, 0, 8); step(3, 0, 8); step(5, 0, 8); step(7, 0, 8)
+            step(2, 1, 2); step(4, 3, 4); step(6, 5, 6); step(8, 7, 8)
+        }
+    }
+
     /// Rows `first..<n` of a Viterbi run (`score` and `back` row after row, nine labels a row, rows before
     /// `first` filled, the rest `neg` and 0); a row in `forceO` has only its O label scored.
     @inline(__always)

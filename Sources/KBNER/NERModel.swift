@@ -357,22 +357,9 @@ enum NERDecoder {
                     let forced = forceO.contains(i)
                     let prev = (i - 1) * L
                     if iob2 {
-                        // the same comparisons on IOB2's fixed pattern, unrolled: O and every B- may follow any
-                        // label (all nine tried in ascending order), I-x only B-x and I-x (in that order)
-                        let sp = score.baseAddress! + prev
-                        @inline(__always) func step(_ l: Int, _ from: Int, _ to: Int) {
-                            var best = neg, arg = 0
-                            for p in from...to {
-                                let v = sp[p]
-                                if v > neg { let s = v + trans[p * 9 + l]; if s > best { best = s; arg = p } }
-                            }
-                            if best > neg { score[i * 9 + l] = best + em[i * 9 + l]; back[i * 9 + l] = UInt8(arg) }
-                        }
-                        step(0, 0, 8)
-                        if !forced {
-                            step(1, 0, 8); step(3, 0, 8); step(5, 0, 8); step(7, 0, 8)
-                            step(2, 1, 2); step(4, 3, 4); step(6, 5, 6); step(8, 7, 8)
-                        }
+                        // the same comparisons on IOB2's fixed pattern, unrolled (NERDecoder+Steps.swift)
+                        iob2ScalarRow(score: score.baseAddress!, back: back.baseAddress!, em: em.baseAddress!, trans: trans.baseAddress!,
+                                      row: i, forced: forced)
                         continue
                     }
                     // every label's best predecessor: the labels before in ascending order, each tried for the

@@ -7,24 +7,13 @@ import XCTest
 /// scalar step, keys and surfaces joined from bytes against `String` appends, a proclitic's final «ال» dropped on
 /// bytes against `hasSuffix` and `dropLast`.
 final class SpeedEquivalence26Tests: XCTestCase {
-    /// The scalar IOB2 step of speed10 (NERModel.swift before speed26), rows `1..<n`.
+    /// The scalar IOB2 step of speed10 (kept for transitions that are not tame, ``NERDecoder/iob2ScalarRow``), rows `1..<n`.
     static func scalarRows(_ score: inout [Float], _ back: inout [UInt8], _ em: [Float], _ trans: [Float], n: Int, forceO: Range<Int>) {
-        let neg: Float = -1e30
-        for i in 1..<n {
-            let forced = forceO.contains(i)
-            let prev = (i - 1) * 9
-            func step(_ l: Int, _ from: Int, _ to: Int) {
-                var best = neg, arg = 0
-                for p in from...to {
-                    let v = score[prev + p]
-                    if v > neg { let s = v + trans[p * 9 + l]; if s > best { best = s; arg = p } }
+        score.withUnsafeMutableBufferPointer { s in
+            back.withUnsafeMutableBufferPointer { b in
+                for i in 1..<n {
+                    NERDecoder.iob2ScalarRow(score: s.baseAddress!, back: b.baseAddress!, em: em, trans: trans, row: i, forced: forceO.contains(i))
                 }
-                if best > neg { score[i * 9 + l] = best + em[i * 9 + l]; back[i * 9 + l] = UInt8(arg) }
-            }
-            step(0, 0, 8)
-            if !forced {
-                step(1, 0, 8); step(3, 0, 8); step(5, 0, 8); step(7, 0, 8)
-                step(2, 1, 2); step(4, 3, 4); step(6, 5, 6); step(8, 7, 8)
             }
         }
     }

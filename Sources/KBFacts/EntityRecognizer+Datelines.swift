@@ -28,7 +28,7 @@ extension EntityRecognizer {
                                        subtype: "media", gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil,
                                        confidence: 0.6))
             covered = [Int?](repeating: nil, count: t.count)
-            for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
+            for k in mentions.indices { for x in mentions[k].range { covered[x] = k } }
         }
         func punct(_ k: Int, _ marks: Set<String>) -> Bool { k < t.count && t[k].kind == .punctuation && marks.contains(t[k].text) }
         func placeAt(_ k: Int) -> Int? {

@@ -52,7 +52,7 @@ extension EntityRecognizer {
         mentions.removeAll { m in m.range.contains { inside.contains($0) } }
         mentions.append(contentsOf: added)
         covered = [Int?](repeating: nil, count: t.count)
-        for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
+        for k in mentions.indices { for x in mentions[k].range { covered[x] = k } }
     }
 
     /// The end (index of the closing quote) of a quoted name opening at `q`, or nil when the quoted part is

@@ -114,7 +114,7 @@ struct EntityRecognizer {
         addProvincesAndPolice(t, &mentions)   // "منطقة الرياض", "شرطة دبي" (EntityRecognizer+Provinces.swift)
         addMilitaryUnits(t, &mentions, cues)   // "الفيلق الخامس", "اللواء 105" (EntityRecognizer+Units.swift)
         covered = [Int?](repeating: nil, count: t.count)
-        for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
+        for k in mentions.indices { for x in mentions[k].range { covered[x] = k } }
         i = 0
         while i < t.count {
             if covered[i] == nil, let m = capitalByAdjective(t, i, covered, mentions) {
@@ -122,7 +122,7 @@ struct EntityRecognizer {
                 mentions.removeAll { $0.range.isEmpty }
                 mentions.append(m)
                 covered = [Int?](repeating: nil, count: t.count)
-                for (k, mm) in mentions.enumerated() { for x in mm.range { covered[x] = k } }
+                for k in mentions.indices { for x in mentions[k].range { covered[x] = k } }
                 i = m.range.upperBound
             } else { i += 1 }
         }

@@ -22,8 +22,8 @@ extension EntityRecognizer {
     /// comes off. The offset is where the label starts in the source.
     func leadingCliticStripped(_ tok: Token) -> (text: String, begin: Int)? {
         let n = tok.norm
-        guard tok.kind == .word, n.count >= 4, !EntityRecognizer.isLexiconWord(n) else { return nil }
-        if n.hasPrefix("لل") {
+        guard tok.kind == .word, n.plainCount >= 4, !EntityRecognizer.isLexiconWord(n) else { return nil }
+        if n.plainHasPrefix("لل") {
             let stem = "ال" + String(n.dropFirst(2))
             if EntityRecognizer.isLexiconWord(stem) {
                 let (rest, b) = strippedPrefix(tok, "لل", restore: "")

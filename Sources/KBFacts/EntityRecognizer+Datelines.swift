@@ -28,7 +28,7 @@ extension EntityRecognizer {
                                        subtype: "media", gazetteerIDs: [], nameKey: key(t, range), isAdjective: false, role: nil,
                                        confidence: 0.6))
             covered = [Int?](repeating: nil, count: t.count)
-            for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
+            for k in mentions.indices { for x in mentions[k].range { covered[x] = k } }
         }
         func punct(_ k: Int, _ marks: Set<String>) -> Bool { k < t.count && t[k].kind == .punctuation && marks.contains(t[k].text) }
         func placeAt(_ k: Int) -> Int? {
@@ -59,9 +59,10 @@ extension EntityRecognizer {
             if n > k + 1, punct(n, EntityRecognizer.closeParen), k > 0 || punct(n + 1, EntityRecognizer.datelineDashes) { add((k + 1)..<n); return }
         }
         // "PLACE: NAME VERB"
-        for m in mentions where m.type == .place && !m.isAdjective {
-            let e = m.range.upperBound
-            guard punct(e, EntityRecognizer.colon), m.range.lowerBound == 0 || t[m.range.lowerBound - 1].kind == .word else { continue }
+        // (the mentions read in place: a `for` over them copies each)
+        for c in mentions.indices where mentions[c].type == .place && !mentions[c].isAdjective {
+            let e = mentions[c].range.upperBound, s = mentions[c].range.lowerBound
+            guard punct(e, EntityRecognizer.colon), s == 0 || t[s - 1].kind == .word else { continue }
             let n = datelineName(t, e + 1, covered, mentions)
             if n > e + 1, n < t.count, isReportVerb(t[n].norm) { add((e + 1)..<n); return }
         }

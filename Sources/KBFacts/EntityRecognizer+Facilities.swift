@@ -39,7 +39,7 @@ extension EntityRecognizer {
         guard cues.anyHas(WordCues.facility), let firstHead = t.indices.first(where: { cues.has($0, WordCues.facility) }),
               firstHead + 1 < t.count else { return }
         var owner = [Int?](repeating: nil, count: t.count)
-        for (k, m) in mentions.enumerated() { for x in m.range { owner[x] = k } }
+        for k in mentions.indices { for x in mentions[k].range { owner[x] = k } }
         var replaced: [Int] = []
         var added: [RawMention] = []
         var i = firstHead

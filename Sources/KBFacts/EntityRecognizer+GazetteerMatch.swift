@@ -73,9 +73,8 @@ extension EntityRecognizer {
                     hits = start.names[ci]
                 } else {
                     // the words after the first, joined as in the name's key
-                    var key = firstForms[ci].stem
-                    for k in (i + 1)..<(i + len) { key.append(" "); key.append(t[k].norm) }
-                    hits = gazetteer.lookupName(key)
+                    // (the words after the first joined as in the name's key, on bytes: Gazetteer+KeyBytes.swift)
+                    hits = gazetteer.lookupName(firstForms[ci].stem, count: len - 1) { t[i + 1 + $0].norm }
                 }
                 // a building that also names an institution ("الكرملين", "الإليزيه"): the place after a
                 // locative ("في الكرملين", "بقصر الكرملين"), the institution otherwise ("قال الكرملين")
@@ -106,7 +105,7 @@ extension EntityRecognizer {
             let cand = firstForms[ci]
             // the article stays in the mention ("العراقية", "والعراقية" → "العراقية"): it is the word as written,
             // not a clitic
-            let prefix = cand.prefix.hasSuffix("ال") ? String(cand.prefix.dropLast(2)) : cand.prefix
+            let prefix = EntityRecognizer.withoutArticleEnd(cand.prefix)
             let (text, b) = strippedPrefix(t[i], prefix, restore: cand.stem)
             return RawMention(range: i..<(i + 1), begin: b, end: t[i].end, text: text, type: .place,
                               subtype: hits[0].subtype, gazetteerIDs: hits.map(\.id), nameKey: "",
@@ -115,12 +114,24 @@ extension EntityRecognizer {
         return nil
     }
 
+    /// `prefix` without a final «ال» (`hasSuffix("ال") ? String(dropLast(2)) : prefix`), on bytes for a plain
+    /// prefix (``NormKey/isPlain(_:)``: every scalar a `Character` of its own, so two letters are its last four bytes).
+    static func withoutArticleEnd(_ prefix: String) -> String {
+        guard NormKey.isPlain(prefix) else { return prefix.hasSuffix("ال") ? String(prefix.dropLast(2)) : prefix }
+        var p = prefix
+        return p.withUTF8 { b in
+            let n = b.count
+            guard n >= 4, b[n - 4] == 0xD8, b[n - 3] == 0xA7, b[n - 2] == 0xD9, b[n - 1] == 0x84 else { return prefix }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[0..<(n - 4)]), as: UTF8.self)
+        }
+    }
+
     /// Removes `prefix` (normalised letters) from the start of a token's surface text, skipping diacritics.
     /// (Walks the text's scalars in place: the rest is one slice of the text, the same scalars the scalars'
     /// array copy gave.)
     func strippedPrefix(_ tok: Token, _ prefix: String, restore stem: String) -> (String, Int) {
         guard !prefix.isEmpty else { return (tok.text, tok.begin) }
-        var letters = prefix.count
+        var letters = prefix.plainCount
         let u = tok.text.unicodeScalars
         var k = u.startIndex
         var removed = 0

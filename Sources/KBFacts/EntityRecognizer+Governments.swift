@@ -41,10 +41,10 @@ extension EntityRecognizer {
             let m = mentions[k]
             let country: String?
             if let id = m.gazetteerIDs.first, m.gazetteerIDs.count == 1 { country = countryGoverned(by: id) }
-            else if m.gazetteerIDs.isEmpty, m.nameKey.hasPrefix("حكومه@") { country = m.countryHint }
+            else if m.gazetteerIDs.isEmpty, m.nameKey.plainHasPrefix("حكومه@") { country = m.countryHint }
             else { country = nil }
             // "رئيس مجلس الوزراء العراقي": the cabinet a head of government leads is the state too
-            if country == nil, m.gazetteerIDs.isEmpty, m.nameKey.hasPrefix(EntityRecognizer.cabinetKey), let c = m.countryHint,
+            if country == nil, m.gazetteerIDs.isEmpty, m.nameKey.plainHasPrefix(EntityRecognizer.cabinetKey), let c = m.countryHint,
                m.nameKey == EntityRecognizer.cabinetKey + c, m.range.lowerBound > 0,
                EntityRecognizer.headOfGovernment.contains(stripConj(t[m.range.lowerBound - 1].norm)) {
                 EntityRecognizer.standForState(&mentions[k], c)
@@ -53,7 +53,7 @@ extension EntityRecognizer {
             guard let c = country else { continue }
             let first = t[m.range.lowerBound].norm
             // (the head words "حكومة", "الحكومة" start with neither ل nor ب: a first letter ل or ب is a preposition)
-            let governed = first.hasPrefix("ل") || first.hasPrefix("ب") || (m.range.lowerBound > 0 && t[m.range.lowerBound - 1].norm == "في")
+            let governed = first.plainHasPrefix("ل") || first.plainHasPrefix("ب") || (m.range.lowerBound > 0 && t[m.range.lowerBound - 1].norm == "في")
             if !governed { EntityRecognizer.standForState(&mentions[k], c) }
         }
     }

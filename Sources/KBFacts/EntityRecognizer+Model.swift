@@ -161,13 +161,19 @@ extension EntityRecognizer {
     /// "جيروم فالكوني" where the rules stopped at a word that looks like a preposition on the article.
     func extendGuessedPeople(_ t: [Token], _ result: NERModel.Result, _ mentions: inout [RawMention], _ model: NERModel) {
         for span in result.spans where span.type == .per && span.range.count >= 2 {
-            guard let k = mentions.firstIndex(where: { $0.type == .person && $0.gazetteerIDs.isEmpty && !$0.titleOnly
-                      && $0.parentKey == nil && $0.range.lowerBound == span.range.lowerBound }),
-                  mentions[k].range.upperBound < span.range.upperBound, span.range.count <= 5 else { continue }
+            // (the mentions read in place: `firstIndex(where:)` and `contains(where:)` copied each)
+            var found: Int? = nil
+            for c in mentions.indices where mentions[c].type == .person && mentions[c].gazetteerIDs.isEmpty && !mentions[c].titleOnly
+                && mentions[c].parentKey == nil && mentions[c].range.lowerBound == span.range.lowerBound { found = c; break }
+            guard let k = found, mentions[k].range.upperBound < span.range.upperBound, span.range.count <= 5 else { continue }
             let extra = mentions[k].range.upperBound..<span.range.upperBound
-            guard !mentions.contains(where: { $0.range.overlaps(extra) || ($0.role?.range.overlaps(extra) ?? false) }),
+            var overlapping = false
+            for c in mentions.indices where mentions[c].range.overlaps(extra) || (mentions[c].role?.range.overlaps(extra) ?? false) {
+                overlapping = true; break
+            }
+            guard !overlapping,
                   extra.allSatisfy({ x in
-                      t[x].kind == .word && !t[x].norm.hasPrefix("و") && !t[x].norm.hasPrefix("لل") && looseNameWord(t[x].norm)
+                      t[x].kind == .word && !t[x].norm.plainHasPrefix("و") && !t[x].norm.plainHasPrefix("لل") && looseNameWord(t[x].norm)
                   }),
                   model.margin(of: span, in: result) >= EntityRecognizer.modelMargin else { continue }
             setExtent(&mentions[k], span.range, t, nameKey: key(t, span.range))
@@ -289,9 +295,10 @@ extension EntityRecognizer {
     static func takenTokens(_ t: [Token], _ mentions: [RawMention], _ reserved: [Range<Int>] = []) -> [Bool] {
         var taken = [Bool](repeating: false, count: t.count)
         for r in reserved { for k in r { taken[k] = true } }
-        for m in mentions {
-            for k in m.range { taken[k] = true }
-            if let r = m.role { for k in r.range { taken[k] = true } }
+        // (the mentions read in place: a `for` over them copies each)
+        for c in mentions.indices {
+            for k in mentions[c].range { taken[k] = true }
+            if let r = mentions[c].role?.range { for k in r { taken[k] = true } }
         }
         return taken
     }
@@ -303,8 +310,14 @@ extension EntityRecognizer {
         for k in mentions.indices where mentions[k].isAdjective && !mentions[k].peoplePlural && mentions[k].range.lowerBound > 0 {
             let h = mentions[k].range.lowerBound - 1
             guard !taken[h], t[h].kind == .word, let country = mentions[k].gazetteerIDs.first else { continue }
-            let forms = [(t[h].norm, "")] + Clitics.of(t[h].norm).filter { EntityRecognizer.listContains(["و", "ف", "ب", "ل", "وب", "ول"], $0.prefix) }
-            guard let (stem, prefix) = forms.first(where: { domains.contains($0.0) }) else { continue }
+            // (the first of the word and its forms with these clitics that names a domain, found without the forms' arrays)
+            var form: (String, String)? = domains.contains(t[h].norm) ? (t[h].norm, "") : nil
+            if form == nil {
+                for c in Clitics.of(t[h].norm) where EntityRecognizer.listContains(["و", "ف", "ب", "ل", "وب", "ول"], c.prefix) && domains.contains(c.stem) {
+                    form = (c.stem, c.prefix); break
+                }
+            }
+            guard let (stem, prefix) = form else { continue }
             let range = h..<mentions[k].range.upperBound
             let (head, b) = strippedPrefix(t[h], prefix, restore: stem)
             var m = RawMention(range: range, begin: b, end: mentions[k].end, text: head + " " + t[h + 1..<range.upperBound].map(\.text).joined(separator: " "),

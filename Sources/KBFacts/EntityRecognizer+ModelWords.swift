@@ -1,3 +1,4 @@
+import Foundation
 import KBNER
 import KBText
 
@@ -21,12 +22,20 @@ enum ModelWords {
         let s: String
         let h: UInt64
         init(_ s: String) {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            // (on the contiguous bytes: the generic walks of a UTF-8 view were most of a look-up)
+            var s = s
+            self.h = s.withUTF8 { b in
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+                return h
+            }
             self.s = s
-            self.h = h
         }
-        static func == (a: ByteKey, b: ByteKey) -> Bool { a.h == b.h && a.s.utf8.elementsEqual(b.s.utf8) }
+        static func == (a: ByteKey, b: ByteKey) -> Bool {
+            guard a.h == b.h else { return false }
+            var x = a.s, y = b.s
+            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        }
         func hash(into hasher: inout Hasher) { hasher.combine(h) }
     }
 

@@ -32,13 +32,13 @@ extension EntityRecognizer {
             if count == 0 {
                 if EntityRecognizer.hasArticle(tok), articleGivenName(t, k, covered) { count += 1; k += 1; continue }
                 if !isNameToken(tok) || EntityRecognizer.hasArticle(tok)
-                    || (n.hasPrefix("و") && isFunctionAfterConj(n)) { return nil }
+                    || (n.plainHasPrefix("و") && isFunctionAfterConj(n)) { return nil }
             } else {
                 if !isNameToken(tok) { break }
                 // an indefinite accusative the rules know ends the name: «… كمال داود خلفا ل…», «… مؤكدا أن …»
-                if tok.kind == .word, n.hasSuffix("ا"), EntityRecognizer.isRuleWordNotName(tok) { break }
-                if n.hasPrefix("و") && n != "ولد" { break }
-                if n.hasPrefix("لل") || n.hasPrefix("بال") { break }
+                if tok.kind == .word, n.plainHasSuffix("ا"), EntityRecognizer.isRuleWordNotName(tok) { break }
+                if n.plainHasPrefix("و") && n != "ولد" { break }
+                if n.plainHasPrefix("لل") || n.plainHasPrefix("بال") { break }
                 // ب or ل on a verbal noun the rules know ends the name: «… عطاف بمبادرة من …», «… لدعوة …»
                 if tok.kind == .word, EntityRecognizer.isPrepositionOnMasdar(n) { break }
                 if gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty == false { break }
@@ -48,7 +48,7 @@ extension EntityRecognizer {
                     let prev = t[k - 1].norm
                     // «فخر الدين ألطون», «سيف الإسلام القذافي»: a compound given name goes on to the family name
                     if EntityRecognizer.compoundGivenSecond.contains(n), count == 1, k + 1 < t.count, covered[k + 1] == nil,
-                       t[k + 1].kind == .word, isNameToken(t[k + 1]), !t[k + 1].norm.hasPrefix("و"),
+                       t[k + 1].kind == .word, isNameToken(t[k + 1]), !t[k + 1].norm.plainHasPrefix("و"),
                        gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(t[k + 1].norm)).isEmpty {
                         compound = true; count += 1; k += 1; continue
                     }
@@ -58,7 +58,7 @@ extension EntityRecognizer {
                         if prev == "عبد" || (k < t.count && covered[k] == nil && EntityRecognizer.lineage.contains(t[k].norm)) { continue }
                         break
                     }
-                    if n.count < 4 { break }
+                    if n.plainCount < 4 { break }
                     // «… بن علي العلاقات», «… داود التعاون»: a topic noun the rules know is the verb's object
                     if EntityRecognizer.isTopicNoun(tok) { break }
                     count += 1; k += 1
@@ -113,7 +113,7 @@ extension EntityRecognizer {
     /// ب or ل fused to a noun in ة the rules' lexicon knows ("بمبادرة", "بزيارة", "لدعوة"): a preposition and its
     /// verbal noun, which never continues a person's name.
     static func isPrepositionOnMasdar(_ n: String) -> Bool {
-        guard n.count >= 5, n.hasPrefix("ب") || n.hasPrefix("ل"), n.hasSuffix("ه"), !isKnownFirstName(n) else { return false }
+        guard n.count >= 5, n.plainHasPrefix("ب") || n.plainHasPrefix("ل"), n.plainHasSuffix("ه"), !isKnownFirstName(n) else { return false }
         let stem = String(n.dropFirst())
         return !RuleSet.bundled.lexicon.classes(of: stem).isEmpty && !isKnownFirstName(stem)
     }
@@ -129,7 +129,7 @@ extension EntityRecognizer {
         guard EntityRecognizer.articleGivenNames.contains(t[k].norm), k + 1 < t.count, covered[k + 1] == nil,
               t[k + 1].kind == .word else { return false }
         let n = t[k + 1].norm
-        return isNameWord(n) && !n.hasPrefix("و") && gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty
+        return isNameWord(n) && !n.plainHasPrefix("و") && gazetteer.lookupAdjective(ArabicNormalizer.stripArticle(n)).isEmpty
             && !EntityRecognizer.descriptiveWords.contains(n)
     }
 
@@ -142,7 +142,7 @@ extension EntityRecognizer {
     /// ("إيتيه", "لوكانتيه" are foreign names); "علي" with its yaa is a name.
     func isNameToken(_ tok: Token) -> Bool {
         if EntityRecognizer.isAliName(tok) { return true }
-        let plainHa = tok.norm.hasSuffix("يه") && tok.text.unicodeScalars.last == "\u{0647}"
+        let plainHa = tok.norm.plainHasSuffix("يه") && tok.text.unicodeScalars.last == "\u{0647}"
         return isNameWord(tok.norm, nisbaCheck: !plainHa)
     }
 
@@ -156,10 +156,10 @@ extension EntityRecognizer {
     static func nameWordCheck(_ n: String, nisbaCheck: Bool) -> Bool {
         guard n.count >= 2 else { return false }
         // feminine and plural nisba forms ("دبلوماسية", "تنفيذيين") are adjectives, not names
-        if n.count >= 5 && ((nisbaCheck && n.hasSuffix("يه")) || n.hasSuffix("يين") || n.hasSuffix("يون")) { return false }
+        if n.count >= 5 && ((nisbaCheck && n.plainHasSuffix("يه")) || n.plainHasSuffix("يين") || n.plainHasSuffix("يون")) { return false }
         if n.allSatisfy({ $0.isNumber }) { return false }
         // "لانتقادات", "باتهامات": a preposition on a plural masdar, not a name
-        if n.count >= 6, n.hasPrefix("ل") || n.hasPrefix("ب"), n.dropFirst().hasPrefix("ا"), n.hasSuffix("ات") { return false }
+        if n.count >= 6, n.plainHasPrefix("ل") || n.plainHasPrefix("ب"), n.dropFirst().hasPrefix("ا"), n.plainHasSuffix("ات") { return false }
         // a preposition or conjunction on the article ("بالمملكة", "والحكومة"), a verbal noun with a preposition
         // and a pronoun ("لإبلاغه"), "وكذا": not a name
         if EntityRecognizer.isNeverNameWord(n) { return false }

@@ -9,7 +9,7 @@ extension EntityRecognizer {
 
     func organization(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
         let head = headWord(t[i].norm) ?? t[i].norm
-        let definite = EntityRecognizer.hasArticle(t[i]) || head.hasPrefix("ال")
+        let definite = EntityRecognizer.hasArticle(t[i]) || head.plainHasPrefix("ال")
         var j = i + 1
         var keyParts = [ArabicNormalizer.stripArticle(head)]
         var country: String? = nil
@@ -19,21 +19,21 @@ extension EntityRecognizer {
         // "قيادة حفتر", "حكومة باولو جينتيلوني": the leader is the entity, not an organisation
         if !definite, Lexicon.leaderHeads.contains(head), j < t.count, covered[j] == nil,
            !EntityRecognizer.hasArticle(t[j]), let name = personName(t, j, covered),
-           name.count > 1 || !t[j].norm.hasSuffix("ه"), constructChainEnd(t, j, head: head, covered) == nil {
+           name.count > 1 || !t[j].norm.plainHasSuffix("ه"), constructChainEnd(t, j, head: head, covered) == nil {
             let (text, b) = stripped(t, name)
             return RawMention(range: name, begin: b, end: t[name.upperBound - 1].end, text: text, type: .person,
                               subtype: "", gazetteerIDs: [], nameKey: key(t, name), isAdjective: false, role: nil,
                               confidence: 0.6)
         }
         // "حركة المدنيين", "تنظيم الرحلات": the verbal noun of movement or organising, not a movement or an organisation
-        if !definite, ["حركه", "تنظيم"].contains(head), j < t.count, covered[j] == nil, t[j].norm.hasPrefix("ال"),
-           t[j].norm.hasSuffix("ين") || t[j].norm.hasSuffix("ات"), j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.hasPrefix("ال") {
+        if !definite, ["حركه", "تنظيم"].contains(head), j < t.count, covered[j] == nil, t[j].norm.plainHasPrefix("ال"),
+           t[j].norm.plainHasSuffix("ين") || t[j].norm.plainHasSuffix("ات"), j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.plainHasPrefix("ال") {
             return nil
         }
         // "حركة التجارة", "حركة الملاحة": traffic; "تنظيم الانتخابات", "تنظيم الانتقال": organising something
         if !definite, j < t.count, covered[j] == nil,
            head == "حركه" && Lexicon.motionComplements.contains(t[j].norm)
-            || head == "تنظيم" && t[j].norm.hasPrefix("ال") && (j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.hasPrefix("ال")) {
+            || head == "تنظيم" && t[j].norm.plainHasPrefix("ال") && (j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.plainHasPrefix("ال")) {
             return nil
         }
         if Lexicon.summitHeads.contains(head) { return summit(t, i, covered, mentions) }
@@ -44,12 +44,12 @@ extension EntityRecognizer {
         // a proper name right after an indefinite head: "مجموعة فاغنر", "موقع أفريكا إنتلجنس"
         if !definite, Lexicon.nameTakingHeads.contains(head) {
             while j < t.count, covered[j] == nil, t[j].kind == .word || t[j].kind == .latin, !EntityRecognizer.hasArticle(t[j]),
-                  isNameWord(t[j].norm), !(t[j].kind == .word && t[j].norm.hasSuffix("يه")), j - i <= 3 {
+                  isNameWord(t[j].norm), !(t[j].kind == .word && t[j].norm.plainHasSuffix("يه")), j - i <= 3 {
                 keyParts.append(t[j].norm); j += 1; modifiers += 1; properName = true
             }
             // "مجموعة مسلحة", "جماعة متشددة": one indefinite feminine word after a feminine head agrees with it
             // (an adjective); a name goes on ("كتيبة عقبة بن نافع")
-            if properName, j == i + 2, t[i + 1].norm.hasSuffix("ه"), head.hasSuffix("ه"),
+            if properName, j == i + 2, t[i + 1].norm.plainHasSuffix("ه"), head.plainHasSuffix("ه"),
                j >= t.count || !(t[j].kind == .word && isNameWord(t[j].norm) && !EntityRecognizer.hasArticle(t[j])) {
                 return nil
             }
@@ -114,11 +114,11 @@ extension EntityRecognizer {
                   !EntityRecognizer.lamNonNames.contains(n),
                   !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n) || isGeneralInName(t, j),
                   !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.namingWords.contains(n),
-                  !(n.hasSuffix("ين") || n.hasSuffix("ات") || n.hasSuffix("ان")) || headOfKind(n) == nil,
+                  !(n.plainHasSuffix("ين") || n.plainHasSuffix("ات") || n.plainHasSuffix("ان")) || headOfKind(n) == nil,
                   !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" || n == EntityRecognizer.theGovernment && head == EntityRecognizer.presidencyHead && modifiers == 0 else { break }
             // «وبحث مجلس الوزراء المشروع», «ورفضت الحركة الشعبية الاتفاق»: after a definite head or the genitive of an
             // indefinite one, only an adjective goes on the name; a noun is the verb's object (EntityRecognizer+NameAdjectives.swift)
-            if definite || modifiers > 0, !n.hasPrefix("لل"), !EntityRecognizer.isNameAdjective(n) { break }
+            if definite || modifiers > 0, !n.plainHasPrefix("لل"), !EntityRecognizer.isNameAdjective(n) { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
             // "العام" ends the name's adjectives: a country's adjective may follow ("الاتحاد العام التونسي"), or a purpose
             if n == EntityRecognizer.general, !(j < t.count && covered[j].map { mentions[$0].isAdjective } == true) { break }
@@ -139,7 +139,7 @@ extension EntityRecognizer {
             if j < t.count, let c = covered[j], mentions[c].isAdjective, !mentions[c].peoplePlural, mentions[c].range.lowerBound == j {
                 country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound
             } else if j < t.count, covered[j] == nil, t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), isModifier(t[j].norm),
-                      t[j].norm.hasSuffix("ي") || t[j].norm.hasSuffix("يه"), !Lexicon.stopwords.contains(t[j].norm),
+                      t[j].norm.plainHasSuffix("ي") || t[j].norm.plainHasSuffix("يه"), !Lexicon.stopwords.contains(t[j].norm),
                       !DateParser.past.contains(t[j].norm), !DateParser.coming.contains(t[j].norm) {
                 keyParts.append(ArabicNormalizer.stripArticle(t[j].norm)); j += 1   // "للأمن الوطني"
             }
@@ -150,7 +150,7 @@ extension EntityRecognizer {
         }
         // "اللجنة التحضيرية لمؤتمر بغداد", "اللجنة المركزية لحركة النهضة": a body of a named organisation or meeting,
         // its head with ل and that name (a mention, or definite modifiers) after the qualifier
-        if definite, country == nil, j + 1 < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("ل"), !t[j].norm.hasPrefix("لل"),
+        if definite, country == nil, j + 1 < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.plainHasPrefix("ل"), !t[j].norm.plainHasPrefix("لل"),
            Lexicon.orgHeads.contains(String(t[j].norm.dropFirst())) {
             var e = j + 1
             if let c = covered[e] {
@@ -253,6 +253,9 @@ extension EntityRecognizer {
     func requalify(_ mentions: inout [RawMention], _ t: [Token]) {
         var k = 0
         while k + 1 < mentions.count {
+            // (the first tests read the mentions in place: most pairs are no organisation and adjective, and a
+            // copy of a mention costs a retain of each of its strings)
+            guard mentions[k].type == .organization, !mentions[k].gazetteerIDs.isEmpty, mentions[k + 1].isAdjective else { k += 1; continue }
             let m = mentions[k], next = mentions[k + 1]
             if m.type == .organization, !m.gazetteerIDs.isEmpty, next.range.lowerBound == m.range.upperBound, next.isAdjective, !next.peoplePlural,
                let own = m.gazetteerIDs.first, let nextCountry = next.gazetteerIDs.first,
@@ -274,7 +277,7 @@ extension EntityRecognizer {
         for k in mentions.indices where mentions[k].type == .organization && !mentions[k].gazetteerIDs.isEmpty && mentions[k].range.count == 1 {
             let e = mentions[k].range.upperBound
             guard e < t.count, !mentions.contains(where: { $0.range.contains(e) }), EntityRecognizer.hasArticle(t[e]),
-                  t[e].norm.hasSuffix("ي"), t[e].norm.count >= 5, !Lexicon.stopwords.contains(t[e].norm), isModifier(t[e].norm) else { continue }
+                  t[e].norm.plainHasSuffix("ي"), t[e].norm.count >= 5, !Lexicon.stopwords.contains(t[e].norm), isModifier(t[e].norm) else { continue }
             let generic = ["العسكري", "السياسي", "الامني", "الوطني", "الشعبي", "الرسمي", "الدولي", "الاقليمي", "المحلي", "الاعلامي", "الحالي", "الماضي"]
             if generic.contains(t[e].norm) { continue }
             mentions[k].nameKey = Gazetteer.key(mentions[k].text) + " " + ArabicNormalizer.stripArticle(t[e].norm)
@@ -307,7 +310,7 @@ extension EntityRecognizer {
 
     func isLamComplement(_ tok: Token) -> Bool {
         let n = tok.norm
-        return tok.kind == .word && n.hasPrefix("لل") && n.count >= 5 && !Lexicon.stopwords.contains(n)
+        return tok.kind == .word && n.plainHasPrefix("لل") && n.count >= 5 && !Lexicon.stopwords.contains(n)
             && !EntityRecognizer.lamNonNames.contains(n) && isModifier(n)
     }
 
@@ -320,7 +323,7 @@ extension EntityRecognizer {
     /// definite head it is the head's action ("بدأ الجيش الانتشار"), not a word of a name (adjectives end in ي).
     static func isDerivedMasdar(_ n: String) -> Bool {
         let c = Array(n)
-        return c.count >= 8 && n.hasPrefix("الا") && c[c.count - 2] == "ا" && !n.hasSuffix("ي")
+        return c.count >= 8 && n.plainHasPrefix("الا") && c[c.count - 2] == "ا" && !n.plainHasSuffix("ي")
     }
 
     func isModifier(_ n: String) -> Bool {
@@ -331,14 +334,14 @@ extension EntityRecognizer {
 
     func place(_ t: [Token], _ i: Int, _ covered: [Int?]) -> RawMention? {
         let j = i + 1
-        guard j < t.count, covered[j] == nil, t[j].kind == .word, !t[j].norm.hasPrefix("ال"),
+        guard j < t.count, covered[j] == nil, t[j].kind == .word, !t[j].norm.plainHasPrefix("ال"),
               isNameWord(t[j].norm) || EntityRecognizer.toponymElements.contains(t[j].norm) && toponymEnd(t, j, head: "", covered) > j + 1
         else { return nil }
         // "لولاية مدتها أربع سنوات": a term of office, not a province
         if EntityRecognizer.looksLikeVerbOrPossessed(t[j].norm), gazetteer.lookupName(t[j].norm).isEmpty { return nil }
         let head = headWord(t[i].norm) ?? ""
         // "المدينة ووسط …": after the definite head a word with و starts the next conjunct, not the city's name
-        if EntityRecognizer.hasArticle(t[i]) || head.hasPrefix("ال"), t[j].norm.hasPrefix("و"), gazetteer.lookupName(t[j].norm).isEmpty {
+        if EntityRecognizer.hasArticle(t[i]) || head.plainHasPrefix("ال"), t[j].norm.plainHasPrefix("و"), gazetteer.lookupName(t[j].norm).isEmpty {
             return nil
         }
         // «قرية عين الحجر», «بلدة عيتا الشعب»: a two-word name (EntityRecognizer+Toponyms.swift)
@@ -357,7 +360,7 @@ extension EntityRecognizer {
     /// that only describes it ("المؤتمر الصحفي", "القمة الطارئة") names nothing; a place named alone after
     /// the head ("قمة جدة") stays a place.
     func summit(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
-        let definite = EntityRecognizer.hasArticle(t[i]) || (headWord(t[i].norm) ?? "").hasPrefix("ال")
+        let definite = EntityRecognizer.hasArticle(t[i]) || (headWord(t[i].norm) ?? "").plainHasPrefix("ال")
         var j = i + 1
         var adjectives = 0, hostPlace = false
         var keyParts = [ArabicNormalizer.stripArticle(headWord(t[i].norm) ?? t[i].norm)]
@@ -373,17 +376,17 @@ extension EntityRecognizer {
                 break
             }
             let n = t[j].norm
-            guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), n.hasPrefix("ال"), n.count >= 6, n.hasSuffix("يه") || n.hasSuffix("ي"),
+            guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), n.plainHasPrefix("ال"), n.count >= 6, n.plainHasSuffix("يه") || n.plainHasSuffix("ي"),
                   !Lexicon.genericSummitAdjectives.contains(n), !DateParser.coming.contains(n), !DateParser.past.contains(n),
                   !EntityRecognizer.descriptiveWords.contains(n), !Lexicon.stopwords.contains(n) else { break }
             keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; adjectives += 1
         }
         // its purpose: "للتعاون والشراكة", "للسلام"
         var purpose = false
-        if adjectives > 0 || hostPlace, j < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("لل"),
+        if adjectives > 0 || hostPlace, j < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.plainHasPrefix("لل"),
            t[j].norm.count >= 5, !Lexicon.stopwords.contains(t[j].norm), !EntityRecognizer.nonComplements.contains(t[j].norm) {
             keyParts.append(String(t[j].norm.dropFirst(2))); j += 1; purpose = true
-            while j < t.count, j - i <= 7, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("وال"), t[j].norm.count >= 6 {
+            while j < t.count, j - i <= 7, covered[j] == nil, t[j].kind == .word, t[j].norm.plainHasPrefix("وال"), t[j].norm.count >= 6 {
                 keyParts.append(String(t[j].norm.dropFirst(3))); j += 1
             }
         }
@@ -427,9 +430,9 @@ extension EntityRecognizer {
             && mentions[k].role == nil && mentions[k].range.lowerBound > 0 {
             let h = mentions[k].range.lowerBound - 1, e = mentions[k].range.upperBound
             guard e < t.count, t[h].kind == .word, t[e].kind == .word, !EntityRecognizer.hasArticle(t[h]),
-                  let head = headWord(t[h].norm), Lexicon.orgHeads.contains(head), !head.hasPrefix("ال"),
+                  let head = headWord(t[h].norm), Lexicon.orgHeads.contains(head), !head.plainHasPrefix("ال"),
                   !mentions.contains(where: { $0.range.contains(h) || $0.range.contains(e) }),
-                  t[e].norm.hasPrefix("لل"), t[e].norm.count >= 5, !Lexicon.stopwords.contains(t[e].norm),
+                  t[e].norm.plainHasPrefix("لل"), t[e].norm.count >= 5, !Lexicon.stopwords.contains(t[e].norm),
                   !EntityRecognizer.nonComplements.contains(t[e].norm) else { continue }
             let range = h..<(e + 1)
             let (text, b) = stripped(t, range)

@@ -31,16 +31,17 @@ extension EntityRecognizer {
     func addProvincesAndPolice(_ t: [Token], _ mentions: inout [RawMention]) {
         // (only a town or capital the gazetteer found after the sentence's start can change: none, nothing to do)
         guard mentions.contains(where: { EntityRecognizer.mayHeadDivision($0) }) else { return }
-        var taken = Set<Int>()
-        for m in mentions { taken.formUnion(m.range) }
+        // (the tokens taken as flags, and each mention tested in place before it is copied)
+        var taken = [Bool](repeating: false, count: t.count)
+        for k in mentions.indices { for x in mentions[k].range where x < t.count { taken[x] = true } }
         for k in mentions.indices {
+            guard EntityRecognizer.mayHeadDivision(mentions[k]) else { continue }
             let m = mentions[k]
-            guard EntityRecognizer.mayHeadDivision(m) else { continue }
             var start = m.range.lowerBound
             var head: String? = nil
-            if !taken.contains(start - 1), let h = divisionHead(t[start - 1], EntityRecognizer.provinceHeads) { head = h; start -= 1 }
+            if !taken[start - 1], let h = divisionHead(t[start - 1], EntityRecognizer.provinceHeads) { head = h; start -= 1 }
             // "شرطة منطقة الرياض", "شرطة دبي", "إمارة منطقة مكة المكرمة"
-            if start > 0, !taken.contains(start - 1) {
+            if start > 0, !taken[start - 1] {
                 let before = t[start - 1]
                 let police = divisionHead(before, EntityRecognizer.policeHeads) != nil
                 let emirate = head == EntityRecognizer.regionHead && divisionHead(before, [EntityRecognizer.emirateHead]) != nil
@@ -53,7 +54,7 @@ extension EntityRecognizer {
                                          confidence: 0.7)
                     org.countryHint = gazetteer.country(of: m.gazetteerIDs[0])
                     mentions[k] = org
-                    taken.formUnion(range)
+                    for x in range { taken[x] = true }
                     continue
                 }
             }
@@ -66,7 +67,7 @@ extension EntityRecognizer {
                                       confidence: 0.8)
             province.countryHint = gazetteer.country(of: m.gazetteerIDs[0])
             mentions[k] = province
-            taken.formUnion(range)
+            for x in range { taken[x] = true }
         }
     }
 }

@@ -11,8 +11,8 @@ extension EntityRecognizer {
         for k in mentions.indices where mentions[k].type == .person && mentions[k].range.count == 1 && !mentions[k].gazetteerIDs.isEmpty {
             let s = mentions[k].range.lowerBound, p = s - 1
             guard p >= 1, s + 1 < t.count, covered[p] == nil, t[p].kind == .word,
-                  t[p - 1].kind == .punctuation, EntityRecognizer.openingQuotes.contains(t[p - 1].text),
-                  t[s + 1].kind == .punctuation, EntityRecognizer.closingQuotes.contains(t[s + 1].text),
+                  t[p - 1].kind == .punctuation, EntityRecognizer.isOpeningQuote(t[p - 1].text),
+                  t[s + 1].kind == .punctuation, EntityRecognizer.isClosingQuote(t[s + 1].text),
                   !EntityRecognizer.hasArticle(t[p]), !Lexicon.stopwords.contains(t[p].norm), isNameWord(t[p].norm),
                   let names = gazetteer.nameTokens(id: mentions[k].gazetteerIDs[0]),
                   names.contains(where: { $0.count >= 2 && $0.last == t[s].norm

@@ -18,11 +18,11 @@ extension EntityRecognizer {
     /// right after it ("«…» و«…»", "«…»، «…»") gets the same type. Gazetteer places and adjectives inside the
     /// quotes give way to it ("«ثوار طرابلس»" is a brigade); a quoted part that is all one gazetteer name stays.
     func addQuotedNames(_ t: [Token], _ mentions: inout [RawMention], _ covered: inout [Int?]) {
-        guard t.contains(where: { $0.kind == .punctuation && EntityRecognizer.openingQuotes.contains($0.text) }) else { return }
+        guard t.contains(where: { $0.kind == .punctuation && EntityRecognizer.isOpeningQuote($0.text) }) else { return }
         var added: [RawMention] = []
         var i = 1
         while i < t.count {
-            guard t[i].kind == .punctuation, EntityRecognizer.openingQuotes.contains(t[i].text),
+            guard t[i].kind == .punctuation, EntityRecognizer.isOpeningQuote(t[i].text),
                   let (type, media, head) = quoteCue(t, i, covered, mentions) else { i += 1; continue }
             var q = i
             var next = i + 1
@@ -41,7 +41,7 @@ extension EntityRecognizer {
                 // "«…» و«…»", "«…»، «…»": a coordinated name of the same kind
                 var k = close + 1
                 if k < t.count, t[k].text == "،" || t[k].text == "," || t[k].kind == .word && t[k].norm == "و" { k += 1 }
-                guard k > close + 1, k < t.count, t[k].kind == .punctuation, EntityRecognizer.openingQuotes.contains(t[k].text) else { break }
+                guard k > close + 1, k < t.count, t[k].kind == .punctuation, EntityRecognizer.isOpeningQuote(t[k].text) else { break }
                 q = k
             }
             i = next
@@ -52,7 +52,7 @@ extension EntityRecognizer {
         mentions.removeAll { m in m.range.contains { inside.contains($0) } }
         mentions.append(contentsOf: added)
         covered = [Int?](repeating: nil, count: t.count)
-        for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
+        for k in mentions.indices { for x in mentions[k].range { covered[x] = k } }
     }
 
     /// The end (index of the closing quote) of a quoted name opening at `q`, or nil when the quoted part is
@@ -61,7 +61,7 @@ extension EntityRecognizer {
     func quotedName(_ t: [Token], _ q: Int, _ covered: [Int?], _ mentions: [RawMention]) -> Int? {
         var close = q + 1
         while close < t.count, close - q <= 5, !(t[close].kind == .punctuation) { close += 1 }
-        guard close < t.count, close > q + 1, close - q <= 5, EntityRecognizer.closingQuotes.contains(t[close].text) else { return nil }
+        guard close < t.count, close > q + 1, close - q <= 5, EntityRecognizer.isClosingQuote(t[close].text) else { return nil }
         let first = t[q + 1].norm
         guard t[q + 1].kind == .word || t[q + 1].kind == .latin, !Lexicon.stopwords.contains(first), !Lexicon.verbs.contains(first),
               first.count >= 2 else { return nil }
@@ -92,7 +92,7 @@ extension EntityRecognizer {
         if Lexicon.outletReportVerbs.contains(t[p].norm)
             || Clitics.of(t[p].norm).contains(where: { ($0.prefix == "و" || $0.prefix == "ف") && Lexicon.outletReportVerbs.contains($0.stem) }),
            let close = (i + 2..<min(t.count, i + 6)).first(where: { t[$0].kind == .punctuation }),
-           EntityRecognizer.closingQuotes.contains(t[close].text), close + 1 < t.count,
+           EntityRecognizer.isClosingQuote(t[close].text), close + 1 < t.count,
            ["عن", "ان", "إن", "أن", "،", ","].contains(t[close + 1].norm) || ["،", ","].contains(t[close + 1].text) {
             return (.organization, true, "")
         }
@@ -129,7 +129,7 @@ extension EntityRecognizer {
             if k == q + 1 ? !isNameToken(t[k]) : !(isNameToken(t[k]) || EntityRecognizer.hasArticle(t[k]) && isNameWord(n)) { return false }
             k += 1
         }
-        return k > q + 2 && k < t.count && EntityRecognizer.closingQuotes.contains(t[k].text)
+        return k > q + 2 && k < t.count && EntityRecognizer.isClosingQuote(t[k].text)
     }
 
     /// An organisation or place head noun, singular, dual or plural, with or without clitics

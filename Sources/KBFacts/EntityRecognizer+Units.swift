@@ -51,7 +51,7 @@ extension EntityRecognizer {
         // (a token's cue bit is the word part of `unitHead`: no unit head, nothing to add)
         guard cues.anyHas(WordCues.unitHead) else { return }
         var taken = [Int?](repeating: nil, count: t.count)
-        for (k, m) in mentions.enumerated() { for x in m.range { taken[x] = k } }
+        for k in mentions.indices { for x in mentions[k].range { taken[x] = k } }
         var i = 0
         while i + 1 < t.count {
             defer { i += 1 }

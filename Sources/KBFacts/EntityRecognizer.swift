@@ -114,7 +114,7 @@ struct EntityRecognizer {
         addProvincesAndPolice(t, &mentions)   // "منطقة الرياض", "شرطة دبي" (EntityRecognizer+Provinces.swift)
         addMilitaryUnits(t, &mentions, cues)   // "الفيلق الخامس", "اللواء 105" (EntityRecognizer+Units.swift)
         covered = [Int?](repeating: nil, count: t.count)
-        for (k, m) in mentions.enumerated() { for x in m.range { covered[x] = k } }
+        for k in mentions.indices { for x in mentions[k].range { covered[x] = k } }
         i = 0
         while i < t.count {
             if covered[i] == nil, let m = capitalByAdjective(t, i, covered, mentions) {
@@ -122,7 +122,7 @@ struct EntityRecognizer {
                 mentions.removeAll { $0.range.isEmpty }
                 mentions.append(m)
                 covered = [Int?](repeating: nil, count: t.count)
-                for (k, mm) in mentions.enumerated() { for x in mm.range { covered[x] = k } }
+                for k in mentions.indices { for x in mentions[k].range { covered[x] = k } }
                 i = m.range.upperBound
             } else { i += 1 }
         }
@@ -185,7 +185,7 @@ struct EntityRecognizer {
                 i = nameRange.upperBound
                 // "وزيرا الدفاع والخارجية X وY": a dual or plural title's second holder after «و»
                 if EntityRecognizer.isDualOrPluralHead(stripConj(t[cueRange.lowerBound].norm)), i < t.count, covered[i] == nil,
-                   t[i].kind == .word, t[i].norm.hasPrefix("و") {
+                   t[i].kind == .word, t[i].norm.plainHasPrefix("و") {
                     let stem = String(t[i].norm.dropFirst())
                     let (text, b) = strippedPrefix(t[i], "و", restore: stem)
                     var u = t   // the second name read without its conjunction
@@ -234,9 +234,9 @@ struct EntityRecognizer {
             guard mentions[p0].type == .person, let cue = mentions[p0].role, !cue.isRankOnly,
                   ["وزراء", "وزير", "وزيره"].contains(stripConj(t[cue.range.lowerBound].norm)) else { continue }
             var e = mentions[p0].range.upperBound
-            while e + 2 < t.count, t[e].kind == .punctuation, t[e].text == "،" || t[e].text == ",", t[e + 1].norm.hasPrefix("وال") {
+            while e + 2 < t.count, t[e].kind == .punctuation, t[e].text == "،" || t[e].text == ",", t[e + 1].norm.plainHasPrefix("وال") {
                 var j = e + 1
-                while j < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.hasPrefix("ال") || t[j].norm.hasPrefix("وال") { j += 1 }
+                while j < t.count, covered[j] == nil, t[j].kind == .word, t[j].norm.plainHasPrefix("ال") || t[j].norm.plainHasPrefix("وال") { j += 1 }
                 guard j < t.count, j > e + 1 else { break }
                 let domain = e + 1..<j
                 let domainText = surface(t, domain)
@@ -486,15 +486,20 @@ struct EntityRecognizer {
         return n
     }
 
-    func surface(_ t: [Token], _ r: Range<Int>) -> String { r.map { t[$0].text }.joined(separator: " ") }
+    /// (joined from the bytes at once, ``JoinedWords``: the same text as `map` and `joined(separator:)`)
+    func surface(_ t: [Token], _ r: Range<Int>) -> String {
+        r.isEmpty ? "" : JoinedWords.make(t[r.lowerBound].text, count: r.count - 1) { t[r.lowerBound + 1 + $0].text }
+    }
 
-    func key(_ t: [Token], _ r: Range<Int>) -> String { r.map { t[$0].norm }.joined(separator: " ") }
+    func key(_ t: [Token], _ r: Range<Int>) -> String {
+        r.isEmpty ? "" : JoinedWords.make(t[r.lowerBound].norm, count: r.count - 1) { t[r.lowerBound + 1 + $0].norm }
+    }
 
     /// Surface text of a range with a leading conjunction clitic removed from the first token.
     func stripped(_ t: [Token], _ r: Range<Int>) -> (String, Int) {
         let first = t[r.lowerBound]
         if let (text, b) = leadingCliticStripped(first) {
-            return (([text] + t[(r.lowerBound + 1)..<r.upperBound].map(\.text)).joined(separator: " "), b)
+            return (JoinedWords.make(text, count: r.count - 1) { t[r.lowerBound + 1 + $0].text }, b)
         }
         var prefix = ""
         let rawIsWord = Lexicon.orgHeads.contains(first.norm) || Lexicon.placeHeads.contains(first.norm)
@@ -508,6 +513,6 @@ struct EntityRecognizer {
             break
         }
         let (text, b) = strippedPrefix(first, prefix, restore: "")
-        return (([text] + t[(r.lowerBound + 1)..<r.upperBound].map(\.text)).joined(separator: " "), b)
+        return (JoinedWords.make(text, count: r.count - 1) { t[r.lowerBound + 1 + $0].text }, b)
     }
 }

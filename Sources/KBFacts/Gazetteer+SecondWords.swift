@@ -15,7 +15,13 @@ extension Gazetteer {
 
     /// Whether some name of two words or more has `word` second.
     func isSecondWord(_ word: String) -> Bool {
-        Gazetteer.last.withValue { l in
+        // (a plain word on its bytes: Gazetteer+KeyBytes.swift)
+        if NormKey.isPlain(word) {
+            let index = keyBytes
+            var w = word
+            return w.withUTF8 { index.secondWords.index(utf8: $0) != nil }
+        }
+        return Gazetteer.last.withValue { l in
             if l.serial != serial { l.words = secondWords; l.serial = serial }
             return l.words.contains(NormKey(word))
         }

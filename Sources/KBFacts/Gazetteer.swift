@@ -34,7 +34,7 @@ public final class Gazetteer: @unchecked Sendable {
     public let entries: [GazetteerEntry]
     private let byID: [String: Int]
     /// normalised name → entry indexes (names and aliases).
-    private var names: [NormKey: [Int]] = [:]
+    private(set) var names: [NormKey: [Int]] = [:]
     /// normalised adjective (without ال) → entry indexes.
     private var adjectives: [NormKey: [Int]] = [:]
     /// Longest name, in tokens.
@@ -201,7 +201,14 @@ public final class Gazetteer: @unchecked Sendable {
     public func longestName(startingWith word: String) -> Int { firstWords[NormKey(word)] ?? 0 }
 
     /// The most words of a name that starts with these two normalised words (0 when none does).
-    public func longestName(startingWith word: String, then next: String) -> Int { firstTwoWords[NormKey(word + " " + next)] ?? 0 }
+    /// (a plain key looked up on its bytes: Gazetteer+KeyBytes.swift)
+    public func longestName(startingWith word: String, then next: String) -> Int {
+        let index = keyBytes
+        if let found = Gazetteer.withPlainJoined(word, count: 1, { _ in next }, { index.twoWords.index(utf8: $0) }) {
+            return found.map { index.twoWordLongest[$0] } ?? 0
+        }
+        return firstTwoWords[NormKey(word + " " + next)] ?? 0
+    }
 
     public func entry(id: String) -> GazetteerEntry? { byID[id].map { entries[$0] } }
 

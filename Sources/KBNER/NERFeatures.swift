@@ -18,6 +18,10 @@ public struct NERFeaturizer: Sendable {
     /// Clusterings the lexicon has (0: a model without word classes, features exactly as before).
     let classCount: Int
     static let classContextPerToken = 6
+    /// The buckets of the context templates whose values are few, by value (``SmallBuckets``).
+    let smallBuckets: [UInt32]
+    /// The lexicon's name keys as bytes (``NERNameIndex``), for the gazetteer tags.
+    let nameIndex: NERNameIndex
 
     public init(lexicon: NERLexicon, bits: Int) {
         self.lexicon = lexicon
@@ -25,6 +29,8 @@ public struct NERFeaturizer: Sendable {
         classCount = lexicon.classCount
         localPerToken = NERFeaturizer.localPerToken + classCount
         perToken = NERFeaturizer.perToken + (classCount > 0 ? classCount + NERFeaturizer.classContextPerToken : 0)
+        smallBuckets = SmallBuckets.table(bits: bits)
+        nameIndex = NERNameIndex(lexicon)
     }
 
     /// What the features need of one word (a pure function of its normalised form and its Latin capitalisation).
@@ -319,68 +325,6 @@ extension NERFeaturizer {
         let start = neighbourFeatures(word: bos, stem: bos, suf1: bos, clitic: bos, fine: bos, coarse: bos)
         let end = neighbourFeatures(word: eos, stem: eos, suf1: eos, clitic: eos, fine: eos, coarse: eos)
         return [start[0], end[1], start[2], end[3]]
-    }
-
-    /// Context features per token of ``ownContextFeatures(_:)``.
-    public var ownContextPerToken: Int { contextPerToken - 9 - (classCount > 0 ? 4 : 0) }
-
-    /// The context features of ``contextFeatures(_:)`` other than the neighbour features
-    /// (``neighbourFeatures(word:stem:suf1:clitic:fine:coarse:)``), `ownContextPerToken` per token: with them
-    /// and ``localFeatures(_:)``, the same buckets as ``features(_:)`` (in another order).
-    public func ownContextFeatures(_ info: [WordInfo]) -> [UInt32] {
-        let n = info.count
-        let gaz = lexicon.gazetteerTags(info)
-        let shift = UInt64(64 - bits)
-        let F = ownContextPerToken
-        var out = [UInt32](repeating: 0, count: n * F)
-        let bos: UInt64 = 0xB05, eos: UInt64 = 0xE05
-        let speech = UInt64(1) << UInt64(NERLexicon.Cue.speech.rawValue)
-        var cueMask: UInt64 = 0
-        for c in NERLexicon.Cue.allCases { cueMask |= 1 << UInt64(c.rawValue) }
-        // each value the templates read of a token, in a row padded with three values past either end (what the
-        // templates read there: bos / eos, no cues, no gazetteer tag), read at `pad + k` for token `k`
-        let pad = 3, width = n + 2 * pad
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 6 * width) { rows in
-            let w = rows.baseAddress!, st = w + width, sh = st + width, cl0 = sh + width, cues = cl0 + width, gz = cues + width
-            for k in 0..<pad {
-                w[k] = bos; st[k] = bos; sh[k] = bos; cl0[k] = bos; cues[k] = 0; gz[k] = 0xFFFF
-                let e = pad + n + k
-                w[e] = eos; st[e] = eos; sh[e] = eos; cl0[e] = eos; cues[e] = 0; gz[e] = 0xFFFF
-            }
-            for (k, x) in info.enumerated() {
-                let r = pad + k
-                w[r] = x.word; st[r] = x.stem; sh[r] = x.shape; cl0[r] = x.cls(0); cues[r] = UInt64(x.cues)
-                gz[r] = UInt64(gaz[k].b) | UInt64(gaz[k].i) << 8
-            }
-            out.withUnsafeMutableBufferPointer { out in
-                var o = 0
-                for i in 0..<n {
-                    let r = pad + i
-                    @inline(__always) func put(_ t: UInt64, _ v: UInt64) {
-                        out[o] = UInt32(truncatingIfNeeded: NERFeaturizer.mix(t, v) >> shift); o += 1
-                    }
-                    let speechBefore = (cues[r - 1] | cues[r - 2] | cues[r - 3]) & speech != 0
-                    let speechAfter = (cues[r + 1] | cues[r + 2] | cues[r + 3]) & speech != 0
-                    // the cue bits of the word and its neighbours, in bytes (as `contextFeatures` sets them one by one)
-                    let cueVec = (cues[r] & cueMask) | (cues[r - 1] & cueMask) << 8 | (cues[r - 2] & cueMask) << 16
-                        | (cues[r + 1] & cueMask) << 24
-                    let shape = sh[r], word = w[r]
-                    put(14, sh[r - 1] &* 31 &+ shape); put(15, shape &* 31 &+ sh[r + 1])
-                    put(22, w[r - 1] &* 0x100000001B3 ^ word); put(23, word &* 0x100000001B3 ^ w[r + 1])
-                    put(24, gz[r]); put(25, gz[r - 1]); put(26, gz[r + 1]); put(27, gz[r] &* 65599 &+ shape)
-                    put(28, cueVec & 0xFF); put(29, (cueVec >> 8) & 0xFF); put(30, (cueVec >> 16) & 0xFF); put(31, (cueVec >> 24) & 0xFF)
-                    put(32, (speechBefore ? 1 : 0) + (speechAfter ? 2 : 0))
-                    put(33, (cueVec >> 8 & 0xFF) &* 131 &+ shape)
-                    put(38, i == 0 ? 1 : i == n - 1 ? 2 : 0)
-                    put(39, st[r - 1] &* 0x100000001B3 ^ st[r])
-                    put(40, gz[r] &* 65599 &+ (cueVec >> 8 & 0xFF))
-                    if classCount > 0 {
-                        put(54, cl0[r - 1] &* 0x100000001B3 ^ cl0[r]); put(55, cl0[r] &* 0x100000001B3 ^ cl0[r + 1])
-                    }
-                }
-            }
-        }
-        return out
     }
 
     /// An Arabic-script letter (the Arabic block's letters and the extended letters used for other languages).

@@ -158,37 +158,9 @@ public struct NERLexicon: Sendable, Equatable {
     }
 
     /// Gazetteer labels of a sentence (normalised tokens): for each token, B bits and I bits by type, from
-    /// longest matches left to right (the first token may carry a proclitic: وموسكو, للقوات).
-    func gazetteerTags(_ info: [NERFeaturizer.WordInfo]) -> [(b: UInt8, i: UInt8)] {
-        var out = [(b: UInt8, i: UInt8)](repeating: (0, 0), count: info.count)
-        var i = 0
-        while i < info.count {
-            var matched = 0
-            var bits: UInt8 = 0
-            for (first, maxLen, oneWord) in info[i].nameStarts {
-                // the key grows a word at a time; the longest name found wins (the first form on a tie)
-                if oneWord != 0, matched < 1 { matched = 1; bits = oneWord }
-                // (a next word that is no name's second word continues no name: nothing to look up)
-                guard maxLen >= 2, i + 1 < info.count, info[i + 1].secondWord else { continue }
-                // only names that start with these two words can be found further
-                let reach = min(maxLen, info.count - i, longestName(startingWith: first, then: info[i + 1].stems[0]))
-                guard reach >= 2 else { continue }
-                var key = first
-                for len in 2...reach {
-                    key += " "; key += info[i + len - 1].stems[0]
-                    if len > matched, let b = nameBits(key) { matched = len; bits = b }
-                }
-            }
-            if matched > 0 {
-                out[i].b = bits
-                for k in (i + 1)..<(i + matched) { out[k].i = bits }
-                i += matched
-            } else {
-                i += 1
-            }
-        }
-        return out
-    }
+    /// longest matches left to right (the first token may carry a proclitic: وموسكو, للقوات). (Every key as a
+    /// `String`: ``gazetteerTags(_:index:)`` without an index.)
+    func gazetteerTags(_ info: [NERFeaturizer.WordInfo]) -> [(b: UInt8, i: UInt8)] { gazetteerTags(info, index: nil) }
 }
 
 extension NERLexicon {

@@ -110,18 +110,17 @@ public final class NERModel: @unchecked Sendable {
     func splitEmissions(_ info: [NERFeaturizer.WordInfo]) -> [Float] {
         let L = NERLabel.count, F = featurizer.ownContextPerToken
         let n = info.count
-        let feats = featurizer.ownContextFeatures(info)
         var em = [Float](repeating: 0, count: n * L)
         let s = scale
         withUnsafeTemporaryAllocation(of: UnsafePointer<Int32>.self, capacity: n) { ws in
         // (the infos stay alive in `info` while their sums are read)
         for i in 0..<n { ws[i] = wordSums(info[i]) }
         weights.withUnsafeBufferPointer { w in
-        feats.withUnsafeBufferPointer { feats in
         boundarySums.withUnsafeBufferPointer { edge in
         em.withUnsafeMutableBufferPointer { em in
             let edge = edge.baseAddress!
-            for i in 0..<n {
+            // (each token's other context features handed over as they are made: no array of the sentence's)
+            featurizer.forEachOwnContext(info) { i, feats in
                 var a0: Int32 = 0, a1: Int32 = 0, a2: Int32 = 0, a3: Int32 = 0, a4: Int32 = 0
                 var a5: Int32 = 0, a6: Int32 = 0, a7: Int32 = 0, a8: Int32 = 0
                 @inline(__always) func add(_ r: UnsafePointer<Int32>) {
@@ -136,7 +135,7 @@ public final class NERModel: @unchecked Sendable {
                 add(i > 1 ? ws[i - 2] + 3 * L : edge + 2 * L)
                 add(i + 2 < n ? ws[i + 2] + 4 * L : edge + 3 * L)
                 for k in 0..<F {
-                    let row = w.baseAddress! + Int(feats[i * F + k]) * L
+                    let row = w.baseAddress! + Int(feats[k]) * L
                     a0 &+= Int32(row[0]); a1 &+= Int32(row[1]); a2 &+= Int32(row[2]); a3 &+= Int32(row[3])
                     a4 &+= Int32(row[4]); a5 &+= Int32(row[5]); a6 &+= Int32(row[6]); a7 &+= Int32(row[7])
                     a8 &+= Int32(row[8])
@@ -146,7 +145,7 @@ public final class NERModel: @unchecked Sendable {
                 em[o + 3] = Float(a3) * s; em[o + 4] = Float(a4) * s; em[o + 5] = Float(a5) * s
                 em[o + 6] = Float(a6) * s; em[o + 7] = Float(a7) * s; em[o + 8] = Float(a8) * s
             }
-        } } } } }
+        } } } }
         return em
     }
 
@@ -349,27 +348,18 @@ enum NERDecoder {
                     score[l] = trans[L * L + l] + em[l]
                 }
             }
-            if n > first {
+            if n > first, iob2, tame(trans) {
+                // (four labels at a time: NERDecoder+Steps.swift)
+                iob2Rows(score: score.baseAddress!, back: back.baseAddress!, em: em.baseAddress!, trans: trans.baseAddress!,
+                         first: first, count: n, forceO: forceO)
+            } else if n > first {
                 for i in first..<n {
                     let forced = forceO.contains(i)
                     let prev = (i - 1) * L
                     if iob2 {
-                        // the same comparisons on IOB2's fixed pattern, unrolled: O and every B- may follow any
-                        // label (all nine tried in ascending order), I-x only B-x and I-x (in that order)
-                        let sp = score.baseAddress! + prev
-                        @inline(__always) func step(_ l: Int, _ from: Int, _ to: Int) {
-                            var best = neg, arg = 0
-                            for p in from...to {
-                                let v = sp[p]
-                                if v > neg { let s = v + trans[p * 9 + l]; if s > best { best = s; arg = p } }
-                            }
-                            if best > neg { score[i * 9 + l] = best + em[i * 9 + l]; back[i * 9 + l] = UInt8(arg) }
-                        }
-                        step(0, 0, 8)
-                        if !forced {
-                            step(1, 0, 8); step(3, 0, 8); step(5, 0, 8); step(7, 0, 8)
-                            step(2, 1, 2); step(4, 3, 4); step(6, 5, 6); step(8, 7, 8)
-                        }
+                        // the same comparisons on IOB2's fixed pattern, unrolled (NERDecoder+Steps.swift)
+                        iob2ScalarRow(score: score.baseAddress!, back: back.baseAddress!, em: em.baseAddress!, trans: trans.baseAddress!,
+                                      row: i, forced: forced)
                         continue
                     }
                     // every label's best predecessor: the labels before in ascending order, each tried for the

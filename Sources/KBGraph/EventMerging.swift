@@ -66,8 +66,14 @@ public enum EventMerging {
         let members = sortedMembers(group.map { Member(facts, $0) })
         var clusters = [Cluster]()
         for m in members {
-            let fits = clusters.indices.filter { clusters[$0].accepts(m) }
-            if let i = fits.first(where: { !clusters[$0].documents.isDisjoint(with: m.documents) }) ?? fits.first {
+            // the first cluster that accepts it and shares a document with it, else the first that accepts it (the
+            // clusters after one that shares are not asked: `accepts` has no effect that matters)
+            var firstFit: Int?, sharing: Int?
+            for c in clusters.indices where clusters[c].accepts(m) {
+                if m.shares(clusters[c].documents) { sharing = c; break }
+                if firstFit == nil { firstFit = c }
+            }
+            if let i = sharing ?? firstFit {
                 clusters[i].add(m)
             } else {
                 clusters.append(Cluster(m))
@@ -235,25 +241,47 @@ public enum EventMerging {
     struct Member {
         let index: Int
         let id: String, date: FactDate?, place: String?, role: String?
-        let reports: [Evidence]
-        /// The documents of the reports, each once (a set is made of them where one is needed: `Cluster`).
-        let documents: [String]
+        /// The reports in order when there are several; empty for one (it is `first`: no array is made for it, nor
+        /// for its document, most facts having one report).
+        let several: [Evidence]
+        /// The documents of `several`, each once (a set is made of them where one is needed: `Cluster`).
+        let severalDocuments: [String]
         let precision: Int
         /// The first report and the date's value ("" for none), held to be compared in place (`reports[0]` and
         /// `fact.date?.value` are copies, each string retained and released, at every comparison of the sort).
         let first: Evidence
         let dateValue: String
+        /// The date's parts (nil for none), parsed once (`Cluster.accepts` compares them with every cluster's).
+        let parts: Parts?
 
         init(_ facts: [Fact], _ index: Int) {
             let f = facts[index]
             self.index = index
             (id, date, place, role) = (f.id, f.date, f.place, f.role)
-            let r = f.reports
-            reports = r.count > 1 ? r.sorted(by: EventMerging.reportBefore) : r
-            first = reports[0]
+            // `f.reports`, without the array for the one report of a fact without evidence
+            if f.evidence.isEmpty {
+                several = []; severalDocuments = []
+                first = Evidence(id: f.id, provenance: f.provenance, rule: f.rule, confidence: f.confidence, date: f.date,
+                                 attribution: f.attribution)
+            } else {
+                several = f.evidence.count > 1 ? f.evidence.sorted(by: EventMerging.reportBefore) : []
+                first = several.first ?? f.evidence[0]
+                severalDocuments = several.isEmpty ? [] : Array(Set(several.map(\.documentID)))
+            }
             dateValue = f.date?.value ?? ""
-            documents = reports.count == 1 ? [first.documentID] : Array(Set(reports.map(\.documentID)))
-            precision = f.date.map { Parts($0.value).known } ?? 0
+            parts = f.date.map { Parts($0.value) }
+            precision = parts?.known ?? 0
+        }
+
+        /// The reports, in order (`f.reports` sorted).
+        var reports: [Evidence] { several.isEmpty ? [first] : several }
+
+        /// The documents of the reports, each once.
+        var documents: [String] { several.isEmpty ? [first.documentID] : severalDocuments }
+
+        /// Whether one of the reports is of a document of `set` (`!set.isDisjoint(with: documents)`).
+        func shares(_ set: Set<String>) -> Bool {
+            several.isEmpty ? set.contains(first.documentID) : !set.isDisjoint(with: severalDocuments)
         }
 
         static func before(_ a: Member, _ b: Member) -> Bool {
@@ -298,21 +326,26 @@ public enum EventMerging {
         var place: String?
         var role: String?
         var documents: Set<String>
-        /// The distinct dates of the members, parsed.
-        var memberDates: [String: Parts] = [:]
+        /// The distinct dates of the members (distinct by `==`, as the keys of a dictionary), parsed.
+        var memberDates: [(value: String, parts: Parts)] = []
+        /// `date`'s parts and how many are known (`Parts(date.value)`, kept with `date`: parsed once, by the member).
+        var dateParts: Parts?
+        var datePrecision = 0
 
         init(_ m: Member) {
             members = [m]; date = m.date; place = m.place.flatMap { $0.isEmpty ? nil : $0 }
-            if let d = m.date { memberDates[d.value] = Parts(d.value) }
-            role = m.role; documents = Set(m.documents)
+            dateParts = m.parts; datePrecision = m.precision
+            if let d = m.date, let p = m.parts { memberDates = [(d.value, p)] }
+            role = m.role
+            if m.several.isEmpty { documents = [m.first.documentID] } else { documents = Set(m.severalDocuments) }
         }
 
         func accepts(_ m: Member) -> Bool {
-            guard EventMerging.compatible(date, m.date) else { return false }
+            // `EventMerging.compatible(date, m.date)` on the parts parsed once (a date has parts, no date none)
+            if let pa = dateParts, let pb = m.parts, !(pa.contains(pb) || pb.contains(pa)) { return false }
             // every member's date, too: compatibility is not transitive (each distinct date checked once)
-            if let d = m.date {
-                let pd = Parts(d.value)
-                guard memberDates.values.allSatisfy({ $0.contains(pd) || pd.contains($0) }) else { return false }
+            if let pd = m.parts {
+                guard memberDates.allSatisfy({ $0.parts.contains(pd) || pd.contains($0.parts) }) else { return false }
             }
             let p = m.place.flatMap { $0.isEmpty ? nil : $0 }
             if let a = place, let b = p, a != b { return false }
@@ -322,18 +355,31 @@ public enum EventMerging {
 
         mutating func add(_ m: Member) {
             members.append(m)
-            if let d = m.date, memberDates[d.value] == nil { memberDates[d.value] = Parts(d.value) }
-            if let d = m.date, date.map({ Parts($0.value).known < Parts(d.value).known }) ?? true { date = d }
+            if let d = m.date, let p = m.parts, !memberDates.contains(where: { $0.value == d.value }) {
+                memberDates.append((d.value, p))
+            }
+            // (`Parts(date.value).known < Parts(d.value).known`, or no date yet)
+            if m.date != nil, date == nil || datePrecision < m.precision {
+                date = m.date; dateParts = m.parts; datePrecision = m.precision
+            }
             if place == nil { place = m.place.flatMap { $0.isEmpty ? nil : $0 } }
             if m.role != nil, role == nil || role.map({ EventMerging.roleKey($0) == "*" }) == true { role = m.role }
-            documents.formUnion(m.documents)
+            if m.several.isEmpty { documents.insert(m.first.documentID) } else { documents.formUnion(m.severalDocuments) }
         }
 
         /// The merged fact (the members' facts are `facts`): the primary report's member gives id, orientation,
         /// provenance and rule.
         func fact(of facts: [Fact]) -> Fact {
             // (one member's reports are in order already: the sort, stable, would leave them as they are)
-            let reports = members.count == 1 ? members[0].reports : members.flatMap(\.reports).sorted(by: EventMerging.reportBefore)
+            let reports: [Evidence]
+            if members.count == 1 {
+                reports = members[0].reports
+            } else {
+                var all: [Evidence] = []
+                all.reserveCapacity(members.count)
+                for m in members { if m.several.isEmpty { all.append(m.first) } else { all += m.several } }
+                reports = all.sorted(by: EventMerging.reportBefore)
+            }
             let primary = members.first { $0.first == reports[0] } ?? members[0]
             var f = facts[primary.index]
             let first = reports[0]
@@ -342,7 +388,9 @@ public enum EventMerging {
             f.date = date
             f.place = place ?? f.place
             f.role = role
-            f.confidence = members.count == 1 && !f.evidence.isEmpty ? f.confidence : EventMerging.confidence(reports.map(\.confidence))
+            // (the noisy-or of one value is that value: no array of one is made for it)
+            f.confidence = members.count == 1 && !f.evidence.isEmpty ? f.confidence
+                : reports.count == 1 ? reports[0].confidence : EventMerging.confidence(reports.map(\.confidence))
             f.evidence = reports
             // stated when any report states it; else attributed as its first report is
             f.attribution = reports.contains(where: { $0.attribution == nil }) ? nil : first.attribution

@@ -19,7 +19,7 @@ extension FactsFile {
 
     /// ``factLine(_:newline:)`` appended to `out`; false (and `out` as it was) where that gives nil.
     static func appendFactLine(_ f: Fact, newline: Bool, to out: inout [UInt8]) -> Bool {
-        var w = PlainJSON(record: "fact", taking: &out)
+        var w = PlainJSON(record: "fact")
         let ok = write(f, &w)
         return w.finish(ok, newline: newline, into: &out)
     }
@@ -61,7 +61,7 @@ extension FactsFile {
 
     /// ``entityLine(_:newline:)`` appended to `out`; false (and `out` as it was) where that gives nil.
     static func appendEntityLine(_ e: Entity, newline: Bool, to out: inout [UInt8]) -> Bool {
-        var w = PlainJSON(record: "entity", taking: &out)
+        var w = PlainJSON(record: "entity")
         let ok = write(e, &w)
         return w.finish(ok, newline: newline, into: &out)
     }
@@ -79,7 +79,7 @@ extension FactsFile {
     /// A document's line as `line("document", d, encoder())` writes it, appended to `out` with its "\n"; false (and
     /// `out` as it was) for a string the encoder may write otherwise.
     static func appendDocumentLine(_ d: Document, to out: inout [UInt8]) -> Bool {
-        var w = PlainJSON(record: "document", taking: &out)
+        var w = PlainJSON(record: "document")
         w.key("id")
         var ok = w.string(d.id)
         if ok {
@@ -152,148 +152,6 @@ struct LineWriter {
             x /= 10
         }
         count += n
-    }
-}
-
-/// JSON text of a record, written key by key in sorted order as the facts file's encoder writes it: an absent (nil)
-/// value is left out; each writer answers false for a value the encoder might write otherwise.
-private struct PlainJSON {
-    private var out: [UInt8] = []   // UTF-8: the caller's buffer, taken (`init`) and given back (`finish`)
-    private let start: Int          // where the line starts in `out`
-    private var comma = true        // a key was written before in the current object
-
-    /// Starts a line at the end of `buffer`, which is taken (left empty) until `finish`.
-    init(record: StaticString, taking buffer: inout [UInt8]) {
-        swap(&out, &buffer)
-        start = out.count
-        raw("{\"record\":\""); raw(record); raw("\"")
-    }
-
-    /// Gives the buffer back: with the line closed (and its "\n" when `newline`) when `ok`, else as it was taken.
-    mutating func finish(_ ok: Bool, newline: Bool, into buffer: inout [UInt8]) -> Bool {
-        if ok {
-            close()
-            if newline { out.append(0x0A) }
-        } else {
-            out.removeSubrange(start...)
-        }
-        swap(&out, &buffer)
-        return ok
-    }
-
-    /// Bytes of the source text (keys and punctuation), copied as they are.
-    @inline(__always)
-    mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { out.append(contentsOf: $0) }
-    }
-
-    mutating func key(_ k: StaticString) {
-        // `,"k":` (the comma when a key came before) gathered on the stack and appended at once
-        k.withUTF8Buffer { kb in
-            let n = kb.count
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 4) { b in
-                let p = b.baseAddress!
-                var i = 0
-                if comma { p[0] = 0x2C; i = 1 }
-                p[i] = 0x22
-                if let s = kb.baseAddress { (p + i + 1).update(from: s, count: n) }
-                p[i + 1 + n] = 0x22; p[i + 2 + n] = 0x3A
-                out.append(contentsOf: UnsafeBufferPointer(start: p, count: i + 3 + n))
-            }
-        }
-        comma = true
-    }
-
-    /// `"key":{` (`{` for an array element); the object's keys follow, then `close`.
-    mutating func open(_ k: StaticString?) {
-        if let k { key(k) }
-        out.append(0x7B)
-        comma = false
-    }
-
-    mutating func close() { out.append(0x7D); comma = true }
-
-    mutating func int(_ k: StaticString, _ v: Int) { key(k); LineBytes.int(v, into: &out) }
-
-    mutating func string(_ k: StaticString, _ v: String?) -> Bool {
-        guard let v else { return true }
-        key(k)
-        return string(v)
-    }
-
-    mutating func number(_ k: StaticString, _ v: Double?) -> Bool {
-        guard let v else { return true }
-        key(k)
-        return number(v)
-    }
-
-    mutating func strings(_ k: StaticString, _ a: [String]) -> Bool {
-        key(k); raw("[")
-        for (i, s) in a.enumerated() {
-            if i > 0 { raw(",") }
-            guard string(s) else { return false }
-        }
-        raw("]")
-        return true
-    }
-
-    mutating func date(_ k: StaticString, _ d: FactDate?) -> Bool {
-        guard let d else { return true }
-        open(k)
-        guard string("precision", d.precision.rawValue), string("value", d.value) else { return false }
-        close()
-        return true
-    }
-
-    /// `{}` for an attribution without a source.
-    mutating func attribution(_ k: StaticString, _ a: Attribution?) -> Bool {
-        guard let a else { return true }
-        open(k)
-        guard string("source", a.source) else { return false }
-        close()
-        return true
-    }
-
-    /// The sentence and offsets of a report (the keys that follow `documentID`, `id` and `rule` in sorted order).
-    mutating func span(_ p: Provenance) -> Bool {
-        guard string("sentence", p.sentence) else { return false }
-        int("sentenceBegin", p.sentenceBegin); int("sentenceEnd", p.sentenceEnd)
-        int("spanBegin", p.spanBegin); int("spanEnd", p.spanEnd)
-        return true
-    }
-
-    /// A string between quotes, `"` and `\` escaped with a backslash and `/` as it is (the encoder does not escape
-    /// slashes); false for a control character, DEL, U+2028 or U+2029 (left to the encoder).
-    mutating func string(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { b -> Bool in
-            guard let quotes = LineBytes.scan(b, refusingQuotes: false) else { return false }
-            out.append(0x22)
-            if quotes {
-                // the bytes between quotes and backslashes copied a run at a time, a backslash before each
-                var from = 0
-                for j in 0..<b.count where b[j] == 0x22 || b[j] == 0x5C {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<j]))
-                    out.append(0x5C)
-                    from = j
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from...]))
-            } else {
-                out.append(contentsOf: b)
-            }
-            out.append(0x22)
-            return true
-        }
-    }
-
-    /// A whole number (written without a fraction) or a plain decimal `0.87`, `-5.25` (no exponent); not −0.
-    mutating func number(_ d: Double) -> Bool {
-        guard d.isFinite, abs(d) < 1e15, !(d == 0 && d.sign == .minus) else { return false }
-        if d == d.rounded() { LineBytes.int(Int(Int64(d)), into: &out); return true }
-        let s = d.description
-        guard s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return false }
-        out.append(contentsOf: s.utf8)
-        return true
     }
 }
 

@@ -81,11 +81,11 @@ enum EventPlaces {
         var j = first - 1, steps = 0
         while j >= 0, steps < 3 {
             let n = c.tokens[j].norm
-            // (`==` and the place heads on bytes: `plainEquals`, `NormKey`s)
+            // (`==` on bytes: `plainEquals`)
             if n.plainEquals("في") || n.plainEquals("وفي") { return true }
-            if placeHeadKeys.contains(NormKey(n)) { j -= 1; steps += 1; continue }
-            if n.plainHasPrefix("ب") && placeHeadKeys.contains(NormKey(String(n.dropFirst())))
-                || n.plainHasPrefix("وب") && placeHeadKeys.contains(NormKey(String(n.dropFirst(2)))) { return true }
+            if Lexicon.placeHeads.contains(n) { j -= 1; steps += 1; continue }
+            if n.plainHasPrefix("ب") && Lexicon.placeHeads.contains(String(n.dropFirst()))
+                || n.plainHasPrefix("وب") && Lexicon.placeHeads.contains(String(n.dropFirst(2))) { return true }
             if let a = c.mention(at: j), c.mentions[a].isAdjective, c.mentions[a].type == .place {
                 j = c.mentions[a].range.lowerBound - 1; steps += 1; continue
             }
@@ -93,9 +93,6 @@ enum EventPlaces {
         }
         return false
     }
-
-    /// `Lexicon.placeHeads` as fast keys (same membership: a `NormKey` equals another exactly when their strings are `==`).
-    static let placeHeadKeys: Set<NormKey> = Set(Lexicon.placeHeads.map(NormKey.init))
 
     /// False when `hasClitic(token, w)` is false for every `w`: a plain token (``NormKey/isPlain(_:)``: every scalar a
     /// `Character` of its own but CR LF, all in NFC) whose first `Character`s are «ب» or «و» «ب» starts with their bytes

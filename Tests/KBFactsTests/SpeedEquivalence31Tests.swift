@@ -76,22 +76,16 @@ final class SpeedEquivalence31Tests: XCTestCase {
         XCTAssertGreaterThan(removed, 1_000)
     }
 
-    /// `mayStartWithBa` is true for every token `hasClitic` finds a word in; `placeHeadKeys` holds what `placeHeads` holds.
-    func testEventPlaceShortcuts() {
+    /// `mayStartWithBa` is true for every token `hasClitic` finds a word in.
+    func testEventPlaceCliticGate() {
         var g = SeededRandom(seed: 3105)
-        var clitics = 0, heads = 0
+        var clitics = 0
         for _ in 0..<6_000 {
             let word = Self.randomString(&g, 3)
             let token = ["", "ب", "وب", "و", "ب\u{0651}", "ف"].randomElement(using: &g)! + word
             if EventPlaces.hasClitic(token, word) { XCTAssertTrue(EventPlaces.mayStartWithBa(token), token); clitics += 1 }
-            for w in [word, token, Lexicon.placeHeads.randomElement(using: &g)!] {
-                let inHeads = Lexicon.placeHeads.contains(w)
-                XCTAssertEqual(EventPlaces.placeHeadKeys.contains(NormKey(w)), inHeads, w)
-                if inHeads { heads += 1 }
-            }
         }
         XCTAssertGreaterThan(clitics, 1_000)
-        XCTAssertGreaterThan(heads, 3_000)
         // (a token that starts otherwise is ruled out)
         XCTAssertFalse(EventPlaces.mayStartWithBa("القاهرة"))
         XCTAssertTrue(EventPlaces.mayStartWithBa("بالقاهرة"))

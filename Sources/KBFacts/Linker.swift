@@ -163,7 +163,7 @@ final class Linker {
                     roles.append((perSentence[s][k].key, Gazetteer.key(cue.phrase)))
                 }
             }
-            // (tested in place first: `removeAll` copies every mention it tests)
+            // (tested and moved in place: `removeAll` copied every mention it tested)
             Linker.removeMentions(&perSentence[s], where: { $0.pointee.titleOnly && $0.pointee.key.isEmpty })
         }
         for s in perSentence.indices {

@@ -73,13 +73,16 @@ enum EventPlaces {
     /// "في العاصمة الإيطالية روما"), or the clitic "ب" is on the mention or on such a place noun.
     static func introducedByIn(_ m: RawMention, _ c: SentenceContext) -> Bool {
         let first = m.range.lowerBound
-        if let word = ArabicNormalizer.normalize(m.text).split(separator: " ").first, hasClitic(c.tokens[first].norm, String(word)) {
+        // (the mention's text normalised and split only when its first token may carry the clitic)
+        if mayStartWithBa(c.tokens[first].norm), let word = ArabicNormalizer.normalize(m.text).split(separator: " ").first,
+           hasClitic(c.tokens[first].norm, String(word)) {
             return true
         }
         var j = first - 1, steps = 0
         while j >= 0, steps < 3 {
             let n = c.tokens[j].norm
-            if n == "في" || n == "وفي" { return true }
+            // (`==` on bytes: `plainEquals`)
+            if n.plainEquals("في") || n.plainEquals("وفي") { return true }
             if Lexicon.placeHeads.contains(n) { j -= 1; steps += 1; continue }
             if n.plainHasPrefix("ب") && Lexicon.placeHeads.contains(String(n.dropFirst()))
                 || n.plainHasPrefix("وب") && Lexicon.placeHeads.contains(String(n.dropFirst(2))) { return true }
@@ -89,6 +92,18 @@ enum EventPlaces {
             return false
         }
         return false
+    }
+
+    /// False when `hasClitic(token, w)` is false for every `w`: a plain token (``NormKey/isPlain(_:)``: every scalar a
+    /// `Character` of its own but CR LF, all in NFC) whose first `Character`s are «ب» or «و» «ب» starts with their bytes
+    /// («ب» and «و» are single scalars nothing else is canonically equal to). A token that is not plain may.
+    static func mayStartWithBa(_ token: String) -> Bool {
+        guard NormKey.isPlain(token) else { return true }
+        var s = token
+        return s.withUTF8 { b in
+            (b.count >= 2 && b[0] == 0xD8 && b[1] == 0xA8)                                              // ب = D8 A8
+                || (b.count >= 4 && b[0] == 0xD9 && b[1] == 0x88 && b[2] == 0xD8 && b[3] == 0xA8)       // وب
+        }
     }
 
     /// True when the token is the word with "ب" or "وب" in front ("بالقاهرة" for "القاهرة").

@@ -53,7 +53,8 @@ extension Linker {
                 // (one word that is its own name: not a short form standing for a longer one, "الخارجية")
                 if w.count == 1, type != .person, !(Linker.carriesAlone(w[0]) && perSentence[s][k].nameKey == w[0]) { continue }
                 let key = NormKey(w[0])
-                if byFirst[key]?.contains(where: { $0.words == w }) == true { continue }
+                // (the names read in place: `contains(where:)` copied each, its mention with it)
+                if let l = byFirst[key], l.indices.contains(where: { l[$0].words == w }) { continue }
                 byFirst[key, default: []].append(KnownName(words: w, mention: perSentence[s][k]))
             }
         }
@@ -84,7 +85,7 @@ extension Linker {
                 let w = words(range, perSentence[s][k].begin, perSentence[s][k].text, toks)
                 guard let names = byFirst[NormKey(w[0])] else { continue }
                 let type = perSentence[s][k].type
-                for n in names where n.words == w && n.mention.type != type { conflicting.insert(w) }
+                for x in names.indices where names[x].words == w && names[x].mention.type != type { conflicting.insert(w) }
             }
         }
         if !conflicting.isEmpty {
@@ -178,19 +179,20 @@ extension Linker {
                     return (aw.count, bw.joined(separator: " "), b.prefix) < (bw.count, aw.joined(separator: " "), a.prefix)
                 }
                 guard let fit else { i += 1; continue }
-                let hit = (prefix: fit.prefix, name: known[fit.name])
-                let n = hit.name.words.count
+                // (the name read in place in `known`: its mention copied once, below)
+                let hitPrefix = fit.prefix, hitName = fit.name
+                let n = known[hitName].words.count
                 // the name does not run on into a longer one: a name word after a one-word name is another name
                 if n == 1, i + 1 < toks.count, !covered[i + 1], toks[i + 1].kind == .word,
-                   !EntityRecognizer.hasArticle(toks[i + 1]), hit.name.mention.type != .place,
+                   !EntityRecognizer.hasArticle(toks[i + 1]), known[hitName].mention.type != .place,
                    rec.isNameWord(toks[i + 1].norm), !Lexicon.stopwords.contains(toks[i + 1].norm),
                    !Lexicon.verbs.contains(toks[i + 1].norm), EntityRecognizer.isKnownFirstName(toks[i].norm) {
                     i += 1; continue
                 }
                 // the proclitic comes off (with the article's lam that "لل" keeps: "للتحالف" → "التحالف")
-                let peel = hit.prefix.hasSuffix("ل") && hit.name.words[0].hasPrefix("ال") ? hit.prefix + "ل" : hit.prefix
+                let peel = hitPrefix.hasSuffix("ل") && known[hitName].words[0].hasPrefix("ال") ? hitPrefix + "ل" : hitPrefix
                 let (_, b) = rec.strippedPrefix(toks[i], peel, restore: "")
-                var m = hit.name.mention
+                var m = known[hitName].mention
                 m.range = i..<(i + n)
                 m.begin = b
                 m.end = toks[i + n - 1].end

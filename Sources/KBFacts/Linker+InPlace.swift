@@ -74,4 +74,37 @@ extension Linker {
             noCountryHint = m.countryHint == nil
         }
     }
+
+    /// `ms.removeAll { test(pointer to it) }`, the mentions tested in place and the kept ones moved down in order
+    /// (`removeAll(where:)` gave its closure a copy of each); false, and `ms` untouched, when none goes.
+    @discardableResult
+    static func removeMentions(_ ms: inout [RawMention], where test: (UnsafePointer<RawMention>) -> Bool) -> Bool {
+        guard anyMention(ms, where: test) else { return false }
+        let kept = ms.withUnsafeMutableBufferPointer { b -> Int in
+            guard let base = b.baseAddress else { return 0 }
+            var w = 0
+            // (element r is still the one first at r when it is tested: only w < r is swapped with it)
+            for r in 0..<b.count where !test(UnsafePointer(base + r)) {
+                if w != r { b.swapAt(w, r) }
+                w += 1
+            }
+            return w
+        }
+        ms.removeLast(ms.count - kept)
+        return true
+    }
+
+    /// `n.dropFirst().joined(separator: " ")`, appended into one string of the right capacity.
+    static func spaceJoinedTail(_ n: [String]) -> String {
+        guard n.count >= 2 else { return "" }
+        var bytes = n.count - 2
+        for x in 1..<n.count { bytes += n[x].utf8.count }
+        var out = ""
+        out.reserveCapacity(bytes)
+        for x in 1..<n.count {
+            if x > 1 { out += " " }
+            out += n[x]
+        }
+        return out
+    }
 }

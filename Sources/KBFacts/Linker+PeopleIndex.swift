@@ -42,7 +42,7 @@ extension Linker {
                     // of `surnames` can see: every reader takes the people found as a set)
                     let last = PeopleIndex.formKeys(n.last!)
                     for (x, f) in last.enumerated() where !last[..<x].contains(f) { addSurname(f, i) }
-                    if n.count > 2 { addSurname(NormKey(n.dropFirst().joined(separator: " ")), i) }
+                    if n.count > 2 { addSurname(NormKey(Linker.spaceJoinedTail(n)), i) }
                     else if !last.contains(NormKey(n[1])) { addSurname(NormKey(n[1]), i) }
                 } else {
                     single[NormKey(n[0]), default: []].append(i)

@@ -163,10 +163,8 @@ final class Linker {
                     roles.append((perSentence[s][k].key, Gazetteer.key(cue.phrase)))
                 }
             }
-            // (tested in place first: `removeAll` copies every mention it tests)
-            if Linker.anyMention(perSentence[s], where: { $0.pointee.titleOnly && $0.pointee.key.isEmpty }) {
-                perSentence[s].removeAll { $0.titleOnly && $0.key.isEmpty }
-            }
+            // (tested and moved in place: `removeAll` copied every mention it tested)
+            Linker.removeMentions(&perSentence[s], where: { $0.pointee.titleOnly && $0.pointee.key.isEmpty })
         }
         for s in perSentence.indices {
             for k in perSentence[s].indices where perSentence[s][k].titleOnly && facts(perSentence[s][k].key) != nil {
@@ -205,9 +203,8 @@ final class Linker {
         }
         // a weak one-word guess that linked to nobody goes now, not at the end: its word may still be a bare surname
         // with a clitic that step 4 reads ("لماركوف" after "ستويان ماركوف")
-        for s in perSentence.indices
-            where Linker.anyMention(perSentence[s], where: { $0.pointee.type == .person && $0.pointee.key.isEmpty && $0.pointee.weak && $0.pointee.range.count == 1 }) {
-            perSentence[s].removeAll { $0.type == .person && $0.key.isEmpty && $0.weak && $0.range.count == 1 }
+        for s in perSentence.indices {
+            Linker.removeMentions(&perSentence[s], where: { $0.pointee.type == .person && $0.pointee.key.isEmpty && $0.pointee.weak && $0.pointee.range.count == 1 })
         }
         // a child's parent named by family name ("نجل حفتر خالد") is the person of that name in the document
         for s in perSentence.indices {
@@ -329,9 +326,7 @@ final class Linker {
             return sub == "platform" || (m.pointee.isAdjective && (sub == "continent" || sub == "region"))
                 || (m.pointee.type == .person && m.pointee.key.isEmpty)
         }
-        for s in perSentence.indices where Linker.anyMention(perSentence[s], where: goes) {
-            perSentence[s].removeAll { m in withUnsafePointer(to: m) { goes($0) } }
-        }
+        for s in perSentence.indices { Linker.removeMentions(&perSentence[s], where: goes) }
     }
 
     /// `Lexicon.stopwords` ∪ `Lexicon.verbs` as fast keys (same membership).

@@ -1,10 +1,10 @@
-/// What `==`, `hasPrefix` and `hasSuffix` answer, found on the UTF-8 bytes of two strings when the bytes decide it;
+/// What `==` and `hasPrefix` answer, found on the UTF-8 bytes of two strings when the bytes decide it;
 /// nil when they do not (the caller then asks `String` itself). The answers are exact for any two strings, plain or
-/// not, by the reasoning below; `plainEquals`, `plainHasPrefix` and `plainHasSuffix` (PlainText.swift) use them.
+/// not, by the reasoning below; `plainEquals` and `plainHasPrefix` (PlainText.swift) use them.
 ///
 /// `String` compares by canonical equivalence: two strings are equal when their NFD forms (every scalar fully
-/// decomposed, then each run of combining marks put in canonical order) are the same scalars. `hasPrefix` and
-/// `hasSuffix` compare `Character`s (grapheme clusters), each by the same equivalence.
+/// decomposed, then each run of combining marks put in canonical order) are the same scalars. `hasPrefix` compares
+/// `Character`s (grapheme clusters), each by the same equivalence.
 ///
 /// A *sure* scalar is a starter (combining class 0) with no canonical decomposition: ASCII, the hamza U+0621, the
 /// Arabic letters U+0627–U+063A and U+0640–U+064A, the Arabic-Indic digits (the plain scalars of
@@ -25,8 +25,6 @@
 ///   `B` ends (the same `Character`s before it; else `A`'s last one there is longer, so not equal). With the scalar
 ///   `N` of `A` after it plain and the last scalar `L` of `B` plain (no prepended mark, no extending mark) and not CR
 ///   (CR × LF), no rule of UAX #29 keeps `L` and `N` together: a break.
-/// - `hasSuffix`: the last `Character`s are compared first; one ending in a sure `X` has an NFD form ending in `X`,
-///   so two whose last scalars are different sure ones are not equal: no suffix.
 enum PlainBytes {
     /// The scalar starting at `i` is a sure one (see above).
     @inline(__always)
@@ -98,14 +96,4 @@ enum PlainBytes {
         return isPlainScalar(a, m) && isPlainScalar(b, l) && b[l] != 0x0D ? true : nil
     }
 
-    /// `A` and `B` both end in a sure scalar, and these are different (then `A.hasSuffix(B)` is false).
-    static func lastScalarsDiffer(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !a.isEmpty, !b.isEmpty else { return false }
-        let la = scalarStart(a, a.count - 1), lb = scalarStart(b, b.count - 1)
-        guard isSure(a, la), isSure(b, lb) else { return false }
-        let n = a.count - la
-        if n != b.count - lb { return true }
-        for k in 0..<n where a[la + k] != b[lb + k] { return true }
-        return false
-    }
 }

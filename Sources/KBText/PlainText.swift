@@ -40,14 +40,12 @@ extension String {
 }
 
 extension String {
-    /// `hasSuffix(suffix)`: false when the last scalars differ and both are sure ones (``PlainBytes/lastScalarsDiffer(_:_:)``);
-    /// else compared as UTF-8 bytes when both strings are plain (no plain scalar joins the one before it into a
-    /// `Character`, except LF after CR: a suffix starting with LF goes through `hasSuffix`); else `hasSuffix`.
+    /// `hasSuffix(suffix)`, compared as UTF-8 bytes when both strings are plain (no plain scalar joins the one
+    /// before it into a `Character`, except LF after CR: a suffix starting with LF goes through `hasSuffix`).
     public func plainHasSuffix(_ suffix: String) -> Bool {
         var s = self, o = suffix
         return s.withUTF8 { a in
             o.withUTF8 { b -> Bool? in
-                if PlainBytes.lastScalarsDiffer(a, b) { return false }
                 guard NormKey.isPlain(a), NormKey.isPlain(b), b.first != 0x0A else { return nil }
                 return b.count <= a.count && sameBytes(a.baseAddress.map { $0 + (a.count - b.count) }, b.baseAddress, b.count)
             }

@@ -1,8 +1,8 @@
 @testable import KBText
 import XCTest
 
-/// speed30: the byte answers of `plainEquals`, `plainHasPrefix` and `plainHasSuffix` (PlainBytes.swift) against
-/// `==`, `hasPrefix` and `hasSuffix`, on invented strings (SeededRandom) of plain Arabic letters and the scalars the
+/// speed30: the byte answers of `plainEquals` and `plainHasPrefix` (PlainBytes.swift) against `==` and `hasPrefix`
+/// (and `plainHasSuffix` against `hasSuffix`), on invented strings (SeededRandom) of plain Arabic letters and the scalars the
 /// byte answers must leave to `String`: the hamza and madda letters and marks that compose (أ against ا + U+0654),
 /// harakat, a prepended mark, CR and LF, a joiner, a Latin combining mark, regional indicators, an emoji.
 final class SpeedEquivalence30Tests: XCTestCase {
@@ -60,14 +60,11 @@ final class SpeedEquivalence30Tests: XCTestCase {
     }
 
     func testPlainHasSuffixIsHasSuffix() {
-        var yes = 0, decided = 0
+        var yes = 0
         for (a, b) in Self.pairs(30_003, 20_000) {
             XCTAssertEqual(a.plainHasSuffix(b), a.hasSuffix(b), "\(a.unicodeScalars.map(\.value)) / \(b.unicodeScalars.map(\.value))")
             if a.hasSuffix(b) { yes += 1 }
-            var x = a, y = b
-            if x.withUTF8({ p in y.withUTF8 { q in PlainBytes.lastScalarsDiffer(p, q) } }) { decided += 1 }
         }
         XCTAssertGreaterThan(yes, 4_000)
-        XCTAssertGreaterThan(decided, 1_000)
     }
 }

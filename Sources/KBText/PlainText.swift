@@ -43,13 +43,23 @@ extension String {
     /// `hasSuffix(suffix)`, compared as UTF-8 bytes when both strings are plain (no plain scalar joins the one
     /// before it into a `Character`, except LF after CR: a suffix starting with LF goes through `hasSuffix`).
     public func plainHasSuffix(_ suffix: String) -> Bool {
-        var s = self, o = suffix
-        return s.withUTF8 { a in
-            o.withUTF8 { b -> Bool? in
-                guard NormKey.isPlain(a), NormKey.isPlain(b), b.first != 0x0A else { return nil }
-                return b.count <= a.count && sameBytes(a.baseAddress.map { $0 + (a.count - b.count) }, b.baseAddress, b.count)
-            }
+        plainBytes(suffix, unless: { $0.first == 0x0A }) { a, b in
+            b.count <= a.count && sameBytes(a.baseAddress.map { $0 + (a.count - b.count) }, b.baseAddress, b.count)
         } ?? hasSuffix(suffix)
+    }
+
+    /// `compare(self's UTF-8, other's UTF-8)` when both strings are plain and `unless(other's UTF-8)` is false; nil
+    /// when the bytes cannot decide (the caller then compares `Character`s).
+    @inline(__always)
+    private func plainBytes(_ other: String, unless: (UnsafeBufferPointer<UInt8>) -> Bool,
+                            _ compare: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        var s = self, o = other
+        return s.withUTF8 { a in
+            o.withUTF8 { b in
+                guard NormKey.isPlain(a), NormKey.isPlain(b), !unless(b) else { return nil }
+                return compare(a, b)
+            }
+        }
     }
 }
 

@@ -26,20 +26,6 @@
 ///   `N` of `A` after it plain and the last scalar `L` of `B` plain (no prepended mark, no extending mark) and not CR
 ///   (CR × LF), no rule of UAX #29 keeps `L` and `N` together: a break.
 enum PlainBytes {
-    /// The scalar starting at `i` is a sure one (see above).
-    @inline(__always)
-    static func isSure(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        let x = b[i]
-        if x < 0x80 { return true }
-        guard i + 1 < b.count else { return false }
-        let y = b[i + 1]
-        switch x {
-        case 0xD8: return y == 0xA1 || (0xA7...0xBA).contains(y)                     // U+0621, U+0627–U+063A
-        case 0xD9: return (0x80...0x8A).contains(y) || (0xA0...0xA9).contains(y)      // U+0640–U+064A, U+0660–U+0669
-        default: return false
-        }
-    }
-
     /// The scalar starting at `i` is plain (``NormKey/isPlain(_:)``: ASCII, U+0621–U+063A, U+0640–U+064A,
     /// U+0660–U+0669).
     @inline(__always)
@@ -53,6 +39,12 @@ enum PlainBytes {
         case 0xD9: return (0x80...0x8A).contains(y) || (0xA0...0xA9).contains(y)
         default: return false
         }
+    }
+
+    /// The scalar starting at `i` is a sure one (see above): plain, and not U+0622–U+0626.
+    @inline(__always)
+    static func isSure(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        isPlainScalar(b, i) && !(b[i] == 0xD8 && (0xA2...0xA6).contains(b[i + 1]))
     }
 
     /// The start of the scalar holding byte `i` (of valid UTF-8).

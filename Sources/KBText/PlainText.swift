@@ -30,15 +30,12 @@ extension Substring {
 }
 
 extension String {
-    /// `hasPrefix(prefix)`, compared as UTF-8 bytes when both strings are plain (``NormKey/isPlain(_:)``: every
-    /// scalar is a `Character` of its own, except LF after CR, so a byte prefix is a `Character` prefix unless it
-    /// ends with CR: such a prefix goes through `hasPrefix`); else `hasPrefix`.
-    /// (`hasPrefix` walks `Character`s through the Unicode tables: the labeller's stem and the article were a few
-    /// per cent of extraction.)
+    /// `hasPrefix(prefix)`, decided on the UTF-8 bytes when they can decide (``PlainBytes/hasPrefix(_:_:)``), else
+    /// `hasPrefix`, which walks `Character`s through the Unicode tables (the labeller's stem and the article were a
+    /// few per cent of extraction).
     public func plainHasPrefix(_ prefix: String) -> Bool {
-        plainBytes(prefix, unless: { $0.last == 0x0D }) { a, b in
-            b.count <= a.count && sameBytes(a.baseAddress, b.baseAddress, b.count)
-        } ?? hasPrefix(prefix)
+        var s = self, o = prefix
+        return s.withUTF8 { a in o.withUTF8 { b in PlainBytes.hasPrefix(a, b) } } ?? hasPrefix(prefix)
     }
 }
 
@@ -49,16 +46,6 @@ extension String {
         plainBytes(suffix, unless: { $0.first == 0x0A }) { a, b in
             b.count <= a.count && sameBytes(a.baseAddress.map { $0 + (a.count - b.count) }, b.baseAddress, b.count)
         } ?? hasSuffix(suffix)
-    }
-}
-
-extension String {
-    /// `self == other`, compared as UTF-8 bytes when both are plain (``NormKey/isPlain(_:)``: such strings are in NFC,
-    /// so byte equality is canonical equivalence); else `==` (which compares Arabic words through the Unicode tables).
-    public func plainEquals(_ other: String) -> Bool {
-        plainBytes(other, unless: { _ in false }) { a, b in
-            a.count == b.count && sameBytes(a.baseAddress, b.baseAddress, a.count)
-        } ?? (self == other)
     }
 
     /// `compare(self's UTF-8, other's UTF-8)` when both strings are plain and `unless(other's UTF-8)` is false; nil
@@ -73,6 +60,15 @@ extension String {
                 return compare(a, b)
             }
         }
+    }
+}
+
+extension String {
+    /// `self == other`, decided on the UTF-8 bytes when they can decide (``PlainBytes/equal(_:_:)``), else `==`
+    /// (which compares Arabic words through the Unicode tables).
+    public func plainEquals(_ other: String) -> Bool {
+        var s = self, o = other
+        return s.withUTF8 { a in o.withUTF8 { b in PlainBytes.equal(a, b) } } ?? (self == other)
     }
 
     /// `self == mark` for a mark no other string is canonically equal to (not «;», «K», «`», «Å», «Ω», which other

@@ -21,23 +21,30 @@ enum EventPlaces {
 
     /// The draft with its place filled when the sentence states where the event happened.
     static func filled(_ d: FactDraft, _ c: SentenceContext, table: RelationTable = .standard) -> FactDraft {
-        guard d.place == nil, let t = table[d.type], t.kind == .event,
-              t.subjectRole == "attendee" || t.objectRole == "attendee" || t.objectRoleNonPlace == "attendee" else { return d }
+        // (the relation's kind and roles as flags, RuleEngine+Relations.swift; the mentions read in place)
+        guard d.place == nil, let t = RelationIndex.flags(table, d.type), t.event, t.attendee else { return d }
         // a visit's place is its destination: only a visit to a person or a body gets a place of its own
-        if t.objectRole == "location", c.mentions.contains(where: { $0.key == d.object && $0.type == .place }) { return d }
-        guard let m = place(around: d.trigger, excluding: [d.subject, d.object], c) else { return d }
+        if t.objectLocation, c.firstMention(where: { $0.pointee.key == d.object && $0.pointee.type == .place }) != nil { return d }
+        guard let m = place(around: d.trigger, excluding: d.subject, d.object, c) else { return d }
         var x = d
         x.place = c.mentions[m].key
         return x
     }
 
     /// The first place introduced by "في"/"ب" in the trigger's clause: after the trigger, else before it.
-    static func place(around trigger: Int, excluding: Set<String>, _ c: SentenceContext) -> Int? {
+    /// (not one of the two keys, the fact's subject and object: compared with `==`, as a set of the two asked it
+    /// after hashing, without the set made per fact)
+    static func place(around trigger: Int, excluding a: String, _ b: String, _ c: SentenceContext) -> Int? {
+        func excluded(_ k: String) -> Bool { k == a || k == b }
+        // (the mention read in place: a `RawMention` copied costs a retain per field)
         func candidate(_ k: Int) -> Int? {
-            guard let m = c.mention(at: k), c.mentions[m].range.lowerBound == k else { return nil }
-            let mm = c.mentions[m]
-            guard mm.type == .place, !mm.isAdjective, !mm.inRolePhrase, !mm.key.isEmpty, !mm.key.hasPrefix("group:"),
-                  !excluding.contains(mm.key), c.memo.introducedIn(m, { introducedByIn(mm, c) }) else { return nil }
+            guard let m = c.mention(at: k) else { return nil }
+            let passes = c.mentions.withUnsafeBufferPointer { ms -> Bool in
+                let mm = ms.baseAddress! + m
+                return mm.pointee.range.lowerBound == k && mm.pointee.type == .place && !mm.pointee.isAdjective && !mm.pointee.inRolePhrase
+                    && !mm.pointee.key.isEmpty && !Extractor.isGroupKey(mm.pointee.key) && !excluded(mm.pointee.key)
+            }
+            guard passes, c.memo.introducedIn(m, { introducedByIn(c.mentions[m], c) }) else { return nil }
             return m
         }
         // (remembered per token for the sentence: SentenceMemo)

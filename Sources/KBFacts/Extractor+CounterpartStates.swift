@@ -29,7 +29,10 @@ extension Extractor {
 
     /// «نظيره», «ونظيرته», «بنظيره», «لنظيرها»: a counterpart word, with or without a clitic.
     static func isCounterpartWord(_ norm: String) -> Bool {
-        for clitic in ["", "و", "ب", "ل", "وب", "ول", "ف"] where norm.plainHasPrefix(clitic + "نظير") { return true }
+        // (the seven prefixes joined once, not per word asked)
+        for prefix in counterpartPrefixes where norm.plainHasPrefix(prefix) { return true }
         return false
     }
+    /// `clitic + "نظير"` for each clitic of ``isCounterpartWord(_:)``, in its order.
+    static let counterpartPrefixes = ["", "و", "ب", "ل", "وب", "ول", "ف"].map { $0 + "نظير" }
 }

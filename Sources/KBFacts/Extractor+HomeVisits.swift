@@ -23,12 +23,16 @@ extension Extractor {
             && gazetteer.entry(id: d.object).map({ $0.type == .place && $0.subtype == "country" }) == true {
             home[d.subject, default: []].insert(d.object)
         }
+        // (each visitor's states found once: the gazetteer's entry and country of a person cost ~3 K instructions)
+        var statesOf: [String: Set<String>] = [:]
         func states(of person: String) -> Set<String> {
+            if let known = statesOf[person] { return known }
             var s = home[person] ?? []
             if let e = gazetteer.entry(id: person), e.type == .person, let c = gazetteer.country(of: person) { s.insert(c) }
+            statesOf[person] = s
             return s
         }
-        return drafts.filter { (_, d) in
+        func kept(_ d: FactDraft) -> Bool {
             guard d.type == "VISIT" || d.type == "PLANS_VISIT" else { return true }
             let own = states(of: d.subject)
             guard !own.isEmpty else { return true }
@@ -36,5 +40,15 @@ extension Extractor {
             if let capital = gazetteer.entry(id: d.object)?.capitalOf, own.contains(capital) { return false }
             return true
         }
+        // (the drafts read in place; handed back as they are when none is dropped)
+        var out: [(Int, FactDraft)]? = nil
+        drafts.withUnsafeBufferPointer { ds in
+            for k in ds.indices where !kept(ds[k].1) {
+                if out == nil { out = Array(ds[..<k]) }
+                out!.append(contentsOf: ds[(k + 1)...].filter { kept($0.1) })
+                return
+            }
+        }
+        return out ?? drafts
     }
 }

@@ -50,6 +50,9 @@ public struct Extractor: Sendable {
         // (the lexicon read once: `rules` copies the whole rule set)
         let lexicon = sharedRules.set.lexicon
         let vagueClasses = Extractor.vagueTimeClasses(lexicon)
+        // the sentences with a word of `OFFICE_START` (OfficeStartDates.swift), read from the contexts' classes
+        let officeStart = lexicon.classID("OFFICE_START")
+        var officeStartSentences = Set<Int>()
         for (si, s) in sentences.enumerated() {
             let dates = DateParser.dates(in: s.tokens, published: published, today: today)
             for d in dates { dateMentions.append((si, d)) }
@@ -58,6 +61,7 @@ public struct Extractor: Sendable {
                                       rules: sharedRules, trace: trace)
             for d in FactRules.extract(ctx) { drafts.append((si, EventPlaces.filled(d, ctx))) }
             if let ids = vagueClasses, Extractor.statesVagueTime(s.tokens, ids, { ctx.tokenClasses[$0] }) { vague.insert(si) }
+            if let id = officeStart, ctx.hasClass(id) { officeStartSentences.insert(si) }
         }
         let gaz = gazetteer
         drafts = EntityRecognizer.facilityFactsToTowns(drafts, perSentence)
@@ -84,7 +88,8 @@ public struct Extractor: Sendable {
                                               guessed: bundled ? Extractor.bundledCountryGuessingRules : nil)
         drafts = Extractor.droppingRealisedPlans(drafts, rules: rules,   // Extractor+RealisedPlans.swift
                                                  purpose: bundled ? Extractor.bundledPurposeRules : nil)
-        drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: lexicon)
+        drafts = Extractor.officeStartDates(drafts, sentences: sentences, mentions: perSentence, dates: dateMentions, lexicon: lexicon,
+                                            cueSentences: officeStartSentences)
 
         // the first full date of the lead (the first three sentences), if any
         // (the date of the lead's first dated event when it has one: "أمس" in the lead is the day the story tells,
@@ -146,7 +151,7 @@ public struct Extractor: Sendable {
             // an event whose sentence states no date happened on the day the lead states (news states the date
             // once, in its first sentences, and goes on about the same event)
             // (not a plan, nor an event the sentence places in a vague time: «الشهر الماضي», Extractor+VagueTime.swift)
-            let date = d.date ?? (RelationTable.standard[d.type]?.kind == .event && si > leadDate?.si ?? Int.max
+            let date = d.date ?? (RelationIndex.flags(.standard, d.type)?.event == true && si > leadDate?.si ?? Int.max
                                   && d.modality != .planned && !vague.contains(si) ? leadDate?.date : nil)
             // the source a reported fact is attributed to, when it is an entity of the document
             let attribution = d.attributed ? Attribution(source: d.attributedTo.map(Linker.entityID).flatMap { entities[$0] == nil ? nil : $0 }) : nil
@@ -209,6 +214,7 @@ public struct Extractor: Sendable {
     /// A fact whose participant is a group ("الدول الثلاث", a list of countries) is one fact per member;
     /// a group related to itself ("تحالف بين الدول الثلاث") is one fact per pair.
     static func expandGroups(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
+        guard namesGroup(drafts) else { return drafts }   // (Extractor+DocumentPasses.swift)
         func members(_ k: String) -> [String] {
             k.hasPrefix("group:") ? k.dropFirst(6).split(separator: "|").map(String.init) : [k]
         }
@@ -229,6 +235,7 @@ public struct Extractor: Sendable {
     /// Delegation members listed in a sentence after the visit ("كما يضم الوفد …") visit its destination:
     /// the last visit told in the two sentences before; without one they are dropped.
     static func resolveDelegations(_ drafts: [(Int, FactDraft)], countryOf: (String) -> String? = { _ in nil }) -> [(Int, FactDraft)] {
+        guard namesDelegation(drafts) else { return drafts }   // (Extractor+DocumentPasses.swift)
         var out: [(Int, FactDraft)] = []
         var last: (si: Int, dest: String, date: FactDate?)? = nil
         var visitor: (si: Int, key: String, date: FactDate?)? = nil
@@ -288,6 +295,7 @@ public struct Extractor: Sendable {
     /// `doc-subject` arguments: the subject of the last fact told before (in an earlier sentence, or earlier in
     /// the same one) whose subject is a named actor; without one the draft is dropped.
     static func resolveDocumentSubjects(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
+        guard namesCarriedSubject(drafts) else { return drafts }   // (Extractor+DocumentPasses.swift)
         var out: [(Int, FactDraft)] = []
         var last: String? = nil, lastSentence = -1
         // the subject told before the last one (another actor), for a pronoun object whose subject is the last
@@ -328,6 +336,7 @@ public struct Extractor: Sendable {
     /// Meetings referred back to ("اللقاء تناول …") take the participants of the last reception or meeting
     /// told before them in the document; without one they are dropped. One per type and sentence.
     static func resolveAnaphoricMeetings(_ drafts: [(Int, FactDraft)]) -> [(Int, FactDraft)] {
+        guard hasDraftWithoutSubject(drafts) else { return drafts }   // (Extractor+DocumentPasses.swift)
         var out: [(Int, FactDraft)] = []
         // the contacts told, in document order: an anaphor names one told before it, in an earlier sentence or
         // before its word in its own («وأكد الطرفان أثناء الاجتماع … المباحثات التي جرت برئاسة X ونظيره Y»)

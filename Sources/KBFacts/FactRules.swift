@@ -34,14 +34,18 @@ struct SentenceContext {
     var ruleSet: RuleSet { rules.set }
     let trace: ExtractionTrace?
     private let owner: [Int?]
-    /// Per token: ``PunctBits`` (commas, strong punctuation, brackets), read from the text once per sentence.
-    private let punct: [UInt8]
+    /// Per token: ``PunctBits`` (commas, strong punctuation, brackets), read from the text once per sentence, and
+    /// whether the word has rule forms (`PunctBits.forms`) and lexicon classes (`PunctBits.classes`): most words have
+    /// neither, and then `matches` and `inClass` answer without reading (and retaining) their arrays.
+    let marks: [UInt8]
     /// The entity types (``PlainConcat/bit(_:)``) of the mentions an argument finder may name: with a key, not a
     /// media outlet (`RuleEngine.find`).
     let candidateTypeBits: UInt8
 
-    /// Each word's normalised form and clitic-free stems, computed once per sentence.
+    /// The normalised form and clitic-free stems of each word that has rule forms (most have none), in token order,
+    /// and per token its index there (-1: none): the context holds (and releases) no empty forms per token.
     private let wordForms: [RuleForms]
+    private let formsAt: [Int32]
 
     /// Each token's lexicon classes (`lexicon.classes(of: norm)`), looked up once per sentence: `inClass` and the
     /// rule engine read them here instead of probing the word records again per question.
@@ -67,29 +71,37 @@ struct SentenceContext {
         candidateTypeBits = bits
         // only words that some rule looks for keep their forms: `matches` is then a single test for the rest
         // (with the vocabulary id of each form: `matches` tests bits, see RuleWordSets.swift)
-        let lexicon = rules.set.lexicon
+        // (the lexicon read in place through the shared rule set: `let lexicon = rules.set.lexicon` copied it)
+        let serial = rules.set.lexicon.serial
         // (a word's forms and classes from one look-up of its record when this thread has both)
         var forms: [RuleForms] = [], classes: [[Int]] = []
-        forms.reserveCapacity(tokens.count); classes.reserveCapacity(tokens.count)
+        classes.reserveCapacity(tokens.count)
+        var at = [Int32](unsafeUninitializedCapacity: count) { b, n in b.baseAddress?.initialize(repeating: -1, count: count); n = count }
         // (the tokens read in place: a `Token` copied costs a retain per string)
         var marks = [UInt8](unsafeUninitializedCapacity: count) { b, n in b.baseAddress?.initialize(repeating: 0, count: count); n = count }
         tokens.withUnsafeBufferPointer { tb in
             for k in tb.indices where tb[k].kind == .punctuation || tb[k].text.utf8.count == 1 {
                 marks[k] = PunctBits.of(tb[k].kind, tb[k].text)
             }
-        }
-        punct = marks
-        for t in tokens {
-            if t.kind == .word, let both = Clitics.cachedRuleFormsAndClasses(t.norm, serial: lexicon.serial) {
-                forms.append(both.forms); classes.append(both.classes)
-                continue
+            for k in tb.indices {
+                let f: RuleForms, cs: [Int]
+                if tb[k].kind == .word, let both = Clitics.cachedRuleFormsAndClasses(tb[k].norm, serial: serial) {
+                    f = both.forms; cs = both.classes
+                } else {
+                    f = tb[k].kind == .word ? Clitics.ruleForms(tb[k].norm, RuleForms.compute) : .none
+                    cs = rules.set.lexicon.classes(of: tb[k].norm)
+                }
+                // (a word's forms are none exactly when it has no vocabulary id: `RuleForms.compute`)
+                if !f.ids.isEmpty { at[k] = Int32(forms.count); forms.append(f); marks[k] |= PunctBits.forms }
+                if !cs.isEmpty { marks[k] |= PunctBits.classes }
+                classes.append(cs)
             }
-            forms.append(t.kind == .word ? Clitics.ruleForms(t.norm, RuleForms.compute) : .none)
-            classes.append(lexicon.classes(of: t.norm))
         }
+        self.marks = marks
         wordForms = forms
+        formsAt = at
         tokenClasses = classes
-        classInfo = LexiconClassInfo.of(lexicon)
+        classInfo = rules.classInfo
         memo = SentenceMemo(mentions: mentions.count, tokens: tokens.count)
     }
 
@@ -103,44 +115,44 @@ struct SentenceContext {
     /// The word (normalised) at i and its clitic-free stems.
     /// The word's clitic-free forms, when it is one the rules look for (else empty).
     func forms(_ i: Int) -> [String] {
-        i >= 0 && i < tokens.count ? wordForms[i].forms : []
+        i >= 0 && i < tokens.count && formsAt[i] >= 0 ? wordForms[Int(formsAt[i])].forms : []
     }
 
     /// `forms(i).contains { set.contains($0) }`, by vocabulary ids.
     func matches(_ i: Int, _ set: Set<String>) -> Bool {
-        guard i >= 0 && i < tokens.count else { return false }
-        let f = wordForms[i]
-        return !f.ids.isEmpty && RuleWordSets.compiled(set).containsAny(f)
+        guard hasRuleForms(i) else { return false }
+        return RuleWordSets.compiled(set).containsAny(wordForms[Int(formsAt[i])])
     }
 
     /// `matches(i, set)` for a set compiled beforehand (``FactRules/Matcher``): no look-up of the compiled set per word.
     func matches(_ i: Int, _ compiled: CompiledWordSet) -> Bool {
-        guard i >= 0 && i < tokens.count else { return false }
-        let f = wordForms[i]
-        return !f.ids.isEmpty && compiled.containsAny(f)
+        guard hasRuleForms(i) else { return false }
+        return compiled.containsAny(wordForms[Int(formsAt[i])])
     }
 
     /// True when the word at i has a form some rule looks for: else `matches` is false for every set.
-    func hasRuleForms(_ i: Int) -> Bool { i >= 0 && i < tokens.count && !wordForms[i].ids.isEmpty }
+    func hasRuleForms(_ i: Int) -> Bool { i >= 0 && i < tokens.count && marks[i] & PunctBits.forms != 0 }
+
+    /// True when the token at i has lexicon classes (`tokenClasses[i]` is not empty).
+    @inline(__always)
+    func hasClasses(_ i: Int) -> Bool { marks[i] & PunctBits.classes != 0 }
 
     /// True when the word at i is in a word class of the lexicon (Resources/lexicon.txt).
     func inClass(_ i: Int, _ name: String) -> Bool {
         // (`rules.set`, a stored constant, is read in place: `ruleSet` would copy the whole rule set per call)
         // (the word's classes first: most words have none, and then the class name is not hashed)
-        guard i >= 0, i < tokens.count else { return false }
-        let classes = tokenClasses[i]
-        guard !classes.isEmpty, let id = rules.set.lexicon.classID(name) else { return false }
-        return classes.contains(id)
+        guard i >= 0, i < tokens.count, hasClasses(i), let id = rules.set.lexicon.classID(name) else { return false }
+        return tokenClasses[i].contains(id)
     }
 
-    func isComma(_ i: Int) -> Bool { i >= 0 && i < punct.count && punct[i] & PunctBits.comma != 0 }
+    func isComma(_ i: Int) -> Bool { i >= 0 && i < marks.count && marks[i] & PunctBits.comma != 0 }
     /// Punctuation that closes a clause: an argument is not looked for across it (commas, slashes,
     /// dashes and quotes do not count).
-    func isStrongPunct(_ i: Int) -> Bool { i >= 0 && i < punct.count && punct[i] & PunctBits.strong != 0 }
+    func isStrongPunct(_ i: Int) -> Bool { i >= 0 && i < marks.count && marks[i] & PunctBits.strong != 0 }
     /// `PunctText.isASCII(tokens[i].text, 0x28)`: the token is "(" (any kind).
-    func isOpenParen(_ i: Int) -> Bool { punct[i] & PunctBits.open != 0 }
+    func isOpenParen(_ i: Int) -> Bool { marks[i] & PunctBits.open != 0 }
     /// `PunctText.isASCII(tokens[i].text, 0x29)`: the token is ")" (any kind).
-    func isCloseParen(_ i: Int) -> Bool { punct[i] & PunctBits.close != 0 }
+    func isCloseParen(_ i: Int) -> Bool { marks[i] & PunctBits.close != 0 }
 
     /// Nearest actor before token i (skipping role-phrase qualifiers), within `limit` tokens; a relative pronoun
     /// ("الذي"/"التي") right before i points at the mention before it.
@@ -329,7 +341,7 @@ enum FactRules {
         }
         out += roles(c)
         out += kinship(c)
-        if !out.contains(where: { $0.type == "VISIT" }) { out += delegationContinued(c) }
+        if !anyDraft(out, { $0.pointee.type == "VISIT" }) { out += delegationContinued(c) }
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
         if let t = c.trace { for d in out { t.note("swift rule \(d.rule) fired: \(d.type) \(RuleEngine.label(c, d.subject)) → \(RuleEngine.label(c, d.object))") } }
         // the data rules (Resources/rules): a fact the Swift rules already give (same type, same pair) is not repeated
@@ -342,7 +354,7 @@ enum FactRules {
         var have = Extractor.FactKeys()
         if !extra.isEmpty { for d in out { _ = have.insert(type: family(d.type), subject: d.subject, object: d.object, sentence: 0) } }
         for d in extra {
-            let sym = RelationTable.standard.isSymmetric(d.type)
+            let sym = RelationIndex.flags(.standard, d.type)?.symmetric ?? false   // (isSymmetric, RuleEngine+Relations.swift)
             let f = family(d.type)
             if have.contains(type: f, subject: d.subject, object: d.object, sentence: 0)
                 || (sym && have.contains(type: f, subject: d.object, object: d.subject, sentence: 0)) { continue }
@@ -352,7 +364,7 @@ enum FactRules {
         // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself, and
         // is none when a rule named its participants on the same word
         // (with no gathering referred back, the facts stay as they are)
-        if out.contains(where: { $0.subject.isEmpty }) {
+        if anyDraft(out, { $0.pointee.subject.isEmpty }) {
             let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty && $0.subject != RuleEngine.carriedSubjectKey }.map { "\($0.trigger)|\(family($0.type))" })
             out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty && !named.contains("\($0.trigger)|\(family($0.type))") }
         }
@@ -361,6 +373,16 @@ enum FactRules {
         companionsVisit(&out)
         attachDates(c, &out)
         return out
+    }
+
+    /// True when `p` holds for a draft, each read in place (`contains(where:)` copied each, a retain per string).
+    @inline(__always)
+    static func anyDraft(_ drafts: [FactDraft], _ p: (UnsafePointer<FactDraft>) -> Bool) -> Bool {
+        drafts.withUnsafeBufferPointer { ds in
+            guard let base = ds.baseAddress else { return false }
+            for k in 0..<ds.count where p(base + k) { return true }
+            return false
+        }
     }
 
     /// A force that withdraws from a country was deployed there ("أنهت القوات الفرنسية انسحابها من النيجر").

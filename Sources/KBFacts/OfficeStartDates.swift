@@ -10,14 +10,16 @@ extension Extractor {
     static let officeTypes: Set<String> = ["HOLDS_ROLE", "ENVOY_OF"]
 
     static func officeStartDates(_ drafts: [(Int, FactDraft)], sentences: [Sentence], mentions: [[RawMention]],
-                                 dates: [(Int, DateMention)], lexicon lex: WordLexicon) -> [(Int, FactDraft)] {
+                                 dates: [(Int, DateMention)], lexicon lex: WordLexicon, cueSentences: Set<Int>? = nil) -> [(Int, FactDraft)] {
         guard let cue = lex.classID("OFFICE_START"),
               drafts.contains(where: { officeTypes.contains($0.1.type) && $0.1.date == nil }) else { return drafts }
         let noun = lex.classID("OFFICE_START.noun")
         var bySentence: [Int: [DateMention]] = [:]
         for (si, d) in dates { bySentence[si, default: []].append(d) }
         var out = drafts
-        for (si, ds) in bySentence.sorted(by: { $0.key < $1.key }) where si < sentences.count {
+        // (`cueSentences`: the sentences with a token of class `OFFICE_START`, when the caller knows them; no other
+        // sentence's words need be looked up)
+        for (si, ds) in bySentence.sorted(by: { $0.key < $1.key }) where si < sentences.count && cueSentences?.contains(si) != false {
             let t = sentences[si].tokens
             for i in t.indices where t[i].kind == .word {
                 let classes = lex.classes(of: t[i].norm)

@@ -68,7 +68,7 @@ extension SentenceContext {
     /// `inClass(i, NAME)` with the class id of NAME from ``LexiconClassInfo`` (no hashing of the name).
     @inline(__always)
     func inClass(_ i: Int, _ id: Int?) -> Bool {
-        guard let id, i >= 0, i < tokens.count else { return false }
+        guard let id, i >= 0, i < tokens.count, hasClasses(i) else { return false }
         return tokenClasses[i].contains(id)
     }
 }

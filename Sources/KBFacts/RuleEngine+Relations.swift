@@ -22,6 +22,8 @@ struct RelationIndex: @unchecked Sendable {   // (immutable once made)
     private let mask: Int
     /// the rows of the table indexed, as `Allowed`
     private let allowed: [Allowed]
+    /// the rows of the table indexed, as `Flags`
+    private let flags: [Flags]
     /// the address of the indexed table's `types` storage (the standard table lives as long as the process)
     private let types: UnsafeRawPointer?
 
@@ -41,6 +43,7 @@ struct RelationIndex: @unchecked Sendable {   // (immutable once made)
         self.slots = slots
         mask = size - 1
         allowed = table.types.map { Allowed(subjectTypes: $0.subjectTypes, objectTypes: $0.objectTypes) }
+        flags = table.types.map(Flags.init)
         types = table.types.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
     }
 
@@ -69,5 +72,24 @@ struct RelationIndex: @unchecked Sendable {   // (immutable once made)
     static func allowed(_ table: RelationTable, _ name: String) -> Allowed? {
         if let r = standard.row(table, name) { return standard.allowed[r] }
         return table[name].map { Allowed(subjectTypes: $0.subjectTypes, objectTypes: $0.objectTypes) }
+    }
+
+    /// What the fact stage asks of a relation per fact (`table[name]` hashed the name and copied the whole
+    /// `RelationType`, its nine fields retained and released, for each): its kind is `.event`, it is symmetric, one of
+    /// its roles is `attendee` (EventPlaces.swift), its object's role is `location`.
+    struct Flags {
+        let event: Bool, symmetric: Bool, attendee: Bool, objectLocation: Bool
+        init(_ t: RelationType) {
+            event = t.kind == .event
+            symmetric = t.symmetric
+            attendee = t.subjectRole == "attendee" || t.objectRole == "attendee" || t.objectRoleNonPlace == "attendee"
+            objectLocation = t.objectRole == "location"
+        }
+    }
+
+    /// `table[name].map(Flags.init)`.
+    static func flags(_ table: RelationTable, _ name: String) -> Flags? {
+        if let r = standard.row(table, name) { return standard.flags[r] }
+        return table[name].map(Flags.init)
     }
 }

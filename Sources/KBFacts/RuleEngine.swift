@@ -22,7 +22,10 @@ extension Extractor {
     /// Whether a draft has a `@doc-` placeholder: else ``resolveDocumentCountry(_:_:counterparts:office:countryOf:)``
     /// leaves the drafts as they are (and reads none of its other arguments).
     static func namesDocumentPlaceholder(_ drafts: [(Int, FactDraft)]) -> Bool {
-        drafts.contains(where: { $0.1.subject.hasPrefix("@doc-") || $0.1.object.hasPrefix("@doc-") })
+        // (the drafts read in place, each key's first byte before `hasPrefix`: DocumentPasses.swift)
+        drafts.withUnsafeBufferPointer { ds in
+            ds.contains { isDocumentPlaceholder($0.1.subject) || isDocumentPlaceholder($0.1.object) }
+        }
     }
 
     static func resolveDocumentCountry(_ drafts: [(Int, FactDraft)], _ mentions: [[RawMention]],
@@ -39,17 +42,24 @@ extension Extractor {
             }
         }
         var host: String? = nil
-        for (_, d) in drafts where d.modality == .asserted {
-            if d.type == "VISIT" { host = countryOf(d.object) }
-            else if ["RECEIVE", "MEET", "TALKS", "HOSTS"].contains(d.type), let p = d.place { host = countryOf(p) }
+        // (the drafts read in place: a `for (_, d) in` or a `filter` copied each one, a retain per string)
+        for k in drafts.indices where drafts[k].1.modality == .asserted {
+            let type = drafts[k].1.type
+            if type == "VISIT" { host = countryOf(drafts[k].1.object) }
+            else if type == "RECEIVE" || type == "MEET" || type == "TALKS" || type == "HOSTS", let p = drafts[k].1.place { host = countryOf(p) }
             if host != nil { break }
         }
         // a guest's state is not the host's: "استقبل الرئيس X وزير الخارجية الروسي Y" is not about Russia
-        let guests = Set(drafts.filter { $0.1.type == "RECEIVE" && $0.1.modality == .asserted }.map(\.1.object))
-        let guestStates = Set(drafts.filter { $0.1.type == "HOLDS_ROLE" && guests.contains($0.1.subject) }.map(\.1.object))
-        let best = host ?? count.filter { $0.value >= 2 && !guestStates.contains($0.key) }.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
+        var guests = Set<String>()
+        for k in drafts.indices where drafts[k].1.type == "RECEIVE" && drafts[k].1.modality == .asserted { guests.insert(drafts[k].1.object) }
+        var guestStates = Set<String>()
         // a person whose office the document states with its state or body keeps that one
-        let stated = Set(drafts.filter { $0.1.type == "HOLDS_ROLE" && $0.1.object != RuleEngine.documentCountry }.map(\.1.subject))
+        var stated = Set<String>()
+        for k in drafts.indices where drafts[k].1.type == "HOLDS_ROLE" {
+            if guests.contains(drafts[k].1.subject) { guestStates.insert(drafts[k].1.object) }
+            if drafts[k].1.object != RuleEngine.documentCountry { stated.insert(drafts[k].1.subject) }
+        }
+        let best = host ?? count.filter { $0.value >= 2 && !guestStates.contains($0.key) }.max { a, b in a.value != b.value ? a.value < b.value : first[a.key]! > first[b.key]! }?.key
         func companionState(_ p: String) -> String? {
             for (_, a) in drafts where a.type == "ACCOMPANIES" && a.subject == p {
                 if let c = countryOf(a.object) { return c }
@@ -123,15 +133,22 @@ enum RuleEngine {
 
     static func run(_ c: SentenceContext, _ set: RuleSet, table: RelationTable = .standard, trace: ExtractionTrace? = nil) -> [FactDraft] {
         let lex = set.lexicon
-        var classes = [[Int]](repeating: [], count: c.tokens.count)
-        var any = false
         // words inside a name trigger nothing and serve as no cue
-        // (the classes the context looked up: `lex` is its rule set's lexicon)
-        for (i, t) in c.tokens.enumerated() where t.kind == .word && c.mention(at: i) == nil {
-            let k = c.tokenClasses[i]
-            if !k.isEmpty { classes[i] = k; any = true }
+        // (the classes the context looked up: `lex` is its rule set's lexicon; the context's own array when no token
+        // but a word outside the names has classes, else a copy with those emptied: no array made per sentence)
+        var classes = c.tokenClasses
+        var any = false, masked = false
+        c.tokens.withUnsafeBufferPointer { tb in
+            for i in tb.indices where !classes[i].isEmpty {
+                if tb[i].kind == .word && c.mention(at: i) == nil { any = true } else { masked = true }
+            }
         }
         guard any else { return [] }
+        if masked {
+            c.tokens.withUnsafeBufferPointer { tb in
+                for i in tb.indices where !classes[i].isEmpty && !(tb[i].kind == .word && c.mention(at: i) == nil) { classes[i] = [] }
+            }
+        }
         if let trace {
             let seen = c.tokens.indices.filter { !classes[$0].isEmpty && c.mention(at: $0) == nil }
                 .map { "«\(c.tokens[$0].text)» \(classes[$0].map { lex.classNames[$0] }.filter { !$0.contains(".") }.joined(separator: ","))" }
@@ -383,7 +400,7 @@ enum RuleEngine {
                 var d = FactDraft(type: type, subject: sk, object: ok, trigger: i, span: c.span(args.map { Optional($0) }, i),
                                   rule: r.name, confidence: FactRules.conf(r.confidence, dist, c, args))
                 d.modality = modality
-                d.takesDate = r.takesDate && ((table[type]?.kind ?? .event) == .event || r.dated)
+                d.takesDate = r.takesDate && ((RelationIndex.flags(table, type)?.event ?? true) || r.dated)
                 out.append(d)
             }
         }

@@ -394,7 +394,9 @@ public struct RuleSet: Sendable {
     /// One reference to a rule set (what a sentence context holds).
     public final class Shared: Sendable {
         public let set: RuleSet
-        public init(_ set: RuleSet) { self.set = set }
+        /// The class ids of the set's lexicon, looked up once (a sentence context asked for them under a lock).
+        let classInfo: LexiconClassInfo
+        public init(_ set: RuleSet) { self.set = set; classInfo = LexiconClassInfo.of(set.lexicon) }
     }
     public static let sharedBundled = Shared(bundled)
 

@@ -217,6 +217,8 @@ enum PunctText {
 /// (`PunctText.isComma`, `PunctText.isStrong`), `open` and `close` for a token of any kind that is "(" or ")".
 enum PunctBits {
     static let comma: UInt8 = 1, strong: UInt8 = 2, open: UInt8 = 4, close: UInt8 = 8
+    /// Set by the sentence context, not by ``of(_:_:)``: the word has rule forms / lexicon classes.
+    static let forms: UInt8 = 16, classes: UInt8 = 32
 
     static func of(_ kind: Token.Kind, _ text: String) -> UInt8 {
         var b: UInt8 = 0

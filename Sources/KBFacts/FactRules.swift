@@ -71,8 +71,8 @@ struct SentenceContext {
         candidateTypeBits = bits
         // only words that some rule looks for keep their forms: `matches` is then a single test for the rest
         // (with the vocabulary id of each form: `matches` tests bits, see RuleWordSets.swift)
-        // (the lexicon read in place through the shared rule set: `let lexicon = rules.set.lexicon` copied it)
-        let serial = rules.set.lexicon.serial
+        // (the lexicon copied once: `rules.set.lexicon` in the loop copied it per token)
+        let lexicon = rules.set.lexicon, serial = lexicon.serial
         // (a word's forms and classes from one look-up of its record when this thread has both)
         var forms: [RuleForms] = [], classes: [[Int]] = []
         classes.reserveCapacity(tokens.count)
@@ -89,7 +89,7 @@ struct SentenceContext {
                     f = both.forms; cs = both.classes
                 } else {
                     f = tb[k].kind == .word ? Clitics.ruleForms(tb[k].norm, RuleForms.compute) : .none
-                    cs = rules.set.lexicon.classes(of: tb[k].norm)
+                    cs = lexicon.classes(of: tb[k].norm)
                 }
                 // (a word's forms are none exactly when it has no vocabulary id: `RuleForms.compute`)
                 if !f.ids.isEmpty { at[k] = Int32(forms.count); forms.append(f); marks[k] |= PunctBits.forms }
@@ -356,9 +356,10 @@ enum FactRules {
         for d in extra {
             let sym = RelationIndex.flags(.standard, d.type)?.symmetric ?? false   // (isSymmetric, RuleEngine+Relations.swift)
             let f = family(d.type)
-            if have.contains(type: f, subject: d.subject, object: d.object, sentence: 0)
-                || (sym && have.contains(type: f, subject: d.object, object: d.subject, sentence: 0)) { continue }
-            _ = have.insert(type: f, subject: d.subject, object: d.object, sentence: 0)
+            // (the reversed pair asked first, then the pair inserted: `insert` is false when it was there, and the
+            // keys end as they did after `contains` and `insert`)
+            if sym && have.contains(type: f, subject: d.object, object: d.subject, sentence: 0) { continue }
+            guard have.insert(type: f, subject: d.subject, object: d.object, sentence: 0) else { continue }
             out.append(d)
         }
         // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself, and

@@ -216,6 +216,27 @@ final class SentenceMemo {
     /// `EventPlaces.introducedByIn` of mention m.
     func introducedIn(_ m: Int, _ compute: () -> Bool) -> Bool { flag(2 * mentions, mentions, m, compute) }
 
+    /// `RuleEngine.introduced(m, by: preps, …, people:)` answered for the sentence: the mention, `people` and the list
+    /// (kept, so that its storage is neither freed nor reused while the memo has it; another list with the same
+    /// bytes asks the same), for the rules that look for the same mention after the same prepositions.
+    private var introducedSeen: [(m: Int, people: Bool, value: Bool, preps: [String])] = []
+
+    func introduced(_ m: Int, _ preps: [String], people: Bool, _ compute: () -> Bool) -> Bool {
+        for k in introducedSeen.indices where introducedSeen[k].m == m && introducedSeen[k].people == people
+            && Self.sameBytes(introducedSeen[k].preps, preps) {
+            return introducedSeen[k].value
+        }
+        let v = compute()
+        introducedSeen.append((m, people, v, preps))
+        return v
+    }
+
+    /// The same strings, byte for byte (the same storage first).
+    private static func sameBytes(_ a: [String], _ b: [String]) -> Bool {
+        let same = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+        return same || (a.count == b.count && zip(a, b).allSatisfy { $0.utf8.elementsEqual($1.utf8) })
+    }
+
     /// The first word of mention m's text, normalised.
     func surfaceFirst(_ m: Int, _ c: SentenceContext) -> String {
         if let s = surfaces[m] { return s }

@@ -131,7 +131,7 @@ extension RuleEngine {
                     // `clause`: not across a comma (one right at the start may stand: «Y، في Z»)
                     if c.isStrongPunct(k) || (f.pointee.clause && c.isComma(k) && k > start + 1) { break }
                     if let m = c.mention(at: k) {
-                        if c.mentions[m].range.lowerBound == k, ok(m), introduced(m, by: preps, c, people: f.pointee.people) { return m }
+                        if c.mentions[m].range.lowerBound == k, ok(m), c.memo.introduced(m, preps, people: f.pointee.people, { introduced(m, by: preps, c, people: f.pointee.people) }) { return m }
                         k = c.mentions[m].range.upperBound; continue
                     }
                     k += 1

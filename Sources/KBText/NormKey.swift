@@ -79,8 +79,9 @@ public struct NormKey: Hashable, Sendable {
         return s.withUTF8 { isPlain($0) }
     }
 
-    @inline(__always)
-    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// ``isPlain(_:)`` of a string's UTF-8 bytes.
+    @inlinable @inline(__always)
+    public static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
         while i < n {

@@ -112,8 +112,11 @@ extension EntityRecognizer {
         var town: [String: String?] = [:]
         // (mentions read in place; the keys present gathered only for a document with such a facility)
         for ms in perSentence {
-            for k in ms.indices where ms[k].subtype == "facility" && ms[k].gazetteerIDs.isEmpty && !ms[k].key.isEmpty {
-                town[ms[k].key] = ms[k].inPlace
+            // (each mention through a pointer, the flags before the subtype's string)
+            ms.withUnsafeBufferPointer { mb in
+                for k in mb.indices where mb[k].gazetteerIDs.isEmpty && !mb[k].key.isEmpty && mb[k].subtype == "facility" {
+                    town[mb[k].key] = mb[k].inPlace
+                }
             }
         }
         guard !town.isEmpty else { return drafts }

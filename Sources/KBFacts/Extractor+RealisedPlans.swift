@@ -22,7 +22,7 @@ extension Extractor {
         guard drafts.contains(where: { realisedTypes[$0.1.type] != nil }) else { return drafts }
         let purpose = known ?? purposeRules(rules)
         // (only a plan of a purpose rule changes: without one the drafts are handed back as they are)
-        guard anyDraft(drafts, { realisedTypes[$0.pointee.1.type] != nil && purpose.contains($0.pointee.1.rule) }) else { return drafts }
+        guard drafts.containsInPlace(where: { realisedTypes[$0.pointee.1.type] != nil && purpose.contains($0.pointee.1.rule) }) else { return drafts }
         var done = Set<String>()
         for (_, d) in drafts where d.modality == .asserted && realisedTypes.values.contains(d.type) {
             done.insert("\(d.type)|\(d.subject)|\(d.object)")

@@ -83,8 +83,9 @@ extension Extractor {
     /// The office of a title set off by a comma right after a mention of the person («X، وزير الخارجية، …»), when no
     /// other person is named after that title.
     static func appositeOffice(_ tokens: [Token], _ mentions: [RawMention], of person: String, _ lex: WordLexicon) -> String? {
-        for m in mentions where m.key == person {
-            let t = m.range.upperBound + 1
+        // (the mentions read in place: a `for m in mentions` copied each one)
+        for mi in mentions.indices where mentions[mi].key == person {
+            let t = mentions[mi].range.upperBound + 1
             guard t < tokens.count, [",", "،"].contains(tokens[t - 1].text) else { continue }
             var k = t
             while k < tokens.count, k <= t + 6, tokens[k].kind == .word, !mentions.contains(where: { $0.range.lowerBound == k && $0.type == .person }) { k += 1 }

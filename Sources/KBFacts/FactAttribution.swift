@@ -21,10 +21,12 @@ extension FactRules {
     /// Marks the drafts of the sentence that lie in the scope of an attribution cue.
     static func attribute(_ c: SentenceContext, _ drafts: inout [FactDraft]) {
         guard !drafts.isEmpty else { return }
-        let lex = c.ruleSet.lexicon
-        guard let say = lex.classID("REPORT_SAY"), let that = lex.classID("REPORT_THAT") else { return }
-        let according = lex.classID("REPORT_ACCORDING"), sourceWord = lex.classID("REPORT_SOURCE")
-        let notThat = lex.classID("REPORT_NOT_THAT")
+        // (the class ids looked up once per lexicon, RuleEngine+ClassIDs.swift: `c.ruleSet.lexicon` copied the rule set
+        // and its lexicon per sentence, and the names were hashed)
+        let info = c.classInfo
+        guard let say = info.reportSay, let that = info.reportThat else { return }
+        let according = info.reportAccording, sourceWord = info.reportSource
+        let notThat = info.reportNotThat
         func isClass(_ k: Int, _ cls: Int?) -> Bool {
             guard let cls, k >= 0, k < c.tokens.count, c.tokens[k].kind == .word, c.mention(at: k) == nil else { return false }
             return c.tokenClasses[k].contains(cls)   // (the classes of the context's lexicon, `lex`, looked up once)
@@ -99,7 +101,7 @@ extension FactRules {
         guard !scopes.isEmpty else { return }
         // a fact of a background type (an office, a capital, where a place lies: `background` in the rule files) is
         // the writer's, not the source's claim
-        let background = c.ruleSet.backgroundTypes
+        let background = c.rules.set.backgroundTypes
         for d in drafts.indices where !drafts[d].attributed && !background.contains(drafts[d].type) {
             let t = drafts[d].trigger
             guard let s = scopes.first(where: { $0.from <= t && t < $0.to }) else { continue }

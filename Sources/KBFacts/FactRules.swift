@@ -89,7 +89,9 @@ struct SentenceContext {
                     f = both.forms; cs = both.classes
                 } else {
                     f = tb[k].kind == .word ? Clitics.ruleForms(tb[k].norm, RuleForms.compute) : .none
-                    cs = lexicon.classes(of: tb[k].norm)
+                    // (this thread's record first; the look-up through the lexicon out of line: inlined here, it
+                    // copied the lexicon for every token)
+                    cs = Clitics.cachedLexiconClasses(tb[k].norm, serial: serial) ?? Self.lexiconClasses(lexicon, tb[k].norm)
                 }
                 // (a word's forms are none exactly when it has no vocabulary id: `RuleForms.compute`)
                 if !f.ids.isEmpty { at[k] = Int32(forms.count); forms.append(f); marks[k] |= PunctBits.forms }
@@ -104,6 +106,10 @@ struct SentenceContext {
         classInfo = rules.classInfo
         memo = SentenceMemo(mentions: mentions.count, tokens: tokens.count)
     }
+
+    /// `lexicon.classes(of: norm)`, kept out of line (``init(tokens:mentions:dates:gazetteer:rules:trace:)``).
+    @inline(never)
+    static func lexiconClasses(_ lexicon: WordLexicon, _ norm: String) -> [Int] { lexicon.classes(of: norm) }
 
     func mention(at i: Int) -> Int? { i >= 0 && i < owner.count ? owner[i] : nil }
 
@@ -341,7 +347,7 @@ enum FactRules {
         }
         out += roles(c)
         out += kinship(c)
-        if !anyDraft(out, { $0.pointee.type == "VISIT" }) { out += delegationContinued(c) }
+        if !out.containsInPlace(where: { $0.pointee.type == "VISIT" }) { out += delegationContinued(c) }
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
         if let t = c.trace { for d in out { t.note("swift rule \(d.rule) fired: \(d.type) \(RuleEngine.label(c, d.subject)) → \(RuleEngine.label(c, d.object))") } }
         // the data rules (Resources/rules): a fact the Swift rules already give (same type, same pair) is not repeated
@@ -365,7 +371,7 @@ enum FactRules {
         // a gathering referred back («اللقاء», «الزيارة») is resolved after the facts the sentence states itself, and
         // is none when a rule named its participants on the same word
         // (with no gathering referred back, the facts stay as they are)
-        if anyDraft(out, { $0.pointee.subject.isEmpty }) {
+        if out.containsInPlace(where: { $0.pointee.subject.isEmpty }) {
             let named = Set(out.filter { !$0.subject.isEmpty && !$0.object.isEmpty && $0.subject != RuleEngine.carriedSubjectKey }.map { "\($0.trigger)|\(family($0.type))" })
             out = out.filter { !$0.subject.isEmpty } + out.filter { $0.subject.isEmpty && !named.contains("\($0.trigger)|\(family($0.type))") }
         }
@@ -374,16 +380,6 @@ enum FactRules {
         companionsVisit(&out)
         attachDates(c, &out)
         return out
-    }
-
-    /// True when `p` holds for a draft, each read in place (`contains(where:)` copied each, a retain per string).
-    @inline(__always)
-    static func anyDraft(_ drafts: [FactDraft], _ p: (UnsafePointer<FactDraft>) -> Bool) -> Bool {
-        drafts.withUnsafeBufferPointer { ds in
-            guard let base = ds.baseAddress else { return false }
-            for k in 0..<ds.count where p(base + k) { return true }
-            return false
-        }
     }
 
     /// A force that withdraws from a country was deployed there ("أنهت القوات الفرنسية انسحابها من النيجر").

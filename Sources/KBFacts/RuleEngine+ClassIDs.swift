@@ -15,6 +15,8 @@ final class LexiconClassInfo: @unchecked Sendable {
         passiveAux, peopleOf, rolePlayed, titleQualifier, listStop, conj, atPrep, direction: Int?
     /// the classes of `Extractor.soleOffice` (Extractor+SoleHolders.swift)
     let soleHead, soleOffice, sharedOffice, formerHolder, officeFiller, officeGovernment, officeState: Int?
+    /// the classes of `FactRules.attribute` (FactAttribution.swift)
+    let reportSay, reportAccording, reportSource, reportNotThat: Int?
 
     init(_ lex: WordLexicon) {
         let names = lex.classNames
@@ -30,6 +32,8 @@ final class LexiconClassInfo: @unchecked Sendable {
         soleHead = lex.classID("SOLE_HEAD"); soleOffice = lex.classID("SOLE_OFFICE"); sharedOffice = lex.classID("SHARED_OFFICE")
         formerHolder = lex.classID("FORMER_HOLDER"); officeFiller = lex.classID("OFFICE_FILLER")
         officeGovernment = lex.classID("OFFICE_GOVERNMENT"); officeState = lex.classID("OFFICE_STATE")
+        reportSay = lex.classID("REPORT_SAY"); reportAccording = lex.classID("REPORT_ACCORDING")
+        reportSource = lex.classID("REPORT_SOURCE"); reportNotThat = lex.classID("REPORT_NOT_THAT")
         cues = RuleEngine.Cues(lex)
         serial = lex.serial
     }

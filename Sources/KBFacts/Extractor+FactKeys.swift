@@ -28,13 +28,11 @@ extension Extractor {
 
         /// Inserts the key; false when the document already has it.
         mutating func insert(type: String, subject: String, object: String, sentence: Int) -> Bool {
-            // (one look at each string's bytes for its "|", its plainness and its hash: `scan`)
-            let s = Self.scan(type, subject, object, sentence)
-            if s.bar {
+            if hasBar(type) || hasBar(subject) || hasBar(object) {
                 return joined.insert("\(type)|\(subject)|\(object)|\(sentence)").inserted
             }
             let f = Fields(type: type, subject: subject, object: object, sentence: sentence)
-            if !slow, let h = s.hash {
+            if !slow, let h = Self.bytesHash(f) {
                 if has(h, f) { return false }
                 keys.append(f); hashes.append(h)
                 if index != nil {
@@ -56,33 +54,13 @@ extension Extractor {
 
         /// Whether the key was inserted.
         func contains(type: String, subject: String, object: String, sentence: Int) -> Bool {
-            let s = Self.scan(type, subject, object, sentence)
-            if s.bar {
+            if hasBar(type) || hasBar(subject) || hasBar(object) {
                 return joined.contains("\(type)|\(subject)|\(object)|\(sentence)")
             }
             let f = Fields(type: type, subject: subject, object: object, sentence: sentence)
             if slow { return fields.contains(f) }
-            if let h = s.hash { return has(h, f) }
+            if let h = Self.bytesHash(f) { return has(h, f) }
             return keys.contains(f)
-        }
-
-        /// `hasBar` of any of the three strings, and ``bytesHash(_:)`` of the key (nil when a string is not plain),
-        /// from one look at each string's bytes.
-        static func scan(_ type: String, _ subject: String, _ object: String, _ sentence: Int) -> (bar: Bool, hash: UInt64?) {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            var bar = false, plain = true
-            func add(_ s: String) {
-                var s = s
-                s.withUTF8 { b in
-                    for x in b { if x == 0x7C { bar = true }; h ^= UInt64(x); h = h &* 0x0000_0100_0000_01b3 }
-                    if plain { plain = NormKey.isPlain(b) }
-                }
-                h ^= 0xFF; h = h &* 0x0000_0100_0000_01b3
-            }
-            add(type); add(subject); add(object)
-            guard plain else { return (bar, nil) }
-            h ^= UInt64(bitPattern: Int64(sentence)); h = h &* 0x0000_0100_0000_01b3
-            return (bar, h)
         }
 
         /// A plain key with hash h among the plain keys.
@@ -90,6 +68,11 @@ extension Extractor {
             if let index { return index[h]?.contains { Self.sameBytes(keys[$0], f) } ?? false }
             for k in hashes.indices where hashes[k] == h && Self.sameBytes(keys[k], f) { return true }
             return false
+        }
+
+        private func hasBar(_ s: String) -> Bool {
+            var s = s
+            return s.withUTF8 { $0.contains(0x7C) }
         }
 
         /// FNV-1a over the three strings' bytes (each closed by 0xFF, a byte no UTF-8 has) and the sentence; nil

@@ -351,7 +351,8 @@ enum FactRules {
         for k in out.indices { applyModality(c, &out[k]); governmentByCapital(c, &out[k]) }
         if let t = c.trace { for d in out { t.note("swift rule \(d.rule) fired: \(d.type) \(RuleEngine.label(c, d.subject)) → \(RuleEngine.label(c, d.object))") } }
         // the data rules (Resources/rules): a fact the Swift rules already give (same type, same pair) is not repeated
-        var extra = RuleEngine.run(c, c.ruleSet, trace: c.trace)
+        // (the rule set read through the shared box: `c.ruleSet` copied it, every field retained, per sentence)
+        var extra = RuleEngine.run(c, c.rules.set, trace: c.trace)
         for k in extra.indices { governmentByCapital(c, &extra[k]) }
         extra.removeAll { relatesStateToOwnOrgan(c, $0) }
         func family(_ t: String) -> String { t.hasPrefix("PLANS_") ? String(t.dropFirst(6)) : t }

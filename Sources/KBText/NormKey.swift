@@ -79,9 +79,8 @@ public struct NormKey: Hashable, Sendable {
         return s.withUTF8 { isPlain($0) }
     }
 
-    /// ``isPlain(_:)`` of a string's UTF-8 bytes.
-    @inlinable @inline(__always)
-    public static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(__always)
+    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
         while i < n {

@@ -256,7 +256,9 @@ enum DateParser {
         let pubMonth: Int? = published.flatMap { p in p.count >= 7 ? Int(p.dropFirst(5).prefix(2)) : nil }
         while i < t.count, i <= last {
             // (a token that starts with no digit is neither a numeric date nor a number: read from its first bytes)
-            let digit = leadingDigit(t[i].norm)
+            // (its normalised form read once: each `t[i].norm` retained and released it)
+            let norm = t[i].norm
+            let digit = leadingDigit(norm)
             // "27.01.2026", "27/01/2026", "2026-01-27": an all-numeric date (day first, or ISO)
             if digit & 3 != 0, let (value, end) = numericDate(t, i) {
                 out.append(DateMention(range: i..<end, begin: t[i].begin, end: t[end - 1].end, surface: "", date: value, relative: false))
@@ -264,7 +266,7 @@ enum DateParser {
             }
             // most tokens are no part of a date: one remembered test rules them out (see `dateCue`)
             // (a word of Arabic letters that ends as no cue word does is none, without the look-up: DateParser+CueShape.swift)
-            if digit == 0 || number(norm: t[i].norm) == nil, !(mayBeCue(t[i].norm) && Clitics.dateCue(t[i].norm, dateCue)) {
+            if digit == 0 || number(norm: norm) == nil, !(mayBeCue(norm) && Clitics.dateCue(norm, dateCue)) {
                 i += 1; continue
             }
             var start = i

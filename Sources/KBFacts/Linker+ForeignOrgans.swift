@@ -17,7 +17,7 @@ extension Linker {
                   let e = facts(perSentence[s][k].key), Linker.stateOrganSubtypes.contains(e.subtype) else { return nil }
             guard let c = e.country else { return nil }
             // «الجيش المالي»: a name that carries its state's name or adjective names the state itself
-            let says = Gazetteer.key(perSentence[s][k].text).plainSplit(separator: " ").contains { w in
+            let says = Linker.gazetteerKey(perSentence[s][k].text).plainSplit(separator: " ").contains { w in
                 let bare = ArabicNormalizer.stripArticle(String(w))
                 return (gazetteer.lookupAdjective(bare) + gazetteer.lookupName(String(w)) + gazetteer.lookupName(bare)).contains { $0.id == c }
             }
@@ -44,7 +44,7 @@ extension Linker {
         for (s, k, c) in organs where !named.contains(NormKey(c)) {
             // the state it is of, when the document names one state only
             let home = named.count == 1 ? named.first?.string : nil
-            let name = Gazetteer.key(perSentence[s][k].text) + (home.map { "@" + $0 } ?? "")
+            let name = Linker.gazetteerKey(perSentence[s][k].text) + (home.map { "@" + $0 } ?? "")
             perSentence[s][k].key = "org:" + name
             perSentence[s][k].nameKey = name
             perSentence[s][k].gazetteerIDs = []

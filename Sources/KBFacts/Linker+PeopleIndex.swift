@@ -7,25 +7,26 @@ extension Linker {
     /// The people named in a document, indexed so that every lookup costs the same however many people
     /// and words there are (a page of a million words must stay linear).
     final class PeopleIndex {
-        private(set) var people: [KnownPerson] = []
-        private var slot: [NormKey: Int] = [:]
+        // (the index is used by one thread and its properties are never accessed overlapping: no exclusivity checks)
+        @exclusivity(unchecked) private(set) var people: [KnownPerson] = []
+        @exclusivity(unchecked) private var slot: [NormKey: Int] = [:]
         /// surname forms (last word, name without its first word, skeleton of the last word) → people
-        private var surnames: [NormKey: [Int]] = [:]
+        @exclusivity(unchecked) private var surnames: [NormKey: [Int]] = [:]
         /// one-word names → people
-        private var single: [NormKey: [Int]] = [:]
+        @exclusivity(unchecked) private var single: [NormKey: [Int]] = [:]
         /// "first|last" forms and "=joined" full names → people
-        private var full: [FullKey: [Int]] = [:]
+        @exclusivity(unchecked) private var full: [FullKey: [Int]] = [:]
 
         /// Names registered since `full` was last brought up to date (`candidates(_:)` alone reads it): its keys
         /// (nine concatenations per full name) are made only for documents that ask.
-        private var pendingFull: [(person: Int, name: [String])] = []
+        @exclusivity(unchecked) private var pendingFull: [(person: Int, name: [String])] = []
         /// Every name registered, in order (`candidates(_:)` reads them through `records`).
-        private var allNames: [(person: Int, name: [String])] = []
+        @exclusivity(unchecked) private var allNames: [(person: Int, name: [String])] = []
         /// What `candidates(_:)` compares of each of `allNames` (made for the names registered since it last asked).
-        private var records: [NameRecord] = []
+        @exclusivity(unchecked) private var records: [NameRecord] = []
         /// A 4,096-bit filter of the keys of `surnames` (bit `hashValue & 4095`): a word none of whose keys has its
         /// bit set is nobody's surname, found without a dictionary probe (most words of a document).
-        private var surnameBits = [UInt64](repeating: 0, count: 64)
+        @exclusivity(unchecked) private var surnameBits = [UInt64](repeating: 0, count: 64)
 
         func register(_ key: String, _ names: [[String]], _ order: Int) {
             let i: Int
@@ -84,7 +85,7 @@ extension Linker {
                 if n.count >= 2 {
                     for k in PeopleIndex.pairKeys(n.first!, n.last!) { full[k, default: []].append(i) }
                 }
-                full[.text(NormKey("=" + n.joined())), default: []].append(i)
+                full[.text(NormKey(Linker.equalsJoined(n))), default: []].append(i)
             }
             pendingFull.removeAll(keepingCapacity: true)
         }
@@ -238,7 +239,7 @@ extension Linker {
             if let f = toks.first, let l = toks.last {
                 for k in PeopleIndex.pairKeys(f, l) { hits.formUnion(full[k] ?? []) }
             }
-            hits.formUnion(full[.text(NormKey("=" + toks.joined()))] ?? [])
+            hits.formUnion(full[.text(NormKey(Linker.equalsJoined(toks)))] ?? [])
             return hits.sorted().map { people[$0] }
         }
 
@@ -260,7 +261,8 @@ extension Linker {
         /// Whether every «first|last» key made with a form of `first` and a form of `last` is a `FullKey.pair` (as
         /// `pairKeys` decides).
         static func allPairs(_ first: String, _ last: String) -> Bool {
-            forms(first).allSatisfy { pairable($0) && !$0.utf8.starts(with: "=".utf8) } && forms(last).allSatisfy(pairable)
+            if simplePairs(first) && simplePairs(last) { return true }
+            return forms(first).allSatisfy { pairable($0) && !$0.utf8.starts(with: "=".utf8) } && forms(last).allSatisfy(pairable)
         }
 
         /// `candidates(toks)`'s people (indices, unsorted) found by comparing `toks` with each registered name, when
@@ -275,12 +277,12 @@ extension Linker {
                 let two = n.count >= 2
                 records.append(NameRecord(person: i, first: two ? PeopleIndex.formKeys(n.first!) : [],
                                           last: two ? PeopleIndex.formKeys(n.last!) : [],
-                                          joined: NormKey("=" + n.joined()),
+                                          joined: NormKey(Linker.equalsJoined(n)),
                                           pairs: !two || PeopleIndex.allPairs(n.first!, n.last!)))
             }
             guard records.allSatisfy(\.pairs) else { return nil }
             let ka = PeopleIndex.formKeys(f), kb = PeopleIndex.formKeys(l)
-            let joined = NormKey("=" + toks.joined())
+            let joined = NormKey(Linker.equalsJoined(toks))
             var hits = Set<Int>()
             // (the records read in place)
             for r in records.indices where records[r].joined == joined

@@ -89,11 +89,14 @@ final class Linker {
                 order += 1
                 // (the two fields read, not the whole mention copied)
                 let m = (key: perSentence[s][k].key, nameKey: perSentence[s][k].nameKey)
-                if !m.key.isEmpty, let e = gazetteer.entry(id: m.key) {
+                let entry = m.key.isEmpty ? nil : gazetteer.entry(id: m.key)
+                // (the name's words split once, only when it is no gazetteer entry)
+                let parts = entry != nil ? [] : m.nameKey.plainSplit(separator: " ")
+                if let e = entry {
                     register(m.key, gazetteer.nameTokens(id: e.id) ?? Gazetteer.nameTokens(e), order)
-                } else if m.nameKey.plainSplit(separator: " ").count >= 2 {
+                } else if parts.count >= 2 {
                     // a guessed full name that extends a known one ("خليفة حفتر" written with a middle name) links to it
-                    let toks = m.nameKey.plainSplit(separator: " ").map(String.init)
+                    let toks = parts.map(String.init)
                     if let g = gazetteer.lookupName(m.nameKey).first(where: { $0.type == .person }) {
                         perSentence[s][k].key = g.id
                         perSentence[s][k].gazetteerIDs = [g.id]
@@ -117,7 +120,7 @@ final class Linker {
         for s in perSentence.indices {
             for k in perSentence[s].indices {
                 if perSentence[s][k].titleOnly, let cue = perSentence[s][k].role {
-                    let phrase = Gazetteer.key(cue.phrase)
+                    let phrase = Linker.gazetteerKey(cue.phrase)
                     // the same phrase word for word first: news names the home side's officials by the bare title
                     // («وزير الخارجية X» … «وزير الخارجية الروسي Y» … «وعقد وزير الخارجية …» is X), then a longer or shorter one
                     var hit = lastRole(roles) { $0.plainEquals(phrase) }
@@ -160,7 +163,7 @@ final class Linker {
                     perSentence[s][k].key = hit?.key ?? ""
                     perSentence[s][k].nameKey = hit == nil ? "" : "title"
                 } else if perSentence[s][k].type == .person, let cue = perSentence[s][k].role, !cue.isRankOnly, !perSentence[s][k].key.isEmpty {
-                    roles.append((perSentence[s][k].key, Gazetteer.key(cue.phrase)))
+                    roles.append((perSentence[s][k].key, Linker.gazetteerKey(cue.phrase)))
                 }
             }
             // (tested and moved in place: `removeAll` copied every mention it tested)
@@ -219,7 +222,9 @@ final class Linker {
         for s in perSentence.indices { for k in perSentence[s].indices where perSentence[s][k].type == .organization {
             let key = perSentence[s][k].key
             guard Linker.keyHasPrefix(key, "org:"), Linker.hasAt(key) else { continue }
-            orgWithCountry[String(key.plainSplit(separator: "@")[0]), default: key] = orgWithCountry[String(key.plainSplit(separator: "@")[0])] ?? key
+            // (split once: the first key of each name stays)
+            let name = String(key.plainSplit(separator: "@")[0])
+            if orgWithCountry[name] == nil { orgWithCountry[name] = key }
         } }
         for s in perSentence.indices {
             for k in perSentence[s].indices where Linker.keyHasPrefix(perSentence[s][k].key, "org:") && !Linker.hasAt(perSentence[s][k].key) {
@@ -276,6 +281,8 @@ final class Linker {
         var group: [String] = []
         var recent: [String] = []          // countries by last mention, most recent last
         for s in perSentence.indices {
+            // (a sentence without a country, before a list of two or three countries were named, can change nothing)
+            guard group.count >= 2 || recent.count >= 3 || perSentence[s].indices.contains(where: { isCountry(perSentence[s], $0) }) else { continue }
             let toks = sentences[s].tokens
             let ms = perSentence[s]
             var owner = [Int?](repeating: nil, count: toks.count)
@@ -341,6 +348,8 @@ final class Linker {
     /// refers back to a list of countries. Returns the end of the phrase.
     /// The phrase's end and the number of countries it names (0 when it does not say: "الدول الأعضاء").
     static func pluralReference(_ t: [Token], _ i: Int) -> (Int, Int)? {
+        // (a word that ends as no dual or plural stem does is neither: Linker+WordKeys.swift)
+        guard pluralShape.mayBe(t[i].norm) else { return nil }
         let (dual, plural) = Clitics.pluralKind(t[i].norm, pluralKind)
         if dual { return (i + 1, 2) }
         if plural, i + 1 < t.count, let size = pluralSizes[t[i + 1].norm] { return (i + 2, size) }
@@ -363,6 +372,8 @@ final class Linker {
     /// (``WordSet``s: the same answers as the array literals' `contains`, without `String ==` on Arabic words.)
     static let dualStems: WordSet = ["بلدين", "دولتين", "جانبين", "طرفين"]
     static let pluralStems: WordSet = ["دول", "بلدان"]
+    /// Every stem a word of `pluralKind` may have (``WordShape``: its stems end as the word does).
+    static let pluralShape = WordShape(["بلدين", "دولتين", "جانبين", "طرفين", "دول", "بلدان"])
 
     /// The forms of a word that step 4 of `link` tries as a bare surname: the word and its clitic-free stems,
     /// of three letters or more, that are not function words or verbs.

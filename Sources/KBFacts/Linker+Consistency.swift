@@ -43,22 +43,25 @@ extension Linker {
         var byFirst: [NormKey: [KnownName]] = [:]
         // (the mentions are read in place; a name keeps where its mention is, not a copy of it)
         for s in perSentence.indices {
-            for k in perSentence[s].indices where !perSentence[s][k].isAdjective && !perSentence[s][k].titleOnly
-                && !perSentence[s][k].key.isEmpty && perSentence[s][k].gazetteerIDs.isEmpty && !perSentence[s][k].key.plainHasPrefix("group:") {
-                let type = perSentence[s][k].type
-                switch type {
-                case .person: guard perSentence[s][k].range.count >= 2 else { continue }
-                case .organization, .place: break
-                case .date: continue
+            // (the mentions read through a pointer: reading a field through the nested arrays copied the mention)
+            perSentence[s].withUnsafeBufferPointer { ms in
+                for k in ms.indices where !ms[k].isAdjective && !ms[k].titleOnly
+                    && !ms[k].key.isEmpty && ms[k].gazetteerIDs.isEmpty && !ms[k].key.plainHasPrefix("group:") {
+                    let type = ms[k].type
+                    switch type {
+                    case .person: guard ms[k].range.count >= 2 else { continue }
+                    case .organization, .place: break
+                    case .date: continue
+                    }
+                    let w = words(ms[k].range, ms[k].begin, ms[k].text, sentences[s].tokens)
+                    guard !w.isEmpty else { continue }
+                    // (one word that is its own name: not a short form standing for a longer one, "الخارجية")
+                    if w.count == 1, type != .person, !(Linker.carriesAlone(w[0]) && ms[k].nameKey == w[0]) { continue }
+                    let key = NormKey(w[0])
+                    // (the names read in place: `contains(where:)` copied each)
+                    if let l = byFirst[key], l.indices.contains(where: { l[$0].words == w }) { continue }
+                    byFirst[key, default: []].append(KnownName(words: w, sentence: s, index: k, type: type))
                 }
-                let w = words(perSentence[s][k].range, perSentence[s][k].begin, perSentence[s][k].text, sentences[s].tokens)
-                guard !w.isEmpty else { continue }
-                // (one word that is its own name: not a short form standing for a longer one, "الخارجية")
-                if w.count == 1, type != .person, !(Linker.carriesAlone(w[0]) && perSentence[s][k].nameKey == w[0]) { continue }
-                let key = NormKey(w[0])
-                // (the names read in place: `contains(where:)` copied each)
-                if let l = byFirst[key], l.indices.contains(where: { l[$0].words == w }) { continue }
-                byFirst[key, default: []].append(KnownName(words: w, sentence: s, index: k, type: type))
             }
         }
         guard !byFirst.isEmpty else { return }
@@ -79,19 +82,22 @@ extension Linker {
         var conflicting = Set<[String]>()
         for s in perSentence.indices {
             let toks = sentences[s].tokens
-            for k in perSentence[s].indices where !perSentence[s][k].isAdjective && perSentence[s][k].type != .date {
-                let range = perSentence[s][k].range
-                guard range.upperBound <= toks.count, !range.isEmpty else { continue }
-                let type = perSentence[s][k].type
-                if perSentence[s][k].begin != toks[range.lowerBound].begin {
-                    let w = words(range, perSentence[s][k].begin, perSentence[s][k].text, toks)
-                    guard let names = byFirst[NormKey(w[0])] else { continue }
-                    for x in names.indices where names[x].words == w && names[x].type != type { conflicting.insert(w) }
-                } else {
-                    // (the words are the tokens' norms: compared in place, the array made only for a conflict)
-                    guard mayBeFirst(toks[range.lowerBound].norm), let names = byFirst[NormKey(toks[range.lowerBound].norm)] else { continue }
-                    for x in names.indices where names[x].type != type && Linker.sameWords(names[x].words, toks, range) {
-                        conflicting.insert(toks[range].map(\.norm))
+            // (the mentions read through a pointer: reading a field through the nested arrays copied the mention)
+            perSentence[s].withUnsafeBufferPointer { ms in
+                for k in ms.indices where !ms[k].isAdjective && ms[k].type != .date {
+                    let range = ms[k].range
+                    guard range.upperBound <= toks.count, !range.isEmpty else { continue }
+                    let type = ms[k].type
+                    if ms[k].begin != toks[range.lowerBound].begin {
+                        let w = words(range, ms[k].begin, ms[k].text, toks)
+                        guard let names = byFirst[NormKey(w[0])] else { continue }
+                        for x in names.indices where names[x].words == w && names[x].type != type { conflicting.insert(w) }
+                    } else {
+                        // (the words are the tokens' norms: compared in place, the array made only for a conflict)
+                        guard mayBeFirst(toks[range.lowerBound].norm), let names = byFirst[NormKey(toks[range.lowerBound].norm)] else { continue }
+                        for x in names.indices where names[x].type != type && Linker.sameWords(names[x].words, toks, range) {
+                            conflicting.insert(toks[range].map(\.norm))
+                        }
                     }
                 }
             }
@@ -189,9 +195,12 @@ extension Linker {
             guard firstForm >= 0 else { continue }
             var covered = [Bool](repeating: false, count: toks.count)
             // (a role phrase's words are taken too: "وزير الخارجية" names no ministry of its own)
-            for k in perSentence[s].indices {
-                for x in perSentence[s][k].range where x < toks.count { covered[x] = true }
-                if let r = perSentence[s][k].role?.range { for x in r where x < toks.count { covered[x] = true } }
+            // (the mentions read through a pointer: `perSentence[s][k].role` copied the whole mention)
+            perSentence[s].withUnsafeBufferPointer { ms in
+                for k in ms.indices {
+                    for x in ms[k].range where x < toks.count { covered[x] = true }
+                    if let r = ms[k].role?.range { for x in r where x < toks.count { covered[x] = true } }
+                }
             }
             var added: [RawMention] = []
             var i = 0

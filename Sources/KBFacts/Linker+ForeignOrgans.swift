@@ -25,18 +25,25 @@ extension Linker {
         }
         // (as keys: hashed from the bytes, with `String`'s equality)
         var named = Set<NormKey>()
+        // (the last country inserted: the same string again leaves the set as it is, found without hashing it)
+        var last: String? = nil
+        func name(_ c: String) {
+            if let last, Linker.sameBytes(c, last) { return }
+            named.insert(NormKey(c))
+            last = c
+        }
         // (the state organs and their states, found once: the second pass reads them, not every mention again; a
         // mention's answer depends on it alone, and the second pass changes only the mention it is at)
         var organs: [(s: Int, k: Int, state: String)] = []
         for s in perSentence.indices {
             for k in perSentence[s].indices {
                 if let c = organ(s, k) { organs.append((s, k, c)); continue }
-                if let c = perSentence[s][k].countryHint { named.insert(NormKey(c)) }
+                if let c = perSentence[s][k].countryHint { name(c) }
                 let key = perSentence[s][k].key, ids = perSentence[s][k].gazetteerIDs
                 for id in ids where key == id || ids.count == 1 {
-                    if let c = facts(id)?.country { named.insert(NormKey(c)) }
+                    if let c = facts(id)?.country { name(c) }
                 }
-                if Linker.keyHasPrefix(key, "org:"), let at = Linker.lastAt(key) { named.insert(NormKey(String(key[key.index(after: at)...]))) }
+                if Linker.keyHasPrefix(key, "org:"), let at = Linker.lastAt(key) { name(String(key[key.index(after: at)...])) }
             }
         }
         // a document that names no state at all leaves the gazetteer's reading alone

@@ -11,7 +11,10 @@ extension Linker {
         @exclusivity(unchecked) private(set) var people: [KnownPerson] = []
         @exclusivity(unchecked) private var slot: [NormKey: Int] = [:]
         /// surname forms (last word, name without its first word, skeleton of the last word) → people
-        @exclusivity(unchecked) private var surnames: [NormKey: [Int]] = [:]
+        @exclusivity(unchecked) private var surnames: [NormKey: (head: Int, tail: Int)] = [:]
+        /// The people of each key of `surnames`, in the order added, as lists threaded through one array (an array per
+        /// key was made, and grown, for every surname form of a document).
+        @exclusivity(unchecked) private var surnameLinks: [(person: Int, next: Int)] = []
         /// one-word names → people
         @exclusivity(unchecked) private var single: [NormKey: [Int]] = [:]
         /// "first|last" forms and "=joined" full names → people
@@ -55,9 +58,26 @@ extension Linker {
         }
 
         private func addSurname(_ k: NormKey, _ i: Int) {
-            surnames[k, default: []].append(i)
+            let e = surnameLinks.count
+            surnameLinks.append((i, -1))
+            if surnames.isEmpty { surnames.reserveCapacity(16) }   // (looked up, never iterated: its order is not read)
+            PeopleIndex.link(&surnames[k, default: (head: e, tail: -1)], e, &surnameLinks)
             let b = PeopleIndex.bit(k)
             surnameBits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+
+        /// Entry `e` put at the end of the list `v`.
+        @inline(__always)
+        private static func link(_ v: inout (head: Int, tail: Int), _ e: Int, _ links: inout [(person: Int, next: Int)]) {
+            if v.tail >= 0 { links[v.tail].next = e }
+            v.tail = e
+        }
+
+        /// `body` of each person of the surname key `k`, in the order added.
+        @inline(__always)
+        private func forEachSurnamePerson(_ k: NormKey, _ body: (Int) -> Void) {
+            guard var e = surnames[k]?.head else { return }
+            while e >= 0 { body(surnameLinks[e].person); e = surnameLinks[e].next }
         }
 
         /// The bit of a key in the filter of `surnames`.
@@ -158,7 +178,7 @@ extension Linker {
         /// `resolve(word, strict: true)` given the word's `lookupKeys`.
         func resolve(keys: [NormKey]) -> String? {
             var hits: [Int] = []
-            for k in keys where maySurname(k) { if let h = surnames[k] { hits += h } }
+            for k in keys where maySurname(k) { forEachSurnamePerson(k) { hits.append($0) } }
             return hits.isEmpty ? nil : pick(hits).map { people[$0].key }
         }
 
@@ -191,7 +211,7 @@ extension Linker {
         private func candidates(_ word: String, strict: Bool, excluding: String?) -> [Int] {
             var hits: [Int] = []
             for k in PeopleIndex.lookupKeys(word) {
-                if maySurname(k), let h = surnames[k] { hits += h.filter { people[$0].key != excluding } }
+                if maySurname(k) { forEachSurnamePerson(k) { if people[$0].key != excluding { hits.append($0) } } }
                 if !strict, let h = single[k] { hits += h.filter { people[$0].key != excluding } }
             }
             return hits
@@ -216,7 +236,7 @@ extension Linker {
         func resolveTail(_ toks: [String]) -> String? {
             guard toks.count >= 2, let last = toks.last else { return nil }
             var hits = Set<Int>()
-            for k in PeopleIndex.lookupKeys(last) { hits.formUnion(surnames[k] ?? []) }
+            for k in PeopleIndex.lookupKeys(last) { forEachSurnamePerson(k) { hits.insert($0) } }
             let found = hits.filter { i in
                 people[i].names.contains { n in n.count > toks.count && zip(n.suffix(toks.count), toks).allSatisfy { Linker.variant($0, $1) } }
             }
@@ -226,7 +246,7 @@ extension Linker {
         /// Every person whose surname (or a spelling variant of it) is `word`.
         func all(_ word: String) -> [String] {
             var hits = Set<Int>()
-            for k in PeopleIndex.lookupKeys(word) { hits.formUnion(surnames[k] ?? []) }
+            for k in PeopleIndex.lookupKeys(word) { forEachSurnamePerson(k) { hits.insert($0) } }
             return hits.sorted().map { people[$0].key }
         }
 

@@ -93,10 +93,12 @@ extension Linker {
     /// What the linker asks of a gazetteer entry, by id: its type and subtype and `Gazetteer.country(of:)`.
     /// `gazetteer.entry(id:)` copied the whole entry (a dozen strings and arrays) and `country(of:)` up to six of
     /// them, for every mention and pass.
-    struct EntryFacts {
+    /// (A class with constant fields: a copy out of the memo is one retain, not one per string.)
+    final class EntryFacts {
         let type: EntityType
         let subtype: String
         let country: String?
+        init(type: EntityType, subtype: String, country: String?) { self.type = type; self.subtype = subtype; self.country = country }
     }
 
     /// One thread's `EntryFacts` for the gazetteer of serial `serial` (emptied for another).

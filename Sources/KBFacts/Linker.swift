@@ -89,14 +89,12 @@ final class Linker {
                 order += 1
                 // (the two fields read, not the whole mention copied)
                 let m = (key: perSentence[s][k].key, nameKey: perSentence[s][k].nameKey)
-                let entry = m.key.isEmpty ? nil : gazetteer.entry(id: m.key)
-                // (the name's words split once, only when it is no gazetteer entry)
-                let parts = entry != nil ? [] : m.nameKey.plainSplit(separator: " ")
-                if let e = entry {
+                if !m.key.isEmpty, let e = gazetteer.entry(id: m.key) {
                     register(m.key, gazetteer.nameTokens(id: e.id) ?? Gazetteer.nameTokens(e), order)
-                } else if parts.count >= 2 {
+                } else if Linker.hasTwoWords(m.nameKey) {
                     // a guessed full name that extends a known one ("خليفة حفتر" written with a middle name) links to it
-                    let toks = parts.map(String.init)
+                    // (the words split once, only for a name of two or more: Linker+PhraseMemos.swift)
+                    let toks = m.nameKey.plainSplit(separator: " ").map(String.init)
                     if let g = gazetteer.lookupName(m.nameKey).first(where: { $0.type == .person }) {
                         perSentence[s][k].key = g.id
                         perSentence[s][k].gazetteerIDs = [g.id]
@@ -126,7 +124,7 @@ final class Linker {
                     var hit = lastRole(roles) { $0.plainEquals(phrase) }
                         ?? lastRole(roles) { $0.plainHasPrefix(phrase + " ") || phrase.plainHasPrefix($0 + " ") }
                     // "نظيره المالي": the counterpart is the person whose role carries the same nationality
-                    let words = phrase.plainSplit(separator: " ").map(String.init)
+                    let words = Linker.phraseWords(phrase)   // (remembered per phrase: Linker+PhraseMemos.swift)
                     if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),
                        words.count > 1 {
                         // the same office first (Linker+Counterparts.swift), else the last title of that nationality
@@ -135,20 +133,20 @@ final class Linker {
                             .flatMap { $0.key.isEmpty ? people.resolve($0.nameKey, strict: false) : $0.key }
                         let rest = Set(words.dropFirst())
                         hit = sameOfficeCounterpart(words, possessor: possessor, roles: roles.suffix(200)).map { (key: $0, phrase: "") }
-                            ?? roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.plainSplit(separator: " ").map(String.init))) }
+                            ?? roles.suffix(200).last { r in rest.isSubset(of: Set(Linker.phraseWords(r.phrase))) }
                     }
                     // "بالقائد العام للجيش" for "القائد العام للجيش الوطني": the same head
                     // (clitics aside) and every word of the title in the role (clitics aside)
                     // (each word's forms as keys, remembered per word, and each role's once per document: `titleForms`)
                     if hit == nil, words.count >= 2 {
-                        let titleWords = words.map(Linker.titleForms)
+                        let titleWords = Linker.phraseTitleForms(phrase)
                         var r = roles.count - 1
                         while r >= max(0, roles.count - 200) {
                             defer { r -= 1 }
                             if roleForms.count < roles.count { roleForms += [[[NormKey]]?](repeating: nil, count: roles.count - roleForms.count) }
                             let forms: [[NormKey]]
                             if let f = roleForms[r] { forms = f } else {
-                                forms = roles[r].phrase.plainSplit(separator: " ").map { Linker.titleForms(String($0)) }
+                                forms = Linker.phraseTitleForms(roles[r].phrase)
                                 roleForms[r] = forms
                             }
                             guard let rh = forms.first, Linker.meet(rh, titleWords[0]) else { continue }
@@ -291,11 +289,13 @@ final class Linker {
             var i = 0
             while i < toks.count {
                 if let k = owner[i], isCountry(ms, k) {
-                    var list = [ms[k].key]
-                    var e = ms[k].range.upperBound
+                    // (the two fields read through a pointer: `ms[k].key` copied the whole mention)
+                    var list = [Linker.key(ms, k)]
+                    var e = Linker.end(ms, k)
                     while e < toks.count, let n = owner[e], isCountry(ms, n), toks[e].norm.hasPrefix("و") {
-                        if !list.contains(ms[n].key) { list.append(ms[n].key) }
-                        e = ms[n].range.upperBound
+                        let key = Linker.key(ms, n)
+                        if !list.contains(key) { list.append(key) }
+                        e = Linker.end(ms, n)
                     }
                     for c in list { recent.removeAll { $0 == c }; recent.append(c) }
                     if list.count >= 2 { group = list }

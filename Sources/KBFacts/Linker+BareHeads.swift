@@ -32,7 +32,9 @@ extension Linker {
             }
             return false
         }) else { return }
-        var named: [String: [RawMention]] = [:]           // head → organisations named so far (distinct keys)
+        // head → organisations named so far (distinct keys); (keyed by `NormKey`: `String`'s equality, hashed from the
+        // bytes; only looked up, never iterated)
+        var named: [NormKey: [RawMention]] = [:]
         let rec = EntityRecognizer(gazetteer: gazetteer)
         for s in perSentence.indices {
             let toks = sentences[s].tokens
@@ -57,14 +59,16 @@ extension Linker {
                     var h2: String? = nil
                     if let e = gazetteer.entry(id: o.key), let h = Linker.bareHead(ofName: e.ar), h != h1 { h2 = h }
                     for h in [h1, h2] {
-                        guard let h, !(named[h] ?? []).contains(where: { $0.key == o.key }) else { continue }
-                        named[h, default: []].append(o)
+                        guard let h else { continue }
+                        let hk = NormKey(h)
+                        guard !(named[hk] ?? []).contains(where: { $0.key == o.key }) else { continue }
+                        named[hk, default: []].append(o)
                     }
                 }
                 // (no organisation with a head named yet: no word can stand for one)
                 guard !named.isEmpty, toks[i].kind == .word, Linker.mayBeBareHeadReference(toks[i].norm),
                       let (stem, prefix) = Clitics.bareHeadReference(toks[i].norm, Linker.computeBareHeadReference),
-                      let ones = named[stem], ones.count == 1, let org = ones.first else { continue }
+                      let ones = named[NormKey(stem)], ones.count == 1, let org = ones.first else { continue }
                 if owned.isEmpty {
                     owned = [Bool](repeating: false, count: toks.count)
                     ownedByName = owned

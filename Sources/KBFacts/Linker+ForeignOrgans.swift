@@ -14,7 +14,7 @@ extension Linker {
         func organ(_ s: Int, _ k: Int) -> String? {
             guard perSentence[s][k].type == .organization, perSentence[s][k].gazetteerIDs.count == 1,
                   perSentence[s][k].key == perSentence[s][k].gazetteerIDs[0],
-                  let e = facts(perSentence[s][k].key), Linker.stateOrganSubtypes.contains(e.subtype) else { return nil }
+                  let e = facts(perSentence[s][k].key), e.stateOrgan else { return nil }
             guard let c = e.country else { return nil }
             // «الجيش المالي»: a name that carries its state's name or adjective names the state itself
             let says = Linker.gazetteerKey(perSentence[s][k].text).plainSplit(separator: " ").contains { w in
@@ -25,12 +25,13 @@ extension Linker {
         }
         // (as keys: hashed from the bytes, with `String`'s equality)
         var named = Set<NormKey>()
-        // (the last country inserted: the same string again leaves the set as it is, found without hashing it)
-        var last: String? = nil
+        // (the strings inserted, by their bytes: the same string again leaves the set as it is, found without hashing
+        // it; a document names few states)
+        var inserted: [String] = []
         func name(_ c: String) {
-            if let last, Linker.sameBytes(c, last) { return }
+            if inserted.contains(where: { Linker.sameBytes(c, $0) }) { return }
             named.insert(NormKey(c))
-            last = c
+            inserted.append(c)
         }
         // (the state organs and their states, found once: the second pass reads them, not every mention again; a
         // mention's answer depends on it alone, and the second pass changes only the mention it is at)

@@ -98,7 +98,12 @@ extension Linker {
         let type: EntityType
         let subtype: String
         let country: String?
-        init(type: EntityType, subtype: String, country: String?) { self.type = type; self.subtype = subtype; self.country = country }
+        /// `Linker.stateOrganSubtypes.contains(subtype)`.
+        let stateOrgan: Bool
+        init(type: EntityType, subtype: String, country: String?) {
+            self.type = type; self.subtype = subtype; self.country = country
+            stateOrgan = Linker.stateOrganSubtypes.contains(subtype)
+        }
     }
 
     /// One thread's `EntryFacts` for the gazetteer of serial `serial` (emptied for another).

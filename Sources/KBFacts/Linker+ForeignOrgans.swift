@@ -25,13 +25,12 @@ extension Linker {
         }
         // (as keys: hashed from the bytes, with `String`'s equality)
         var named = Set<NormKey>()
-        // (the strings inserted, by their bytes: the same string again leaves the set as it is, found without hashing
-        // it; a document names few states)
-        var inserted: [String] = []
+        // (the last string inserted: the same string again leaves the set as it is, found without hashing it)
+        var last: String? = nil
         func name(_ c: String) {
-            if inserted.contains(where: { Linker.sameBytes(c, $0) }) { return }
+            if let last, Linker.sameBytes(c, last) { return }
             named.insert(NormKey(c))
-            inserted.append(c)
+            last = c
         }
         // (the state organs and their states, found once: the second pass reads them, not every mention again; a
         // mention's answer depends on it alone, and the second pass changes only the mention it is at)

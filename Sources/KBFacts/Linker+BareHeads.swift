@@ -32,16 +32,15 @@ extension Linker {
             }
             return false
         }) else { return }
-        var named: [String: [RawMention]] = [:]           // head → organisations named so far (distinct keys)
+        // head → organisations named so far (distinct keys); (keyed by `NormKey`: `String`'s equality, hashed from the
+        // bytes; only looked up, never iterated)
+        var named: [NormKey: [RawMention]] = [:]
         let rec = EntityRecognizer(gazetteer: gazetteer)
         for s in perSentence.indices {
             let toks = sentences[s].tokens
-            var owned = [Bool](repeating: false, count: toks.count)
-            var ownedByName = owned                            // by a mention other than a person («باسم الحركة سليم …»)
-            for k in perSentence[s].indices {
-                let byName = perSentence[s][k].type != .person
-                for x in perSentence[s][k].range where x < toks.count { owned[x] = true; ownedByName[x] = byName }
-            }
+            // (the tokens owned by a mention, and by a mention other than a person («باسم الحركة سليم …»): marked when
+            // a word first gets past the tests that need no marks, most sentences have none)
+            var owned: [Bool] = [], ownedByName: [Bool] = []
             var added: [RawMention] = []
             // (the organisations by index, in order, each copied once when its turn comes)
             let orgs = perSentence[s].indices.filter { k in
@@ -60,15 +59,25 @@ extension Linker {
                     var h2: String? = nil
                     if let e = gazetteer.entry(id: o.key), let h = Linker.bareHead(ofName: e.ar), h != h1 { h2 = h }
                     for h in [h1, h2] {
-                        guard let h, !(named[h] ?? []).contains(where: { $0.key == o.key }) else { continue }
-                        named[h, default: []].append(o)
+                        guard let h else { continue }
+                        let hk = NormKey(h)
+                        guard !(named[hk] ?? []).contains(where: { $0.key == o.key }) else { continue }
+                        named[hk, default: []].append(o)
                     }
                 }
                 // (no organisation with a head named yet: no word can stand for one)
-                guard !named.isEmpty, !owned[i], toks[i].kind == .word else { continue }
-                guard Linker.mayBeBareHeadReference(toks[i].norm),
+                guard !named.isEmpty, toks[i].kind == .word, Linker.mayBeBareHeadReference(toks[i].norm),
                       let (stem, prefix) = Clitics.bareHeadReference(toks[i].norm, Linker.computeBareHeadReference),
-                      let ones = named[stem], ones.count == 1, let org = ones.first else { continue }
+                      let ones = named[NormKey(stem)], ones.count == 1, let org = ones.first else { continue }
+                if owned.isEmpty {
+                    owned = [Bool](repeating: false, count: toks.count)
+                    ownedByName = owned
+                    for k in perSentence[s].indices {
+                        let byName = perSentence[s][k].type != .person
+                        for x in perSentence[s][k].range where x < toks.count { owned[x] = true; ownedByName[x] = byName }
+                    }
+                }
+                guard !owned[i] else { continue }
                 if i + 1 < toks.count, ownedByName[i + 1] || Linker.isDefiniteAdjective(toks[i + 1]) { continue }
                 let (text, b) = rec.strippedPrefix(toks[i], prefix, restore: stem)
                 var m = RawMention(range: i..<(i + 1), begin: b, end: toks[i].end, text: text, type: .organization,

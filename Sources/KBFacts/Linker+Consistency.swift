@@ -5,11 +5,14 @@ import KBGraph
 import KBText
 
 extension Linker {
-    /// One name recognised in the document: its words (normalised, the first without its proclitic) and the
-    /// mention it was first found as.
+    /// One name recognised in the document: its words (normalised, the first without its proclitic), the mention it
+    /// was first found as (by its sentence and index: the mentions do not move until the carried ones are put in, at
+    /// the end) and that mention's type.
     struct KnownName {
         var words: [String]
-        var mention: RawMention
+        var sentence: Int
+        var index: Int
+        var type: EntityType
     }
 
     /// Proclitics a later occurrence of a name may carry ("ورشاد", "بالتحالف", "للتحالف").
@@ -38,24 +41,27 @@ extension Linker {
             return w
         }
         var byFirst: [NormKey: [KnownName]] = [:]
-        // (the mentions are read in place and copied only when kept)
+        // (the mentions are read in place; a name keeps where its mention is, not a copy of it)
         for s in perSentence.indices {
-            for k in perSentence[s].indices where !perSentence[s][k].isAdjective && !perSentence[s][k].titleOnly
-                && !perSentence[s][k].key.isEmpty && perSentence[s][k].gazetteerIDs.isEmpty && !perSentence[s][k].key.plainHasPrefix("group:") {
-                let type = perSentence[s][k].type
-                switch type {
-                case .person: guard perSentence[s][k].range.count >= 2 else { continue }
-                case .organization, .place: break
-                case .date: continue
+            // (the mentions read through a pointer: reading a field through the nested arrays copied the mention)
+            perSentence[s].withUnsafeBufferPointer { ms in
+                for k in ms.indices where !ms[k].isAdjective && !ms[k].titleOnly
+                    && !ms[k].key.isEmpty && ms[k].gazetteerIDs.isEmpty && !ms[k].key.plainHasPrefix("group:") {
+                    let type = ms[k].type
+                    switch type {
+                    case .person: guard ms[k].range.count >= 2 else { continue }
+                    case .organization, .place: break
+                    case .date: continue
+                    }
+                    let w = words(ms[k].range, ms[k].begin, ms[k].text, sentences[s].tokens)
+                    guard !w.isEmpty else { continue }
+                    // (one word that is its own name: not a short form standing for a longer one, "الخارجية")
+                    if w.count == 1, type != .person, !(Linker.carriesAlone(w[0]) && ms[k].nameKey == w[0]) { continue }
+                    let key = NormKey(w[0])
+                    // (the names read in place: `contains(where:)` copied each)
+                    if let l = byFirst[key], l.indices.contains(where: { l[$0].words == w }) { continue }
+                    byFirst[key, default: []].append(KnownName(words: w, sentence: s, index: k, type: type))
                 }
-                let w = words(perSentence[s][k].range, perSentence[s][k].begin, perSentence[s][k].text, sentences[s].tokens)
-                guard !w.isEmpty else { continue }
-                // (one word that is its own name: not a short form standing for a longer one, "الخارجية")
-                if w.count == 1, type != .person, !(Linker.carriesAlone(w[0]) && perSentence[s][k].nameKey == w[0]) { continue }
-                let key = NormKey(w[0])
-                // (the names read in place: `contains(where:)` copied each, its mention with it)
-                if let l = byFirst[key], l.indices.contains(where: { l[$0].words == w }) { continue }
-                byFirst[key, default: []].append(KnownName(words: w, mention: perSentence[s][k]))
             }
         }
         guard !byFirst.isEmpty else { return }
@@ -69,23 +75,31 @@ extension Linker {
             firstLastBytes[Int(b)] = true
         }
         let firstLastByteTable = firstLastBytes
-        func mayBeFirst(_ norm: String) -> Bool {
+        @inline(__always) func mayBeFirst(_ norm: String) -> Bool {
             guard firstWordsPlain else { return true }
-            var u = norm
-            return u.withUTF8 { b in b.isEmpty || firstLastByteTable[Int(b[b.count - 1])] } || !NormKey.isPlain(norm)
+            return Linker.withBytes(norm) { b in b.isEmpty || firstLastByteTable[Int(b[b.count - 1])] || !NormKey.isPlain(utf8: b) }
         }
         var conflicting = Set<[String]>()
         for s in perSentence.indices {
             let toks = sentences[s].tokens
-            for k in perSentence[s].indices where !perSentence[s][k].isAdjective && perSentence[s][k].type != .date {
-                let range = perSentence[s][k].range
-                guard range.upperBound <= toks.count, !range.isEmpty else { continue }
-                guard mayBeFirst(toks[range.lowerBound].norm) && byFirst[NormKey(toks[range.lowerBound].norm)] != nil
-                    || perSentence[s][k].begin != toks[range.lowerBound].begin else { continue }
-                let w = words(range, perSentence[s][k].begin, perSentence[s][k].text, toks)
-                guard let names = byFirst[NormKey(w[0])] else { continue }
-                let type = perSentence[s][k].type
-                for x in names.indices where names[x].words == w && names[x].mention.type != type { conflicting.insert(w) }
+            // (the mentions read through a pointer: reading a field through the nested arrays copied the mention)
+            perSentence[s].withUnsafeBufferPointer { ms in
+                for k in ms.indices where !ms[k].isAdjective && ms[k].type != .date {
+                    let range = ms[k].range
+                    guard range.upperBound <= toks.count, !range.isEmpty else { continue }
+                    let type = ms[k].type
+                    if ms[k].begin != toks[range.lowerBound].begin {
+                        let w = words(range, ms[k].begin, ms[k].text, toks)
+                        guard let names = byFirst[NormKey(w[0])] else { continue }
+                        for x in names.indices where names[x].words == w && names[x].type != type { conflicting.insert(w) }
+                    } else {
+                        // (the words are the tokens' norms: compared in place, the array made only for a conflict)
+                        guard mayBeFirst(toks[range.lowerBound].norm), let names = byFirst[NormKey(toks[range.lowerBound].norm)] else { continue }
+                        for x in names.indices where names[x].type != type && Linker.sameWords(names[x].words, toks, range) {
+                            conflicting.insert(toks[range].map(\.norm))
+                        }
+                    }
+                }
             }
         }
         if !conflicting.isEmpty {
@@ -93,82 +107,119 @@ extension Linker {
             byFirst = byFirst.filter { !$0.value.isEmpty }
             guard !byFirst.isEmpty else { return }
         }
-        // every clitic form of every first word (the names by their index in `known`, not copied into every form)
+        // the names of each first word, one after the other in `known`
         var known: [KnownName] = []
-        // (each form's names as a list threaded through one array, in the order they were added: no array per form)
-        var forms: [NormKey: (head: Int, tail: Int)] = [:]
-        var formEntries: [(prefix: String, name: Int, next: Int)] = []
-        forms.reserveCapacity(byFirst.count * (Linker.consistencyPrefixes.count + 1))
-        for names in byFirst.values {
-            let firstIndex = known.count
-            known += names
-            // (the forms of the first word, remembered per word: `consistencyForms`)
-            for (form, p) in Linker.consistencyForms(names[0].words[0]) {
-                for n in names.indices {
-                    let e = formEntries.count
-                    formEntries.append((p, firstIndex + n, -1))
-                    if let list = forms[form] {
-                        formEntries[list.tail].next = e
-                        forms[form] = (list.head, e)
-                    } else {
-                        forms[form] = (e, e)
-                    }
-                }
-            }
-        }
-        let rec = EntityRecognizer(gazetteer: gazetteer)
-        // (a cheap test first: every form ends with the last letter of its name's first word)
-        // (on the last UTF-8 byte: a table of 256 flags)
-        var lastBytes = [Bool](repeating: false, count: 256)
-        for names in byFirst.values { if let b = names[0].words[0].utf8.last { lastBytes[Int(b)] = true } }
+        var groups: [(start: Int, count: Int)] = []
         // (when every first word is plain and not empty, every form is plain, and a plain token equal to a form has
         // its bytes: its length and last byte are a form's, and a plain token before the first that passed is no form
         // either; other tokens are looked up)
         let gateIsExact = byFirst.values.allSatisfy { !$0[0].words[0].isEmpty && NormKey.isPlain($0[0].words[0]) }
+        // (a cheap test first: every form ends with the last letter of its name's first word; on the last UTF-8 byte)
+        var lastBytes = [Bool](repeating: false, count: 256)
         var shapes = [UInt64](repeating: 0, count: 256)      // last byte → bit (length & 63) of every form
-        for f in forms.keys {
-            var u = f.string
-            u.withUTF8 { b in if let l = b.last { shapes[Int(l)] |= 1 << UInt64(b.count & 63) } }
+        // the forms of plain first words from the thread's index (Linker+CarryIndex.swift), when the memo's forms of
+        // each are made from its own bytes; else every clitic form of every first word in a dictionary
+        let index: CarryFormIndex? = gateIsExact
+            && byFirst.values.allSatisfy({ Linker.ownForms($0[0].words[0]) }) ? Linker.carryFormIndex.value : nil
+        var forms: [NormKey: (head: Int, tail: Int)] = [:]
+        var formEntries: [(prefix: String, name: Int, next: Int)] = []
+        if let index {
+            index.startDocument()
+            for names in byFirst.values {
+                let g = groups.count
+                groups.append((known.count, names.count))
+                known += names
+                Linker.withBytes(names[0].words[0]) { b in
+                    let last = Int(b[b.count - 1])
+                    lastBytes[last] = true
+                    shapes[last] |= index.mark(b, group: g)
+                }
+            }
+        } else {
+            forms.reserveCapacity(byFirst.count * (Linker.consistencyPrefixes.count + 1))
+            for names in byFirst.values {
+                let firstIndex = known.count
+                known += names
+                // (the forms of the first word, remembered per word: `consistencyForms`)
+                for (form, p) in Linker.consistencyForms(names[0].words[0]) {
+                    for n in names.indices {
+                        let e = formEntries.count
+                        formEntries.append((p, firstIndex + n, -1))
+                        if let list = forms[form] {
+                            formEntries[list.tail].next = e
+                            forms[form] = (list.head, e)
+                        } else {
+                            forms[form] = (e, e)
+                        }
+                    }
+                }
+            }
+            for names in byFirst.values { if let b = names[0].words[0].utf8.last { lastBytes[Int(b)] = true } }
+            for f in forms.keys {
+                var u = f.string
+                u.withUTF8 { b in if let l = b.last { shapes[Int(l)] |= 1 << UInt64(b.count & 63) } }
+            }
         }
+        let rec = EntityRecognizer(gazetteer: gazetteer)
         // (the tables read through constants: no access checks in the closures below)
         let lastByteTable = lastBytes, shapeTable = shapes
-        /// The last UTF-8 byte (-1 when empty) and the byte count of a string, read in place.
-        @inline(__always) func tail(_ s: String) -> (last: Int, count: Int) {
-            var u = s
-            return u.withUTF8 { b in (b.isEmpty ? -1 : Int(b[b.count - 1]), b.count) }
+        /// Where the forms of `norm` are (the index's form, or the head of its list in `formEntries`), -1 when it is
+        /// none; `first`: the scan for a sentence's first form (tokens whose last byte is no form's are passed over);
+        /// `before`: a token before that first form (only one that is not plain is looked up).
+        func formOf(_ norm: String, first: Bool, before: Bool) -> Int {
+            let found = Linker.withBytes(norm) { b -> Int in   // -2: looked up as a key
+                let last = b.isEmpty ? -1 : Int(b[b.count - 1])
+                if first { guard last >= 0, lastByteTable[last] else { return -1 } }
+                guard gateIsExact else { return -2 }
+                let plain = NormKey.isPlain(utf8: b)
+                if plain {
+                    if before { return -1 }
+                    guard last >= 0, shapeTable[last] & (1 << UInt64(b.count & 63)) != 0 else { return -1 }
+                    if let index { return index.form(plain: b) }
+                }
+                return -2
+            }
+            guard found == -2 else { return found }
+            if let index { return index.form(key: NormKey(norm)) }
+            return forms[NormKey(norm)]?.head ?? -1
         }
-        /// Whether `norm` is surely no form (only asked when `gateIsExact`).
-        func surelyNoForm(_ norm: String) -> Bool {
-            let (last, count) = tail(norm)
-            let fits = last >= 0 && shapeTable[last] & (1 << UInt64(count & 63)) != 0
-            return !fits && NormKey.isPlain(norm)
-        }
+        var additions: [(sentence: Int, mentions: [RawMention])] = []
         for s in perSentence.indices {
             let toks = sentences[s].tokens
             // (the tokens read in place: `firstIndex(where:)` copied each, two strings retained and released)
             var firstForm = -1
-            for j in toks.indices where toks[j].kind != .punctuation {
-                let (last, count) = tail(toks[j].norm)
-                guard last >= 0, lastByteTable[last] else { continue }
-                if gateIsExact, shapeTable[last] & (1 << UInt64(count & 63)) == 0, NormKey.isPlain(toks[j].norm) { continue }
-                if forms[NormKey(toks[j].norm)] != nil { firstForm = j; break }
+            for j in toks.indices where toks[j].kind != .punctuation && formOf(toks[j].norm, first: true, before: false) >= 0 {
+                firstForm = j
+                break
             }
             guard firstForm >= 0 else { continue }
             var covered = [Bool](repeating: false, count: toks.count)
             // (a role phrase's words are taken too: "وزير الخارجية" names no ministry of its own)
-            for k in perSentence[s].indices {
-                for x in perSentence[s][k].range where x < toks.count { covered[x] = true }
-                if let r = perSentence[s][k].role?.range { for x in r where x < toks.count { covered[x] = true } }
+            // (the mentions read through a pointer: `perSentence[s][k].role` copied the whole mention)
+            perSentence[s].withUnsafeBufferPointer { ms in
+                for k in ms.indices {
+                    for x in ms[k].range where x < toks.count { covered[x] = true }
+                    if let r = ms[k].role?.range { for x in r where x < toks.count { covered[x] = true } }
+                }
             }
             var added: [RawMention] = []
             var i = 0
             while i < toks.count {
                 guard !covered[i], toks[i].kind == .word || toks[i].kind == .latin else { i += 1; continue }
-                if gateIsExact, i < firstForm ? NormKey.isPlain(toks[i].norm) : surelyNoForm(toks[i].norm) { i += 1; continue }
-                guard let list = forms[NormKey(toks[i].norm)] else { i += 1; continue }
+                let list = formOf(toks[i].norm, first: false, before: i < firstForm)
+                guard list >= 0 else { i += 1; continue }
                 var cands: [(prefix: String, name: Int)] = []
-                var e = list.head
-                while e >= 0 { cands.append((formEntries[e].prefix, formEntries[e].name)); e = formEntries[e].next }
+                if let index {
+                    var o = index.firstOwner(list)
+                    while o >= 0 {
+                        let (g, p) = index.owner(o)
+                        for n in 0..<groups[g].count { cands.append((Linker.carryPrefixes[p], groups[g].start + n)) }
+                        o = index.nextOwner(o)
+                    }
+                } else {
+                    var e = list
+                    while e >= 0 { cands.append((formEntries[e].prefix, formEntries[e].name)); e = formEntries[e].next }
+                }
                 // the longest name that fits here
                 let fit = cands.filter { c in
                     let words = known[c.name].words
@@ -179,20 +230,20 @@ extension Linker {
                     return (aw.count, bw.joined(separator: " "), b.prefix) < (bw.count, aw.joined(separator: " "), a.prefix)
                 }
                 guard let fit else { i += 1; continue }
-                // (the name read in place in `known`: its mention copied once, below)
-                let hitPrefix = fit.prefix, hitName = fit.name
-                let n = known[hitName].words.count
+                let hitPrefix = fit.prefix, hit = known[fit.name]
+                let n = hit.words.count
                 // the name does not run on into a longer one: a name word after a one-word name is another name
                 if n == 1, i + 1 < toks.count, !covered[i + 1], toks[i + 1].kind == .word,
-                   !EntityRecognizer.hasArticle(toks[i + 1]), known[hitName].mention.type != .place,
+                   !EntityRecognizer.hasArticle(toks[i + 1]), hit.type != .place,
                    rec.isNameWord(toks[i + 1].norm), !Lexicon.stopwords.contains(toks[i + 1].norm),
                    !Lexicon.verbs.contains(toks[i + 1].norm), EntityRecognizer.isKnownFirstName(toks[i].norm) {
                     i += 1; continue
                 }
                 // the proclitic comes off (with the article's lam that "لل" keeps: "للتحالف" → "التحالف")
-                let peel = hitPrefix.hasSuffix("ل") && known[hitName].words[0].hasPrefix("ال") ? hitPrefix + "ل" : hitPrefix
+                let peel = hitPrefix.hasSuffix("ل") && hit.words[0].hasPrefix("ال") ? hitPrefix + "ل" : hitPrefix
                 let (_, b) = rec.strippedPrefix(toks[i], peel, restore: "")
-                var m = known[hitName].mention
+                // (the name's mention, where it was: no sentence has changed yet)
+                var m = perSentence[hit.sentence][hit.index]
                 m.range = i..<(i + n)
                 m.begin = b
                 m.end = toks[i + n - 1].end
@@ -206,10 +257,26 @@ extension Linker {
                 for x in m.range { covered[x] = true }
                 i += n
             }
-            if !added.isEmpty {
-                perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
-            }
+            if !added.isEmpty { additions.append((s, added)) }
         }
+        for (s, added) in additions {
+            perSentence[s] = (perSentence[s] + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+    }
+
+    /// Whether `words` are the norms of `toks[range]` (`words == toks[range].map(\.norm)`, read in place).
+    @inline(__always)
+    static func sameWords(_ words: [String], _ toks: [Token], _ range: Range<Int>) -> Bool {
+        guard words.count == range.count else { return false }
+        for (x, t) in range.enumerated() where words[x] != toks[t].norm { return false }
+        return true
+    }
+
+    /// Whether the memo of `consistencyForms` holds the forms made from `first`'s own bytes (its bare form is them):
+    /// the memo's value is that of the first string equal to the word that reached it.
+    static func ownForms(_ first: String) -> Bool {
+        let f = consistencyForms(first)
+        return !f.isEmpty && Linker.sameBytes(f[0].key.string, first)
     }
 
     /// The forms a later occurrence of a name whose first word is `first` may take: the word, and the word after each

@@ -97,14 +97,14 @@ extension Linker {
     /// `n.dropFirst().joined(separator: " ")`, appended into one string of the right capacity.
     static func spaceJoinedTail(_ n: [String]) -> String {
         guard n.count >= 2 else { return "" }
-        var bytes = n.count - 2
-        for x in 1..<n.count { bytes += n[x].utf8.count }
-        var out = ""
-        out.reserveCapacity(bytes)
-        for x in 1..<n.count {
-            if x > 1 { out += " " }
-            out += n[x]
-        }
-        return out
+        return joinedBytes(n, from: 1, lead: nil, separator: 0x20)   // (the bytes written at once: Linker+PeopleKeys.swift)
     }
+
+    /// `ms[k].key`, read through a pointer (the array's getter copied the whole mention).
+    @inline(__always)
+    static func key(_ ms: [RawMention], _ k: Int) -> String { ms.withUnsafeBufferPointer { $0[k].key } }
+
+    /// `ms[k].range.upperBound`, read through a pointer.
+    @inline(__always)
+    static func end(_ ms: [RawMention], _ k: Int) -> Int { ms.withUnsafeBufferPointer { $0[k].range.upperBound } }
 }

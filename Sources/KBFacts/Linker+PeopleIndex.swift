@@ -7,25 +7,29 @@ extension Linker {
     /// The people named in a document, indexed so that every lookup costs the same however many people
     /// and words there are (a page of a million words must stay linear).
     final class PeopleIndex {
-        private(set) var people: [KnownPerson] = []
-        private var slot: [NormKey: Int] = [:]
+        // (the index is used by one thread and its properties are never accessed overlapping: no exclusivity checks)
+        @exclusivity(unchecked) private(set) var people: [KnownPerson] = []
+        @exclusivity(unchecked) private var slot: [NormKey: Int] = [:]
         /// surname forms (last word, name without its first word, skeleton of the last word) → people
-        private var surnames: [NormKey: [Int]] = [:]
+        @exclusivity(unchecked) private var surnames: [NormKey: (head: Int, tail: Int)] = [:]
+        /// The people of each key of `surnames`, in the order added, as lists threaded through one array (an array per
+        /// key was made, and grown, for every surname form of a document).
+        @exclusivity(unchecked) private var surnameLinks: [(person: Int, next: Int)] = []
         /// one-word names → people
-        private var single: [NormKey: [Int]] = [:]
+        @exclusivity(unchecked) private var single: [NormKey: [Int]] = [:]
         /// "first|last" forms and "=joined" full names → people
-        private var full: [FullKey: [Int]] = [:]
+        @exclusivity(unchecked) private var full: [FullKey: [Int]] = [:]
 
         /// Names registered since `full` was last brought up to date (`candidates(_:)` alone reads it): its keys
         /// (nine concatenations per full name) are made only for documents that ask.
-        private var pendingFull: [(person: Int, name: [String])] = []
+        @exclusivity(unchecked) private var pendingFull: [(person: Int, name: [String])] = []
         /// Every name registered, in order (`candidates(_:)` reads them through `records`).
-        private var allNames: [(person: Int, name: [String])] = []
+        @exclusivity(unchecked) private var allNames: [(person: Int, name: [String])] = []
         /// What `candidates(_:)` compares of each of `allNames` (made for the names registered since it last asked).
-        private var records: [NameRecord] = []
+        @exclusivity(unchecked) private var records: [NameRecord] = []
         /// A 4,096-bit filter of the keys of `surnames` (bit `hashValue & 4095`): a word none of whose keys has its
         /// bit set is nobody's surname, found without a dictionary probe (most words of a document).
-        private var surnameBits = [UInt64](repeating: 0, count: 64)
+        @exclusivity(unchecked) private var surnameBits = [UInt64](repeating: 0, count: 64)
 
         func register(_ key: String, _ names: [[String]], _ order: Int) {
             let i: Int
@@ -54,9 +58,26 @@ extension Linker {
         }
 
         private func addSurname(_ k: NormKey, _ i: Int) {
-            surnames[k, default: []].append(i)
+            let e = surnameLinks.count
+            surnameLinks.append((i, -1))
+            if surnames.isEmpty { surnames.reserveCapacity(16) }   // (looked up, never iterated: its order is not read)
+            PeopleIndex.link(&surnames[k, default: (head: e, tail: -1)], e, &surnameLinks)
             let b = PeopleIndex.bit(k)
             surnameBits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+
+        /// Entry `e` put at the end of the list `v`.
+        @inline(__always)
+        private static func link(_ v: inout (head: Int, tail: Int), _ e: Int, _ links: inout [(person: Int, next: Int)]) {
+            if v.tail >= 0 { links[v.tail].next = e }
+            v.tail = e
+        }
+
+        /// `body` of each person of the surname key `k`, in the order added.
+        @inline(__always)
+        private func forEachSurnamePerson(_ k: NormKey, _ body: (Int) -> Void) {
+            guard var e = surnames[k]?.head else { return }
+            while e >= 0 { body(surnameLinks[e].person); e = surnameLinks[e].next }
         }
 
         /// The bit of a key in the filter of `surnames`.
@@ -84,7 +105,7 @@ extension Linker {
                 if n.count >= 2 {
                     for k in PeopleIndex.pairKeys(n.first!, n.last!) { full[k, default: []].append(i) }
                 }
-                full[.text(NormKey("=" + n.joined())), default: []].append(i)
+                full[.text(NormKey(Linker.equalsJoined(n))), default: []].append(i)
             }
             pendingFull.removeAll(keepingCapacity: true)
         }
@@ -157,7 +178,7 @@ extension Linker {
         /// `resolve(word, strict: true)` given the word's `lookupKeys`.
         func resolve(keys: [NormKey]) -> String? {
             var hits: [Int] = []
-            for k in keys where maySurname(k) { if let h = surnames[k] { hits += h } }
+            for k in keys where maySurname(k) { forEachSurnamePerson(k) { hits.append($0) } }
             return hits.isEmpty ? nil : pick(hits).map { people[$0].key }
         }
 
@@ -190,7 +211,7 @@ extension Linker {
         private func candidates(_ word: String, strict: Bool, excluding: String?) -> [Int] {
             var hits: [Int] = []
             for k in PeopleIndex.lookupKeys(word) {
-                if maySurname(k), let h = surnames[k] { hits += h.filter { people[$0].key != excluding } }
+                if maySurname(k) { forEachSurnamePerson(k) { if people[$0].key != excluding { hits.append($0) } } }
                 if !strict, let h = single[k] { hits += h.filter { people[$0].key != excluding } }
             }
             return hits
@@ -215,7 +236,7 @@ extension Linker {
         func resolveTail(_ toks: [String]) -> String? {
             guard toks.count >= 2, let last = toks.last else { return nil }
             var hits = Set<Int>()
-            for k in PeopleIndex.lookupKeys(last) { hits.formUnion(surnames[k] ?? []) }
+            for k in PeopleIndex.lookupKeys(last) { forEachSurnamePerson(k) { hits.insert($0) } }
             let found = hits.filter { i in
                 people[i].names.contains { n in n.count > toks.count && zip(n.suffix(toks.count), toks).allSatisfy { Linker.variant($0, $1) } }
             }
@@ -225,7 +246,7 @@ extension Linker {
         /// Every person whose surname (or a spelling variant of it) is `word`.
         func all(_ word: String) -> [String] {
             var hits = Set<Int>()
-            for k in PeopleIndex.lookupKeys(word) { hits.formUnion(surnames[k] ?? []) }
+            for k in PeopleIndex.lookupKeys(word) { forEachSurnamePerson(k) { hits.insert($0) } }
             return hits.sorted().map { people[$0].key }
         }
 
@@ -238,7 +259,7 @@ extension Linker {
             if let f = toks.first, let l = toks.last {
                 for k in PeopleIndex.pairKeys(f, l) { hits.formUnion(full[k] ?? []) }
             }
-            hits.formUnion(full[.text(NormKey("=" + toks.joined()))] ?? [])
+            hits.formUnion(full[.text(NormKey(Linker.equalsJoined(toks)))] ?? [])
             return hits.sorted().map { people[$0] }
         }
 
@@ -260,7 +281,8 @@ extension Linker {
         /// Whether every «first|last» key made with a form of `first` and a form of `last` is a `FullKey.pair` (as
         /// `pairKeys` decides).
         static func allPairs(_ first: String, _ last: String) -> Bool {
-            forms(first).allSatisfy { pairable($0) && !$0.utf8.starts(with: "=".utf8) } && forms(last).allSatisfy(pairable)
+            if simplePairs(first) && simplePairs(last) { return true }
+            return forms(first).allSatisfy { pairable($0) && !$0.utf8.starts(with: "=".utf8) } && forms(last).allSatisfy(pairable)
         }
 
         /// `candidates(toks)`'s people (indices, unsorted) found by comparing `toks` with each registered name, when
@@ -275,12 +297,12 @@ extension Linker {
                 let two = n.count >= 2
                 records.append(NameRecord(person: i, first: two ? PeopleIndex.formKeys(n.first!) : [],
                                           last: two ? PeopleIndex.formKeys(n.last!) : [],
-                                          joined: NormKey("=" + n.joined()),
+                                          joined: NormKey(Linker.equalsJoined(n)),
                                           pairs: !two || PeopleIndex.allPairs(n.first!, n.last!)))
             }
             guard records.allSatisfy(\.pairs) else { return nil }
             let ka = PeopleIndex.formKeys(f), kb = PeopleIndex.formKeys(l)
-            let joined = NormKey("=" + toks.joined())
+            let joined = NormKey(Linker.equalsJoined(toks))
             var hits = Set<Int>()
             // (the records read in place)
             for r in records.indices where records[r].joined == joined

@@ -1,3 +1,4 @@
+import Foundation
 import KBGraph
 import KBText
 
@@ -57,6 +58,8 @@ extension Linker {
 struct WordShape {
     let minBytes: Int
     private var lastBytes = [Bool](repeating: false, count: 256)
+    /// The words' bytes, less «ال» at the start: a word that passes the cheap tests must end with one of them.
+    private var endings: [[UInt8]] = []
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         var least = Int.max
@@ -64,17 +67,25 @@ struct WordShape {
             precondition(w.unicodeScalars.allSatisfy { (0x0621...0x064A).contains($0.value) && $0.value != 0x0640 }, "WordShape: \(w)")
             least = min(least, w.utf8.count)
             lastBytes[Int(w.utf8.last!)] = true
+            let b = Array(w.utf8)
+            endings.append(b.starts(with: [0xD8, 0xA7, 0xD9, 0x84]) ? Array(b[4...]) : b)
         }
         minBytes = least
     }
 
     /// False when `s` is none of the words; also false for a word whose clitic readings (proclitics off, «ال» back for
     /// a swallowed «ل») include one of them only if it ends otherwise or is shorter, which cannot be: such a word is a
-    /// prefix and the stem (or «ل…» for «ال…», as long).
+    /// prefix and the stem (or «ل…» for «ال…», as long), so it ends with the word's bytes (those after «ال» for a
+    /// stem that got «ال» back: a stem is the word's bytes from some point on, with or without «ال» before them).
     @inline(__always)
     func mayBe(_ s: String) -> Bool {
-        var u = s
-        return u.withUTF8 { b in b.count >= minBytes && lastBytes[Int(b[b.count - 1])] }
+        Linker.withBytes(s) { b in
+            guard b.count >= minBytes, lastBytes[Int(b[b.count - 1])] else { return false }
+            for e in endings where e.count <= b.count {
+                if e.withUnsafeBufferPointer({ memcmp(b.baseAddress! + (b.count - $0.count), $0.baseAddress!, $0.count) }) == 0 { return true }
+            }
+            return false
+        }
     }
 }
 
@@ -82,10 +93,17 @@ extension Linker {
     /// What the linker asks of a gazetteer entry, by id: its type and subtype and `Gazetteer.country(of:)`.
     /// `gazetteer.entry(id:)` copied the whole entry (a dozen strings and arrays) and `country(of:)` up to six of
     /// them, for every mention and pass.
-    struct EntryFacts {
+    /// (A class with constant fields: a copy out of the memo is one retain, not one per string.)
+    final class EntryFacts {
         let type: EntityType
         let subtype: String
         let country: String?
+        /// `Linker.stateOrganSubtypes.contains(subtype)`.
+        let stateOrgan: Bool
+        init(type: EntityType, subtype: String, country: String?) {
+            self.type = type; self.subtype = subtype; self.country = country
+            stateOrgan = Linker.stateOrganSubtypes.contains(subtype)
+        }
     }
 
     /// One thread's `EntryFacts` for the gazetteer of serial `serial` (emptied for another).
@@ -167,7 +185,7 @@ extension Linker {
     /// prefix of ASCII `Character`s is a prefix of the bytes), else `plainHasPrefix` (exactly `hasPrefix`).
     @inline(__always)
     static func keyHasPrefix(_ key: String, _ prefix: String) -> Bool {
-        key.utf8.starts(with: prefix.utf8) && key.plainHasPrefix(prefix)
+        bytesStart(key, prefix) && key.plainHasPrefix(prefix)
     }
 
     /// The index of the last «@» of a key (`lastIndex(of: "@")`): found on the bytes in a plain key (every plain

@@ -91,8 +91,9 @@ final class Linker {
                 let m = (key: perSentence[s][k].key, nameKey: perSentence[s][k].nameKey)
                 if !m.key.isEmpty, let e = gazetteer.entry(id: m.key) {
                     register(m.key, gazetteer.nameTokens(id: e.id) ?? Gazetteer.nameTokens(e), order)
-                } else if m.nameKey.plainSplit(separator: " ").count >= 2 {
+                } else if Linker.hasTwoWords(m.nameKey) {
                     // a guessed full name that extends a known one ("خليفة حفتر" written with a middle name) links to it
+                    // (the words split once, only for a name of two or more: Linker+PhraseMemos.swift)
                     let toks = m.nameKey.plainSplit(separator: " ").map(String.init)
                     if let g = gazetteer.lookupName(m.nameKey).first(where: { $0.type == .person }) {
                         perSentence[s][k].key = g.id
@@ -117,13 +118,13 @@ final class Linker {
         for s in perSentence.indices {
             for k in perSentence[s].indices {
                 if perSentence[s][k].titleOnly, let cue = perSentence[s][k].role {
-                    let phrase = Gazetteer.key(cue.phrase)
+                    let phrase = Linker.gazetteerKey(cue.phrase)
                     // the same phrase word for word first: news names the home side's officials by the bare title
                     // («وزير الخارجية X» … «وزير الخارجية الروسي Y» … «وعقد وزير الخارجية …» is X), then a longer or shorter one
                     var hit = lastRole(roles) { $0.plainEquals(phrase) }
                         ?? lastRole(roles) { $0.plainHasPrefix(phrase + " ") || phrase.plainHasPrefix($0 + " ") }
                     // "نظيره المالي": the counterpart is the person whose role carries the same nationality
-                    let words = phrase.plainSplit(separator: " ").map(String.init)
+                    let words = Linker.phraseWords(phrase)   // (remembered per phrase: Linker+PhraseMemos.swift)
                     if hit == nil, let head = words.first, ([head] + Clitics.of(head).map(\.stem)).contains(where: { $0.hasPrefix("نظير") }),
                        words.count > 1 {
                         // the same office first (Linker+Counterparts.swift), else the last title of that nationality
@@ -132,20 +133,20 @@ final class Linker {
                             .flatMap { $0.key.isEmpty ? people.resolve($0.nameKey, strict: false) : $0.key }
                         let rest = Set(words.dropFirst())
                         hit = sameOfficeCounterpart(words, possessor: possessor, roles: roles.suffix(200)).map { (key: $0, phrase: "") }
-                            ?? roles.suffix(200).last { r in rest.isSubset(of: Set(r.phrase.plainSplit(separator: " ").map(String.init))) }
+                            ?? roles.suffix(200).last { r in rest.isSubset(of: Set(Linker.phraseWords(r.phrase))) }
                     }
                     // "بالقائد العام للجيش" for "القائد العام للجيش الوطني": the same head
                     // (clitics aside) and every word of the title in the role (clitics aside)
                     // (each word's forms as keys, remembered per word, and each role's once per document: `titleForms`)
                     if hit == nil, words.count >= 2 {
-                        let titleWords = words.map(Linker.titleForms)
+                        let titleWords = Linker.phraseTitleForms(phrase)
                         var r = roles.count - 1
                         while r >= max(0, roles.count - 200) {
                             defer { r -= 1 }
                             if roleForms.count < roles.count { roleForms += [[[NormKey]]?](repeating: nil, count: roles.count - roleForms.count) }
                             let forms: [[NormKey]]
                             if let f = roleForms[r] { forms = f } else {
-                                forms = roles[r].phrase.plainSplit(separator: " ").map { Linker.titleForms(String($0)) }
+                                forms = Linker.phraseTitleForms(roles[r].phrase)
                                 roleForms[r] = forms
                             }
                             guard let rh = forms.first, Linker.meet(rh, titleWords[0]) else { continue }
@@ -160,7 +161,7 @@ final class Linker {
                     perSentence[s][k].key = hit?.key ?? ""
                     perSentence[s][k].nameKey = hit == nil ? "" : "title"
                 } else if perSentence[s][k].type == .person, let cue = perSentence[s][k].role, !cue.isRankOnly, !perSentence[s][k].key.isEmpty {
-                    roles.append((perSentence[s][k].key, Gazetteer.key(cue.phrase)))
+                    roles.append((perSentence[s][k].key, Linker.gazetteerKey(cue.phrase)))
                 }
             }
             // (tested and moved in place: `removeAll` copied every mention it tested)
@@ -219,7 +220,9 @@ final class Linker {
         for s in perSentence.indices { for k in perSentence[s].indices where perSentence[s][k].type == .organization {
             let key = perSentence[s][k].key
             guard Linker.keyHasPrefix(key, "org:"), Linker.hasAt(key) else { continue }
-            orgWithCountry[String(key.plainSplit(separator: "@")[0]), default: key] = orgWithCountry[String(key.plainSplit(separator: "@")[0])] ?? key
+            // (split once: the first key of each name stays)
+            let name = String(key.plainSplit(separator: "@")[0])
+            if orgWithCountry[name] == nil { orgWithCountry[name] = key }
         } }
         for s in perSentence.indices {
             for k in perSentence[s].indices where Linker.keyHasPrefix(perSentence[s][k].key, "org:") && !Linker.hasAt(perSentence[s][k].key) {
@@ -276,6 +279,8 @@ final class Linker {
         var group: [String] = []
         var recent: [String] = []          // countries by last mention, most recent last
         for s in perSentence.indices {
+            // (a sentence without a country, before a list of two or three countries were named, can change nothing)
+            guard group.count >= 2 || recent.count >= 3 || perSentence[s].indices.contains(where: { isCountry(perSentence[s], $0) }) else { continue }
             let toks = sentences[s].tokens
             let ms = perSentence[s]
             var owner = [Int?](repeating: nil, count: toks.count)
@@ -284,11 +289,13 @@ final class Linker {
             var i = 0
             while i < toks.count {
                 if let k = owner[i], isCountry(ms, k) {
-                    var list = [ms[k].key]
-                    var e = ms[k].range.upperBound
+                    // (the two fields read through a pointer: `ms[k].key` copied the whole mention)
+                    var list = [Linker.key(ms, k)]
+                    var e = Linker.end(ms, k)
                     while e < toks.count, let n = owner[e], isCountry(ms, n), toks[e].norm.hasPrefix("و") {
-                        if !list.contains(ms[n].key) { list.append(ms[n].key) }
-                        e = ms[n].range.upperBound
+                        let key = Linker.key(ms, n)
+                        if !list.contains(key) { list.append(key) }
+                        e = Linker.end(ms, n)
                     }
                     for c in list { recent.removeAll { $0 == c }; recent.append(c) }
                     if list.count >= 2 { group = list }
@@ -341,6 +348,8 @@ final class Linker {
     /// refers back to a list of countries. Returns the end of the phrase.
     /// The phrase's end and the number of countries it names (0 when it does not say: "الدول الأعضاء").
     static func pluralReference(_ t: [Token], _ i: Int) -> (Int, Int)? {
+        // (a word that ends as no dual or plural stem does is neither: Linker+WordKeys.swift)
+        guard pluralShape.mayBe(t[i].norm) else { return nil }
         let (dual, plural) = Clitics.pluralKind(t[i].norm, pluralKind)
         if dual { return (i + 1, 2) }
         if plural, i + 1 < t.count, let size = pluralSizes[t[i + 1].norm] { return (i + 2, size) }
@@ -363,6 +372,8 @@ final class Linker {
     /// (``WordSet``s: the same answers as the array literals' `contains`, without `String ==` on Arabic words.)
     static let dualStems: WordSet = ["بلدين", "دولتين", "جانبين", "طرفين"]
     static let pluralStems: WordSet = ["دول", "بلدان"]
+    /// Every stem a word of `pluralKind` may have (``WordShape``: its stems end as the word does).
+    static let pluralShape = WordShape(["بلدين", "دولتين", "جانبين", "طرفين", "دول", "بلدان"])
 
     /// The forms of a word that step 4 of `link` tries as a bare surname: the word and its clitic-free stems,
     /// of three letters or more, that are not function words or verbs.

@@ -155,7 +155,7 @@ public final class ReportSpill {
         var f = try SpillDecoder.factWithoutSentences(bytes)
         let changed = relink(&f, links)
         if !links.isEmpty && f.subject == f.object { return .dropped }
-        let b = Int(StableID.fnv1a(EventMerging.key(f, table)) % UInt64(buckets))
+        let b = Int(EventMerging.keyHash(f, table) % UInt64(buckets))
         guard changed else { return .bucket(b, bytes) }
         var whole = try SpillDecoder.fact(bytes)
         relink(&whole, links)
@@ -285,4 +285,20 @@ public final class SortedFacts {
 
     /// The fact at an offset `forEach` gave.
     public func fact(at offset: Int) throws -> Fact { try SpillDecoder.fact(try file.record(at: offset)) }
+}
+
+extension EventMerging {
+    /// `StableID.fnv1a(key(f, table))`: FNV-1a over the key's pieces and bars, without the key (a `String` made and
+    /// its bytes checked).
+    static func keyHash(_ f: Fact, _ table: RelationTable) -> UInt64 {
+        let pair = table.isSymmetric(f.type) && f.object < f.subject ? (f.object, f.subject) : (f.subject, f.object)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func byte(_ b: UInt8) { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01b3 }
+        @inline(__always) func put(_ s: String) {
+            var s = s
+            s.withUTF8 { for b in $0 { byte(b) } }
+        }
+        put(f.type); byte(0x7C); put(f.modality.rawValue); byte(0x7C); put(pair.0); byte(0x7C); put(pair.1)
+        return h
+    }
 }

@@ -144,7 +144,8 @@ public struct SpillDecoder {
         let n = try int()
         guard n >= 0, i + n <= bytes.count else { throw SpillError("read: a record ends early") }
         defer { i += n }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[i..<(i + n)]), as: UTF8.self) }
+        // (a string read before on this thread is given again: `SpillStrings`)
+        return bytes.withUnsafeBufferPointer { SpillStrings.string(UnsafeBufferPointer(rebasing: $0[i..<(i + n)])) }
     }
 
     public mutating func optional() throws -> String? { try byte() == 0 ? nil : try string() }

@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+@testable import KBGraph
+
+/// The strings of spill records remembered per thread (speed36, `SpillStrings`): each is the string
+/// `String(decoding:as:)` makes of the same bytes (compared by bytes: `==` is canonical equivalence).
+final class SpeedEquivalence36Tests: XCTestCase {
+    struct Mix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces: [[UInt8]] = ["ا", "ب", "ة", "ً", "أ", "ا\u{654}", "a", "Z", "0", " ", "\"", "\\", "\n", "é", "e\u{301}", "😀", "\u{2028}"]
+        .map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80]]   // (and bytes that are not UTF-8)
+
+    func testStringsAreThoseOfTheirBytes() {
+        var g = Mix(state: 36)
+        var pool: [[UInt8]] = []
+        var hits = 0, made = 0
+        for _ in 0..<60_000 {
+            let bytes: [UInt8]
+            if !pool.isEmpty && Int.random(in: 0..<3, using: &g) > 0 {
+                bytes = pool.randomElement(using: &g)!   // a string read before (or one its slot lost)
+            } else {
+                var b: [UInt8] = []
+                let long = Int.random(in: 0..<50, using: &g) == 0
+                for _ in 0..<(long ? Int.random(in: 1000..<3000, using: &g) : Int.random(in: 0..<40, using: &g)) {
+                    b += Int.random(in: 0..<40, using: &g) == 0 ? SpeedEquivalence36Tests.pieces.randomElement(using: &g)!
+                        : SpeedEquivalence36Tests.pieces[Int.random(in: 0..<3, using: &g)]
+                }
+                bytes = b
+                pool.append(b)
+                made += 1
+            }
+            // a near twin: one byte changed (the same length, most likely another slot's hash)
+            var twin = bytes
+            if !twin.isEmpty { twin[Int.random(in: 0..<twin.count, using: &g)] ^= 1 }
+            for b in [bytes, twin] {
+                let s = b.withUnsafeBufferPointer { SpillStrings.string($0) }
+                XCTAssertEqual(Array(s.utf8), Array(String(decoding: b, as: UTF8.self).utf8))
+            }
+            if pool.count > 20_000 { pool.removeFirst(5_000) }
+            hits += 1
+        }
+        XCTAssertGreaterThan(made, 15_000)   // more strings than slots: slots taken over
+        XCTAssertGreaterThan(hits, 50_000)
+    }
+
+    func testLongStringsAndDecodedFacts() throws {
+        let long = String(repeating: "كلمة ", count: 2000)   // past `longest`: made afresh
+        var e = SpillEncoder()
+        e.string(long); e.string(long); e.string(""); e.string("doc-1")
+        var d = SpillDecoder(e.bytes)
+        for expected in [long, long, "", "doc-1"] { XCTAssertEqual(Array(try d.string().utf8), Array(expected.utf8)) }
+    }
+
+    /// `EventMerging.keyHash` against FNV-1a of the key, on invented facts of every relation type (symmetric ones
+    /// with their participants in either order).
+    func testKeyHashIsTheKeysHash() {
+        var g = Mix(state: 3600)
+        let table = RelationTable.standard
+        let names = table.names
+        XCTAssertTrue(names.contains { table.isSymmetric($0) })
+        let ids = ["per-a", "per-b", "org-ا", "loc-\u{0627}\u{0654}", "", "e\u{301}", "é", "gpe-x"]
+        for _ in 0..<5000 {
+            let f = Fact(type: Int.random(in: 0..<10, using: &g) == 0 ? "made-up" : names.randomElement(using: &g)!,
+                         subject: ids.randomElement(using: &g)!, object: ids.randomElement(using: &g)!,
+                         modality: [.asserted, .planned, .negated].randomElement(using: &g)!,
+                         provenance: Provenance(documentID: "d", sentenceBegin: 0, sentenceEnd: 1, sentence: "", spanBegin: 0, spanEnd: 1),
+                         rule: "r", confidence: 0.5)
+            XCTAssertEqual(EventMerging.keyHash(f, table), StableID.fnv1a(EventMerging.key(f, table)))
+        }
+    }
+
+    /// `StableID.plainDocument` is `document(path:)` wherever it answers, on invented paths.
+    func testPlainDocumentIds() {
+        var g = Mix(state: 36_000)
+        let pieces = ["/", "/", "a", "Z", "0", "_", ".", "-", " ", "txt", "ا", "\r\n", "\r", "~", "..", "doc"]
+        var answered = 0
+        for _ in 0..<20_000 {
+            let path = (0..<Int.random(in: 0..<12, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+            if let id = StableID.plainDocument(path: path) {
+                answered += 1
+                // (the old way: `document(path:)` as it was before the byte path)
+                var name = path.split(separator: "/").last.map(String.init) ?? path
+                if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+                let s = StableID.slug(name)
+                XCTAssertEqual(id, s.isEmpty ? "doc-" + String(StableID.hex(name).prefix(12)) : "doc-" + s, path.debugDescription)
+            }
+        }
+        XCTAssertGreaterThan(answered, 4000)
+    }
+}

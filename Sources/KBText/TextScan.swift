@@ -32,7 +32,7 @@ struct TextScan {
             var i = 0, k = 0
             var lastMark: UInt32 = 0      // (`isPlainNFC`) the scalar before when it is one of the harakat, else 0
             var start = 0                 // (`lineRanges`) where the current line starts
-            var afterCR = false           // (`lineRanges`) the scalar before is a CR that ended a line
+            var cr = -2                   // (`lineRanges`) the place of the last CR that ended a line
             while i < n {
                 let x = b[i]
                 let v: UInt32
@@ -75,17 +75,19 @@ struct TextScan {
                 let c = unsafeBitCast(v, to: Unicode.Scalar.self)
                 out[k] = c
                 let flags: UInt8 = v < 0x700 ? t[Int(v)] : TextScan.flags(c)
-                if flags & ScalarClass.arabicLetterBit != 0 { arabic += 1 } else if flags & ScalarClass.otherLetterBit != 0 { other += 1 }
-                if afterCR && v == 0x0A {
-                    // CR LF ends one line
-                    start = k + 1
-                    afterCR = false
-                } else if flags & ScalarClass.lineBreakBit != 0 {
-                    lines.append((start, k))
-                    start = k + 1
-                    afterCR = v == 0x0D
-                } else {
-                    afterCR = false
+                // (an Arabic letter, else another letter: counted without a branch)
+                let isArabic = Int(flags & ScalarClass.arabicLetterBit)
+                arabic &+= isArabic
+                other &+= Int((flags & ScalarClass.otherLetterBit) >> 1) & (isArabic ^ 1)
+                if flags & ScalarClass.lineBreakBit != 0 {
+                    if v == 0x0A && cr == k &- 1 {
+                        // CR LF ends one line
+                        start = k + 1
+                    } else {
+                        lines.append((start, k))
+                        start = k + 1
+                        if v == 0x0D { cr = k }
+                    }
                 }
                 k += 1
             }

@@ -96,4 +96,32 @@ final class SpeedEquivalence36Tests: XCTestCase {
         }
         XCTAssertGreaterThan(answered, 4000)
     }
+
+    /// A mention written at once against the pieces `SpillEncoder` wrote before, and read back.
+    func testMentionsWrittenAtOnce() throws {
+        var g = Mix(state: 363_636)
+        let texts = ["", "ا", "per-1", "doc-d01", String(repeating: "كلمة ", count: 40), "\"q\"", "e\u{301}"]
+        let numbers = [0, 1, -1, 63, 64, -64, -65, 127, 128, 8191, 8192, 1 << 40, Int.max, Int.min]
+        for _ in 0..<3000 {
+            var m = Mention(entityID: texts.randomElement(using: &g)!, documentID: texts.randomElement(using: &g)!,
+                            begin: numbers.randomElement(using: &g)!, end: numbers.randomElement(using: &g)!,
+                            text: texts.randomElement(using: &g)!)
+            m.adjective = [nil, false, true].randomElement(using: &g)!
+            var old = SpillEncoder()
+            old.bytes = [7]
+            old.string(m.entityID); old.string(m.documentID); old.int(m.begin); old.int(m.end); old.string(m.text)
+            old.bytes.append(m.adjective.map { $0 ? 2 : 1 } ?? 0)
+            var new = SpillEncoder()
+            new.bytes = [7]
+            new.mention(m)
+            XCTAssertEqual(new.bytes, old.bytes)
+            XCTAssertEqual(new.bytes.count - 1, SpillEncoder.size(of: m))
+            var d = SpillDecoder(Array(new.bytes.dropFirst()))
+            let back = try d.mention()
+            XCTAssertEqual([back.entityID, back.documentID, back.text].map { Array($0.utf8) },
+                           [m.entityID, m.documentID, m.text].map { Array($0.utf8) })
+            XCTAssertEqual([back.begin, back.end], [m.begin, m.end])
+            XCTAssertEqual(back.adjective, m.adjective)
+        }
+    }
 }

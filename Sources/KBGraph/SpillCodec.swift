@@ -8,23 +8,16 @@ import Foundation
 /// Writes facts as bytes.
 public struct SpillEncoder {
     public var bytes: [UInt8] = []
-    /// The sentences of the fact being written, in order (`sentence`).
-    private var sentences: [String] = []
 
     public init() {}
 
     public mutating func int(_ v: Int) {
-        var n = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))   // zigzag
+        let n = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))   // zigzag
         if n < 0x80 { bytes.append(UInt8(n)); return }
-        // seven bits a byte, the lowest first, gathered on the stack and appended at once
+        // seven bits a byte, the lowest first, gathered on the stack (`put`) and appended at once
         var held: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &held) { p in
-            var k = 0
-            repeat {
-                p[k] = UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0)
-                n >>= 7
-                k += 1
-            } while n > 0
+            let k = SpillEncoder.put(v, p.baseAddress!.assumingMemoryBound(to: UInt8.self))
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[0..<k]))
         }
     }
@@ -48,62 +41,16 @@ public struct SpillEncoder {
         withUnsafeBytes(of: d.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func date(_ d: FactDate?) {
-        guard let d else { bytes.append(0); return }
-        bytes.append(1)
-        string(d.value)
-        string(d.precision.rawValue)
-    }
-
-    mutating func attribution(_ a: Attribution?) {
-        guard let a else { bytes.append(0); return }
-        bytes.append(1)
-        optional(a.source)
-    }
-
-    /// A sentence of the fact: its bytes, or, when it is one the fact has written already (a merged fact's primary
-    /// report is its provenance; reports of one sentence by several rules), which one (a negative length).
-    private mutating func sentence(_ s: String) {
-        for (k, earlier) in sentences.enumerated() where SpillEncoder.sameBytes(earlier, s) {
-            int(-1 - k)
-            return
-        }
-        if sentences.count < 16 { sentences.append(s) }
-        string(s)
-    }
-
     /// The same UTF-8 bytes (not only canonically equal: the sentence read back must be the one written).
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
         }
     }
-
-    mutating func fact(_ f: Fact) {
-        sentences.removeAll(keepingCapacity: true)
-        string(f.id); string(f.type); string(f.subject); string(f.object); optional(f.place); date(f.date)
-        optional(f.role); string(f.modality.rawValue); attribution(f.attribution)
-        let p = f.provenance
-        string(p.documentID); int(p.sentenceBegin); int(p.sentenceEnd); sentence(p.sentence); int(p.spanBegin); int(p.spanEnd)
-        string(f.rule); double(f.confidence)
-        int(f.evidence.count)
-        for e in f.evidence {
-            string(e.id); string(e.documentID); int(e.sentenceBegin); int(e.sentenceEnd); sentence(e.sentence)
-            int(e.spanBegin); int(e.spanEnd); string(e.rule); double(e.confidence); date(e.date); attribution(e.attribution)
-        }
-    }
-
-    static func bytes(of f: Fact) -> [UInt8] {
-        var e = SpillEncoder()
-        // room for most records at once (grown from empty, a record was copied several times)
-        e.bytes.reserveCapacity(256 + f.provenance.sentence.utf8.count + 128 * f.evidence.count)
-        e.fact(f)
-        return e.bytes
-    }
 }
 
-/// Reads what `SpillEncoder` wrote.
+/// Reads what `SpillEncoder` wrote (a fact: what `SpillFactWriter` wrote, for `SpillEncoder.bytes(of:)`).
 public struct SpillDecoder {
     let bytes: [UInt8]
     var i = 0
@@ -169,7 +116,7 @@ public struct SpillDecoder {
         return Attribution(source: try optional())
     }
 
-    /// What `SpillEncoder.sentence` wrote: a sentence, or one read before in this fact.
+    /// What `SpillFactWriter.sentence` wrote: a sentence, or one read before in this fact.
     private mutating func sentence() throws -> String {
         let mark = i
         let n = try int()

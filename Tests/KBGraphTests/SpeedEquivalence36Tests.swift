@@ -5,22 +5,11 @@ import XCTest
 /// The strings of spill records remembered per thread (speed36, `SpillStrings`): each is the string
 /// `String(decoding:as:)` makes of the same bytes (compared by bytes: `==` is canonical equivalence).
 final class SpeedEquivalence36Tests: XCTestCase {
-    struct Mix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces: [[UInt8]] = ["ا", "ب", "ة", "ً", "أ", "ا\u{654}", "a", "Z", "0", " ", "\"", "\\", "\n", "é", "e\u{301}", "😀", "\u{2028}"]
         .map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80]]   // (and bytes that are not UTF-8)
 
     func testStringsAreThoseOfTheirBytes() {
-        var g = Mix(state: 36)
+        var g = SeededRandom(seed: 36)
         var pool: [[UInt8]] = []
         var hits = 0, made = 0
         for _ in 0..<60_000 {
@@ -63,7 +52,7 @@ final class SpeedEquivalence36Tests: XCTestCase {
     /// `EventMerging.keyHash` against FNV-1a of the key, on invented facts of every relation type (symmetric ones
     /// with their participants in either order).
     func testKeyHashIsTheKeysHash() {
-        var g = Mix(state: 3600)
+        var g = SeededRandom(seed: 3600)
         let table = RelationTable.standard
         let names = table.names
         XCTAssertTrue(names.contains { table.isSymmetric($0) })
@@ -80,7 +69,7 @@ final class SpeedEquivalence36Tests: XCTestCase {
 
     /// `StableID.plainDocument` is `document(path:)` wherever it answers, on invented paths.
     func testPlainDocumentIds() {
-        var g = Mix(state: 36_000)
+        var g = SeededRandom(seed: 36_000)
         let pieces = ["/", "/", "a", "Z", "0", "_", ".", "-", " ", "txt", "ا", "\r\n", "\r", "~", "..", "doc"]
         var answered = 0
         for _ in 0..<20_000 {
@@ -99,7 +88,7 @@ final class SpeedEquivalence36Tests: XCTestCase {
 
     /// A mention written at once against the pieces `SpillEncoder` wrote before, and read back.
     func testMentionsWrittenAtOnce() throws {
-        var g = Mix(state: 363_636)
+        var g = SeededRandom(seed: 363_636)
         let texts = ["", "ا", "per-1", "doc-d01", String(repeating: "كلمة ", count: 40), "\"q\"", "e\u{301}"]
         let numbers = [0, 1, -1, 63, 64, -64, -65, 127, 128, 8191, 8192, 1 << 40, Int.max, Int.min]
         for _ in 0..<3000 {
@@ -123,5 +112,76 @@ final class SpeedEquivalence36Tests: XCTestCase {
             XCTAssertEqual([back.begin, back.end], [m.begin, m.end])
             XCTAssertEqual(back.adjective, m.adjective)
         }
+    }
+
+    /// A fact's record written at once (`SpillEncoder.bytes(of:)`) against the appends of `SpillEncoder.fact`, on
+    /// invented facts: optional fields absent and present, repeated sentences (more than 16 distinct ones too),
+    /// numbers of every size and sign, confidences of every kind, and the record read back.
+    func testFactsWrittenAtOnce() throws {
+        var g = SeededRandom(seed: 36_036)
+        let texts = ["", "ا", "per-1", "doc-d01", String(repeating: "جملة طويلة ", count: 30), "\"q\"", "e\u{301}", "é"]
+        let numbers = [0, 1, -1, 63, 64, -65, 127, 128, 8192, 1 << 40, Int.max, Int.min]
+        let confidences = [0.0, 0.75, -0.0, 1e300, .infinity, .nan, 0.1 + 0.2]
+        func text() -> String { texts.randomElement(using: &g)! }
+        func maybe() -> String? { Bool.random(using: &g) ? nil : text() }
+        func date() -> FactDate? {
+            Bool.random(using: &g) ? nil : FactDate(value: text(), precision: [.day, .month, .year, .monthOnly, .dayMonth].randomElement(using: &g)!)
+        }
+        func attribution() -> Attribution? { Bool.random(using: &g) ? nil : Attribution(source: maybe()) }
+        func provenance(_ sentences: [String]) -> Provenance {
+            Provenance(documentID: text(), sentenceBegin: numbers.randomElement(using: &g)!, sentenceEnd: numbers.randomElement(using: &g)!,
+                       sentence: sentences.randomElement(using: &g)!, spanBegin: numbers.randomElement(using: &g)!,
+                       spanEnd: numbers.randomElement(using: &g)!)
+        }
+        var refs = 0
+        for _ in 0..<3000 {
+            let sentences = (0..<Int.random(in: 1..<25, using: &g)).map { k in "\(k) " + text() }
+            let evidence = (0..<[0, 1, 2, 5, 30].randomElement(using: &g)!).map { _ in
+                Evidence(id: text(), provenance: provenance(sentences), rule: text(), confidence: confidences.randomElement(using: &g)!,
+                         date: date(), attribution: attribution())
+            }
+            let f = Fact(id: text(), type: text(), subject: text(), object: text(), place: maybe(), date: date(), role: maybe(),
+                         modality: [.asserted, .planned, .negated].randomElement(using: &g)!, attribution: attribution(),
+                         provenance: provenance(sentences), rule: text(), confidence: confidences.randomElement(using: &g)!,
+                         evidence: evidence)
+            let old = SpeedEquivalence36Tests.appendedBytes(of: f), new = SpillEncoder.bytes(of: f)
+            XCTAssertEqual(new, old)
+            XCTAssertLessThanOrEqual(new.count, SpillFactWriter.bound(f))
+            let all = [f.provenance.sentence] + evidence.map(\.sentence)
+            if Set(all.map { Array($0.utf8) }).count < all.count { refs += 1 }
+            let back = try SpillDecoder.fact(new)
+            XCTAssertEqual(back.evidence.map { Array($0.sentence.utf8) }, f.evidence.map { Array($0.sentence.utf8) })
+        }
+        XCTAssertGreaterThan(refs, 500)   // (facts with a sentence written as a reference to an earlier one)
+    }
+
+    /// The bytes of a fact as `SpillEncoder.fact` appended them piece by piece before speed36 (the reference).
+    static func appendedBytes(of f: Fact) -> [UInt8] {
+        var e = SpillEncoder()
+        var sentences: [String] = []
+        func date(_ d: FactDate?) {
+            guard let d else { e.bytes.append(0); return }
+            e.bytes.append(1); e.string(d.value); e.string(d.precision.rawValue)
+        }
+        func attribution(_ a: Attribution?) {
+            guard let a else { e.bytes.append(0); return }
+            e.bytes.append(1); e.optional(a.source)
+        }
+        func sentence(_ s: String) {
+            if let k = sentences.firstIndex(where: { Array($0.utf8) == Array(s.utf8) }) { e.int(-1 - k); return }
+            if sentences.count < 16 { sentences.append(s) }
+            e.string(s)
+        }
+        e.string(f.id); e.string(f.type); e.string(f.subject); e.string(f.object); e.optional(f.place); date(f.date)
+        e.optional(f.role); e.string(f.modality.rawValue); attribution(f.attribution)
+        let p = f.provenance
+        e.string(p.documentID); e.int(p.sentenceBegin); e.int(p.sentenceEnd); sentence(p.sentence); e.int(p.spanBegin); e.int(p.spanEnd)
+        e.string(f.rule); e.double(f.confidence)
+        e.int(f.evidence.count)
+        for x in f.evidence {
+            e.string(x.id); e.string(x.documentID); e.int(x.sentenceBegin); e.int(x.sentenceEnd); sentence(x.sentence)
+            e.int(x.spanBegin); e.int(x.spanEnd); e.string(x.rule); e.double(x.confidence); date(x.date); attribution(x.attribution)
+        }
+        return e.bytes
     }
 }

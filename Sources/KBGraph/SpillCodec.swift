@@ -122,13 +122,7 @@ public struct SpillDecoder {
         let n = try int()
         if skipsSentences {
             // the checks of the bytes of `string` and of a reference, without the string
-            if n >= 0 {
-                guard i + n <= bytes.count else { throw SpillError("read: a record ends early") }
-                i += n
-                if skipped < 16 { skipped += 1 }
-            } else if -1 - n >= skipped {
-                throw SpillError("read: bad sentence reference")
-            }
+            try SpillDecoder.skipSentence(n, bytes, &i, &skipped)
             return ""
         }
         guard n < 0 else { i = mark; let s = try string(); if sentences.count < 16 { sentences.append(s) }; return s }

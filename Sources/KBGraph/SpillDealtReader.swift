@@ -73,6 +73,12 @@ extension SpillDecoder {
     /// `sentence()` with `skipsSentences`: its bytes checked and skipped, or a reference to one before checked.
     private mutating func skipSentence(_ skipped: inout Int) throws {
         let n = try int()
+        try SpillDecoder.skipSentence(n, bytes, &i, &skipped)
+    }
+
+    /// The sentence of length `n` (or reference, `n` < 0) at `i` in `bytes` skipped: its bytes checked and passed
+    /// over (one more of the `skipped` sentences a reference may name, up to 16), or the reference checked.
+    static func skipSentence(_ n: Int, _ bytes: [UInt8], _ i: inout Int, _ skipped: inout Int) throws {
         if n >= 0 {
             guard i + n <= bytes.count else { throw SpillError("read: a record ends early") }
             i += n

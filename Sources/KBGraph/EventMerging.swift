@@ -85,21 +85,24 @@ public enum EventMerging {
     /// The key of the facts that may state one event: type, modality, participants (ordered unless symmetric).
     static func key(_ f: Fact, _ table: RelationTable) -> String {
         let pair = table.isSymmetric(f.type) && f.object < f.subject ? (f.object, f.subject) : (f.subject, f.object)
-        // "type|modality|first|second", appended into room made once (an interpolation cost thousands of instructions)
-        var parts = (f.type, f.modality.rawValue, pair.0, pair.1)
-        let n = parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + parts.3.utf8.count + 3
-        return String(unsafeUninitializedCapacity: n) { out in
-            var i = 0
-            func put(_ s: inout String) {
-                s.withUTF8 { u in
-                    if let b = u.baseAddress { (out.baseAddress! + i).update(from: b, count: u.count) }
-                    i += u.count
-                }
+        // "type|modality|first|second", appended into room made once (an interpolation cost thousands of instructions;
+        // the pieces' bytes read in nested closures, not through a captured variable checked for exclusive access)
+        var a = f.type, b = f.modality.rawValue, c = pair.0, d = pair.1
+        return a.withUTF8 { a in b.withUTF8 { b in c.withUTF8 { c in d.withUTF8 { d in
+            String(unsafeUninitializedCapacity: a.count + b.count + c.count + d.count + 3) { out in
+                var i = keyPiece(a, out, 0)
+                out[i] = 0x7C; i = keyPiece(b, out, i + 1)
+                out[i] = 0x7C; i = keyPiece(c, out, i + 1)
+                out[i] = 0x7C; return keyPiece(d, out, i + 1)
             }
-            put(&parts.0); out[i] = 0x7C; i += 1; put(&parts.1); out[i] = 0x7C; i += 1
-            put(&parts.2); out[i] = 0x7C; i += 1; put(&parts.3)
-            return i
-        }
+        } } } }
+    }
+
+    /// `u` copied into `out` at `i`; the place after it.
+    @inline(__always)
+    private static func keyPiece(_ u: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutableBufferPointer<UInt8>, _ i: Int) -> Int {
+        if let p = u.baseAddress { (out.baseAddress! + i).update(from: p, count: u.count) }
+        return i + u.count
     }
 
     /// The noisy-or of the confidences, capped (see the comment at the top of the file); one value is kept as it is.

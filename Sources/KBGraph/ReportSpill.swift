@@ -150,12 +150,20 @@ public final class ReportSpill {
             // (as `CrossDocumentLinker.apply`: only when some entity was joined)
             return !links.isEmpty && f.subject == f.object ? .dropped : .fact(f)
         }
-        // the ids and the event key need no sentence: the fact is read without them (their bytes checked and skipped),
-        // and read whole only when a joined id changes it (it is then encoded again)
-        var f = try SpillDecoder.factWithoutSentences(bytes)
-        let changed = relink(&f, links)
-        if !links.isEmpty && f.subject == f.object { return .dropped }
-        let b = Int(StableID.fnv1a(EventMerging.key(f, table)) % UInt64(buckets))
+        // the ids and the event key need no sentence, nor any other string: the event's fields are read (the rest of
+        // the record checked and skipped: `SpillDecoder.eventFields`), and the fact read whole only when a joined id
+        // changes it (it is then encoded again)
+        let e = try SpillDecoder.eventFields(bytes, others: !links.isEmpty)
+        var subject = e.subject, object = e.object, changed = false
+        if !links.isEmpty {
+            // (as `relink`: the participants, then the place and the attributions' sources)
+            if let s = links[subject] { subject = s; changed = true }
+            if let o = links[object] { object = o; changed = true }
+            if !changed { changed = e.others.contains { links[$0] != nil } }
+            if subject == object { return .dropped }
+        }
+        let b = Int(EventMerging.keyHash(type: e.type, modality: e.modality, subject: subject, object: object, table)
+                    % UInt64(buckets))
         guard changed else { return .bucket(b, bytes) }
         var whole = try SpillDecoder.fact(bytes)
         relink(&whole, links)
@@ -285,4 +293,25 @@ public final class SortedFacts {
 
     /// The fact at an offset `forEach` gave.
     public func fact(at offset: Int) throws -> Fact { try SpillDecoder.fact(try file.record(at: offset)) }
+}
+
+extension EventMerging {
+    /// `StableID.fnv1a(key(f, table))`: FNV-1a over the key's pieces and bars, without the key (a `String` made and
+    /// its bytes checked).
+    static func keyHash(_ f: Fact, _ table: RelationTable) -> UInt64 {
+        keyHash(type: f.type, modality: f.modality, subject: f.subject, object: f.object, table)
+    }
+
+    /// ``keyHash(_:_:)`` of a fact of these fields.
+    static func keyHash(type: String, modality: Modality, subject: String, object: String, _ table: RelationTable) -> UInt64 {
+        let pair = table.isSymmetric(type) && object < subject ? (object, subject) : (subject, object)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func byte(_ b: UInt8) { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01b3 }
+        @inline(__always) func put(_ s: String) {
+            var s = s
+            s.withUTF8 { for b in $0 { byte(b) } }
+        }
+        put(type); byte(0x7C); put(modality.rawValue); byte(0x7C); put(pair.0); byte(0x7C); put(pair.1)
+        return h
+    }
 }

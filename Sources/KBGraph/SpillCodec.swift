@@ -8,23 +8,16 @@ import Foundation
 /// Writes facts as bytes.
 public struct SpillEncoder {
     public var bytes: [UInt8] = []
-    /// The sentences of the fact being written, in order (`sentence`).
-    private var sentences: [String] = []
 
     public init() {}
 
     public mutating func int(_ v: Int) {
-        var n = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))   // zigzag
+        let n = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))   // zigzag
         if n < 0x80 { bytes.append(UInt8(n)); return }
-        // seven bits a byte, the lowest first, gathered on the stack and appended at once
+        // seven bits a byte, the lowest first, gathered on the stack (`put`) and appended at once
         var held: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &held) { p in
-            var k = 0
-            repeat {
-                p[k] = UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0)
-                n >>= 7
-                k += 1
-            } while n > 0
+            let k = SpillEncoder.put(v, p.baseAddress!.assumingMemoryBound(to: UInt8.self))
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[0..<k]))
         }
     }
@@ -48,62 +41,16 @@ public struct SpillEncoder {
         withUnsafeBytes(of: d.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func date(_ d: FactDate?) {
-        guard let d else { bytes.append(0); return }
-        bytes.append(1)
-        string(d.value)
-        string(d.precision.rawValue)
-    }
-
-    mutating func attribution(_ a: Attribution?) {
-        guard let a else { bytes.append(0); return }
-        bytes.append(1)
-        optional(a.source)
-    }
-
-    /// A sentence of the fact: its bytes, or, when it is one the fact has written already (a merged fact's primary
-    /// report is its provenance; reports of one sentence by several rules), which one (a negative length).
-    private mutating func sentence(_ s: String) {
-        for (k, earlier) in sentences.enumerated() where SpillEncoder.sameBytes(earlier, s) {
-            int(-1 - k)
-            return
-        }
-        if sentences.count < 16 { sentences.append(s) }
-        string(s)
-    }
-
     /// The same UTF-8 bytes (not only canonically equal: the sentence read back must be the one written).
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
         }
     }
-
-    mutating func fact(_ f: Fact) {
-        sentences.removeAll(keepingCapacity: true)
-        string(f.id); string(f.type); string(f.subject); string(f.object); optional(f.place); date(f.date)
-        optional(f.role); string(f.modality.rawValue); attribution(f.attribution)
-        let p = f.provenance
-        string(p.documentID); int(p.sentenceBegin); int(p.sentenceEnd); sentence(p.sentence); int(p.spanBegin); int(p.spanEnd)
-        string(f.rule); double(f.confidence)
-        int(f.evidence.count)
-        for e in f.evidence {
-            string(e.id); string(e.documentID); int(e.sentenceBegin); int(e.sentenceEnd); sentence(e.sentence)
-            int(e.spanBegin); int(e.spanEnd); string(e.rule); double(e.confidence); date(e.date); attribution(e.attribution)
-        }
-    }
-
-    static func bytes(of f: Fact) -> [UInt8] {
-        var e = SpillEncoder()
-        // room for most records at once (grown from empty, a record was copied several times)
-        e.bytes.reserveCapacity(256 + f.provenance.sentence.utf8.count + 128 * f.evidence.count)
-        e.fact(f)
-        return e.bytes
-    }
 }
 
-/// Reads what `SpillEncoder` wrote.
+/// Reads what `SpillEncoder` wrote (a fact: what `SpillFactWriter` wrote, for `SpillEncoder.bytes(of:)`).
 public struct SpillDecoder {
     let bytes: [UInt8]
     var i = 0
@@ -144,7 +91,8 @@ public struct SpillDecoder {
         let n = try int()
         guard n >= 0, i + n <= bytes.count else { throw SpillError("read: a record ends early") }
         defer { i += n }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[i..<(i + n)]), as: UTF8.self) }
+        // (a string read before on this thread is given again: `SpillStrings`)
+        return bytes.withUnsafeBufferPointer { SpillStrings.string(UnsafeBufferPointer(rebasing: $0[i..<(i + n)])) }
     }
 
     public mutating func optional() throws -> String? { try byte() == 0 ? nil : try string() }
@@ -168,19 +116,13 @@ public struct SpillDecoder {
         return Attribution(source: try optional())
     }
 
-    /// What `SpillEncoder.sentence` wrote: a sentence, or one read before in this fact.
+    /// What `SpillFactWriter.sentence` wrote: a sentence, or one read before in this fact.
     private mutating func sentence() throws -> String {
         let mark = i
         let n = try int()
         if skipsSentences {
             // the checks of the bytes of `string` and of a reference, without the string
-            if n >= 0 {
-                guard i + n <= bytes.count else { throw SpillError("read: a record ends early") }
-                i += n
-                if skipped < 16 { skipped += 1 }
-            } else if -1 - n >= skipped {
-                throw SpillError("read: bad sentence reference")
-            }
+            try SpillDecoder.skipSentence(n, bytes, &i, &skipped)
             return ""
         }
         guard n < 0 else { i = mark; let s = try string(); if sentences.count < 16 { sentences.append(s) }; return s }
@@ -232,9 +174,45 @@ extension SpillEncoder {
         string(d.id); string(d.path); optional(d.url); optional(d.outlet); optional(d.published); optional(d.title); int(d.length)
     }
 
+    /// What `string(m.entityID); string(m.documentID); int(m.begin); int(m.end); string(m.text)` and the adjective's
+    /// byte write, written on the stack and appended at once (an append a piece cost about a thousand instructions a
+    /// mention).
     public mutating func mention(_ m: Mention) {
-        string(m.entityID); string(m.documentID); int(m.begin); int(m.end); string(m.text)
-        bytes.append(m.adjective.map { $0 ? 2 : 1 } ?? 0)
+        var e = m.entityID, d = m.documentID, t = m.text
+        let flag: UInt8 = m.adjective.map { $0 ? 2 : 1 } ?? 0
+        e.withUTF8 { e in d.withUTF8 { d in t.withUTF8 { t in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: e.count + d.count + t.count + 60) { buffer in
+                let p = buffer.baseAddress!
+                var n = SpillEncoder.put(e, p)
+                n += SpillEncoder.put(d, p + n)
+                n += SpillEncoder.put(m.begin, p + n)
+                n += SpillEncoder.put(m.end, p + n)
+                n += SpillEncoder.put(t, p + n)
+                p[n] = flag
+                bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n + 1))
+            }
+        } } }
+    }
+
+    /// `int(u.count)` and `u`'s bytes written at `p` (as `string` writes them); the count of bytes written.
+    @inline(__always)
+    static func put(_ u: UnsafeBufferPointer<UInt8>, _ p: UnsafeMutablePointer<UInt8>) -> Int {
+        let n = put(u.count, p)
+        if let b = u.baseAddress, u.count > 0 { (p + n).update(from: b, count: u.count) }
+        return n + u.count
+    }
+
+    /// `int(v)` written at `p` (at most ten bytes); the count of bytes written.
+    @inline(__always)
+    static func put(_ v: Int, _ p: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))   // zigzag, seven bits a byte, the lowest first
+        var k = 0
+        repeat {
+            p[k] = UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0)
+            n >>= 7
+            k += 1
+        } while n > 0
+        return k
     }
 }
 

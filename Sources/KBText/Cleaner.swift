@@ -58,9 +58,14 @@ public enum Cleaner {
     /// Same as ``sentences(of:)``, plus a report of what was dropped (scalar offsets and reason),
     /// in text order, for `--verbose`.
     public static func clean(_ source: SourceText) -> (sentences: [Sentence], dropped: [(begin: Int, end: Int, reason: String)]) {
+        clean(source, scan: nil)
+    }
+
+    /// ``clean(_:)`` with the lines and letters of `scan` (the scan of `source`'s text: `TextScan`) when given.
+    static func clean(_ source: SourceText, scan: TextScan?) -> (sentences: [Sentence], dropped: [(begin: Int, end: Int, reason: String)]) {
         let scalars = source.scalars
-        let analyzer = LineAnalyzer(scalars: scalars, arabicDocument: isMostlyArabic(scalars))
-        var lines = lineRanges(scalars).map { analyzer.analyze(begin: $0.begin, end: $0.end) }
+        let analyzer = LineAnalyzer(scalars: scalars, arabicDocument: scan?.mostlyArabic ?? isMostlyArabic(scalars))
+        var lines = (scan?.lines ?? lineRanges(scalars)).map { analyzer.analyze(begin: $0.begin, end: $0.end) }
         dropMenus(&lines, scalars)
         dropRelatedLists(&lines)
         let dropped = lines.flatMap(\.removed).sorted { $0.begin < $1.begin }
@@ -95,7 +100,12 @@ public enum Cleaner {
     /// The sentences, or ``InputError/onlyBoilerplate(path:)`` when nothing but boilerplate (and
     /// date lines) is left.
     public static func articleSentences(of source: SourceText) throws -> [Sentence] {
-        let result = source.precleaned ?? clean(source).sentences
+        try articleSentences(of: source, scan: nil)
+    }
+
+    /// ``articleSentences(of:)`` with the scan of `source`'s text (`TextScan`) when given.
+    static func articleSentences(of source: SourceText, scan: TextScan?) throws -> [Sentence] {
+        let result = source.precleaned ?? clean(source, scan: scan).sentences
         guard result.contains(where: { $0.role != .dateline }) else {
             throw InputError.onlyBoilerplate(path: source.path)
         }

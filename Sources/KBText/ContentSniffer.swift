@@ -56,6 +56,8 @@ public enum ContentSniffer {
         if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
         if b.starts(with: Array("%PDF-".utf8)) { return .pdf }
         guard let first = b.firstIndex(where: { !isSpace($0) }) else { return .text }
+        // every kind but text needs one of these first bytes (an article's text is not built: 8 KB per input file)
+        guard sniffedLeads.contains(b[first]) else { return .text }
         let text = String(decoding: b[first...], as: UTF8.self)
         // `lower` is only asked whether it starts with "<!doctype html", "<html", "prefix " or "base ", which needs it to
         // start with «<», «p» or «b»: the lowercase of a scalar starts with one of them only when the scalar is one of
@@ -99,6 +101,10 @@ public enum ContentSniffer {
 
     /// The first bytes whose text `sniff` lowercases: those of the scalars whose lowercase starts with «<», «p» or «b».
     static let lowercaseLeads: Set<UInt8> = Set("<pPbB".utf8)
+
+    /// The first bytes of every kind but text: «<» (XML, HTML, N-Triples, Turtle), «{» and «[» (JSON, facts files),
+    /// «_», «#», «@» (N-Triples, Turtle), and the `lowercaseLeads` (`lower`'s prefixes).
+    static let sniffedLeads: Set<UInt8> = lowercaseLeads.union("{[_#@".utf8)
 
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 

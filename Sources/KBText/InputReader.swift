@@ -102,11 +102,11 @@ public enum InputReader {
     /// Errors name `file.displayPath`.
     public static func load(_ file: InputFile, documentID: String) throws -> SourceText {
         let bytes = try readBytes(file)
-        let text = try decode(bytes, path: file.displayPath)
-        var source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
+        let (text, scan) = try decodeScanned(bytes, path: file.displayPath)
+        var source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text, scan: scan)
         // A scraped page whose article is missing ("page not available", only menus) is skipped and named, not
         // exported as an empty document. The sentences are kept with the text: extraction starts from them.
-        source.precleaned = try Cleaner.articleSentences(of: source)
+        source.precleaned = try Cleaner.articleSentences(of: source, scan: scan)
         return source
     }
 
@@ -129,6 +129,20 @@ public enum InputReader {
 
     /// The decoding step of ``load(_:documentID:)`` on bytes already read; `path` is used in errors.
     public static func decode(_ bytes: [UInt8], path: String) throws -> String {
+        let text = try decodeValid(bytes, path: path)
+        // most pages are NFC already (checked without Foundation's round trip, which is slow)
+        return isPlainNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// ``decode(_:path:)`` with the text's scan (`TextScan`) when it is plain NFC (then the text is the decoded one).
+    static func decodeScanned(_ bytes: [UInt8], path: String) throws -> (text: String, scan: TextScan?) {
+        let text = try decodeValid(bytes, path: path)
+        if let scan = TextScan(text) { return (text, scan) }
+        return (text.precomposedStringWithCanonicalMapping, nil)
+    }
+
+    /// The checks and the UTF-8 decoding of ``decode(_:path:)``, before NFC.
+    private static func decodeValid(_ bytes: [UInt8], path: String) throws -> String {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             throw InputError.utf16(path: path)
         }
@@ -152,8 +166,7 @@ public enum InputReader {
         if text.unicodeScalars.allSatisfy(ScalarClass.isSpaceLike) {
             throw InputError.empty(path: path)
         }
-        // most pages are NFC already (checked without Foundation's round trip, which is slow)
-        return isPlainNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        return text
     }
 
     /// True when every scalar of `s` is one that NFC leaves as it is in any context (NFC quick check "Yes"

@@ -74,9 +74,16 @@ extension InputReader {
     public static func loadLong(_ file: InputFile, documentID: String, threshold: Int = LongDocument.threshold,
                                 segmentScalars: Int = LongDocument.segmentScalars) throws -> Either<SourceText, LongDocument> {
         let bytes = try readBytes(file)
+        // the scalar count is at least a third of the byte count: a short text needs no count (and is scanned once
+        // for its scalars, lines and letters: `TextScan`)
+        if bytes.count <= threshold {
+            let (text, scan) = try decodeScanned(bytes, path: file.displayPath)
+            var source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text, scan: scan)
+            source.precleaned = try Cleaner.articleSentences(of: source, scan: scan)
+            return .left(source)
+        }
         let text = try decode(bytes, path: file.displayPath)
-        // the scalar count is at least a third of the byte count: a short text needs no count
-        if bytes.count <= threshold || text.unicodeScalars.count <= threshold {
+        if text.unicodeScalars.count <= threshold {
             var source = SourceText(documentID: documentID, path: file.displayPath, normalizedText: text)
             source.precleaned = try Cleaner.articleSentences(of: source)
             return .left(source)

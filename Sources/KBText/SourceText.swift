@@ -37,6 +37,14 @@ public struct SourceText: Sendable {
         self.scalars = SourceText.scalarArray(normalizedText)
     }
 
+    /// ``init(documentID:path:normalizedText:)`` with the scalars of the text's scan, when there is one (`TextScan`).
+    init(documentID: String, path: String, normalizedText: String, scan: TextScan?) {
+        self.documentID = documentID
+        self.path = path
+        self.text = normalizedText
+        self.scalars = scan?.scalars ?? SourceText.scalarArray(normalizedText)
+    }
+
     /// `Array(s.unicodeScalars)`, decoded from the UTF-8 bytes into an array of the exact size.
     static func scalarArray(_ s: String) -> [Unicode.Scalar] {
         var s = s

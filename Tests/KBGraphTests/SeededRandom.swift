@@ -1,0 +1,1 @@
+../KBFactsTests/SeededRandom.swift

@@ -28,8 +28,8 @@ extension EntityRecognizer {
     /// `reserved`: title phrases waiting for their holder (EntityRecognizer+Appositions.swift), no name or ministry.
     func addModelMentions(_ t: [Token], _ mentions: inout [RawMention], reserved: [Range<Int>] = [], cues: WordCues? = nil) {
         guard let model = EntityRecognizer.nerModel, !t.isEmpty else { return }
-        // (a plain word's info came with its cues: EntityRecognizer+WordCues.swift)
-        let result = model.label(info: t.indices.map { i in cues?.infos[i] ?? ModelWords.info(t[i], model) })
+        // (the tokens' infos came with their cues: EntityRecognizer+WordCues.swift)
+        let result = model.label(info: cues.map(\.labelInfos) ?? t.map { ModelWords.info($0, model) })
         guard !result.spans.isEmpty else {
             for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
                 && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil { mentions[k].weak = true }

@@ -61,8 +61,9 @@ struct EntityRecognizer {
     static let abd = Lexicon.set("عبد أبو ابو بن ابن ولد بو آل")
 
     func recognize(_ t: [Token]) -> [RawMention] {
-        // the word classes the passes start from, one memo probe a word (EntityRecognizer+WordCues.swift)
-        let cues = WordCues(t)
+        // the word classes the passes start from, the labeller's infos and the gazetteer's starts, one memo probe a
+        // word (EntityRecognizer+WordCues.swift)
+        let cues = WordCues(t, gazetteer: gazetteer)
         var mentions: [RawMention] = []
         var covered = [Int?](repeating: nil, count: t.count)
         func add(_ m: RawMention) {
@@ -73,7 +74,7 @@ struct EntityRecognizer {
         // Pass 1: gazetteer names and adjectives.
         var i = 0
         while i < t.count {
-            if let m = gazetteerMatch(t, i) ?? (cues.has(i, WordCues.pluralNisba) ? pluralNisba(t, i) : nil) {
+            if let m = gazetteerMatch(t, i, cues) ?? (cues.has(i, WordCues.pluralNisba) ? pluralNisba(t, i) : nil) {
                 // "وزارة الخارجية الإماراتية": the country its adjective names is mentioned too, as in a guessed name
                 if let inner = innerCountryAdjective(t, m) { add(inner) }
                 add(m); i = m.range.upperBound
@@ -117,7 +118,9 @@ struct EntityRecognizer {
         for k in mentions.indices { for x in mentions[k].range { covered[x] = k } }
         i = 0
         while i < t.count {
-            if covered[i] == nil, let m = capitalByAdjective(t, i, covered, mentions) {
+            // (its first test made here: most tokens are not before an adjective, and the call passes two arrays)
+            if covered[i] == nil, i + 1 < t.count, let c = covered[i + 1], mentions[c].isAdjective,
+               let m = capitalByAdjective(t, i, covered, mentions) {
                 for k in m.range { if let c = covered[k] { mentions[c].range = 0..<0 } }
                 mentions.removeAll { $0.range.isEmpty }
                 mentions.append(m)

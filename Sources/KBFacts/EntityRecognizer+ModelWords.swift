@@ -85,6 +85,8 @@ enum ModelWords {
     static func startsWithCapital(_ text: String) -> Bool {
         guard let f = text.utf8.first else { return false }
         if f < 0x80 { return f >= 0x41 && f <= 0x5A }
+        // (lead bytes 0xD8–0xDF start the scalars U+0600–U+07FF, Arabic, Syriac, Thaana and N'Ko: none is uppercase)
+        if f >= 0xD8 && f <= 0xDF { return false }
         return text.unicodeScalars.first!.properties.isUppercase
     }
 

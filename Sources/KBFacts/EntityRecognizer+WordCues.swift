@@ -78,6 +78,18 @@ struct WordCues {
                 continue
             }
             let norm = t[i].norm
+            // (the first level's value read in place: no copy of it to retain and release)
+            if let p = memo.cachedValue(norm) {
+                bits[i] = p.pointee!.bits
+                if model != nil { infos.append(p.pointee!.info!) }
+                if p.pointee!.serial == serial {
+                    gaz[i] = GazetteerFacts(start: p.pointee!.start, second: p.pointee!.second ? 1 : 0)
+                } else {
+                    gaz[i].start = g.start(norm)
+                }
+                any |= bits[i]
+                continue
+            }
             // (remembered for plain words only, whose `String` equality is byte equality: some tests are on bytes,
             // and the labeller hashes the bytes)
             if let f = memo.cached(norm) ?? (NormKey.isPlain(norm) ? memo.get(norm, { WordCues.facts($0, g) }) : nil) {

@@ -351,7 +351,12 @@ struct EntityRecognizer {
 
     /// A role phrase or rank starting at `i`. Returns the phrase's token range and where the name starts.
     /// A role head in the dual («وزيرا», «وزيري») or «وزراء»: a title of two or more holders.
+    /// (remembered per word and thread: a pure function of the word, ~3 K instructions a call)
     static func isDualOrPluralHead(_ w: String) -> Bool {
+        dualOrPluralHeads.withValue { $0.get(w, computeDualOrPluralHead) }
+    }
+    private static let dualOrPluralHeads = PerThread { WordMemo<Bool>(slots: 1024) }
+    static func computeDualOrPluralHead(_ w: String) -> Bool {
         w == "وزراء" || ((w.hasSuffix("ا") || w.hasSuffix("ي")) && Lexicon.roleHeads.contains(String(w.dropLast())))
     }
 

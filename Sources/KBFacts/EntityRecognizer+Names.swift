@@ -55,7 +55,7 @@ extension EntityRecognizer {
                     if EntityRecognizer.abd.contains(prev) {
                         count += 1; k += 1
                         // "عبد الرحمن تياني" goes on; "بن الحسين", "أبو الغيط" end the name unless a lineage goes on
-                        if prev == "عبد" || (k < t.count && covered[k] == nil && EntityRecognizer.lineage.contains(t[k].norm)) { continue }
+                        if prev.plainEquals("عبد") || (k < t.count && covered[k] == nil && EntityRecognizer.lineage.contains(t[k].norm)) { continue }
                         break
                     }
                     if n.plainCount < 4 { break }
@@ -65,7 +65,7 @@ extension EntityRecognizer {
                     break
                 }
             }
-            if EntityRecognizer.abd.contains(n) || n == "بيك" { compound = true }
+            if EntityRecognizer.abd.contains(n) || n.plainEquals("بيك") { compound = true }
             count += 1
             k += 1
             if count >= (compound ? 4 : 3) {
@@ -145,7 +145,7 @@ extension EntityRecognizer {
 
     /// "علي" written with a final yaa is the name Ali, not the preposition "على" (both normalise to "علي").
     static func isAliName(_ tok: Token) -> Bool {
-        tok.norm == "علي" && tok.text.unicodeScalars.last == "\u{064A}"
+        tok.norm.plainEquals("علي") && tok.text.unicodeScalars.last == "\u{064A}"
     }
 
     /// `isNameWord` of a token: a word written with a final ه (not ة) ending in يه is no feminine nisba

@@ -32,8 +32,8 @@ extension EntityRecognizer {
         }
         // "حركة التجارة", "حركة الملاحة": traffic; "تنظيم الانتخابات", "تنظيم الانتقال": organising something
         if !definite, j < t.count, covered[j] == nil,
-           head == "حركه" && Lexicon.motionComplements.contains(t[j].norm)
-            || head == "تنظيم" && t[j].norm.plainHasPrefix("ال") && (j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.plainHasPrefix("ال")) {
+           head.plainEquals("حركه") && Lexicon.motionComplements.contains(t[j].norm)
+            || head.plainEquals("تنظيم") && t[j].norm.plainHasPrefix("ال") && (j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.plainHasPrefix("ال")) {
             return nil
         }
         if Lexicon.summitHeads.contains(head) { return summit(t, i, covered, mentions) }
@@ -105,7 +105,7 @@ extension EntityRecognizer {
                 keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
                 if ends { break } else { continue }
             }
-            if n == "في", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .place, mentions[c].subtype == "country",
+            if n.plainEquals("في"), j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .place, mentions[c].subtype == "country",
                modifiers > 0 {
                 country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound; break
             }
@@ -115,7 +115,7 @@ extension EntityRecognizer {
                   !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n) || isGeneralInName(t, j),
                   !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.namingWords.contains(n),
                   !(n.plainHasSuffix("ين") || n.plainHasSuffix("ات") || n.plainHasSuffix("ان")) || headOfKind(n) == nil,
-                  !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" || n == EntityRecognizer.theGovernment && head == EntityRecognizer.presidencyHead && modifiers == 0 else { break }
+                  !Lexicon.orgHeads.contains(n) || n.plainEquals("الجمهوريه") || n.plainEquals(EntityRecognizer.theGovernment) && head.plainEquals(EntityRecognizer.presidencyHead) && modifiers == 0 else { break }
             // «وبحث مجلس الوزراء المشروع», «ورفضت الحركة الشعبية الاتفاق»: after a definite head or the genitive of an
             // indefinite one, only an adjective goes on the name; a noun is the verb's object (EntityRecognizer+NameAdjectives.swift)
             if definite || modifiers > 0, !n.plainHasPrefix("لل"), !EntityRecognizer.isNameAdjective(n) { break }

@@ -30,7 +30,10 @@ extension EntityRecognizer {
     /// town after a police head (or a region after "إمارة") into that organisation. Runs on the gazetteer's mentions.
     func addProvincesAndPolice(_ t: [Token], _ mentions: inout [RawMention]) {
         // (only a town or capital the gazetteer found after the sentence's start can change: none, nothing to do)
-        guard mentions.contains(where: { EntityRecognizer.mayHeadDivision($0) }) else { return }
+        // (read in place: `contains(where:)` copied every mention)
+        var any = false
+        for k in mentions.indices where EntityRecognizer.mayHeadDivision(mentions[k]) { any = true; break }
+        guard any else { return }
         // (the tokens taken as flags, and each mention tested in place before it is copied)
         var taken = [Bool](repeating: false, count: t.count)
         for k in mentions.indices { for x in mentions[k].range where x < t.count { taken[x] = true } }

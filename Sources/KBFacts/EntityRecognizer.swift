@@ -66,7 +66,8 @@ struct EntityRecognizer {
         let cues = WordCues(t, gazetteer: gazetteer)
         var mentions: [RawMention] = []
         var covered = [Int?](repeating: nil, count: t.count)
-        func add(_ m: RawMention) {
+        // (the mention moved into the list, not copied)
+        func add(_ m: consuming RawMention) {
             for k in m.range { covered[k] = mentions.count }
             mentions.append(m)
         }
@@ -306,7 +307,11 @@ struct EntityRecognizer {
         attachAppositions(appositions, &mentions)   // now that untitled names are found (EntityRecognizer+Appositions.swift)
         governmentsAsTheirStates(t, &mentions)   // "قررت الحكومة العراقية": the state (EntityRecognizer+Governments.swift)
         addCounterpartInstitutions(t, &mentions, cues)   // "نظيرتها السودانية" (EntityRecognizer+Counterparts.swift)
-        return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // (most lists are in order already: the sort, stable, would give them back as they are, copied)
+        for k in mentions.indices.dropFirst() where mentions[k].range.lowerBound < mentions[k - 1].range.lowerBound {
+            return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        return mentions
     }
 
     // MARK: Gazetteer
@@ -437,12 +442,13 @@ struct EntityRecognizer {
             }
         }
         var nameStart = j
-        if nameStart < t.count, t[nameStart].kind == .punctuation, ["،", ",", "/"].contains(t[nameStart].text) {
+        if nameStart < t.count, t[nameStart].kind == .punctuation,
+           t[nameStart].text.plainEquals("،") || t[nameStart].text.plainEquals(",") || t[nameStart].text.plainEquals("/") {
             nameStart += 1
         }
         if isRank, nameStart < t.count, t[nameStart].norm.plainEquals("اول") { nameStart += 1 }   // "الفريق أول"
-        if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }             // "الفريق أول ركن"
-        if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
+        if nameStart < t.count, t[nameStart].norm.plainEquals("ركن") { nameStart += 1 }             // "الفريق أول ركن"
+        if nameStart + 1 < t.count, t[nameStart].norm.plainEquals("اركان"), t[nameStart + 1].norm.plainEquals("حرب") { nameStart += 2 }
         // a rank after the role phrase: "القائد العام ... المشير خليفة حفتر"
         if nameStart < t.count, nameStart > i + 1 || !isRank, covered[nameStart] == nil,
            Lexicon.ranks.contains(t[nameStart].norm) {
@@ -454,8 +460,8 @@ struct EntityRecognizer {
                 nameStart += 1   // "اللواء المتقاعد خليفة حفتر"
             }
             // "المشير أركان حرب فلان الفلاني", "الفريق أول ركن علان العلاني" after a role phrase
-            if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }
-            if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
+            if nameStart < t.count, t[nameStart].norm.plainEquals("ركن") { nameStart += 1 }
+            if nameStart + 1 < t.count, t[nameStart].norm.plainEquals("اركان"), t[nameStart + 1].norm.plainEquals("حرب") { nameStart += 2 }
         } else if isRank, nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.plainHasPrefix("ال"),
                   !Lexicon.stopwords.contains(t[nameStart].norm), nameStart + 1 < t.count,
                   covered[nameStart + 1] != nil || personName(t, nameStart + 1, covered) != nil {

@@ -77,7 +77,7 @@ extension EntityRecognizer {
                 if len > 1 {
                     if reach[ci] < 0 {
                         if nextContinues == nil { nextContinues = gazetteer.isSecondWord(t[i + 1].norm) }
-                        reach[ci] = nextContinues! ? gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) : 0
+                        reach[ci] = nextContinues! ? longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) : 0
                     }
                     guard reach[ci] >= len else { continue }
                 }

@@ -113,4 +113,25 @@ final class SpeedEquivalence33Tests: XCTestCase {
         // each test is true of some word
         XCTAssertEqual(seen, 15)
     }
+
+    func testTwoWordStartsRememberedAreTheGazetteers() {
+        let g = Gazetteer.bundled
+        let r = EntityRecognizer(gazetteer: g)
+        // the names' first two words (more pairs than the table has slots), the same pairs shifted, and others
+        var pairs: [(String, String)] = g.firstTwoWords.keys.map(\.string).sorted().prefix(6000).compactMap { k in
+            let w = k.split(separator: " ", maxSplits: 1).map(String.init)
+            return w.count == 2 ? (w[0], w[1]) : nil
+        }
+        pairs += zip(pairs.map(\.0), pairs.map(\.1).dropFirst(7)).map { ($0, $1) }
+        pairs += [("", ""), ("في", "ا\u{0654}حمد"), ("مجلس", "الامن")]
+        var found = 0
+        for _ in 0..<2 {
+            for (a, b) in pairs {
+                let want = g.longestName(startingWith: a, then: b)
+                XCTAssertEqual(r.longestName(startingWith: a, then: b), want, "\(a) \(b)")
+                if want > 0 { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 4000)
+    }
 }

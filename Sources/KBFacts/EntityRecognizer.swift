@@ -338,6 +338,11 @@ struct EntityRecognizer {
     /// is not «باريس» with the article (normalisation folds «أ» to «ا», so only the written text tells).
     static func hamzaIsNoArticle(_ tok: Token, _ prefix: String) -> Bool {
         guard mayEndInArticle(prefix), prefix.plainHasSuffix("ال") else { return false }
+        // (a text without «أ» or «إ», U+0623 and U+0625, UTF-8 D8 A3 and D8 A5, has neither at the article's place)
+        var text = tok.text
+        guard text.withUTF8({ b in
+            b.count >= 2 && (0..<(b.count - 1)).contains { b[$0] == 0xD8 && (b[$0 + 1] == 0xA3 || b[$0 + 1] == 0xA5) }
+        }) else { return false }
         // the letter at the article's place, harakat and tatweel skipped; the word must have one more letter
         // (counted in place: no filtered copy of the text)
         let at = prefix.unicodeScalars.count - 2

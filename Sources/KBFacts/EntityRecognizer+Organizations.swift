@@ -236,7 +236,7 @@ extension EntityRecognizer {
     /// "العاصمة النيجيرية" with no city name after it: the capital of that country.
     func capitalByAdjective(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
         guard t[i].kind == .word, i + 1 < t.count, let c = covered[i + 1], mentions[c].isAdjective,
-              ArabicNormalizer.stripArticle(stripConj(t[i].norm)) == "عاصمه" || stripConj(t[i].norm) == "العاصمه" else { return nil }
+              ArabicNormalizer.stripArticle(stripConj(t[i].norm)).plainEquals("عاصمه") || stripConj(t[i].norm).plainEquals("العاصمه") else { return nil }
         let after = mentions[c].range.upperBound
         if after < t.count, let n = covered[after], mentions[n].type == .place { return nil }
         let capitals = mentions[c].gazetteerIDs.compactMap { country in gazetteer.entries.first { $0.capitalOf == country }?.id }

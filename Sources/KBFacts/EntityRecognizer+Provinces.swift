@@ -21,6 +21,8 @@ extension EntityRecognizer {
     }
 
     /// A town or capital the gazetteer found, not at the sentence's start: what a province or police head may precede.
+    /// (inlined: its fields read in place, the mention not copied out of the list)
+    @inline(__always)
     static func mayHeadDivision(_ m: RawMention) -> Bool {
         m.type == .place && !m.isAdjective && m.gazetteerIDs.count >= 1 && m.range.lowerBound > 0
             && (m.subtype == "city" || m.subtype == "capital")

@@ -523,10 +523,10 @@ struct EntityRecognizer {
         var prefix = ""
         let rawIsWord = Lexicon.orgHeads.contains(first.norm) || Lexicon.placeHeads.contains(first.norm)
             || Lexicon.roleHeads.contains(first.norm) || Lexicon.ranks.contains(first.norm)
-        for c in Clitics.of(first.norm) where !rawIsWord && (c.prefix == "و" || c.prefix == "ف" || c.prefix == "ب" || c.prefix == "ل") {
+        for c in Clitics.of(first.norm) where !rawIsWord && EntityRecognizer.listContains(["و", "ف", "ب", "ل"], c.prefix) {
             if Lexicon.orgHeads.contains(c.stem) || Lexicon.placeHeads.contains(c.stem) {
                 prefix = c.prefix
-            } else if c.prefix == "و" || c.prefix == "ف", isNameWord(c.stem) && !isNameWord(first.norm) {
+            } else if c.prefix.plainEquals("و") || c.prefix.plainEquals("ف"), isNameWord(c.stem) && !isNameWord(first.norm) {
                 prefix = c.prefix
             }
             break

@@ -102,16 +102,18 @@ final class SpeedEquivalence33Tests: XCTestCase {
                     XCTAssertEqual(r.modelNameWord(w, inPerson: inPerson), EntityRecognizer.computeModelNameWord(w, inPerson: inPerson), w)
                 }
                 XCTAssertEqual(EntityRecognizer.isPrepositionOnNonName(w), EntityRecognizer.computePrepositionOnNonName(w), w)
+                XCTAssertEqual(EntityRecognizer.isLexiconWord(w), EntityRecognizer.computeIsLexiconWord(w), w)
                 let tok = Token(text: w, norm: w, begin: 0, end: 1, kind: .word)
                 let want = w.count >= 4 && !RuleSet.bundled.lexicon.classes(of: w).isEmpty && !EntityRecognizer.isKnownFirstName(w)
                     && !EntityRecognizer.isAliName(tok)
                 XCTAssertEqual(EntityRecognizer.isRuleWordNotName(tok), want, w)
                 seen |= (want ? 1 : 0) | (EntityRecognizer.isPrepositionOnNonName(w) ? 2 : 0)
                     | (r.modelNameWord(w, inPerson: true) ? 4 : 0) | (r.modelNameWord(w, inPerson: false) ? 8 : 0)
+                    | (EntityRecognizer.isLexiconWord(w) ? 16 : 0)
             }
         }
         // each test is true of some word
-        XCTAssertEqual(seen, 15)
+        XCTAssertEqual(seen, 31)
     }
 
     func testTwoWordStartsRememberedAreTheGazetteers() {

@@ -109,11 +109,11 @@ extension EntityRecognizer {
                modifiers > 0 {
                 country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound; break
             }
-            guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), !Lexicon.stopwords.contains(n),
+            // (the word's lists from one probe, EntityRecognizer+LexiconBits.swift; the tests are pure, their order free)
+            let nb = EntityRecognizer.lexiconBits(n)
+            guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), nb & EntityRecognizer.lexNoModifier == 0,
                   !(definite && EntityRecognizer.isDerivedMasdar(n)),
-                  !EntityRecognizer.lamNonNames.contains(n),
-                  !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n) || isGeneralInName(t, j),
-                  !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.namingWords.contains(n),
+                  nb & EntityRecognizer.lexModifier != 0 || isGeneralInName(t, j),
                   !(n.plainHasSuffix("ين") || n.plainHasSuffix("ات") || n.plainHasSuffix("ان")) || headOfKind(n) == nil,
                   !Lexicon.orgHeads.contains(n) || n.plainEquals("الجمهوريه") || n.plainEquals(EntityRecognizer.theGovernment) && head.plainEquals(EntityRecognizer.presidencyHead) && modifiers == 0 else { break }
             // «وبحث مجلس الوزراء المشروع», «ورفضت الحركة الشعبية الاتفاق»: after a definite head or the genitive of an
@@ -326,7 +326,9 @@ extension EntityRecognizer {
         return c.count >= 8 && n.plainHasPrefix("الا") && c[c.count - 2] == "ا" && !n.plainHasSuffix("ي")
     }
 
-    func isModifier(_ n: String) -> Bool {
+    func isModifier(_ n: String) -> Bool { EntityRecognizer.isModifierWord(n) }
+
+    static func isModifierWord(_ n: String) -> Bool {
         let bad = EntityRecognizer.descriptiveWords
         return !bad.contains(n) && n.count >= 4 && !Lexicon.placeHeads.contains(n)
             && !Lexicon.placeHeads.contains(ArabicNormalizer.stripArticle(n))

@@ -400,10 +400,12 @@ struct EntityRecognizer {
                 let n = t[j].norm
                 let s = stripConj(n)
                 guard t[j].kind == .word else { break }
-                if Lexicon.ranks.contains(n) { break }
+                // (the word's lists from one probe, the stripped word's from another: EntityRecognizer+LexiconBits.swift)
+                let nb = EntityRecognizer.lexiconBits(n)
+                if nb & EntityRecognizer.lexRank != 0 { break }
                 // "والمتحدث باسم الحركة X": a spokesman's title runs on through «باسم» to the body he speaks for
                 if n.plainEquals("باسم"), j > i + 1, ["المتحدث", "الناطق"].contains(stripConj(t[j - 1].norm)) { j += 1; continue }
-                if Lexicon.stopwords.contains(n) {
+                if nb & EntityRecognizer.lexStopword != 0 {
                     // "المكلفة من مجلس النواب": من followed by a named organisation
                     if n.plainEquals("من"), j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
                     // "المبعوث الأممي إلى ليبيا": the place of an envoy's mission
@@ -417,15 +419,15 @@ struct EntityRecognizer {
                        covered[j + 1].map({ mentions[$0].type != .person }) ?? EntityRecognizer.hasArticle(t[j + 1]) { j += 1; continue }
                     break
                 }
-                if Lexicon.verbs.contains(n) { break }
+                if nb & EntityRecognizer.lexVerb != 0 { break }
                 // "رئيس المجلس الرئاسي الليبي رئيس الوزراء الإيطالي X": a role head without the article after a title
                 // a nationality adjective or a named body closed starts the title of another person
-                if j > i + 1, n.plainEquals(s), !n.plainHasPrefix("ال"), Lexicon.roleHeads.contains(n), let c = covered[j - 1],
+                if j > i + 1, n.plainEquals(s), !n.plainHasPrefix("ال"), nb & EntityRecognizer.lexRoleHead != 0, let c = covered[j - 1],
                    mentions[c].range.upperBound == j,
                    (mentions[c].type == .place && mentions[c].isAdjective) || mentions[c].type == .organization { break }
                 // "وزير الداخلية والجماعات المحلية": a coordinated complement
                 // "رئيس وفد الحركة والمتحدث باسمها X": a second title conjoined before the name is the same holder's
-                if j > i + 1, n.plainHasPrefix("وال"), Lexicon.roleHeads.contains(s) { j += 1; continue }
+                if j > i + 1, n.plainHasPrefix("وال"), EntityRecognizer.lexiconBits(s) & EntityRecognizer.lexRoleHead != 0 { j += 1; continue }
                 if j > i + 1, n.plainHasPrefix("وال"), n.count > 4 {
                     // only as a title before ", Name": the coordinated words run up to a comma
                     var e = j
@@ -439,8 +441,8 @@ struct EntityRecognizer {
                 }
                 // "نظيره التونسي المنصف المرزوقي": the name starts at a given name with the article
                 if j > i + 1, articleGivenName(t, j, covered) { break }
-                if n.plainHasPrefix("ال") || n.plainHasPrefix("لل") || Lexicon.constructNouns.contains(s)
-                    || Lexicon.roleHeads.contains(n) || (n.plainHasPrefix("ل") && Lexicon.constructNouns.contains(String(n.dropFirst()))) {
+                if n.plainHasPrefix("ال") || n.plainHasPrefix("لل") || EntityRecognizer.lexiconBits(s) & EntityRecognizer.lexConstruct != 0
+                    || nb & EntityRecognizer.lexRoleHead != 0 || (n.plainHasPrefix("ل") && Lexicon.constructNouns.contains(String(n.dropFirst()))) {
                     j += 1; continue
                 }
                 break

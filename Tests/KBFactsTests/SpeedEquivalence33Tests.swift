@@ -136,4 +136,33 @@ final class SpeedEquivalence33Tests: XCTestCase {
         }
         XCTAssertGreaterThan(found, 4000)
     }
+
+    func testLexiconBitsAreTheLists() throws {
+        let model = try XCTUnwrap(EntityRecognizer.nerModel)
+        var words = Self.nameWords(model)
+        for list in [Lexicon.constructNouns, Lexicon.verbs, Lexicon.namingWords, EntityRecognizer.descriptiveWords,
+                     EntityRecognizer.lamNonNames, DateParser.past, DateParser.coming] {
+            words += list.strings.sorted().prefix(40)
+        }
+        var seen: UInt16 = 0
+        for _ in 0..<2 {
+            for w in words {
+                var want: UInt16 = 0
+                if Lexicon.ranks.contains(w) { want |= EntityRecognizer.lexRank }
+                if Lexicon.stopwords.contains(w) { want |= EntityRecognizer.lexStopword }
+                if Lexicon.verbs.contains(w) { want |= EntityRecognizer.lexVerb }
+                if Lexicon.roleHeads.contains(w) { want |= EntityRecognizer.lexRoleHead }
+                if Lexicon.constructNouns.contains(w) { want |= EntityRecognizer.lexConstruct }
+                let ending: [WordSet] = [Lexicon.stopwords, EntityRecognizer.lamNonNames, DateParser.past, DateParser.coming,
+                                         Lexicon.ranks, Lexicon.roleHeads, Lexicon.namingWords]
+                if ending.contains(where: { $0.contains(w) }) { want |= EntityRecognizer.lexNoModifier }
+                let bare = ArabicNormalizer.stripArticle(w)
+                let modifier = !EntityRecognizer.descriptiveWords.contains(w) && w.count >= 4
+                if modifier, !Lexicon.placeHeads.contains(w), !Lexicon.placeHeads.contains(bare) { want |= EntityRecognizer.lexModifier }
+                XCTAssertEqual(EntityRecognizer.lexiconBits(w), want, w)
+                seen |= want
+            }
+        }
+        XCTAssertEqual(seen, 127)
+    }
 }

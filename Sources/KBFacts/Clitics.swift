@@ -245,6 +245,18 @@ final class WordMemo<V> {
         return nil
     }
 
+    /// The value remembered in the first level for `w`, read in place (its fields loaded without copying the
+    /// whole value); nil if there is none.
+    @inline(__always)
+    func cachedValue(_ w: String) -> UnsafePointer<V?>? {
+        var w = w
+        let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
+        let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
+        let slot = Int(truncatingIfNeeded: mixed >> 40) & (slots - 1)
+        if values[slot] != nil, Self.bits(UnsafeRawPointer(keys + slot)) == b { return UnsafePointer(values + slot) }
+        return nil
+    }
+
     func get(_ w: String, _ compute: (String) -> V) -> V {
         var w = w
         let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }

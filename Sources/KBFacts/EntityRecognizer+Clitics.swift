@@ -32,14 +32,20 @@ extension EntityRecognizer {
         }
         for c in Clitics.of(n).dropFirst() where EntityRecognizer.listContains(["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"], c.prefix) {
             let known = EntityRecognizer.isLexiconWord(c.stem)
-                || ((c.prefix == "و" || c.prefix == "ف") && EntityRecognizer.isKnownFirstName(c.stem) && !EntityRecognizer.isKnownFirstName(n))
+                || ((c.prefix.plainEquals("و") || c.prefix.plainEquals("ف")) && EntityRecognizer.isKnownFirstName(c.stem) && !EntityRecognizer.isKnownFirstName(n))
             if known { return strippedPrefix(tok, c.prefix, restore: c.stem) }
         }
         return nil
     }
 
     /// A head noun, title, rank, kinship or construct word of the lexicon.
+    /// (remembered per word and thread: six set look-ups, each a function of the word's ``NormKey``, as the memo's key)
     static func isLexiconWord(_ w: String) -> Bool {
+        lexiconWords.withValue { $0.get(w, computeIsLexiconWord) }
+    }
+    private static let lexiconWords = PerThread { WordMemo<Bool>(slots: 4096) }
+
+    static func computeIsLexiconWord(_ w: String) -> Bool {
         Lexicon.orgHeads.contains(w) || Lexicon.placeHeads.contains(w) || Lexicon.roleHeads.contains(w) || Lexicon.ranks.contains(w)
             || Lexicon.kinship.contains(w) || Lexicon.constructNouns.contains(w)
     }

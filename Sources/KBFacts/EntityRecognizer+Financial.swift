@@ -15,7 +15,7 @@ extension EntityRecognizer {
         // (most sentences have no one-word place «مالي»: their mentions are read in place, no partition made)
         guard mentions.indices.contains(where: { k in
             mentions[k].type == .place && mentions[k].range.count == 1 && !mentions[k].isAdjective
-                && t[mentions[k].range.lowerBound].norm == "مالي"
+                && t[mentions[k].range.lowerBound].norm.plainEquals("مالي")
         }) else { return }
         mentions.removeAll { m in
             guard m.type == .place, m.range.count == 1, !m.isAdjective,

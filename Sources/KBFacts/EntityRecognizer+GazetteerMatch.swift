@@ -41,6 +41,20 @@ extension EntityRecognizer {
     func gazetteerMatch(_ t: [Token], _ i: Int) -> RawMention? {
         // (the word's forms and their one-word lookups are remembered: see Gazetteer.start)
         guard t[i].kind == .word || t[i].kind == .latin, let start = gazetteer.start(t[i].norm) else { return nil }
+        return gazetteerMatch(t, i, start, nextSecond: -1)
+    }
+
+    /// ``gazetteerMatch(_:_:)`` with the token's gazetteer facts read from the sentence's cues (made for this
+    /// recogniser's gazetteer: no memo probe per token).
+    @inline(__always)
+    func gazetteerMatch(_ t: [Token], _ i: Int, _ cues: WordCues) -> RawMention? {
+        guard let start = cues.gazetteerFacts[i].start else { return nil }
+        return gazetteerMatch(t, i, start, nextSecond: i + 1 < t.count ? cues.gazetteerFacts[i + 1].second : -1)
+    }
+
+    /// The match at word `i`, whose ``Gazetteer/start(_:)`` is `start`; `nextSecond` is 1 or 0 when
+    /// ``Gazetteer/isSecondWord(_:)`` of the next token's form is known to be true or false, -1 when not known.
+    func gazetteerMatch(_ t: [Token], _ i: Int, _ start: GazetteerStart, nextSecond: Int8) -> RawMention? {
         let firstForms = start.forms
         let longest = start.longest
         // only the first words that start some name are looked up further
@@ -51,18 +65,19 @@ extension EntityRecognizer {
         while run < maxLen, t[i + run].kind == .word || t[i + run].kind == .latin { run += 1 }
         // a name of two words or more is looked up only when it can start with this word and the next
         // (looked up at the first need: not at all when the next token is no word)
-        var reach: [Int] = []
         // (no name's second word: no two-word start with any form, Gazetteer+SecondWords.swift)
-        var nextContinues: Bool? = nil
+        var nextContinues: Bool? = nextSecond < 0 ? nil : nextSecond != 0
+        // (the reach of each form, on the stack: -1 until looked up)
+        let found: RawMention? = withUnsafeTemporaryAllocation(of: Int.self, capacity: max(firstForms.count, 1)) { reach -> RawMention? in
+        for ci in firstForms.indices { reach[ci] = longest[ci] < 2 ? longest[ci] : -1 }
         var len = run
         while len >= 1 {
             defer { len -= 1 }
             for ci in firstForms.indices where longest[ci] >= len {
                 if len > 1 {
-                    if reach.isEmpty { reach = longest.map { $0 < 2 ? $0 : -1 } }
                     if reach[ci] < 0 {
                         if nextContinues == nil { nextContinues = gazetteer.isSecondWord(t[i + 1].norm) }
-                        reach[ci] = nextContinues! ? gazetteer.longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) : 0
+                        reach[ci] = nextContinues! ? longestName(startingWith: firstForms[ci].stem, then: t[i + 1].norm) : 0
                     }
                     guard reach[ci] >= len else { continue }
                 }
@@ -91,14 +106,17 @@ extension EntityRecognizer {
                 }
                 if !hits.isEmpty {
                     let first = strippedPrefix(t[i], prefix, restore: firstForms[ci].stem)
-                    var surface = first.0
-                    for k in (i + 1)..<(i + len) { surface.append(" "); surface.append(t[k].text) }
+                    // (joined from the bytes, ``JoinedWords``: the text appending gave)
+                    let surface = JoinedWords.make(first.0, count: len - 1) { t[i + 1 + $0].text }
                     return RawMention(range: i..<(i + len), begin: first.1, end: t[i + len - 1].end, text: surface, type: hits[0].type,
                                       subtype: hits[0].subtype, gazetteerIDs: hits.map(\.id), nameKey: "",
                                       isAdjective: false, role: nil, confidence: 1.0)
                 }
             }
         }
+        return nil
+        }
+        if let found { return found }
         // adjectives: "الليبي", "والنيجيرية", "الأمريكية"
         for ci in firstForms.indices where !start.adjectives[ci].isEmpty && !hamza.blocks(ci, t[i], firstForms[ci].prefix) {
             let hits = start.adjectives[ci]

@@ -28,8 +28,8 @@ extension EntityRecognizer {
     /// `reserved`: title phrases waiting for their holder (EntityRecognizer+Appositions.swift), no name or ministry.
     func addModelMentions(_ t: [Token], _ mentions: inout [RawMention], reserved: [Range<Int>] = [], cues: WordCues? = nil) {
         guard let model = EntityRecognizer.nerModel, !t.isEmpty else { return }
-        // (a plain word's info came with its cues: EntityRecognizer+WordCues.swift)
-        let result = model.label(info: t.indices.map { i in cues?.infos[i] ?? ModelWords.info(t[i], model) })
+        // (the tokens' infos came with their cues: EntityRecognizer+WordCues.swift)
+        let result = model.label(info: cues.map(\.labelInfos) ?? t.map { ModelWords.info($0, model) })
         guard !result.spans.isEmpty else {
             for k in mentions.indices where mentions[k].type == .person && mentions[k].gazetteerIDs.isEmpty && !mentions[k].titleOnly
                 && !mentions[k].nameKey.isEmpty && mentions[k].parentKey == nil { mentions[k].weak = true }
@@ -337,6 +337,20 @@ extension EntityRecognizer {
     /// followed by its day: «قال الوزير فلان الأحد»), or a word the rules
     /// know as not a name; an imperfect verb form of one word ("سيغادرون") is not a name either.
     func modelNameWord(_ n: String, inPerson: Bool) -> Bool {
+        // (a plain word's two answers remembered per thread: a pure function of the word, ~11 K instructions a call)
+        guard NormKey.isPlain(n) else { return EntityRecognizer.computeModelNameWord(n, inPerson: inPerson) }
+        let both = EntityRecognizer.modelNameWords.withValue { $0.get(n, EntityRecognizer.computeModelNameWords) }
+        return both & (inPerson ? 2 : 1) != 0
+    }
+
+    private static let modelNameWords = PerThread { WordMemo<UInt8>(slots: 4096) }
+
+    /// ``modelNameWord(_:inPerson:)`` of a word outside a person's name (bit 0) and inside one (bit 1).
+    static func computeModelNameWords(_ n: String) -> UInt8 {
+        (computeModelNameWord(n, inPerson: false) ? 1 : 0) | (computeModelNameWord(n, inPerson: true) ? 2 : 0)
+    }
+
+    static func computeModelNameWord(_ n: String, inPerson: Bool) -> Bool {
         guard n.count >= 2, !n.allSatisfy(\.isNumber), !Lexicon.stopwords.contains(n), !Lexicon.verbs.contains(n),
               DateParser.singleMonths[n] == nil, !DateParser.weekdays.contains(n), !FactRules.allTriggers.contains(n) else { return false }
         if n.count >= 5, n.hasPrefix("سي") || n.hasPrefix("ست") || n.hasPrefix("سن"), n.hasSuffix("ون") || n.hasSuffix("ان") || n.hasSuffix("ين") {
@@ -347,7 +361,7 @@ extension EntityRecognizer {
         // (a given name the name lists know is not read as a clitic on a trigger: "فيصل" is no "ف" + "يصل")
         if !RuleSet.bundled.lexicon.classes(of: n).isEmpty, !EntityRecognizer.isKnownFirstName(n) { return false }
         if EntityRecognizer.isNeverNameWord(n) { return false }
-        let s = stripConj(n)
+        let s = stripConjOf(n)
         return !Lexicon.roleHeads.contains(s) && !Lexicon.ranks.contains(s) && !Lexicon.nonNameWords.contains(n)
             && !Lexicon.orgHeads.contains(s) && !Lexicon.placeHeads.contains(s)
     }

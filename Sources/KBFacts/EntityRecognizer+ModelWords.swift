@@ -14,6 +14,44 @@ enum ModelWords {
         var plain: [ByteKey: NERFeaturizer.WordInfo] = [:]
         var capital: [ByteKey: NERFeaturizer.WordInfo] = [:]
         static let maxEntries = 50_000
+        /// A first level in front of the dictionaries, keyed by the form's `String` bits as ``WordMemo``'s (the slot
+        /// keeps its form alive, so equal bits are the same text): most such tokens are a few marks and numbers.
+        static let slots = 1024
+        let keys: UnsafeMutablePointer<String>
+        let plainSlots: UnsafeMutablePointer<NERFeaturizer.WordInfo?>
+        let capitalSlots: UnsafeMutablePointer<NERFeaturizer.WordInfo?>
+        init() {
+            keys = .allocate(capacity: Self.slots); keys.initialize(repeating: "", count: Self.slots)
+            plainSlots = .allocate(capacity: Self.slots); plainSlots.initialize(repeating: nil, count: Self.slots)
+            capitalSlots = .allocate(capacity: Self.slots); capitalSlots.initialize(repeating: nil, count: Self.slots)
+        }
+        deinit {
+            keys.deinitialize(count: Self.slots); keys.deallocate()
+            plainSlots.deinitialize(count: Self.slots); plainSlots.deallocate()
+            capitalSlots.deinitialize(count: Self.slots); capitalSlots.deallocate()
+        }
+
+        @inline(__always)
+        static func bits(_ p: UnsafeRawPointer) -> (UInt64, UInt64) {
+            (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+
+        /// The slot of form `w` (by its bits) and whether it holds `w`.
+        @inline(__always)
+        func slot(_ w: String) -> (slot: Int, same: Bool) {
+            var w = w
+            let b = withUnsafeBytes(of: &w) { Self.bits($0.baseAddress!) }
+            let mixed = (b.0 &* 0x9E37_79B9_7F4A_7C15) ^ (b.1 &* 0xC2B2_AE3D_27D4_EB4F)
+            let slot = Int(truncatingIfNeeded: mixed >> 40) & (Self.slots - 1)
+            return (slot, Self.bits(UnsafeRawPointer(keys + slot)) == b)
+        }
+
+        /// Remembers `v` for `w` in the first level (the slot's other value kept only if it is `w`'s).
+        @inline(__always)
+        func keep(_ w: String, _ slot: Int, same: Bool, capital: Bool, _ v: NERFeaturizer.WordInfo) {
+            if !same { keys[slot] = w; plainSlots[slot] = nil; capitalSlots[slot] = nil }
+            if capital { capitalSlots[slot] = v } else { plainSlots[slot] = v }
+        }
     }
 
     /// A form as a key by its UTF-8 bytes (the features hash the bytes: two spellings that are equal as
@@ -47,6 +85,8 @@ enum ModelWords {
     static func startsWithCapital(_ text: String) -> Bool {
         guard let f = text.utf8.first else { return false }
         if f < 0x80 { return f >= 0x41 && f <= 0x5A }
+        // (lead bytes 0xD8–0xDF start the scalars U+0600–U+07FF, Arabic, Syriac, Thaana and N'Ko: none is uppercase)
+        if f >= 0xD8 && f <= 0xDF { return false }
         return text.unicodeScalars.first!.properties.isUppercase
     }
 
@@ -74,9 +114,15 @@ enum ModelWords {
         }
         let capital = startsWithCapital(tok.text)
         return perThread.withValue { t in
+            let (slot, same) = t.slot(tok.norm)
+            if same, let v = capital ? t.capitalSlots[slot] : t.plainSlots[slot] { return v }
             let k = ByteKey(tok.norm)
-            if let v = capital ? t.capital[k] : t.plain[k] { return v }
+            if let v = capital ? t.capital[k] : t.plain[k] {
+                t.keep(tok.norm, slot, same: same, capital: capital, v)
+                return v
+            }
             let v = model.featurizer.wordInfo(norm: tok.norm, text: tok.text, clitics: Clitics.of)
+            t.keep(tok.norm, slot, same: same, capital: capital, v)
             if capital {
                 if t.capital.count >= Table.maxEntries { t.capital.removeAll(keepingCapacity: true) }
                 t.capital[k] = v

@@ -55,7 +55,7 @@ extension EntityRecognizer {
                     if EntityRecognizer.abd.contains(prev) {
                         count += 1; k += 1
                         // "عبد الرحمن تياني" goes on; "بن الحسين", "أبو الغيط" end the name unless a lineage goes on
-                        if prev == "عبد" || (k < t.count && covered[k] == nil && EntityRecognizer.lineage.contains(t[k].norm)) { continue }
+                        if prev.plainEquals("عبد") || (k < t.count && covered[k] == nil && EntityRecognizer.lineage.contains(t[k].norm)) { continue }
                         break
                     }
                     if n.plainCount < 4 { break }
@@ -65,7 +65,7 @@ extension EntityRecognizer {
                     break
                 }
             }
-            if EntityRecognizer.abd.contains(n) || n == "بيك" { compound = true }
+            if EntityRecognizer.abd.contains(n) || n.plainEquals("بيك") { compound = true }
             count += 1
             k += 1
             if count >= (compound ? 4 : 3) {
@@ -103,6 +103,11 @@ extension EntityRecognizer {
 
     /// A word of ب، ل or ك (with و or ف before it) and a word never in a name or a head noun, title or rank.
     static func isPrepositionOnNonName(_ n: String) -> Bool {
+        if let b = nameWordTests(n) { return b & nameTestPreposition != 0 }
+        return computePrepositionOnNonName(n)
+    }
+
+    static func computePrepositionOnNonName(_ n: String) -> Bool {
         guard let f = n.unicodeScalars.first, "بلكوف".unicodeScalars.contains(f) else { return false }
         for c in Clitics.of(n).dropFirst() where listContains(["ب", "ل", "ك", "وب", "ول", "فب", "فل"], c.prefix) {
             if Lexicon.nonNameWords.contains(c.stem) || isLexiconWord(c.stem) { return true }
@@ -121,7 +126,12 @@ extension EntityRecognizer {
     /// A word of four letters or more the rules' lexicon knows (a trigger: "خلفا", "عقدا") that no name list knows
     /// as a given name (shorter ones are particles that transliterations share: "بان كي مون").
     static func isRuleWordNotName(_ tok: Token) -> Bool {
-        tok.norm.count >= 4 && !RuleSet.bundled.lexicon.classes(of: tok.norm).isEmpty && !isKnownFirstName(tok.norm) && !isAliName(tok)
+        (nameWordTests(tok.norm).map { $0 & nameTestRuleWord != 0 } ?? isRuleWordNotNameWord(tok.norm)) && !isAliName(tok)
+    }
+
+    /// ``isRuleWordNotName(_:)`` but for the spelling of «علي» (a function of the normalised word).
+    static func isRuleWordNotNameWord(_ n: String) -> Bool {
+        n.count >= 4 && !RuleSet.bundled.lexicon.classes(of: n).isEmpty && !isKnownFirstName(n)
     }
 
     /// A given name with the article ("المنصف") at `k`, followed by a word that can go on a name.
@@ -135,7 +145,7 @@ extension EntityRecognizer {
 
     /// "علي" written with a final yaa is the name Ali, not the preposition "على" (both normalise to "علي").
     static func isAliName(_ tok: Token) -> Bool {
-        tok.norm == "علي" && tok.text.unicodeScalars.last == "\u{064A}"
+        tok.norm.plainEquals("علي") && tok.text.unicodeScalars.last == "\u{064A}"
     }
 
     /// `isNameWord` of a token: a word written with a final ه (not ة) ending in يه is no feminine nisba

@@ -32,8 +32,8 @@ extension EntityRecognizer {
         }
         // "حركة التجارة", "حركة الملاحة": traffic; "تنظيم الانتخابات", "تنظيم الانتقال": organising something
         if !definite, j < t.count, covered[j] == nil,
-           head == "حركه" && Lexicon.motionComplements.contains(t[j].norm)
-            || head == "تنظيم" && t[j].norm.plainHasPrefix("ال") && (j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.plainHasPrefix("ال")) {
+           head.plainEquals("حركه") && Lexicon.motionComplements.contains(t[j].norm)
+            || head.plainEquals("تنظيم") && t[j].norm.plainHasPrefix("ال") && (j + 1 >= t.count || covered[j + 1] == nil && !t[j + 1].norm.plainHasPrefix("ال")) {
             return nil
         }
         if Lexicon.summitHeads.contains(head) { return summit(t, i, covered, mentions) }
@@ -105,17 +105,17 @@ extension EntityRecognizer {
                 keyParts.append(ArabicNormalizer.stripArticle(n)); j += 1; modifiers += 1
                 if ends { break } else { continue }
             }
-            if n == "في", j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .place, mentions[c].subtype == "country",
+            if n.plainEquals("في"), j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .place, mentions[c].subtype == "country",
                modifiers > 0 {
                 country = mentions[c].gazetteerIDs.first; j = mentions[c].range.upperBound; break
             }
-            guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), !Lexicon.stopwords.contains(n),
+            // (the word's lists from one probe, EntityRecognizer+LexiconBits.swift; the tests are pure, their order free)
+            let nb = EntityRecognizer.lexiconBits(n)
+            guard t[j].kind == .word, EntityRecognizer.hasArticle(t[j]), nb & EntityRecognizer.lexNoModifier == 0,
                   !(definite && EntityRecognizer.isDerivedMasdar(n)),
-                  !EntityRecognizer.lamNonNames.contains(n),
-                  !DateParser.past.contains(n), !DateParser.coming.contains(n), isModifier(n) || isGeneralInName(t, j),
-                  !Lexicon.ranks.contains(n), !Lexicon.roleHeads.contains(n), !Lexicon.namingWords.contains(n),
+                  nb & EntityRecognizer.lexModifier != 0 || isGeneralInName(t, j),
                   !(n.plainHasSuffix("ين") || n.plainHasSuffix("ات") || n.plainHasSuffix("ان")) || headOfKind(n) == nil,
-                  !Lexicon.orgHeads.contains(n) || n == "الجمهوريه" || n == EntityRecognizer.theGovernment && head == EntityRecognizer.presidencyHead && modifiers == 0 else { break }
+                  !Lexicon.orgHeads.contains(n) || n.plainEquals("الجمهوريه") || n.plainEquals(EntityRecognizer.theGovernment) && head.plainEquals(EntityRecognizer.presidencyHead) && modifiers == 0 else { break }
             // «وبحث مجلس الوزراء المشروع», «ورفضت الحركة الشعبية الاتفاق»: after a definite head or the genitive of an
             // indefinite one, only an adjective goes on the name; a noun is the verb's object (EntityRecognizer+NameAdjectives.swift)
             if definite || modifiers > 0, !n.plainHasPrefix("لل"), !EntityRecognizer.isNameAdjective(n) { break }
@@ -236,7 +236,7 @@ extension EntityRecognizer {
     /// "العاصمة النيجيرية" with no city name after it: the capital of that country.
     func capitalByAdjective(_ t: [Token], _ i: Int, _ covered: [Int?], _ mentions: [RawMention]) -> RawMention? {
         guard t[i].kind == .word, i + 1 < t.count, let c = covered[i + 1], mentions[c].isAdjective,
-              ArabicNormalizer.stripArticle(stripConj(t[i].norm)) == "عاصمه" || stripConj(t[i].norm) == "العاصمه" else { return nil }
+              ArabicNormalizer.stripArticle(stripConj(t[i].norm)).plainEquals("عاصمه") || stripConj(t[i].norm).plainEquals("العاصمه") else { return nil }
         let after = mentions[c].range.upperBound
         if after < t.count, let n = covered[after], mentions[n].type == .place { return nil }
         let capitals = mentions[c].gazetteerIDs.compactMap { country in gazetteer.entries.first { $0.capitalOf == country }?.id }
@@ -326,7 +326,9 @@ extension EntityRecognizer {
         return c.count >= 8 && n.plainHasPrefix("الا") && c[c.count - 2] == "ا" && !n.plainHasSuffix("ي")
     }
 
-    func isModifier(_ n: String) -> Bool {
+    func isModifier(_ n: String) -> Bool { EntityRecognizer.isModifierWord(n) }
+
+    static func isModifierWord(_ n: String) -> Bool {
         let bad = EntityRecognizer.descriptiveWords
         return !bad.contains(n) && n.count >= 4 && !Lexicon.placeHeads.contains(n)
             && !Lexicon.placeHeads.contains(ArabicNormalizer.stripArticle(n))

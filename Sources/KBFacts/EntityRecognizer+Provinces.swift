@@ -21,21 +21,24 @@ extension EntityRecognizer {
     }
 
     /// A town or capital the gazetteer found, not at the sentence's start: what a province or police head may precede.
-    static func mayHeadDivision(_ m: RawMention) -> Bool {
-        m.type == .place && !m.isAdjective && m.gazetteerIDs.count >= 1 && m.range.lowerBound > 0
-            && (m.subtype == "city" || m.subtype == "capital")
+    /// (read through a pointer: its fields in place, the mention not copied out of the list)
+    static func mayHeadDivision(_ m: UnsafePointer<RawMention>) -> Bool {
+        m.pointee.type == .place && !m.pointee.isAdjective && m.pointee.gazetteerIDs.count >= 1 && m.pointee.range.lowerBound > 0
+            && (m.pointee.subtype == "city" || m.pointee.subtype == "capital")
     }
 
     /// Turns a town the gazetteer found after an indefinite province head into the province, and a province or
     /// town after a police head (or a region after "إمارة") into that organisation. Runs on the gazetteer's mentions.
     func addProvincesAndPolice(_ t: [Token], _ mentions: inout [RawMention]) {
         // (only a town or capital the gazetteer found after the sentence's start can change: none, nothing to do)
-        guard mentions.contains(where: { EntityRecognizer.mayHeadDivision($0) }) else { return }
+        // (the candidates found first, read in place: a loop over the list copied every mention; a step replaces only
+        // its own mention, so which later ones are candidates does not change)
+        let candidates = mentions.withUnsafeBufferPointer { b in b.indices.filter { EntityRecognizer.mayHeadDivision(b.baseAddress! + $0) } }
+        guard !candidates.isEmpty else { return }
         // (the tokens taken as flags, and each mention tested in place before it is copied)
         var taken = [Bool](repeating: false, count: t.count)
         for k in mentions.indices { for x in mentions[k].range where x < t.count { taken[x] = true } }
-        for k in mentions.indices {
-            guard EntityRecognizer.mayHeadDivision(mentions[k]) else { continue }
+        for k in candidates {
             let m = mentions[k]
             var start = m.range.lowerBound
             var head: String? = nil

@@ -18,7 +18,8 @@ extension EntityRecognizer {
     /// right after it ("«…» و«…»", "«…»، «…»") gets the same type. Gazetteer places and adjectives inside the
     /// quotes give way to it ("«ثوار طرابلس»" is a brigade); a quoted part that is all one gazetteer name stays.
     func addQuotedNames(_ t: [Token], _ mentions: inout [RawMention], _ covered: inout [Int?]) {
-        guard t.contains(where: { $0.kind == .punctuation && EntityRecognizer.isOpeningQuote($0.text) }) else { return }
+        // (the tokens read in place: `contains(where:)` copied each token, two strings retained and released)
+        guard t.indices.contains(where: { t[$0].kind == .punctuation && EntityRecognizer.isOpeningQuote(t[$0].text) }) else { return }
         var added: [RawMention] = []
         var i = 1
         while i < t.count {
@@ -90,7 +91,7 @@ extension EntityRecognizer {
         }
         // "نقلت «…» عن", "وذكرت «…» أن": a quoted source of a report (feminine: an outlet, as صحيفة and وكالة are)
         if Lexicon.outletReportVerbs.contains(t[p].norm)
-            || Clitics.of(t[p].norm).contains(where: { ($0.prefix == "و" || $0.prefix == "ف") && Lexicon.outletReportVerbs.contains($0.stem) }),
+            || Clitics.of(t[p].norm).contains(where: { ($0.prefix.plainEquals("و") || $0.prefix.plainEquals("ف")) && Lexicon.outletReportVerbs.contains($0.stem) }),
            let close = (i + 2..<min(t.count, i + 6)).first(where: { t[$0].kind == .punctuation }),
            EntityRecognizer.isClosingQuote(t[close].text), close + 1 < t.count,
            ["عن", "ان", "إن", "أن", "،", ","].contains(t[close + 1].norm) || ["،", ","].contains(t[close + 1].text) {
@@ -98,9 +99,9 @@ extension EntityRecognizer {
         }
         // a naming word, after a head noun within four words
         var n = p
-        if t[n].norm == "باسم", n > 0 { n -= 1 }             // "المعروفة باسم"
+        if t[n].norm.plainEquals("باسم"), n > 0 { n -= 1 }             // "المعروفة باسم"
         guard Lexicon.namingWords.contains(t[n].norm) else { return nil }
-        if n > 0, t[n - 1].norm == "ما" { n -= 1 }            // "ما يعرف بـ"
+        if n > 0, t[n - 1].norm.plainEquals("ما") { n -= 1 }            // "ما يعرف بـ"
         var k = n - 1
         while k >= 0, n - k <= 4, t[k].kind == .word {
             if let c = covered[k] {

@@ -32,38 +32,85 @@ struct WordCues {
     let bits: [UInt16]
     /// The bits of all tokens together.
     let any: UInt16
-    /// The labeller's info of each plain word (``ModelWords/info(_:_:)`` with the shipped model, remembered with the
-    /// bits: the labeller does not look the word up again), nil for other tokens.
-    let infos: [NERFeaturizer.WordInfo?]
+    /// The labeller's info of every token (``ModelWords/info(_:_:)`` with the shipped model: a plain word's
+    /// remembered with its bits, another token's from ``ModelWords``), the labeller's input as it is; empty
+    /// without a model.
+    let labelInfos: [NERFeaturizer.WordInfo]
+    /// What pass 1's gazetteer look-up needs of each token (``Gazetteer/start(_:)`` and
+    /// ``Gazetteer/isSecondWord(_:)`` of its normalised form), for the gazetteer the cues were made for.
+    let gazetteerFacts: [GazetteerFacts]
 
-    /// A plain word's bits and labeller info, remembered together.
+    /// A token's ``Gazetteer/start(_:)`` (nil for a token other than a word or Latin word, as for one that starts
+    /// nothing) and whether it is a second word of a name (1, 0; -1: not known here, ask the gazetteer).
+    struct GazetteerFacts {
+        var start: GazetteerStart?
+        var second: Int8
+    }
+
+    /// A plain word's bits and labeller info, and its gazetteer facts for the gazetteer of serial `serial`,
+    /// remembered together.
     struct Facts {
         let bits: UInt16
         let info: NERFeaturizer.WordInfo?
+        let serial: UInt64
+        let start: GazetteerStart?
+        let second: Bool
     }
 
-    init(_ t: [Token]) {
+    /// (one memo probe a word token for its bits, labeller info and gazetteer facts; other tokens' labeller
+    /// infos from ``ModelWords``' first level)
+    init(_ t: [Token], gazetteer g: Gazetteer = .bundled) {
         let n = t.count
         var bits = [UInt16](repeating: 0, count: n)
-        var infos = [NERFeaturizer.WordInfo?](repeating: nil, count: n)
+        let model = EntityRecognizer.nerModel
+        var infos: [NERFeaturizer.WordInfo] = []
+        if model != nil { infos.reserveCapacity(n) }
+        var gaz = [GazetteerFacts](repeating: GazetteerFacts(start: nil, second: -1), count: n)
         var any: UInt16 = 0
         // (a plain loop: a closure over `bits`, `infos` and `any` would box them)
         let memo = WordCues.perThread.value
-        for i in 0..<n where t[i].kind == .word {
+        let serial = g.serial
+        for i in 0..<n {
+            let kind = t[i].kind
+            guard kind == .word else {
+                if let model { infos.append(ModelWords.info(t[i], model)) }
+                if kind == .latin { gaz[i].start = g.start(t[i].norm) }
+                continue
+            }
             let norm = t[i].norm
+            // (the first level's value read in place: no copy of it to retain and release)
+            if let p = memo.cachedValue(norm) {
+                bits[i] = p.pointee!.bits
+                if model != nil { infos.append(p.pointee!.info!) }
+                if p.pointee!.serial == serial {
+                    gaz[i] = GazetteerFacts(start: p.pointee!.start, second: p.pointee!.second ? 1 : 0)
+                } else {
+                    gaz[i].start = g.start(norm)
+                }
+                any |= bits[i]
+                continue
+            }
             // (remembered for plain words only, whose `String` equality is byte equality: some tests are on bytes,
             // and the labeller hashes the bytes)
-            if let f = memo.cached(norm) ?? (NormKey.isPlain(norm) ? memo.get(norm, WordCues.facts) : nil) {
+            if let f = memo.cached(norm) ?? (NormKey.isPlain(norm) ? memo.get(norm, { WordCues.facts($0, g) }) : nil) {
                 bits[i] = f.bits
-                infos[i] = f.info
+                if let model { infos.append(f.info ?? ModelWords.info(t[i], model)) }
+                if f.serial == serial {
+                    gaz[i] = GazetteerFacts(start: f.start, second: f.second ? 1 : 0)
+                } else {
+                    gaz[i].start = g.start(norm)
+                }
             } else {
                 bits[i] = WordCues.compute(norm)
+                if let model { infos.append(ModelWords.info(t[i], model)) }
+                gaz[i].start = g.start(norm)
             }
             any |= bits[i]
         }
         self.bits = bits
         self.any = any
-        self.infos = infos
+        self.labelInfos = infos
+        self.gazetteerFacts = gaz
     }
 
     /// Whether token `i` has cue `c`.
@@ -75,9 +122,10 @@ struct WordCues {
     /// (as many first-level slots as the threads' word records have: a miss costs a hash and a lock)
     private static let perThread = PerThread { WordMemo<Facts>(slots: 16384, shared: shared) }
 
-    /// The bits and labeller info of a plain word.
-    static func facts(_ n: String) -> Facts {
-        Facts(bits: compute(n), info: EntityRecognizer.nerModel.map { ModelWords.info(Token(text: n, norm: n, begin: 0, end: 0, kind: .word), $0) })
+    /// The bits, labeller info and gazetteer facts (for `g`) of a plain word.
+    static func facts(_ n: String, _ g: Gazetteer) -> Facts {
+        Facts(bits: compute(n), info: EntityRecognizer.nerModel.map { ModelWords.info(Token(text: n, norm: n, begin: 0, end: 0, kind: .word), $0) },
+              serial: g.serial, start: g.start(n), second: g.isSecondWord(n))
     }
 
     /// The unit heads and bare institutions without their article, as UTF-8 bytes.

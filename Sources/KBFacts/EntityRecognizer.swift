@@ -61,11 +61,13 @@ struct EntityRecognizer {
     static let abd = Lexicon.set("عبد أبو ابو بن ابن ولد بو آل")
 
     func recognize(_ t: [Token]) -> [RawMention] {
-        // the word classes the passes start from, one memo probe a word (EntityRecognizer+WordCues.swift)
-        let cues = WordCues(t)
+        // the word classes the passes start from, the labeller's infos and the gazetteer's starts, one memo probe a
+        // word (EntityRecognizer+WordCues.swift)
+        let cues = WordCues(t, gazetteer: gazetteer)
         var mentions: [RawMention] = []
         var covered = [Int?](repeating: nil, count: t.count)
-        func add(_ m: RawMention) {
+        // (the mention moved into the list, not copied)
+        func add(_ m: consuming RawMention) {
             for k in m.range { covered[k] = mentions.count }
             mentions.append(m)
         }
@@ -73,7 +75,7 @@ struct EntityRecognizer {
         // Pass 1: gazetteer names and adjectives.
         var i = 0
         while i < t.count {
-            if let m = gazetteerMatch(t, i) ?? (cues.has(i, WordCues.pluralNisba) ? pluralNisba(t, i) : nil) {
+            if let m = gazetteerMatch(t, i, cues) ?? (cues.has(i, WordCues.pluralNisba) ? pluralNisba(t, i) : nil) {
                 // "وزارة الخارجية الإماراتية": the country its adjective names is mentioned too, as in a guessed name
                 if let inner = innerCountryAdjective(t, m) { add(inner) }
                 add(m); i = m.range.upperBound
@@ -117,7 +119,9 @@ struct EntityRecognizer {
         for k in mentions.indices { for x in mentions[k].range { covered[x] = k } }
         i = 0
         while i < t.count {
-            if covered[i] == nil, let m = capitalByAdjective(t, i, covered, mentions) {
+            // (its first test made here: most tokens are not before an adjective, and the call passes two arrays)
+            if covered[i] == nil, i + 1 < t.count, let c = covered[i + 1], mentions[c].isAdjective,
+               let m = capitalByAdjective(t, i, covered, mentions) {
                 for k in m.range { if let c = covered[k] { mentions[c].range = 0..<0 } }
                 mentions.removeAll { $0.range.isEmpty }
                 mentions.append(m)
@@ -303,7 +307,11 @@ struct EntityRecognizer {
         attachAppositions(appositions, &mentions)   // now that untitled names are found (EntityRecognizer+Appositions.swift)
         governmentsAsTheirStates(t, &mentions)   // "قررت الحكومة العراقية": the state (EntityRecognizer+Governments.swift)
         addCounterpartInstitutions(t, &mentions, cues)   // "نظيرتها السودانية" (EntityRecognizer+Counterparts.swift)
-        return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // (most lists are in order already: the sort, stable, would give them back as they are, copied)
+        for k in mentions.indices.dropFirst() where mentions[k].range.lowerBound < mentions[k - 1].range.lowerBound {
+            return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        return mentions
     }
 
     // MARK: Gazetteer
@@ -330,6 +338,11 @@ struct EntityRecognizer {
     /// is not «باريس» with the article (normalisation folds «أ» to «ا», so only the written text tells).
     static func hamzaIsNoArticle(_ tok: Token, _ prefix: String) -> Bool {
         guard mayEndInArticle(prefix), prefix.plainHasSuffix("ال") else { return false }
+        // (a text without «أ» or «إ», U+0623 and U+0625, UTF-8 D8 A3 and D8 A5, has neither at the article's place)
+        var text = tok.text
+        guard text.withUTF8({ b in
+            b.count >= 2 && (0..<(b.count - 1)).contains { b[$0] == 0xD8 && (b[$0 + 1] == 0xA3 || b[$0 + 1] == 0xA5) }
+        }) else { return false }
         // the letter at the article's place, harakat and tatweel skipped; the word must have one more letter
         // (counted in place: no filtered copy of the text)
         let at = prefix.unicodeScalars.count - 2
@@ -348,7 +361,12 @@ struct EntityRecognizer {
 
     /// A role phrase or rank starting at `i`. Returns the phrase's token range and where the name starts.
     /// A role head in the dual («وزيرا», «وزيري») or «وزراء»: a title of two or more holders.
+    /// (remembered per word and thread: a pure function of the word, ~3 K instructions a call)
     static func isDualOrPluralHead(_ w: String) -> Bool {
+        dualOrPluralHeads.withValue { $0.get(w, computeDualOrPluralHead) }
+    }
+    private static let dualOrPluralHeads = PerThread { WordMemo<Bool>(slots: 1024) }
+    static func computeDualOrPluralHead(_ w: String) -> Bool {
         w == "وزراء" || ((w.hasSuffix("ا") || w.hasSuffix("ي")) && Lexicon.roleHeads.contains(String(w.dropLast())))
     }
 
@@ -382,10 +400,12 @@ struct EntityRecognizer {
                 let n = t[j].norm
                 let s = stripConj(n)
                 guard t[j].kind == .word else { break }
-                if Lexicon.ranks.contains(n) { break }
+                // (the word's lists from one probe, the stripped word's from another: EntityRecognizer+LexiconBits.swift)
+                let nb = EntityRecognizer.lexiconBits(n)
+                if nb & EntityRecognizer.lexRank != 0 { break }
                 // "والمتحدث باسم الحركة X": a spokesman's title runs on through «باسم» to the body he speaks for
                 if n.plainEquals("باسم"), j > i + 1, ["المتحدث", "الناطق"].contains(stripConj(t[j - 1].norm)) { j += 1; continue }
-                if Lexicon.stopwords.contains(n) {
+                if nb & EntityRecognizer.lexStopword != 0 {
                     // "المكلفة من مجلس النواب": من followed by a named organisation
                     if n.plainEquals("من"), j + 1 < t.count, let c = covered[j + 1], mentions[c].type == .organization { j += 1; continue }
                     // "المبعوث الأممي إلى ليبيا": the place of an envoy's mission
@@ -399,15 +419,15 @@ struct EntityRecognizer {
                        covered[j + 1].map({ mentions[$0].type != .person }) ?? EntityRecognizer.hasArticle(t[j + 1]) { j += 1; continue }
                     break
                 }
-                if Lexicon.verbs.contains(n) { break }
+                if nb & EntityRecognizer.lexVerb != 0 { break }
                 // "رئيس المجلس الرئاسي الليبي رئيس الوزراء الإيطالي X": a role head without the article after a title
                 // a nationality adjective or a named body closed starts the title of another person
-                if j > i + 1, n.plainEquals(s), !n.plainHasPrefix("ال"), Lexicon.roleHeads.contains(n), let c = covered[j - 1],
+                if j > i + 1, n.plainEquals(s), !n.plainHasPrefix("ال"), nb & EntityRecognizer.lexRoleHead != 0, let c = covered[j - 1],
                    mentions[c].range.upperBound == j,
                    (mentions[c].type == .place && mentions[c].isAdjective) || mentions[c].type == .organization { break }
                 // "وزير الداخلية والجماعات المحلية": a coordinated complement
                 // "رئيس وفد الحركة والمتحدث باسمها X": a second title conjoined before the name is the same holder's
-                if j > i + 1, n.plainHasPrefix("وال"), Lexicon.roleHeads.contains(s) { j += 1; continue }
+                if j > i + 1, n.plainHasPrefix("وال"), EntityRecognizer.lexiconBits(s) & EntityRecognizer.lexRoleHead != 0 { j += 1; continue }
                 if j > i + 1, n.plainHasPrefix("وال"), n.count > 4 {
                     // only as a title before ", Name": the coordinated words run up to a comma
                     var e = j
@@ -421,20 +441,21 @@ struct EntityRecognizer {
                 }
                 // "نظيره التونسي المنصف المرزوقي": the name starts at a given name with the article
                 if j > i + 1, articleGivenName(t, j, covered) { break }
-                if n.plainHasPrefix("ال") || n.plainHasPrefix("لل") || Lexicon.constructNouns.contains(s)
-                    || Lexicon.roleHeads.contains(n) || (n.plainHasPrefix("ل") && Lexicon.constructNouns.contains(String(n.dropFirst()))) {
+                if n.plainHasPrefix("ال") || n.plainHasPrefix("لل") || EntityRecognizer.lexiconBits(s) & EntityRecognizer.lexConstruct != 0
+                    || nb & EntityRecognizer.lexRoleHead != 0 || (n.plainHasPrefix("ل") && Lexicon.constructNouns.contains(String(n.dropFirst()))) {
                     j += 1; continue
                 }
                 break
             }
         }
         var nameStart = j
-        if nameStart < t.count, t[nameStart].kind == .punctuation, ["،", ",", "/"].contains(t[nameStart].text) {
+        if nameStart < t.count, t[nameStart].kind == .punctuation,
+           t[nameStart].text.plainEquals("،") || t[nameStart].text.plainEquals(",") || t[nameStart].text.plainEquals("/") {
             nameStart += 1
         }
         if isRank, nameStart < t.count, t[nameStart].norm.plainEquals("اول") { nameStart += 1 }   // "الفريق أول"
-        if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }             // "الفريق أول ركن"
-        if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
+        if nameStart < t.count, t[nameStart].norm.plainEquals("ركن") { nameStart += 1 }             // "الفريق أول ركن"
+        if nameStart + 1 < t.count, t[nameStart].norm.plainEquals("اركان"), t[nameStart + 1].norm.plainEquals("حرب") { nameStart += 2 }
         // a rank after the role phrase: "القائد العام ... المشير خليفة حفتر"
         if nameStart < t.count, nameStart > i + 1 || !isRank, covered[nameStart] == nil,
            Lexicon.ranks.contains(t[nameStart].norm) {
@@ -446,8 +467,8 @@ struct EntityRecognizer {
                 nameStart += 1   // "اللواء المتقاعد خليفة حفتر"
             }
             // "المشير أركان حرب فلان الفلاني", "الفريق أول ركن علان العلاني" after a role phrase
-            if nameStart < t.count, t[nameStart].norm == "ركن" { nameStart += 1 }
-            if nameStart + 1 < t.count, t[nameStart].norm == "اركان", t[nameStart + 1].norm == "حرب" { nameStart += 2 }
+            if nameStart < t.count, t[nameStart].norm.plainEquals("ركن") { nameStart += 1 }
+            if nameStart + 1 < t.count, t[nameStart].norm.plainEquals("اركان"), t[nameStart + 1].norm.plainEquals("حرب") { nameStart += 2 }
         } else if isRank, nameStart < t.count, covered[nameStart] == nil, t[nameStart].norm.plainHasPrefix("ال"),
                   !Lexicon.stopwords.contains(t[nameStart].norm), nameStart + 1 < t.count,
                   covered[nameStart + 1] != nil || personName(t, nameStart + 1, covered) != nil {
@@ -504,10 +525,10 @@ struct EntityRecognizer {
         var prefix = ""
         let rawIsWord = Lexicon.orgHeads.contains(first.norm) || Lexicon.placeHeads.contains(first.norm)
             || Lexicon.roleHeads.contains(first.norm) || Lexicon.ranks.contains(first.norm)
-        for c in Clitics.of(first.norm) where !rawIsWord && (c.prefix == "و" || c.prefix == "ف" || c.prefix == "ب" || c.prefix == "ل") {
+        for c in Clitics.of(first.norm) where !rawIsWord && EntityRecognizer.listContains(["و", "ف", "ب", "ل"], c.prefix) {
             if Lexicon.orgHeads.contains(c.stem) || Lexicon.placeHeads.contains(c.stem) {
                 prefix = c.prefix
-            } else if c.prefix == "و" || c.prefix == "ف", isNameWord(c.stem) && !isNameWord(first.norm) {
+            } else if c.prefix.plainEquals("و") || c.prefix.plainEquals("ف"), isNameWord(c.stem) && !isNameWord(first.norm) {
                 prefix = c.prefix
             }
             break

@@ -48,6 +48,10 @@ public struct NERFeaturizer: Sendable {
         let nameStarts: [(form: String, maxLen: Int, oneWord: UInt8)]
         /// The word (`stems[0]`) is the second word of some name of the lexicon (``NERLexicon/isSecondWord(_:)``).
         let secondWord: Bool
+        /// The first non-zero `oneWord` of `nameStarts` (0 if none), and whether some form starts a name of two
+        /// words or more: without one, the word's gazetteer tag is that one-word tag (``NERLexicon/gazetteerTags``).
+        let firstOneWord: UInt8
+        let startsLonger: Bool
 
         /// For the model `sumsOwner`, one row of labels after another: the summed weights of the word's own
         /// features (``NERFeaturizer/localFeatures(_:)``), then of the context features that read this word as a
@@ -64,6 +68,8 @@ public struct NERFeaturizer: Sendable {
             self.word = word; self.stem = stem; self.clitic = clitic; self.pre = pre; self.suf = suf; self.stemPre = stemPre
             self.shape = shape; self.cues = cues; self.stems = stems; self.nameStarts = nameStarts; self.classes = classes
             self.secondWord = secondWord
+            firstOneWord = nameStarts.first(where: { $0.oneWord != 0 })?.oneWord ?? 0
+            startsLonger = nameStarts.contains { $0.maxLen >= 2 }
         }
         deinit { sums?.deallocate() }
         /// Class `j` of the word (0: none), the `j`-th clustering (finest last).

@@ -44,6 +44,13 @@ extension NERLexicon {
         @inline(__always) func append(_ s: String) { var s = s; s.withUTF8 { key.append(contentsOf: $0) } }
         var i = 0
         while i < info.count {
+            // (no form starting a longer name, or a next word that is no name's second word: the loop below finds
+            // the first one-word tag alone)
+            if !info[i].startsLonger || !(i + 1 < info.count && info[i + 1].secondWord) {
+                out[i].b = info[i].firstOneWord
+                i += 1
+                continue
+            }
             var matched = 0
             var bits: UInt8 = 0
             for (first, maxLen, oneWord) in info[i].nameStarts {

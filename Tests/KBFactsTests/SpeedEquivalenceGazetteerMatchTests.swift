@@ -54,10 +54,13 @@ final class SpeedEquivalenceGazetteerMatchTests: XCTestCase {
                 t.append(Token(text: w, norm: n, begin: at, end: at + w.unicodeScalars.count, kind: kind))
                 at += w.unicodeScalars.count + 1
             }
+            // speed33: the match read from the sentence's cues (the starts and second words remembered per word)
+            let cues = WordCues(t, gazetteer: g)
             for i in t.indices {
-                let a = r.gazetteerMatch(t, i), b = r.oldGazetteerMatch(t, i)
+                let a = r.gazetteerMatch(t, i), b = r.oldGazetteerMatch(t, i), c = r.gazetteerMatch(t, i, cues)
                 compared += 1
                 XCTAssertEqual(a.map(Self.fields), b.map(Self.fields), words.map(\.0).joined(separator: " "))
+                XCTAssertEqual(c.map(Self.fields), b.map(Self.fields), words.map(\.0).joined(separator: " "))
                 if a != nil { found += 1 }
             }
         }

@@ -60,24 +60,29 @@ final class SpeedEquivalenceWordCuesTests: XCTestCase {
         // twice: the first computes, the second finds the words remembered
         for _ in 0..<2 {
             let t = words.map { Token(text: $0, norm: $0, begin: 0, end: 1, kind: .word) }
-                + [Token(text: "،", norm: "،", begin: 0, end: 1, kind: .punctuation), Token(text: "12", norm: "12", begin: 0, end: 1, kind: .number)]
-            let cues = WordCues(t)
+                + [Token(text: "،", norm: "،", begin: 0, end: 1, kind: .punctuation), Token(text: "12", norm: "12", begin: 0, end: 1, kind: .number),
+                   Token(text: "Paris", norm: "paris", begin: 0, end: 1, kind: .latin), Token(text: "paris", norm: "paris", begin: 0, end: 1, kind: .latin)]
+            let g = Gazetteer.bundled
+            let cues = WordCues(t, gazetteer: g)
             var any: UInt16 = 0
             let model = try XCTUnwrap(EntityRecognizer.nerModel)
+            XCTAssertEqual(cues.labelInfos.count, t.count)
+            for (i, tok) in t.enumerated() {
+                // every token's labeller info comes with its cues, and is the one the labeller looks up
+                let got = cues.labelInfos[i], want = ModelWords.info(tok, model)
+                XCTAssertEqual([got.word, got.stem, got.clitic, got.shape, UInt64(got.cues)], [want.word, want.stem, want.clitic, want.shape, UInt64(want.cues)], tok.norm)
+                XCTAssertEqual(got.stems, want.stems)
+                // speed33: the gazetteer's start (the same remembered object) and second-word test of a word
+                XCTAssertTrue(cues.gazetteerFacts[i].start === (tok.kind == .word || tok.kind == .latin ? g.start(tok.norm) : nil), tok.norm)
+                let second = cues.gazetteerFacts[i].second
+                XCTAssertTrue(second == -1 || (second == 1) == g.isSecondWord(tok.norm), tok.norm)
+                if tok.kind == .word, NormKey.isPlain(tok.norm) { XCTAssertNotEqual(second, -1, tok.norm) }
+            }
             for (i, n) in words.enumerated() {
                 XCTAssertEqual(cues.bits[i], Self.expected(n, r), n)
-                // a plain word's labeller info comes with its cues, and is the one the labeller looks up
-                let tok = Token(text: n, norm: n, begin: 0, end: 1, kind: .word)
-                if NormKey.isPlain(n) {
-                    let got = try XCTUnwrap(cues.infos[i]), want = ModelWords.info(tok, model)
-                    XCTAssertEqual([got.word, got.stem, got.clitic, got.shape, UInt64(got.cues)], [want.word, want.stem, want.clitic, want.shape, UInt64(want.cues)], n)
-                    XCTAssertEqual(got.stems, want.stems)
-                } else {
-                    XCTAssertNil(cues.infos[i], n)
-                }
                 any |= cues.bits[i]
             }
-            XCTAssertEqual(cues.bits.suffix(2), [0, 0])
+            XCTAssertEqual(cues.bits.suffix(4), [0, 0, 0, 0])
             XCTAssertEqual(cues.any, any)
             seen |= any
         }

@@ -20,7 +20,6 @@ extension RuleEngine {
         let objects = r.object
         guard !objects.isEmpty else { return false }
         return objects.withUnsafeBufferPointer { fs -> Bool in
-            var allowedBits: UInt8? = nil
             for k in fs.indices {
                 let f = fs.baseAddress! + k
                 guard f.pointee.kind.namesSentenceMention else { return false }
@@ -28,11 +27,7 @@ extension RuleEngine {
                 if let t = f.pointee.types {
                     bits = PlainConcat.bits(t)
                 } else {
-                    if allowedBits == nil {
-                        allowedBits = RelationIndex.allowed(table, r.type)?.objectTypes.map(PlainConcat.bits)
-                            ?? (PlainConcat.bit(.person) | PlainConcat.bit(.organization) | PlainConcat.bit(.place))
-                    }
-                    bits = allowedBits!
+                    bits = RelationIndex.allowedBits(table, r.type).object
                 }
                 if bits & cand != 0 { return false }
             }

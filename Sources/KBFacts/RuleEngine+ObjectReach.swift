@@ -20,6 +20,8 @@ extension RuleEngine {
         let objects = r.object
         guard !objects.isEmpty else { return false }
         return objects.withUnsafeBufferPointer { fs -> Bool in
+            // (the relation's object types looked up once, for the first finder without types of its own)
+            var allowedBits: UInt8? = nil
             for k in fs.indices {
                 let f = fs.baseAddress! + k
                 guard f.pointee.kind.namesSentenceMention else { return false }
@@ -27,7 +29,8 @@ extension RuleEngine {
                 if let t = f.pointee.types {
                     bits = PlainConcat.bits(t)
                 } else {
-                    bits = RelationIndex.allowedBits(table, r.type).object
+                    if allowedBits == nil { allowedBits = RelationIndex.allowedBits(table, r.type).object }
+                    bits = allowedBits!
                 }
                 if bits & cand != 0 { return false }
             }

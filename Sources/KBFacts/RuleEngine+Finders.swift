@@ -5,11 +5,11 @@ import KBText
 // word tests they share (titles, governed mentions, conjunct lists, brackets, place heads, introducing prepositions).
 extension RuleEngine {
     /// The mention a finder names (-1 for the document's subject, -2 for its country), or nil.
-    static func find(_ finders: [ArgumentFinder], _ i: Int, _ c: SentenceContext, allowed: Set<EntityType>?, excluding: String?,
+    /// (`allowedBits`: the relation's types for the role, `RelationIndex.AllowedBits`)
+    static func find(_ finders: [ArgumentFinder], _ i: Int, _ c: SentenceContext, allowedBits: UInt8, excluding: String?,
                      from: Int? = nil, subject verbSubject: Bool = false) -> Int? {
         let start = from ?? i
         // (each finder read in place: a copy of an `ArgumentFinder` retains its sets and its kind's payload)
-        let allowedBits = allowed.map(PlainConcat.bits) ?? (PlainConcat.bit(.person) | PlainConcat.bit(.organization) | PlainConcat.bit(.place))
         return finders.withUnsafeBufferPointer { fs -> Int? in
         for fi in fs.indices {
             let f = fs.baseAddress! + fi

@@ -20,6 +20,7 @@ extension RuleEngine {
         let objects = r.object
         guard !objects.isEmpty else { return false }
         return objects.withUnsafeBufferPointer { fs -> Bool in
+            // (the relation's object types looked up once, for the first finder without types of its own)
             var allowedBits: UInt8? = nil
             for k in fs.indices {
                 let f = fs.baseAddress! + k
@@ -28,10 +29,7 @@ extension RuleEngine {
                 if let t = f.pointee.types {
                     bits = PlainConcat.bits(t)
                 } else {
-                    if allowedBits == nil {
-                        allowedBits = RelationIndex.allowed(table, r.type)?.objectTypes.map(PlainConcat.bits)
-                            ?? (PlainConcat.bit(.person) | PlainConcat.bit(.organization) | PlainConcat.bit(.place))
-                    }
+                    if allowedBits == nil { allowedBits = RelationIndex.allowedBits(table, r.type).object }
                     bits = allowedBits!
                 }
                 if bits & cand != 0 { return false }

@@ -22,6 +22,8 @@ struct RelationIndex: @unchecked Sendable {   // (immutable once made)
     private let mask: Int
     /// the rows of the table indexed, as `Allowed`
     private let allowed: [Allowed]
+    /// the rows of the table indexed, as `AllowedBits`
+    private let allowedBits: [AllowedBits]
     /// the rows of the table indexed, as `Flags`
     private let flags: [Flags]
     /// the address of the indexed table's `types` storage (the standard table lives as long as the process)
@@ -43,6 +45,7 @@ struct RelationIndex: @unchecked Sendable {   // (immutable once made)
         self.slots = slots
         mask = size - 1
         allowed = table.types.map { Allowed(subjectTypes: $0.subjectTypes, objectTypes: $0.objectTypes) }
+        allowedBits = table.types.map { AllowedBits(subjectTypes: $0.subjectTypes, objectTypes: $0.objectTypes) }
         flags = table.types.map(Flags.init)
         types = table.types.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
     }
@@ -72,6 +75,25 @@ struct RelationIndex: @unchecked Sendable {   // (immutable once made)
     static func allowed(_ table: RelationTable, _ name: String) -> Allowed? {
         if let r = standard.row(table, name) { return standard.allowed[r] }
         return table[name].map { Allowed(subjectTypes: $0.subjectTypes, objectTypes: $0.objectTypes) }
+    }
+
+    /// The types `RuleEngine.find` admits for a relation's subject and object, as `PlainConcat.bits`: the relation's
+    /// own, else (no relation, or none given for the role) person, organisation and place. Read per rule tried: no
+    /// set is retained and released (``Allowed`` held two).
+    struct AllowedBits {
+        let subject: UInt8, object: UInt8
+        static let anyArgument = PlainConcat.bit(.person) | PlainConcat.bit(.organization) | PlainConcat.bit(.place)
+        static let none = AllowedBits(subjectTypes: nil, objectTypes: nil)
+        init(subjectTypes: Set<EntityType>?, objectTypes: Set<EntityType>?) {
+            subject = subjectTypes.map(PlainConcat.bits) ?? Self.anyArgument
+            object = objectTypes.map(PlainConcat.bits) ?? Self.anyArgument
+        }
+    }
+
+    /// `allowed(table, name)`'s types as bits (``AllowedBits``; `.none` when the table has no such relation).
+    static func allowedBits(_ table: RelationTable, _ name: String) -> AllowedBits {
+        if let r = standard.row(table, name) { return standard.allowedBits[r] }
+        return table[name].map { AllowedBits(subjectTypes: $0.subjectTypes, objectTypes: $0.objectTypes) } ?? .none
     }
 
     /// What the fact stage asks of a relation per fact (`table[name]` hashed the name and copied the whole

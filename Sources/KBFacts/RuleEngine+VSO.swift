@@ -12,7 +12,7 @@ extension RuleEngine {
     /// or after a name is not clause-initial; a verb carrying its object pronoun («استقبله») is read by the
     /// object-pronoun directive (RuleEngine+Pronouns.swift).
     static func vsoSubjectOrder(_ r: Rule, at i: Int, _ c: SentenceContext, _ classes: [[Int]], _ lex: WordLexicon,
-                                allowed: Set<EntityType>?) -> [ArgumentFinder]? {
+                                allowedBits: UInt8) -> [ArgumentFinder]? {
         guard !r.objectFirst, i + 1 < c.tokens.count, c.classInfo.hasVerb(classes[i]),
               let firstBefore = r.subject.firstIndex(where: { if case .before = $0.kind { return true }; return false }),
               let firstAfter = r.subject.firstIndex(where: { $0.isAfter }), firstBefore < firstAfter,
@@ -21,8 +21,9 @@ extension RuleEngine {
             return nil
         }
         let mm = c.mentions[m]
-        let types = r.subject[firstAfter].types ?? allowed ?? [.person, .organization, .place]
-        guard types.contains(mm.type), !mm.isAdjective, !mm.inRolePhrase, !obliqueMention(m, c) else { return nil }
+        // (the types as bits: `RelationIndex.AllowedBits`)
+        let types = r.subject[firstAfter].types.map(PlainConcat.bits) ?? allowedBits
+        guard types & PlainConcat.bit(mm.type) != 0, !mm.isAdjective, !mm.inRolePhrase, !obliqueMention(m, c) else { return nil }
         return r.subject.filter { $0.isAfter } + r.subject.filter { !$0.isAfter }
     }
 

@@ -193,8 +193,8 @@ enum RuleEngine {
                 return .failed("a conjoined title («\(c.tokens[i].text)») is not an apposition")
             }
         }
-        // (the allowed types only: RuleEngine+Relations.swift)
-        let rel = RelationIndex.allowed(table, r.type)
+        // (the allowed types only, as bits: RuleEngine+Relations.swift)
+        let rel = RelationIndex.allowedBits(table, r.type)
         var stateKey = ""
         func key(_ m: Int) -> String {
             m == itsStateIndex ? stateKey : m == -1 ? documentSubject : m == -2 ? documentCountry : m == -3 ? documentPair.0 : m == -4 ? documentPair.1
@@ -206,33 +206,33 @@ enum RuleEngine {
         // a pair finder names both sides at once (RuleEngine+Parties.swift)
         var fixedPairs: [(Int, Int)]? = nil
         if let pf = r.subject.first, pf.kind.isPairFinder {
-            let ps = partyPairs(pf, at: i, c, allowed: rel?.subjectTypes)
+            let ps = partyPairs(pf, at: i, c, allowed: RelationIndex.allowed(table, r.type)?.subjectTypes)
             guard let p0 = ps.first else { return .failed("\(pf.kind.keyword) finds no two parties") }
             fixedPairs = ps; s = p0.0; o = p0.1
         } else if case .factObject(let t)? = r.subject.first?.kind {
             // «استقبل X Y في Z»: each guest, and the object found after him (RuleEngine+FactObject.swift)
             let ps = factObjects(t, at: i, c, facts).compactMap { g in
-                find(r.object, i, c, allowed: rel?.objectTypes, excluding: c.mentions[g].key, from: c.mentions[g].range.upperBound - 1).flatMap { $0 >= 0 ? (g, $0) : nil }
+                find(r.object, i, c, allowedBits: rel.object, excluding: c.mentions[g].key, from: c.mentions[g].range.upperBound - 1).flatMap { $0 >= 0 ? (g, $0) : nil }
             }
             guard let p0 = ps.first else { return .failed("no object of an asserted \(t) here with an object of the allowed types after it") }
             fixedPairs = ps; s = p0.0; o = p0.1
         } else if r.objectFirst {
-            guard let oo = find(r.object, i, c, allowed: rel?.objectTypes, excluding: nil), oo != -1 else {
+            guard let oo = find(r.object, i, c, allowedBits: rel.object, excluding: nil), oo != -1 else {
                 return .failed("trigger without an object of the allowed types")
             }
-            guard let ss = find(r.subject, i, c, allowed: rel?.subjectTypes, excluding: key(oo), from: after(oo), subject: c.classInfo.hasVerb(classes[i])) else {
+            guard let ss = find(r.subject, i, c, allowedBits: rel.subject, excluding: key(oo), from: after(oo), subject: c.classInfo.hasVerb(classes[i])) else {
                 return .failed("trigger without a subject of the allowed types")
             }
             s = ss; o = oo
         } else {
             // a verb opening its clause takes the actor right after it (VSO: RuleEngine+VSO.swift)
-            let subjectFinders = vsoSubjectOrder(r, at: i, c, classes, lex, allowed: rel?.subjectTypes) ?? r.subject
-            guard let ss = find(subjectFinders, i, c, allowed: rel?.subjectTypes, excluding: nil, subject: c.classInfo.hasVerb(classes[i])) else {
+            let subjectFinders = vsoSubjectOrder(r, at: i, c, classes, lex, allowedBits: rel.subject) ?? r.subject
+            guard let ss = find(subjectFinders, i, c, allowedBits: rel.subject, excluding: nil, subject: c.classInfo.hasVerb(classes[i])) else {
                 return .failed("trigger without a subject of the allowed types")
             }
             // an object found as the document's subject ("وكان في مقدمة مستقبليه X": the visitor told before)
             if let st = itsState(r, ss, c) { stateKey = st }
-            guard let oo = stateKey.isEmpty ? find(r.object, i, c, allowed: rel?.objectTypes, excluding: key(ss), from: after(ss)) : itsStateIndex,
+            guard let oo = stateKey.isEmpty ? find(r.object, i, c, allowedBits: rel.object, excluding: key(ss), from: after(ss)) : itsStateIndex,
                   !(oo == -1 && ss < 0) else {
                 return .failed("trigger without an object of the allowed types")
             }

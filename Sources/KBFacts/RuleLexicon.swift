@@ -161,6 +161,14 @@ public struct WordLexicon: Sendable {
     /// and CLASS.noun with its masdars) (`#` starts a comment).
     public mutating func parse(_ text: String, file: String) throws {
         serial = WordLexicon.nextSerial()
+        // (room made at once for the forms of a first file: about two a byte of the bundled lexicon, each a clitic
+        // before a form; grown from empty, the tables were copied and rehashed a dozen times; at most 2^18 forms
+        // made room for, so that a large file of comments takes no more than growing would)
+        if formEntries.isEmpty, plainForms.count == 0 {
+            let room = min(2 * text.utf8.count, 1 << 18)
+            plainForms = PlainKeyIndex(minimumCapacity: room)
+            formEntries.reserveCapacity(room)
+        }
         // lines, comments and words cut on the bytes where that is the `Character` split (LoaderText)
         for (n, raw) in LoaderText.lines(text).enumerated() {
             let line = String(LoaderText.before(UInt8(ascii: "#"), in: raw))

@@ -239,10 +239,16 @@ public final class NERModel: @unchecked Sendable {
                     let r = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt32.self)))
                     guard r < (1 << bits) else { throw LoadError.format("bucket out of range") }
                     q += 4
+                    #if _endian(little)
+                    // (a row's little-endian `Int16`s are the weights' own bytes: copied at once)
+                    UnsafeMutableRawPointer(w.baseAddress! + r * L).copyMemory(from: raw.baseAddress! + q, byteCount: 2 * L)
+                    q += 2 * L
+                    #else
                     for l in 0..<L {
                         w[r * L + l] = Int16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt16.self)))
                         q += 2
                     }
+                    #endif
                 }
             }
         }
